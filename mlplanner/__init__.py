@@ -1,0 +1,31 @@
+"""ML Team Planner: which ML roles to hire, how many, what it costs and what quality it buys.
+
+Pure domain code (no Streamlit): ``recommend`` and ``evaluate`` are the Python API; the CLI is
+``python -m mlplanner``.
+"""
+
+from mlplanner.assumptions import AssumptionError, Assumptions
+from mlplanner.errors import PlannerInputError, ScenarioError
+from mlplanner.plan import Evaluation, Explanation, Plan, RoleLine, evaluate, recommend
+from mlplanner.roles import PHASES, ROLES
+from mlplanner.scenario import Company, Project, Scenario, load_scenario, parse_scenario
+
+__all__ = [
+    "PHASES",
+    "ROLES",
+    "AssumptionError",
+    "Assumptions",
+    "Company",
+    "Evaluation",
+    "Explanation",
+    "Plan",
+    "PlannerInputError",
+    "Project",
+    "RoleLine",
+    "Scenario",
+    "ScenarioError",
+    "evaluate",
+    "load_scenario",
+    "parse_scenario",
+    "recommend",
+]

@@ -1,0 +1,36 @@
+"""The shipped rate card: median salary per role and region (derived from the CC0 survey).
+
+``tools/derive_rate_card.py`` writes ``data/rates.csv`` and ``data/regions.csv``; the app only
+reads them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from mlplanner.paths import DATA_DIR
+
+
+@cache
+def rate_card_frame() -> pd.DataFrame:
+    """``data/rates.csv``: region, role, annual_salary_usd, sample_size, method."""
+    return pd.read_csv(DATA_DIR / "rates.csv", dtype={"region": str, "role": str})
+
+
+@cache
+def regions_frame() -> pd.DataFrame:
+    """``data/regions.csv``: region, name, sample_size, ratio_to_us, note."""
+    return pd.read_csv(DATA_DIR / "regions.csv", dtype={"region": str}, keep_default_na=False)
+
+
+@cache
+def known_regions() -> tuple[str, ...]:
+    """Region codes of the shipped rate card, in its order (``us`` first)."""
+    return tuple(regions_frame()["region"])
+
+
+def region_name(region: str) -> str:
+    names = dict(zip(regions_frame()["region"], regions_frame()["name"], strict=True))
+    return str(names.get(region, region.upper()))

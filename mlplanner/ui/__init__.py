@@ -1,0 +1,1 @@
+"""The only Streamlit-aware part of the package: shared state and widgets for the pages."""

@@ -1,0 +1,68 @@
+"""Shared fixtures. Servers start only when a test asks for them, once per xdist worker.
+
+- `postgres_url`: a throwaway PostgreSQL server (skips, with the cause, if none can start).
+- `app_server`: `streamlit run` of the app (MLPLANNER_TEST_APP, default app.py) on a fresh
+  SQLite database; yields its base URL.
+- `browser` / `page`: headless Debian Chromium through Playwright; see tests/support/browser.py
+  for `open_app`, `wait_for_app` and `screenshot`.
+"""
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.support.browser import CHROMIUM, VIEWPORT, launch_chromium
+from tests.support.postgres import PostgresUnavailableError, start_postgres
+from tests.support.server import start_app_server
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """SQLAlchemy URL of an empty database `mlplanner_test` on a server of our own."""
+    try:
+        server = start_postgres()
+    except PostgresUnavailableError as exc:
+        pytest.skip(f"PostgreSQL test server could not be started: {exc}")
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL (http://127.0.0.1:PORT) of the running app, storing plans in a fresh SQLite."""
+    workdir = tmp_path_factory.mktemp("app-server")
+    server = start_app_server(
+        app=os.environ.get("MLPLANNER_TEST_APP", "app.py"),
+        env={"MLPLANNER_DATABASE_URL": f"sqlite:///{workdir / 'plans.db'}"},
+        log_dir=workdir,
+    )
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (install the Debian package chromium)")
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser context (no cookies, no session) with a 1400x1000 viewport."""
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

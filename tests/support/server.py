@@ -1,0 +1,100 @@
+"""A Streamlit server for browser tests: `streamlit run` headless on a free port."""
+
+import http.client
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support.ports import free_port
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+START_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class AppServer:
+    """A running `streamlit run`; `stop()` terminates it."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def output(self) -> str:
+        """Everything the server wrote to stdout and stderr so far."""
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+def python_executable() -> str:
+    """The project's venv interpreter, else the one running the tests."""
+    venv_python = REPO_ROOT / ".venv" / "bin" / "python"
+    return str(venv_python) if venv_python.exists() else sys.executable
+
+
+def start_app_server(
+    app: str, env: dict[str, str], log_dir: Path, timeout_s: float = 60
+) -> AppServer:
+    """Start `streamlit run APP` from the repo root and wait until /_stcore/health says ok.
+
+    `app` is relative to the repo root; `env` is added to the current environment; the server's
+    stdout and stderr go to a file in `log_dir`. Raises RuntimeError with the server's output
+    if it does not become healthy within `timeout_s`.
+    """
+    for attempt in range(1, START_ATTEMPTS + 1):
+        port = free_port()
+        log = log_dir / f"streamlit-{port}.log"
+        with log.open("wb") as log_file:
+            process = subprocess.Popen(
+                [
+                    python_executable(),
+                    *("-m", "streamlit", "run", app),
+                    *("--server.headless", "true"),
+                    *("--server.port", str(port)),
+                    *("--server.address", "127.0.0.1"),
+                    *("--server.fileWatcherType", "none"),
+                    *("--browser.gatherUsageStats", "false"),
+                ],
+                cwd=REPO_ROOT,
+                env={**os.environ, **env},
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
+        server = AppServer(f"http://127.0.0.1:{port}", process, log)
+        if _wait_until_healthy(server, timeout_s):
+            return server
+        server.stop()
+        output = server.output()
+        if "already in use" in output and attempt < START_ATTEMPTS:
+            continue  # another process took the port between free_port() and the bind
+        raise RuntimeError(
+            f"Streamlit server for {app} was not healthy after {timeout_s:.0f} s "
+            f"(exit status {process.returncode}); its output:\n{output}"
+        )
+    raise AssertionError("unreachable")
+
+
+def _wait_until_healthy(server: AppServer, timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    return True
+        except (OSError, http.client.HTTPException):
+            pass  # not listening yet
+        time.sleep(0.2)
+    return False
