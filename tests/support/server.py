@@ -74,14 +74,17 @@ def start_app_server(
         server = AppServer(f"http://127.0.0.1:{port}", process, log)
         if _wait_until_healthy(server, timeout_s):
             return server
+        exited = process.poll()
         server.stop()
         output = server.output()
-        if "already in use" in output and attempt < START_ATTEMPTS:
+        if f"Port {port} is not available" in output and attempt < START_ATTEMPTS:
             continue  # another process took the port between free_port() and the bind
-        raise RuntimeError(
-            f"Streamlit server for {app} was not healthy after {timeout_s:.0f} s "
-            f"(exit status {process.returncode}); its output:\n{output}"
+        problem = (
+            f"exited with status {exited}"
+            if exited is not None
+            else f"did not answer ok on /_stcore/health within {timeout_s:.0f} s"
         )
+        raise RuntimeError(f"Streamlit server for {app} {problem}; its output:\n{output}")
     raise AssertionError("unreachable")
 
 
