@@ -77,6 +77,7 @@ class Assumptions(_Frozen):
     auto_scaleup_max_employees: Annotated[int, Field(ge=1)]
     lead_span: Annotated[int, Field(ge=2, le=50)]
     generalist_capacity_fte: Annotated[float, Field(gt=0, le=1)]
+    generalist_min_absorbed_fte: Annotated[float, Field(ge=0, le=100)] = 0.25
     generalist_depth: dict[str, Share]
     baseline_employees_per_analyst: Annotated[float, Field(gt=0)]
     baseline_max_analysts: NonNegative
@@ -193,6 +194,7 @@ def default_assumptions() -> Assumptions:
             "auto_scaleup_max_employees": int(params["auto_scaleup_max_employees"]),
             "lead_span": int(params["lead_span"]),
             "generalist_capacity_fte": params["generalist_capacity_fte"],
+            "generalist_min_absorbed_fte": params["generalist_min_absorbed_fte"],
             "generalist_depth": _prefixed(params, "generalist_depth."),
             "baseline_employees_per_analyst": params["baseline_employees_per_analyst"],
             "baseline_max_analysts": params["baseline_max_analysts"],

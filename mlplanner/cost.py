@@ -1,6 +1,7 @@
 """Cost: headcount x salary (role, region) x loaded-cost multiplier, plus vendor costs.
 
-Every line is rounded to whole US dollars and the total is the sum of the lines, so a file's
+The loaded rate is rounded to whole US dollars and a role's line is exactly headcount x that
+rate; vendor lines are rounded to whole dollars; the total is the sum of the lines, so a file's
 figures always add up.
 """
 
@@ -34,13 +35,13 @@ class VendorLine:
 def role_cost(role: str, headcount: int, region: str, assumptions: Assumptions) -> CostLine:
     """A role's yearly cost for ``headcount`` people in ``region``."""
     rate = assumptions.rate(region, role)
-    loaded = rate * assumptions.loaded_cost_multiplier
+    loaded = round(rate * assumptions.loaded_cost_multiplier)
     return CostLine(
         role=role,
         headcount=headcount,
         rate_usd=round(rate),
-        loaded_rate_usd=round(loaded),
-        annual_cost_usd=round(headcount * loaded),
+        loaded_rate_usd=loaded,
+        annual_cost_usd=headcount * loaded,
     )
 
 

@@ -103,7 +103,7 @@ class Evaluation:
         notes: list[str] = []
         if not self.scenario.projects:
             notes.append(
-                "No projects yet: only the company analytics baseline is staffed. "
+                "No projects yet: the plan covers only the company analytics baseline. "
                 "Add a project to see a full plan."
             )
         budget = self.budget_usd

@@ -12,8 +12,10 @@ With demand ``d_r`` and ``h_r`` people per role, ``F`` full-stack data scientist
   specialists, plus generalists for every role but annotation): one-person roles are single
   points of failure.
 - **coordination**: 100 for one team of one kind of person; loses ``lead_gap_penalty`` x the
-  share of teams past the first without a lead, and ``handoff_penalty`` x the share of the
-  eight kinds of individual contributor in use (hand-offs). 0 for an empty team.
+  share of needed leads that are missing (one per team of up to ``lead_span`` once the
+  individual contributors outgrow one team), and ``handoff_penalty`` x (kinds in use - 1) / 7
+  for hand-offs, the eight kinds being the seven specialist roles and the generalist. 0 for
+  an empty team.
 
 quality = sum of weight x component, weights in ``data/parameters.csv``.
 """
@@ -60,17 +62,19 @@ def assess(
     capacity = generalists * assumptions.generalist_capacity_fte
     share = min(1.0, capacity / total_uncovered) if total_uncovered > 0 else 0.0
     general = {role: uncovered.get(role, 0.0) * share for role in SPECIALIST_ROLES}
-    covered = {role: specialist[role] + general[role] for role in SPECIALIST_ROLES}
+    covered = {
+        role: min(demand[role], specialist[role] + general[role]) for role in SPECIALIST_ROLES
+    }
     total = sum(demand.values())
     total_covered = sum(covered.values())
 
     if total > 0:
-        coverage = total_covered / total
+        coverage = _share(total_covered, total)
         able = {
             role: heads[role] + (generalists if role in COVERABLE else 0)
             for role in SPECIALIST_ROLES
         }
-        resilience = sum(demand[r] for r in SPECIALIST_ROLES if able[r] >= 2) / total
+        resilience = _share(sum(demand[r] for r in SPECIALIST_ROLES if able[r] >= 2), total)
     else:
         coverage = resilience = 1.0
     if total_covered > 0:
@@ -78,7 +82,7 @@ def assess(
             specialist[r] + assumptions.generalist_depth.get(r, 0.0) * general[r]
             for r in SPECIALIST_ROLES
         )
-        depth = depth_fte / total_covered
+        depth = _share(depth_fte, total_covered)
     else:
         depth = 1.0 if total <= 0 else 0.0
     coordination = _coordination(allocation, assumptions)
@@ -91,13 +95,18 @@ def assess(
     }
     score = sum(assumptions.quality_weights[c] * components[c] for c in COMPONENTS)
     role_cov = {
-        r: (100 * covered[r] / demand[r] if demand[r] > 0 else 100.0) for r in SPECIALIST_ROLES
+        r: (100 * _share(covered[r], demand[r]) if demand[r] > 0 else 100.0)
+        for r in SPECIALIST_ROLES
     }
     fraction = np.array([role_cov[r] / 100 for r in SPECIALIST_ROLES])
     phase_demand = by_phase_role.sum(axis=1)
     phase_covered = by_phase_role @ fraction
     phase_cov = {
-        phase: (100 * float(phase_covered[i] / phase_demand[i]) if phase_demand[i] > 0 else 100.0)
+        phase: (
+            100 * _share(float(phase_covered[i]), float(phase_demand[i]))
+            if phase_demand[i] > 0
+            else 100.0
+        )
         for i, phase in enumerate(PHASES)
     }
     return Quality(
@@ -108,6 +117,12 @@ def assess(
         covered_fte=covered,
         generalist_fte=general,
     )
+
+
+def _share(part: float, whole: float) -> float:
+    """``part / whole`` kept in [0, 1]: sums of the same numbers in another order can differ
+    in the last bit, which must not show as 100.00000000000001%."""
+    return min(1.0, max(0.0, part / whole))
 
 
 def _coordination(allocation: dict[str, int], assumptions: Assumptions) -> float:

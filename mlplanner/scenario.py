@@ -10,7 +10,14 @@ import json
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from mlplanner.errors import ScenarioError, format_validation_error
 from mlplanner.rates import known_regions
@@ -55,6 +62,17 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+def _json_number(value: Any) -> Any:
+    """Numbers must be JSON numbers: pydantic's lax mode would read ``"800"`` as 800 and
+    ``true`` as 1."""
+    if isinstance(value, bool | str):
+        raise ValueError(f"must be a number (got {value!r})")
+    return value
+
+
+JsonNumber = BeforeValidator(_json_number)
+
+
 def _no_control_characters(value: str) -> str:
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise ValueError("must not contain control characters (tabs, newlines, …)")
@@ -71,7 +89,7 @@ class Project(_Strict):
     data_readiness: DataReadiness = "partial"
     annotation: Annotation = "none"
     deployment: Deployment = "batch"
-    count: int = Field(default=1, ge=1, le=100)
+    count: Annotated[int, JsonNumber] = Field(default=1, ge=1, le=100)
 
     _check_name = field_validator("name")(_no_control_characters)
 
@@ -79,11 +97,15 @@ class Project(_Strict):
 class Company(_Strict):
     """The company the team is planned for."""
 
-    employees: int = Field(ge=1, le=10_000_000)
+    employees: Annotated[int, JsonNumber] = Field(ge=1, le=10_000_000)
     setup: SetupChoice = "auto"
     region: str = "us"
-    annual_budget_usd: float | None = Field(default=None, gt=0)
-    existing_team: dict[str, Annotated[int, Field(ge=0, le=100_000)]] = Field(default_factory=dict)
+    annual_budget_usd: Annotated[float | None, JsonNumber] = Field(
+        default=None, gt=0, allow_inf_nan=False
+    )
+    existing_team: dict[str, Annotated[int, JsonNumber, Field(ge=0, le=100_000)]] = Field(
+        default_factory=dict
+    )
 
     @field_validator("region")
     @classmethod
@@ -135,6 +157,8 @@ def scenario_from_json(text: str) -> Scenario:
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise ScenarioError([f"invalid JSON: {exc.msg} ({where})"]) from None
+    except RecursionError:
+        raise ScenarioError(["invalid JSON: nested too deeply"]) from None
     return parse_scenario(data)
 
 

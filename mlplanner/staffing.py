@@ -7,7 +7,8 @@ Order of the rules, per specialist role (lifecycle order):
 3. Otherwise the role gets ``floor(demand)`` people, plus one when the remainder reaches the
    setup's ``round_up_from``.
 The absorbed FTE, divided by a generalist's capacity, is rounded the same way into full-stack
-data scientists. Leads follow from span of control over the individual contributors.
+data scientists, with at least one as soon as ``generalist_min_absorbed_fte`` is absorbed (small
+work still needs somebody). Leads follow from span of control over the individual contributors.
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ def staff(
         allocation[role] = max(needed, have)
         rules[role] = _specialist_rule(setup, fte, needed, have, rule.round_up_from)
     generalists = round_people(absorbed / assumptions.generalist_capacity_fte, rule.round_up_from)
+    if absorbed >= assumptions.generalist_min_absorbed_fte - _EPS:
+        generalists = max(generalists, 1)
     have = existing.get(GENERALIST, 0)
     allocation[GENERALIST] = max(generalists, have)
     rules[GENERALIST] = _generalist_rule(

@@ -64,4 +64,5 @@ def comparison_frame(evaluations: Sequence[Evaluation]) -> pd.DataFrame:
         ]
     for item, values in summary.items():
         rows.append({"item": item, **dict(zip(columns, values, strict=True))})
-    return pd.DataFrame(rows, columns=["item", *columns]).astype({c: object for c in columns})
+    # Object columns: headcounts and dollars stay whole numbers next to the quality decimals.
+    return pd.DataFrame(rows, columns=["item", *columns], dtype=object)

@@ -1,0 +1,129 @@
+"""Benchmark of the planning engine: time of ``recommend()`` against the targets of issue 2.
+
+Run from the repository root: ``python bench/engine.py`` (or ``.venv/bin/python ...``).
+Prints, per case, the number of timed runs, the median and 90th-percentile time, the target
+and the ratio median / target (below 1 meets the target). Cases: the fashion retailer example
+(target 5 ms) and a generated 500-project portfolio (fixed seed, mixed domains and attributes,
+counts 1-5; target 50 ms). Each case is also timed with the explanations the Plan page shows.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mlplanner.assumptions import Assumptions
+from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.plan import recommend
+from mlplanner.scenario import (
+    ANNOTATIONS,
+    DATA_READINESS,
+    DEPLOYMENTS,
+    DOMAINS,
+    SCALES,
+    STAGES,
+    Scenario,
+    load_scenario,
+    parse_scenario,
+)
+
+SEED = 20240601
+PORTFOLIO_SIZE = 500
+MIN_SECONDS = 2.0
+MIN_RUNS = 50
+
+
+def portfolio(size: int = PORTFOLIO_SIZE, seed: int = SEED) -> Scenario:
+    """A large company with ``size`` projects of random (but reproducible) profiles."""
+    rng = random.Random(seed)
+    projects = [
+        {
+            "name": f"Project {i + 1}",
+            "domain": rng.choice(DOMAINS),
+            "scale": rng.choice(SCALES),
+            "stage": rng.choice(STAGES),
+            "data_readiness": rng.choice(DATA_READINESS),
+            "annotation": rng.choice(ANNOTATIONS),
+            "deployment": rng.choice(DEPLOYMENTS),
+            "count": rng.randint(1, 5),
+        }
+        for i in range(size)
+    ]
+    return parse_scenario(
+        {
+            "name": f"Generated portfolio of {size} projects (seed {seed})",
+            "company": {
+                "employees": 50_000,
+                "setup": "auto",
+                "region": "us",
+                "existing_team": {"data_scientist": 40, "data_engineer": 25, "team_lead": 5},
+            },
+            "projects": projects,
+        }
+    )
+
+
+def timings_ms(call: Callable[[], object]) -> list[float]:
+    """Times of repeated calls (after one warm-up call), at least MIN_RUNS and MIN_SECONDS."""
+    call()
+    times: list[float] = []
+    start = time.perf_counter()
+    while len(times) < MIN_RUNS or time.perf_counter() - start < MIN_SECONDS:
+        t0 = time.perf_counter_ns()
+        call()
+        times.append((time.perf_counter_ns() - t0) / 1e6)
+    return times
+
+
+def p90(values: list[float]) -> float:
+    return statistics.quantiles(values, n=10, method="inclusive")[-1]
+
+
+def main() -> int:
+    t0 = time.perf_counter()
+    Assumptions.defaults()
+    load_ms = (time.perf_counter() - t0) * 1e3
+    fashion = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    generated = portfolio()
+    t0 = time.perf_counter()
+    recommend(generated)
+    first_ms = (time.perf_counter() - t0) * 1e3
+
+    cases = [
+        ("fashion example: recommend()", fashion, False, 5.0),
+        ("fashion example: recommend() + explanations", fashion, True, 5.0),
+        ("500-project portfolio: recommend()", generated, False, 50.0),
+        ("500-project portfolio: recommend() + explanations", generated, True, 50.0),
+    ]
+    print(f"Python {sys.version.split()[0]}; reading data/*.csv once: {load_ms:.1f} ms")
+    print(f"500-project portfolio, first call (profile cache cold): {first_ms:.2f} ms")
+    header = f"{'case':<52} {'runs':>6} {'median ms':>10} {'p90 ms':>8} {'target':>7} {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
+    missed = 0
+    for label, scenario, explain, target in cases:
+
+        def call(scenario: Scenario = scenario, explain: bool = explain) -> object:
+            plan = recommend(scenario)
+            return plan.explanations if explain else plan
+
+        times = timings_ms(call)
+        median = statistics.median(times)
+        ratio = median / target
+        missed += ratio >= 1
+        print(
+            f"{label:<52} {len(times):>6} {median:>10.3f} {p90(times):>8.3f} "
+            f"{target:>5.0f}ms {ratio:>6.3f}"
+        )
+    print("all targets met" if not missed else f"{missed} target(s) missed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
