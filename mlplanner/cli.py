@@ -1,4 +1,4 @@
-"""Command line: ``python -m mlplanner recommend|compare FILE``.
+"""Command line: ``python -m mlplanner recommend|compare FILE`` and ``plans …`` (saved plans).
 
 Bad input of any kind exits with status 2 and one ``error: …`` line on stderr.
 """
@@ -8,10 +8,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
+from mlplanner.cli_plans import add_plans_commands
 from mlplanner.errors import PlannerInputError
+from mlplanner.exchange.csv_dialect import csv_text
+from mlplanner.exchange.tables_csv import allocation_table
 from mlplanner.plan import Evaluation, Plan, format_usd, recommend
 from mlplanner.roles import role_label
 from mlplanner.scenario import SETUPS, load_scenario
@@ -36,9 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("file", help="scenario JSON file (format mlplanner.scenario/1)")
     rec.add_argument("--setup", choices=SETUPS, help="override the scenario's setup")
     rec.add_argument("--format", choices=FORMATS, default="table")
+    rec.set_defaults(handler=_recommend)
     cmp_ = commands.add_parser("compare", help="the scenario as startup, scaleup and mature")
     cmp_.add_argument("file", help="scenario JSON file (format mlplanner.scenario/1)")
     cmp_.add_argument("--format", choices=FORMATS, default="table")
+    cmp_.set_defaults(handler=_compare)
+    add_plans_commands(commands)
     return parser
 
 
@@ -52,7 +58,8 @@ def plan_table(plan: Evaluation) -> str:
     lines = [
         f"{plan.scenario.name} — {plan.setup} setup ({plan.setup_reason})",
         shown.to_string(index=False),
-        f"Total: {plan.total_headcount} people ({plan.total_hires} to hire), "
+        f"Total: {plan.total_headcount} {'person' if plan.total_headcount == 1 else 'people'} "
+        f"({plan.total_hires} to hire), "
         f"{format_usd(plan.annual_cost_usd)} a year, quality {plan.quality:.1f}/100",
         "Quality components: "
         + ", ".join(f"{k} {v:.0f}" for k, v in plan.quality_components.items()),
@@ -67,7 +74,7 @@ def _render_recommend(plan: Plan, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(plan.to_dict(), indent=2)
     if fmt == "csv":
-        return allocation_frame(plan).to_csv(index=False)
+        return csv_text(allocation_table(plan))
     return plan_table(plan)
 
 
@@ -75,18 +82,30 @@ def _render_compare(plans: list[Plan], fmt: str) -> str:
     if fmt == "json":
         return json.dumps([p.to_dict() for p in plans], indent=2)
     if fmt == "csv":
-        return comparison_frame(plans).to_csv(index=False)
+        return csv_text(comparison_frame(plans))
     return comparison_frame(plans).to_string(index=False)
 
 
-def run(argv: Sequence[str]) -> str:
-    """Execute a command line and return what it prints; raises on bad input."""
-    args = build_parser().parse_args(argv)
+def _recommend(args: argparse.Namespace) -> str:
     scenario = load_scenario(args.file)
-    if args.command == "recommend":
-        return _render_recommend(recommend(scenario, setup=args.setup), args.format)
+    return _render_recommend(recommend(scenario, setup=args.setup), args.format)
+
+
+def _compare(args: argparse.Namespace) -> str:
+    scenario = load_scenario(args.file)
     plans = [recommend(scenario, setup=setup) for setup in SETUPS]
     return _render_compare(plans, args.format)
+
+
+def run(argv: Sequence[str]) -> str:
+    """Execute a command line and return what it prints; raises on bad input.
+
+    Every command's parser sets ``handler`` (``set_defaults(handler=...)``): a function of
+    the parsed arguments returning the text to print.
+    """
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], str] = args.handler
+    return handler(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,10 +8,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DEBIAN_FRONTEND=noninteractive
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browsers here);
-# database tests start a throwaway PostgreSQL server from Debian's binaries.
+# database tests start a throwaway PostgreSQL server from Debian's binaries; export tests
+# open CSV files in headless LibreOffice Calc.
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+[[ -x /usr/bin/soffice ]] || missing+=(libreoffice-calc-nogui)
 if ((${#missing[@]} > 0)); then
     sudo=()
     [[ ${EUID} -eq 0 ]] || sudo=(sudo)

@@ -1,0 +1,10 @@
+"""Exchange with spreadsheets: CSV and workbook exports, scenario import.
+
+Modules:
+- ``spreadsheet_safety``: neutralising text a spreadsheet would run as a formula;
+- ``csv_dialect``: the one CSV dialect every export is written in, and decoding of uploads;
+- ``scenario_csv``: a scenario as CSV (one row per project) and back;
+- ``tables_csv``: allocation, comparison and frontier tables for export;
+- ``workbook``: every table in one ``.xlsx`` file;
+- ``scenario_import``: reading an uploaded scenario file (CSV or JSON), all or nothing.
+"""

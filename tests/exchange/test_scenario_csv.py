@@ -1,0 +1,182 @@
+"""Scenario CSV: the stable columns, what an export holds, and how lenient reading is."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlplanner.errors import PlannerInputError
+from mlplanner.exchange.csv_dialect import csv_bytes, csv_text
+from mlplanner.exchange.scenario_csv import (
+    MAX_PROBLEMS,
+    SCENARIO_COLUMNS,
+    read_scenario_csv,
+    scenario_frame,
+)
+from mlplanner.exchange.scenario_import import import_scenario
+from mlplanner.scenario import Scenario
+from tests.domain.builders import project_data, scenario
+
+# The documented column contract (README, "Export and import"): changing it breaks users' files.
+DOCUMENTED_COLUMNS = (
+    "project_name",
+    "domain",
+    "scale",
+    "stage",
+    "data_readiness",
+    "annotation",
+    "deployment",
+    "count",
+    "scenario_name",
+    "employees",
+    "setup",
+    "region",
+    "annual_budget_usd",
+    "existing_data_analyst",
+    "existing_data_engineer",
+    "existing_data_scientist",
+    "existing_research_scientist",
+    "existing_ml_engineer",
+    "existing_developer",
+    "existing_annotator",
+    "existing_full_stack_data_scientist",
+    "existing_team_lead",
+)
+HEADER = ",".join(DOCUMENTED_COLUMNS)
+COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0"
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(PlannerInputError) as caught:
+        read_scenario_csv(text)
+    return caught.value.problems
+
+
+def test_columns_are_the_documented_ones() -> None:
+    assert SCENARIO_COLUMNS == DOCUMENTED_COLUMNS
+
+
+def test_export_has_one_row_per_project_and_the_company_on_every_row() -> None:
+    plan_input = scenario(
+        project_data("Churn", "tabular", count=3),
+        project_data("Search", "nlp", annotation="outsourced"),
+        employees=800,
+        budget=2_500_000,
+        existing={"data_scientist": 2},
+        name="Acme 2026",
+    )
+    lines = csv_text(scenario_frame(plan_input)).splitlines()
+    assert lines == [
+        HEADER,
+        "Churn,tabular,medium,production,partial,none,batch,3,"
+        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0",
+        "Search,nlp,medium,production,partial,outsourced,batch,1,"
+        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0",
+    ]
+
+
+def test_a_scenario_without_projects_is_one_row_with_empty_project_columns() -> None:
+    empty = scenario(employees=40, name="Just analytics")
+    text = csv_text(scenario_frame(empty))
+    assert text.splitlines()[1] == ",,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0"
+    assert read_scenario_csv(text) == empty
+
+
+def test_a_fractional_budget_survives_and_a_whole_one_is_an_integer() -> None:
+    fractional = scenario(project_data(), budget=1_234_567.5)
+    whole = scenario(project_data(), budget=2_000_000.0)
+    assert ",1234567.5," in csv_text(scenario_frame(fractional))
+    assert ",2000000," in csv_text(scenario_frame(whole))
+    assert read_scenario_csv(csv_text(scenario_frame(fractional))) == fractional
+
+
+def test_semicolon_separated_files_are_read() -> None:
+    text = HEADER.replace(",", ";") + "\r\n" + "Churn;tabular;;;;;;2;" + COMPANY.replace(",", ";")
+    result = read_scenario_csv(text)
+    assert [(p.name, p.count) for p in result.projects] == [("Churn", 2)]
+    assert result.company.existing_team == {"data_scientist": 1}
+
+
+def test_optional_columns_may_be_left_out_and_take_the_format_defaults() -> None:
+    text = "scenario_name,employees,project_name,domain\nAcme,50,Churn,tabular\n"
+    result = read_scenario_csv(text)
+    assert result == Scenario.model_validate(
+        {
+            "name": "Acme",
+            "company": {"employees": 50},
+            "projects": [{"name": "Churn", "domain": "tabular"}],
+        }
+    )
+
+
+def test_header_names_ignore_case_and_surrounding_spaces() -> None:
+    text = " Scenario_Name ,EMPLOYEES,project_name , Domain\nAcme,50,Churn,nlp\n"
+    assert read_scenario_csv(text).projects[0].domain == "nlp"
+
+
+def test_shared_cells_may_be_left_empty_after_the_first_row() -> None:
+    text = f"{HEADER}\nChurn,tabular,,,,,,1,{COMPANY}\nSearch,nlp,,,,,,1" + ",," * 7 + ",\n"
+    result = read_scenario_csv(text)
+    assert [p.name for p in result.projects] == ["Churn", "Search"]
+    assert result.company.employees == 800
+
+
+def test_shared_cells_that_agree_as_numbers_agree() -> None:
+    other = COMPANY.replace(",800,", ",800.0,")
+    text = f"{HEADER}\nChurn,tabular,,,,,,1,{COMPANY}\nSearch,nlp,,,,,,1,{other}\n"
+    assert read_scenario_csv(text).company.employees == 800
+
+
+def test_blank_rows_are_skipped_but_still_counted_as_spreadsheet_rows() -> None:
+    text = f"{HEADER}\n\n,,,,\nSearch,vision,,,,,,1,{COMPANY}\n"
+    assert problems_of(text) == [
+        "row 4, domain: 'vision' is not one of 'analytics', 'tabular', 'recommender', 'nlp', "
+        "'computer_vision', 'speech', 'reinforcement_learning', 'generative_ai'"
+    ]
+
+
+def test_trailing_empty_cells_are_tolerated() -> None:
+    text = f"{HEADER}\nChurn,tabular,,,,,,1,{COMPANY},,,\n"
+    assert read_scenario_csv(text).projects[0].name == "Churn"
+
+
+def test_a_row_without_project_among_project_rows_is_a_problem() -> None:
+    text = f"{HEADER}\nChurn,tabular,,,,,,1,{COMPANY}\n,,,,,,,,{COMPANY}\n"
+    assert problems_of(text) == ["row 3, project_name: is required (the project columns are empty)"]
+
+
+def test_a_missing_required_cell_names_its_row_and_column() -> None:
+    text = f"{HEADER}\nChurn,,,,,,,1,{COMPANY}\n"
+    assert problems_of(text) == ["row 2, domain: is required"]
+
+
+def test_every_problem_is_reported_in_row_order() -> None:
+    text = (
+        f"{HEADER}\n"
+        f"Churn,tabular,huge,,,,,1,{COMPANY.replace('us', 'mars')}\n"
+        f"Search,nlp,,,,,,0,{COMPANY}\n"
+    )
+    problems = problems_of(text)
+    assert problems[0].startswith("row 2, scale: 'huge' is not one of")
+    assert problems[1].startswith("row 2, region: 'mars' is not one of us, ")
+    assert problems[2] == "row 3, count: input should be greater than or equal to 1 (got 0)"
+    assert problems[3].startswith("row 3, region: 'us' differs from 'mars' in row 2")
+    assert len(problems) == 4
+
+
+def test_a_long_list_of_problems_is_capped() -> None:
+    rows = "".join(f"P{i},vision,,,,,,1,{COMPANY}\n" for i in range(2 * MAX_PROBLEMS))
+    problems = problems_of(HEADER + "\n" + rows)
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[-1] == f"… and {MAX_PROBLEMS} more problems"
+
+
+def test_long_values_are_shortened_in_messages() -> None:
+    text = f"{HEADER}\nChurn,{'x' * 500},,,,,,1,{COMPANY}\n"
+    assert problems_of(text) == [
+        f"row 2, domain: is not one of the domain values (got '{'x' * 39}…')"
+    ]
+
+
+def test_an_exported_file_with_bom_imports_through_the_upload_path() -> None:
+    original = scenario(project_data("Café ☕", "nlp"), name="Müller GmbH — 日本")
+    assert import_scenario(csv_bytes(scenario_frame(original)), "plan.CSV") == original
