@@ -7,6 +7,7 @@ Pages read and change state only through these functions.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
@@ -22,6 +23,22 @@ ASSUMPTION_SET = "mlp.assumption_set"
 OVERRIDE = "mlp.override"
 LOADED_PLAN = "mlp.loaded_plan"
 DEFAULT_EXAMPLE = "fashion_retailer.json"
+SHIPPED_DEFAULTS = "Shipped defaults"
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    """The saved plan the current scenario was opened from (or last saved as).
+
+    ``opened_revision`` is the revision the scenario came from; ``base_revision`` the plan's
+    newest revision at that moment, which a save checks: if the plan has a newer one by then,
+    someone else saved in between and the save is refused as a conflict.
+    """
+
+    plan_id: int
+    name: str
+    opened_revision: int
+    base_revision: int
 
 
 def get_scenario() -> Scenario:
@@ -47,7 +64,7 @@ def get_assumptions() -> Assumptions:
 
 def get_assumption_set_name() -> str:
     """Name of the assumption set in force (``Shipped defaults`` unless one was chosen)."""
-    return str(st.session_state.get(ASSUMPTION_SET, "Shipped defaults"))
+    return str(st.session_state.get(ASSUMPTION_SET, SHIPPED_DEFAULTS))
 
 
 def set_assumptions(assumptions: Assumptions, name: str) -> None:
@@ -68,11 +85,28 @@ def set_override(allocation: dict[str, int] | None, label: str = "") -> None:
         st.session_state[OVERRIDE] = {"allocation": dict(allocation), "label": label}
 
 
-def current_plan() -> Evaluation:
-    """The plan the pages show: the adopted allocation if any, else the recommendation."""
+def current_plan(assumptions: Assumptions | None = None) -> Evaluation:
+    """The plan the pages show: the adopted allocation if any, else the recommendation.
+
+    ``assumptions`` computes it with other numbers than those in force (e.g. the shipped
+    defaults, to show what an edit changed).
+    """
     scenario = get_scenario()
-    assumptions = get_assumptions()
+    assumptions = assumptions or get_assumptions()
     override = get_override()
     if override is not None:
         return evaluate(scenario, override["allocation"], assumptions=assumptions)
     return recommend(scenario, assumptions=assumptions)
+
+
+def get_loaded_plan() -> LoadedPlan | None:
+    """The saved plan being worked on, if the scenario came from (or went to) one."""
+    loaded: LoadedPlan | None = st.session_state.get(LOADED_PLAN)
+    return loaded
+
+
+def set_loaded_plan(loaded: LoadedPlan | None) -> None:
+    if loaded is None:
+        st.session_state.pop(LOADED_PLAN, None)
+    else:
+        st.session_state[LOADED_PLAN] = loaded

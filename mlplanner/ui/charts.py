@@ -1,0 +1,160 @@
+"""Altair charts of a plan, shared by every page that shows one.
+
+Every chart: a title that states its point (computed in :mod:`mlplanner.headlines`), tooltips on
+every mark, roles in lifecycle order and in their own colour (``ROLE_COLORS``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import altair as alt
+import pandas as pd
+
+from mlplanner.attribution import attribution_frame
+from mlplanner.headlines import (
+    busiest_source_headline,
+    coverage_headline,
+    largest_role_headline,
+    quality_headline,
+)
+from mlplanner.plan import Evaluation
+from mlplanner.quality import COMPONENTS
+from mlplanner.roles import PHASE_LABELS, PHASES, ROLE_COLORS, ROLES, role_label, role_sort_key
+from mlplanner.ui.model_help import COMPONENT_MEANINGS
+
+# Colour of bars that are not about one role (quality, coverage): outside the role palette.
+NEUTRAL = "#34495e"
+BAR_HEIGHT = 30
+LABEL_LIMIT = 280
+
+
+def role_color_scale(roles: Iterable[str] = ROLES) -> alt.Scale:
+    """Colour scale over role labels: the given roles in lifecycle order, each in its colour."""
+    ordered = sorted(set(roles), key=role_sort_key)
+    return alt.Scale(
+        domain=[role_label(role) for role in ordered],
+        range=[ROLE_COLORS[role] for role in ordered],
+    )
+
+
+def headcount_chart(evaluation: Evaluation) -> alt.Chart:
+    """People per project, stacked by role: each role's headcount shared out over projects."""
+    data = attribution_frame(evaluation)
+    data["role_order"] = data["role"].map(role_sort_key)
+    sources = list(dict.fromkeys(data["source"]))
+    title = alt.Title(
+        busiest_source_headline(evaluation),
+        subtitle=largest_role_headline(evaluation),
+        anchor="start",
+    )
+    return (
+        alt.Chart(data, title=title)
+        .mark_bar(stroke="white", strokeWidth=0.5)
+        .encode(
+            y=alt.Y("source:N", sort=sources, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            x=alt.X("sum(people):Q", title="People (shared out by each project's demand)"),
+            color=alt.Color(
+                "role_label:N",
+                scale=role_color_scale(data["role"]),
+                legend=alt.Legend(title="Role", orient="right", labelLimit=LABEL_LIMIT),
+            ),
+            order=alt.Order("role_order:Q"),
+            tooltip=[
+                alt.Tooltip("source:N", title="Project"),
+                alt.Tooltip("role_label:N", title="Role"),
+                alt.Tooltip("people:Q", title="People", format=".1f"),
+            ],
+        )
+        .properties(height=alt.Step(BAR_HEIGHT))
+    )
+
+
+def quality_chart(evaluation: Evaluation) -> alt.LayerChart:
+    """The four quality components (0-100) with their weights."""
+    weights = evaluation.assumptions.quality_weights
+    data = pd.DataFrame(
+        [
+            {
+                "component": name.capitalize(),
+                "score": round(evaluation.quality_components[name], 1),
+                "weight": f"{weights[name]:.0%} of the quality score",
+                "meaning": COMPONENT_MEANINGS[name],
+            }
+            for name in COMPONENTS
+        ]
+    )
+    order = [name.capitalize() for name in COMPONENTS]
+    return _score_bars(
+        data,
+        "component",
+        order,
+        "score",
+        "Score (0-100)",
+        alt.Title(
+            quality_headline(evaluation),
+            subtitle="quality = "
+            + " + ".join(f"{weights[name]:.2f} × {name}" for name in COMPONENTS),
+            anchor="start",
+        ),
+        [
+            alt.Tooltip("component:N", title="Component"),
+            alt.Tooltip("score:Q", title="Score", format=".0f"),
+            alt.Tooltip("weight:N", title="Weight"),
+            alt.Tooltip("meaning:N", title="Meaning"),
+        ],
+    )
+
+
+def coverage_chart(evaluation: Evaluation) -> alt.LayerChart:
+    """Share of each lifecycle phase's demand someone is staffed for."""
+    coverage = evaluation.quality_detail.coverage_by_phase
+    demand = evaluation.demand.by_phase_role.sum(axis=1)
+    data = pd.DataFrame(
+        [
+            {
+                "phase": PHASE_LABELS[phase],
+                "coverage": round(coverage[phase], 1),
+                "demand": round(float(demand[i]), 1),
+            }
+            for i, phase in enumerate(PHASES)
+        ]
+    )
+    order = [PHASE_LABELS[phase] for phase in PHASES]
+    return _score_bars(
+        data,
+        "phase",
+        order,
+        "coverage",
+        "Demand covered (%)",
+        alt.Title(
+            coverage_headline(evaluation),
+            subtitle="Share of each lifecycle phase's demand someone is staffed for",
+            anchor="start",
+        ),
+        [
+            alt.Tooltip("phase:N", title="Phase"),
+            alt.Tooltip("coverage:Q", title="Covered (%)", format=".0f"),
+            alt.Tooltip("demand:Q", title="Demand (FTE)", format=".1f"),
+        ],
+    )
+
+
+def _score_bars(
+    data: pd.DataFrame,
+    category: str,
+    order: list[str],
+    value: str,
+    axis_title: str,
+    title: alt.Title,
+    tooltip: list[alt.Tooltip],
+) -> alt.LayerChart:
+    """Horizontal 0-100 bars with their value written at the end of each bar."""
+    base = alt.Chart(data).encode(
+        y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        x=alt.X(f"{value}:Q", title=axis_title, scale=alt.Scale(domain=[0, 100])),
+        tooltip=tooltip,
+    )
+    bars = base.mark_bar(color=NEUTRAL)
+    labels = base.mark_text(align="left", dx=4).encode(text=alt.Text(f"{value}:Q", format=".0f"))
+    return (bars + labels).properties(title=title, height=alt.Step(BAR_HEIGHT))

@@ -1,0 +1,38 @@
+"""The sidebar every page shares: the scenario, setup, plan headline and assumptions in force."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from mlplanner.plan import format_usd
+from mlplanner.ui.state import current_plan, get_assumption_set_name, get_override, get_scenario
+
+
+def render_sidebar() -> None:
+    """A compact summary of what every page is working on.
+
+    Rendered after the page (see ``app.py``), so it shows the scenario as the page left it.
+    """
+    scenario = get_scenario()
+    plan = current_plan()
+    override = get_override()
+    chosen = scenario.company.setup
+    setup = plan.setup if chosen != "auto" else f"{plan.setup} (auto)"
+    budget = scenario.company.annual_budget_usd
+    cost = format_usd(plan.annual_cost_usd)
+    if budget is not None:
+        cost += f" of {format_usd(budget)} budget"
+    with st.sidebar:
+        st.markdown(f"**{scenario.name}**")
+        st.caption(
+            f"{_projects(len(scenario.projects))} · {scenario.company.employees:,} employees  \n"
+            f"Setup: {setup}"
+        )
+        if override is not None:
+            st.caption(f"Adopted allocation: {override['label'] or 'your own'}")
+        st.markdown(f"{plan.total_headcount} people · {cost}  \nQuality {plan.quality:.0f} / 100")
+        st.caption(f"Assumptions: {get_assumption_set_name()}")
+
+
+def _projects(n: int) -> str:
+    return "1 project" if n == 1 else f"{n} projects"

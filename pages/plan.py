@@ -1,0 +1,82 @@
+"""Plan page: the staffing plan for the current scenario, and why each head is there."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from mlplanner.plan import Plan, recommend
+from mlplanner.ui.charts import coverage_chart, headcount_chart, quality_chart
+from mlplanner.ui.model_help import render_model_help
+from mlplanner.ui.plan_views import (
+    render_explanations,
+    render_headline_metrics,
+    render_hiring_list,
+    render_messages,
+    render_role_table,
+    render_setup,
+)
+from mlplanner.ui.state import (
+    current_plan,
+    get_assumption_set_name,
+    get_assumptions,
+    get_override,
+    get_scenario,
+    set_override,
+)
+
+
+def _back_to_recommendation() -> None:
+    set_override(None)
+
+
+scenario = get_scenario()
+plan = current_plan()
+override = get_override()
+
+st.title("Plan")
+st.caption(scenario.name)
+if override is not None:
+    with st.container(border=True):
+        label = override["label"] or "an allocation you chose"
+        st.markdown(
+            f"**Showing an adopted allocation: {label}.** It is not the recommendation; cost "
+            "and quality are scored by the same rules."
+        )
+        st.button(
+            "Back to the recommendation",
+            on_click=_back_to_recommendation,
+            help="Drops the adopted allocation: this page and the sidebar show the recommended "
+            "plan again.",
+        )
+
+render_headline_metrics(plan)
+render_setup(plan)
+render_messages(plan)
+if not scenario.projects:
+    st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")
+
+st.subheader("People by role")
+render_role_table(plan)
+
+st.subheader("Where the people go")
+st.altair_chart(headcount_chart(plan), width="stretch")
+
+st.subheader("Quality")
+quality_col, coverage_col = st.columns(2)
+quality_col.altair_chart(quality_chart(plan), width="stretch")
+coverage_col.altair_chart(coverage_chart(plan), width="stretch")
+render_model_help(get_assumptions(), get_assumption_set_name())
+
+if scenario.company.existing_team:
+    st.subheader("Hiring list")
+    render_hiring_list(plan)
+
+st.subheader("Why each head")
+if isinstance(plan, Plan):
+    render_explanations(plan.explanations)
+else:
+    st.caption(
+        "These explain the recommended plan; the adopted allocation above is scored against "
+        "the same demand."
+    )
+    render_explanations(recommend(scenario, assumptions=get_assumptions()).explanations)

@@ -1,0 +1,84 @@
+"""Driving the app with Streamlit's AppTest: open it, switch pages, load presets, edit projects."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from mlplanner.scenario import Scenario
+from mlplanner.ui.state import SCENARIO
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+SCENARIO_PAGE = "pages/scenario.py"
+PLAN_PAGE = "pages/plan.py"
+TIMEOUT_S = 30
+
+
+def run(at: AppTest) -> AppTest:
+    """Run the script and fail on any exception it showed."""
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_app(scenario: Scenario | None = None) -> AppTest:
+    """The app on its first page, optionally with a scenario already in session state."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    if scenario is not None:
+        at.session_state[SCENARIO] = scenario
+    return run(at)
+
+
+def go_to(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page)
+    return run(at)
+
+
+def current_scenario(at: AppTest) -> Scenario:
+    scenario: Scenario = at.session_state[SCENARIO]
+    return scenario
+
+
+def button(at: AppTest, label: str) -> Any:
+    return next(b for b in at.button if b.label == label)
+
+
+def load_preset(at: AppTest, file_name: str) -> AppTest:
+    at.selectbox(key="mlp.scenario_page.preset").set_value(file_name)
+    run(at)
+    button(at, "Load preset").click()
+    return run(at)
+
+
+def edit_projects(
+    at: AppTest,
+    edited: dict[int, dict[str, Any]] | None = None,
+    added: list[dict[str, Any]] | None = None,
+    deleted: list[int] | None = None,
+) -> AppTest:
+    """Edit the project table as the browser would: through the editor's edit state."""
+    key = at.data_editor[0].key
+    at.session_state[key] = {
+        "edited_rows": edited or {},
+        "added_rows": added or [],
+        "deleted_rows": deleted or [],
+    }
+    return run(at)
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def chart_specs(at: AppTest) -> list[dict[str, Any]]:
+    """The Vega-Lite specs of the page's charts."""
+    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    return [spec["title"]["text"] for spec in chart_specs(at)]
+
+
+def texts(elements: Any) -> list[str]:
+    return [element.value for element in elements]

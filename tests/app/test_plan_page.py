@@ -1,0 +1,152 @@
+"""Plan page (AppTest): metrics, role table, charts, explanations, hiring list, overrides."""
+
+from typing import Any
+
+import pytest
+
+from mlplanner.examples import example_scenarios
+from mlplanner.plan import format_usd, recommend
+from mlplanner.roles import ROLE_COLORS, ROLES, role_label
+from mlplanner.scenario import Scenario
+from mlplanner.ui.state import OVERRIDE
+from tests.app.apptest import (
+    PLAN_PAGE,
+    button,
+    chart_specs,
+    chart_titles,
+    current_scenario,
+    go_to,
+    metric,
+    open_app,
+    run,
+    texts,
+)
+
+FASHION = "fashion_retailer.json"
+
+
+def plan_page(scenario: Scenario, override: dict[str, Any] | None = None) -> Any:
+    at = open_app(scenario)
+    if override is not None:
+        at.session_state[OVERRIDE] = override
+    return go_to(at, PLAN_PAGE)
+
+
+@pytest.mark.parametrize("file_name", sorted(example_scenarios()))
+def test_headline_metrics_come_first_and_match_the_plan(file_name: str) -> None:
+    scenario = example_scenarios()[file_name]
+    plan = recommend(scenario)
+    at = plan_page(scenario)
+    assert [m.label for m in at.metric] == ["People", "Hires", "Annual cost", "Quality"]
+    assert metric(at, "People") == str(plan.total_headcount)
+    assert metric(at, "Hires") == str(plan.total_hires)
+    assert metric(at, "Annual cost") == format_usd(plan.annual_cost_usd)
+    assert metric(at, "Quality") == f"{plan.quality:.0f} / 100"
+    assert f"**Setup: {plan.setup}** ({plan.setup_reason})" in texts(at.markdown)
+    assert not at.error
+
+
+def test_role_table_lists_every_role_in_lifecycle_order_in_display_units() -> None:
+    scenario = example_scenarios()[FASHION]
+    plan = recommend(scenario)
+    table = plan_page(scenario).dataframe[0].value
+    assert list(table["Role"]) == [role_label(role) for role in ROLES]
+    assert list(table["People"]) == [plan.allocation[role] for role in ROLES]
+    assert list(table["Demand (FTE)"]) == pytest.approx([line.fte_demand for line in plan.roles])
+    assert list(table["Annual cost"]) == [format_usd(line.annual_cost_usd) for line in plan.roles]
+    assert list(table["Coverage"]) == [
+        "—" if line.coverage is None else f"{line.coverage:.0f}%" for line in plan.roles
+    ]
+
+
+def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
+    scenario = example_scenarios()["enterprise_portfolio.json"]
+    at = plan_page(scenario)
+    assert chart_titles(at) == [
+        "Fraud detection draws the most people: 12.1 of 73",
+        "Quality 97 of 100, weakest: coordination at 79",
+        "Every phase of the lifecycle is fully covered",
+    ]
+    headcount, *scores = chart_specs(at)
+    assert headcount["title"]["subtitle"] == "Data Scientist is the largest role: 20 of 73 people"
+    staffed = [role for role in ROLES if recommend(scenario).allocation[role] > 0]
+    colour = headcount["encoding"]["color"]["scale"]
+    assert colour["domain"] == [role_label(role) for role in staffed]
+    assert colour["range"] == [ROLE_COLORS[role] for role in staffed]
+    assert headcount["encoding"]["tooltip"]
+    for spec in scores:
+        assert all(layer["encoding"]["tooltip"] for layer in spec["layer"])
+
+
+def test_every_head_is_explained_by_its_rule_and_demand() -> None:
+    scenario = example_scenarios()[FASHION]
+    plan = recommend(scenario)
+    at = plan_page(scenario)
+    staffed = [role for role in ROLES if plan.allocation[role] > 0]
+    expanders = {e.label: e for e in at.expander if ": " in e.label}
+    assert [label.split(":")[0] for label in expanders] == [role_label(r) for r in staffed]
+    for role in staffed:
+        explanation = plan.explanations[role]
+        (expander,) = [e for label, e in expanders.items() if label.startswith(role_label(role))]
+        assert f"**Rule:** {explanation.rule}" in texts(expander.markdown)
+        if explanation.demand:
+            demand = expander.dataframe[0].value
+            assert not demand.isna().any().any()
+            total = sum(fte for _, _, fte in explanation.demand)
+            assert demand["Total"].sum() == pytest.approx(total)
+    absorbed = [r for r in ROLES if plan.allocation[r] == 0 and plan.explanations[r].demand]
+    for role in absorbed:
+        assert f"- {role_label(role)}: {plan.explanations[role].rule}" in texts(at.markdown)
+
+
+def test_hiring_list_only_when_the_company_has_an_existing_team() -> None:
+    with_team = plan_page(example_scenarios()[FASHION])
+    assert "Hiring list" in texts(with_team.subheader)
+    assert "3 hires costing" in " ".join(texts(with_team.caption))
+    without = plan_page(example_scenarios()["seed_startup.json"])
+    assert "Hiring list" not in texts(without.subheader)
+
+
+def test_a_plan_over_budget_says_so() -> None:
+    at = plan_page(example_scenarios()["enterprise_portfolio.json"])
+    assert "This plan costs $14.93M a year, $2.93M over the budget of $12.00M." in texts(at.warning)
+
+
+def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:
+    scenario = example_scenarios()[FASHION].model_copy(update={"projects": []})
+    at = plan_page(scenario)
+    links = at.get("page_link")
+    assert [link.proto.label for link in links] == ["Add a project to see a plan"]
+    assert any(w.startswith("No projects yet") for w in texts(at.warning))
+    assert len(chart_specs(at)) == 3
+    assert int(metric(at, "People")) == recommend(scenario).total_headcount
+
+
+def test_an_adopted_allocation_is_flagged_and_can_be_dropped() -> None:
+    scenario = example_scenarios()[FASHION]
+    override = {"allocation": {"data_scientist": 4, "data_analyst": 3}, "label": "Lean team"}
+    at = plan_page(scenario, override)
+    assert metric(at, "People") == "7"
+    assert any("Showing an adopted allocation: Lean team" in m for m in texts(at.markdown))
+    assert any("explain the recommended plan" in c for c in texts(at.caption))
+    recommended = recommend(scenario)
+    explained = [e.label.split(":")[0] for e in at.expander if ": " in e.label]
+    assert explained == [role_label(r) for r in ROLES if recommended.allocation[r] > 0]
+
+    button(at, "Back to the recommendation").click()
+    run(at)
+    assert OVERRIDE not in at.session_state
+    assert metric(at, "People") == str(recommended.total_headcount)
+    assert not any("adopted allocation" in m for m in texts(at.markdown))
+    assert current_scenario(at) == scenario
+
+
+def test_how_the_model_works_uses_the_numbers_in_force() -> None:
+    at = plan_page(example_scenarios()[FASHION])
+    (help_box,) = [e for e in at.expander if e.label == "How the model works"]
+    text = " ".join(texts(help_box.markdown))
+    assert "0.45 × coverage + 0.30 × depth + 0.10 × resilience + 0.15 × coordination" in text
+    assert "rule of thumb, not a measurement" in text
+    assert texts(help_box.caption) == [
+        "Numbers from the assumption set in force: Shipped defaults."
+    ]

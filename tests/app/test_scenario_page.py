@@ -1,0 +1,196 @@
+"""Scenario page (AppTest): presets, the company form, the project editor, validation."""
+
+import json
+
+import pytest
+
+from mlplanner.examples import example_scenarios
+from mlplanner.scenario import parse_scenario
+from mlplanner.ui.state import OVERRIDE
+from tests.app.apptest import (
+    PLAN_PAGE,
+    SCENARIO_PAGE,
+    button,
+    current_scenario,
+    edit_projects,
+    go_to,
+    load_preset,
+    metric,
+    open_app,
+    run,
+    texts,
+)
+
+
+def company_input(at, name: str):  # type: ignore[no-untyped-def]
+    """A company widget by its field name (keys end in the field name)."""
+    for kind in (at.text_input, at.number_input, at.selectbox):
+        for widget in kind:
+            if widget.key and widget.key.endswith(f".{name}"):
+                return widget
+    raise LookupError(name)
+
+
+def test_opens_on_the_fashion_retailer_with_every_input_explained() -> None:
+    at = open_app()
+    assert current_scenario(at) == example_scenarios()["fashion_retailer.json"]
+    assert company_input(at, "name").value == "Fashion retailer: size recommendation"
+    assert list(at.data_editor[0].value["name"]) == ["Size recommendation"]
+    assert not at.error
+    widgets = [*at.text_input, *at.number_input, *at.selectbox, *at.button]
+    assert all(widget.help for widget in widgets), [w.label for w in widgets if not w.help]
+    assert "Replaces the whole current scenario" in button(at, "Load preset").help
+
+
+@pytest.mark.parametrize("file_name", sorted(example_scenarios()))
+def test_each_preset_loads_into_the_form_and_editor(file_name: str) -> None:
+    at = open_app()
+    edit_projects(at, edited={0: {"count": 5}})  # pending edits are dropped by the load
+    load_preset(at, file_name)
+    example = example_scenarios()[file_name]
+    assert current_scenario(at) == example
+    assert company_input(at, "name").value == example.name
+    assert company_input(at, "employees").value == example.company.employees
+    assert list(at.data_editor[0].value["name"]) == [p.name for p in example.projects]
+    assert not at.error
+
+
+def test_editing_a_project_changes_the_plan() -> None:
+    at = open_app()
+    go_to(at, PLAN_PAGE)
+    people, cost = metric(at, "People"), metric(at, "Annual cost")
+    go_to(at, SCENARIO_PAGE)
+    edit_projects(at, edited={0: {"scale": "large", "count": 2}})
+    assert current_scenario(at).projects[0].scale == "large"
+    assert current_scenario(at).projects[0].count == 2
+    go_to(at, PLAN_PAGE)
+    assert int(metric(at, "People")) > int(people)
+    assert metric(at, "Annual cost") != cost
+
+
+def test_adding_and_deleting_projects() -> None:
+    at = open_app()
+    churn = {"name": "Churn", "domain": "tabular", "count": 1}
+    edit_projects(at, added=[churn])
+    assert [p.name for p in current_scenario(at).projects] == ["Size recommendation", "Churn"]
+    edit_projects(at, added=[churn], deleted=[0])  # the edit state holds every edit so far
+    assert [p.name for p in current_scenario(at).projects] == ["Churn"]
+
+
+def test_an_invalid_project_is_reported_by_row_and_field_and_changes_nothing() -> None:
+    at = open_app()
+    before = current_scenario(at)
+    edit_projects(at, edited={0: {"name": ""}}, added=[{"name": "Vision", "count": 0}])
+    errors = texts(at.error)
+    assert any(e.startswith("Project 1, name: ") for e in errors), errors
+    assert "Project 2 (Vision), domain: is required" in errors
+    assert any(e.startswith("Project 2 (Vision), count: ") for e in errors), errors
+    assert any("last valid scenario" in w for w in texts(at.warning))
+    assert current_scenario(at) == before
+
+
+def test_fixing_the_input_applies_it() -> None:
+    at = open_app()
+    edit_projects(at, added=[{"name": "Vision"}])
+    assert len(current_scenario(at).projects) == 1
+    edit_projects(at, added=[{"name": "Vision", "domain": "computer_vision"}])
+    assert not at.error
+    assert [p.domain for p in current_scenario(at).projects] == ["recommender", "computer_vision"]
+
+
+def test_an_empty_scenario_name_is_reported_and_changes_nothing() -> None:
+    at = open_app()
+    before = current_scenario(at)
+    company_input(at, "name").set_value("   ")
+    run(at)
+    assert any(e.startswith("Scenario name: ") for e in texts(at.error)), texts(at.error)
+    assert current_scenario(at) == before
+
+
+def test_company_edits_change_setup_region_budget_and_existing_team() -> None:
+    at = open_app()
+    company_input(at, "employees").set_value(20)
+    company_input(at, "region").set_value("gb")
+    at.session_state[company_input(at, "budget").key] = None  # the field cleared
+    company_input(at, "existing.data_scientist").set_value(0)
+    run(at)
+    company = current_scenario(at).company
+    assert (company.employees, company.region, company.annual_budget_usd) == (20, "gb", None)
+    assert company.existing_team == {"data_analyst": 3}
+    assert "No budget" in texts(at.caption)
+    company_input(at, "setup").set_value("mature")
+    run(at)
+    assert current_scenario(at).company.setup == "mature"
+
+
+def test_the_scenario_survives_moving_between_pages_and_later_edits_apply_once() -> None:
+    at = open_app()
+    company_input(at, "employees").set_value(1500)
+    run(at)
+    edit_projects(at, edited={0: {"scale": "small"}})
+    go_to(at, PLAN_PAGE)
+    go_to(at, SCENARIO_PAGE)
+    assert company_input(at, "employees").value == 1500
+    assert at.data_editor[0].value["scale"].tolist() == ["small"]
+    # The editor restarted from the stored scenario: a new edit applies on top of it once.
+    edit_projects(at, added=[{"name": "Churn", "domain": "tabular"}])
+    edit_projects(at, added=[{"name": "Churn", "domain": "tabular"}], edited={0: {"count": 3}})
+    projects = current_scenario(at).projects
+    assert [(p.name, p.scale, p.count) for p in projects] == [
+        ("Size recommendation", "small", 3),
+        ("Churn", "medium", 1),
+    ]
+    assert current_scenario(at).company.employees == 1500
+
+
+def test_visiting_the_page_keeps_an_adopted_allocation() -> None:
+    at = open_app()
+    at.session_state[OVERRIDE] = {"allocation": {"data_scientist": 4}, "label": "Lean"}
+    run(at)
+    assert at.session_state[OVERRIDE]["label"] == "Lean"
+
+
+def test_a_scenario_file_can_be_downloaded_and_opened() -> None:
+    at = open_app()
+    download = at.download_button[0]
+    assert download.proto.ignore_rerun  # on_click="ignore": downloading does not rerun
+    assert download.proto.url.endswith(".json")
+    startup = example_scenarios()["seed_startup.json"]
+    at.file_uploader[0].set_value(("startup.json", startup.to_json().encode(), "application/json"))
+    run(at)
+    assert current_scenario(at) == startup
+    assert company_input(at, "name").value == startup.name
+
+
+def test_a_bad_scenario_file_is_rejected_with_its_problems() -> None:
+    at = open_app()
+    before = current_scenario(at)
+    bad = before.to_dict()
+    bad["company"]["employees"] = 0
+    bad["projects"][0]["domain"] = "vision"
+    upload = json.dumps(bad).encode()
+    at.file_uploader[0].set_value(("bad.json", upload, "application/json"))
+    run(at)
+    message = texts(at.error)[0]
+    assert message.startswith("bad.json was not opened")
+    assert "Company, employees: " in message
+    assert "Project 1, domain: 'vision' is not one of" in message
+    assert current_scenario(at) == before
+    at.file_uploader[0].set_value(("latin1.json", "é".encode("latin-1"), "application/json"))
+    run(at)
+    assert "not UTF-8 text" in texts(at.error)[0]
+    assert parse_scenario(current_scenario(at).to_dict()) == before
+
+
+def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:
+    # AppTest shows sidebar elements of an app with st.navigation on its first run only, so
+    # the state is set up before that run; the browser test checks the sidebar after edits.
+    at = open_app(example_scenarios()["enterprise_portfolio.json"])
+    assert texts(at.sidebar.markdown) == [
+        "**Enterprise: a dozen mixed ML projects**",
+        "73 people · $14.93M of $12.00M budget  \nQuality 97 / 100",
+    ]
+    assert texts(at.sidebar.caption) == [
+        "12 projects · 25,000 employees  \nSetup: mature (auto)",
+        "Assumptions: Shipped defaults",
+    ]

@@ -1,0 +1,83 @@
+"""The main flow in a real browser: load a preset, see its plan's table and chart."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.support.browser import TIMEOUT_MS, VIEWPORT, open_app, screenshot, wait_for_app
+
+ENTERPRISE = "Enterprise: a dozen mixed ML projects"
+
+
+def whole_page_screenshot(page: Page, name: str) -> None:
+    """Screenshot of the whole page: Streamlit scrolls inside its main block, not the window,
+    so the viewport is stretched to the content's height first (and restored afterwards)."""
+    page.mouse.move(0, 0)  # no tooltip left open under the pointer
+    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, VIEWPORT["height"])})
+    page.wait_for_timeout(500)  # charts and tables re-layout to the new size
+    screenshot(page, name)
+    page.set_viewport_size(VIEWPORT)
+
+
+@pytest.mark.browser
+def test_load_enterprise_preset_and_see_its_plan(app_server: str, page: Page) -> None:
+    open_app(page, app_server)
+    expect(page.get_by_role("heading", name="Scenario")).to_be_visible()
+
+    page.get_by_test_id("stSelectbox").filter(has_text="Example scenario").click()
+    page.get_by_role("option", name=ENTERPRISE).click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Load preset").click()
+    wait_for_app(page)
+    expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(ENTERPRISE)
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("12 projects")
+    expect(page.get_by_test_id("stDataFrame")).to_have_count(1)
+    whole_page_screenshot(page, "scenario-enterprise")
+
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Plan", exact=True)).to_be_visible()
+    people = page.get_by_test_id("stMetric").filter(has_text="People")
+    expect(people).to_contain_text("73")
+    expect(page.get_by_role("heading", name="People by role")).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    charts = page.get_by_test_id("stVegaLiteChart")
+    expect(charts).to_have_count(3, timeout=TIMEOUT_MS)
+    expect(charts.first.locator("canvas, svg").first).to_be_visible()
+    expect(charts.first).to_contain_text("draws the most people", timeout=TIMEOUT_MS)
+    page.get_by_text("How the model works").click()
+    expect(page.get_by_text("rule of thumb, not a measurement")).to_be_visible()
+    page.get_by_text("Data Scientist: 20 people").click()
+    expect(page.get_by_text("mature: 19.4 FTE becomes 20")).to_be_visible()
+    whole_page_screenshot(page, "plan-enterprise")
+
+
+def number_field(page: Page, label: str):  # type: ignore[no-untyped-def]
+    return page.get_by_test_id("stNumberInput").filter(has_text=label).locator("input")
+
+
+@pytest.mark.browser
+def test_company_edits_reach_the_sidebar_in_the_same_run(app_server: str, page: Page) -> None:
+    open_app(page, app_server)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar).to_contain_text("$2.50M budget")
+
+    number_field(page, "Employees").fill("20")
+    number_field(page, "Employees").press("Enter")
+    wait_for_app(page)
+    expect(sidebar).to_contain_text("20 employees")
+    expect(sidebar).to_contain_text("Setup: startup (auto)")
+
+    number_field(page, "Annual budget").fill("")
+    number_field(page, "Annual budget").press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("No budget", exact=True)).to_be_visible()
+    expect(sidebar).not_to_contain_text("budget")
+
+    name = page.get_by_role("textbox", name="Scenario name")
+    name.fill("")
+    name.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_test_id("stAlertContentError")).to_contain_text("Scenario name:")
+    expect(sidebar).to_contain_text("Fashion retailer: size recommendation")
+    whole_page_screenshot(page, "scenario-invalid-name")
