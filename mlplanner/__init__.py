@@ -6,6 +6,7 @@ Pure domain code (no Streamlit): ``recommend`` and ``evaluate`` are the Python A
 
 from mlplanner.assumptions import AssumptionError, Assumptions
 from mlplanner.errors import PlannerInputError, ScenarioError
+from mlplanner.frontier import FrontierPoint, best_under_budget, frontier
 from mlplanner.plan import Evaluation, Explanation, Plan, RoleLine, evaluate, recommend
 from mlplanner.roles import PHASES, ROLES
 from mlplanner.scenario import Company, Project, Scenario, load_scenario, parse_scenario
@@ -18,13 +19,16 @@ __all__ = [
     "Company",
     "Evaluation",
     "Explanation",
+    "FrontierPoint",
     "Plan",
     "PlannerInputError",
     "Project",
     "RoleLine",
     "Scenario",
     "ScenarioError",
+    "best_under_budget",
     "evaluate",
+    "frontier",
     "load_scenario",
     "parse_scenario",
     "recommend",

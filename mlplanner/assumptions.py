@@ -84,6 +84,8 @@ class Assumptions(_Frozen):
     quality_weights: dict[str, Share]
     lead_gap_penalty: Share
     handoff_penalty: Share
+    lean_quality_share: Share = 0.9
+    premium_extra_cost_share: Annotated[float, Field(ge=0, le=10)] = 0.15
 
     @model_validator(mode="after")
     def _consistent(self) -> Assumptions:
@@ -201,5 +203,7 @@ def default_assumptions() -> Assumptions:
             "quality_weights": _prefixed(params, "quality_weight."),
             "lead_gap_penalty": params["coordination.lead_gap_penalty"],
             "handoff_penalty": params["coordination.handoff_penalty"],
+            "lean_quality_share": params["alternatives.lean_quality_share"],
+            "premium_extra_cost_share": params["alternatives.premium_extra_cost_share"],
         }
     )

@@ -1,4 +1,4 @@
-"""Command line: ``python -m mlplanner recommend|compare FILE`` and ``plans …`` (saved plans).
+"""Command line: ``python -m mlplanner recommend|compare|frontier FILE``, ``plans …`` (saved plans).
 
 Bad input of any kind exits with status 2 and one ``error: …`` line on stderr.
 """
@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
+from mlplanner.cli_frontier import add_frontier_command, budget_usd, plan_under_budget
 from mlplanner.cli_plans import add_plans_commands
 from mlplanner.errors import PlannerInputError
 from mlplanner.exchange.csv_dialect import csv_text
@@ -39,12 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("file", help="scenario JSON file (format mlplanner.scenario/1)")
     rec.add_argument("--setup", choices=SETUPS, help="override the scenario's setup")
     rec.add_argument("--format", choices=FORMATS, default="table")
+    rec.add_argument(
+        "--budget",
+        type=budget_usd,
+        metavar="USD",
+        help="instead of the setup's recommendation, the best plan this yearly budget buys",
+    )
     rec.set_defaults(handler=_recommend)
     cmp_ = commands.add_parser("compare", help="the scenario as startup, scaleup and mature")
     cmp_.add_argument("file", help="scenario JSON file (format mlplanner.scenario/1)")
     cmp_.add_argument("--format", choices=FORMATS, default="table")
     cmp_.set_defaults(handler=_compare)
     add_plans_commands(commands)
+    add_frontier_command(commands)
     return parser
 
 
@@ -70,7 +78,7 @@ def plan_table(plan: Evaluation) -> str:
     return "\n".join(lines)
 
 
-def _render_recommend(plan: Plan, fmt: str) -> str:
+def _render_recommend(plan: Evaluation, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(plan.to_dict(), indent=2)
     if fmt == "csv":
@@ -88,6 +96,8 @@ def _render_compare(plans: list[Plan], fmt: str) -> str:
 
 def _recommend(args: argparse.Namespace) -> str:
     scenario = load_scenario(args.file)
+    if args.budget is not None:
+        return _render_recommend(plan_under_budget(scenario, args.budget, args.setup), args.format)
     return _render_recommend(recommend(scenario, setup=args.setup), args.format)
 
 

@@ -1,0 +1,698 @@
+"""The cost/quality Pareto frontier of a scenario, and the best plan under a budget.
+
+**Search space.** Existing staff are kept, so every role ``r`` ranges from its existing
+headcount ``e_r`` up to a bound (:func:`search_space`):
+
+- each of the seven demand roles: ``max(e_r, ceil(d_r), 2 if d_r > 0)``, ``d_r`` its demand;
+- full-stack data scientists: ``max(e, ceil(D / capacity), 2 if D > 0)``, ``D`` the demand of
+  the six roles they can cover (all but annotation);
+- leads: ``max(e, required_leads(n))``, ``n`` the most individual contributors in the space.
+
+No allocation above a bound (existing staff kept) can be on the frontier: past its demand a
+role adds no coverage or depth, resilience needs no more than two people who can do the work,
+generalists past ``D / capacity`` have nothing left to cover, and leads past the teams
+needing them close no gap; more people only cost more and can only add teams needing leads.
+
+**Rules.** Cost and quality are exactly ``evaluate``'s (:mod:`mlplanner.scoring` applies them
+to arrays, bit for bit). The frontier is selected by :func:`mlplanner.pareto.sweep`: sorted
+by cost, quality strictly increasing (ties within :data:`~mlplanner.pareto.QUALITY_TOLERANCE`).
+Cost and quality do not depend on the setup, so neither does the frontier.
+
+**Algorithm** (exact; :func:`brute_force` enumerates the space and must agree, which the
+tests check). Roles interact in the quality score only through a few sums: ``X`` (demand the
+six coverable roles' specialists cover), ``Y`` (the same, weighted by how well a generalist
+does each role's work), the individual-contributor count ``N`` (teams needing leads), the
+number of kinds of people (hand-offs), and the demand of roles with two people able to do it
+(resilience). With the number of generalists ``F`` and the annotators fixed, quality never
+falls when ``X`` rises, ``Y`` falls or resilience rises (the score's formulas are monotone in
+each; ``Y`` enters only through the generalists' share of the uncovered work and its average
+depth). So:
+
+1. Specialists of the six coverable roles are added one role at a time. A partial allocation
+   is dropped when another with the same ``N``, the same number of kinds in use and the same
+   ``X`` costs no more and is no worse in ``Y`` and resilience: any completion of the dropped
+   one scores no better than the same completion of the kept one, at no lower cost. Resilience
+   needs a case split on ``F``: with none, a role is resilient from two specialists; with one,
+   from one; with two or more, always. ``Y`` is irrelevant with no generalists.
+2. Each surviving partial allocation is completed with every annotator count and every
+   generalist count up to the first that covers all uncovered work (beyond it, more cost for
+   the same score), except counts where one generalist fewer and one more specialist in a role
+   already in use scores no worse for less money (:func:`_replaceable`, :func:`_not_shallower`,
+   with resilience checked). Completions with the fewest generalists are scored first; the
+   frontier they give then skips longer generalist counts whose quality bound it already
+   beats at their cost (:func:`_hopeless`).
+3. Completions with the same number of teams needing leads and of kinds in use gain the same
+   from each lead, so only those that no cheaper one beats go on, with every lead count up to
+   their number of teams; these are scored exactly and the sweep selects the frontier.
+
+A dropped allocation is beaten or tied, in exact arithmetic, by another allocation of the
+space that comes first in the sweep's order, so the sweep never keeps it; a tie that rounding
+noise turns into a difference stays within the sweep's tolerance. The search works with
+partial sums (its own order of additions) only to decide what to drop; every figure it
+returns is scored by :mod:`mlplanner.scoring`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import reduce
+from typing import Any
+
+import numpy as np
+
+from mlplanner.assumptions import Assumptions
+from mlplanner.demand import compute_demand
+from mlplanner.errors import PlannerInputError
+from mlplanner.pareto import prefix_best, sweep
+from mlplanner.quality import COMPONENTS, COVERABLE
+from mlplanner.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
+from mlplanner.scenario import Scenario
+from mlplanner.scoring import (
+    A_COLUMN,
+    COVERABLE_COLUMNS,
+    G_COLUMN,
+    L_COLUMN,
+    Scores,
+    ScoringContext,
+    score,
+    scoring_context,
+)
+from mlplanner.staffing import required_leads
+
+BRUTE_FORCE_LIMIT = 200_000_000
+_CHUNK = 1_000_000
+# The exact search's work grows steeply with team size (bench/frontier.py): about 0.2 s at
+# 60 FTE of coverable demand, 1 s at 100, 5 s at 140, minutes past 200.
+MAX_SEARCH_FTE = 150.0
+# Safety margin of the shallow-work test in _swaps: never decide a near-tie by rounding noise.
+_MARGIN = 1e-9
+
+
+class FrontierTooLargeError(PlannerInputError):
+    """A scenario whose team is too large for the exact frontier search."""
+
+
+@dataclass(frozen=True)
+class SearchSpace:
+    """Headcount bounds per role (inclusive), every role in lifecycle order."""
+
+    lower: dict[str, int]
+    upper: dict[str, int]
+
+    @property
+    def size(self) -> int:
+        """Number of allocations in the space."""
+        return reduce(lambda n, role: n * (self.upper[role] - self.lower[role] + 1), ROLES, 1)
+
+
+@dataclass(frozen=True)
+class FrontierPoint:
+    """An allocation on the frontier: its headcount per role, cost, quality and components."""
+
+    allocation: dict[str, int]
+    annual_cost_usd: int
+    quality: float
+    components: dict[str, float]
+
+    @property
+    def headcount(self) -> int:
+        return sum(self.allocation.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape of the CLI: money in whole dollars, quality to two decimals."""
+        return {
+            "allocation": dict(self.allocation),
+            "annual_cost_usd": self.annual_cost_usd,
+            "quality": round(self.quality, 2),
+            "quality_components": {c: round(v, 2) for c, v in self.components.items()},
+        }
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """A scenario's search: its scoring context, space and the numbers the search uses."""
+
+    context: ScoringContext
+    space: SearchSpace
+    capacity: float
+    coverable_demand: float
+
+
+@dataclass
+class _Partial:
+    """Partial allocations of the coverable roles, one entry per allocation."""
+
+    cost: np.ndarray
+    covered: np.ndarray  # X
+    weighted: np.ndarray  # Y
+    resilient: np.ndarray  # demand of roles resilient under the case's generalist count
+    people: np.ndarray  # N (coverable specialists)
+    kinds: np.ndarray  # coverable roles in use
+    used: np.ndarray  # bit mask of the coverable roles in use
+    heads: np.ndarray  # headcount per coverable role
+
+    def take(self, rows: np.ndarray) -> _Partial:
+        return _Partial(*(getattr(self, f)[rows] for f in _PARTIAL_FIELDS))
+
+
+_PARTIAL_FIELDS = ("cost", "covered", "weighted", "resilient", "people", "kinds", "used", "heads")
+
+
+def search_space(
+    demand: Mapping[str, float], existing: Mapping[str, int], assumptions: Assumptions
+) -> SearchSpace:
+    """The documented search space (module docstring) for a demand and an existing team."""
+    lower = {role: int(existing.get(role, 0)) for role in ROLES}
+    upper: dict[str, int] = {}
+    for role in SPECIALIST_ROLES:
+        fte = demand[role]
+        upper[role] = max(lower[role], math.ceil(fte), 2 if fte > 0 else 0)
+    coverable = sum(demand[role] for role in COVERABLE)
+    upper[GENERALIST] = max(
+        lower[GENERALIST],
+        math.ceil(coverable / assumptions.generalist_capacity_fte),
+        2 if coverable > 0 else 0,
+    )
+    contributors = sum(upper[role] for role in (*COVERABLE, GENERALIST))
+    upper[LEAD] = max(lower[LEAD], required_leads(contributors, assumptions.lead_span))
+    return SearchSpace(lower=lower, upper={role: upper[role] for role in ROLES})
+
+
+def frontier(
+    scenario: Scenario, setup: str | None = None, assumptions: Assumptions | None = None
+) -> list[FrontierPoint]:
+    """Every allocation of the search space that none beats on both cost and quality.
+
+    Sorted by cost, quality strictly increasing. ``setup`` is accepted for symmetry with
+    ``evaluate``; cost and quality do not depend on it. Raises :class:`FrontierTooLargeError`
+    past :data:`MAX_SEARCH_FTE` of coverable demand.
+    """
+    problem = _searchable(_problem(scenario, assumptions or Assumptions.defaults()))
+    return _points(problem, _search(problem))
+
+
+def best_under_budget(
+    scenario: Scenario,
+    budget_usd: float,
+    setup: str | None = None,
+    assumptions: Assumptions | None = None,
+) -> FrontierPoint | None:
+    """The highest-quality allocation costing at most ``budget_usd`` (ties: the cheaper).
+
+    ``None`` when nothing in the search space fits (the existing team alone costs more).
+    Raises ``ValueError`` for a budget that is not a non-negative number, and
+    :class:`FrontierTooLargeError` like :func:`frontier`.
+    """
+    budget = check_budget(budget_usd)
+    problem = _searchable(_problem(scenario, assumptions or Assumptions.defaults()))
+    candidates = _search(problem, budget)
+    scores = score(problem.context, candidates)
+    chosen = sweep(scores.cost, scores.quality, candidates)
+    within = chosen[scores.cost[chosen] <= budget]
+    return _point(candidates, scores, int(within[-1])) if len(within) else None
+
+
+def affordable(points: list[FrontierPoint], budget_usd: float) -> FrontierPoint | None:
+    """The frontier point a budget buys: the last one costing at most ``budget_usd``."""
+    costs = [p.annual_cost_usd for p in points]
+    index = int(np.searchsorted(np.array(costs, dtype=np.float64), budget_usd, side="right"))
+    return points[index - 1] if index > 0 else None
+
+
+def check_budget(budget_usd: object) -> float:
+    """A budget as a number of dollars, or ``ValueError`` naming the problem."""
+    if isinstance(budget_usd, bool) or not isinstance(budget_usd, int | float):
+        raise ValueError(f"budget_usd: must be a number of US dollars (got {budget_usd!r})")
+    if not math.isfinite(budget_usd) or budget_usd < 0:
+        raise ValueError(f"budget_usd: must be zero or more US dollars (got {budget_usd!r})")
+    return float(budget_usd)
+
+
+def brute_force(scenario: Scenario, assumptions: Assumptions | None = None) -> list[FrontierPoint]:
+    """The frontier by scoring every allocation of the space: the definition, run literally.
+
+    For checking the search; refuses spaces over ``BRUTE_FORCE_LIMIT`` allocations. Scores a
+    chunk at a time and keeps, per chunk, what beats everything before it in the sweep's
+    order: every frontier point does, so the final sweep over those sees all of them.
+    """
+    problem = _problem(scenario, assumptions or Assumptions.defaults())
+    space = problem.space
+    if space.size > BRUTE_FORCE_LIMIT:
+        raise ValueError(f"search space of {space.size:,} allocations is too large to enumerate")
+    shape = [space.upper[role] - space.lower[role] + 1 for role in ROLES]
+    lower = np.array([space.lower[role] for role in ROLES])
+    kept: list[np.ndarray] = []
+    for start in range(0, space.size, _CHUNK):
+        flat = np.arange(start, min(start + _CHUNK, space.size))
+        chunk = np.column_stack(np.unravel_index(flat, shape)) + lower
+        scores = score(problem.context, chunk)
+        keys = [chunk[:, i] for i in reversed(range(len(ROLES)))]
+        order = np.lexsort((*keys, -scores.quality, scores.cost))
+        ranked = scores.quality[order]
+        best_before = np.maximum.accumulate(np.concatenate(([-np.inf], ranked[:-1])))
+        kept.append(chunk[order[ranked > best_before]])
+    return _points(problem, np.concatenate(kept))
+
+
+def _problem(scenario: Scenario, assumptions: Assumptions) -> _Problem:
+    demand = compute_demand(scenario, assumptions)
+    context = scoring_context(demand, scenario.company.region, assumptions)
+    space = search_space(demand.by_role, scenario.company.existing_team, assumptions)
+    return _Problem(
+        context=context,
+        space=space,
+        capacity=assumptions.generalist_capacity_fte,
+        coverable_demand=sum(demand.by_role[role] for role in COVERABLE),
+    )
+
+
+def _searchable(problem: _Problem) -> _Problem:
+    """The problem, or :class:`FrontierTooLargeError` past :data:`MAX_SEARCH_FTE`."""
+    if problem.coverable_demand > MAX_SEARCH_FTE:
+        raise FrontierTooLargeError(
+            [
+                f"projects: {problem.coverable_demand:.1f} FTE of demand (annotation aside) is "
+                f"more than the exact cost/quality search handles ({MAX_SEARCH_FTE:.0f} FTE, a "
+                "team of about 150); split the portfolio into smaller scenarios to see their "
+                "trade-offs"
+            ]
+        )
+    return problem
+
+
+def _points(problem: _Problem, allocations: np.ndarray) -> list[FrontierPoint]:
+    scores = score(problem.context, allocations)
+    chosen = sweep(scores.cost, scores.quality, allocations)
+    return [_point(allocations, scores, i) for i in chosen.tolist()]
+
+
+def _point(allocations: np.ndarray, scores: Scores, row: int) -> FrontierPoint:
+    return FrontierPoint(
+        allocation={role: int(allocations[row, j]) for j, role in enumerate(ROLES)},
+        annual_cost_usd=int(scores.cost[row]),
+        quality=float(scores.quality[row]),
+        components={c: float(scores.components[c][row]) for c in COMPONENTS},
+    )
+
+
+def _search(problem: _Problem, budget: float | None = None) -> np.ndarray:
+    """Candidate allocations (rows in ``ROLES`` order) containing the whole frontier.
+
+    Two passes: first every partial allocation with its fewest generalists worth trying,
+    which gives a frontier to beat; then the longer generalist counts, skipping those whose
+    upper bound on quality that frontier already beats at their cost (:func:`_hopeless`).
+    """
+    space = problem.space
+    lo, hi = space.lower[GENERALIST], space.upper[GENERALIST]
+    cases = [case for case in (0, 1, 2) if max(lo, case) <= hi and (case == 2 or lo <= case)]
+    found: list[np.ndarray] = []
+    later: list[_Completions] = []
+    for case in cases:
+        partial = _specialists(problem, case, budget)
+        rows, generalists = _generalist_counts(problem, case, partial)
+        first = generalists == max(lo, case)
+        firsts = _completions(problem, case, partial, rows[first], generalists[first])
+        found.append(_finish(problem, firsts, budget))
+        later.append(_completions(problem, case, partial, rows[~first], generalists[~first]))
+    candidates = np.concatenate(found)
+    known = score(problem.context, candidates)
+    chosen = sweep(known.cost, known.quality, candidates)
+    frontier_cost, frontier_quality = known.cost[chosen], known.quality[chosen]
+    for completions in later:
+        hopeless = _hopeless(problem, completions, frontier_cost, frontier_quality)
+        found.append(_finish(problem, completions.take(np.flatnonzero(~hopeless)), budget))
+    return np.concatenate(found)
+
+
+def _fixed_cost(problem: _Problem, case: int) -> int:
+    """Cost of everything but the coverable specialists at its least, for a generalist case."""
+    space, rates = problem.space, problem.context.loaded_rates
+    least = space.lower.copy()
+    least[GENERALIST] = max(least[GENERALIST], case)
+    others = (i for i in range(len(ROLES)) if i not in COVERABLE_COLUMNS)
+    return problem.context.vendor_usd + sum(int(rates[i]) * least[ROLES[i]] for i in others)
+
+
+def _specialists(problem: _Problem, case: int, budget: float | None) -> _Partial:
+    """Step 1: partial allocations of the coverable roles that some completion may need.
+
+    ``case`` is the generalist count: 0, 1, or 2 meaning two or more.
+    """
+    space, context = problem.space, problem.context
+    gamma = context.assumptions.generalist_depth
+    state = _Partial(
+        cost=np.zeros(1, dtype=np.int64),
+        covered=np.zeros(1),
+        weighted=np.zeros(1),
+        resilient=np.zeros(1),
+        people=np.zeros(1, dtype=np.int64),
+        kinds=np.zeros(1, dtype=np.int64),
+        used=np.zeros(1, dtype=np.int64),
+        heads=np.zeros((1, 0), dtype=np.int64),
+    )
+    rest = sum(
+        int(context.loaded_rates[i]) * space.lower[ROLES[i]] for i in COVERABLE_COLUMNS
+    ) + _fixed_cost(problem, case)
+    for column in COVERABLE_COLUMNS:
+        role = ROLES[column]
+        fte = context.demand[column]
+        top = space.upper[role]
+        if case > 0:  # a generalist makes one specialist resilient: a second adds nothing
+            top = max(space.lower[role], math.ceil(fte))
+        options = np.arange(space.lower[role], top + 1)
+        rate = int(context.loaded_rates[column])
+        rest -= rate * space.lower[role]
+        rows = len(state.cost)
+        base = state.take(np.repeat(np.arange(rows), len(options)))
+        h = np.tile(options, rows)
+        met = np.minimum(fte, h)
+        able = h >= 2 if case == 0 else h >= 1
+        state = _Partial(
+            cost=base.cost + rate * h,
+            covered=base.covered + met,
+            weighted=base.weighted + gamma.get(role, 0.0) * met if case else base.weighted,
+            resilient=base.resilient + np.where(able, fte, 0.0) if case < 2 else base.resilient,
+            people=base.people + h,
+            kinds=base.kinds + (h > 0),
+            used=base.used | ((h > 0).astype(np.int64) << column),
+            heads=np.column_stack([base.heads, h]),
+        )
+        if budget is not None:
+            state = state.take(np.flatnonzero(state.cost + rest <= budget))
+        state = _undominated_partials(state, case)
+    return state
+
+
+def _undominated_partials(state: _Partial, case: int) -> _Partial:
+    """Drop partial allocations another beats or ties (step 1 of the module docstring)."""
+    if case == 0:  # no generalists: depth weights (Y) do not matter; resilience does
+        keys = [state.people, state.kinds, state.covered]
+        value, larger = state.resilient, True
+    elif case == 1:  # one generalist: resilience follows from the roles in use
+        keys = [state.people, state.used, state.covered]
+        value, larger = state.weighted, False
+    else:
+        keys = [state.people, state.kinds, state.covered]
+        value, larger = state.weighted, False
+    order = np.lexsort((-value if larger else value, state.cost, *reversed(keys)))
+    kept = prefix_best([key[order] for key in keys], value[order], larger=larger)
+    return state.take(order[kept])
+
+
+def _replaceable(problem: _Problem, partial: _Partial) -> np.ndarray:
+    """Per partial allocation and coverable role: one more specialist there can stand in for a
+    generalist at no loss of coverage, hand-offs or team size, for less money.
+
+    True when the role is in use (no new kind), has at least one generalist's capacity of
+    uncovered demand (coverage cannot fall) and costs less than a generalist. Whether depth
+    holds is :func:`_not_shallower`'s question; resilience the caller's.
+    """
+    context = problem.context
+    columns = list(COVERABLE_COLUMNS)
+    demand = np.array([context.demand[i] for i in columns])
+    cheaper = context.loaded_rates[columns] < context.loaded_rates[G_COLUMN]
+    heads = partial.heads
+    room = demand[None, :] - np.minimum(demand[None, :], heads)
+    return (heads >= 1) & (room >= problem.capacity) & cheaper[None, :]
+
+
+def _not_shallower(
+    problem: _Problem, partial: _Partial, rows: np.ndarray, generalists: np.ndarray
+) -> np.ndarray:
+    """Per (partial allocation, generalist count) and coverable role: does depth hold, for
+    every annotator count, when one generalist gives way to one more specialist in the role?
+
+    Depth is ``(a + W x rho) / (a + W)``: specialist work ``a``, generalist work
+    ``W = min(U, K)`` at average depth ``rho`` (uncovered demand ``U``, capacity ``K``). With
+    the swap, ``a`` grows by the role's newly covered work ``u`` and ``W``, ``rho`` become
+    ``W'``, ``rho'``. The difference of the cross-multiplied depths is linear in ``a``, so it
+    is checked at the least and the most annotator work; a small margin keeps rounding noise
+    from deciding a near-tie.
+    """
+    context = problem.context
+    gamma = context.assumptions.generalist_depth
+    columns = list(COVERABLE_COLUMNS)
+    demand = np.array([context.demand[i] for i in columns])
+    depth = np.array([gamma.get(ROLES[i], 0.0) for i in columns])
+    heads = partial.heads[rows]
+    covered = partial.covered[rows]
+    uncovered = np.maximum(0.0, problem.coverable_demand - covered)[:, None]
+    weighted = np.maximum(0.0, float(demand @ depth) - partial.weighted[rows])[:, None]
+    capacity = (generalists * problem.capacity)[:, None]
+    gain = np.minimum(1.0, demand[None, :] - np.minimum(demand[None, :], heads))
+    work = np.minimum(uncovered, capacity)
+    work_after = np.maximum(0.0, np.minimum(uncovered - gain, capacity - problem.capacity))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rho = np.where(uncovered > 0, weighted / uncovered, 0.0)
+        left = uncovered - gain
+        rho_after = np.where(left > 0, (weighted - depth[None, :] * gain) / left, 0.0)
+    slope = work * (1 - rho) - work_after * (1 - rho_after)
+    offset = work * (gain * (1 - rho) + work_after * (rho_after - rho))
+    annotator = problem.context.demand[A_COLUMN]
+    most = min(annotator, float(problem.space.upper["annotator"]))
+    scale = 1.0 + covered[:, None] + most
+    least_ok = slope * covered[:, None] + offset >= _MARGIN * scale * scale
+    most_ok = slope * (covered[:, None] + most) + offset >= _MARGIN * scale * scale
+    return least_ok & most_ok
+
+
+def _generalist_counts(
+    problem: _Problem, case: int, partial: _Partial
+) -> tuple[np.ndarray, np.ndarray]:
+    """Step 2: generalist counts worth trying per partial allocation, as (rows, counts).
+
+    Past the first count that covers all uncovered work more generalists only cost more. And
+    a generalist beyond the existing ones loses to one more specialist in a role that
+    :func:`_replaceable` and :func:`_not_shallower` allow, unless removing it costs
+    resilience: from two generalists to one, roles without a specialist lose it; from one to
+    none, roles with one specialist lose it (with none, depth is all specialist work).
+    """
+    space = problem.space
+    existing = space.lower[GENERALIST]
+    lo = max(existing, case)
+    size = len(partial.cost)
+    if case == 0:
+        return np.arange(size), np.zeros(size, dtype=np.int64)
+    replaceable = _replaceable(problem, partial)
+    demanded = np.array([problem.context.demand[i] > 0 for i in COVERABLE_COLUMNS])
+    heads = partial.heads
+    if case == 1:
+        single = ((heads == 1) & demanded[None, :]).sum(axis=1)
+        safe = replaceable & (single[:, None] - (heads == 1) == 0)
+        keep = ~(safe.any(axis=1) & (existing == 0))
+        rows = np.flatnonzero(keep)
+        return rows, np.full(len(rows), 1, dtype=np.int64)
+    uncovered = np.maximum(0.0, problem.coverable_demand - partial.covered)
+    enough = np.ceil(uncovered / problem.capacity).astype(np.int64) + 1
+    top = np.minimum(space.upper[GENERALIST], np.maximum(lo, enough))
+    # Quick case: generalists do the role's work no better than their average over all
+    # uncovered work, so depth holds at every count; only the first count can be needed.
+    top = np.where((replaceable & _shallow(problem, partial)).any(axis=1), lo, top)
+    counts = top - lo + 1
+    rows = np.repeat(np.arange(size), counts)
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    generalists = lo + np.arange(counts.sum()) - starts
+    idle = ((heads == 0) & demanded[None, :]).sum(axis=1)[rows]
+    candidates = np.flatnonzero(
+        replaceable[rows].any(axis=1)
+        & (generalists > existing)
+        & ((generalists >= 3) | (idle == 0))
+    )
+    swappable = replaceable[rows[candidates]] & _not_shallower(
+        problem, partial, rows[candidates], generalists[candidates]
+    )
+    loses = np.zeros(len(rows), dtype=bool)
+    loses[candidates] = swappable.any(axis=1)
+    return rows[~loses], generalists[~loses]
+
+
+def _shallow(problem: _Problem, partial: _Partial) -> np.ndarray:
+    """Per partial allocation and coverable role: generalists do the role's work no better than
+    their average over all uncovered work (then a swap of :func:`_not_shallower` never makes
+    the generalists' remaining work shallower, at any generalist count)."""
+    context = problem.context
+    gamma = context.assumptions.generalist_depth
+    columns = list(COVERABLE_COLUMNS)
+    demand = np.array([context.demand[i] for i in columns])
+    depth = np.array([gamma.get(ROLES[i], 0.0) for i in columns])
+    uncovered = np.maximum(0.0, problem.coverable_demand - partial.covered)[:, None]
+    weighted = (float(demand @ depth) - partial.weighted)[:, None]
+    return depth[None, :] * uncovered <= weighted - _MARGIN * (1.0 + uncovered)
+
+
+@dataclass
+class _Completions:
+    """Partial allocations completed with generalists and annotators, leads as existing."""
+
+    partial: _Partial
+    case: int
+    rows: np.ndarray  # index into ``partial``
+    generalists: np.ndarray
+    annotators: np.ndarray
+    leads: int
+
+    def take(self, keep: np.ndarray) -> _Completions:
+        return _Completions(
+            self.partial,
+            self.case,
+            self.rows[keep],
+            self.generalists[keep],
+            self.annotators[keep],
+            self.leads,
+        )
+
+    def allocations(self) -> np.ndarray:
+        result = np.zeros((len(self.rows), len(ROLES)), dtype=np.int64)
+        result[:, list(COVERABLE_COLUMNS)] = self.partial.heads[self.rows]
+        result[:, G_COLUMN] = self.generalists
+        result[:, A_COLUMN] = self.annotators
+        result[:, L_COLUMN] = self.leads
+        return result
+
+
+def _completions(
+    problem: _Problem, case: int, partial: _Partial, rows: np.ndarray, generalists: np.ndarray
+) -> _Completions:
+    """Every annotator count with each (partial allocation, generalist count) pair."""
+    space = problem.space
+    annotators = np.arange(space.lower["annotator"], space.upper["annotator"] + 1)
+    return _Completions(
+        partial=partial,
+        case=case,
+        rows=np.repeat(rows, len(annotators)),
+        generalists=np.repeat(generalists, len(annotators)),
+        annotators=np.tile(annotators, len(rows)),
+        leads=space.lower[LEAD],
+    )
+
+
+def _completion_cost(problem: _Problem, completions: _Completions) -> np.ndarray:
+    """Exact yearly cost of each completion (whole dollars, as ``evaluate`` adds it up)."""
+    rates, c = problem.context.loaded_rates, completions
+    return (
+        c.partial.cost[c.rows]
+        + c.generalists * int(rates[G_COLUMN])
+        + c.annotators * int(rates[A_COLUMN])
+        + c.leads * int(rates[L_COLUMN])
+        + problem.context.vendor_usd
+    )
+
+
+def _estimate(problem: _Problem, completions: _Completions, *, bound: bool) -> np.ndarray:
+    """Quality of each completion from the partial sums (``evaluate``'s formulas, in another
+    order of additions, so equal up to rounding noise), with the existing leads.
+
+    With ``bound``, an upper bound instead over every generalist count from the completion's
+    on (two or more) and every lead count: depth as with the fewest generalists (more
+    generalist work at no better depth only dilutes it) and no lead missing.
+    """
+    context, a = problem.context, problem.context.assumptions
+    c, partial = completions, completions.partial
+    total = context.demand_total
+    annotator_demand = context.demand[A_COLUMN]
+    gamma = a.generalist_depth
+    weighted_demand = sum(gamma.get(ROLES[i], 0.0) * context.demand[i] for i in COVERABLE_COLUMNS)
+    covered = partial.covered[c.rows]
+    specialist = covered + np.minimum(annotator_demand, c.annotators)
+    uncovered = np.maximum(0.0, problem.coverable_demand - covered)
+    general_depth = np.maximum(0.0, weighted_demand - partial.weighted[c.rows])
+    capacity = c.generalists * problem.capacity
+    if bound:
+        capacity_for_depth = max(problem.space.lower[GENERALIST], 2) * problem.capacity
+    else:
+        capacity_for_depth = capacity
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(uncovered > 0, np.minimum(1.0, capacity_for_depth / uncovered), 0.0)
+        work = specialist + uncovered * share
+        depth = np.where(work > 0, (specialist + general_depth * share) / work, 1.0 * (total <= 0))
+        coverage = (specialist + np.minimum(uncovered, capacity)) / total if total > 0 else 1.0
+    able = partial.resilient[c.rows] if c.case < 2 else problem.coverable_demand
+    annotation = np.where(c.annotators >= 2, annotator_demand, 0.0)
+    resilience = (able + annotation) / total if total > 0 else 1.0
+    contributors = partial.people[c.rows] + c.generalists
+    kinds = partial.kinds[c.rows] + (c.generalists > 0) + (c.annotators > 0)
+    handoffs = np.where(kinds > 1, (kinds - 1) / 7, 0.0)
+    if bound:
+        gap = 0.0
+    else:
+        teams = _teams(contributors, a.lead_span)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            gap = np.where(teams > 0, np.maximum(0, teams - c.leads) / teams, 0.0)
+    value = np.clip(1 - a.lead_gap_penalty * gap - a.handoff_penalty * handoffs, 0.0, 1.0)
+    coordination = np.where(contributors == 0, 0.0, value)
+    w = a.quality_weights
+    quality = 100 * (
+        w["coverage"] * np.clip(coverage, 0.0, 1.0)
+        + w["depth"] * np.clip(depth, 0.0, 1.0)
+        + w["resilience"] * np.clip(resilience, 0.0, 1.0)
+        + w["coordination"] * coordination
+    )
+    return np.clip(quality, 0.0, 100.0)
+
+
+def _teams(contributors: np.ndarray, span: int) -> np.ndarray:
+    """Teams needing a lead: none for one team, one per ``span`` people past it."""
+    return np.where(contributors > span, -(-contributors // span), 0)
+
+
+def _hopeless(
+    problem: _Problem,
+    completions: _Completions,
+    frontier_cost: np.ndarray,
+    frontier_quality: np.ndarray,
+) -> np.ndarray:
+    """Completions (two or more generalists) a known frontier point beats whatever leads and
+    however many more generalists they get: it costs no more than the completion with the
+    existing leads and scores above :func:`_estimate`'s bound."""
+    bound = _estimate(problem, completions, bound=True)
+    cost = _completion_cost(problem, completions)
+    index = np.searchsorted(frontier_cost, cost, side="right") - 1
+    beaten = np.where(index >= 0, frontier_quality[np.maximum(index, 0)], -np.inf)
+    return beaten > bound + _MARGIN
+
+
+def _finish(problem: _Problem, completions: _Completions, budget: float | None) -> np.ndarray:
+    """Step 3: leads for the completions no cheaper one beats; candidates for the sweep."""
+    cost = _completion_cost(problem, completions)
+    quality = _estimate(problem, completions, bound=False)
+    if budget is not None:
+        within = np.flatnonzero(cost <= budget)
+        completions, cost, quality = completions.take(within), cost[within], quality[within]
+    contributors = completions.partial.people[completions.rows] + completions.generalists
+    teams = _teams(contributors, problem.context.assumptions.lead_span)
+    kinds = (
+        completions.partial.kinds[completions.rows]
+        + (completions.generalists > 0)
+        + (completions.annotators > 0)
+    )
+    groups = [teams, kinds, contributors == 0]
+    order = np.lexsort((-quality, cost, *reversed(groups)))
+    kept = order[prefix_best([g[order] for g in groups], quality[order], larger=True)]
+    return _with_leads(problem.space, completions.take(kept).allocations(), teams[kept])
+
+
+def _with_leads(space: SearchSpace, allocations: np.ndarray, teams: np.ndarray) -> np.ndarray:
+    """Every lead count from the existing leads up to the teams needing one (step 3)."""
+    lo = space.lower[LEAD]
+    top = np.minimum(space.upper[LEAD], np.maximum(lo, teams))
+    counts = top - lo + 1
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    result = np.repeat(allocations, counts, axis=0)
+    result[:, L_COLUMN] = lo + np.arange(counts.sum()) - starts
+    return result
+
+
+def sample(
+    scenario: Scenario, count: int, seed: int = 0, assumptions: Assumptions | None = None
+) -> list[FrontierPoint]:
+    """``count`` allocations drawn uniformly from the search space, scored: context for charts."""
+    problem = _problem(scenario, assumptions or Assumptions.defaults())
+    rng = np.random.default_rng(seed)
+    space = problem.space
+    allocations = np.column_stack(
+        [rng.integers(space.lower[r], space.upper[r] + 1, size=count) for r in ROLES]
+    )
+    scores = score(problem.context, allocations)
+    return [_point(allocations, scores, i) for i in range(count)]

@@ -1,0 +1,144 @@
+"""The saved-plans schema: SQLModel tables and the read models the data layer returns.
+
+A plan is a name plus a chain of immutable revisions numbered 1, 2, 3, … Each revision holds
+a snapshot of the scenario (JSON), the allocation it was scored with, a reference to the
+assumption values in force, and the resulting headline figures. ``plan.latest_revision`` is
+the number of the newest revision; saving compares and bumps it in one conditional UPDATE,
+which is what detects a concurrent save (see :mod:`mlplanner.storage.plans`).
+
+Assumption values are stored once per distinct content (``assumption_snapshot``, keyed by the
+SHA-256 of their canonical JSON): a revision refers to the exact values it was computed with,
+and a later table of *named* assumption sets can refer to the same snapshots.
+
+The tables use their own SQLAlchemy registry (not ``SQLModel.metadata``) with a naming
+convention, so constraint names are stable across SQLite and PostgreSQL and Alembic can
+alter them later. Schema changes need a migration in ``migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from sqlalchemy import BigInteger, CheckConstraint, Dialect, Index, MetaData, Text, UniqueConstraint
+from sqlalchemy.orm import registry
+from sqlalchemy.types import DateTime, TypeDecorator
+from sqlmodel import Field, SQLModel
+
+NAME_MAX: Final = 120
+NAMING_CONVENTION: Final = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+storage_registry = registry(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always returned timezone-aware (SQLite keeps no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        stamp: datetime = value
+        return stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class StorageModel(SQLModel, registry=storage_registry):
+    """Base of every model here; tables land in ``storage_registry.metadata``."""
+
+
+class Figures(StorageModel):
+    """Headline figures of one saved revision (shared by the table and the read models)."""
+
+    setup: str = Field(max_length=16)
+    total_headcount: int
+    total_hires: int
+    annual_cost_usd: int = Field(sa_type=BigInteger)
+    quality: float
+
+
+class Plan(StorageModel, table=True):
+    __tablename__ = "plan"
+    __table_args__ = (
+        CheckConstraint(f"length(name) BETWEEN 1 AND {NAME_MAX}", name="name_length"),
+        CheckConstraint("latest_revision >= 1", name="latest_revision_positive"),
+        Index("ix_plan_deleted_at_updated_at", "deleted_at", "updated_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=NAME_MAX)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    latest_revision: int
+
+
+class AssumptionSnapshot(StorageModel, table=True):
+    __tablename__ = "assumption_snapshot"
+
+    id: int | None = Field(default=None, primary_key=True)
+    digest: str = Field(max_length=64, unique=True)
+    values_json: str = Field(sa_type=Text)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Revision(Figures, table=True):
+    __tablename__ = "plan_revision"
+    __table_args__ = (UniqueConstraint("plan_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE")
+    number: int
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    restored_from: int | None = None
+    scenario_json: str = Field(sa_type=Text)
+    allocation_json: str = Field(sa_type=Text)
+    allocation_label: str | None = Field(default=None, sa_type=Text)
+    assumptions_id: int = Field(foreign_key="assumption_snapshot.id")
+    assumption_set_name: str = Field(sa_type=Text)
+
+
+class PlanSummary(Figures):
+    """A plan as listed: its name, timestamps and the figures of its newest revision."""
+
+    id: int
+    name: str
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+    latest_revision: int
+
+    @property
+    def in_trash(self) -> bool:
+        return self.deleted_at is not None
+
+
+class RevisionSummary(Figures):
+    """One revision in a plan's history."""
+
+    plan_id: int
+    number: int
+    created_at: datetime
+    restored_from: int | None
+    assumption_set_name: str
+    allocation_label: str | None
+
+
+metadata: Final = storage_registry.metadata

@@ -1,0 +1,573 @@
+"""The saved-plans data layer: small keyword-only functions, each one action on a session.
+
+Reading functions leave no transaction open; writing functions start their own transaction
+(on a session with none in progress), commit it, and return plain read models, never ORM
+objects, so callers may keep results after the session is closed.
+
+A save never rewrites a revision: it appends revision ``base_revision + 1`` with one
+conditional ``UPDATE plan SET latest_revision = base + 1 WHERE latest_revision = base``. Of
+two saves on the same base, in any number of processes, exactly one updates the row; the
+other gets :class:`ConflictError` and nothing of it is stored. The unique constraint on
+``(plan_id, number)`` backs this up at the database level.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Final
+
+from sqlalchemy import ColumnElement, Select, and_, func, insert, update
+from sqlalchemy import delete as delete_rows
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from mlplanner.assumptions import Assumptions
+from mlplanner.plan import Evaluation, evaluate, recommend
+from mlplanner.plan import Plan as RecommendedPlan
+from mlplanner.scenario import Scenario, parse_scenario
+from mlplanner.storage.database import begin_write
+from mlplanner.storage.errors import ConflictError, PlanNameError, PlanNotFoundError
+from mlplanner.storage.models import (
+    NAME_MAX,
+    AssumptionSnapshot,
+    Plan,
+    PlanSummary,
+    Revision,
+    RevisionSummary,
+    utc_now,
+)
+
+DEFAULT_ASSUMPTION_SET: Final = "Shipped defaults"
+MAX_PAGE: Final = 500
+COPY_PREFIX: Final = "Copy of "
+SORTS: Final[dict[str, str]] = {
+    "updated": "last saved first",
+    "name": "name, A to Z",
+    "created": "newest first",
+    "cost": "most expensive first",
+    "quality": "best quality first",
+}
+_FIGURES: Final = (
+    Revision.setup,
+    Revision.total_headcount,
+    Revision.total_hires,
+    Revision.annual_cost_usd,
+    Revision.quality,
+)
+_PLAN_COLUMNS: Final = (
+    Plan.id,
+    Plan.name,
+    Plan.created_at,
+    Plan.updated_at,
+    Plan.deleted_at,
+    Plan.latest_revision,
+)
+_REVISION_COLUMNS: Final = (
+    Revision.plan_id,
+    Revision.number,
+    Revision.created_at,
+    Revision.restored_from,
+    Revision.assumption_set_name,
+    Revision.allocation_label,
+)
+
+
+@dataclass(frozen=True)
+class OpenedPlan:
+    """One revision of a plan, read back completely: everything needed to show it again."""
+
+    plan: PlanSummary
+    revision: RevisionSummary
+    scenario: Scenario
+    assumptions: Assumptions
+    allocation: dict[str, int]
+
+    @property
+    def is_latest(self) -> bool:
+        return self.revision.number == self.plan.latest_revision
+
+    def evaluate(self) -> Evaluation:
+        """The plan recomputed with the assumption values it was saved with."""
+        if self.revision.allocation_label is None:
+            return recommend(self.scenario, assumptions=self.assumptions)
+        return evaluate(self.scenario, self.allocation, assumptions=self.assumptions)
+
+
+def validate_name(name: str) -> str:
+    """The name stripped of surrounding space; :class:`PlanNameError` if unusable."""
+    stripped = name.strip()
+    if not stripped:
+        raise PlanNameError("name: must not be empty")
+    if len(stripped) > NAME_MAX:
+        raise PlanNameError(
+            f"name: must be at most {NAME_MAX} characters (this one has {len(stripped):,})"
+        )
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in stripped):
+        raise PlanNameError("name: must not contain control characters (tabs, newlines, …)")
+    return stripped
+
+
+def create_plan(
+    *,
+    session: Session,
+    evaluation: Evaluation,
+    name: str | None = None,
+    assumption_set_name: str = DEFAULT_ASSUMPTION_SET,
+    allocation_label: str | None = None,
+) -> PlanSummary:
+    """Save ``evaluation`` as revision 1 of a new plan (named after the scenario by default).
+
+    ``allocation_label`` marks an allocation the user adopted instead of the recommendation
+    (``None`` for the recommendation itself); opening the plan restores it as adopted.
+    """
+    plan_name = validate_name(evaluation.scenario.name if name is None else name)
+    content = _content(evaluation, assumption_set_name, allocation_label)
+    with _writing(session):
+        now = utc_now()
+        plan = Plan(name=plan_name, created_at=now, updated_at=now, latest_revision=1)
+        session.add(plan)
+        session.flush()
+        plan_id = plan.id
+        assert plan_id is not None  # assigned by the flush
+        _add_revision(session, content, plan_id=plan_id, number=1)
+    return PlanSummary(
+        id=plan_id,
+        name=plan_name,
+        created_at=now,
+        updated_at=now,
+        deleted_at=None,
+        latest_revision=1,
+        **content.figures,
+    )
+
+
+def save_revision(
+    *,
+    session: Session,
+    plan_id: int,
+    evaluation: Evaluation,
+    base_revision: int,
+    assumption_set_name: str = DEFAULT_ASSUMPTION_SET,
+    allocation_label: str | None = None,
+) -> PlanSummary:
+    """Save ``evaluation`` as the newest revision of a plan opened at ``base_revision``.
+
+    Raises :class:`ConflictError` if the plan has a revision newer than ``base_revision``
+    (saved by someone else meanwhile): nothing is stored then, and the caller may save the
+    evaluation as a new plan instead.
+    """
+    content = _content(evaluation, assumption_set_name, allocation_label)
+    _append_revision(session, plan_id, base_revision, content)
+    return get_plan(session=session, plan_id=plan_id)
+
+
+def restore_revision(
+    *, session: Session, plan_id: int, number: int, base_revision: int
+) -> PlanSummary:
+    """Make a copy of revision ``number`` the plan's newest revision (history is kept).
+
+    ``base_revision`` is the newest revision the caller knows of, checked as in
+    :func:`save_revision`.
+    """
+    with _reading(session):
+        _live_plan(session, plan_id)
+        old = _revision(session, plan_id, number)
+        content = _copy(old, restored_from=number)
+    _append_revision(session, plan_id, base_revision, content)
+    return get_plan(session=session, plan_id=plan_id)
+
+
+def list_plans(
+    *,
+    session: Session,
+    search: str = "",
+    sort: str = "updated",
+    limit: int = 50,
+    offset: int = 0,
+    trash: bool = False,
+) -> list[PlanSummary]:
+    """One page of plans (or of the trash), with the figures of each plan's newest revision.
+
+    ``search`` matches any part of the name, ignoring case; ``sort`` is a key of
+    :data:`SORTS` (the trash is always listed most recently deleted first).
+    """
+    if sort not in SORTS:
+        raise ValueError(f"sort: {sort!r} is not one of {', '.join(SORTS)}")
+    if not 1 <= limit <= MAX_PAGE:
+        raise ValueError(f"limit: must be from 1 to {MAX_PAGE} (got {limit})")
+    if offset < 0:
+        raise ValueError(f"offset: must be 0 or more (got {offset})")
+    statement = _filtered(
+        select(*_PLAN_COLUMNS, *_FIGURES).join(Revision, _latest_revision_join()),
+        search,
+        trash,
+    )
+    order = _trash_order() if trash else _order(sort)
+    statement = statement.order_by(*order).limit(limit).offset(offset)
+    with _reading(session):
+        rows = session.exec(statement).all()
+    return [PlanSummary.model_validate(row._mapping) for row in rows]
+
+
+def count_plans(*, session: Session, search: str = "", trash: bool = False) -> int:
+    """How many plans (or plans in the trash) :func:`list_plans` would page through."""
+    statement = _filtered(select(func.count()).select_from(Plan), search, trash)
+    with _reading(session):
+        return int(session.exec(statement).one())
+
+
+def get_plan(*, session: Session, plan_id: int, include_trash: bool = False) -> PlanSummary:
+    """A plan's summary; :class:`PlanNotFoundError` if missing (or in the trash)."""
+    statement = (
+        select(*_PLAN_COLUMNS, *_FIGURES)
+        .join(Revision, _latest_revision_join())
+        .where(Plan.id == plan_id)
+    )
+    with _reading(session):
+        row = session.exec(statement).first()
+    if row is None:
+        raise PlanNotFoundError(f"plan {plan_id} does not exist")
+    summary = PlanSummary.model_validate(row._mapping)
+    if summary.in_trash and not include_trash:
+        raise PlanNotFoundError(_in_trash(plan_id, summary.name))
+    return summary
+
+
+def open_revision(*, session: Session, plan_id: int, number: int | None = None) -> OpenedPlan:
+    """Read a revision back completely (default: the newest), validating what it holds."""
+    plan = get_plan(session=session, plan_id=plan_id)
+    with _reading(session):
+        revision = _revision(session, plan_id, plan.latest_revision if number is None else number)
+        snapshot = session.get(AssumptionSnapshot, revision.assumptions_id)
+        if snapshot is None:  # the foreign key makes this impossible; say so if it happens
+            raise PlanNotFoundError(f"plan {plan_id} revision {revision.number}: assumptions lost")
+        summary = _revision_summary(revision)
+        scenario = parse_scenario(json.loads(revision.scenario_json))
+        allocation = {role: int(n) for role, n in json.loads(revision.allocation_json).items()}
+        assumptions = Assumptions.from_dict(json.loads(snapshot.values_json))
+    return OpenedPlan(plan, summary, scenario, assumptions, allocation)
+
+
+def list_revisions(*, session: Session, plan_id: int) -> list[RevisionSummary]:
+    """A plan's history, newest revision first."""
+    get_plan(session=session, plan_id=plan_id)
+    statement = (
+        select(*_REVISION_COLUMNS, *_FIGURES)
+        .where(Revision.plan_id == plan_id)
+        .order_by(col(Revision.number).desc())
+    )
+    with _reading(session):
+        rows = session.exec(statement).all()
+    return [RevisionSummary.model_validate(row._mapping) for row in rows]
+
+
+def rename(*, session: Session, plan_id: int, name: str) -> PlanSummary:
+    new_name = validate_name(name)
+    with _writing(session):
+        plan = _live_plan(session, plan_id)
+        plan.name = new_name
+        plan.updated_at = utc_now()
+    return get_plan(session=session, plan_id=plan_id)
+
+
+def duplicate(*, session: Session, plan_id: int, name: str | None = None) -> PlanSummary:
+    """A new plan whose revision 1 is a copy of the plan's newest revision."""
+    new_name = None if name is None else validate_name(name)
+    with _writing(session):
+        original = _live_plan(session, plan_id)
+        content = _copy(_revision(session, plan_id, original.latest_revision), restored_from=None)
+        now = utc_now()
+        copy = Plan(
+            name=new_name or copy_name(original.name),
+            created_at=now,
+            updated_at=now,
+            latest_revision=1,
+        )
+        session.add(copy)
+        session.flush()
+        copy_id = copy.id
+        assert copy_id is not None  # assigned by the flush
+        _add_revision(session, content, plan_id=copy_id, number=1)
+    return get_plan(session=session, plan_id=copy_id)
+
+
+def copy_name(name: str) -> str:
+    """``Copy of NAME``, shortened to fit the name limit."""
+    return COPY_PREFIX + name[: NAME_MAX - len(COPY_PREFIX)]
+
+
+def delete(*, session: Session, plan_id: int) -> PlanSummary:
+    """Move a plan to the trash (undo with :func:`restore`)."""
+    with _writing(session):
+        plan = _live_plan(session, plan_id)
+        plan.deleted_at = utc_now()
+    return get_plan(session=session, plan_id=plan_id, include_trash=True)
+
+
+def restore(*, session: Session, plan_id: int) -> PlanSummary:
+    """Take a plan out of the trash."""
+    with _writing(session):
+        plan = _trashed_plan(session, plan_id)
+        plan.deleted_at = None
+    return get_plan(session=session, plan_id=plan_id)
+
+
+def purge(*, session: Session, plan_id: int) -> PlanSummary:
+    """Delete a plan in the trash and all its revisions for good; returns what was deleted."""
+    summary = get_plan(session=session, plan_id=plan_id, include_trash=True)
+    with _writing(session):
+        plan = _trashed_plan(session, plan_id)
+        session.exec(delete_rows(Revision).where(col(Revision.plan_id) == plan_id))
+        session.delete(plan)
+    return summary
+
+
+# --- internals -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Content:
+    """What a revision stores, prepared (and validated) before the write transaction."""
+
+    scenario_json: str
+    allocation_json: str
+    allocation_label: str | None
+    assumption_set_name: str
+    assumptions_json: str | None
+    assumptions_digest: str
+    figures: dict[str, Any]
+    restored_from: int | None = None
+    assumptions_id: int | None = None
+
+
+def _content(
+    evaluation: Evaluation, assumption_set_name: str, allocation_label: str | None
+) -> _Content:
+    # Re-validate the scenario exactly as it will be read back, so a stored revision always
+    # opens (a Scenario built without validation would otherwise be stored as it is).
+    scenario_json = evaluation.scenario.model_dump_json()
+    parse_scenario(json.loads(scenario_json))
+    if isinstance(evaluation, RecommendedPlan) and allocation_label is not None:
+        raise ValueError("allocation_label is only for an adopted allocation, not a recommendation")
+    if not isinstance(evaluation, RecommendedPlan) and not allocation_label:
+        allocation_label = "Adopted allocation"
+    values = evaluation.assumptions.model_dump(mode="json")
+    assumptions_json = json.dumps(values, sort_keys=True, separators=(",", ":"))
+    return _Content(
+        scenario_json=scenario_json,
+        allocation_json=json.dumps(evaluation.allocation),
+        allocation_label=allocation_label,
+        assumption_set_name=assumption_set_name.strip() or DEFAULT_ASSUMPTION_SET,
+        assumptions_json=assumptions_json,
+        assumptions_digest=hashlib.sha256(assumptions_json.encode()).hexdigest(),
+        figures={
+            "setup": evaluation.setup,
+            "total_headcount": evaluation.total_headcount,
+            "total_hires": evaluation.total_hires,
+            "annual_cost_usd": evaluation.annual_cost_usd,
+            "quality": evaluation.quality,
+        },
+    )
+
+
+def _copy(revision: Revision, restored_from: int | None) -> _Content:
+    return _Content(
+        scenario_json=revision.scenario_json,
+        allocation_json=revision.allocation_json,
+        allocation_label=revision.allocation_label,
+        assumption_set_name=revision.assumption_set_name,
+        assumptions_json=None,
+        assumptions_digest="",
+        figures={name: getattr(revision, name) for name in _figure_names()},
+        restored_from=restored_from,
+        assumptions_id=revision.assumptions_id,
+    )
+
+
+def _figure_names() -> tuple[str, ...]:
+    return tuple(column.key for column in _FIGURES)
+
+
+def _append_revision(session: Session, plan_id: int, base_revision: int, content: _Content) -> None:
+    number = base_revision + 1
+    try:
+        with _writing(session):
+            bumped = session.exec(
+                update(Plan)
+                .where(
+                    col(Plan.id) == plan_id,
+                    col(Plan.latest_revision) == base_revision,
+                    col(Plan.deleted_at).is_(None),
+                )
+                .values(latest_revision=number, updated_at=utc_now())
+            )
+            if bumped.rowcount != 1:
+                raise _not_appended(session, plan_id, base_revision)
+            _add_revision(session, content, plan_id=plan_id, number=number)
+    except IntegrityError:
+        # Only reachable if something bypassed the conditional update; the unique
+        # (plan_id, number) constraint still refuses the second revision with that number.
+        plan = get_plan(session=session, plan_id=plan_id)
+        raise ConflictError(
+            plan_id=plan_id,
+            name=plan.name,
+            base_revision=base_revision,
+            latest_revision=plan.latest_revision,
+        ) from None
+
+
+def _not_appended(session: Session, plan_id: int, base_revision: int) -> Exception:
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        return PlanNotFoundError(f"plan {plan_id} does not exist")
+    if plan.deleted_at is not None:
+        return PlanNotFoundError(_in_trash(plan_id, plan.name))
+    if base_revision < 1 or base_revision > plan.latest_revision:
+        return ValueError(
+            f"base revision: plan {plan_id} has revisions 1 to {plan.latest_revision} "
+            f"(got {base_revision})"
+        )
+    return ConflictError(
+        plan_id=plan_id,
+        name=plan.name,
+        base_revision=base_revision,
+        latest_revision=plan.latest_revision,
+    )
+
+
+def _add_revision(session: Session, content: _Content, *, plan_id: int, number: int) -> None:
+    assumptions_id = content.assumptions_id or _snapshot_id(session, content)
+    session.add(
+        Revision(
+            plan_id=plan_id,
+            number=number,
+            created_at=utc_now(),
+            restored_from=content.restored_from,
+            scenario_json=content.scenario_json,
+            allocation_json=content.allocation_json,
+            allocation_label=content.allocation_label,
+            assumptions_id=assumptions_id,
+            assumption_set_name=content.assumption_set_name,
+            **content.figures,
+        )
+    )
+
+
+def _snapshot_id(session: Session, content: _Content) -> int:
+    """The id of the stored assumption values, inserting them on first use."""
+    by_digest = select(AssumptionSnapshot.id).where(
+        AssumptionSnapshot.digest == content.assumptions_digest
+    )
+    found = session.exec(by_digest).first()
+    if found is not None:
+        return found
+    row = {
+        "digest": content.assumptions_digest,
+        "values_json": content.assumptions_json,
+        "created_at": utc_now(),
+    }
+    if session.get_bind().dialect.name == "postgresql":
+        # Two sessions may insert the same new values at once; the loser reuses the winner's.
+        session.exec(
+            postgresql_insert(AssumptionSnapshot)
+            .values(row)
+            .on_conflict_do_nothing(index_elements=["digest"])
+        )
+    else:  # SQLite: the write lock taken at BEGIN IMMEDIATE already serialises writers
+        session.exec(insert(AssumptionSnapshot).values(row))
+    return session.exec(by_digest).one()
+
+
+@contextmanager
+def _writing(session: Session) -> Iterator[None]:
+    begin_write(session)
+    try:
+        yield
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+@contextmanager
+def _reading(session: Session) -> Iterator[None]:
+    """Run reads, then end the transaction they started (a later write needs a fresh one)."""
+    started = not session.in_transaction()
+    try:
+        yield
+    finally:
+        if started:
+            session.rollback()
+
+
+def _live_plan(session: Session, plan_id: int) -> Plan:
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise PlanNotFoundError(f"plan {plan_id} does not exist")
+    if plan.deleted_at is not None:
+        raise PlanNotFoundError(_in_trash(plan_id, plan.name))
+    return plan
+
+
+def _trashed_plan(session: Session, plan_id: int) -> Plan:
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise PlanNotFoundError(f"plan {plan_id} does not exist")
+    if plan.deleted_at is None:
+        raise PlanNotFoundError(f"plan {plan_id} ({plan.name!r}) is not in the trash")
+    return plan
+
+
+def _in_trash(plan_id: int, name: str) -> str:
+    return f"plan {plan_id} ({name!r}) is in the trash; restore it first"
+
+
+def _revision(session: Session, plan_id: int, number: int) -> Revision:
+    statement = select(Revision).where(Revision.plan_id == plan_id, Revision.number == number)
+    revision = session.exec(statement).first()
+    if revision is None:
+        latest = session.exec(select(func.max(Revision.number)).where(Revision.plan_id == plan_id))
+        raise PlanNotFoundError(
+            f"plan {plan_id} has no revision {number} (it has 1 to {latest.one()})"
+        )
+    return revision
+
+
+def _revision_summary(revision: Revision) -> RevisionSummary:
+    return RevisionSummary.model_validate(
+        {column.key: getattr(revision, column.key) for column in (*_REVISION_COLUMNS, *_FIGURES)}
+    )
+
+
+def _latest_revision_join() -> ColumnElement[bool]:
+    return and_(Revision.plan_id == Plan.id, Revision.number == Plan.latest_revision)
+
+
+def _filtered(statement: Select[Any], search: str, trash: bool) -> Select[Any]:
+    deleted = col(Plan.deleted_at)
+    statement = statement.where(deleted.is_not(None) if trash else deleted.is_(None))
+    text = search.strip()
+    if text:
+        statement = statement.where(col(Plan.name).icontains(text, autoescape=True))
+    return statement
+
+
+def _order(sort: str) -> Sequence[Any]:
+    newest = col(Plan.id).desc()
+    return {
+        "updated": (col(Plan.updated_at).desc(), newest),
+        "name": (func.lower(Plan.name), Plan.name, newest),
+        "created": (col(Plan.created_at).desc(), newest),
+        "cost": (col(Revision.annual_cost_usd).desc(), newest),
+        "quality": (col(Revision.quality).desc(), newest),
+    }[sort]
+
+
+def _trash_order() -> Sequence[Any]:
+    return (col(Plan.deleted_at).desc(), col(Plan.id).desc())

@@ -1,0 +1,40 @@
+"""The app's database: one engine per server process, one session per action.
+
+The engine is cached with ``st.cache_resource`` (keyed by the database URL, so a test that
+points ``MLPLANNER_DATABASE_URL`` elsewhere gets its own); sessions and ORM objects are never
+cached: the data layer returns plain read models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from mlplanner.storage.database import database_url, open_database, unavailable
+
+
+@st.cache_resource(show_spinner="Opening the plans database…")
+def _engine(url: str) -> Engine:
+    # A failure raises and is not cached: the next run tries again.
+    return open_database(url)
+
+
+def engine() -> Engine:
+    """The engine for ``MLPLANNER_DATABASE_URL`` (or the default file), schema up to date."""
+    return _engine(database_url())
+
+
+@contextmanager
+def db_session() -> Iterator[Session]:
+    """A session for one action; database failures become a one-line StorageError."""
+    current = engine()
+    try:
+        with Session(current) as session:
+            yield session
+    except SQLAlchemyError as exc:
+        raise unavailable(current, exc) from None

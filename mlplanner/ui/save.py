@@ -1,0 +1,165 @@
+"""The Save control: store the current plan as a new plan, or as the next revision of the
+saved plan it was opened from.
+
+A revision is saved only on top of the revision the plan had when it was opened; if someone
+saved the plan in between, the save is refused with a message that offers to save this
+version as a copy instead, so no save ever overwrites another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+import streamlit as st
+
+from mlplanner.errors import PlannerInputError
+from mlplanner.plan import Evaluation
+from mlplanner.storage import plans
+from mlplanner.storage.errors import ConflictError
+from mlplanner.storage.models import PlanSummary
+from mlplanner.ui.db import db_session
+from mlplanner.ui.saved_plans import plain
+from mlplanner.ui.state import (
+    LoadedPlan,
+    current_plan,
+    get_assumption_set_name,
+    get_loaded_plan,
+    get_override,
+    get_scenario,
+    set_loaded_plan,
+)
+
+MESSAGE: Final = "mlp.save.message"
+CONFLICT: Final = "mlp.save.conflict"
+
+
+def render_save_control(key: str = "save") -> None:
+    """Name field and Save buttons for the current plan. ``key`` tells instances apart."""
+    loaded = get_loaded_plan()
+    default_name = get_scenario().name
+    # Keyed by the scenario's name too: a new scenario's name replaces the old default.
+    name_key = f"mlp.{key}.name.{default_name}"
+    if loaded is not None:
+        st.caption(
+            f"Working on the saved plan **{plain(loaded.name)}**, "
+            f"revision {loaded.opened_revision}."
+        )
+    name_col, new_col, revision_col = st.columns([3, 1, 1], vertical_alignment="bottom")
+    name_col.text_input(
+        "Name for a new plan",
+        value=default_name,
+        max_chars=plans.NAME_MAX,
+        key=name_key,
+        help="The name a new plan is saved under (1 to 120 characters). Saving a revision "
+        "keeps the plan's name.",
+    )
+    new_col.button(
+        "Save as a new plan",
+        key=f"mlp.{key}.new",
+        on_click=_save_new,
+        args=(name_key,),
+        width="stretch",
+        help="Stores the scenario, assumptions and plan figures as a new saved plan.",
+    )
+    if loaded is not None:
+        revision_col.button(
+            f"Save as revision {loaded.base_revision + 1}",
+            key=f"mlp.{key}.revision",
+            type="primary",
+            on_click=_save_revision,
+            width="stretch",
+            help=f"Adds a revision to {plain(loaded.name)}; its earlier revisions stay in its "
+            "history.",
+        )
+    _render_outcome(key)
+
+
+def _render_outcome(key: str) -> None:
+    message: tuple[str, str] | None = st.session_state.pop(MESSAGE, None)
+    if message is not None:
+        kind, text = message
+        getattr(st, kind)(text)
+    conflict: str | None = st.session_state.get(CONFLICT)
+    if conflict is None:
+        return
+    st.warning(plain(conflict))
+    copy_col, cancel_col, _ = st.columns([1, 1, 3])
+    copy_col.button(
+        "Save as a copy",
+        key=f"mlp.{key}.copy",
+        type="primary",
+        on_click=_save_copy,
+        help="Saves your version as a new plan; the other save stays as it is.",
+    )
+    cancel_col.button("Cancel", key=f"mlp.{key}.cancel", on_click=_dismiss_conflict)
+
+
+def _current() -> tuple[Evaluation, str | None]:
+    """The plan on screen and, if it is an adopted allocation, its label."""
+    override = get_override()
+    label = None if override is None else (override["label"] or "Adopted allocation")
+    return current_plan(), label
+
+
+def _save_new(name_key: str) -> None:
+    name = str(st.session_state.get(name_key, ""))
+    _store(lambda evaluation, label: _create(evaluation, label, name))
+
+
+def _save_copy() -> None:
+    loaded = get_loaded_plan()
+    name = plans.copy_name(loaded.name if loaded is not None else get_scenario().name)
+    _store(lambda evaluation, label: _create(evaluation, label, name))
+
+
+def _save_revision() -> None:
+    loaded = get_loaded_plan()
+    if loaded is None:
+        return
+
+    def save(evaluation: Evaluation, label: str | None) -> PlanSummary:
+        with db_session() as session:
+            return plans.save_revision(
+                session=session,
+                plan_id=loaded.plan_id,
+                evaluation=evaluation,
+                base_revision=loaded.base_revision,
+                assumption_set_name=get_assumption_set_name(),
+                allocation_label=label,
+            )
+
+    _store(save)
+
+
+def _create(evaluation: Evaluation, label: str | None, name: str) -> PlanSummary:
+    with db_session() as session:
+        return plans.create_plan(
+            session=session,
+            evaluation=evaluation,
+            name=name,
+            assumption_set_name=get_assumption_set_name(),
+            allocation_label=label,
+        )
+
+
+def _store(save: Callable[[Evaluation, str | None], PlanSummary]) -> None:
+    """Run a save; remember the result as the loaded plan, or the conflict, or the error."""
+    st.session_state.pop(CONFLICT, None)
+    try:
+        evaluation, label = _current()
+        saved = save(evaluation, label)
+    except ConflictError as exc:
+        st.session_state[CONFLICT] = str(exc)
+        return
+    except PlannerInputError as exc:
+        st.session_state[MESSAGE] = ("error", plain(str(exc)))
+        return
+    revision = saved.latest_revision
+    set_loaded_plan(LoadedPlan(saved.id, saved.name, revision, revision))
+    what = "as a new plan" if revision == 1 else f"as revision {revision}"
+    st.session_state[MESSAGE] = ("success", f"Saved **{plain(saved.name)}** {what}.")
+
+
+def _dismiss_conflict() -> None:
+    st.session_state.pop(CONFLICT, None)

@@ -1,0 +1,224 @@
+"""Saved plans in the app: open one into the session, act on plans, report what happened.
+
+The actions are widget callbacks: each runs one data-layer call in its own session, then
+leaves a one-off message (a "flash") for the next run to show. Failures (a conflict, a plan
+someone else deleted, an unreachable database) become messages too, never tracebacks.
+Plan names are user text: :func:`plain` escapes them wherever Markdown is rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final, Literal
+
+import pandas as pd
+import streamlit as st
+
+from mlplanner.errors import PlannerInputError
+from mlplanner.plan import format_usd
+from mlplanner.storage import plans
+from mlplanner.storage.models import PlanSummary, RevisionSummary
+from mlplanner.storage.plans import OpenedPlan
+from mlplanner.ui.db import db_session
+from mlplanner.ui.state import (
+    LoadedPlan,
+    get_loaded_plan,
+    set_assumptions,
+    set_loaded_plan,
+    set_override,
+    set_scenario,
+)
+
+FLASH: Final = "mlp.plans.flash"
+UNDO: Final = "mlp.plans.undo"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$:~=^&])")
+
+Kind = Literal["success", "info", "warning", "error"]
+
+
+@dataclass(frozen=True)
+class Flash:
+    kind: Kind
+    text: str
+
+
+def plain(text: str) -> str:
+    """``text`` escaped for ``st.markdown`` and labels: shown exactly as typed, never as
+    Markdown, HTML, LaTeX or an icon/colour directive."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def flash(kind: Kind, text: str) -> None:
+    """Leave a message (Markdown) for the next run to show once."""
+    st.session_state[FLASH] = Flash(kind, text)
+
+
+def render_flash() -> None:
+    message: Flash | None = st.session_state.pop(FLASH, None)
+    if message is not None:
+        getattr(st, message.kind)(message.text)
+
+
+def open_into_state(opened: OpenedPlan) -> None:
+    """Make an opened revision the app's current scenario, assumptions and allocation."""
+    set_scenario(opened.scenario)
+    set_assumptions(opened.assumptions, opened.revision.assumption_set_name)
+    label = opened.revision.allocation_label
+    set_override(None if label is None else opened.allocation, label or "")
+    set_loaded_plan(
+        LoadedPlan(
+            plan_id=opened.plan.id,
+            name=opened.plan.name,
+            opened_revision=opened.revision.number,
+            base_revision=opened.plan.latest_revision,
+        )
+    )
+
+
+def open_plan(plan_id: int, number: int | None = None) -> bool:
+    """Open a plan (newest revision by default) into the session; False, with a message,
+    if it cannot be opened."""
+    try:
+        with db_session() as session:
+            opened = plans.open_revision(session=session, plan_id=plan_id, number=number)
+    except PlannerInputError as exc:
+        flash("error", plain(str(exc)))
+        return False
+    open_into_state(opened)
+    return True
+
+
+def _act(action: Callable[[], str]) -> None:
+    """Run an action; flash its success message or its error."""
+    st.session_state.pop(UNDO, None)
+    try:
+        flash("success", action())
+    except PlannerInputError as exc:
+        flash("error", plain(str(exc)))
+
+
+def rename_plan(plan_id: int, name_key: str) -> None:
+    def action() -> str:
+        with db_session() as session:
+            renamed = plans.rename(
+                session=session, plan_id=plan_id, name=str(st.session_state.get(name_key, ""))
+            )
+        loaded = get_loaded_plan()
+        if loaded is not None and loaded.plan_id == plan_id:
+            set_loaded_plan(
+                LoadedPlan(plan_id, renamed.name, loaded.opened_revision, loaded.base_revision)
+            )
+        return f"Renamed to **{plain(renamed.name)}**."
+
+    _act(action)
+
+
+def duplicate_plan(plan_id: int, selection_key: str) -> None:
+    """Copy a plan and select the copy (``selection_key`` is the plan chooser's key)."""
+
+    def action() -> str:
+        with db_session() as session:
+            copy = plans.duplicate(session=session, plan_id=plan_id)
+        st.session_state[selection_key] = copy.id
+        return f"Copied to **{plain(copy.name)}**."
+
+    _act(action)
+
+
+def delete_plan(plan_id: int) -> None:
+    def action() -> str:
+        with db_session() as session:
+            deleted = plans.delete(session=session, plan_id=plan_id)
+        return f"Moved **{plain(deleted.name)}** to the trash."
+
+    _act(action)
+    message: Flash | None = st.session_state.get(FLASH)
+    if message is not None and message.kind == "success":
+        st.session_state[UNDO] = plan_id
+
+
+def restore_plan(plan_id: int) -> None:
+    def action() -> str:
+        with db_session() as session:
+            restored = plans.restore(session=session, plan_id=plan_id)
+        return f"Restored **{plain(restored.name)}** from the trash."
+
+    _act(action)
+
+
+def purge_plan(plan_id: int) -> None:
+    def action() -> str:
+        with db_session() as session:
+            purged = plans.purge(session=session, plan_id=plan_id)
+        loaded = get_loaded_plan()
+        if loaded is not None and loaded.plan_id == plan_id:
+            set_loaded_plan(None)
+        return f"Deleted **{plain(purged.name)}** and its revisions for good."
+
+    _act(action)
+
+
+def restore_revision(plan_id: int, number_key: str, base_revision: int) -> None:
+    def action() -> str:
+        number = int(st.session_state[number_key])
+        with db_session() as session:
+            restored = plans.restore_revision(
+                session=session, plan_id=plan_id, number=number, base_revision=base_revision
+            )
+        return (
+            f"Revision {number} of **{plain(restored.name)}** is now its newest revision "
+            f"({restored.latest_revision}). Open the plan to work on it."
+        )
+
+    _act(action)
+
+
+def plans_frame(summaries: Sequence[PlanSummary], *, trash: bool = False) -> pd.DataFrame:
+    """Plans as a table: name, when, headline figures (money as $1.24M, headcount whole)."""
+    when = "Deleted (UTC)" if trash else "Saved (UTC)"
+    return pd.DataFrame(
+        {
+            "Name": [plan.name for plan in summaries],
+            when: [_minute(plan.deleted_at if trash else plan.updated_at) for plan in summaries],
+            "People": [plan.total_headcount for plan in summaries],
+            "Hires": [plan.total_hires for plan in summaries],
+            "Cost / year": [format_usd(plan.annual_cost_usd) for plan in summaries],
+            "Quality": [round(plan.quality) for plan in summaries],
+            "Setup": [plan.setup for plan in summaries],
+            "Revisions": [plan.latest_revision for plan in summaries],
+        }
+    )
+
+
+def revisions_frame(revisions: Sequence[RevisionSummary]) -> pd.DataFrame:
+    """A plan's history as a table, newest first, with each revision's headline figures."""
+    return pd.DataFrame(
+        {
+            "Revision": [revision.number for revision in revisions],
+            "Saved (UTC)": [_minute(revision.created_at) for revision in revisions],
+            "People": [revision.total_headcount for revision in revisions],
+            "Hires": [revision.total_hires for revision in revisions],
+            "Cost / year": [format_usd(revision.annual_cost_usd) for revision in revisions],
+            "Quality": [round(revision.quality) for revision in revisions],
+            "Setup": [revision.setup for revision in revisions],
+            "Note": [_note(revision) for revision in revisions],
+        }
+    )
+
+
+def _minute(stamp: datetime | None) -> str:
+    return "" if stamp is None else stamp.strftime("%Y-%m-%d %H:%M")
+
+
+def _note(revision: RevisionSummary) -> str:
+    notes = []
+    if revision.restored_from is not None:
+        notes.append(f"restored from revision {revision.restored_from}")
+    if revision.allocation_label is not None:
+        notes.append(f"adopted: {revision.allocation_label}")
+    if revision.assumption_set_name != plans.DEFAULT_ASSUMPTION_SET:
+        notes.append(f"assumptions: {revision.assumption_set_name}")
+    return "; ".join(notes)

@@ -1,0 +1,144 @@
+"""The cost-versus-quality chart of the Trade-offs page.
+
+Layers: a cloud of sampled allocations for context (grey), the frontier as a line with its
+points, the named alternatives and the current plan as markers, the budget as a vertical rule
+and the plan it buys ringed. Every mark has a tooltip with its allocation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from mlplanner.alternatives import Alternative
+from mlplanner.frontier import FrontierPoint
+from mlplanner.plan import format_usd
+from mlplanner.tradeoffs import allocation_summary, headline
+
+FRONTIER_COLOR = "#1f4e79"
+CLOUD_COLOR = "#c8ccd0"
+MARKER_COLOR = "#d35400"
+CURRENT_COLOR = "#2e8b57"
+HEIGHT = 420
+
+_TOOLTIP = [
+    alt.Tooltip("kind:N", title="Plan"),
+    alt.Tooltip("cost_label:N", title="Cost a year"),
+    alt.Tooltip("quality:Q", title="Quality", format=".1f"),
+    alt.Tooltip("people:Q", title="People"),
+    alt.Tooltip("team:N", title="Allocation"),
+]
+
+
+def _frame(points: list[FrontierPoint], kind: str | list[str]) -> pd.DataFrame:
+    kinds = [kind] * len(points) if isinstance(kind, str) else kind
+    return pd.DataFrame(
+        {
+            "kind": kinds,
+            "cost": [p.annual_cost_usd / 1e6 for p in points],
+            "cost_label": [format_usd(p.annual_cost_usd) for p in points],
+            "quality": [round(p.quality, 2) for p in points],
+            "people": [p.headcount for p in points],
+            "team": [allocation_summary(p.allocation) for p in points],
+        }
+    )
+
+
+def tradeoff_chart(
+    points: list[FrontierPoint],
+    cloud: list[FrontierPoint],
+    named: list[Alternative],
+    current: FrontierPoint,
+) -> dict[str, Any]:
+    """Cost (x, $M a year) against quality (y, 0-100), as a Vega-Lite spec without the budget.
+
+    Built once per scenario (it is the slow part: thousands of points); :func:`with_budget`
+    adds the budget's rule and ring on each slider move.
+    """
+    title, subtitle = headline(points)
+    # The frontier's range (and the current plan) sets the axis; the sampled cloud reaches far
+    # costlier allocations, which are clipped rather than squeezing the frontier.
+    low = min(points[0].annual_cost_usd, current.annual_cost_usd) / 1e6
+    high = max(points[-1].annual_cost_usd, current.annual_cost_usd) / 1e6
+    margin = 0.05 * (high - low) or 0.05 * high or 0.1
+    x = alt.X(
+        "cost:Q",
+        title="Cost a year ($M)",
+        scale=alt.Scale(domain=[max(0.0, low - margin), high + margin], nice=False),
+    )
+    y = alt.Y("quality:Q", title="Quality (0-100)", scale=alt.Scale(zero=False))
+    context = (
+        alt.Chart(_frame(cloud, "Another allocation (sample)"))
+        .mark_circle(size=18, color=CLOUD_COLOR, opacity=0.6, clip=True)
+        .encode(x=x, y=y, tooltip=_TOOLTIP)
+    )
+    frontier_data = _frame(points, "On the frontier")
+    line = (
+        alt.Chart(frontier_data)
+        .mark_line(color=FRONTIER_COLOR, interpolate="step-after", strokeWidth=2)
+        .encode(x=x, y=y)
+    )
+    dots = (
+        alt.Chart(frontier_data)
+        .mark_circle(size=40, color=FRONTIER_COLOR)
+        .encode(x=x, y=y, tooltip=_TOOLTIP)
+    )
+    marked = _frame(
+        [a.point for a in named] + [current],
+        [a.label for a in named] + ["Current plan"],
+    )
+    markers = (
+        alt.Chart(marked)
+        .mark_point(size=160, filled=True, shape="diamond", opacity=0.9)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "kind:N",
+                title="Named plans",
+                scale=alt.Scale(scheme="dark2"),
+                legend=alt.Legend(orient="bottom-right"),
+            ),
+            tooltip=_TOOLTIP,
+        )
+    )
+    chart = alt.layer(
+        context,
+        line,
+        dots,
+        markers,
+        title=alt.Title(title, subtitle=subtitle, anchor="start"),
+    ).properties(height=HEIGHT)
+    spec: dict[str, Any] = chart.to_dict(validate=False)
+    return spec
+
+
+def with_budget(
+    spec: dict[str, Any], budget: float, chosen: FrontierPoint | None
+) -> dict[str, Any]:
+    """The chart with the budget as a dashed rule and the plan it buys ringed."""
+    rule = {
+        "data": {"values": [{"cost": budget / 1e6, "label": f"Budget {format_usd(budget)}"}]},
+        "mark": {"type": "rule", "color": MARKER_COLOR, "strokeDash": [6, 4]},
+        "encoding": {
+            "x": {"field": "cost", "type": "quantitative"},
+            "tooltip": [{"field": "label", "type": "nominal", "title": "Budget"}],
+        },
+    }
+    layers = [*spec["layer"], rule]
+    if chosen is not None:
+        row = _frame([chosen], "Best plan under the budget").to_dict("records")
+        layers.append(
+            {
+                "data": {"values": row},
+                "mark": {"type": "point", "size": 420, "color": MARKER_COLOR, "strokeWidth": 3},
+                "encoding": {
+                    "x": {"field": "cost", "type": "quantitative"},
+                    "y": {"field": "quality", "type": "quantitative"},
+                    "tooltip": [t.to_dict() for t in _TOOLTIP],
+                },
+            }
+        )
+    return {**spec, "layer": layers}

@@ -1,0 +1,147 @@
+"""Assumptions page: every number the model uses, with its default and source, editable."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from mlplanner.assumption_catalog import (
+    DEFAULT,
+    SOURCE,
+    TABS,
+    Group,
+    catalog,
+    changes,
+    format_value,
+)
+from mlplanner.assumptions import Assumptions
+from mlplanner.deltas import delta
+from mlplanner.plan import format_usd
+from mlplanner.ui.assumption_editor import (
+    editing,
+    editor_key,
+    problems,
+    reset_to_defaults,
+    sync_edits,
+)
+from mlplanner.ui.state import current_plan, get_assumption_set_name, get_assumptions
+
+TALL_TABLE_PX = 420
+# Long texts: wide enough to read, narrow enough that the numbers stay in view.
+TEXT_WIDTHS = {"Source": "large", "Meaning": "medium", "Why": "large", "Description": "large"}
+
+
+def column_config(group: Group) -> dict[str, object]:
+    """Formats and help of a table's columns: money as dollars, editable cells explained."""
+    config: dict[str, object] = {}
+    money = group.id == "rates"
+    for column in group.frame.columns:
+        if column in TEXT_WIDTHS:
+            config[column] = st.column_config.TextColumn(column, width=TEXT_WIDTHS[column])
+        elif column in group.editable and group.frame[column].dtype == bool:
+            config[column] = st.column_config.CheckboxColumn(column, help=group.help)
+        elif column in group.editable:
+            config[column] = st.column_config.NumberColumn(
+                column, help=group.help, format="localized" if money else None
+            )
+        elif money and column == DEFAULT:
+            config[column] = st.column_config.NumberColumn(
+                column, help="The shipped value.", format="localized"
+            )
+    return config
+
+
+state = editing()
+sync_edits(state)
+assumptions = get_assumptions()
+shipped = Assumptions.defaults()
+plan = current_plan()
+effect = delta(current_plan(shipped), plan, "current")
+changed = changes(catalog(assumptions))
+
+st.title("Assumptions")
+st.caption(
+    "Every number the model uses. They are rules of thumb, not measurements: edit any of them "
+    "and valid edits apply to the current plan at once. Each row shows its shipped default "
+    "and its source."
+)
+
+st.markdown(f"Assumption set in force: **{get_assumption_set_name()}**")
+changed_col, cost_col, quality_col = st.columns(3)
+changed_col.metric(
+    "Numbers changed",
+    len(changed),
+    help="Numbers that differ from the shipped defaults (listed below the tables).",
+    border=True,
+)
+cost_col.metric(
+    "Current plan: annual cost",
+    format_usd(plan.annual_cost_usd),
+    delta=f"{format_usd(effect.cost_delta_usd)} vs defaults" if effect.cost_delta_usd else None,
+    delta_color="inverse",
+    help="The current plan's yearly cost with these assumptions; the change is against the "
+    "same plan under the shipped defaults.",
+    border=True,
+)
+quality_col.metric(
+    "Current plan: quality",
+    f"{plan.quality:.1f}",
+    delta=f"{effect.quality_delta:+.1f} vs defaults" if abs(effect.quality_delta) >= 0.05 else None,
+    help="The current plan's quality score (0-100) with these assumptions.",
+    border=True,
+)
+
+found = problems()
+if found:
+    st.error(
+        "**These edits are not applied** (the plan still uses the last valid numbers):\n\n"
+        + "\n".join(f"- {problem.text}" for problem in found)
+    )
+
+st.button(
+    "Reset to shipped defaults",
+    on_click=reset_to_defaults,
+    disabled=assumptions == shipped and not found,
+    help="Puts every number back to the value shipped in data/*.csv and drops all edits.",
+)
+
+for tab, tab_name in zip(st.tabs(list(TABS)), TABS, strict=True):
+    with tab:
+        for group in (g for g in state.groups if g.tab == tab_name):
+            st.subheader(group.title)
+            st.caption(group.help)
+            st.data_editor(
+                group.frame,
+                key=editor_key(group.id),
+                hide_index=True,
+                width="stretch",
+                height=TALL_TABLE_PX if len(group.frame) > 12 else "auto",
+                disabled=[c for c in group.frame.columns if c not in group.editable],
+                column_config=column_config(group),
+            )
+            for problem in found:
+                if problem.group == group.id:
+                    st.error(problem.text)
+            st.caption(group.source)
+
+st.subheader("Changed from the shipped defaults")
+if changed:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "Table": c.group,
+                    "Number": c.item,
+                    "Default": format_value(c.default),
+                    "Now": format_value(c.value),
+                }
+                for c in changed
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+else:
+    st.caption("Nothing: every number is the shipped default. Edit a cell above to change one.")
+
+st.caption(f"Sources of every table: data/SOURCES.md. {SOURCE} columns quote data/*.csv.")

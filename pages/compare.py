@@ -1,0 +1,83 @@
+"""Compare page: the current scenario staffed as a startup, a scaleup and a mature company."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from mlplanner.comparison import TOPIC_TITLES, compare_setups
+from mlplanner.deltas import delta
+from mlplanner.plan import format_usd
+from mlplanner.ui.comparison_views import (
+    headcount_chart,
+    setup_column,
+    side_by_side_frame,
+    tradeoff_chart,
+)
+from mlplanner.ui.state import get_assumption_set_name, get_assumptions, get_scenario
+
+ROW_PX = 35
+
+
+def markdown_text(text: str) -> str:
+    """Plain text for st.markdown: a ``$`` would otherwise start a formula."""
+    return text.replace("$", "\\$")
+
+
+scenario = get_scenario()
+assumptions = get_assumptions()
+
+st.title("Compare setups")
+st.caption(
+    f"{scenario.name}: the same projects staffed as a startup, a scaleup and a mature "
+    f"company, with the assumptions in force ({get_assumption_set_name()})."
+)
+
+if not scenario.projects:
+    st.info(
+        "Add a project to compare setups: without projects every setup staffs only the "
+        "company analytics baseline."
+    )
+    st.page_link("pages/scenario.py", label="Add a project on the Scenario page", icon="➕")
+else:
+    comparison = compare_setups(scenario, assumptions)
+    cheapest = comparison.plans[comparison.cheapest]
+    for column, setup in zip(st.columns(3), comparison.setups, strict=True):
+        plan = comparison.plans[setup]
+        change = delta(cheapest, plan, setup)
+        with column.container(border=True):
+            st.subheader(setup_column(comparison, setup))
+            st.metric(
+                "Annual cost",
+                format_usd(plan.annual_cost_usd),
+                delta=format_usd(change.cost_delta_usd) if change.cost_delta_usd else None,
+                delta_color="inverse",
+                help="People × salary × employer costs, plus vendor annotation; the change "
+                "is against the cheapest setup.",
+            )
+            quality, people = st.columns(2)
+            quality.metric(
+                "Quality",
+                f"{plan.quality:.1f}",
+                delta=f"{change.quality_delta:+.1f}" if abs(change.quality_delta) >= 0.05 else None,
+                help="0-100: coverage, depth, resilience and coordination; the change is "
+                "against the cheapest setup.",
+            )
+            people.metric(
+                "People",
+                plan.total_headcount,
+                help=f"Everyone in this setup's team; {plan.total_hires} of them to hire.",
+            )
+            st.caption(assumptions.setups[setup].description)
+
+    st.subheader("What the difference means")
+    for topic, title in TOPIC_TITLES.items():
+        lines = [f"- {markdown_text(f.text)}" for f in comparison.findings if f.topic == topic]
+        st.markdown(f"**{title}**\n\n" + "\n".join(lines))
+
+    left, right = st.columns(2)
+    left.altair_chart(headcount_chart(comparison), width="stretch")
+    right.altair_chart(tradeoff_chart(comparison), width="stretch")
+
+    st.subheader("Side by side")
+    table = side_by_side_frame(comparison)
+    st.dataframe(table, hide_index=True, width="stretch", height=ROW_PX * (len(table) + 1) + 3)

@@ -1,0 +1,149 @@
+"""Trade-offs page: what each budget buys, the cost/quality frontier, and adopting a plan."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import streamlit as st
+
+from mlplanner.alternatives import alternatives
+from mlplanner.changes import describe_changes
+from mlplanner.frontier import FrontierPoint, FrontierTooLargeError, affordable
+from mlplanner.plan import evaluate, format_usd, recommend
+from mlplanner.tradeoffs import budget_steps, point_label
+from mlplanner.ui.plan_views import render_role_table
+from mlplanner.ui.state import current_plan, get_assumptions, get_scenario, set_override
+from mlplanner.ui.tradeoff_chart import with_budget
+from mlplanner.ui.tradeoff_data import chart_spec, frontier_files, frontier_points
+
+
+def _adopt(point: FrontierPoint, label: str) -> None:
+    set_override(point.allocation, label)
+
+
+scenario = get_scenario()
+assumptions = get_assumptions()
+scenario_json = scenario.to_json()
+assumptions_json = assumptions.model_dump_json()
+digest = hashlib.sha256((scenario_json + assumptions_json).encode()).hexdigest()[:12]
+
+st.title("Trade-offs")
+st.caption(
+    f"{scenario.name} · every plan below is scored by the same rules as the Plan page; the "
+    "frontier holds each plan that no other beats on both cost and quality."
+)
+
+try:
+    points = frontier_points(scenario_json, assumptions_json)
+except FrontierTooLargeError as exc:
+    st.warning(f"No trade-offs for this scenario: {exc}.")
+    st.stop()
+recommended = recommend(scenario, assumptions=assumptions)
+current = current_plan()
+named = alternatives(points, recommended, assumptions)
+budget_setting = scenario.company.annual_budget_usd
+
+if len(points) < 2:
+    st.info(
+        "Only one plan is possible here (the existing team, with nothing to add). "
+        "Add projects on the Scenario page to see what more money buys."
+    )
+    st.stop()
+
+steps = budget_steps(points, budget_setting)
+start = budget_setting if budget_setting is not None else recommended.annual_cost_usd
+default = min(steps, key=lambda step: abs(step - start))
+budget = st.select_slider(
+    "Yearly budget",
+    options=steps,
+    value=default,
+    format_func=format_usd,
+    key=f"mlp.tradeoffs.budget.{digest}",
+    help="Moves the marker along the frontier: below, the best plan this budget buys, what it "
+    "gives up against the recommended plan, and a button to adopt it. Starts at the "
+    "scenario's budget (or the recommended plan's cost when it has none).",
+)
+chosen = affordable(points, budget)
+
+st.subheader(f"The best plan for {format_usd(budget)} a year")
+if chosen is None:
+    st.warning("No plan fits this budget: the existing team alone costs more.")
+else:
+    chosen_plan = evaluate(scenario, chosen.allocation, assumptions=assumptions)
+    cost_col, quality_col, people_col = st.columns(3)
+    cost_col.metric(
+        "Cost a year",
+        format_usd(chosen.annual_cost_usd),
+        delta=f"{format_usd(chosen.annual_cost_usd - recommended.annual_cost_usd)} vs recommended",
+        delta_color="inverse",
+    )
+    quality_col.metric(
+        "Quality",
+        f"{chosen.quality:.1f} / 100",
+        delta=f"{chosen.quality - recommended.quality:+.1f} vs recommended",
+    )
+    people_col.metric("People", chosen.headcount)
+    changes = describe_changes(recommended, chosen_plan)
+    st.markdown(
+        "\n".join(f"- {line}" for line in changes)
+        if changes
+        else "This is the recommended plan's allocation."
+    )
+    st.button(
+        "Adopt this plan",
+        key="mlp.tradeoffs.adopt_budget",
+        type="primary",
+        on_click=_adopt,
+        args=(chosen, f"best plan for {format_usd(budget)} (Trade-offs page)"),
+        help="Makes this allocation the current plan: the Plan page and the sidebar show it, "
+        "and saving stores it.",
+    )
+    with st.expander("Roles of this plan"):
+        render_role_table(chosen_plan)
+
+current_json = json.dumps(current.allocation, sort_keys=True)
+spec = chart_spec(scenario_json, assumptions_json, current_json)
+st.vega_lite_chart(with_budget(spec, budget, chosen), width="stretch")
+
+st.subheader("Named plans")
+columns = st.columns(len(named))
+for column, alternative in zip(columns, named, strict=True):
+    with column.container(border=True):
+        st.markdown(f"**{alternative.label}**")
+        st.caption(alternative.rule)
+        st.markdown(point_label(alternative.point))
+        st.button(
+            f"Adopt {alternative.label.lower()}",
+            key=f"mlp.tradeoffs.adopt_{alternative.name}",
+            on_click=_adopt,
+            args=(alternative.point, f"{alternative.label.lower()} plan (Trade-offs page)"),
+            help="Makes this allocation the current plan (Plan page, sidebar, saving).",
+        )
+
+st.subheader("Every frontier plan")
+index = st.selectbox(
+    "Frontier plan",
+    options=range(len(points)),
+    index=len(points) - 1 if chosen is None else points.index(chosen),
+    format_func=lambda i: point_label(points[i]),
+    key=f"mlp.tradeoffs.point.{digest}",
+    help="Pick any plan on the frontier, cheapest first, to adopt it as the current plan.",
+)
+st.button(
+    "Adopt the selected frontier plan",
+    key="mlp.tradeoffs.adopt_point",
+    on_click=_adopt,
+    args=(points[index], f"frontier plan at {format_usd(points[index].annual_cost_usd)}"),
+    help="Makes the selected allocation the current plan (Plan page, sidebar, saving).",
+)
+display, csv_file = frontier_files(scenario_json, assumptions_json)
+st.dataframe(display, hide_index=True, width="stretch")
+st.download_button(
+    "Download the frontier as CSV",
+    data=csv_file,
+    file_name="frontier.csv",
+    mime="text/csv",
+    on_click="ignore",
+    help="One row per frontier plan: cost in whole dollars, quality, components, people per role.",
+)

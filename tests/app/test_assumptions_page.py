@@ -1,0 +1,151 @@
+"""Assumptions page (AppTest): every table editable with defaults and sources; valid edits apply
+to the current plan at once, invalid ones are refused with a message; reset; edits survive
+leaving the page."""
+
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from mlplanner.assumption_catalog import TABS, catalog
+from mlplanner.assumptions import Assumptions
+from mlplanner.examples import example_scenarios
+from mlplanner.plan import format_usd, recommend
+from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS, SHIPPED_DEFAULTS
+from tests.app.apptest import PLAN_PAGE, button, go_to, metric, open_app, run, texts
+from tests.domain.builders import assumptions_with
+
+ASSUMPTIONS_PAGE = "pages/assumptions.py"
+COMPARE_PAGE = "pages/compare.py"
+COST = "Current plan: annual cost"
+FASHION = example_scenarios()["fashion_retailer.json"]
+SALARY = "Salary (USD a year)"
+US_DATA_ANALYST = 0  # first row of the salary table
+
+
+def assumptions_page() -> AppTest:
+    return go_to(open_app(FASHION), ASSUMPTIONS_PAGE)
+
+
+def editor_key(at: AppTest, group_id: str) -> str:
+    [key] = [e.key for e in at.data_editor if e.key.endswith(f".{group_id}")]
+    return key
+
+
+def edit(at: AppTest, group_id: str, row: int, column: str, value: Any) -> AppTest:
+    """Edit one cell as the browser would: through the editor's edit state."""
+    at.session_state[editor_key(at, group_id)] = {
+        "edited_rows": {row: {column: value}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    return run(at)
+
+
+def in_force(at: AppTest) -> Assumptions:
+    return (
+        at.session_state[ASSUMPTIONS] if ASSUMPTIONS in at.session_state else Assumptions.defaults()
+    )
+
+
+def test_every_table_is_an_editor_with_defaults_and_sources() -> None:
+    at = assumptions_page()
+    groups = catalog(Assumptions.defaults())
+    assert [tab.label for tab in at.tabs] == list(TABS)
+    assert len(at.data_editor) == len(groups)
+    for group, editor in zip(groups, at.data_editor, strict=True):
+        assert editor.key.endswith(f".{group.id}")
+        assert list(editor.value.columns) == list(group.frame.columns)
+        assert "Default" in " ".join(editor.value.columns)
+    captions = " ".join(texts(at.caption))
+    assert "aijobs.net" in captions
+    assert "Source" in captions
+    assert metric(at, "Numbers changed") == "0"
+    assert button(at, "Reset to shipped defaults").disabled
+
+
+def test_editing_a_salary_changes_the_plan_cost_at_once() -> None:
+    at = assumptions_page()
+    before = recommend(FASHION)
+    assert metric(at, COST) == format_usd(before.annual_cost_usd)
+
+    edit(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
+
+    edited = in_force(at)
+    assert edited.rates["us"]["data_analyst"] == 200_000
+    after = recommend(FASHION, assumptions=edited)
+    analysts = after.allocation["data_analyst"]
+    expected = before.annual_cost_usd + round(analysts * 99_000 * edited.loaded_cost_multiplier)
+    assert abs(after.annual_cost_usd - expected) <= analysts
+    assert metric(at, COST) == format_usd(after.annual_cost_usd)
+    assert metric(at, "Numbers changed") == "1"
+    assert at.session_state[ASSUMPTION_SET] == f"{SHIPPED_DEFAULTS} (edited)"
+    assert not at.error
+
+    go_to(at, PLAN_PAGE)
+    assert metric(at, "Annual cost").startswith(format_usd(after.annual_cost_usd))
+
+
+def test_a_negative_salary_is_refused_and_the_plan_is_unchanged() -> None:
+    at = assumptions_page()
+    edit(at, "rates", 1, SALARY, -5)
+    errors = texts(at.error)
+    assert any(
+        "Salaries per role and region › United States, Data Engineer: must be greater than 0" in e
+        for e in errors
+    )
+    assert in_force(at) == Assumptions.defaults()
+    assert metric(at, COST) == format_usd(recommend(FASHION).annual_cost_usd)
+    assert metric(at, "Numbers changed") == "0"
+
+
+def test_weights_not_summing_to_one_are_refused_and_the_plan_is_unchanged() -> None:
+    at = assumptions_page()
+    edit(at, "quality", 0, "Value", 0.6)
+    errors = " ".join(texts(at.error))
+    assert "the four quality weights: must sum to 1 (they sum to 1.150)" in errors
+    assert in_force(at) == Assumptions.defaults()
+    assert metric(at, "Current plan: quality") == f"{recommend(FASHION).quality:.1f}"
+
+
+def test_fixing_a_refused_edit_applies_it() -> None:
+    at = assumptions_page()
+    edit(at, "rates", US_DATA_ANALYST, SALARY, -1)
+    assert at.error
+    edit(at, "rates", US_DATA_ANALYST, SALARY, 120_000)
+    assert not at.error
+    assert in_force(at).rates["us"]["data_analyst"] == 120_000
+
+
+def test_reset_puts_the_shipped_defaults_back_and_starts_fresh_editors() -> None:
+    at = assumptions_page()
+    edit(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
+    old_key = editor_key(at, "rates")
+    button(at, "Reset to shipped defaults").click()
+    run(at)
+    assert in_force(at) == Assumptions.defaults()
+    assert at.session_state[ASSUMPTION_SET] == SHIPPED_DEFAULTS
+    assert editor_key(at, "rates") != old_key
+    assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 101_000
+    assert metric(at, COST) == format_usd(recommend(FASHION).annual_cost_usd)
+
+
+def test_edits_survive_leaving_the_page() -> None:
+    at = assumptions_page()
+    edit(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
+    go_to(at, COMPARE_PAGE)
+    go_to(at, ASSUMPTIONS_PAGE)
+    assert in_force(at).rates["us"]["data_analyst"] == 200_000
+    assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 200_000
+    assert metric(at, "Numbers changed") == "1"
+
+
+def test_assumptions_changed_elsewhere_restart_the_editors_from_them() -> None:
+    at = assumptions_page()
+    edit(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
+    chosen = assumptions_with(lead_span=5)
+    at.session_state[ASSUMPTIONS] = chosen
+    at.session_state[ASSUMPTION_SET] = "Team Topologies strict"
+    run(at)
+    assert in_force(at) == chosen
+    assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 101_000
+    assert "Team Topologies strict" in " ".join(texts(at.markdown))

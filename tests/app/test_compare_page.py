@@ -1,0 +1,98 @@
+"""Compare page (AppTest): the three setups side by side, findings, charts, empty state."""
+
+from typing import Any
+
+import pytest
+
+from mlplanner.assumptions import Assumptions
+from mlplanner.comparison import TOPIC_TITLES, compare_setups, headcount_headline, tradeoff_headline
+from mlplanner.examples import example_scenarios
+from mlplanner.plan import format_usd
+from mlplanner.roles import ROLE_COLORS, ROLES, role_label
+from mlplanner.scenario import SETUPS, Scenario
+from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS
+from tests.app.apptest import chart_specs, chart_titles, go_to, open_app, texts
+from tests.domain.builders import assumptions_with
+
+COMPARE_PAGE = "pages/compare.py"
+
+
+def compare_page(scenario: Scenario, assumptions: Assumptions | None = None) -> Any:
+    at = open_app(scenario)
+    if assumptions is not None:
+        at.session_state[ASSUMPTIONS] = assumptions
+        at.session_state[ASSUMPTION_SET] = "Dear data scientists"
+    return go_to(at, COMPARE_PAGE)
+
+
+@pytest.mark.parametrize("file_name", sorted(example_scenarios()))
+def test_shows_the_three_setups_with_their_figures(file_name: str) -> None:
+    scenario = example_scenarios()[file_name]
+    comparison = compare_setups(scenario, Assumptions.defaults())
+    at = compare_page(scenario)
+    headings = texts(at.subheader)
+    for setup in SETUPS:
+        name = setup.capitalize()
+        expected = f"{name} (your setup)" if setup == comparison.chosen else name
+        assert expected in headings
+    costs = [m.value for m in at.metric if m.label == "Annual cost"]
+    assert costs == [format_usd(comparison.plans[s].annual_cost_usd) for s in SETUPS]
+    qualities = [m.value for m in at.metric if m.label == "Quality"]
+    assert qualities == [f"{comparison.plans[s].quality:.1f}" for s in SETUPS]
+    people = [m.value for m in at.metric if m.label == "People"]
+    assert people == [str(comparison.plans[s].total_headcount) for s in SETUPS]
+
+
+def test_explains_the_differences_under_every_topic() -> None:
+    scenario = example_scenarios()["seed_startup.json"]
+    comparison = compare_setups(scenario, Assumptions.defaults())
+    markdown = "\n".join(texts(compare_page(scenario).markdown))
+    for title in TOPIC_TITLES.values():
+        assert f"**{title}**" in markdown
+    for finding in comparison.findings:
+        assert finding.text.replace("$", "\\$") in markdown
+
+
+def test_charts_state_their_point_in_role_colours() -> None:
+    scenario = example_scenarios()["seed_startup.json"]
+    comparison = compare_setups(scenario, Assumptions.defaults())
+    at = compare_page(scenario)
+    assert chart_titles(at) == [headcount_headline(comparison), tradeoff_headline(comparison)]
+    bars, tradeoff = chart_specs(at)
+    scale = bars["encoding"]["color"]["scale"]
+    staffed = [r for r in ROLES if any(comparison.plans[s].allocation[r] for s in SETUPS)]
+    assert scale["domain"] == [role_label(r) for r in staffed]
+    assert scale["range"] == [ROLE_COLORS[r] for r in staffed]
+    assert bars["encoding"]["tooltip"]
+    assert all(layer["encoding"]["tooltip"] for layer in tradeoff["layer"])
+    points = tradeoff["layer"][0]["encoding"]
+    assert (points["x"]["field"], points["y"]["field"]) == ("cost_usd", "quality")
+
+
+def test_side_by_side_table_has_a_column_per_setup_and_money_as_people_read_it() -> None:
+    scenario = example_scenarios()["fashion_retailer.json"]
+    comparison = compare_setups(scenario, Assumptions.defaults())
+    [table] = compare_page(scenario).dataframe
+    frame = table.value
+    assert list(frame.columns) == ["", "Startup", "Scaleup (your setup)", "Mature"]
+    cost = frame[frame[""] == "Annual cost"].iloc[0]
+    assert cost["Mature"] == format_usd(comparison.plans["mature"].annual_cost_usd)
+    assert list(frame[""])[: len(ROLES)] == [role_label(r) for r in ROLES]
+
+
+def test_uses_the_assumptions_in_force() -> None:
+    scenario = example_scenarios()["seed_startup.json"]
+    dear = assumptions_with(loaded_cost_multiplier=2.0)
+    at = compare_page(scenario, dear)
+    comparison = compare_setups(scenario, dear)
+    costs = [m.value for m in at.metric if m.label == "Annual cost"]
+    assert costs == [format_usd(comparison.plans[s].annual_cost_usd) for s in SETUPS]
+    assert "Dear data scientists" in texts(at.caption)[0]
+
+
+def test_a_scenario_without_projects_says_what_to_do() -> None:
+    empty = example_scenarios()["seed_startup.json"].model_copy(update={"projects": []})
+    at = compare_page(empty)
+    assert "Add a project to compare setups" in at.info[0].value
+    assert not at.get("vega_lite_chart")
+    assert not [m for m in at.metric if m.label == "Annual cost"]

@@ -1,0 +1,240 @@
+"""Plans page (AppTest): save, find, open, rename, duplicate, delete with undo, the trash,
+revision history and the Save control's conflict handling, against a temporary SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session
+from streamlit.testing.v1 import AppTest
+
+from mlplanner.plan import evaluate
+from mlplanner.storage import plans
+from mlplanner.storage.database import DATABASE_URL_ENV, open_database
+from mlplanner.ui.state import LOADED_PLAN, OVERRIDE, LoadedPlan
+from tests.app.apptest import button, current_scenario, go_to, open_app, run, texts
+from tests.storage.support import fashion, recommended, renamed, save_new, seed_startup
+
+PLANS_PAGE = "pages/plans.py"
+
+
+@pytest.fixture
+def engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Engine]:
+    """The database the app under test uses (a new SQLite file)."""
+    url = f"sqlite:///{tmp_path / 'plans.db'}"
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    engine = open_database(url)
+    yield engine
+    engine.dispose()
+
+
+def plans_page() -> AppTest:
+    return go_to(open_app(), PLANS_PAGE)
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    button(at, label).click()
+    return run(at)
+
+
+def listed(engine: Engine, **kwargs: Any) -> list[str]:
+    with Session(engine) as session:
+        return [plan.name for plan in plans.list_plans(session=session, **kwargs)]
+
+
+def table_names(at: AppTest) -> list[str]:
+    return list(at.dataframe[0].value["Name"])
+
+
+def loaded(at: AppTest) -> LoadedPlan:
+    value: LoadedPlan = at.session_state[LOADED_PLAN]
+    return value
+
+
+def test_an_empty_database_says_what_to_do_and_every_input_is_explained(engine: Engine) -> None:
+    at = plans_page()
+    assert any("No saved plans yet" in info for info in texts(at.info))
+    assert [t.value for t in at.title] == ["Plans"]
+    widgets = [*at.text_input, *at.selectbox, *at.button, *at.radio]
+    assert all(widget.help for widget in widgets), [w.label for w in widgets if not w.help]
+
+
+def test_saving_the_current_plan_lists_it_and_remembers_it(engine: Engine) -> None:
+    at = plans_page()
+    click(at, "Save as a new plan")
+    assert texts(at.success) == [r"Saved **Fashion retailer\: size recommendation** as a new plan."]
+    assert listed(engine) == [fashion().name]
+    assert table_names(at) == [fashion().name]
+    assert loaded(at).base_revision == 1
+    click(at, "Save as revision 2")
+    assert "as revision 2" in texts(at.success)[0]
+    assert loaded(at).base_revision == 2
+
+
+def test_searching_and_sorting_the_list(engine: Engine) -> None:
+    for name in ("Beta plan", "Alpha plan", "Gamma"):
+        save_new(engine, name)
+    at = plans_page()
+    assert table_names(at) == ["Gamma", "Alpha plan", "Beta plan"]
+    at.selectbox(key="mlp.plans.sort").set_value("name")
+    run(at)
+    assert table_names(at) == ["Alpha plan", "Beta plan", "Gamma"]
+    at.text_input(key="mlp.plans.search").set_value("PLAN")
+    run(at)
+    assert table_names(at) == ["Alpha plan", "Beta plan"]
+    assert "Plans 1–2 of 2." in texts(at.caption)
+    at.text_input(key="mlp.plans.search").set_value("nothing")
+    run(at)
+    assert any("No plan's name contains" in info for info in texts(at.info))
+
+
+def test_opening_a_plan_loads_it_into_the_scenario_and_plan_pages(engine: Engine) -> None:
+    seed = renamed(seed_startup(), "Seeded")
+    plan = save_new(engine, "Seeded", evaluation=recommended(seed))
+    at = plans_page()
+    click(at, "Open")
+    assert [t.value for t in at.title] == ["Plan"]
+    assert current_scenario(at) == seed
+    assert loaded(at) == LoadedPlan(plan.id, "Seeded", 1, 1)
+
+
+def test_opening_an_older_revision_and_an_adopted_allocation(engine: Engine) -> None:
+    plan = save_new(engine, "History")
+    adopted = evaluate(seed_startup(), {"full_stack_data_scientist": 1})
+    with Session(engine) as session:
+        plans.save_revision(
+            session=session,
+            plan_id=plan.id,
+            evaluation=adopted,
+            base_revision=1,
+            allocation_label="Lean",
+        )
+    at = plans_page()
+    history = at.dataframe[1].value
+    assert list(history["Revision"]) == [2, 1]
+    assert list(history["People"]) == [1, plan.total_headcount]
+    assert history["Note"][0] == "adopted: Lean"
+    click(at, "Open")
+    assert at.session_state[OVERRIDE] == {"allocation": adopted.allocation, "label": "Lean"}
+    at = plans_page()
+    at.selectbox(key=f"mlp.plans.revision.{plan.id}").set_value(1)
+    run(at)
+    click(at, "Open this revision")
+    assert current_scenario(at) == fashion()
+    assert loaded(at) == LoadedPlan(plan.id, "History", 1, 2)
+    assert OVERRIDE not in at.session_state
+
+
+def test_restoring_a_revision_makes_it_the_newest(engine: Engine) -> None:
+    plan = save_new(engine, "Restore me")
+    with Session(engine) as session:
+        plans.save_revision(
+            session=session,
+            plan_id=plan.id,
+            evaluation=recommended(seed_startup()),
+            base_revision=1,
+        )
+    at = plans_page()
+    assert button(at, "Restore as newest").disabled  # revision 2 is already the newest
+    at.selectbox(key=f"mlp.plans.revision.{plan.id}").set_value(1)
+    run(at)
+    click(at, "Restore as newest")
+    assert "now its newest revision (3)" in texts(at.success)[0]
+    assert list(at.dataframe[1].value["Note"]) == ["restored from revision 1", "", ""]
+
+
+def test_renaming_shows_the_new_name_and_refuses_a_bad_one(engine: Engine) -> None:
+    plan = save_new(engine, "Old name")
+    at = plans_page()
+    at.text_input(key=f"mlp.plans.rename.{plan.id}").set_value("New name")
+    run(at)
+    click(at, "Rename")
+    assert texts(at.success) == ["Renamed to **New name**."]
+    assert listed(engine) == ["New name"]
+    at.text_input(key=f"mlp.plans.rename.{plan.id}").set_value("two\nlines")
+    run(at)
+    click(at, "Rename")
+    assert texts(at.error) == [
+        "name\\: must not contain control characters \\(tabs, newlines, …\\)"
+    ]
+    assert listed(engine) == ["New name"]
+
+
+def test_duplicate_then_delete_with_undo(engine: Engine) -> None:
+    save_new(engine, "Original")
+    at = plans_page()
+    click(at, "Duplicate")
+    assert texts(at.success) == ["Copied to **Copy of Original**."]
+    assert table_names(at) == ["Copy of Original", "Original"]
+    click(at, "Delete")
+    assert texts(at.success) == ["Moved **Copy of Original** to the trash."]
+    assert listed(engine) == ["Original"]
+    click(at, "Undo delete")
+    assert listed(engine) == ["Copy of Original", "Original"]
+    assert not [b for b in at.button if b.label == "Undo delete"]
+
+
+def test_the_trash_restores_and_purges_only_when_confirmed(engine: Engine) -> None:
+    save_new(engine, "Keep")
+    plan = save_new(engine, "Bin")
+    with Session(engine) as session:
+        plans.delete(session=session, plan_id=plan.id)
+    at = plans_page()
+    at.radio(key="mlp.plans.view").set_value("Trash")
+    run(at)
+    assert table_names(at) == ["Bin"]
+    assert button(at, "Delete for good").disabled
+    click(at, "Restore")
+    assert listed(engine) == ["Bin", "Keep"]
+    assert any("trash is empty" in info for info in texts(at.info))
+    with Session(engine) as session:
+        plans.delete(session=session, plan_id=plan.id)
+    run(at)
+    at.checkbox(key=f"mlp.plans.confirm_purge.{plan.id}").check()
+    run(at)
+    click(at, "Delete for good")
+    assert texts(at.success) == ["Deleted **Bin** and its revisions for good."]
+    assert listed(engine, trash=True) == [] and listed(engine) == ["Keep"]
+
+
+def test_a_conflicting_save_offers_to_save_a_copy(engine: Engine) -> None:
+    plan = save_new(engine, "Shared")
+    at = plans_page()
+    click(at, "Open")
+    go_to(at, PLANS_PAGE)
+    with Session(engine) as session:  # a colleague saves in between
+        plans.save_revision(
+            session=session,
+            plan_id=plan.id,
+            evaluation=recommended(seed_startup()),
+            base_revision=1,
+        )
+    click(at, "Save as revision 2")
+    assert any("saved elsewhere since you opened it" in w for w in texts(at.warning))
+    click(at, "Save as a copy")
+    assert texts(at.success) == ["Saved **Copy of Shared** as a new plan."]
+    assert listed(engine) == ["Copy of Shared", "Shared"]
+    with Session(engine) as session:
+        colleague = plans.open_revision(session=session, plan_id=plan.id)
+    assert colleague.revision.number == 2 and colleague.scenario == seed_startup()
+    assert loaded(at).name == "Copy of Shared"
+
+
+def test_markup_in_a_name_is_shown_as_text(engine: Engine) -> None:
+    name = "<b>Bold?</b> **no** $x$"
+    save_new(engine, name)
+    at = plans_page()
+    assert table_names(at) == [name]
+    assert at.subheader[0].value == r"\<b\>Bold?\</b\> \*\*no\*\* \$x\$"
+
+
+def test_an_unusable_database_is_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(DATABASE_URL_ENV, "not a database url")
+    at = plans_page()
+    assert any("is not a database URL" in error for error in texts(at.error))

@@ -1,0 +1,97 @@
+"""Role guide page (AppTest): every role's entry, and the responsibility heatmap of the plan."""
+
+from typing import Any
+
+import pytest
+
+from mlplanner.examples import example_scenarios
+from mlplanner.plan import evaluate, recommend
+from mlplanner.responsibility import matrix_headline, phase_work, working_roles
+from mlplanner.role_guide import profiles
+from mlplanner.roles import PHASE_LABELS, PHASES, ROLE_COLORS, role_label
+from mlplanner.scenario import Scenario
+from mlplanner.ui.responsibility_chart import GAP_COLOR
+from mlplanner.ui.state import OVERRIDE
+from tests.app.apptest import chart_specs, chart_titles, go_to, open_app, texts
+
+ROLE_GUIDE_PAGE = "pages/role_guide.py"
+
+
+def role_guide(scenario: Scenario, override: dict[str, Any] | None = None) -> Any:
+    at = open_app(scenario)
+    if override is not None:
+        at.session_state[OVERRIDE] = override
+    return go_to(at, ROLE_GUIDE_PAGE)
+
+
+def test_a_role_the_generalists_absorb_says_so() -> None:
+    scenario = example_scenarios()["fashion_retailer.json"]
+    plan = recommend(scenario)
+    assert plan.allocation["ml_engineer"] == 0
+    at = role_guide(scenario)
+    [tab] = [tab for tab in at.tabs if tab.label == "ML Engineer"]
+    fte = plan.quality_detail.generalist_fte["ml_engineer"]
+    assert f"nobody; full-stack data scientists cover its {fte:.1f} FTE of work" in " ".join(
+        texts(tab.markdown)
+    )
+
+
+def test_every_role_has_its_tab_with_its_entry() -> None:
+    at = role_guide(example_scenarios()["fashion_retailer.json"])
+    tabs = [tab for tab in at.tabs if tab.label in {role_label(p.role) for p in profiles()}]
+    assert [tab.label for tab in tabs] == [role_label(p.role) for p in profiles()]
+    for tab, entry in zip(tabs, profiles(), strict=True):
+        markdown = " ".join(texts(tab.markdown))
+        assert entry.does in markdown
+        assert entry.startup in markdown and entry.mature in markdown
+        assert all(skill in markdown for skill in entry.skills)
+        for phase in entry.carries:
+            assert PHASE_LABELS[phase] in markdown
+
+
+@pytest.mark.parametrize("file_name", sorted(example_scenarios()))
+def test_heatmap_shows_who_carries_each_phase_of_the_plan(file_name: str) -> None:
+    scenario = example_scenarios()[file_name]
+    phases = phase_work(recommend(scenario))
+    at = role_guide(scenario)
+    assert chart_titles(at) == [matrix_headline(phases)]
+    [spec] = chart_specs(at)
+    cells = spec["layer"][0]["encoding"]
+    roles = working_roles(phases)
+    assert cells["color"]["scale"]["domain"][: len(roles)] == [role_label(r) for r in roles]
+    assert cells["color"]["scale"]["range"][: len(roles)] == [ROLE_COLORS[r] for r in roles]
+    assert cells["tooltip"]
+    table = at.dataframe[0].value
+    assert list(table["Phase"]) == [PHASE_LABELS[p] for p in PHASES]
+    expected = [
+        role_label(p.responsible) if p.responsible else "nobody" if p.demand_fte else "no demand"
+        for p in phases
+    ]
+    assert list(table["Responsible"]) == expected
+
+
+def test_gaps_show_as_a_grey_row_and_a_warning() -> None:
+    scenario = example_scenarios()["seed_startup.json"]
+    at = role_guide(scenario)
+    [spec] = chart_specs(at)
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert scale["domain"][-1] == "Not covered" and scale["range"][-1] == GAP_COLOR
+    assert "Work nobody is staffed for" in at.warning[0].value
+
+
+def test_an_adopted_allocation_is_what_the_matrix_shows() -> None:
+    scenario = example_scenarios()["fashion_retailer.json"]
+    allocation = {"data_engineer": 1, "data_scientist": 2}
+    at = role_guide(scenario, {"allocation": allocation, "label": "lean"})
+    phases = phase_work(evaluate(scenario, allocation))
+    assert chart_titles(at) == [matrix_headline(phases)]
+    table = at.dataframe[0].value
+    deployment = table[table["Phase"] == "Deployment"].iloc[0]
+    assert deployment["Responsible"] == "nobody"
+
+
+def test_an_empty_team_says_what_to_do() -> None:
+    scenario = example_scenarios()["fashion_retailer.json"]
+    at = role_guide(scenario, {"allocation": {}, "label": "nobody"})
+    assert "Nobody in the current plan does phase work yet" in at.info[0].value
+    assert not at.get("vega_lite_chart")

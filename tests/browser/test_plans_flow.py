@@ -1,0 +1,90 @@
+"""Saved plans in a real browser: save a plan, find it, open it, rename, delete and restore it."""
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from tests.support.browser import VIEWPORT, open_app, screenshot, wait_for_app
+
+NAME = "Browser <b>plan</b> **Q3**"
+NEW_NAME = "Renamed in the browser"
+
+
+def whole_page_screenshot(page: Page, name: str) -> None:
+    """Screenshot of the whole page (Streamlit scrolls inside its main block, so the viewport
+    is stretched to the content's height first, then restored)."""
+    page.mouse.move(0, 0)
+    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, VIEWPORT["height"])})
+    page.wait_for_timeout(300)
+    screenshot(page, name)
+    page.set_viewport_size(VIEWPORT)
+
+
+def go_to_plans(page: Page) -> None:
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plans").click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Plans", exact=True)).to_be_visible()
+
+
+def type_into(page: Page, label: str, text: str) -> None:
+    box = page.get_by_role("textbox", name=label)
+    box.fill(text)
+    box.press("Enter")
+    wait_for_app(page)
+
+
+def click(page: Page, name: str) -> None:
+    """Click a button (not a selectbox's "Open" arrow) and wait for the rerun."""
+    page.get_by_test_id("stButton").get_by_role("button", name=name, exact=True).click()
+    wait_for_app(page)
+
+
+def plans_table(page: Page) -> Locator:
+    return page.get_by_test_id("stDataFrame").first
+
+
+@pytest.mark.browser
+def test_save_find_open_rename_delete_and_restore_a_plan(app_server: str, page: Page) -> None:
+    open_app(page, app_server)
+    go_to_plans(page)
+    expect(page.get_by_text("No saved plans yet")).to_be_visible()
+
+    type_into(page, "Name for a new plan", NAME)
+    click(page, "Save as a new plan")
+    expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text(f"Saved {NAME}")
+    type_into(page, "Search by name", "browser")
+    expect(plans_table(page)).to_contain_text(NAME)
+    expect(page.get_by_role("heading", name=NAME)).to_be_visible()  # markup shown as text
+    whole_page_screenshot(page, "plans-saved-and-found")
+
+    click(page, "Open")
+    expect(page.get_by_role("heading", name="Plan", exact=True)).to_be_visible()
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("Fashion retailer")
+    whole_page_screenshot(page, "plans-opened-on-plan-page")
+
+    go_to_plans(page)
+    expect(page.get_by_text(f"Working on the saved plan {NAME}")).to_be_visible()
+    type_into(page, "New name", NEW_NAME)
+    click(page, "Rename")
+    expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text(f"Renamed to {NEW_NAME}")
+    type_into(page, "Search by name", "renamed")
+    expect(plans_table(page)).to_contain_text(NEW_NAME)
+
+    click(page, "Delete")
+    expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("to the trash")
+    expect(page.get_by_role("button", name="Undo delete")).to_be_visible()
+    expect(page.get_by_text("No plan's name contains")).to_be_visible()
+    whole_page_screenshot(page, "plans-deleted")
+
+    page.get_by_test_id("stRadio").get_by_text("Trash").click()
+    wait_for_app(page)
+    expect(plans_table(page)).to_contain_text(NEW_NAME)
+    whole_page_screenshot(page, "plans-trash")
+    click(page, "Restore")
+    expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text(
+        f"Restored {NEW_NAME} from the trash"
+    )
+    page.get_by_test_id("stRadio").get_by_text("Saved plans").click()
+    wait_for_app(page)
+    expect(plans_table(page)).to_contain_text(NEW_NAME)
+    whole_page_screenshot(page, "plans-restored")

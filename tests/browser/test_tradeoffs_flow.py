@@ -1,0 +1,68 @@
+"""The Trade-offs page in a real browser: drag the budget through its range, adopt a plan."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from mlplanner.frontier import frontier
+from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.plan import format_usd
+from mlplanner.scenario import load_scenario
+from mlplanner.tradeoffs import budget_steps
+from tests.browser.test_plan_flow import whole_page_screenshot
+from tests.support.browser import TIMEOUT_MS, open_app, wait_for_app
+
+FASHION = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+
+
+def cost_metric(page: Page) -> str:
+    metric = page.get_by_test_id("stMetric").filter(has_text="Cost a year")
+    return metric.get_by_test_id("stMetricValue").inner_text()
+
+
+@pytest.mark.browser
+def test_drag_the_budget_and_adopt_a_plan(app_server: str, page: Page) -> None:
+    points = frontier(FASHION)
+    steps = budget_steps(points, FASHION.company.annual_budget_usd)
+    open_app(page, app_server)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Trade-offs").click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Trade-offs", exact=True)).to_be_visible()
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    expect(chart).to_contain_text("Quality flattens past $1.48M", timeout=TIMEOUT_MS)
+    whole_page_screenshot(page, "tradeoffs-start")
+
+    slider = page.get_by_role("slider").first
+    slider.focus()
+    slider.press("End")
+    wait_for_app(page)
+    assert cost_metric(page) == format_usd(points[-1].annual_cost_usd)
+    slider.press("Home")
+    wait_for_app(page)
+    expect(page.get_by_text(f"The best plan for {format_usd(steps[0])} a year")).to_be_visible()
+    assert cost_metric(page) == format_usd(points[0].annual_cost_usd)
+
+    seen = {cost_metric(page)}
+    stride = len(steps) // 6
+    for _ in range(2):  # drag up through a third of the range with the arrow keys
+        for _ in range(stride):
+            slider.press("ArrowRight")
+        wait_for_app(page)
+        seen.add(cost_metric(page))
+    assert len(seen) == 3, seen  # each stretch of the drag chose another plan
+    # Arrow keys move one budget step each (a key may land while a rerun is under way, so the
+    # exact step is not asserted): the plan shown is a frontier plan, with its quality.
+    shown = cost_metric(page)
+    chosen = next(p for p in points if format_usd(p.annual_cost_usd) == shown)
+    quality = page.get_by_test_id("stMetric").filter(has_text="Quality")
+    expect(quality).to_contain_text(f"{chosen.quality:.1f} / 100")
+    whole_page_screenshot(page, "tradeoffs-chosen")
+
+    page.get_by_role("button", name="Adopt this plan").click()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("Adopted allocation")
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_text("Showing an adopted allocation")).to_be_visible()
+    cost = page.get_by_test_id("stMetric").filter(has_text="Annual cost")
+    expect(cost).to_contain_text(format_usd(chosen.annual_cost_usd))
+    whole_page_screenshot(page, "tradeoffs-adopted-plan")

@@ -1,0 +1,99 @@
+"""``frontier`` and ``recommend --budget`` on the command line, and their error contract."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from mlplanner.cli import main
+from mlplanner.exchange.tables_csv import FRONTIER_COLUMNS
+from mlplanner.frontier import best_under_budget, frontier
+from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.scenario import load_scenario
+
+FASHION = EXAMPLES_DIR / "fashion_retailer.json"
+
+
+def run_ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return out
+
+
+def run_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    return lines[0]
+
+
+def test_frontier_json_lists_every_point(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(run_ok(capsys, "frontier", str(FASHION), "--format", "json"))
+    points = frontier(load_scenario(FASHION))
+    assert [d["annual_cost_usd"] for d in data] == [p.annual_cost_usd for p in points]
+    assert [d["allocation"] for d in data] == [p.allocation for p in points]
+    assert [d["quality"] for d in data] == [round(p.quality, 2) for p in points]
+
+
+def test_frontier_csv_has_the_export_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    frame = pd.read_csv(io.StringIO(run_ok(capsys, "frontier", str(FASHION), "--format", "csv")))
+    assert tuple(frame.columns) == FRONTIER_COLUMNS
+    assert len(frame) == len(frontier(load_scenario(FASHION)))
+    assert frame["annual_cost_usd"].is_monotonic_increasing
+
+
+def test_frontier_table_names_the_roles(capsys: pytest.CaptureFixture[str]) -> None:
+    text = run_ok(capsys, "frontier", str(FASHION), "--setup", "mature")
+    assert text.startswith("13 plans on the frontier, cheapest first")
+    assert "$1.48M" in text
+    assert "FSDS = full_stack_data_scientist" in text
+
+
+def test_recommend_with_a_budget_prints_the_best_plan_it_buys(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = json.loads(
+        run_ok(capsys, "recommend", str(FASHION), "--budget", "1300000", "--format", "json")
+    )
+    best = best_under_budget(load_scenario(FASHION), 1_300_000)
+    assert best is not None
+    assert data["annual_cost_usd"] == best.annual_cost_usd <= 1_300_000
+    assert {r["role"]: r["headcount"] for r in data["roles"]} == best.allocation
+
+
+@pytest.mark.parametrize(
+    ("budget", "message"),
+    [
+        ("-5", "argument --budget: must be zero or more US dollars"),
+        ("lots", "argument --budget: must be a number of US dollars"),
+        ("nan", "argument --budget: must be zero or more US dollars"),
+        ("100000", "budget: $100k buys no plan; the cheapest plan that keeps the existing team"),
+    ],
+)
+def test_bad_budgets_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], budget: str, message: str
+) -> None:
+    assert message in run_error(capsys, "recommend", str(FASHION), "--budget", budget)
+
+
+def test_frontier_of_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "no such file" in run_error(capsys, "frontier", "missing.json")
+
+
+def test_frontier_of_a_team_too_large_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: pytest.TempPathFactory
+) -> None:
+    path = tmp_path / "huge.json"  # type: ignore[operator]
+    project = {"name": "Huge", "domain": "recommender", "scale": "large", "count": 40}
+    path.write_text(
+        json.dumps({"name": "huge", "company": {"employees": 9000}, "projects": [project]})
+    )
+    assert "more than the exact cost/quality search handles" in run_error(
+        capsys, "frontier", str(path)
+    )

@@ -1,0 +1,190 @@
+"""The frontier search against brute force, point for point, on many small scenarios.
+
+Scenarios are generated small enough to enumerate (one or two projects, an existing team that
+narrows the ranges) and under varied assumptions (span of control, generalist capacity,
+penalties that clamp coordination at zero), so every pruning rule of the search is exercised.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from mlplanner import FrontierPoint, best_under_budget, frontier
+from mlplanner.alternatives import as_point
+from mlplanner.assumptions import Assumptions
+from mlplanner.demand import compute_demand
+from mlplanner.frontier import (
+    MAX_SEARCH_FTE,
+    FrontierTooLargeError,
+    affordable,
+    brute_force,
+    sample,
+    search_space,
+)
+from mlplanner.pareto import QUALITY_TOLERANCE
+from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.plan import evaluate, recommend
+from mlplanner.roles import ROLES, SPECIALIST_ROLES
+from mlplanner.scenario import DOMAINS, SCALES, STAGES, Scenario, load_scenario, parse_scenario
+
+MAX_SPACE = 150_000
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
+)
+
+
+@st.composite
+def small_cases(draw: st.DrawFn) -> tuple[Scenario, Assumptions]:
+    """A scenario small enough to enumerate, with assumptions varied where the search prunes."""
+    projects = [
+        {
+            "name": f"P{i}",
+            "domain": draw(st.sampled_from(DOMAINS)),
+            "scale": draw(st.sampled_from(SCALES)),
+            "stage": draw(st.sampled_from(STAGES)),
+            "annotation": draw(st.sampled_from(("none", "in_house", "outsourced"))),
+            "count": draw(st.integers(1, 2)),
+        }
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    existing = draw(st.dictionaries(st.sampled_from(ROLES), st.integers(0, 3), max_size=6))
+    scenario = parse_scenario(
+        {
+            "name": "generated",
+            "company": {
+                "employees": draw(st.integers(1, 3000)),
+                "region": draw(st.sampled_from(("us", "gb", "de", "in"))),
+                "existing_team": existing,
+            },
+            "projects": projects,
+        }
+    )
+    base = Assumptions.defaults()
+    changes: dict[str, Any] = {
+        "lead_span": draw(st.sampled_from((2, 3, 8))),
+        "generalist_capacity_fte": draw(st.sampled_from((0.3, 0.6, 0.85, 1.0))),
+        "lead_gap_penalty": draw(st.sampled_from((0.5, 1.0))),
+        "handoff_penalty": draw(st.sampled_from((0.25, 0.9))),
+    }
+    assumptions = Assumptions.from_dict({**base.model_dump(), **changes})
+    demand = compute_demand(scenario, assumptions)
+    space = search_space(demand.by_role, scenario.company.existing_team, assumptions)
+    assume(space.size <= MAX_SPACE)
+    return scenario, assumptions
+
+
+def _pairs(points: list[FrontierPoint]) -> list[tuple[int, float]]:
+    return [(p.annual_cost_usd, p.quality) for p in points]
+
+
+def assert_same_frontier(fast: list[FrontierPoint], slow: list[FrontierPoint]) -> None:
+    """Same costs, qualities equal within the tolerance, point for point.
+
+    At an exact tie of cost and quality two allocations are equally good; which one stands for
+    the point may differ, so allocations are checked through their scores instead.
+    """
+    assert [p.annual_cost_usd for p in fast] == [p.annual_cost_usd for p in slow]
+    for a, b in zip(fast, slow, strict=True):
+        assert math.isclose(a.quality, b.quality, rel_tol=0, abs_tol=QUALITY_TOLERANCE)
+
+
+@SETTINGS
+@given(small_cases())
+def test_frontier_equals_brute_force(case: tuple[Scenario, Assumptions]) -> None:
+    scenario, assumptions = case
+    assert_same_frontier(
+        frontier(scenario, assumptions=assumptions), brute_force(scenario, assumptions)
+    )
+
+
+@SETTINGS
+@given(small_cases(), st.floats(0, 1.5))
+def test_best_under_budget_equals_brute_force_optimum(
+    case: tuple[Scenario, Assumptions], fraction: float
+) -> None:
+    scenario, assumptions = case
+    slow = brute_force(scenario, assumptions)
+    budget = fraction * slow[-1].annual_cost_usd
+    best = best_under_budget(scenario, budget, assumptions=assumptions)
+    affordable = [p for p in slow if p.annual_cost_usd <= budget]
+    if not affordable:
+        assert best is None
+        return
+    assert best is not None
+    optimum = affordable[-1]
+    assert best.annual_cost_usd == optimum.annual_cost_usd <= budget
+    assert math.isclose(best.quality, optimum.quality, abs_tol=QUALITY_TOLERANCE)
+
+
+@SETTINGS
+@given(small_cases())
+def test_points_are_sorted_improving_and_scored_like_evaluate(
+    case: tuple[Scenario, Assumptions],
+) -> None:
+    scenario, assumptions = case
+    points = frontier(scenario, assumptions=assumptions)
+    space = search_space(
+        compute_demand(scenario, assumptions).by_role, scenario.company.existing_team, assumptions
+    )
+    for before, after in itertools.pairwise(points):
+        assert before.annual_cost_usd < after.annual_cost_usd
+        assert after.quality > before.quality + QUALITY_TOLERANCE
+    for point in points:
+        assert all(space.lower[r] <= point.allocation[r] <= space.upper[r] for r in ROLES), point
+        evaluation = evaluate(scenario, point.allocation, assumptions=assumptions)
+        assert point.annual_cost_usd == evaluation.annual_cost_usd
+        assert point.quality == evaluation.quality
+        assert point.components == evaluation.quality_components
+
+
+def test_search_space_bounds_follow_demand_and_keep_existing_staff() -> None:
+    scenario = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    assumptions = Assumptions.defaults()
+    demand = compute_demand(scenario, assumptions).by_role
+    space = search_space(demand, scenario.company.existing_team, assumptions)
+    for role in SPECIALIST_ROLES:
+        existing = scenario.company.existing_team.get(role, 0)
+        assert space.lower[role] == existing
+        expected = max(existing, math.ceil(demand[role]), 2 if demand[role] > 0 else 0)
+        assert space.upper[role] == expected
+    # Existing staff are kept: the data analysts already employed exceed demand.
+    assert space.lower["data_analyst"] == 3 > math.ceil(demand["data_analyst"]) - 1
+
+
+def test_no_plan_beats_the_enterprise_frontier_at_its_cost() -> None:
+    """Too large for brute force: the recommendation and sampled allocations never beat the
+    frontier plan their money buys."""
+    scenario = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
+    points = frontier(scenario)
+    others = [as_point(recommend(scenario)), *sample(scenario, 3000, seed=7)]
+    for other in others:
+        bought = affordable(points, other.annual_cost_usd)
+        assert bought is not None
+        assert bought.quality >= other.quality - QUALITY_TOLERANCE, other
+
+
+@pytest.mark.parametrize("budget", [-1, float("nan"), float("inf"), "100", True])
+def test_budget_must_be_a_non_negative_number(budget: Any) -> None:
+    scenario = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    with pytest.raises(ValueError, match="budget_usd"):
+        best_under_budget(scenario, budget)
+
+
+def test_a_budget_below_the_existing_team_buys_nothing() -> None:
+    scenario = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    assert best_under_budget(scenario, 1000) is None
+
+
+def test_teams_past_the_search_limit_are_refused_with_the_reason() -> None:
+    project = {"name": "Huge", "domain": "recommender", "scale": "large", "count": 40}
+    scenario = parse_scenario(
+        {"name": "huge", "company": {"employees": 5000}, "projects": [project]}
+    )
+    with pytest.raises(FrontierTooLargeError, match=f"{MAX_SEARCH_FTE:.0f} FTE"):
+        frontier(scenario)
