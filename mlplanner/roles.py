@@ -20,17 +20,7 @@ RoleId = Literal[
     "team_lead",
 ]
 
-ROLES: Final[tuple[RoleId, ...]] = (
-    "data_analyst",
-    "data_engineer",
-    "data_scientist",
-    "research_scientist",
-    "ml_engineer",
-    "developer",
-    "annotator",
-    "full_stack_data_scientist",
-    "team_lead",
-)
+ROLES: Final[tuple[RoleId, ...]] = RoleId.__args__  # type: ignore[attr-defined]
 
 ROLE_LABELS: Final[dict[str, str]] = {
     "data_analyst": "Data Analyst",
@@ -74,16 +64,7 @@ Phase = Literal[
     "measurement",
 ]
 
-PHASES: Final[tuple[Phase, ...]] = (
-    "framing",
-    "data_pipelines",
-    "data_quality",
-    "annotation",
-    "modeling",
-    "deployment",
-    "integration",
-    "measurement",
-)
+PHASES: Final[tuple[Phase, ...]] = Phase.__args__  # type: ignore[attr-defined]
 
 PHASE_LABELS: Final[dict[str, str]] = {
     "framing": "Framing",
