@@ -1,6 +1,7 @@
 """Command line: ``python -m mlplanner recommend|compare|frontier FILE``, ``plans …`` (saved plans).
 
-Bad input of any kind exits with status 2 and one ``error: …`` line on stderr.
+Bad input of any kind exits with status 2 and one ``error: …`` line on stderr (``plans import``:
+one line per problem in the file).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from mlplanner.cli_frontier import add_frontier_command, budget_usd, plan_under_budget
-from mlplanner.cli_plans import add_plans_commands
+from mlplanner.cli_plans import ImportRefusedError, add_plans_commands
 from mlplanner.errors import PlannerInputError
 from mlplanner.exchange.csv_dialect import csv_text
 from mlplanner.exchange.tables_csv import allocation_table
@@ -122,8 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         output = run(sys.argv[1:] if argv is None else argv)
     except (UsageError, PlannerInputError, ValueError, OSError) as exc:
-        message = " ".join(str(exc).split())
-        print(f"error: {message}", file=sys.stderr)
+        problems = exc.problems if isinstance(exc, ImportRefusedError) else [str(exc)]
+        for problem in problems:
+            print(f"error: {' '.join(problem.split())}", file=sys.stderr)
         return 2
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return 0

@@ -1,8 +1,9 @@
 """``python -m mlplanner plans …``: saved plans from the command line.
 
 The database is the app's (``MLPLANNER_DATABASE_URL``, else the default SQLite file), brought
-up to date before the command runs. ``plans save`` and ``plans duplicate`` print the plan's id
-alone on their last line, for scripts.
+up to date before the command runs. ``plans save``, ``plans duplicate`` and ``plans import``
+print the plan's id alone on their last line, for scripts. ``plans export`` writes a plan's
+scenario or allocation CSV, or a workbook of every table (:mod:`mlplanner.exchange`).
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ import argparse
 import json
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Final
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from mlplanner.errors import PlannerInputError, ScenarioError
+from mlplanner.exchange.plan_export import CSV_TABLES, WORKBOOK_SUFFIX, plan_workbook, table_csv
+from mlplanner.exchange.scenario_import import check_size, file_kind, import_scenario
 from mlplanner.plan import format_usd, recommend
 from mlplanner.roles import role_label
 from mlplanner.scenario import load_scenario
@@ -50,6 +55,10 @@ REVISION_FIELDS: Final = (
 CLI: Final = "python -m mlplanner plans"
 
 Action = Callable[[argparse.Namespace, Session], str]
+
+
+class ImportRefusedError(PlannerInputError):
+    """A file ``plans import`` refused: the CLI prints one ``error: …`` line per problem."""
 
 
 def add_plans_commands(commands: Any) -> None:
@@ -113,6 +122,26 @@ def add_plans_commands(commands: Any) -> None:
     purge.add_argument("id", type=int)
     purge.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
     _handle(purge, _purge)
+
+    export = sub.add_parser(
+        "export", help="write a plan's scenario or allocation CSV, or a workbook (.xlsx)"
+    )
+    export.add_argument("id", type=int)
+    export.add_argument(
+        "--out", required=True, help="file to write; ending in .xlsx: a workbook of every table"
+    )
+    export.add_argument(
+        "--table", choices=tuple(CSV_TABLES), help="the CSV's table (default: scenario)"
+    )
+    export.add_argument("--revision", type=int, help="an older revision (default: the newest)")
+    _handle(export, _export)
+
+    imported = sub.add_parser(
+        "import", help="save a scenario CSV or JSON file's recommended plan as a new plan"
+    )
+    imported.add_argument("file", help="scenario .csv (one row per project) or .json file")
+    imported.add_argument("--name", help="plan name (default: the scenario's name)")
+    _handle(imported, _import)
 
 
 def _handle(parser: argparse.ArgumentParser, action: Action) -> None:
@@ -292,6 +321,40 @@ def _purge(args: argparse.Namespace, session: Session) -> str:
         )
     purged = plans.purge(session=session, plan_id=args.id)
     return f"Purged plan {purged.id} ({purged.name!r}) and its revisions"
+
+
+def _export(args: argparse.Namespace, session: Session) -> str:
+    opened = plans.open_revision(session=session, plan_id=args.id, number=args.revision)
+    out = Path(args.out)
+    evaluation = opened.evaluate()
+    what = f"plan {opened.plan.id} revision {opened.revision.number}"
+    if out.suffix.lower() == WORKBOOK_SUFFIX:
+        if args.table is not None:
+            raise ValueError(
+                "--table: a workbook (.xlsx) holds every table; leave --table out, or write a "
+                ".csv file"
+            )
+        workbook = plan_workbook(evaluation, opened.assumptions)
+        out.write_bytes(workbook.data)
+        notes = "".join(f"\nNote: {note}" for note in workbook.notes)
+        return f"Wrote {what} as a workbook to {out}{notes}"
+    table = args.table or "scenario"
+    out.write_bytes(table_csv(evaluation, table))
+    return f"Wrote {what} {table} CSV to {out}"
+
+
+def _import(args: argparse.Namespace, session: Session) -> str:
+    path = Path(args.file)
+    try:
+        file_kind(path.name)
+        check_size(path.stat().st_size)
+        scenario = import_scenario(path.read_bytes(), path.name)
+    except ScenarioError as exc:
+        raise ImportRefusedError(exc.problems) from None
+    saved = plans.create_plan(session=session, evaluation=recommend(scenario), name=args.name)
+    return (
+        f"Imported {path.name} as plan {saved.id} ({saved.name!r}): {_figures(saved)}\n{saved.id}"
+    )
 
 
 def plan_json(plan: PlanSummary) -> dict[str, Any]:

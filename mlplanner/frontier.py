@@ -45,6 +45,14 @@ depth). So:
    from each lead, so only those that no cheaper one beats go on, with every lead count up to
    their number of teams; these are scored exactly and the sweep selects the frontier.
 
+**Best under a budget** runs the same search with the budget as a hard cut (a partial
+allocation goes once its cheapest completion costs more) and a floor: the quality of a
+plan known to fit (:func:`_incumbent`, then the best found in each generalist case). A
+partial allocation goes when :func:`_partial_bound`, an upper bound on the quality of every
+completion it can afford, is below the floor by more than :data:`_BOUND_MARGIN`; what goes
+scores below the optimum within the budget, so the sweep picks the same point as on the
+whole frontier.
+
 A dropped allocation is beaten or tied, in exact arithmetic, by another allocation of the
 space that comes first in the sweep's order, so the sweep never keeps it; a tie that rounding
 noise turns into a difference stays within the sweep's tolerance. The search works with
@@ -73,6 +81,7 @@ from mlplanner.scoring import (
     A_COLUMN,
     COVERABLE_COLUMNS,
     G_COLUMN,
+    IC_COLUMNS,
     L_COLUMN,
     Scores,
     ScoringContext,
@@ -88,6 +97,15 @@ _CHUNK = 1_000_000
 MAX_SEARCH_FTE = 150.0
 # Safety margin of the shallow-work test in _swaps: never decide a near-tie by rounding noise.
 _MARGIN = 1e-9
+# Safety margin of the budget search's bound against its floor (both are computed in another
+# order of additions than the exact score): far above rounding noise and the sweep's tolerance.
+_BOUND_MARGIN = 1e-6
+# Where bounding pays for its own cost: teams from this much coverable demand (smaller ones
+# take a few milliseconds with the budget cut alone), states from this many partial allocations.
+_BOUND_FTE = 20.0
+_BOUND_ROWS = 300
+# Plans tried for the budget search's first floor (_incumbent): shares of demand per role.
+_INCUMBENT_SHARES = 21
 
 
 class FrontierTooLargeError(PlannerInputError):
@@ -207,7 +225,8 @@ def best_under_budget(
     """
     budget = check_budget(budget_usd)
     problem = _searchable(_problem(scenario, assumptions or Assumptions.defaults()))
-    candidates = _search(problem, budget)
+    floor = _incumbent(problem, budget) if problem.coverable_demand >= _BOUND_FTE else -math.inf
+    candidates = _search(problem, budget, floor)
     scores = score(problem.context, candidates)
     chosen = sweep(scores.cost, scores.quality, candidates)
     within = chosen[scores.cost[chosen] <= budget]
@@ -297,8 +316,11 @@ def _point(allocations: np.ndarray, scores: Scores, row: int) -> FrontierPoint:
     )
 
 
-def _search(problem: _Problem, budget: float | None = None) -> np.ndarray:
-    """Candidate allocations (rows in ``ROLES`` order) containing the whole frontier.
+def _search(problem: _Problem, budget: float | None = None, floor: float = -math.inf) -> np.ndarray:
+    """Candidate allocations (rows in ``ROLES`` order) containing the whole frontier, or with
+    a ``budget`` its part within the budget scoring above ``floor`` (the quality of an
+    allocation known to fit: see :func:`_incumbent`). The floor rises to the best allocation
+    within the budget found in each generalist case, for the cases after it.
 
     Two passes: first every partial allocation with its fewest generalists worth trying,
     which gives a frontier to beat; then the longer generalist counts, skipping those whose
@@ -310,11 +332,15 @@ def _search(problem: _Problem, budget: float | None = None) -> np.ndarray:
     found: list[np.ndarray] = []
     later: list[_Completions] = []
     for case in cases:
-        partial = _specialists(problem, case, budget)
-        rows, generalists = _generalist_counts(problem, case, partial)
+        partial = _specialists(problem, case, budget, floor)
+        rows, generalists = _generalist_counts(problem, case, partial, budget)
         first = generalists == max(lo, case)
         firsts = _completions(problem, case, partial, rows[first], generalists[first])
         found.append(_finish(problem, firsts, budget))
+        if budget is not None and floor > -math.inf:  # a better floor for the next cases
+            scores = score(problem.context, found[-1])
+            fits = scores.cost <= budget
+            floor = max(floor, float(scores.quality[fits].max(initial=-math.inf)))
         later.append(_completions(problem, case, partial, rows[~first], generalists[~first]))
     candidates = np.concatenate(found)
     known = score(problem.context, candidates)
@@ -335,10 +361,14 @@ def _fixed_cost(problem: _Problem, case: int) -> int:
     return problem.context.vendor_usd + sum(int(rates[i]) * least[ROLES[i]] for i in others)
 
 
-def _specialists(problem: _Problem, case: int, budget: float | None) -> _Partial:
+def _specialists(
+    problem: _Problem, case: int, budget: float | None, floor: float = -math.inf
+) -> _Partial:
     """Step 1: partial allocations of the coverable roles that some completion may need.
 
-    ``case`` is the generalist count: 0, 1, or 2 meaning two or more.
+    ``case`` is the generalist count: 0, 1, or 2 meaning two or more. With a budget, partial
+    allocations whose cheapest completion exceeds it, or whose :func:`_partial_bound` is
+    below ``floor``, are dropped.
     """
     space, context = problem.space, problem.context
     gamma = context.assumptions.generalist_depth
@@ -382,7 +412,166 @@ def _specialists(problem: _Problem, case: int, budget: float | None) -> _Partial
         if budget is not None:
             state = state.take(np.flatnonzero(state.cost + rest <= budget))
         state = _undominated_partials(state, case)
+        if budget is not None and floor > -math.inf and len(state.cost) > _BOUND_ROWS:
+            slack = budget - (state.cost + rest)
+            bound = _partial_bound(problem, case, state, column, slack)
+            state = state.take(np.flatnonzero(bound >= floor - _BOUND_MARGIN))
     return state
+
+
+def _partial_bound(
+    problem: _Problem, case: int, state: _Partial, column: int, slack: np.ndarray
+) -> np.ndarray:
+    """Upper bound on the quality of any completion of each partial allocation that fits the
+    budget (``slack`` dollars above its cheapest completion); ``column`` is the last coverable
+    role chosen.
+
+    - Money: for each lead count up to the teams the chosen people need, what is left buys
+      coverage at the least price per FTE still available (a later role's specialist or, with
+      two or more generalists, a generalist), never more than the demand left to cover.
+    - Later roles are resilient and add no kind; annotators cover and are resilient as much as
+      the space allows and add no kind; teams count the chosen people and fewest generalists.
+    - Depth is ``(S + W rho) / (S + W)`` for specialist work ``S`` and generalist work ``W`` at
+      average depth ``rho <= 1``. Before the last role, the chosen roles' uncovered work
+      gets at least the fewest generalists' share of it, its shallowness over the most
+      covered work bounding the loss. Once every coverable role is chosen, weighted coverage
+      plus depth is convex in ``W`` (linear plus ``-W (1 - rho) / (S + W)``), so its most is
+      at the fewest or the most generalists the money buys.
+    """
+    context, space, a = problem.context, problem.space, problem.context.assumptions
+    total = context.demand_total
+    if total <= 0:
+        return np.full(len(state.cost), 100.0)
+    remaining = sum(context.demand[i] for i in COVERABLE_COLUMNS if i > column)
+    annotator_demand = context.demand[A_COLUMN]
+    annotators = min(annotator_demand, float(space.upper["annotator"]))
+    annotation = annotator_demand if space.upper["annotator"] >= 2 else 0.0
+    w = a.quality_weights
+    fewest = max(space.lower[GENERALIST], case)
+    able = state.resilient + remaining if case < 2 else problem.coverable_demand
+    resilience = np.minimum(1.0, (able + annotation) / total)
+    kinds = state.kinds + (case > 0) + (space.lower["annotator"] > 0)
+    handoffs = np.maximum(0, kinds - 1) / 7
+    teams = _teams(state.people + fewest, a.lead_span)
+    lead_rate = int(context.loaded_rates[L_COLUMN])
+    lowest = space.lower[LEAD]
+
+    def coordination(leads: np.ndarray | int) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            gap = np.where(teams > 0, np.maximum(0, teams - leads) / teams, 0.0)
+        value = 1 - a.lead_gap_penalty * gap - a.handoff_penalty * handoffs
+        return w["coordination"] * np.clip(value, 0.0, 1.0)
+
+    depth = np.ones(len(state.cost))
+    if remaining > 0 and fewest > 0:  # the chosen roles' uncovered work goes shallower
+        gamma = a.generalist_depth
+        done = [i for i in COVERABLE_COLUMNS if i <= column]
+        uncovered = sum(context.demand[i] for i in done) - state.covered
+        deep = sum(gamma.get(ROLES[i], 0.0) * context.demand[i] for i in done) - state.weighted
+        reach = np.minimum(
+            problem.coverable_demand, state.covered + remaining + fewest * problem.capacity
+        )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.minimum(1.0, fewest * problem.capacity / (uncovered + remaining))
+            loss = share * np.maximum(0.0, uncovered - deep) / (reach + annotators)
+        depth = np.where(reach + annotators > 0, 1.0 - loss, 1.0)
+
+    later = [i for i in COVERABLE_COLUMNS if i > column]
+    floor_cover = sum(min(context.demand[i], space.lower[ROLES[i]]) for i in later)
+    g_rate = int(context.loaded_rates[G_COLUMN])
+    # Least money per FTE of coverage still to buy: a later role's specialist or a generalist.
+    unit = min(
+        [float(context.loaded_rates[i]) for i in later]
+        + ([g_rate / problem.capacity] if case == 2 else [])
+        + [math.inf]
+    )
+
+    def coverage_and_depth(left: np.ndarray) -> np.ndarray:
+        most = np.full(len(state.cost), fewest)
+        if case == 2:
+            most = np.minimum(space.upper[GENERALIST], fewest + np.maximum(0, left) // g_rate)
+        if remaining > 0 or fewest == 0:
+            bought = np.maximum(0.0, left) / unit if unit < math.inf else 0.0
+            reach = np.minimum(
+                state.covered + floor_cover + fewest * problem.capacity + bought,
+                state.covered + remaining + most * problem.capacity,
+            )
+            reach = np.minimum(problem.coverable_demand, reach)
+            return (
+                w["coverage"] * np.minimum(1.0, (reach + annotators) / total) + w["depth"] * depth
+            )
+        return np.maximum(
+            _coverage_and_depth(problem, state, annotators, fewest),
+            _coverage_and_depth(problem, state, annotators, most),
+        )
+
+    # Money goes to leads or to coverage: try every lead count up to the teams.
+    best = np.full(len(state.cost), -np.inf)
+    top = min(space.upper[LEAD], max(lowest, int(teams.max(initial=0))))
+    for leads in range(lowest, top + 1):
+        left = slack - (leads - lowest) * lead_rate
+        value = coverage_and_depth(left) + coordination(leads)
+        best = np.maximum(best, np.where(left >= 0, value, -np.inf))
+    return 100 * (best + w["resilience"] * resilience)
+
+
+def _coverage_and_depth(
+    problem: _Problem, state: _Partial, annotators: float, generalists: np.ndarray | int
+) -> np.ndarray:
+    """Weighted coverage plus weighted depth of complete specialist allocations with the most
+    annotator work and ``generalists`` generalists, unclipped (:func:`_partial_bound`)."""
+    context, w = problem.context, problem.context.assumptions.quality_weights
+    gamma = context.assumptions.generalist_depth
+    weighted_demand = sum(gamma.get(ROLES[i], 0.0) * context.demand[i] for i in COVERABLE_COLUMNS)
+    uncovered = np.maximum(0.0, problem.coverable_demand - state.covered)
+    general_depth = np.maximum(0.0, weighted_demand - state.weighted)
+    specialist = state.covered + annotators
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(
+            uncovered > 0, np.minimum(1.0, generalists * problem.capacity / uncovered), 0.0
+        )
+        work = specialist + uncovered * share
+        depth = np.where(work > 0, (specialist + general_depth * share) / work, 1.0)
+    return w["coverage"] * work / context.demand_total + w["depth"] * depth
+
+
+def _incumbent(problem: _Problem, budget: float) -> float:
+    """Quality of a good allocation within the budget (``-inf`` if none fits): the best of a
+    family of simple plans (every specialist role staffed at the same share of its demand,
+    each generalist count, the leads its teams need), improved by single hires, releases and
+    swaps while one helps. A lower bound on the optimum for pruning; it decides nothing else.
+    """
+    space, context = problem.space, problem.context
+    lower = np.array([space.lower[r] for r in ROLES])
+    upper = np.array([space.upper[r] for r in ROLES])
+    demand = np.zeros(len(ROLES))
+    demand[: len(SPECIALIST_ROLES)] = context.demand
+    shares = np.linspace(0.0, 1.0, _INCUMBENT_SHARES)
+    base = np.clip(np.ceil(shares[:, None] * demand[None, :]), lower, upper).astype(np.int64)
+    generalists = np.arange(space.lower[GENERALIST], space.upper[GENERALIST] + 1)
+    plans = np.repeat(base, len(generalists), axis=0)
+    plans[:, G_COLUMN] = np.tile(generalists, len(base))
+    contributors = plans[:, list(IC_COLUMNS)].sum(axis=1)
+    teams = _teams(contributors, context.assumptions.lead_span)
+    plans[:, L_COLUMN] = np.clip(teams, space.lower[LEAD], space.upper[LEAD])
+    fits = plans[plans @ context.loaded_rates + context.vendor_usd <= budget]
+    if not len(fits):
+        return -math.inf
+    quality = score(context, fits).quality
+    best, plan = float(quality.max()), fits[int(np.argmax(quality))]
+    eye = np.eye(len(ROLES), dtype=np.int64)
+    moves = np.concatenate([eye, -eye, (eye[:, None, :] - eye[None, :, :]).reshape(-1, len(ROLES))])
+    while True:  # climb: the best single hire, release or swap, while one improves
+        near = plan + moves
+        near = near[
+            (near >= lower).all(axis=1)
+            & (near <= upper).all(axis=1)
+            & (near @ context.loaded_rates + context.vendor_usd <= budget)
+        ]
+        quality = score(context, near).quality
+        if not len(near) or quality.max() <= best:
+            return best
+        best, plan = float(quality.max()), near[int(np.argmax(quality))]
 
 
 def _undominated_partials(state: _Partial, case: int) -> _Partial:
@@ -459,7 +648,7 @@ def _not_shallower(
 
 
 def _generalist_counts(
-    problem: _Problem, case: int, partial: _Partial
+    problem: _Problem, case: int, partial: _Partial, budget: float | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Step 2: generalist counts worth trying per partial allocation, as (rows, counts).
 
@@ -487,6 +676,10 @@ def _generalist_counts(
     uncovered = np.maximum(0.0, problem.coverable_demand - partial.covered)
     enough = np.ceil(uncovered / problem.capacity).astype(np.int64) + 1
     top = np.minimum(space.upper[GENERALIST], np.maximum(lo, enough))
+    if budget is not None:  # the most generalists the budget buys on top of the partial
+        rate = int(problem.context.loaded_rates[G_COLUMN])
+        slack = budget - (partial.cost + _fixed_cost(problem, case))
+        top = np.maximum(lo, np.minimum(top, lo + (slack // rate).astype(np.int64)))
     # Quick case: generalists do the role's work no better than their average over all
     # uncovered work, so depth holds at every count; only the first count can be needed.
     top = np.where((replaceable & _shallow(problem, partial)).any(axis=1), lo, top)

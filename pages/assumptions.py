@@ -1,4 +1,5 @@
-"""Assumptions page: every number the model uses, with its default and source, editable."""
+"""Assumptions page: every number the model uses, with its default and source, editable;
+saved and loaded as named assumption sets."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from mlplanner.ui.assumption_editor import (
     reset_to_defaults,
     sync_edits,
 )
+from mlplanner.ui.assumption_sets import render_set_controls
+from mlplanner.ui.saved_plans import plain, render_flash
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_assumptions
 
 TALL_TABLE_PX = 420
@@ -66,7 +69,7 @@ st.caption(
     "and its source."
 )
 
-st.markdown(f"Assumption set in force: **{get_assumption_set_name()}**")
+st.markdown(f"Assumption set in force: **{plain(get_assumption_set_name())}**")
 changed_col, cost_col, quality_col = st.columns(3)
 changed_col.metric(
     "Numbers changed",
@@ -98,6 +101,8 @@ if found:
         + "\n".join(f"- {problem.text}" for problem in found)
     )
 
+render_flash()
+render_set_controls(can_save=not found)
 st.button(
     "Reset to shipped defaults",
     on_click=reset_to_defaults,

@@ -1,4 +1,5 @@
-"""Compare page: the current scenario staffed as a startup, a scaleup and a mature company."""
+"""Compare page: the current scenario staffed as a startup, a scaleup and a mature company;
+saved plans (or revisions) against a baseline."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from mlplanner.ui.comparison_views import (
     side_by_side_frame,
     tradeoff_chart,
 )
+from mlplanner.ui.downloads import comparison_file, download_button
+from mlplanner.ui.plan_comparison import render_plan_comparison
 from mlplanner.ui.state import get_assumption_set_name, get_assumptions, get_scenario
 
 ROW_PX = 35
@@ -81,3 +84,14 @@ else:
     st.subheader("Side by side")
     table = side_by_side_frame(comparison)
     st.dataframe(table, hide_index=True, width="stretch", height=ROW_PX * (len(table) + 1) + 3)
+    download_button(
+        comparison_file(scenario.name, [comparison.plans[setup] for setup in comparison.setups]),
+        key="mlp.compare.download",
+    )
+
+st.header("Compare saved plans", divider="gray")
+st.caption(
+    "Saved plans or revisions against a baseline of your choice, each recomputed with the "
+    "assumptions it was saved with."
+)
+render_plan_comparison()

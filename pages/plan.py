@@ -6,6 +6,7 @@ import streamlit as st
 
 from mlplanner.plan import Plan, recommend
 from mlplanner.ui.charts import coverage_chart, headcount_chart, quality_chart
+from mlplanner.ui.downloads import render_plan_downloads
 from mlplanner.ui.model_help import render_model_help
 from mlplanner.ui.plan_views import (
     render_explanations,
@@ -57,6 +58,7 @@ if not scenario.projects:
 
 st.subheader("People by role")
 render_role_table(plan)
+render_plan_downloads(plan, get_assumptions(), scenario.name, key="plan_page")
 
 st.subheader("Where the people go")
 st.altair_chart(headcount_chart(plan), width="stretch")

@@ -13,6 +13,8 @@ from mlplanner.plan import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
 from mlplanner.ui.db import db_session
+from mlplanner.ui.downloads import render_plan_downloads
+from mlplanner.ui.plan_import import render_plan_import
 from mlplanner.ui.save import render_save_control
 from mlplanner.ui.saved_plans import (
     UNDO,
@@ -157,6 +159,13 @@ def plan_details(plan: PlanSummary) -> None:
             help="Copies this revision as the plan's newest revision; nothing is rewritten.",
         )
 
+        st.markdown(f"**Export revision {number}**")
+        with db_session() as session:
+            opened = plans.open_revision(session=session, plan_id=plan.id, number=number)
+        render_plan_downloads(
+            opened.evaluate(), opened.assumptions, plan.name, key=f"plans.{plan.id}"
+        )
+
 
 def saved_plans() -> None:
     search_col, sort_col = st.columns([2, 1])
@@ -245,6 +254,7 @@ st.caption(
 with st.container(border=True):
     st.markdown(f"**Save the current plan** · {plain(get_scenario().name)}")
     render_save_control(key="plans_save")
+    render_plan_import(SELECTED)
 
 render_flash()
 undo_id = st.session_state.get(UNDO)

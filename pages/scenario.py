@@ -35,10 +35,11 @@ from mlplanner.scenario import (
     Project,
     Scenario,
     parse_scenario,
-    scenario_from_json,
 )
+from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label, setup_label
 from mlplanner.ui.state import get_assumptions, get_scenario, set_scenario
+from mlplanner.ui.uploads import UPLOAD_TYPES, read_upload
 
 REVISION = "mlp.scenario_page.revision"
 EDITOR_BASE = "mlp.scenario_page.editor_base"
@@ -64,21 +65,16 @@ def _load_preset() -> None:
 
 
 def _open_file(key: str) -> None:
-    """Replace the scenario with an uploaded JSON file's, or keep the file's problems."""
+    """Replace the scenario with an uploaded CSV or JSON file's, or keep the file's problems."""
     uploaded = st.session_state.get(key)
     if uploaded is None:
         st.session_state.pop(FILE_PROBLEMS, None)
         return
-    try:
-        scenario = scenario_from_json(uploaded.getvalue().decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        problems = ["the file is not UTF-8 text"]
-    except ScenarioError as exc:
-        problems = [readable_problem(problem).text for problem in exc.problems]
-    else:
-        _replace_scenario(scenario)
+    upload = read_upload(uploaded.getvalue(), uploaded.name)
+    if upload.scenario is not None:
+        _replace_scenario(upload.scenario)
         return
-    st.session_state[FILE_PROBLEMS] = (uploaded.name, problems)
+    st.session_state[FILE_PROBLEMS] = (uploaded.name, list(upload.problems))
 
 
 def _file_name(scenario: Scenario) -> str:
@@ -105,8 +101,9 @@ def render_presets_and_files(scenario: Scenario) -> None:
         "chosen example. The current scenario is not kept: download it first if you need it.",
     )
     file_problems = st.session_state.get(FILE_PROBLEMS)
-    with st.expander("Scenario file (JSON)", expanded=file_problems is not None):
-        st.download_button(
+    with st.expander("Scenario file (CSV or JSON)", expanded=file_problems is not None):
+        json_col, csv_col = st.columns(2)
+        json_col.download_button(
             "Download scenario (JSON)",
             data=scenario.to_json(),
             file_name=_file_name(scenario),
@@ -115,16 +112,19 @@ def render_presets_and_files(scenario: Scenario) -> None:
             help="Saves the scenario in force (the last valid one) as a JSON file that you can "
             "open here again or plan with the command line (python -m mlplanner recommend).",
         )
+        with csv_col:
+            download_button(scenario_csv_file(scenario), key="mlp.scenario_page.csv")
         key = _key("file")
         st.file_uploader(
             "Open a scenario file",
-            type=["json"],
+            type=UPLOAD_TYPES,
             key=key,
             on_change=_open_file,
             args=(key,),
-            help="Replaces the whole current scenario with the file's (format "
-            "mlplanner.scenario/1). A file with problems changes nothing; its problems are "
-            "listed here.",
+            help="Replaces the whole current scenario with the file's: a scenario CSV (one row "
+            "per project, as downloaded here; UTF-8, commas or semicolons) or JSON (format "
+            "mlplanner.scenario/1). A file with any problem changes nothing; every problem "
+            "is listed here, by row and column for a CSV.",
         )
         if file_problems is not None:
             name, problems = file_problems

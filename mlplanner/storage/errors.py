@@ -24,6 +24,14 @@ class PlanNameError(StorageError):
     """A plan name that is empty, too long or contains control characters."""
 
 
+class AssumptionSetNameError(StorageError):
+    """An assumption set name that is empty, too long, reserved or has control characters."""
+
+
+class AssumptionSetNotFoundError(StorageError):
+    """No assumption set of that name."""
+
+
 class PlanNotFoundError(StorageError):
     """No such plan or revision (or the plan is not where the operation needs it)."""
 

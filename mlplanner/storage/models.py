@@ -8,7 +8,8 @@ which is what detects a concurrent save (see :mod:`mlplanner.storage.plans`).
 
 Assumption values are stored once per distinct content (``assumption_snapshot``, keyed by the
 SHA-256 of their canonical JSON): a revision refers to the exact values it was computed with,
-and a later table of *named* assumption sets can refer to the same snapshots.
+and a named assumption set (``assumption_set``) points at one too: overwriting a set points
+it at another snapshot, so a revision's values never change.
 
 The tables use their own SQLAlchemy registry (not ``SQLModel.metadata``) with a naming
 convention, so constraint names are stable across SQLite and PostgreSQL and Alembic can
@@ -97,6 +98,30 @@ class AssumptionSnapshot(StorageModel, table=True):
     digest: str = Field(max_length=64, unique=True)
     values_json: str = Field(sa_type=Text)
     created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class AssumptionSet(StorageModel, table=True):
+    """A named assumption set: a unique name pointing at the snapshot of its values."""
+
+    __tablename__ = "assumption_set"
+    __table_args__ = (
+        CheckConstraint(f"length(name) BETWEEN 1 AND {NAME_MAX}", name="name_length"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=NAME_MAX, unique=True)
+    snapshot_id: int = Field(foreign_key="assumption_snapshot.id")
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class AssumptionSetSummary(StorageModel):
+    """A named assumption set as listed."""
+
+    id: int
+    name: str
+    created_at: datetime
+    updated_at: datetime
 
 
 class Revision(Figures, table=True):

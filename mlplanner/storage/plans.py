@@ -13,7 +13,6 @@ other gets :class:`ConflictError` and nothing of it is stored. The unique constr
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -21,9 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Select, and_, func, insert, update
+from sqlalchemy import ColumnElement, Select, and_, func, update
 from sqlalchemy import delete as delete_rows
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -42,6 +40,7 @@ from mlplanner.storage.models import (
     RevisionSummary,
     utc_now,
 )
+from mlplanner.storage.snapshots import CanonicalValues, canonical, snapshot_id
 
 DEFAULT_ASSUMPTION_SET: Final = "Shipped defaults"
 MAX_PAGE: Final = 500
@@ -357,15 +356,14 @@ def _content(
         raise ValueError("allocation_label is only for an adopted allocation, not a recommendation")
     if not isinstance(evaluation, RecommendedPlan) and not allocation_label:
         allocation_label = "Adopted allocation"
-    values = evaluation.assumptions.model_dump(mode="json")
-    assumptions_json = json.dumps(values, sort_keys=True, separators=(",", ":"))
+    values = canonical(evaluation.assumptions)
     return _Content(
         scenario_json=scenario_json,
         allocation_json=json.dumps(evaluation.allocation),
         allocation_label=allocation_label,
         assumption_set_name=assumption_set_name.strip() or DEFAULT_ASSUMPTION_SET,
-        assumptions_json=assumptions_json,
-        assumptions_digest=hashlib.sha256(assumptions_json.encode()).hexdigest(),
+        assumptions_json=values.values_json,
+        assumptions_digest=values.digest,
         figures={
             "setup": evaluation.setup,
             "total_headcount": evaluation.total_headcount,
@@ -460,28 +458,9 @@ def _add_revision(session: Session, content: _Content, *, plan_id: int, number: 
 
 
 def _snapshot_id(session: Session, content: _Content) -> int:
-    """The id of the stored assumption values, inserting them on first use."""
-    by_digest = select(AssumptionSnapshot.id).where(
-        AssumptionSnapshot.digest == content.assumptions_digest
-    )
-    found = session.exec(by_digest).first()
-    if found is not None:
-        return found
-    row = {
-        "digest": content.assumptions_digest,
-        "values_json": content.assumptions_json,
-        "created_at": utc_now(),
-    }
-    if session.get_bind().dialect.name == "postgresql":
-        # Two sessions may insert the same new values at once; the loser reuses the winner's.
-        session.exec(
-            postgresql_insert(AssumptionSnapshot)
-            .values(row)
-            .on_conflict_do_nothing(index_elements=["digest"])
-        )
-    else:  # SQLite: the write lock taken at BEGIN IMMEDIATE already serialises writers
-        session.exec(insert(AssumptionSnapshot).values(row))
-    return session.exec(by_digest).one()
+    assert content.assumptions_json is not None  # a copy carries its snapshot's id instead
+    values = CanonicalValues(content.assumptions_json, content.assumptions_digest)
+    return snapshot_id(session, values)
 
 
 @contextmanager

@@ -106,7 +106,12 @@ def problems() -> list[EditProblem]:
     return found
 
 
+def put_in_force(assumptions: Assumptions, name: str) -> None:
+    """Make a whole set the one in force and start editing afresh from it (drops edits)."""
+    set_assumptions(assumptions, name)
+    st.session_state.pop(ORIGIN, None)
+
+
 def reset_to_defaults() -> None:
     """Put the shipped defaults in force and start editing afresh (a button callback)."""
-    set_assumptions(Assumptions.defaults(), SHIPPED_DEFAULTS)
-    st.session_state.pop(ORIGIN, None)
+    put_in_force(Assumptions.defaults(), SHIPPED_DEFAULTS)

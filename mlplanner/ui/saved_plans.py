@@ -17,6 +17,7 @@ from typing import Final, Literal
 import pandas as pd
 import streamlit as st
 
+from mlplanner.assumptions import Assumptions
 from mlplanner.errors import PlannerInputError
 from mlplanner.plan import format_usd
 from mlplanner.storage import plans
@@ -24,6 +25,7 @@ from mlplanner.storage.models import PlanSummary, RevisionSummary
 from mlplanner.storage.plans import OpenedPlan
 from mlplanner.ui.db import db_session
 from mlplanner.ui.state import (
+    SHIPPED_DEFAULTS,
     LoadedPlan,
     get_loaded_plan,
     set_assumptions,
@@ -33,6 +35,7 @@ from mlplanner.ui.state import (
 )
 
 FLASH: Final = "mlp.plans.flash"
+FROM_PLAN: Final = " (from plan)"
 UNDO: Final = "mlp.plans.undo"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$:~=^&])")
 
@@ -62,10 +65,19 @@ def render_flash() -> None:
         getattr(st, message.kind)(message.text)
 
 
+def from_plan_name(opened: OpenedPlan) -> str:
+    """Name of the assumptions in force after opening a plan: its set, marked as the plan's
+    own values (``Lean (from plan)``) unless they are today's shipped defaults."""
+    name = opened.revision.assumption_set_name
+    if name == SHIPPED_DEFAULTS and opened.assumptions == Assumptions.defaults():
+        return name
+    return name if name.endswith(FROM_PLAN) else name + FROM_PLAN
+
+
 def open_into_state(opened: OpenedPlan) -> None:
     """Make an opened revision the app's current scenario, assumptions and allocation."""
     set_scenario(opened.scenario)
-    set_assumptions(opened.assumptions, opened.revision.assumption_set_name)
+    set_assumptions(opened.assumptions, from_plan_name(opened))
     label = opened.revision.allocation_label
     set_override(None if label is None else opened.allocation, label or "")
     set_loaded_plan(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mlplanner.plan import format_usd
+from mlplanner.ui.saved_plans import plain
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_override, get_scenario
 
 
@@ -31,7 +32,7 @@ def render_sidebar() -> None:
         if override is not None:
             st.caption(f"Adopted allocation: {override['label'] or 'your own'}")
         st.markdown(f"{plan.total_headcount} people · {cost}  \nQuality {plan.quality:.0f} / 100")
-        st.caption(f"Assumptions: {get_assumption_set_name()}")
+        st.caption(f"Assumptions: {plain(get_assumption_set_name())}")
 
 
 def _projects(n: int) -> str:

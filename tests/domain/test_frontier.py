@@ -7,9 +7,11 @@ penalties that clamp coordination at zero), so every pruning rule of the search 
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import math
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -33,6 +35,8 @@ from mlplanner.plan import evaluate, recommend
 from mlplanner.roles import ROLES, SPECIALIST_ROLES
 from mlplanner.scenario import DOMAINS, SCALES, STAGES, Scenario, load_scenario, parse_scenario
 
+# The module itself (``mlplanner.frontier`` as an attribute is the function of that name).
+frontier_module = importlib.import_module("mlplanner.frontier")
 MAX_SPACE = 150_000
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
@@ -111,7 +115,13 @@ def test_best_under_budget_equals_brute_force_optimum(
     scenario, assumptions = case
     slow = brute_force(scenario, assumptions)
     budget = fraction * slow[-1].annual_cost_usd
-    best = best_under_budget(scenario, budget, assumptions=assumptions)
+    # Bound every partial allocation of every team, however small: small spaces exercise the
+    # pruning too.
+    with (
+        patch.object(frontier_module, "_BOUND_FTE", 0.0),
+        patch.object(frontier_module, "_BOUND_ROWS", 0),
+    ):
+        best = best_under_budget(scenario, budget, assumptions=assumptions)
     affordable = [p for p in slow if p.annual_cost_usd <= budget]
     if not affordable:
         assert best is None
@@ -120,6 +130,28 @@ def test_best_under_budget_equals_brute_force_optimum(
     optimum = affordable[-1]
     assert best.annual_cost_usd == optimum.annual_cost_usd <= budget
     assert math.isclose(best.quality, optimum.quality, abs_tol=QUALITY_TOLERANCE)
+
+
+@pytest.mark.parametrize(
+    "example", ["fashion_retailer.json", "seed_startup.json", "enterprise_portfolio.json"]
+)
+def test_best_under_budget_is_the_frontier_point_the_budget_buys(example: str) -> None:
+    """The budget search (its own pruning) picks what the whole frontier gives, at budgets
+    across the range, on and just below frontier costs, and the scenario's own budget."""
+    scenario = load_scenario(EXAMPLES_DIR / example)
+    points = frontier(scenario)
+    cheapest, dearest = points[0].annual_cost_usd, points[-1].annual_cost_usd
+    budgets = [cheapest + share * (dearest - cheapest) for share in (0, 0.1, 0.35, 0.6, 0.85)]
+    budgets += [points[len(points) // 2].annual_cost_usd, points[-2].annual_cost_usd - 1]
+    budgets += [dearest, 2 * dearest]
+    if scenario.company.annual_budget_usd is not None:
+        budgets.append(scenario.company.annual_budget_usd)
+    for budget in budgets:
+        best = best_under_budget(scenario, budget)
+        bought = affordable(points, budget)
+        assert best is not None and bought is not None
+        assert best.annual_cost_usd == bought.annual_cost_usd <= budget, budget
+        assert math.isclose(best.quality, bought.quality, abs_tol=QUALITY_TOLERANCE), budget
 
 
 @SETTINGS

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from mlplanner.assumptions import Assumptions
 from mlplanner.examples import example_scenarios
 from mlplanner.plan import recommend
-from mlplanner.storage import plans
+from mlplanner.storage import assumption_sets, plans
 from mlplanner.storage.database import (
     alembic_config,
     create_database_engine,
@@ -33,6 +33,7 @@ from tests.storage.support import postgres_database
 
 FIRST = "0001"
 TABLES = {"plan", "plan_revision", "assumption_snapshot"}
+LATER_TABLES = {"assumption_set"}
 
 
 @pytest.fixture(params=BACKENDS)
@@ -154,6 +155,7 @@ def test_plans_saved_at_the_first_migration_are_intact_after_upgrading(
     upgrade_to_head(empty_engine)
 
     assert current(empty_engine) == (head(),)
+    assert set(inspect(empty_engine).get_table_names()) >= TABLES | LATER_TABLES
     scenarios = example_scenarios()
     with Session(empty_engine) as session:
         listed = plans.list_plans(session=session, sort="name")
@@ -177,6 +179,22 @@ def test_plans_saved_at_the_first_migration_are_intact_after_upgrading(
         )
         assert saved.latest_revision == 2
         assert plans.create_plan(session=session, evaluation=big.evaluate()).id > big_id
+        # ... and named assumption sets (0002), sharing the plans' snapshot of the defaults.
+        assumption_sets.save_assumption_set(
+            session=session, name="Kept", assumptions=Assumptions.defaults()
+        )
+        assert assumption_sets.load_assumption_set(session=session, name="Kept") == (
+            Assumptions.defaults()
+        )
+
+
+def test_every_later_migration_goes_down_to_the_first_and_up_again(empty_engine: Engine) -> None:
+    upgrade_to_head(empty_engine)
+    migrate(empty_engine, "downgrade", FIRST)
+    assert current(empty_engine) == (FIRST,)
+    assert not LATER_TABLES & set(inspect(empty_engine).get_table_names())
+    upgrade_to_head(empty_engine)
+    assert set(inspect(empty_engine).get_table_names()) >= TABLES | LATER_TABLES
 
 
 def test_bringing_an_up_to_date_database_up_to_date_changes_nothing(engine: Engine) -> None:

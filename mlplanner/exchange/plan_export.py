@@ -1,0 +1,78 @@
+"""A plan's export files: one table as CSV, or every table in one workbook.
+
+The workbook's sheets, in order: ``scenario`` (:mod:`.scenario_csv`), ``allocation``,
+``comparison`` (the scenario recommended under each setup) and ``frontier``
+(:mod:`.tables_csv`). The frontier sheet is left out, with a note saying why, when the team is
+too large for the exact frontier search.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+import pandas as pd
+
+from mlplanner.assumptions import Assumptions
+from mlplanner.exchange.csv_dialect import csv_bytes
+from mlplanner.exchange.scenario_csv import scenario_frame
+from mlplanner.exchange.tables_csv import allocation_table, frontier_table
+from mlplanner.exchange.workbook import workbook_bytes
+from mlplanner.frontier import FrontierTooLargeError, frontier
+from mlplanner.plan import Evaluation, recommend
+from mlplanner.scenario import SETUPS, Scenario
+from mlplanner.tables import comparison_frame
+
+CSV_TABLES: Final[dict[str, Callable[[Evaluation], pd.DataFrame]]] = {
+    "scenario": lambda evaluation: scenario_frame(evaluation.scenario),
+    "allocation": allocation_table,
+}
+WORKBOOK_SUFFIX: Final = ".xlsx"
+CSV_MIME: Final = "text/csv"
+WORKBOOK_MIME: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """An .xlsx file's bytes and notes on sheets left out."""
+
+    data: bytes
+    notes: tuple[str, ...]
+
+
+def table_csv(evaluation: Evaluation, table: str) -> bytes:
+    """One of :data:`CSV_TABLES` as a CSV file; ``ValueError`` for an unknown table."""
+    if table not in CSV_TABLES:
+        raise ValueError(f"table: {table!r} is not one of {', '.join(CSV_TABLES)}")
+    return csv_bytes(CSV_TABLES[table](evaluation))
+
+
+def setup_comparison(scenario: Scenario, assumptions: Assumptions) -> pd.DataFrame:
+    """The scenario recommended as each setup, side by side (the comparison export)."""
+    return comparison_frame(
+        [recommend(scenario, setup=setup, assumptions=assumptions) for setup in SETUPS]
+    )
+
+
+def plan_workbook(evaluation: Evaluation, assumptions: Assumptions) -> Workbook:
+    """Every table of a plan in one workbook; the frontier sheet only when it is computable."""
+    scenario = evaluation.scenario
+    sheets = {
+        "scenario": scenario_frame(scenario),
+        "allocation": allocation_table(evaluation),
+        "comparison": setup_comparison(scenario, assumptions),
+    }
+    notes: list[str] = []
+    try:
+        sheets["frontier"] = frontier_table(frontier(scenario, assumptions=assumptions))
+    except FrontierTooLargeError as exc:
+        notes.append(f"the frontier sheet is left out: {exc}")
+    return Workbook(workbook_bytes(sheets), tuple(notes))
+
+
+def file_stem(name: str) -> str:
+    """A plan or scenario name as a safe file name stem (``Fashion Retailer`` ->
+    ``fashion-retailer``)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "plan"

@@ -1,0 +1,144 @@
+"""Named assumption sets: save, list, load and delete sets of assumption values by name.
+
+Saving under a name that exists **overwrites** that set: the name is pointed at the snapshot
+of the new values (one upsert, so two saves of the same new name at once cannot both create
+it). Snapshots themselves are never rewritten or deleted here, so plans saved with a set's
+old values keep them; deleting a set removes only its name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Final
+
+from sqlalchemy import delete as delete_rows
+from sqlalchemy import func
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from mlplanner.assumptions import Assumptions
+from mlplanner.storage.database import begin_write
+from mlplanner.storage.errors import AssumptionSetNameError, AssumptionSetNotFoundError
+from mlplanner.storage.models import NAME_MAX, AssumptionSet, AssumptionSetSummary, utc_now
+from mlplanner.storage.plans import DEFAULT_ASSUMPTION_SET
+from mlplanner.storage.snapshots import canonical, read_snapshot, snapshot_id
+
+RESERVED_NAME: Final = DEFAULT_ASSUMPTION_SET
+RESERVED_SUFFIXES: Final = (" (edited)", " (from plan)")
+"""Suffixes the app adds to a set's name in force; a saved name cannot end in them."""
+
+_SUMMARY_COLUMNS: Final = (
+    AssumptionSet.id,
+    AssumptionSet.name,
+    AssumptionSet.created_at,
+    AssumptionSet.updated_at,
+)
+
+
+def validate_set_name(name: str) -> str:
+    """The name stripped of surrounding space; :class:`AssumptionSetNameError` if unusable."""
+    stripped = name.strip()
+    if not stripped:
+        raise AssumptionSetNameError("assumption set name: must not be empty")
+    if len(stripped) > NAME_MAX:
+        raise AssumptionSetNameError(
+            f"assumption set name: must be at most {NAME_MAX} characters "
+            f"(this one has {len(stripped):,})"
+        )
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in stripped):
+        raise AssumptionSetNameError(
+            "assumption set name: must not contain control characters (tabs, newlines, …)"
+        )
+    if stripped.casefold() == RESERVED_NAME.casefold():
+        raise AssumptionSetNameError(
+            f"assumption set name: {RESERVED_NAME!r} is reserved for the shipped defaults; "
+            "choose another name"
+        )
+    for suffix in RESERVED_SUFFIXES:
+        if stripped.endswith(suffix):
+            raise AssumptionSetNameError(
+                f"assumption set name: must not end in {suffix.strip()!r} (the app adds that "
+                "to the name in force); choose another name"
+            )
+    return stripped
+
+
+def save_assumption_set(
+    *, session: Session, name: str, assumptions: Assumptions
+) -> AssumptionSetSummary:
+    """Store ``assumptions`` under ``name``, creating the set or overwriting its values."""
+    set_name = validate_set_name(name)
+    values = canonical(assumptions)
+    begin_write(session)
+    try:
+        now = utc_now()
+        snapshot = snapshot_id(session, values)
+        row = {"name": set_name, "snapshot_id": snapshot, "created_at": now, "updated_at": now}
+        dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+        session.exec(
+            dialect.insert(AssumptionSet)
+            .values(row)
+            .on_conflict_do_update(
+                index_elements=["name"], set_={"snapshot_id": snapshot, "updated_at": now}
+            )
+        )
+        summary = _summary(session, set_name)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    assert summary is not None  # just written in this transaction
+    return summary
+
+
+def list_assumption_sets(*, session: Session) -> list[AssumptionSetSummary]:
+    """Every saved set, by name (case ignored)."""
+    statement = select(*_SUMMARY_COLUMNS).order_by(
+        func.lower(AssumptionSet.name), AssumptionSet.name
+    )
+    with _reading(session):
+        rows = session.exec(statement).all()
+    return [AssumptionSetSummary.model_validate(row._mapping) for row in rows]
+
+
+def load_assumption_set(*, session: Session, name: str) -> Assumptions:
+    """The values saved under ``name``; :class:`AssumptionSetNotFoundError` if none."""
+    with _reading(session):
+        found = session.exec(
+            select(AssumptionSet.snapshot_id).where(AssumptionSet.name == name)
+        ).first()
+        values = None if found is None else read_snapshot(session, found)
+    if values is None:
+        raise AssumptionSetNotFoundError(f"assumption set {name!r} does not exist")
+    return values
+
+
+def delete_assumption_set(*, session: Session, name: str) -> None:
+    """Forget the name (plans saved with its values keep them)."""
+    begin_write(session)
+    try:
+        deleted = session.exec(delete_rows(AssumptionSet).where(col(AssumptionSet.name) == name))
+        if deleted.rowcount != 1:
+            raise AssumptionSetNotFoundError(f"assumption set {name!r} does not exist")
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+@contextmanager
+def _reading(session: Session) -> Iterator[None]:
+    """Run reads, then end the transaction they started (a later write needs a fresh one)."""
+    started = not session.in_transaction()
+    try:
+        yield
+    finally:
+        if started:
+            session.rollback()
+
+
+def _summary(session: Session, name: str) -> AssumptionSetSummary | None:
+    row = session.exec(select(*_SUMMARY_COLUMNS).where(AssumptionSet.name == name)).first()
+    return None if row is None else AssumptionSetSummary.model_validate(row._mapping)

@@ -1,0 +1,49 @@
+"""Every revision of every live plan, as choices for comparing plans (one query)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from sqlmodel import Session, col, select
+
+from mlplanner.storage.models import Plan, Revision, StorageModel
+
+MAX_CHOICES: Final = 1_000
+
+
+class RevisionChoice(StorageModel):
+    """One revision a user can pick: its plan, number and the assumption set it was saved with."""
+
+    plan_id: int
+    plan_name: str
+    number: int
+    latest_revision: int
+    assumption_set_name: str
+
+    @property
+    def is_latest(self) -> bool:
+        return self.number == self.latest_revision
+
+
+def revision_choices(*, session: Session, limit: int = MAX_CHOICES) -> list[RevisionChoice]:
+    """Revisions of plans not in the trash: last saved plan first, newest revision first."""
+    statement = (
+        select(
+            col(Plan.id).label("plan_id"),
+            col(Plan.name).label("plan_name"),
+            Revision.number,
+            Plan.latest_revision,
+            Revision.assumption_set_name,
+        )
+        .join(Revision, col(Revision.plan_id) == Plan.id)
+        .where(col(Plan.deleted_at).is_(None))
+        .order_by(col(Plan.updated_at).desc(), col(Plan.id).desc(), col(Revision.number).desc())
+        .limit(limit)
+    )
+    started = not session.in_transaction()
+    try:
+        rows = session.exec(statement).all()
+    finally:
+        if started:
+            session.rollback()
+    return [RevisionChoice.model_validate(row._mapping) for row in rows]

@@ -1,0 +1,146 @@
+"""Download buttons for the files a page's plan, comparison or frontier exports.
+
+Every file goes through :mod:`mlplanner.exchange` (UTF-8 with BOM, formula cells neutralised);
+every button uses ``on_click="ignore"`` so a download does not rerun the page. Files are
+built from JSON text keys and cached, so a rerun does not rebuild the workbook (its frontier
+sheet can take seconds).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+from mlplanner.assumptions import Assumptions
+from mlplanner.exchange.csv_dialect import csv_bytes
+from mlplanner.exchange.plan_export import (
+    CSV_MIME,
+    WORKBOOK_MIME,
+    WORKBOOK_SUFFIX,
+    file_stem,
+    plan_workbook,
+    table_csv,
+)
+from mlplanner.exchange.scenario_csv import scenario_frame
+from mlplanner.plan import Evaluation, evaluate
+from mlplanner.scenario import Scenario, scenario_from_json
+from mlplanner.tables import comparison_frame
+
+
+@dataclass(frozen=True)
+class DownloadFile:
+    """One file a download button offers."""
+
+    label: str
+    file_name: str
+    data: bytes
+    mime: str
+    help: str
+
+
+@st.cache_data(max_entries=16, show_spinner="Preparing the workbook…")
+def _workbook(
+    scenario_json: str, assumptions_json: str, allocation_json: str, setup: str
+) -> tuple[bytes, tuple[str, ...]]:
+    assumptions = Assumptions.model_validate_json(assumptions_json)
+    evaluation = evaluate(
+        scenario_from_json(scenario_json),
+        json.loads(allocation_json),
+        setup=setup,
+        assumptions=assumptions,
+    )
+    workbook = plan_workbook(evaluation, assumptions)
+    return workbook.data, workbook.notes
+
+
+def plan_files(
+    evaluation: Evaluation, assumptions: Assumptions, name: str
+) -> tuple[list[DownloadFile], tuple[str, ...]]:
+    """A plan's allocation CSV, scenario CSV and workbook, and notes on sheets left out."""
+    stem = file_stem(name)
+    data, notes = _workbook(
+        evaluation.scenario.to_json(),
+        assumptions.model_dump_json(),
+        json.dumps(evaluation.allocation, sort_keys=True),
+        evaluation.setup,
+    )
+    files = [
+        DownloadFile(
+            "Allocation (CSV)",
+            f"{stem}-allocation.csv",
+            table_csv(evaluation, "allocation"),
+            CSV_MIME,
+            "One row per role: demand, headcount, existing, hires, rates and yearly cost in "
+            "whole dollars, then vendor annotation lines. Opens in Excel and LibreOffice.",
+        ),
+        DownloadFile(
+            "Scenario (CSV)",
+            f"{stem}-scenario.csv",
+            table_csv(evaluation, "scenario"),
+            CSV_MIME,
+            "One row per project with the company columns; upload it on the Scenario or "
+            "Plans page to get this scenario back.",
+        ),
+        DownloadFile(
+            "Workbook (.xlsx)",
+            f"{stem}{WORKBOOK_SUFFIX}",
+            data,
+            WORKBOOK_MIME,
+            "Every table in one spreadsheet: scenario, allocation, the setups compared and "
+            "the cost/quality frontier.",
+        ),
+    ]
+    return files, notes
+
+
+def scenario_csv_file(scenario: Scenario) -> DownloadFile:
+    """The scenario as a CSV file (one row per project), as the Scenario page offers it."""
+    return DownloadFile(
+        "Download scenario (CSV)",
+        f"{file_stem(scenario.name)}-scenario.csv",
+        csv_bytes(scenario_frame(scenario)),
+        CSV_MIME,
+        "One row per project with the company columns, for a spreadsheet; edit it there and "
+        "open it here again.",
+    )
+
+
+def comparison_file(name: str, evaluations: Sequence[Evaluation]) -> DownloadFile:
+    """Plans side by side (one column each, as :func:`~mlplanner.tables.comparison_frame`)
+    as a CSV file named after the scenario ``name``."""
+    return DownloadFile(
+        "Download the comparison (CSV)",
+        f"{file_stem(name)}-comparison.csv",
+        csv_bytes(comparison_frame(evaluations)),
+        CSV_MIME,
+        "One row per role, team total, cost (whole dollars) and quality figure; one column "
+        "per setup.",
+    )
+
+
+def download_button(file: DownloadFile, key: str) -> None:
+    """A button offering ``file``; clicking it does not rerun the page."""
+    st.download_button(
+        file.label,
+        data=file.data,
+        file_name=file.file_name,
+        mime=file.mime,
+        key=key,
+        on_click="ignore",
+        help=file.help,
+    )
+
+
+def render_plan_downloads(
+    evaluation: Evaluation, assumptions: Assumptions, name: str, key: str
+) -> None:
+    """The plan's three files side by side, with a note for a sheet left out."""
+    files, notes = plan_files(evaluation, assumptions, name)
+    for column, file in zip(st.columns(len(files)), files, strict=True):
+        with column:
+            download_button(file, key=f"mlp.{key}.download.{file.label}")
+    for note in notes:
+        st.caption(f"Workbook: {note}.")

@@ -1,0 +1,67 @@
+"""Reading an uploaded scenario file (CSV or JSON) for a page: the scenario, or its problems.
+
+Pure functions of the file's bytes, so pages stay thin and tests need no browser. Import is
+all or nothing (:func:`mlplanner.exchange.scenario_import.import_scenario`): a file with any
+problem gives no scenario, and every problem is listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from sqlmodel import Session
+
+from mlplanner.assumptions import Assumptions
+from mlplanner.errors import PlannerInputError, ScenarioError
+from mlplanner.exchange.scenario_import import import_scenario
+from mlplanner.plan import recommend
+from mlplanner.problems import readable_problem
+from mlplanner.scenario import Scenario
+from mlplanner.storage import plans
+from mlplanner.storage.models import PlanSummary
+
+UPLOAD_TYPES = ["csv", "json"]
+
+
+@dataclass(frozen=True)
+class Upload:
+    """What an uploaded file gave: a scenario, or the problems that refused it."""
+
+    scenario: Scenario | None
+    problems: tuple[str, ...] = ()
+
+
+def read_upload(data: bytes, filename: str) -> Upload:
+    """The file's scenario, or its problems in the app's words.
+
+    CSV problems already name the spreadsheet row and column; JSON problems (``projects[2]
+    .domain: …``) are reworded as the forms name things (``Project 3, domain: …``).
+    """
+    try:
+        return Upload(import_scenario(data, filename))
+    except ScenarioError as exc:
+        if PurePath(filename).suffix.lower() == ".json":
+            return Upload(None, tuple(readable_problem(p).text for p in exc.problems))
+        return Upload(None, tuple(exc.problems))
+
+
+def save_upload(
+    session: Session,
+    data: bytes,
+    filename: str,
+    assumptions: Assumptions,
+    assumption_set_name: str,
+) -> PlanSummary | Upload:
+    """Save the file's recommended plan as a new plan, or return why nothing was saved."""
+    upload = read_upload(data, filename)
+    if upload.scenario is None:
+        return upload
+    try:
+        return plans.create_plan(
+            session=session,
+            evaluation=recommend(upload.scenario, assumptions=assumptions),
+            assumption_set_name=assumption_set_name,
+        )
+    except PlannerInputError as exc:
+        return Upload(None, tuple(exc.problems))

@@ -1,0 +1,124 @@
+"""Compare page, saved plans (AppTest): choose plans and revisions and a baseline; deltas per
+role, cost and quality; charts; a note when a plan was saved under other assumptions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session
+from streamlit.testing.v1 import AppTest
+
+from mlplanner.examples import example_scenarios
+from mlplanner.plan import format_usd, recommend
+from mlplanner.roles import ROLE_COLORS, role_label
+from mlplanner.storage import plans
+from mlplanner.storage.database import DATABASE_URL_ENV, open_database
+from mlplanner.storage.models import PlanSummary
+from mlplanner.ui.plan_comparison import BASELINE_KEY, CHOSEN_KEY
+from tests.app.apptest import chart_specs, go_to, open_app, run, texts
+from tests.domain.builders import assumptions_with
+
+COMPARE_PAGE = "pages/compare.py"
+FASHION = example_scenarios()["fashion_retailer.json"]
+SEED = example_scenarios()["seed_startup.json"]
+DEAR = assumptions_with(loaded_cost_multiplier=1.6)
+
+
+@pytest.fixture
+def engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Engine]:
+    url = f"sqlite:///{tmp_path / 'plans.db'}"
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    engine = open_database(url)
+    yield engine
+    engine.dispose()
+
+
+def save(engine: Engine, name: str, **kwargs: object) -> PlanSummary:
+    with Session(engine) as session:
+        return plans.create_plan(session=session, name=name, **kwargs)  # type: ignore[arg-type]
+
+
+def compare_page() -> AppTest:
+    return go_to(open_app(FASHION), COMPARE_PAGE)
+
+
+def test_without_saved_plans_the_page_says_what_to_do(engine: Engine) -> None:
+    at = compare_page()
+    assert any("No saved plans yet" in info for info in texts(at.info))
+
+
+def test_one_plan_is_not_enough_to_compare(engine: Engine) -> None:
+    save(engine, "Only", evaluation=recommend(FASHION))
+    at = compare_page()
+    assert any("Choose at least two" in info for info in texts(at.info))
+
+
+def test_two_plans_show_deltas_per_role_cost_and_quality(engine: Engine) -> None:
+    base = recommend(FASHION)
+    seed = recommend(SEED)
+    save(engine, "Fashion", evaluation=base)
+    save(engine, "Seed", evaluation=seed)
+    at = compare_page()
+    # Last saved first: the seed plan is the default baseline.
+    assert at.multiselect(key=CHOSEN_KEY).value == [(2, 1), (1, 1)]
+    at.selectbox(key=BASELINE_KEY).set_value((1, 1))
+    run(at)
+    cost = next(
+        m
+        for m in at.metric
+        if m.label == "Annual cost" and m.value == format_usd(seed.annual_cost_usd)
+    )
+    assert cost.proto.body == format_usd(seed.annual_cost_usd)
+    roles = at.dataframe[-2].value
+    assert list(roles.columns[:2]) == ["Role", "Fashion · r1 (newest): people"]
+    lines = {line.role: line for line in base.roles}
+    seed_lines = {line.role: line for line in seed.roles}
+    for _, row in roles.iterrows():
+        role = next(r for r in lines if role_label(r) == row["Role"])
+        change = seed_lines[role].headcount - lines[role].headcount
+        assert row["Seed · r1 (newest): Δ people"] == f"{change:+d}"
+    totals = at.dataframe[-1].value
+    assert totals["Δ people"][0] == f"{seed.total_headcount - base.total_headcount:+d}"
+    assert totals["Δ quality"][0] == f"{seed.quality - base.quality:+.1f}"
+    assert not at.warning
+    headcount, tradeoff = chart_specs(at)[-2:]
+    assert "against Fashion · r1 (newest)" in headcount["title"]["subtitle"]
+    assert headcount["encoding"]["tooltip"] and tradeoff["layer"][0]["encoding"]["tooltip"]
+    shown = dict(
+        zip(
+            headcount["encoding"]["color"]["scale"]["domain"],
+            headcount["encoding"]["color"]["scale"]["range"],
+            strict=True,
+        )
+    )
+    assert all(
+        shown[role_label(role)] == colour
+        for role, colour in ROLE_COLORS.items()
+        if role_label(role) in shown
+    )
+
+
+def test_revisions_can_be_compared_and_other_assumptions_are_flagged(engine: Engine) -> None:
+    plan = save(engine, "History", evaluation=recommend(FASHION))
+    with Session(engine) as session:
+        plans.save_revision(
+            session=session,
+            plan_id=plan.id,
+            evaluation=recommend(FASHION, assumptions=DEAR),
+            base_revision=1,
+            assumption_set_name="Dear hires",
+        )
+    at = compare_page()
+    at.multiselect(key=CHOSEN_KEY).set_value([(plan.id, 1), (plan.id, 2)])
+    run(at)
+    at.selectbox(key=BASELINE_KEY).set_value((plan.id, 1))
+    run(at)
+    [warning] = texts(at.warning)
+    assert warning.startswith("**History · r2 \\(newest\\)** was saved under")
+    assert "other assumptions (Dear hires) than the baseline (Shipped defaults)" in warning
+    dear = recommend(FASHION, assumptions=DEAR)
+    assert format_usd(dear.annual_cost_usd) in [m.value for m in at.metric]
+    assert at.dataframe[-1].value["Assumptions"][0] == "Dear hires (differ from baseline)"

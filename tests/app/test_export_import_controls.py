@@ -1,0 +1,169 @@
+"""Download and upload controls (AppTest): the files each page offers, and uploads that
+replace the scenario or save a plan all or nothing."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session
+from streamlit.runtime.memory_media_file_storage import MemoryFile
+from streamlit.testing.v1 import AppTest
+
+from mlplanner.exchange.csv_dialect import csv_bytes
+from mlplanner.exchange.plan_export import WORKBOOK_MIME, table_csv
+from mlplanner.exchange.scenario_csv import scenario_frame
+from mlplanner.exchange.tables_csv import frontier_table
+from mlplanner.frontier import frontier
+from mlplanner.plan import recommend
+from mlplanner.scenario import SETUPS
+from mlplanner.storage import plans
+from mlplanner.storage.database import DATABASE_URL_ENV, open_database
+from mlplanner.tables import comparison_frame
+from mlplanner.ui.uploads import read_upload
+from tests.app.apptest import PLAN_PAGE, SCENARIO_PAGE, current_scenario, go_to, open_app, run
+from tests.app.downloads import downloads, offered
+from tests.storage.support import fashion, save_new, seed_startup
+
+__all__ = ["downloads"]  # the fixture, imported for the tests below
+
+CORPUS = Path(__file__).parents[1] / "exchange" / "corpus"
+PLANS_PAGE = "pages/plans.py"
+
+
+@pytest.fixture
+def engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Engine]:
+    url = f"sqlite:///{tmp_path / 'plans.db'}"
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    engine = open_database(url)
+    yield engine
+    engine.dispose()
+
+
+def download(at: AppTest, label: str) -> Any:
+    return next(b for b in at.get("download_button") if b.label == label)
+
+
+def plan_count(engine: Engine) -> int:
+    with Session(engine) as session:
+        return plans.count_plans(session=session) + plans.count_plans(session=session, trash=True)
+
+
+def test_plan_page_offers_allocation_scenario_and_workbook(
+    downloads: dict[str, MemoryFile],
+) -> None:
+    at = go_to(open_app(fashion()), PLAN_PAGE)
+    plan = recommend(fashion())
+    stem = "fashion-retailer-size-recommendation"
+    expected = {
+        "Allocation (CSV)": (f"{stem}-allocation.csv", table_csv(plan, "allocation")),
+        "Scenario (CSV)": (f"{stem}-scenario.csv", table_csv(plan, "scenario")),
+    }
+    for label, (name, data) in expected.items():
+        button = download(at, label)
+        assert button.proto.ignore_rerun, label  # on_click="ignore"
+        assert button.help
+        file = offered(button, downloads)
+        assert (file.filename, file.content, file.mimetype) == (name, data, "text/csv")
+    workbook = offered(download(at, "Workbook (.xlsx)"), downloads)
+    assert (workbook.filename, workbook.mimetype) == (f"{stem}.xlsx", WORKBOOK_MIME)
+    book = openpyxl.load_workbook(io.BytesIO(workbook.content))
+    assert book.sheetnames == ["scenario", "allocation", "comparison", "frontier"]
+
+
+def test_compare_page_offers_the_comparison(downloads: dict[str, MemoryFile]) -> None:
+    at = go_to(open_app(fashion()), "pages/compare.py")
+    button = download(at, "Download the comparison (CSV)")
+    assert button.proto.ignore_rerun
+    file = offered(button, downloads)
+    assert file.filename == "fashion-retailer-size-recommendation-comparison.csv"
+    plans_by_setup = [recommend(fashion(), setup=setup) for setup in SETUPS]
+    assert file.content == csv_bytes(comparison_frame(plans_by_setup))
+
+
+def test_tradeoffs_page_frontier_download_goes_through_the_safe_writer(
+    downloads: dict[str, MemoryFile],
+) -> None:
+    at = go_to(open_app(fashion()), "pages/tradeoffs.py")
+    button = download(at, "Download the frontier as CSV")
+    assert button.proto.ignore_rerun
+    file = offered(button, downloads)
+    assert file.filename == "frontier.csv"
+    assert file.content == csv_bytes(frontier_table(frontier(fashion())))
+    assert file.content.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: the export dialect
+
+
+def test_scenario_page_opens_an_exported_csv(downloads: dict[str, MemoryFile]) -> None:
+    at = go_to(open_app(fashion()), SCENARIO_PAGE)
+    csv_file = offered(download(at, "Download scenario (CSV)"), downloads)
+    assert csv_file.content == csv_bytes(scenario_frame(fashion()))
+    at = go_to(open_app(seed_startup()), SCENARIO_PAGE)
+    at.file_uploader[0].set_value(("fashion.csv", csv_file.content, "text/csv"))
+    run(at)
+    assert current_scenario(at) == fashion()
+    assert not at.error
+
+
+def test_scenario_page_refuses_a_bad_csv_and_keeps_the_scenario() -> None:
+    at = go_to(open_app(fashion()), SCENARIO_PAGE)
+    assert at.file_uploader[0].allowed_type == [".csv", ".json"]
+    at.file_uploader[0].set_value(
+        ("bad.csv", (CORPUS / "wrong_types.csv").read_bytes(), "text/csv")
+    )
+    run(at)
+    assert current_scenario(at) == fashion()
+    [error] = [e.value for e in at.error]
+    assert error.startswith("bad.csv was not opened:")
+    assert "- row 2, count: must be a whole number (got 'two')" in error
+    assert "- row 3, count: must be a whole number (got '1.5')" in error
+
+
+def test_upload_reading_rewords_json_problems_and_keeps_csv_rows() -> None:
+    json_upload = read_upload((CORPUS / "unknown_enum.json").read_bytes(), "x.json")
+    assert json_upload.scenario is None
+    assert any(p.startswith("Project ") for p in json_upload.problems), json_upload.problems
+    csv_upload = read_upload((CORPUS / "unknown_enum.csv").read_bytes(), "x.csv")
+    assert csv_upload.scenario is None
+    assert csv_upload.problems[0].startswith("row 7, domain: 'vision' is not one of")
+    assert read_upload(csv_bytes(scenario_frame(fashion())), "f.csv").scenario == fashion()
+
+
+def test_plans_page_imports_a_file_as_a_new_plan(engine: Engine) -> None:
+    at = go_to(open_app(), PLANS_PAGE)
+    data = csv_bytes(scenario_frame(seed_startup()))
+    at.file_uploader[0].set_value(("seed.csv", data, "text/csv"))
+    run(at)
+    with Session(engine) as session:
+        [saved] = plans.list_plans(session=session)
+        opened = plans.open_revision(session=session, plan_id=saved.id)
+    assert opened.scenario == seed_startup()
+    assert any("as the new plan **Seed" in s.value for s in at.success), at.success
+    assert at.selectbox(key="mlp.plans.selected").value == saved.id
+
+
+@pytest.mark.parametrize("name", ["wrong_types.csv", "binary.csv", "unknown_enum.json"])
+def test_plans_page_refused_import_saves_nothing(name: str, engine: Engine) -> None:
+    save_new(engine)
+    before = plan_count(engine)
+    at = go_to(open_app(), PLANS_PAGE)
+    at.file_uploader[0].set_value((name, (CORPUS / name).read_bytes(), "text/plain"))
+    run(at)
+    assert plan_count(engine) == before
+    [error] = [e.value for e in at.error]
+    assert "was not imported; nothing was saved" in error
+
+
+def test_plans_page_exports_the_selected_revision(
+    engine: Engine, downloads: dict[str, MemoryFile]
+) -> None:
+    save_new(engine)
+    at = go_to(open_app(), PLANS_PAGE)
+    file = offered(download(at, "Scenario (CSV)"), downloads)
+    assert file.content == csv_bytes(scenario_frame(fashion()))
+    assert file.filename.endswith("-scenario.csv")
+    assert download(at, "Workbook (.xlsx)").proto.ignore_rerun

@@ -1,0 +1,76 @@
+"""Saved plans compared in a real browser: save two plans with the Save control, save an
+assumption set, then compare the plans against a baseline on the Compare page.
+
+Runs against an app server of its own (a fresh database), so the plans saved here do not
+show up in the other browser tests, which start from an empty database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_compare_assumptions import go_to, load_example, metric
+from tests.browser.test_plans_flow import click, type_into, whole_page_screenshot
+from tests.support.browser import TIMEOUT_MS, open_app, wait_for_app
+from tests.support.server import start_app_server
+
+SEED = "Seed-stage startup: support-ticket triage prototype"
+
+
+@pytest.fixture(scope="module")
+def own_app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    workdir = tmp_path_factory.mktemp("compare-plans-server")
+    server = start_app_server(
+        app=os.environ.get("MLPLANNER_TEST_APP", "app.py"),
+        env={"MLPLANNER_DATABASE_URL": f"sqlite:///{workdir / 'plans.db'}"},
+        log_dir=workdir,
+    )
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+def save_plan(page: Page, name: str) -> None:
+    go_to(page, "Plans")
+    type_into(page, "Name for a new plan", name)
+    click(page, "Save as a new plan")
+    expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text(f"Saved {name}")
+
+
+@pytest.mark.browser
+def test_two_saved_plans_compared_against_a_baseline(own_app_server: str, page: Page) -> None:
+    open_app(page, own_app_server)
+    save_plan(page, "Fashion as recommended")
+
+    go_to(page, "Assumptions")
+    type_into(page, "Set name", "Browser set")
+    click(page, "Save set")
+    expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("Browser set")
+    expect(page.get_by_text("Assumption set in force: Browser set")).to_be_visible()
+    whole_page_screenshot(page, "assumptions-set-saved")
+
+    go_to(page, "Scenario")
+    load_example(page, SEED)
+    save_plan(page, "Seed startup")
+
+    go_to(page, "Compare")
+    expect(page.get_by_role("heading", name="Compare saved plans")).to_be_visible()
+    chosen = page.get_by_test_id("stMultiSelect")
+    expect(chosen).to_contain_text("Seed startup · r1 (newest)")
+    expect(chosen).to_contain_text("Fashion as recommended · r1 (newest)")
+    baseline = page.get_by_test_id("stSelectbox").filter(has_text="Baseline")
+    baseline.scroll_into_view_if_needed()
+    baseline.get_by_role("combobox").click()
+    page.get_by_role("option", name="Fashion as recommended · r1 (newest)").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Baseline: Fashion as recommended · r1 (newest)")).to_be_visible()
+    expect(metric(page, "Annual cost")).to_have_count(4)  # three setups, one compared plan
+    charts = page.get_by_test_id("stVegaLiteChart")
+    expect(charts).to_have_count(4, timeout=TIMEOUT_MS)
+    expect(charts.nth(2)).to_contain_text("against Fashion as recommended", timeout=TIMEOUT_MS)
+    expect(page.get_by_test_id("stAlertContentWarning")).to_have_count(0)
+    whole_page_screenshot(page, "compare-saved-plans")

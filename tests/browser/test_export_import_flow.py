@@ -1,0 +1,102 @@
+"""Export and import in a real browser: download a scenario CSV, upload it back on the
+Scenario page (the scenario returns) and on the Plans page (a new plan is saved).
+
+The app runs with a database of its own: the import saves a plan, and other browser tests
+expect the shared ``app_server``'s database to start empty.
+"""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.support.browser import VIEWPORT, open_app, screenshot, wait_for_app
+from tests.support.server import start_app_server
+
+# A name a spreadsheet would run as a formula, with accents and non-Latin script.
+NAME = "=Round trip Zürich 東京"
+
+
+@pytest.fixture(scope="module")
+def import_app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Like ``app_server``, with a SQLite file for this module alone."""
+    workdir = tmp_path_factory.mktemp("import-app-server")
+    server = start_app_server(
+        app=os.environ.get("MLPLANNER_TEST_APP", "app.py"),
+        env={"MLPLANNER_DATABASE_URL": f"sqlite:///{workdir / 'plans.db'}"},
+        log_dir=workdir,
+    )
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+def go_to(page: Page, link: str, heading: str) -> None:
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=link, exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+
+
+def set_scenario_name(page: Page, name: str) -> None:
+    box = page.get_by_role("textbox", name="Scenario name")
+    box.fill(name)
+    box.press("Enter")
+    wait_for_app(page)
+
+
+def download(page: Page, label: str, folder: Path) -> Path:
+    with page.expect_download() as info:
+        page.get_by_test_id("stDownloadButton").get_by_role("button", name=label).click()
+    path = folder / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+def whole_page_screenshot(page: Page, name: str) -> None:
+    page.mouse.move(0, 0)
+    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, VIEWPORT["height"])})
+    page.wait_for_timeout(300)
+    screenshot(page, name)
+    page.set_viewport_size(VIEWPORT)
+
+
+@pytest.mark.browser
+def test_download_a_scenario_csv_and_upload_it_back(
+    import_app_server: str, page: Page, tmp_path: Path
+) -> None:
+    open_app(page, import_app_server)
+    go_to(page, "Scenario", "Scenario")
+    set_scenario_name(page, NAME)
+
+    go_to(page, "Plan", "Plan")
+    exported = download(page, "Scenario (CSV)", tmp_path)
+    assert exported.name == "round-trip-z-rich-scenario.csv"
+    text = exported.read_bytes().decode("utf-8")
+    assert text.startswith("\ufeffproject_name,")
+    assert f",'{NAME}," in text  # neutralised for spreadsheets, accents intact
+
+    go_to(page, "Scenario", "Scenario")
+    set_scenario_name(page, "Changed before the upload")
+    page.get_by_text("Scenario file (CSV or JSON)").click()
+    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(exported)
+    wait_for_app(page)
+    expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(NAME)
+    expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
+    whole_page_screenshot(page, "export-import-scenario-restored")
+
+    go_to(page, "Plans", "Plans")
+    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(exported)
+    wait_for_app(page)
+    expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("as the new plan")
+    box = page.get_by_role("textbox", name="Search by name")
+    box.fill("Round trip")
+    box.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=NAME)).to_be_visible()
+    whole_page_screenshot(page, "export-import-plan-imported")
+    again = download(page, "Scenario (CSV)", tmp_path / "again")
+    assert again.read_bytes() == exported.read_bytes()

@@ -1,0 +1,233 @@
+"""``plans export`` and ``plans import``: files written, plans saved, refusals save nothing."""
+
+from __future__ import annotations
+
+import importlib
+import io
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from sqlmodel import Session
+
+from mlplanner.cli import main
+from mlplanner.exchange.csv_dialect import csv_bytes
+from mlplanner.exchange.scenario_csv import scenario_frame
+from mlplanner.exchange.tables_csv import allocation_table
+from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.plan import recommend
+from mlplanner.scenario import load_scenario
+from mlplanner.storage import plans
+from mlplanner.storage.database import DATABASE_URL_ENV, open_database
+
+FASHION = EXAMPLES_DIR / "fashion_retailer.json"
+CORPUS = Path(__file__).parent / "corpus"
+SHEETS = ["scenario", "allocation", "comparison", "frontier"]
+# The module: ``mlplanner.frontier`` as an attribute is the function of that name.
+FRONTIER_MODULE = importlib.import_module("mlplanner.frontier")
+
+
+@pytest.fixture
+def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'plans.db'}"
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    return url
+
+
+def plan_count(url: str) -> int:
+    engine = open_database(url)
+    try:
+        with Session(engine) as session:
+            return plans.count_plans(session=session) + plans.count_plans(
+                session=session, trash=True
+            )
+    finally:
+        engine.dispose()
+
+
+def run_ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(["plans", *argv]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return out
+
+
+def run_refused(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
+    """The ``error: …`` lines of a refused command (exit 2, nothing on stdout)."""
+    assert main(["plans", *argv]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert lines and all(line.startswith("error: ") for line in lines), err
+    return [line.removeprefix("error: ") for line in lines]
+
+
+def imported_id(capsys: pytest.CaptureFixture[str], *argv: str) -> int:
+    return int(run_ok(capsys, "import", *argv).splitlines()[-1])
+
+
+def test_import_json_saves_the_recommended_plan(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_id = imported_id(capsys, str(FASHION), "--name", "From JSON")
+    engine = open_database(database)
+    with Session(engine) as session:
+        opened = plans.open_revision(session=session, plan_id=plan_id)
+    engine.dispose()
+    assert opened.plan.name == "From JSON"
+    assert opened.scenario == load_scenario(FASHION)
+    assert opened.allocation == recommend(load_scenario(FASHION)).allocation
+
+
+def test_scenario_csv_export_imports_back_as_the_same_scenario(
+    database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first = imported_id(capsys, str(FASHION))
+    out = tmp_path / "exported.csv"
+    assert f"scenario CSV to {out}" in run_ok(capsys, "export", str(first), "--out", str(out))
+    assert out.read_bytes() == csv_bytes(scenario_frame(load_scenario(FASHION)))
+    second = imported_id(capsys, str(out))
+    assert second != first
+    engine = open_database(database)
+    with Session(engine) as session:
+        a = plans.open_revision(session=session, plan_id=first)
+        b = plans.open_revision(session=session, plan_id=second)
+    engine.dispose()
+    assert b.scenario == a.scenario
+    assert b.allocation == a.allocation
+    assert b.plan.name == load_scenario(FASHION).name
+
+
+def test_allocation_export_is_the_allocation_table(
+    database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan_id = imported_id(capsys, str(FASHION))
+    out = tmp_path / "allocation.csv"
+    run_ok(capsys, "export", str(plan_id), "--out", str(out), "--table", "allocation")
+    assert out.read_bytes() == csv_bytes(allocation_table(recommend(load_scenario(FASHION))))
+
+
+def test_export_of_an_older_revision(
+    database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan_id = imported_id(capsys, str(FASHION))
+    run_ok(
+        capsys, "save", str(EXAMPLES_DIR / "seed_startup.json"), "--plan", str(plan_id),
+        "--base-revision", "1",
+    )  # fmt: skip
+    out = tmp_path / "old.csv"
+    assert "revision 1 " in run_ok(
+        capsys, "export", str(plan_id), "--out", str(out), "--revision", "1"
+    )
+    assert pd.read_csv(out)["scenario_name"].iloc[0] == load_scenario(FASHION).name
+
+
+def test_workbook_export_has_a_sheet_per_table(
+    database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan_id = imported_id(capsys, str(FASHION))
+    out = tmp_path / "plan.xlsx"
+    output = run_ok(capsys, "export", str(plan_id), "--out", str(out))
+    assert "Note:" not in output
+    book = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))
+    assert book.sheetnames == SHEETS
+    allocation = pd.read_excel(out, sheet_name="allocation")
+    assert allocation["annual_cost_usd"].sum() == recommend(load_scenario(FASHION)).annual_cost_usd
+
+
+def test_workbook_leaves_out_a_frontier_too_large_to_compute(
+    database: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plan_id = imported_id(capsys, str(FASHION))
+    monkeypatch.setattr(FRONTIER_MODULE, "MAX_SEARCH_FTE", 0.5)
+    out = tmp_path / "plan.xlsx"
+    output = run_ok(capsys, "export", str(plan_id), "--out", str(out))
+    assert "Note: the frontier sheet is left out:" in output
+    assert openpyxl.load_workbook(out).sheetnames == SHEETS[:3]
+
+
+def test_workbook_refuses_a_table_choice(
+    database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan_id = imported_id(capsys, str(FASHION))
+    out = tmp_path / "plan.xlsx"
+    [problem] = run_refused(
+        capsys, "export", str(plan_id), "--out", str(out), "--table", "scenario"
+    )
+    assert problem.startswith("--table: a workbook (.xlsx) holds every table")
+    assert not out.exists()
+
+
+def test_export_of_a_missing_plan_is_refused(
+    database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    [problem] = run_refused(capsys, "export", "42", "--out", str(tmp_path / "x.csv"))
+    assert "42" in problem
+
+
+def test_refused_import_prints_one_line_per_problem_and_saves_nothing(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    imported_id(capsys, str(FASHION))
+    before = plan_count(database)
+    problems = run_refused(capsys, "import", str(CORPUS / "wrong_types.csv"))
+    assert problems == [
+        "row 2, count: must be a whole number (got 'two')",
+        "row 2, employees: must be a whole number (got 'many')",
+        "row 2, annual_budget_usd: must be a number in dollars, digits only (got '2.5M')",
+        "row 3, count: must be a whole number (got '1.5')",
+    ]
+    assert plan_count(database) == before
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "empty.csv",
+        "binary.csv",
+        "latin1.csv",
+        "unknown_enum.csv",
+        "unknown_enum.json",
+        "unclosed_quote.csv",
+        "duplicated_column.csv",
+    ],
+)
+def test_hostile_files_leave_the_database_unchanged(
+    name: str, database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    imported_id(capsys, str(FASHION))
+    before = plan_count(database)
+    assert run_refused(capsys, "import", str(CORPUS / name))
+    assert plan_count(database) == before
+
+
+def test_import_refuses_a_bad_name_and_other_file_kinds(
+    database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    imported_id(capsys, str(FASHION))
+    before = plan_count(database)
+    assert run_refused(capsys, "import", str(FASHION), "--name", "  ") == [
+        "name: must not be empty"
+    ]
+    sheet = tmp_path / "plan.xlsx"
+    sheet.write_bytes(b"PK")
+    [problem] = run_refused(capsys, "import", str(sheet))
+    assert problem == "'plan.xlsx' is not a .csv or .json file (save the sheet as CSV UTF-8 first)"
+    [missing] = run_refused(capsys, "import", str(tmp_path / "nowhere.csv"))
+    assert "No such file" in missing
+    assert plan_count(database) == before
+
+
+def test_import_refuses_a_file_over_the_size_limit_before_reading_it(
+    database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    big = tmp_path / "big.csv"
+    with big.open("wb") as handle:
+        handle.truncate(6 * 1024 * 1024)
+    [problem] = run_refused(capsys, "import", str(big))
+    assert problem.startswith("the file is 6.0 MB, over the 5 MB limit")
+    assert plan_count(database) == 0
