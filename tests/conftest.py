@@ -7,7 +7,6 @@
   for `open_app`, `wait_for_app` and `screenshot`.
 """
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -15,7 +14,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.support.browser import CHROMIUM, VIEWPORT, launch_chromium
 from tests.support.postgres import PostgresUnavailableError, start_postgres
-from tests.support.server import start_app_server
+from tests.support.server import app_with_own_database
 
 
 @pytest.fixture(scope="session")
@@ -34,16 +33,8 @@ def postgres_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL (http://127.0.0.1:PORT) of the running app, storing plans in a fresh SQLite."""
-    workdir = tmp_path_factory.mktemp("app-server")
-    server = start_app_server(
-        app=os.environ.get("MLPLANNER_TEST_APP", "app.py"),
-        env={"MLPLANNER_DATABASE_URL": f"sqlite:///{workdir / 'plans.db'}"},
-        log_dir=workdir,
-    )
-    try:
-        yield server.url
-    finally:
-        server.stop()
+    with app_with_own_database(tmp_path_factory.mktemp("app-server")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ show up in the other browser tests, which start from an empty database."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -15,23 +14,16 @@ from playwright.sync_api import Page, expect
 from tests.browser.test_compare_assumptions import go_to, load_example, metric
 from tests.browser.test_plans_flow import click, type_into, whole_page_screenshot
 from tests.support.browser import TIMEOUT_MS, open_app, wait_for_app
-from tests.support.server import start_app_server
+from tests.support.server import app_with_own_database
 
 SEED = "Seed-stage startup: support-ticket triage prototype"
 
 
 @pytest.fixture(scope="module")
 def own_app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    workdir = tmp_path_factory.mktemp("compare-plans-server")
-    server = start_app_server(
-        app=os.environ.get("MLPLANNER_TEST_APP", "app.py"),
-        env={"MLPLANNER_DATABASE_URL": f"sqlite:///{workdir / 'plans.db'}"},
-        log_dir=workdir,
-    )
-    try:
-        yield server.url
-    finally:
-        server.stop()
+    """Like ``app_server``, with a SQLite file for this module alone."""
+    with app_with_own_database(tmp_path_factory.mktemp("compare-plans-server")) as url:
+        yield url
 
 
 def save_plan(page: Page, name: str) -> None:

@@ -5,7 +5,6 @@ The app runs with a database of its own: the import saves a plan, and other brow
 expect the shared ``app_server``'s database to start empty.
 """
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support.browser import VIEWPORT, open_app, screenshot, wait_for_app
-from tests.support.server import start_app_server
+from tests.support.server import app_with_own_database
 
 # A name a spreadsheet would run as a formula, with accents and non-Latin script.
 NAME = "=Round trip Zürich 東京"
@@ -22,16 +21,8 @@ NAME = "=Round trip Zürich 東京"
 @pytest.fixture(scope="module")
 def import_app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Like ``app_server``, with a SQLite file for this module alone."""
-    workdir = tmp_path_factory.mktemp("import-app-server")
-    server = start_app_server(
-        app=os.environ.get("MLPLANNER_TEST_APP", "app.py"),
-        env={"MLPLANNER_DATABASE_URL": f"sqlite:///{workdir / 'plans.db'}"},
-        log_dir=workdir,
-    )
-    try:
-        yield server.url
-    finally:
-        server.stop()
+    with app_with_own_database(tmp_path_factory.mktemp("import-app-server")) as url:
+        yield url
 
 
 def go_to(page: Page, link: str, heading: str) -> None:

@@ -6,6 +6,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,3 +103,18 @@ def _wait_until_healthy(server: AppServer, timeout_s: float) -> bool:
             pass  # not listening yet
         time.sleep(0.2)
     return False
+
+
+@contextmanager
+def app_with_own_database(workdir: Path) -> Iterator[str]:
+    """Run the app (``MLPLANNER_TEST_APP``, default app.py) storing plans in a fresh SQLite file
+    in ``workdir``; yield its base URL and stop it afterwards."""
+    server = start_app_server(
+        app=os.environ.get("MLPLANNER_TEST_APP", "app.py"),
+        env={"MLPLANNER_DATABASE_URL": f"sqlite:///{workdir / 'plans.db'}"},
+        log_dir=workdir,
+    )
+    try:
+        yield server.url
+    finally:
+        server.stop()
