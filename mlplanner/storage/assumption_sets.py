@@ -9,8 +9,6 @@ old values keep them; deleting a set removes only its name.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Final
 
 from sqlalchemy import delete as delete_rows
@@ -19,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from mlplanner.assumptions import Assumptions
-from mlplanner.storage.database import begin_write
+from mlplanner.storage.database import begin_write, reading, writing
 from mlplanner.storage.errors import AssumptionSetNameError, AssumptionSetNotFoundError
 from mlplanner.storage.models import NAME_MAX, AssumptionSet, AssumptionSetSummary, utc_now
 from mlplanner.storage.plans import DEFAULT_ASSUMPTION_SET
@@ -98,14 +96,14 @@ def list_assumption_sets(*, session: Session) -> list[AssumptionSetSummary]:
     statement = select(*_SUMMARY_COLUMNS).order_by(
         func.lower(AssumptionSet.name), AssumptionSet.name
     )
-    with _reading(session):
+    with reading(session):
         rows = session.exec(statement).all()
     return [AssumptionSetSummary.model_validate(row._mapping) for row in rows]
 
 
 def load_assumption_set(*, session: Session, name: str) -> Assumptions:
     """The values saved under ``name``; :class:`AssumptionSetNotFoundError` if none."""
-    with _reading(session):
+    with reading(session):
         found = session.exec(
             select(AssumptionSet.snapshot_id).where(AssumptionSet.name == name)
         ).first()
@@ -117,26 +115,10 @@ def load_assumption_set(*, session: Session, name: str) -> Assumptions:
 
 def delete_assumption_set(*, session: Session, name: str) -> None:
     """Forget the name (plans saved with its values keep them)."""
-    begin_write(session)
-    try:
+    with writing(session):
         deleted = session.exec(delete_rows(AssumptionSet).where(col(AssumptionSet.name) == name))
         if deleted.rowcount != 1:
             raise AssumptionSetNotFoundError(f"assumption set {name!r} does not exist")
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-
-
-@contextmanager
-def _reading(session: Session) -> Iterator[None]:
-    """Run reads, then end the transaction they started (a later write needs a fresh one)."""
-    started = not session.in_transaction()
-    try:
-        yield
-    finally:
-        if started:
-            session.rollback()
 
 
 def _summary(session: Session, name: str) -> AssumptionSetSummary | None:

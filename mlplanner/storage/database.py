@@ -15,6 +15,8 @@ it takes the write lock up front and waits its turn instead of failing half-way 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
 
@@ -137,6 +139,29 @@ def begin_write(session: Session) -> None:
     if session.in_transaction():
         raise RuntimeError("a writing action needs a session with no transaction in progress")
     session.connection(execution_options={WRITE_OPTION: True})
+
+
+@contextmanager
+def writing(session: Session) -> Iterator[None]:
+    """One write transaction: begun as a writer, committed at the end, rolled back on error."""
+    begin_write(session)
+    try:
+        yield
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+@contextmanager
+def reading(session: Session) -> Iterator[None]:
+    """Run reads, then end the transaction they started (a later write needs a fresh one)."""
+    started = not session.in_transaction()
+    try:
+        yield
+    finally:
+        if started:
+            session.rollback()
 
 
 def _make_parent_directory(url: URL) -> None:

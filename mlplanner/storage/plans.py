@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -29,7 +28,7 @@ from mlplanner.assumptions import Assumptions
 from mlplanner.plan import Evaluation, evaluate, recommend
 from mlplanner.plan import Plan as RecommendedPlan
 from mlplanner.scenario import Scenario, parse_scenario
-from mlplanner.storage.database import begin_write
+from mlplanner.storage.database import reading, writing
 from mlplanner.storage.errors import ConflictError, PlanNameError, PlanNotFoundError
 from mlplanner.storage.models import (
     NAME_MAX,
@@ -127,7 +126,7 @@ def create_plan(
     """
     plan_name = validate_name(evaluation.scenario.name if name is None else name)
     content = _content(evaluation, assumption_set_name, allocation_label)
-    with _writing(session):
+    with writing(session):
         now = utc_now()
         plan = Plan(name=plan_name, created_at=now, updated_at=now, latest_revision=1)
         session.add(plan)
@@ -174,7 +173,7 @@ def restore_revision(
     ``base_revision`` is the newest revision the caller knows of, checked as in
     :func:`save_revision`.
     """
-    with _reading(session):
+    with reading(session):
         _live_plan(session, plan_id)
         old = _revision(session, plan_id, number)
         content = _copy(old, restored_from=number)
@@ -209,7 +208,7 @@ def list_plans(
     )
     order = _trash_order() if trash else _order(sort)
     statement = statement.order_by(*order).limit(limit).offset(offset)
-    with _reading(session):
+    with reading(session):
         rows = session.exec(statement).all()
     return [PlanSummary.model_validate(row._mapping) for row in rows]
 
@@ -217,7 +216,7 @@ def list_plans(
 def count_plans(*, session: Session, search: str = "", trash: bool = False) -> int:
     """How many plans (or plans in the trash) :func:`list_plans` would page through."""
     statement = _filtered(select(func.count()).select_from(Plan), search, trash)
-    with _reading(session):
+    with reading(session):
         return int(session.exec(statement).one())
 
 
@@ -228,7 +227,7 @@ def get_plan(*, session: Session, plan_id: int, include_trash: bool = False) -> 
         .join(Revision, _latest_revision_join())
         .where(Plan.id == plan_id)
     )
-    with _reading(session):
+    with reading(session):
         row = session.exec(statement).first()
     if row is None:
         raise PlanNotFoundError(f"plan {plan_id} does not exist")
@@ -241,7 +240,7 @@ def get_plan(*, session: Session, plan_id: int, include_trash: bool = False) -> 
 def open_revision(*, session: Session, plan_id: int, number: int | None = None) -> OpenedPlan:
     """Read a revision back completely (default: the newest), validating what it holds."""
     plan = get_plan(session=session, plan_id=plan_id)
-    with _reading(session):
+    with reading(session):
         revision = _revision(session, plan_id, plan.latest_revision if number is None else number)
         snapshot = session.get(AssumptionSnapshot, revision.assumptions_id)
         if snapshot is None:  # the foreign key makes this impossible; say so if it happens
@@ -261,14 +260,14 @@ def list_revisions(*, session: Session, plan_id: int) -> list[RevisionSummary]:
         .where(Revision.plan_id == plan_id)
         .order_by(col(Revision.number).desc())
     )
-    with _reading(session):
+    with reading(session):
         rows = session.exec(statement).all()
     return [RevisionSummary.model_validate(row._mapping) for row in rows]
 
 
 def rename(*, session: Session, plan_id: int, name: str) -> PlanSummary:
     new_name = validate_name(name)
-    with _writing(session):
+    with writing(session):
         plan = _live_plan(session, plan_id)
         plan.name = new_name
         plan.updated_at = utc_now()
@@ -278,7 +277,7 @@ def rename(*, session: Session, plan_id: int, name: str) -> PlanSummary:
 def duplicate(*, session: Session, plan_id: int, name: str | None = None) -> PlanSummary:
     """A new plan whose revision 1 is a copy of the plan's newest revision."""
     new_name = None if name is None else validate_name(name)
-    with _writing(session):
+    with writing(session):
         original = _live_plan(session, plan_id)
         content = _copy(_revision(session, plan_id, original.latest_revision), restored_from=None)
         now = utc_now()
@@ -303,7 +302,7 @@ def copy_name(name: str) -> str:
 
 def delete(*, session: Session, plan_id: int) -> PlanSummary:
     """Move a plan to the trash (undo with :func:`restore`)."""
-    with _writing(session):
+    with writing(session):
         plan = _live_plan(session, plan_id)
         plan.deleted_at = utc_now()
     return get_plan(session=session, plan_id=plan_id, include_trash=True)
@@ -311,7 +310,7 @@ def delete(*, session: Session, plan_id: int) -> PlanSummary:
 
 def restore(*, session: Session, plan_id: int) -> PlanSummary:
     """Take a plan out of the trash."""
-    with _writing(session):
+    with writing(session):
         plan = _trashed_plan(session, plan_id)
         plan.deleted_at = None
     return get_plan(session=session, plan_id=plan_id)
@@ -320,7 +319,7 @@ def restore(*, session: Session, plan_id: int) -> PlanSummary:
 def purge(*, session: Session, plan_id: int) -> PlanSummary:
     """Delete a plan in the trash and all its revisions for good; returns what was deleted."""
     summary = get_plan(session=session, plan_id=plan_id, include_trash=True)
-    with _writing(session):
+    with writing(session):
         plan = _trashed_plan(session, plan_id)
         session.exec(delete_rows(Revision).where(col(Revision.plan_id) == plan_id))
         session.delete(plan)
@@ -395,7 +394,7 @@ def _figure_names() -> tuple[str, ...]:
 def _append_revision(session: Session, plan_id: int, base_revision: int, content: _Content) -> None:
     number = base_revision + 1
     try:
-        with _writing(session):
+        with writing(session):
             bumped = session.exec(
                 update(Plan)
                 .where(
@@ -461,28 +460,6 @@ def _snapshot_id(session: Session, content: _Content) -> int:
     assert content.assumptions_json is not None  # a copy carries its snapshot's id instead
     values = CanonicalValues(content.assumptions_json, content.assumptions_digest)
     return snapshot_id(session, values)
-
-
-@contextmanager
-def _writing(session: Session) -> Iterator[None]:
-    begin_write(session)
-    try:
-        yield
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-
-
-@contextmanager
-def _reading(session: Session) -> Iterator[None]:
-    """Run reads, then end the transaction they started (a later write needs a fresh one)."""
-    started = not session.in_transaction()
-    try:
-        yield
-    finally:
-        if started:
-            session.rollback()
 
 
 def _live_plan(session: Session, plan_id: int) -> Plan:
