@@ -287,6 +287,15 @@ def _problem(scenario: Scenario, assumptions: Assumptions) -> _Problem:
     )
 
 
+def size_problem(scenario: Scenario, assumptions: Assumptions | None = None) -> str | None:
+    """Why :func:`frontier` would refuse this scenario, or ``None``; cheap (no search)."""
+    try:
+        _searchable(_problem(scenario, assumptions or Assumptions.defaults()))
+    except FrontierTooLargeError as exc:
+        return str(exc)
+    return None
+
+
 def _searchable(problem: _Problem) -> _Problem:
     """The problem, or :class:`FrontierTooLargeError` past :data:`MAX_SEARCH_FTE`."""
     if problem.coverable_demand > MAX_SEARCH_FTE:

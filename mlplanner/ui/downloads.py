@@ -1,16 +1,16 @@
 """Download buttons for the files a page's plan, comparison or frontier exports.
 
 Every file goes through :mod:`mlplanner.exchange` (UTF-8 with BOM, formula cells neutralised);
-every button uses ``on_click="ignore"`` so a download does not rerun the page. Files are
-built from JSON text keys and cached, so a rerun does not rebuild the workbook (its frontier
-sheet can take seconds).
+every button uses ``on_click="ignore"`` so a download does not rerun the page. The workbook is
+built only when the user clicks its button (deferred data): its frontier sheet can take
+seconds, which no rerun of the Plan page should pay.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import streamlit as st
 
@@ -25,8 +25,9 @@ from mlplanner.exchange.plan_export import (
     table_csv,
 )
 from mlplanner.exchange.scenario_csv import scenario_frame
-from mlplanner.plan import Evaluation, evaluate
-from mlplanner.scenario import Scenario, scenario_from_json
+from mlplanner.frontier import size_problem
+from mlplanner.plan import Evaluation
+from mlplanner.scenario import Scenario
 from mlplanner.tables import comparison_frame
 
 
@@ -36,37 +37,23 @@ class DownloadFile:
 
     label: str
     file_name: str
-    data: bytes
+    data: bytes | Callable[[], bytes]
     mime: str
     help: str
 
 
-@st.cache_data(max_entries=16, show_spinner="Preparing the workbook…")
-def _workbook(
-    scenario_json: str, assumptions_json: str, allocation_json: str, setup: str
-) -> tuple[bytes, tuple[str, ...]]:
-    assumptions = Assumptions.model_validate_json(assumptions_json)
-    evaluation = evaluate(
-        scenario_from_json(scenario_json),
-        json.loads(allocation_json),
-        setup=setup,
-        assumptions=assumptions,
-    )
-    workbook = plan_workbook(evaluation, assumptions)
-    return workbook.data, workbook.notes
+def _workbook_bytes(evaluation: Evaluation, assumptions: Assumptions) -> bytes:
+    return plan_workbook(evaluation, assumptions).data
 
 
 def plan_files(
     evaluation: Evaluation, assumptions: Assumptions, name: str
 ) -> tuple[list[DownloadFile], tuple[str, ...]]:
-    """A plan's allocation CSV, scenario CSV and workbook, and notes on sheets left out."""
+    """A plan's allocation CSV, scenario CSV and workbook (built on click), and notes on
+    sheets the workbook will leave out."""
     stem = file_stem(name)
-    data, notes = _workbook(
-        evaluation.scenario.to_json(),
-        assumptions.model_dump_json(),
-        json.dumps(evaluation.allocation, sort_keys=True),
-        evaluation.setup,
-    )
+    left_out = size_problem(evaluation.scenario, assumptions)
+    notes = () if left_out is None else (f"the frontier sheet is left out: {left_out}",)
     files = [
         DownloadFile(
             "Allocation (CSV)",
@@ -87,7 +74,7 @@ def plan_files(
         DownloadFile(
             "Workbook (.xlsx)",
             f"{stem}{WORKBOOK_SUFFIX}",
-            data,
+            partial(_workbook_bytes, evaluation, assumptions),
             WORKBOOK_MIME,
             "Every table in one spreadsheet: scenario, allocation, the setups compared and "
             "the cost/quality frontier.",

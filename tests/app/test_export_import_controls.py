@@ -15,6 +15,7 @@ from sqlmodel import Session
 from streamlit.runtime.memory_media_file_storage import MemoryFile
 from streamlit.testing.v1 import AppTest
 
+from mlplanner.assumptions import Assumptions
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.plan_export import WORKBOOK_MIME, table_csv
 from mlplanner.exchange.scenario_csv import scenario_frame
@@ -25,6 +26,7 @@ from mlplanner.scenario import SETUPS
 from mlplanner.storage import plans
 from mlplanner.storage.database import DATABASE_URL_ENV, open_database
 from mlplanner.tables import comparison_frame
+from mlplanner.ui.downloads import plan_files
 from mlplanner.ui.uploads import read_upload
 from tests.app.apptest import PLAN_PAGE, SCENARIO_PAGE, current_scenario, go_to, open_app, run
 from tests.app.downloads import downloads, offered
@@ -70,9 +72,15 @@ def test_plan_page_offers_allocation_scenario_and_workbook(
         assert button.help
         file = offered(button, downloads)
         assert (file.filename, file.content, file.mimetype) == (name, data, "text/csv")
-    workbook = offered(download(at, "Workbook (.xlsx)"), downloads)
-    assert (workbook.filename, workbook.mimetype) == (f"{stem}.xlsx", WORKBOOK_MIME)
-    book = openpyxl.load_workbook(io.BytesIO(workbook.content))
+    # The workbook is built only on click (deferred data), so no page run pays for it.
+    button = download(at, "Workbook (.xlsx)")
+    assert button.proto.ignore_rerun
+    assert not any(file.filename.endswith(".xlsx") for file in downloads.values())
+    files, notes = plan_files(plan, Assumptions.defaults(), fashion().name)
+    workbook = next(file for file in files if file.label == "Workbook (.xlsx)")
+    assert (workbook.file_name, workbook.mime, notes) == (f"{stem}.xlsx", WORKBOOK_MIME, ())
+    assert callable(workbook.data)
+    book = openpyxl.load_workbook(io.BytesIO(workbook.data()))
     assert book.sheetnames == ["scenario", "allocation", "comparison", "frontier"]
 
 

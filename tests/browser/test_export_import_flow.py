@@ -8,6 +8,7 @@ expect the shared ``app_server``'s database to start empty.
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -69,6 +70,9 @@ def test_download_a_scenario_csv_and_upload_it_back(
     text = exported.read_bytes().decode("utf-8")
     assert text.startswith("\ufeffproject_name,")
     assert f",'{NAME}," in text  # neutralised for spreadsheets, accents intact
+
+    workbook = openpyxl.load_workbook(download(page, "Workbook (.xlsx)", tmp_path))  # on click
+    assert workbook.sheetnames == ["scenario", "allocation", "comparison", "frontier"]
 
     go_to(page, "Scenario", "Scenario")
     set_scenario_name(page, "Changed before the upload")
