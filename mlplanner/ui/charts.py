@@ -158,3 +158,29 @@ def _score_bars(
     bars = base.mark_bar(color=NEUTRAL)
     labels = base.mark_text(align="left", dx=4).encode(text=alt.Text(f"{value}:Q", format=".0f"))
     return (bars + labels).properties(title=title, height=alt.Step(BAR_HEIGHT))
+
+
+def labelled_cost_quality_points(
+    data: pd.DataFrame, label: str, label_title: str, tooltips: list[alt.Tooltip]
+) -> alt.LayerChart:
+    """Cost against quality, one point per row labelled by its ``label`` column; the tooltip
+    shows the label, cost, quality, ``tooltips`` and the quality components."""
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "cost_usd:Q",
+            title="Annual cost (USD)",
+            scale=alt.Scale(zero=False, padding=40),
+            axis=alt.Axis(format="$.3~s"),
+        ),
+        y=alt.Y("quality:Q", title="Quality (0-100)", scale=alt.Scale(zero=False, padding=30)),
+        tooltip=[
+            alt.Tooltip(f"{label}:N", title=label_title),
+            alt.Tooltip("cost:N", title="Annual cost"),
+            alt.Tooltip("quality:Q", title="Quality", format=".1f"),
+            *tooltips,
+            *[alt.Tooltip(f"{name}:Q", title=name.capitalize()) for name in COMPONENTS],
+        ],
+    )
+    points = base.mark_circle(size=160, color=NEUTRAL)
+    labels = base.mark_text(align="left", dx=10, dy=-8, fontSize=13).encode(text=f"{label}:N")
+    return points + labels

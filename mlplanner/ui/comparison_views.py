@@ -14,7 +14,11 @@ from mlplanner.plan import format_usd
 from mlplanner.quality import COMPONENTS
 from mlplanner.roles import ROLES, role_label
 from mlplanner.tables import comparison_frame
-from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL, role_color_scale
+from mlplanner.ui.charts import (
+    LABEL_LIMIT,
+    labelled_cost_quality_points,
+    role_color_scale,
+)
 
 CHART_HEIGHT = 320
 
@@ -117,30 +121,16 @@ def tradeoff_frame(c: SetupComparison) -> pd.DataFrame:
 
 def tradeoff_chart(c: SetupComparison) -> alt.LayerChart:
     """Cost against quality, one labelled point per setup."""
-    data = tradeoff_frame(c)
-    base = alt.Chart(data).encode(
-        x=alt.X(
-            "cost_usd:Q",
-            title="Annual cost (USD)",
-            scale=alt.Scale(zero=False, padding=40),
-            axis=alt.Axis(format="$.3~s"),
-        ),
-        y=alt.Y("quality:Q", title="Quality (0-100)", scale=alt.Scale(zero=False, padding=30)),
-        tooltip=[
-            alt.Tooltip("setup:N", title="Setup"),
-            alt.Tooltip("cost:N", title="Annual cost"),
-            alt.Tooltip("quality:Q", title="Quality", format=".1f"),
-            alt.Tooltip("people:Q", title="People"),
-            alt.Tooltip("hires:Q", title="Hires"),
-            *[alt.Tooltip(f"{name}:Q", title=name.capitalize()) for name in COMPONENTS],
-        ],
+    chart = labelled_cost_quality_points(
+        tradeoff_frame(c),
+        "setup",
+        "Setup",
+        [alt.Tooltip("people:Q", title="People"), alt.Tooltip("hires:Q", title="Hires")],
     )
-    points = base.mark_circle(size=160, color=NEUTRAL)
-    labels = base.mark_text(align="left", dx=10, dy=-8, fontSize=13).encode(text="setup:N")
     subtitle = f"Compared with {setup_name(c.cheapest).lower()}, the cheapest setup"
     if c.cheapest == c.best:
         subtitle = "More specialists cost more here without scoring higher"
-    return (points + labels).properties(
+    return chart.properties(
         title=alt.Title(tradeoff_headline(c), subtitle=subtitle, anchor="start"),
         height=CHART_HEIGHT,
     )

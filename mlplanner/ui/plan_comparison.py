@@ -23,7 +23,11 @@ from mlplanner.quality import COMPONENTS
 from mlplanner.roles import ROLES, role_label
 from mlplanner.storage import plans
 from mlplanner.storage.revisions import RevisionChoice, revision_choices
-from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL, role_color_scale
+from mlplanner.ui.charts import (
+    LABEL_LIMIT,
+    labelled_cost_quality_points,
+    role_color_scale,
+)
 from mlplanner.ui.db import db_session
 from mlplanner.ui.saved_plans import plain
 
@@ -327,26 +331,16 @@ def cost_quality_headline(compared: Sequence[Compared]) -> str:
 
 def cost_quality_chart(compared: Sequence[Compared]) -> alt.LayerChart:
     """Cost against quality, one labelled point per plan."""
-    base = alt.Chart(cost_quality_frame(compared)).encode(
-        x=alt.X(
-            "cost_usd:Q",
-            title="Annual cost (USD)",
-            scale=alt.Scale(zero=False, padding=40),
-            axis=alt.Axis(format="$.3~s"),
-        ),
-        y=alt.Y("quality:Q", title="Quality (0-100)", scale=alt.Scale(zero=False, padding=30)),
-        tooltip=[
-            alt.Tooltip("plan:N", title="Plan"),
-            alt.Tooltip("cost:N", title="Annual cost"),
-            alt.Tooltip("quality:Q", title="Quality", format=".1f"),
+    chart = labelled_cost_quality_points(
+        cost_quality_frame(compared),
+        "plan",
+        "Plan",
+        [
             alt.Tooltip("people:Q", title="People"),
             alt.Tooltip("assumptions:N", title="Assumptions"),
-            *[alt.Tooltip(f"{name}:Q", title=name.capitalize()) for name in COMPONENTS],
         ],
     )
-    points = base.mark_circle(size=160, color=NEUTRAL)
-    names = base.mark_text(align="left", dx=10, dy=-8, fontSize=13).encode(text="plan:N")
-    return (points + names).properties(
+    return chart.properties(
         title=alt.Title(
             cost_quality_headline(compared),
             subtitle="Each plan's yearly cost and quality, with its own assumptions",
