@@ -12,7 +12,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from mlplanner.cli_frontier import add_frontier_command, budget_usd, plan_under_budget
+from mlplanner.cli_frontier import (
+    add_frontier_command,
+    budget_usd,
+    plan_under_budget,
+    with_step_note,
+)
 from mlplanner.cli_plans import ImportRefusedError, add_plans_commands
 from mlplanner.errors import PlannerInputError
 from mlplanner.exchange.csv_dialect import csv_text
@@ -98,7 +103,9 @@ def _render_compare(plans: list[Plan], fmt: str) -> str:
 def _recommend(args: argparse.Namespace) -> str:
     scenario = load_scenario(args.file)
     if args.budget is not None:
-        return _render_recommend(plan_under_budget(scenario, args.budget, args.setup), args.format)
+        plan = plan_under_budget(scenario, args.budget, args.setup)
+        text = _render_recommend(plan, args.format)
+        return with_step_note(text, scenario) if args.format == "table" else text
     return _render_recommend(recommend(scenario, setup=args.setup), args.format)
 
 

@@ -3,7 +3,8 @@
 ``frontier`` prints the cost/quality Pareto frontier (see :mod:`mlplanner.frontier`): a table,
 JSON (a list of points with ``allocation``, ``annual_cost_usd``, ``quality`` and the quality
 components) or CSV (the frontier export's columns). ``--budget`` makes ``recommend`` print the
-best plan that budget buys instead of the setup's recommendation.
+best plan that budget buys instead of the setup's recommendation. Both tables end with a line
+giving the search's step when a large team is searched in steps of more than one person.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from typing import Any, Final
 
 import pandas as pd
 
+from mlplanner.assumptions import Assumptions
 from mlplanner.exchange.csv_dialect import csv_text
 from mlplanner.exchange.tables_csv import frontier_table
 from mlplanner.frontier import FrontierPoint, best_under_budget, frontier
 from mlplanner.plan import Evaluation, evaluate, format_usd
 from mlplanner.roles import ROLES
 from mlplanner.scenario import SETUPS, Scenario, load_scenario
+from mlplanner.tradeoffs import scenario_step_note
 
 FORMATS: Final = ("table", "json", "csv")
 SHORT_NAMES: Final[dict[str, str]] = {
@@ -94,10 +97,18 @@ def frontier_text(points: list[FrontierPoint]) -> str:
     return f"{title}\n{frame.to_string(index=False)}\n{legend}"
 
 
+def with_step_note(table: str, scenario: Scenario) -> str:
+    """A terminal table followed by the search's step, when the scenario is searched in steps
+    of more than one person (:func:`~mlplanner.tradeoffs.step_note`)."""
+    note = scenario_step_note(scenario, Assumptions.defaults())
+    return table if note is None else f"{table}\n{note}"
+
+
 def _frontier(args: argparse.Namespace) -> str:
-    points = frontier(load_scenario(args.file), setup=args.setup)
+    scenario = load_scenario(args.file)
+    points = frontier(scenario, setup=args.setup)
     if args.format == "json":
         return json.dumps([p.to_dict() for p in points], indent=2)
     if args.format == "csv":
         return csv_text(frontier_table(points))
-    return frontier_text(points)
+    return with_step_note(frontier_text(points), scenario)

@@ -334,10 +334,8 @@ def _export(args: argparse.Namespace, session: Session) -> str:
                 "--table: a workbook (.xlsx) holds every table; leave --table out, or write a "
                 ".csv file"
             )
-        workbook = plan_workbook(evaluation, opened.assumptions)
-        out.write_bytes(workbook.data)
-        notes = "".join(f"\nNote: {note}" for note in workbook.notes)
-        return f"Wrote {what} as a workbook to {out}{notes}"
+        out.write_bytes(plan_workbook(evaluation, opened.assumptions))
+        return f"Wrote {what} as a workbook to {out}"
     table = args.table or "scenario"
     out.write_bytes(table_csv(evaluation, table))
     return f"Wrote {what} {table} CSV to {out}"

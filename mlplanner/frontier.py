@@ -1,17 +1,27 @@
 """The cost/quality Pareto frontier of a scenario, and the best plan under a budget.
 
 **Search space.** Existing staff are kept, so every role ``r`` ranges from its existing
-headcount ``e_r`` up to a bound (:func:`search_space`):
+headcount ``e_r`` up to a bound (:func:`search_space`), in steps of ``s`` people:
 
-- each of the seven demand roles: ``max(e_r, ceil(d_r), 2 if d_r > 0)``, ``d_r`` its demand;
-- full-stack data scientists: ``max(e, ceil(D / capacity), 2 if D > 0)``, ``D`` the demand of
+- each of the seven demand roles: ``max(ceil(d_r), 2 if d_r > 0)``, ``d_r`` its demand;
+- full-stack data scientists: ``max(ceil(D / capacity), 2 if D > 0)``, ``D`` the demand of
   the six roles they can cover (all but annotation);
-- leads: ``max(e, required_leads(n))``, ``n`` the most individual contributors in the space.
+- leads: ``required_leads(n)``, ``n`` the most individual contributors in the space;
 
-No allocation above a bound (existing staff kept) can be on the frontier: past its demand a
-role adds no coverage or depth, resilience needs no more than two people who can do the work,
-generalists past ``D / capacity`` have nothing left to cover, and leads past the teams
-needing them close no gap; more people only cost more and can only add teams needing leads.
+each bound raised to ``e_r`` and then to a whole number of steps above it. No allocation
+above a bound (existing staff kept) can be on the frontier: past its demand a role adds no
+coverage or depth, resilience needs no more than two people who can do the work, generalists
+past ``D / capacity`` have nothing left to cover, and leads past the teams needing them close
+no gap; more people only cost more and can only add teams needing leads.
+
+The step ``s`` (:func:`search_step`) is one person for teams with up to :data:`STEP_FTE` of
+demand ``D``; larger teams would take the search seconds to minutes, so their headcounts move
+in steps of ``ceil(D / STEPS)`` people: a team of 2,000 FTE in steps of 50. Everything below
+holds for any step; "one more specialist" means one step more.
+
+The candidates are the space's allocations plus the plan the setup's staffing rules recommend
+(:func:`mlplanner.plan.recommend`). It is in the space when the search goes person by person;
+off the steps it usually is not, and a frontier without it would show plans it beats.
 
 **Rules.** Cost and quality are exactly ``evaluate``'s (:mod:`mlplanner.scoring` applies them
 to arrays, bit for bit). The frontier is selected by :func:`mlplanner.pareto.sweep`: sorted
@@ -36,11 +46,12 @@ depth). So:
    from one; with two or more, always. ``Y`` is irrelevant with no generalists.
 2. Each surviving partial allocation is completed with every annotator count and every
    generalist count up to the first that covers all uncovered work (beyond it, more cost for
-   the same score), except counts where one generalist fewer and one more specialist in a role
-   already in use scores no worse for less money (:func:`_replaceable`, :func:`_not_shallower`,
-   with resilience checked). Completions with the fewest generalists are scored first; the
-   frontier they give then skips longer generalist counts whose quality bound it already
-   beats at their cost (:func:`_hopeless`).
+   the same score), except counts where one step of generalists fewer and one step more of
+   specialists in a role already in use scores no worse for less money
+   (:func:`_replaceable`, :func:`_not_shallower`, with resilience checked; one role is tried
+   per partial allocation, the one generalists do least well). Completions with the fewest
+   generalists are scored first; the frontier they give then skips longer generalist counts
+   whose quality bound it already beats at their cost (:func:`_hopeless`).
 3. Completions with the same number of teams needing leads and of kinds in use gain the same
    from each lead, so only those that no cheaper one beats go on, with every lead count up to
    their number of teams; these are scored exactly and the sweep selects the frontier.
@@ -64,7 +75,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 from typing import Any
 
@@ -72,7 +83,6 @@ import numpy as np
 
 from mlplanner.assumptions import Assumptions
 from mlplanner.demand import compute_demand
-from mlplanner.errors import PlannerInputError
 from mlplanner.pareto import prefix_best, sweep
 from mlplanner.quality import COMPONENTS, COVERABLE
 from mlplanner.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
@@ -82,21 +92,28 @@ from mlplanner.scoring import (
     COVERABLE_COLUMNS,
     G_COLUMN,
     IC_COLUMNS,
+    KINDS,
     L_COLUMN,
     Scores,
     ScoringContext,
     score,
     scoring_context,
 )
-from mlplanner.staffing import required_leads
+from mlplanner.staffing import choose_setup, required_leads, staff
 
 BRUTE_FORCE_LIMIT = 200_000_000
 _CHUNK = 1_000_000
-# The exact search's work grows steeply with team size (bench/frontier.py): about 0.2 s at
-# 60 FTE of coverable demand, 1 s at 100, 5 s at 140, minutes past 200.
-MAX_SEARCH_FTE = 150.0
+# The search's work grows steeply with the number of headcounts per role (bench/frontier.py):
+# about 0.1 s at 60 FTE of coverable demand in steps of one person, 2 s at 140. Teams with up to
+# STEP_FTE of coverable demand are searched person by person; larger ones in steps that cut
+# their demand into at most STEPS (search_step).
+STEP_FTE = 60.0
+STEPS = 40
 # Safety margin of the shallow-work test in _swaps: never decide a near-tie by rounding noise.
 _MARGIN = 1e-9
+# How far below a cheaper candidate's estimated quality a candidate can be and still be scored
+# exactly (_preselect): far above the estimates' rounding noise and the sweep's tolerance.
+_ESTIMATE_MARGIN = 1e-7
 # Safety margin of the budget search's bound against its floor (both are computed in another
 # order of additions than the exact score): far above rounding noise and the sweep's tolerance.
 _BOUND_MARGIN = 1e-6
@@ -108,21 +125,38 @@ _BOUND_ROWS = 300
 _INCUMBENT_SHARES = 21
 
 
-class FrontierTooLargeError(PlannerInputError):
-    """A scenario whose team is too large for the exact frontier search."""
-
-
 @dataclass(frozen=True)
 class SearchSpace:
-    """Headcount bounds per role (inclusive), every role in lifecycle order."""
+    """Headcounts per role, every role in lifecycle order: from ``lower`` to ``upper``
+    (inclusive) in steps of ``step`` people (``upper - lower`` is a multiple of ``step``)."""
 
     lower: dict[str, int]
     upper: dict[str, int]
+    step: int = 1
+
+    def values(self, role: str) -> np.ndarray:
+        """The headcounts the space allows for ``role``, ascending."""
+        return np.arange(self.lower[role], self.upper[role] + 1, self.step)
+
+    def count(self, role: str) -> int:
+        """How many headcounts the space allows for ``role``."""
+        return (self.upper[role] - self.lower[role]) // self.step + 1
+
+    def at_least(self, role: str, people: int) -> int:
+        """The fewest headcount of ``role`` in the space that is at least ``people``, or
+        ``upper`` if none is."""
+        return int(self.at_least_each(role, np.array([people]))[0])
+
+    def at_least_each(self, role: str, people: np.ndarray) -> np.ndarray:
+        """:meth:`at_least` of each entry of ``people``."""
+        lower = self.lower[role]
+        steps = -(-np.maximum(0, people - lower) // self.step)
+        return np.minimum(self.upper[role], lower + steps * self.step)
 
     @property
     def size(self) -> int:
         """Number of allocations in the space."""
-        return reduce(lambda n, role: n * (self.upper[role] - self.lower[role] + 1), ROLES, 1)
+        return reduce(lambda n, role: n * self.count(role), ROLES, 1)
 
 
 @dataclass(frozen=True)
@@ -156,6 +190,7 @@ class _Problem:
     space: SearchSpace
     capacity: float
     coverable_demand: float
+    recommended: np.ndarray  # one row: the setup's recommended allocation, a candidate too
 
 
 @dataclass
@@ -178,24 +213,36 @@ class _Partial:
 _PARTIAL_FIELDS = ("cost", "covered", "weighted", "resilient", "people", "kinds", "used", "heads")
 
 
+def search_step(coverable_demand: float) -> int:
+    """People per step of the search space: one up to :data:`STEP_FTE` of coverable demand,
+    beyond it as many as cut the demand into at most :data:`STEPS` steps."""
+    if coverable_demand <= STEP_FTE:
+        return 1
+    return math.ceil(coverable_demand / STEPS)
+
+
 def search_space(
     demand: Mapping[str, float], existing: Mapping[str, int], assumptions: Assumptions
 ) -> SearchSpace:
     """The documented search space (module docstring) for a demand and an existing team."""
     lower = {role: int(existing.get(role, 0)) for role in ROLES}
     upper: dict[str, int] = {}
+    step = search_step(sum(demand[role] for role in COVERABLE))
+
+    def on_step(role: str, bound: int) -> int:  # the bound rounded up to a whole step
+        return lower[role] + step * -(-max(0, bound - lower[role]) // step)
+
     for role in SPECIALIST_ROLES:
         fte = demand[role]
-        upper[role] = max(lower[role], math.ceil(fte), 2 if fte > 0 else 0)
+        upper[role] = on_step(role, max(math.ceil(fte), 2 if fte > 0 else 0))
     coverable = sum(demand[role] for role in COVERABLE)
-    upper[GENERALIST] = max(
-        lower[GENERALIST],
-        math.ceil(coverable / assumptions.generalist_capacity_fte),
-        2 if coverable > 0 else 0,
+    upper[GENERALIST] = on_step(
+        GENERALIST,
+        max(math.ceil(coverable / assumptions.generalist_capacity_fte), 2 if coverable > 0 else 0),
     )
     contributors = sum(upper[role] for role in (*COVERABLE, GENERALIST))
-    upper[LEAD] = max(lower[LEAD], required_leads(contributors, assumptions.lead_span))
-    return SearchSpace(lower=lower, upper={role: upper[role] for role in ROLES})
+    upper[LEAD] = on_step(LEAD, required_leads(contributors, assumptions.lead_span))
+    return SearchSpace(lower=lower, upper={role: upper[role] for role in ROLES}, step=step)
 
 
 def frontier(
@@ -203,12 +250,12 @@ def frontier(
 ) -> list[FrontierPoint]:
     """Every allocation of the search space that none beats on both cost and quality.
 
-    Sorted by cost, quality strictly increasing. ``setup`` is accepted for symmetry with
-    ``evaluate``; cost and quality do not depend on it. Raises :class:`FrontierTooLargeError`
-    past :data:`MAX_SEARCH_FTE` of coverable demand.
+    Sorted by cost, quality strictly increasing. ``setup`` (default: the scenario's) picks the
+    recommended plan that is a candidate too (module docstring); cost and quality do not
+    depend on it.
     """
-    problem = _searchable(_problem(scenario, assumptions or Assumptions.defaults()))
-    return _points(problem, _search(problem))
+    problem = _problem(scenario, assumptions or Assumptions.defaults(), setup)
+    return _points(problem, _preselect(problem, _search(problem)))
 
 
 def best_under_budget(
@@ -220,13 +267,12 @@ def best_under_budget(
     """The highest-quality allocation costing at most ``budget_usd`` (ties: the cheaper).
 
     ``None`` when nothing in the search space fits (the existing team alone costs more).
-    Raises ``ValueError`` for a budget that is not a non-negative number, and
-    :class:`FrontierTooLargeError` like :func:`frontier`.
+    Raises ``ValueError`` for a budget that is not a non-negative number.
     """
     budget = check_budget(budget_usd)
-    problem = _searchable(_problem(scenario, assumptions or Assumptions.defaults()))
+    problem = _problem(scenario, assumptions or Assumptions.defaults(), setup)
     floor = _incumbent(problem, budget) if problem.coverable_demand >= _BOUND_FTE else -math.inf
-    candidates = _search(problem, budget, floor)
+    candidates = _preselect(problem, _search(problem, budget, floor))
     scores = score(problem.context, candidates)
     chosen = sweep(scores.cost, scores.quality, candidates)
     within = chosen[scores.cost[chosen] <= budget]
@@ -249,65 +295,55 @@ def check_budget(budget_usd: object) -> float:
     return float(budget_usd)
 
 
-def brute_force(scenario: Scenario, assumptions: Assumptions | None = None) -> list[FrontierPoint]:
-    """The frontier by scoring every allocation of the space: the definition, run literally.
+def brute_force(
+    scenario: Scenario, assumptions: Assumptions | None = None, setup: str | None = None
+) -> list[FrontierPoint]:
+    """The frontier by scoring every allocation of the space (and the recommended plan): the
+    definition, run literally.
 
     For checking the search; refuses spaces over ``BRUTE_FORCE_LIMIT`` allocations. Scores a
     chunk at a time and keeps, per chunk, what beats everything before it in the sweep's
     order: every frontier point does, so the final sweep over those sees all of them.
     """
-    problem = _problem(scenario, assumptions or Assumptions.defaults())
+    problem = _problem(scenario, assumptions or Assumptions.defaults(), setup)
     space = problem.space
     if space.size > BRUTE_FORCE_LIMIT:
         raise ValueError(f"search space of {space.size:,} allocations is too large to enumerate")
-    shape = [space.upper[role] - space.lower[role] + 1 for role in ROLES]
+    shape = [space.count(role) for role in ROLES]
     lower = np.array([space.lower[role] for role in ROLES])
     kept: list[np.ndarray] = []
     for start in range(0, space.size, _CHUNK):
         flat = np.arange(start, min(start + _CHUNK, space.size))
-        chunk = np.column_stack(np.unravel_index(flat, shape)) + lower
+        chunk = np.column_stack(np.unravel_index(flat, shape)) * space.step + lower
         scores = score(problem.context, chunk)
         keys = [chunk[:, i] for i in reversed(range(len(ROLES)))]
         order = np.lexsort((*keys, -scores.quality, scores.cost))
         ranked = scores.quality[order]
         best_before = np.maximum.accumulate(np.concatenate(([-np.inf], ranked[:-1])))
         kept.append(chunk[order[ranked > best_before]])
-    return _points(problem, np.concatenate(kept))
+    return _points(problem, np.concatenate([*kept, problem.recommended]))
 
 
-def _problem(scenario: Scenario, assumptions: Assumptions) -> _Problem:
+def _problem(scenario: Scenario, assumptions: Assumptions, setup: str | None = None) -> _Problem:
     demand = compute_demand(scenario, assumptions)
     context = scoring_context(demand, scenario.company.region, assumptions)
-    space = search_space(demand.by_role, scenario.company.existing_team, assumptions)
+    existing = scenario.company.existing_team
+    space = search_space(demand.by_role, existing, assumptions)
+    chosen = choose_setup(scenario.company, assumptions, setup).setup
+    recommended = staff(demand.by_role, existing, chosen, assumptions).allocation
     return _Problem(
         context=context,
         space=space,
         capacity=assumptions.generalist_capacity_fte,
         coverable_demand=sum(demand.by_role[role] for role in COVERABLE),
+        recommended=np.array([[recommended[role] for role in ROLES]], dtype=np.int64),
     )
 
 
-def size_problem(scenario: Scenario, assumptions: Assumptions | None = None) -> str | None:
-    """Why :func:`frontier` would refuse this scenario, or ``None``; cheap (no search)."""
-    try:
-        _searchable(_problem(scenario, assumptions or Assumptions.defaults()))
-    except FrontierTooLargeError as exc:
-        return str(exc)
-    return None
-
-
-def _searchable(problem: _Problem) -> _Problem:
-    """The problem, or :class:`FrontierTooLargeError` past :data:`MAX_SEARCH_FTE`."""
-    if problem.coverable_demand > MAX_SEARCH_FTE:
-        raise FrontierTooLargeError(
-            [
-                f"projects: {problem.coverable_demand:.1f} FTE of demand (annotation aside) is "
-                f"more than the exact cost/quality search handles ({MAX_SEARCH_FTE:.0f} FTE, a "
-                "team of about 150); split the portfolio into smaller scenarios to see their "
-                "trade-offs"
-            ]
-        )
-    return problem
+def frontier_step(scenario: Scenario, assumptions: Assumptions | None = None) -> int:
+    """People per step of the scenario's search space (one for teams up to :data:`STEP_FTE`
+    of coverable demand); cheap (no search)."""
+    return _problem(scenario, assumptions or Assumptions.defaults()).space.step
 
 
 def _points(problem: _Problem, allocations: np.ndarray) -> list[FrontierPoint]:
@@ -335,37 +371,76 @@ def _search(problem: _Problem, budget: float | None = None, floor: float = -math
     which gives a frontier to beat; then the longer generalist counts, skipping those whose
     upper bound on quality that frontier already beats at their cost (:func:`_hopeless`).
     """
-    space = problem.space
-    lo, hi = space.lower[GENERALIST], space.upper[GENERALIST]
-    cases = [case for case in (0, 1, 2) if max(lo, case) <= hi and (case == 2 or lo <= case)]
-    found: list[np.ndarray] = []
+    found: list[_Candidates] = []
     later: list[_Completions] = []
-    for case in cases:
+    for case in _cases(problem.space):
         partial = _specialists(problem, case, budget, floor)
         rows, generalists = _generalist_counts(problem, case, partial, budget)
-        first = generalists == max(lo, case)
+        first = generalists == _fewest(problem.space, case)
         firsts = _completions(problem, case, partial, rows[first], generalists[first])
         found.append(_finish(problem, firsts, budget))
         if budget is not None and floor > -math.inf:  # a better floor for the next cases
-            scores = score(problem.context, found[-1])
-            fits = scores.cost <= budget
-            floor = max(floor, float(scores.quality[fits].max(initial=-math.inf)))
+            fits = found[-1].cost <= budget
+            floor = max(floor, float(found[-1].estimate[fits].max(initial=-math.inf)))
         later.append(_completions(problem, case, partial, rows[~first], generalists[~first]))
-    candidates = np.concatenate(found)
-    known = score(problem.context, candidates)
-    chosen = sweep(known.cost, known.quality, candidates)
-    frontier_cost, frontier_quality = known.cost[chosen], known.quality[chosen]
+    known = _Candidates.join(found)
+    chosen = sweep(known.cost, known.estimate, known.allocations)
+    frontier_cost, frontier_quality = known.cost[chosen], known.estimate[chosen]
     for completions in later:
         hopeless = _hopeless(problem, completions, frontier_cost, frontier_quality)
         found.append(_finish(problem, completions.take(np.flatnonzero(~hopeless)), budget))
-    return np.concatenate(found)
+    return _Candidates.join(found)
+
+
+@dataclass(frozen=True)
+class _Candidates:
+    """Allocations (rows in ``ROLES`` order) with their exact cost and their quality as
+    :func:`_estimate` gives it: equal to the exact score up to rounding noise."""
+
+    allocations: np.ndarray
+    cost: np.ndarray
+    estimate: np.ndarray
+
+    @staticmethod
+    def join(parts: list[_Candidates]) -> _Candidates:
+        return _Candidates(
+            allocations=np.concatenate([p.allocations for p in parts]),
+            cost=np.concatenate([p.cost for p in parts]),
+            estimate=np.concatenate([p.estimate for p in parts]),
+        )
+
+
+def _preselect(problem: _Problem, candidates: _Candidates) -> np.ndarray:
+    """The candidates worth scoring exactly, and the recommended plan (a candidate too).
+
+    A candidate whose estimate a no dearer one beats by more than :data:`_ESTIMATE_MARGIN`
+    (far above the estimate's rounding noise and the sweep's tolerance) is beaten by more
+    than the tolerance in exact scores too, so the sweep would never keep it; leaving it out
+    changes nothing the sweep decides.
+    """
+    order = np.lexsort((-candidates.estimate, candidates.cost))
+    ranked = candidates.estimate[order]
+    best_before = np.maximum.accumulate(np.concatenate(([-np.inf], ranked[:-1])))
+    kept = order[ranked > best_before - _ESTIMATE_MARGIN]
+    return np.concatenate([candidates.allocations[kept], problem.recommended])
+
+
+def _cases(space: SearchSpace) -> list[int]:
+    """The generalist cases the space has: 0, 1, and 2 meaning two or more."""
+    values = space.values(GENERALIST)
+    return [case for case in (0, 1) if case in values] + ([2] if values[-1] >= 2 else [])
+
+
+def _fewest(space: SearchSpace, case: int) -> int:
+    """The fewest generalists of a case (:func:`_cases`) in the space."""
+    return case if case < 2 else space.at_least(GENERALIST, 2)
 
 
 def _fixed_cost(problem: _Problem, case: int) -> int:
     """Cost of everything but the coverable specialists at its least, for a generalist case."""
     space, rates = problem.space, problem.context.loaded_rates
     least = space.lower.copy()
-    least[GENERALIST] = max(least[GENERALIST], case)
+    least[GENERALIST] = _fewest(space, case)
     others = (i for i in range(len(ROLES)) if i not in COVERABLE_COLUMNS)
     return problem.context.vendor_usd + sum(int(rates[i]) * least[ROLES[i]] for i in others)
 
@@ -394,13 +469,12 @@ def _specialists(
     rest = sum(
         int(context.loaded_rates[i]) * space.lower[ROLES[i]] for i in COVERABLE_COLUMNS
     ) + _fixed_cost(problem, case)
-    for column in COVERABLE_COLUMNS:
+    for position, column in enumerate(COVERABLE_COLUMNS):
         role = ROLES[column]
         fte = context.demand[column]
-        top = space.upper[role]
+        options = space.values(role)
         if case > 0:  # a generalist makes one specialist resilient: a second adds nothing
-            top = max(space.lower[role], math.ceil(fte))
-        options = np.arange(space.lower[role], top + 1)
+            options = options[options <= space.at_least(role, math.ceil(fte))]
         rate = int(context.loaded_rates[column])
         rest -= rate * space.lower[role]
         rows = len(state.cost)
@@ -423,23 +497,28 @@ def _specialists(
         state = _undominated_partials(state, case)
         if budget is not None and floor > -math.inf and len(state.cost) > _BOUND_ROWS:
             slack = budget - (state.cost + rest)
-            bound = _partial_bound(problem, case, state, column, slack)
+            done = COVERABLE_COLUMNS[: position + 1]
+            bound = _partial_bound(problem, case, state, done, slack)
             state = state.take(np.flatnonzero(bound >= floor - _BOUND_MARGIN))
     return state
 
 
 def _partial_bound(
-    problem: _Problem, case: int, state: _Partial, column: int, slack: np.ndarray
+    problem: _Problem, case: int, state: _Partial, done: tuple[int, ...], slack: np.ndarray
 ) -> np.ndarray:
     """Upper bound on the quality of any completion of each partial allocation that fits the
-    budget (``slack`` dollars above its cheapest completion); ``column`` is the last coverable
-    role chosen.
+    budget (``slack`` dollars above its cheapest completion); ``done`` are the coverable roles
+    chosen (columns).
 
     - Money: for each lead count up to the teams the chosen people need, what is left buys
       coverage at the least price per FTE still available (a later role's specialist or, with
       two or more generalists, a generalist), never more than the demand left to cover.
-    - Later roles are resilient and add no kind; annotators cover and are resilient as much as
-      the space allows and add no kind; teams count the chosen people and fewest generalists.
+    - Later roles are resilient; teams count the chosen people and fewest generalists. Later
+      roles with nobody employed are either all left to generalists (no specialist coverage,
+      no resilience without two generalists) or at least one is in use, adding a kind.
+    - Annotators: with none employed, either none (no annotation covered or resilient) or
+      at least the fewest the space allows, paid for, adding a kind; then (or with some
+      employed) they cover and are resilient as much as the space allows.
     - Depth is ``(S + W rho) / (S + W)`` for specialist work ``S`` and generalist work ``W`` at
       average depth ``rho <= 1``. Before the last role, the chosen roles' uncovered work
       gets at least the fewest generalists' share of it, its shallowness over the most
@@ -447,34 +526,96 @@ def _partial_bound(
       plus depth is convex in ``W`` (linear plus ``-W (1 - rho) / (S + W)``), so its most is
       at the fewest or the most generalists the money buys.
     """
+    context, space = problem.context, problem.space
+    if context.demand_total <= 0:
+        return np.full(len(state.cost), 100.0)
+    demand, lowest = context.demand[A_COLUMN], space.lower["annotator"]
+    most = _Annotation(
+        covered=min(demand, float(space.upper["annotator"])),
+        resilient=demand if space.upper["annotator"] >= 2 else 0.0,
+        kind=int(lowest > 0),
+        cost=0,
+    )
+    annotations = [most]
+    if lowest == 0 and most.covered > 0:
+        first = space.at_least("annotator", 1)
+        some = replace(most, kind=1, cost=first * int(context.loaded_rates[A_COLUMN]))
+        annotations = [_Annotation(covered=0.0, resilient=0.0, kind=0, cost=0), some]
+    later = [i for i in COVERABLE_COLUMNS if i not in done]
+    unstaffed = [i for i in later if space.lower[ROLES[i]] == 0 and context.demand[i] > 0]
+    choices = [_Later(roles=tuple(later), left_out=(), kind=0)]
+    if unstaffed:
+        staffed = tuple(i for i in later if i not in unstaffed)
+        choices = [
+            _Later(roles=tuple(later), left_out=(), kind=1),
+            _Later(roles=staffed, left_out=tuple(unstaffed), kind=0),
+        ]
+    bounds = [
+        _bound_with(problem, case, state, done, slack, annotation, choice)
+        for annotation in annotations
+        for choice in choices
+    ]
+    return np.maximum.reduce(bounds)
+
+
+@dataclass(frozen=True)
+class _Later:
+    """Which coverable roles after the chosen ones :func:`_partial_bound` lets specialists
+    cover (``roles``) and leaves to generalists (``left_out``), and the kinds this adds."""
+
+    roles: tuple[int, ...]
+    left_out: tuple[int, ...]
+    kind: int
+
+
+@dataclass(frozen=True)
+class _Annotation:
+    """What annotators can add at most in :func:`_partial_bound`: annotation covered and
+    resilient (FTE), a kind in use (0 or 1), and their least cost beyond the existing ones."""
+
+    covered: float
+    resilient: float
+    kind: int
+    cost: int
+
+
+def _bound_with(
+    problem: _Problem,
+    case: int,
+    state: _Partial,
+    done: tuple[int, ...],
+    slack: np.ndarray,
+    annotation: _Annotation,
+    choice: _Later,
+) -> np.ndarray:
+    """:func:`_partial_bound` with annotators adding at most ``annotation`` and the later
+    roles as ``choice`` says."""
     context, space, a = problem.context, problem.space, problem.context.assumptions
     total = context.demand_total
-    if total <= 0:
-        return np.full(len(state.cost), 100.0)
-    remaining = sum(context.demand[i] for i in COVERABLE_COLUMNS if i > column)
-    annotator_demand = context.demand[A_COLUMN]
-    annotators = min(annotator_demand, float(space.upper["annotator"]))
-    annotation = annotator_demand if space.upper["annotator"] >= 2 else 0.0
+    slack = slack - annotation.cost
+    remaining = sum(context.demand[i] for i in COVERABLE_COLUMNS if i not in done)
+    left_out = sum(context.demand[i] for i in choice.left_out)
+    annotators = annotation.covered
     w = a.quality_weights
-    fewest = max(space.lower[GENERALIST], case)
-    able = state.resilient + remaining if case < 2 else problem.coverable_demand
-    resilience = np.minimum(1.0, (able + annotation) / total)
-    kinds = state.kinds + (case > 0) + (space.lower["annotator"] > 0)
+    fewest = _fewest(space, case)
+    able = state.resilient + remaining - left_out if case < 2 else problem.coverable_demand
+    resilience = np.minimum(1.0, (able + annotation.resilient) / total)
+    kinds = state.kinds + (case > 0) + annotation.kind + choice.kind
     handoffs = np.maximum(0, kinds - 1) / 7
     teams = _teams(state.people + fewest, a.lead_span)
     lead_rate = int(context.loaded_rates[L_COLUMN])
     lowest = space.lower[LEAD]
 
-    def coordination(leads: np.ndarray | int) -> np.ndarray:
+    def coordination(leads: np.ndarray) -> np.ndarray:  # rows x lead counts
+        need = teams[:, None]
         with np.errstate(divide="ignore", invalid="ignore"):
-            gap = np.where(teams > 0, np.maximum(0, teams - leads) / teams, 0.0)
-        value = 1 - a.lead_gap_penalty * gap - a.handoff_penalty * handoffs
+            gap = np.where(need > 0, np.maximum(0, need - leads[None, :]) / need, 0.0)
+        value = 1 - a.lead_gap_penalty * gap - a.handoff_penalty * handoffs[:, None]
         return w["coordination"] * np.clip(value, 0.0, 1.0)
 
     depth = np.ones(len(state.cost))
     if remaining > 0 and fewest > 0:  # the chosen roles' uncovered work goes shallower
         gamma = a.generalist_depth
-        done = [i for i in COVERABLE_COLUMNS if i <= column]
         uncovered = sum(context.demand[i] for i in done) - state.covered
         deep = sum(gamma.get(ROLES[i], 0.0) * context.demand[i] for i in done) - state.weighted
         reach = np.minimum(
@@ -485,7 +626,7 @@ def _partial_bound(
             loss = share * np.maximum(0.0, uncovered - deep) / (reach + annotators)
         depth = np.where(reach + annotators > 0, 1.0 - loss, 1.0)
 
-    later = [i for i in COVERABLE_COLUMNS if i > column]
+    later = choice.roles
     floor_cover = sum(min(context.demand[i], space.lower[ROLES[i]]) for i in later)
     g_rate = int(context.loaded_rates[G_COLUMN])
     # Least money per FTE of coverage still to buy: a later role's specialist or a generalist.
@@ -495,46 +636,47 @@ def _partial_bound(
         + [math.inf]
     )
 
-    def coverage_and_depth(left: np.ndarray) -> np.ndarray:
-        most = np.full(len(state.cost), fewest)
+    def coverage_and_depth(left: np.ndarray) -> np.ndarray:  # rows x lead counts
+        most = np.full(left.shape, fewest)
         if case == 2:
             most = np.minimum(space.upper[GENERALIST], fewest + np.maximum(0, left) // g_rate)
+        covered = state.covered[:, None]
         if remaining > 0 or fewest == 0:
             bought = np.maximum(0.0, left) / unit if unit < math.inf else 0.0
             reach = np.minimum(
-                state.covered + floor_cover + fewest * problem.capacity + bought,
-                state.covered + remaining + most * problem.capacity,
+                covered + floor_cover + fewest * problem.capacity + bought,
+                covered + remaining - left_out + most * problem.capacity,
             )
             reach = np.minimum(problem.coverable_demand, reach)
             return (
-                w["coverage"] * np.minimum(1.0, (reach + annotators) / total) + w["depth"] * depth
+                w["coverage"] * np.minimum(1.0, (reach + annotators) / total)
+                + w["depth"] * depth[:, None]
             )
         return np.maximum(
-            _coverage_and_depth(problem, state, annotators, fewest),
+            _coverage_and_depth(problem, state, annotators, np.full((len(covered), 1), fewest)),
             _coverage_and_depth(problem, state, annotators, most),
         )
 
     # Money goes to leads or to coverage: try every lead count up to the teams.
-    best = np.full(len(state.cost), -np.inf)
-    top = min(space.upper[LEAD], max(lowest, int(teams.max(initial=0))))
-    for leads in range(lowest, top + 1):
-        left = slack - (leads - lowest) * lead_rate
-        value = coverage_and_depth(left) + coordination(leads)
-        best = np.maximum(best, np.where(left >= 0, value, -np.inf))
+    leads = np.arange(lowest, space.at_least(LEAD, int(teams.max(initial=0))) + 1, space.step)
+    left = slack[:, None] - (leads - lowest)[None, :] * lead_rate
+    value = coverage_and_depth(left) + coordination(leads)
+    best = np.where(left >= 0, value, -np.inf).max(axis=1)
     return 100 * (best + w["resilience"] * resilience)
 
 
 def _coverage_and_depth(
-    problem: _Problem, state: _Partial, annotators: float, generalists: np.ndarray | int
+    problem: _Problem, state: _Partial, annotators: float, generalists: np.ndarray
 ) -> np.ndarray:
     """Weighted coverage plus weighted depth of complete specialist allocations with the most
-    annotator work and ``generalists`` generalists, unclipped (:func:`_partial_bound`)."""
+    annotator work and ``generalists`` generalists (a column per choice), unclipped
+    (:func:`_partial_bound`)."""
     context, w = problem.context, problem.context.assumptions.quality_weights
     gamma = context.assumptions.generalist_depth
     weighted_demand = sum(gamma.get(ROLES[i], 0.0) * context.demand[i] for i in COVERABLE_COLUMNS)
-    uncovered = np.maximum(0.0, problem.coverable_demand - state.covered)
-    general_depth = np.maximum(0.0, weighted_demand - state.weighted)
-    specialist = state.covered + annotators
+    uncovered = np.maximum(0.0, problem.coverable_demand - state.covered)[:, None]
+    general_depth = np.maximum(0.0, weighted_demand - state.weighted)[:, None]
+    specialist = state.covered[:, None] + annotators
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(
             uncovered > 0, np.minimum(1.0, generalists * problem.capacity / uncovered), 0.0
@@ -555,20 +697,28 @@ def _incumbent(problem: _Problem, budget: float) -> float:
     upper = np.array([space.upper[r] for r in ROLES])
     demand = np.zeros(len(ROLES))
     demand[: len(SPECIALIST_ROLES)] = context.demand
+    step = space.step
+
+    def in_space(heads: np.ndarray) -> np.ndarray:  # rounded up to a step, within the bounds
+        steps = np.ceil(np.maximum(0.0, heads - lower) / step).astype(np.int64)
+        return np.minimum(upper, lower + steps * step)
+
     shares = np.linspace(0.0, 1.0, _INCUMBENT_SHARES)
-    base = np.clip(np.ceil(shares[:, None] * demand[None, :]), lower, upper).astype(np.int64)
-    generalists = np.arange(space.lower[GENERALIST], space.upper[GENERALIST] + 1)
+    base = in_space(shares[:, None] * demand[None, :])
+    generalists = space.values(GENERALIST)
     plans = np.repeat(base, len(generalists), axis=0)
     plans[:, G_COLUMN] = np.tile(generalists, len(base))
     contributors = plans[:, list(IC_COLUMNS)].sum(axis=1)
     teams = _teams(contributors, context.assumptions.lead_span)
-    plans[:, L_COLUMN] = np.clip(teams, space.lower[LEAD], space.upper[LEAD])
+    plans[:, L_COLUMN] = in_space(np.where(np.arange(len(ROLES)) == L_COLUMN, teams[:, None], 0))[
+        :, L_COLUMN
+    ]
     fits = plans[plans @ context.loaded_rates + context.vendor_usd <= budget]
     if not len(fits):
         return -math.inf
     quality = score(context, fits).quality
     best, plan = float(quality.max()), fits[int(np.argmax(quality))]
-    eye = np.eye(len(ROLES), dtype=np.int64)
+    eye = np.eye(len(ROLES), dtype=np.int64) * step
     moves = np.concatenate([eye, -eye, (eye[:, None, :] - eye[None, :, :]).reshape(-1, len(ROLES))])
     while True:  # climb: the best single hire, release or swap, while one improves
         near = plan + moves
@@ -600,12 +750,14 @@ def _undominated_partials(state: _Partial, case: int) -> _Partial:
 
 
 def _replaceable(problem: _Problem, partial: _Partial) -> np.ndarray:
-    """Per partial allocation and coverable role: one more specialist there can stand in for a
-    generalist at no loss of coverage, hand-offs or team size, for less money.
+    """Per partial allocation and coverable role: one step more of specialists there can stand
+    in for one step of generalists at no loss of coverage, hand-offs or team size, for less
+    money.
 
-    True when the role is in use (no new kind), has at least one generalist's capacity of
-    uncovered demand (coverage cannot fall) and costs less than a generalist. Whether depth
-    holds is :func:`_not_shallower`'s question; resilience the caller's.
+    True when the role is in use (no new kind), has at least one step of generalists' capacity
+    of uncovered demand (coverage cannot fall: a step of specialists covers at least that) and
+    costs less than a generalist. Whether depth holds is :func:`_not_shallower`'s question;
+    resilience the caller's.
     """
     context = problem.context
     columns = list(COVERABLE_COLUMNS)
@@ -613,14 +765,20 @@ def _replaceable(problem: _Problem, partial: _Partial) -> np.ndarray:
     cheaper = context.loaded_rates[columns] < context.loaded_rates[G_COLUMN]
     heads = partial.heads
     room = demand[None, :] - np.minimum(demand[None, :], heads)
-    return (heads >= 1) & (room >= problem.capacity) & cheaper[None, :]
+    step = problem.space.step
+    return (heads >= 1) & (room >= step * problem.capacity) & cheaper[None, :]
 
 
 def _not_shallower(
-    problem: _Problem, partial: _Partial, rows: np.ndarray, generalists: np.ndarray
+    problem: _Problem,
+    partial: _Partial,
+    rows: np.ndarray,
+    generalists: np.ndarray,
+    roles: np.ndarray,
 ) -> np.ndarray:
-    """Per (partial allocation, generalist count) and coverable role: does depth hold, for
-    every annotator count, when one generalist gives way to one more specialist in the role?
+    """Per (partial allocation, generalist count, coverable role as an index into
+    ``COVERABLE``): does depth hold, for every annotator count, when one step of generalists
+    gives way to one step more of specialists in the role?
 
     Depth is ``(a + W x rho) / (a + W)``: specialist work ``a``, generalist work
     ``W = min(U, K)`` at average depth ``rho`` (uncovered demand ``U``, capacity ``K``). With
@@ -634,25 +792,28 @@ def _not_shallower(
     columns = list(COVERABLE_COLUMNS)
     demand = np.array([context.demand[i] for i in columns])
     depth = np.array([gamma.get(ROLES[i], 0.0) for i in columns])
-    heads = partial.heads[rows]
+    weighted_demand = float(demand @ depth)
+    heads = partial.heads[rows, roles]
     covered = partial.covered[rows]
-    uncovered = np.maximum(0.0, problem.coverable_demand - covered)[:, None]
-    weighted = np.maximum(0.0, float(demand @ depth) - partial.weighted[rows])[:, None]
-    capacity = (generalists * problem.capacity)[:, None]
-    gain = np.minimum(1.0, demand[None, :] - np.minimum(demand[None, :], heads))
+    uncovered = np.maximum(0.0, problem.coverable_demand - covered)
+    weighted = np.maximum(0.0, weighted_demand - partial.weighted[rows])
+    capacity = generalists * problem.capacity
+    step = problem.space.step
+    demand, depth = demand[roles], depth[roles]
+    gain = np.minimum(float(step), demand - np.minimum(demand, heads))
     work = np.minimum(uncovered, capacity)
-    work_after = np.maximum(0.0, np.minimum(uncovered - gain, capacity - problem.capacity))
+    work_after = np.maximum(0.0, np.minimum(uncovered - gain, capacity - step * problem.capacity))
     with np.errstate(divide="ignore", invalid="ignore"):
         rho = np.where(uncovered > 0, weighted / uncovered, 0.0)
         left = uncovered - gain
-        rho_after = np.where(left > 0, (weighted - depth[None, :] * gain) / left, 0.0)
+        rho_after = np.where(left > 0, (weighted - depth * gain) / left, 0.0)
     slope = work * (1 - rho) - work_after * (1 - rho_after)
     offset = work * (gain * (1 - rho) + work_after * (rho_after - rho))
     annotator = problem.context.demand[A_COLUMN]
     most = min(annotator, float(problem.space.upper["annotator"]))
-    scale = 1.0 + covered[:, None] + most
-    least_ok = slope * covered[:, None] + offset >= _MARGIN * scale * scale
-    most_ok = slope * (covered[:, None] + most) + offset >= _MARGIN * scale * scale
+    scale = 1.0 + covered + most
+    least_ok = slope * covered + offset >= _MARGIN * scale * scale
+    most_ok = slope * (covered + most) + offset >= _MARGIN * scale * scale
     return least_ok & most_ok
 
 
@@ -662,14 +823,14 @@ def _generalist_counts(
     """Step 2: generalist counts worth trying per partial allocation, as (rows, counts).
 
     Past the first count that covers all uncovered work more generalists only cost more. And
-    a generalist beyond the existing ones loses to one more specialist in a role that
-    :func:`_replaceable` and :func:`_not_shallower` allow, unless removing it costs
-    resilience: from two generalists to one, roles without a specialist lose it; from one to
-    none, roles with one specialist lose it (with none, depth is all specialist work).
+    a step of generalists beyond the existing ones loses to a step more of specialists in a
+    role that :func:`_replaceable` and :func:`_not_shallower` allow, unless removing it costs
+    resilience: down to one generalist, roles without a specialist lose it; down to none,
+    roles with one specialist lose it (with none, depth is all specialist work).
     """
     space = problem.space
-    existing = space.lower[GENERALIST]
-    lo = max(existing, case)
+    existing, step = space.lower[GENERALIST], space.step
+    lo = _fewest(space, case)
     size = len(partial.cost)
     if case == 0:
         return np.arange(size), np.zeros(size, dtype=np.int64)
@@ -684,29 +845,34 @@ def _generalist_counts(
         return rows, np.full(len(rows), 1, dtype=np.int64)
     uncovered = np.maximum(0.0, problem.coverable_demand - partial.covered)
     enough = np.ceil(uncovered / problem.capacity).astype(np.int64) + 1
-    top = np.minimum(space.upper[GENERALIST], np.maximum(lo, enough))
+    top = np.maximum(lo, space.at_least_each(GENERALIST, enough))
     if budget is not None:  # the most generalists the budget buys on top of the partial
-        rate = int(problem.context.loaded_rates[G_COLUMN])
+        rate = int(problem.context.loaded_rates[G_COLUMN]) * step
         slack = budget - (partial.cost + _fixed_cost(problem, case))
-        top = np.maximum(lo, np.minimum(top, lo + (slack // rate).astype(np.int64)))
+        top = np.maximum(lo, np.minimum(top, lo + (slack // rate).astype(np.int64) * step))
     # Quick case: generalists do the role's work no better than their average over all
     # uncovered work, so depth holds at every count; only the first count can be needed.
     top = np.where((replaceable & _shallow(problem, partial)).any(axis=1), lo, top)
-    counts = top - lo + 1
+    counts = (top - lo) // step + 1
     rows = np.repeat(np.arange(size), counts)
     starts = np.repeat(np.cumsum(counts) - counts, counts)
-    generalists = lo + np.arange(counts.sum()) - starts
+    generalists = lo + (np.arange(counts.sum()) - starts) * step
     idle = ((heads == 0) & demanded[None, :]).sum(axis=1)[rows]
+    after = generalists - step
     candidates = np.flatnonzero(
         replaceable[rows].any(axis=1)
         & (generalists > existing)
-        & ((generalists >= 3) | (idle == 0))
+        & ((after >= 2) | ((after == 1) & (idle == 0)))
     )
-    swappable = replaceable[rows[candidates]] & _not_shallower(
-        problem, partial, rows[candidates], generalists[candidates]
-    )
+    # One role per partial allocation is tried: the one generalists do least well, whose
+    # work leaving their share keeps the rest deepest (pruning less is still exact).
+    gamma = problem.context.assumptions.generalist_depth
+    depth = np.array([gamma.get(ROLES[i], 0.0) for i in COVERABLE_COLUMNS])
+    role = np.argmin(np.where(replaceable, depth[None, :], np.inf), axis=1)
+    chosen = rows[candidates]
+    swappable = _not_shallower(problem, partial, chosen, generalists[candidates], role[chosen])
     loses = np.zeros(len(rows), dtype=bool)
-    loses[candidates] = swappable.any(axis=1)
+    loses[candidates[swappable]] = True
     return rows[~loses], generalists[~loses]
 
 
@@ -726,14 +892,14 @@ def _shallow(problem: _Problem, partial: _Partial) -> np.ndarray:
 
 @dataclass
 class _Completions:
-    """Partial allocations completed with generalists and annotators, leads as existing."""
+    """Partial allocations completed with generalists, annotators and leads."""
 
     partial: _Partial
     case: int
     rows: np.ndarray  # index into ``partial``
     generalists: np.ndarray
     annotators: np.ndarray
-    leads: int
+    leads: np.ndarray
 
     def take(self, keep: np.ndarray) -> _Completions:
         return _Completions(
@@ -742,7 +908,7 @@ class _Completions:
             self.rows[keep],
             self.generalists[keep],
             self.annotators[keep],
-            self.leads,
+            self.leads[keep],
         )
 
     def allocations(self) -> np.ndarray:
@@ -759,14 +925,14 @@ def _completions(
 ) -> _Completions:
     """Every annotator count with each (partial allocation, generalist count) pair."""
     space = problem.space
-    annotators = np.arange(space.lower["annotator"], space.upper["annotator"] + 1)
+    annotators = space.values("annotator")
     return _Completions(
         partial=partial,
         case=case,
         rows=np.repeat(rows, len(annotators)),
         generalists=np.repeat(generalists, len(annotators)),
         annotators=np.tile(annotators, len(rows)),
-        leads=space.lower[LEAD],
+        leads=np.full(len(rows) * len(annotators), space.lower[LEAD]),
     )
 
 
@@ -801,10 +967,7 @@ def _estimate(problem: _Problem, completions: _Completions, *, bound: bool) -> n
     uncovered = np.maximum(0.0, problem.coverable_demand - covered)
     general_depth = np.maximum(0.0, weighted_demand - partial.weighted[c.rows])
     capacity = c.generalists * problem.capacity
-    if bound:
-        capacity_for_depth = max(problem.space.lower[GENERALIST], 2) * problem.capacity
-    else:
-        capacity_for_depth = capacity
+    capacity_for_depth = _fewest(problem.space, 2) * problem.capacity if bound else capacity
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(uncovered > 0, np.minimum(1.0, capacity_for_depth / uncovered), 0.0)
         work = specialist + uncovered * share
@@ -855,7 +1018,7 @@ def _hopeless(
     return beaten > bound + _MARGIN
 
 
-def _finish(problem: _Problem, completions: _Completions, budget: float | None) -> np.ndarray:
+def _finish(problem: _Problem, completions: _Completions, budget: float | None) -> _Candidates:
     """Step 3: leads for the completions no cheaper one beats; candidates for the sweep."""
     cost = _completion_cost(problem, completions)
     quality = _estimate(problem, completions, bound=False)
@@ -869,21 +1032,27 @@ def _finish(problem: _Problem, completions: _Completions, budget: float | None) 
         + (completions.generalists > 0)
         + (completions.annotators > 0)
     )
-    groups = [teams, kinds, contributors == 0]
-    order = np.lexsort((-quality, cost, *reversed(groups)))
-    kept = order[prefix_best([g[order] for g in groups], quality[order], larger=True)]
-    return _with_leads(problem.space, completions.take(kept).allocations(), teams[kept])
+    # One integer per group (teams, kinds, empty team); within a group cheapest first (rows of
+    # equal cost in any order: prefix_best keeps every one better than all before it).
+    group = (teams * (KINDS + 2) + kinds) * 2 + (contributors == 0)
+    order = np.lexsort((cost, group))
+    kept = order[prefix_best([group[order]], quality[order], larger=True)]
+    led = _with_leads(problem.space, completions.take(kept), teams[kept])
+    return _Candidates(
+        allocations=led.allocations(),
+        cost=_completion_cost(problem, led),
+        estimate=_estimate(problem, led, bound=False),
+    )
 
 
-def _with_leads(space: SearchSpace, allocations: np.ndarray, teams: np.ndarray) -> np.ndarray:
+def _with_leads(space: SearchSpace, completions: _Completions, teams: np.ndarray) -> _Completions:
     """Every lead count from the existing leads up to the teams needing one (step 3)."""
     lo = space.lower[LEAD]
-    top = np.minimum(space.upper[LEAD], np.maximum(lo, teams))
-    counts = top - lo + 1
+    top = space.at_least_each(LEAD, teams)
+    counts = (top - lo) // space.step + 1
     starts = np.repeat(np.cumsum(counts) - counts, counts)
-    result = np.repeat(allocations, counts, axis=0)
-    result[:, L_COLUMN] = lo + np.arange(counts.sum()) - starts
-    return result
+    led = completions.take(np.repeat(np.arange(len(counts)), counts))
+    return replace(led, leads=lo + (np.arange(counts.sum()) - starts) * space.step)
 
 
 def sample(
@@ -894,7 +1063,7 @@ def sample(
     rng = np.random.default_rng(seed)
     space = problem.space
     allocations = np.column_stack(
-        [rng.integers(space.lower[r], space.upper[r] + 1, size=count) for r in ROLES]
+        [space.lower[r] + space.step * rng.integers(0, space.count(r), size=count) for r in ROLES]
     )
     scores = score(problem.context, allocations)
     return [_point(allocations, scores, i) for i in range(count)]

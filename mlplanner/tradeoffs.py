@@ -1,12 +1,17 @@
-"""What the Trade-offs page says about a frontier: its headline, budget steps and point labels."""
+"""What the Trade-offs page says about a frontier: its headline, budget steps, point labels,
+and how the frontier is searched (the step the command line states too)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from mlplanner.frontier import FrontierPoint
+from mlplanner.assumptions import Assumptions
+from mlplanner.demand import compute_demand
+from mlplanner.frontier import STEP_FTE, STEPS, FrontierPoint, frontier_step
 from mlplanner.plan import format_usd
+from mlplanner.quality import COVERABLE
 from mlplanner.roles import ROLES, role_label
+from mlplanner.scenario import Scenario
 
 FLAT_SHARE = 0.95  # "flattens" once a plan reaches this share of the best quality on offer
 BUDGET_STEPS = 200
@@ -73,3 +78,43 @@ def frontier_display(points: list[FrontierPoint]) -> pd.DataFrame:
             for p in points
         ]
     )
+
+
+def step_note(coverable_fte: float, step: int) -> str | None:
+    """What a team searched in steps of ``step`` people must be told (``None`` for a team
+    searched person by person): how much demand makes it large, and what the step means."""
+    if step <= 1:
+        return None
+    return (
+        f"This team has {coverable_fte:,.1f} FTE of demand (annotation aside): the search moves "
+        f"every role's headcount in steps of {step} people (from the people already employed), "
+        "so neighbouring plans differ by whole steps. Teams up to "
+        f"{STEP_FTE:.0f} FTE of demand are searched person by person."
+    )
+
+
+def scenario_step_note(scenario: Scenario, assumptions: Assumptions) -> str | None:
+    """:func:`step_note` for a scenario; cheap (demand and the step, no search)."""
+    demand = compute_demand(scenario, assumptions).by_role
+    coverable = sum(demand[role] for role in COVERABLE)
+    return step_note(coverable, frontier_step(scenario, assumptions))
+
+
+def search_help(assumptions: Assumptions) -> str:
+    """Markdown saying which plans the frontier is chosen from (:mod:`mlplanner.frontier`)."""
+    text = f"""
+Every plan keeps the people already employed. Each role's headcount runs from its existing staff
+up to a bound set by the demand: a specialist role up to its demand rounded up (at least two
+people when it has any, so that the work has a backup); full-stack data scientists up to the
+demand they can take on ({assumptions.generalist_capacity_fte:.2f} FTE of specialist work each);
+leads up to as many as the largest team in that range would need. Past these bounds more people
+only cost more. Every plan in that range is scored by the Plan page's rules, and the frontier
+keeps each plan that no other beats on both cost and quality.
+
+Teams up to {STEP_FTE:.0f} FTE of demand (annotation aside) are searched person by person.
+Larger teams are searched in steps: with D FTE of demand, every role's headcount moves from its
+existing staff in steps of D / {STEPS} people (rounded up), each bound rounded up to a whole
+step, so the search stays quick at any size. The recommended plan is a candidate as well, so
+no frontier plan is one it beats, even when it lies between the steps.
+"""
+    return text.strip()

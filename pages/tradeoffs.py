@@ -9,9 +9,9 @@ import streamlit as st
 
 from mlplanner.alternatives import alternatives
 from mlplanner.changes import describe_changes
-from mlplanner.frontier import FrontierPoint, FrontierTooLargeError, affordable
+from mlplanner.frontier import FrontierPoint, affordable
 from mlplanner.plan import evaluate, format_usd, recommend
-from mlplanner.tradeoffs import budget_steps, point_label
+from mlplanner.tradeoffs import budget_steps, point_label, scenario_step_note, search_help
 from mlplanner.ui.plan_views import render_role_table
 from mlplanner.ui.state import current_plan, get_assumptions, get_scenario, set_override
 from mlplanner.ui.tradeoff_chart import with_budget
@@ -34,11 +34,13 @@ st.caption(
     "frontier holds each plan that no other beats on both cost and quality."
 )
 
-try:
-    points = frontier_points(scenario_json, assumptions_json)
-except FrontierTooLargeError as exc:
-    st.warning(f"No trade-offs for this scenario: {exc}.")
-    st.stop()
+step_note = scenario_step_note(scenario, assumptions)
+if step_note is not None:
+    st.info(step_note)
+with st.expander("Which plans the frontier is chosen from"):
+    st.markdown(search_help(assumptions))
+
+points = frontier_points(scenario_json, assumptions_json)
 recommended = recommend(scenario, assumptions=assumptions)
 current = current_plan()
 named = alternatives(points, recommended, assumptions)

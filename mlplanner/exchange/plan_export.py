@@ -2,15 +2,13 @@
 
 The workbook's sheets, in order: ``scenario`` (:mod:`.scenario_csv`), ``allocation``,
 ``comparison`` (the scenario recommended under each setup) and ``frontier``
-(:mod:`.tables_csv`). The frontier sheet is left out, with a note saying why, when the team is
-too large for the exact frontier search.
+(:mod:`.tables_csv`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Final
 
 import pandas as pd
@@ -20,7 +18,7 @@ from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.tables_csv import allocation_table, frontier_table
 from mlplanner.exchange.workbook import workbook_bytes
-from mlplanner.frontier import FrontierTooLargeError, frontier
+from mlplanner.frontier import frontier
 from mlplanner.plan import Evaluation, recommend
 from mlplanner.scenario import SETUPS, Scenario
 from mlplanner.tables import comparison_frame
@@ -32,14 +30,6 @@ CSV_TABLES: Final[dict[str, Callable[[Evaluation], pd.DataFrame]]] = {
 WORKBOOK_SUFFIX: Final = ".xlsx"
 CSV_MIME: Final = "text/csv"
 WORKBOOK_MIME: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@dataclass(frozen=True)
-class Workbook:
-    """An .xlsx file's bytes and notes on sheets left out."""
-
-    data: bytes
-    notes: tuple[str, ...]
 
 
 def table_csv(evaluation: Evaluation, table: str) -> bytes:
@@ -56,20 +46,16 @@ def setup_comparison(scenario: Scenario, assumptions: Assumptions) -> pd.DataFra
     )
 
 
-def plan_workbook(evaluation: Evaluation, assumptions: Assumptions) -> Workbook:
-    """Every table of a plan in one workbook; the frontier sheet only when it is computable."""
+def plan_workbook(evaluation: Evaluation, assumptions: Assumptions) -> bytes:
+    """Every table of a plan in one .xlsx workbook, one sheet each."""
     scenario = evaluation.scenario
     sheets = {
         "scenario": scenario_frame(scenario),
         "allocation": allocation_table(evaluation),
         "comparison": setup_comparison(scenario, assumptions),
+        "frontier": frontier_table(frontier(scenario, assumptions=assumptions)),
     }
-    notes: list[str] = []
-    try:
-        sheets["frontier"] = frontier_table(frontier(scenario, assumptions=assumptions))
-    except FrontierTooLargeError as exc:
-        notes.append(f"the frontier sheet is left out: {exc}")
-    return Workbook(workbook_bytes(sheets), tuple(notes))
+    return workbook_bytes(sheets)
 
 
 def file_stem(name: str) -> str:

@@ -2,8 +2,8 @@
 
 Every file goes through :mod:`mlplanner.exchange` (UTF-8 with BOM, formula cells neutralised);
 every button uses ``on_click="ignore"`` so a download does not rerun the page. The workbook is
-built only when the user clicks its button (deferred data): its frontier sheet can take
-seconds, which no rerun of the Plan page should pay.
+built only when the user clicks its button (deferred data): its frontier sheet takes up to a
+few hundred milliseconds on a large team, which no rerun of the Plan page should pay.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from mlplanner.exchange.plan_export import (
     table_csv,
 )
 from mlplanner.exchange.scenario_csv import scenario_frame
-from mlplanner.frontier import size_problem
 from mlplanner.plan import Evaluation
 from mlplanner.scenario import Scenario
 from mlplanner.tables import comparison_frame
@@ -42,19 +41,10 @@ class DownloadFile:
     help: str
 
 
-def _workbook_bytes(evaluation: Evaluation, assumptions: Assumptions) -> bytes:
-    return plan_workbook(evaluation, assumptions).data
-
-
-def plan_files(
-    evaluation: Evaluation, assumptions: Assumptions, name: str
-) -> tuple[list[DownloadFile], tuple[str, ...]]:
-    """A plan's allocation CSV, scenario CSV and workbook (built on click), and notes on
-    sheets the workbook will leave out."""
+def plan_files(evaluation: Evaluation, assumptions: Assumptions, name: str) -> list[DownloadFile]:
+    """A plan's allocation CSV, scenario CSV and workbook (built on click)."""
     stem = file_stem(name)
-    left_out = size_problem(evaluation.scenario, assumptions)
-    notes = () if left_out is None else (f"the frontier sheet is left out: {left_out}",)
-    files = [
+    return [
         DownloadFile(
             "Allocation (CSV)",
             f"{stem}-allocation.csv",
@@ -74,13 +64,12 @@ def plan_files(
         DownloadFile(
             "Workbook (.xlsx)",
             f"{stem}{WORKBOOK_SUFFIX}",
-            partial(_workbook_bytes, evaluation, assumptions),
+            partial(plan_workbook, evaluation, assumptions),
             WORKBOOK_MIME,
             "Every table in one spreadsheet: scenario, allocation, the setups compared and "
             "the cost/quality frontier.",
         ),
     ]
-    return files, notes
 
 
 def scenario_csv_file(scenario: Scenario) -> DownloadFile:
@@ -124,10 +113,8 @@ def download_button(file: DownloadFile, key: str) -> None:
 def render_plan_downloads(
     evaluation: Evaluation, assumptions: Assumptions, name: str, key: str
 ) -> None:
-    """The plan's three files side by side, with a note for a sheet left out."""
-    files, notes = plan_files(evaluation, assumptions, name)
+    """The plan's three files side by side."""
+    files = plan_files(evaluation, assumptions, name)
     for column, file in zip(st.columns(len(files)), files, strict=True):
         with column:
             download_button(file, key=f"mlp.{key}.download.{file.label}")
-    for note in notes:
-        st.caption(f"Workbook: {note}.")

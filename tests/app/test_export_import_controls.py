@@ -76,9 +76,9 @@ def test_plan_page_offers_allocation_scenario_and_workbook(
     button = download(at, "Workbook (.xlsx)")
     assert button.proto.ignore_rerun
     assert not any(file.filename.endswith(".xlsx") for file in downloads.values())
-    files, notes = plan_files(plan, Assumptions.defaults(), fashion().name)
+    files = plan_files(plan, Assumptions.defaults(), fashion().name)
     workbook = next(file for file in files if file.label == "Workbook (.xlsx)")
-    assert (workbook.file_name, workbook.mime, notes) == (f"{stem}.xlsx", WORKBOOK_MIME, ())
+    assert (workbook.file_name, workbook.mime) == (f"{stem}.xlsx", WORKBOOK_MIME)
     assert callable(workbook.data)
     book = openpyxl.load_workbook(io.BytesIO(workbook.data()))
     assert book.sheetnames == ["scenario", "allocation", "comparison", "frontier"]

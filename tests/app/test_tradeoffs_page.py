@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from mlplanner.frontier import affordable, frontier
+from mlplanner.assumptions import Assumptions
+from mlplanner.frontier import affordable, frontier, frontier_step
 from mlplanner.paths import EXAMPLES_DIR
-from mlplanner.plan import format_usd
+from mlplanner.plan import format_usd, recommend
+from mlplanner.roles import ROLES, role_label
 from mlplanner.scenario import load_scenario, parse_scenario
-from mlplanner.tradeoffs import budget_steps
+from mlplanner.tradeoffs import budget_steps, headline, scenario_step_note, search_help
 from mlplanner.ui.state import OVERRIDE
 from tests.app.apptest import PLAN_PAGE, chart_titles, go_to, metric, open_app, run
+from tests.domain.builders import large_team_data
 
 TRADEOFFS_PAGE = "pages/tradeoffs.py"
 FASHION = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
@@ -24,6 +27,9 @@ def test_the_page_opens_on_the_best_plan_under_the_scenario_budget() -> None:
     assert metric(at, "Quality") == f"{best.quality:.1f} / 100"
     assert chart_titles(at) == ["Quality flattens past $1.48M"]
     assert [b.label for b in at.get("download_button")] == ["Download the frontier as CSV"]
+    assert not any("steps of" in info.value for info in at.info)  # searched person by person
+    [help_box] = [e for e in at.expander if e.label == "Which plans the frontier is chosen from"]
+    assert help_box.markdown[0].value == search_help(Assumptions.defaults())
 
 
 def test_the_slider_changes_the_chosen_plan() -> None:
@@ -69,8 +75,35 @@ def test_adopting_a_named_plan_and_any_frontier_point() -> None:
     assert at.session_state[OVERRIDE]["allocation"] == POINTS[2].allocation
 
 
-def test_a_team_too_large_for_the_search_says_so() -> None:
-    project = {"name": "Huge", "domain": "recommender", "scale": "large", "count": 40}
-    huge = parse_scenario({"name": "huge", "company": {"employees": 9000}, "projects": [project]})
-    at = go_to(open_app(huge), TRADEOFFS_PAGE)
-    assert "more than the exact cost/quality search handles" in at.warning[0].value
+def test_a_large_team_is_searched_in_steps_the_page_says_so_and_its_slider_works() -> None:
+    large = parse_scenario(large_team_data())
+    step = frontier_step(large)
+    assert step > 1
+    points = frontier(large)
+    at = go_to(open_app(large), TRADEOFFS_PAGE)
+    [info] = at.info
+    assert info.value == scenario_step_note(large, Assumptions.defaults())
+    assert f"steps of {step} people" in info.value
+    assert chart_titles(at) == [headline(points)[0]]
+    [table] = [frame for frame in at.dataframe if "Cost a year" in frame.value]  # every point
+    assert len(table.value) == len(points)
+    shown_roles = [role_label(role) for role in ROLES if role_label(role) in table.value]
+    headcounts = table.value[shown_roles]
+    off_steps = headcounts[~(headcounts % step == 0).all(axis=1)]
+    # Only the recommended plan (a candidate too) may be off the steps.
+    recommended = recommend(large).allocation
+    assert shown_roles and len(off_steps) <= 1
+    expected = {role_label(r): recommended[r] for r in ROLES if role_label(r) in shown_roles}
+    for _, row in off_steps.iterrows():
+        assert row.to_dict() == expected
+    # No budget in the scenario: the slider starts at the recommended plan's cost.
+    steps = budget_steps(points, None)
+    start = recommend(large).annual_cost_usd
+    assert at.select_slider[0].value == min(steps, key=lambda s: abs(s - start))
+    for budget in (steps[len(steps) // 4], steps[-1]):
+        at.select_slider[0].set_value(budget)
+        run(at)
+        chosen = affordable(points, budget)
+        assert chosen is not None
+        assert metric(at, "Cost a year") == format_usd(chosen.annual_cost_usd)
+        assert metric(at, "People") == str(chosen.headcount)

@@ -1,14 +1,20 @@
-"""The Trade-offs page in a real browser: drag the budget through its range, adopt a plan."""
+"""The Trade-offs page in a real browser: drag the budget through its range, adopt a plan;
+a large team's page says it is searched in steps of people."""
+
+import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from mlplanner.assumptions import Assumptions
 from mlplanner.frontier import frontier
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.plan import format_usd
 from mlplanner.scenario import load_scenario
-from mlplanner.tradeoffs import budget_steps
+from mlplanner.tradeoffs import budget_steps, headline, scenario_step_note
 from tests.browser.test_plan_flow import whole_page_screenshot
+from tests.domain.builders import large_team_data
 from tests.support.browser import TIMEOUT_MS, open_app, wait_for_app
 
 FASHION = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
@@ -72,3 +78,30 @@ def test_drag_the_budget_and_adopt_a_plan(app_server: str, page: Page) -> None:
     cost = page.get_by_test_id("stMetric").filter(has_text="Annual cost")
     expect(cost).to_contain_text(format_usd(chosen.annual_cost_usd))
     whole_page_screenshot(page, "tradeoffs-adopted-plan")
+
+
+@pytest.mark.browser
+def test_a_large_team_says_its_search_step(app_server: str, page: Page, tmp_path: Path) -> None:
+    path = tmp_path / "large-team.json"
+    path.write_text(json.dumps(large_team_data()))
+    large = load_scenario(path)
+    points = frontier(large)
+    note = scenario_step_note(large, Assumptions.defaults())
+    assert note is not None
+    open_app(page, app_server)
+    page.get_by_text("Scenario file (CSV or JSON)").click()
+    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
+    wait_for_app(page)
+    expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(large.name)
+
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Trade-offs").click()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stAlertContentInfo")).to_have_text(note)
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    expect(chart).to_contain_text(headline(points)[0], timeout=TIMEOUT_MS)
+    slider = page.get_by_role("slider").first
+    slider.focus()
+    slider.press("End")
+    expect(cost_value(page)).to_have_text(format_usd(points[-1].annual_cost_usd))
+    wait_for_app(page)
+    whole_page_screenshot(page, "tradeoffs-large-team")

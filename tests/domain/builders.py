@@ -36,6 +36,13 @@ def scenario(*projects: dict[str, Any], **company: Any) -> Scenario:
     return parse_scenario(scenario_data(*projects, **company))
 
 
+def large_team_data() -> dict[str, Any]:
+    """A team far past the frontier's person-by-person search (a few hundred FTE of demand):
+    forty large recommender projects."""
+    recommenders = project_data("Recommenders", "recommender", scale="large", count=40)
+    return scenario_data(recommenders, employees=9000, name="Large team")
+
+
 def assumptions_with(**changes: Any) -> Assumptions:
     """The shipped assumptions with some fields replaced, validated like a user's edit."""
     return Assumptions.from_dict({**Assumptions.defaults().model_dump(), **changes})

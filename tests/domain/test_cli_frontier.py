@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from mlplanner.assumptions import Assumptions
 from mlplanner.cli import main
 from mlplanner.exchange.tables_csv import FRONTIER_COLUMNS
-from mlplanner.frontier import best_under_budget, frontier
+from mlplanner.frontier import best_under_budget, frontier, frontier_step
 from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.plan import recommend
 from mlplanner.scenario import load_scenario
+from mlplanner.tradeoffs import scenario_step_note
+from tests.domain.builders import large_team_data
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"
 
@@ -86,14 +91,33 @@ def test_frontier_of_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) 
     assert "no such file" in run_error(capsys, "frontier", "missing.json")
 
 
-def test_frontier_of_a_team_too_large_exits_2(
-    capsys: pytest.CaptureFixture[str], tmp_path: pytest.TempPathFactory
+def test_a_large_team_is_searched_in_steps_and_its_tables_say_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    path = tmp_path / "huge.json"  # type: ignore[operator]
-    project = {"name": "Huge", "domain": "recommender", "scale": "large", "count": 40}
-    path.write_text(
-        json.dumps({"name": "huge", "company": {"employees": 9000}, "projects": [project]})
+    path = tmp_path / "large.json"
+    path.write_text(json.dumps(large_team_data()))
+    large = load_scenario(path)
+    step = frontier_step(large)
+    note = scenario_step_note(large, Assumptions.defaults())
+    assert step > 1 and note is not None and f"steps of {step} people" in note
+    table = run_ok(capsys, "frontier", str(path)).splitlines()
+    points = frontier(large)
+    assert table[0] == f"{len(points)} plans on the frontier, cheapest first"
+    assert table[-1] == note
+    plan = run_ok(capsys, "recommend", str(path), "--budget", "20000000").splitlines()
+    assert plan[-1] == note
+    # The machine-readable outputs keep their shape: no note in them.
+    data = json.loads(run_ok(capsys, "frontier", str(path), "--format", "json"))
+    assert [d["annual_cost_usd"] for d in data] == [p.annual_cost_usd for p in points]
+    recommended = recommend(large).allocation  # off the steps, a candidate too
+    assert all(
+        all(n % step == 0 for n in d["allocation"].values()) or d["allocation"] == recommended
+        for d in data
     )
-    assert "more than the exact cost/quality search handles" in run_error(
-        capsys, "frontier", str(path)
-    )
+
+
+def test_a_team_searched_person_by_person_has_no_step_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert "steps of" not in run_ok(capsys, "frontier", str(FASHION))
+    assert "steps of" not in run_ok(capsys, "recommend", str(FASHION), "--budget", "1300000")

@@ -3,6 +3,8 @@
 Scenarios are generated small enough to enumerate (one or two projects, an existing team that
 narrows the ranges) and under varied assumptions (span of control, generalist capacity,
 penalties that clamp coordination at zero), so every pruning rule of the search is exercised.
+The same checks run on search spaces in steps of several people (what large teams get), with
+the step forced on these small scenarios.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import math
 from typing import Any
 from unittest.mock import patch
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -22,12 +25,14 @@ from mlplanner.alternatives import as_point
 from mlplanner.assumptions import Assumptions
 from mlplanner.demand import compute_demand
 from mlplanner.frontier import (
-    MAX_SEARCH_FTE,
-    FrontierTooLargeError,
+    STEP_FTE,
+    STEPS,
     affordable,
     brute_force,
+    frontier_step,
     sample,
     search_space,
+    search_step,
 )
 from mlplanner.pareto import QUALITY_TOLERANCE
 from mlplanner.paths import EXAMPLES_DIR
@@ -122,6 +127,13 @@ def test_best_under_budget_equals_brute_force_optimum(
         patch.object(frontier_module, "_BOUND_ROWS", 0),
     ):
         best = best_under_budget(scenario, budget, assumptions=assumptions)
+    assert_best_is_optimum(best, slow, budget)
+
+
+def assert_best_is_optimum(
+    best: FrontierPoint | None, slow: list[FrontierPoint], budget: float
+) -> None:
+    """``best`` is the brute-force frontier's point that ``budget`` buys, or ``None`` if none."""
     affordable = [p for p in slow if p.annual_cost_usd <= budget]
     if not affordable:
         assert best is None
@@ -130,6 +142,100 @@ def test_best_under_budget_equals_brute_force_optimum(
     optimum = affordable[-1]
     assert best.annual_cost_usd == optimum.annual_cost_usd <= budget
     assert math.isclose(best.quality, optimum.quality, abs_tol=QUALITY_TOLERANCE)
+
+
+@SETTINGS
+@given(small_cases(), st.sampled_from((1, 2, 3, 5)), st.floats(0, 1.2))
+def test_stepped_spaces_search_equals_brute_force(
+    case: tuple[Scenario, Assumptions], steps: int, fraction: float
+) -> None:
+    """Large teams' spaces move in steps of several people: forced here on small scenarios
+    (steps of up to the whole demand), the frontier and the budget search stay exact."""
+    scenario, assumptions = case
+    with (
+        patch.object(frontier_module, "STEP_FTE", 0.0),
+        patch.object(frontier_module, "STEPS", steps),
+        patch.object(frontier_module, "_BOUND_FTE", 0.0),
+        patch.object(frontier_module, "_BOUND_ROWS", 0),
+    ):
+        step = frontier_step(scenario, assumptions)
+        slow = brute_force(scenario, assumptions)
+        fast = frontier(scenario, assumptions=assumptions)
+        budget = fraction * slow[-1].annual_cost_usd
+        best = best_under_budget(scenario, budget, assumptions=assumptions)
+    assert_same_frontier(fast, slow)
+    assert_best_is_optimum(best, slow, budget)
+    existing = scenario.company.existing_team
+    recommended = recommend(scenario, assumptions=assumptions).allocation
+    for point in fast:
+        on_steps = all((n - existing.get(r, 0)) % step == 0 for r, n in point.allocation.items())
+        assert on_steps or point.allocation == recommended
+
+
+def test_search_step_is_one_person_up_to_the_limit_then_cuts_demand_into_steps() -> None:
+    assert [search_step(fte) for fte in (0.0, 12.5, STEP_FTE)] == [1, 1, 1]
+    assert search_step(STEP_FTE + 0.1) == math.ceil((STEP_FTE + 0.1) / STEPS) == 2
+    assert search_step(2000.0) == 2000 // STEPS
+    assert search_step(2000.5) == 2000 // STEPS + 1
+
+
+def test_stepped_space_runs_from_existing_staff_in_whole_steps_past_each_bound() -> None:
+    scenario = large_scenario()
+    assumptions = Assumptions.defaults()
+    demand = compute_demand(scenario, assumptions).by_role
+    space = search_space(demand, scenario.company.existing_team, assumptions)
+    assert space.step == search_step(sum(demand[r] for r in ROLES[:6])) > 1
+    for role in SPECIALIST_ROLES:
+        values = space.values(role)
+        assert values[0] == scenario.company.existing_team.get(role, 0) == space.lower[role]
+        assert set(np.diff(values)) <= {space.step}
+        # The last value is the first whole step at or past the bound derived from demand.
+        bound = max(math.ceil(demand[role]), 2 if demand[role] > 0 else 0)
+        assert values[-1] >= bound > values[-1] - space.step or values[-1] == space.lower[role]
+    assert space.size == math.prod(len(space.values(role)) for role in ROLES)
+
+
+def large_scenario() -> Scenario:
+    """A team of about 480 FTE of demand, past the person-by-person limit: searched in steps."""
+    projects = [
+        {"name": f"{domain} at scale", "domain": domain, "scale": "large", "count": 8}
+        for domain in DOMAINS
+    ]
+    return parse_scenario(
+        {
+            "name": "large",
+            "company": {
+                "employees": 20000,
+                "existing_team": {"data_scientist": 7, "developer": 3, "team_lead": 2},
+            },
+            "projects": projects,
+        }
+    )
+
+
+def test_large_teams_get_a_frontier_no_sampled_plan_of_their_space_beats() -> None:
+    """Nor the recommended plan, which is off the steps: it is a candidate too."""
+    scenario = large_scenario()
+    points = frontier(scenario)
+    assert frontier_step(scenario) > 1 and len(points) > 20
+    recommended = as_point(recommend(scenario))
+    bought = affordable(points, recommended.annual_cost_usd)
+    assert bought is not None and bought.quality >= recommended.quality
+    for before, after in itertools.pairwise(points):
+        assert before.annual_cost_usd < after.annual_cost_usd
+        assert after.quality > before.quality + QUALITY_TOLERANCE
+    for other in sample(scenario, 3000, seed=3):
+        bought = affordable(points, other.annual_cost_usd)
+        assert bought is not None
+        assert bought.quality >= other.quality - QUALITY_TOLERANCE, other
+    middle = points[len(points) // 2]
+    best = best_under_budget(scenario, middle.annual_cost_usd + 1)
+    assert best is not None and best.annual_cost_usd == middle.annual_cost_usd
+    evaluation = evaluate(scenario, middle.allocation)
+    assert (evaluation.annual_cost_usd, evaluation.quality) == (
+        middle.annual_cost_usd,
+        middle.quality,
+    )
 
 
 @pytest.mark.parametrize(
@@ -211,12 +317,3 @@ def test_budget_must_be_a_non_negative_number(budget: Any) -> None:
 def test_a_budget_below_the_existing_team_buys_nothing() -> None:
     scenario = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
     assert best_under_budget(scenario, 1000) is None
-
-
-def test_teams_past_the_search_limit_are_refused_with_the_reason() -> None:
-    project = {"name": "Huge", "domain": "recommender", "scale": "large", "count": 40}
-    scenario = parse_scenario(
-        {"name": "huge", "company": {"employees": 5000}, "projects": [project]}
-    )
-    with pytest.raises(FrontierTooLargeError, match=f"{MAX_SEARCH_FTE:.0f} FTE"):
-        frontier(scenario)

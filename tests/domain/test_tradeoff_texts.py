@@ -5,11 +5,21 @@ from __future__ import annotations
 from mlplanner.alternatives import alternatives
 from mlplanner.assumptions import Assumptions
 from mlplanner.changes import describe_changes, people
-from mlplanner.frontier import frontier
+from mlplanner.demand import compute_demand
+from mlplanner.frontier import STEP_FTE, STEPS, frontier, frontier_step
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.plan import evaluate, recommend
-from mlplanner.scenario import load_scenario
-from mlplanner.tradeoffs import budget_steps, flattening_point, headline
+from mlplanner.quality import COVERABLE
+from mlplanner.scenario import load_scenario, parse_scenario
+from mlplanner.tradeoffs import (
+    budget_steps,
+    flattening_point,
+    headline,
+    scenario_step_note,
+    search_help,
+    step_note,
+)
+from tests.domain.builders import assumptions_with, large_team_data
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"
 
@@ -73,3 +83,33 @@ def test_budget_steps_cover_every_frontier_cost_and_the_budget() -> None:
     assert 2_500_000 in steps
     assert steps[0] == points[0].annual_cost_usd
     assert steps[-1] == points[-1].annual_cost_usd
+
+
+def test_step_note_gives_the_demand_and_the_step_only_for_a_stepped_search() -> None:
+    assert step_note(58.0, 1) is None
+    assert step_note(2672.44, 45) == (
+        "This team has 2,672.4 FTE of demand (annotation aside): the search moves every role's "
+        "headcount in steps of 45 people (from the people already employed), so neighbouring "
+        f"plans differ by whole steps. Teams up to {STEP_FTE:.0f} FTE of demand are searched "
+        "person by person."
+    )
+
+
+def test_scenario_step_note_follows_the_search_step() -> None:
+    assumptions = Assumptions.defaults()
+    enterprise = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
+    assert frontier_step(enterprise) == 1
+    assert scenario_step_note(enterprise, assumptions) is None
+    large = parse_scenario(large_team_data())
+    demand = compute_demand(large, assumptions).by_role
+    coverable = sum(demand[role] for role in COVERABLE)
+    assert coverable > STEP_FTE and frontier_step(large) > 1
+    note = step_note(coverable, frontier_step(large))
+    assert note is not None and scenario_step_note(large, assumptions) == note
+
+
+def test_search_help_gives_the_generalist_capacity_and_the_step_rule() -> None:
+    text = search_help(assumptions_with(generalist_capacity_fte=0.7))
+    assert "(0.70 FTE of specialist work each)" in text
+    assert f"Teams up to {STEP_FTE:.0f} FTE of demand (annotation aside)" in text
+    assert f"in steps of D / {STEPS} people (rounded up)" in text

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 import io
+import json
 from pathlib import Path
 
 import openpyxl
@@ -14,18 +14,19 @@ from sqlmodel import Session
 from mlplanner.cli import main
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.scenario_csv import scenario_frame
-from mlplanner.exchange.tables_csv import allocation_table
+from mlplanner.exchange.tables_csv import HEADCOUNT_PREFIX, allocation_table
+from mlplanner.frontier import frontier, frontier_step
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.plan import recommend
+from mlplanner.roles import ROLES
 from mlplanner.scenario import load_scenario
 from mlplanner.storage import plans
 from mlplanner.storage.database import DATABASE_URL_ENV, open_database
+from tests.domain.builders import large_team_data
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"
 CORPUS = Path(__file__).parent / "corpus"
 SHEETS = ["scenario", "allocation", "comparison", "frontier"]
-# The module: ``mlplanner.frontier`` as an attribute is the function of that name.
-FRONTIER_MODULE = importlib.import_module("mlplanner.frontier")
 
 
 @pytest.fixture
@@ -129,25 +130,36 @@ def test_workbook_export_has_a_sheet_per_table(
     plan_id = imported_id(capsys, str(FASHION))
     out = tmp_path / "plan.xlsx"
     output = run_ok(capsys, "export", str(plan_id), "--out", str(out))
-    assert "Note:" not in output
+    assert output == f"Wrote plan {plan_id} revision 1 as a workbook to {out}\n"
     book = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))
     assert book.sheetnames == SHEETS
     allocation = pd.read_excel(out, sheet_name="allocation")
     assert allocation["annual_cost_usd"].sum() == recommend(load_scenario(FASHION)).annual_cost_usd
 
 
-def test_workbook_leaves_out_a_frontier_too_large_to_compute(
-    database: str,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+def test_workbook_of_a_large_team_has_its_stepped_frontier(
+    database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    plan_id = imported_id(capsys, str(FASHION))
-    monkeypatch.setattr(FRONTIER_MODULE, "MAX_SEARCH_FTE", 0.5)
+    path = tmp_path / "large.json"
+    path.write_text(json.dumps(large_team_data()))
+    large = load_scenario(path)
+    step = frontier_step(large)
+    assert step > 1
+    plan_id = imported_id(capsys, str(path))
     out = tmp_path / "plan.xlsx"
-    output = run_ok(capsys, "export", str(plan_id), "--out", str(out))
-    assert "Note: the frontier sheet is left out:" in output
-    assert openpyxl.load_workbook(out).sheetnames == SHEETS[:3]
+    run_ok(capsys, "export", str(plan_id), "--out", str(out))
+    assert openpyxl.load_workbook(out).sheetnames == SHEETS
+    sheet = pd.read_excel(out, sheet_name="frontier")
+    points = frontier(large)
+    assert sheet["annual_cost_usd"].tolist() == [p.annual_cost_usd for p in points]
+    headcounts = sheet[[c for c in sheet.columns if c.startswith(HEADCOUNT_PREFIX)]]
+    # Nobody employed: whole steps from zero, but for the recommended plan (a candidate too).
+    off_steps = headcounts[~(headcounts % step == 0).all(axis=1)]
+    recommended = recommend(large).allocation
+    assert [row.tolist() for _, row in off_steps.iterrows()] in (
+        [],
+        [[recommended[role] for role in ROLES]],
+    )
 
 
 def test_workbook_refuses_a_table_choice(
