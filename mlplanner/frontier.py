@@ -225,7 +225,7 @@ def search_space(
     demand: Mapping[str, float], existing: Mapping[str, int], assumptions: Assumptions
 ) -> SearchSpace:
     """The documented search space (module docstring) for a demand and an existing team."""
-    lower = {role: int(existing.get(role, 0)) for role in ROLES}
+    lower: dict[str, int] = {role: int(existing.get(role, 0)) for role in ROLES}
     upper: dict[str, int] = {}
     step = search_step(sum(demand[role] for role in COVERABLE))
 
@@ -361,9 +361,11 @@ def _point(allocations: np.ndarray, scores: Scores, row: int) -> FrontierPoint:
     )
 
 
-def _search(problem: _Problem, budget: float | None = None, floor: float = -math.inf) -> np.ndarray:
-    """Candidate allocations (rows in ``ROLES`` order) containing the whole frontier, or with
-    a ``budget`` its part within the budget scoring above ``floor`` (the quality of an
+def _search(
+    problem: _Problem, budget: float | None = None, floor: float = -math.inf
+) -> _Candidates:
+    """Candidates (:class:`_Candidates`) containing the whole frontier, or with a ``budget``
+    its part within the budget scoring above ``floor`` (the quality of an
     allocation known to fit: see :func:`_incumbent`). The floor rises to the best allocation
     within the budget found in each generalist case, for the cases after it.
 
@@ -979,6 +981,7 @@ def _estimate(problem: _Problem, completions: _Completions, *, bound: bool) -> n
     contributors = partial.people[c.rows] + c.generalists
     kinds = partial.kinds[c.rows] + (c.generalists > 0) + (c.annotators > 0)
     handoffs = np.where(kinds > 1, (kinds - 1) / 7, 0.0)
+    gap: float | np.ndarray
     if bound:
         gap = 0.0
     else:
