@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from streamlit.testing.v1 import AppTest
+
 from mlplanner.assumptions import Assumptions
-from mlplanner.frontier import affordable, frontier, frontier_step
+from mlplanner.frontier import FrontierPoint, affordable, frontier, frontier_step
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.plan import format_usd, recommend
 from mlplanner.roles import ROLES, role_label
@@ -32,16 +34,24 @@ def test_the_page_opens_on_the_best_plan_under_the_scenario_budget() -> None:
     assert help_box.markdown[0].value == search_help(Assumptions.defaults())
 
 
-def test_the_slider_changes_the_chosen_plan() -> None:
-    at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
-    steps = budget_steps(POINTS, 2_500_000)
-    for budget in (steps[0], steps[len(steps) // 3], steps[-1]):
+def assert_slider_picks_what_each_budget_buys(
+    at: AppTest, points: list[FrontierPoint], budgets: list[float]
+) -> None:
+    for budget in budgets:
         at.select_slider[0].set_value(budget)
         run(at)
-        chosen = affordable(POINTS, budget)
+        chosen = affordable(points, budget)
         assert chosen is not None
         assert metric(at, "Cost a year") == format_usd(chosen.annual_cost_usd)
         assert metric(at, "People") == str(chosen.headcount)
+
+
+def test_the_slider_changes_the_chosen_plan() -> None:
+    at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
+    steps = budget_steps(POINTS, 2_500_000)
+    assert_slider_picks_what_each_budget_buys(
+        at, POINTS, [steps[0], steps[len(steps) // 3], steps[-1]]
+    )
     cheapest = affordable(POINTS, steps[0])
     assert cheapest is not None and cheapest.annual_cost_usd == POINTS[0].annual_cost_usd
 
@@ -100,10 +110,4 @@ def test_a_large_team_is_searched_in_steps_the_page_says_so_and_its_slider_works
     steps = budget_steps(points, None)
     start = recommend(large).annual_cost_usd
     assert at.select_slider[0].value == min(steps, key=lambda s: abs(s - start))
-    for budget in (steps[len(steps) // 4], steps[-1]):
-        at.select_slider[0].set_value(budget)
-        run(at)
-        chosen = affordable(points, budget)
-        assert chosen is not None
-        assert metric(at, "Cost a year") == format_usd(chosen.annual_cost_usd)
-        assert metric(at, "People") == str(chosen.headcount)
+    assert_slider_picks_what_each_budget_buys(at, points, [steps[len(steps) // 4], steps[-1]])

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import VIEWPORT, open_app, screenshot, wait_for_app
+from tests.support.browser import open_app, wait_for_app, whole_page_screenshot
 from tests.support.server import app_with_own_database
 
 # A name a spreadsheet would run as a formula, with accents and non-Latin script.
@@ -45,15 +45,6 @@ def download(page: Page, label: str, folder: Path) -> Path:
     path = folder / info.value.suggested_filename
     info.value.save_as(path)
     return path
-
-
-def whole_page_screenshot(page: Page, name: str) -> None:
-    page.mouse.move(0, 0)
-    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, VIEWPORT["height"])})
-    page.wait_for_timeout(300)
-    screenshot(page, name)
-    page.set_viewport_size(VIEWPORT)
 
 
 @pytest.mark.browser

@@ -3,20 +3,9 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import TIMEOUT_MS, VIEWPORT, open_app, screenshot, wait_for_app
+from tests.support.browser import TIMEOUT_MS, open_app, wait_for_app, whole_page_screenshot
 
 ENTERPRISE = "Enterprise: a dozen mixed ML projects"
-
-
-def whole_page_screenshot(page: Page, name: str) -> None:
-    """Screenshot of the whole page: Streamlit scrolls inside its main block, not the window,
-    so the viewport is stretched to the content's height first (and restored afterwards)."""
-    page.mouse.move(0, 0)  # no tooltip left open under the pointer
-    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, VIEWPORT["height"])})
-    page.wait_for_timeout(500)  # charts and tables re-layout to the new size
-    screenshot(page, name)
-    page.set_viewport_size(VIEWPORT)
 
 
 @pytest.mark.browser

@@ -3,21 +3,10 @@
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.support.browser import VIEWPORT, open_app, screenshot, wait_for_app
+from tests.support.browser import open_app, wait_for_app, whole_page_screenshot
 
 NAME = "Browser <b>plan</b> **Q3**"
 NEW_NAME = "Renamed in the browser"
-
-
-def whole_page_screenshot(page: Page, name: str) -> None:
-    """Screenshot of the whole page (Streamlit scrolls inside its main block, so the viewport
-    is stretched to the content's height first, then restored)."""
-    page.mouse.move(0, 0)
-    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, VIEWPORT["height"])})
-    page.wait_for_timeout(300)
-    screenshot(page, name)
-    page.set_viewport_size(VIEWPORT)
 
 
 def go_to_plans(page: Page) -> None:
