@@ -92,9 +92,11 @@ def time_case(name: str, scenario: Scenario) -> None:
     whole = median_ms(lambda: frontier(scenario))
     one = median_ms(lambda: best_under_budget(scenario, budget))
     lookup = median_ms(lambda: affordable(points, budget))
+    step = frontier_step(scenario)
+    search = "person by person" if step == 1 else f"in steps of {step} people"
     print(
-        f"{name}: {coverable_fte(scenario):.1f} FTE coverable demand, steps of "
-        f"{frontier_step(scenario)} people, {len(points)} points"
+        f"{name}: {coverable_fte(scenario):.1f} FTE coverable demand, searched {search}, "
+        f"{len(points)} points"
     )
     print(
         f"  whole frontier     {whole:8.1f} ms  (target {FRONTIER_TARGET_MS:.0f} ms, "
