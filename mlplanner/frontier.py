@@ -520,7 +520,9 @@ def _partial_bound(
       no resilience without two generalists) or at least one is in use, adding a kind.
     - Annotators: with none employed, either none (no annotation covered or resilient) or
       at least the fewest the space allows, paid for, adding a kind; then (or with some
-      employed) they cover and are resilient as much as the space allows.
+      employed) they are resilient as much as the space allows, and the money left buys
+      annotation (at their price per FTE) and other coverage, the cheaper first. Once every
+      coverable role is chosen, annotators and generalists may each have all of it.
     - Depth is ``(S + W rho) / (S + W)`` for specialist work ``S`` and generalist work ``W`` at
       average depth ``rho <= 1``. Before the last role, the chosen roles' uncovered work
       gets at least the fewest generalists' share of it, its shallowness over the most
@@ -533,6 +535,7 @@ def _partial_bound(
         return np.full(len(state.cost), 100.0)
     demand, lowest = context.demand[A_COLUMN], space.lower["annotator"]
     most = _Annotation(
+        base=min(demand, float(lowest)),
         covered=min(demand, float(space.upper["annotator"])),
         resilient=demand if space.upper["annotator"] >= 2 else 0.0,
         kind=int(lowest > 0),
@@ -541,8 +544,9 @@ def _partial_bound(
     annotations = [most]
     if lowest == 0 and most.covered > 0:
         first = space.at_least("annotator", 1)
-        some = replace(most, kind=1, cost=first * int(context.loaded_rates[A_COLUMN]))
-        annotations = [_Annotation(covered=0.0, resilient=0.0, kind=0, cost=0), some]
+        cost = first * int(context.loaded_rates[A_COLUMN])
+        some = replace(most, base=min(demand, float(first)), kind=1, cost=cost)
+        annotations = [_Annotation(base=0.0, covered=0.0, resilient=0.0, kind=0, cost=0), some]
     later = [i for i in COVERABLE_COLUMNS if i not in done]
     unstaffed = [i for i in later if space.lower[ROLES[i]] == 0 and context.demand[i] > 0]
     choices = [_Later(roles=tuple(later), left_out=(), kind=0)]
@@ -572,9 +576,11 @@ class _Later:
 
 @dataclass(frozen=True)
 class _Annotation:
-    """What annotators can add at most in :func:`_partial_bound`: annotation covered and
-    resilient (FTE), a kind in use (0 or 1), and their least cost beyond the existing ones."""
+    """What annotators can add at most in :func:`_partial_bound`: annotation covered by those
+    paid for (``base``) and at most (``covered``), resilient (FTE), a kind in use (0 or 1),
+    and the cost of those paid for beyond the existing ones."""
 
+    base: float
     covered: float
     resilient: float
     kind: int
@@ -638,25 +644,30 @@ def _bound_with(
         + [math.inf]
     )
 
+    price = float(context.loaded_rates[A_COLUMN])  # annotation, per FTE
+    room = max(0.0, annotation.covered - annotation.base)
+
     def coverage_and_depth(left: np.ndarray) -> np.ndarray:  # rows x lead counts
+        money = np.maximum(0.0, left)
         most = np.full(left.shape, fewest)
         if case == 2:
-            most = np.minimum(space.upper[GENERALIST], fewest + np.maximum(0, left) // g_rate)
+            most = np.minimum(space.upper[GENERALIST], fewest + money // g_rate)
         covered = state.covered[:, None]
         if remaining > 0 or fewest == 0:
-            bought = np.maximum(0.0, left) / unit if unit < math.inf else 0.0
-            reach = np.minimum(
-                covered + floor_cover + fewest * problem.capacity + bought,
+            base = covered + floor_cover + fewest * problem.capacity
+            cap = np.minimum(
+                problem.coverable_demand,
                 covered + remaining - left_out + most * problem.capacity,
             )
-            reach = np.minimum(problem.coverable_demand, reach)
-            return (
-                w["coverage"] * np.minimum(1.0, (reach + annotators) / total)
-                + w["depth"] * depth[:, None]
-            )
+            other, annotation_bought = _cheaper_first(money, (unit, cap - base), (price, room))
+            reach = np.minimum(cap, base + other)
+            work = reach + annotation.base + annotation_bought
+            return w["coverage"] * np.minimum(1.0, work / total) + w["depth"] * depth[:, None]
+        # Annotators and generalists may each have all the money left.
+        annotated = annotation.base + _cheaper_first(money, (price, room))[0]
         return np.maximum(
-            _coverage_and_depth(problem, state, annotators, np.full((len(covered), 1), fewest)),
-            _coverage_and_depth(problem, state, annotators, most),
+            _coverage_and_depth(problem, state, annotated, np.full((len(covered), 1), fewest)),
+            _coverage_and_depth(problem, state, annotated, most),
         )
 
     # Money goes to leads or to coverage: try every lead count up to the teams.
@@ -667,12 +678,27 @@ def _bound_with(
     return 100 * (best + w["resilience"] * resilience)
 
 
+def _cheaper_first(money: np.ndarray, *goods: tuple[float, np.ndarray | float]) -> list[np.ndarray]:
+    """FTE of each good (price per FTE, room in FTE) that ``money`` buys, the cheaper first:
+    the most coverage the money buys when an FTE of each counts the same."""
+    bought = [np.zeros(money.shape) for _ in goods]
+    for index in sorted(range(len(goods)), key=lambda i: goods[i][0]):
+        price, room = goods[index]
+        if price == math.inf:
+            continue
+        room = np.maximum(0.0, room)
+        fte = room if price <= 0 else np.minimum(room, money / price)
+        bought[index] = fte + bought[index]
+        money = np.maximum(0.0, money - fte * price)
+    return bought
+
+
 def _coverage_and_depth(
-    problem: _Problem, state: _Partial, annotators: float, generalists: np.ndarray
+    problem: _Problem, state: _Partial, annotators: np.ndarray, generalists: np.ndarray
 ) -> np.ndarray:
-    """Weighted coverage plus weighted depth of complete specialist allocations with the most
-    annotator work and ``generalists`` generalists (a column per choice), unclipped
-    (:func:`_partial_bound`)."""
+    """Weighted coverage plus weighted depth of complete specialist allocations with
+    ``annotators`` FTE of annotation and ``generalists`` generalists (rows x choices),
+    unclipped (:func:`_partial_bound`)."""
     context, w = problem.context, problem.context.assumptions.quality_weights
     gamma = context.assumptions.generalist_depth
     weighted_demand = sum(gamma.get(ROLES[i], 0.0) * context.demand[i] for i in COVERABLE_COLUMNS)
