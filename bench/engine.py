@@ -69,12 +69,15 @@ def portfolio(size: int = PORTFOLIO_SIZE, seed: int = SEED) -> Scenario:
     )
 
 
-def timings_ms(call: Callable[[], object]) -> list[float]:
-    """Times of repeated calls (after one warm-up call), at least MIN_RUNS and MIN_SECONDS."""
+def timings_ms(
+    call: Callable[[], object], min_runs: int = MIN_RUNS, min_seconds: float = MIN_SECONDS
+) -> list[float]:
+    """Times of repeated calls (after one warm-up call), at least ``min_runs`` of them and
+    ``min_seconds`` in all."""
     call()
     times: list[float] = []
     start = time.perf_counter()
-    while len(times) < MIN_RUNS or time.perf_counter() - start < MIN_SECONDS:
+    while len(times) < min_runs or time.perf_counter() - start < min_seconds:
         t0 = time.perf_counter_ns()
         call()
         times.append((time.perf_counter_ns() - t0) / 1e6)

@@ -40,7 +40,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from engine import portfolio
+from engine import portfolio, timings_ms
 
 from mlplanner.assumptions import Assumptions
 from mlplanner.demand import compute_demand
@@ -69,14 +69,7 @@ BUDGET_SHARES = (0.1, 0.5, 0.9)  # further budget points, as shares of the front
 
 def median_ms(call: Callable[[], object]) -> float:
     """Median time of repeated calls after one warm-up call."""
-    call()
-    times: list[float] = []
-    start = time.perf_counter()
-    while len(times) < MIN_RUNS or time.perf_counter() - start < MIN_SECONDS:
-        t0 = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+    return statistics.median(timings_ms(call, min_runs=MIN_RUNS, min_seconds=MIN_SECONDS))
 
 
 def coverable_fte(scenario: Scenario) -> float:

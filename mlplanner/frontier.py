@@ -343,7 +343,8 @@ def _problem(scenario: Scenario, assumptions: Assumptions, setup: str | None = N
 def frontier_step(scenario: Scenario, assumptions: Assumptions | None = None) -> int:
     """People per step of the scenario's search space (one for teams up to :data:`STEP_FTE`
     of coverable demand); cheap (no search)."""
-    return _problem(scenario, assumptions or Assumptions.defaults()).space.step
+    demand = compute_demand(scenario, assumptions or Assumptions.defaults()).by_role
+    return search_step(sum(demand[role] for role in COVERABLE))
 
 
 def _points(problem: _Problem, allocations: np.ndarray) -> list[FrontierPoint]:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from mlplanner.assumptions import Assumptions
 from mlplanner.demand import compute_demand
-from mlplanner.frontier import STEP_FTE, STEPS, FrontierPoint, frontier_step
+from mlplanner.frontier import STEP_FTE, STEPS, FrontierPoint, search_step
 from mlplanner.plan import format_usd
 from mlplanner.quality import COVERABLE
 from mlplanner.roles import ROLES, role_label
@@ -97,7 +97,7 @@ def scenario_step_note(scenario: Scenario, assumptions: Assumptions) -> str | No
     """:func:`step_note` for a scenario; cheap (demand and the step, no search)."""
     demand = compute_demand(scenario, assumptions).by_role
     coverable = sum(demand[role] for role in COVERABLE)
-    return step_note(coverable, frontier_step(scenario, assumptions))
+    return step_note(coverable, search_step(coverable))
 
 
 def search_help(assumptions: Assumptions) -> str:

@@ -10,6 +10,8 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
+from mlplanner.roles import ROLES
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = REPO_ROOT / "tools" / "derive_rate_card.py"
 RATES_CSV = REPO_ROOT / "data" / "rates.csv"
@@ -100,7 +102,7 @@ def test_shipped_rates_shape() -> None:
     assert region_ids[1:] == sorted(region_ids[1:])
     assert set(drc.REQUIRED_REGIONS) <= set(region_ids)
 
-    expected_pairs = [(r, role) for r in region_ids for role in drc.ROLE_ORDER]
+    expected_pairs = [(r, role) for r in region_ids for role in ROLES]
     assert list(zip(rates["region"], rates["role"], strict=True)) == expected_pairs
 
     assert pd.api.types.is_integer_dtype(rates["annual_salary_usd"])

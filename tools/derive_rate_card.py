@@ -70,6 +70,10 @@ from pathlib import Path
 import pandas as pd
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from mlplanner.roles import ROLES  # noqa: E402  (the repository root is on the path first)
+
 DEFAULT_SOURCE = REPO_ROOT / ".." / "shared" / "data" / "aijobs_salaries_2025-01-19.csv"
 DEFAULT_RATES_OUT = REPO_ROOT / "data" / "rates.csv"
 DEFAULT_REGIONS_OUT = REPO_ROOT / "data" / "regions.csv"
@@ -93,18 +97,6 @@ ANNOTATOR_US_SALARY = 40_000
 METHOD_ROLE_MEDIAN = "role median"
 METHOD_SCALED = "US role median x region ratio"
 METHOD_ASSUMPTION = "assumption"
-
-ROLE_ORDER: tuple[str, ...] = (
-    "data_analyst",
-    "data_engineer",
-    "data_scientist",
-    "research_scientist",
-    "ml_engineer",
-    "developer",
-    "annotator",
-    "full_stack_data_scientist",
-    "team_lead",
-)
 
 ROLE_TITLES: dict[str, tuple[str, ...]] = {
     "data_analyst": ("Data Analyst",),
@@ -238,7 +230,7 @@ def _rate_rows(
     records: list[dict[str, object]] = []
     for region in regions:
         region_rows = rows.loc[rows["region"] == region]
-        for role in ROLE_ORDER:
+        for role in ROLES:
             if role == "annotator":
                 salary = ANNOTATOR_US_SALARY * ratios[region]
                 n, method = 0, METHOD_ASSUMPTION

@@ -27,19 +27,14 @@ from pydantic import ValidationError
 from mlplanner.errors import ScenarioError, format_validation_error
 from mlplanner.exchange.csv_dialect import SEPARATORS
 from mlplanner.exchange.spreadsheet_safety import restore
+from mlplanner.project_table import PROJECT_COLUMNS as PROJECT_TABLE_COLUMNS
 from mlplanner.roles import ROLES
 from mlplanner.scenario import MAX_PROJECTS, Scenario
 
 EXISTING_PREFIX: Final = "existing_"
-PROJECT_COLUMNS: Final = (
-    "project_name",
-    "domain",
-    "scale",
-    "stage",
-    "data_readiness",
-    "annotation",
-    "deployment",
-    "count",
+# The project table's columns, the name column named apart from the scenario's name.
+PROJECT_COLUMNS: Final = tuple(
+    "project_name" if column == "name" else column for column in PROJECT_TABLE_COLUMNS
 )
 SHARED_COLUMNS: Final = (
     "scenario_name",

@@ -12,6 +12,11 @@ from mlplanner.ui.state import SCENARIO
 APP = Path(__file__).resolve().parents[2] / "app.py"
 SCENARIO_PAGE = "pages/scenario.py"
 PLAN_PAGE = "pages/plan.py"
+PLANS_PAGE = "pages/plans.py"
+COMPARE_PAGE = "pages/compare.py"
+TRADEOFFS_PAGE = "pages/tradeoffs.py"
+ROLE_GUIDE_PAGE = "pages/role_guide.py"
+ASSUMPTIONS_PAGE = "pages/assumptions.py"
 TIMEOUT_S = 30
 
 

@@ -3,13 +3,26 @@ pages that list saved plans or assumption sets read it on every run."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
-from mlplanner.storage.database import DATABASE_URL_ENV
+from mlplanner.storage.database import DATABASE_URL_ENV, open_database
 
 
 @pytest.fixture(autouse=True)
-def own_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(DATABASE_URL_ENV, f"sqlite:///{tmp_path / 'app.db'}")
+def own_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    """The database URL the app under test uses."""
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    return url
+
+
+@pytest.fixture
+def engine(own_database: str) -> Iterator[Engine]:
+    """An engine on the app's database, for tests that read or seed it."""
+    engine = open_database(own_database)
+    yield engine
+    engine.dispose()

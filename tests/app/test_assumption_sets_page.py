@@ -4,7 +4,6 @@ was saved with even after the shipped defaults change."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,27 +15,25 @@ from mlplanner.assumptions import Assumptions
 from mlplanner.examples import example_scenarios
 from mlplanner.plan import format_usd, recommend
 from mlplanner.storage import assumption_sets
-from mlplanner.storage.database import DATABASE_URL_ENV, open_database
+from mlplanner.storage.database import DATABASE_URL_ENV
 from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS
-from tests.app.apptest import PLAN_PAGE, button, go_to, metric, open_app, run, texts
+from tests.app.apptest import (
+    ASSUMPTIONS_PAGE,
+    PLAN_PAGE,
+    PLANS_PAGE,
+    button,
+    go_to,
+    metric,
+    open_app,
+    run,
+    texts,
+)
 from tests.domain.builders import assumptions_with
 
-ASSUMPTIONS_PAGE = "pages/assumptions.py"
-PLANS_PAGE = "pages/plans.py"
 COST = "Current plan: annual cost"
 FASHION = example_scenarios()["fashion_retailer.json"]
 NAME = "mlp.assumption_sets.name"
 CHOICE = "mlp.assumption_sets.choice"
-
-
-@pytest.fixture
-def engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Engine]:
-    """The database the app under test uses (a new SQLite file)."""
-    url = f"sqlite:///{tmp_path / 'plans.db'}"
-    monkeypatch.setenv(DATABASE_URL_ENV, url)
-    engine = open_database(url)
-    yield engine
-    engine.dispose()
 
 
 def dear() -> Assumptions:

@@ -11,11 +11,19 @@ from mlplanner.assumptions import Assumptions
 from mlplanner.examples import example_scenarios
 from mlplanner.plan import format_usd, recommend
 from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS, SHIPPED_DEFAULTS
-from tests.app.apptest import PLAN_PAGE, button, go_to, metric, open_app, run, texts
+from tests.app.apptest import (
+    ASSUMPTIONS_PAGE,
+    COMPARE_PAGE,
+    PLAN_PAGE,
+    button,
+    go_to,
+    metric,
+    open_app,
+    run,
+    texts,
+)
 from tests.domain.builders import assumptions_with
 
-ASSUMPTIONS_PAGE = "pages/assumptions.py"
-COMPARE_PAGE = "pages/compare.py"
 COST = "Current plan: annual cost"
 FASHION = example_scenarios()["fashion_retailer.json"]
 SALARY = "Salary (USD a year)"

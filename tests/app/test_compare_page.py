@@ -11,10 +11,8 @@ from mlplanner.plan import format_usd
 from mlplanner.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.scenario import SETUPS, Scenario
 from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS
-from tests.app.apptest import chart_specs, chart_titles, go_to, open_app, texts
+from tests.app.apptest import COMPARE_PAGE, chart_specs, chart_titles, go_to, open_app, texts
 from tests.domain.builders import assumptions_with
-
-COMPARE_PAGE = "pages/compare.py"
 
 
 def compare_page(scenario: Scenario, assumptions: Assumptions | None = None) -> Any:

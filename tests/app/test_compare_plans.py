@@ -3,10 +3,6 @@ role, cost and quality; charts; a note when a plan was saved under other assumpt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
@@ -15,25 +11,14 @@ from mlplanner.examples import example_scenarios
 from mlplanner.plan import format_usd, recommend
 from mlplanner.roles import ROLE_COLORS, role_label
 from mlplanner.storage import plans
-from mlplanner.storage.database import DATABASE_URL_ENV, open_database
 from mlplanner.storage.models import PlanSummary
 from mlplanner.ui.plan_comparison import BASELINE_KEY, CHOSEN_KEY
-from tests.app.apptest import chart_specs, go_to, open_app, run, texts
+from tests.app.apptest import COMPARE_PAGE, chart_specs, go_to, open_app, run, texts
 from tests.domain.builders import assumptions_with
 
-COMPARE_PAGE = "pages/compare.py"
 FASHION = example_scenarios()["fashion_retailer.json"]
 SEED = example_scenarios()["seed_startup.json"]
 DEAR = assumptions_with(loaded_cost_multiplier=1.6)
-
-
-@pytest.fixture
-def engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Engine]:
-    url = f"sqlite:///{tmp_path / 'plans.db'}"
-    monkeypatch.setenv(DATABASE_URL_ENV, url)
-    engine = open_database(url)
-    yield engine
-    engine.dispose()
 
 
 def save(engine: Engine, name: str, **kwargs: object) -> PlanSummary:

@@ -4,7 +4,6 @@ replace the scenario or save a plan all or nothing."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,27 +23,26 @@ from mlplanner.frontier import frontier
 from mlplanner.plan import recommend
 from mlplanner.scenario import SETUPS
 from mlplanner.storage import plans
-from mlplanner.storage.database import DATABASE_URL_ENV, open_database
 from mlplanner.tables import comparison_frame
 from mlplanner.ui.downloads import plan_files
 from mlplanner.ui.uploads import read_upload
-from tests.app.apptest import PLAN_PAGE, SCENARIO_PAGE, current_scenario, go_to, open_app, run
+from tests.app.apptest import (
+    COMPARE_PAGE,
+    PLAN_PAGE,
+    PLANS_PAGE,
+    SCENARIO_PAGE,
+    TRADEOFFS_PAGE,
+    current_scenario,
+    go_to,
+    open_app,
+    run,
+)
 from tests.app.downloads import downloads, offered
 from tests.storage.support import fashion, save_new, seed_startup
 
 __all__ = ["downloads"]  # the fixture, imported for the tests below
 
 CORPUS = Path(__file__).parents[1] / "exchange" / "corpus"
-PLANS_PAGE = "pages/plans.py"
-
-
-@pytest.fixture
-def engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Engine]:
-    url = f"sqlite:///{tmp_path / 'plans.db'}"
-    monkeypatch.setenv(DATABASE_URL_ENV, url)
-    engine = open_database(url)
-    yield engine
-    engine.dispose()
 
 
 def download(at: AppTest, label: str) -> Any:
@@ -85,7 +83,7 @@ def test_plan_page_offers_allocation_scenario_and_workbook(
 
 
 def test_compare_page_offers_the_comparison(downloads: dict[str, MemoryFile]) -> None:
-    at = go_to(open_app(fashion()), "pages/compare.py")
+    at = go_to(open_app(fashion()), COMPARE_PAGE)
     button = download(at, "Download the comparison (CSV)")
     assert button.proto.ignore_rerun
     file = offered(button, downloads)
@@ -97,7 +95,7 @@ def test_compare_page_offers_the_comparison(downloads: dict[str, MemoryFile]) ->
 def test_tradeoffs_page_frontier_download_goes_through_the_safe_writer(
     downloads: dict[str, MemoryFile],
 ) -> None:
-    at = go_to(open_app(fashion()), "pages/tradeoffs.py")
+    at = go_to(open_app(fashion()), TRADEOFFS_PAGE)
     button = download(at, "Download the frontier as CSV")
     assert button.proto.ignore_rerun
     file = offered(button, downloads)

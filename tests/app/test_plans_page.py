@@ -3,8 +3,6 @@ revision history and the Save control's conflict handling, against a temporary S
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,22 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from mlplanner.plan import evaluate
 from mlplanner.storage import plans
-from mlplanner.storage.database import DATABASE_URL_ENV, open_database
+from mlplanner.storage.database import DATABASE_URL_ENV
 from mlplanner.ui.state import LOADED_PLAN, OVERRIDE, LoadedPlan
-from tests.app.apptest import button, current_scenario, go_to, open_app, run, texts
+from tests.app.apptest import PLANS_PAGE, button, current_scenario, go_to, open_app, run, texts
 from tests.storage.support import fashion, recommended, renamed, save_new, seed_startup
-
-PLANS_PAGE = "pages/plans.py"
-
-
-@pytest.fixture
-def engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Engine]:
-    """The database the app under test uses (a new SQLite file)."""
-    url = f"sqlite:///{tmp_path / 'plans.db'}"
-    monkeypatch.setenv(DATABASE_URL_ENV, url)
-    engine = open_database(url)
-    yield engine
-    engine.dispose()
 
 
 def plans_page() -> AppTest:

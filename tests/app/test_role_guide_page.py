@@ -12,9 +12,7 @@ from mlplanner.roles import PHASE_LABELS, PHASES, ROLE_COLORS, role_label
 from mlplanner.scenario import Scenario
 from mlplanner.ui.responsibility_chart import GAP_COLOR
 from mlplanner.ui.state import OVERRIDE
-from tests.app.apptest import chart_specs, chart_titles, go_to, open_app, texts
-
-ROLE_GUIDE_PAGE = "pages/role_guide.py"
+from tests.app.apptest import ROLE_GUIDE_PAGE, chart_specs, chart_titles, go_to, open_app, texts
 
 
 def role_guide(scenario: Scenario, override: dict[str, Any] | None = None) -> Any:

@@ -12,10 +12,9 @@ from mlplanner.roles import ROLES, role_label
 from mlplanner.scenario import load_scenario, parse_scenario
 from mlplanner.tradeoffs import budget_steps, headline, scenario_step_note, search_help
 from mlplanner.ui.state import OVERRIDE
-from tests.app.apptest import PLAN_PAGE, chart_titles, go_to, metric, open_app, run
+from tests.app.apptest import PLAN_PAGE, TRADEOFFS_PAGE, chart_titles, go_to, metric, open_app, run
 from tests.domain.builders import large_team_data
 
-TRADEOFFS_PAGE = "pages/tradeoffs.py"
 FASHION = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
 POINTS = frontier(FASHION)
 
