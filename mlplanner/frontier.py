@@ -43,7 +43,9 @@ depth). So:
    ``X`` costs no more and is no worse in ``Y`` and resilience: any completion of the dropped
    one scores no better than the same completion of the kept one, at no lower cost. Resilience
    needs a case split on ``F``: with none, a role is resilient from two specialists; with one,
-   from one; with two or more, always. ``Y`` is irrelevant with no generalists.
+   from one; with two or more, always. ``Y`` is irrelevant with no generalists, and then
+   quality is linear in ``X`` and resilience (depth is whole, coverage and resilience are
+   shares of demand), so ``X`` need not be the same: one weighted sum of the two is compared.
 2. Each surviving partial allocation is completed with every annotator count and every
    generalist count up to the first that covers all uncovered work (beyond it, more cost for
    the same score), except counts where one step of generalists fewer and one step more of
@@ -497,39 +499,40 @@ def _specialists(
         )
         if budget is not None:
             state = state.take(np.flatnonzero(state.cost + rest <= budget))
-        state = _undominated_partials(state, case)
+        state = _undominated_partials(problem, state, case)
         if budget is not None and floor > -math.inf and len(state.cost) > _BOUND_ROWS:
             slack = budget - (state.cost + rest)
             done = COVERABLE_COLUMNS[: position + 1]
-            bound = _partial_bound(problem, case, state, done, slack)
+            bound = _partial_bound(problem, case, state, done, slack, floor)
             state = state.take(np.flatnonzero(bound >= floor - _BOUND_MARGIN))
     return state
 
 
 def _partial_bound(
-    problem: _Problem, case: int, state: _Partial, done: tuple[int, ...], slack: np.ndarray
+    problem: _Problem,
+    case: int,
+    state: _Partial,
+    done: tuple[int, ...],
+    slack: np.ndarray,
+    floor: float = -math.inf,
 ) -> np.ndarray:
     """Upper bound on the quality of any completion of each partial allocation that fits the
     budget (``slack`` dollars above its cheapest completion); ``done`` are the coverable roles
-    chosen (columns).
+    chosen (columns). Where the bound is below ``floor`` anyway, a weaker one may stand.
 
-    - Money: for each lead count up to the teams the chosen people need, what is left buys
-      coverage at the least price per FTE still available (a later role's specialist or, with
-      two or more generalists, a generalist), never more than the demand left to cover.
+    The score is split into what the partial allocation has for sure and what money can add,
+    each upper-bounded by a value per unit of something money buys: FTE of a later role's
+    specialists, of annotators or of generalists' work, and leads (:func:`_offer`,
+    :func:`_last_offer`). The most the money buys is then a linear programme solved exactly
+    (:func:`_most_value`); leads are made whole afterwards (:func:`_best_offers`).
+
     - Later roles are resilient; teams count the chosen people and fewest generalists. Later
       roles with nobody employed are either all left to generalists (no specialist coverage,
       no resilience without two generalists) or at least one is in use, adding a kind.
     - Annotators: with none employed, either none (no annotation covered or resilient) or
       at least the fewest the space allows, paid for, adding a kind; then (or with some
-      employed) they are resilient as much as the space allows, and the money left buys
-      annotation (at their price per FTE) and other coverage, the cheaper first. Once every
-      coverable role is chosen, annotators and generalists may each have all of it.
-    - Depth is ``(S + W rho) / (S + W)`` for specialist work ``S`` and generalist work ``W`` at
-      average depth ``rho <= 1``. Before the last role, the chosen roles' uncovered work
-      gets at least the fewest generalists' share of it, its shallowness over the most
-      covered work bounding the loss. Once every coverable role is chosen, weighted coverage
-      plus depth is convex in ``W`` (linear plus ``-W (1 - rho) / (S + W)``), so its most is
-      at the fewest or the most generalists the money buys.
+      employed) they are resilient as much as the space allows.
+    - Each case is a separate offer; the bound is the best of them.
     """
     context, space = problem.context, problem.space
     if context.demand_total <= 0:
@@ -557,12 +560,19 @@ def _partial_bound(
             _Later(roles=tuple(later), left_out=(), kind=1),
             _Later(roles=staffed, left_out=tuple(unstaffed), kind=0),
         ]
-    bounds = [
-        _bound_with(problem, case, state, done, slack, annotation, choice)
-        for annotation in annotations
-        for choice in choices
-    ]
-    return np.maximum.reduce(bounds)
+    variants = [(annotation, choice) for annotation in annotations for choice in choices]
+    if sum(context.demand[i] for i in later) > 0 or _fewest(space, case) == 0:
+        offers = [
+            _offer(problem, case, state, done, slack, annotation, choice)
+            for annotation, choice in variants
+        ]
+    else:
+        offers = [
+            _last_offer(problem, case, state, slack, annotation, choice)
+            for annotation, choice in variants
+        ]
+    best = _best_offers(problem, offers, (floor - _BOUND_MARGIN) / 100)
+    return 100 * best.reshape(len(variants), -1).max(axis=0)
 
 
 @dataclass(frozen=True)
@@ -588,7 +598,157 @@ class _Annotation:
     cost: int
 
 
-def _bound_with(
+def _sure(
+    problem: _Problem,
+    case: int,
+    state: _Partial,
+    done: tuple[int, ...],
+    annotation: _Annotation,
+    choice: _Later,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Weighted resilience at most, hand-offs at least and teams needing a lead at least, of
+    any completion, with annotators adding at most ``annotation`` and the later roles as
+    ``choice`` says (:func:`_partial_bound`)."""
+    context, space, a = problem.context, problem.space, problem.context.assumptions
+    remaining = sum(context.demand[i] for i in COVERABLE_COLUMNS if i not in done)
+    left_out = sum(context.demand[i] for i in choice.left_out)
+    able = state.resilient + remaining - left_out if case < 2 else problem.coverable_demand
+    resilience = np.minimum(1.0, (able + annotation.resilient) / context.demand_total)
+    kinds = state.kinds + (case > 0) + annotation.kind + choice.kind
+    handoffs = np.maximum(0, kinds - 1) / 7
+    teams = _teams(state.people + _fewest(space, case), a.lead_span)
+    return a.quality_weights["resilience"] * resilience, handoffs, teams
+
+
+@dataclass(frozen=True)
+class _Good:
+    """Something :func:`_most_value` can buy, per partial allocation: price per unit, value
+    per unit and room (units), and which shared rooms it draws on too."""
+
+    price: np.ndarray
+    value: np.ndarray
+    room: np.ndarray
+    shares: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Offer:
+    """What one case of :func:`_partial_bound` has for sure (``fixed``: weighted coverage,
+    depth and resilience) and can buy with ``money``: ``goods`` within ``shared`` rooms, and
+    leads, which close ``per_lead`` of the coordination lost (from ``start``) for each of
+    ``open_leads``."""
+
+    money: np.ndarray
+    fixed: np.ndarray
+    goods: list[_Good]
+    shared: list[np.ndarray]
+    start: np.ndarray
+    per_lead: np.ndarray
+    open_leads: np.ndarray
+
+    @staticmethod
+    def join(offers: list[_Offer]) -> _Offer:
+        def stack(arrays: list[np.ndarray]) -> np.ndarray:
+            return np.concatenate(arrays)
+
+        first = offers[0]
+        goods = [
+            _Good(
+                price=stack([o.goods[i].price for o in offers]),
+                value=stack([o.goods[i].value for o in offers]),
+                room=stack([o.goods[i].room for o in offers]),
+                shares=good.shares,
+            )
+            for i, good in enumerate(first.goods)
+        ]
+        return _Offer(
+            money=stack([o.money for o in offers]),
+            fixed=stack([o.fixed for o in offers]),
+            goods=goods,
+            shared=[stack([o.shared[j] for o in offers]) for j in range(len(first.shared))],
+            start=stack([o.start for o in offers]),
+            per_lead=stack([o.per_lead for o in offers]),
+            open_leads=stack([o.open_leads for o in offers]),
+        )
+
+
+def _most_value(
+    money: np.ndarray, goods: list[_Good], shared: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The most value ``money`` buys, per row, and the units of the last good bought: the
+    goods the most value per dollar first, each as far as money, its room and the ``shared``
+    rooms it draws on allow.
+
+    This is the optimum of the linear programme (fractional purchases) as long as the goods
+    that draw on one shared room all have the same value per unit, and shared rooms nest: then
+    within a shared room the cheaper unit is always the better buy, and across goods the
+    value each dollar buys only falls.
+    """
+    rows = len(money)
+    worth = np.column_stack([g.value for g in goods])
+    room = np.column_stack([g.room for g in goods])
+    price = np.column_stack([g.price for g in goods])
+    order = np.argsort(-worth / price, axis=1, kind="stable")
+    free = [r.copy() for r in shared]
+    members = [np.array([j in g.shares for g in goods]) for j in range(len(shared))]
+    every = np.arange(rows)
+    value = np.zeros(rows)
+    last = np.zeros(rows)
+    for rank in range(len(goods)):
+        index = order[:, rank]
+        available = room[every, index]
+        for member, left in zip(members, free, strict=True):
+            available = np.where(member[index], np.minimum(available, left), available)
+        unit_price, unit_worth = price[every, index], worth[every, index]
+        bought = np.where(unit_worth > 0, np.minimum(available, money / unit_price), 0.0)
+        money = money - bought * unit_price
+        value = value + bought * unit_worth
+        for j, member in enumerate(members):
+            free[j] = np.where(member[index], free[j] - bought, free[j])
+        last = np.where(index == len(goods) - 1, bought, last)
+    return value, last
+
+
+def _best_offers(problem: _Problem, offers: list[_Offer], floor: float) -> np.ndarray:
+    """The most each offer's money buys on top of what it has (:func:`_offer`), per row of
+    the offers joined (-inf where the money is short); where that is below ``floor`` anyway,
+    an upper bound on it.
+
+    Leads as a good too give the best fractional number of steps of leads, and a first upper
+    bound. The value is concave in the number of steps, so the best whole number is the one
+    below or above: worked out where the first bound reaches the floor.
+    """
+    offer = _Offer.join(offers)
+    space, context = problem.space, problem.context
+    weight = context.assumptions.quality_weights["coordination"]
+    step = space.step
+    step_rate = float(context.loaded_rates[L_COLUMN]) * step
+    leads = _Good(
+        price=np.full(len(offer.money), step_rate),
+        value=weight * offer.per_lead * step,
+        room=offer.open_leads / step,
+    )
+    bought, steps = _most_value(offer.money, [*offer.goods, leads], offer.shared)
+    value = np.where(offer.money >= 0, offer.fixed + weight * offer.start + bought, -np.inf)
+    rows = np.flatnonzero(value >= floor)
+    if not len(rows):
+        return value
+    wholes = np.concatenate([np.floor(steps[rows]), np.ceil(steps[rows])])
+    pick = np.tile(rows, 2)
+    money = offer.money[pick] - wholes * step_rate
+    goods = [
+        _Good(price=g.price[pick], value=g.value[pick], room=g.room[pick], shares=g.shares)
+        for g in offer.goods
+    ]
+    bought = _most_value(np.maximum(0.0, money), goods, [r[pick] for r in offer.shared])[0]
+    added = offer.per_lead[pick] * np.minimum(wholes * step, offer.open_leads[pick])
+    coordination = weight * np.minimum(1.0, offer.start[pick] + added)
+    whole = np.where(money >= 0, offer.fixed[pick] + coordination + bought, -np.inf)
+    value[rows] = whole.reshape(2, len(rows)).max(axis=0)
+    return value
+
+
+def _offer(
     problem: _Problem,
     case: int,
     state: _Partial,
@@ -596,102 +756,198 @@ def _bound_with(
     slack: np.ndarray,
     annotation: _Annotation,
     choice: _Later,
-) -> np.ndarray:
-    """:func:`_partial_bound` with annotators adding at most ``annotation`` and the later
-    roles as ``choice`` says."""
+) -> _Offer:
+    """Before the last coverable role (or with no generalists at all): what a partial
+    allocation has for sure, and what the money left can buy (:func:`_best_offers`):
+
+    - coverage: a later role's specialist, annotation, and (two or more generalists)
+      generalists' work, at their prices per FTE, never more than the demand left to cover;
+    - depth lost to generalists' work past the fewest generalists' (a cost per FTE: the loss
+      rises with their share of the uncovered work, and a chord below it is linear);
+    - coordination: leads up to the teams the chosen people and fewest generalists form,
+      each closing an equal part of the lead gap (never below zero at the start).
+
+    Leads and generalists in fractions of a person only raise the bound.
+    """
     context, space, a = problem.context, problem.space, problem.context.assumptions
-    total = context.demand_total
-    slack = slack - annotation.cost
+    total, w = context.demand_total, a.quality_weights
+    rows = len(state.cost)
+    resilience, handoffs, teams = _sure(problem, case, state, done, annotation, choice)
+    fewest = _fewest(space, case)
     remaining = sum(context.demand[i] for i in COVERABLE_COLUMNS if i not in done)
     left_out = sum(context.demand[i] for i in choice.left_out)
-    annotators = annotation.covered
-    w = a.quality_weights
-    fewest = _fewest(space, case)
-    able = state.resilient + remaining - left_out if case < 2 else problem.coverable_demand
-    resilience = np.minimum(1.0, (able + annotation.resilient) / total)
-    kinds = state.kinds + (case > 0) + annotation.kind + choice.kind
-    handoffs = np.maximum(0, kinds - 1) / 7
-    teams = _teams(state.people + fewest, a.lead_span)
-    lead_rate = int(context.loaded_rates[L_COLUMN])
-    lowest = space.lower[LEAD]
-
-    def coordination(leads: np.ndarray) -> np.ndarray:  # rows x lead counts
-        need = teams[:, None]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            gap = np.where(need > 0, np.maximum(0, need - leads[None, :]) / need, 0.0)
-        value = 1 - a.lead_gap_penalty * gap - a.handoff_penalty * handoffs[:, None]
-        return w["coordination"] * np.clip(value, 0.0, 1.0)
-
-    depth = np.ones(len(state.cost))
+    later = choice.roles
+    floor_cover = sum(min(context.demand[i], space.lower[ROLES[i]]) for i in later)
+    base = state.covered + floor_cover + fewest * problem.capacity
+    have = np.minimum(problem.coverable_demand, base) + annotation.base
+    per_fte = np.full(rows, w["coverage"] / total)
+    coverable_room = np.maximum(0.0, problem.coverable_demand - base)
+    cover_room = np.maximum(0.0, total - have)
+    specialist_room = np.minimum(remaining - left_out - floor_cover, coverable_room)
+    goods = [
+        _Good(
+            price=np.full(rows, min((float(context.loaded_rates[i]) for i in later), default=1.0)),
+            value=per_fte,
+            room=np.maximum(0.0, specialist_room) if later else np.zeros(rows),
+            shares=(0, 1),
+        ),
+        _Good(
+            price=np.full(rows, float(context.loaded_rates[A_COLUMN])),
+            value=per_fte,
+            room=np.full(rows, max(0.0, annotation.covered - annotation.base)),
+            shares=(1,),
+        ),
+    ]
+    depth = np.ones(rows)
     if remaining > 0 and fewest > 0:  # the chosen roles' uncovered work goes shallower
         gamma = a.generalist_depth
         uncovered = sum(context.demand[i] for i in done) - state.covered
         deep = sum(gamma.get(ROLES[i], 0.0) * context.demand[i] for i in done) - state.weighted
+        shallow = np.maximum(0.0, uncovered - deep)
         reach = np.minimum(
             problem.coverable_demand, state.covered + remaining + fewest * problem.capacity
         )
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.minimum(1.0, fewest * problem.capacity / (uncovered + remaining))
-            loss = share * np.maximum(0.0, uncovered - deep) / (reach + annotators)
-        depth = np.where(reach + annotators > 0, 1.0 - loss, 1.0)
-
-    later = choice.roles
-    floor_cover = sum(min(context.demand[i], space.lower[ROLES[i]]) for i in later)
-    g_rate = int(context.loaded_rates[G_COLUMN])
-    # Least money per FTE of coverage still to buy: a later role's specialist or a generalist.
-    unit = min(
-        [float(context.loaded_rates[i]) for i in later]
-        + ([g_rate / problem.capacity] if case == 2 else [])
-        + [math.inf]
+            loss = share * shallow / (reach + annotation.covered)
+        depth = np.where(reach + annotation.covered > 0, 1.0 - loss, 1.0)
+        if case == 2:
+            goods += _generalist_goods(
+                problem, uncovered + remaining, shallow, loss, annotation, coverable_room
+            )
+    return _with_leads_to_buy(
+        problem,
+        teams,
+        handoffs,
+        money=slack - annotation.cost,
+        fixed=w["coverage"] * np.minimum(1.0, have / total) + w["depth"] * depth + resilience,
+        goods=goods,
+        shared=[coverable_room, cover_room],
     )
 
-    price = float(context.loaded_rates[A_COLUMN])  # annotation, per FTE
-    room = max(0.0, annotation.covered - annotation.base)
 
-    def coverage_and_depth(left: np.ndarray) -> np.ndarray:  # rows x lead counts
-        money = np.maximum(0.0, left)
-        most = np.full(left.shape, fewest)
-        if case == 2:
-            most = np.minimum(space.upper[GENERALIST], fewest + money // g_rate)
-        covered = state.covered[:, None]
-        if remaining > 0 or fewest == 0:
-            base = covered + floor_cover + fewest * problem.capacity
-            cap = np.minimum(
-                problem.coverable_demand,
-                covered + remaining - left_out + most * problem.capacity,
-            )
-            other, annotation_bought = _cheaper_first(money, (unit, cap - base), (price, room))
-            reach = np.minimum(cap, base + other)
-            work = reach + annotation.base + annotation_bought
-            return w["coverage"] * np.minimum(1.0, work / total) + w["depth"] * depth[:, None]
-        # Annotators and generalists may each have all the money left.
-        annotated = annotation.base + _cheaper_first(money, (price, room))[0]
-        return np.maximum(
-            _coverage_and_depth(problem, state, annotated, np.full((len(covered), 1), fewest)),
-            _coverage_and_depth(problem, state, annotated, most),
-        )
-
-    # Money goes to leads or to coverage: try every lead count up to the teams.
-    leads = np.arange(lowest, space.at_least(LEAD, int(teams.max(initial=0))) + 1, space.step)
-    left = slack[:, None] - (leads - lowest)[None, :] * lead_rate
-    value = coverage_and_depth(left) + coordination(leads)
-    best = np.where(left >= 0, value, -np.inf).max(axis=1)
-    return 100 * (best + w["resilience"] * resilience)
+def _with_leads_to_buy(
+    problem: _Problem,
+    teams: np.ndarray,
+    handoffs: np.ndarray,
+    money: np.ndarray,
+    fixed: np.ndarray,
+    goods: list[_Good],
+    shared: list[np.ndarray],
+) -> _Offer:
+    """An offer whose leads, up to the ``teams`` needing one, each close an equal part of the
+    lead gap (coordination at least zero to start with, an upper envelope that is linear)."""
+    space, a = problem.space, problem.context.assumptions
+    lowest = space.lower[LEAD]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gap = np.where(teams > 0, np.maximum(0, teams - lowest) / teams, 0.0)
+        per_lead = np.where(teams > 0, a.lead_gap_penalty / teams, 0.0)
+    return _Offer(
+        money=money,
+        fixed=fixed,
+        goods=goods,
+        shared=shared,
+        start=np.maximum(0.0, 1 - a.lead_gap_penalty * gap - a.handoff_penalty * handoffs),
+        per_lead=per_lead,
+        open_leads=np.maximum(0, np.minimum(teams, space.upper[LEAD]) - lowest).astype(float),
+    )
 
 
-def _cheaper_first(money: np.ndarray, *goods: tuple[float, np.ndarray | float]) -> list[np.ndarray]:
-    """FTE of each good (price per FTE, room in FTE) that ``money`` buys, the cheaper first:
-    the most coverage the money buys when an FTE of each counts the same."""
-    bought = [np.zeros(money.shape) for _ in goods]
-    for index in sorted(range(len(goods)), key=lambda i: goods[i][0]):
-        price, room = goods[index]
-        if price == math.inf:
-            continue
-        room = np.maximum(0.0, room)
-        fte = room if price <= 0 else np.minimum(room, money / price)
-        bought[index] = fte + bought[index]
-        money = np.maximum(0.0, money - fte * price)
-    return bought
+def _last_offer(
+    problem: _Problem,
+    case: int,
+    state: _Partial,
+    slack: np.ndarray,
+    annotation: _Annotation,
+    choice: _Later,
+) -> _Offer:
+    """Once every coverable role is chosen (one or more generalists): what a complete
+    specialist allocation has for sure with the fewest generalists and the annotators there
+    are, and what money can add (:func:`_best_offers`).
+
+    Weighted coverage plus depth is convex in generalists' work ``W`` (linear plus
+    ``-W (1 - rho) / (S + W)``) and concave in annotators' work ``S``, so it is at most the
+    chord in ``W`` from the fewest generalists to the most the money buys, plus the slope in
+    ``S`` at the start (steepest where ``W = S``): generalists' and annotators' work become
+    goods with a value per FTE.
+    """
+    context, space, a = problem.context, problem.space, problem.context.assumptions
+    w = a.quality_weights
+    rows = len(state.cost)
+    resilience, handoffs, teams = _sure(problem, case, state, COVERABLE_COLUMNS, annotation, choice)
+    money = slack - annotation.cost
+    fewest = _fewest(space, case)
+    g_rate = float(context.loaded_rates[G_COLUMN])
+    most = np.full(rows, fewest)
+    if case == 2:
+        most = np.minimum(space.upper[GENERALIST], fewest + np.maximum(0.0, money) // g_rate)
+    annotated = np.full((rows, 1), annotation.base)
+    least = _coverage_and_depth(problem, state, annotated, np.full((rows, 1), fewest))[:, 0]
+    top = _coverage_and_depth(problem, state, annotated, most[:, None])[:, 0]
+    uncovered = np.maximum(0.0, problem.coverable_demand - state.covered)
+    start = np.minimum(uncovered, fewest * problem.capacity)
+    extra = np.minimum(uncovered, most * problem.capacity) - start
+    gamma = a.generalist_depth
+    weighted_demand = sum(gamma.get(ROLES[i], 0.0) * context.demand[i] for i in COVERABLE_COLUMNS)
+    deep = np.maximum(0.0, weighted_demand - state.weighted)
+    specialist = state.covered + annotation.base
+    peak = np.clip(specialist, start, start + extra)  # where W / (S + W)^2 is largest
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = np.where(extra > 0, (top - least) / extra, 0.0)
+        rho = np.where(uncovered > 0, deep / uncovered, 1.0)
+        steep = np.where(specialist + peak > 0, peak / (specialist + peak) ** 2, 0.0)
+    per_annotation = w["coverage"] / context.demand_total + w["depth"] * (1 - rho) * steep
+    goods = [
+        _Good(price=np.full(rows, g_rate / problem.capacity), value=slope, room=extra),
+        _Good(
+            price=np.full(rows, float(context.loaded_rates[A_COLUMN])),
+            value=per_annotation,
+            room=np.full(rows, max(0.0, annotation.covered - annotation.base)),
+        ),
+    ]
+    return _with_leads_to_buy(
+        problem, teams, handoffs, money=money, fixed=least + resilience, goods=goods, shared=[]
+    )
+
+
+def _generalist_goods(
+    problem: _Problem,
+    open_work: np.ndarray,
+    shallow: np.ndarray,
+    loss: np.ndarray,
+    annotation: _Annotation,
+    coverable_room: np.ndarray,
+) -> list[_Good]:
+    """Generalists' work past the fewest generalists' capacity, as goods for
+    :func:`_most_value` (two or more generalists, before the last role).
+
+    With ``g`` FTE more of it, generalists do at least a share ``min(1, (K + g) / open_work)``
+    of the uncovered work (``K`` the fewest's capacity, ``open_work`` the chosen roles'
+    uncovered demand plus the later roles'), so the depth lost is at least that share of the
+    chosen roles' ``shallow`` work over at most all coverage, and at least ``loss`` (what the
+    fewest cost). The share is concave in ``g``, so a chord below it bounds the loss: free up
+    to where the chord passes ``loss``, then linear. The first part counts as coverage; the
+    second costs depth per FTE and is left out of the shared rooms (a relaxation that only
+    raises the bound).
+    """
+    context, space, a = problem.context, problem.space, problem.context.assumptions
+    w = a.quality_weights
+    per_fte = w["coverage"] / context.demand_total
+    fewest = _fewest(space, 2)
+    most = np.minimum(coverable_room, (space.upper[GENERALIST] - fewest) * problem.capacity)
+    scale = problem.coverable_demand + annotation.covered
+    capacity = fewest * problem.capacity
+    with np.errstate(divide="ignore", invalid="ignore"):
+        start = np.minimum(1.0, capacity / open_work) * shallow / scale
+        end = np.minimum(1.0, (capacity + most) / open_work) * shallow / scale
+        slope = np.where(most > 0, (end - start) / most, 0.0)
+        free = np.where(slope > 0, np.minimum(most, (loss - start) / slope), most)
+    free = np.maximum(0.0, free)
+    price = np.full(len(free), float(context.loaded_rates[G_COLUMN]) / problem.capacity)
+    return [
+        _Good(price=price, value=np.full(len(free), per_fte), room=free, shares=(0, 1)),
+        _Good(price=price, value=per_fte - w["depth"] * slope, room=most - free),
+    ]
 
 
 def _coverage_and_depth(
@@ -718,8 +974,9 @@ def _coverage_and_depth(
 def _incumbent(problem: _Problem, budget: float) -> float:
     """Quality of a good allocation within the budget (``-inf`` if none fits): the best of a
     family of simple plans (every specialist role staffed at the same share of its demand,
-    each generalist count, the leads its teams need), improved by single hires, releases and
-    swaps while one helps. A lower bound on the optimum for pruning; it decides nothing else.
+    each generalist count, the leads its teams need). A lower bound on the optimum for
+    pruning; it decides nothing else. (Improving it by single hires and swaps cost more time
+    than the pruning it added saved.)
     """
     space, context = problem.space, problem.context
     lower = np.array([space.lower[r] for r in ROLES])
@@ -743,30 +1000,16 @@ def _incumbent(problem: _Problem, budget: float) -> float:
         :, L_COLUMN
     ]
     fits = plans[plans @ context.loaded_rates + context.vendor_usd <= budget]
-    if not len(fits):
-        return -math.inf
-    quality = score(context, fits).quality
-    best, plan = float(quality.max()), fits[int(np.argmax(quality))]
-    eye = np.eye(len(ROLES), dtype=np.int64) * step
-    moves = np.concatenate([eye, -eye, (eye[:, None, :] - eye[None, :, :]).reshape(-1, len(ROLES))])
-    while True:  # climb: the best single hire, release or swap, while one improves
-        near = plan + moves
-        near = near[
-            (near >= lower).all(axis=1)
-            & (near <= upper).all(axis=1)
-            & (near @ context.loaded_rates + context.vendor_usd <= budget)
-        ]
-        quality = score(context, near).quality
-        if not len(near) or quality.max() <= best:
-            return best
-        best, plan = float(quality.max()), near[int(np.argmax(quality))]
+    return float(score(context, fits).quality.max(initial=-math.inf))
 
 
-def _undominated_partials(state: _Partial, case: int) -> _Partial:
+def _undominated_partials(problem: _Problem, state: _Partial, case: int) -> _Partial:
     """Drop partial allocations another beats or ties (step 1 of the module docstring)."""
-    if case == 0:  # no generalists: depth weights (Y) do not matter; resilience does
-        keys = [state.people, state.kinds, state.covered]
-        value, larger = state.resilient, True
+    if case == 0:  # no generalists: quality is linear in covered and resilient demand
+        w = problem.context.assumptions.quality_weights
+        keys = [state.people, state.kinds, state.covered > 0]
+        value = w["coverage"] * state.covered + w["resilience"] * state.resilient
+        larger = True
     elif case == 1:  # one generalist: resilience follows from the roles in use
         keys = [state.people, state.used, state.covered]
         value, larger = state.weighted, False
