@@ -76,7 +76,7 @@ returns is scored by :mod:`mlplanner.scoring`.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import reduce
 from typing import Any
@@ -561,18 +561,16 @@ def _partial_bound(
             _Later(roles=staffed, left_out=tuple(unstaffed), kind=0),
         ]
     variants = [(annotation, choice) for annotation in annotations for choice in choices]
+    rows = len(state.cost)
+    cases = _Cases.of(problem, variants, rows)
+    tiled = state.take(np.tile(np.arange(rows), len(variants)))
+    money = np.tile(slack, len(variants)) - cases.cost
     if sum(context.demand[i] for i in later) > 0 or _fewest(space, case) == 0:
-        offers = [
-            _offer(problem, case, state, done, slack, annotation, choice)
-            for annotation, choice in variants
-        ]
+        offer = _offer(problem, case, tiled, done, money, cases)
     else:
-        offers = [
-            _last_offer(problem, case, state, slack, annotation, choice)
-            for annotation, choice in variants
-        ]
-    best = _best_offers(problem, offers, (floor - _BOUND_MARGIN) / 100)
-    return 100 * best.reshape(len(variants), -1).max(axis=0)
+        offer = _last_offer(problem, case, tiled, money, cases)
+    best = _best_offers(problem, offer, (floor - _BOUND_MARGIN) / 100)
+    return 100 * best.reshape(len(variants), rows).max(axis=0)
 
 
 @dataclass(frozen=True)
@@ -598,23 +596,53 @@ class _Annotation:
     cost: int
 
 
+@dataclass(frozen=True)
+class _Cases:
+    """The cases of :func:`_partial_bound` (annotators as an :class:`_Annotation`, later roles
+    as a :class:`_Later`), one entry per row: every partial allocation under each case."""
+
+    base: np.ndarray  # annotation FTE covered by annotators paid for
+    covered: np.ndarray  # annotation FTE covered at most
+    resilient: np.ndarray  # annotation FTE resilient at most
+    cost: np.ndarray  # of the annotators paid for beyond the existing ones
+    kind: np.ndarray  # kinds the annotators and later roles add
+    left_out: np.ndarray  # demand of later roles left to generalists
+    floor_cover: np.ndarray  # demand later roles' existing staff cover
+    unit: np.ndarray  # least price per FTE of a later role's specialist (1 if none: no room)
+
+    @staticmethod
+    def of(problem: _Problem, variants: list[tuple[_Annotation, _Later]], rows: int) -> _Cases:
+        context, lower = problem.context, problem.space.lower
+
+        def each(value: Callable[[_Annotation, _Later], float]) -> np.ndarray:
+            return np.repeat(np.array([value(a, c) for a, c in variants], dtype=float), rows)
+
+        return _Cases(
+            base=each(lambda a, c: a.base),
+            covered=each(lambda a, c: a.covered),
+            resilient=each(lambda a, c: a.resilient),
+            cost=each(lambda a, c: a.cost),
+            kind=each(lambda a, c: a.kind + c.kind),
+            left_out=each(lambda a, c: sum(context.demand[i] for i in c.left_out)),
+            floor_cover=each(
+                lambda a, c: sum(min(context.demand[i], lower[ROLES[i]]) for i in c.roles)
+            ),
+            unit=each(
+                lambda a, c: min((float(context.loaded_rates[i]) for i in c.roles), default=1.0)
+            ),
+        )
+
+
 def _sure(
-    problem: _Problem,
-    case: int,
-    state: _Partial,
-    done: tuple[int, ...],
-    annotation: _Annotation,
-    choice: _Later,
+    problem: _Problem, case: int, state: _Partial, done: tuple[int, ...], cases: _Cases
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Weighted resilience at most, hand-offs at least and teams needing a lead at least, of
-    any completion, with annotators adding at most ``annotation`` and the later roles as
-    ``choice`` says (:func:`_partial_bound`)."""
+    any completion under each case (:func:`_partial_bound`)."""
     context, space, a = problem.context, problem.space, problem.context.assumptions
     remaining = sum(context.demand[i] for i in COVERABLE_COLUMNS if i not in done)
-    left_out = sum(context.demand[i] for i in choice.left_out)
-    able = state.resilient + remaining - left_out if case < 2 else problem.coverable_demand
-    resilience = np.minimum(1.0, (able + annotation.resilient) / context.demand_total)
-    kinds = state.kinds + (case > 0) + annotation.kind + choice.kind
+    able = state.resilient + remaining - cases.left_out if case < 2 else problem.coverable_demand
+    resilience = np.minimum(1.0, (able + cases.resilient) / context.demand_total)
+    kinds = state.kinds + (case > 0) + cases.kind
     handoffs = np.maximum(0, kinds - 1) / 7
     teams = _teams(state.people + _fewest(space, case), a.lead_span)
     return a.quality_weights["resilience"] * resilience, handoffs, teams
@@ -645,31 +673,6 @@ class _Offer:
     start: np.ndarray
     per_lead: np.ndarray
     open_leads: np.ndarray
-
-    @staticmethod
-    def join(offers: list[_Offer]) -> _Offer:
-        def stack(arrays: list[np.ndarray]) -> np.ndarray:
-            return np.concatenate(arrays)
-
-        first = offers[0]
-        goods = [
-            _Good(
-                price=stack([o.goods[i].price for o in offers]),
-                value=stack([o.goods[i].value for o in offers]),
-                room=stack([o.goods[i].room for o in offers]),
-                shares=good.shares,
-            )
-            for i, good in enumerate(first.goods)
-        ]
-        return _Offer(
-            money=stack([o.money for o in offers]),
-            fixed=stack([o.fixed for o in offers]),
-            goods=goods,
-            shared=[stack([o.shared[j] for o in offers]) for j in range(len(first.shared))],
-            start=stack([o.start for o in offers]),
-            per_lead=stack([o.per_lead for o in offers]),
-            open_leads=stack([o.open_leads for o in offers]),
-        )
 
 
 def _most_value(
@@ -709,16 +712,14 @@ def _most_value(
     return value, last
 
 
-def _best_offers(problem: _Problem, offers: list[_Offer], floor: float) -> np.ndarray:
-    """The most each offer's money buys on top of what it has (:func:`_offer`), per row of
-    the offers joined (-inf where the money is short); where that is below ``floor`` anyway,
-    an upper bound on it.
+def _best_offers(problem: _Problem, offer: _Offer, floor: float) -> np.ndarray:
+    """The most the offer's money buys on top of what it has (:func:`_offer`), per row (-inf
+    where the money is short); where that is below ``floor`` anyway, an upper bound on it.
 
     Leads as a good too give the best fractional number of steps of leads, and a first upper
     bound. The value is concave in the number of steps, so the best whole number is the one
     below or above: worked out where the first bound reaches the floor.
     """
-    offer = _Offer.join(offers)
     space, context = problem.space, problem.context
     weight = context.assumptions.quality_weights["coordination"]
     step = space.step
@@ -753,12 +754,12 @@ def _offer(
     case: int,
     state: _Partial,
     done: tuple[int, ...],
-    slack: np.ndarray,
-    annotation: _Annotation,
-    choice: _Later,
+    money: np.ndarray,
+    cases: _Cases,
 ) -> _Offer:
     """Before the last coverable role (or with no generalists at all): what a partial
-    allocation has for sure, and what the money left can buy (:func:`_best_offers`):
+    allocation has for sure under each case, and what the ``money`` left can buy
+    (:func:`_best_offers`):
 
     - coverage: a later role's specialist, annotation, and (two or more generalists)
       generalists' work, at their prices per FTE, never more than the demand left to cover;
@@ -772,29 +773,26 @@ def _offer(
     context, space, a = problem.context, problem.space, problem.context.assumptions
     total, w = context.demand_total, a.quality_weights
     rows = len(state.cost)
-    resilience, handoffs, teams = _sure(problem, case, state, done, annotation, choice)
+    resilience, handoffs, teams = _sure(problem, case, state, done, cases)
     fewest = _fewest(space, case)
     remaining = sum(context.demand[i] for i in COVERABLE_COLUMNS if i not in done)
-    left_out = sum(context.demand[i] for i in choice.left_out)
-    later = choice.roles
-    floor_cover = sum(min(context.demand[i], space.lower[ROLES[i]]) for i in later)
-    base = state.covered + floor_cover + fewest * problem.capacity
-    have = np.minimum(problem.coverable_demand, base) + annotation.base
+    base = state.covered + cases.floor_cover + fewest * problem.capacity
+    have = np.minimum(problem.coverable_demand, base) + cases.base
     per_fte = np.full(rows, w["coverage"] / total)
     coverable_room = np.maximum(0.0, problem.coverable_demand - base)
     cover_room = np.maximum(0.0, total - have)
-    specialist_room = np.minimum(remaining - left_out - floor_cover, coverable_room)
+    specialist_room = remaining - cases.left_out - cases.floor_cover
     goods = [
         _Good(
-            price=np.full(rows, min((float(context.loaded_rates[i]) for i in later), default=1.0)),
+            price=cases.unit,
             value=per_fte,
-            room=np.maximum(0.0, specialist_room) if later else np.zeros(rows),
+            room=np.maximum(0.0, np.minimum(specialist_room, coverable_room)),
             shares=(0, 1),
         ),
         _Good(
             price=np.full(rows, float(context.loaded_rates[A_COLUMN])),
             value=per_fte,
-            room=np.full(rows, max(0.0, annotation.covered - annotation.base)),
+            room=np.maximum(0.0, cases.covered - cases.base),
             shares=(1,),
         ),
     ]
@@ -809,17 +807,17 @@ def _offer(
         )
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.minimum(1.0, fewest * problem.capacity / (uncovered + remaining))
-            loss = share * shallow / (reach + annotation.covered)
-        depth = np.where(reach + annotation.covered > 0, 1.0 - loss, 1.0)
+            loss = share * shallow / (reach + cases.covered)
+        depth = np.where(reach + cases.covered > 0, 1.0 - loss, 1.0)
         if case == 2:
             goods += _generalist_goods(
-                problem, uncovered + remaining, shallow, loss, annotation, coverable_room
+                problem, uncovered + remaining, shallow, loss, cases.covered, coverable_room
             )
     return _with_leads_to_buy(
         problem,
         teams,
         handoffs,
-        money=slack - annotation.cost,
+        money=money,
         fixed=w["coverage"] * np.minimum(1.0, have / total) + w["depth"] * depth + resilience,
         goods=goods,
         shared=[coverable_room, cover_room],
@@ -857,9 +855,8 @@ def _last_offer(
     problem: _Problem,
     case: int,
     state: _Partial,
-    slack: np.ndarray,
-    annotation: _Annotation,
-    choice: _Later,
+    money: np.ndarray,
+    cases: _Cases,
 ) -> _Offer:
     """Once every coverable role is chosen (one or more generalists): what a complete
     specialist allocation has for sure with the fewest generalists and the annotators there
@@ -874,14 +871,13 @@ def _last_offer(
     context, space, a = problem.context, problem.space, problem.context.assumptions
     w = a.quality_weights
     rows = len(state.cost)
-    resilience, handoffs, teams = _sure(problem, case, state, COVERABLE_COLUMNS, annotation, choice)
-    money = slack - annotation.cost
+    resilience, handoffs, teams = _sure(problem, case, state, COVERABLE_COLUMNS, cases)
     fewest = _fewest(space, case)
     g_rate = float(context.loaded_rates[G_COLUMN])
     most = np.full(rows, fewest)
     if case == 2:
         most = np.minimum(space.upper[GENERALIST], fewest + np.maximum(0.0, money) // g_rate)
-    annotated = np.full((rows, 1), annotation.base)
+    annotated = cases.base[:, None]
     least = _coverage_and_depth(problem, state, annotated, np.full((rows, 1), fewest))[:, 0]
     top = _coverage_and_depth(problem, state, annotated, most[:, None])[:, 0]
     uncovered = np.maximum(0.0, problem.coverable_demand - state.covered)
@@ -890,7 +886,7 @@ def _last_offer(
     gamma = a.generalist_depth
     weighted_demand = sum(gamma.get(ROLES[i], 0.0) * context.demand[i] for i in COVERABLE_COLUMNS)
     deep = np.maximum(0.0, weighted_demand - state.weighted)
-    specialist = state.covered + annotation.base
+    specialist = state.covered + cases.base
     peak = np.clip(specialist, start, start + extra)  # where W / (S + W)^2 is largest
     with np.errstate(divide="ignore", invalid="ignore"):
         slope = np.where(extra > 0, (top - least) / extra, 0.0)
@@ -902,7 +898,7 @@ def _last_offer(
         _Good(
             price=np.full(rows, float(context.loaded_rates[A_COLUMN])),
             value=per_annotation,
-            room=np.full(rows, max(0.0, annotation.covered - annotation.base)),
+            room=np.maximum(0.0, cases.covered - cases.base),
         ),
     ]
     return _with_leads_to_buy(
@@ -915,7 +911,7 @@ def _generalist_goods(
     open_work: np.ndarray,
     shallow: np.ndarray,
     loss: np.ndarray,
-    annotation: _Annotation,
+    annotated: np.ndarray,
     coverable_room: np.ndarray,
 ) -> list[_Good]:
     """Generalists' work past the fewest generalists' capacity, as goods for
@@ -924,7 +920,8 @@ def _generalist_goods(
     With ``g`` FTE more of it, generalists do at least a share ``min(1, (K + g) / open_work)``
     of the uncovered work (``K`` the fewest's capacity, ``open_work`` the chosen roles'
     uncovered demand plus the later roles'), so the depth lost is at least that share of the
-    chosen roles' ``shallow`` work over at most all coverage, and at least ``loss`` (what the
+    chosen roles' ``shallow`` work over at most all coverage (``annotated`` the annotation
+    covered at most), and at least ``loss`` (what the
     fewest cost). The share is concave in ``g``, so a chord below it bounds the loss: free up
     to where the chord passes ``loss``, then linear. The first part counts as coverage; the
     second costs depth per FTE and is left out of the shared rooms (a relaxation that only
@@ -935,7 +932,7 @@ def _generalist_goods(
     per_fte = w["coverage"] / context.demand_total
     fewest = _fewest(space, 2)
     most = np.minimum(coverable_room, (space.upper[GENERALIST] - fewest) * problem.capacity)
-    scale = problem.coverable_demand + annotation.covered
+    scale = problem.coverable_demand + annotated
     capacity = fewest * problem.capacity
     with np.errstate(divide="ignore", invalid="ignore"):
         start = np.minimum(1.0, capacity / open_work) * shallow / scale
