@@ -642,9 +642,11 @@ def _sure(
     remaining = sum(context.demand[i] for i in COVERABLE_COLUMNS if i not in done)
     able = state.resilient + remaining - cases.left_out if case < 2 else problem.coverable_demand
     resilience = np.minimum(1.0, (able + cases.resilient) / context.demand_total)
-    kinds = state.kinds + (case > 0) + cases.kind
+    # Later roles' existing staff stay: they are a kind in use each, and people in teams.
+    staff = [space.lower[ROLES[i]] for i in COVERABLE_COLUMNS if i not in done]
+    kinds = state.kinds + (case > 0) + cases.kind + sum(n > 0 for n in staff)
     handoffs = np.maximum(0, kinds - 1) / 7
-    teams = _teams(state.people + _fewest(space, case), a.lead_span)
+    teams = _teams(state.people + _fewest(space, case) + sum(staff), a.lead_span)
     return a.quality_weights["resilience"] * resilience, handoffs, teams
 
 
