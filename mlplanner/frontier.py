@@ -62,9 +62,10 @@ depth). So:
 allocation goes once its cheapest completion costs more) and a floor: the quality of a
 plan known to fit (:func:`_incumbent`, then the best found in each generalist case). A
 partial allocation goes when :func:`_partial_bound`, an upper bound on the quality of every
-completion it can afford, is below the floor by more than :data:`_BOUND_MARGIN`; what goes
-scores below the optimum within the budget, so the sweep picks the same point as on the
-whole frontier.
+completion it can afford, is below the floor by more than :data:`_BOUND_MARGIN`, and so does
+a completion that cannot reach the floor even with every lead its teams need; what goes
+scores below the optimum within the budget by more than the sweep's tolerance, so the sweep
+picks the same point as on the whole frontier.
 
 A dropped allocation is beaten or tied, in exact arithmetic, by another allocation of the
 space that comes first in the sweep's order, so the sweep never keeps it; a tie that rounding
@@ -383,7 +384,7 @@ def _search(
         rows, generalists = _generalist_counts(problem, case, partial, budget)
         first = generalists == _fewest(problem.space, case)
         firsts = _completions(problem, case, partial, rows[first], generalists[first])
-        found.append(_finish(problem, firsts, budget))
+        found.append(_finish(problem, firsts, budget, floor))
         if budget is not None and floor > -math.inf:  # a better floor for the next cases
             fits = found[-1].cost <= budget
             floor = max(floor, float(found[-1].estimate[fits].max(initial=-math.inf)))
@@ -393,7 +394,8 @@ def _search(
     frontier_cost, frontier_quality = known.cost[chosen], known.estimate[chosen]
     for completions in later:
         hopeless = _hopeless(problem, completions, frontier_cost, frontier_quality)
-        found.append(_finish(problem, completions.take(np.flatnonzero(~hopeless)), budget))
+        kept = completions.take(np.flatnonzero(~hopeless))
+        found.append(_finish(problem, kept, budget, floor))
     return _Candidates.join(found)
 
 
@@ -1283,6 +1285,8 @@ def _hopeless(
     """Completions (two or more generalists) a known frontier point beats whatever leads and
     however many more generalists they get: it costs no more than the completion with the
     existing leads and scores above :func:`_estimate`'s bound."""
+    if not len(frontier_cost):
+        return np.zeros(len(completions.rows), dtype=bool)
     bound = _estimate(problem, completions, bound=True)
     cost = _completion_cost(problem, completions)
     index = np.searchsorted(frontier_cost, cost, side="right") - 1
@@ -1290,8 +1294,18 @@ def _hopeless(
     return beaten > bound + _MARGIN
 
 
-def _finish(problem: _Problem, completions: _Completions, budget: float | None) -> _Candidates:
-    """Step 3: leads for the completions no cheaper one beats; candidates for the sweep."""
+def _finish(
+    problem: _Problem,
+    completions: _Completions,
+    budget: float | None,
+    floor: float = -math.inf,
+) -> _Candidates:
+    """Step 3: leads for the completions no cheaper one beats; candidates for the sweep.
+
+    With a budget, only candidates within it, and (with a ``floor``, the quality of a plan
+    known to fit) only those that may score above the floor: with every lead their teams
+    need, or as led.
+    """
     cost = _completion_cost(problem, completions)
     quality = _estimate(problem, completions, bound=False)
     if budget is not None:
@@ -1309,12 +1323,19 @@ def _finish(problem: _Problem, completions: _Completions, budget: float | None) 
     group = (teams * (KINDS + 2) + kinds) * 2 + (contributors == 0)
     order = np.lexsort((cost, group))
     kept = order[prefix_best([group[order]], quality[order], larger=True)]
+    if floor > -math.inf:
+        space, lowest = problem.space, problem.space.lower[LEAD]
+        all_led = replace(
+            completions.take(kept), leads=np.maximum(lowest, space.at_least_each(LEAD, teams[kept]))
+        )
+        kept = kept[_estimate(problem, all_led, bound=False) >= floor - _BOUND_MARGIN]
     led = _with_leads(problem.space, completions.take(kept), teams[kept])
-    return _Candidates(
-        allocations=led.allocations(),
-        cost=_completion_cost(problem, led),
-        estimate=_estimate(problem, led, bound=False),
-    )
+    cost = _completion_cost(problem, led)
+    estimate = _estimate(problem, led, bound=False)
+    if budget is not None:
+        fits = np.flatnonzero((cost <= budget) & (estimate >= floor - _BOUND_MARGIN))
+        led, cost, estimate = led.take(fits), cost[fits], estimate[fits]
+    return _Candidates(allocations=led.allocations(), cost=cost, estimate=estimate)
 
 
 def _with_leads(space: SearchSpace, completions: _Completions, teams: np.ndarray) -> _Completions:
