@@ -662,6 +662,9 @@ class _Good:
     room: np.ndarray
     shares: tuple[int, ...] = ()
 
+    def take(self, rows: np.ndarray) -> _Good:
+        return _Good(self.price[rows], self.value[rows], self.room[rows], self.shares)
+
 
 @dataclass(frozen=True)
 class _Offer:
@@ -677,6 +680,17 @@ class _Offer:
     start: np.ndarray
     per_lead: np.ndarray
     open_leads: np.ndarray
+
+    def take(self, rows: np.ndarray) -> _Offer:
+        return _Offer(
+            money=self.money[rows],
+            fixed=self.fixed[rows],
+            goods=[g.take(rows) for g in self.goods],
+            shared=[r[rows] for r in self.shared],
+            start=self.start[rows],
+            per_lead=self.per_lead[rows],
+            open_leads=self.open_leads[rows],
+        )
 
 
 def _most_value(
@@ -720,32 +734,52 @@ def _best_offers(problem: _Problem, offer: _Offer, floor: float) -> np.ndarray:
     """The most the offer's money buys on top of what it has (:func:`_offer`), per row (-inf
     where the money is short); where that is below ``floor`` anyway, an upper bound on it.
 
-    Leads as a good too give the best fractional number of steps of leads, and a first upper
-    bound. The value is concave in the number of steps, so the best whole number is the one
-    below or above: worked out where the first bound reaches the floor.
+    Three upper bounds, each closer and dearer than the one before, each worked out only
+    where the one before reaches the floor:
+
+    1. every dollar buys at the best value per dollar any good offers, and no more than all
+       the goods' rooms hold;
+    2. the linear programme (:func:`_most_value`), leads a good like the others (fractions of
+       a step of leads allowed);
+    3. leads made whole: the value is concave in the number of steps of leads, so the best
+       whole number is the one below or above the fraction the programme bought.
     """
     space, context = problem.space, problem.context
     weight = context.assumptions.quality_weights["coordination"]
     step = space.step
     step_rate = float(context.loaded_rates[L_COLUMN]) * step
-    leads = _Good(
-        price=np.full(len(offer.money), step_rate),
-        value=weight * offer.per_lead * step,
-        room=offer.open_leads / step,
-    )
-    bought, steps = _most_value(offer.money, [*offer.goods, leads], offer.shared)
-    value = np.where(offer.money >= 0, offer.fixed + weight * offer.start + bought, -np.inf)
+    goods = [
+        *offer.goods,
+        _Good(
+            price=np.full(len(offer.money), step_rate),
+            value=weight * offer.per_lead * step,
+            room=offer.open_leads / step,
+        ),
+    ]
+    held = offer.fixed + weight * offer.start
+    rate = np.maximum.reduce([g.value / g.price for g in goods])
+    most = sum(np.maximum(0.0, g.value) * g.room for g in goods)
+    value = held + np.minimum(most, np.maximum(0.0, offer.money) * rate)
+    value = np.where(offer.money >= 0, value, -np.inf)
     rows = np.flatnonzero(value >= floor)
     if not len(rows):
         return value
-    wholes = np.concatenate([np.floor(steps[rows]), np.ceil(steps[rows])])
+    bought, steps = _most_value(
+        offer.money[rows], [g.take(rows) for g in goods], [r[rows] for r in offer.shared]
+    )
+    value[rows] = held[rows] + bought
+    close = value[rows] >= floor
+    rows, steps = rows[close], steps[close]
+    if not len(rows):
+        return value
+    wholes = np.concatenate([np.floor(steps), np.ceil(steps)])
     pick = np.tile(rows, 2)
     money = offer.money[pick] - wholes * step_rate
-    goods = [
-        _Good(price=g.price[pick], value=g.value[pick], room=g.room[pick], shares=g.shares)
-        for g in offer.goods
-    ]
-    bought = _most_value(np.maximum(0.0, money), goods, [r[pick] for r in offer.shared])[0]
+    bought = _most_value(
+        np.maximum(0.0, money),
+        [g.take(pick) for g in offer.goods],
+        [r[pick] for r in offer.shared],
+    )[0]
     added = offer.per_lead[pick] * np.minimum(wholes * step, offer.open_leads[pick])
     coordination = weight * np.minimum(1.0, offer.start[pick] + added)
     whole = np.where(money >= 0, offer.fixed[pick] + coordination + bought, -np.inf)
