@@ -4,10 +4,13 @@
   plan's quality;
 - **recommended**: the plan the setup's rules recommend (scored like any other);
 - **premium**: the best frontier plan costing at most ``premium_extra_cost_share`` more than
-  the recommended plan;
+  the recommended plan, without paying for gains under ``premium_min_gain`` quality points:
+  the cheapest plan in that range within that much of the best there, offered only if it
+  beats the recommended plan by at least as much (where quality flattens out, the best plan
+  in the range can cost millions more for a gain too small to show);
 - **best under budget**: the best frontier plan within the scenario's budget, when it has one.
 
-Both shares live in ``data/parameters.csv`` (loaded into :class:`Assumptions`).
+The thresholds live in ``data/parameters.csv`` (loaded into :class:`Assumptions`).
 """
 
 from __future__ import annotations
@@ -62,11 +65,13 @@ def alternatives(
             as_point(recommended),
         )
     )
-    extra = assumptions.premium_extra_cost_share
-    ceiling = recommended.annual_cost_usd * (1 + extra)
-    premium = affordable(points, ceiling)
+    premium = _premium(points, recommended, assumptions)
     if premium is not None:
-        rule = f"best plan for at most {extra:.0%} more than the recommended plan"
+        extra, gain = assumptions.premium_extra_cost_share, assumptions.premium_min_gain
+        rule = (
+            f"best plan for at most {extra:.0%} more than the recommended plan, "
+            f"not paying for gains under {gain:g} quality points"
+        )
         result.append(Alternative("premium", "Premium", rule, premium))
     budget = recommended.budget_usd
     if budget is not None:
@@ -75,3 +80,26 @@ def alternatives(
             rule = f"best plan within the budget of {format_usd(budget)}"
             result.append(Alternative("best_under_budget", "Best under budget", rule, best))
     return result
+
+
+def no_premium_note(assumptions: Assumptions) -> str:
+    """Why a plan has no premium alternative (the rule of :func:`_premium` found nothing)."""
+    return (
+        f"No premium plan: nothing costing up to {assumptions.premium_extra_cost_share:.0%} "
+        "more than the recommended plan beats it by "
+        f"{assumptions.premium_min_gain:g} quality points or more."
+    )
+
+
+def _premium(
+    points: list[FrontierPoint], recommended: Evaluation, assumptions: Assumptions
+) -> FrontierPoint | None:
+    """The premium plan (module docstring), or ``None`` when nothing in the range beats the
+    recommended plan by ``premium_min_gain``."""
+    ceiling = recommended.annual_cost_usd * (1 + assumptions.premium_extra_cost_share)
+    best = affordable(points, ceiling)
+    if best is None:
+        return None
+    gain = assumptions.premium_min_gain
+    premium = next(p for p in points if p.quality >= best.quality - gain)
+    return premium if premium.quality >= recommended.quality + gain else None

@@ -465,7 +465,8 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
         "Quality and trade-offs",
         "Alternatives to the recommendation",
         "Which cheaper and better plans are offered next to the recommended one: how much "
-        "quality a lean plan may give up and how much more a premium plan may cost.",
+        "quality a lean plan may give up, how much more a premium plan may cost and the "
+        "smallest quality gain worth paying for.",
         a,
         d,
     ),

@@ -86,6 +86,7 @@ class Assumptions(_Frozen):
     handoff_penalty: Share
     lean_quality_share: Share = 0.9
     premium_extra_cost_share: Annotated[float, Field(ge=0, le=10)] = 0.15
+    premium_min_gain: Annotated[float, Field(ge=0, le=100)] = 0.1
 
     @model_validator(mode="after")
     def _consistent(self) -> Assumptions:
@@ -205,5 +206,6 @@ def default_assumptions() -> Assumptions:
             "handoff_penalty": params["coordination.handoff_penalty"],
             "lean_quality_share": params["alternatives.lean_quality_share"],
             "premium_extra_cost_share": params["alternatives.premium_extra_cost_share"],
+            "premium_min_gain": params["alternatives.premium_min_gain"],
         }
     )

@@ -3,6 +3,8 @@ and how the frontier is searched (the step the command line states too)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from mlplanner.assumptions import Assumptions
@@ -46,6 +48,17 @@ def budget_steps(points: list[FrontierPoint], budget: float | None) -> list[int]
     if budget is not None:
         steps.add(int(min(max(budget, low), high)))
     return sorted(steps)
+
+
+def budget_labels(steps: list[int]) -> dict[int, str]:
+    """What the slider shows for each budget: money as $1.24M, or in whole thousands
+    ($2,503k) or whole dollars where two budgets would otherwise read the same."""
+    formats = (format_usd, lambda usd: f"${usd / 1000:,.0f}k", lambda usd: f"${usd:,}")
+    labels = {step: format_usd(step) for step in steps}
+    for finer in formats[1:]:
+        counts = Counter(labels.values())
+        labels = {step: finer(step) if counts[text] > 1 else text for step, text in labels.items()}
+    return labels
 
 
 def allocation_summary(allocation: dict[str, int]) -> str:

@@ -7,11 +7,17 @@ import json
 
 import streamlit as st
 
-from mlplanner.alternatives import alternatives
+from mlplanner.alternatives import alternatives, no_premium_note
 from mlplanner.changes import describe_changes
 from mlplanner.frontier import FrontierPoint, affordable
 from mlplanner.plan import evaluate, format_usd, recommend
-from mlplanner.tradeoffs import budget_steps, point_label, scenario_step_note, search_help
+from mlplanner.tradeoffs import (
+    budget_labels,
+    budget_steps,
+    point_label,
+    scenario_step_note,
+    search_help,
+)
 from mlplanner.ui.plan_views import render_role_table
 from mlplanner.ui.state import current_plan, get_assumptions, get_scenario, set_override
 from mlplanner.ui.tradeoff_chart import with_budget
@@ -20,6 +26,13 @@ from mlplanner.ui.tradeoff_data import chart_spec, frontier_files, frontier_poin
 
 def _adopt(point: FrontierPoint, label: str) -> None:
     set_override(point.allocation, label)
+
+
+def _follow_budget(points: list[FrontierPoint], budget_key: str, point_key: str) -> None:
+    """Moving the budget also picks its plan in the frontier plan list below."""
+    chosen = affordable(points, st.session_state[budget_key])
+    if chosen is not None:
+        st.session_state[point_key] = points.index(chosen)
 
 
 scenario = get_scenario()
@@ -54,14 +67,18 @@ if len(points) < 2:
     st.stop()
 
 steps = budget_steps(points, budget_setting)
+labels = budget_labels(steps)
 start = budget_setting if budget_setting is not None else recommended.annual_cost_usd
 default = min(steps, key=lambda step: abs(step - start))
+budget_key, point_key = f"mlp.tradeoffs.budget.{digest}", f"mlp.tradeoffs.point.{digest}"
 budget = st.select_slider(
     "Yearly budget",
     options=steps,
     value=default,
-    format_func=format_usd,
-    key=f"mlp.tradeoffs.budget.{digest}",
+    format_func=lambda usd: labels.get(usd) or format_usd(usd),
+    key=budget_key,
+    on_change=_follow_budget,
+    args=(points, budget_key, point_key),
     help="Moves the marker along the frontier: below, the best plan this budget buys, what it "
     "gives up against the recommended plan, and a button to adopt it. Starts at the "
     "scenario's budget (or the recommended plan's cost when it has none).",
@@ -109,6 +126,8 @@ spec = chart_spec(scenario_json, assumptions_json, current_json)
 st.vega_lite_chart(with_budget(spec, budget, chosen), width="stretch")
 
 st.subheader("Named plans")
+if all(alternative.name != "premium" for alternative in named):
+    st.caption(no_premium_note(assumptions))
 columns = st.columns(len(named))
 for column, alternative in zip(columns, named, strict=True):
     with column.container(border=True):
@@ -124,13 +143,15 @@ for column, alternative in zip(columns, named, strict=True):
         )
 
 st.subheader("Every frontier plan")
+if point_key not in st.session_state:  # first the plan the budget buys (_follow_budget)
+    st.session_state[point_key] = len(points) - 1 if chosen is None else points.index(chosen)
 index = st.selectbox(
     "Frontier plan",
     options=range(len(points)),
-    index=len(points) - 1 if chosen is None else points.index(chosen),
     format_func=lambda i: point_label(points[i]),
-    key=f"mlp.tradeoffs.point.{digest}",
-    help="Pick any plan on the frontier, cheapest first, to adopt it as the current plan.",
+    key=point_key,
+    help="Pick any plan on the frontier, cheapest first, to adopt it as the current plan. "
+    "Moving the budget slider picks the plan it buys.",
 )
 st.button(
     "Adopt the selected frontier plan",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from mlplanner.alternatives import no_premium_note
 from mlplanner.assumptions import Assumptions
 from mlplanner.frontier import FrontierPoint, affordable, frontier, frontier_step
 from mlplanner.paths import EXAMPLES_DIR
@@ -31,6 +32,9 @@ def test_the_page_opens_on_the_best_plan_under_the_scenario_budget() -> None:
     assert not any("steps of" in info.value for info in at.info)  # searched person by person
     [help_box] = [e for e in at.expander if e.label == "Which plans the frontier is chosen from"]
     assert help_box.markdown[0].value == search_help(Assumptions.defaults())
+    # Nothing within 15% more beats the fashion retailer's recommended plan: no premium, and why.
+    assert no_premium_note(Assumptions.defaults()) in [c.value for c in at.caption]
+    assert not [b for b in at.button if b.key == "mlp.tradeoffs.adopt_premium"]
 
 
 def assert_slider_picks_what_each_budget_buys(
@@ -82,6 +86,20 @@ def test_adopting_a_named_plan_and_any_frontier_point() -> None:
     at.button(key="mlp.tradeoffs.adopt_point").click()
     run(at)
     assert at.session_state[OVERRIDE]["allocation"] == POINTS[2].allocation
+
+
+def test_the_frontier_plan_list_follows_the_slider_and_keeps_a_pick_until_it_moves() -> None:
+    at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
+    picker = at.selectbox[0].key
+    at.selectbox(key=picker).set_value(1)
+    run(at)
+    assert at.selectbox(key=picker).value == 1
+    for budget in (1_300_000, budget_steps(POINTS, 2_500_000)[-1]):
+        at.select_slider[0].set_value(budget)
+        run(at)
+        chosen = affordable(POINTS, budget)
+        assert chosen is not None
+        assert at.selectbox(key=picker).value == POINTS.index(chosen)
 
 
 def test_a_large_team_is_searched_in_steps_the_page_says_so_and_its_slider_works() -> None:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from mlplanner.alternatives import alternatives
+from dataclasses import replace
+
+from mlplanner.alternatives import alternatives, as_point, no_premium_note
 from mlplanner.assumptions import Assumptions
 from mlplanner.changes import describe_changes, people
 from mlplanner.demand import compute_demand
-from mlplanner.frontier import STEP_FTE, STEPS, frontier, frontier_step
+from mlplanner.frontier import STEP_FTE, STEPS, FrontierPoint, frontier, frontier_step
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.plan import evaluate, recommend
 from mlplanner.quality import COVERABLE
 from mlplanner.scenario import load_scenario, parse_scenario
 from mlplanner.tradeoffs import (
+    budget_labels,
     budget_steps,
     flattening_point,
     headline,
@@ -30,20 +33,75 @@ def test_alternatives_follow_their_rules() -> None:
     points = frontier(scenario)
     plan = recommend(scenario)
     named = {a.name: a for a in alternatives(points, plan, assumptions)}
-    assert list(named) == ["lean", "recommended", "premium", "best_under_budget"]
+    # Nothing within 15% more beats the fashion retailer's recommended plan: no premium.
+    ceiling = plan.annual_cost_usd * (1 + assumptions.premium_extra_cost_share)
+    assert max(p.quality for p in points if p.annual_cost_usd <= ceiling) <= plan.quality
+    assert list(named) == ["lean", "recommended", "best_under_budget"]
     lean = named["lean"].point
     floor = assumptions.lean_quality_share * plan.quality
     assert lean.quality >= floor
     assert all(p.quality < floor for p in points if p.annual_cost_usd < lean.annual_cost_usd)
     assert named["recommended"].point.allocation == plan.allocation
-    ceiling = plan.annual_cost_usd * (1 + assumptions.premium_extra_cost_share)
-    assert named["premium"].point.annual_cost_usd <= ceiling
-    assert named["premium"].point.quality >= plan.quality
     budget = scenario.company.annual_budget_usd
     assert budget is not None
     best = named["best_under_budget"].point
     assert best.annual_cost_usd <= budget
     assert all(p.quality <= best.quality for p in points if p.annual_cost_usd <= budget)
+
+
+def test_premium_is_the_cheapest_plan_near_the_best_for_the_extra_cost() -> None:
+    scenario = load_scenario(EXAMPLES_DIR / "seed_startup.json")
+    assumptions = Assumptions.defaults()
+    points = frontier(scenario)
+    plan = recommend(scenario)
+    premium = {a.name: a for a in alternatives(points, plan, assumptions)}["premium"].point
+    ceiling = plan.annual_cost_usd * (1 + assumptions.premium_extra_cost_share)
+    gain = assumptions.premium_min_gain
+    best_in_range = max(p.quality for p in points if p.annual_cost_usd <= ceiling)
+    assert premium.annual_cost_usd <= ceiling
+    assert premium.quality >= max(best_in_range - gain, plan.quality + gain)
+    cheaper = [p for p in points if p.annual_cost_usd < premium.annual_cost_usd]
+    assert all(p.quality < best_in_range - gain for p in cheaper)
+
+
+def test_premium_does_not_pay_for_gains_too_small_to_show() -> None:
+    """Where quality flattens out, the best plan within the extra cost may add almost nothing
+    for a lot of money: the premium plan is the cheapest that comes close to it, and there is
+    none when nothing in the range beats the recommended plan by the minimum gain."""
+    scenario = load_scenario(FASHION)
+    assumptions = Assumptions.defaults()
+    plan = recommend(scenario)
+    gain = assumptions.premium_min_gain
+
+    def point(extra_cost: int, extra_quality: float) -> FrontierPoint:
+        return replace(
+            as_point(plan),
+            annual_cost_usd=plan.annual_cost_usd + extra_cost,
+            quality=plan.quality + extra_quality,
+        )
+
+    flattening = [point(0, 0.0), point(10_000, 2.0), point(20_000, 2.0 + gain / 2)]
+    named = {a.name: a for a in alternatives(flattening, plan, assumptions)}
+    assert named["premium"].point == flattening[1]
+    assert "gains under 0.1 quality points" in named["premium"].rule
+    flat = [point(0, 0.0), point(10_000, gain / 2)]
+    assert "premium" not in {a.name for a in alternatives(flat, plan, assumptions)}
+    assert no_premium_note(assumptions) == (
+        "No premium plan: nothing costing up to 15% more than the recommended plan beats it "
+        "by 0.1 quality points or more."
+    )
+
+
+def test_budget_labels_read_as_money_and_never_twice_the_same() -> None:
+    steps = [1_000_000, 2_497_000, 2_500_000, 2_502_950, 2_503_100, 3_000_000]
+    labels = budget_labels(steps)
+    assert labels[1_000_000] == "$1.00M" and labels[3_000_000] == "$3.00M"
+    assert labels[2_497_000] == "$2,497k"
+    assert labels[2_502_950] == "$2,502,950" and labels[2_503_100] == "$2,503,100"
+    assert len(set(labels.values())) == len(steps)
+    points = frontier(load_scenario(FASHION))
+    fashion = budget_labels(budget_steps(points, 2_500_000))
+    assert len(set(fashion.values())) == len(fashion)
 
 
 def test_changes_say_which_role_and_what_it_costs_in_coverage() -> None:
