@@ -90,17 +90,20 @@ if chosen is None:
     st.warning("No plan fits this budget: the existing team alone costs more.")
 else:
     chosen_plan = evaluate(scenario, chosen.allocation, assumptions=assumptions)
+    same = chosen.allocation == recommended.allocation  # no change to show against it
     cost_col, quality_col, people_col = st.columns(3)
     cost_col.metric(
         "Cost a year",
         format_usd(chosen.annual_cost_usd),
-        delta=f"{format_usd(chosen.annual_cost_usd - recommended.annual_cost_usd)} vs recommended",
+        delta=None
+        if same
+        else f"{format_usd(chosen.annual_cost_usd - recommended.annual_cost_usd)} vs recommended",
         delta_color="inverse",
     )
     quality_col.metric(
         "Quality",
         f"{chosen.quality:.1f} / 100",
-        delta=f"{chosen.quality - recommended.quality:+.1f} vs recommended",
+        delta=None if same else f"{chosen.quality - recommended.quality:+.1f} vs recommended",
     )
     people_col.metric("People", chosen.headcount)
     changes = describe_changes(recommended, chosen_plan)

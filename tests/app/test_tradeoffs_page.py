@@ -59,6 +59,21 @@ def test_the_slider_changes_the_chosen_plan() -> None:
     assert cheapest is not None and cheapest.annual_cost_usd == POINTS[0].annual_cost_usd
 
 
+def test_the_recommended_plan_shows_no_change_against_itself() -> None:
+    at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
+    plan = recommend(FASHION)
+    assert affordable(POINTS, plan.annual_cost_usd).allocation == plan.allocation
+    at.select_slider[0].set_value(plan.annual_cost_usd)
+    run(at)
+    assert "This is the recommended plan's allocation." in [m.value for m in at.markdown]
+    deltas = {m.label: m.delta for m in at.metric if m.label in ("Cost a year", "Quality")}
+    assert deltas == {"Cost a year": "", "Quality": ""}  # AppTest reads no delta as ""
+    at.select_slider[0].set_value(2_500_000)
+    run(at)
+    deltas = {m.label: m.delta for m in at.metric if m.label in ("Cost a year", "Quality")}
+    assert deltas["Cost a year"].endswith("vs recommended")
+
+
 def test_adopting_a_plan_changes_the_plan_page() -> None:
     at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
     budget = 1_300_000
