@@ -51,13 +51,13 @@ from mlplanner.frontier import (
     brute_force,
     frontier,
     frontier_step,
-    search_space,
 )
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.quality import COVERABLE
 from mlplanner.roles import ROLES
 from mlplanner.scenario import Scenario, load_scenario, parse_scenario
 from mlplanner.scoring import score, scoring_context
+from mlplanner.search_space import search_space
 
 FRONTIER_TARGET_MS = 200.0
 BUDGET_TARGET_MS = 20.0

@@ -144,8 +144,7 @@ def _share(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
 
 def _coordination(heads: np.ndarray, a: Assumptions) -> np.ndarray:
     contributors = heads[:, list(IC_COLUMNS)].sum(axis=1)
-    span = a.lead_span
-    teams = np.where(contributors > span, -(-contributors // span), 0)
+    teams = teams_needing_leads(contributors, a.lead_span)
     missing = np.maximum(0, teams - heads[:, L_COLUMN])
     with np.errstate(divide="ignore", invalid="ignore"):
         lead_gap = np.where(teams > 0, missing / np.where(teams > 0, teams, 1), 0.0)
@@ -153,3 +152,9 @@ def _coordination(heads: np.ndarray, a: Assumptions) -> np.ndarray:
     handoffs = np.where(kinds > 1, (kinds - 1) / (KINDS - 1), 0.0)
     value = 1 - a.lead_gap_penalty * lead_gap - a.handoff_penalty * handoffs
     return np.where(contributors == 0, 0.0, np.minimum(1.0, np.maximum(0.0, value)))
+
+
+def teams_needing_leads(contributors: np.ndarray, span: int) -> np.ndarray:
+    """Teams needing a lead: none for one team, one per ``span`` people past it
+    (:func:`mlplanner.staffing.required_leads` for many team sizes at once)."""
+    return np.where(contributors > span, -(-contributors // span), 0)

@@ -9,11 +9,12 @@ import pandas as pd
 
 from mlplanner.assumptions import Assumptions
 from mlplanner.demand import compute_demand
-from mlplanner.frontier import STEP_FTE, STEPS, FrontierPoint, search_step
+from mlplanner.frontier import FrontierPoint
 from mlplanner.plan import format_usd
 from mlplanner.quality import COVERABLE
 from mlplanner.roles import ROLES, role_label
 from mlplanner.scenario import Scenario
+from mlplanner.search_space import STEP_FTE, STEPS, search_step
 
 FLAT_SHARE = 0.95  # "flattens" once a plan reaches this share of the best quality on offer
 BUDGET_STEPS = 200

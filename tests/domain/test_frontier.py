@@ -25,23 +25,21 @@ from mlplanner.alternatives import as_point
 from mlplanner.assumptions import Assumptions
 from mlplanner.demand import compute_demand
 from mlplanner.frontier import (
-    STEP_FTE,
-    STEPS,
     affordable,
     brute_force,
     frontier_step,
     sample,
-    search_space,
-    search_step,
 )
 from mlplanner.pareto import QUALITY_TOLERANCE
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.plan import evaluate, recommend
 from mlplanner.roles import ROLES, SPECIALIST_ROLES
 from mlplanner.scenario import DOMAINS, SCALES, STAGES, Scenario, load_scenario, parse_scenario
+from mlplanner.search_space import STEP_FTE, STEPS, search_space, search_step
 
 # The module itself (``mlplanner.frontier`` as an attribute is the function of that name).
 frontier_module = importlib.import_module("mlplanner.frontier")
+search_space_module = importlib.import_module("mlplanner.search_space")
 MAX_SPACE = 150_000
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
@@ -153,8 +151,8 @@ def test_stepped_spaces_search_equals_brute_force(
     (steps of up to the whole demand), the frontier and the budget search stay exact."""
     scenario, assumptions = case
     with (
-        patch.object(frontier_module, "STEP_FTE", 0.0),
-        patch.object(frontier_module, "STEPS", steps),
+        patch.object(search_space_module, "STEP_FTE", 0.0),
+        patch.object(search_space_module, "STEPS", steps),
         patch.object(frontier_module, "_BOUND_FTE", 0.0),
         patch.object(frontier_module, "_BOUND_ROWS", 0),
     ):

@@ -1,6 +1,6 @@
 """The budget search's pruning bound is an upper bound: checked against every completion.
 
-:func:`mlplanner.frontier._partial_bound` may drop a partial allocation of the coverable roles
+:func:`mlplanner.budget_bound.partial_bound` may drop a partial allocation of the coverable roles
 only when no completion of it within the budget can reach the floor. The budget tests compare
 the search's answer with brute force, which catches a bound that is too low only where it
 happens to cut the optimum away. This property checks the bound itself: for every partial
@@ -21,9 +21,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mlplanner.assumptions import Assumptions
+from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.roles import GENERALIST, LEAD, ROLES
-from mlplanner.scenario import Scenario
+from mlplanner.scenario import Scenario, load_scenario
 from mlplanner.scoring import A_COLUMN, COVERABLE_COLUMNS, G_COLUMN, L_COLUMN, score
+from mlplanner.search_space import search_problem
 
 from .test_frontier import SETTINGS, small_cases
 
@@ -34,9 +36,9 @@ NOISE = 1e-7
 
 def bound_calls(scenario: Scenario, assumptions: Assumptions, budget: float) -> list[Any]:
     """Every call the budget search makes to the bound: (problem, case, state, done, bound)."""
-    problem = frontier_module._problem(scenario, assumptions)
+    problem = search_problem(scenario, assumptions)
     calls: list[Any] = []
-    original = frontier_module._partial_bound
+    original = frontier_module.partial_bound
 
     def recorded(
         problem: Any, case: int, state: Any, done: Any, slack: Any, floor: float
@@ -46,7 +48,7 @@ def bound_calls(scenario: Scenario, assumptions: Assumptions, budget: float) -> 
         return result
 
     with (
-        patch.object(frontier_module, "_partial_bound", recorded),
+        patch.object(frontier_module, "partial_bound", recorded),
         patch.object(frontier_module, "_BOUND_ROWS", 0),
     ):
         # A floor far below every score: the bound runs everywhere and drops nothing.
@@ -89,3 +91,12 @@ def test_bound_is_at_least_every_completion_within_the_budget(
         # The state's heads are in the order the search chose the roles (``done``).
         best = best_completions(problem, generalist_case, state, done, budget)
         assert (bound >= best - NOISE).all(), (generalist_case, done, (best - bound).max())
+
+
+def test_the_property_sees_the_bound_at_work() -> None:
+    """The recorder above is called (a renamed or moved bound would leave it empty and the
+    property with nothing to check): on the fashion example, at every position it bounds."""
+    scenario = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    calls = bound_calls(scenario, Assumptions.defaults(), 2_000_000)
+    assert {len(done) for _, _, _, done, _ in calls} >= {1, 2, 6}
+    assert all(np.isfinite(bound).any() for *_, bound in calls)

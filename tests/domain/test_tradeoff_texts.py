@@ -8,11 +8,12 @@ from mlplanner.alternatives import alternatives, as_point, no_premium_note
 from mlplanner.assumptions import Assumptions
 from mlplanner.changes import describe_changes, people
 from mlplanner.demand import compute_demand
-from mlplanner.frontier import STEP_FTE, STEPS, FrontierPoint, frontier, frontier_step
+from mlplanner.frontier import FrontierPoint, frontier, frontier_step
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.plan import evaluate, recommend
 from mlplanner.quality import COVERABLE
 from mlplanner.scenario import load_scenario, parse_scenario
+from mlplanner.search_space import STEP_FTE, STEPS
 from mlplanner.tradeoffs import (
     budget_labels,
     budget_steps,
