@@ -45,13 +45,14 @@ def partial_bound(
     :func:`_last_offer`). The most the money buys is then a linear programme solved exactly
     (:func:`_most_value`); leads are made whole afterwards (:func:`_best_offers`).
 
-    - Later roles are resilient; teams count the chosen people and fewest generalists. Later
-      roles with nobody employed are either all left to generalists (no specialist coverage,
-      no resilience without two generalists) or at least one is in use, adding a kind.
+    - Later roles are resilient. Teams count the chosen people, the fewest generalists and
+      later roles' existing staff; each later role with staff is a kind in use. Later roles
+      with nobody employed are either all left to generalists (no specialist coverage, no
+      resilience without two generalists) or at least one is in use, adding a kind.
     - Annotators: with none employed, either none (no annotation covered or resilient) or
       at least the fewest the space allows, paid for, adding a kind; then (or with some
       employed) they are resilient as much as the space allows.
-    - Each case is a separate offer; the bound is the best of them.
+    - These cases are worked out together (:class:`_Cases`); the bound is the best of them.
     """
     context, space = problem.context, problem.space
     if context.demand_total <= 0:
@@ -187,10 +188,10 @@ class _Good:
 
 @dataclass(frozen=True)
 class _Offer:
-    """What one case of :func:`partial_bound` has for sure (``fixed``: weighted coverage,
-    depth and resilience) and can buy with ``money``: ``goods`` within ``shared`` rooms, and
-    leads, which close ``per_lead`` of the coordination lost (from ``start``) for each of
-    ``open_leads``."""
+    """What a partial allocation has for sure under a case of :func:`partial_bound`
+    (``fixed``: weighted coverage, depth and resilience) and can buy with ``money``: ``goods``
+    within ``shared`` rooms, and leads, which close ``per_lead`` of the coordination lost
+    (from ``start``) for each of ``open_leads``. One entry per row (:class:`_Cases`)."""
 
     money: np.ndarray
     fixed: np.ndarray
@@ -322,7 +323,7 @@ def _offer(
       generalists' work, at their prices per FTE, never more than the demand left to cover;
     - depth lost to generalists' work past the fewest generalists' (a cost per FTE: the loss
       rises with their share of the uncovered work, and a chord below it is linear);
-    - coordination: leads up to the teams the chosen people and fewest generalists form,
+    - coordination: leads up to the teams the people certain to be there form (:func:`_sure`),
       each closing an equal part of the lead gap (never below zero at the start).
 
     Leads and generalists in fractions of a person only raise the bound.
@@ -478,11 +479,10 @@ def _generalist_goods(
     of the uncovered work (``K`` the fewest's capacity, ``open_work`` the chosen roles'
     uncovered demand plus the later roles'), so the depth lost is at least that share of the
     chosen roles' ``shallow`` work over at most all coverage (``annotated`` the annotation
-    covered at most), and at least ``loss`` (what the
-    fewest cost). The share is concave in ``g``, so a chord below it bounds the loss: free up
-    to where the chord passes ``loss``, then linear. The first part counts as coverage; the
-    second costs depth per FTE and is left out of the shared rooms (a relaxation that only
-    raises the bound).
+    covered at most), and at least ``loss`` (what the fewest cost). The share is concave in
+    ``g``, so a chord below it bounds the loss: free up to where the chord passes ``loss``,
+    then linear. The first part counts as coverage; the second costs depth per FTE and is
+    left out of the shared rooms (a relaxation that only raises the bound).
     """
     context, space, a = problem.context, problem.space, problem.context.assumptions
     w = a.quality_weights

@@ -101,7 +101,8 @@ class SearchProblem:
 
 @dataclass
 class Partials:
-    """Partial allocations of the coverable roles, one entry per allocation."""
+    """Partial allocations of the coverable roles, one entry per allocation (``X``, ``Y``
+    and ``N`` as in :mod:`mlplanner.frontier`'s algorithm)."""
 
     cost: np.ndarray
     covered: np.ndarray  # X
@@ -113,10 +114,10 @@ class Partials:
     heads: np.ndarray  # headcount per coverable role
 
     def take(self, rows: np.ndarray) -> Partials:
-        return Partials(*(getattr(self, f)[rows] for f in PARTIAL_FIELDS))
+        return Partials(*(getattr(self, f)[rows] for f in _PARTIALS_FIELDS))
 
 
-PARTIAL_FIELDS = ("cost", "covered", "weighted", "resilient", "people", "kinds", "used", "heads")
+_PARTIALS_FIELDS = ("cost", "covered", "weighted", "resilient", "people", "kinds", "used", "heads")
 
 
 def search_step(coverable_demand: float) -> int:
@@ -170,5 +171,6 @@ def search_problem(
 
 
 def fewest_generalists(space: SearchSpace, case: int) -> int:
-    """The fewest generalists of a case (:func:`_cases`) in the space."""
+    """The fewest generalists of a generalist case in the space: 0, 1, or (case 2, meaning two
+    or more) the fewest from two on."""
     return case if case < 2 else space.at_least(GENERALIST, 2)
