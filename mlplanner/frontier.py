@@ -93,7 +93,8 @@ from mlplanner.search_space import (
 
 BRUTE_FORCE_LIMIT = 200_000_000
 _CHUNK = 1_000_000
-# Safety margin of the shallow-work test in _swaps: never decide a near-tie by rounding noise.
+# Safety margin of the depth tests of swaps and of the hopeless check: never decide a near-tie
+# by rounding noise.
 _MARGIN = 1e-9
 # How far below a cheaper candidate's estimated quality a candidate can be and still be scored
 # exactly (_preselect): far above the estimates' rounding noise and the sweep's tolerance.

@@ -39,24 +39,24 @@ def headline(points: list[FrontierPoint]) -> tuple[str, str]:
 
 
 def budget_steps(points: list[FrontierPoint], budget: float | None) -> list[int]:
-    """Budgets a slider offers: even steps from the cheapest to the dearest frontier plan
-    (whole thousands of dollars), every frontier plan's exact cost and the scenario's budget."""
+    """Budgets a slider offers: every frontier plan's exact cost and the scenario's budget,
+    and between them even steps (whole thousands of dollars) from the cheapest to the dearest
+    plan, except those that would read the same as an exact one ($2.50M twice)."""
     low, high = points[0].annual_cost_usd, points[-1].annual_cost_usd
-    step = max(1_000, round((high - low) / BUDGET_STEPS, -3))
-    steps = set(range(low, high + 1, int(step)))
-    steps.update(p.annual_cost_usd for p in points)
-    steps.add(high)
+    exact = {p.annual_cost_usd for p in points}
     if budget is not None:
-        steps.add(int(min(max(budget, low), high)))
-    return sorted(steps)
+        exact.add(int(min(max(budget, low), high)))
+    taken = {format_usd(usd) for usd in exact}
+    step = max(1_000, round((high - low) / BUDGET_STEPS, -3))
+    even = (usd for usd in range(low, high + 1, int(step)) if format_usd(usd) not in taken)
+    return sorted(exact.union(even))
 
 
 def budget_labels(steps: list[int]) -> dict[int, str]:
     """What the slider shows for each budget: money as $1.24M, or in whole thousands
     ($2,503k) or whole dollars where two budgets would otherwise read the same."""
-    formats = (format_usd, lambda usd: f"${usd / 1000:,.0f}k", lambda usd: f"${usd:,}")
     labels = {step: format_usd(step) for step in steps}
-    for finer in formats[1:]:
+    for finer in (lambda usd: f"${usd / 1000:,.0f}k", lambda usd: f"${usd:,}"):
         counts = Counter(labels.values())
         labels = {step: finer(step) if counts[text] > 1 else text for step, text in labels.items()}
     return labels

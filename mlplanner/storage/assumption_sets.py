@@ -8,7 +8,6 @@ old values keep them; deleting a set removes only its name.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Final
 
 from sqlalchemy import delete as delete_rows
@@ -19,8 +18,8 @@ from sqlmodel import Session, col, select
 from mlplanner.assumptions import Assumptions
 from mlplanner.storage.database import begin_write, reading, writing
 from mlplanner.storage.errors import AssumptionSetNameError, AssumptionSetNotFoundError
-from mlplanner.storage.models import NAME_MAX, AssumptionSet, AssumptionSetSummary, utc_now
-from mlplanner.storage.plans import DEFAULT_ASSUMPTION_SET
+from mlplanner.storage.models import AssumptionSet, AssumptionSetSummary, utc_now
+from mlplanner.storage.plans import DEFAULT_ASSUMPTION_SET, checked_name
 from mlplanner.storage.snapshots import canonical, read_snapshot, snapshot_id
 
 RESERVED_NAME: Final = DEFAULT_ASSUMPTION_SET
@@ -37,18 +36,7 @@ _SUMMARY_COLUMNS: Final = (
 
 def validate_set_name(name: str) -> str:
     """The name stripped of surrounding space; :class:`AssumptionSetNameError` if unusable."""
-    stripped = name.strip()
-    if not stripped:
-        raise AssumptionSetNameError("assumption set name: must not be empty")
-    if len(stripped) > NAME_MAX:
-        raise AssumptionSetNameError(
-            f"assumption set name: must be at most {NAME_MAX} characters "
-            f"(this one has {len(stripped):,})"
-        )
-    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in stripped):
-        raise AssumptionSetNameError(
-            "assumption set name: must not contain control characters (tabs, newlines, …)"
-        )
+    stripped = checked_name(name, "assumption set name", AssumptionSetNameError)
     if stripped.casefold() == RESERVED_NAME.casefold():
         raise AssumptionSetNameError(
             f"assumption set name: {RESERVED_NAME!r} is reserved for the shipped defaults; "

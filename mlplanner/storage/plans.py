@@ -29,7 +29,12 @@ from mlplanner.plan import Evaluation, evaluate, recommend
 from mlplanner.plan import Plan as RecommendedPlan
 from mlplanner.scenario import Scenario, parse_scenario
 from mlplanner.storage.database import reading, writing
-from mlplanner.storage.errors import ConflictError, PlanNameError, PlanNotFoundError
+from mlplanner.storage.errors import (
+    ConflictError,
+    PlanNameError,
+    PlanNotFoundError,
+    StorageError,
+)
 from mlplanner.storage.models import (
     NAME_MAX,
     AssumptionSnapshot,
@@ -99,15 +104,22 @@ class OpenedPlan:
 
 def validate_name(name: str) -> str:
     """The name stripped of surrounding space; :class:`PlanNameError` if unusable."""
+    return checked_name(name, "name", PlanNameError)
+
+
+def checked_name(name: str, field: str, error: type[StorageError]) -> str:
+    """A saved name (plan or assumption set) stripped of surrounding space, or ``error``
+    naming ``field`` when it is empty, longer than :data:`NAME_MAX` or has control
+    characters."""
     stripped = name.strip()
     if not stripped:
-        raise PlanNameError("name: must not be empty")
+        raise error(f"{field}: must not be empty")
     if len(stripped) > NAME_MAX:
-        raise PlanNameError(
-            f"name: must be at most {NAME_MAX} characters (this one has {len(stripped):,})"
+        raise error(
+            f"{field}: must be at most {NAME_MAX} characters (this one has {len(stripped):,})"
         )
     if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in stripped):
-        raise PlanNameError("name: must not contain control characters (tabs, newlines, …)")
+        raise error(f"{field}: must not contain control characters (tabs, newlines, …)")
     return stripped
 
 

@@ -15,7 +15,14 @@ from mlplanner.storage import plans
 from mlplanner.storage.database import DATABASE_URL_ENV
 from mlplanner.ui.state import LOADED_PLAN, OVERRIDE, LoadedPlan
 from tests.app.apptest import PLANS_PAGE, button, current_scenario, go_to, open_app, run, texts
-from tests.storage.support import fashion, recommended, renamed, save_new, seed_startup
+from tests.storage.support import (
+    fashion,
+    recommended,
+    renamed,
+    save_new,
+    save_second_revision,
+    seed_startup,
+)
 
 
 def plans_page() -> AppTest:
@@ -117,13 +124,7 @@ def test_opening_an_older_revision_and_an_adopted_allocation(engine: Engine) -> 
 
 def test_restoring_a_revision_makes_it_the_newest(engine: Engine) -> None:
     plan = save_new(engine, "Restore me")
-    with Session(engine) as session:
-        plans.save_revision(
-            session=session,
-            plan_id=plan.id,
-            evaluation=recommended(seed_startup()),
-            base_revision=1,
-        )
+    save_second_revision(engine, plan)
     at = plans_page()
     assert button(at, "Restore as newest").disabled  # revision 2 is already the newest
     at.selectbox(key=f"mlp.plans.revision.{plan.id}").set_value(1)
@@ -192,13 +193,7 @@ def test_a_conflicting_save_offers_to_save_a_copy(engine: Engine) -> None:
     at = plans_page()
     click(at, "Open")
     go_to(at, PLANS_PAGE)
-    with Session(engine) as session:  # a colleague saves in between
-        plans.save_revision(
-            session=session,
-            plan_id=plan.id,
-            evaluation=recommended(seed_startup()),
-            base_revision=1,
-        )
+    save_second_revision(engine, plan)  # a colleague saves in between
     click(at, "Save as revision 2")
     assert any("saved elsewhere since you opened it" in w for w in texts(at.warning))
     click(at, "Save as a copy")

@@ -10,7 +10,7 @@ from mlplanner.changes import describe_changes, people
 from mlplanner.demand import compute_demand
 from mlplanner.frontier import FrontierPoint, frontier, frontier_step
 from mlplanner.paths import EXAMPLES_DIR
-from mlplanner.plan import evaluate, recommend
+from mlplanner.plan import evaluate, format_usd, recommend
 from mlplanner.quality import COVERABLE
 from mlplanner.scenario import load_scenario, parse_scenario
 from mlplanner.search_space import STEP_FTE, STEPS
@@ -142,6 +142,11 @@ def test_budget_steps_cover_every_frontier_cost_and_the_budget() -> None:
     assert 2_500_000 in steps
     assert steps[0] == points[0].annual_cost_usd
     assert steps[-1] == points[-1].annual_cost_usd
+    # Even steps never read like a plan's cost: the dearest plan's end reads $2.78M, not $2,784k.
+    labels = budget_labels(steps)
+    assert labels[steps[-1]] == format_usd(steps[-1])
+    exact = {p.annual_cost_usd for p in points} | {2_500_000}
+    assert all(format_usd(s) not in {format_usd(e) for e in exact} for s in set(steps) - exact)
 
 
 def test_step_note_gives_the_demand_and_the_step_only_for_a_stepped_search() -> None:

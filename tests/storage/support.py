@@ -45,6 +45,16 @@ def save_new(engine: Engine, name: str | None = None, **kwargs: Any) -> PlanSumm
         return plans.create_plan(session=session, evaluation=evaluation, name=name, **kwargs)
 
 
+def save_second_revision(engine: Engine, plan: PlanSummary, **kwargs: Any) -> None:
+    """Revision 2 of a new plan: the seed startup's plan (or ``evaluation=``), in its own
+    session."""
+    evaluation = kwargs.pop("evaluation", None) or recommended(seed_startup())
+    with Session(engine) as session:
+        plans.save_revision(
+            session=session, plan_id=plan.id, evaluation=evaluation, base_revision=1, **kwargs
+        )
+
+
 @contextmanager
 def postgres_database(server_url: str) -> Iterator[str]:
     """A new, empty database on the test server (dropped afterwards); yields its URL."""

@@ -7,21 +7,15 @@ from sqlmodel import Session
 
 from mlplanner.storage import plans
 from mlplanner.storage.revisions import revision_choices
-from tests.storage.support import recommended, save_new, seed_startup
+from tests.storage.support import save_new, save_second_revision
 
 
 def test_every_revision_of_live_plans_is_a_choice_newest_first(engine: Engine) -> None:
     first = save_new(engine, "First")
     second = save_new(engine, "Second")
     binned = save_new(engine, "Binned")
+    save_second_revision(engine, first, assumption_set_name="Lean")
     with Session(engine) as session:
-        plans.save_revision(
-            session=session,
-            plan_id=first.id,
-            evaluation=recommended(seed_startup()),
-            base_revision=1,
-            assumption_set_name="Lean",
-        )
         plans.delete(session=session, plan_id=binned.id)
         choices = revision_choices(session=session)
     assert [(c.plan_name, c.number, c.is_latest) for c in choices] == [
