@@ -26,8 +26,9 @@ from mlplanner.ui.assumption_editor import (
     sync_edits,
 )
 from mlplanner.ui.assumption_sets import render_set_controls
-from mlplanner.ui.saved_plans import plain, render_flash
+from mlplanner.ui.saved_plans import render_flash
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_assumptions
+from mlplanner.ui.text import plain
 
 TALL_TABLE_PX = 420
 # Long texts: wide enough to read, narrow enough that the numbers stay in view.
@@ -126,7 +127,7 @@ for tab, tab_name in zip(st.tabs(list(TABS)), TABS, strict=True):
             )
             for problem in found:
                 if problem.group == group.id:
-                    st.error(problem.text)
+                    st.error(plain(problem.text))
             st.caption(group.source)
 
 st.subheader("Changed from the shipped defaults")

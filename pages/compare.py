@@ -17,13 +17,9 @@ from mlplanner.ui.comparison_views import (
 from mlplanner.ui.downloads import comparison_file, download_button
 from mlplanner.ui.plan_comparison import render_plan_comparison
 from mlplanner.ui.state import get_assumption_set_name, get_assumptions, get_scenario
+from mlplanner.ui.text import plain
 
 ROW_PX = 35
-
-
-def markdown_text(text: str) -> str:
-    """Plain text for st.markdown: a ``$`` would otherwise start a formula."""
-    return text.replace("$", "\\$")
 
 
 scenario = get_scenario()
@@ -31,8 +27,8 @@ assumptions = get_assumptions()
 
 st.title("Compare setups")
 st.caption(
-    f"{scenario.name}: the same projects staffed as a startup, a scaleup and a mature "
-    f"company, with the assumptions in force ({get_assumption_set_name()})."
+    f"{plain(scenario.name)}: the same projects staffed as a startup, a scaleup and a mature "
+    f"company, with the assumptions in force ({plain(get_assumption_set_name())})."
 )
 
 if not scenario.projects:
@@ -74,7 +70,7 @@ else:
 
     st.subheader("What the difference means")
     for topic, title in TOPIC_TITLES.items():
-        lines = [f"- {markdown_text(f.text)}" for f in comparison.findings if f.topic == topic]
+        lines = [f"- {plain(f.text)}" for f in comparison.findings if f.topic == topic]
         st.markdown(f"**{title}**\n\n" + "\n".join(lines))
 
     left, right = st.columns(2)

@@ -24,6 +24,7 @@ from mlplanner.ui.state import (
     get_scenario,
     set_override,
 )
+from mlplanner.ui.text import plain
 
 
 def _back_to_recommendation() -> None:
@@ -35,10 +36,10 @@ plan = current_plan()
 override = get_override()
 
 st.title("Plan")
-st.caption(scenario.name)
+st.caption(plain(scenario.name))
 if override is not None:
     with st.container(border=True):
-        label = override["label"] or "an allocation you chose"
+        label = plain(override["label"] or "an allocation you chose")
         st.markdown(
             f"**Showing an adopted allocation: {label}.** It is not the recommendation; cost "
             "and quality are scored by the same rules."

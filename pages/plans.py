@@ -21,7 +21,6 @@ from mlplanner.ui.saved_plans import (
     delete_plan,
     duplicate_plan,
     open_plan,
-    plain,
     plans_frame,
     purge_plan,
     rename_plan,
@@ -31,6 +30,7 @@ from mlplanner.ui.saved_plans import (
     revisions_frame,
 )
 from mlplanner.ui.state import get_scenario
+from mlplanner.ui.text import plain
 
 PAGE_SIZE = 20
 PLAN_PAGE = "pages/plan.py"

@@ -11,6 +11,7 @@ from mlplanner.role_guide import SOURCES, hands_to, profiles, receives_from
 from mlplanner.roles import LEAD, PHASE_LABELS, role_label
 from mlplanner.ui.responsibility_chart import responsibility_chart
 from mlplanner.ui.state import current_plan, get_scenario
+from mlplanner.ui.text import plain
 
 MIN_FTE = 0.05
 
@@ -39,7 +40,7 @@ st.caption(
 )
 
 st.subheader("Who carries each phase in your plan")
-st.caption(get_scenario().name)
+st.caption(plain(get_scenario().name))
 if not working_roles(phases):
     st.info("Nobody in the current plan does phase work yet: add a project on the Scenario page.")
     st.page_link("pages/scenario.py", label="Add a project", icon="➕")

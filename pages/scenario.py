@@ -39,6 +39,7 @@ from mlplanner.scenario import (
 from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label, setup_label
 from mlplanner.ui.state import get_assumptions, get_scenario, set_scenario
+from mlplanner.ui.text import plain
 from mlplanner.ui.uploads import UPLOAD_TYPES, read_upload
 
 REVISION = "mlp.scenario_page.revision"
@@ -128,7 +129,9 @@ def render_presets_and_files(scenario: Scenario) -> None:
         )
         if file_problems is not None:
             name, problems = file_problems
-            st.error(f"{name} was not opened:\n\n" + "\n".join(f"- {p}" for p in problems))
+            st.error(
+                f"{plain(name)} was not opened:\n\n" + "\n".join(f"- {plain(p)}" for p in problems)
+            )
 
 
 def name_input(scenario: Scenario) -> str:
@@ -338,7 +341,7 @@ def project_editor() -> list[dict[str, Any]]:
 
 def show_problems(problems: list[Problem]) -> None:
     for problem in problems:
-        st.error(problem.text)
+        st.error(plain(problem.text))
 
 
 scenario = get_scenario()

@@ -20,6 +20,7 @@ from mlplanner.tradeoffs import (
 )
 from mlplanner.ui.plan_views import render_role_table
 from mlplanner.ui.state import current_plan, get_assumptions, get_scenario, set_override
+from mlplanner.ui.text import plain
 from mlplanner.ui.tradeoff_chart import with_budget
 from mlplanner.ui.tradeoff_data import chart_spec, frontier_files, frontier_points
 
@@ -43,7 +44,7 @@ digest = hashlib.sha256((scenario_json + assumptions_json).encode()).hexdigest()
 
 st.title("Trade-offs")
 st.caption(
-    f"{scenario.name} · every plan below is scored by the same rules as the Plan page; the "
+    f"{plain(scenario.name)} · every plan below is scored by the same rules as the Plan page; the "
     "frontier holds each plan that no other beats on both cost and quality."
 )
 

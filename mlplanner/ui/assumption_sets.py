@@ -17,8 +17,9 @@ from mlplanner.storage.assumption_sets import RESERVED_NAME, RESERVED_SUFFIXES
 from mlplanner.storage.models import NAME_MAX, AssumptionSetSummary
 from mlplanner.ui.assumption_editor import put_in_force
 from mlplanner.ui.db import db_session
-from mlplanner.ui.saved_plans import flash, plain
+from mlplanner.ui.saved_plans import flash
 from mlplanner.ui.state import get_assumption_set_name, get_assumptions
+from mlplanner.ui.text import plain
 
 NAME_KEY: Final = "mlp.assumption_sets.name"
 CHOICE_KEY: Final = "mlp.assumption_sets.choice"

@@ -29,7 +29,7 @@ from mlplanner.ui.charts import (
     role_color_scale,
 )
 from mlplanner.ui.db import db_session
-from mlplanner.ui.saved_plans import plain
+from mlplanner.ui.text import plain
 
 CHOSEN_KEY: Final = "mlp.compare.plans"
 BASELINE_KEY: Final = "mlp.compare.baseline"

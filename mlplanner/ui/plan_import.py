@@ -13,8 +13,9 @@ import streamlit as st
 
 from mlplanner.errors import PlannerInputError
 from mlplanner.ui.db import db_session
-from mlplanner.ui.saved_plans import flash, plain
+from mlplanner.ui.saved_plans import flash
 from mlplanner.ui.state import get_assumption_set_name, get_assumptions
+from mlplanner.ui.text import plain
 from mlplanner.ui.uploads import UPLOAD_TYPES, Upload, save_upload
 
 PROBLEMS: Final = "mlp.plan_import.problems"

@@ -12,6 +12,7 @@ from pandas.io.formats.style import Styler
 
 from mlplanner.plan import Evaluation, Explanation, format_usd
 from mlplanner.roles import PHASE_LABELS, PHASES, ROLE_COLORS, ROLE_LABELS
+from mlplanner.ui.text import plain
 
 # Role cells get their role's colour as a light background (hex alpha), text stays readable.
 _ROLE_TINT = "40"
@@ -69,7 +70,7 @@ def render_setup(evaluation: Evaluation) -> None:
 
 def render_messages(evaluation: Evaluation) -> None:
     for message in evaluation.messages:
-        st.warning(message)
+        st.warning(plain(message))
 
 
 def role_table(evaluation: Evaluation) -> pd.DataFrame:
@@ -162,7 +163,7 @@ def render_explanations(explanations: dict[str, Explanation]) -> None:
         if explanation.demand:
             title += f" for {total:.1f} FTE of demand"
         with st.expander(title):
-            st.markdown(f"**Rule:** {explanation.rule}")
+            st.markdown(f"**Rule:** {plain(explanation.rule)}")
             if explanation.demand:
                 st.caption("Demand behind this role, FTE by project and lifecycle phase")
                 st.dataframe(
@@ -179,7 +180,7 @@ def render_explanations(explanations: dict[str, Explanation]) -> None:
     if absent:
         st.markdown("**Roles with demand but nobody of their own**")
         for explanation in absent:
-            st.markdown(f"- {ROLE_LABELS[explanation.role]}: {explanation.rule}")
+            st.markdown(f"- {ROLE_LABELS[explanation.role]}: {plain(explanation.rule)}")
 
 
 def render_hiring_list(evaluation: Evaluation) -> None:

@@ -19,7 +19,6 @@ from mlplanner.storage import plans
 from mlplanner.storage.errors import ConflictError
 from mlplanner.storage.models import PlanSummary
 from mlplanner.ui.db import db_session
-from mlplanner.ui.saved_plans import plain
 from mlplanner.ui.state import (
     LoadedPlan,
     current_plan,
@@ -29,6 +28,7 @@ from mlplanner.ui.state import (
     get_scenario,
     set_loaded_plan,
 )
+from mlplanner.ui.text import plain
 
 MESSAGE: Final = "mlp.save.message"
 CONFLICT: Final = "mlp.save.conflict"

@@ -8,7 +8,6 @@ Plan names are user text: :func:`plain` escapes them wherever Markdown is render
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,11 +32,11 @@ from mlplanner.ui.state import (
     set_override,
     set_scenario,
 )
+from mlplanner.ui.text import plain
 
 FLASH: Final = "mlp.plans.flash"
 FROM_PLAN: Final = " (from plan)"
 UNDO: Final = "mlp.plans.undo"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$:~=^&])")
 
 Kind = Literal["success", "info", "warning", "error"]
 
@@ -46,12 +45,6 @@ Kind = Literal["success", "info", "warning", "error"]
 class Flash:
     kind: Kind
     text: str
-
-
-def plain(text: str) -> str:
-    """``text`` escaped for ``st.markdown`` and labels: shown exactly as typed, never as
-    Markdown, HTML, LaTeX or an icon/colour directive."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def flash(kind: Kind, text: str) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from mlplanner.plan import format_usd
-from mlplanner.ui.saved_plans import plain
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_override, get_scenario
+from mlplanner.ui.text import plain
 
 
 def render_sidebar() -> None:
@@ -24,13 +24,13 @@ def render_sidebar() -> None:
     if budget is not None:
         cost += f" of {format_usd(budget)} budget"
     with st.sidebar:
-        st.markdown(f"**{scenario.name}**")
+        st.markdown(f"**{plain(scenario.name)}**")
         st.caption(
             f"{_projects(len(scenario.projects))} · {scenario.company.employees:,} employees  \n"
             f"Setup: {setup}"
         )
         if override is not None:
-            st.caption(f"Adopted allocation: {override['label'] or 'your own'}")
+            st.caption(f"Adopted allocation: {plain(override['label'] or 'your own')}")
         st.markdown(f"{plan.total_headcount} people · {cost}  \nQuality {plan.quality:.0f} / 100")
         st.caption(f"Assumptions: {plain(get_assumption_set_name())}")
 

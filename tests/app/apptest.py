@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from mlplanner.scenario import Scenario
 from mlplanner.ui.state import SCENARIO
+from tests.support.markdown import shown
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 SCENARIO_PAGE = "pages/scenario.py"
@@ -86,4 +87,6 @@ def chart_titles(at: AppTest) -> list[str]:
 
 
 def texts(elements: Any) -> list[str]:
-    return [element.value for element in elements]
+    """The elements' Markdown as a reader sees it: user text escaped by ``plain`` reads as
+    typed (intended Markdown such as ``**Rule:**`` stays)."""
+    return [shown(element.value) for element in elements]

@@ -102,7 +102,7 @@ def test_revisions_can_be_compared_and_other_assumptions_are_flagged(engine: Eng
     at.selectbox(key=BASELINE_KEY).set_value((plan.id, 1))
     run(at)
     [warning] = texts(at.warning)
-    assert warning.startswith("**History · r2 \\(newest\\)** was saved under")
+    assert warning.startswith("**History · r2 (newest)** was saved under")
     assert "other assumptions (Dear hires) than the baseline (Shipped defaults)" in warning
     dear = recommend(FASHION, assumptions=DEAR)
     assert format_usd(dear.annual_cost_usd) in [m.value for m in at.metric]

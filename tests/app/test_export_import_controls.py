@@ -36,6 +36,7 @@ from tests.app.apptest import (
     go_to,
     open_app,
     run,
+    texts,
 )
 from tests.app.downloads import downloads, offered
 from tests.storage.support import fashion, save_new, seed_startup
@@ -123,7 +124,7 @@ def test_scenario_page_refuses_a_bad_csv_and_keeps_the_scenario() -> None:
     )
     run(at)
     assert current_scenario(at) == fashion()
-    [error] = [e.value for e in at.error]
+    [error] = texts(at.error)
     assert error.startswith("bad.csv was not opened:")
     assert "- row 2, count: must be a whole number (got 'two')" in error
     assert "- row 3, count: must be a whole number (got '1.5')" in error
@@ -148,7 +149,7 @@ def test_plans_page_imports_a_file_as_a_new_plan(engine: Engine) -> None:
         [saved] = plans.list_plans(session=session)
         opened = plans.open_revision(session=session, plan_id=saved.id)
     assert opened.scenario == seed_startup()
-    assert any("as the new plan **Seed" in s.value for s in at.success), at.success
+    assert any("as the new plan **Seed" in s for s in texts(at.success)), at.success
     assert at.selectbox(key="mlp.plans.selected").value == saved.id
 
 
@@ -160,7 +161,7 @@ def test_plans_page_refused_import_saves_nothing(name: str, engine: Engine) -> N
     at.file_uploader[0].set_value((name, (CORPUS / name).read_bytes(), "text/plain"))
     run(at)
     assert plan_count(engine) == before
-    [error] = [e.value for e in at.error]
+    [error] = texts(at.error)
     assert "was not imported; nothing was saved" in error
 
 

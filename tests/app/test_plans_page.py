@@ -59,7 +59,7 @@ def test_an_empty_database_says_what_to_do_and_every_input_is_explained(engine: 
 def test_saving_the_current_plan_lists_it_and_remembers_it(engine: Engine) -> None:
     at = plans_page()
     click(at, "Save as a new plan")
-    assert texts(at.success) == [r"Saved **Fashion retailer\: size recommendation** as a new plan."]
+    assert texts(at.success) == ["Saved **Fashion retailer: size recommendation** as a new plan."]
     assert listed(engine) == [fashion().name]
     assert table_names(at) == [fashion().name]
     assert loaded(at).base_revision == 1
@@ -145,9 +145,7 @@ def test_renaming_shows_the_new_name_and_refuses_a_bad_one(engine: Engine) -> No
     at.text_input(key=f"mlp.plans.rename.{plan.id}").set_value("two\nlines")
     run(at)
     click(at, "Rename")
-    assert texts(at.error) == [
-        "name\\: must not contain control characters \\(tabs, newlines, …\\)"
-    ]
+    assert texts(at.error) == ["name: must not contain control characters (tabs, newlines, …)"]
     assert listed(engine) == ["New name"]
 
 

@@ -1,0 +1,21 @@
+"""User text in Markdown: names of scenarios, plans, projects and assumption sets are shown
+exactly as typed, never interpreted."""
+
+from __future__ import annotations
+
+import re
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$:~=^&])")
+# Some patterns are interpreted even when every character is escaped: GitHub-flavoured
+# Markdown turns bare addresses into links (``http://…``, ``www.…``, ``name@host``) and
+# Streamlit turns ``:material/…:`` into an icon. An invisible word joiner (U+2060) after each
+# colon, inside ``www.`` and before each ``@`` breaks them; the text looks exactly as typed.
+_WORD_JOINER = "\u2060"
+_INTERPRETED = re.compile(r"(?i)(?<=:)|(?<=www)(?=\.)|(?=@)")
+
+
+def plain(text: str) -> str:
+    """``text`` escaped for ``st.markdown``, captions, messages and labels: shown exactly as
+    typed, never as Markdown, a link, HTML, LaTeX or an icon/colour directive."""
+    unlinked = _INTERPRETED.sub(_WORD_JOINER, text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)

@@ -1,0 +1,86 @@
+"""User text is shown as plain text on every page: a scenario, project and plan name written
+as Markdown (a link, bold, a formula, HTML) must never become a link, bold text or a formula.
+
+The app runs with a database of its own: the test saves a plan under the hostile name.
+"""
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.support.browser import open_app, wait_for_app, whole_page_screenshot
+from tests.support.server import app_with_own_database
+
+HOSTILE = "[x](http://evil.example) **bold** $x^2$ <b>tag</b>"
+PROJECT = "[p](http://evil.example/p) _it_"
+PAGES = ["Scenario", "Plan", "Compare", "Trade-offs", "Plans", "Assumptions", "Role guide"]
+
+
+@pytest.fixture(scope="module")
+def hostile_app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with app_with_own_database(tmp_path_factory.mktemp("hostile-app-server")) as url:
+        yield url
+
+
+def scenario_file(folder: Path) -> Path:
+    path = folder / "hostile.json"
+    scenario = {
+        "format": "mlplanner.scenario/1",
+        "name": HOSTILE,
+        "company": {"employees": 120, "setup": "auto", "region": "us", "existing_team": {}},
+        "projects": [
+            {
+                "name": PROJECT,
+                "domain": "nlp",
+                "scale": "medium",
+                "stage": "production",
+                "data_readiness": "partial",
+                "annotation": "in_house",
+                "deployment": "online",
+                "count": 1,
+            }
+        ],
+    }
+    path.write_text(json.dumps(scenario), encoding="utf-8")
+    return path
+
+
+def go_to(page: Page, link: str) -> None:
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=link, exact=True).click()
+    wait_for_app(page)
+
+
+def assert_nothing_rendered(page: Page) -> None:
+    """No link to the hostile target, no formula, no bold or HTML made of the names."""
+    expect(page.locator("a[href*='evil.example']")).to_have_count(0)
+    expect(page.locator(".katex")).to_have_count(0)
+    for tag, text in [("strong", "bold"), ("b", "tag"), ("em", "it")]:
+        expect(page.locator(tag, has_text=re.compile(f"^{text}$"))).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_hostile_names_stay_plain_text_on_every_page(
+    hostile_app_server: str, page: Page, tmp_path: Path
+) -> None:
+    open_app(page, hostile_app_server)
+    page.get_by_text("Scenario file (CSV or JSON)").click()
+    uploader = page.get_by_test_id("stFileUploader").locator("input[type=file]")
+    uploader.set_input_files(scenario_file(tmp_path))
+    wait_for_app(page)
+    expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(HOSTILE)
+
+    go_to(page, "Plans")
+    page.get_by_role("button", name="Save as a new plan").click()
+    wait_for_app(page)
+
+    sidebar = page.get_by_test_id("stSidebar")
+    for name in PAGES:
+        go_to(page, name)
+        # Shown as typed; invisible word joiners keep addresses from becoming links.
+        assert HOSTILE in sidebar.inner_text().replace("\u2060", "")
+        assert_nothing_rendered(page)
+        whole_page_screenshot(page, f"hostile-{name.lower().replace(' ', '-')}")
