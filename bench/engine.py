@@ -18,10 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mlplanner.assumptions import Assumptions
-from mlplanner.paths import EXAMPLES_DIR
-from mlplanner.plan import recommend
-from mlplanner.scenario import (
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import recommend
+from mlplanner.model.scenario import (
     ANNOTATIONS,
     DATA_READINESS,
     DEPLOYMENTS,
@@ -32,6 +31,7 @@ from mlplanner.scenario import (
     load_scenario,
     parse_scenario,
 )
+from mlplanner.paths import EXAMPLES_DIR
 
 SEED = 20240601
 PORTFOLIO_SIZE = 500

@@ -43,21 +43,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from engine import portfolio, timings_ms
 
-from mlplanner.assumptions import Assumptions
-from mlplanner.demand import compute_demand
-from mlplanner.frontier import (
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.demand import compute_demand
+from mlplanner.model.quality import COVERABLE
+from mlplanner.model.roles import ROLES
+from mlplanner.model.scenario import Scenario, load_scenario, parse_scenario
+from mlplanner.model.scoring import score, scoring_context
+from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.search.frontier import (
     affordable,
     best_under_budget,
     brute_force,
     frontier,
     frontier_step,
 )
-from mlplanner.paths import EXAMPLES_DIR
-from mlplanner.quality import COVERABLE
-from mlplanner.roles import ROLES
-from mlplanner.scenario import Scenario, load_scenario, parse_scenario
-from mlplanner.scoring import score, scoring_context
-from mlplanner.search_space import search_space
+from mlplanner.search.search_space import search_space
 
 FRONTIER_TARGET_MS = 200.0
 BUDGET_TARGET_MS = 20.0

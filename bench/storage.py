@@ -33,8 +33,8 @@ from sqlalchemy import Engine, insert
 from sqlmodel import Session, select
 
 from mlplanner.examples import example_scenarios
-from mlplanner.plan import Evaluation, recommend
-from mlplanner.scenario import SETUPS
+from mlplanner.model.plan import Evaluation, recommend
+from mlplanner.model.scenario import SETUPS
 from mlplanner.storage import plans
 from mlplanner.storage.database import open_database
 from mlplanner.storage.models import Plan, Revision, utc_now

@@ -4,12 +4,12 @@ Pure domain code (no Streamlit): ``recommend`` and ``evaluate`` are the Python A
 ``python -m mlplanner``.
 """
 
-from mlplanner.assumptions import AssumptionError, Assumptions
 from mlplanner.errors import PlannerInputError, ScenarioError
-from mlplanner.frontier import FrontierPoint, best_under_budget, frontier
-from mlplanner.plan import Evaluation, Explanation, Plan, RoleLine, evaluate, recommend
-from mlplanner.roles import PHASES, ROLES
-from mlplanner.scenario import Company, Project, Scenario, load_scenario, parse_scenario
+from mlplanner.model.assumptions import AssumptionError, Assumptions
+from mlplanner.model.plan import Evaluation, Explanation, Plan, RoleLine, evaluate, recommend
+from mlplanner.model.roles import PHASES, ROLES
+from mlplanner.model.scenario import Company, Project, Scenario, load_scenario, parse_scenario
+from mlplanner.search.frontier import FrontierPoint, best_under_budget, frontier
 
 __all__ = [
     "PHASES",

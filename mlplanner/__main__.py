@@ -2,6 +2,6 @@
 
 import sys
 
-from mlplanner.cli import main
+from mlplanner.cli.main import main
 
 sys.exit(main())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from mlplanner.model.scenario import Scenario, load_scenario
 from mlplanner.paths import EXAMPLES_DIR
-from mlplanner.scenario import Scenario, load_scenario
 
 
 @cache

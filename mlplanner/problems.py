@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from mlplanner.roles import ROLE_LABELS
+from mlplanner.model.roles import ROLE_LABELS
 
 Section = Literal["scenario", "company", "projects"]
 

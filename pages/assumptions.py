@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from mlplanner.assumption_catalog import (
+from mlplanner.model.assumption_catalog import (
     DEFAULT,
     SOURCE,
     TABS,
@@ -15,9 +15,9 @@ from mlplanner.assumption_catalog import (
     changes,
     format_value,
 )
-from mlplanner.assumptions import Assumptions
-from mlplanner.deltas import delta
-from mlplanner.plan import format_usd
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import format_usd
+from mlplanner.reports.deltas import delta
 from mlplanner.ui.assumption_editor import (
     editing,
     editor_key,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mlplanner.comparison import TOPIC_TITLES, compare_setups
-from mlplanner.deltas import delta
-from mlplanner.plan import format_usd
+from mlplanner.model.plan import format_usd
+from mlplanner.reports.comparison import TOPIC_TITLES, compare_setups
+from mlplanner.reports.deltas import delta
 from mlplanner.ui.comparison_views import (
     headcount_chart,
     setup_column,

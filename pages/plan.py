@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mlplanner.plan import Plan, recommend
+from mlplanner.model.plan import Plan, recommend
 from mlplanner.ui.charts import coverage_chart, headcount_chart, quality_chart
 from mlplanner.ui.downloads import render_plan_downloads
 from mlplanner.ui.model_help import render_model_help

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from mlplanner.errors import PlannerInputError
-from mlplanner.plan import format_usd
+from mlplanner.model.plan import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
 from mlplanner.ui.db import db_session

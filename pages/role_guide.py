@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from mlplanner.plan import format_usd
-from mlplanner.responsibility import PhaseWork, gaps, phase_work, working_roles
-from mlplanner.role_guide import SOURCES, hands_to, profiles, receives_from
-from mlplanner.roles import LEAD, PHASE_LABELS, role_label
+from mlplanner.model.plan import format_usd
+from mlplanner.model.roles import LEAD, PHASE_LABELS, role_label
+from mlplanner.reports.responsibility import PhaseWork, gaps, phase_work, working_roles
+from mlplanner.reports.role_guide import SOURCES, hands_to, profiles, receives_from
 from mlplanner.ui.responsibility_chart import responsibility_chart
 from mlplanner.ui.state import current_plan, get_scenario
 from mlplanner.ui.text import plain

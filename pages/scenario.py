@@ -19,12 +19,11 @@ import streamlit as st
 
 from mlplanner.errors import ScenarioError
 from mlplanner.examples import example_scenarios
-from mlplanner.plan import format_usd
-from mlplanner.problems import Problem, readable_problem
-from mlplanner.project_table import PROJECT_COLUMNS, project_rows, projects_frame
-from mlplanner.rates import known_regions
-from mlplanner.roles import ROLES, role_label
-from mlplanner.scenario import (
+from mlplanner.model.plan import format_usd
+from mlplanner.model.project_table import PROJECT_COLUMNS, project_rows, projects_frame
+from mlplanner.model.rates import known_regions
+from mlplanner.model.roles import ROLES, role_label
+from mlplanner.model.scenario import (
     ANNOTATIONS,
     DATA_READINESS,
     DEPLOYMENTS,
@@ -36,6 +35,7 @@ from mlplanner.scenario import (
     Scenario,
     parse_scenario,
 )
+from mlplanner.problems import Problem, readable_problem
 from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label, setup_label
 from mlplanner.ui.state import get_assumptions, get_scenario, set_scenario

@@ -7,17 +7,17 @@ import json
 
 import streamlit as st
 
-from mlplanner.alternatives import alternatives, no_premium_note
-from mlplanner.changes import describe_changes
-from mlplanner.frontier import FrontierPoint, affordable
-from mlplanner.plan import evaluate, format_usd, recommend
-from mlplanner.tradeoffs import (
+from mlplanner.model.plan import evaluate, format_usd, recommend
+from mlplanner.reports.changes import describe_changes
+from mlplanner.reports.tradeoffs import (
     budget_labels,
     budget_steps,
     point_label,
     scenario_step_note,
     search_help,
 )
+from mlplanner.search.alternatives import alternatives, no_premium_note
+from mlplanner.search.frontier import FrontierPoint, affordable
 from mlplanner.ui.plan_views import render_role_table
 from mlplanner.ui.state import current_plan, get_assumptions, get_scenario, set_override
 from mlplanner.ui.text import plain

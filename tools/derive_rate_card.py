@@ -72,7 +72,7 @@ import pandas as pd
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from mlplanner.roles import ROLES  # noqa: E402  (the repository root is on the path first)
+from mlplanner.model.roles import ROLES  # noqa: E402  (the repository root is on the path first)
 
 DEFAULT_SOURCE = REPO_ROOT / ".." / "shared" / "data" / "aijobs_salaries_2025-01-19.csv"
 DEFAULT_RATES_OUT = REPO_ROOT / "data" / "rates.csv"

@@ -13,15 +13,15 @@ from typing import Final
 
 import pandas as pd
 
-from mlplanner.assumptions import Assumptions
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.tables_csv import allocation_table, frontier_table
 from mlplanner.exchange.workbook import workbook_bytes
-from mlplanner.frontier import frontier
-from mlplanner.plan import Evaluation, recommend
-from mlplanner.scenario import SETUPS, Scenario
-from mlplanner.tables import comparison_frame
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import Evaluation, recommend
+from mlplanner.model.scenario import SETUPS, Scenario
+from mlplanner.reports.tables import comparison_frame
+from mlplanner.search.frontier import frontier
 
 CSV_TABLES: Final[dict[str, Callable[[Evaluation], pd.DataFrame]]] = {
     "scenario": lambda evaluation: scenario_frame(evaluation.scenario),

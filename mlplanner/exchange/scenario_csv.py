@@ -27,9 +27,9 @@ from pydantic import ValidationError
 from mlplanner.errors import ScenarioError, format_validation_error
 from mlplanner.exchange.csv_dialect import SEPARATORS
 from mlplanner.exchange.spreadsheet_safety import restore
-from mlplanner.project_table import PROJECT_COLUMNS as PROJECT_TABLE_COLUMNS
-from mlplanner.roles import ROLES
-from mlplanner.scenario import MAX_PROJECTS, Scenario
+from mlplanner.model.project_table import PROJECT_COLUMNS as PROJECT_TABLE_COLUMNS
+from mlplanner.model.roles import ROLES
+from mlplanner.model.scenario import MAX_PROJECTS, Scenario
 
 EXISTING_PREFIX: Final = "existing_"
 # The project table's columns, the name column named apart from the scenario's name.

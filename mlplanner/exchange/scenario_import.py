@@ -13,7 +13,7 @@ from typing import Final
 from mlplanner.errors import ScenarioError
 from mlplanner.exchange.csv_dialect import decode_text
 from mlplanner.exchange.scenario_csv import read_scenario_csv
-from mlplanner.scenario import MAX_PROJECTS, Scenario, scenario_from_json
+from mlplanner.model.scenario import MAX_PROJECTS, Scenario, scenario_from_json
 
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
 KINDS: Final = {".csv": "csv", ".json": "json"}

@@ -3,10 +3,10 @@
 Money is in exact whole dollars, FTE to 2 decimals, quality scores to 1 decimal; integer
 columns stay integers (an empty cell, never ``3.0``, where a value does not apply).
 
-- **Allocation**: :data:`mlplanner.tables.ALLOCATION_COLUMNS`, one row per role in lifecycle
+- **Allocation**: :data:`mlplanner.reports.tables.ALLOCATION_COLUMNS`, one row per role in lifecycle
   order, then one row per outsourced-annotation line (role ``vendor_annotation``) so that
   ``annual_cost_usd`` sums to the plan's yearly cost.
-- **Comparison**: :func:`mlplanner.tables.comparison_frame` as is (``item``, then one column
+- **Comparison**: :func:`mlplanner.reports.tables.comparison_frame` as is (``item``, then one column
   per setup or plan).
 - **Frontier**: one row per cost/quality point, cheapest first: :data:`FRONTIER_COLUMNS`.
 """
@@ -18,11 +18,11 @@ from typing import Final
 
 import pandas as pd
 
-from mlplanner.frontier import FrontierPoint
-from mlplanner.plan import Evaluation
-from mlplanner.quality import COMPONENTS
-from mlplanner.roles import ROLES
-from mlplanner.tables import ALLOCATION_COLUMNS, allocation_frame
+from mlplanner.model.plan import Evaluation
+from mlplanner.model.quality import COMPONENTS
+from mlplanner.model.roles import ROLES
+from mlplanner.reports.tables import ALLOCATION_COLUMNS, allocation_frame
+from mlplanner.search.frontier import FrontierPoint
 
 VENDOR_ROLE: Final = "vendor_annotation"
 HEADCOUNT_PREFIX: Final = "headcount_"

@@ -15,7 +15,7 @@ from sqlalchemy import func
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from mlplanner.assumptions import Assumptions
+from mlplanner.model.assumptions import Assumptions
 from mlplanner.storage.database import begin_write, reading, writing
 from mlplanner.storage.errors import AssumptionSetNameError, AssumptionSetNotFoundError
 from mlplanner.storage.models import AssumptionSet, AssumptionSetSummary, utc_now

@@ -24,10 +24,10 @@ from sqlalchemy import delete as delete_rows
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from mlplanner.assumptions import Assumptions
-from mlplanner.plan import Evaluation, evaluate, recommend
-from mlplanner.plan import Plan as RecommendedPlan
-from mlplanner.scenario import Scenario, parse_scenario
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import Evaluation, evaluate, recommend
+from mlplanner.model.plan import Plan as RecommendedPlan
+from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.storage.database import reading, writing
 from mlplanner.storage.errors import (
     ConflictError,

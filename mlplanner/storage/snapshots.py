@@ -15,7 +15,7 @@ from sqlalchemy import insert
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlmodel import Session, select
 
-from mlplanner.assumptions import Assumptions
+from mlplanner.model.assumptions import Assumptions
 from mlplanner.storage.models import AssumptionSnapshot, utc_now
 
 

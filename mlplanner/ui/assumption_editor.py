@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from mlplanner.assumption_catalog import (
+from mlplanner.model.assumption_catalog import (
     AssumptionEditError,
     EditProblem,
     Group,
     catalog,
     edited_assumptions,
 )
-from mlplanner.assumptions import Assumptions
+from mlplanner.model.assumptions import Assumptions
 from mlplanner.ui.state import (
     SHIPPED_DEFAULTS,
     get_assumption_set_name,

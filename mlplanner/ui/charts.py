@@ -1,7 +1,7 @@
 """Altair charts of a plan, shared by every page that shows one.
 
-Every chart: a title that states its point (computed in :mod:`mlplanner.headlines`), tooltips on
-every mark, roles in lifecycle order and in their own colour (``ROLE_COLORS``).
+Every chart: a title that states its point (computed in :mod:`mlplanner.reports.headlines`),
+tooltips on every mark, roles in lifecycle order and in their own colour (``ROLE_COLORS``).
 """
 
 from __future__ import annotations
@@ -11,16 +11,23 @@ from collections.abc import Iterable
 import altair as alt
 import pandas as pd
 
-from mlplanner.attribution import attribution_frame
-from mlplanner.headlines import (
+from mlplanner.model.plan import Evaluation
+from mlplanner.model.quality import COMPONENTS
+from mlplanner.model.roles import (
+    PHASE_LABELS,
+    PHASES,
+    ROLE_COLORS,
+    ROLES,
+    role_label,
+    role_sort_key,
+)
+from mlplanner.reports.attribution import attribution_frame
+from mlplanner.reports.headlines import (
     busiest_source_headline,
     coverage_headline,
     largest_role_headline,
     quality_headline,
 )
-from mlplanner.plan import Evaluation
-from mlplanner.quality import COMPONENTS
-from mlplanner.roles import PHASE_LABELS, PHASES, ROLE_COLORS, ROLES, role_label, role_sort_key
 from mlplanner.ui.model_help import COMPONENT_MEANINGS
 
 # Colour of bars that are not about one role (quality, coverage): outside the role palette.

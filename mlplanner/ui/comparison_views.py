@@ -1,6 +1,6 @@
 """Views of a setup comparison: the side-by-side table and its two charts.
 
-Charts follow the app's rules: a title stating the point (from :mod:`mlplanner.comparison`),
+Charts follow the app's rules: a title stating the point (from :mod:`mlplanner.reports.comparison`),
 tooltips on every mark, roles in lifecycle order and in their own colour.
 """
 
@@ -9,11 +9,16 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from mlplanner.comparison import SetupComparison, headcount_headline, setup_name, tradeoff_headline
-from mlplanner.plan import format_usd
-from mlplanner.quality import COMPONENTS
-from mlplanner.roles import ROLES, role_label
-from mlplanner.tables import comparison_frame
+from mlplanner.model.plan import format_usd
+from mlplanner.model.quality import COMPONENTS
+from mlplanner.model.roles import ROLES, role_label
+from mlplanner.reports.comparison import (
+    SetupComparison,
+    headcount_headline,
+    setup_name,
+    tradeoff_headline,
+)
+from mlplanner.reports.tables import comparison_frame
 from mlplanner.ui.charts import (
     LABEL_LIMIT,
     labelled_cost_quality_points,

@@ -14,7 +14,6 @@ from functools import partial
 
 import streamlit as st
 
-from mlplanner.assumptions import Assumptions
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.plan_export import (
     CSV_MIME,
@@ -25,9 +24,10 @@ from mlplanner.exchange.plan_export import (
     table_csv,
 )
 from mlplanner.exchange.scenario_csv import scenario_frame
-from mlplanner.plan import Evaluation
-from mlplanner.scenario import Scenario
-from mlplanner.tables import comparison_frame
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import Evaluation
+from mlplanner.model.scenario import Scenario
+from mlplanner.reports.tables import comparison_frame
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def scenario_csv_file(scenario: Scenario) -> DownloadFile:
 
 
 def comparison_file(name: str, evaluations: Sequence[Evaluation]) -> DownloadFile:
-    """Plans side by side (one column each, as :func:`~mlplanner.tables.comparison_frame`)
+    """Plans side by side (one column each, as :func:`~mlplanner.reports.tables.comparison_frame`)
     as a CSV file named after the scenario ``name``."""
     return DownloadFile(
         "Download the comparison (CSV)",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from mlplanner.rates import region_name
+from mlplanner.model.rates import region_name
 
 CHOICE_LABELS: Final[dict[str, str]] = {
     "nlp": "NLP (text)",

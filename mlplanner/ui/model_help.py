@@ -1,7 +1,8 @@
 """'How the model works': the rules behind a plan, with the numbers in force.
 
-The text follows :mod:`mlplanner.demand`, :mod:`mlplanner.staffing`, :mod:`mlplanner.cost` and
-:mod:`mlplanner.quality` (its module docstring holds the formula); the figures come from the
+The text follows :mod:`mlplanner.model.demand`, :mod:`mlplanner.model.staffing`,
+:mod:`mlplanner.model.cost` and :mod:`mlplanner.model.quality` (its module docstring holds the
+formula); the figures come from the
 assumption set in force, so the explanation always matches the plan on screen.
 """
 
@@ -11,10 +12,10 @@ from typing import Final
 
 import streamlit as st
 
-from mlplanner.assumptions import Assumptions
-from mlplanner.plan import format_usd
-from mlplanner.quality import COMPONENTS
-from mlplanner.roles import ROLE_LABELS
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import format_usd
+from mlplanner.model.quality import COMPONENTS
+from mlplanner.model.roles import ROLE_LABELS
 
 COMPONENT_MEANINGS: Final[dict[str, str]] = {
     "coverage": "share of the demand someone is staffed for",

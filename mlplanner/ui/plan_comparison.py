@@ -16,11 +16,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from mlplanner.deltas import EvaluationDelta, deltas
 from mlplanner.errors import PlannerInputError
-from mlplanner.plan import Evaluation, format_usd
-from mlplanner.quality import COMPONENTS
-from mlplanner.roles import ROLES, role_label
+from mlplanner.model.plan import Evaluation, format_usd
+from mlplanner.model.quality import COMPONENTS
+from mlplanner.model.roles import ROLES, role_label
+from mlplanner.reports.deltas import EvaluationDelta, deltas
 from mlplanner.storage import plans
 from mlplanner.storage.revisions import RevisionChoice, revision_choices
 from mlplanner.ui.charts import (

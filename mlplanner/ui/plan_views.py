@@ -10,8 +10,8 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from mlplanner.plan import Evaluation, Explanation, format_usd
-from mlplanner.roles import PHASE_LABELS, PHASES, ROLE_COLORS, ROLE_LABELS
+from mlplanner.model.plan import Evaluation, Explanation, format_usd
+from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_COLORS, ROLE_LABELS
 from mlplanner.ui.text import plain
 
 # Role cells get their role's colour as a light background (hex alpha), text stays readable.

@@ -10,7 +10,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from mlplanner.responsibility import (
+from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_COLORS, role_label
+from mlplanner.reports.responsibility import (
     STATUS_LABELS,
     PhaseWork,
     gaps,
@@ -18,7 +19,6 @@ from mlplanner.responsibility import (
     matrix_headline,
     working_roles,
 )
-from mlplanner.roles import PHASE_LABELS, PHASES, ROLE_COLORS, role_label
 
 GAP_LABEL = "Not covered"
 GAP_COLOR = "#b0b0b0"

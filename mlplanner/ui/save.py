@@ -14,7 +14,7 @@ from typing import Final
 import streamlit as st
 
 from mlplanner.errors import PlannerInputError
-from mlplanner.plan import Evaluation
+from mlplanner.model.plan import Evaluation
 from mlplanner.storage import plans
 from mlplanner.storage.errors import ConflictError
 from mlplanner.storage.models import PlanSummary

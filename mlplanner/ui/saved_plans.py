@@ -16,9 +16,9 @@ from typing import Final, Literal
 import pandas as pd
 import streamlit as st
 
-from mlplanner.assumptions import Assumptions
 from mlplanner.errors import PlannerInputError
-from mlplanner.plan import format_usd
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary, RevisionSummary
 from mlplanner.storage.plans import OpenedPlan

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mlplanner.plan import format_usd
+from mlplanner.model.plan import format_usd
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_override, get_scenario
 from mlplanner.ui.text import plain
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import streamlit as st
 
-from mlplanner.assumptions import Assumptions
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import Evaluation, evaluate, recommend
+from mlplanner.model.scenario import Scenario, load_scenario
 from mlplanner.paths import EXAMPLES_DIR
-from mlplanner.plan import Evaluation, evaluate, recommend
-from mlplanner.scenario import Scenario, load_scenario
 
 SCENARIO = "mlp.scenario"
 ASSUMPTIONS = "mlp.assumptions"

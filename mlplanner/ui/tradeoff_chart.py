@@ -12,10 +12,10 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from mlplanner.alternatives import Alternative
-from mlplanner.frontier import FrontierPoint
-from mlplanner.plan import format_usd
-from mlplanner.tradeoffs import allocation_summary, headline
+from mlplanner.model.plan import format_usd
+from mlplanner.reports.tradeoffs import allocation_summary, headline
+from mlplanner.search.alternatives import Alternative
+from mlplanner.search.frontier import FrontierPoint
 
 FRONTIER_COLOR = "#1f4e79"
 CLOUD_COLOR = "#c8ccd0"

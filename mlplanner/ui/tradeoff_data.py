@@ -12,14 +12,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from mlplanner.alternatives import alternatives, as_point
-from mlplanner.assumptions import Assumptions
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.tables_csv import frontier_table
-from mlplanner.frontier import FrontierPoint, frontier, sample
-from mlplanner.plan import evaluate, recommend
-from mlplanner.scenario import scenario_from_json
-from mlplanner.tradeoffs import frontier_display
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.scenario import scenario_from_json
+from mlplanner.reports.tradeoffs import frontier_display
+from mlplanner.search.alternatives import alternatives, as_point
+from mlplanner.search.frontier import FrontierPoint, frontier, sample
 from mlplanner.ui.tradeoff_chart import tradeoff_chart
 
 CLOUD_SIZE = 800

@@ -12,12 +12,12 @@ from pathlib import PurePath
 
 from sqlmodel import Session
 
-from mlplanner.assumptions import Assumptions
 from mlplanner.errors import PlannerInputError, ScenarioError
 from mlplanner.exchange.scenario_import import import_scenario
-from mlplanner.plan import recommend
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import recommend
+from mlplanner.model.scenario import Scenario
 from mlplanner.problems import readable_problem
-from mlplanner.scenario import Scenario
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
 

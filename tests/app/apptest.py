@@ -6,7 +6,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from mlplanner.scenario import Scenario
+from mlplanner.model.scenario import Scenario
 from mlplanner.ui.state import SCENARIO
 from tests.support.markdown import shown
 

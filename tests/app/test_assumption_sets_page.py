@@ -11,9 +11,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from mlplanner.assumptions import Assumptions
 from mlplanner.examples import example_scenarios
-from mlplanner.plan import format_usd, recommend
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import format_usd, recommend
 from mlplanner.storage import assumption_sets
 from mlplanner.storage.database import DATABASE_URL_ENV
 from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS
@@ -28,7 +28,7 @@ from tests.app.apptest import (
     run,
     texts,
 )
-from tests.domain.builders import assumptions_with
+from tests.support.builders import assumptions_with
 
 COST = "Current plan: annual cost"
 FASHION = example_scenarios()["fashion_retailer.json"]

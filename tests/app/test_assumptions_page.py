@@ -6,10 +6,10 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from mlplanner.assumption_catalog import TABS, catalog
-from mlplanner.assumptions import Assumptions
 from mlplanner.examples import example_scenarios
-from mlplanner.plan import format_usd, recommend
+from mlplanner.model.assumption_catalog import TABS, catalog
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import format_usd, recommend
 from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS, SHIPPED_DEFAULTS
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
@@ -22,7 +22,7 @@ from tests.app.apptest import (
     run,
     texts,
 )
-from tests.domain.builders import assumptions_with
+from tests.support.builders import assumptions_with
 
 COST = "Current plan: annual cost"
 FASHION = example_scenarios()["fashion_retailer.json"]

@@ -4,15 +4,20 @@ from typing import Any
 
 import pytest
 
-from mlplanner.assumptions import Assumptions
-from mlplanner.comparison import TOPIC_TITLES, compare_setups, headcount_headline, tradeoff_headline
 from mlplanner.examples import example_scenarios
-from mlplanner.plan import format_usd
-from mlplanner.roles import ROLE_COLORS, ROLES, role_label
-from mlplanner.scenario import SETUPS, Scenario
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import format_usd
+from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
+from mlplanner.model.scenario import SETUPS, Scenario
+from mlplanner.reports.comparison import (
+    TOPIC_TITLES,
+    compare_setups,
+    headcount_headline,
+    tradeoff_headline,
+)
 from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS
 from tests.app.apptest import COMPARE_PAGE, chart_specs, chart_titles, go_to, open_app, texts
-from tests.domain.builders import assumptions_with
+from tests.support.builders import assumptions_with
 
 
 def compare_page(scenario: Scenario, assumptions: Assumptions | None = None) -> Any:

@@ -8,13 +8,13 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from mlplanner.examples import example_scenarios
-from mlplanner.plan import format_usd, recommend
-from mlplanner.roles import ROLE_COLORS, role_label
+from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.roles import ROLE_COLORS, role_label
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
 from mlplanner.ui.plan_comparison import BASELINE_KEY, CHOSEN_KEY
 from tests.app.apptest import COMPARE_PAGE, chart_specs, go_to, open_app, run, texts
-from tests.domain.builders import assumptions_with
+from tests.support.builders import assumptions_with
 
 FASHION = example_scenarios()["fashion_retailer.json"]
 SEED = example_scenarios()["seed_startup.json"]

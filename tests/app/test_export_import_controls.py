@@ -14,16 +14,16 @@ from sqlmodel import Session
 from streamlit.runtime.memory_media_file_storage import MemoryFile
 from streamlit.testing.v1 import AppTest
 
-from mlplanner.assumptions import Assumptions
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.plan_export import WORKBOOK_MIME, table_csv
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.tables_csv import frontier_table
-from mlplanner.frontier import frontier
-from mlplanner.plan import recommend
-from mlplanner.scenario import SETUPS
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import recommend
+from mlplanner.model.scenario import SETUPS
+from mlplanner.reports.tables import comparison_frame
+from mlplanner.search.frontier import frontier
 from mlplanner.storage import plans
-from mlplanner.tables import comparison_frame
 from mlplanner.ui.downloads import plan_files
 from mlplanner.ui.uploads import read_upload
 from tests.app.apptest import (

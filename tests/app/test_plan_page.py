@@ -5,9 +5,9 @@ from typing import Any
 import pytest
 
 from mlplanner.examples import example_scenarios
-from mlplanner.plan import format_usd, recommend
-from mlplanner.roles import ROLE_COLORS, ROLES, role_label
-from mlplanner.scenario import Scenario
+from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
+from mlplanner.model.scenario import Scenario
 from mlplanner.ui.state import OVERRIDE
 from tests.app.apptest import (
     PLAN_PAGE,

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from mlplanner.plan import evaluate
+from mlplanner.model.plan import evaluate
 from mlplanner.storage import plans
 from mlplanner.storage.database import DATABASE_URL_ENV
 from mlplanner.ui.state import LOADED_PLAN, OVERRIDE, LoadedPlan

@@ -5,11 +5,11 @@ from typing import Any
 import pytest
 
 from mlplanner.examples import example_scenarios
-from mlplanner.plan import evaluate, recommend
-from mlplanner.responsibility import matrix_headline, phase_work, working_roles
-from mlplanner.role_guide import profiles
-from mlplanner.roles import PHASE_LABELS, PHASES, ROLE_COLORS, role_label
-from mlplanner.scenario import Scenario
+from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_COLORS, role_label
+from mlplanner.model.scenario import Scenario
+from mlplanner.reports.responsibility import matrix_headline, phase_work, working_roles
+from mlplanner.reports.role_guide import profiles
 from mlplanner.ui.responsibility_chart import GAP_COLOR
 from mlplanner.ui.state import OVERRIDE
 from tests.app.apptest import ROLE_GUIDE_PAGE, chart_specs, chart_titles, go_to, open_app, texts

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from mlplanner.examples import example_scenarios
-from mlplanner.scenario import parse_scenario
+from mlplanner.model.scenario import parse_scenario
 from mlplanner.ui.state import OVERRIDE
 from tests.app.apptest import (
     PLAN_PAGE,

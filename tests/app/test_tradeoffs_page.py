@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from mlplanner.alternatives import no_premium_note
-from mlplanner.assumptions import Assumptions
-from mlplanner.frontier import FrontierPoint, affordable, frontier, frontier_step
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.roles import ROLES, role_label
+from mlplanner.model.scenario import load_scenario, parse_scenario
 from mlplanner.paths import EXAMPLES_DIR
-from mlplanner.plan import format_usd, recommend
-from mlplanner.roles import ROLES, role_label
-from mlplanner.scenario import load_scenario, parse_scenario
-from mlplanner.tradeoffs import budget_steps, headline, scenario_step_note, search_help
+from mlplanner.reports.tradeoffs import budget_steps, headline, scenario_step_note, search_help
+from mlplanner.search.alternatives import no_premium_note
+from mlplanner.search.frontier import FrontierPoint, affordable, frontier, frontier_step
 from mlplanner.ui.state import OVERRIDE
 from tests.app.apptest import PLAN_PAGE, TRADEOFFS_PAGE, chart_titles, go_to, metric, open_app, run
-from tests.domain.builders import large_team_data
+from tests.support.builders import large_team_data
 
 FASHION = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
 POINTS = frontier(FASHION)

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from mlplanner.assumptions import Assumptions
-from mlplanner.frontier import frontier
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import format_usd
+from mlplanner.model.scenario import load_scenario
 from mlplanner.paths import EXAMPLES_DIR
-from mlplanner.plan import format_usd
-from mlplanner.scenario import load_scenario
-from mlplanner.tradeoffs import budget_steps, headline, scenario_step_note
+from mlplanner.reports.tradeoffs import budget_steps, headline, scenario_step_note
+from mlplanner.search.frontier import frontier
 from tests.browser.test_plan_flow import whole_page_screenshot
-from tests.domain.builders import large_team_data
 from tests.support.browser import TIMEOUT_MS, open_app, wait_for_app
+from tests.support.builders import large_team_data
 
 FASHION = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
 

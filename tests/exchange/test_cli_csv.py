@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from mlplanner.cli import main
+from mlplanner.cli.main import main
 from mlplanner.exchange.csv_dialect import csv_text
 from mlplanner.exchange.tables_csv import VENDOR_ROLE, allocation_table
-from mlplanner.plan import recommend
-from mlplanner.scenario import SETUPS
-from tests.domain.builders import project_data, scenario
+from mlplanner.model.plan import recommend
+from mlplanner.model.scenario import SETUPS
+from tests.support.builders import project_data, scenario
 
 PLAN_INPUT = scenario(
     project_data('=HYPERLINK("http://x","y")', "computer_vision", annotation="outsourced"),

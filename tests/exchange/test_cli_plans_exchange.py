@@ -11,18 +11,18 @@ import pandas as pd
 import pytest
 from sqlmodel import Session
 
-from mlplanner.cli import main
+from mlplanner.cli.main import main
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.tables_csv import HEADCOUNT_PREFIX, allocation_table
-from mlplanner.frontier import frontier, frontier_step
+from mlplanner.model.plan import recommend
+from mlplanner.model.roles import ROLES
+from mlplanner.model.scenario import load_scenario
 from mlplanner.paths import EXAMPLES_DIR
-from mlplanner.plan import recommend
-from mlplanner.roles import ROLES
-from mlplanner.scenario import load_scenario
+from mlplanner.search.frontier import frontier, frontier_step
 from mlplanner.storage import plans
 from mlplanner.storage.database import DATABASE_URL_ENV, open_database
-from tests.domain.builders import large_team_data
+from tests.support.builders import large_team_data
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"
 CORPUS = Path(__file__).parent / "corpus"

@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.workbook import workbook_bytes
-from tests.domain.builders import project_data, scenario
+from tests.support.builders import project_data, scenario
 
 # Calc's CSV filter options: separator 44 (,), text delimiter 34 ("), charset 76 (UTF-8),
 # first line 1.

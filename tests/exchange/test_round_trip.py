@@ -11,9 +11,9 @@ from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.scenario_import import import_scenario
 from mlplanner.exchange.spreadsheet_safety import safe_frame
-from mlplanner.plan import recommend
-from mlplanner.scenario import Scenario, parse_scenario
-from tests.domain.strategies import ENGINE_SETTINGS, names, scenario_data
+from mlplanner.model.plan import recommend
+from mlplanner.model.scenario import Scenario, parse_scenario
+from tests.support.strategies import ENGINE_SETTINGS, names, scenario_data
 
 # Names a spreadsheet would run as formulas, or that test quoting and the escape itself.
 hostile_names = st.builds(

@@ -13,8 +13,8 @@ from mlplanner.exchange.scenario_csv import (
     scenario_frame,
 )
 from mlplanner.exchange.scenario_import import import_scenario
-from mlplanner.scenario import Scenario
-from tests.domain.builders import project_data, scenario
+from mlplanner.model.scenario import Scenario
+from tests.support.builders import project_data, scenario
 
 # The documented column contract (README, "Export and import"): changing it breaks users' files.
 DOCUMENTED_COLUMNS = (

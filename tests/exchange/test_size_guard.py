@@ -13,7 +13,7 @@ import pytest
 from mlplanner.errors import PlannerInputError
 from mlplanner.exchange.scenario_csv import SCENARIO_COLUMNS
 from mlplanner.exchange.scenario_import import MAX_FILE_BYTES, import_scenario
-from mlplanner.scenario import MAX_PROJECTS
+from mlplanner.model.scenario import MAX_PROJECTS
 
 HEADER = ",".join(SCENARIO_COLUMNS) + "\r\n"
 COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0"

@@ -12,12 +12,12 @@ from mlplanner.exchange.tables_csv import (
     allocation_table,
     frontier_table,
 )
-from mlplanner.frontier import FrontierPoint, frontier
-from mlplanner.plan import recommend
-from mlplanner.roles import ROLES
-from mlplanner.scenario import SETUPS
-from mlplanner.tables import ALLOCATION_COLUMNS, comparison_frame
-from tests.domain.builders import project_data, scenario
+from mlplanner.model.plan import recommend
+from mlplanner.model.roles import ROLES
+from mlplanner.model.scenario import SETUPS
+from mlplanner.reports.tables import ALLOCATION_COLUMNS, comparison_frame
+from mlplanner.search.frontier import FrontierPoint, frontier
+from tests.support.builders import project_data, scenario
 
 WITH_VENDOR = scenario(
     project_data("Churn", "tabular", count=2),

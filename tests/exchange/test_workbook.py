@@ -11,10 +11,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.tables_csv import allocation_table
 from mlplanner.exchange.workbook import workbook_bytes
-from mlplanner.plan import recommend
-from mlplanner.scenario import SETUPS
-from mlplanner.tables import comparison_frame
-from tests.domain.builders import project_data, scenario
+from mlplanner.model.plan import recommend
+from mlplanner.model.scenario import SETUPS
+from mlplanner.reports.tables import comparison_frame
+from tests.support.builders import project_data, scenario
 
 HOSTILE = ('=HYPERLINK("http://x","y")', "+1+2", "-3", "@SUM(A1)")
 PLAN_INPUT = scenario(

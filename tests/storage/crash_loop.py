@@ -26,7 +26,7 @@ from collections import Counter
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from mlplanner.plan import Plan, recommend
+from mlplanner.model.plan import Plan, recommend
 from mlplanner.storage import plans
 from mlplanner.storage.database import open_database
 from tests.storage.support import fashion, seed_startup

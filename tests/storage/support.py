@@ -14,8 +14,8 @@ from sqlalchemy import Engine, make_url
 from sqlmodel import Session
 
 from mlplanner.examples import example_scenarios
-from mlplanner.plan import Plan, recommend
-from mlplanner.scenario import Scenario
+from mlplanner.model.plan import Plan, recommend
+from mlplanner.model.scenario import Scenario
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
 

@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from mlplanner.assumptions import Assumptions
-from mlplanner.plan import recommend
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import recommend
 from mlplanner.storage import assumption_sets, plans
 from mlplanner.storage.errors import AssumptionSetNameError, AssumptionSetNotFoundError
 from mlplanner.storage.models import AssumptionSet, AssumptionSnapshot
-from tests.domain.builders import assumptions_with
 from tests.storage.support import fashion
+from tests.support.builders import assumptions_with
 
 SHIPPED = Assumptions.defaults()
 

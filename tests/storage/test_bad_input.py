@@ -11,12 +11,12 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
 from mlplanner.errors import ScenarioError
-from mlplanner.scenario import parse_scenario
+from mlplanner.model.scenario import parse_scenario
 from mlplanner.storage import plans
 from mlplanner.storage.errors import PlanNameError
 from mlplanner.storage.models import metadata
-from tests.domain.builders import project_data, scenario_data
 from tests.storage.support import fashion, recommended, save_new
+from tests.support.builders import project_data, scenario_data
 
 BAD_NAMES = [
     ("", "name: must not be empty"),

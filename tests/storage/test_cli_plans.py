@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from mlplanner.cli import main
+from mlplanner.cli.main import main
+from mlplanner.model.plan import recommend
+from mlplanner.model.scenario import load_scenario
 from mlplanner.paths import EXAMPLES_DIR, REPO_ROOT
-from mlplanner.plan import recommend
-from mlplanner.scenario import load_scenario
 from mlplanner.storage.database import DATABASE_URL_ENV
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"

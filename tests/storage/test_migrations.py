@@ -16,9 +16,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlmodel import Session
 
-from mlplanner.assumptions import Assumptions
 from mlplanner.examples import example_scenarios
-from mlplanner.plan import recommend
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import recommend
 from mlplanner.storage import assumption_sets, plans
 from mlplanner.storage.database import (
     alembic_config,

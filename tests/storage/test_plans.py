@@ -9,13 +9,13 @@ from sqlalchemy import Engine, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from mlplanner.assumptions import Assumptions
-from mlplanner.plan import evaluate, recommend
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import evaluate, recommend
 from mlplanner.storage import plans
 from mlplanner.storage.errors import ConflictError, PlanNotFoundError
 from mlplanner.storage.models import AssumptionSnapshot, Revision
-from tests.domain.builders import assumptions_with
 from tests.storage.support import fashion, recommended, renamed, save_new, seed_startup
+from tests.support.builders import assumptions_with
 
 
 def test_a_new_plan_is_revision_1_with_the_scenario_name_and_its_figures(

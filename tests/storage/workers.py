@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from mlplanner.plan import recommend
+from mlplanner.model.plan import recommend
 from mlplanner.storage import plans
 from mlplanner.storage.database import open_database
 from mlplanner.storage.errors import ConflictError

@@ -1,0 +1,138 @@
+"""Command line: ``python -m mlplanner recommend|compare|frontier FILE``, ``plans …`` (saved plans).
+
+Bad input of any kind exits with status 2 and one ``error: …`` line on stderr (``plans import``:
+one line per problem in the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from mlplanner.cli.frontier import (
+    add_frontier_command,
+    budget_usd,
+    plan_under_budget,
+    with_step_note,
+)
+from mlplanner.cli.plans import ImportRefusedError, add_plans_commands
+from mlplanner.errors import PlannerInputError
+from mlplanner.exchange.csv_dialect import csv_text
+from mlplanner.exchange.tables_csv import allocation_table
+from mlplanner.model.plan import Evaluation, Plan, format_usd, recommend
+from mlplanner.model.roles import role_label
+from mlplanner.model.scenario import SETUPS, load_scenario
+from mlplanner.reports.tables import allocation_frame, comparison_frame
+
+FORMATS = ("table", "json", "csv")
+
+
+class UsageError(Exception):
+    """A command line that does not parse."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m mlplanner", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    rec = commands.add_parser("recommend", help="recommend a staffing plan for a scenario file")
+    rec.add_argument("file", help="scenario JSON file (format mlplanner.scenario/1)")
+    rec.add_argument("--setup", choices=SETUPS, help="override the scenario's setup")
+    rec.add_argument("--format", choices=FORMATS, default="table")
+    rec.add_argument(
+        "--budget",
+        type=budget_usd,
+        metavar="USD",
+        help="instead of the setup's recommendation, the best plan this yearly budget buys",
+    )
+    rec.set_defaults(handler=_recommend)
+    cmp_ = commands.add_parser("compare", help="the scenario as startup, scaleup and mature")
+    cmp_.add_argument("file", help="scenario JSON file (format mlplanner.scenario/1)")
+    cmp_.add_argument("--format", choices=FORMATS, default="table")
+    cmp_.set_defaults(handler=_compare)
+    add_plans_commands(commands)
+    add_frontier_command(commands)
+    return parser
+
+
+def plan_table(plan: Evaluation) -> str:
+    """A plan as plain text for a terminal."""
+    frame = allocation_frame(plan)
+    frame = frame[frame["headcount"] + frame["existing"] + frame["fte_demand"] > 0]
+    shown = frame.assign(role=frame["role"].map(role_label))[
+        ["role", "fte_demand", "headcount", "existing", "hires", "annual_cost_usd"]
+    ]
+    lines = [
+        f"{plan.scenario.name} — {plan.setup} setup ({plan.setup_reason})",
+        shown.to_string(index=False),
+        f"Total: {plan.total_headcount} {'person' if plan.total_headcount == 1 else 'people'} "
+        f"({plan.total_hires} to hire), "
+        f"{format_usd(plan.annual_cost_usd)} a year, quality {plan.quality:.1f}/100",
+        "Quality components: "
+        + ", ".join(f"{k} {v:.0f}" for k, v in plan.quality_components.items()),
+    ]
+    if plan.vendor_cost_usd:
+        lines.append(f"Includes vendor annotation: {format_usd(plan.vendor_cost_usd)}")
+    lines.extend(plan.messages)
+    return "\n".join(lines)
+
+
+def _render_recommend(plan: Evaluation, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(plan.to_dict(), indent=2)
+    if fmt == "csv":
+        return csv_text(allocation_table(plan))
+    return plan_table(plan)
+
+
+def _render_compare(plans: list[Plan], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([p.to_dict() for p in plans], indent=2)
+    if fmt == "csv":
+        return csv_text(comparison_frame(plans))
+    return comparison_frame(plans).to_string(index=False)
+
+
+def _recommend(args: argparse.Namespace) -> str:
+    scenario = load_scenario(args.file)
+    if args.budget is not None:
+        plan = plan_under_budget(scenario, args.budget, args.setup)
+        text = _render_recommend(plan, args.format)
+        return with_step_note(text, scenario) if args.format == "table" else text
+    return _render_recommend(recommend(scenario, setup=args.setup), args.format)
+
+
+def _compare(args: argparse.Namespace) -> str:
+    scenario = load_scenario(args.file)
+    plans = [recommend(scenario, setup=setup) for setup in SETUPS]
+    return _render_compare(plans, args.format)
+
+
+def run(argv: Sequence[str]) -> str:
+    """Execute a command line and return what it prints; raises on bad input.
+
+    Every command's parser sets ``handler`` (``set_defaults(handler=...)``): a function of
+    the parsed arguments returning the text to print.
+    """
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], str] = args.handler
+    return handler(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        output = run(sys.argv[1:] if argv is None else argv)
+    except (UsageError, PlannerInputError, ValueError, OSError) as exc:
+        problems = exc.problems if isinstance(exc, ImportRefusedError) else [str(exc)]
+        for problem in problems:
+            print(f"error: {' '.join(problem.split())}", file=sys.stderr)
+        return 2
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return 0

@@ -1,0 +1,622 @@
+"""Every number of an assumption set as editable tables, and edited tables back into one.
+
+The tables follow the model's steps: salaries and costs, demand (effort per domain and phase,
+attribute adjustments, the company baseline), staffing (setup rules, the auto thresholds, span
+of control, generalists) and quality. Each row shows its shipped default and its source:
+``parameters.csv``'s source column, ``rates.csv``'s method and sample size, ``adjustments.csv``'s
+reasons, and ``data/SOURCES.md`` for the tables as a whole.
+
+Edits come back as the edit state of Streamlit's data editor (``{"edited_rows": {position:
+{column: value}}}``, plain data) and are validated by :meth:`Assumptions.from_dict`; every
+problem is reported in the words of the table and row it came from.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Final
+
+import pandas as pd
+
+from mlplanner.errors import field_path
+from mlplanner.model.assumptions import AssumptionError, Assumptions, parameter_table
+from mlplanner.model.rates import known_regions, rate_card_frame, region_name
+from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLES, role_label
+from mlplanner.paths import DATA_DIR
+
+Path = tuple[str | int, ...]
+
+TABS: Final[tuple[str, ...]] = (
+    "Salaries and costs",
+    "Demand",
+    "Staffing",
+    "Quality and trade-offs",
+)
+DEFAULT = "Default"
+SOURCE = "Source"
+VALUE = "Value"
+
+# Parameters of data/parameters.csv by group; prefixed names (``quality_weight.coverage``) go by
+# their prefix. A parameter named nowhere here is shown under "Other parameters".
+_PARAMETER_GROUPS: Final[dict[str, str]] = {
+    "loaded_cost_multiplier": "costs",
+    "vendor_annotation_usd_per_fte": "costs",
+    "baseline_employees_per_analyst": "baseline",
+    "baseline_max_analysts": "baseline",
+    "auto_startup_max_employees": "auto_setup",
+    "auto_scaleup_max_employees": "auto_setup",
+    "lead_span": "span",
+    "generalist_capacity_fte": "generalists",
+    "generalist_min_absorbed_fte": "generalists",
+    "generalist_depth.": "generalists",
+    "quality_weight.": "quality",
+    "coordination.": "quality",
+    "alternatives.": "alternatives",
+}
+OTHER = "other"
+_PARAMETER_COLUMNS: Final = ["id", "Parameter", VALUE, "Unit", DEFAULT, "Meaning", SOURCE]
+# Prefixes of parameters that live in a dict field of Assumptions (``quality_weight.coverage``
+# -> ``quality_weights["coverage"]``); other prefixes only group plain fields
+# (``coordination.handoff_penalty`` -> ``handoff_penalty``).
+_DICT_FIELDS: Final[dict[str, str]] = {
+    "generalist_depth.": "generalist_depth",
+    "quality_weight.": "quality_weights",
+}
+_ACRONYMS: Final[dict[str, str]] = {"usd": "USD", "fte": "FTE", "ml": "ML"}
+# Problems about a whole field (cross-field checks) and the table they belong to.
+_FIELD_GROUPS: Final[dict[str, tuple[str, str]]] = {
+    "quality_weights": ("quality", "the four quality weights"),
+    "generalist_depth": ("generalists", "generalist depth"),
+    "rates": ("rates", "salaries"),
+    "effort": ("effort", "demand"),
+    "setups": ("setups", "setup rules"),
+}
+
+
+@dataclass(frozen=True)
+class Group:
+    """One editable table: its rows (index = row id), which columns may be edited, and where
+    each editable cell lives in an assumption set."""
+
+    id: str
+    tab: str
+    title: str
+    help: str
+    source: str
+    frame: pd.DataFrame
+    editable: tuple[str, ...]
+    defaults: dict[str, str]
+    cells: dict[tuple[str, str], Path] = field(repr=False)
+    labels: dict[str, str] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class EditProblem:
+    """A problem with an edit, in the words of the table and row it came from."""
+
+    group: str
+    text: str
+
+
+class AssumptionEditError(AssumptionError):
+    """Edited tables that do not make a valid assumption set; ``edit_problems`` say where."""
+
+    def __init__(self, problems: Sequence[EditProblem]) -> None:
+        self.edit_problems = list(problems)
+        super().__init__([p.text for p in problems])
+
+
+@dataclass(frozen=True)
+class Change:
+    """A number that differs from its shipped default."""
+
+    group: str
+    item: str
+    default: Any
+    value: Any
+
+
+def parameter_group(name: str) -> str:
+    """The table a parameter of ``data/parameters.csv`` is shown in."""
+    if name in _PARAMETER_GROUPS:
+        return _PARAMETER_GROUPS[name]
+    prefix = name.split(".", 1)[0] + "."
+    return _PARAMETER_GROUPS.get(prefix, OTHER)
+
+
+def parameter_path(name: str) -> Path:
+    """Where a parameter of ``data/parameters.csv`` lives in :class:`Assumptions`."""
+    prefix, _, rest = name.partition(".")
+    if not rest:
+        return (name,)
+    if prefix + "." in _DICT_FIELDS:
+        return (_DICT_FIELDS[prefix + "."], rest)
+    if rest in Assumptions.model_fields:
+        return (rest,)
+    raise KeyError(f"parameter {name!r} matches no field of the assumptions")
+
+
+def _parameter_label(name: str) -> str:
+    """``vendor_annotation_usd_per_fte`` -> ``vendor annotation USD per FTE``."""
+    words = name.replace(".", ": ").replace("_", " ").split(" ")
+    return " ".join(_ACRONYMS.get(word, word) for word in words)
+
+
+def _lookup(data: Any, path: Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _assign(data: Any, path: Path, value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+@cache
+def sources_section(heading: str) -> str:
+    """The ``**Source…`` paragraph of a ``## heading`` section of ``data/SOURCES.md``.
+
+    A trailing sentence that only introduces a table (ends with ``:``) is left out.
+    """
+    text = (DATA_DIR / "SOURCES.md").read_text(encoding="utf-8")
+    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+    if match is None:
+        raise KeyError(f"data/SOURCES.md has no section {heading!r}")
+    for paragraph in re.split(r"\n\s*\n", match.group(1)):
+        start = paragraph.find("**Source")
+        if start >= 0:
+            found = " ".join(paragraph[start:].split())
+            if found.endswith(":"):
+                found = found[: found.rfind(". ") + 1]
+            return found
+    raise KeyError(f"data/SOURCES.md section {heading!r} names no source")
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _rates(a: Assumptions, d: Assumptions) -> Group:
+    card = rate_card_frame()
+    shipped = {
+        (row.region, row.role): (int(row.sample_size), str(row.method))
+        for row in card.itertuples(index=False)
+    }
+    order = {region: i for i, region in enumerate(known_regions())}
+    regions = sorted(a.rates, key=lambda r: (order.get(r, len(order)), r))
+    salary = "Salary (USD a year)"
+    rows, cells, labels = [], {}, {}
+    for region in regions:
+        for role in ROLES:
+            if role not in a.rates[region]:
+                continue
+            row_id = f"{region}|{role}"
+            n, method = shipped.get((region, role), (0, ""))
+            source = f"{method}, {n:,} survey rows" if method else "not in the shipped rate card"
+            default = d.rates.get(region, {}).get(role)
+            rows.append(
+                {
+                    "id": row_id,
+                    "Region": region_name(region),
+                    "Role": role_label(role),
+                    salary: a.rates[region][role],
+                    DEFAULT: _number(default),
+                    SOURCE: source,
+                }
+            )
+            cells[(row_id, salary)] = ("rates", region, role)
+            labels[row_id] = f"{region_name(region)}, {role_label(role)}"
+    return Group(
+        id="rates",
+        tab="Salaries and costs",
+        title="Salaries per role and region",
+        help="Base salary of one person a year. Changes every plan's cost in that region.",
+        source=sources_section("Salary rates (rates.csv, regions.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=(salary,),
+        defaults={salary: DEFAULT},
+        cells=cells,
+        labels=labels,
+    )
+
+
+def _parameters(
+    group_id: str, tab: str, title: str, help_text: str, a: Assumptions, d: Assumptions
+) -> Group:
+    table = parameter_table()
+    values, shipped = a.model_dump(), d.model_dump()
+    rows, cells, labels = [], {}, {}
+    for row in table.itertuples(index=False):
+        name = str(row.name)
+        if parameter_group(name) != group_id:
+            continue
+        path = parameter_path(name)
+        label = _parameter_label(name)
+        rows.append(
+            {
+                "id": name,
+                "Parameter": label,
+                VALUE: float(_lookup(values, path)),
+                "Unit": str(row.unit),
+                DEFAULT: float(_lookup(shipped, path)),
+                "Meaning": str(row.description),
+                SOURCE: str(row.source),
+            }
+        )
+        cells[(name, VALUE)] = path
+        labels[name] = label
+    return Group(
+        id=group_id,
+        tab=tab,
+        title=title,
+        help=help_text,
+        source="**Source:** the `source` column of `data/parameters.csv`, shown per row.",
+        frame=pd.DataFrame(rows, columns=_PARAMETER_COLUMNS).set_index("id"),
+        editable=(VALUE,),
+        defaults={VALUE: DEFAULT},
+        cells=cells,
+        labels=labels,
+    )
+
+
+def _effort(a: Assumptions, d: Assumptions) -> Group:
+    fte = "FTE"
+    rows, cells, labels = [], {}, {}
+    for domain, by_phase in a.effort.items():
+        for phase in sorted(by_phase, key=PHASES.index):
+            for role in sorted(by_phase[phase], key=ROLES.index):
+                row_id = f"{domain}|{phase}|{role}"
+                default = d.effort.get(domain, {}).get(phase, {}).get(role)
+                rows.append(
+                    {
+                        "id": row_id,
+                        "Domain": domain,
+                        "Phase": PHASE_LABELS[phase],
+                        "Role": role_label(role),
+                        fte: by_phase[phase][role],
+                        DEFAULT: _number(default),
+                    }
+                )
+                cells[(row_id, fte)] = ("effort", domain, phase, role)
+                labels[row_id] = f"{domain}, {PHASE_LABELS[phase].lower()}, {role_label(role)}"
+    return Group(
+        id="effort",
+        tab="Demand",
+        title="Demand per domain and phase",
+        help=(
+            "FTE a year one reference project (medium, production, partial data, no "
+            "annotation, batch) needs per phase and role. Changes the demand, and so the "
+            "headcount, of every project of that domain."
+        ),
+        source=sources_section("Project effort (effort.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=(fte,),
+        defaults={fte: DEFAULT},
+        cells=cells,
+        labels=labels,
+    )
+
+
+def _any(value: str, what: str) -> str:
+    return f"any {what}" if value == "*" else value
+
+
+def _adjustment_label(adj: Any) -> str:
+    role = "any role" if adj.role == "*" else role_label(adj.role)
+    phase = "any phase" if adj.phase == "*" else PHASE_LABELS[adj.phase].lower()
+    return f"{adj.attribute} {adj.value}, {_any(adj.domain, 'domain')}, {phase}, {role}"
+
+
+def _adjustments(a: Assumptions, d: Assumptions) -> Group:
+    add, mul = "Add FTE", "Multiplier"
+    shipped = {
+        (x.attribute, x.value, x.domain, x.phase, x.role): (x.add_fte, x.multiplier)
+        for x in d.adjustments
+    }
+    rows, cells, labels = [], {}, {}
+    for i, adj in enumerate(a.adjustments):
+        row_id = str(i)
+        default = shipped.get((adj.attribute, adj.value, adj.domain, adj.phase, adj.role))
+        rows.append(
+            {
+                "id": row_id,
+                "Attribute": adj.attribute,
+                "When": adj.value,
+                "Domain": _any(adj.domain, "domain"),
+                "Phase": "any phase" if adj.phase == "*" else PHASE_LABELS[adj.phase],
+                "Role": "any role" if adj.role == "*" else role_label(adj.role),
+                add: adj.add_fte,
+                mul: adj.multiplier,
+                f"{DEFAULT} add": None if default is None else default[0],
+                f"{DEFAULT} multiplier": None if default is None else default[1],
+                "Why": adj.why,
+            }
+        )
+        cells[(row_id, add)] = ("adjustments", i, "add_fte")
+        cells[(row_id, mul)] = ("adjustments", i, "multiplier")
+        labels[row_id] = _adjustment_label(adj)
+    return Group(
+        id="adjustments",
+        tab="Demand",
+        title="Attribute adjustments",
+        help=(
+            "How a project's scale, stage, data readiness, annotation and deployment change "
+            "its demand: (base effort + add FTE) × multiplier in matching phases and roles."
+        ),
+        source=sources_section("Attribute adjustments (adjustments.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=(add, mul),
+        defaults={add: f"{DEFAULT} add", mul: f"{DEFAULT} multiplier"},
+        cells=cells,
+        labels=labels,
+    )
+
+
+def _setups(a: Assumptions, d: Assumptions) -> Group:
+    absorb, general, cut = (
+        "Absorb below (FTE)",
+        "Generalists do all data science",
+        "Round up from",
+    )
+    fields = {
+        absorb: "absorb_below_fte",
+        general: "generalists_absorb_data_science",
+        cut: "round_up_from",
+    }
+    defaults = {
+        absorb: f"{DEFAULT} absorb below",
+        general: f"{DEFAULT} generalists",
+        cut: f"{DEFAULT} round up",
+    }
+    rows, cells, labels = [], {}, {}
+    for setup, rule in a.setups.items():
+        shipped = d.setups.get(setup)
+        row: dict[str, Any] = {"id": setup, "Setup": setup}
+        for column, name in fields.items():
+            row[column] = getattr(rule, name)
+            cells[(setup, column)] = ("setups", setup, name)
+        for column, name in fields.items():
+            row[defaults[column]] = None if shipped is None else getattr(shipped, name)
+        row["Description"] = rule.description
+        rows.append(row)
+        labels[setup] = setup
+    return Group(
+        id="setups",
+        tab="Staffing",
+        title="Setup rules",
+        help=(
+            "How demand becomes whole people under each setup: which small roles full-stack "
+            "data scientists absorb, and from what part of a person a role gets one more."
+        ),
+        source=sources_section("Setups (setups.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=tuple(fields),
+        defaults=defaults,
+        cells=cells,
+        labels=labels,
+    )
+
+
+_GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] = (
+    _rates,
+    lambda a, d: _parameters(
+        "costs",
+        "Salaries and costs",
+        "Employer costs and vendors",
+        "What a person costs on top of salary, and what outsourced annotation costs.",
+        a,
+        d,
+    ),
+    _effort,
+    _adjustments,
+    lambda a, d: _parameters(
+        "baseline",
+        "Demand",
+        "Company analytics baseline",
+        "Reporting and metrics work every company has, whatever its ML projects: adds data "
+        "analyst demand by company size.",
+        a,
+        d,
+    ),
+    _setups,
+    lambda a, d: _parameters(
+        "auto_setup",
+        "Staffing",
+        "Setup chosen by company size",
+        "With setup 'auto', the company sizes at which a plan switches from startup to "
+        "scaleup to mature.",
+        a,
+        d,
+    ),
+    lambda a, d: _parameters(
+        "span",
+        "Staffing",
+        "Span of control",
+        "People per team before a lead is needed: sets how many ML Team Leads a plan gets.",
+        a,
+        d,
+    ),
+    lambda a, d: _parameters(
+        "generalists",
+        "Staffing",
+        "Full-stack data scientists",
+        "How much specialist work one generalist gets done, and how well compared with a "
+        "specialist: changes how many generalists a plan gets and its depth score.",
+        a,
+        d,
+    ),
+    lambda a, d: _parameters(
+        "quality",
+        "Quality and trade-offs",
+        "Quality weights and penalties",
+        "How the four components make up the quality score (weights must sum to 1), and "
+        "what coordination loses to missing leads and hand-offs.",
+        a,
+        d,
+    ),
+    lambda a, d: _parameters(
+        "alternatives",
+        "Quality and trade-offs",
+        "Alternatives to the recommendation",
+        "Which cheaper and better plans are offered next to the recommended one: how much "
+        "quality a lean plan may give up, how much more a premium plan may cost and the "
+        "smallest quality gain worth paying for.",
+        a,
+        d,
+    ),
+    lambda a, d: _parameters(
+        OTHER,
+        "Quality and trade-offs",
+        "Other parameters",
+        "Parameters of data/parameters.csv that no table above groups.",
+        a,
+        d,
+    ),
+)
+
+
+def catalog(assumptions: Assumptions, defaults: Assumptions | None = None) -> tuple[Group, ...]:
+    """Every number of ``assumptions`` in editable tables, each row with its shipped default."""
+    shipped = defaults or Assumptions.defaults()
+    groups = (build(assumptions, shipped) for build in _GROUP_BUILDERS)
+    return tuple(group for group in groups if len(group.frame))
+
+
+def apply_edit_state(frame: pd.DataFrame, state: Mapping[str, Any] | None) -> pd.DataFrame:
+    """A copy of ``frame`` with a data editor's cell edits applied (rows by position).
+
+    Added and deleted rows are ignored: the assumption tables have a fixed set of rows.
+    """
+    result = frame.copy()
+    edited = (state or {}).get("edited_rows") or {}
+    for position, changes in edited.items():
+        row = int(position)
+        if not 0 <= row < len(result):
+            continue
+        for column, value in changes.items():
+            if column in result.columns:
+                result.iloc[row, result.columns.get_loc(column)] = value
+    return result
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars to Python numbers, for validation and comparison."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def assumptions_from_frames(
+    base: Assumptions, groups: Sequence[Group], frames: Mapping[str, pd.DataFrame]
+) -> Assumptions:
+    """The assumption set the (edited) tables describe; ``base`` supplies everything that is
+    not a number (reasons, descriptions). Raises :class:`AssumptionEditError`."""
+    data = base.model_dump()
+    problems: list[EditProblem] = []
+    for group in groups:
+        frame = frames.get(group.id, group.frame)
+        for (row_id, column), path in group.cells.items():
+            value = _plain(frame.at[row_id, column])
+            if _is_empty(value):
+                problems.append(_problem(group, row_id, column, "is empty: enter a number"))
+                continue
+            _assign(data, path, value)
+    if problems:
+        raise AssumptionEditError(problems)
+    try:
+        return Assumptions.from_dict(data)
+    except AssumptionError as exc:
+        raise AssumptionEditError(_translate(groups, exc.problems)) from None
+
+
+def edited_assumptions(
+    base: Assumptions, groups: Sequence[Group], states: Mapping[str, Mapping[str, Any] | None]
+) -> Assumptions:
+    """``base`` with every table's data-editor edit state applied, validated."""
+    frames = {g.id: apply_edit_state(g.frame, states.get(g.id)) for g in groups}
+    return assumptions_from_frames(base, groups, frames)
+
+
+def _problem(group: Group, row_id: str, column: str, message: str) -> EditProblem:
+    where = group.labels[row_id]
+    if len(group.editable) > 1:
+        where += f", {column.lower()}"
+    return EditProblem(group.id, f"{group.title} › {where}: {message}")
+
+
+def _wording(message: str) -> str:
+    message = message.replace(
+        "input should be a valid integer, got a number with a fractional part",
+        "must be a whole number",
+    )
+    message = re.sub(r"^input should be ", "must be ", message)
+    return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: _parameter_label(m.group()), message)
+
+
+def _translate(groups: Sequence[Group], problems: Sequence[str]) -> list[EditProblem]:
+    """``rates.us.data_engineer: …`` -> ``Salaries per role and region › United States, …``."""
+    cells = {
+        field_path(path): (group, row_id, column)
+        for group in groups
+        for (row_id, column), path in group.cells.items()
+    }
+    by_id = {group.id: group for group in groups}
+    result: list[EditProblem] = []
+    for problem in problems:
+        path, _, message = problem.partition(": ")
+        if path == "(top level)":
+            result.extend(_translate(groups, message.split("; ")))
+            continue
+        message = _wording(message)
+        if path in cells:
+            group, row_id, column = cells[path]
+            result.append(_problem(group, row_id, column, message))
+        elif path.split(".")[0].split("[")[0] in _FIELD_GROUPS:
+            group_id, what = _FIELD_GROUPS[path.split(".")[0].split("[")[0]]
+            group = by_id[group_id]
+            result.append(EditProblem(group_id, f"{group.title} › {what}: {message}"))
+        else:
+            result.append(EditProblem(groups[0].id, f"{path}: {message}"))
+    return result
+
+
+def changes(groups: Sequence[Group]) -> list[Change]:
+    """Every editable number that differs from its shipped default, table order."""
+    found: list[Change] = []
+    for group in groups:
+        frame = group.frame
+        for (row_id, column), _path in group.cells.items():
+            value = _plain(frame.at[row_id, column])
+            default = _plain(frame.at[row_id, group.defaults[column]])
+            if _is_empty(default) or not _same(value, default):
+                item = group.labels[row_id]
+                if len(group.editable) > 1:
+                    item += f", {column.lower()}"
+                found.append(
+                    Change(group.title, item, None if _is_empty(default) else default, value)
+                )
+    return found
+
+
+def format_value(value: Any) -> str:
+    """A number as the tables show it: ``120,000``, ``0.85``, ``yes``; empty as ``—``."""
+    if _is_empty(value):
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    number = float(value)
+    return f"{number:,.0f}" if number.is_integer() else f"{number:,.4g}"
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return bool(a) == bool(b)
+    return math.isclose(float(a), float(b), rel_tol=1e-12, abs_tol=1e-12)

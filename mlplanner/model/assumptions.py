@@ -1,0 +1,211 @@
+"""Every number the model uses, as one validated, serialisable object.
+
+The shipped defaults are read from ``data/*.csv`` (each row with its source). A user may edit
+any of them; an edited copy is validated by the same model and can be stored as a named
+assumption set, so a saved plan can always be recomputed with the values it was made with.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from mlplanner.errors import PlannerInputError, format_validation_error
+from mlplanner.model.rates import rate_card_frame
+from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
+from mlplanner.paths import DATA_DIR
+
+NonNegative = Annotated[float, Field(ge=0)]
+Share = Annotated[float, Field(ge=0, le=1)]
+Salary = Annotated[float, Field(gt=0, le=10_000_000)]
+QUALITY_COMPONENTS = ("coverage", "depth", "resilience", "coordination")
+ADJUSTABLE_ATTRIBUTES = ("scale", "stage", "data_readiness", "annotation", "deployment")
+
+
+class AssumptionError(PlannerInputError):
+    """An assumption set that does not validate."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Adjustment(_Frozen):
+    """How one project attribute changes demand in matching phases and roles.
+
+    Demand of a (phase, role) = (base effort + sum of matching ``add_fte``) x product of
+    matching ``multiplier``. ``*`` matches any domain, phase or role.
+    """
+
+    attribute: Literal["scale", "stage", "data_readiness", "annotation", "deployment"]
+    value: str
+    domain: str = "*"
+    phase: str = "*"
+    role: str = "*"
+    add_fte: NonNegative = 0.0
+    multiplier: Annotated[float, Field(ge=0, le=100)] = 1.0
+    why: str = ""
+
+    def matches(self, domain: str, phase: str, role: str) -> bool:
+        return (
+            self.domain in ("*", domain) and self.phase in ("*", phase) and self.role in ("*", role)
+        )
+
+
+class SetupRule(_Frozen):
+    """How demand becomes whole people under one setup."""
+
+    absorb_below_fte: Annotated[float, Field(ge=0, le=100)]
+    generalists_absorb_data_science: bool
+    round_up_from: Annotated[float, Field(gt=0, le=1)]
+    description: str = ""
+
+
+class Assumptions(_Frozen):
+    """All model numbers. ``Assumptions.defaults()`` gives the shipped ones."""
+
+    rates: dict[str, dict[str, Salary]]
+    loaded_cost_multiplier: Annotated[float, Field(ge=1, le=3)]
+    vendor_annotation_usd_per_fte: Annotated[float, Field(ge=0, le=10_000_000)]
+    effort: dict[str, dict[str, dict[str, NonNegative]]]
+    adjustments: tuple[Adjustment, ...]
+    setups: dict[Literal["startup", "scaleup", "mature"], SetupRule]
+    auto_startup_max_employees: Annotated[int, Field(ge=1)]
+    auto_scaleup_max_employees: Annotated[int, Field(ge=1)]
+    lead_span: Annotated[int, Field(ge=2, le=50)]
+    generalist_capacity_fte: Annotated[float, Field(gt=0, le=1)]
+    generalist_min_absorbed_fte: Annotated[float, Field(ge=0, le=100)] = 0.25
+    generalist_depth: dict[str, Share]
+    baseline_employees_per_analyst: Annotated[float, Field(gt=0)]
+    baseline_max_analysts: NonNegative
+    quality_weights: dict[str, Share]
+    lead_gap_penalty: Share
+    handoff_penalty: Share
+    lean_quality_share: Share = 0.9
+    premium_extra_cost_share: Annotated[float, Field(ge=0, le=10)] = 0.15
+    premium_min_gain: Annotated[float, Field(ge=0, le=100)] = 0.1
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Assumptions:
+        problems: list[str] = []
+        for region, by_role in self.rates.items():
+            missing = [role for role in ROLES if role not in by_role]
+            if missing:
+                problems.append(f"rates.{region}: no salary for {', '.join(missing)}")
+        for domain, by_phase in self.effort.items():
+            for phase, by_role in by_phase.items():
+                if phase not in PHASES:
+                    problems.append(f"effort.{domain}: unknown phase {phase!r}")
+                bad = [role for role in by_role if role not in SPECIALIST_ROLES]
+                if bad:
+                    problems.append(f"effort.{domain}.{phase}: {bad[0]!r} is not a demand role")
+        if set(self.quality_weights) != set(QUALITY_COMPONENTS):
+            problems.append(f"quality_weights: need exactly {', '.join(QUALITY_COMPONENTS)}")
+        elif abs(sum(self.quality_weights.values()) - 1) > 1e-6:
+            total = sum(self.quality_weights.values())
+            problems.append(f"quality_weights: must sum to 1 (they sum to {total:.3f})")
+        if self.auto_scaleup_max_employees < self.auto_startup_max_employees:
+            problems.append(
+                "auto_scaleup_max_employees: must be at least auto_startup_max_employees"
+            )
+        unknown_depth = [r for r in self.generalist_depth if r not in SPECIALIST_ROLES]
+        if unknown_depth:
+            problems.append(f"generalist_depth: {unknown_depth[0]!r} is not a demand role")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @classmethod
+    def defaults(cls) -> Assumptions:
+        """The shipped assumptions (cached: read once per process)."""
+        return default_assumptions()
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Assumptions:
+        """Validate an edited assumption set; raise :class:`AssumptionError` on any problem."""
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            raise AssumptionError(format_validation_error(exc)) from None
+
+    def rate(self, region: str, role: str) -> float:
+        """Base salary (USD a year) of one person in a role and region."""
+        return self.rates[region][role]
+
+
+def _read(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / name, keep_default_na=False)
+
+
+def _rates() -> dict[str, dict[str, float]]:
+    frame = rate_card_frame()
+    rates: dict[str, dict[str, float]] = {}
+    for row in frame.itertuples(index=False):
+        rates.setdefault(str(row.region), {})[str(row.role)] = float(row.annual_salary_usd)
+    return rates
+
+
+def _effort() -> dict[str, dict[str, dict[str, float]]]:
+    effort: dict[str, dict[str, dict[str, float]]] = {}
+    for row in _read("effort.csv").itertuples(index=False):
+        effort.setdefault(row.domain, {}).setdefault(row.phase, {})[row.role] = float(row.fte)
+    return effort
+
+
+def _setups() -> dict[str, dict[str, Any]]:
+    frame = _read("setups.csv")
+    return {
+        row.setup: {
+            "absorb_below_fte": float(row.absorb_below_fte),
+            "generalists_absorb_data_science": str(row.generalists_absorb_data_science).lower()
+            == "true",
+            "round_up_from": float(row.round_up_from),
+            "description": row.description,
+        }
+        for row in frame.itertuples(index=False)
+    }
+
+
+def parameter_table() -> pd.DataFrame:
+    """``data/parameters.csv``: name, value, unit, description, source."""
+    return _read("parameters.csv")
+
+
+def _prefixed(params: dict[str, float], prefix: str) -> dict[str, float]:
+    return {k.removeprefix(prefix): v for k, v in params.items() if k.startswith(prefix)}
+
+
+@cache
+def default_assumptions() -> Assumptions:
+    params = {row.name: float(row.value) for row in parameter_table().itertuples(index=False)}
+    adjustments = [
+        {**row, "add_fte": float(row["add_fte"]), "multiplier": float(row["multiplier"])}
+        for row in _read("adjustments.csv").to_dict("records")
+    ]
+    return Assumptions.model_validate(
+        {
+            "rates": _rates(),
+            "loaded_cost_multiplier": params["loaded_cost_multiplier"],
+            "vendor_annotation_usd_per_fte": params["vendor_annotation_usd_per_fte"],
+            "effort": _effort(),
+            "adjustments": adjustments,
+            "setups": _setups(),
+            "auto_startup_max_employees": int(params["auto_startup_max_employees"]),
+            "auto_scaleup_max_employees": int(params["auto_scaleup_max_employees"]),
+            "lead_span": int(params["lead_span"]),
+            "generalist_capacity_fte": params["generalist_capacity_fte"],
+            "generalist_min_absorbed_fte": params["generalist_min_absorbed_fte"],
+            "generalist_depth": _prefixed(params, "generalist_depth."),
+            "baseline_employees_per_analyst": params["baseline_employees_per_analyst"],
+            "baseline_max_analysts": params["baseline_max_analysts"],
+            "quality_weights": _prefixed(params, "quality_weight."),
+            "lead_gap_penalty": params["coordination.lead_gap_penalty"],
+            "handoff_penalty": params["coordination.handoff_penalty"],
+            "lean_quality_share": params["alternatives.lean_quality_share"],
+            "premium_extra_cost_share": params["alternatives.premium_extra_cost_share"],
+            "premium_min_gain": params["alternatives.premium_min_gain"],
+        }
+    )

@@ -1,0 +1,54 @@
+"""Cost: headcount x salary (role, region) x loaded-cost multiplier, plus vendor costs.
+
+The loaded rate is rounded to whole US dollars and a role's line is exactly headcount x that
+rate; vendor lines are rounded to whole dollars; the total is the sum of the lines, so a file's
+figures always add up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mlplanner.model.assumptions import Assumptions
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """One role's cost: ``headcount x loaded_rate_usd``."""
+
+    role: str
+    headcount: int
+    rate_usd: int
+    loaded_rate_usd: int
+    annual_cost_usd: int
+
+
+@dataclass(frozen=True)
+class VendorLine:
+    """Outsourced annotation bought for one project."""
+
+    source: str
+    fte_equivalent: float
+    annual_cost_usd: int
+
+
+def role_cost(role: str, headcount: int, region: str, assumptions: Assumptions) -> CostLine:
+    """A role's yearly cost for ``headcount`` people in ``region``."""
+    rate = assumptions.rate(region, role)
+    loaded = round(rate * assumptions.loaded_cost_multiplier)
+    return CostLine(
+        role=role,
+        headcount=headcount,
+        rate_usd=round(rate),
+        loaded_rate_usd=loaded,
+        annual_cost_usd=headcount * loaded,
+    )
+
+
+def vendor_cost(source: str, fte: float, assumptions: Assumptions) -> VendorLine:
+    """Yearly vendor price of ``fte`` FTE-years of annotation."""
+    return VendorLine(
+        source=source,
+        fte_equivalent=fte,
+        annual_cost_usd=round(fte * assumptions.vendor_annotation_usd_per_fte),
+    )

@@ -1,0 +1,156 @@
+"""Demand: FTE per project (source) x lifecycle phase x role.
+
+Each project contributes ``count x (base effort + additions) x multipliers`` per phase and role,
+from its domain's base effort and its attributes (see
+:class:`~mlplanner.model.assumptions.Adjustment`).
+The company adds an analytics baseline. Annotator demand of projects with outsourced annotation
+is bought from a vendor instead of staffed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from mlplanner.model.assumptions import ADJUSTABLE_ATTRIBUTES, Assumptions
+from mlplanner.model.roles import PHASES, SPECIALIST_ROLES
+from mlplanner.model.scenario import DOMAINS, Project, Scenario
+
+BASELINE_SOURCE = "Company analytics baseline"
+_PHASE_INDEX = {phase: i for i, phase in enumerate(PHASES)}
+_ROLE_INDEX = {role: i for i, role in enumerate(SPECIALIST_ROLES)}
+_ANNOTATOR = _ROLE_INDEX["annotator"]
+_SHAPE = (len(PHASES), len(SPECIALIST_ROLES))
+Profile = tuple[str, str, str, str, str, str]
+
+
+@dataclass(frozen=True)
+class Demand:
+    """Demand of a scenario. ``fte[s, p, r]``: source ``s``, phase ``p``, role ``r``.
+
+    Sources are the scenario's projects in order, then the company analytics baseline.
+    """
+
+    sources: tuple[str, ...]
+    fte: np.ndarray
+    vendor_fte: np.ndarray
+
+    @cached_property
+    def by_role(self) -> dict[str, float]:
+        """Total FTE per demand role, in lifecycle order."""
+        totals = self.fte.sum(axis=(0, 1))
+        return {role: float(totals[i]) for i, role in enumerate(SPECIALIST_ROLES)}
+
+    @cached_property
+    def by_phase_role(self) -> np.ndarray:
+        """FTE per phase x role, summed over sources."""
+        return self.fte.sum(axis=0)
+
+    @property
+    def total(self) -> float:
+        return float(self.fte.sum())
+
+    @property
+    def total_vendor_fte(self) -> float:
+        return float(self.vendor_fte.sum())
+
+    def lines(self, role: str, threshold: float = 1e-9) -> list[tuple[str, str, float]]:
+        """``(source, phase, fte)`` behind one role's demand, largest first."""
+        r = _ROLE_INDEX[role]
+        block = self.fte[:, :, r]
+        found = [
+            (self.sources[s], PHASES[p], float(block[s, p]))
+            for s, p in zip(*np.nonzero(block > threshold), strict=True)
+        ]
+        return sorted(found, key=lambda line: -line[2])
+
+
+class _Tables:
+    """Assumptions turned into arrays: base effort per domain, adjustments per attribute value."""
+
+    def __init__(self, assumptions: Assumptions) -> None:
+        self.base = {domain: np.zeros(_SHAPE) for domain in DOMAINS}
+        for domain, by_phase in assumptions.effort.items():
+            for phase, by_role in by_phase.items():
+                for role, fte in by_role.items():
+                    self.base[domain][_PHASE_INDEX[phase], _ROLE_INDEX[role]] = fte
+        self.add: dict[tuple[str, str, str], np.ndarray] = {}
+        self.mul: dict[tuple[str, str, str], np.ndarray] = {}
+        for adj in assumptions.adjustments:
+            phases = [i for p, i in _PHASE_INDEX.items() if adj.phase in ("*", p)]
+            roles = [i for r, i in _ROLE_INDEX.items() if adj.role in ("*", r)]
+            domains = DOMAINS if adj.domain == "*" else (adj.domain,)
+            for domain in domains:
+                key = (adj.attribute, adj.value, domain)
+                add = self.add.setdefault(key, np.zeros(_SHAPE))
+                mul = self.mul.setdefault(key, np.ones(_SHAPE))
+                add[np.ix_(phases, roles)] += adj.add_fte
+                mul[np.ix_(phases, roles)] *= adj.multiplier
+        self._unit: dict[Profile, np.ndarray] = {}
+
+    def unit(self, project: Project) -> np.ndarray:
+        """FTE of one project of this profile (``count`` 1), phase x role."""
+        profile: Profile = (
+            project.domain,
+            project.scale,
+            project.stage,
+            project.data_readiness,
+            project.annotation,
+            project.deployment,
+        )
+        cached = self._unit.get(profile)
+        if cached is None:
+            add = self.base[project.domain].copy()
+            mul = np.ones(_SHAPE)
+            for attribute in ADJUSTABLE_ATTRIBUTES:
+                key = (attribute, getattr(project, attribute), project.domain)
+                if key in self.add:
+                    add += self.add[key]
+                    mul *= self.mul[key]
+            cached = add * mul
+            self._unit[profile] = cached
+        return cached
+
+
+_TABLES: OrderedDict[int, tuple[Assumptions, _Tables]] = OrderedDict()
+
+
+def _tables(assumptions: Assumptions) -> _Tables:
+    """Arrays for an assumption set, kept for the few most recent sets (they are immutable)."""
+    key = id(assumptions)
+    entry = _TABLES.get(key)
+    if entry is None or entry[0] is not assumptions:
+        entry = (assumptions, _Tables(assumptions))
+        _TABLES[key] = entry
+        while len(_TABLES) > 8:
+            _TABLES.popitem(last=False)
+    _TABLES.move_to_end(key)
+    return entry[1]
+
+
+def baseline_analysts(employees: int, assumptions: Assumptions) -> float:
+    """Analytics baseline FTE for a company of this size."""
+    fte = employees / assumptions.baseline_employees_per_analyst
+    return min(fte, assumptions.baseline_max_analysts)
+
+
+def compute_demand(scenario: Scenario, assumptions: Assumptions) -> Demand:
+    """Demand of every project and the company baseline."""
+    tables = _tables(assumptions)
+    n = len(scenario.projects)
+    fte = np.zeros((n + 1, *_SHAPE))
+    for s, project in enumerate(scenario.projects):
+        fte[s] = tables.unit(project) * project.count
+    fte[n, _PHASE_INDEX["measurement"], _ROLE_INDEX["data_analyst"]] = baseline_analysts(
+        scenario.company.employees, assumptions
+    )
+    vendor = np.zeros(n + 1)
+    for s, project in enumerate(scenario.projects):
+        if project.annotation == "outsourced":
+            vendor[s] = fte[s, :, _ANNOTATOR].sum()
+            fte[s, :, _ANNOTATOR] = 0.0
+    sources = (*(p.name for p in scenario.projects), BASELINE_SOURCE)
+    return Demand(sources=sources, fte=fte, vendor_fte=vendor)

@@ -1,0 +1,350 @@
+"""Recommend and evaluate: scenario (validated) -> demand -> staffing -> cost and quality.
+
+``evaluate`` scores any whole-number allocation; ``recommend`` chooses the allocation by the
+setup's rules and scores it with ``evaluate``'s rules, so the two always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.cost import CostLine, VendorLine, role_cost, vendor_cost
+from mlplanner.model.demand import Demand, compute_demand
+from mlplanner.model.quality import COMPONENTS, Quality, assess
+from mlplanner.model.roles import GENERALIST, LEAD, PHASES, ROLES, SPECIALIST_ROLES, role_label
+from mlplanner.model.scenario import Scenario
+from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
+
+MAX_PEOPLE_PER_ROLE = 100_000
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    """One role of a plan or evaluation."""
+
+    role: str
+    fte_demand: float
+    headcount: int
+    existing: int
+    hires: int
+    rate_usd: int
+    loaded_rate_usd: int
+    annual_cost_usd: int
+    coverage: float | None
+
+    @property
+    def label(self) -> str:
+        return role_label(self.role)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Cost and quality of one whole-number allocation for a scenario."""
+
+    scenario: Scenario
+    setup: str
+    setup_reason: str
+    demand: Demand
+    roles: tuple[RoleLine, ...]
+    vendor_lines: tuple[VendorLine, ...]
+    quality_detail: Quality
+    assumptions: Assumptions = field(repr=False)
+
+    @property
+    def allocation(self) -> dict[str, int]:
+        """Headcount per role, every role, lifecycle order."""
+        return {line.role: line.headcount for line in self.roles}
+
+    @property
+    def total_headcount(self) -> int:
+        return sum(line.headcount for line in self.roles)
+
+    @property
+    def total_hires(self) -> int:
+        return sum(line.hires for line in self.roles)
+
+    @property
+    def staff_cost_usd(self) -> int:
+        return sum(line.annual_cost_usd for line in self.roles)
+
+    @property
+    def vendor_cost_usd(self) -> int:
+        return sum(line.annual_cost_usd for line in self.vendor_lines)
+
+    @property
+    def annual_cost_usd(self) -> int:
+        """Total yearly cost: exactly the sum of the role and vendor lines."""
+        return self.staff_cost_usd + self.vendor_cost_usd
+
+    @property
+    def hiring_cost_usd(self) -> int:
+        """Yearly cost of the people still to hire."""
+        return sum(line.hires * line.loaded_rate_usd for line in self.roles)
+
+    @property
+    def quality(self) -> float:
+        return self.quality_detail.score
+
+    @property
+    def quality_components(self) -> dict[str, float]:
+        return dict(self.quality_detail.components)
+
+    @property
+    def budget_usd(self) -> float | None:
+        return self.scenario.company.annual_budget_usd
+
+    @cached_property
+    def messages(self) -> list[str]:
+        """Plain-language notes the user should see with the figures."""
+        notes: list[str] = []
+        if not self.scenario.projects:
+            notes.append(
+                "No projects yet: the plan covers only the company analytics baseline. "
+                "Add a project to see a full plan."
+            )
+        budget = self.budget_usd
+        if budget is not None and self.annual_cost_usd > budget:
+            over = self.annual_cost_usd - budget
+            notes.append(
+                f"This plan costs {format_usd(self.annual_cost_usd)} a year, "
+                f"{format_usd(over)} over the budget of {format_usd(budget)}."
+            )
+        surplus = [line for line in self.roles if line.existing > line.headcount]
+        for line in surplus:
+            notes.append(
+                f"{line.existing} {line.label} already employed, {line.headcount} in this plan."
+            )
+        return notes
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the CLI and exports (money in whole dollars)."""
+        return {
+            "scenario": self.scenario.name,
+            "setup": self.setup,
+            "setup_reason": self.setup_reason,
+            "region": self.scenario.company.region,
+            "roles": [
+                {
+                    "role": line.role,
+                    "fte_demand": round(line.fte_demand, 2),
+                    "headcount": line.headcount,
+                    "existing": line.existing,
+                    "hires": line.hires,
+                    "rate_usd": line.rate_usd,
+                    "loaded_rate_usd": line.loaded_rate_usd,
+                    "annual_cost_usd": line.annual_cost_usd,
+                    "coverage": None if line.coverage is None else round(line.coverage, 1),
+                }
+                for line in self.roles
+            ],
+            "vendor_costs": [
+                {
+                    "project": v.source,
+                    "fte_equivalent": round(v.fte_equivalent, 2),
+                    "annual_cost_usd": v.annual_cost_usd,
+                }
+                for v in self.vendor_lines
+            ],
+            "total_headcount": self.total_headcount,
+            "total_hires": self.total_hires,
+            "annual_cost_usd": self.annual_cost_usd,
+            "budget_usd": self.budget_usd,
+            "quality": round(self.quality, 2),
+            "quality_components": {c: round(v, 2) for c, v in self.quality_components.items()},
+            "coverage_by_phase": {
+                p: round(v, 1) for p, v in self.quality_detail.coverage_by_phase.items()
+            },
+            "messages": self.messages,
+        }
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a role has its headcount: the demand behind it and the rule that rounded it."""
+
+    role: str
+    headcount: int
+    rule: str
+    demand: tuple[tuple[str, str, float], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "headcount": self.headcount,
+            "rule": self.rule,
+            "demand": [
+                {"project": source, "phase": phase, "fte": round(fte, 2)}
+                for source, phase, fte in self.demand
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Plan(Evaluation):
+    """The recommended allocation, with an explanation for every role."""
+
+    staffing: Staffing | None = field(default=None, repr=False)
+
+    @cached_property
+    def explanations(self) -> dict[str, Explanation]:
+        assert self.staffing is not None
+        result: dict[str, Explanation] = {}
+        for role in ROLES:
+            if role in SPECIALIST_ROLES:
+                lines = tuple(self.demand.lines(role))
+            elif role == GENERALIST:
+                lines = self._generalist_lines()
+            else:
+                lines = ()
+            result[role] = Explanation(
+                role=role,
+                headcount=self.allocation[role],
+                rule=self.staffing.rules[role],
+                demand=lines,
+            )
+        return result
+
+    def _generalist_lines(self) -> tuple[tuple[str, str, float], ...]:
+        """Demand that generalists cover: each role's share they carry, by source and phase."""
+        lines: list[tuple[str, str, float]] = []
+        covered = self.quality_detail.generalist_fte
+        for role in SPECIALIST_ROLES:
+            total = self.demand.by_role[role]
+            if covered[role] <= 0 or total <= 0:
+                continue
+            share = covered[role] / total
+            lines.extend((s, p, fte * share) for s, p, fte in self.demand.lines(role))
+        return tuple(sorted(lines, key=lambda line: -line[2]))
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data["explanations"] = {role: e.to_dict() for role, e in self.explanations.items()}
+        return data
+
+
+def format_usd(amount: float) -> str:
+    """Money for people: ``$1.24M``, ``$185k``, ``$900``."""
+    sign = "-" if amount < 0 else ""
+    value = abs(amount)
+    if value >= 999_500:
+        return f"{sign}${value / 1_000_000:.2f}M"
+    if value >= 1_000:
+        return f"{sign}${value / 1_000:.0f}k"
+    return f"{sign}${value:.0f}"
+
+
+def _check_allocation(allocation: Mapping[str, int]) -> dict[str, int]:
+    problems: list[str] = []
+    for role, count in allocation.items():
+        if role not in ROLES:
+            problems.append(f"allocation.{role}: unknown role; roles are {', '.join(ROLES)}")
+        elif isinstance(count, bool) or not isinstance(count, int):
+            problems.append(f"allocation.{role}: must be a whole number (got {count!r})")
+        elif not 0 <= count <= MAX_PEOPLE_PER_ROLE:
+            problems.append(f"allocation.{role}: must be between 0 and {MAX_PEOPLE_PER_ROLE:,}")
+    if problems:
+        raise ValueError("; ".join(problems))
+    return {role: int(allocation.get(role, 0)) for role in ROLES}
+
+
+def _score(
+    scenario: Scenario,
+    demand: Demand,
+    allocation: dict[str, int],
+    choice: SetupChoice,
+    assumptions: Assumptions,
+    staffing: Staffing | None = None,
+) -> Plan:
+    existing = scenario.company.existing_team
+    region = scenario.company.region
+    quality = assess(demand.by_role, demand.by_phase_role, allocation, assumptions)
+    lines = []
+    for role in ROLES:
+        cost: CostLine = role_cost(role, allocation[role], region, assumptions)
+        have = existing.get(role, 0)
+        lines.append(
+            RoleLine(
+                role=role,
+                fte_demand=demand.by_role.get(role, 0.0),
+                headcount=allocation[role],
+                existing=have,
+                hires=max(0, allocation[role] - have),
+                rate_usd=cost.rate_usd,
+                loaded_rate_usd=cost.loaded_rate_usd,
+                annual_cost_usd=cost.annual_cost_usd,
+                coverage=quality.coverage_by_role.get(role),
+            )
+        )
+    vendors = tuple(
+        vendor_cost(source, float(fte), assumptions)
+        for source, fte in zip(demand.sources, demand.vendor_fte, strict=True)
+        if fte > 0
+    )
+    return Plan(
+        scenario=scenario,
+        setup=choice.setup,
+        setup_reason=choice.reason,
+        demand=demand,
+        roles=tuple(lines),
+        vendor_lines=vendors,
+        quality_detail=quality,
+        assumptions=assumptions,
+        staffing=staffing,
+    )
+
+
+def recommend(
+    scenario: Scenario, setup: str | None = None, assumptions: Assumptions | None = None
+) -> Plan:
+    """The recommended staffing plan for a scenario under a setup (default: the scenario's)."""
+    assumptions = assumptions or Assumptions.defaults()
+    choice = choose_setup(scenario.company, assumptions, setup)
+    demand = compute_demand(scenario, assumptions)
+    staffing = staff(demand.by_role, scenario.company.existing_team, choice.setup, assumptions)
+    return _score(scenario, demand, staffing.allocation, choice, assumptions, staffing)
+
+
+def evaluate(
+    scenario: Scenario,
+    allocation: Mapping[str, int],
+    setup: str | None = None,
+    assumptions: Assumptions | None = None,
+) -> Evaluation:
+    """Cost, quality and components of any whole-number allocation (missing roles count 0).
+
+    Raises ``ValueError`` naming the role for an unknown role or a count that is not a whole
+    number from 0 to 100,000.
+    """
+    assumptions = assumptions or Assumptions.defaults()
+    checked = _check_allocation(allocation)
+    choice = choose_setup(scenario.company, assumptions, setup)
+    demand = compute_demand(scenario, assumptions)
+    plan = _score(scenario, demand, checked, choice, assumptions)
+    return Evaluation(
+        scenario=plan.scenario,
+        setup=plan.setup,
+        setup_reason=plan.setup_reason,
+        demand=plan.demand,
+        roles=plan.roles,
+        vendor_lines=plan.vendor_lines,
+        quality_detail=plan.quality_detail,
+        assumptions=assumptions,
+    )
+
+
+__all__ = [
+    "COMPONENTS",
+    "LEAD",
+    "PHASES",
+    "Evaluation",
+    "Explanation",
+    "Plan",
+    "RoleLine",
+    "evaluate",
+    "format_usd",
+    "recommend",
+]

@@ -1,0 +1,72 @@
+"""A scenario's projects as a table: one row per project, one column per field.
+
+The app's project editor shows this table and hands back an edited copy; ``project_rows``
+turns that copy into project data for :func:`mlplanner.model.scenario.parse_scenario`, which
+reports every problem with the row and field.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from numbers import Integral, Real
+from typing import Any, Final
+
+import pandas as pd
+
+from mlplanner.model.scenario import Project
+
+PROJECT_COLUMNS: Final = (
+    "name",
+    "domain",
+    "scale",
+    "stage",
+    "data_readiness",
+    "annotation",
+    "deployment",
+    "count",
+)
+_TEXT_COLUMNS: Final = PROJECT_COLUMNS[:-1]
+
+
+def projects_frame(projects: Sequence[Project]) -> pd.DataFrame:
+    """One row per project in scenario order (a fresh RangeIndex), columns ``PROJECT_COLUMNS``.
+
+    ``count`` is a nullable integer column so that a new, still empty row has no count rather
+    than a float.
+    """
+    rows = [project.model_dump(mode="json") for project in projects]
+    frame = pd.DataFrame(rows, columns=list(PROJECT_COLUMNS))
+    return frame.astype({**dict.fromkeys(_TEXT_COLUMNS, "object"), "count": "Int64"})
+
+
+def project_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Project data from an (edited) projects table, row by row.
+
+    Blank cells are left out, so that a required field is reported as missing rather than as a
+    wrong value, and an optional one takes its default; whole-number counts become ``int``.
+    Nothing else is checked or corrected here: validation belongs to the scenario model.
+    """
+    rows: list[dict[str, Any]] = []
+    for record in frame.to_dict(orient="records"):
+        row: dict[str, Any] = {}
+        for column in PROJECT_COLUMNS:
+            value = _plain(record.get(column))
+            if value is not None:
+                row[column] = value
+        rows.append(row)
+    return rows
+
+
+def _plain(value: Any) -> Any:
+    """A cell as a plain Python value: ``None`` for blanks, ``int`` for whole numbers."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Real):
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    return value

@@ -1,0 +1,465 @@
+"""One scenario staffed as a startup, a scaleup and a mature company, and why they differ.
+
+Every sentence is worked out from the three plans' figures: the work full-stack data scientists
+cover (:attr:`mlplanner.model.quality.Quality.generalist_fte`), the quality components and
+coverage per phase, and the cost per role (:mod:`mlplanner.reports.deltas`). Nothing is canned: a
+scenario where the mature setup scores lower than the startup one says exactly that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Final, Literal
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import Evaluation, Plan, format_usd, recommend
+from mlplanner.model.quality import COVERABLE
+from mlplanner.model.roles import (
+    GENERALIST,
+    LEAD,
+    PHASE_LABELS,
+    PHASES,
+    SPECIALIST_ROLES,
+    role_label,
+)
+from mlplanner.model.scenario import SETUPS, Scenario
+from mlplanner.model.staffing import choose_setup, individual_contributors, required_leads
+from mlplanner.reports.deltas import EvaluationDelta, delta
+
+Topic = Literal["summary", "generalists", "quality", "cost"]
+
+TOPIC_TITLES: Final[dict[str, str]] = {
+    "summary": "In short",
+    "generalists": "What the generalists absorb",
+    "quality": "Where quality is lost",
+    "cost": "What the specialists cost",
+}
+
+# The work of each demand role, as a founder would name it.
+WORK_NAMES: Final[dict[str, str]] = {
+    "data_analyst": "analysis and reporting",
+    "data_engineer": "data engineering",
+    "data_scientist": "data science",
+    "research_scientist": "research",
+    "ml_engineer": "deployment and serving",
+    "developer": "backend integration",
+    "annotator": "annotation",
+}
+
+# Differences smaller than these read as "the same" (figures are shown to one decimal).
+_SAME_QUALITY = 0.05
+_COMPONENT_STEP = 0.5
+_FTE_STEP = 0.05
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One plain-language statement about the setups, under a topic."""
+
+    topic: Topic
+    text: str
+
+
+@dataclass(frozen=True)
+class SetupComparison:
+    """The three setups' plans for one scenario and assumption set, in setup order."""
+
+    plans: dict[str, Plan]
+    chosen: str
+    chosen_reason: str
+
+    @property
+    def setups(self) -> tuple[str, ...]:
+        return tuple(self.plans)
+
+    @property
+    def cheapest(self) -> str:
+        """The setup with the lowest yearly cost (ties: the one with higher quality)."""
+        return min(self.setups, key=lambda s: (self.plans[s].annual_cost_usd, -self._q(s)))
+
+    @property
+    def best(self) -> str:
+        """The setup with the highest quality (ties within 0.05 points: the cheaper one)."""
+        top = max(self.plans[s].quality for s in self.setups)
+        level = [s for s in self.setups if self.plans[s].quality >= top - _SAME_QUALITY]
+        return min(level, key=lambda s: self.plans[s].annual_cost_usd)
+
+    def _q(self, setup: str) -> float:
+        return self.plans[setup].quality
+
+    @property
+    def teams(self) -> tuple[tuple[str, ...], ...]:
+        """Setups grouped by identical allocation (the same team), in setup order."""
+        groups: list[list[str]] = []
+        for setup in self.setups:
+            for group in groups:
+                if self.plans[group[0]].allocation == self.plans[setup].allocation:
+                    group.append(setup)
+                    break
+            else:
+                groups.append([setup])
+        return tuple(tuple(group) for group in groups)
+
+    def team_of(self, setup: str) -> tuple[str, ...]:
+        """The setups giving the same team as ``setup`` (itself included)."""
+        return next(group for group in self.teams if setup in group)
+
+    def name(self, setup: str) -> str:
+        """``Startup``, or ``Startup and Scaleup`` when both give the same team."""
+        return _joined([setup_name(s) for s in self.team_of(setup)])
+
+    def against(self, baseline: str) -> dict[str, EvaluationDelta]:
+        """Every other setup's plan against ``baseline``'s."""
+        base = self.plans[baseline]
+        return {s: delta(base, self.plans[s], s) for s in self.setups if s != baseline}
+
+    @cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """What a founder should know, by topic: summary, generalists, quality, cost."""
+        return (
+            *_summary(self),
+            *_generalists(self),
+            *_quality(self),
+            *_cost(self),
+        )
+
+
+def compare_setups(scenario: Scenario, assumptions: Assumptions) -> SetupComparison:
+    """The scenario's recommended plan under each setup, and which one it would use itself."""
+    choice = choose_setup(scenario.company, assumptions, None)
+    plans = {setup: recommend(scenario, setup, assumptions) for setup in SETUPS}
+    return SetupComparison(plans=plans, chosen=choice.setup, chosen_reason=choice.reason)
+
+
+def setup_name(setup: str) -> str:
+    """``Startup``, ``Scaleup``, ``Mature``."""
+    return setup.capitalize()
+
+
+def _joined(items: Sequence[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _people(n: int, role: str | None = None) -> str:
+    """``1 Data Engineer``, ``2 Data Engineers``, ``3 people``."""
+    if role is None:
+        return f"{n} person" if n == 1 else f"{n} people"
+    label = role_label(role)
+    return f"{n} {label}" if abs(n) == 1 else f"{n} {label}s"
+
+
+def _signed_people(n: int, role: str) -> str:
+    label = role_label(role) if abs(n) == 1 else f"{role_label(role)}s"
+    return f"{n:+d} {label}"
+
+
+def _signed_usd(amount: float) -> str:
+    return ("+" if amount > 0 else "") + format_usd(amount)
+
+
+def _figures(plan: Plan) -> str:
+    return (
+        f"{_people(plan.total_headcount)}, {format_usd(plan.annual_cost_usd)} a year, "
+        f"quality {plan.quality:.1f}"
+    )
+
+
+def _summary(c: SetupComparison) -> list[Finding]:
+    findings: list[Finding] = []
+    for group in c.teams:
+        if len(group) > 1:
+            findings.append(
+                Finding(
+                    "summary",
+                    f"{c.name(group[0])} give the same team here ({_figures(c.plans[group[0]])}).",
+                )
+            )
+    cheapest, best = c.cheapest, c.best
+    low, high = c.plans[cheapest], c.plans[best]
+    if cheapest == best:
+        findings.append(
+            Finding(
+                "summary",
+                f"{c.name(cheapest)}: both the cheapest and the best team here "
+                f"({_figures(low)}). More specialists would cost more without scoring higher.",
+            )
+        )
+    else:
+        findings.append(
+            Finding(
+                "summary",
+                f"Cheapest: {c.name(cheapest)}, {_figures(low)}. Highest quality: "
+                f"{c.name(best)}, {_figures(high)}. The better team costs "
+                f"{format_usd(high.annual_cost_usd - low.annual_cost_usd)} more a year for "
+                f"{high.quality - low.quality:.1f} more quality points.",
+            )
+        )
+    for group in c.teams:
+        setup = group[0]
+        better = _dominating(c, setup)
+        if better is not None and cheapest not in group and best not in group:
+            plan, other = c.plans[setup], c.plans[better]
+            findings.append(
+                Finding(
+                    "summary",
+                    f"{c.name(setup)} is never the better buy here: the {c.name(better)} team "
+                    f"costs {format_usd(plan.annual_cost_usd - other.annual_cost_usd)} less a "
+                    f"year and scores {other.quality - plan.quality:.1f} points higher.",
+                )
+            )
+    findings.append(
+        Finding(
+            "summary",
+            f"Your scenario is planned as {c.chosen} ({c.chosen_reason}); change the setup on the "
+            "Scenario page.",
+        )
+    )
+    return findings
+
+
+def _dominating(c: SetupComparison, setup: str) -> str | None:
+    """A setup that costs no more and scores higher, or costs less and scores no lower."""
+    plan = c.plans[setup]
+    for other in c.setups:
+        if other in c.team_of(setup):
+            continue
+        cost_other, q_other = c.plans[other].annual_cost_usd, c.plans[other].quality
+        cheaper = cost_other < plan.annual_cost_usd
+        better = q_other > plan.quality + _SAME_QUALITY
+        no_dearer = cost_other <= plan.annual_cost_usd
+        no_worse = q_other >= plan.quality - _SAME_QUALITY
+        if (cheaper and no_worse) or (better and no_dearer):
+            return other
+    return None
+
+
+def absorbed_work(plan: Evaluation) -> dict[str, float]:
+    """FTE of each demand role's work that full-stack data scientists cover, lifecycle order."""
+    general = plan.quality_detail.generalist_fte
+    return {role: general[role] for role in SPECIALIST_ROLES if general[role] >= _FTE_STEP}
+
+
+def _generalists(c: SetupComparison) -> list[Finding]:
+    findings: list[Finding] = []
+    mature = c.plans["mature"]
+    for group in c.teams:
+        setup = group[0]
+        plan = c.plans[setup]
+        count = plan.allocation[GENERALIST]
+        work = absorbed_work(plan)
+        if count == 0 or not work:
+            continue
+        depth = plan.assumptions.generalist_depth
+        parts = [f"{fte:.1f} FTE of {WORK_NAMES[role]}" for role, fte in work.items()]
+        depths = [
+            f"{depth.get(role, 0.0):.0%} in {WORK_NAMES[role]}"
+            for role in work
+            if depth.get(role, 0.0) < 1
+        ]
+        text = (
+            f"{c.name(setup)}: {_people(count, GENERALIST)} cover {_joined(parts)}, "
+            "with no specialist for that work."
+        )
+        if depths:
+            text += (
+                f" Against a specialist's depth they reach {_joined(depths)} "
+                "(editable assumptions)."
+            )
+        hired = [
+            _people(mature.allocation[role], role)
+            for role in work
+            if mature.allocation[role] > plan.allocation[role]
+        ]
+        if "mature" not in group and hired:
+            text += f" The mature setup hires {_joined(hired)} for it instead."
+        findings.append(Finding("generalists", text))
+    if not findings:
+        findings.append(
+            Finding(
+                "generalists",
+                "No setup uses full-stack data scientists here: every role with demand is "
+                "large enough for specialists, or existing staff already cover it.",
+            )
+        )
+    return findings
+
+
+def single_points(plan: Evaluation) -> list[str]:
+    """Demand roles carried by exactly one person who can do the work (quality's resilience)."""
+    generalists = plan.allocation[GENERALIST]
+    points = []
+    for role in SPECIALIST_ROLES:
+        if plan.demand.by_role[role] <= _EPS:
+            continue
+        able = plan.allocation[role] + (generalists if role in COVERABLE else 0)
+        if able == 1:
+            points.append(role)
+    return points
+
+
+def _component_reason(plan: Plan, top: Plan, component: str) -> str:
+    """Why ``plan`` scores lower than ``top`` on one quality component, with both figures."""
+    now, then = plan.quality_components[component], top.quality_components[component]
+    figures = f"{component.capitalize()} {now:.0f} vs {then:.0f}"
+    if component == "coverage":
+        gap = plan.demand.total - sum(plan.quality_detail.covered_fte.values())
+        phases = _phase_drops(plan, top)
+        text = f"{figures}: nobody is staffed for {gap:.1f} FTE of the work"
+        return text + (f", mostly {_joined(phases)}" if phases else "")
+    if component == "depth":
+        work = absorbed_work(plan)
+        if not work:
+            return f"{figures}: less of the work is done at specialist depth"
+        names = _joined([WORK_NAMES[r] for r in work])
+        return (
+            f"{figures}: generalists do {sum(work.values()):.1f} FTE of {names} "
+            "at less than specialist depth"
+        )
+    if component == "resilience":
+        points = [role_label(r) for r in single_points(plan)]
+        if not points:
+            return f"{figures}: more of the work rests on a single person"
+        verb = "rests" if len(points) == 1 else "each rest"
+        return f"{figures}: {_joined(points)} {verb} on one person; a leave stops the work"
+    contributors = individual_contributors(plan.allocation)
+    teams = required_leads(contributors, plan.assumptions.lead_span)
+    missing = max(0, teams - plan.allocation[LEAD])
+    if missing:
+        return f"{figures}: {missing} of {teams} teams have no lead"
+    kinds = sum(1 for r in (*SPECIALIST_ROLES, GENERALIST) if plan.allocation[r] > 0)
+    return f"{figures}: work is handed between {kinds} kinds of specialist"
+
+
+def _phase_drops(plan: Plan, top: Plan, limit: int = 3) -> list[str]:
+    """Phases whose coverage is lower than in ``top``, largest drop first."""
+    now = plan.quality_detail.coverage_by_phase
+    then = top.quality_detail.coverage_by_phase
+    drops = [(then[p] - now[p], p) for p in PHASES if then[p] - now[p] >= _COMPONENT_STEP]
+    drops.sort(key=lambda item: -item[0])
+    return [
+        f"{PHASE_LABELS[p].lower()} ({now[p]:.0f}% covered vs {then[p]:.0f}%)"
+        for _, p in drops[:limit]
+    ]
+
+
+def _quality(c: SetupComparison) -> list[Finding]:
+    best = c.best
+    top = c.plans[best]
+    findings: list[Finding] = []
+    for group in c.teams:
+        setup = group[0]
+        plan = c.plans[setup]
+        if best in group or plan.quality >= top.quality - _SAME_QUALITY:
+            continue
+        deltas = {
+            name: plan.quality_components[name] - top.quality_components[name]
+            for name in plan.quality_components
+        }
+        losses = [
+            _component_reason(plan, top, name) + "."
+            for name, d in sorted(deltas.items(), key=lambda item: item[1])
+            if d <= -_COMPONENT_STEP
+        ]
+        gains = [
+            f"{name} ({plan.quality_components[name]:.0f} vs {top.quality_components[name]:.0f})"
+            for name, d in deltas.items()
+            if d >= _COMPONENT_STEP
+        ]
+        text = " ".join(
+            [
+                f"The {c.name(setup)} team scores {plan.quality:.1f}, "
+                f"{top.quality - plan.quality:.1f} below the {c.name(best)} team.",
+                *losses,
+            ]
+        )
+        if gains:
+            text += f" It does better on {_joined(gains)}."
+        findings.append(Finding("quality", text))
+    if not findings:
+        findings.append(
+            Finding(
+                "quality",
+                f"No setup scores lower than {c.name(best)} ({top.quality:.1f}): on this "
+                "project mix the cheaper teams give nothing up.",
+            )
+        )
+    return findings
+
+
+def _cost(c: SetupComparison) -> list[Finding]:
+    cheapest = c.cheapest
+    findings: list[Finding] = []
+    others = c.against(cheapest)
+    groups = [g for g in c.teams if cheapest not in g]
+    for group in sorted(groups, key=lambda g: c.plans[g[0]].annual_cost_usd):
+        item = others[group[0]]
+        changes = [
+            f"{_signed_people(line.headcount_delta, line.role)} "
+            f"({_signed_usd(line.cost_delta_usd)})"
+            for line in item.changed_roles
+            if line.headcount_delta != 0
+        ]
+        if item.vendor_cost_delta_usd:
+            changes.append(f"vendor annotation {_signed_usd(item.vendor_cost_delta_usd)}")
+        pct = item.cost_delta_pct
+        share = f" ({pct:+.0f}%)" if pct is not None else ""
+        name, base = c.name(group[0]), c.name(cheapest)
+        if item.cost_delta_usd == 0:
+            text = f"The {name} team costs the same as the {base} team"
+        else:
+            more = "more" if item.cost_delta_usd > 0 else "less"
+            text = (
+                f"The {name} team costs {format_usd(abs(item.cost_delta_usd))} {more} a year "
+                f"than the {base} team{share}"
+            )
+        text += ": " + _joined(changes) + "."
+        if item.quality_delta > _SAME_QUALITY and item.cost_delta_usd > 0:
+            per_point = item.cost_delta_usd / item.quality_delta
+            text += (
+                f" That buys {item.quality_delta:.1f} quality points, "
+                f"{format_usd(per_point)} a year per point."
+            )
+        elif item.quality_delta < -_SAME_QUALITY:
+            text += f" It scores {-item.quality_delta:.1f} points lower all the same."
+        findings.append(Finding("cost", text))
+    if not findings:
+        findings.append(
+            Finding("cost", "All three setups give the same team, so they cost the same.")
+        )
+    return findings
+
+
+def headcount_headline(c: SetupComparison) -> str:
+    """Title of the headcount chart: ``Mature staffs 73 people, startup 70``."""
+    totals = {s: c.plans[s].total_headcount for s in c.setups}
+    if len(set(totals.values())) == 1:
+        n = next(iter(totals.values()))
+        if len(c.teams) == 1:
+            return f"All three setups staff the same {_people(n)}"
+        return f"All three setups staff {_people(n)}; they differ in which roles"
+    most = max(c.setups, key=lambda s: totals[s])
+    least = min(c.setups, key=lambda s: totals[s])
+    return (
+        f"{setup_name(most)} staffs {_people(totals[most])}, "
+        f"{setup_name(least).lower()} {totals[least]}"
+    )
+
+
+def tradeoff_headline(c: SetupComparison) -> str:
+    """Title of the cost-versus-quality chart: what the best setup adds over the cheapest."""
+    cheapest, best = c.cheapest, c.best
+    if cheapest == best:
+        plan = c.plans[best]
+        return (
+            f"{setup_name(best)} is cheapest and best: {format_usd(plan.annual_cost_usd)}, "
+            f"quality {plan.quality:.1f}"
+        )
+    low, high = c.plans[cheapest], c.plans[best]
+    extra = format_usd(high.annual_cost_usd - low.annual_cost_usd)
+    return f"{setup_name(best)}: +{high.quality - low.quality:.1f} quality for {extra} more a year"

@@ -1,0 +1,76 @@
+"""Sentences that state a plan's point, computed from its figures: the titles of its charts.
+
+A chart's title says what the reader should see in it ("Data Scientist is the largest role:
+20 of 73 people"), so it is worked out from the same numbers the chart draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mlplanner.model.plan import Evaluation
+from mlplanner.model.quality import COMPONENTS
+from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLES, role_label
+from mlplanner.reports.attribution import headcount_by_source
+
+# Coverage and components within half a point of 100 read as "full" (they are shown rounded).
+_FULL = 99.5
+
+
+def _people(n: float) -> str:
+    return f"{n:.0f} person" if round(n) == 1 else f"{n:.0f} people"
+
+
+def _joined(names: Sequence[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def largest_role_headline(evaluation: Evaluation) -> str:
+    """``Data Scientist is the largest role: 20 of 73 people`` (ties named together)."""
+    total = evaluation.total_headcount
+    if total == 0:
+        return "Nobody is staffed in this plan"
+    top = max(line.headcount for line in evaluation.roles)
+    largest = [role_label(role) for role in ROLES if evaluation.allocation[role] == top]
+    if len(largest) == 1:
+        return f"{largest[0]} is the largest role: {top} of {_people(total)}"
+    if top * len(largest) == total:
+        return f"{_joined(largest)} make up the team: {top} each"
+    return f"{_joined(largest)} are the largest roles: {top} each of {_people(total)}"
+
+
+def busiest_source_headline(evaluation: Evaluation) -> str:
+    """``Product recommendations draws the most people: 12.1 of 73`` (shares of people)."""
+    total = evaluation.total_headcount
+    if total == 0:
+        return "Nobody is staffed in this plan"
+    per_source: dict[str, float] = {}
+    for shares in headcount_by_source(evaluation).values():
+        for source, people in shares.items():
+            per_source[source] = per_source.get(source, 0.0) + people
+    source, people = max(per_source.items(), key=lambda item: item[1])
+    if len(per_source) == 1:
+        return f"All {_people(total)} work on {source}"
+    return f"{source} draws the most people: {people:.1f} of {total}"
+
+
+def quality_headline(evaluation: Evaluation) -> str:
+    """``Quality 87 of 100, weakest: depth at 74``."""
+    components = evaluation.quality_components
+    weakest = min(COMPONENTS, key=lambda name: components[name])
+    score = f"Quality {evaluation.quality:.0f} of 100"
+    if components[weakest] >= _FULL:
+        return f"{score}: every component at its best"
+    return f"{score}, weakest: {weakest} at {components[weakest]:.0f}"
+
+
+def coverage_headline(evaluation: Evaluation) -> str:
+    """``Deployment is the least covered phase: 60%`` or all phases covered."""
+    coverage = evaluation.quality_detail.coverage_by_phase
+    least = min(PHASES, key=lambda phase: coverage[phase])
+    if coverage[least] >= _FULL:
+        return "Every phase of the lifecycle is fully covered"
+    return f"{PHASE_LABELS[least]} is the least covered phase: {coverage[least]:.0f}%"

@@ -1,0 +1,176 @@
+"""The documented search space of the cost/quality frontier, and a scenario's search problem.
+
+Existing staff are kept, so every role ``r`` ranges from its existing headcount ``e_r`` up
+to a bound (:func:`search_space`), in steps of ``s`` people:
+
+- each of the seven demand roles: ``max(ceil(d_r), 2 if d_r > 0)``, ``d_r`` its demand;
+- full-stack data scientists: ``max(ceil(D / capacity), 2 if D > 0)``, ``D`` the demand of
+  the six roles they can cover (all but annotation);
+- leads: ``required_leads(n)``, ``n`` the most individual contributors in the space;
+
+each bound raised to ``e_r`` and then to a whole number of steps above it. No allocation
+above a bound (existing staff kept) can be on the frontier: past its demand a role adds no
+coverage or depth, resilience needs no more than two people who can do the work, generalists
+past ``D / capacity`` have nothing left to cover, and leads past the teams needing them close
+no gap; more people only cost more and can only add teams needing leads.
+
+The step ``s`` (:func:`search_step`) is one person for teams with up to :data:`STEP_FTE` of
+demand ``D``; larger teams would take the search seconds to minutes, so their headcounts move
+in steps of ``ceil(D / STEPS)`` people: a team of 2,000 FTE in steps of 50. The search works
+for any step; "one more specialist" means one step more.
+
+The candidates are the space's allocations plus the plan the setup's staffing rules recommend
+(:func:`mlplanner.model.plan.recommend`). It is in the space when the search goes person by person;
+off the steps it usually is not, and a frontier without it would show plans it beats.
+
+A :class:`SearchProblem` is what the search works on for one scenario (scoring context,
+space, recommended plan); :class:`Partials` are partial allocations of the six coverable
+roles, the state the search (:mod:`mlplanner.search.frontier`) and its budget bound
+(:mod:`mlplanner.search.budget_bound`) share.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import reduce
+
+import numpy as np
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.demand import compute_demand
+from mlplanner.model.quality import COVERABLE
+from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
+from mlplanner.model.scenario import Scenario
+from mlplanner.model.scoring import ScoringContext, scoring_context
+from mlplanner.model.staffing import choose_setup, required_leads, staff
+
+# The search's work grows steeply with the number of headcounts per role (bench/frontier.py):
+# about 0.1 s at 60 FTE of coverable demand in steps of one person, 2 s at 140. Teams with up to
+# STEP_FTE of coverable demand are searched person by person; larger ones in steps that cut
+# their demand into at most STEPS (search_step).
+STEP_FTE = 60.0
+STEPS = 40
+
+
+@dataclass(frozen=True)
+class SearchSpace:
+    """Headcounts per role, every role in lifecycle order: from ``lower`` to ``upper``
+    (inclusive) in steps of ``step`` people (``upper - lower`` is a multiple of ``step``)."""
+
+    lower: dict[str, int]
+    upper: dict[str, int]
+    step: int = 1
+
+    def values(self, role: str) -> np.ndarray:
+        """The headcounts the space allows for ``role``, ascending."""
+        return np.arange(self.lower[role], self.upper[role] + 1, self.step)
+
+    def count(self, role: str) -> int:
+        """How many headcounts the space allows for ``role``."""
+        return (self.upper[role] - self.lower[role]) // self.step + 1
+
+    def at_least(self, role: str, people: int) -> int:
+        """The fewest headcount of ``role`` in the space that is at least ``people``, or
+        ``upper`` if none is."""
+        return int(self.at_least_each(role, np.array([people]))[0])
+
+    def at_least_each(self, role: str, people: np.ndarray) -> np.ndarray:
+        """:meth:`at_least` of each entry of ``people``."""
+        lower = self.lower[role]
+        steps = -(-np.maximum(0, people - lower) // self.step)
+        return np.minimum(self.upper[role], lower + steps * self.step)
+
+    @property
+    def size(self) -> int:
+        """Number of allocations in the space."""
+        return reduce(lambda n, role: n * self.count(role), ROLES, 1)
+
+
+@dataclass(frozen=True)
+class SearchProblem:
+    """A scenario's search: its scoring context, space and the numbers the search uses."""
+
+    context: ScoringContext
+    space: SearchSpace
+    capacity: float
+    coverable_demand: float
+    recommended: np.ndarray  # one row: the setup's recommended allocation, a candidate too
+
+
+@dataclass
+class Partials:
+    """Partial allocations of the coverable roles, one entry per allocation (``X``, ``Y``
+    and ``N`` as in :mod:`mlplanner.search.frontier`'s algorithm)."""
+
+    cost: np.ndarray
+    covered: np.ndarray  # X
+    weighted: np.ndarray  # Y
+    resilient: np.ndarray  # demand of roles resilient under the case's generalist count
+    people: np.ndarray  # N (coverable specialists)
+    kinds: np.ndarray  # coverable roles in use
+    used: np.ndarray  # bit mask of the coverable roles in use
+    heads: np.ndarray  # headcount per coverable role
+
+    def take(self, rows: np.ndarray) -> Partials:
+        return Partials(*(getattr(self, f)[rows] for f in _PARTIALS_FIELDS))
+
+
+_PARTIALS_FIELDS = ("cost", "covered", "weighted", "resilient", "people", "kinds", "used", "heads")
+
+
+def search_step(coverable_demand: float) -> int:
+    """People per step of the search space: one up to :data:`STEP_FTE` of coverable demand,
+    beyond it as many as cut the demand into at most :data:`STEPS` steps."""
+    if coverable_demand <= STEP_FTE:
+        return 1
+    return math.ceil(coverable_demand / STEPS)
+
+
+def search_space(
+    demand: Mapping[str, float], existing: Mapping[str, int], assumptions: Assumptions
+) -> SearchSpace:
+    """The documented search space (module docstring) for a demand and an existing team."""
+    lower: dict[str, int] = {role: int(existing.get(role, 0)) for role in ROLES}
+    upper: dict[str, int] = {}
+    step = search_step(sum(demand[role] for role in COVERABLE))
+
+    def on_step(role: str, bound: int) -> int:  # the bound rounded up to a whole step
+        return lower[role] + step * -(-max(0, bound - lower[role]) // step)
+
+    for role in SPECIALIST_ROLES:
+        fte = demand[role]
+        upper[role] = on_step(role, max(math.ceil(fte), 2 if fte > 0 else 0))
+    coverable = sum(demand[role] for role in COVERABLE)
+    upper[GENERALIST] = on_step(
+        GENERALIST,
+        max(math.ceil(coverable / assumptions.generalist_capacity_fte), 2 if coverable > 0 else 0),
+    )
+    contributors = sum(upper[role] for role in (*COVERABLE, GENERALIST))
+    upper[LEAD] = on_step(LEAD, required_leads(contributors, assumptions.lead_span))
+    return SearchSpace(lower=lower, upper={role: upper[role] for role in ROLES}, step=step)
+
+
+def search_problem(
+    scenario: Scenario, assumptions: Assumptions, setup: str | None = None
+) -> SearchProblem:
+    demand = compute_demand(scenario, assumptions)
+    context = scoring_context(demand, scenario.company.region, assumptions)
+    existing = scenario.company.existing_team
+    space = search_space(demand.by_role, existing, assumptions)
+    chosen = choose_setup(scenario.company, assumptions, setup).setup
+    recommended = staff(demand.by_role, existing, chosen, assumptions).allocation
+    return SearchProblem(
+        context=context,
+        space=space,
+        capacity=assumptions.generalist_capacity_fte,
+        coverable_demand=sum(demand.by_role[role] for role in COVERABLE),
+        recommended=np.array([[recommended[role] for role in ROLES]], dtype=np.int64),
+    )
+
+
+def fewest_generalists(space: SearchSpace, case: int) -> int:
+    """The fewest generalists of a generalist case in the space: 0, 1, or (case 2, meaning two
+    or more) the fewest from two on."""
+    return case if case < 2 else space.at_least(GENERALIST, 2)

@@ -1,0 +1,123 @@
+"""``frontier`` and ``recommend --budget`` on the command line, and their error contract."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from mlplanner.cli.main import main
+from mlplanner.exchange.tables_csv import FRONTIER_COLUMNS
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import recommend
+from mlplanner.model.scenario import load_scenario
+from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.reports.tradeoffs import scenario_step_note
+from mlplanner.search.frontier import best_under_budget, frontier, frontier_step
+from tests.support.builders import large_team_data
+
+FASHION = EXAMPLES_DIR / "fashion_retailer.json"
+
+
+def run_ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return out
+
+
+def run_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    return lines[0]
+
+
+def test_frontier_json_lists_every_point(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(run_ok(capsys, "frontier", str(FASHION), "--format", "json"))
+    points = frontier(load_scenario(FASHION))
+    assert [d["annual_cost_usd"] for d in data] == [p.annual_cost_usd for p in points]
+    assert [d["allocation"] for d in data] == [p.allocation for p in points]
+    assert [d["quality"] for d in data] == [round(p.quality, 2) for p in points]
+
+
+def test_frontier_csv_has_the_export_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    frame = pd.read_csv(io.StringIO(run_ok(capsys, "frontier", str(FASHION), "--format", "csv")))
+    assert tuple(frame.columns) == FRONTIER_COLUMNS
+    assert len(frame) == len(frontier(load_scenario(FASHION)))
+    assert frame["annual_cost_usd"].is_monotonic_increasing
+
+
+def test_frontier_table_names_the_roles(capsys: pytest.CaptureFixture[str]) -> None:
+    text = run_ok(capsys, "frontier", str(FASHION), "--setup", "mature")
+    assert text.startswith("13 plans on the frontier, cheapest first")
+    assert "$1.48M" in text
+    assert "FSDS = full_stack_data_scientist" in text
+
+
+def test_recommend_with_a_budget_prints_the_best_plan_it_buys(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = json.loads(
+        run_ok(capsys, "recommend", str(FASHION), "--budget", "1300000", "--format", "json")
+    )
+    best = best_under_budget(load_scenario(FASHION), 1_300_000)
+    assert best is not None
+    assert data["annual_cost_usd"] == best.annual_cost_usd <= 1_300_000
+    assert {r["role"]: r["headcount"] for r in data["roles"]} == best.allocation
+
+
+@pytest.mark.parametrize(
+    ("budget", "message"),
+    [
+        ("-5", "argument --budget: must be zero or more US dollars"),
+        ("lots", "argument --budget: must be a number of US dollars"),
+        ("nan", "argument --budget: must be zero or more US dollars"),
+        ("100000", "budget: $100k buys no plan; the cheapest plan that keeps the existing team"),
+    ],
+)
+def test_bad_budgets_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], budget: str, message: str
+) -> None:
+    assert message in run_error(capsys, "recommend", str(FASHION), "--budget", budget)
+
+
+def test_frontier_of_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "no such file" in run_error(capsys, "frontier", "missing.json")
+
+
+def test_a_large_team_is_searched_in_steps_and_its_tables_say_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "large.json"
+    path.write_text(json.dumps(large_team_data()))
+    large = load_scenario(path)
+    step = frontier_step(large)
+    note = scenario_step_note(large, Assumptions.defaults())
+    assert step > 1 and note is not None and f"steps of {step} people" in note
+    table = run_ok(capsys, "frontier", str(path)).splitlines()
+    points = frontier(large)
+    assert table[0] == f"{len(points)} plans on the frontier, cheapest first"
+    assert table[-1] == note
+    plan = run_ok(capsys, "recommend", str(path), "--budget", "20000000").splitlines()
+    assert plan[-1] == note
+    # The machine-readable outputs keep their shape: no note in them.
+    data = json.loads(run_ok(capsys, "frontier", str(path), "--format", "json"))
+    assert [d["annual_cost_usd"] for d in data] == [p.annual_cost_usd for p in points]
+    recommended = recommend(large).allocation  # off the steps, a candidate too
+    assert all(
+        all(n % step == 0 for n in d["allocation"].values()) or d["allocation"] == recommended
+        for d in data
+    )
+
+
+def test_a_team_searched_person_by_person_has_no_step_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert "steps of" not in run_ok(capsys, "frontier", str(FASHION))
+    assert "steps of" not in run_ok(capsys, "recommend", str(FASHION), "--budget", "1300000")

@@ -1,0 +1,242 @@
+"""The command line: output formats, the setup override and the error contract."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from mlplanner.cli.main import main
+from mlplanner.model.plan import recommend
+from mlplanner.model.roles import ROLES, role_label
+from mlplanner.model.scenario import SETUPS, load_scenario
+from mlplanner.paths import EXAMPLES_DIR, REPO_ROOT
+from mlplanner.reports.tables import ALLOCATION_COLUMNS
+
+FASHION = EXAMPLES_DIR / "fashion_retailer.json"
+RECOMMEND_KEYS = {
+    "setup",
+    "roles",
+    "total_headcount",
+    "total_hires",
+    "annual_cost_usd",
+    "quality",
+    "quality_components",
+    "explanations",
+}
+ROLE_KEYS = {"role", "fte_demand", "headcount", "existing", "hires", "annual_cost_usd"}
+
+
+def run_ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return out
+
+
+def assert_recommend_shape(data: dict[str, object]) -> None:
+    assert set(data) >= RECOMMEND_KEYS
+    roles = data["roles"]
+    assert isinstance(roles, list)
+    assert [role["role"] for role in roles] == list(ROLES)
+    for role in roles:
+        assert set(role) >= ROLE_KEYS
+    assert set(data["quality_components"]) == {  # type: ignore[arg-type]
+        "coverage",
+        "depth",
+        "resilience",
+        "coordination",
+    }
+
+
+def test_recommend_table_shows_the_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    plan = recommend(load_scenario(FASHION))
+    out = run_ok(capsys, "recommend", str(FASHION))
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{plan.scenario.name} — {plan.setup} setup (")
+    assert f"Total: {plan.total_headcount} people ({plan.total_hires} to hire)" in out
+    assert f"quality {plan.quality:.1f}/100" in out
+    shown_roles = {row.strip().rsplit(maxsplit=5)[0] for row in lines[2:-2]}
+    expected = {
+        role_label(line.role)
+        for line in plan.roles
+        if line.headcount or line.existing or line.fte_demand
+    }
+    assert shown_roles == expected
+
+
+def test_recommend_json_holds_the_documented_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(run_ok(capsys, "recommend", str(FASHION), "--format", "json"))
+    assert_recommend_shape(data)
+    plan = recommend(load_scenario(FASHION))
+    assert data["setup"] == plan.setup
+    assert data["annual_cost_usd"] == plan.annual_cost_usd
+    assert data["total_headcount"] == plan.total_headcount
+    assert data["annual_cost_usd"] == sum(r["annual_cost_usd"] for r in data["roles"])
+    explanation = data["explanations"]["data_engineer"]
+    assert explanation["headcount"] == plan.allocation["data_engineer"]
+    assert explanation["demand"][0].keys() == {"project", "phase", "fte"}
+
+
+def test_recommend_csv_is_the_allocation_table(capsys: pytest.CaptureFixture[str]) -> None:
+    frame = pd.read_csv(io.StringIO(run_ok(capsys, "recommend", str(FASHION), "--format", "csv")))
+    assert list(frame.columns) == list(ALLOCATION_COLUMNS)
+    assert list(frame["role"]) == list(ROLES)
+    plan = recommend(load_scenario(FASHION))
+    assert frame["annual_cost_usd"].sum() == plan.staff_cost_usd
+    assert frame["headcount"].tolist() == list(plan.allocation.values())
+
+
+def test_setup_option_overrides_the_scenario(capsys: pytest.CaptureFixture[str]) -> None:
+    for setup in SETUPS:
+        data = json.loads(
+            run_ok(capsys, "recommend", str(FASHION), "--setup", setup, "--format", "json")
+        )
+        assert data["setup"] == setup
+        assert data["setup_reason"] == f"{setup} setup chosen by the user"
+
+
+def test_compare_json_is_three_plans_of_the_recommend_shape(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = json.loads(run_ok(capsys, "compare", str(FASHION), "--format", "json"))
+    assert isinstance(data, list) and len(data) == 3
+    assert [plan["setup"] for plan in data] == list(SETUPS)
+    for plan in data:
+        assert_recommend_shape(plan)
+    single = json.loads(
+        run_ok(capsys, "recommend", str(FASHION), "--setup", "mature", "--format", "json")
+    )
+    assert data[2] == single
+
+
+def test_compare_table_and_csv_put_setups_side_by_side(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    table = run_ok(capsys, "compare", str(FASHION))
+    assert table.splitlines()[0].split() == ["item", *SETUPS]
+    frame = pd.read_csv(io.StringIO(run_ok(capsys, "compare", str(FASHION), "--format", "csv")))
+    assert list(frame.columns) == ["item", *SETUPS]
+    plans = [recommend(load_scenario(FASHION), setup) for setup in SETUPS]
+    costs = frame.set_index("item").loc["Annual cost (USD)"]
+    assert [int(cost) for cost in costs] == [plan.annual_cost_usd for plan in plans]
+
+
+def test_an_empty_portfolio_still_prints_a_plan(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "empty.json"
+    path.write_text(json.dumps({"name": "Nothing yet", "company": {"employees": 4000}}))
+    out = run_ok(capsys, "recommend", str(path))
+    assert "Add a project to see a full plan." in out
+
+
+def test_one_head_is_one_person(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "tiny.json"
+    project = {
+        "name": "Study",
+        "domain": "tabular",
+        "scale": "small",
+        "stage": "research",
+        "data_readiness": "ready",
+    }
+    path.write_text(
+        json.dumps({"name": "Tiny", "company": {"employees": 10}, "projects": [project]})
+    )
+    plan = recommend(load_scenario(path))
+    assert plan.total_headcount == 1
+    assert "Total: 1 person (1 to hire)" in run_ok(capsys, "recommend", str(path))
+
+
+def _write(path: Path, content: bytes) -> Path:
+    path.write_bytes(content)
+    return path
+
+
+BAD_INPUTS = {
+    "missing file": (lambda d: ["recommend", str(d / "nope.json")], "no such file"),
+    "directory": (lambda d: ["compare", str(d)], "is a directory"),
+    "invalid JSON": (
+        lambda d: ["recommend", str(_write(d / "bad.json", b'{"name": '))],
+        "invalid JSON: Expecting value (line 1, column 10)",
+    ),
+    "invalid scenario": (
+        lambda d: [
+            "recommend",
+            str(
+                _write(
+                    d / "s.json",
+                    json.dumps(
+                        {
+                            "name": "x",
+                            "company": {"employees": 0},
+                            "projects": [{"name": "p", "domain": "vision"}],
+                        }
+                    ).encode(),
+                )
+            ),
+        ],
+        "company.employees: input should be greater than or equal to 1 (got 0); "
+        "projects[0].domain: 'vision' is not one of",
+    ),
+    "non-UTF-8 file": (
+        lambda d: [
+            "recommend",
+            str(_write(d / "latin1.json", '{"name": "Café"}'.encode("latin-1"))),
+        ],
+        "not UTF-8 text",
+    ),
+    "deeply nested JSON": (
+        lambda d: ["recommend", str(_write(d / "deep.json", b"[" * 100_000))],
+        "invalid JSON",
+    ),
+    "bad format": (lambda d: ["recommend", str(FASHION), "--format", "xml"], "--format"),
+    "bad setup": (lambda d: ["recommend", str(FASHION), "--setup", "auto"], "--setup"),
+    "unknown command": (lambda d: ["plan", str(FASHION)], "invalid choice: 'plan'"),
+    "no command": (lambda d: [], "required: command"),
+    "missing file argument": (lambda d: ["compare"], "required: file"),
+    "setup on compare": (lambda d: ["compare", str(FASHION), "--setup", "mature"], "unrecognized"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
+def test_bad_input_exits_2_with_one_error_line(
+    case: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    make_argv, problem = BAD_INPUTS[case]
+    assert main(make_argv(tmp_path)) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.endswith("\n") and err.count("\n") == 1
+    assert err.startswith("error: ")
+    assert problem in err
+    assert "Traceback" not in err
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--help"])
+    assert caught.value.code == 0
+    assert "recommend" in capsys.readouterr().out
+
+
+def test_python_m_mlplanner_keeps_the_error_contract(tmp_path: Path) -> None:
+    bad = tmp_path / "scenario.json"
+    bad.write_text('{"name": "x", "company": {"employees": 5, "region": "mars"}}')
+    result = subprocess.run(
+        [sys.executable, "-m", "mlplanner", "recommend", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: company.region: 'mars' is not one of us, ")
+    assert result.stderr.count("\n") == 1

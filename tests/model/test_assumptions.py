@@ -1,0 +1,145 @@
+"""The shipped assumptions (data/*.csv) and validation of edited assumption sets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from mlplanner.model.assumptions import QUALITY_COMPONENTS, AssumptionError, Assumptions
+from mlplanner.model.demand import compute_demand
+from mlplanner.model.rates import known_regions
+from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
+from mlplanner.model.scenario import DOMAINS
+from tests.support.builders import assumptions_with, project_data, scenario
+
+
+def edit_problems(**changes: Any) -> list[str]:
+    with pytest.raises(AssumptionError) as caught:
+        assumptions_with(**changes)
+    return caught.value.problems
+
+
+def test_defaults_are_read_once_per_process() -> None:
+    assert Assumptions.defaults() is Assumptions.defaults()
+
+
+def test_defaults_have_effort_for_every_domain_in_known_phases() -> None:
+    effort = Assumptions.defaults().effort
+    assert set(effort) == set(DOMAINS)
+    for by_phase in effort.values():
+        assert set(by_phase) <= set(PHASES)
+        for by_role in by_phase.values():
+            assert set(by_role) <= set(SPECIALIST_ROLES)
+
+
+def test_defaults_price_every_role_in_every_region() -> None:
+    a = Assumptions.defaults()
+    assert set(a.rates) == set(known_regions())
+    for region in known_regions():
+        assert set(a.rates[region]) == set(ROLES)
+
+
+def test_default_quality_weights_sum_to_one() -> None:
+    weights = Assumptions.defaults().quality_weights
+    assert set(weights) == set(QUALITY_COMPONENTS)
+    assert sum(weights.values()) == pytest.approx(1)
+
+
+def test_defaults_have_the_three_setups_ordered_by_how_much_they_absorb() -> None:
+    setups = Assumptions.defaults().setups
+    assert set(setups) == {"startup", "scaleup", "mature"}
+    assert setups["startup"].generalists_absorb_data_science
+    assert not setups["scaleup"].generalists_absorb_data_science
+    assert setups["mature"].absorb_below_fte == 0
+    assert setups["startup"].round_up_from >= setups["scaleup"].round_up_from
+    assert setups["scaleup"].round_up_from >= setups["mature"].round_up_from
+
+
+def test_loaded_cost_multiplier_is_within_the_cited_range() -> None:
+    # BLS: wages are about 70% of total compensation, i.e. 1.3-1.45 x base (data/SOURCES.md).
+    assert 1.3 <= Assumptions.defaults().loaded_cost_multiplier <= 1.45
+
+
+@pytest.mark.parametrize("domain", [d for d in DOMAINS if d != "analytics"])
+def test_a_medium_production_project_with_partial_data_needs_3_to_5_fte(domain: str) -> None:
+    """The calibration data/SOURCES.md states for the shipped effort table."""
+    for deployment in ("batch", "online"):
+        s = scenario(project_data(domain=domain, deployment=deployment), employees=1)
+        demand = compute_demand(s, Assumptions.defaults())
+        assert 3 <= demand.fte[0].sum() <= 5
+
+
+def test_a_dump_of_the_defaults_validates_to_an_equal_set() -> None:
+    a = Assumptions.defaults()
+    assert Assumptions.from_dict(a.model_dump()) == a
+    assert Assumptions.from_dict(a.model_dump(mode="json")) == a
+
+
+def test_rate_looks_up_region_and_role() -> None:
+    a = assumptions_with(rates={"us": dict.fromkeys(ROLES, 1000.0) | {"developer": 2500.0}})
+    assert a.rate("us", "developer") == 2500
+    assert a.rate("us", "annotator") == 1000
+
+
+def test_weights_must_sum_to_one() -> None:
+    weights = {"coverage": 0.5, "depth": 0.5, "resilience": 0.5, "coordination": 0.5}
+    assert edit_problems(quality_weights=weights) == [
+        "(top level): quality_weights: must sum to 1 (they sum to 2.000)"
+    ]
+
+
+def test_weights_must_name_exactly_the_components() -> None:
+    problems = edit_problems(quality_weights={"coverage": 1.0})
+    assert "quality_weights: need exactly coverage, depth, resilience, coordination" in problems[0]
+
+
+def test_negative_effort_names_its_path() -> None:
+    problems = edit_problems(effort={"nlp": {"modeling": {"data_scientist": -1}}})
+    assert problems == [
+        "effort.nlp.modeling.data_scientist: input should be greater than or equal to 0 (got -1)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("effort", "problem"),
+    [
+        ({"nlp": {"lunch": {"data_scientist": 1}}}, "effort.nlp: unknown phase 'lunch'"),
+        (
+            {"nlp": {"modeling": {"team_lead": 1}}},
+            "effort.nlp.modeling: 'team_lead' is not a demand role",
+        ),
+    ],
+)
+def test_effort_must_use_phases_and_demand_roles(effort: dict[str, Any], problem: str) -> None:
+    assert problem in edit_problems(effort=effort)[0]
+
+
+def test_every_region_needs_every_role() -> None:
+    problems = edit_problems(rates={"us": {"data_analyst": 100_000.0}})
+    assert "rates.us: no salary for data_engineer" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"loaded_cost_multiplier": 0.9}, "loaded_cost_multiplier"),
+        ({"lead_span": 1}, "lead_span"),
+        ({"generalist_capacity_fte": 0}, "generalist_capacity_fte"),
+        ({"generalist_depth": {"data_engineer": 1.5}}, "generalist_depth.data_engineer"),
+        ({"lead_gap_penalty": -0.1}, "lead_gap_penalty"),
+        ({"unknown_knob": 1}, "unknown_knob"),
+    ],
+)
+def test_out_of_range_values_name_their_field(changes: dict[str, Any], path: str) -> None:
+    assert edit_problems(**changes)[0].startswith(f"{path}: ")
+
+
+def test_auto_thresholds_must_be_ordered() -> None:
+    problems = edit_problems(auto_startup_max_employees=500, auto_scaleup_max_employees=100)
+    assert "auto_scaleup_max_employees: must be at least auto_startup_max_employees" in problems[0]
+
+
+def test_assumptions_are_immutable() -> None:
+    with pytest.raises(ValueError, match="frozen"):
+        Assumptions.defaults().lead_span = 3  # type: ignore[misc]

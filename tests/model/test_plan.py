@@ -1,0 +1,199 @@
+"""recommend and evaluate: they agree, every head is explained, empty and odd inputs work."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import evaluate, format_usd, recommend
+from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
+from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
+from mlplanner.model.staffing import round_people
+from mlplanner.paths import EXAMPLES_DIR
+from tests.support import strategies
+from tests.support.builders import project_data, scenario
+
+DEFAULTS = Assumptions.defaults()
+
+
+@strategies.ENGINE_SETTINGS
+@given(strategies.scenarios(), strategies.setups)
+def test_evaluate_reproduces_recommend_exactly(s: Scenario, setup: str) -> None:
+    plan = recommend(s, setup)
+    again = evaluate(s, plan.allocation, setup)
+    assert again.annual_cost_usd == plan.annual_cost_usd
+    assert again.quality == plan.quality
+    assert again.quality_components == plan.quality_components
+    assert again.roles == plan.roles
+    assert again.vendor_lines == plan.vendor_lines
+    plan_dict = plan.to_dict()
+    del plan_dict["explanations"]
+    assert again.to_dict() == plan_dict
+
+
+@strategies.ENGINE_SETTINGS
+@given(strategies.scenarios(), strategies.setups)
+def test_headcount_is_never_below_existing_staff(s: Scenario, setup: str) -> None:
+    plan = recommend(s, setup)
+    for line in plan.roles:
+        assert line.existing == s.company.existing_team.get(line.role, 0)
+        assert line.headcount >= line.existing
+        assert line.hires == line.headcount - line.existing
+    assert plan.total_hires == plan.total_headcount - sum(s.company.existing_team.values())
+
+
+@strategies.ENGINE_SETTINGS
+@given(strategies.scenarios(), strategies.setups)
+def test_every_recommended_head_is_explained(s: Scenario, setup: str) -> None:
+    plan = recommend(s, setup)
+    assert plan.staffing is not None
+    assert list(plan.explanations) == list(ROLES)
+    for role, explanation in plan.explanations.items():
+        assert explanation.headcount == plan.allocation[role]
+        assert explanation.rule
+        if explanation.headcount == 0:
+            continue
+        kept = "already employed" in explanation.rule
+        if role in SPECIALIST_ROLES:
+            assert explanation.demand or kept, role
+            total = sum(fte for _, _, fte in explanation.demand)
+            assert total == pytest.approx(plan.demand.by_role[role])
+        elif role == GENERALIST:
+            assert plan.staffing.absorbed_fte > 0 or kept
+            if plan.staffing.absorbed_fte > 0:
+                assert explanation.demand
+        else:
+            assert "teams of up to" in explanation.rule or kept
+
+
+@strategies.ENGINE_SETTINGS
+@given(strategies.scenarios(), strategies.setups)
+def test_plans_serialise_to_strict_json(s: Scenario, setup: str) -> None:
+    data = recommend(s, setup).to_dict()
+    assert json.loads(json.dumps(data, allow_nan=False)) == data
+    assert [r["role"] for r in data["roles"]] == list(ROLES)
+    assert set(data["explanations"]) == set(ROLES)
+
+
+@pytest.mark.parametrize("setup", SETUPS)
+def test_an_empty_project_list_gives_a_valid_plan_with_a_clear_message(setup: str) -> None:
+    s = scenario(employees=3000)
+    plan = recommend(s, setup)
+    assert plan.messages[0] == (
+        "No projects yet: the plan covers only the company analytics baseline. "
+        "Add a project to see a full plan."
+    )
+    analysts = 3000 / DEFAULTS.baseline_employees_per_analyst
+    assert plan.demand.total == pytest.approx(analysts)
+    assert plan.demand.sources == ("Company analytics baseline",)
+    assert plan.annual_cost_usd == sum(line.annual_cost_usd for line in plan.roles)
+    assert 0 <= plan.quality <= 100
+    assert evaluate(s, plan.allocation, setup).quality == plan.quality
+    json.dumps(plan.to_dict(), allow_nan=False)
+
+
+def test_fashion_retailer_plan_follows_the_scaleup_rules() -> None:
+    s = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    plan = recommend(s)
+    demand = plan.demand.by_role
+    rule = DEFAULTS.setups["scaleup"]
+    assert plan.setup == "scaleup"  # 800 employees
+    assert plan.allocation["data_scientist"] == 2  # existing staff covers the 1.5 FTE
+    assert plan.allocation["data_analyst"] == 3  # three employed, more than demand needs
+    assert plan.allocation["data_engineer"] == round_people(
+        demand["data_engineer"], rule.round_up_from
+    )
+    absorbed = demand["ml_engineer"] + demand["developer"]
+    assert demand["ml_engineer"] < rule.absorb_below_fte
+    assert demand["developer"] < rule.absorb_below_fte
+    assert plan.allocation["ml_engineer"] == plan.allocation["developer"] == 0
+    assert plan.allocation[GENERALIST] == round_people(
+        absorbed / DEFAULTS.generalist_capacity_fte, rule.round_up_from
+    )
+    assert plan.allocation[LEAD] == 0
+    assert plan.total_hires == plan.total_headcount - 5
+    assert not any("already employed" in message for message in plan.messages)
+
+
+def test_a_plan_over_budget_says_by_how_much() -> None:
+    plan = recommend(scenario(project_data(), budget=100_000))
+    over = plan.annual_cost_usd - 100_000
+    assert plan.messages == [
+        f"This plan costs {format_usd(plan.annual_cost_usd)} a year, "
+        f"{format_usd(over)} over the budget of $100k."
+    ]
+
+
+def test_a_plan_within_budget_has_no_budget_message() -> None:
+    assert recommend(scenario(project_data(), budget=50_000_000)).messages == []
+
+
+def test_evaluate_notes_existing_staff_left_out_of_an_allocation() -> None:
+    s = scenario(project_data(), existing={"data_engineer": 2})
+    evaluation = evaluate(s, {"data_engineer": 1})
+    assert "2 Data Engineer already employed, 1 in this plan." in evaluation.messages
+    de = next(line for line in evaluation.roles if line.role == "data_engineer")
+    assert de.hires == 0
+
+
+def test_evaluate_counts_missing_roles_as_zero_and_lists_every_role() -> None:
+    evaluation = evaluate(scenario(project_data()), {"data_scientist": 2})
+    assert evaluation.allocation == {role: (2 if role == "data_scientist" else 0) for role in ROLES}
+
+
+def test_evaluate_labels_the_setup_it_is_given() -> None:
+    s = scenario(project_data(), employees=10)
+    assert evaluate(s, {}).setup == "startup"
+    assert evaluate(s, {}, setup="mature").setup == "mature"
+
+
+@pytest.mark.parametrize(
+    ("allocation", "problem"),
+    [
+        ({"wizard": 1}, "allocation.wizard: unknown role"),
+        ({"data_scientist": -1}, "allocation.data_scientist: must be between 0 and 100,000"),
+        ({"data_scientist": 100_001}, "allocation.data_scientist: must be between 0 and 100,000"),
+        ({"data_scientist": 1.5}, "allocation.data_scientist: must be a whole number (got 1.5)"),
+        ({"data_scientist": True}, "allocation.data_scientist: must be a whole number (got True)"),
+    ],
+)
+def test_evaluate_rejects_bad_allocations_naming_the_role(
+    allocation: dict[str, Any], problem: str
+) -> None:
+    with pytest.raises(ValueError) as caught:
+        evaluate(scenario(project_data()), allocation)
+    assert str(caught.value).startswith(problem)
+
+
+def test_recommend_uses_the_scenarios_setup_unless_overridden() -> None:
+    s = scenario(project_data(), employees=5000, setup="startup")
+    assert recommend(s).setup == "startup"
+    assert recommend(s, "mature").setup == "mature"
+    assert recommend(s, "auto").setup == "startup"
+
+
+def test_more_projects_never_make_a_cheaper_mature_plan() -> None:
+    one = recommend(scenario(project_data(name="A")), "mature")
+    two = recommend(scenario(project_data(name="A"), project_data(name="B")), "mature")
+    assert two.annual_cost_usd >= one.annual_cost_usd
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (1_240_000, "$1.24M"),
+        (185_000, "$185k"),
+        (999_499, "$999k"),
+        (999_500, "$1.00M"),
+        (1_000, "$1k"),
+        (900, "$900"),
+        (0, "$0"),
+        (-185_000, "-$185k"),
+    ],
+)
+def test_format_usd(amount: float, text: str) -> None:
+    assert format_usd(amount) == text

@@ -1,0 +1,228 @@
+"""Staffing: the rounding rule, absorption per setup, leads by span, existing staff, auto setup."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
+from mlplanner.model.scenario import Company
+from mlplanner.model.staffing import (
+    choose_setup,
+    individual_contributors,
+    required_leads,
+    round_people,
+    staff,
+)
+from tests.support import strategies
+from tests.support.builders import assumptions_with
+
+# Every number the hand-computed cases below depend on, pinned (not the shipped data).
+PINNED = assumptions_with(
+    setups={
+        "startup": {
+            "absorb_below_fte": 1.0,
+            "generalists_absorb_data_science": True,
+            "round_up_from": 0.5,
+        },
+        "scaleup": {
+            "absorb_below_fte": 1.0,
+            "generalists_absorb_data_science": False,
+            "round_up_from": 0.3,
+        },
+        "mature": {
+            "absorb_below_fte": 0.0,
+            "generalists_absorb_data_science": False,
+            "round_up_from": 0.15,
+        },
+    },
+    generalist_capacity_fte=0.8,
+    lead_span=4,
+)
+DEMAND = {
+    "data_analyst": 0.4,
+    "data_engineer": 1.2,
+    "data_scientist": 1.6,
+    "research_scientist": 0.0,
+    "ml_engineer": 0.6,
+    "developer": 0.9,
+    "annotator": 0.3,
+}
+
+
+def people(**counts: int) -> dict[str, int]:
+    return {role: counts.get(role, 0) for role in ROLES}
+
+
+@pytest.mark.parametrize(
+    ("fte", "cut", "expected"),
+    [
+        (0.0, 0.5, 0),
+        (0.49, 0.5, 0),
+        (0.5, 0.5, 1),
+        (1.29, 0.3, 1),
+        (1.3, 0.3, 2),
+        (0.7 + 0.6, 0.3, 2),  # 1.2999999999999998: float noise does not lose a person
+        (2.0, 0.15, 2),
+        (2.14, 0.15, 2),
+        (2.15, 0.15, 3),
+        (3.999999999999, 0.5, 4),
+    ],
+)
+def test_round_people_rounds_up_once_the_remainder_reaches_the_cut(
+    fte: float, cut: float, expected: int
+) -> None:
+    assert round_people(fte, cut) == expected
+
+
+@given(st.floats(0, 1000), st.floats(0, 10), st.floats(0.01, 1), st.floats(0.01, 1))
+def test_round_people_grows_with_demand_and_with_a_lower_cut(
+    fte: float, more: float, cut: float, other_cut: float
+) -> None:
+    people_ = round_people(fte, cut)
+    assert math.floor(fte) <= people_ <= math.ceil(fte)
+    assert round_people(fte + more, cut) >= people_
+    assert round_people(fte, min(cut, other_cut)) >= round_people(fte, max(cut, other_cut))
+
+
+@pytest.mark.parametrize(
+    ("contributors", "span", "leads"),
+    [(0, 8, 0), (1, 8, 0), (8, 8, 0), (9, 8, 2), (16, 8, 2), (17, 8, 3), (5, 4, 2)],
+)
+def test_leads_by_span_of_control(contributors: int, span: int, leads: int) -> None:
+    assert required_leads(contributors, span) == leads
+
+
+def test_leads_and_annotators_are_not_individual_contributors() -> None:
+    allocation = people(data_scientist=3, annotator=5, team_lead=2, full_stack_data_scientist=1)
+    assert individual_contributors(allocation) == 4
+
+
+def test_startup_absorbs_small_roles_and_all_data_science() -> None:
+    staffing = staff(DEMAND, {}, "startup", PINNED)
+    # absorbed 0.4 + 1.6 + 0.6 + 0.9 = 3.5 FTE / 0.8 = 4.375 -> 4; 5 contributors -> 2 leads of 4
+    assert staffing.allocation == people(data_engineer=1, full_stack_data_scientist=4, team_lead=2)
+    assert staffing.absorbed_fte == pytest.approx(3.5)
+    assert "do all data-science work" in staffing.rules["data_scientist"]
+    assert "0.6 FTE is below 1.0 FTE" in staffing.rules["ml_engineer"]
+    assert "5 people make 2 teams of up to 4" in staffing.rules[LEAD]
+
+
+def test_scaleup_keeps_data_scientists_and_absorbs_the_rest_below_one_person() -> None:
+    staffing = staff(DEMAND, {}, "scaleup", PINNED)
+    # absorbed 0.4 + 0.6 + 0.9 = 1.9 FTE / 0.8 = 2.375 -> 3 (0.375 >= 0.3); annotator 0.3 -> 1
+    assert staffing.allocation == people(
+        data_engineer=1,
+        data_scientist=2,
+        annotator=1,
+        full_stack_data_scientist=3,
+        team_lead=2,
+    )
+    assert staffing.absorbed_fte == pytest.approx(1.9)
+
+
+def test_mature_staffs_a_specialist_for_every_role_with_demand() -> None:
+    staffing = staff(DEMAND, {}, "mature", PINNED)
+    assert staffing.allocation == people(
+        data_analyst=1,
+        data_engineer=2,
+        data_scientist=2,
+        ml_engineer=1,
+        developer=1,
+        annotator=1,
+        team_lead=2,
+    )
+    assert staffing.absorbed_fte == 0
+    assert staffing.rules["research_scientist"] == "no project demands this role"
+
+
+def test_existing_staff_is_kept_and_never_absorbed() -> None:
+    existing = {"ml_engineer": 1, GENERALIST: 5, LEAD: 3}
+    staffing = staff(DEMAND, existing, "scaleup", PINNED)
+    # ML engineer stays a specialist; absorbed 0.4 + 0.9 = 1.3 / 0.8 = 1.625 -> 2, but 5 are kept.
+    assert staffing.allocation["ml_engineer"] == 1
+    assert staffing.absorbed_fte == pytest.approx(1.3)
+    assert staffing.allocation[GENERALIST] == 5
+    assert "5 already employed are kept (3 more than demand needs)" in staffing.rules[GENERALIST]
+    # 1 + 2 + 1 + 5 = 9 contributors -> 3 teams of up to 4, and 3 leads are already there.
+    assert staffing.allocation[LEAD] == 3
+
+
+def test_existing_staff_beyond_demand_is_kept() -> None:
+    staffing = staff(DEMAND, {"data_analyst": 4}, "mature", PINNED)
+    assert staffing.allocation["data_analyst"] == 4
+    assert (
+        "4 already employed are kept (3 more than demand needs)" in staffing.rules["data_analyst"]
+    )
+
+
+def test_annotation_is_never_absorbed() -> None:
+    demand = dict.fromkeys(SPECIALIST_ROLES, 0.0) | {"annotator": 0.6}
+    staffing = staff(demand, {}, "startup", PINNED)
+    assert staffing.allocation["annotator"] == 1
+    assert staffing.allocation[GENERALIST] == 0
+
+
+def test_no_lead_for_a_single_team() -> None:
+    staffing = staff(DEMAND, {}, "mature", assumptions_with(lead_span=9))
+    assert staffing.allocation[LEAD] == 0
+    assert "fit in one team (up to 9), so no lead" in staffing.rules[LEAD]
+
+
+def test_every_role_has_a_rule() -> None:
+    for setup in ("startup", "scaleup", "mature"):
+        assert set(staff(DEMAND, {}, setup, PINNED).rules) == set(ROLES)
+
+
+def company(employees: int, setup: str = "auto") -> Company:
+    return Company(employees=employees, setup=setup)  # type: ignore[arg-type]
+
+
+def test_auto_setup_follows_the_size_thresholds() -> None:
+    a = Assumptions.defaults()
+    small, medium = a.auto_startup_max_employees, a.auto_scaleup_max_employees
+    assert choose_setup(company(1), a, None).setup == "startup"
+    assert choose_setup(company(small), a, None).setup == "startup"
+    assert choose_setup(company(small + 1), a, None).setup == "scaleup"
+    assert choose_setup(company(medium), a, None).setup == "scaleup"
+    assert choose_setup(company(medium + 1), a, "auto").setup == "mature"
+    assert (
+        choose_setup(company(small), a, None).reason
+        == f"auto: {small:,} employees is at most {small:,}"
+    )
+
+
+def test_an_explicit_setup_beats_the_companys_which_beats_auto() -> None:
+    a = Assumptions.defaults()
+    assert choose_setup(company(10, "mature"), a, None).setup == "mature"
+    assert choose_setup(company(10, "mature"), a, "startup").setup == "startup"
+    assert choose_setup(company(10, "mature"), a, "startup").reason == (
+        "startup setup chosen by the user"
+    )
+
+
+demands = st.fixed_dictionaries({role: st.floats(0, 12) for role in SPECIALIST_ROLES})
+
+
+@given(demands, strategies.existing_teams(), strategies.setups)
+def test_headcount_is_never_below_existing_staff(
+    demand: dict[str, float], existing: dict[str, int], setup: str
+) -> None:
+    allocation = staff(demand, existing, setup, Assumptions.defaults()).allocation  # type: ignore[arg-type]
+    assert list(allocation) == list(ROLES)
+    for role in ROLES:
+        assert allocation[role] >= existing.get(role, 0)
+
+
+@given(demands, strategies.setups)
+def test_staffed_specialists_are_their_rounded_demand(demand: dict[str, float], setup: str) -> None:
+    a = Assumptions.defaults()
+    staffing = staff(demand, {}, setup, a)  # type: ignore[arg-type]
+    cut = a.setups[setup].round_up_from  # type: ignore[index]
+    for role in SPECIALIST_ROLES:
+        headcount = staffing.allocation[role]
+        assert headcount == 0 or headcount == round_people(demand[role], cut)

@@ -1,0 +1,135 @@
+"""Setups side by side: the three plans, and findings worked out from their figures."""
+
+from __future__ import annotations
+
+from hypothesis import given
+
+from mlplanner.examples import example_scenarios
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import evaluate, format_usd, recommend
+from mlplanner.model.scenario import SETUPS, Scenario
+from mlplanner.model.staffing import choose_setup
+from mlplanner.reports.comparison import (
+    TOPIC_TITLES,
+    SetupComparison,
+    absorbed_work,
+    compare_setups,
+    headcount_headline,
+    single_points,
+    tradeoff_headline,
+)
+from tests.support import strategies
+from tests.support.builders import project_data, scenario
+
+DEFAULTS = Assumptions.defaults()
+
+
+def compared(file_name: str) -> SetupComparison:
+    return compare_setups(example_scenarios()[file_name], DEFAULTS)
+
+
+def texts(c: SetupComparison, topic: str) -> list[str]:
+    return [f.text for f in c.findings if f.topic == topic]
+
+
+def test_the_three_plans_are_the_recommendations_under_each_setup() -> None:
+    s = example_scenarios()["seed_startup.json"]
+    c = compare_setups(s, DEFAULTS)
+    assert c.setups == SETUPS
+    for setup in SETUPS:
+        assert c.plans[setup].allocation == recommend(s, setup).allocation
+        assert c.plans[setup].setup == setup
+    assert c.chosen == choose_setup(s.company, DEFAULTS, None).setup == "startup"
+
+
+@strategies.ENGINE_SETTINGS
+@given(strategies.scenarios(min_projects=1))
+def test_findings_cover_every_topic_and_name_the_cheapest_and_best(s: Scenario) -> None:
+    c = compare_setups(s, DEFAULTS)
+    costs = {setup: c.plans[setup].annual_cost_usd for setup in c.setups}
+    assert costs[c.cheapest] == min(costs.values())
+    top = max(c.plans[setup].quality for setup in c.setups)
+    assert c.plans[c.best].quality >= top - 0.05
+    for topic in TOPIC_TITLES:
+        assert texts(c, topic), topic
+    for finding in c.findings:
+        assert finding.text.strip()
+        assert "nan" not in finding.text.lower().split()
+    assert format_usd(costs[c.cheapest]) in " ".join(texts(c, "summary"))
+
+
+def test_setups_giving_the_same_team_are_named_together() -> None:
+    c = compared("fashion_retailer.json")
+    assert c.teams == (("startup", "scaleup"), ("mature",))
+    assert c.name("scaleup") == "Startup and Scaleup"
+    summary = texts(c, "summary")
+    assert any(t.startswith("Startup and Scaleup give the same team") for t in summary)
+    assert len(texts(c, "generalists")) == 1
+
+
+def test_a_dearer_setup_that_scores_lower_is_called_out() -> None:
+    c = compared("fashion_retailer.json")
+    mature, startup = c.plans["mature"], c.plans["startup"]
+    assert mature.annual_cost_usd > startup.annual_cost_usd
+    assert mature.quality < startup.quality
+    [never] = [t for t in texts(c, "summary") if "never the better buy" in t]
+    assert never.startswith("Mature")
+    assert format_usd(mature.annual_cost_usd - startup.annual_cost_usd) in never
+    [cost] = texts(c, "cost")
+    assert "scores" in cost and "lower all the same" in cost
+
+
+def test_generalist_finding_names_the_absorbed_work_and_what_mature_hires() -> None:
+    c = compared("seed_startup.json")
+    startup = c.plans["startup"]
+    work = absorbed_work(startup)
+    assert set(work) >= {"data_engineer", "data_scientist", "research_scientist"}
+    [text] = [t for t in texts(c, "generalists") if t.startswith("Startup:")]
+    assert f"{startup.allocation['full_stack_data_scientist']} Full-Stack Data Scientists" in text
+    assert f"{work['data_engineer']:.1f} FTE of data engineering" in text
+    assert "60% in data engineering" in text
+    assert "The mature setup hires 1 Data Engineer" in text
+
+
+def test_quality_finding_explains_the_components_that_drop() -> None:
+    c = compared("seed_startup.json")
+    assert c.best == "scaleup"
+    [mature] = [t for t in texts(c, "quality") if t.startswith("The Mature team")]
+    plan, best = c.plans["mature"], c.plans["scaleup"]
+    resilience = plan.quality_components["resilience"]
+    assert f"Resilience {resilience:.0f} vs {best.quality_components['resilience']:.0f}" in mature
+    assert "Data Engineer" in mature and "rest on one person" in mature
+    assert "deployment (0% covered vs 100%)" in mature
+    assert "It does better on depth" in mature
+
+
+def test_cost_finding_lists_every_role_change_with_its_cost() -> None:
+    c = compared("seed_startup.json")
+    [scaleup] = [t for t in texts(c, "cost") if t.startswith("The Scaleup team")]
+    step = c.plans["scaleup"].annual_cost_usd - c.plans["startup"].annual_cost_usd
+    assert f"costs {format_usd(step)} more a year than the Startup team" in scaleup
+    assert "+1 Full-Stack Data Scientist (+" in scaleup
+    assert "quality points" in scaleup and "a year per point" in scaleup
+
+
+def test_single_points_are_roles_one_person_can_do() -> None:
+    s = scenario(project_data("Churn"))
+    lone = evaluate(s, {"data_engineer": 1, "data_scientist": 2, "developer": 1})
+    assert single_points(lone) == ["data_engineer", "developer"]
+    helped = evaluate(s, {"data_engineer": 1, "developer": 1, "full_stack_data_scientist": 1})
+    assert single_points(helped) == ["data_analyst", "data_scientist", "ml_engineer"]
+
+
+def test_headlines_state_the_differences() -> None:
+    c = compared("seed_startup.json")
+    assert headcount_headline(c) == "Scaleup staffs 4 people, startup 3"
+    step = c.plans["scaleup"].annual_cost_usd - c.plans["startup"].annual_cost_usd
+    gain = c.plans["scaleup"].quality - c.plans["startup"].quality
+    assert (
+        tradeoff_headline(c) == f"Scaleup: +{gain:.1f} quality for {format_usd(step)} more a year"
+    )
+    fashion = compared("fashion_retailer.json")
+    assert (
+        headcount_headline(fashion) == "All three setups staff 8 people; they differ in which roles"
+    )
+    assert tradeoff_headline(fashion).startswith("Startup is cheapest and best")

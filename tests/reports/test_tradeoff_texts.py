@@ -1,0 +1,179 @@
+"""Named alternatives, the plain-words changes and the Trade-offs page's headline."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.demand import compute_demand
+from mlplanner.model.plan import evaluate, format_usd, recommend
+from mlplanner.model.quality import COVERABLE
+from mlplanner.model.scenario import load_scenario, parse_scenario
+from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.reports.changes import describe_changes, people
+from mlplanner.reports.tradeoffs import (
+    budget_labels,
+    budget_steps,
+    flattening_point,
+    headline,
+    scenario_step_note,
+    search_help,
+    step_note,
+)
+from mlplanner.search.alternatives import alternatives, as_point, no_premium_note
+from mlplanner.search.frontier import FrontierPoint, frontier, frontier_step
+from mlplanner.search.search_space import STEP_FTE, STEPS
+from tests.support.builders import assumptions_with, large_team_data
+
+FASHION = EXAMPLES_DIR / "fashion_retailer.json"
+
+
+def test_alternatives_follow_their_rules() -> None:
+    scenario = load_scenario(FASHION)
+    assumptions = Assumptions.defaults()
+    points = frontier(scenario)
+    plan = recommend(scenario)
+    named = {a.name: a for a in alternatives(points, plan, assumptions)}
+    # Nothing within 15% more beats the fashion retailer's recommended plan: no premium.
+    ceiling = plan.annual_cost_usd * (1 + assumptions.premium_extra_cost_share)
+    assert max(p.quality for p in points if p.annual_cost_usd <= ceiling) <= plan.quality
+    assert list(named) == ["lean", "recommended", "best_under_budget"]
+    lean = named["lean"].point
+    floor = assumptions.lean_quality_share * plan.quality
+    assert lean.quality >= floor
+    assert all(p.quality < floor for p in points if p.annual_cost_usd < lean.annual_cost_usd)
+    assert named["recommended"].point.allocation == plan.allocation
+    budget = scenario.company.annual_budget_usd
+    assert budget is not None
+    best = named["best_under_budget"].point
+    assert best.annual_cost_usd <= budget
+    assert all(p.quality <= best.quality for p in points if p.annual_cost_usd <= budget)
+
+
+def test_premium_is_the_cheapest_plan_near_the_best_for_the_extra_cost() -> None:
+    scenario = load_scenario(EXAMPLES_DIR / "seed_startup.json")
+    assumptions = Assumptions.defaults()
+    points = frontier(scenario)
+    plan = recommend(scenario)
+    premium = {a.name: a for a in alternatives(points, plan, assumptions)}["premium"].point
+    ceiling = plan.annual_cost_usd * (1 + assumptions.premium_extra_cost_share)
+    gain = assumptions.premium_min_gain
+    best_in_range = max(p.quality for p in points if p.annual_cost_usd <= ceiling)
+    assert premium.annual_cost_usd <= ceiling
+    assert premium.quality >= max(best_in_range - gain, plan.quality + gain)
+    cheaper = [p for p in points if p.annual_cost_usd < premium.annual_cost_usd]
+    assert all(p.quality < best_in_range - gain for p in cheaper)
+
+
+def test_premium_does_not_pay_for_gains_too_small_to_show() -> None:
+    """Where quality flattens out, the best plan within the extra cost may add almost nothing
+    for a lot of money: the premium plan is the cheapest that comes close to it, and there is
+    none when nothing in the range beats the recommended plan by the minimum gain."""
+    scenario = load_scenario(FASHION)
+    assumptions = Assumptions.defaults()
+    plan = recommend(scenario)
+    gain = assumptions.premium_min_gain
+
+    def point(extra_cost: int, extra_quality: float) -> FrontierPoint:
+        return replace(
+            as_point(plan),
+            annual_cost_usd=plan.annual_cost_usd + extra_cost,
+            quality=plan.quality + extra_quality,
+        )
+
+    flattening = [point(0, 0.0), point(10_000, 2.0), point(20_000, 2.0 + gain / 2)]
+    named = {a.name: a for a in alternatives(flattening, plan, assumptions)}
+    assert named["premium"].point == flattening[1]
+    assert "gains under 0.1 quality points" in named["premium"].rule
+    flat = [point(0, 0.0), point(10_000, gain / 2)]
+    assert "premium" not in {a.name for a in alternatives(flat, plan, assumptions)}
+    assert no_premium_note(assumptions) == (
+        "No premium plan: nothing costing up to 15% more than the recommended plan beats it "
+        "by 0.1 quality points or more."
+    )
+
+
+def test_budget_labels_read_as_money_and_never_twice_the_same() -> None:
+    steps = [1_000_000, 2_497_000, 2_500_000, 2_502_950, 2_503_100, 3_000_000]
+    labels = budget_labels(steps)
+    assert labels[1_000_000] == "$1.00M" and labels[3_000_000] == "$3.00M"
+    assert labels[2_497_000] == "$2,497k"
+    assert labels[2_502_950] == "$2,502,950" and labels[2_503_100] == "$2,503,100"
+    assert len(set(labels.values())) == len(steps)
+    points = frontier(load_scenario(FASHION))
+    fashion = budget_labels(budget_steps(points, 2_500_000))
+    assert len(set(fashion.values())) == len(fashion)
+
+
+def test_changes_say_which_role_and_what_it_costs_in_coverage() -> None:
+    scenario = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
+    plan = recommend(scenario)
+    fewer = dict(plan.allocation, ml_engineer=plan.allocation["ml_engineer"] - 1)
+    after = evaluate(scenario, fewer)
+    lines = describe_changes(plan, after)
+    deployment = after.quality_detail.coverage_by_phase["deployment"]
+    assert lines[0] == f"One ML Engineer fewer: deployment coverage drops to {deployment:.0f}%."
+    assert lines[-1].startswith("Saves $260k a year; quality 96.8 → ")
+    assert describe_changes(plan, plan) == []
+
+
+def test_people_are_counted_in_words() -> None:
+    assert people(1, "data_engineer") == "one Data Engineer"
+    assert people(3, "team_lead") == "three ML Team Leads"
+    assert people(14, "annotator") == "14 Data Annotators"
+
+
+def test_headline_states_where_quality_flattens() -> None:
+    points = frontier(load_scenario(FASHION))
+    flat = flattening_point(points)
+    assert flat.quality >= 0.95 * points[-1].quality
+    cheaper = [p for p in points if p.annual_cost_usd < flat.annual_cost_usd]
+    assert all(p.quality < 0.95 * points[-1].quality for p in cheaper)
+    title, subtitle = headline(points)
+    assert title == "Quality flattens past $1.48M"
+    assert "adds" in subtitle
+
+
+def test_budget_steps_cover_every_frontier_cost_and_the_budget() -> None:
+    points = frontier(load_scenario(FASHION))
+    steps = budget_steps(points, 2_500_000)
+    assert steps == sorted(set(steps))
+    assert {p.annual_cost_usd for p in points} <= set(steps)
+    assert 2_500_000 in steps
+    assert steps[0] == points[0].annual_cost_usd
+    assert steps[-1] == points[-1].annual_cost_usd
+    # Even steps never read like a plan's cost: the dearest plan's end reads $2.78M, not $2,784k.
+    labels = budget_labels(steps)
+    assert labels[steps[-1]] == format_usd(steps[-1])
+    exact = {p.annual_cost_usd for p in points} | {2_500_000}
+    assert all(format_usd(s) not in {format_usd(e) for e in exact} for s in set(steps) - exact)
+
+
+def test_step_note_gives_the_demand_and_the_step_only_for_a_stepped_search() -> None:
+    assert step_note(58.0, 1) is None
+    assert step_note(2672.44, 45) == (
+        "This team has 2,672.4 FTE of demand (annotation aside): the search moves every role's "
+        "headcount in steps of 45 people (from the people already employed), so neighbouring "
+        f"plans differ by whole steps. Teams up to {STEP_FTE:.0f} FTE of demand are searched "
+        "person by person."
+    )
+
+
+def test_scenario_step_note_follows_the_search_step() -> None:
+    assumptions = Assumptions.defaults()
+    enterprise = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
+    assert frontier_step(enterprise) == 1
+    assert scenario_step_note(enterprise, assumptions) is None
+    large = parse_scenario(large_team_data())
+    demand = compute_demand(large, assumptions).by_role
+    coverable = sum(demand[role] for role in COVERABLE)
+    assert coverable > STEP_FTE and frontier_step(large) > 1
+    note = step_note(coverable, frontier_step(large))
+    assert note is not None and scenario_step_note(large, assumptions) == note
+
+
+def test_search_help_gives_the_generalist_capacity_and_the_step_rule() -> None:
+    text = search_help(assumptions_with(generalist_capacity_fte=0.7))
+    assert "(0.70 FTE of specialist work each)" in text
+    assert f"Teams up to {STEP_FTE:.0f} FTE of demand (annotation aside)" in text
+    assert f"in steps of D / {STEPS} people (rounded up)" in text

@@ -1,0 +1,324 @@
+"""The frontier search against brute force, point for point, on many small scenarios.
+
+Scenarios are generated small enough to enumerate (one or two projects, an existing team that
+narrows the ranges) and under varied assumptions (span of control, generalist capacity,
+penalties that clamp coordination at zero), so every pruning rule of the search is exercised.
+The same checks run on search spaces in steps of several people (what large teams get), with
+the step forced on these small scenarios.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import math
+from typing import Any
+from unittest.mock import patch
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from mlplanner import FrontierPoint, best_under_budget, frontier
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.demand import compute_demand
+from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
+from mlplanner.model.scenario import (
+    DOMAINS,
+    SCALES,
+    STAGES,
+    Scenario,
+    load_scenario,
+    parse_scenario,
+)
+from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.search.alternatives import as_point
+from mlplanner.search.frontier import (
+    affordable,
+    brute_force,
+    frontier_step,
+    sample,
+)
+from mlplanner.search.pareto import QUALITY_TOLERANCE
+from mlplanner.search.search_space import STEP_FTE, STEPS, search_space, search_step
+
+# The module itself (``mlplanner.search.frontier`` as an attribute is the function of that name).
+frontier_module = importlib.import_module("mlplanner.search.frontier")
+search_space_module = importlib.import_module("mlplanner.search.search_space")
+MAX_SPACE = 150_000
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
+)
+
+
+@st.composite
+def small_cases(draw: st.DrawFn) -> tuple[Scenario, Assumptions]:
+    """A scenario small enough to enumerate, with assumptions varied where the search prunes."""
+    projects = [
+        {
+            "name": f"P{i}",
+            "domain": draw(st.sampled_from(DOMAINS)),
+            "scale": draw(st.sampled_from(SCALES)),
+            "stage": draw(st.sampled_from(STAGES)),
+            "annotation": draw(st.sampled_from(("none", "in_house", "outsourced"))),
+            "count": draw(st.integers(1, 2)),
+        }
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    existing = draw(st.dictionaries(st.sampled_from(ROLES), st.integers(0, 3), max_size=6))
+    scenario = parse_scenario(
+        {
+            "name": "generated",
+            "company": {
+                "employees": draw(st.integers(1, 3000)),
+                "region": draw(st.sampled_from(("us", "gb", "de", "in"))),
+                "existing_team": existing,
+            },
+            "projects": projects,
+        }
+    )
+    base = Assumptions.defaults()
+    changes: dict[str, Any] = {
+        "lead_span": draw(st.sampled_from((2, 3, 8))),
+        "generalist_capacity_fte": draw(st.sampled_from((0.3, 0.6, 0.85, 1.0))),
+        "lead_gap_penalty": draw(st.sampled_from((0.5, 1.0))),
+        "handoff_penalty": draw(st.sampled_from((0.25, 0.9))),
+    }
+    assumptions = Assumptions.from_dict({**base.model_dump(), **changes})
+    demand = compute_demand(scenario, assumptions)
+    space = search_space(demand.by_role, scenario.company.existing_team, assumptions)
+    assume(space.size <= MAX_SPACE)
+    return scenario, assumptions
+
+
+def _pairs(points: list[FrontierPoint]) -> list[tuple[int, float]]:
+    return [(p.annual_cost_usd, p.quality) for p in points]
+
+
+def assert_same_frontier(fast: list[FrontierPoint], slow: list[FrontierPoint]) -> None:
+    """Same costs, qualities equal within the tolerance, point for point.
+
+    At an exact tie of cost and quality two allocations are equally good; which one stands for
+    the point may differ, so allocations are checked through their scores instead.
+    """
+    assert [p.annual_cost_usd for p in fast] == [p.annual_cost_usd for p in slow]
+    for a, b in zip(fast, slow, strict=True):
+        assert math.isclose(a.quality, b.quality, rel_tol=0, abs_tol=QUALITY_TOLERANCE)
+
+
+@SETTINGS
+@given(small_cases())
+def test_frontier_equals_brute_force(case: tuple[Scenario, Assumptions]) -> None:
+    scenario, assumptions = case
+    assert_same_frontier(
+        frontier(scenario, assumptions=assumptions), brute_force(scenario, assumptions)
+    )
+
+
+@SETTINGS
+@given(small_cases(), st.floats(0, 1.5))
+def test_best_under_budget_equals_brute_force_optimum(
+    case: tuple[Scenario, Assumptions], fraction: float
+) -> None:
+    scenario, assumptions = case
+    slow = brute_force(scenario, assumptions)
+    budget = fraction * slow[-1].annual_cost_usd
+    # Bound every partial allocation of every team, however small: small spaces exercise the
+    # pruning too.
+    with (
+        patch.object(frontier_module, "_BOUND_FTE", 0.0),
+        patch.object(frontier_module, "_BOUND_ROWS", 0),
+    ):
+        best = best_under_budget(scenario, budget, assumptions=assumptions)
+    assert_best_is_optimum(best, slow, budget)
+
+
+def assert_best_is_optimum(
+    best: FrontierPoint | None, slow: list[FrontierPoint], budget: float
+) -> None:
+    """``best`` is the brute-force frontier's point that ``budget`` buys, or ``None`` if none."""
+    affordable = [p for p in slow if p.annual_cost_usd <= budget]
+    if not affordable:
+        assert best is None
+        return
+    assert best is not None
+    optimum = affordable[-1]
+    assert best.annual_cost_usd == optimum.annual_cost_usd <= budget
+    assert math.isclose(best.quality, optimum.quality, abs_tol=QUALITY_TOLERANCE)
+
+
+@SETTINGS
+@given(small_cases(), st.sampled_from((1, 2, 3, 5)), st.floats(0, 1.2))
+def test_stepped_spaces_search_equals_brute_force(
+    case: tuple[Scenario, Assumptions], steps: int, fraction: float
+) -> None:
+    """Large teams' spaces move in steps of several people: forced here on small scenarios
+    (steps of up to the whole demand), the frontier and the budget search stay exact."""
+    scenario, assumptions = case
+    with (
+        patch.object(search_space_module, "STEP_FTE", 0.0),
+        patch.object(search_space_module, "STEPS", steps),
+        patch.object(frontier_module, "_BOUND_FTE", 0.0),
+        patch.object(frontier_module, "_BOUND_ROWS", 0),
+    ):
+        step = frontier_step(scenario, assumptions)
+        slow = brute_force(scenario, assumptions)
+        fast = frontier(scenario, assumptions=assumptions)
+        budget = fraction * slow[-1].annual_cost_usd
+        best = best_under_budget(scenario, budget, assumptions=assumptions)
+    assert_same_frontier(fast, slow)
+    assert_best_is_optimum(best, slow, budget)
+    existing = scenario.company.existing_team
+    recommended = recommend(scenario, assumptions=assumptions).allocation
+    for point in fast:
+        on_steps = all((n - existing.get(r, 0)) % step == 0 for r, n in point.allocation.items())
+        assert on_steps or point.allocation == recommended
+
+
+def test_search_step_is_one_person_up_to_the_limit_then_cuts_demand_into_steps() -> None:
+    assert [search_step(fte) for fte in (0.0, 12.5, STEP_FTE)] == [1, 1, 1]
+    assert search_step(STEP_FTE + 0.1) == math.ceil((STEP_FTE + 0.1) / STEPS) == 2
+    assert search_step(2000.0) == 2000 // STEPS
+    assert search_step(2000.5) == 2000 // STEPS + 1
+
+
+def test_stepped_space_runs_from_existing_staff_in_whole_steps_past_each_bound() -> None:
+    scenario = large_scenario()
+    assumptions = Assumptions.defaults()
+    demand = compute_demand(scenario, assumptions).by_role
+    space = search_space(demand, scenario.company.existing_team, assumptions)
+    assert space.step == search_step(sum(demand[r] for r in ROLES[:6])) > 1
+    for role in SPECIALIST_ROLES:
+        values = space.values(role)
+        assert values[0] == scenario.company.existing_team.get(role, 0) == space.lower[role]
+        assert set(np.diff(values)) <= {space.step}
+        # The last value is the first whole step at or past the bound derived from demand.
+        bound = max(math.ceil(demand[role]), 2 if demand[role] > 0 else 0)
+        assert values[-1] >= bound > values[-1] - space.step or values[-1] == space.lower[role]
+    assert space.size == math.prod(len(space.values(role)) for role in ROLES)
+
+
+def large_scenario() -> Scenario:
+    """A team of about 480 FTE of demand, past the person-by-person limit: searched in steps."""
+    projects = [
+        {"name": f"{domain} at scale", "domain": domain, "scale": "large", "count": 8}
+        for domain in DOMAINS
+    ]
+    return parse_scenario(
+        {
+            "name": "large",
+            "company": {
+                "employees": 20000,
+                "existing_team": {"data_scientist": 7, "developer": 3, "team_lead": 2},
+            },
+            "projects": projects,
+        }
+    )
+
+
+def test_large_teams_get_a_frontier_no_sampled_plan_of_their_space_beats() -> None:
+    """Nor the recommended plan, which is off the steps: it is a candidate too."""
+    scenario = large_scenario()
+    points = frontier(scenario)
+    assert frontier_step(scenario) > 1 and len(points) > 20
+    recommended = as_point(recommend(scenario))
+    bought = affordable(points, recommended.annual_cost_usd)
+    assert bought is not None and bought.quality >= recommended.quality
+    for before, after in itertools.pairwise(points):
+        assert before.annual_cost_usd < after.annual_cost_usd
+        assert after.quality > before.quality + QUALITY_TOLERANCE
+    for other in sample(scenario, 3000, seed=3):
+        bought = affordable(points, other.annual_cost_usd)
+        assert bought is not None
+        assert bought.quality >= other.quality - QUALITY_TOLERANCE, other
+    middle = points[len(points) // 2]
+    best = best_under_budget(scenario, middle.annual_cost_usd + 1)
+    assert best is not None and best.annual_cost_usd == middle.annual_cost_usd
+    evaluation = evaluate(scenario, middle.allocation)
+    assert (evaluation.annual_cost_usd, evaluation.quality) == (
+        middle.annual_cost_usd,
+        middle.quality,
+    )
+
+
+@pytest.mark.parametrize(
+    "example", ["fashion_retailer.json", "seed_startup.json", "enterprise_portfolio.json"]
+)
+def test_best_under_budget_is_the_frontier_point_the_budget_buys(example: str) -> None:
+    """The budget search (its own pruning) picks what the whole frontier gives, at budgets
+    across the range, on and just below frontier costs, and the scenario's own budget."""
+    scenario = load_scenario(EXAMPLES_DIR / example)
+    points = frontier(scenario)
+    cheapest, dearest = points[0].annual_cost_usd, points[-1].annual_cost_usd
+    budgets = [cheapest + share * (dearest - cheapest) for share in (0, 0.1, 0.35, 0.6, 0.85)]
+    budgets += [points[len(points) // 2].annual_cost_usd, points[-2].annual_cost_usd - 1]
+    budgets += [dearest, 2 * dearest]
+    if scenario.company.annual_budget_usd is not None:
+        budgets.append(scenario.company.annual_budget_usd)
+    for budget in budgets:
+        best = best_under_budget(scenario, budget)
+        bought = affordable(points, budget)
+        assert best is not None and bought is not None
+        assert best.annual_cost_usd == bought.annual_cost_usd <= budget, budget
+        assert math.isclose(best.quality, bought.quality, abs_tol=QUALITY_TOLERANCE), budget
+
+
+@SETTINGS
+@given(small_cases())
+def test_points_are_sorted_improving_and_scored_like_evaluate(
+    case: tuple[Scenario, Assumptions],
+) -> None:
+    scenario, assumptions = case
+    points = frontier(scenario, assumptions=assumptions)
+    space = search_space(
+        compute_demand(scenario, assumptions).by_role, scenario.company.existing_team, assumptions
+    )
+    for before, after in itertools.pairwise(points):
+        assert before.annual_cost_usd < after.annual_cost_usd
+        assert after.quality > before.quality + QUALITY_TOLERANCE
+    for point in points:
+        assert all(space.lower[r] <= point.allocation[r] <= space.upper[r] for r in ROLES), point
+        evaluation = evaluate(scenario, point.allocation, assumptions=assumptions)
+        assert point.annual_cost_usd == evaluation.annual_cost_usd
+        assert point.quality == evaluation.quality
+        assert point.components == evaluation.quality_components
+
+
+def test_search_space_bounds_follow_demand_and_keep_existing_staff() -> None:
+    scenario = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    assumptions = Assumptions.defaults()
+    demand = compute_demand(scenario, assumptions).by_role
+    space = search_space(demand, scenario.company.existing_team, assumptions)
+    for role in SPECIALIST_ROLES:
+        existing = scenario.company.existing_team.get(role, 0)
+        assert space.lower[role] == existing
+        expected = max(existing, math.ceil(demand[role]), 2 if demand[role] > 0 else 0)
+        assert space.upper[role] == expected
+    # Existing staff are kept: the data analysts already employed exceed demand.
+    assert space.lower["data_analyst"] == 3 > math.ceil(demand["data_analyst"]) - 1
+
+
+def test_no_plan_beats_the_enterprise_frontier_at_its_cost() -> None:
+    """Too large for brute force: the recommendation and sampled allocations never beat the
+    frontier plan their money buys."""
+    scenario = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
+    points = frontier(scenario)
+    others = [as_point(recommend(scenario)), *sample(scenario, 3000, seed=7)]
+    for other in others:
+        bought = affordable(points, other.annual_cost_usd)
+        assert bought is not None
+        assert bought.quality >= other.quality - QUALITY_TOLERANCE, other
+
+
+@pytest.mark.parametrize("budget", [-1, float("nan"), float("inf"), "100", True])
+def test_budget_must_be_a_non_negative_number(budget: Any) -> None:
+    scenario = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    with pytest.raises(ValueError, match="budget_usd"):
+        best_under_budget(scenario, budget)
+
+
+def test_a_budget_below_the_existing_team_buys_nothing() -> None:
+    scenario = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    assert best_under_budget(scenario, 1000) is None

@@ -1,0 +1,48 @@
+"""Builders for domain tests: scenarios from a few keyword arguments, edited assumption sets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.scenario import Scenario, parse_scenario
+
+
+def project_data(name: str = "Project", domain: str = "tabular", **fields: Any) -> dict[str, Any]:
+    """One project as scenario JSON; unspecified attributes take the format's defaults."""
+    return {"name": name, "domain": domain, **fields}
+
+
+def scenario_data(
+    *projects: dict[str, Any],
+    employees: int = 100,
+    setup: str = "auto",
+    region: str = "us",
+    budget: float | None = None,
+    existing: dict[str, int] | None = None,
+    name: str = "Test scenario",
+) -> dict[str, Any]:
+    """A scenario as decoded JSON, ready for ``parse_scenario`` (or to be broken on purpose)."""
+    company: dict[str, Any] = {"employees": employees, "setup": setup, "region": region}
+    if budget is not None:
+        company["annual_budget_usd"] = budget
+    if existing:
+        company["existing_team"] = existing
+    return {"name": name, "company": company, "projects": list(projects)}
+
+
+def scenario(*projects: dict[str, Any], **company: Any) -> Scenario:
+    """A validated scenario; keyword arguments as for :func:`scenario_data`."""
+    return parse_scenario(scenario_data(*projects, **company))
+
+
+def large_team_data() -> dict[str, Any]:
+    """A team far past the frontier's person-by-person search (a few hundred FTE of demand):
+    forty large recommender projects."""
+    recommenders = project_data("Recommenders", "recommender", scale="large", count=40)
+    return scenario_data(recommenders, employees=9000, name="Large team")
+
+
+def assumptions_with(**changes: Any) -> Assumptions:
+    """The shipped assumptions with some fields replaced, validated like a user's edit."""
+    return Assumptions.from_dict({**Assumptions.defaults().model_dump(), **changes})
