@@ -1,10 +1,15 @@
-"""Where the shipped files live."""
+"""Where the shipped files live: data and examples inside the package, found through
+``importlib.resources`` so an installed package reads them from any folder."""
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 from typing import Final
 
-REPO_ROOT: Final = Path(__file__).resolve().parent.parent
-DATA_DIR: Final = REPO_ROOT / "data"
-EXAMPLES_DIR: Final = REPO_ROOT / "examples"
+PACKAGE_DIR: Final = Path(str(files("mlplanner")))
+DATA_DIR: Final = PACKAGE_DIR / "data"
+EXAMPLES_DIR: Final = PACKAGE_DIR / "examples"
+# The checkout the package sits in (app.py beside it); the root-level ``data`` and ``examples``
+# are links into the package there.
+REPO_ROOT: Final = PACKAGE_DIR.parent

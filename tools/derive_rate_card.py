@@ -75,8 +75,8 @@ sys.path.insert(0, str(REPO_ROOT))
 from mlplanner.model.roles import ROLES  # noqa: E402  (the repository root is on the path first)
 
 DEFAULT_SOURCE = REPO_ROOT / ".." / "shared" / "data" / "aijobs_salaries_2025-01-19.csv"
-DEFAULT_RATES_OUT = REPO_ROOT / "data" / "rates.csv"
-DEFAULT_REGIONS_OUT = REPO_ROOT / "data" / "regions.csv"
+DEFAULT_RATES_OUT = REPO_ROOT / "mlplanner" / "data" / "rates.csv"
+DEFAULT_REGIONS_OUT = REPO_ROOT / "mlplanner" / "data" / "regions.csv"
 
 EMPLOYMENT_TYPE = "FT"
 WORK_YEAR = 2024

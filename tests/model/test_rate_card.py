@@ -14,8 +14,8 @@ from mlplanner.model.roles import ROLES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = REPO_ROOT / "tools" / "derive_rate_card.py"
-RATES_CSV = REPO_ROOT / "data" / "rates.csv"
-REGIONS_CSV = REPO_ROOT / "data" / "regions.csv"
+RATES_CSV = REPO_ROOT / "mlplanner" / "data" / "rates.csv"
+REGIONS_CSV = REPO_ROOT / "mlplanner" / "data" / "regions.csv"
 
 
 def _load_script() -> ModuleType:
