@@ -233,7 +233,9 @@ def _region_order(regions: Iterable[str]) -> list[str]:
 
 def _vendor_prices(a: Assumptions, d: Assumptions) -> Group:
     price = "Price (USD per FTE-year)"
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for region in _region_order(a.vendor_annotation_usd_per_fte):
         rows.append(
             {

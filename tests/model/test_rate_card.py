@@ -267,6 +267,20 @@ def test_at_equal_seniority_research_scientists_earn_as_much_as_ml_engineers(
     )
 
 
+def test_applied_scientists_pay_falls_with_seniority_unlike_the_specialist_titles_used(
+    salaries: pd.DataFrame,
+) -> None:
+    """data/SOURCES.md's reason to leave "Applied Scientist" out of research_scientist."""
+    rows = drc.filter_rows(salaries)
+    us = rows.loc[rows["region"] == "us"]
+    medians = us.groupby(["job_title", "experience_level"])["salary_in_usd"].median()
+    assert "Applied Scientist" not in drc.ROLE_TITLES["research_scientist"]
+    assert medians[("Applied Scientist", "SE")] < medians[("Applied Scientist", "MI")]
+    specialists = [role for role in drc.ROLE_TITLES if role not in drc.MANAGER_ROLES]
+    for title in {title for role in specialists for title in drc.ROLE_TITLES[role]}:
+        assert medians[(title, "SE")] > medians[(title, "MI")], title
+
+
 def test_vendor_annotation_is_priced_near_an_in_house_annotator_in_every_region(
     shipped: pd.DataFrame, regions: pd.DataFrame
 ) -> None:
