@@ -97,7 +97,7 @@ or more, covering employer costs, overheads and margin), taken at its upper end 
 managed labelling vendor also runs quality review and project management."""
 
 MANAGER_ROLES: tuple[str, ...] = ("team_lead", "head_of_data")
-"""Roles priced by the lead rule, most junior first; each manages the roles before it."""
+"""Roles priced by the lead rule, most junior first (see ``managed_roles``)."""
 
 METHOD_ROLE_MEDIAN = "role median"
 METHOD_SCALED = "US role median x region ratio"
