@@ -38,7 +38,7 @@ TEXT_WIDTHS = {"Source": "large", "Meaning": "medium", "Why": "large", "Descript
 def column_config(group: Group) -> dict[str, object]:
     """Formats and help of a table's columns: money as dollars, editable cells explained."""
     config: dict[str, object] = {}
-    money = group.id == "rates"
+    money = group.id in ("rates", "vendor")
     for column in group.frame.columns:
         if column in TEXT_WIDTHS:
             config[column] = st.column_config.TextColumn(column, width=TEXT_WIDTHS[column])

@@ -68,7 +68,7 @@ st.subheader("Quality")
 quality_col, coverage_col = st.columns(2)
 quality_col.altair_chart(quality_chart(plan), width="stretch")
 coverage_col.altair_chart(coverage_chart(plan), width="stretch")
-render_model_help(get_assumptions(), get_assumption_set_name())
+render_model_help(get_assumptions(), get_assumption_set_name(), scenario.company.region)
 
 if scenario.company.existing_team:
     st.subheader("Hiring list")

@@ -4,7 +4,7 @@ The tables follow the model's steps: salaries and costs, demand (effort per doma
 attribute adjustments, the company baseline), staffing (setup rules, the auto thresholds, span
 of control, generalists) and quality. Each row shows its shipped default and its source:
 ``parameters.csv``'s source column, ``rates.csv``'s method and sample size, ``adjustments.csv``'s
-reasons, and ``data/SOURCES.md`` for the tables as a whole.
+reasons, and ``data/SOURCES.md`` for the tables as a whole (vendor prices per region included).
 
 Edits come back as the edit state of Streamlit's data editor (``{"edited_rows": {position:
 {column: value}}}``, plain data) and are validated by :meth:`Assumptions.from_dict`; every
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
@@ -44,7 +44,6 @@ VALUE = "Value"
 # their prefix. A parameter named nowhere here is shown under "Other parameters".
 _PARAMETER_GROUPS: Final[dict[str, str]] = {
     "loaded_cost_multiplier": "costs",
-    "vendor_annotation_usd_per_fte": "costs",
     "baseline_employees_per_analyst": "baseline",
     "baseline_max_analysts": "baseline",
     "auto_startup_max_employees": "auto_setup",
@@ -72,6 +71,7 @@ _FIELD_GROUPS: Final[dict[str, tuple[str, str]]] = {
     "quality_weights": ("quality", "the four quality weights"),
     "generalist_depth": ("generalists", "generalist depth"),
     "rates": ("rates", "salaries"),
+    "vendor_annotation_usd_per_fte": ("vendor", "vendor prices"),
     "effort": ("effort", "demand"),
     "setups": ("setups", "setup rules"),
 }
@@ -188,8 +188,7 @@ def _rates(a: Assumptions, d: Assumptions) -> Group:
         (row.region, row.role): (int(row.sample_size), str(row.method))
         for row in card.itertuples(index=False)
     }
-    order = {region: i for i, region in enumerate(known_regions())}
-    regions = sorted(a.rates, key=lambda r: (order.get(r, len(order)), r))
+    regions = _region_order(a.rates)
     salary = "Salary (USD a year)"
     rows, cells, labels = [], {}, {}
     for region in regions:
@@ -221,6 +220,46 @@ def _rates(a: Assumptions, d: Assumptions) -> Group:
         frame=pd.DataFrame(rows).set_index("id"),
         editable=(salary,),
         defaults={salary: DEFAULT},
+        cells=cells,
+        labels=labels,
+    )
+
+
+def _region_order(regions: Iterable[str]) -> list[str]:
+    """Regions in the shipped rate card's order (``us`` first), others after it."""
+    order = {region: i for i, region in enumerate(known_regions())}
+    return sorted(regions, key=lambda r: (order.get(r, len(order)), r))
+
+
+def _vendor_prices(a: Assumptions, d: Assumptions) -> Group:
+    price = "Price (USD per FTE-year)"
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
+    for region in _region_order(a.vendor_annotation_usd_per_fte):
+        rows.append(
+            {
+                "id": region,
+                "Region": region_name(region),
+                price: a.vendor_annotation_usd_per_fte[region],
+                DEFAULT: _number(d.vendor_annotation_usd_per_fte.get(region)),
+            }
+        )
+        cells[(region, price)] = ("vendor_annotation_usd_per_fte", region)
+        labels[region] = region_name(region)
+    return Group(
+        id="vendor",
+        tab="Salaries and costs",
+        title="Outsourced annotation per region",
+        help=(
+            "What a labelling vendor charges for one FTE-year of annotation work, in the "
+            "company's region. Changes the vendor line of every project with outsourced "
+            "annotation. Edit it to your vendor's quote."
+        ),
+        source=sources_section("Vendor annotation (regions.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=(price,),
+        defaults={price: DEFAULT},
         cells=cells,
         labels=labels,
     )
@@ -408,11 +447,12 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
     lambda a, d: _parameters(
         "costs",
         "Salaries and costs",
-        "Employer costs and vendors",
-        "What a person costs on top of salary, and what outsourced annotation costs.",
+        "Employer costs",
+        "What a person costs the employer on top of salary.",
         a,
         d,
     ),
+    _vendor_prices,
     _effort,
     _adjustments,
     lambda a, d: _parameters(

@@ -14,7 +14,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from mlplanner.errors import PlannerInputError, format_validation_error
-from mlplanner.model.rates import rate_card_frame
+from mlplanner.model.rates import rate_card_frame, regions_frame
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.paths import DATA_DIR
 
@@ -69,7 +69,8 @@ class Assumptions(_Frozen):
 
     rates: dict[str, dict[str, Salary]]
     loaded_cost_multiplier: Annotated[float, Field(ge=1, le=3)]
-    vendor_annotation_usd_per_fte: Annotated[float, Field(ge=0, le=10_000_000)]
+    vendor_annotation_usd_per_fte: dict[str, Annotated[float, Field(ge=0, le=10_000_000)]]
+    """Price of one FTE-year of outsourced annotation, per region (the company's region)."""
     effort: dict[str, dict[str, dict[str, NonNegative]]]
     adjustments: tuple[Adjustment, ...]
     setups: dict[Literal["startup", "scaleup", "mature"], SetupRule]
@@ -88,6 +89,20 @@ class Assumptions(_Frozen):
     premium_extra_cost_share: Annotated[float, Field(ge=0, le=10)] = 0.15
     premium_min_gain: Annotated[float, Field(ge=0, le=100)] = 0.1
 
+    @model_validator(mode="before")
+    @classmethod
+    def _vendor_price_per_region(cls, data: Any) -> Any:
+        """Sets saved before vendor prices were per region hold one flat price: it was the
+        price in every region, so it becomes that price for each region of the set's rates
+        (its plans recompute to the same cost)."""
+        if not isinstance(data, dict):
+            return data
+        flat = data.get("vendor_annotation_usd_per_fte")
+        rates = data.get("rates")
+        if isinstance(flat, int | float) and not isinstance(flat, bool) and isinstance(rates, dict):
+            return {**data, "vendor_annotation_usd_per_fte": dict.fromkeys(rates, flat)}
+        return data
+
     @model_validator(mode="after")
     def _consistent(self) -> Assumptions:
         problems: list[str] = []
@@ -95,6 +110,8 @@ class Assumptions(_Frozen):
             missing = [role for role in ROLES if role not in by_role]
             if missing:
                 problems.append(f"rates.{region}: no salary for {', '.join(missing)}")
+            if region not in self.vendor_annotation_usd_per_fte:
+                problems.append(f"vendor_annotation_usd_per_fte.{region}: no vendor price")
         for domain, by_phase in self.effort.items():
             for phase, by_role in by_phase.items():
                 if phase not in PHASES:
@@ -135,6 +152,10 @@ class Assumptions(_Frozen):
         """Base salary (USD a year) of one person in a role and region."""
         return self.rates[region][role]
 
+    def vendor_price(self, region: str) -> float:
+        """Price (USD) of one FTE-year of outsourced annotation for a company in ``region``."""
+        return self.vendor_annotation_usd_per_fte[region]
+
 
 def _read(name: str) -> pd.DataFrame:
     return pd.read_csv(DATA_DIR / name, keep_default_na=False)
@@ -146,6 +167,16 @@ def _rates() -> dict[str, dict[str, float]]:
     for row in frame.itertuples(index=False):
         rates.setdefault(str(row.region), {})[str(row.role)] = float(row.annual_salary_usd)
     return rates
+
+
+def _vendor_prices() -> dict[str, float]:
+    frame = regions_frame()
+    return {
+        str(region): float(price)
+        for region, price in zip(
+            frame["region"], frame["vendor_annotation_usd_per_fte"], strict=True
+        )
+    }
 
 
 def _effort() -> dict[str, dict[str, dict[str, float]]]:
@@ -189,7 +220,7 @@ def default_assumptions() -> Assumptions:
         {
             "rates": _rates(),
             "loaded_cost_multiplier": params["loaded_cost_multiplier"],
-            "vendor_annotation_usd_per_fte": params["vendor_annotation_usd_per_fte"],
+            "vendor_annotation_usd_per_fte": _vendor_prices(),
             "effort": _effort(),
             "adjustments": adjustments,
             "setups": _setups(),

@@ -280,7 +280,7 @@ def _score(
             )
         )
     vendors = tuple(
-        vendor_cost(source, float(fte), assumptions)
+        vendor_cost(source, float(fte), region, assumptions)
         for source, fte in zip(demand.sources, demand.vendor_fte, strict=True)
         if fte > 0
     )

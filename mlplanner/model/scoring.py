@@ -61,7 +61,7 @@ def scoring_context(demand: Demand, region: str, assumptions: Assumptions) -> Sc
         [role_cost(role, 1, region, assumptions).loaded_rate_usd for role in ROLES], dtype=np.int64
     )
     vendor = sum(
-        vendor_cost(source, float(fte), assumptions).annual_cost_usd
+        vendor_cost(source, float(fte), region, assumptions).annual_cost_usd
         for source, fte in zip(demand.sources, demand.vendor_fte, strict=True)
         if fte > 0
     )

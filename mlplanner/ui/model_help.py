@@ -15,6 +15,7 @@ import streamlit as st
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import format_usd
 from mlplanner.model.quality import COMPONENTS
+from mlplanner.model.rates import region_name
 from mlplanner.model.roles import ROLE_LABELS
 
 COMPONENT_MEANINGS: Final[dict[str, str]] = {
@@ -25,8 +26,9 @@ COMPONENT_MEANINGS: Final[dict[str, str]] = {
 }
 
 
-def model_explanation(assumptions: Assumptions) -> str:
-    """Markdown describing demand, staffing, cost and quality with these assumptions' numbers."""
+def model_explanation(assumptions: Assumptions, region: str) -> str:
+    """Markdown describing demand, staffing, cost and quality with these assumptions' numbers
+    (prices of the company's ``region``)."""
     a = assumptions
     weights = " + ".join(f"{a.quality_weights[c]:.2f} × {c}" for c in COMPONENTS)
     depth = ", ".join(
@@ -40,8 +42,8 @@ def model_explanation(assumptions: Assumptions) -> str:
 domain's base effort, adjusted for scale, stage, data readiness, annotation and deployment, times
 its count. The company adds an analytics baseline of one analyst per
 {a.baseline_employees_per_analyst:,.0f} employees (at most {a.baseline_max_analysts:g}).
-Outsourced annotation is bought from a vendor at {format_usd(a.vendor_annotation_usd_per_fte)}
-per FTE-year instead of staffed.
+Outsourced annotation is bought from a vendor instead of staffed, at
+{format_usd(a.vendor_price(region))} per FTE-year in {region_name(region)}.
 
 **Staffing.** Existing staff are kept and cover their role's demand first. The setup decides
 how the rest becomes whole people (with setup *auto*: startup up to
@@ -74,8 +76,8 @@ live in the `data/` folder with their sources (`data/SOURCES.md`).
 """
 
 
-def render_model_help(assumptions: Assumptions, assumption_set: str) -> None:
+def render_model_help(assumptions: Assumptions, assumption_set: str, region: str) -> None:
     """An expander with :func:`model_explanation`, naming the assumption set in force."""
     with st.expander("How the model works"):
         st.caption(f"Numbers from the assumption set in force: {assumption_set}.")
-        st.markdown(model_explanation(assumptions))
+        st.markdown(model_explanation(assumptions, region))

@@ -93,6 +93,31 @@ def test_editing_a_salary_changes_the_plan_cost_at_once() -> None:
     assert metric(at, "Annual cost").startswith(format_usd(after.annual_cost_usd))
 
 
+def test_editing_the_regions_vendor_price_changes_the_plan_cost_at_once() -> None:
+    """The enterprise example buys labelling from vendors (in the US): its vendor lines follow
+    the US row of the vendor table, with the table's source shown above it."""
+    enterprise = example_scenarios()["enterprise_portfolio.json"]
+    at = go_to(open_app(enterprise), ASSUMPTIONS_PAGE)
+    assert "markup" in " ".join(texts(at.caption))
+    before = recommend(enterprise)
+    assert metric(at, COST) == format_usd(before.annual_cost_usd)
+    us_row = list(Assumptions.defaults().vendor_annotation_usd_per_fte).index("us")
+
+    edit(at, "vendor", us_row, "Price (USD per FTE-year)", 100_000)
+
+    edited = in_force(at)
+    assert edited.vendor_price("us") == 100_000
+    assert edited.vendor_price("in") == Assumptions.defaults().vendor_price("in")
+    after = recommend(enterprise, assumptions=edited)
+    assert after.vendor_cost_usd == sum(
+        round(line.fte_equivalent * 100_000) for line in before.vendor_lines
+    )
+    assert after.staff_cost_usd == before.staff_cost_usd
+    assert metric(at, COST) == format_usd(after.annual_cost_usd)
+    assert metric(at, "Numbers changed") == "1"
+    assert not at.error
+
+
 def test_a_negative_salary_is_refused_and_the_plan_is_unchanged() -> None:
     at = assumptions_page()
     edit(at, "rates", 1, SALARY, -5)

@@ -109,7 +109,7 @@ def test_hiring_list_only_when_the_company_has_an_existing_team() -> None:
 
 def test_a_plan_over_budget_says_so() -> None:
     at = plan_page(example_scenarios()["enterprise_portfolio.json"])
-    assert "This plan costs $14.93M a year, $2.93M over the budget of $12.00M." in texts(at.warning)
+    assert "This plan costs $15.05M a year, $3.05M over the budget of $12.00M." in texts(at.warning)
 
 
 def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:

@@ -188,7 +188,7 @@ def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:
     at = open_app(example_scenarios()["enterprise_portfolio.json"])
     assert texts(at.sidebar.markdown) == [
         "**Enterprise: a dozen mixed ML projects**",
-        "73 people · $14.93M of $12.00M budget  \nQuality 97 / 100",
+        "73 people · $15.05M of $12.00M budget  \nQuality 97 / 100",
     ]
     assert texts(at.sidebar.caption) == [
         "12 projects · 25,000 employees  \nSetup: mature (auto)",

@@ -8,7 +8,7 @@ import pytest
 
 from mlplanner.model.assumptions import QUALITY_COMPONENTS, AssumptionError, Assumptions
 from mlplanner.model.demand import compute_demand
-from mlplanner.model.rates import known_regions
+from mlplanner.model.rates import known_regions, regions_frame
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import DOMAINS
 from tests.support.builders import assumptions_with, project_data, scenario
@@ -38,6 +38,38 @@ def test_defaults_price_every_role_in_every_region() -> None:
     assert set(a.rates) == set(known_regions())
     for region in known_regions():
         assert set(a.rates[region]) == set(ROLES)
+
+
+def test_defaults_price_outsourced_annotation_in_every_region_from_regions_csv() -> None:
+    a = Assumptions.defaults()
+    shipped = dict(
+        zip(
+            regions_frame()["region"], regions_frame()["vendor_annotation_usd_per_fte"], strict=True
+        )
+    )
+    assert a.vendor_annotation_usd_per_fte == shipped
+    assert set(shipped) == set(known_regions())
+    assert a.vendor_price("in") < a.vendor_price("us")
+
+
+def test_one_flat_vendor_price_of_an_older_set_becomes_every_regions_price() -> None:
+    """Sets saved before vendor prices were per region still validate, to the same price."""
+    old = {**Assumptions.defaults().model_dump(mode="json"), "vendor_annotation_usd_per_fte": 45000}
+    a = Assumptions.from_dict(old)
+    assert a.vendor_annotation_usd_per_fte == dict.fromkeys(known_regions(), 45_000.0)
+    few = {**old, "rates": {"us": Assumptions.defaults().rates["us"]}}
+    assert Assumptions.from_dict(few).vendor_annotation_usd_per_fte == {"us": 45_000.0}
+
+
+def test_every_region_with_salaries_needs_a_vendor_price() -> None:
+    prices = dict(Assumptions.defaults().vendor_annotation_usd_per_fte)
+    del prices["gb"]
+    assert edit_problems(vendor_annotation_usd_per_fte=prices) == [
+        "(top level): vendor_annotation_usd_per_fte.gb: no vendor price"
+    ]
+    prices["gb"] = -1
+    [problem] = edit_problems(vendor_annotation_usd_per_fte=prices)
+    assert problem.startswith("vendor_annotation_usd_per_fte.gb: ")
 
 
 def test_default_quality_weights_sum_to_one() -> None:
