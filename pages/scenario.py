@@ -35,7 +35,7 @@ from mlplanner.model.scenario import (
     Scenario,
     parse_scenario,
 )
-from mlplanner.problems import Problem, readable_problem
+from mlplanner.problems import FormProblem, form_problem
 from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label, setup_label
 from mlplanner.ui.state import get_assumptions, get_scenario, set_scenario
@@ -339,7 +339,7 @@ def project_editor() -> list[dict[str, Any]]:
     return project_rows(edited)
 
 
-def show_problems(problems: list[Problem]) -> None:
+def show_problems(problems: list[FormProblem]) -> None:
     for problem in problems:
         st.error(plain(problem.text))
 
@@ -364,9 +364,9 @@ st.page_link("pages/plan.py", label="See the plan", icon=":material/bar_chart:")
 names = [str(row.get("name", "")) for row in data["projects"]]
 try:
     set_scenario(parse_scenario(data))
-    problems: list[Problem] = []
+    problems: list[FormProblem] = []
 except ScenarioError as exc:
-    problems = [readable_problem(problem, names) for problem in exc.problems]
+    problems = [form_problem(problem, names) for problem in exc.problems]
 
 if problems:
     status.warning(

@@ -42,7 +42,7 @@ def _import(key: str, selection_key: str) -> None:
                 get_assumption_set_name(),
             )
     except PlannerInputError as exc:
-        outcome = Upload(None, tuple(exc.problems))
+        outcome = Upload(None, tuple(str(problem) for problem in exc.problems))
     if isinstance(outcome, Upload):
         st.session_state[PROBLEMS] = (uploaded.name, outcome.problems)
         return
