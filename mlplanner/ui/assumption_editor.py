@@ -22,8 +22,8 @@ from mlplanner.model.assumption_catalog import (
     edited_assumptions,
 )
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.set_names import EDITED, SHIPPED_DEFAULTS, marked
 from mlplanner.ui.state import (
-    SHIPPED_DEFAULTS,
     get_assumption_set_name,
     get_assumptions,
     set_assumptions,
@@ -33,7 +33,6 @@ ORIGIN = "mlp.assumption_editor.origin"
 SEEN = "mlp.assumption_editor.seen"
 GENERATION = "mlp.assumption_editor.generation"
 PROBLEMS = "mlp.assumption_editor.problems"
-EDITED = " (edited)"
 
 
 @dataclass(frozen=True)
@@ -75,10 +74,6 @@ def editing() -> Editing:
     return state
 
 
-def _edited_name(name: str) -> str:
-    return name if name.endswith(EDITED) else name + EDITED
-
-
 def sync_edits(state: Editing) -> None:
     """Apply the editors' edits to the assumptions in force if they validate; else keep the
     set in force and record the problems (see :func:`problems`)."""
@@ -94,7 +89,7 @@ def sync_edits(state: Editing) -> None:
     elif edited == Assumptions.defaults():
         edited, name = Assumptions.defaults(), SHIPPED_DEFAULTS
     else:
-        name = _edited_name(state.name)
+        name = marked(state.name, EDITED)
     if not _unchanged(edited, get_assumptions()):
         set_assumptions(edited, name)
     st.session_state[SEEN] = get_assumptions()

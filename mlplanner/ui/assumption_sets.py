@@ -12,8 +12,8 @@ from typing import Final
 import streamlit as st
 
 from mlplanner.errors import PlannerInputError
+from mlplanner.model.set_names import is_shipped_defaults, unmarked
 from mlplanner.storage import assumption_sets
-from mlplanner.storage.assumption_sets import RESERVED_NAME, RESERVED_SUFFIXES
 from mlplanner.storage.models import NAME_MAX, AssumptionSetSummary
 from mlplanner.ui.assumption_editor import put_in_force
 from mlplanner.ui.db import db_session
@@ -28,10 +28,8 @@ CHOICE_KEY: Final = "mlp.assumption_sets.choice"
 def suggested_name(name_in_force: str) -> str:
     """The name a save suggests: the set in force without the app's suffixes ('' for the
     shipped defaults, which cannot be overwritten)."""
-    name = name_in_force
-    for suffix in RESERVED_SUFFIXES:
-        name = name.removesuffix(suffix)
-    return "" if name.casefold() == RESERVED_NAME.casefold() else name
+    name = unmarked(name_in_force)
+    return "" if is_shipped_defaults(name) else name
 
 
 def saved_sets() -> list[AssumptionSetSummary]:

@@ -20,7 +20,7 @@ from mlplanner.errors import PlannerInputError
 from mlplanner.model.plan import Evaluation, format_usd
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES, role_label
-from mlplanner.reports.deltas import EvaluationDelta, deltas
+from mlplanner.reports.deltas import EvaluationDelta, deltas, quality_change
 from mlplanner.storage import plans
 from mlplanner.storage.revisions import RevisionChoice, revision_choices
 from mlplanner.ui.charts import (
@@ -170,7 +170,7 @@ def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> N
             quality_col.metric(
                 "Quality",
                 f"{change.evaluation.quality:.1f}",
-                delta=f"{change.quality_delta:+.1f}" if abs(change.quality_delta) >= 0.05 else None,
+                delta=quality_change(change.quality_delta),
                 help="0-100; the change is against the baseline.",
             )
             people_col.metric(

@@ -19,12 +19,12 @@ import streamlit as st
 from mlplanner.errors import PlannerInputError
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import format_usd
+from mlplanner.model.set_names import FROM_PLAN, SHIPPED_DEFAULTS, marked
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary, RevisionSummary
 from mlplanner.storage.plans import OpenedPlan
 from mlplanner.ui.db import db_session
 from mlplanner.ui.state import (
-    SHIPPED_DEFAULTS,
     LoadedPlan,
     get_loaded_plan,
     set_assumptions,
@@ -35,7 +35,6 @@ from mlplanner.ui.state import (
 from mlplanner.ui.text import plain
 
 FLASH: Final = "mlp.plans.flash"
-FROM_PLAN: Final = " (from plan)"
 UNDO: Final = "mlp.plans.undo"
 
 Kind = Literal["success", "info", "warning", "error"]
@@ -64,7 +63,7 @@ def from_plan_name(opened: OpenedPlan) -> str:
     name = opened.revision.assumption_set_name
     if name == SHIPPED_DEFAULTS and opened.assumptions == Assumptions.defaults():
         return name
-    return name if name.endswith(FROM_PLAN) else name + FROM_PLAN
+    return marked(name, FROM_PLAN)
 
 
 def open_into_state(opened: OpenedPlan) -> None:
@@ -224,6 +223,6 @@ def _note(revision: RevisionSummary) -> str:
         notes.append(f"restored from revision {revision.restored_from}")
     if revision.allocation_label is not None:
         notes.append(f"adopted: {revision.allocation_label}")
-    if revision.assumption_set_name != plans.DEFAULT_ASSUMPTION_SET:
+    if revision.assumption_set_name != SHIPPED_DEFAULTS:
         notes.append(f"assumptions: {revision.assumption_set_name}")
     return "; ".join(notes)

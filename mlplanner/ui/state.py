@@ -15,6 +15,7 @@ import streamlit as st
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.scenario import Scenario, load_scenario
+from mlplanner.model.set_names import SHIPPED_DEFAULTS
 from mlplanner.paths import EXAMPLES_DIR
 
 SCENARIO = "mlp.scenario"
@@ -23,7 +24,6 @@ ASSUMPTION_SET = "mlp.assumption_set"
 OVERRIDE = "mlp.override"
 LOADED_PLAN = "mlp.loaded_plan"
 DEFAULT_EXAMPLE = "fashion_retailer.json"
-SHIPPED_DEFAULTS = "Shipped defaults"
 
 
 @dataclass(frozen=True)

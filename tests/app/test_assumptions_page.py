@@ -10,7 +10,8 @@ from mlplanner.examples import example_scenarios
 from mlplanner.model.assumption_catalog import TABS, catalog
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import format_usd, recommend
-from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS, SHIPPED_DEFAULTS
+from mlplanner.model.set_names import SHIPPED_DEFAULTS
+from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
     COMPARE_PAGE,
@@ -98,7 +99,7 @@ def test_a_negative_salary_is_refused_and_the_plan_is_unchanged() -> None:
     edit(at, "rates", 1, SALARY, -5)
     errors = texts(at.error)
     assert any(
-        "Salaries per role and region › United States, Data Engineer: must be greater than 0" in e
+        "Salaries per role and region › United States, Data Engineer: must be more than 0" in e
         for e in errors
     )
     assert in_force(at) == Assumptions.defaults()
