@@ -26,7 +26,7 @@ from mlplanner.ui.assumption_editor import (
     sync_edits,
 )
 from mlplanner.ui.assumption_sets import render_set_controls
-from mlplanner.ui.saved_plans import render_flash
+from mlplanner.ui.messages import render_flash
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_assumptions
 from mlplanner.ui.text import plain
 

@@ -1,20 +1,19 @@
 """Saved plans in the app: open one into the session, act on plans, report what happened.
 
 The actions are widget callbacks: each runs one data-layer call in its own session, then
-leaves a one-off message (a "flash") for the next run to show. Failures (a conflict, a plan
-someone else deleted, an unreachable database) become messages too, never tracebacks.
+leaves a one-off message (:func:`mlplanner.ui.messages.flash`) for the next run to show.
+Failures (a conflict, a plan someone else deleted, an unreachable database) become messages
+too, never tracebacks.
 Plan names are user text: :func:`plain` escapes them wherever Markdown is rendered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, Literal
+from typing import Final
 
 import pandas as pd
-import streamlit as st
 
 from mlplanner.errors import PlannerInputError
 from mlplanner.model.assumptions import Assumptions
@@ -23,9 +22,12 @@ from mlplanner.model.set_names import FROM_PLAN, SHIPPED_DEFAULTS, marked
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary, RevisionSummary
 from mlplanner.storage.plans import OpenedPlan
+from mlplanner.ui import widgets
 from mlplanner.ui.db import db_session
+from mlplanner.ui.messages import flash
 from mlplanner.ui.state import (
     LoadedPlan,
+    Slot,
     get_loaded_plan,
     set_assumptions,
     set_loaded_plan,
@@ -34,27 +36,8 @@ from mlplanner.ui.state import (
 )
 from mlplanner.ui.text import plain
 
-FLASH: Final = "mlp.plans.flash"
-UNDO: Final = "mlp.plans.undo"
-
-Kind = Literal["success", "info", "warning", "error"]
-
-
-@dataclass(frozen=True)
-class Flash:
-    kind: Kind
-    text: str
-
-
-def flash(kind: Kind, text: str) -> None:
-    """Leave a message (Markdown) for the next run to show once."""
-    st.session_state[FLASH] = Flash(kind, text)
-
-
-def render_flash() -> None:
-    message: Flash | None = st.session_state.pop(FLASH, None)
-    if message is not None:
-        getattr(st, message.kind)(message.text)
+UNDO: Final[Slot[int]] = Slot("mlp.plans.undo")
+"""The plan just moved to the trash, which an Undo button can restore."""
 
 
 def from_plan_name(opened: OpenedPlan) -> str:
@@ -95,20 +78,22 @@ def open_plan(plan_id: int, number: int | None = None) -> bool:
     return True
 
 
-def _act(action: Callable[[], str]) -> None:
-    """Run an action; flash its success message or its error."""
-    st.session_state.pop(UNDO, None)
+def _act(action: Callable[[], str]) -> bool:
+    """Run an action; flash its success message or its error. True if it succeeded."""
+    UNDO.clear()
     try:
         flash("success", action())
     except PlannerInputError as exc:
         flash("error", plain(str(exc)))
+        return False
+    return True
 
 
 def rename_plan(plan_id: int, name_key: str) -> None:
     def action() -> str:
         with db_session() as session:
             renamed = plans.rename(
-                session=session, plan_id=plan_id, name=str(st.session_state.get(name_key, ""))
+                session=session, plan_id=plan_id, name=str(widgets.value(name_key) or "")
             )
         loaded = get_loaded_plan()
         if loaded is not None and loaded.plan_id == plan_id:
@@ -126,7 +111,7 @@ def duplicate_plan(plan_id: int, selection_key: str) -> None:
     def action() -> str:
         with db_session() as session:
             copy = plans.duplicate(session=session, plan_id=plan_id)
-        st.session_state[selection_key] = copy.id
+        widgets.put(selection_key, copy.id)
         return f"Copied to **{plain(copy.name)}**."
 
     _act(action)
@@ -138,10 +123,8 @@ def delete_plan(plan_id: int) -> None:
             deleted = plans.delete(session=session, plan_id=plan_id)
         return f"Moved **{plain(deleted.name)}** to the trash."
 
-    _act(action)
-    message: Flash | None = st.session_state.get(FLASH)
-    if message is not None and message.kind == "success":
-        st.session_state[UNDO] = plan_id
+    if _act(action):
+        UNDO.set(plan_id)
 
 
 def restore_plan(plan_id: int) -> None:
@@ -167,7 +150,7 @@ def purge_plan(plan_id: int) -> None:
 
 def restore_revision(plan_id: int, number_key: str, base_revision: int) -> None:
     def action() -> str:
-        number = int(st.session_state[number_key])
+        number = int(widgets.value(number_key))
         with db_session() as session:
             restored = plans.restore_revision(
                 session=session, plan_id=plan_id, number=number, base_revision=base_revision

@@ -19,6 +19,7 @@ from mlplanner.model.scenario import Scenario
 from mlplanner.problems import form_problem
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
+from mlplanner.ui.text import plain
 
 UPLOAD_TYPES = ["csv", "json"]
 
@@ -29,6 +30,19 @@ class Upload:
 
     scenario: Scenario | None
     problems: tuple[str, ...] = ()  # each as the page shows it
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A file the app refused and why, kept to be listed under its uploader."""
+
+    file_name: str
+    problems: tuple[str, ...]
+
+    def markdown(self, outcome: str) -> str:
+        """``name`` + ``outcome`` (e.g. ``was not opened``), then one bullet per problem."""
+        bullets = "\n".join(f"- {plain(problem)}" for problem in self.problems)
+        return f"{plain(self.file_name)} {outcome}:\n\n{bullets}"
 
 
 def read_upload(data: bytes, filename: str) -> Upload:

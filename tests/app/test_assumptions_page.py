@@ -11,7 +11,7 @@ from mlplanner.model.assumption_catalog import TABS, catalog
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import format_usd, recommend
 from mlplanner.model.set_names import SHIPPED_DEFAULTS
-from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS
+from mlplanner.ui.state import IN_FORCE, InForce
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
     COMPARE_PAGE,
@@ -52,7 +52,9 @@ def edit(at: AppTest, group_id: str, row: int, column: str, value: Any) -> AppTe
 
 def in_force(at: AppTest) -> Assumptions:
     return (
-        at.session_state[ASSUMPTIONS] if ASSUMPTIONS in at.session_state else Assumptions.defaults()
+        at.session_state[IN_FORCE].assumptions
+        if IN_FORCE in at.session_state
+        else Assumptions.defaults()
     )
 
 
@@ -87,7 +89,7 @@ def test_editing_a_salary_changes_the_plan_cost_at_once() -> None:
     assert abs(after.annual_cost_usd - expected) <= analysts
     assert metric(at, COST) == format_usd(after.annual_cost_usd)
     assert metric(at, "Numbers changed") == "1"
-    assert at.session_state[ASSUMPTION_SET] == f"{SHIPPED_DEFAULTS} (edited)"
+    assert at.session_state[IN_FORCE].name == f"{SHIPPED_DEFAULTS} (edited)"
     assert not at.error
 
     go_to(at, PLAN_PAGE)
@@ -132,7 +134,7 @@ def test_reset_puts_the_shipped_defaults_back_and_starts_fresh_editors() -> None
     button(at, "Reset to shipped defaults").click()
     run(at)
     assert in_force(at) == Assumptions.defaults()
-    assert at.session_state[ASSUMPTION_SET] == SHIPPED_DEFAULTS
+    assert at.session_state[IN_FORCE].name == SHIPPED_DEFAULTS
     assert editor_key(at, "rates") != old_key
     assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 101_000
     assert metric(at, COST) == format_usd(recommend(FASHION).annual_cost_usd)
@@ -152,8 +154,7 @@ def test_assumptions_changed_elsewhere_restart_the_editors_from_them() -> None:
     at = assumptions_page()
     edit(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
     chosen = assumptions_with(lead_span=5)
-    at.session_state[ASSUMPTIONS] = chosen
-    at.session_state[ASSUMPTION_SET] = "Team Topologies strict"
+    at.session_state[IN_FORCE] = InForce(chosen, "Team Topologies strict")
     run(at)
     assert in_force(at) == chosen
     assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 101_000
