@@ -9,7 +9,7 @@ problems from these values; nothing parses a message back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
@@ -102,49 +102,31 @@ def _characters(count: Any) -> str:
     return "1 character" if count == 1 else f"{_limit(count)} characters"
 
 
-# What the planner says for each kind of pydantic error: (ctx, input) -> message. ``(got …)``
-# is added for scalar inputs by :func:`_describe`.
-_MESSAGES: Final[dict[str, Callable[[Mapping[str, Any], Any], str]]] = {
-    "missing": lambda ctx, value: "is required",
-    "extra_forbidden": lambda ctx, value: "unknown field",
-    "literal_error": lambda ctx, value: f"{shown(value)} is not one of {_choices(ctx)}",
-    "enum": lambda ctx, value: f"{shown(value)} is not one of {_choices(ctx)}",
-    "int_type": lambda ctx, value: "must be a whole number",
-    "int_parsing": lambda ctx, value: "must be a whole number",
-    "int_from_float": lambda ctx, value: "must be a whole number",
-    "float_type": lambda ctx, value: "must be a number",
-    "float_parsing": lambda ctx, value: "must be a number",
-    "finite_number": lambda ctx, value: "must be a finite number",
-    "bool_type": lambda ctx, value: "must be true or false",
-    "bool_parsing": lambda ctx, value: "must be true or false",
-    "string_type": lambda ctx, value: "must be text",
-    "string_too_short": lambda ctx, value: (
-        "must not be empty"
-        if ctx.get("min_length") == 1
-        else f"must be at least {_characters(ctx.get('min_length'))} long"
-    ),
-    "string_too_long": lambda ctx, value: (
-        f"must be at most {_characters(ctx.get('max_length'))} long"
-    ),
-    "too_short": lambda ctx, value: f"must have at least {_limit(ctx.get('min_length'))} items",
-    "too_long": lambda ctx, value: (
-        f"must have at most {_limit(ctx.get('max_length'))} items "
-        f"(it has {_limit(ctx.get('actual_length'))})"
-    ),
-    "greater_than": lambda ctx, value: f"must be more than {_limit(ctx.get('gt'))}",
-    "greater_than_equal": lambda ctx, value: f"must be at least {_limit(ctx.get('ge'))}",
-    "less_than": lambda ctx, value: f"must be less than {_limit(ctx.get('lt'))}",
-    "less_than_equal": lambda ctx, value: f"must be at most {_limit(ctx.get('le'))}",
-    "dict_type": lambda ctx, value: "must be an object of names and values",
-    "model_type": lambda ctx, value: "must be an object of names and values",
-    "model_attributes_type": lambda ctx, value: "must be an object of names and values",
-    "list_type": lambda ctx, value: "must be a list",
-    "tuple_type": lambda ctx, value: "must be a list",
-    "frozen_instance": lambda ctx, value: "cannot be changed",
+# What the planner says for the kinds of pydantic error that need no context.
+_FIXED: Final[dict[str, str]] = {
+    "missing": "is required",
+    "extra_forbidden": "unknown field",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "finite_number": "must be a finite number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "string_type": "must be text",
+    "dict_type": "must be an object of names and values",
+    "model_type": "must be an object of names and values",
+    "model_attributes_type": "must be an object of names and values",
+    "list_type": "must be a list",
+    "tuple_type": "must be a list",
+    "frozen_instance": "cannot be changed",
 }
-# Errors whose input is not worth quoting: absent, or (too long) quoted in part elsewhere.
+# Errors whose input is not worth quoting: absent, named in the message, or too long.
 _UNQUOTED: Final = frozenset(
     {
+        "value_error",
+        "assertion_error",
         "missing",
         "extra_forbidden",
         "literal_error",
@@ -156,15 +138,44 @@ _UNQUOTED: Final = frozenset(
 )
 
 
+def _message(kind: str, ctx: Mapping[str, Any], value: Any) -> str:
+    """What the planner says for one kind of pydantic error, given its context."""
+    if kind in _FIXED:
+        return _FIXED[kind]
+    match kind:
+        case "value_error" | "assertion_error":
+            return str(ctx.get("error", "is not valid"))  # the validator's own words
+        case "literal_error" | "enum":
+            return f"{shown(value)} is not one of {_choices(ctx)}"
+        case "string_too_short" if ctx.get("min_length") == 1:
+            return "must not be empty"
+        case "string_too_short":
+            return f"must be at least {_characters(ctx.get('min_length'))} long"
+        case "string_too_long":
+            return f"must be at most {_characters(ctx.get('max_length'))} long"
+        case "too_short":
+            return f"must have at least {_limit(ctx.get('min_length'))} items"
+        case "too_long":
+            limit, actual = _limit(ctx.get("max_length")), _limit(ctx.get("actual_length"))
+            return f"must have at most {limit} items (it has {actual})"
+        case "greater_than":
+            return f"must be more than {_limit(ctx.get('gt'))}"
+        case "greater_than_equal":
+            return f"must be at least {_limit(ctx.get('ge'))}"
+        case "less_than":
+            return f"must be less than {_limit(ctx.get('lt'))}"
+        case "less_than_equal":
+            return f"must be at most {_limit(ctx.get('le'))}"
+    return "is not valid"
+
+
 def _describe(error: Mapping[str, Any]) -> str:
-    """One pydantic error in the planner's words, from its type and context."""
+    """One pydantic error in the planner's words, from its type and context (never its
+    English ``msg``), with the offending input when it is a short scalar."""
     kind = str(error["type"])
-    ctx = error.get("ctx") or {}
     value = error.get("input")
-    if kind in ("value_error", "assertion_error"):
-        return str(ctx.get("error", "is not valid"))
-    message = _MESSAGES.get(kind, lambda ctx, value: "is not valid")(ctx, value)
-    if kind in _UNQUOTED or isinstance(value, dict | list | tuple) or "input" not in error:
+    message = _message(kind, error.get("ctx") or {}, value)
+    if kind in _UNQUOTED or "input" not in error or isinstance(value, dict | list | tuple):
         return message
     return f"{message} (got {shown(value)})"
 
