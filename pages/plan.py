@@ -39,7 +39,7 @@ st.title("Plan")
 st.caption(plain(scenario.name))
 if override is not None:
     with st.container(border=True):
-        label = plain(override["label"] or "an allocation you chose")
+        label = plain(override.label or "an allocation you chose")
         st.markdown(
             f"**Showing an adopted allocation: {label}.** It is not the recommendation; cost "
             "and quality are scored by the same rules."

@@ -12,8 +12,10 @@ from mlplanner.errors import PlannerInputError
 from mlplanner.model.plan import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
+from mlplanner.ui import widgets
 from mlplanner.ui.db import db_session
 from mlplanner.ui.downloads import render_plan_downloads
+from mlplanner.ui.messages import render_flash
 from mlplanner.ui.plan_import import render_plan_import
 from mlplanner.ui.save import render_save_control
 from mlplanner.ui.saved_plans import (
@@ -24,7 +26,6 @@ from mlplanner.ui.saved_plans import (
     plans_frame,
     purge_plan,
     rename_plan,
-    render_flash,
     restore_plan,
     restore_revision,
     revisions_frame,
@@ -40,8 +41,8 @@ SELECTED = "mlp.plans.selected"
 def choose_plan(found: Sequence[PlanSummary], *, key: str, label: str) -> PlanSummary:
     """A selectbox over the listed plans; keeps its choice while the plan stays listed."""
     by_id = {plan.id: plan for plan in found}
-    if st.session_state.get(key) not in by_id:
-        st.session_state[key] = found[0].id
+    if widgets.value(key) not in by_id:
+        widgets.put(key, found[0].id)
     chosen = st.selectbox(
         label,
         list(by_id),
@@ -57,8 +58,8 @@ def page_number(total: int, *, key: str) -> int:
     pages = math.ceil(total / PAGE_SIZE)
     if pages <= 1:
         return 1
-    if st.session_state.get(key, 1) > pages:
-        st.session_state[key] = pages
+    if (widgets.value(key) or 1) > pages:
+        widgets.put(key, pages)
     return int(
         st.number_input(
             f"Page (of {pages})",
@@ -257,7 +258,7 @@ with st.container(border=True):
     render_plan_import(SELECTED)
 
 render_flash()
-undo_id = st.session_state.get(UNDO)
+undo_id = UNDO.get()
 if undo_id is not None:
     st.button(
         "Undo delete",

@@ -35,47 +35,48 @@ from mlplanner.model.scenario import (
     Scenario,
     parse_scenario,
 )
-from mlplanner.problems import Problem, readable_problem
+from mlplanner.problems import FormProblem, form_problem
+from mlplanner.ui import widgets
 from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label, setup_label
-from mlplanner.ui.state import get_assumptions, get_scenario, set_scenario
+from mlplanner.ui.state import Slot, get_assumptions, get_scenario, set_scenario
 from mlplanner.ui.text import plain
-from mlplanner.ui.uploads import UPLOAD_TYPES, read_upload
+from mlplanner.ui.uploads import UPLOAD_TYPES, Refused, read_upload
 
-REVISION = "mlp.scenario_page.revision"
-EDITOR_BASE = "mlp.scenario_page.editor_base"
-FILE_PROBLEMS = "mlp.scenario_page.file_problems"
+SCOPE = "scenario_page"
 PRESET = "mlp.scenario_page.preset"
+EDITOR_BASE: Slot[pd.DataFrame] = Slot("mlp.scenario_page.editor_base")
+REFUSED: Slot[Refused] = Slot("mlp.scenario_page.refused")
 
 
 def _key(name: str) -> str:
-    """Widget key of this scenario revision: loading a scenario starts fresh widgets."""
-    return f"mlp.scenario_page.{st.session_state.get(REVISION, 0)}.{name}"
+    """Widget key in this page's scope: loading a scenario starts fresh widgets."""
+    return widgets.scoped_key(SCOPE, name)
 
 
 def _replace_scenario(scenario: Scenario) -> None:
     """Make ``scenario`` current and restart every widget from it."""
     set_scenario(scenario)
-    st.session_state[REVISION] = st.session_state.get(REVISION, 0) + 1
-    st.session_state.pop(EDITOR_BASE, None)
-    st.session_state.pop(FILE_PROBLEMS, None)
+    widgets.reset(SCOPE)
+    EDITOR_BASE.clear()
+    REFUSED.clear()
 
 
 def _load_preset() -> None:
-    _replace_scenario(example_scenarios()[st.session_state[PRESET]])
+    _replace_scenario(example_scenarios()[widgets.value(PRESET)])
 
 
 def _open_file(key: str) -> None:
     """Replace the scenario with an uploaded CSV or JSON file's, or keep the file's problems."""
-    uploaded = st.session_state.get(key)
+    uploaded = widgets.value(key)
     if uploaded is None:
-        st.session_state.pop(FILE_PROBLEMS, None)
+        REFUSED.clear()
         return
     upload = read_upload(uploaded.getvalue(), uploaded.name)
     if upload.scenario is not None:
         _replace_scenario(upload.scenario)
         return
-    st.session_state[FILE_PROBLEMS] = (uploaded.name, list(upload.problems))
+    REFUSED.set(Refused(uploaded.name, upload.problems))
 
 
 def _file_name(scenario: Scenario) -> str:
@@ -101,8 +102,8 @@ def render_presets_and_files(scenario: Scenario) -> None:
         help="Replaces the whole current scenario (name, company and projects) with the "
         "chosen example. The current scenario is not kept: download it first if you need it.",
     )
-    file_problems = st.session_state.get(FILE_PROBLEMS)
-    with st.expander("Scenario file (CSV or JSON)", expanded=file_problems is not None):
+    refused = REFUSED.get()
+    with st.expander("Scenario file (CSV or JSON)", expanded=refused is not None):
         json_col, csv_col = st.columns(2)
         json_col.download_button(
             "Download scenario (JSON)",
@@ -127,11 +128,8 @@ def render_presets_and_files(scenario: Scenario) -> None:
             "mlplanner.scenario/1). A file with any problem changes nothing; every problem "
             "is listed here, by row and column for a CSV.",
         )
-        if file_problems is not None:
-            name, problems = file_problems
-            st.error(
-                f"{plain(name)} was not opened:\n\n" + "\n".join(f"- {plain(p)}" for p in problems)
-            )
+        if refused is not None:
+            st.error(refused.markdown("was not opened"))
 
 
 def name_input(scenario: Scenario) -> str:
@@ -183,11 +181,10 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         "rate card. Changes cost only, not headcount.",
     )
     budget_key = _key("budget")
-    if budget_key not in st.session_state:
-        # Seeded through session state with no default, so that clearing the field means
-        # "no budget" (a number input falls back to its default when cleared).
-        stored = company.annual_budget_usd
-        st.session_state[budget_key] = None if stored is None else int(stored)
+    # Seeded with no default, so that clearing the field means "no budget" (a number input
+    # falls back to its default when cleared).
+    stored = company.annual_budget_usd
+    widgets.seed(budget_key, None if stored is None else int(stored))
     budget = budget_col.number_input(
         "Annual budget (USD)",
         min_value=1,
@@ -312,10 +309,10 @@ PROJECT_COLUMN_CONFIG = {
 
 def _editor_input(key: str) -> pd.DataFrame:
     """The projects table the editor starts from (see the module docstring)."""
-    base: pd.DataFrame | None = st.session_state.get(EDITOR_BASE)
-    if base is None or key not in st.session_state:
+    base = EDITOR_BASE.get()
+    if base is None or widgets.value(key) is None:
         base = projects_frame(get_scenario().projects)
-        st.session_state[EDITOR_BASE] = base
+        EDITOR_BASE.set(base)
     return base
 
 
@@ -339,7 +336,7 @@ def project_editor() -> list[dict[str, Any]]:
     return project_rows(edited)
 
 
-def show_problems(problems: list[Problem]) -> None:
+def show_problems(problems: list[FormProblem]) -> None:
     for problem in problems:
         st.error(plain(problem.text))
 
@@ -364,9 +361,9 @@ st.page_link("pages/plan.py", label="See the plan", icon=":material/bar_chart:")
 names = [str(row.get("name", "")) for row in data["projects"]]
 try:
     set_scenario(parse_scenario(data))
-    problems: list[Problem] = []
+    problems: list[FormProblem] = []
 except ScenarioError as exc:
-    problems = [readable_problem(problem, names) for problem in exc.problems]
+    problems = [form_problem(problem, names) for problem in exc.problems]
 
 if problems:
     status.warning(

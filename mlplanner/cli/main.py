@@ -130,9 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         output = run(sys.argv[1:] if argv is None else argv)
     except (UsageError, PlannerInputError, ValueError, OSError) as exc:
-        problems = exc.problems if isinstance(exc, ImportRefusedError) else [str(exc)]
+        problems = exc.problems if isinstance(exc, ImportRefusedError) else [exc]
         for problem in problems:
-            print(f"error: {' '.join(problem.split())}", file=sys.stderr)
+            print(f"error: {' '.join(str(problem).split())}", file=sys.stderr)
         return 2
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return 0

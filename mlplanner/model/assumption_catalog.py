@@ -22,7 +22,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from mlplanner.errors import field_path
+from mlplanner.errors import Problem
 from mlplanner.model.assumptions import AssumptionError, Assumptions, parameter_table
 from mlplanner.model.rates import known_regions, rate_card_frame, region_name
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLES, role_label
@@ -592,39 +592,26 @@ def _problem(group: Group, row_id: str, column: str, message: str) -> EditProble
     return EditProblem(group.id, f"{group.title} › {where}: {message}")
 
 
-def _wording(message: str) -> str:
-    message = message.replace(
-        "input should be a valid integer, got a number with a fractional part",
-        "must be a whole number",
-    )
-    message = re.sub(r"^input should be ", "must be ", message)
-    return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: _parameter_label(m.group()), message)
-
-
-def _translate(groups: Sequence[Group], problems: Sequence[str]) -> list[EditProblem]:
+def _translate(groups: Sequence[Group], problems: Sequence[Problem]) -> list[EditProblem]:
     """``rates.us.data_engineer: …`` -> ``Salaries per role and region › United States, …``."""
     cells = {
-        field_path(path): (group, row_id, column)
+        path: (group, row_id, column)
         for group in groups
         for (row_id, column), path in group.cells.items()
     }
     by_id = {group.id: group for group in groups}
     result: list[EditProblem] = []
     for problem in problems:
-        path, _, message = problem.partition(": ")
-        if path == "(top level)":
-            result.extend(_translate(groups, message.split("; ")))
-            continue
-        message = _wording(message)
-        if path in cells:
-            group, row_id, column = cells[path]
-            result.append(_problem(group, row_id, column, message))
-        elif path.split(".")[0].split("[")[0] in _FIELD_GROUPS:
-            group_id, what = _FIELD_GROUPS[path.split(".")[0].split("[")[0]]
-            group = by_id[group_id]
-            result.append(EditProblem(group_id, f"{group.title} › {what}: {message}"))
+        field = problem.location[0] if problem.location else None
+        if problem.location in cells:
+            group, row_id, column = cells[problem.location]
+            result.append(_problem(group, row_id, column, problem.message))
+        elif isinstance(field, str) and field in _FIELD_GROUPS:
+            group_id, what = _FIELD_GROUPS[field]
+            title = by_id[group_id].title
+            result.append(EditProblem(group_id, f"{title} › {what}: {problem.message}"))
         else:
-            result.append(EditProblem(groups[0].id, f"{path}: {message}"))
+            result.append(EditProblem(groups[0].id, str(problem)))
     return result
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from mlplanner.errors import PlannerInputError, format_validation_error
+from mlplanner.errors import PlannerInputError, Problem, validation_problems
 from mlplanner.model.rates import rate_card_frame, regions_frame
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.paths import DATA_DIR
@@ -105,34 +105,46 @@ class Assumptions(_Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Assumptions:
-        problems: list[str] = []
+        """Checks across fields; each problem is located at the field it is about."""
+        problems: list[Problem] = []
         for region, by_role in self.rates.items():
             missing = [role for role in ROLES if role not in by_role]
             if missing:
-                problems.append(f"rates.{region}: no salary for {', '.join(missing)}")
+                problems.append(Problem(("rates", region), f"no salary for {', '.join(missing)}"))
             if region not in self.vendor_annotation_usd_per_fte:
-                problems.append(f"vendor_annotation_usd_per_fte.{region}: no vendor price")
+                problems.append(
+                    Problem(("vendor_annotation_usd_per_fte", region), "no vendor price")
+                )
         for domain, by_phase in self.effort.items():
             for phase, by_role in by_phase.items():
                 if phase not in PHASES:
-                    problems.append(f"effort.{domain}: unknown phase {phase!r}")
+                    problems.append(Problem(("effort", domain), f"unknown phase {phase!r}"))
                 bad = [role for role in by_role if role not in SPECIALIST_ROLES]
                 if bad:
-                    problems.append(f"effort.{domain}.{phase}: {bad[0]!r} is not a demand role")
+                    problems.append(
+                        Problem(("effort", domain, phase), f"{bad[0]!r} is not a demand role")
+                    )
+        weights = ("quality_weights",)
         if set(self.quality_weights) != set(QUALITY_COMPONENTS):
-            problems.append(f"quality_weights: need exactly {', '.join(QUALITY_COMPONENTS)}")
+            problems.append(Problem(weights, f"need exactly {', '.join(QUALITY_COMPONENTS)}"))
         elif abs(sum(self.quality_weights.values()) - 1) > 1e-6:
             total = sum(self.quality_weights.values())
-            problems.append(f"quality_weights: must sum to 1 (they sum to {total:.3f})")
+            problems.append(Problem(weights, f"must sum to 1 (they sum to {total:.3f})"))
         if self.auto_scaleup_max_employees < self.auto_startup_max_employees:
             problems.append(
-                "auto_scaleup_max_employees: must be at least auto_startup_max_employees"
+                Problem(
+                    ("auto_scaleup_max_employees",),
+                    "must be at least auto startup max employees "
+                    f"({self.auto_startup_max_employees:,})",
+                )
             )
         unknown_depth = [r for r in self.generalist_depth if r not in SPECIALIST_ROLES]
         if unknown_depth:
-            problems.append(f"generalist_depth: {unknown_depth[0]!r} is not a demand role")
+            problems.append(
+                Problem(("generalist_depth",), f"{unknown_depth[0]!r} is not a demand role")
+            )
         if problems:
-            raise ValueError("; ".join(problems))
+            raise AssumptionError(problems)
         return self
 
     @classmethod
@@ -146,7 +158,7 @@ class Assumptions(_Frozen):
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
-            raise AssumptionError(format_validation_error(exc)) from None
+            raise AssumptionError(validation_problems(exc, "the assumption set")) from None
 
     def rate(self, region: str, role: str) -> float:
         """Base salary (USD a year) of one person in a role and region."""

@@ -19,7 +19,7 @@ from pydantic import (
     field_validator,
 )
 
-from mlplanner.errors import ScenarioError, format_validation_error
+from mlplanner.errors import ScenarioError, validation_problems
 from mlplanner.model.rates import known_regions
 from mlplanner.model.roles import ROLES
 
@@ -147,7 +147,7 @@ def parse_scenario(data: Any) -> Scenario:
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
-        raise ScenarioError(format_validation_error(exc)) from None
+        raise ScenarioError(validation_problems(exc, "the scenario")) from None
 
 
 def scenario_from_json(text: str) -> Scenario:

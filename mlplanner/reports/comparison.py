@@ -26,7 +26,7 @@ from mlplanner.model.roles import (
 )
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.staffing import choose_setup, individual_contributors, required_leads
-from mlplanner.reports.deltas import EvaluationDelta, delta
+from mlplanner.reports.deltas import QUALITY_STEP, EvaluationDelta, delta
 
 Topic = Literal["summary", "generalists", "quality", "cost"]
 
@@ -49,7 +49,7 @@ WORK_NAMES: Final[dict[str, str]] = {
 }
 
 # Differences smaller than these read as "the same" (figures are shown to one decimal).
-_SAME_QUALITY = 0.05
+_SAME_QUALITY = QUALITY_STEP
 _COMPONENT_STEP = 0.5
 _FTE_STEP = 0.05
 _EPS = 1e-9

@@ -28,6 +28,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.plan import Plan as RecommendedPlan
 from mlplanner.model.scenario import Scenario, parse_scenario
+from mlplanner.model.set_names import SHIPPED_DEFAULTS
 from mlplanner.storage.database import reading, writing
 from mlplanner.storage.errors import (
     ConflictError,
@@ -46,7 +47,6 @@ from mlplanner.storage.models import (
 )
 from mlplanner.storage.snapshots import CanonicalValues, canonical, snapshot_id
 
-DEFAULT_ASSUMPTION_SET: Final = "Shipped defaults"
 MAX_PAGE: Final = 500
 COPY_PREFIX: Final = "Copy of "
 SORTS: Final[dict[str, str]] = {
@@ -128,7 +128,7 @@ def create_plan(
     session: Session,
     evaluation: Evaluation,
     name: str | None = None,
-    assumption_set_name: str = DEFAULT_ASSUMPTION_SET,
+    assumption_set_name: str = SHIPPED_DEFAULTS,
     allocation_label: str | None = None,
 ) -> PlanSummary:
     """Save ``evaluation`` as revision 1 of a new plan (named after the scenario by default).
@@ -163,7 +163,7 @@ def save_revision(
     plan_id: int,
     evaluation: Evaluation,
     base_revision: int,
-    assumption_set_name: str = DEFAULT_ASSUMPTION_SET,
+    assumption_set_name: str = SHIPPED_DEFAULTS,
     allocation_label: str | None = None,
 ) -> PlanSummary:
     """Save ``evaluation`` as the newest revision of a plan opened at ``base_revision``.
@@ -372,7 +372,7 @@ def _content(
         scenario_json=scenario_json,
         allocation_json=json.dumps(evaluation.allocation),
         allocation_label=allocation_label,
-        assumption_set_name=assumption_set_name.strip() or DEFAULT_ASSUMPTION_SET,
+        assumption_set_name=assumption_set_name.strip() or SHIPPED_DEFAULTS,
         assumptions_json=values.values_json,
         assumptions_digest=values.digest,
         figures={

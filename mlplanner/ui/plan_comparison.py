@@ -20,9 +20,10 @@ from mlplanner.errors import PlannerInputError
 from mlplanner.model.plan import Evaluation, format_usd
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES, role_label
-from mlplanner.reports.deltas import EvaluationDelta, deltas
+from mlplanner.reports.deltas import EvaluationDelta, deltas, quality_change
 from mlplanner.storage import plans
 from mlplanner.storage.revisions import RevisionChoice, revision_choices
+from mlplanner.ui import widgets
 from mlplanner.ui.charts import (
     LABEL_LIMIT,
     labelled_cost_quality_points,
@@ -62,10 +63,10 @@ def labels(choices: Sequence[RevisionChoice]) -> dict[Key, str]:
 
 def _choose(choices: Sequence[RevisionChoice], names: dict[Key, str]) -> tuple[list[Key], Key]:
     keys = [(c.plan_id, c.number) for c in choices]
-    kept = [key for key in st.session_state.get(CHOSEN_KEY, []) if key in names]
-    if CHOSEN_KEY not in st.session_state:
+    kept = [key for key in widgets.value(CHOSEN_KEY) or [] if key in names]
+    if widgets.value(CHOSEN_KEY) is None:
         kept = [(c.plan_id, c.number) for c in choices if c.is_latest][:2]
-    st.session_state[CHOSEN_KEY] = kept
+    widgets.put(CHOSEN_KEY, kept)
     chosen: list[Key] = st.multiselect(
         "Plans and revisions to compare",
         keys,
@@ -76,8 +77,8 @@ def _choose(choices: Sequence[RevisionChoice], names: dict[Key, str]) -> tuple[l
     )
     if not chosen:
         return [], (0, 0)
-    if st.session_state.get(BASELINE_KEY) not in chosen:
-        st.session_state[BASELINE_KEY] = chosen[0]
+    if widgets.value(BASELINE_KEY) not in chosen:
+        widgets.put(BASELINE_KEY, chosen[0])
     baseline: Key = st.selectbox(
         "Baseline",
         chosen,
@@ -170,7 +171,7 @@ def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> N
             quality_col.metric(
                 "Quality",
                 f"{change.evaluation.quality:.1f}",
-                delta=f"{change.quality_delta:+.1f}" if abs(change.quality_delta) >= 0.05 else None,
+                delta=quality_change(change.quality_delta),
                 help="0-100; the change is against the baseline.",
             )
             people_col.metric(

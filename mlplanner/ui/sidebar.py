@@ -30,7 +30,7 @@ def render_sidebar() -> None:
             f"Setup: {setup}"
         )
         if override is not None:
-            st.caption(f"Adopted allocation: {plain(override['label'] or 'your own')}")
+            st.caption(f"Adopted allocation: {plain(override.label or 'your own')}")
         st.markdown(f"{plan.total_headcount} people · {cost}  \nQuality {plan.quality:.0f} / 100")
         st.caption(f"Assumptions: {plain(get_assumption_set_name())}")
 

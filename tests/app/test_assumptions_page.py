@@ -10,7 +10,8 @@ from mlplanner.examples import example_scenarios
 from mlplanner.model.assumption_catalog import TABS, catalog
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import format_usd, recommend
-from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS, SHIPPED_DEFAULTS
+from mlplanner.model.set_names import SHIPPED_DEFAULTS
+from mlplanner.ui.state import IN_FORCE, InForce
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
     COMPARE_PAGE,
@@ -51,7 +52,9 @@ def edit(at: AppTest, group_id: str, row: int, column: str, value: Any) -> AppTe
 
 def in_force(at: AppTest) -> Assumptions:
     return (
-        at.session_state[ASSUMPTIONS] if ASSUMPTIONS in at.session_state else Assumptions.defaults()
+        at.session_state[IN_FORCE].assumptions
+        if IN_FORCE in at.session_state
+        else Assumptions.defaults()
     )
 
 
@@ -86,7 +89,7 @@ def test_editing_a_salary_changes_the_plan_cost_at_once() -> None:
     assert abs(after.annual_cost_usd - expected) <= analysts
     assert metric(at, COST) == format_usd(after.annual_cost_usd)
     assert metric(at, "Numbers changed") == "1"
-    assert at.session_state[ASSUMPTION_SET] == f"{SHIPPED_DEFAULTS} (edited)"
+    assert at.session_state[IN_FORCE].name == f"{SHIPPED_DEFAULTS} (edited)"
     assert not at.error
 
     go_to(at, PLAN_PAGE)
@@ -123,7 +126,7 @@ def test_a_negative_salary_is_refused_and_the_plan_is_unchanged() -> None:
     edit(at, "rates", 1, SALARY, -5)
     errors = texts(at.error)
     assert any(
-        "Salaries per role and region › United States, Data Engineer: must be greater than 0" in e
+        "Salaries per role and region › United States, Data Engineer: must be more than 0" in e
         for e in errors
     )
     assert in_force(at) == Assumptions.defaults()
@@ -156,7 +159,7 @@ def test_reset_puts_the_shipped_defaults_back_and_starts_fresh_editors() -> None
     button(at, "Reset to shipped defaults").click()
     run(at)
     assert in_force(at) == Assumptions.defaults()
-    assert at.session_state[ASSUMPTION_SET] == SHIPPED_DEFAULTS
+    assert at.session_state[IN_FORCE].name == SHIPPED_DEFAULTS
     assert editor_key(at, "rates") != old_key
     assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 101_000
     assert metric(at, COST) == format_usd(recommend(FASHION).annual_cost_usd)
@@ -176,8 +179,7 @@ def test_assumptions_changed_elsewhere_restart_the_editors_from_them() -> None:
     at = assumptions_page()
     edit(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
     chosen = assumptions_with(lead_span=5)
-    at.session_state[ASSUMPTIONS] = chosen
-    at.session_state[ASSUMPTION_SET] = "Team Topologies strict"
+    at.session_state[IN_FORCE] = InForce(chosen, "Team Topologies strict")
     run(at)
     assert in_force(at) == chosen
     assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 101_000

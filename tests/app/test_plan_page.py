@@ -8,7 +8,7 @@ from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import format_usd, recommend
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario
-from mlplanner.ui.state import OVERRIDE
+from mlplanner.ui.state import OVERRIDE, Override
 from tests.app.apptest import (
     PLAN_PAGE,
     button,
@@ -25,7 +25,7 @@ from tests.app.apptest import (
 FASHION = "fashion_retailer.json"
 
 
-def plan_page(scenario: Scenario, override: dict[str, Any] | None = None) -> Any:
+def plan_page(scenario: Scenario, override: Override | None = None) -> Any:
     at = open_app(scenario)
     if override is not None:
         at.session_state[OVERRIDE] = override
@@ -124,7 +124,7 @@ def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:
 
 def test_an_adopted_allocation_is_flagged_and_can_be_dropped() -> None:
     scenario = example_scenarios()[FASHION]
-    override = {"allocation": {"data_scientist": 4, "data_analyst": 3}, "label": "Lean team"}
+    override = Override({"data_scientist": 4, "data_analyst": 3}, "Lean team")
     at = plan_page(scenario, override)
     assert metric(at, "People") == "7"
     assert any("Showing an adopted allocation: Lean team" in m for m in texts(at.markdown))

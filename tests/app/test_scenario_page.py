@@ -6,7 +6,7 @@ import pytest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.scenario import parse_scenario
-from mlplanner.ui.state import OVERRIDE
+from mlplanner.ui.state import OVERRIDE, Override
 from tests.app.apptest import (
     PLAN_PAGE,
     SCENARIO_PAGE,
@@ -145,9 +145,9 @@ def test_the_scenario_survives_moving_between_pages_and_later_edits_apply_once()
 
 def test_visiting_the_page_keeps_an_adopted_allocation() -> None:
     at = open_app()
-    at.session_state[OVERRIDE] = {"allocation": {"data_scientist": 4}, "label": "Lean"}
+    at.session_state[OVERRIDE] = Override({"data_scientist": 4}, "Lean")
     run(at)
-    assert at.session_state[OVERRIDE]["label"] == "Lean"
+    assert at.session_state[OVERRIDE].label == "Lean"
 
 
 def test_a_scenario_file_can_be_downloaded_and_opened() -> None:

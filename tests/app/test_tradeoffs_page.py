@@ -83,7 +83,7 @@ def test_adopting_a_plan_changes_the_plan_page() -> None:
     assert chosen is not None
     at.button(key="mlp.tradeoffs.adopt_budget").click()
     run(at)
-    assert at.session_state[OVERRIDE]["allocation"] == chosen.allocation
+    assert at.session_state[OVERRIDE].allocation == chosen.allocation
     go_to(at, PLAN_PAGE)
     assert metric(at, "Annual cost") == format_usd(chosen.annual_cost_usd)
     assert metric(at, "People") == str(chosen.headcount)
@@ -94,13 +94,13 @@ def test_adopting_a_named_plan_and_any_frontier_point() -> None:
     at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
     at.button(key="mlp.tradeoffs.adopt_lean").click()
     run(at)
-    label = at.session_state[OVERRIDE]["label"]
+    label = at.session_state[OVERRIDE].label
     assert label == "lean plan (Trade-offs page)"
     at.selectbox(key=at.selectbox[0].key).set_value(2)
     run(at)
     at.button(key="mlp.tradeoffs.adopt_point").click()
     run(at)
-    assert at.session_state[OVERRIDE]["allocation"] == POINTS[2].allocation
+    assert at.session_state[OVERRIDE].allocation == POINTS[2].allocation
 
 
 def test_the_frontier_plan_list_follows_the_slider_and_keeps_a_pick_until_it_moves() -> None:

@@ -181,8 +181,7 @@ BAD_INPUTS = {
                 )
             ),
         ],
-        "company.employees: input should be greater than or equal to 1 (got 0); "
-        "projects[0].domain: 'vision' is not one of",
+        "company.employees: must be at least 1 (got 0); projects[0].domain: 'vision' is not one of",
     ),
     "non-UTF-8 file": (
         lambda d: [

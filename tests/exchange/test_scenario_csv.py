@@ -48,7 +48,7 @@ COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0"
 def problems_of(text: str) -> list[str]:
     with pytest.raises(PlannerInputError) as caught:
         read_scenario_csv(text)
-    return caught.value.problems
+    return [str(problem) for problem in caught.value.problems]
 
 
 def test_columns_are_the_documented_ones() -> None:
@@ -158,7 +158,7 @@ def test_every_problem_is_reported_in_row_order() -> None:
     problems = problems_of(text)
     assert problems[0].startswith("row 2, scale: 'huge' is not one of")
     assert problems[1].startswith("row 2, region: 'mars' is not one of us, ")
-    assert problems[2] == "row 3, count: input should be greater than or equal to 1 (got 0)"
+    assert problems[2] == "row 3, count: must be at least 1 (got 0)"
     assert problems[3].startswith("row 3, region: 'us' differs from 'mars' in row 2")
     assert len(problems) == 4
 

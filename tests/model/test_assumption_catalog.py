@@ -189,7 +189,7 @@ def test_a_negative_salary_is_refused_naming_the_table_and_row(groups: dict[str,
         (
             "rates",
             "Salaries per role and region › United States, Data Engineer: "
-            "must be greater than 0 (got -5.0)",
+            "must be more than 0 (got -5.0)",
         )
     ]
 
@@ -210,8 +210,8 @@ def test_weights_that_do_not_sum_to_one_are_refused(groups: dict[str, Group]) ->
         ("vendor", "in", VENDOR_PRICE, -5.0, "must be greater than or equal to 0"),
         ("effort", "nlp|modeling|research_scientist", "FTE", None, "is empty: enter a number"),
         ("span", "lead_span", "Value", 8.5, "must be a whole number (got 8.5)"),
-        ("adjustments", "2", "Multiplier", -1.0, "multiplier: must be greater than or equal to 0"),
-        ("setups", "startup", "Round up from", 0.0, "round up from: must be greater than 0"),
+        ("adjustments", "2", "Multiplier", -1.0, "multiplier: must be at least 0"),
+        ("setups", "startup", "Round up from", 0.0, "round up from: must be more than 0"),
         (
             "auto_setup",
             "auto_scaleup_max_employees",
