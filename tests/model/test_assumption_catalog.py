@@ -207,7 +207,7 @@ def test_weights_that_do_not_sum_to_one_are_refused(groups: dict[str, Group]) ->
 @pytest.mark.parametrize(
     ("group_id", "row_id", "column", "value", "message"),
     [
-        ("vendor", "in", VENDOR_PRICE, -5.0, "must be greater than or equal to 0"),
+        ("vendor", "in", VENDOR_PRICE, -5.0, "must be at least 0"),
         ("effort", "nlp|modeling|research_scientist", "FTE", None, "is empty: enter a number"),
         ("span", "lead_span", "Value", 8.5, "must be a whole number (got 8.5)"),
         ("adjustments", "2", "Multiplier", -1.0, "multiplier: must be at least 0"),

@@ -65,7 +65,7 @@ def test_every_region_with_salaries_needs_a_vendor_price() -> None:
     prices = dict(Assumptions.defaults().vendor_annotation_usd_per_fte)
     del prices["gb"]
     assert edit_problems(vendor_annotation_usd_per_fte=prices) == [
-        "(top level): vendor_annotation_usd_per_fte.gb: no vendor price"
+        "vendor_annotation_usd_per_fte.gb: no vendor price"
     ]
     prices["gb"] = -1
     [problem] = edit_problems(vendor_annotation_usd_per_fte=prices)
