@@ -32,7 +32,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.hiring import (
@@ -160,6 +160,30 @@ class Timeline:
     @property
     def first_year_quarters(self) -> int:
         return min(QUARTERS_PER_YEAR, len(self.quarters))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the CLI: FTE to 2 decimals, money in whole dollars."""
+        return {
+            "start": self.start,
+            "quarters": [
+                {
+                    "quarter": q.quarter,
+                    "headcount": q.by_role("headcount"),
+                    "hires": q.by_role("hires"),
+                    "leavers": q.by_role("leavers"),
+                    "effective_fte": {
+                        r: round(v, 2) for r, v in q.by_role("effective_fte").items()
+                    },
+                    "demand_fte": {r: round(v, 2) for r, v in q.by_role("demand_fte").items()},
+                    "cost_usd": q.cost_usd,
+                    "cumulative_cost_usd": q.cumulative_cost_usd,
+                }
+                for q in self.quarters
+            ],
+            "target": dict(self.target),
+            "fully_staffed": self.fully_staffed,
+            "projects": [{"name": p.name, "staffed": p.staffed} for p in self.projects],
+        }
 
 
 class _Team:
