@@ -373,9 +373,11 @@ def simulate(
                 positions[(role, opened, quarter, project, True)] += as_backfill
             if count - as_backfill:
                 positions[(role, opened, quarter, project, False)] += count - as_backfill
+        met: dict[int | None, bool] = {}
+        for need in needs:
+            met[need.project] = met.get(need.project, True) and people[need.role] >= need.level
         for position in quarter_plan.projects:
-            project_needs = [n for n in needs if n.project == position]
-            if position not in staffed and all(people[n.role] >= n.level for n in project_needs):
+            if position not in staffed and met.get(position, True):
                 staffed[position] = quarter
         if (
             fully_staffed is None
