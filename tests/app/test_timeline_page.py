@@ -1,0 +1,103 @@
+"""Timeline page (AppTest): metrics and texts match the simulation, the inputs write to the
+scenario and update the page at once, tables and downloads are there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mlplanner.examples import example_scenarios
+from mlplanner.model.plan import format_usd
+from mlplanner.model.scenario import Scenario
+from mlplanner.timeline.simulation import simulate
+from tests.app.apptest import (
+    PLAN_PAGE,
+    TIMELINE_PAGE,
+    chart_specs,
+    current_scenario,
+    go_to,
+    metric,
+    open_app,
+    run,
+    texts,
+)
+
+FASHION = example_scenarios()["fashion_retailer.json"]
+
+
+def dated(scenario: Scenario, **company: Any) -> Scenario:
+    data = scenario.to_dict()
+    data["company"].update({"plan_start": "2027-Q1", **company})
+    return Scenario.model_validate(data)
+
+
+def timeline_page(scenario: Scenario) -> Any:
+    return go_to(open_app(scenario), TIMELINE_PAGE)
+
+
+def test_metrics_and_tables_match_the_simulation() -> None:
+    scenario = dated(FASHION)
+    timeline = simulate(scenario)
+    at = timeline_page(scenario)
+    assert [m.label for m in at.metric] == [
+        "Fully staffed",
+        "First year",
+        "Hires",
+        "Hiring capacity",
+    ]
+    assert metric(at, "Fully staffed") == timeline.fully_staffed
+    assert metric(at, "First year") == format_usd(timeline.first_year_cost_usd)
+    assert metric(at, "Hiring capacity") == "8 a quarter"
+    shown = "\n".join(texts(at.markdown) + texts(at.caption))
+    assert f"Fully staffed in {timeline.fully_staffed}" in shown
+    assert "derived from 800 employees" in shown
+    positions, projects = (frame.value for frame in at.dataframe)
+    assert int(positions["People"].sum()) == sum(q.hires for q in timeline.quarters)
+    assert list(projects["Staffed"]) == [p.staffed for p in timeline.projects]
+    assert [spec["title"]["text"] for spec in chart_specs(at)] == [
+        "People by role",
+        "Hires and leavers",
+        "Effective capacity against demand",
+        "Cumulative cost against budget",
+    ]
+    assert [b.label for b in at.get("download_button")] == ["Timeline (CSV)", "Positions (CSV)"]
+    assert not at.exception
+
+
+def test_the_inputs_write_to_the_scenario_and_update_the_page() -> None:
+    at = timeline_page(dated(FASHION))
+    at.selectbox(key="mlp.timeline.plan_start").set_value("2027-Q3")
+    run(at)
+    at.number_input(key="mlp.timeline.horizon").set_value(4)
+    run(at)
+    at.number_input(key="mlp.timeline.capacity").set_value(1)
+    run(at)
+    company = current_scenario(at).company
+    assert (company.plan_start, company.horizon_quarters) == ("2027-Q3", 4)
+    assert company.hiring_capacity_per_quarter == 1
+    timeline = simulate(current_scenario(at))
+    assert timeline.start == "2027-Q3" and len(timeline.quarters) == 4
+    assert metric(at, "Hiring capacity") == "1 a quarter"
+    assert metric(at, "Fully staffed") == (timeline.fully_staffed or "Not in the horizon")
+    assert any("set in the scenario" in text for text in texts(at.caption))
+    at.number_input(key="mlp.timeline.capacity").set_value(None)
+    run(at)
+    assert current_scenario(at).company.hiring_capacity_per_quarter is None
+    assert metric(at, "Hiring capacity") == "8 a quarter"
+
+
+def test_too_little_capacity_says_why_the_plan_is_not_staffed() -> None:
+    at = timeline_page(
+        dated(example_scenarios()["enterprise_portfolio.json"], hiring_capacity_per_quarter=2)
+    )
+    assert metric(at, "Fully staffed") == "Not in the horizon"
+    assert any("hiring capacity (2 a quarter)" in text for text in texts(at.warning))
+
+
+def test_the_plan_page_says_when_the_plan_is_staffed_and_the_first_year_cost() -> None:
+    scenario = dated(FASHION)
+    timeline = simulate(scenario)
+    at = go_to(open_app(scenario), PLAN_PAGE)
+    shown = "\n".join(texts(at.markdown))
+    assert f"Fully staffed in {timeline.fully_staffed}" in shown
+    assert format_usd(timeline.first_year_cost_usd) in shown
+    assert any(link.label == "See who joins when" for link in at.get("page_link"))
