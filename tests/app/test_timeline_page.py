@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Engine
+from sqlmodel import Session
+
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import format_usd
+from mlplanner.model.plan import format_usd, recommend
 from mlplanner.model.scenario import Scenario
+from mlplanner.storage import plans
 from mlplanner.timeline.simulation import simulate
 from tests.app.apptest import (
+    COMPARE_PAGE,
     PLAN_PAGE,
     TIMELINE_PAGE,
     chart_specs,
@@ -101,3 +106,23 @@ def test_the_plan_page_says_when_the_plan_is_staffed_and_the_first_year_cost() -
     assert f"Fully staffed in {timeline.fully_staffed}" in shown
     assert format_usd(timeline.first_year_cost_usd) in shown
     assert any(link.label == "See who joins when" for link in at.get("page_link"))
+
+
+def test_compare_puts_two_saved_plans_timelines_side_by_side(engine: Engine) -> None:
+    later = dated(FASHION, plan_start="2027-Q3", hiring_capacity_per_quarter=1)
+    with Session(engine) as session:
+        plans.create_plan(session=session, name="Now", evaluation=recommend(dated(FASHION)))
+        plans.create_plan(session=session, name="Later", evaluation=recommend(later))
+    at = go_to(open_app(FASHION), COMPARE_PAGE)
+    totals = at.dataframe[-1].value
+    assert list(totals["Plan"]) == ["Later · r1 (newest)", "Now · r1 (newest)"]
+    assert list(totals["Starts"]) == ["2027-Q3", "2027-Q1"]
+    assert list(totals["Fully staffed"]) == [
+        simulate(later).fully_staffed or "Not in the horizon",
+        simulate(dated(FASHION)).fully_staffed,
+    ]
+    curves = chart_specs(at)[-1]
+    assert [part["title"] for part in curves["hconcat"]] == [
+        "People over the quarters",
+        "Cumulative cost",
+    ]
