@@ -53,7 +53,8 @@ if override is not None:
         )
 
 render_headline_metrics(plan)
-render_plan_timeline_headline(scenario, get_assumptions(), adopted=override is not None)
+if scenario.projects:
+    render_plan_timeline_headline(scenario, get_assumptions(), adopted=override is not None)
 render_setup(plan)
 render_messages(plan)
 if not scenario.projects:

@@ -10,10 +10,13 @@ from sqlmodel import Session
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.storage import plans
-from mlplanner.timeline.simulation import simulate
+from mlplanner.timeline.simulation import Timeline, simulate
+from mlplanner.ui.state import ASSUMPTIONS
 from tests.app.apptest import (
+    ASSUMPTIONS_PAGE,
     COMPARE_PAGE,
     PLAN_PAGE,
     TIMELINE_PAGE,
@@ -126,3 +129,30 @@ def test_compare_puts_two_saved_plans_timelines_side_by_side(engine: Engine) -> 
         "People over the quarters",
         "Cumulative cost",
     ]
+
+
+def test_hiring_figures_are_edited_on_the_assumptions_page_and_move_the_timeline() -> None:
+    scenario = dated(FASHION)
+    at = go_to(open_app(scenario), ASSUMPTIONS_PAGE)
+    assert "Hiring" in [tab.label for tab in at.tabs]
+    [key] = [e.key for e in at.data_editor if e.key.endswith(".hiring")]
+    engineer = ROLES.index("data_engineer")  # rows in lifecycle order
+    at.session_state[key] = {
+        "edited_rows": {engineer: {"Time to hire (days)": 200}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    run(at)
+    edited = at.session_state[ASSUMPTIONS]
+    assert edited.hiring.roles["data_engineer"].time_to_hire_days == 200
+    before = simulate(scenario)
+    after = simulate(scenario, assumptions=edited)
+    assert staffed_quarters(after) > staffed_quarters(before)
+    at = go_to(at, TIMELINE_PAGE)
+    assert metric(at, "Fully staffed") == after.fully_staffed
+
+
+def staffed_quarters(timeline: Timeline) -> int:
+    """Quarters from the start to full staffing (the horizon's length if never)."""
+    found = [q.quarter for q in timeline.quarters]
+    return found.index(timeline.fully_staffed) if timeline.fully_staffed else len(found)
