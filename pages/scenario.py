@@ -47,7 +47,9 @@ from mlplanner.ui.timeline_views import (
     capacity_help,
     capacity_placeholder,
     plan_start_label,
+    plan_start_option,
     plan_start_options,
+    plan_start_value,
 )
 from mlplanner.ui.uploads import UPLOAD_TYPES, read_upload
 
@@ -250,7 +252,7 @@ def timeline_form(scenario: Scenario) -> dict[str, Any]:
     plan_start = start_col.selectbox(
         "Plan start",
         options=options,
-        index=options.index(company.plan_start),
+        index=options.index(plan_start_option(company.plan_start)),
         format_func=plan_start_label,
         key=_key("plan_start"),
         help=PLAN_START_HELP,
@@ -279,7 +281,7 @@ def timeline_form(scenario: Scenario) -> dict[str, Any]:
         help=capacity_help(scenario, get_assumptions()),
     )
     return {
-        "plan_start": plan_start,
+        "plan_start": plan_start_value(plan_start),
         "horizon_quarters": horizon,
         "hiring_capacity_per_quarter": capacity,
     }

@@ -19,7 +19,9 @@ from mlplanner.ui.timeline_views import (
     capacity_placeholder,
     company_update,
     plan_start_label,
+    plan_start_option,
     plan_start_options,
+    plan_start_value,
     positions_display,
     projects_display,
     render_timeline_downloads,
@@ -38,7 +40,7 @@ def _apply() -> None:
     set_scenario(
         company_update(
             get_scenario(),
-            plan_start=st.session_state[PLAN_START],
+            plan_start=plan_start_value(st.session_state[PLAN_START]),
             horizon_quarters=st.session_state[HORIZON],
             hiring_capacity_per_quarter=st.session_state[CAPACITY],
         )
@@ -49,7 +51,7 @@ def render_inputs() -> None:
     scenario = get_scenario()
     company = scenario.company
     # Seeded from the scenario whenever the page starts (widget state does not outlive it).
-    st.session_state.setdefault(PLAN_START, company.plan_start)
+    st.session_state.setdefault(PLAN_START, plan_start_option(company.plan_start))
     st.session_state.setdefault(HORIZON, company.horizon_quarters)
     st.session_state.setdefault(CAPACITY, company.hiring_capacity_per_quarter)
     start_col, horizon_col, capacity_col = st.columns(3)

@@ -32,23 +32,35 @@ from mlplanner.ui.text import plain
 QUARTERS_BACK: Final = 4
 QUARTERS_AHEAD: Final = 12
 TEAM_WIDE: Final = "Team-wide (leads, analytics baseline)"
+# The plan start option meaning "no plan start of its own" (a select box shows None as empty).
+NEXT_QUARTER: Final = "next"
 
 
-def plan_start_options(current: str | None, today: date | None = None) -> list[str | None]:
-    """``None`` (the next quarter, whatever today is), then the quarters around today; the
+def plan_start_options(current: str | None, today: date | None = None) -> list[str]:
+    """:data:`NEXT_QUARTER` (whatever today is), then the quarters around today; the
     scenario's own start is kept even when it lies outside that range."""
     this = quarter_of(today or date.today())
     quarters = [shift(this, n) for n in range(-QUARTERS_BACK, QUARTERS_AHEAD + 1)]
     if current is not None and current not in quarters:
         quarters.append(current)
         quarters.sort(key=quarter_index)
-    return [None, *quarters]
+    return [NEXT_QUARTER, *quarters]
 
 
-def plan_start_label(value: str | None, today: date | None = None) -> str:
-    if value is None:
+def plan_start_option(plan_start: str | None) -> str:
+    """The option showing a scenario's plan start."""
+    return plan_start or NEXT_QUARTER
+
+
+def plan_start_value(option: str) -> str | None:
+    """The scenario's plan start for a chosen option."""
+    return None if option == NEXT_QUARTER else option
+
+
+def plan_start_label(option: str, today: date | None = None) -> str:
+    if option == NEXT_QUARTER:
         return f"Next quarter ({next_quarter(today)})"
-    return value
+    return option
 
 
 PLAN_START_HELP: Final = (
@@ -94,18 +106,15 @@ def render_timeline_metrics(timeline: Timeline) -> None:
     first_year.metric(
         "First year" if n == 4 else f"First {n} quarters",
         format_usd(timeline.first_year_cost_usd),
-        delta=f"{format_usd(timeline.plan_cost_usd)} a year at full strength",
-        delta_color="off",
         help="Salaries of the people present (loaded), hiring costs and vendors over the "
-        "first four quarters: less than a full year of the whole team while people join.",
+        f"first four quarters; the full team costs {format_usd(timeline.plan_cost_usd)} a year.",
         border=True,
     )
     hires.metric(
-        "Hires",
-        sum(q.hires for q in timeline.quarters),
-        delta=f"{sum(q.leavers for q in timeline.quarters)} leavers",
-        delta_color="off",
-        help="People joining over the horizon, backfills for leavers included.",
+        "Joining / leaving",
+        f"{sum(q.hires for q in timeline.quarters)} / {sum(q.leavers for q in timeline.quarters)}",
+        help="People joining over the horizon (backfills for leavers included) and people "
+        "expected to leave (the yearly attrition of each role).",
         border=True,
     )
     capacity.metric(

@@ -22,6 +22,7 @@ from tests.app.apptest import (
     TIMELINE_PAGE,
     chart_specs,
     current_scenario,
+    edit_projects,
     go_to,
     metric,
     open_app,
@@ -49,7 +50,7 @@ def test_metrics_and_tables_match_the_simulation() -> None:
     assert [m.label for m in at.metric] == [
         "Fully staffed",
         "First year",
-        "Hires",
+        "Joining / leaving",
         "Hiring capacity",
     ]
     assert metric(at, "Fully staffed") == timeline.fully_staffed
@@ -88,9 +89,34 @@ def test_the_inputs_write_to_the_scenario_and_update_the_page() -> None:
     assert metric(at, "Fully staffed") == (timeline.fully_staffed or "Not in the horizon")
     assert any("set in the scenario" in text for text in texts(at.caption))
     at.number_input(key="mlp.timeline.capacity").set_value(None)
+    at.selectbox(key="mlp.timeline.plan_start").set_value("next")
     run(at)
     assert current_scenario(at).company.hiring_capacity_per_quarter is None
+    assert current_scenario(at).company.plan_start is None
     assert metric(at, "Hiring capacity") == "8 a quarter"
+
+
+def test_the_scenario_page_edits_the_timeline_fields_and_names_bad_ones() -> None:
+    at = open_app(FASHION)
+    [start] = [box for box in at.selectbox if box.label == "Plan start"]
+    assert start.value == "next"
+    start.set_value("2027-Q2")
+    run(at)
+    [horizon] = [box for box in at.number_input if box.label == "Horizon (quarters)"]
+    horizon.set_value(12)
+    run(at)
+    company = current_scenario(at).company
+    assert (company.plan_start, company.horizon_quarters) == ("2027-Q2", 12)
+    edit_projects(at, edited={0: {"start": "2027-Q3", "live_from": "2028-Q2"}})
+    project = current_scenario(at).projects[0]
+    assert (project.start, project.live_from) == ("2027-Q3", "2028-Q2")
+    edit_projects(at, edited={0: {"start": "2027-Q3", "live_from": "2027-Q1"}})
+    errors = texts(at.error)
+    assert (
+        "Project 1 (Size recommendation), live from: 2027-Q1 is before the project's start "
+        "(2027-Q3)" in errors
+    )
+    assert current_scenario(at).projects[0].live_from == "2028-Q2"  # the last valid one stays
 
 
 def test_too_little_capacity_says_why_the_plan_is_not_staffed() -> None:
