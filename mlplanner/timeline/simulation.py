@@ -43,12 +43,13 @@ from mlplanner.model.hiring import (
 )
 from mlplanner.model.plan import recommend
 from mlplanner.model.quarters import quarter_name
-from mlplanner.model.roles import GENERALIST, ROLES
+from mlplanner.model.roles import GENERALIST, ROLES, role_sort_key
 from mlplanner.model.scenario import Scenario
 from mlplanner.timeline.quarter_plans import QuarterPlan, QuarterPlans, Schedule, schedule
 
 QUARTERS_PER_YEAR: Final = 4
 _EPS: Final = 1e-9
+_PositionKey = tuple[str, int, int, int | None, bool]  # role, opened, starts, project, backfill
 
 # Why a plan is not fully staffed within the horizon.
 HORIZON: Final = "horizon"
@@ -186,21 +187,30 @@ class Timeline:
         }
 
 
+@dataclass
+class _Cohort:
+    """People of a role who joined in the same quarter (``None``: the existing staff)."""
+
+    first: int | None
+    count: int
+
+
 class _Team:
-    """The people of every role, as cohorts ``[first quarter, count]`` (``None``: existing
-    staff), oldest first, with the expected leavers not yet whole people."""
+    """The people of every role as cohorts, oldest first, with the expected leavers not yet
+    whole people and the leavers not yet replaced."""
 
     def __init__(self, existing: dict[str, int]) -> None:
-        self.cohorts: dict[str, list[list[int | None]]] = {
-            role: [[None, existing[role]]] if existing.get(role) else [] for role in ROLES
+        self.cohorts: dict[str, list[_Cohort]] = {
+            role: [_Cohort(None, existing[role])] if existing.get(role) else [] for role in ROLES
         }
         self.owed = dict.fromkeys(ROLES, 0.0)
         self.unreplaced = dict.fromkeys(ROLES, 0)
 
     def headcount(self, role: str) -> int:
-        return sum(int(count) for _, count in self.cohorts[role])  # type: ignore[arg-type]
+        return sum(cohort.count for cohort in self.cohorts[role])
 
     def leave(self, role: str, rate: float) -> int:
+        """Expected leavers of one quarter, as whole people, the longest-serving first."""
         people = self.headcount(role)
         self.owed[role] += people * rate
         leavers = min(people, math.floor(self.owed[role] + _EPS))
@@ -209,24 +219,29 @@ class _Team:
         remaining = leavers
         cohorts = self.cohorts[role]
         while remaining:
-            gone = min(remaining, int(cohorts[0][1]))  # type: ignore[arg-type]
-            cohorts[0][1] = int(cohorts[0][1]) - gone  # type: ignore[arg-type]
+            gone = min(remaining, cohorts[0].count)
+            cohorts[0].count -= gone
             remaining -= gone
-            if cohorts[0][1] == 0:
+            if cohorts[0].count == 0:
                 cohorts.pop(0)
         return leavers
 
     def join(self, role: str, quarter: int, count: int) -> int:
         """Add hires; returns how many of them are backfills."""
-        self.cohorts[role].append([quarter, count])
+        self.cohorts[role].append(_Cohort(quarter, count))
         backfills = min(count, self.unreplaced[role])
         self.unreplaced[role] -= backfills
         return backfills
 
     def effective_fte(self, role: str, quarter: int, assumptions: Assumptions) -> float:
         return sum(
-            int(count) * (1.0 if first is None else ramp_share(role, quarter - first, assumptions))  # type: ignore[arg-type]
-            for first, count in self.cohorts[role]
+            cohort.count
+            * (
+                1.0
+                if cohort.first is None
+                else ramp_share(role, quarter - cohort.first, assumptions)
+            )
+            for cohort in self.cohorts[role]
         )
 
 
@@ -346,7 +361,7 @@ def simulate(
     blocked: set[str] = set()
     last_start = max(sched.starts, default=sched.start)
     results: list[QuarterResult] = []
-    positions: Counter[tuple[str, int, int, int | None, bool]] = Counter()
+    positions: Counter[_PositionKey] = Counter()
     cumulative = 0
     for i in range(horizon):
         quarter = sched.start + i
@@ -365,25 +380,12 @@ def simulate(
         hiring = _hire(needs, people, i, capacity, room, leads, loaded)
         blocked = hiring.blocked
         backfills = {role: team.join(role, i, hiring.hires[role]) for role in hiring.hires}
-        for role, project, count in hiring.served:
-            as_backfill = min(count, backfills[role])
-            backfills[role] -= as_backfill
-            opened = quarter - leads[role]
-            if as_backfill:
-                positions[(role, opened, quarter, project, True)] += as_backfill
-            if count - as_backfill:
-                positions[(role, opened, quarter, project, False)] += count - as_backfill
-        met: dict[int | None, bool] = {}
-        for need in needs:
-            met[need.project] = met.get(need.project, True) and people[need.role] >= need.level
+        _count_positions(positions, hiring.served, backfills, quarter, leads)
+        unmet = {n.project for n in needs if people[n.role] < n.level}
         for position in quarter_plan.projects:
-            if position not in staffed and met.get(position, True):
+            if position not in staffed and position not in unmet:
                 staffed[position] = quarter
-        if (
-            fully_staffed is None
-            and quarter >= last_start
-            and all(people[r] >= target[r] for r in ROLES)
-        ):
+        if fully_staffed is None and quarter >= last_start and None not in unmet:
             fully_staffed = quarter
         roles = tuple(
             RoleQuarter(
@@ -432,20 +434,41 @@ def simulate(
         shortfall=shortfall,
         why_not_staffed=_why(shortfall, sched, end, capacity, budget) if shortfall else None,
         projects=_project_dates(sched, staffed),
-        positions=tuple(
-            Position(
-                role=role,
-                open_quarter=quarter_name(opened),
-                start_quarter=quarter_name(start),
-                project=None if project is None else sched.projects[project].name,
-                backfill=backfill,
-                count=count,
-            )
-            for (role, opened, start, project, backfill), count in sorted(
-                positions.items(),
-                key=lambda item: (item[0][2], item[0][1], ROLES.index(item[0][0])),  # type: ignore[arg-type]
-            )
-        ),
+        positions=_positions(positions, sched),
+    )
+
+
+def _count_positions(
+    positions: Counter[_PositionKey],
+    served: list[tuple[str, int | None, int]],
+    backfills: dict[str, int],
+    quarter: int,
+    leads: dict[str, int],
+) -> None:
+    """Add one quarter's hires to ``positions``; a role's first hires replace its leavers."""
+    for role, project, count in served:
+        as_backfill = min(count, backfills[role])
+        backfills[role] -= as_backfill
+        opened = quarter - leads[role]
+        if as_backfill:
+            positions[(role, opened, quarter, project, True)] += as_backfill
+        if count > as_backfill:
+            positions[(role, opened, quarter, project, False)] += count - as_backfill
+
+
+def _positions(positions: Counter[_PositionKey], sched: Schedule) -> tuple[Position, ...]:
+    """The positions by start quarter, then opening quarter and role (lifecycle order)."""
+    ordered = sorted(positions.items(), key=lambda i: (i[0][2], i[0][1], role_sort_key(i[0][0])))
+    return tuple(
+        Position(
+            role=role,
+            open_quarter=quarter_name(opened),
+            start_quarter=quarter_name(start),
+            project=None if project is None else sched.projects[project].name,
+            backfill=backfill,
+            count=count,
+        )
+        for (role, opened, start, project, backfill), count in ordered
     )
 
 
