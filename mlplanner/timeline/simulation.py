@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
+import numpy as np
+
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.hiring import (
     hiring_capacity,
@@ -49,6 +51,7 @@ from mlplanner.timeline.quarter_plans import QuarterPlan, QuarterPlans, Schedule
 
 QUARTERS_PER_YEAR: Final = 4
 _EPS: Final = 1e-9
+_ROLE_INDEX: Final = {role: i for i, role in enumerate(ROLES)}
 _PositionKey = tuple[str, int, int, int | None, bool]  # role, opened, starts, project, backfill
 
 # Why a plan is not fully staffed within the horizon.
@@ -256,35 +259,33 @@ class _Need:
 
 def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
     """Every project's share of its critical roles (priority order), then every role's
-    target."""
+    target.
+
+    A demand role's work lands on the role itself when the plan staffs it, else on the
+    generalists when they absorb it. A project's share of a role is the role's target times
+    the role's demand of this and every earlier project over its whole demand (the analytics
+    baseline counts last), rounded up."""
     plan = quarter_plan.plan
     target = plan.allocation
-    generalist_cover = plan.quality_detail.generalist_fte
-    route: dict[str, str] = {}
-    for role in plan.demand.by_role:
+    cover = plan.quality_detail.generalist_fte
+    demand_roles = list(plan.demand.by_role)
+    routing = np.zeros((len(demand_roles), len(ROLES)))
+    for j, role in enumerate(demand_roles):
         if target[role] > 0:
-            route[role] = role
-        elif generalist_cover.get(role, 0.0) > _EPS and target[GENERALIST] > 0:
-            route[role] = GENERALIST
-    totals: Counter[str] = Counter()
-    for role, fte in plan.demand.by_role.items():
-        if role in route:
-            totals[route[role]] += fte
-    needs: list[_Need] = []
-    running: Counter[str] = Counter()
-    for row, position in enumerate(quarter_plan.projects):
-        loads: Counter[str] = Counter()
-        for j, role in enumerate(plan.demand.by_role):
-            fte = float(quarter_plan.project_fte[row, j])
-            if fte > _EPS and role in route:
-                loads[route[role]] += fte
-        for role in ROLES:
-            if loads[role] <= _EPS:
-                continue
-            running[role] += loads[role]
-            share = min(1.0, running[role] / totals[role])
-            level = min(target[role], math.ceil(target[role] * share - _EPS))
-            needs.append(_Need(role, level, position))
+            routing[j, _ROLE_INDEX[role]] = 1.0
+        elif cover.get(role, 0.0) > _EPS and target[GENERALIST] > 0:
+            routing[j, _ROLE_INDEX[GENERALIST]] = 1.0
+    totals = np.array([plan.demand.by_role[role] for role in demand_roles]) @ routing
+    loads = quarter_plan.project_fte @ routing
+    targets = np.array([target[role] for role in ROLES], dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(totals > _EPS, np.minimum(1.0, np.cumsum(loads, axis=0) / totals), 0.0)
+    levels = np.minimum(targets, np.ceil(targets * share - _EPS)).astype(int)
+    rows, columns = np.nonzero(loads > _EPS)  # projects in priority order, roles in order
+    needs = [
+        _Need(ROLES[column], int(levels[row, column]), quarter_plan.projects[row])
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True)
+    ]
     needs.extend(_Need(role, target[role], None) for role in ROLES)
     return needs
 
