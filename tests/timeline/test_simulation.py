@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.hiring import lead_quarters
 from mlplanner.model.plan import recommend
-from mlplanner.model.quarters import shift
+from mlplanner.model.quarters import quarter_index, shift
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario, load_scenario, parse_scenario
 from mlplanner.paths import EXAMPLES_DIR
@@ -132,10 +132,7 @@ def test_a_budget_below_the_plan_stops_hiring_and_is_named() -> None:
     assert timeline.fully_staffed is None
     assert BUDGET in timeline.shortfall
     for quarter in timeline.quarters:
-        yearly = sum(
-            line.headcount * line.salary_cost_usd / max(line.headcount, 1) * 4
-            for line in quarter.roles
-        )
+        yearly = 4 * sum(line.salary_cost_usd for line in quarter.roles)
         assert yearly <= 300_000 + 4 * len(ROLES)  # rounding of the quarterly salaries
     assert timeline.quarters[-1].cumulative_budget_usd == 600_000
 
@@ -251,6 +248,12 @@ def test_headcount_flows_capacity_ramp_and_running_cost(scenario: Scenario, quar
         running += quarter.cost_usd
         assert quarter.cumulative_cost_usd == running
         before = quarter.by_role("headcount")
+    for position in timeline.positions:
+        lead = lead_quarters(position.role, DEFAULTS)
+        assert shift(position.open_quarter, lead) == position.start_quarter
+        assert quarter_index(position.open_quarter) >= quarter_index(timeline.start)
+    hired = sum(p.count for p in timeline.positions)
+    assert hired == sum(q.hires for q in timeline.quarters)
 
 
 @ENGINE_SETTINGS
