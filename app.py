@@ -10,6 +10,7 @@ navigation = st.navigation(
     [
         st.Page("pages/scenario.py", title="Scenario", icon=":material/edit_note:", default=True),
         st.Page("pages/plan.py", title="Plan", icon=":material/bar_chart:"),
+        st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
         st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
         st.Page("pages/tradeoffs.py", title="Trade-offs", icon=":material/show_chart:"),
         st.Page("pages/plans.py", title="Plans", icon=":material/folder_open:"),

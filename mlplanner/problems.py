@@ -31,6 +31,11 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "annotation": "annotation",
     "deployment": "deployment",
     "count": "count",
+    "start": "start",
+    "live_from": "live from",
+    "plan_start": "plan start",
+    "horizon_quarters": "horizon (quarters)",
+    "hiring_capacity_per_quarter": "hiring capacity per quarter",
 }
 
 

@@ -25,6 +25,7 @@ from mlplanner.ui.state import (
     set_override,
 )
 from mlplanner.ui.text import plain
+from mlplanner.ui.timeline_views import render_plan_timeline_headline
 
 
 def _back_to_recommendation() -> None:
@@ -52,6 +53,8 @@ if override is not None:
         )
 
 render_headline_metrics(plan)
+if scenario.projects:
+    render_plan_timeline_headline(scenario, get_assumptions(), adopted=override is not None)
 render_setup(plan)
 render_messages(plan)
 if not scenario.projects:

@@ -28,6 +28,7 @@ from mlplanner.model.scenario import (
     DATA_READINESS,
     DEPLOYMENTS,
     DOMAINS,
+    MAX_HORIZON_QUARTERS,
     SCALES,
     SETUP_CHOICES,
     STAGES,
@@ -41,6 +42,16 @@ from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label, setup_label
 from mlplanner.ui.state import Slot, get_assumptions, get_scenario, set_scenario
 from mlplanner.ui.text import plain
+from mlplanner.ui.timeline_views import (
+    HORIZON_HELP,
+    PLAN_START_HELP,
+    capacity_help,
+    capacity_placeholder,
+    plan_start_label,
+    plan_start_option,
+    plan_start_options,
+    plan_start_value,
+)
 from mlplanner.ui.uploads import UPLOAD_TYPES, Refused, read_upload
 
 SCOPE = "scenario_page"
@@ -221,6 +232,54 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         "region": region,
         "annual_budget_usd": budget,
         "existing_team": {role: count for role, count in team.items() if count},
+        **timeline_form(scenario),
+    }
+
+
+def timeline_form(scenario: Scenario) -> dict[str, Any]:
+    """The timeline widgets (plan start, horizon, hiring capacity) as company data."""
+    company = scenario.company
+    st.markdown("**Timeline**")
+    st.caption(
+        "When the plan starts and how fast the company can hire: the Timeline page dates every "
+        "hire from these."
+    )
+    start_col, horizon_col, capacity_col = st.columns(3)
+    options = plan_start_options(company.plan_start)
+    plan_start = start_col.selectbox(
+        "Plan start",
+        options=options,
+        index=options.index(plan_start_option(company.plan_start)),
+        format_func=plan_start_label,
+        key=_key("plan_start"),
+        help=PLAN_START_HELP,
+    )
+    horizon = horizon_col.number_input(
+        "Horizon (quarters)",
+        min_value=1,
+        max_value=MAX_HORIZON_QUARTERS,
+        value=company.horizon_quarters,
+        step=1,
+        key=_key("horizon"),
+        help=HORIZON_HELP,
+    )
+    capacity_key = _key("capacity")
+    # As the budget: seeded with no default, so that clearing it means "derived".
+    widgets.seed(capacity_key, company.hiring_capacity_per_quarter)
+    capacity = capacity_col.number_input(
+        "Hiring capacity (hires a quarter)",
+        min_value=1,
+        max_value=100_000,
+        value=None,
+        step=1,
+        placeholder=capacity_placeholder(scenario, get_assumptions()),
+        key=capacity_key,
+        help=capacity_help(scenario, get_assumptions()),
+    )
+    return {
+        "plan_start": plan_start_value(plan_start),
+        "horizon_quarters": horizon,
+        "hiring_capacity_per_quarter": capacity,
     }
 
 
@@ -303,6 +362,19 @@ PROJECT_COLUMN_CONFIG = {
         required=True,
         format="%d",
         help="Number of similar projects this row stands for: multiplies its demand.",
+    ),
+    "start": st.column_config.TextColumn(
+        "Start",
+        width=85,
+        max_chars=7,
+        help="Quarter the project's work starts, written like 2027-Q1. Empty: the plan start.",
+    ),
+    "live_from": st.column_config.TextColumn(
+        "Live from",
+        width=85,
+        max_chars=7,
+        help="Quarter a project being built goes live, written like 2027-Q3; from then on it "
+        "needs only its smaller run effort. Not before its start; empty: built throughout.",
     ),
 }
 

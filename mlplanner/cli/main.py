@@ -1,4 +1,5 @@
-"""Command line: ``python -m mlplanner recommend|compare|frontier FILE``, ``plans …`` (saved plans).
+"""Command line: ``python -m mlplanner recommend|compare|frontier|timeline FILE``, ``plans …``
+(saved plans).
 
 Bad input of any kind exits with status 2 and one ``error: …`` line on stderr (``plans import``:
 one line per problem in the file).
@@ -19,6 +20,7 @@ from mlplanner.cli.frontier import (
     with_step_note,
 )
 from mlplanner.cli.plans import ImportRefusedError, add_plans_commands
+from mlplanner.cli.timeline import add_timeline_command
 from mlplanner.errors import PlannerInputError
 from mlplanner.exchange.csv_dialect import csv_text
 from mlplanner.exchange.tables_csv import allocation_table
@@ -59,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.set_defaults(handler=_compare)
     add_plans_commands(commands)
     add_frontier_command(commands)
+    add_timeline_command(commands)
     return parser
 
 

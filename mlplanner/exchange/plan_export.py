@@ -1,8 +1,8 @@
 """A plan's export files: one table as CSV, or every table in one workbook.
 
 The workbook's sheets, in order: ``scenario`` (:mod:`.scenario_csv`), ``allocation``,
-``comparison`` (the scenario recommended under each setup) and ``frontier``
-(:mod:`.tables_csv`).
+``comparison`` (the scenario recommended under each setup), ``frontier`` (:mod:`.tables_csv`)
+and ``timeline`` (:mod:`.timeline_csv`).
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ import pandas as pd
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.tables_csv import allocation_table, frontier_table
+from mlplanner.exchange.timeline_csv import timeline_table
 from mlplanner.exchange.workbook import workbook_bytes
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, recommend
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.reports.tables import comparison_frame
 from mlplanner.search.frontier import frontier
+from mlplanner.timeline.simulation import simulate
 
 CSV_TABLES: Final[dict[str, Callable[[Evaluation], pd.DataFrame]]] = {
     "scenario": lambda evaluation: scenario_frame(evaluation.scenario),
@@ -54,6 +56,7 @@ def plan_workbook(evaluation: Evaluation, assumptions: Assumptions) -> bytes:
         "allocation": allocation_table(evaluation),
         "comparison": setup_comparison(scenario, assumptions),
         "frontier": frontier_table(frontier(scenario, assumptions=assumptions)),
+        "timeline": timeline_table(simulate(scenario, assumptions=assumptions)),
     }
     return workbook_bytes(sheets)
 

@@ -43,6 +43,18 @@ SHARED_COLUMNS: Final = (
     "region",
     "annual_budget_usd",
     *(EXISTING_PREFIX + role for role in ROLES),
+    "plan_start",
+    "horizon_quarters",
+    "hiring_capacity_per_quarter",
+)
+_COMPANY_COLUMNS: Final = (
+    "employees",
+    "setup",
+    "region",
+    "annual_budget_usd",
+    "plan_start",
+    "horizon_quarters",
+    "hiring_capacity_per_quarter",
 )
 SCENARIO_COLUMNS: Final = (*PROJECT_COLUMNS, *SHARED_COLUMNS)
 REQUIRED_COLUMNS: Final = ("project_name", "domain", "scenario_name", "employees")
@@ -51,7 +63,13 @@ MAX_PROBLEMS: Final = 50
 
 _TEXT_COLUMNS: Final = frozenset({"project_name", "scenario_name"})
 _WHOLE_COLUMNS: Final = frozenset(
-    {"count", "employees", *(c for c in SHARED_COLUMNS if c.startswith(EXISTING_PREFIX))}
+    {
+        "count",
+        "employees",
+        "horizon_quarters",
+        "hiring_capacity_per_quarter",
+        *(c for c in SHARED_COLUMNS if c.startswith(EXISTING_PREFIX)),
+    }
 )
 _MAX_DIGITS: Final = 18
 _MAX_CHOICE_LENGTH: Final = 40  # longer than any domain, stage, … value: not echoed in full
@@ -79,6 +97,9 @@ def scenario_frame(scenario: Scenario) -> pd.DataFrame:
         "region": company.region,
         "annual_budget_usd": _budget_cell(company.annual_budget_usd),
         **{EXISTING_PREFIX + role: company.existing_team.get(role, 0) for role in ROLES},
+        "plan_start": company.plan_start,
+        "horizon_quarters": company.horizon_quarters,
+        "hiring_capacity_per_quarter": company.hiring_capacity_per_quarter,
     }
     rows = [
         {
@@ -90,12 +111,16 @@ def scenario_frame(scenario: Scenario) -> pd.DataFrame:
             "annotation": p.annotation,
             "deployment": p.deployment,
             "count": p.count,
+            "start": p.start,
+            "live_from": p.live_from,
             **shared,
         }
         for p in scenario.projects
     ] or [{column: None for column in PROJECT_COLUMNS} | shared]
     frame = pd.DataFrame(rows, columns=list(SCENARIO_COLUMNS))
-    return frame.astype({"count": "Int64", "annual_budget_usd": object})
+    return frame.astype(
+        {"count": "Int64", "annual_budget_usd": object, "hiring_capacity_per_quarter": "Int64"}
+    )
 
 
 # --- import -------------------------------------------------------------------------------
@@ -325,9 +350,7 @@ def _scenario_data(reading: _Reading, problems: _Problems) -> dict[str, Any]:
     shared = _convert(
         {column: text for column, (_, text) in reading.shared.items()}, shared_rows, problems
     )
-    company = {
-        c: shared[c] for c in ("employees", "setup", "region", "annual_budget_usd") if c in shared
-    }
+    company = {c: shared[c] for c in _COMPANY_COLUMNS if c in shared}
     existing = {
         column.removeprefix(EXISTING_PREFIX): value
         for column, value in shared.items()

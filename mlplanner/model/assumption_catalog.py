@@ -23,7 +23,12 @@ from typing import Any, Final
 import pandas as pd
 
 from mlplanner.errors import Problem
-from mlplanner.model.assumptions import AssumptionError, Assumptions, parameter_table
+from mlplanner.model.assumptions import (
+    AssumptionError,
+    Assumptions,
+    hiring_table,
+    parameter_table,
+)
 from mlplanner.model.rates import known_regions, rate_card_frame, region_name
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLES, role_label
 from mlplanner.paths import DATA_DIR
@@ -35,6 +40,7 @@ TABS: Final[tuple[str, ...]] = (
     "Demand",
     "Staffing",
     "Quality and trade-offs",
+    "Hiring",
 )
 DEFAULT = "Default"
 SOURCE = "Source"
@@ -55,6 +61,7 @@ _PARAMETER_GROUPS: Final[dict[str, str]] = {
     "quality_weight.": "quality",
     "coordination.": "quality",
     "alternatives.": "alternatives",
+    "hiring.": "hiring_capacity",
 }
 OTHER = "other"
 _PARAMETER_COLUMNS: Final = ["id", "Parameter", VALUE, "Unit", DEFAULT, "Meaning", SOURCE]
@@ -64,6 +71,7 @@ _PARAMETER_COLUMNS: Final = ["id", "Parameter", VALUE, "Unit", DEFAULT, "Meaning
 _DICT_FIELDS: Final[dict[str, str]] = {
     "generalist_depth.": "generalist_depth",
     "quality_weight.": "quality_weights",
+    "hiring.": "hiring",
 }
 _ACRONYMS: Final[dict[str, str]] = {"usd": "USD", "fte": "FTE", "ml": "ML"}
 # Problems about a whole field (cross-field checks) and the table they belong to.
@@ -74,6 +82,7 @@ _FIELD_GROUPS: Final[dict[str, tuple[str, str]]] = {
     "vendor_annotation_usd_per_fte": ("vendor", "vendor prices"),
     "effort": ("effort", "demand"),
     "setups": ("setups", "setup rules"),
+    "hiring": ("hiring", "hiring per role"),
 }
 
 
@@ -442,6 +451,51 @@ def _setups(a: Assumptions, d: Assumptions) -> Group:
     )
 
 
+_HIRING_COLUMNS: Final[dict[str, str]] = {
+    "Time to hire (days)": "time_to_hire_days",
+    "Ramp-up (months)": "ramp_up_months",
+    "Attrition a year": "attrition_per_year",
+    "Hiring cost (share of salary)": "hiring_cost_share",
+}
+
+
+def _hiring(a: Assumptions, d: Assumptions) -> Group:
+    sources = {str(row.role): str(row.source) for row in hiring_table().itertuples(index=False)}
+    defaults = {column: f"{DEFAULT} {column.split(' (')[0].lower()}" for column in _HIRING_COLUMNS}
+    rows, cells, labels = [], {}, {}
+    for role in ROLES:
+        figures = a.hiring.roles.get(role)
+        if figures is None:
+            continue
+        shipped = d.hiring.roles.get(role)
+        row: dict[str, Any] = {"id": role, "Role": role_label(role)}
+        for column, name in _HIRING_COLUMNS.items():
+            row[column] = getattr(figures, name)
+            cells[(role, column)] = ("hiring", "roles", role, name)
+        for column, name in _HIRING_COLUMNS.items():
+            row[defaults[column]] = None if shipped is None else getattr(shipped, name)
+        row[SOURCE] = sources.get(role, "")
+        rows.append(row)
+        labels[role] = role_label(role)
+    return Group(
+        id="hiring",
+        tab="Hiring",
+        title="Hiring per role",
+        help=(
+            "How long a position takes to fill (from opening to the first day, notice period "
+            "included), how long a new hire takes to become fully productive, the share of "
+            "people leaving each year and a hire's one-off cost (recruiting fees). Changes the "
+            "Timeline page: when people join, when projects are staffed, what each quarter costs."
+        ),
+        source=sources_section("Hiring (hiring.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=tuple(_HIRING_COLUMNS),
+        defaults=defaults,
+        cells=cells,
+        labels=labels,
+    )
+
+
 _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] = (
     _rates,
     lambda a, d: _parameters(
@@ -507,6 +561,16 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
         "Which cheaper and better plans are offered next to the recommended one: how much "
         "quality a lean plan may give up, how much more a premium plan may cost and the "
         "smallest quality gain worth paying for.",
+        a,
+        d,
+    ),
+    _hiring,
+    lambda a, d: _parameters(
+        "hiring_capacity",
+        "Hiring",
+        "Hiring capacity",
+        "Hires a quarter the company can close when the scenario sets no capacity of its own: "
+        "derived from the number of employees.",
         a,
         d,
     ),

@@ -64,6 +64,38 @@ class SetupRule(_Frozen):
     description: str = ""
 
 
+class RoleHiring(_Frozen):
+    """How one role is hired: ``data/hiring.csv``."""
+
+    time_to_hire_days: Annotated[float, Field(ge=0, le=730)]
+    ramp_up_months: Annotated[float, Field(ge=0, le=36)]
+    attrition_per_year: Annotated[float, Field(ge=0, lt=1)]
+    hiring_cost_share: Annotated[float, Field(ge=0, le=3)]
+
+
+class Hiring(_Frozen):
+    """The timeline's numbers: per role (``data/hiring.csv``) and the hiring capacity a
+    company of a given size has by default (``hiring.*`` in ``data/parameters.csv``)."""
+
+    roles: dict[str, RoleHiring]
+    employees_per_hire: Annotated[float, Field(gt=0, le=10_000_000)]
+    min_capacity_per_quarter: Annotated[int, Field(ge=1, le=100_000)]
+
+    @model_validator(mode="after")
+    def _every_role(self) -> Hiring:
+        missing = [role for role in ROLES if role not in self.roles]
+        unknown = [role for role in self.roles if role not in ROLES]
+        if missing:
+            raise ValueError(f"roles: no hiring figures for {', '.join(missing)}")
+        if unknown:
+            raise ValueError(f"roles: {unknown[0]!r} is not a role")
+        return self
+
+
+def _default_hiring() -> Hiring:
+    return default_hiring()
+
+
 class Assumptions(_Frozen):
     """All model numbers. ``Assumptions.defaults()`` gives the shipped ones."""
 
@@ -88,6 +120,8 @@ class Assumptions(_Frozen):
     lean_quality_share: Share = 0.9
     premium_extra_cost_share: Annotated[float, Field(ge=0, le=10)] = 0.15
     premium_min_gain: Annotated[float, Field(ge=0, le=100)] = 0.1
+    # Absent from assumption sets stored before the timeline existed: the shipped figures.
+    hiring: Hiring = Field(default_factory=_default_hiring)
 
     @model_validator(mode="before")
     @classmethod
@@ -222,6 +256,33 @@ def _prefixed(params: dict[str, float], prefix: str) -> dict[str, float]:
 
 
 @cache
+def default_hiring() -> Hiring:
+    """The shipped hiring figures: ``data/hiring.csv`` and the ``hiring.*`` parameters."""
+    params = {row.name: float(row.value) for row in parameter_table().itertuples(index=False)}
+    roles = {
+        str(row.role): {
+            "time_to_hire_days": float(row.time_to_hire_days),
+            "ramp_up_months": float(row.ramp_up_months),
+            "attrition_per_year": float(row.attrition_per_year),
+            "hiring_cost_share": float(row.hiring_cost_share),
+        }
+        for row in hiring_table().itertuples(index=False)
+    }
+    return Hiring.model_validate(
+        {
+            "roles": roles,
+            "employees_per_hire": params["hiring.employees_per_hire"],
+            "min_capacity_per_quarter": int(params["hiring.min_capacity_per_quarter"]),
+        }
+    )
+
+
+def hiring_table() -> pd.DataFrame:
+    """``data/hiring.csv``: per role, time to hire, ramp-up, attrition, hiring cost, source."""
+    return _read("hiring.csv")
+
+
+@cache
 def default_assumptions() -> Assumptions:
     params = {row.name: float(row.value) for row in parameter_table().itertuples(index=False)}
     adjustments = [
@@ -250,5 +311,6 @@ def default_assumptions() -> Assumptions:
             "lean_quality_share": params["alternatives.lean_quality_share"],
             "premium_extra_cost_share": params["alternatives.premium_extra_cost_share"],
             "premium_min_gain": params["alternatives.premium_min_gain"],
+            "hiring": default_hiring(),
         }
     )

@@ -25,8 +25,10 @@ PROJECT_COLUMNS: Final = (
     "annotation",
     "deployment",
     "count",
+    "start",
+    "live_from",
 )
-_TEXT_COLUMNS: Final = PROJECT_COLUMNS[:-1]
+_TEXT_COLUMNS: Final = tuple(column for column in PROJECT_COLUMNS if column != "count")
 
 
 def projects_frame(projects: Sequence[Project]) -> pd.DataFrame:

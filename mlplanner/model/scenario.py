@@ -16,10 +16,12 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
 )
 
 from mlplanner.errors import ScenarioError, validation_problems
+from mlplanner.model.quarters import Quarter, quarter_index
 from mlplanner.model.rates import known_regions
 from mlplanner.model.roles import ROLES
 
@@ -40,6 +42,7 @@ Stage = Literal["research", "prototype", "production"]
 DataReadiness = Literal["raw", "partial", "ready"]
 Annotation = Literal["none", "in_house", "outsourced"]
 Deployment = Literal["batch", "online", "edge"]
+Lifecycle = Literal["build", "run"]
 Setup = Literal["startup", "scaleup", "mature"]
 SetupChoice = Literal["auto", "startup", "scaleup", "mature"]
 
@@ -53,6 +56,8 @@ SETUPS: Final[tuple[str, ...]] = Setup.__args__  # type: ignore[attr-defined]
 SETUP_CHOICES: Final[tuple[str, ...]] = SetupChoice.__args__  # type: ignore[attr-defined]
 
 MAX_PROJECTS: Final = 500
+DEFAULT_HORIZON_QUARTERS: Final = 8
+MAX_HORIZON_QUARTERS: Final = 40
 Name = Annotated[str, Field(min_length=1, max_length=120)]
 
 
@@ -89,13 +94,36 @@ class Project(_Strict):
     data_readiness: DataReadiness = "partial"
     annotation: Annotation = "none"
     deployment: Deployment = "batch"
+    lifecycle: Lifecycle = "build"
     count: Annotated[int, JsonNumber] = Field(default=1, ge=1, le=100)
+    start: Quarter | None = None
+    live_from: Quarter | None = None
 
     _check_name = field_validator("name")(_no_control_characters)
 
+    @field_validator("live_from")
+    @classmethod
+    def _live_after_start(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """An empty ``start`` means the plan start; a ``live_from`` before that means the
+        project is already live when the plan starts, so only an explicit start is checked."""
+        if value is None:
+            return value
+        if info.data.get("lifecycle", "build") != "build":
+            raise ValueError("only a project being built (lifecycle build) goes live")
+        start = info.data.get("start")
+        if start is not None and quarter_index(value) < quarter_index(start):
+            raise ValueError(f"{value} is before the project's start ({start})")
+        return value
+
 
 class Company(_Strict):
-    """The company the team is planned for."""
+    """The company the team is planned for.
+
+    The timeline fields: ``plan_start`` empty means the quarter after today (see
+    :func:`mlplanner.model.quarters.next_quarter`); ``hiring_capacity_per_quarter`` empty
+    means the capacity derived from the company's size (see
+    :func:`mlplanner.model.hiring.hiring_capacity`).
+    """
 
     employees: Annotated[int, JsonNumber] = Field(ge=1, le=10_000_000)
     setup: SetupChoice = "auto"
@@ -105,6 +133,13 @@ class Company(_Strict):
     )
     existing_team: dict[str, Annotated[int, JsonNumber, Field(ge=0, le=100_000)]] = Field(
         default_factory=dict
+    )
+    plan_start: Quarter | None = None
+    horizon_quarters: Annotated[int, JsonNumber] = Field(
+        default=DEFAULT_HORIZON_QUARTERS, ge=1, le=MAX_HORIZON_QUARTERS
+    )
+    hiring_capacity_per_quarter: Annotated[int | None, JsonNumber] = Field(
+        default=None, ge=1, le=100_000
     )
 
     @field_validator("region")

@@ -31,6 +31,7 @@ from mlplanner.ui.charts import (
 )
 from mlplanner.ui.db import db_session
 from mlplanner.ui.text import plain
+from mlplanner.ui.timeline_comparison import render_timeline_comparison
 
 CHOSEN_KEY: Final = "mlp.compare.plans"
 BASELINE_KEY: Final = "mlp.compare.baseline"
@@ -147,6 +148,7 @@ def render_plan_comparison() -> None:
     st.dataframe(role_delta_frame(baseline.label, found), hide_index=True, width="stretch")
     st.markdown("**Totals and quality against the baseline**")
     st.dataframe(totals_frame(found, sets), hide_index=True, width="stretch")
+    render_timeline_comparison({c.label: c.evaluation for c in compared.values()})
 
 
 def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> None:

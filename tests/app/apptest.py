@@ -18,6 +18,7 @@ COMPARE_PAGE = "pages/compare.py"
 TRADEOFFS_PAGE = "pages/tradeoffs.py"
 ROLE_GUIDE_PAGE = "pages/role_guide.py"
 ASSUMPTIONS_PAGE = "pages/assumptions.py"
+TIMELINE_PAGE = "pages/timeline.py"
 TIMEOUT_S = 30
 
 

@@ -80,7 +80,7 @@ def test_plan_page_offers_allocation_scenario_and_workbook(
     assert (workbook.file_name, workbook.mime) == (f"{stem}.xlsx", WORKBOOK_MIME)
     assert callable(workbook.data)
     book = openpyxl.load_workbook(io.BytesIO(workbook.data()))
-    assert book.sheetnames == ["scenario", "allocation", "comparison", "frontier"]
+    assert book.sheetnames == ["scenario", "allocation", "comparison", "frontier", "timeline"]
 
 
 def test_compare_page_offers_the_comparison(downloads: dict[str, MemoryFile]) -> None:

@@ -17,7 +17,16 @@ from tests.support.server import app_with_own_database
 
 HOSTILE = "[x](http://evil.example) **bold** $x^2$ <b>tag</b>"
 PROJECT = "[p](http://evil.example/p) _it_"
-PAGES = ["Scenario", "Plan", "Compare", "Trade-offs", "Plans", "Assumptions", "Role guide"]
+PAGES = [
+    "Scenario",
+    "Plan",
+    "Timeline",
+    "Compare",
+    "Trade-offs",
+    "Plans",
+    "Assumptions",
+    "Role guide",
+]
 
 
 @pytest.fixture(scope="module")

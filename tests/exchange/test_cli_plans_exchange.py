@@ -15,6 +15,7 @@ from mlplanner.cli.main import main
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.tables_csv import HEADCOUNT_PREFIX, allocation_table
+from mlplanner.exchange.timeline_csv import TIMELINE_COLUMNS
 from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import load_scenario
@@ -26,7 +27,7 @@ from tests.support.builders import large_team_data
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"
 CORPUS = Path(__file__).parent / "corpus"
-SHEETS = ["scenario", "allocation", "comparison", "frontier"]
+SHEETS = ["scenario", "allocation", "comparison", "frontier", "timeline"]
 
 
 @pytest.fixture
@@ -135,6 +136,9 @@ def test_workbook_export_has_a_sheet_per_table(
     assert book.sheetnames == SHEETS
     allocation = pd.read_excel(out, sheet_name="allocation")
     assert allocation["annual_cost_usd"].sum() == recommend(load_scenario(FASHION)).annual_cost_usd
+    timeline = pd.read_excel(out, sheet_name="timeline")
+    assert tuple(timeline.columns) == TIMELINE_COLUMNS
+    assert timeline["quarter"].nunique() == load_scenario(FASHION).company.horizon_quarters
 
 
 def test_workbook_of_a_large_team_has_its_stepped_frontier(

@@ -26,6 +26,8 @@ DOCUMENTED_COLUMNS = (
     "annotation",
     "deployment",
     "count",
+    "start",
+    "live_from",
     "scenario_name",
     "employees",
     "setup",
@@ -40,8 +42,14 @@ DOCUMENTED_COLUMNS = (
     "existing_annotator",
     "existing_full_stack_data_scientist",
     "existing_team_lead",
+    "plan_start",
+    "horizon_quarters",
+    "hiring_capacity_per_quarter",
 )
-HEADER = ",".join(DOCUMENTED_COLUMNS)
+TIMELINE_COLUMNS = ("start", "live_from", "plan_start", "horizon_quarters")
+TIMELINE_COLUMNS += ("hiring_capacity_per_quarter",)
+# Files written before the timeline columns existed: they must still open unchanged.
+HEADER = ",".join(c for c in DOCUMENTED_COLUMNS if c not in TIMELINE_COLUMNS)
 COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0"
 
 
@@ -66,18 +74,49 @@ def test_export_has_one_row_per_project_and_the_company_on_every_row() -> None:
     )
     lines = csv_text(scenario_frame(plan_input)).splitlines()
     assert lines == [
-        HEADER,
-        "Churn,tabular,medium,production,partial,none,batch,3,"
-        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0",
-        "Search,nlp,medium,production,partial,outsourced,batch,1,"
-        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0",
+        ",".join(DOCUMENTED_COLUMNS),
+        "Churn,tabular,medium,production,partial,none,batch,3,,,"
+        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,,8,",
+        "Search,nlp,medium,production,partial,outsourced,batch,1,,,"
+        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,,8,",
+    ]
+
+
+def test_the_timeline_columns_round_trip() -> None:
+    dated = Scenario.model_validate(
+        {
+            "name": "Dated",
+            "company": {
+                "employees": 300,
+                "plan_start": "2027-Q2",
+                "horizon_quarters": 12,
+                "hiring_capacity_per_quarter": 5,
+            },
+            "projects": [
+                {"name": "Churn", "domain": "tabular", "start": "2027-Q3", "live_from": "2028-Q1"}
+            ],
+        }
+    )
+    text = csv_text(scenario_frame(dated))
+    assert ",2027-Q3,2028-Q1," in text
+    assert text.splitlines()[1].endswith(",2027-Q2,12,5")
+    assert read_scenario_csv(text) == dated
+
+
+def test_a_go_live_before_the_start_is_refused_naming_row_and_column() -> None:
+    text = (
+        "scenario_name,employees,project_name,domain,start,live_from\n"
+        "Acme,50,Churn,tabular,2027-Q3,2027-Q1\n"
+    )
+    assert problems_of(text) == [
+        "row 2, live_from: 2027-Q1 is before the project's start (2027-Q3)"
     ]
 
 
 def test_a_scenario_without_projects_is_one_row_with_empty_project_columns() -> None:
     empty = scenario(employees=40, name="Just analytics")
     text = csv_text(scenario_frame(empty))
-    assert text.splitlines()[1] == ",,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0"
+    assert text.splitlines()[1] == ",,,,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0,,8,"
     assert read_scenario_csv(text) == empty
 
 
