@@ -33,10 +33,11 @@ _EMAIL: Final = re.compile(r"[^@\s]+@[^@\s]+")
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting: the OIDC subject and e-mail (lower case) of a signed-in user, or the
-    local single user (``admin``: may act on every plan)."""
+    """Who is acting: the OIDC subject and e-mail (lower case) of a signed-in user, the
+    local single user (``admin``: may act on every plan), or a user named by e-mail alone
+    (``subject`` None: the CLI's ``--as EMAIL``, matched as owner by e-mail)."""
 
-    subject: str
+    subject: str | None
     email: str
     admin: bool = False
 
@@ -52,7 +53,7 @@ class AccessDeniedError(StorageError):
     """The actor may see the plan but lacks the right the action needs."""
 
 
-def signed_in(subject: str, email: str) -> Actor:
+def signed_in(subject: str | None, email: str) -> Actor:
     """The actor for a signed-in user; the e-mail is required (shares name people by it)."""
     return Actor(subject=subject, email=checked_email(email, "e-mail"))
 
@@ -78,7 +79,10 @@ def actor_of(session: Session) -> Actor:
 
 
 def owned_by(actor: Actor) -> ColumnElement[bool]:
-    """SQL: the plan's owner is ``actor`` (by subject, or by e-mail after a hand-over)."""
+    """SQL: the plan's owner is ``actor`` (by subject, or by e-mail after a hand-over or for
+    an actor known by e-mail alone)."""
+    if actor.subject is None:
+        return col(Plan.owner_email) == actor.email
     return or_(
         col(Plan.owner_subject) == actor.subject,
         and_(col(Plan.owner_subject).is_(None), col(Plan.owner_email) == actor.email),
@@ -98,7 +102,7 @@ def visible_to(actor: Actor) -> ColumnElement[bool]:
 
 def owns(actor: Actor, owner_subject: str | None, owner_email: str) -> bool:
     """Python twin of :func:`owned_by`, for one plan's owner columns."""
-    if owner_subject is not None:
+    if owner_subject is not None and actor.subject is not None:
         return owner_subject == actor.subject
     return owner_email == actor.email
 
