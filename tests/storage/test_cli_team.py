@@ -39,7 +39,7 @@ def test_a_users_plan_is_private_until_shared(capsys: pytest.CaptureFixture[str]
     )
     header, row = ok(capsys, "list", *BOB).splitlines()[:2]
     assert header.split()[-5:] == ["status", "owner", "access", "comments", "name"]
-    assert row.split()[6:10] == ["draft", "ann@example.com", "viewer", "0"]
+    assert row.split()[7:11] == ["draft", "ann@example.com", "viewer", "0"]
     shown = ok(capsys, "show", str(plan_id), *BOB)
     assert "Owner: ann@example.com · status: draft · you: viewer" in shown
     assert "Shared with: bob@example.com (viewer)" in shown
