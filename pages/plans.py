@@ -185,7 +185,7 @@ def saved_plans() -> None:
             list(plans.SCOPES),
             key="mlp.plans.scope",
             horizontal=True,
-            format_func=lambda key: plans.SCOPES[key].capitalize(),
+            format_func=plans.SCOPES.__getitem__,
             help="Every plan you can see, only yours, or only those others shared with you.",
         )
     search_col, sort_col = st.columns([2, 1])

@@ -64,9 +64,9 @@ from mlplanner.storage.snapshots import CanonicalValues, canonical, snapshot_id
 DEFAULT_ASSUMPTION_SET: Final = "Shipped defaults"
 MAX_PAGE: Final = 500
 SCOPES: Final[dict[str, str]] = {
-    "all": "all I can see",
-    "mine": "mine",
-    "shared": "shared with me",
+    "all": "All I can see",
+    "mine": "Mine",
+    "shared": "Shared with me",
 }
 COPY_PREFIX: Final = "Copy of "
 SORTS: Final[dict[str, str]] = {
