@@ -41,10 +41,6 @@ class Actor:
     email: str
     admin: bool = False
 
-    @property
-    def label(self) -> str:
-        return "the local user" if self.admin else self.email
-
 
 LOCAL_USER: Final = Actor(subject=LOCAL_SUBJECT, email=LOCAL_SUBJECT, admin=True)
 

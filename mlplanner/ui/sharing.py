@@ -16,7 +16,7 @@ import streamlit as st
 from mlplanner.errors import PlannerInputError
 from mlplanner.storage import comments, plans, sharing, status
 from mlplanner.storage.access import ROLE_RANK
-from mlplanner.storage.models import SHARE_ROLES, PlanSummary
+from mlplanner.storage.models import COMMENT_MAX, SHARE_ROLES, PlanSummary
 from mlplanner.ui.auth import team_mode
 from mlplanner.ui.db import db_session
 from mlplanner.ui.links import render_link
@@ -189,7 +189,7 @@ def _render_comments(plan: PlanSummary, key: str) -> None:
     st.text_area(
         "Add a comment",
         key=text_key,
-        max_chars=2_000,
+        max_chars=COMMENT_MAX,
         help="Everyone who can see the plan can read and add comments (plain text).",
     )
     st.button(

@@ -60,6 +60,21 @@ def share(engine: Engine, plan_id: int, who: str, role: str) -> None:
         sharing.share(session=session, plan_id=plan_id, grantee=who, role=role)
 
 
+def test_without_auth_secrets_there_is_no_sign_in_and_no_team_controls(engine: Engine) -> None:
+    anns_plan(engine)  # someone else's plan: the local user administers every plan
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    at.user = {}
+    run(at)
+    at.switch_page(PLANS_PAGE)
+    run(at)
+    assert "Sign in" not in [b.label for b in at.button]
+    assert "Sign out" not in [b.label for b in at.sidebar.button]
+    assert [r.label for r in at.radio] == ["Show"]
+    assert "Owner" not in at.dataframe[0].value.columns
+    assert not at.code and "Share" not in [b.label for b in at.button]
+    assert not button(at, "Delete").disabled
+
+
 def test_signed_out_visitors_see_only_the_sign_in_button(engine: Engine) -> None:
     anns_plan(engine)
     at = app_as({"is_logged_in": False})

@@ -12,7 +12,7 @@ servers; a link opens the plan for Bob but not for Cat; sign-out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import oidc_provider_mock
@@ -45,7 +45,7 @@ def provider() -> Iterator[str]:
         yield f"http://localhost:{server.server_port}"
 
 
-def secrets_args(tmp: Path, issuer: str) -> object:
+def secrets_args(tmp: Path, issuer: str) -> Callable[[int], list[str]]:
     """Streamlit options for a server on ``port``: its own secrets file with ``[auth]``."""
 
     def args(port: int) -> list[str]:
@@ -78,7 +78,7 @@ def servers(
                         "app.py",
                         env={"MLPLANNER_DATABASE_URL": database},
                         log_dir=tmp,
-                        extra_args=secrets_args(tmp, provider),  # type: ignore[arg-type]
+                        extra_args=secrets_args(tmp, provider),
                     )
                 )
             yield started[0].url, started[1].url
