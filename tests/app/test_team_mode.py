@@ -156,6 +156,14 @@ def test_the_owner_shares_from_the_plans_page_and_the_editor_approves_and_commen
     assert [t.value for t in bob.text] == ["Approved: *two* leads is right"]
     assert any("Comments (1)" in md for md in texts(bob.markdown))
     assert list(bob.dataframe[0].value["Status"]) == ["approved"]
+    assert "Hand over" not in [b.label for b in bob.button]
+
+    ann = app_as(ANN, PLANS_PAGE)
+    ann.text_input(key=f"mlp.plans.new_owner.{plan_id}").set_value("cat@example.com")
+    click(ann, "Hand over")
+    assert texts(ann.success) == ["Handed over to cat@example.com; you can still edit it."]
+    assert list(ann.dataframe[0].value["Your access"]) == ["editor"]
+    assert button(ann, "Delete").disabled
 
 
 def test_the_plan_page_shows_the_opened_plans_status_link_and_comments(engine: Engine) -> None:
