@@ -16,6 +16,7 @@ from mlplanner.ui.plan_views import (
     render_role_table,
     render_setup,
 )
+from mlplanner.ui.sharing import render_loaded_plan_panel
 from mlplanner.ui.state import (
     current_plan,
     get_assumption_set_name,
@@ -38,6 +39,7 @@ override = get_override()
 
 st.title("Plan")
 st.caption(plain(scenario.name))
+render_loaded_plan_panel()
 if override is not None:
     with st.container(border=True):
         label = plain(override.label or "an allocation you chose")

@@ -13,6 +13,7 @@ from mlplanner.model.plan import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
 from mlplanner.ui import widgets
+from mlplanner.ui.auth import team_mode
 from mlplanner.ui.db import db_session
 from mlplanner.ui.downloads import render_plan_downloads
 from mlplanner.ui.messages import render_flash
@@ -30,6 +31,7 @@ from mlplanner.ui.saved_plans import (
     restore_revision,
     revisions_frame,
 )
+from mlplanner.ui.sharing import can, render_team_panel
 from mlplanner.ui.state import get_scenario
 from mlplanner.ui.text import plain
 
@@ -77,6 +79,7 @@ def open_and_go(plan_id: int, number: int | None = None) -> None:
 
 
 def plan_details(plan: PlanSummary) -> None:
+    team = team_mode()
     with st.container(border=True):
         st.subheader(plain(plan.name))
         st.caption(
@@ -109,7 +112,9 @@ def plan_details(plan: PlanSummary) -> None:
             on_click=delete_plan,
             args=(plan.id,),
             width="stretch",
-            help="Moves the plan to the trash; restore it from there (or Undo) at any time.",
+            disabled=not can(plan, "owner"),
+            help="Moves the plan to the trash; restore it from there (or Undo) at any time."
+            + ("" if can(plan, "owner") else " Only its owner deletes a plan."),
         )
 
         name_key = f"mlp.plans.rename.{plan.id}"
@@ -127,12 +132,13 @@ def plan_details(plan: PlanSummary) -> None:
             on_click=rename_plan,
             args=(plan.id, name_key),
             width="stretch",
+            disabled=not can(plan, "editor"),
         )
 
         st.markdown("**Revision history**")
         with db_session() as session:
             history = plans.list_revisions(session=session, plan_id=plan.id)
-        st.dataframe(revisions_frame(history), hide_index=True, width="stretch")
+        st.dataframe(revisions_frame(history, team=team), hide_index=True, width="stretch")
         number_key = f"mlp.plans.revision.{plan.id}"
         choice_col, open_rev_col, restore_col = st.columns([2, 1, 1], vertical_alignment="bottom")
         number = choice_col.selectbox(
@@ -155,7 +161,7 @@ def plan_details(plan: PlanSummary) -> None:
             key=f"mlp.plans.restore_revision.{plan.id}",
             on_click=restore_revision,
             args=(plan.id, number_key, plan.latest_revision),
-            disabled=number == plan.latest_revision,
+            disabled=number == plan.latest_revision or not can(plan, "editor"),
             width="stretch",
             help="Copies this revision as the plan's newest revision; nothing is rewritten.",
         )
@@ -166,9 +172,23 @@ def plan_details(plan: PlanSummary) -> None:
         render_plan_downloads(
             opened.evaluate(), opened.assumptions, plan.name, key=f"plans.{plan.id}"
         )
+        if team:
+            st.divider()
+            render_team_panel(plan, key="plans")
 
 
 def saved_plans() -> None:
+    team = team_mode()
+    scope = "all"
+    if team:
+        scope = st.radio(
+            "Plans",
+            list(plans.SCOPES),
+            key="mlp.plans.scope",
+            horizontal=True,
+            format_func=plans.SCOPES.__getitem__,
+            help="Every plan you can see, only yours, or only those others shared with you.",
+        )
     search_col, sort_col = st.columns([2, 1])
     search = search_col.text_input(
         "Search by name",
@@ -184,11 +204,13 @@ def saved_plans() -> None:
         help="The order of the list below.",
     )
     with db_session() as session:
-        total = plans.count_plans(session=session, search=search)
+        total = plans.count_plans(session=session, search=search, scope=scope)
         trashed = plans.count_plans(session=session, trash=True)
     if total == 0:
         if search.strip():
             st.info(f"No plan's name contains “{plain(search.strip())}”. Clear the search box.")
+        elif scope == "shared":
+            st.info("Nobody has shared a plan with you yet.")
         elif trashed:
             st.info(f"No saved plans here: {trashed} in the trash (choose Show: Trash).")
         else:
@@ -201,9 +223,9 @@ def saved_plans() -> None:
     offset = (page - 1) * PAGE_SIZE
     with db_session() as session:
         found = plans.list_plans(
-            session=session, search=search, sort=sort, limit=PAGE_SIZE, offset=offset
+            session=session, search=search, sort=sort, limit=PAGE_SIZE, offset=offset, scope=scope
         )
-    st.dataframe(plans_frame(found), hide_index=True, width="stretch")
+    st.dataframe(plans_frame(found, team=team), hide_index=True, width="stretch")
     st.caption(f"Plans {offset + 1}–{offset + len(found)} of {total}.")
     plan_details(choose_plan(found, key=SELECTED, label="Plan"))
 

@@ -6,6 +6,7 @@ from typing import Final
 
 from sqlmodel import Session, col, select
 
+from mlplanner.storage.access import actor_of, visible_to
 from mlplanner.storage.models import Plan, Revision, StorageModel
 
 MAX_CHOICES: Final = 1_000
@@ -26,7 +27,8 @@ class RevisionChoice(StorageModel):
 
 
 def revision_choices(*, session: Session, limit: int = MAX_CHOICES) -> list[RevisionChoice]:
-    """Revisions of plans not in the trash: last saved plan first, newest revision first."""
+    """Revisions of plans not in the trash that the session's actor may see: last saved plan
+    first, newest revision first."""
     statement = (
         select(
             col(Plan.id).label("plan_id"),
@@ -36,7 +38,7 @@ def revision_choices(*, session: Session, limit: int = MAX_CHOICES) -> list[Revi
             Revision.assumption_set_name,
         )
         .join(Revision, col(Revision.plan_id) == Plan.id)
-        .where(col(Plan.deleted_at).is_(None))
+        .where(col(Plan.deleted_at).is_(None), visible_to(actor_of(session)))
         .order_by(col(Plan.updated_at).desc(), col(Plan.id).desc(), col(Revision.number).desc())
         .limit(limit)
     )

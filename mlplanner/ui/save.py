@@ -21,6 +21,7 @@ from mlplanner.storage.models import PlanSummary
 from mlplanner.ui import widgets
 from mlplanner.ui.db import db_session
 from mlplanner.ui.messages import flash
+from mlplanner.ui.sharing import may_save_revision
 from mlplanner.ui.state import (
     LoadedPlan,
     Slot,
@@ -69,14 +70,17 @@ def render_save_control(key: str = "save") -> None:
         help="Stores the scenario, assumptions and plan figures as a new saved plan.",
     )
     if loaded is not None:
+        editor = may_save_revision(loaded.plan_id)
         revision_col.button(
             f"Save as revision {loaded.base_revision + 1}",
             key=f"mlp.{key}.revision",
             type="primary",
             on_click=_save_revision,
             width="stretch",
+            disabled=not editor,
             help=f"Adds a revision to {plain(loaded.name)}; its earlier revisions stay in its "
-            "history.",
+            "history."
+            + ("" if editor else " You are a viewer of this plan: save it as a new plan."),
         )
     _render_conflict(key)
 

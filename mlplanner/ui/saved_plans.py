@@ -163,10 +163,13 @@ def restore_revision(plan_id: int, number_key: str, base_revision: int) -> None:
     _act(action)
 
 
-def plans_frame(summaries: Sequence[PlanSummary], *, trash: bool = False) -> pd.DataFrame:
-    """Plans as a table: name, when, headline figures (money as $1.24M, headcount whole)."""
+def plans_frame(
+    summaries: Sequence[PlanSummary], *, trash: bool = False, team: bool = False
+) -> pd.DataFrame:
+    """Plans as a table: name, when, headline figures (money as $1.24M, headcount whole);
+    with ``team``, also each plan's owner, status, the reader's access and its comments."""
     when = "Deleted (UTC)" if trash else "Saved (UTC)"
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "Name": [plan.name for plan in summaries],
             when: [_minute(plan.deleted_at if trash else plan.updated_at) for plan in summaries],
@@ -178,11 +181,18 @@ def plans_frame(summaries: Sequence[PlanSummary], *, trash: bool = False) -> pd.
             "Revisions": [plan.latest_revision for plan in summaries],
         }
     )
+    if team:
+        frame["Owner"] = [plan.owner_email for plan in summaries]
+        frame["Status"] = [plan.status for plan in summaries]
+        frame["Your access"] = [plan.access for plan in summaries]
+        frame["Comments"] = [plan.comments for plan in summaries]
+    return frame
 
 
-def revisions_frame(revisions: Sequence[RevisionSummary]) -> pd.DataFrame:
-    """A plan's history as a table, newest first, with each revision's headline figures."""
-    return pd.DataFrame(
+def revisions_frame(revisions: Sequence[RevisionSummary], *, team: bool = False) -> pd.DataFrame:
+    """A plan's history as a table, newest first, with each revision's headline figures (and
+    with ``team``, who saved it)."""
+    frame = pd.DataFrame(
         {
             "Revision": [revision.number for revision in revisions],
             "Saved (UTC)": [_minute(revision.created_at) for revision in revisions],
@@ -194,6 +204,9 @@ def revisions_frame(revisions: Sequence[RevisionSummary]) -> pd.DataFrame:
             "Note": [_note(revision) for revision in revisions],
         }
     )
+    if team:
+        frame.insert(len(frame.columns) - 1, "Saved by", [r.saved_by for r in revisions])
+    return frame
 
 
 def _minute(stamp: datetime | None) -> str:

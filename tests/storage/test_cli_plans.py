@@ -30,6 +30,11 @@ PLAN_KEYS = [
     "total_hires",
     "annual_cost_usd",
     "quality",
+    "owner_email",
+    "status",
+    "approved_revision",
+    "comments",
+    "access",
 ]
 
 
