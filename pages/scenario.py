@@ -19,7 +19,6 @@ import streamlit as st
 
 from mlplanner.errors import ScenarioError
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import format_usd
 from mlplanner.model.project_table import PROJECT_COLUMNS, project_rows, projects_frame
 from mlplanner.model.rates import known_regions
 from mlplanner.model.roles import ROLES, role_label
@@ -35,6 +34,7 @@ from mlplanner.model.scenario import (
     Scenario,
     parse_scenario,
 )
+from mlplanner.model.wording import count, format_usd
 from mlplanner.problems import Problem, readable_problem
 from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label, setup_label
@@ -199,7 +199,7 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         help="What the team may cost a year. The Plan page compares the plan's cost with it "
         "and warns when the plan is over; leave empty for no budget.",
     )
-    employees_col.caption(f"{employees:,} employees")
+    employees_col.caption(f"{count(employees)} employees")
     budget_col.caption("No budget" if budget is None else f"{format_usd(budget)} a year")
     st.markdown("**Existing team**")
     st.caption(

@@ -3,7 +3,8 @@
 Holds the vocabulary (roles, phases), the scenario and its project table, the assumptions
 (every number, read from ``data/``) and their editable catalogue, the rate card, and the rules
 that turn a scenario into a plan: demand, staffing, cost, quality, the vectorised scoring of
-many allocations, and ``recommend``/``evaluate``.
+many allocations, and ``recommend``/``evaluate``; and ``wording``, how money, counts, people
+and lists are written wherever the package writes them.
 
 May import: the standard library, pandas, numpy, pydantic, and ``mlplanner.errors``,
 ``mlplanner.paths``, ``mlplanner.problems``. Nothing from the search, reports, exchange,

@@ -13,9 +13,9 @@ from typing import Final
 import streamlit as st
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLE_LABELS
+from mlplanner.model.wording import format_usd
 
 COMPONENT_MEANINGS: Final[dict[str, str]] = {
     "coverage": "share of the demand someone is staffed for",

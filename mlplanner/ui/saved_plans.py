@@ -18,7 +18,7 @@ import streamlit as st
 
 from mlplanner.errors import PlannerInputError
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
+from mlplanner.model.wording import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary, RevisionSummary
 from mlplanner.storage.plans import OpenedPlan

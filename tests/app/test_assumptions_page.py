@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumption_catalog import TABS, catalog
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.plan import recommend
+from mlplanner.model.wording import format_usd
 from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS, SHIPPED_DEFAULTS
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
