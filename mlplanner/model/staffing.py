@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES, role_label
@@ -63,9 +64,13 @@ def round_people(fte: float, round_up_from: float) -> int:
     return whole + (1 if fte - whole >= round_up_from - _EPS else 0)
 
 
-def required_leads(contributors: int, span: int) -> int:
-    """Leads needed: none for a single team, one per team of ``span`` once past one team."""
-    return math.ceil(contributors / span) if contributors > span else 0
+def required_leads(contributors: Any, span: int) -> Any:
+    """Leads needed: none for a single team, one per team of ``span`` once past one team.
+
+    On a whole number or on a numpy array of them (one team size per plan): ``-(-n // span)``
+    is ``ceil(n / span)`` in whole numbers, and ``x (n > span)`` keeps it only past one team.
+    """
+    return -(-contributors // span) * (contributors > span)
 
 
 def individual_contributors(allocation: dict[str, int]) -> int:
