@@ -98,7 +98,7 @@ def score_heads(demand: Sequence[float], heads: Sequence[Values], a: Assumptions
     gamma = [a.generalist_depth.get(role, 0.0) for role in SPECIALIST_ROLES]
     depth_fte = sum(specialist[i] + gamma[i] * general[i] for i in range(SPECIALISTS))
     able = [heads[i] + (generalists if i in uncovered else 0) for i in range(SPECIALISTS)]
-    resilient = sum(_where(able[i] >= 2, demand[i], 0.0) for i in range(SPECIALISTS))
+    resilient = sum(demand[i] * (able[i] >= 2) for i in range(SPECIALISTS))
     contributors = sum(heads[i] for i in IC_COLUMNS)
     gap = lead_gap(required_leads(contributors, a.lead_span), heads[L_COLUMN])
     kinds = sum(heads[i] > 0 for i in KIND_COLUMNS)
@@ -204,7 +204,10 @@ def assess(
 def _share(part: Values, whole: Values) -> Values:
     """``part / whole`` kept in [0, 1]: sums of the same numbers in another order can differ
     in the last bit, which must not show as 100.00000000000001%."""
-    return _minimum(1.0, _maximum(0.0, part / whole))
+    share = part / whole
+    if isinstance(share, np.ndarray):
+        return np.minimum(1.0, np.maximum(0.0, share))
+    return min(1.0, max(0.0, share))
 
 
 def _minimum(a: Values, b: Values) -> Values:
