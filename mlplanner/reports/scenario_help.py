@@ -36,16 +36,18 @@ def employees_help(a: Assumptions) -> str:
 
 
 def setup_label(setup: SetupChoice, a: Assumptions) -> str:
-    """A setup choice, short: ``Scaleup: specialists from 1 FTE``."""
+    """A setup choice, short enough for the select box: ``Scaleup: specialists from 1 FTE``
+    (the whole rule is in :func:`setup_help`)."""
     if setup == "auto":
         return "Auto (from company size)"
     rule = a.setups[setup]
-    parts = ["generalists do data science"] if rule.generalists_absorb_data_science else []
-    if rule.absorb_below_fte > 0:
-        parts.append(f"specialists from {rule.absorb_below_fte:g} FTE")
+    if rule.generalists_absorb_data_science:
+        short = "generalist data science"
+    elif rule.absorb_below_fte > 0:
+        short = f"specialists from {rule.absorb_below_fte:g} FTE"
     else:
-        parts.append("a specialist for every role")
-    return f"{setup.capitalize()}: {', '.join(parts)}"
+        short = "a specialist for every role"
+    return f"{setup.capitalize()}: {short}"
 
 
 def setup_help(a: Assumptions) -> str:
