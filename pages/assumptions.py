@@ -16,7 +16,7 @@ from mlplanner.model.assumption_catalog import (
     format_value,
 )
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.deltas import delta, quality_change
 from mlplanner.ui.assumption_editor import (
     editing,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mlplanner.model.plan import format_usd
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import TOPIC_TITLES, compare_setups
 from mlplanner.reports.deltas import delta, quality_change
 from mlplanner.ui.comparison_views import (

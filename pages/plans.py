@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from mlplanner.errors import PlannerInputError
-from mlplanner.model.plan import format_usd
+from mlplanner.model.wording import format_usd, people
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
 from mlplanner.ui import widgets
@@ -84,7 +84,7 @@ def plan_details(plan: PlanSummary) -> None:
         st.subheader(plain(plan.name))
         st.caption(
             f"Revision {plan.latest_revision} · saved {plan.updated_at:%Y-%m-%d %H:%M} UTC · "
-            f"{plan.total_headcount} people · {format_usd(plan.annual_cost_usd)} a year · "
+            f"{people(plan.total_headcount)} · {format_usd(plan.annual_cost_usd)} a year · "
             f"quality {plan.quality:.0f} / 100"
         )
         open_col, copy_col, delete_col, _ = st.columns([1, 1, 1, 2])

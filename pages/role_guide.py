@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from mlplanner.model.plan import format_usd
 from mlplanner.model.roles import LEAD, PHASE_LABELS, role_label
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.responsibility import PhaseWork, gaps, phase_work, working_roles
 from mlplanner.reports.role_guide import SOURCES, hands_to, profiles, receives_from
 from mlplanner.ui.responsibility_chart import responsibility_chart

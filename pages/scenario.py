@@ -19,7 +19,7 @@ import streamlit as st
 
 from mlplanner.errors import ScenarioError
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import format_usd
+from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.project_table import PROJECT_COLUMNS, project_rows, projects_frame
 from mlplanner.model.rates import known_regions
 from mlplanner.model.roles import ROLES, role_label
@@ -36,10 +36,17 @@ from mlplanner.model.scenario import (
     Scenario,
     parse_scenario,
 )
+from mlplanner.model.wording import count, format_usd
 from mlplanner.problems import FormProblem, form_problem
+from mlplanner.reports.scenario_help import (
+    employees_help,
+    project_column_help,
+    setup_help,
+    setup_label,
+)
 from mlplanner.ui import widgets
 from mlplanner.ui.downloads import download_button, scenario_csv_file
-from mlplanner.ui.labels import choice_label, region_label, setup_label
+from mlplanner.ui.labels import choice_label, region_label
 from mlplanner.ui.state import Slot, get_assumptions, get_scenario, set_scenario
 from mlplanner.ui.text import plain
 from mlplanner.ui.timeline_views import (
@@ -165,21 +172,15 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         value=company.employees,
         step=1,
         key=_key("employees"),
-        help="Size of the whole company. Adds an analytics baseline (one analyst per "
-        f"{assumptions.baseline_employees_per_analyst:,.0f} employees, at most "
-        f"{assumptions.baseline_max_analysts:g}) and, with setup Auto, picks the setup: "
-        f"startup up to {assumptions.auto_startup_max_employees:,}, scaleup up to "
-        f"{assumptions.auto_scaleup_max_employees:,}, mature above.",
+        help=employees_help(assumptions),
     )
     setup = setup_col.selectbox(
         "Setup",
         options=SETUP_CHOICES,
         index=SETUP_CHOICES.index(company.setup),
-        format_func=setup_label,
+        format_func=lambda setup: setup_label(setup, assumptions),
         key=_key("setup"),
-        help="How demand becomes people: startups let full-stack data scientists absorb small "
-        "roles (cheaper, less depth); mature companies staff a specialist for every role and "
-        "add leads (costlier, higher quality). Auto picks one from the number of employees.",
+        help=setup_help(assumptions),
     )
     regions = known_regions()
     region = region_col.selectbox(
@@ -207,7 +208,7 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         help="What the team may cost a year. The Plan page compares the plan's cost with it "
         "and warns when the plan is over; leave empty for no budget.",
     )
-    employees_col.caption(f"{employees:,} employees")
+    employees_col.caption(f"{count(employees)} employees")
     budget_col.caption("No budget" if budget is None else f"{format_usd(budget)} a year")
     st.markdown("**Existing team**")
     st.caption(
@@ -297,86 +298,85 @@ def _choices(
     )
 
 
-PROJECT_COLUMN_CONFIG = {
-    "name": st.column_config.TextColumn(
-        "Name",
-        width=180,
-        required=True,
-        max_chars=120,
-        help="Names the project in the plan's chart and explanations.",
-    ),
-    "domain": _choices(
-        "Domain",
-        DOMAINS,
-        "Kind of ML work: sets the base effort per lifecycle phase and role. Frontier domains "
-        "(NLP, vision, speech, RL, generative AI) need research scientists.",
-        None,
-        160,
-    ),
-    "scale": _choices(
-        "Scale",
-        SCALES,
-        "Data volume and traffic: small halves every phase's effort, large multiplies it by 2.2.",
-        Project.model_fields["scale"].default,
-        80,
-    ),
-    "stage": _choices(
-        "Stage",
-        STAGES,
-        "Research adds research scientists and little deployment; a prototype needs lighter "
-        "deployment, integration and measurement; production needs all of them.",
-        Project.model_fields["stage"].default,
-        95,
-    ),
-    "data_readiness": _choices(
-        "Readiness",
-        DATA_READINESS,
-        "Data readiness: raw data doubles pipeline work and adds data-quality work (data "
-        "engineers); ready data needs far less.",
-        Project.model_fields["data_readiness"].default,
-        100,
-    ),
-    "annotation": _choices(
-        "Annotation",
-        ANNOTATIONS,
-        "Labelling: in house adds data annotators, outsourced adds a vendor cost instead; "
-        "both add data-science review.",
-        Project.model_fields["annotation"].default,
-        105,
-    ),
-    "deployment": _choices(
-        "Deployment",
-        DEPLOYMENTS,
-        "How predictions are served: online and edge add deployment and integration work "
-        "(ML engineers, backend developers); batch is the lightest.",
-        Project.model_fields["deployment"].default,
-        110,
-    ),
-    "count": st.column_config.NumberColumn(
-        "Count",
-        width=70,
-        min_value=1,
-        max_value=100,
-        step=1,
-        default=Project.model_fields["count"].default,
-        required=True,
-        format="%d",
-        help="Number of similar projects this row stands for: multiplies its demand.",
-    ),
-    "start": st.column_config.TextColumn(
-        "Start",
-        width=85,
-        max_chars=7,
-        help="Quarter the project's work starts, written like 2027-Q1. Empty: the plan start.",
-    ),
-    "live_from": st.column_config.TextColumn(
-        "Live from",
-        width=85,
-        max_chars=7,
-        help="Quarter a project being built goes live, written like 2027-Q3; from then on it "
-        "needs only its smaller run effort. Not before its start; empty: built throughout.",
-    ),
-}
+def project_column_config(assumptions: Assumptions, region: str) -> dict[str, Any]:
+    """The project table's columns; the help of those the effort numbers decide is built from
+    the assumptions in force."""
+    helps = project_column_help(assumptions, choice_label, region)
+    return {
+        "name": st.column_config.TextColumn(
+            "Name",
+            width=180,
+            required=True,
+            max_chars=120,
+            help="Names the project in the plan's chart and explanations.",
+        ),
+        "domain": _choices(
+            "Domain",
+            DOMAINS,
+            helps["domain"],
+            None,
+            160,
+        ),
+        "scale": _choices(
+            "Scale",
+            SCALES,
+            helps["scale"],
+            Project.model_fields["scale"].default,
+            80,
+        ),
+        "stage": _choices(
+            "Stage",
+            STAGES,
+            helps["stage"],
+            Project.model_fields["stage"].default,
+            95,
+        ),
+        "data_readiness": _choices(
+            "Readiness",
+            DATA_READINESS,
+            helps["data_readiness"],
+            Project.model_fields["data_readiness"].default,
+            100,
+        ),
+        "annotation": _choices(
+            "Annotation",
+            ANNOTATIONS,
+            helps["annotation"],
+            Project.model_fields["annotation"].default,
+            105,
+        ),
+        "deployment": _choices(
+            "Deployment",
+            DEPLOYMENTS,
+            helps["deployment"],
+            Project.model_fields["deployment"].default,
+            110,
+        ),
+        "count": st.column_config.NumberColumn(
+            "Count",
+            width=70,
+            min_value=1,
+            max_value=100,
+            step=1,
+            default=Project.model_fields["count"].default,
+            required=True,
+            format="%d",
+            help="Number of similar projects this row stands for: multiplies its demand.",
+        ),
+        "start": st.column_config.TextColumn(
+            "Start",
+            width=85,
+            max_chars=7,
+            help="Quarter the project's work starts, written like 2027-Q1. Empty: the plan start.",
+        ),
+        "live_from": st.column_config.TextColumn(
+            "Live from",
+            width=85,
+            max_chars=7,
+            help="Quarter a project being built goes live, written like 2027-Q3; from then on it "
+            "needs only its smaller run effort. Not before its start; empty: built throughout.",
+        ),
+    }
 
 
 def _editor_input(key: str) -> pd.DataFrame:
@@ -403,7 +403,7 @@ def project_editor() -> list[dict[str, Any]]:
         width="stretch",
         height="content",
         column_order=PROJECT_COLUMNS,
-        column_config=PROJECT_COLUMN_CONFIG,
+        column_config=project_column_config(get_assumptions(), get_scenario().company.region),
     )
     return project_rows(edited)
 

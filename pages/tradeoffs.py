@@ -7,7 +7,8 @@ import json
 
 import streamlit as st
 
-from mlplanner.model.plan import evaluate, format_usd, recommend
+from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.changes import describe_changes
 from mlplanner.reports.tradeoffs import (
     budget_labels,

@@ -24,9 +24,10 @@ from mlplanner.cli.timeline import add_timeline_command
 from mlplanner.errors import PlannerInputError
 from mlplanner.exchange.csv_dialect import csv_text
 from mlplanner.exchange.tables_csv import allocation_table
-from mlplanner.model.plan import Evaluation, Plan, format_usd, recommend
+from mlplanner.model.plan import Evaluation, Plan, recommend
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import SETUPS, load_scenario
+from mlplanner.model.wording import format_usd, people
 from mlplanner.reports.tables import allocation_frame, comparison_frame
 
 FORMATS = ("table", "json", "csv")
@@ -75,7 +76,7 @@ def plan_table(plan: Evaluation) -> str:
     lines = [
         f"{plan.scenario.name} — {plan.setup} setup ({plan.setup_reason})",
         shown.to_string(index=False),
-        f"Total: {plan.total_headcount} {'person' if plan.total_headcount == 1 else 'people'} "
+        f"Total: {people(plan.total_headcount)} "
         f"({plan.total_hires} to hire), "
         f"{format_usd(plan.annual_cost_usd)} a year, quality {plan.quality:.1f}/100",
         "Quality components: "

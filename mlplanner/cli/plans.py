@@ -26,9 +26,10 @@ from sqlmodel import Session, select
 from mlplanner.errors import PlannerInputError, ScenarioError
 from mlplanner.exchange.plan_export import CSV_TABLES, WORKBOOK_SUFFIX, plan_workbook, table_csv
 from mlplanner.exchange.scenario_import import check_size, file_kind, import_scenario
-from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.plan import recommend
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import load_scenario
+from mlplanner.model.wording import format_usd, people
 from mlplanner.storage import comments, plans, sharing, status
 from mlplanner.storage.access import LOCAL_USER, Actor, actor_of, checked_email, session_for
 from mlplanner.storage.database import open_database, reading, unavailable
@@ -493,7 +494,7 @@ def _revision_json(revision: RevisionSummary) -> dict[str, Any]:
 
 def _figures(figures: PlanSummary | RevisionSummary) -> str:
     return (
-        f"{figures.setup} setup, {figures.total_headcount} people "
+        f"{figures.setup} setup, {people(figures.total_headcount)} "
         f"({figures.total_hires} to hire), {format_usd(figures.annual_cost_usd)} a year, "
         f"quality {figures.quality:.1f}/100"
     )

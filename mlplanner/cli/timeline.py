@@ -16,9 +16,9 @@ import pandas as pd
 from mlplanner.exchange.csv_dialect import csv_text
 from mlplanner.exchange.timeline_csv import timeline_table
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS, SETUPS, load_scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.timeline_texts import capacity_text, first_year_text, staffed_headline
 from mlplanner.timeline.simulation import Timeline, simulate
 

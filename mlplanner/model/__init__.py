@@ -4,7 +4,9 @@ Holds the vocabulary (roles, phases), the scenario and its project table, the as
 (every number, read from ``data/``), their editable catalogue and the names of sets of them,
 the rate card, and the rules that turn a scenario into a plan: demand, staffing, cost,
 quality, the vectorised scoring of many allocations, and ``recommend``/``evaluate``; calendar
-quarters and the hiring figures (capacity, lead time, attrition, ramp-up) the timeline applies.
+quarters and the hiring figures (capacity, lead time, attrition, ramp-up) the timeline applies;
+and ``wording``, how money, counts, people and lists are written wherever the package writes
+them.
 
 May import: the standard library, pandas, numpy, pydantic, and ``mlplanner.errors``,
 ``mlplanner.paths``, ``mlplanner.problems``. Nothing from the search, reports, exchange,

@@ -18,6 +18,7 @@ from mlplanner.model.quality import COMPONENTS, Quality, assess
 from mlplanner.model.roles import GENERALIST, LEAD, PHASES, ROLES, SPECIALIST_ROLES, role_label
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
+from mlplanner.model.wording import format_usd
 
 MAX_PEOPLE_PER_ROLE = 100_000
 
@@ -226,17 +227,6 @@ class Plan(Evaluation):
         return data
 
 
-def format_usd(amount: float) -> str:
-    """Money for people: ``$1.24M``, ``$185k``, ``$900``."""
-    sign = "-" if amount < 0 else ""
-    value = abs(amount)
-    if value >= 999_500:
-        return f"{sign}${value / 1_000_000:.2f}M"
-    if value >= 1_000:
-        return f"{sign}${value / 1_000:.0f}k"
-    return f"{sign}${value:.0f}"
-
-
 def _check_allocation(allocation: Mapping[str, int]) -> dict[str, int]:
     problems: list[str] = []
     for role, count in allocation.items():
@@ -345,6 +335,5 @@ __all__ = [
     "Plan",
     "RoleLine",
     "evaluate",
-    "format_usd",
     "recommend",
 ]

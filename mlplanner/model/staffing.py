@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES, role_label
 from mlplanner.model.scenario import Company, Setup
+from mlplanner.model.wording import count, people
 
 _EPS = 1e-9
 
@@ -46,14 +48,14 @@ def choose_setup(company: Company, assumptions: Assumptions, setup: str | None) 
     if chosen not in (None, "auto"):
         return SetupChoice(chosen, f"{chosen} setup chosen by the user")  # type: ignore[arg-type]
     employees = company.employees
-    if employees <= assumptions.auto_startup_max_employees:
-        limit = assumptions.auto_startup_max_employees
-        return SetupChoice("startup", f"auto: {employees:,} employees is at most {limit:,}")
-    if employees <= assumptions.auto_scaleup_max_employees:
-        limit = assumptions.auto_scaleup_max_employees
-        return SetupChoice("scaleup", f"auto: {employees:,} employees is at most {limit:,}")
-    limit = assumptions.auto_scaleup_max_employees
-    return SetupChoice("mature", f"auto: {employees:,} employees is more than {limit:,}")
+    size = f"auto: {count(employees)} employees"
+    startup_max = assumptions.auto_startup_max_employees
+    scaleup_max = assumptions.auto_scaleup_max_employees
+    if employees <= startup_max:
+        return SetupChoice("startup", f"{size} is at most {count(startup_max)}")
+    if employees <= scaleup_max:
+        return SetupChoice("scaleup", f"{size} is at most {count(scaleup_max)}")
+    return SetupChoice("mature", f"{size} is more than {count(scaleup_max)}")
 
 
 def round_people(fte: float, round_up_from: float) -> int:
@@ -62,9 +64,13 @@ def round_people(fte: float, round_up_from: float) -> int:
     return whole + (1 if fte - whole >= round_up_from - _EPS else 0)
 
 
-def required_leads(contributors: int, span: int) -> int:
-    """Leads needed: none for a single team, one per team of ``span`` once past one team."""
-    return math.ceil(contributors / span) if contributors > span else 0
+def required_leads(contributors: Any, span: int) -> Any:
+    """Leads needed: none for a single team, one per team of ``span`` once past one team.
+
+    On a whole number or on a numpy array of them (one team size per plan): ``-(-n // span)``
+    is ``ceil(n / span)`` in whole numbers, and ``x (n > span)`` keeps it only past one team.
+    """
+    return -(-contributors // span) * (contributors > span)
 
 
 def individual_contributors(allocation: dict[str, int]) -> int:
@@ -148,7 +154,7 @@ def _generalist_rule(
 
 def _lead_rule(contributors: int, needed: int, have: int, span: int) -> str:
     if needed == 0:
-        return f"{contributors} people fit in one team (up to {span}), so no lead" + _kept(have, 0)
-    return f"{contributors} people make {needed} teams of up to {span}, one lead each" + _kept(
+        return f"{people(contributors)} fit in one team (up to {span}), so no lead" + _kept(have, 0)
+    return f"{people(contributors)} make {needed} teams of up to {span}, one lead each" + _kept(
         have, needed
     )

@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlplanner.model.plan import Evaluation, format_usd
+from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COVERABLE
-from mlplanner.model.roles import GENERALIST, LEAD, PHASE_LABELS, PHASES, ROLES, role_label
+from mlplanner.model.roles import GENERALIST, LEAD, PHASE_LABELS, PHASES, ROLES
 from mlplanner.model.staffing import individual_contributors, required_leads
+from mlplanner.model.wording import format_usd, people
 
-_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _VISIBLE = 0.5  # percentage points: smaller moves are not worth a sentence
-
-
-def people(count: int, role: str) -> str:
-    """``one ML Engineer``, ``two ML Engineers``, ``14 ML Engineers``."""
-    number = _WORDS[count] if count < len(_WORDS) else str(count)
-    label = role_label(role)
-    return f"{number} {label}" if count == 1 else f"{number} {label}s"
 
 
 def describe_changes(before: Evaluation, after: Evaluation) -> list[str]:
@@ -36,7 +29,7 @@ def describe_changes(before: Evaluation, after: Evaluation) -> list[str]:
         delta = after.allocation[role] - before.allocation[role]
         if delta == 0:
             continue
-        what = f"{people(abs(delta), role)} {'more' if delta > 0 else 'fewer'}"
+        what = f"{people(abs(delta), role, in_words=True)} {'more' if delta > 0 else 'fewer'}"
         effect = _effect(before, after, role)
         sentences.append(f"{what}: {effect}." if effect else f"{what}.")
     if not sentences:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.roles import GENERALIST, PHASE_LABELS, PHASES, SPECIALIST_ROLES, role_label
+from mlplanner.model.wording import joined
 
 WORKING_ROLES: Final[tuple[str, ...]] = (*SPECIALIST_ROLES, GENERALIST)
 Status = Literal["responsible", "contributes"]
@@ -148,8 +149,7 @@ def matrix_headline(phases: tuple[PhaseWork, ...]) -> str:
     if len(top) == 1:
         title = f"{top[0]} is responsible for {most} of {len(active)} phases"
     else:
-        names = ", ".join(top[:-1]) + " and " + top[-1]
-        title = f"{names} are responsible for {most} of {len(active)} phases each"
+        title = f"{joined(top)} are responsible for {most} of {len(active)} phases each"
     missing = gaps(phases)
     if missing:
         worst = missing[0]

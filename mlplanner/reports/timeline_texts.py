@@ -4,8 +4,8 @@ where the hiring capacity comes from."""
 from __future__ import annotations
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
 from mlplanner.model.quarters import shift
+from mlplanner.model.wording import format_usd
 from mlplanner.timeline.simulation import Timeline
 
 

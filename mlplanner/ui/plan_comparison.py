@@ -17,9 +17,10 @@ import pandas as pd
 import streamlit as st
 
 from mlplanner.errors import PlannerInputError
-from mlplanner.model.plan import Evaluation, format_usd
+from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES, role_label
+from mlplanner.model.wording import format_usd, people, signed_usd
 from mlplanner.reports.deltas import EvaluationDelta, deltas, quality_change
 from mlplanner.storage import plans
 from mlplanner.storage.revisions import RevisionChoice, revision_choices
@@ -153,7 +154,7 @@ def render_plan_comparison() -> None:
 
 def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> None:
     st.caption(
-        f"Baseline: **{plain(baseline.label)}**, {baseline.evaluation.total_headcount} people, "
+        f"Baseline: **{plain(baseline.label)}**, {people(baseline.evaluation.total_headcount)}, "
         f"{plain(format_usd(baseline.evaluation.annual_cost_usd))} a year, quality "
         f"{baseline.evaluation.quality:.1f}."
     )
@@ -186,9 +187,7 @@ def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> N
 
 
 def _usd_delta(amount: int) -> str | None:
-    if amount == 0:
-        return None
-    return ("+" if amount > 0 else "-") + format_usd(abs(amount))
+    return signed_usd(amount) if amount else None
 
 
 def role_delta_frame(baseline_label: str, found: Sequence[EvaluationDelta]) -> pd.DataFrame:

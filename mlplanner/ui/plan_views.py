@@ -10,8 +10,9 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from mlplanner.model.plan import Evaluation, Explanation, format_usd
+from mlplanner.model.plan import Evaluation, Explanation
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_COLORS, ROLE_LABELS
+from mlplanner.model.wording import format_usd, people, signed_usd
 from mlplanner.ui.text import plain
 
 # Role cells get their role's colour as a light background (hex alpha), text stays readable.
@@ -44,11 +45,10 @@ def render_headline_metrics(evaluation: Evaluation) -> None:
     else:
         gap = evaluation.annual_cost_usd - budget
         word = "over" if gap > 0 else "under"
-        sign = "+" if gap > 0 else "-"
         cost.metric(
             "Annual cost",
             format_usd(evaluation.annual_cost_usd),
-            delta=f"{sign}{format_usd(abs(gap))} {word} budget",
+            delta=f"{signed_usd(gap)} {word} budget",
             delta_color="inverse",
             help=(
                 f"Salaries × loaded-cost multiplier, plus vendor costs, against the budget of "
@@ -157,9 +157,8 @@ def render_explanations(explanations: dict[str, Explanation]) -> None:
     for role, explanation in explanations.items():
         if explanation.headcount == 0:
             continue
-        people = "person" if explanation.headcount == 1 else "people"
         total = sum(fte for _, _, fte in explanation.demand)
-        title = f"{ROLE_LABELS[role]}: {explanation.headcount} {people}"
+        title = f"{ROLE_LABELS[role]}: {people(explanation.headcount)}"
         if explanation.demand:
             title += f" for {total:.1f} FTE of demand"
         with st.expander(title):

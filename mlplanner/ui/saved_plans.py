@@ -17,8 +17,8 @@ import pandas as pd
 
 from mlplanner.errors import PlannerInputError
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
 from mlplanner.model.set_names import FROM_PLAN, SHIPPED_DEFAULTS, marked
+from mlplanner.model.wording import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary, RevisionSummary
 from mlplanner.storage.plans import OpenedPlan

@@ -12,8 +12,8 @@ from typing import Final
 import altair as alt
 import pandas as pd
 
-from mlplanner.model.plan import format_usd
 from mlplanner.model.roles import ROLES, role_label, role_sort_key
+from mlplanner.model.wording import format_usd
 from mlplanner.timeline.simulation import Timeline
 from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL, role_color_scale
 

@@ -9,7 +9,8 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from mlplanner.model.plan import Evaluation, format_usd
+from mlplanner.model.plan import Evaluation
+from mlplanner.model.wording import format_usd
 from mlplanner.timeline.simulation import Timeline, simulate
 from mlplanner.ui.timeline_charts import comparison_charts
 

@@ -19,10 +19,10 @@ from mlplanner.exchange.plan_export import CSV_MIME, file_stem
 from mlplanner.exchange.timeline_csv import positions_table, timeline_table
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.hiring import derived_capacity
-from mlplanner.model.plan import format_usd
 from mlplanner.model.quarters import next_quarter, quarter_index, quarter_of, shift
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS, Scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.timeline_texts import capacity_text, first_year_text, staffed_headline
 from mlplanner.timeline.simulation import Timeline, simulate
 from mlplanner.ui.downloads import DownloadFile, download_button

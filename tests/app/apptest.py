@@ -74,6 +74,23 @@ def edit_projects(
     return run(at)
 
 
+def assumption_editor_key(at: AppTest, group_id: str) -> str:
+    """The key of the Assumptions page's editor of a catalogue group."""
+    [key] = [e.key for e in at.data_editor if e.key.endswith(f".{group_id}")]
+    return key
+
+
+def edit_assumption(at: AppTest, group_id: str, row: int, column: str, value: Any) -> AppTest:
+    """On the Assumptions page, edit one cell as the browser would: through the editor's edit
+    state."""
+    at.session_state[assumption_editor_key(at, group_id)] = {
+        "edited_rows": {row: {column: value}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    return run(at)
+
+
 def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 

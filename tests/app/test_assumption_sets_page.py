@@ -13,7 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.plan import recommend
+from mlplanner.model.wording import format_usd
 from mlplanner.storage import assumption_sets
 from mlplanner.storage.database import DATABASE_URL_ENV
 from mlplanner.ui.state import IN_FORCE, InForce

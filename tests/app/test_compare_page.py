@@ -6,9 +6,9 @@ import pytest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import SETUPS, Scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import (
     TOPIC_TITLES,
     compare_setups,

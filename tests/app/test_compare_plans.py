@@ -8,8 +8,9 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLE_COLORS, role_label
+from mlplanner.model.wording import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
 from mlplanner.ui.plan_comparison import BASELINE_KEY, CHOSEN_KEY

@@ -5,9 +5,10 @@ from typing import Any
 import pytest
 
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.ui.state import OVERRIDE, Override
 from tests.app.apptest import (
     PLAN_PAGE,

@@ -9,9 +9,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.storage import plans
 from mlplanner.timeline.simulation import Timeline, simulate
 from mlplanner.ui.state import IN_FORCE

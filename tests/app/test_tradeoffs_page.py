@@ -5,9 +5,10 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import load_scenario, parse_scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.reports.tradeoffs import budget_steps, headline, scenario_step_note, search_help
 from mlplanner.search.alternatives import no_premium_note

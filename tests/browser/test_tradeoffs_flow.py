@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
 from mlplanner.model.scenario import load_scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.reports.tradeoffs import budget_steps, headline, scenario_step_note
 from mlplanner.search.frontier import frontier

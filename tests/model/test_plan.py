@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import evaluate, format_usd, recommend
+from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.staffing import round_people
+from mlplanner.model.wording import format_usd
 from mlplanner.paths import EXAMPLES_DIR
 from tests.support import strategies
 from tests.support.builders import project_data, scenario
@@ -180,20 +181,3 @@ def test_more_projects_never_make_a_cheaper_mature_plan() -> None:
     one = recommend(scenario(project_data(name="A")), "mature")
     two = recommend(scenario(project_data(name="A"), project_data(name="B")), "mature")
     assert two.annual_cost_usd >= one.annual_cost_usd
-
-
-@pytest.mark.parametrize(
-    ("amount", "text"),
-    [
-        (1_240_000, "$1.24M"),
-        (185_000, "$185k"),
-        (999_499, "$999k"),
-        (999_500, "$1.00M"),
-        (1_000, "$1k"),
-        (900, "$900"),
-        (0, "$0"),
-        (-185_000, "-$185k"),
-    ],
-)
-def test_format_usd(amount: float, text: str) -> None:
-    assert format_usd(amount) == text

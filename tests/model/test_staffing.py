@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -95,6 +96,15 @@ def test_round_people_grows_with_demand_and_with_a_lower_cut(
 )
 def test_leads_by_span_of_control(contributors: int, span: int, leads: int) -> None:
     assert required_leads(contributors, span) == leads
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**6), min_size=1), st.integers(2, 50))
+def test_leads_of_many_team_sizes_at_once_are_each_teams_leads(sizes: list[int], span: int) -> None:
+    """On an array (the frontier's scoring) as on each whole number: ``ceil(n / span)`` past
+    one team, else none."""
+    expected = [math.ceil(n / span) if n > span else 0 for n in sizes]
+    assert required_leads(np.array(sizes), span).tolist() == expected
+    assert [required_leads(n, span) for n in sizes] == expected
 
 
 def test_leads_and_annotators_are_not_individual_contributors() -> None:

@@ -6,9 +6,10 @@ from hypothesis import given
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import evaluate, format_usd, recommend
+from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.staffing import choose_setup
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import (
     TOPIC_TITLES,
     SetupComparison,

@@ -6,11 +6,12 @@ from dataclasses import replace
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
-from mlplanner.model.plan import evaluate, format_usd, recommend
+from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.quality import COVERABLE
 from mlplanner.model.scenario import load_scenario, parse_scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.paths import EXAMPLES_DIR
-from mlplanner.reports.changes import describe_changes, people
+from mlplanner.reports.changes import describe_changes
 from mlplanner.reports.tradeoffs import (
     budget_labels,
     budget_steps,
@@ -115,12 +116,6 @@ def test_changes_say_which_role_and_what_it_costs_in_coverage() -> None:
     assert lines[0] == f"One ML Engineer fewer: deployment coverage drops to {deployment:.0f}%."
     assert lines[-1].startswith("Saves $260k a year; quality 96.8 → ")
     assert describe_changes(plan, plan) == []
-
-
-def test_people_are_counted_in_words() -> None:
-    assert people(1, "data_engineer") == "one Data Engineer"
-    assert people(3, "team_lead") == "three ML Team Leads"
-    assert people(14, "annotator") == "14 Data Annotators"
 
 
 def test_headline_states_where_quality_flattens() -> None:

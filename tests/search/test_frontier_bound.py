@@ -21,9 +21,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.quality import A_COLUMN, COVERABLE_COLUMNS, G_COLUMN, L_COLUMN
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES
 from mlplanner.model.scenario import Scenario, load_scenario
-from mlplanner.model.scoring import A_COLUMN, COVERABLE_COLUMNS, G_COLUMN, L_COLUMN, score
+from mlplanner.model.scoring import score
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.search_space import search_problem
 
