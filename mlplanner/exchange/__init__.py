@@ -7,4 +7,7 @@ Modules:
 - ``tables_csv``: allocation, comparison and frontier tables for export;
 - ``workbook``: every table in one ``.xlsx`` file;
 - ``scenario_import``: reading an uploaded scenario file (CSV or JSON), all or nothing.
+
+May import: ``mlplanner.model``, ``mlplanner.search``, ``mlplanner.reports`` and the top-level
+modules. Nothing from storage, CLI or UI.
 """

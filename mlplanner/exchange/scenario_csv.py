@@ -316,7 +316,7 @@ def _scenario_data(reading: _Reading, problems: _Problems) -> dict[str, Any]:
     shared = _convert(
         {column: text for column, (_, text) in reading.shared.items()}, shared_rows, problems
     )
-    company = {
+    company: dict[str, Any] = {
         c: shared[c] for c in ("employees", "setup", "region", "annual_budget_usd") if c in shared
     }
     existing = {

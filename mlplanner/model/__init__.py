@@ -5,7 +5,7 @@ Holds the vocabulary (roles, phases), the scenario and its project table, the as
 that turn a scenario into a plan: demand, staffing, cost, quality, the vectorised scoring of
 many allocations, and ``recommend``/``evaluate``.
 
-May import: the standard library, pandas, numpy, pydantic, and ``mlplanner.errors``,
-``mlplanner.paths``, ``mlplanner.problems``. Nothing from the search, reports, exchange,
-storage, CLI or UI.
+May import: the standard library, pandas, numpy, pydantic, and ``mlplanner.errors`` and
+``mlplanner.paths``. Nothing from the search, reports, exchange, storage, CLI or UI (the
+import-linter contracts in ``pyproject.toml`` check this).
 """

@@ -191,7 +191,9 @@ def _rates(a: Assumptions, d: Assumptions) -> Group:
     order = {region: i for i, region in enumerate(known_regions())}
     regions = sorted(a.rates, key=lambda r: (order.get(r, len(order)), r))
     salary = "Salary (USD a year)"
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for region in regions:
         for role in ROLES:
             if role not in a.rates[region]:
@@ -231,7 +233,9 @@ def _parameters(
 ) -> Group:
     table = parameter_table()
     values, shipped = a.model_dump(), d.model_dump()
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for row in table.itertuples(index=False):
         name = str(row.name)
         if parameter_group(name) != group_id:
@@ -267,7 +271,9 @@ def _parameters(
 
 def _effort(a: Assumptions, d: Assumptions) -> Group:
     fte = "FTE"
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for domain, by_phase in a.effort.items():
         for phase in sorted(by_phase, key=PHASES.index):
             for role in sorted(by_phase[phase], key=ROLES.index):
@@ -319,7 +325,9 @@ def _adjustments(a: Assumptions, d: Assumptions) -> Group:
         (x.attribute, x.value, x.domain, x.phase, x.role): (x.add_fte, x.multiplier)
         for x in d.adjustments
     }
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for i, adj in enumerate(a.adjustments):
         row_id = str(i)
         default = shipped.get((adj.attribute, adj.value, adj.domain, adj.phase, adj.role))
@@ -374,7 +382,9 @@ def _setups(a: Assumptions, d: Assumptions) -> Group:
         general: f"{DEFAULT} generalists",
         cut: f"{DEFAULT} round up",
     }
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for setup, rule in a.setups.items():
         shipped = d.setups.get(setup)
         row: dict[str, Any] = {"id": setup, "Setup": setup}

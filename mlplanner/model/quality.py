@@ -23,15 +23,16 @@ quality = sum of weight x component, weights in ``data/parameters.csv``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.roles import GENERALIST, LEAD, PHASES, SPECIALIST_ROLES
+from mlplanner.model.roles import GENERALIST, LEAD, PHASES, SPECIALIST_ROLES, RoleId
 from mlplanner.model.staffing import individual_contributors, required_leads
 
 COMPONENTS = ("coverage", "depth", "resilience", "coordination")
-COVERABLE = tuple(role for role in SPECIALIST_ROLES if role != "annotator")
+COVERABLE: Final[tuple[RoleId, ...]] = tuple(r for r in SPECIALIST_ROLES if r != "annotator")
 _KINDS = len(SPECIALIST_ROLES) + 1
 
 
@@ -61,8 +62,8 @@ def assess(
     total_uncovered = sum(uncovered.values())
     capacity = generalists * assumptions.generalist_capacity_fte
     share = min(1.0, capacity / total_uncovered) if total_uncovered > 0 else 0.0
-    general = {role: uncovered.get(role, 0.0) * share for role in SPECIALIST_ROLES}
-    covered = {
+    general: dict[str, float] = {r: uncovered.get(r, 0.0) * share for r in SPECIALIST_ROLES}
+    covered: dict[str, float] = {
         role: min(demand[role], specialist[role] + general[role]) for role in SPECIALIST_ROLES
     }
     total = sum(demand.values())
@@ -94,14 +95,14 @@ def assess(
         "coordination": 100 * coordination,
     }
     score = sum(assumptions.quality_weights[c] * components[c] for c in COMPONENTS)
-    role_cov = {
+    role_cov: dict[str, float] = {
         r: (100 * _share(covered[r], demand[r]) if demand[r] > 0 else 100.0)
         for r in SPECIALIST_ROLES
     }
     fraction = np.array([role_cov[r] / 100 for r in SPECIALIST_ROLES])
     phase_demand = by_phase_role.sum(axis=1)
     phase_covered = by_phase_role @ fraction
-    phase_cov = {
+    phase_cov: dict[str, float] = {
         phase: (
             100 * _share(float(phase_covered[i]), float(phase_demand[i]))
             if phase_demand[i] > 0

@@ -9,6 +9,9 @@ conditional ``UPDATE plan SET latest_revision = base + 1 WHERE latest_revision =
 two saves on the same base, in any number of processes, exactly one updates the row; the
 other gets :class:`ConflictError` and nothing of it is stored. The unique constraint on
 ``(plan_id, number)`` backs this up at the database level.
+
+Listings select a dozen columns: SQLModel's typed ``select`` stops at four, so those queries
+use SQLAlchemy's ``select`` and read rows as mappings (``session.execute(...).mappings()``).
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, func, update
 from sqlalchemy import delete as delete_rows
+from sqlalchemy import select as select_columns
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -38,6 +42,7 @@ from mlplanner.storage.errors import (
 from mlplanner.storage.models import (
     NAME_MAX,
     AssumptionSnapshot,
+    Figures,
     Plan,
     PlanSummary,
     Revision,
@@ -57,28 +62,29 @@ SORTS: Final[dict[str, str]] = {
     "quality": "best quality first",
 }
 _FIGURES: Final = (
-    Revision.setup,
-    Revision.total_headcount,
-    Revision.total_hires,
-    Revision.annual_cost_usd,
-    Revision.quality,
+    col(Revision.setup),
+    col(Revision.total_headcount),
+    col(Revision.total_hires),
+    col(Revision.annual_cost_usd),
+    col(Revision.quality),
 )
 _PLAN_COLUMNS: Final = (
-    Plan.id,
-    Plan.name,
-    Plan.created_at,
-    Plan.updated_at,
-    Plan.deleted_at,
-    Plan.latest_revision,
+    col(Plan.id),
+    col(Plan.name),
+    col(Plan.created_at),
+    col(Plan.updated_at),
+    col(Plan.deleted_at),
+    col(Plan.latest_revision),
 )
 _REVISION_COLUMNS: Final = (
-    Revision.plan_id,
-    Revision.number,
-    Revision.created_at,
-    Revision.restored_from,
-    Revision.assumption_set_name,
-    Revision.allocation_label,
+    col(Revision.plan_id),
+    col(Revision.number),
+    col(Revision.created_at),
+    col(Revision.restored_from),
+    col(Revision.assumption_set_name),
+    col(Revision.allocation_label),
 )
+_Statement = TypeVar("_Statement", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True)
@@ -214,15 +220,15 @@ def list_plans(
     if offset < 0:
         raise ValueError(f"offset: must be 0 or more (got {offset})")
     statement = _filtered(
-        select(*_PLAN_COLUMNS, *_FIGURES).join(Revision, _latest_revision_join()),
+        select_columns(*_PLAN_COLUMNS, *_FIGURES).join(Revision, _latest_revision_join()),
         search,
         trash,
     )
     order = _trash_order() if trash else _order(sort)
     statement = statement.order_by(*order).limit(limit).offset(offset)
     with reading(session):
-        rows = session.exec(statement).all()
-    return [PlanSummary.model_validate(row._mapping) for row in rows]
+        rows = session.execute(statement).mappings().all()
+    return [PlanSummary.model_validate(row) for row in rows]
 
 
 def count_plans(*, session: Session, search: str = "", trash: bool = False) -> int:
@@ -235,15 +241,15 @@ def count_plans(*, session: Session, search: str = "", trash: bool = False) -> i
 def get_plan(*, session: Session, plan_id: int, include_trash: bool = False) -> PlanSummary:
     """A plan's summary; :class:`PlanNotFoundError` if missing (or in the trash)."""
     statement = (
-        select(*_PLAN_COLUMNS, *_FIGURES)
+        select_columns(*_PLAN_COLUMNS, *_FIGURES)
         .join(Revision, _latest_revision_join())
-        .where(Plan.id == plan_id)
+        .where(col(Plan.id) == plan_id)
     )
     with reading(session):
-        row = session.exec(statement).first()
+        row = session.execute(statement).mappings().first()
     if row is None:
         raise PlanNotFoundError(f"plan {plan_id} does not exist")
-    summary = PlanSummary.model_validate(row._mapping)
+    summary = PlanSummary.model_validate(row)
     if summary.in_trash and not include_trash:
         raise PlanNotFoundError(_in_trash(plan_id, summary.name))
     return summary
@@ -268,13 +274,13 @@ def list_revisions(*, session: Session, plan_id: int) -> list[RevisionSummary]:
     """A plan's history, newest revision first."""
     get_plan(session=session, plan_id=plan_id)
     statement = (
-        select(*_REVISION_COLUMNS, *_FIGURES)
-        .where(Revision.plan_id == plan_id)
+        select_columns(*_REVISION_COLUMNS, *_FIGURES)
+        .where(col(Revision.plan_id) == plan_id)
         .order_by(col(Revision.number).desc())
     )
     with reading(session):
-        rows = session.exec(statement).all()
-    return [RevisionSummary.model_validate(row._mapping) for row in rows]
+        rows = session.execute(statement).mappings().all()
+    return [RevisionSummary.model_validate(row) for row in rows]
 
 
 def rename(*, session: Session, plan_id: int, name: str) -> PlanSummary:
@@ -393,14 +399,10 @@ def _copy(revision: Revision, restored_from: int | None) -> _Content:
         assumption_set_name=revision.assumption_set_name,
         assumptions_json=None,
         assumptions_digest="",
-        figures={name: getattr(revision, name) for name in _figure_names()},
+        figures={name: getattr(revision, name) for name in Figures.model_fields},
         restored_from=restored_from,
         assumptions_id=revision.assumptions_id,
     )
-
-
-def _figure_names() -> tuple[str, ...]:
-    return tuple(column.key for column in _FIGURES)
 
 
 def _append_revision(session: Session, plan_id: int, base_revision: int, content: _Content) -> None:
@@ -508,16 +510,14 @@ def _revision(session: Session, plan_id: int, number: int) -> Revision:
 
 
 def _revision_summary(revision: Revision) -> RevisionSummary:
-    return RevisionSummary.model_validate(
-        {column.key: getattr(revision, column.key) for column in (*_REVISION_COLUMNS, *_FIGURES)}
-    )
+    return RevisionSummary.model_validate(revision, from_attributes=True)
 
 
 def _latest_revision_join() -> ColumnElement[bool]:
-    return and_(Revision.plan_id == Plan.id, Revision.number == Plan.latest_revision)
+    return and_(col(Revision.plan_id) == Plan.id, col(Revision.number) == Plan.latest_revision)
 
 
-def _filtered(statement: Select[Any], search: str, trash: bool) -> Select[Any]:
+def _filtered(statement: _Statement, search: str, trash: bool) -> _Statement:
     deleted = col(Plan.deleted_at)
     statement = statement.where(deleted.is_not(None) if trash else deleted.is_(None))
     text = search.strip()
