@@ -132,7 +132,8 @@ def upgrade_to_head(engine: Engine) -> None:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
-    """Alembic's configuration, built in code: no alembic.ini is needed in the cwd."""
+    """Alembic's configuration, built in code: the app needs no alembic.ini in the cwd (the
+    repository's alembic.ini is for developers' ``alembic`` commands)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
