@@ -27,30 +27,86 @@ def launch_chromium(playwright: Playwright) -> Browser:
     )
 
 
+# Counts the app's finished script runs: every change of the root element's
+# data-test-script-state to "notRunning" (Streamlit's e2e hook: initial -> running ->
+# notRunning on every run; "rerunRequested" as soon as a widget asks for one). Installed in
+# every document of the page before the app's own scripts run.
+_RUN_COUNTER = """
+(() => {
+    const runs = { finished: 0, seen: 0 };
+    window.__mlplannerRuns = runs;
+    new MutationObserver((records) => {
+        for (const [i, record] of records.entries()) {
+            const next = records[i + 1];
+            const value = next && next.target === record.target
+                ? next.oldValue
+                : record.target.getAttribute("data-test-script-state");
+            if (value === "notRunning" && record.oldValue !== "notRunning") runs.finished += 1;
+        }
+    }).observe(document, {
+        subtree: true,
+        attributes: true,
+        attributeOldValue: true,
+        attributeFilter: ["data-test-script-state"],
+    });
+})();
+"""
+# A run the page has not waited for yet has finished, and the app is connected and idle.
+_NEW_RUN_FINISHED = """
+() => {
+    const runs = window.__mlplannerRuns;
+    const app = document.querySelector("[data-testid='stApp']");
+    return Boolean(runs && app && runs.finished > runs.seen
+        && app.getAttribute("data-test-script-state") === "notRunning"
+        && app.getAttribute("data-test-connection-state") === "CONNECTED");
+}
+"""
+# Still idle, with no further run, after two frames (a run the script itself starts, such as
+# st.switch_page's, follows the end of the one before within that time).
+_STILL_IDLE = """
+() => new Promise((resolve) => {
+    const before = window.__mlplannerRuns.finished;
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+        const app = document.querySelector("[data-testid='stApp']");
+        const runs = window.__mlplannerRuns;
+        const idle = app.getAttribute("data-test-script-state") === "notRunning";
+        if (idle && runs.finished === before) runs.seen = runs.finished;
+        resolve(idle && runs.finished === before);
+    }));
+})
+"""
+_NEXT_FRAME = """
+() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+"""
+_MAIN_FITS = """
+() => {
+    const main = document.querySelector("[data-testid='stMain']");
+    return main.scrollHeight <= main.clientHeight;
+}
+"""
+
+
 def open_app(page: Page, url: str) -> None:
     """Load the app at `url` and wait until its first script run has finished."""
+    page.add_init_script(_RUN_COUNTER)
     page.goto(url)
-    page.get_by_test_id("stAppViewContainer").wait_for(state="attached", timeout=TIMEOUT_MS)
     wait_for_app(page)
 
 
-def wait_for_app(page: Page, initial_wait_ms: int = 210, settle_ms: int = 100) -> None:
-    """Wait until Streamlit has finished running the script (after a load or an interaction).
+def wait_for_app(page: Page) -> None:
+    """Wait until the script run that the last interaction caused has finished.
 
-    Follows Streamlit's own e2e suite (e2e_playwright/conftest.py, `wait_for_app_run`): the
-    root element carries data-test-connection-state and data-test-script-state, the latter
-    going initial -> running -> notRunning on every run. The initial wait lets a rerun that
-    an interaction triggers (some widgets debounce ~200 ms) start before we look.
+    Call it after an interaction that reruns the script (a changed widget, a button, a page
+    link), once per interaction: it waits for a run that finished after the previous wait, on
+    the run counter `open_app` installs, so a run that starts late (a debounced widget) is
+    waited for too, and an interaction that reruns nothing fails with a timeout. Then no
+    skeleton (a placeholder for an element still loading) may be left.
     """
-    page.wait_for_timeout(initial_wait_ms)
-    page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
-        state="attached", timeout=TIMEOUT_MS
-    )
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        state="attached", timeout=TIMEOUT_MS
-    )
+    while True:
+        page.wait_for_function(_NEW_RUN_FINISHED, timeout=TIMEOUT_MS)
+        if page.evaluate(_STILL_IDLE):
+            break
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TIMEOUT_MS)
-    page.wait_for_timeout(settle_ms)
 
 
 def screenshot(page: Page, name: str) -> Path:
@@ -67,7 +123,9 @@ def whole_page_screenshot(page: Page, name: str) -> Path:
     page.mouse.move(0, 0)  # no tooltip left open under the pointer
     height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
     page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, VIEWPORT["height"])})
-    page.wait_for_timeout(500)  # charts and tables re-layout to the new size
+    # Laid out to the new size (the main block no longer scrolls), then painted.
+    page.wait_for_function(_MAIN_FITS, timeout=TIMEOUT_MS)
+    page.evaluate(_NEXT_FRAME)
     path = screenshot(page, name)
     page.set_viewport_size(VIEWPORT)
     return path
