@@ -55,13 +55,15 @@ _RUN_COUNTER = """
 })();
 """
 _STARTED = "() => window.__mlplannerRuns.started"
-# A run started after `before` runs, and the app is connected and no run is under way.
+# A run started after `before` runs, and the app is connected, no run is under way and no
+# element of the run before is left stale (waiting to be replaced or removed).
 _RUN_DONE = """
 (before) => {
     const app = document.querySelector("[data-testid='stApp']");
     return Boolean(app && window.__mlplannerRuns.started > before
         && app.getAttribute("data-test-script-state") === "notRunning"
-        && app.getAttribute("data-test-connection-state") === "CONNECTED");
+        && app.getAttribute("data-test-connection-state") === "CONNECTED"
+        && !document.querySelector("[data-testid='stElementContainer'][data-stale='true']"));
 }
 """
 # No run under way, and none started during the next two frames (a run the script itself
