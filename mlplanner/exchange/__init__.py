@@ -8,4 +8,7 @@ Modules:
 - ``timeline_csv``: the hiring timeline (per quarter and role) and its positions for export;
 - ``workbook``: every table in one ``.xlsx`` file;
 - ``scenario_import``: reading an uploaded scenario file (CSV or JSON), all or nothing.
+
+May import: ``mlplanner.model``, ``mlplanner.search``, ``mlplanner.reports`` and the top-level
+modules. Nothing from storage, CLI or UI.
 """

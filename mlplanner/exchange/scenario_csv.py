@@ -350,7 +350,7 @@ def _scenario_data(reading: _Reading, problems: _Problems) -> dict[str, Any]:
     shared = _convert(
         {column: text for column, (_, text) in reading.shared.items()}, shared_rows, problems
     )
-    company = {c: shared[c] for c in _COMPANY_COLUMNS if c in shared}
+    company: dict[str, Any] = {c: shared[c] for c in _COMPANY_COLUMNS if c in shared}
     existing = {
         column.removeprefix(EXISTING_PREFIX): value
         for column, value in shared.items()

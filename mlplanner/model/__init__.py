@@ -8,7 +8,7 @@ quarters and the hiring figures (capacity, lead time, attrition, ramp-up) the ti
 and ``wording``, how money, counts, people and lists are written wherever the package writes
 them.
 
-May import: the standard library, pandas, numpy, pydantic, and ``mlplanner.errors``,
-``mlplanner.paths``, ``mlplanner.problems``. Nothing from the search, reports, exchange,
-storage, CLI or UI.
+May import: the standard library, pandas, numpy, pydantic, and ``mlplanner.errors`` and
+``mlplanner.paths``. Nothing from the search, reports, exchange, storage, CLI or UI (the
+import-linter contracts in ``pyproject.toml`` check this).
 """

@@ -199,7 +199,9 @@ def _rates(a: Assumptions, d: Assumptions) -> Group:
     }
     regions = _region_order(a.rates)
     salary = "Salary (USD a year)"
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for region in regions:
         for role in ROLES:
             if role not in a.rates[region]:
@@ -279,7 +281,9 @@ def _parameters(
 ) -> Group:
     table = parameter_table()
     values, shipped = a.model_dump(), d.model_dump()
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for row in table.itertuples(index=False):
         name = str(row.name)
         if parameter_group(name) != group_id:
@@ -315,7 +319,9 @@ def _parameters(
 
 def _effort(a: Assumptions, d: Assumptions) -> Group:
     fte = "FTE"
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for domain, by_phase in a.effort.items():
         for phase in sorted(by_phase, key=PHASES.index):
             for role in sorted(by_phase[phase], key=ROLES.index):
@@ -367,7 +373,9 @@ def _adjustments(a: Assumptions, d: Assumptions) -> Group:
         (x.attribute, x.value, x.domain, x.phase, x.role): (x.add_fte, x.multiplier)
         for x in d.adjustments
     }
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for i, adj in enumerate(a.adjustments):
         row_id = str(i)
         default = shipped.get((adj.attribute, adj.value, adj.domain, adj.phase, adj.role))
@@ -422,7 +430,9 @@ def _setups(a: Assumptions, d: Assumptions) -> Group:
         general: f"{DEFAULT} generalists",
         cut: f"{DEFAULT} round up",
     }
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for setup, rule in a.setups.items():
         shipped = d.setups.get(setup)
         row: dict[str, Any] = {"id": setup, "Setup": setup}

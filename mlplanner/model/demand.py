@@ -20,8 +20,8 @@ from mlplanner.model.roles import PHASES, SPECIALIST_ROLES
 from mlplanner.model.scenario import DOMAINS, Project, Scenario
 
 BASELINE_SOURCE = "Company analytics baseline"
-_PHASE_INDEX = {phase: i for i, phase in enumerate(PHASES)}
-_ROLE_INDEX = {role: i for i, role in enumerate(SPECIALIST_ROLES)}
+_PHASE_INDEX: dict[str, int] = {phase: i for i, phase in enumerate(PHASES)}
+_ROLE_INDEX: dict[str, int] = {role: i for i, role in enumerate(SPECIALIST_ROLES)}
 _ANNOTATOR = _ROLE_INDEX["annotator"]
 _SHAPE = (len(PHASES), len(SPECIALIST_ROLES))
 Profile = tuple[str, str, str, str, str, str]

@@ -183,7 +183,7 @@ def assess(
     fraction = np.array([role_cov[r] / 100 for r in SPECIALIST_ROLES])
     phase_demand = by_phase_role.sum(axis=1)
     phase_covered = by_phase_role @ fraction
-    phase_cov = {
+    phase_cov: dict[str, float] = {
         phase: (
             100 * _share(float(phase_covered[i]), float(phase_demand[i]))
             if phase_demand[i] > 0

@@ -2,11 +2,15 @@
 
 Role ids are stable: they appear in files, the database and the CLI. Roles are always
 listed in lifecycle order (the order below), never alphabetically or by size.
+
+``RoleId`` and ``Phase`` type the vocabulary itself; tables keyed by role or phase are
+``dict[str, ...]``, because their keys also arrive from files, the database and user edits
+(checked against ``ROLES`` and ``PHASES`` there).
 """
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 RoleId = Literal[
     "data_analyst",
@@ -20,7 +24,7 @@ RoleId = Literal[
     "team_lead",
 ]
 
-ROLES: Final[tuple[RoleId, ...]] = RoleId.__args__  # type: ignore[attr-defined]
+ROLES: Final[tuple[RoleId, ...]] = get_args(RoleId)
 
 ROLE_LABELS: Final[dict[str, str]] = {
     "data_analyst": "Data Analyst",
@@ -64,7 +68,7 @@ Phase = Literal[
     "measurement",
 ]
 
-PHASES: Final[tuple[Phase, ...]] = Phase.__args__  # type: ignore[attr-defined]
+PHASES: Final[tuple[Phase, ...]] = get_args(Phase)
 
 PHASE_LABELS: Final[dict[str, str]] = {
     "framing": "Framing",
@@ -85,4 +89,4 @@ def role_label(role: str) -> str:
 
 def role_sort_key(role: str) -> int:
     """Position of a role in lifecycle order, for sorting anything keyed by role."""
-    return ROLES.index(role)  # type: ignore[arg-type]
+    return ROLES.index(role)

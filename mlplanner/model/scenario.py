@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, Final, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -46,14 +46,14 @@ Lifecycle = Literal["build", "run"]
 Setup = Literal["startup", "scaleup", "mature"]
 SetupChoice = Literal["auto", "startup", "scaleup", "mature"]
 
-DOMAINS: Final[tuple[str, ...]] = Domain.__args__  # type: ignore[attr-defined]
-SCALES: Final[tuple[str, ...]] = Scale.__args__  # type: ignore[attr-defined]
-STAGES: Final[tuple[str, ...]] = Stage.__args__  # type: ignore[attr-defined]
-DATA_READINESS: Final[tuple[str, ...]] = DataReadiness.__args__  # type: ignore[attr-defined]
-ANNOTATIONS: Final[tuple[str, ...]] = Annotation.__args__  # type: ignore[attr-defined]
-DEPLOYMENTS: Final[tuple[str, ...]] = Deployment.__args__  # type: ignore[attr-defined]
-SETUPS: Final[tuple[str, ...]] = Setup.__args__  # type: ignore[attr-defined]
-SETUP_CHOICES: Final[tuple[str, ...]] = SetupChoice.__args__  # type: ignore[attr-defined]
+DOMAINS: Final[tuple[str, ...]] = get_args(Domain)
+SCALES: Final[tuple[str, ...]] = get_args(Scale)
+STAGES: Final[tuple[str, ...]] = get_args(Stage)
+DATA_READINESS: Final[tuple[str, ...]] = get_args(DataReadiness)
+ANNOTATIONS: Final[tuple[str, ...]] = get_args(Annotation)
+DEPLOYMENTS: Final[tuple[str, ...]] = get_args(Deployment)
+SETUPS: Final[tuple[Setup, ...]] = get_args(Setup)
+SETUP_CHOICES: Final[tuple[str, ...]] = get_args(SetupChoice)
 
 MAX_PROJECTS: Final = 500
 DEFAULT_HORIZON_QUARTERS: Final = 8

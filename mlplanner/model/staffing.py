@@ -19,7 +19,7 @@ from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES, role_label
-from mlplanner.model.scenario import Company, Setup
+from mlplanner.model.scenario import SETUP_CHOICES, SETUPS, Company, Setup
 from mlplanner.model.wording import count, people
 
 _EPS = 1e-9
@@ -43,10 +43,15 @@ class Staffing:
 
 
 def choose_setup(company: Company, assumptions: Assumptions, setup: str | None) -> SetupChoice:
-    """The setup to plan with: an explicit one wins, else the company's, else by size."""
+    """The setup to plan with: an explicit one wins, else the company's, else by size.
+
+    Raises ``ValueError`` for a setup that is none of ``SETUP_CHOICES``.
+    """
     chosen = setup if setup not in (None, "auto") else company.setup
+    if chosen in SETUPS:
+        return SetupChoice(chosen, f"{chosen} setup chosen by the user")
     if chosen not in (None, "auto"):
-        return SetupChoice(chosen, f"{chosen} setup chosen by the user")  # type: ignore[arg-type]
+        raise ValueError(f"setup: {chosen!r} is not one of {', '.join(SETUP_CHOICES)}")
     employees = company.employees
     size = f"auto: {count(employees)} employees"
     startup_max = assumptions.auto_startup_max_employees
@@ -86,7 +91,7 @@ def staff(
 ) -> Staffing:
     """Whole people per role for this demand under ``setup``."""
     rule = assumptions.setups[setup]
-    allocation = dict.fromkeys(ROLES, 0)
+    allocation: dict[str, int] = dict.fromkeys(ROLES, 0)
     rules: dict[str, str] = {}
     absorbed = 0.0
     absorbed_roles: list[str] = []

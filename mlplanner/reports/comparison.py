@@ -130,7 +130,7 @@ class SetupComparison:
 def compare_setups(scenario: Scenario, assumptions: Assumptions) -> SetupComparison:
     """The scenario's recommended plan under each setup, and which one it would use itself."""
     choice = choose_setup(scenario.company, assumptions, None)
-    plans = {setup: recommend(scenario, setup, assumptions) for setup in SETUPS}
+    plans: dict[str, Plan] = {setup: recommend(scenario, setup, assumptions) for setup in SETUPS}
     return SetupComparison(plans=plans, chosen=choice.setup, chosen_reason=choice.reason)
 
 
@@ -268,7 +268,7 @@ def _generalists(c: SetupComparison) -> list[Finding]:
 def single_points(plan: Evaluation) -> list[str]:
     """Demand roles carried by exactly one person who can do the work (quality's resilience)."""
     generalists = plan.allocation[GENERALIST]
-    points = []
+    points: list[str] = []
     for role in SPECIALIST_ROLES:
         if plan.demand.by_role[role] <= _EPS:
             continue

@@ -99,7 +99,7 @@ def phase_work(evaluation: Evaluation) -> tuple[PhaseWork, ...]:
     result = []
     for p, phase in enumerate(PHASES):
         row = {role: float(by_phase_role[p, r]) for r, role in enumerate(SPECIALIST_ROLES)}
-        work = {role: row[role] * specialist_share[role] for role in SPECIALIST_ROLES}
+        work: dict[str, float] = {r: row[r] * specialist_share[r] for r in SPECIALIST_ROLES}
         work[GENERALIST] = sum(row[role] * generalist_share[role] for role in SPECIALIST_ROLES)
         result.append(PhaseWork(phase=phase, demand_fte=sum(row.values()), work_fte=work))
     return tuple(result)

@@ -475,10 +475,10 @@ def profiles() -> tuple[RoleProfile, ...]:
 def hands_to(role: str) -> tuple[Handoff, ...]:
     """Work this role hands on, in lifecycle order of the receiving role."""
     found = [h for h in HANDOFFS if h.giver == role]
-    return tuple(sorted(found, key=lambda h: ROLES.index(h.taker)))  # type: ignore[arg-type]
+    return tuple(sorted(found, key=lambda h: ROLES.index(h.taker)))
 
 
 def receives_from(role: str) -> tuple[Handoff, ...]:
     """Work this role receives, in lifecycle order of the giving role."""
     found = [h for h in HANDOFFS if h.taker == role]
-    return tuple(sorted(found, key=lambda h: ROLES.index(h.giver)))  # type: ignore[arg-type]
+    return tuple(sorted(found, key=lambda h: ROLES.index(h.giver)))

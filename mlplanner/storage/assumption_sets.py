@@ -78,12 +78,10 @@ def save_assumption_set(
 
 def list_assumption_sets(*, session: Session) -> list[AssumptionSetSummary]:
     """Every saved set, by name (case ignored)."""
-    statement = select(*_SUMMARY_COLUMNS).order_by(
-        func.lower(AssumptionSet.name), AssumptionSet.name
-    )
+    statement = select(AssumptionSet).order_by(func.lower(AssumptionSet.name), AssumptionSet.name)
     with reading(session):
         rows = session.exec(statement).all()
-    return [AssumptionSetSummary.model_validate(row._mapping) for row in rows]
+        return [AssumptionSetSummary.model_validate(row, from_attributes=True) for row in rows]
 
 
 def load_assumption_set(*, session: Session, name: str) -> Assumptions:
@@ -107,5 +105,5 @@ def delete_assumption_set(*, session: Session, name: str) -> None:
 
 
 def _summary(session: Session, name: str) -> AssumptionSetSummary | None:
-    row = session.exec(select(*_SUMMARY_COLUMNS).where(AssumptionSet.name == name)).first()
-    return None if row is None else AssumptionSetSummary.model_validate(row._mapping)
+    row = session.exec(select(AssumptionSet).where(AssumptionSet.name == name)).first()
+    return None if row is None else AssumptionSetSummary.model_validate(row, from_attributes=True)

@@ -22,10 +22,11 @@ import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, func, not_, update
 from sqlalchemy import delete as delete_rows
+from sqlalchemy import select as select_columns
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -52,6 +53,7 @@ from mlplanner.storage.errors import (
 from mlplanner.storage.models import (
     NAME_MAX,
     AssumptionSnapshot,
+    Figures,
     Plan,
     PlanComment,
     PlanShare,
@@ -77,11 +79,11 @@ SORTS: Final[dict[str, str]] = {
     "quality": "best quality first",
 }
 _FIGURES: Final = (
-    Revision.setup,
-    Revision.total_headcount,
-    Revision.total_hires,
-    Revision.annual_cost_usd,
-    Revision.quality,
+    col(Revision.setup),
+    col(Revision.total_headcount),
+    col(Revision.total_hires),
+    col(Revision.annual_cost_usd),
+    col(Revision.quality),
 )
 _COMMENT_COUNT: Final = (
     select(func.count())
@@ -113,6 +115,7 @@ _REVISION_COLUMNS: Final = (
     Revision.allocation_label,
     Revision.saved_by,
 )
+_Statement = TypeVar("_Statement", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True)
@@ -265,9 +268,9 @@ def get_plan(*, session: Session, plan_id: int, include_trash: bool = False) -> 
     """A plan's summary; :class:`PlanNotFoundError` if missing, not visible to the session's
     actor, or in the trash (unless ``include_trash``)."""
     statement = (
-        select(*_PLAN_COLUMNS, *_FIGURES)
+        select_columns(*_PLAN_COLUMNS, *_FIGURES)
         .join(Revision, _latest_revision_join())
-        .where(Plan.id == plan_id)
+        .where(col(Plan.id) == plan_id)
     )
     with reading(session):
         checked_plan(
@@ -295,13 +298,13 @@ def list_revisions(*, session: Session, plan_id: int) -> list[RevisionSummary]:
     """A plan's history, newest revision first."""
     get_plan(session=session, plan_id=plan_id)
     statement = (
-        select(*_REVISION_COLUMNS, *_FIGURES)
-        .where(Revision.plan_id == plan_id)
+        select_columns(*_REVISION_COLUMNS, *_FIGURES)
+        .where(col(Revision.plan_id) == plan_id)
         .order_by(col(Revision.number).desc())
     )
     with reading(session):
-        rows = session.exec(statement).all()
-    return [RevisionSummary.model_validate(row._mapping) for row in rows]
+        rows = session.execute(statement).mappings().all()
+    return [RevisionSummary.model_validate(row) for row in rows]
 
 
 def rename(*, session: Session, plan_id: int, name: str) -> PlanSummary:
@@ -411,7 +414,7 @@ def _copy(revision: Revision, restored_from: int | None) -> _Content:
         assumption_set_name=revision.assumption_set_name,
         assumptions_json=None,
         assumptions_digest="",
-        figures={name: getattr(revision, name) for name in _figure_names()},
+        figures={name: getattr(revision, name) for name in Figures.model_fields},
         restored_from=restored_from,
         assumptions_id=revision.assumptions_id,
     )
@@ -530,13 +533,11 @@ def _revision(session: Session, plan_id: int, number: int) -> Revision:
 
 
 def _revision_summary(revision: Revision) -> RevisionSummary:
-    return RevisionSummary.model_validate(
-        {column.key: getattr(revision, column.key) for column in (*_REVISION_COLUMNS, *_FIGURES)}
-    )
+    return RevisionSummary.model_validate(revision, from_attributes=True)
 
 
 def _latest_revision_join() -> ColumnElement[bool]:
-    return and_(Revision.plan_id == Plan.id, Revision.number == Plan.latest_revision)
+    return and_(col(Revision.plan_id) == Plan.id, col(Revision.number) == Plan.latest_revision)
 
 
 def _summaries(session: Session, rows: Sequence[Any]) -> list[PlanSummary]:

@@ -4,4 +4,6 @@
 force, an adopted allocation, the saved plan being worked on) and :class:`~mlplanner.ui.state.Slot`
 for a page's own state; ``widgets`` is the one place widgets are reset or given values from
 code; ``messages`` is the one way to tell the user what an action did (``flash``).
+
+May import: every other sub-package but the CLI, and the top-level modules.
 """

@@ -6,26 +6,26 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.support.browser import TIMEOUT_MS, open_app, screenshot, wait_for_app
+from tests.support.browser import TIMEOUT_MS, app_run, open_app, screenshot
 
 SEED = "Seed-stage startup: support-ticket triage prototype"
 ENTERPRISE = "Enterprise: a dozen mixed ML projects"
 
 
 def go_to(page: Page, title: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
 
 
 def load_example(page: Page, name: str, shown: str) -> None:
     """Load an example; the sidebar then shows ``shown``, a part of its name (the sidebar
     shows names as plain text, with a word joiner after a colon)."""
     page.get_by_test_id("stSelectbox").filter(has_text="Example scenario").click()
-    page.get_by_role("option", name=name).click()
-    wait_for_app(page)
-    page.get_by_role("button", name="Load preset").click()
-    wait_for_app(page)
-    expect(page.get_by_test_id("stSidebar")).to_contain_text(shown)
+    with app_run(page):
+        page.get_by_role("option", name=name).click()
+    with app_run(page):
+        page.get_by_role("button", name="Load preset").click()
+    expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(name)
 
 
 def metric(page: Page, label: str) -> Locator:
@@ -72,8 +72,8 @@ def test_editing_a_salary_changes_the_plan_and_survives_leaving_the_page(
     cell_input = page.locator(".gdg-input")
     expect(cell_input).to_be_visible()
     cell_input.fill("200000")
-    cell_input.press("Enter")
-    wait_for_app(page)
+    with app_run(page):
+        cell_input.press("Enter")
 
     # 3 analysts x (200,000 - 101,000) x 1.35 = +$401k.
     expect(cost).to_contain_text("$1.88M")
@@ -88,8 +88,8 @@ def test_editing_a_salary_changes_the_plan_and_survives_leaving_the_page(
     expect(metric(page, "Current plan: annual cost")).to_contain_text("$1.88M")
     expect(metric(page, "Numbers changed")).to_contain_text("1")
 
-    page.get_by_role("button", name="Reset to shipped defaults").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_role("button", name="Reset to shipped defaults").click()
     expect(metric(page, "Current plan: annual cost")).to_contain_text("$1.48M")
     expect(page.get_by_test_id("stSidebar")).to_contain_text("Assumptions: Shipped defaults")
 
@@ -119,8 +119,8 @@ def test_editing_a_regions_vendor_price_changes_the_vendor_lines(
     cell_input = page.locator(".gdg-input")
     expect(cell_input).to_be_visible()
     cell_input.fill("100000")
-    cell_input.press("Enter")
-    wait_for_app(page)
+    with app_run(page):
+        cell_input.press("Enter")
 
     # 5.5 FTE x (100,000 - 60,000) = +$220k.
     expect(cost).to_contain_text("$15.27M")

@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.reports.scenario_help import setup_help, setup_label
-from tests.support.browser import SCREENSHOTS, TIMEOUT_MS, open_app, wait_for_app
+from tests.support.browser import SCREENSHOTS, TIMEOUT_MS, open_app
 
 
 @pytest.mark.browser
@@ -28,4 +28,4 @@ def test_setup_choices_and_tooltip_state_the_rules_in_force(app_server: str, pag
         expect(page.get_by_role("option", name=setup_label(choice, defaults))).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "scenario-setup-choices.png"))  # the open menu
     page.keyboard.press("Escape")
-    wait_for_app(page)
+    expect(page.get_by_role("option", name=setup_label("startup", defaults))).to_have_count(0)

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.storage.support import postgres_database
-from tests.support.browser import VIEWPORT, wait_for_app, whole_page_screenshot
+from tests.support.browser import VIEWPORT, app_run, whole_page_screenshot
 from tests.support.ports import free_port
 from tests.support.server import AppServer, start_app_server
 
@@ -94,39 +94,39 @@ def new_page(browser: Browser) -> tuple[BrowserContext, Page]:
 
 def sign_in(page: Page, server: str, sub: str) -> None:
     """Sign in through the provider's form, as the user with subject ``sub``."""
-    page.goto(server)
-    wait_for_app(page)
+    with app_run(page):
+        page.goto(server)
     page.get_by_role("button", name="Sign in").click()
     page.get_by_placeholder("sub").fill(sub)
     page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(re.compile(re.escape(server)))
-    wait_for_app(page)
+    with app_run(page):
+        page.wait_for_url(re.compile(re.escape(server)))
     expect(page.get_by_test_id("stSidebar")).to_contain_text(f"Signed in as {USERS[sub][1]}")
 
 
 def plans_page(page: Page, server: str) -> None:
     """The Plans page loaded afresh (a new app session, as after a browser refresh)."""
-    page.goto(f"{server}/plans")
-    wait_for_app(page)
+    with app_run(page):
+        page.goto(f"{server}/plans")
     expect(page.get_by_role("heading", name="Plans", exact=True)).to_be_visible()
 
 
 def go_to_plans(page: Page) -> None:
     """The Plans page through the sidebar, in the same app session."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plans").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plans").click()
     expect(page.get_by_role("heading", name="Plans", exact=True)).to_be_visible()
 
 
 def click(page: Page, name: str) -> None:
-    page.get_by_test_id("stButton").get_by_role("button", name=name, exact=True).first.click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stButton").get_by_role("button", name=name, exact=True).first.click()
 
 
 def share_with(page: Page, email: str, role: str) -> None:
     page.get_by_role("textbox", name="Share with").fill(email)
-    page.get_by_test_id("stRadio").filter(has_text="As").get_by_text(role, exact=True).click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stRadio").filter(has_text="As").get_by_text(role, exact=True).click()
     click(page, "Share")
     assert f"Shared with {email} as {role}" in success(page)
 
@@ -153,8 +153,8 @@ def test_two_users_on_two_servers_share_a_plan(servers: tuple[str, str], browser
         plans_page(ann, server_a)
         name_box = ann.get_by_role("textbox", name="Name for a new plan")
         name_box.fill(PLAN)
-        name_box.press("Enter")
-        wait_for_app(ann)
+        with app_run(ann):
+            name_box.press("Enter")
         click(ann, "Save as a new plan")
         expect(ann.get_by_test_id("stAlertContentSuccess")).to_contain_text(f"Saved {PLAN}")
         link = ann.get_by_test_id("stCode").first.inner_text().strip()
@@ -199,20 +199,20 @@ def test_two_users_on_two_servers_share_a_plan(servers: tuple[str, str], browser
         # which a sign-in cookie is bound to, so the link is opened on the server they signed
         # in on; behind one proxy, as in compose.yaml, there is one origin.)
         link_b = link.replace(server_a, server_b)
-        bob.goto(link_b)
-        wait_for_app(bob)
+        with app_run(bob):
+            bob.goto(link_b)
         expect(bob.get_by_text(f"Saved plan: {PLAN}")).to_be_visible()
         whole_page_screenshot(bob, "team-bob-link-opened")
-        cat.goto(link_b)
-        wait_for_app(cat)
+        with app_run(cat):
+            cat.goto(link_b)
         expect(cat.get_by_test_id("stAlertContentError")).to_contain_text(NOT_SHARED)
         whole_page_screenshot(cat, "team-cat-link-refused")
 
         # Sign-out: through the provider's end-session page, back to the sign-in button.
         click(bob, "Sign out")
         bob.get_by_role("button", name="End session").click()
-        bob.wait_for_url(re.compile(re.escape(server_b)))
-        wait_for_app(bob)
+        with app_run(bob):
+            bob.wait_for_url(re.compile(re.escape(server_b)))
         expect(bob.get_by_role("button", name="Sign in")).to_be_visible()
         whole_page_screenshot(bob, "team-bob-signed-out")
     finally:

@@ -4,7 +4,7 @@ on the page moves the staffing date at once."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import TIMEOUT_MS, open_app, wait_for_app, whole_page_screenshot
+from tests.support.browser import TIMEOUT_MS, app_run, open_app, whole_page_screenshot
 
 
 @pytest.mark.browser
@@ -12,8 +12,8 @@ def test_timeline_page_shows_the_quarters_and_follows_the_capacity(
     app_server: str, page: Page
 ) -> None:
     open_app(page, app_server)
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Timeline").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Timeline").click()
     expect(page.get_by_role("heading", name="Timeline", exact=True)).to_be_visible()
     staffed = page.get_by_test_id("stMetric").filter(has_text="Fully staffed")
     expect(staffed).to_contain_text("-Q")
@@ -28,8 +28,8 @@ def test_timeline_page_shows_the_quarters_and_follows_the_capacity(
 
     capacity = page.get_by_test_id("stNumberInput").filter(has_text="Hiring capacity")
     capacity.locator("input").fill("1")
-    capacity.locator("input").press("Enter")
-    wait_for_app(page)
+    with app_run(page):
+        capacity.locator("input").press("Enter")
     expect(page.get_by_text("1 hire a quarter, set in the scenario")).to_be_visible()
     expect(staffed).not_to_have_text(before)
     whole_page_screenshot(page, "timeline-fashion-capacity-1")

@@ -215,6 +215,11 @@ def test_an_explicit_setup_beats_the_companys_which_beats_auto() -> None:
     )
 
 
+def test_an_unknown_setup_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="setup: 'huge' is not one of auto, startup"):
+        choose_setup(company(10), Assumptions.defaults(), "huge")
+
+
 demands = st.fixed_dictionaries({role: st.floats(0, 12) for role in SPECIALIST_ROLES})
 
 
