@@ -472,7 +472,9 @@ _HIRING_COLUMNS: Final[dict[str, str]] = {
 def _hiring(a: Assumptions, d: Assumptions) -> Group:
     sources = {str(row.role): str(row.source) for row in hiring_table().itertuples(index=False)}
     defaults = {column: f"{DEFAULT} {column.split(' (')[0].lower()}" for column in _HIRING_COLUMNS}
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for role in ROLES:
         figures = a.hiring.roles.get(role)
         if figures is None:

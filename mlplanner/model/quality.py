@@ -176,7 +176,7 @@ def assess(
     need = [demand[role] for role in SPECIALIST_ROLES]
     scored = score_heads(need, [allocation.get(role, 0) for role in ROLES], assumptions)
     covered = dict(zip(SPECIALIST_ROLES, scored.covered, strict=True))
-    role_cov = {
+    role_cov: dict[str, float] = {
         r: (100 * _share(covered[r], demand[r]) if demand[r] > 0 else 100.0)
         for r in SPECIALIST_ROLES
     }

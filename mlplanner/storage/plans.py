@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, not_, update
+from sqlalchemy import ColumnElement, RowMapping, Select, and_, func, not_, update
 from sqlalchemy import delete as delete_rows
 from sqlalchemy import select as select_columns
 from sqlalchemy.exc import IntegrityError
@@ -93,27 +93,27 @@ _COMMENT_COUNT: Final = (
     .label("comments")
 )
 _PLAN_COLUMNS: Final = (
-    Plan.id,
-    Plan.name,
-    Plan.created_at,
-    Plan.updated_at,
-    Plan.deleted_at,
-    Plan.latest_revision,
-    Plan.owner_subject,
-    Plan.owner_email,
-    Plan.status,
-    Plan.approved_revision,
-    Plan.approved_by,
+    col(Plan.id),
+    col(Plan.name),
+    col(Plan.created_at),
+    col(Plan.updated_at),
+    col(Plan.deleted_at),
+    col(Plan.latest_revision),
+    col(Plan.owner_subject),
+    col(Plan.owner_email),
+    col(Plan.status),
+    col(Plan.approved_revision),
+    col(Plan.approved_by),
     _COMMENT_COUNT,
 )
 _REVISION_COLUMNS: Final = (
-    Revision.plan_id,
-    Revision.number,
-    Revision.created_at,
-    Revision.restored_from,
-    Revision.assumption_set_name,
-    Revision.allocation_label,
-    Revision.saved_by,
+    col(Revision.plan_id),
+    col(Revision.number),
+    col(Revision.created_at),
+    col(Revision.restored_from),
+    col(Revision.assumption_set_name),
+    col(Revision.allocation_label),
+    col(Revision.saved_by),
 )
 _Statement = TypeVar("_Statement", bound=Select[*tuple[Any, ...]])
 
@@ -243,7 +243,7 @@ def list_plans(
         raise ValueError(f"offset: must be 0 or more (got {offset})")
     statement = _filtered(
         session,
-        select(*_PLAN_COLUMNS, *_FIGURES).join(Revision, _latest_revision_join()),
+        select_columns(*_PLAN_COLUMNS, *_FIGURES).join(Revision, _latest_revision_join()),
         search,
         trash,
         scope,
@@ -251,7 +251,7 @@ def list_plans(
     order = _trash_order() if trash else _order(sort)
     statement = statement.order_by(*order).limit(limit).offset(offset)
     with reading(session):
-        rows = session.exec(statement).all()
+        rows = session.execute(statement).mappings().all()
         return _summaries(session, rows)
 
 
@@ -276,7 +276,7 @@ def get_plan(*, session: Session, plan_id: int, include_trash: bool = False) -> 
         checked_plan(
             session, plan_id, "viewer", "seeing it", trash=None if include_trash else False
         )
-        return _summaries(session, session.exec(statement).all())[0]
+        return _summaries(session, session.execute(statement).mappings().all())[0]
 
 
 def open_revision(*, session: Session, plan_id: int, number: int | None = None) -> OpenedPlan:
@@ -421,7 +421,7 @@ def _copy(revision: Revision, restored_from: int | None) -> _Content:
 
 
 def _figure_names() -> tuple[str, ...]:
-    return tuple(column.key for column in _FIGURES)
+    return tuple(Figures.model_fields)
 
 
 def _new_plan(session: Session, name: str, content: _Content) -> int:
@@ -540,23 +540,23 @@ def _latest_revision_join() -> ColumnElement[bool]:
     return and_(col(Revision.plan_id) == Plan.id, col(Revision.number) == Plan.latest_revision)
 
 
-def _summaries(session: Session, rows: Sequence[Any]) -> list[PlanSummary]:
+def _summaries(session: Session, rows: Sequence[RowMapping]) -> list[PlanSummary]:
     """Rows of ``_PLAN_COLUMNS`` and ``_FIGURES`` as summaries with the actor's access."""
     actor = actor_of(session)
-    shared = shared_role(session, actor, [row.id for row in rows])
+    shared = shared_role(session, actor, [row["id"] for row in rows])
     summaries = []
     for row in rows:
-        if owns(actor, row.owner_subject, row.owner_email):
+        if owns(actor, row["owner_subject"], row["owner_email"]):
             access = "owner"
         else:
-            access = "administrator" if actor.admin else shared[row.id]
-        summaries.append(PlanSummary.model_validate({**row._mapping, "access": access}))
+            access = "administrator" if actor.admin else shared[row["id"]]
+        summaries.append(PlanSummary.model_validate({**row, "access": access}))
     return summaries
 
 
 def _filtered(
-    session: Session, statement: Select[Any], search: str, trash: bool, scope: str
-) -> Select[Any]:
+    session: Session, statement: _Statement, search: str, trash: bool, scope: str
+) -> _Statement:
     if scope not in SCOPES:
         raise ValueError(f"scope: {scope!r} is not one of {', '.join(SCOPES)}")
     actor = actor_of(session)

@@ -51,7 +51,7 @@ from mlplanner.timeline.quarter_plans import QuarterPlan, QuarterPlans, Schedule
 
 QUARTERS_PER_YEAR: Final = 4
 _EPS: Final = 1e-9
-_ROLE_INDEX: Final = {role: i for i, role in enumerate(ROLES)}
+_ROLE_INDEX: Final[dict[str, int]] = {role: i for i, role in enumerate(ROLES)}
 _PositionKey = tuple[str, int, int, int | None, bool]  # role, opened, starts, project, backfill
 
 # Why a plan is not fully staffed within the horizon.
@@ -206,8 +206,8 @@ class _Team:
         self.cohorts: dict[str, list[_Cohort]] = {
             role: [_Cohort(None, existing[role])] if existing.get(role) else [] for role in ROLES
         }
-        self.owed = dict.fromkeys(ROLES, 0.0)
-        self.unreplaced = dict.fromkeys(ROLES, 0)
+        self.owed: dict[str, float] = dict.fromkeys(ROLES, 0.0)
+        self.unreplaced: dict[str, int] = dict.fromkeys(ROLES, 0)
 
     def headcount(self, role: str) -> int:
         return sum(cohort.count for cohort in self.cohorts[role])
@@ -306,7 +306,7 @@ def _hire(
     capacity: int,
     room_usd: float | None,
     leads: dict[str, int],
-    loaded: dict[str, int],
+    loaded: dict[str, float],
 ) -> _Hiring:
     """Fill ``needs`` in order (``people`` is raised in place) within capacity and budget."""
     result = _Hiring(Counter(), [], set())
@@ -354,8 +354,8 @@ def simulate(
     plans = QuarterPlans(scenario, sched, setup, assumptions)
     capacity = hiring_capacity(scenario.company, assumptions)
     budget = scenario.company.annual_budget_usd
-    leads = {role: lead_quarters(role, assumptions) for role in ROLES}
-    attrition = {role: quarterly_attrition(role, assumptions) for role in ROLES}
+    leads: dict[str, int] = {role: lead_quarters(role, assumptions) for role in ROLES}
+    attrition: dict[str, float] = {role: quarterly_attrition(role, assumptions) for role in ROLES}
     team = _Team(scenario.company.existing_team)
     staffed: dict[int, int] = {}
     fully_staffed: int | None = None
@@ -370,9 +370,9 @@ def simulate(
         plan = quarter_plan.plan
         target = plan.allocation
         lines = {line.role: line for line in plan.roles}
-        loaded = {role: lines[role].loaded_rate_usd for role in ROLES}
-        leavers = {role: team.leave(role, attrition[role]) for role in ROLES}
-        people = {role: team.headcount(role) for role in ROLES}
+        loaded: dict[str, float] = {role: lines[role].loaded_rate_usd for role in ROLES}
+        leavers: dict[str, int] = {role: team.leave(role, attrition[role]) for role in ROLES}
+        people: dict[str, int] = {role: team.headcount(role) for role in ROLES}
         room = None
         if budget is not None:
             run_rate = plan.vendor_cost_usd + sum(people[r] * loaded[r] for r in ROLES)

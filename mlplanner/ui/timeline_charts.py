@@ -128,7 +128,7 @@ def capacity_frame(timeline: Timeline) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["quarter", "series", "fte", "gap"])
 
 
-def capacity_chart(timeline: Timeline) -> alt.LayerChart:
+def capacity_chart(timeline: Timeline) -> alt.LayerChart | alt.FacetChart:
     """The team's effective FTE against the work's demand; the shaded band is the gap."""
     data = capacity_frame(timeline)
     wide = data.pivot(index="quarter", columns="series", values="fte").reset_index()
