@@ -28,6 +28,7 @@ from mlplanner.model.scenario import (
     DATA_READINESS,
     DEPLOYMENTS,
     DOMAINS,
+    LIFECYCLES,
     SCALES,
     SETUP_CHOICES,
     STAGES,
@@ -295,6 +296,15 @@ PROJECT_COLUMN_CONFIG = {
         "(ML engineers, backend developers); batch is the lightest.",
         Project.model_fields["deployment"].default,
         110,
+    ),
+    "lifecycle": _choices(
+        "Lifecycle",
+        LIFECYCLES,
+        "Build: the model is being built this year (full effort). Run: it is already live and "
+        "needs only monitoring, retraining, incidents and data fixes (a share of the build "
+        "effort per phase, on the Assumptions page).",
+        Project.model_fields["lifecycle"].default,
+        90,
     ),
     "count": st.column_config.NumberColumn(
         "Count",

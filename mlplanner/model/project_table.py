@@ -24,6 +24,7 @@ PROJECT_COLUMNS: Final = (
     "data_readiness",
     "annotation",
     "deployment",
+    "lifecycle",
     "count",
 )
 _TEXT_COLUMNS: Final = PROJECT_COLUMNS[:-1]

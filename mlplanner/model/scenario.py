@@ -40,6 +40,7 @@ Stage = Literal["research", "prototype", "production"]
 DataReadiness = Literal["raw", "partial", "ready"]
 Annotation = Literal["none", "in_house", "outsourced"]
 Deployment = Literal["batch", "online", "edge"]
+Lifecycle = Literal["build", "run"]
 Setup = Literal["startup", "scaleup", "mature"]
 SetupChoice = Literal["auto", "startup", "scaleup", "mature"]
 
@@ -49,6 +50,7 @@ STAGES: Final[tuple[str, ...]] = Stage.__args__  # type: ignore[attr-defined]
 DATA_READINESS: Final[tuple[str, ...]] = DataReadiness.__args__  # type: ignore[attr-defined]
 ANNOTATIONS: Final[tuple[str, ...]] = Annotation.__args__  # type: ignore[attr-defined]
 DEPLOYMENTS: Final[tuple[str, ...]] = Deployment.__args__  # type: ignore[attr-defined]
+LIFECYCLES: Final[tuple[str, ...]] = Lifecycle.__args__  # type: ignore[attr-defined]
 SETUPS: Final[tuple[str, ...]] = Setup.__args__  # type: ignore[attr-defined]
 SETUP_CHOICES: Final[tuple[str, ...]] = SetupChoice.__args__  # type: ignore[attr-defined]
 
@@ -80,7 +82,12 @@ def _no_control_characters(value: str) -> str:
 
 
 class Project(_Strict):
-    """One ML project (or ``count`` similar ones)."""
+    """One ML project (or ``count`` similar ones).
+
+    ``lifecycle`` says whether the project is being built this year (``build``, the default,
+    so files written before the field existed keep their meaning) or is a live model that
+    only needs running: monitoring, retraining, incidents, data fixes (``run``).
+    """
 
     name: Name
     domain: Domain
@@ -89,6 +96,7 @@ class Project(_Strict):
     data_readiness: DataReadiness = "partial"
     annotation: Annotation = "none"
     deployment: Deployment = "batch"
+    lifecycle: Lifecycle = "build"
     count: Annotated[int, JsonNumber] = Field(default=1, ge=1, le=100)
 
     _check_name = field_validator("name")(_no_control_characters)
