@@ -20,14 +20,14 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost, vendor_cost
 from mlplanner.model.demand import Demand
 from mlplanner.model.quality import COMPONENTS, COVERABLE
-from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
+from mlplanner.model.roles import GENERALIST, LEAD, MANAGERS, ROLES, SPECIALIST_ROLES
 
 SPECIALISTS = len(SPECIALIST_ROLES)
 G_COLUMN = ROLES.index(GENERALIST)
 L_COLUMN = ROLES.index(LEAD)
 A_COLUMN = ROLES.index("annotator")
 COVERABLE_COLUMNS = tuple(ROLES.index(role) for role in COVERABLE)
-IC_COLUMNS = tuple(i for i, role in enumerate(ROLES) if role not in (LEAD, "annotator"))
+IC_COLUMNS = tuple(i for i, role in enumerate(ROLES) if role not in (*MANAGERS, "annotator"))
 KIND_COLUMNS = (*range(SPECIALISTS), G_COLUMN)
 KINDS = len(KIND_COLUMNS)  # kinds of individual contributor, as the quality rules count them
 
