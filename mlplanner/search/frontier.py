@@ -68,7 +68,7 @@ import numpy as np
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.quality import COMPONENTS, COVERABLE
-from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.scoring import (
     A_COLUMN,
@@ -106,6 +106,7 @@ _BOUND_FTE = 20.0
 _BOUND_ROWS = 300
 # Plans tried for the budget search's first floor (_incumbent): shares of demand per role.
 _INCUMBENT_SHARES = 21
+H_COLUMN = ROLES.index(HEAD)
 
 
 @dataclass(frozen=True)
@@ -573,6 +574,7 @@ class _Completions:
     generalists: np.ndarray
     annotators: np.ndarray
     leads: np.ndarray
+    heads: int  # heads of data & ML: always the existing ones (the search space's only value)
 
     def take(self, keep: np.ndarray) -> _Completions:
         return _Completions(
@@ -582,6 +584,7 @@ class _Completions:
             self.generalists[keep],
             self.annotators[keep],
             self.leads[keep],
+            self.heads,
         )
 
     def allocations(self) -> np.ndarray:
@@ -590,6 +593,7 @@ class _Completions:
         result[:, G_COLUMN] = self.generalists
         result[:, A_COLUMN] = self.annotators
         result[:, L_COLUMN] = self.leads
+        result[:, H_COLUMN] = self.heads
         return result
 
 
@@ -606,6 +610,7 @@ def _completions(
         generalists=np.repeat(generalists, len(annotators)),
         annotators=np.tile(annotators, len(rows)),
         leads=np.full(len(rows) * len(annotators), space.lower[LEAD]),
+        heads=space.lower[HEAD],
     )
 
 
@@ -617,6 +622,7 @@ def _completion_cost(problem: SearchProblem, completions: _Completions) -> np.nd
         + c.generalists * int(rates[G_COLUMN])
         + c.annotators * int(rates[A_COLUMN])
         + c.leads * int(rates[L_COLUMN])
+        + c.heads * int(rates[H_COLUMN])
         + problem.context.vendor_usd
     )
 

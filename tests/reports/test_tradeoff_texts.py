@@ -34,10 +34,12 @@ def test_alternatives_follow_their_rules() -> None:
     points = frontier(scenario)
     plan = recommend(scenario)
     named = {a.name: a for a in alternatives(points, plan, assumptions)}
-    # Nothing within 15% more beats the fashion retailer's recommended plan: no premium.
+    # A data engineer instead of a third generalist is better and no dearer: the premium plan.
     ceiling = plan.annual_cost_usd * (1 + assumptions.premium_extra_cost_share)
-    assert max(p.quality for p in points if p.annual_cost_usd <= ceiling) <= plan.quality
-    assert list(named) == ["lean", "recommended", "best_under_budget"]
+    assert list(named) == ["lean", "recommended", "premium", "best_under_budget"]
+    premium = named["premium"].point
+    assert premium.annual_cost_usd <= ceiling
+    assert premium.quality >= plan.quality + assumptions.premium_min_gain
     lean = named["lean"].point
     floor = assumptions.lean_quality_share * plan.quality
     assert lean.quality >= floor
