@@ -12,7 +12,16 @@ import numpy as np
 
 from mlplanner.model.plan import Evaluation, format_usd
 from mlplanner.model.quality import COVERABLE
-from mlplanner.model.roles import GENERALIST, LEAD, PHASE_LABELS, PHASES, ROLES, role_label
+from mlplanner.model.roles import (
+    GENERALIST,
+    HEAD,
+    LEAD,
+    MANAGERS,
+    PHASE_LABELS,
+    PHASES,
+    ROLES,
+    role_label,
+)
 from mlplanner.model.staffing import individual_contributors, required_leads
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -22,8 +31,9 @@ _VISIBLE = 0.5  # percentage points: smaller moves are not worth a sentence
 def people(count: int, role: str) -> str:
     """``one ML Engineer``, ``two ML Engineers``, ``14 ML Engineers``."""
     number = _WORDS[count] if count < len(_WORDS) else str(count)
-    label = role_label(role)
-    return f"{number} {label}" if count == 1 else f"{number} {label}s"
+    if count == 1:
+        return f"{number} {role_label(role)}"
+    return f"{number} Heads of Data & ML" if role == HEAD else f"{number} {role_label(role)}s"
 
 
 def describe_changes(before: Evaluation, after: Evaluation) -> list[str]:
@@ -50,7 +60,7 @@ def _phases_of(before: Evaluation, role: str) -> list[str]:
     if role == GENERALIST:
         columns = [ROLES.index(r) for r in COVERABLE]
         worked = by_phase[:, columns].sum(axis=1) > 0
-    elif role == LEAD:
+    elif role in MANAGERS:
         return []
     else:
         worked = by_phase[:, ROLES.index(role)] > 0
@@ -60,6 +70,9 @@ def _phases_of(before: Evaluation, role: str) -> list[str]:
 def _effect(before: Evaluation, after: Evaluation, role: str) -> str:
     if role == LEAD:
         return _leads(after)
+    if role == HEAD:
+        heads = people(after.allocation[HEAD], HEAD) if after.allocation[HEAD] else "nobody"
+        return f"{heads} above {after.allocation[LEAD]} team leads"
     old = before.quality_detail.coverage_by_phase
     new = after.quality_detail.coverage_by_phase
     moves = {phase: new[phase] - old[phase] for phase in _phases_of(before, role)}

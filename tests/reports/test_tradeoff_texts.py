@@ -179,3 +179,15 @@ def test_search_help_gives_the_generalist_capacity_and_the_step_rule() -> None:
     assert "(0.70 FTE of specialist work each)" in text
     assert f"Teams up to {STEP_FTE:.0f} FTE of demand (annotation aside)" in text
     assert f"in steps of D / {STEPS} people (rounded up)" in text
+
+
+def test_a_head_of_data_fewer_is_named_with_the_leads_left() -> None:
+    scenario = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
+    plan = recommend(scenario)
+    assert plan.allocation["head_of_data"] == 1
+    after = evaluate(scenario, dict(plan.allocation, head_of_data=0))
+    leads = plan.allocation["team_lead"]
+    assert describe_changes(plan, after)[0] == (
+        f"One Head of Data & ML fewer: nobody above {leads} team leads."
+    )
+    assert people(2, "head_of_data") == "two Heads of Data & ML"
