@@ -17,12 +17,12 @@ means fewer people or a lower cost (when a role reached the threshold under the 
 work left the generalists at once and a generalist could disappear as a cheaper specialist
 arrived). ``tests/model/test_monotonicity.py`` checks it over generated scenarios.
 
-Management (:func:`managers`): no lead for the first ``lead_from_contributors - 1`` individual
-contributors the demand needs (a senior contributor leads them), then one lead for every
-``lead_span`` more or part of it; a Head of Data & ML likewise once there are
-``head_from_leads`` leads, one more per ``lead_span`` leads. Adding ``k`` people thus adds at
-most ``ceil(k / lead_span)`` leads: one person more never adds two. Leads and heads count only
-the people the demand needs, not kept existing staff beyond it.
+Management (:func:`managers`): no lead while the individual contributors the demand needs are
+fewer than ``lead_from_contributors`` (a senior contributor leads them), then one lead per
+team of up to ``lead_span``; a Head of Data & ML likewise once there are ``head_from_leads``
+leads, one per ``lead_span`` leads. Both thresholds are at most ``lead_span``, so one person
+more never adds two managers (the old rule jumped from no lead for 8 people to 2 for 9). Leads
+and heads count only the people the demand needs, not kept existing staff beyond it.
 """
 
 from __future__ import annotations
@@ -99,10 +99,9 @@ def required_leads(contributors: int, span: int) -> int:
 
 
 def managers(people: int, first: int, span: int) -> int:
-    """Managers for ``people`` reports: none below ``first``, then one per ``span`` people past
-    ``first - 1`` (or part of ``span``). Non-decreasing; ``k`` more people add at most
-    ``ceil(k / span)``."""
-    return math.ceil(max(0, people - first + 1) / span)
+    """Managers for ``people`` reports: none below ``first``, then one per ``span`` people or
+    part of ``span``. With ``first <= span`` one person more never adds two managers."""
+    return math.ceil(people / span) if people >= first else 0
 
 
 def individual_contributors(allocation: dict[str, int]) -> int:
@@ -226,8 +225,8 @@ def _lead_rule(contributors: int, needed: int, have: int, first: int, span: int)
             "no lead" + _kept(have, 0)
         )
     return (
-        f"{contributors} people the work needs: no lead for the first {first - 1}, then one "
-        f"per {span} or part of {span}, so {needed}" + _kept(have, needed)
+        f"{contributors} people the work needs make {needed} teams of up to {span}, one lead "
+        f"each (a lead from {first} people on)" + _kept(have, needed)
     )
 
 
@@ -235,6 +234,6 @@ def _head_rule(leads: int, needed: int, have: int, first: int, span: int) -> str
     if needed == 0:
         return f"{leads} team leads are fewer than {first}: no head of data & ML" + _kept(have, 0)
     return (
-        f"{leads} team leads need someone above them: one head from {first} leads, one more "
-        f"per {span} leads past that, so {needed}" + _kept(have, needed)
+        f"{leads} team leads need someone above them: one head per {span} leads (from "
+        f"{first} leads on), so {needed}" + _kept(have, needed)
     )

@@ -64,10 +64,9 @@ Where a setup has generalists, full-stack data scientists carry the first part o
 demand (up to the setup's absorb limit) and specialists the rest, so more work never means
 fewer people. Each generalist does {a.generalist_capacity_fte:.2f} FTE of specialist work. A
 remainder below the setup's round-up cut is left uncovered and said so in the plan's notes.
-Leads count the people the work needs (annotators not counted): none for the first
-{a.lead_from_contributors - 1}, then one per {a.lead_span} or part of {a.lead_span}. From
-{a.head_from_leads} leads a Head of Data & ML leads the leads (one more per {a.lead_span}
-leads).
+Leads count the people the work needs (annotators not counted): none below
+{a.lead_from_contributors}, then one per team of up to {a.lead_span}. From
+{a.head_from_leads} leads a Head of Data & ML leads the leads (one per {a.lead_span} leads).
 
 **Cost.** People × median salary for the role and region × {a.loaded_cost_multiplier:.2f}
 (employer costs on top of salary), plus vendor costs.

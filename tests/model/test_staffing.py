@@ -102,9 +102,9 @@ def test_teams_needing_leads_by_the_quality_rule(contributors: int, span: int, l
 
 @pytest.mark.parametrize(
     ("people_", "leads"),
-    [(0, 0), (5, 0), (6, 1), (13, 1), (14, 2), (21, 2), (22, 3)],
+    [(0, 0), (5, 0), (6, 1), (8, 1), (9, 2), (16, 2), (17, 3)],
 )
-def test_planned_leads_start_at_six_then_one_per_eight(people_: int, leads: int) -> None:
+def test_planned_leads_start_at_six_then_one_per_team_of_eight(people_: int, leads: int) -> None:
     assert managers(people_, 6, 8) == leads
 
 
@@ -117,23 +117,23 @@ def test_startup_generalists_carry_the_first_person_of_each_role_and_all_data_sc
     staffing = staff(DEMAND, {}, "startup", PINNED)
     # carried 0.4 + 1.0 (of 1.2) + 1.6 + 0.6 + 0.9 = 4.5 FTE / 0.8 = 5.625 -> 6; the other
     # 0.2 data engineering and 0.3 annotation are below the cut of 0.5: uncovered.
-    # 6 contributors: no lead for the first 2, then one per 4 -> 1 lead.
-    assert staffing.allocation == people(full_stack_data_scientist=6, team_lead=1)
+    # 6 contributors (at least 3): teams of up to 4 -> 2 leads.
+    assert staffing.allocation == people(full_stack_data_scientist=6, team_lead=2)
     assert staffing.absorbed_fte == pytest.approx(4.5)
     assert staffing.uncovered_fte == pytest.approx({"data_engineer": 0.2, "annotator": 0.3})
     assert "carry all 1.6 FTE" in staffing.rules["data_scientist"]
     assert "carry 1.0 of 1.2 FTE" in staffing.rules["data_engineer"]
     assert "0.2 FTE below that is left uncovered" in staffing.rules["data_engineer"]
-    assert "no lead for the first 2, then one per 4" in staffing.rules[LEAD]
+    assert "6 people the work needs make 2 teams of up to 4" in staffing.rules[LEAD]
 
 
 def test_scaleup_hires_specialists_for_the_work_past_the_first_person() -> None:
     staffing = staff(DEMAND, {}, "scaleup", PINNED)
     # carried 0.4 + 1.0 + 1.0 + 0.6 + 0.9 = 3.9 FTE / 0.8 = 4.875 -> 5; data science 0.6 left
     # -> 1 (0.6 >= 0.3); data engineering 0.2 left -> 0, uncovered; annotator 0.3 -> 1.
-    # 6 contributors -> 1 lead.
+    # 6 contributors -> 2 leads.
     assert staffing.allocation == people(
-        data_scientist=1, annotator=1, full_stack_data_scientist=5, team_lead=1
+        data_scientist=1, annotator=1, full_stack_data_scientist=5, team_lead=2
     )
     assert staffing.absorbed_fte == pytest.approx(3.9)
     assert staffing.uncovered_fte == pytest.approx({"data_engineer": 0.2})
@@ -148,7 +148,7 @@ def test_mature_staffs_a_specialist_for_every_role_with_demand() -> None:
         ml_engineer=1,
         developer=1,
         annotator=1,
-        team_lead=2,  # 7 contributors: none for the first 2, one per 4 of the other 5
+        team_lead=2,  # 7 contributors: two teams of up to 4
     )
     assert staffing.allocation[HEAD] == 0  # 2 leads, fewer than 3
     assert staffing.absorbed_fte == 0
@@ -164,8 +164,8 @@ def test_existing_staff_is_kept_and_never_absorbed() -> None:
     assert staffing.absorbed_fte == pytest.approx(3.3)
     assert staffing.allocation[GENERALIST] == 5
     assert "5 already employed are kept (1 more than demand needs)" in staffing.rules[GENERALIST]
-    # Leads count the people the work needs: 1 + 1 + 4 = 6 -> 1 lead; 3 are kept.
-    assert staffing.needed[LEAD] == 1
+    # Leads count the people the work needs: 1 + 1 + 4 = 6 -> 2 leads; 3 are kept.
+    assert staffing.needed[LEAD] == 2
     assert staffing.allocation[LEAD] == 3
 
 
