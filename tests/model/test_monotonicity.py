@@ -5,7 +5,8 @@ stays in the same setup): one project more, a count one higher, a larger scale, 
 production, less ready data, batch to online deployment, more employees. Growing a count one
 at a time never removes anyone from any role; it adds one lead per team of new people (one
 more where the step takes the team past the first lead), so at most one for a step of up to
-``lead_span - lead_from_contributors + 1`` people, and one person more never adds two; no demand is lost to rounding (every FTE is carried by someone or reported uncovered).
+``lead_span - lead_from_contributors + 1`` people, and one person more never adds two. No
+demand is lost to rounding: every FTE is carried by someone or reported uncovered.
 """
 
 from __future__ import annotations

@@ -115,7 +115,7 @@ def test_changes_say_which_role_and_what_it_costs_in_coverage() -> None:
     lines = describe_changes(plan, after)
     deployment = after.quality_detail.coverage_by_phase["deployment"]
     assert lines[0] == f"One ML Engineer fewer: deployment coverage drops to {deployment:.0f}%."
-    assert lines[-1] == f"Saves $260k a year; quality 94.8 → {after.quality:.1f}."
+    assert lines[-1] == f"Saves $260k a year; quality {plan.quality:.1f} → {after.quality:.1f}."
     assert describe_changes(plan, plan) == []
 
 
