@@ -158,12 +158,6 @@ class Assumptions(_Frozen):
             unknown = [phase for phase in getattr(self, name) if phase not in PHASES]
             if unknown:
                 problems.append(f"{name}: {unknown[0]!r} is not a phase")
-        for name in ("lead_from_contributors", "head_from_leads"):
-            if getattr(self, name) > self.lead_span:
-                problems.append(
-                    f"{name}: must be at most lead_span ({self.lead_span}), or one person more "
-                    "could add two managers at once"
-                )
         unknown_depth = [r for r in self.generalist_depth if r not in SPECIALIST_ROLES]
         if unknown_depth:
             problems.append(f"generalist_depth: {unknown_depth[0]!r} is not a demand role")

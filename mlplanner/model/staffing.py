@@ -20,9 +20,10 @@ arrived). ``tests/model/test_monotonicity.py`` checks it over generated scenario
 Management (:func:`managers`): no lead while the individual contributors the demand needs are
 fewer than ``lead_from_contributors`` (a senior contributor leads them), then one lead per
 team of up to ``lead_span``; a Head of Data & ML likewise once there are ``head_from_leads``
-leads, one per ``lead_span`` leads. Both thresholds are at most ``lead_span``, so one person
-more never adds two managers (the old rule jumped from no lead for 8 people to 2 for 9). Leads
-and heads count only the people the demand needs, not kept existing staff beyond it.
+leads, one per ``lead_span`` leads. A threshold above ``lead_span`` counts as ``lead_span``,
+so one person more never adds two managers (the old rule jumped from no lead for 8 people to
+2 for 9). Leads and heads count only the people the demand needs, not kept existing staff
+beyond it.
 """
 
 from __future__ import annotations
@@ -100,8 +101,9 @@ def required_leads(contributors: int, span: int) -> int:
 
 def managers(people: int, first: int, span: int) -> int:
     """Managers for ``people`` reports: none below ``first``, then one per ``span`` people or
-    part of ``span``. With ``first <= span`` one person more never adds two managers."""
-    return math.ceil(people / span) if people >= first else 0
+    part of ``span``. A ``first`` above ``span`` counts as ``span``: one person more never adds
+    two managers."""
+    return math.ceil(people / span) if people >= min(first, span) else 0
 
 
 def individual_contributors(allocation: dict[str, int]) -> int:

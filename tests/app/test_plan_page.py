@@ -63,13 +63,13 @@ def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
     scenario = example_scenarios()["enterprise_portfolio.json"]
     at = plan_page(scenario)
     assert chart_titles(at) == [
-        "Company analytics baseline draws the most people: 6.1 of 35",
-        "Quality 95 of 100, weakest: coordination at 66",
+        "Company analytics baseline draws the most people: 6.3 of 36",
+        "Quality 97 of 100, weakest: coordination at 79",
         "Annotation is the least covered phase: 99%",
     ]
     headcount, *scores = chart_specs(at)
     assert headcount["title"]["subtitle"] == (
-        "Data Analyst and Data Scientist are the largest roles: 8 each of 35 people"
+        "Data Analyst and Data Scientist are the largest roles: 8 each of 36 people"
     )
     staffed = [role for role in ROLES if recommend(scenario).allocation[role] > 0]
     colour = headcount["encoding"]["color"]["scale"]
@@ -115,7 +115,7 @@ def test_a_plan_over_budget_says_so() -> None:
         update={"company": enterprise.company.model_copy(update={"annual_budget_usd": 5e6})}
     )
     at = plan_page(tight)
-    assert "This plan costs $7.07M a year, $2.07M over the budget of $5.00M." in texts(at.warning)
+    assert "This plan costs $7.34M a year, $2.34M over the budget of $5.00M." in texts(at.warning)
 
 
 def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:

@@ -188,7 +188,7 @@ def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:
     at = open_app(example_scenarios()["enterprise_portfolio.json"])
     assert texts(at.sidebar.markdown) == [
         "**Enterprise: a dozen mixed ML projects, six of them live**",
-        "35 people · $7.07M of $12.00M budget  \nQuality 95 / 100",
+        "36 people · $7.34M of $12.00M budget  \nQuality 97 / 100",
     ]
     assert texts(at.sidebar.caption) == [
         "12 projects · 25,000 employees  \nSetup: mature (auto)",

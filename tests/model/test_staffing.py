@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -256,3 +257,10 @@ def test_staffed_specialists_are_their_rounded_demand(demand: dict[str, float], 
         elif headcount:
             rest = demand[role] - rule.absorb_below_fte
             assert headcount == round_people(rest, rule.round_up_from)
+
+
+def test_a_first_lead_threshold_above_the_span_counts_as_the_span() -> None:
+    """One person more never adds two leads, whatever the user enters."""
+    counts = [managers(n, 12, 5) for n in range(40)]
+    assert counts[4] == 0 and counts[5] == 1
+    assert all(0 <= b - a <= 1 for a, b in itertools.pairwise(counts))
