@@ -245,7 +245,7 @@ def _choices(
 PROJECT_COLUMN_CONFIG = {
     "name": st.column_config.TextColumn(
         "Name",
-        width=180,
+        width=140,
         required=True,
         max_chars=120,
         help="Names the project in the plan's chart and explanations.",
@@ -253,17 +253,17 @@ PROJECT_COLUMN_CONFIG = {
     "domain": _choices(
         "Domain",
         DOMAINS,
-        "Kind of ML work: sets the base effort per lifecycle phase and role. Frontier domains "
-        "(NLP, vision, speech, RL, generative AI) need research scientists.",
+        "Kind of ML work: sets the base effort per lifecycle phase and role. Vision, speech "
+        "and RL need some research scientists; generative AI leans on ML and backend engineers.",
         None,
-        160,
+        125,
     ),
     "scale": _choices(
         "Scale",
         SCALES,
         "Data volume and traffic: small halves every phase's effort, large multiplies it by 2.2.",
         Project.model_fields["scale"].default,
-        80,
+        75,
     ),
     "stage": _choices(
         "Stage",
@@ -271,7 +271,7 @@ PROJECT_COLUMN_CONFIG = {
         "Research adds research scientists and little deployment; a prototype needs lighter "
         "deployment, integration and measurement; production needs all of them.",
         Project.model_fields["stage"].default,
-        95,
+        90,
     ),
     "data_readiness": _choices(
         "Readiness",
@@ -279,7 +279,7 @@ PROJECT_COLUMN_CONFIG = {
         "Data readiness: raw data doubles pipeline work and adds data-quality work (data "
         "engineers); ready data needs far less.",
         Project.model_fields["data_readiness"].default,
-        100,
+        85,
     ),
     "annotation": _choices(
         "Annotation",
@@ -287,7 +287,7 @@ PROJECT_COLUMN_CONFIG = {
         "Labelling: in house adds data annotators, outsourced adds a vendor cost instead; "
         "both add data-science review.",
         Project.model_fields["annotation"].default,
-        105,
+        90,
     ),
     "deployment": _choices(
         "Deployment",
@@ -295,7 +295,7 @@ PROJECT_COLUMN_CONFIG = {
         "How predictions are served: online and edge add deployment and integration work "
         "(ML engineers, backend developers); batch is the lightest.",
         Project.model_fields["deployment"].default,
-        110,
+        85,
     ),
     "lifecycle": _choices(
         "Lifecycle",
@@ -304,11 +304,11 @@ PROJECT_COLUMN_CONFIG = {
         "needs only monitoring, retraining, incidents and data fixes (a share of the build "
         "effort per phase, on the Assumptions page).",
         Project.model_fields["lifecycle"].default,
-        90,
+        80,
     ),
     "count": st.column_config.NumberColumn(
         "Count",
-        width=70,
+        width=60,
         min_value=1,
         max_value=100,
         step=1,
