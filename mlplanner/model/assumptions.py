@@ -95,7 +95,7 @@ class Assumptions(_Frozen):
     auto_startup_max_employees: Annotated[int, Field(ge=1)]
     auto_scaleup_max_employees: Annotated[int, Field(ge=1)]
     lead_span: Annotated[int, Field(ge=2, le=50)]
-    lead_from_contributors: Annotated[int, Field(ge=1, le=50)] = 6
+    lead_from_contributors: Annotated[int, Field(ge=1, le=50)] = 8
     head_from_leads: Annotated[int, Field(ge=1, le=50)] = 3
     generalist_capacity_fte: Annotated[float, Field(gt=0, le=1)]
     generalist_min_absorbed_fte: Annotated[float, Field(ge=0, le=100)] = 0.25

@@ -104,7 +104,7 @@ def test_every_head_is_explained_by_its_rule_and_demand() -> None:
 def test_hiring_list_only_when_the_company_has_an_existing_team() -> None:
     with_team = plan_page(example_scenarios()[FASHION])
     assert "Hiring list" in texts(with_team.subheader)
-    assert "4 hires costing" in " ".join(texts(with_team.caption))
+    assert "3 hires costing" in " ".join(texts(with_team.caption))
     without = plan_page(example_scenarios()["seed_startup.json"])
     assert "Hiring list" not in texts(without.subheader)
 

@@ -130,6 +130,6 @@ def test_headlines_state_the_differences() -> None:
     )
     fashion = compared("fashion_retailer.json")
     assert (
-        headcount_headline(fashion) == "All three setups staff 9 people; they differ in which roles"
+        headcount_headline(fashion) == "All three setups staff 8 people; they differ in which roles"
     )
     assert tradeoff_headline(fashion).startswith("Startup is cheapest and best")
