@@ -28,6 +28,7 @@ from mlplanner.model.scenario import (
     DATA_READINESS,
     DEPLOYMENTS,
     DOMAINS,
+    LIFECYCLES,
     MAX_HORIZON_QUARTERS,
     SCALES,
     SETUP_CHOICES,
@@ -305,7 +306,7 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
     return {
         "name": st.column_config.TextColumn(
             "Name",
-            width=180,
+            width=140,
             required=True,
             max_chars=120,
             help="Names the project in the plan's chart and explanations.",
@@ -351,6 +352,15 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
             helps["deployment"],
             Project.model_fields["deployment"].default,
             110,
+        ),
+        "lifecycle": _choices(
+            "Lifecycle",
+            LIFECYCLES,
+            "Build: the model is being built this year (full effort). Run: it is already live and "
+            "needs only monitoring, retraining, incidents and data fixes (a share of the build "
+            "effort per phase, on the Assumptions page).",
+            Project.model_fields["lifecycle"].default,
+            80,
         ),
         "count": st.column_config.NumberColumn(
             "Count",

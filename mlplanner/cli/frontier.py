@@ -37,6 +37,7 @@ SHORT_NAMES: Final[dict[str, str]] = {
     "annotator": "Ann",
     "full_stack_data_scientist": "FSDS",
     "team_lead": "Lead",
+    "head_of_data": "Head",
 }
 
 

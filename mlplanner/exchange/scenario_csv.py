@@ -110,6 +110,7 @@ def scenario_frame(scenario: Scenario) -> pd.DataFrame:
             "data_readiness": p.data_readiness,
             "annotation": p.annotation,
             "deployment": p.deployment,
+            "lifecycle": p.lifecycle,
             "count": p.count,
             "start": p.start,
             "live_from": p.live_from,

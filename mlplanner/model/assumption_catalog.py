@@ -55,6 +55,8 @@ _PARAMETER_GROUPS: Final[dict[str, str]] = {
     "auto_startup_max_employees": "auto_setup",
     "auto_scaleup_max_employees": "auto_setup",
     "lead_span": "span",
+    "lead_from_contributors": "span",
+    "head_from_leads": "span",
     "generalist_capacity_fte": "generalists",
     "generalist_min_absorbed_fte": "generalists",
     "generalist_depth.": "generalists",
@@ -62,6 +64,7 @@ _PARAMETER_GROUPS: Final[dict[str, str]] = {
     "coordination.": "quality",
     "alternatives.": "alternatives",
     "hiring.": "hiring_capacity",
+    "warnings.": "warnings",
 }
 OTHER = "other"
 _PARAMETER_COLUMNS: Final = ["id", "Parameter", VALUE, "Unit", DEFAULT, "Meaning", SOURCE]
@@ -83,6 +86,8 @@ _FIELD_GROUPS: Final[dict[str, tuple[str, str]]] = {
     "effort": ("effort", "demand"),
     "setups": ("setups", "setup rules"),
     "hiring": ("hiring", "hiring per role"),
+    "run_share": ("run_share", "running live models"),
+    "shared_work": ("shared_work", "shared platform work"),
 }
 
 
@@ -162,8 +167,8 @@ def _lookup(data: Any, path: Path) -> Any:
 
 
 def _assign(data: Any, path: Path, value: Any) -> None:
-    for part in path[:-1]:
-        data = data[part]
+    for part in path[:-1]:  # a set saved before a table existed may lack its rows
+        data = data.setdefault(part, {}) if isinstance(data, dict) else data[part]
     data[path[-1]] = value
 
 
@@ -357,6 +362,79 @@ def _effort(a: Assumptions, d: Assumptions) -> Group:
     )
 
 
+def _run_share(a: Assumptions, d: Assumptions) -> Group:
+    share = "Share of build effort"
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
+    for phase in PHASES:
+        rows.append(
+            {
+                "id": phase,
+                "Phase": PHASE_LABELS[phase],
+                share: a.run_share.get(phase, 1.0),
+                DEFAULT: _number(d.run_share.get(phase)),
+            }
+        )
+        cells[(phase, share)] = ("run_share", phase)
+        labels[phase] = PHASE_LABELS[phase]
+    return Group(
+        id="run_share",
+        tab="Demand",
+        title="Running live models",
+        help=(
+            "Share of a project's build effort a live model (lifecycle 'run') needs a year in "
+            "each phase: monitoring, retraining, incidents, data fixes. Changes the demand of "
+            "every live project."
+        ),
+        source=sources_section("Running live models (run_effort.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=(share,),
+        defaults={share: DEFAULT},
+        cells=cells,
+        labels=labels,
+    )
+
+
+def _shared_work(a: Assumptions, d: Assumptions) -> Group:
+    share, exponent = "Shared share", "Curve exponent"
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
+    for phase in PHASES:
+        curve, shipped = a.shared_work.get(phase), d.shared_work.get(phase)
+        rows.append(
+            {
+                "id": phase,
+                "Phase": PHASE_LABELS[phase],
+                share: 0.0 if curve is None else curve.share,
+                exponent: 1.0 if curve is None else curve.exponent,
+                f"{DEFAULT} share": None if shipped is None else shipped.share,
+                f"{DEFAULT} exponent": None if shipped is None else shipped.exponent,
+                "What is shared": "" if curve is None else curve.what,
+            }
+        )
+        cells[(phase, share)] = ("shared_work", phase, "share")
+        cells[(phase, exponent)] = ("shared_work", phase, "exponent")
+        labels[phase] = PHASE_LABELS[phase]
+    return Group(
+        id="shared_work",
+        tab="Demand",
+        title="Shared platform work",
+        help=(
+            "Share of every project's effort in a phase that is platform work the portfolio "
+            "shares, and how it grows with the number of projects n: as n to the power of the "
+            "exponent (0.5: four projects pay for two). Exponent 1 shares nothing."
+        ),
+        source=sources_section("Shared platform work (shared_work.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=(share, exponent),
+        defaults={share: f"{DEFAULT} share", exponent: f"{DEFAULT} exponent"},
+        cells=cells,
+        labels=labels,
+    )
+
+
 def _any(value: str, what: str) -> str:
     return f"any {what}" if value == "*" else value
 
@@ -521,6 +599,8 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
     _vendor_prices,
     _effort,
     _adjustments,
+    _run_share,
+    _shared_work,
     lambda a, d: _parameters(
         "baseline",
         "Demand",
@@ -544,7 +624,8 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
         "span",
         "Staffing",
         "Span of control",
-        "People per team before a lead is needed: sets how many ML Team Leads a plan gets.",
+        "When a plan gets its first lead, people per lead after that, and how many leads "
+        "call for a Head of Data & ML: sets the plan's ML Team Leads and heads.",
         a,
         d,
     ),
@@ -576,13 +657,12 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
         a,
         d,
     ),
-    _hiring,
     lambda a, d: _parameters(
-        "hiring_capacity",
-        "Hiring",
-        "Hiring capacity",
-        "Hires a quarter the company can close when the scenario sets no capacity of its own: "
-        "derived from the number of employees.",
+        "warnings",
+        "Quality and trade-offs",
+        "Warnings",
+        "When a plan warns that the team is a large share of the company, or that it hires "
+        "more people in a year than the team can absorb.",
         a,
         d,
     ),
@@ -591,6 +671,16 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
         "Quality and trade-offs",
         "Other parameters",
         "Parameters of data/parameters.csv that no table above groups.",
+        a,
+        d,
+    ),
+    _hiring,
+    lambda a, d: _parameters(
+        "hiring_capacity",
+        "Hiring",
+        "Hiring capacity",
+        "Hires a quarter the company can close when the scenario sets no capacity of its own: "
+        "derived from the number of employees.",
         a,
         d,
     ),

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from mlplanner.errors import PlannerInputError, Problem, validation_problems
 from mlplanner.model.rates import rate_card_frame, regions_frame
-from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
+from mlplanner.model.roles import HEAD, PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.paths import DATA_DIR
 
 NonNegative = Annotated[float, Field(ge=0)]
@@ -96,6 +96,19 @@ def _default_hiring() -> Hiring:
     return default_hiring()
 
 
+class SharedCurve(_Frozen):
+    """Platform work of one phase that a portfolio shares (``data/shared_work.csv``).
+
+    ``share`` of every project's effort in the phase (annotators excepted) is platform work;
+    the portfolio's platform work grows as ``n ** exponent`` in the number of projects ``n``
+    (see :mod:`mlplanner.model.shared_work`).
+    """
+
+    share: Share
+    exponent: Annotated[float, Field(gt=0, le=1)]
+    what: str = ""
+
+
 class Assumptions(_Frozen):
     """All model numbers. ``Assumptions.defaults()`` gives the shipped ones."""
 
@@ -105,10 +118,18 @@ class Assumptions(_Frozen):
     """Price of one FTE-year of outsourced annotation, per region (the company's region)."""
     effort: dict[str, dict[str, dict[str, NonNegative]]]
     adjustments: tuple[Adjustment, ...]
+    # Share of its build effort a live model needs a year, per phase (a phase not listed:
+    # all of it). Empty in assumption sets saved before projects had a lifecycle.
+    run_share: dict[str, Share] = Field(default_factory=dict)
+    # Platform work per phase (a phase not listed shares nothing). Empty in assumption sets
+    # saved before shared work was modelled, so their plans keep their meaning.
+    shared_work: dict[str, SharedCurve] = Field(default_factory=dict)
     setups: dict[Literal["startup", "scaleup", "mature"], SetupRule]
     auto_startup_max_employees: Annotated[int, Field(ge=1)]
     auto_scaleup_max_employees: Annotated[int, Field(ge=1)]
     lead_span: Annotated[int, Field(ge=2, le=50)]
+    lead_from_contributors: Annotated[int, Field(ge=1, le=50)] = 8
+    head_from_leads: Annotated[int, Field(ge=1, le=50)] = 3
     generalist_capacity_fte: Annotated[float, Field(gt=0, le=1)]
     generalist_min_absorbed_fte: Annotated[float, Field(ge=0, le=100)] = 0.25
     generalist_depth: dict[str, Share]
@@ -122,6 +143,9 @@ class Assumptions(_Frozen):
     premium_min_gain: Annotated[float, Field(ge=0, le=100)] = 0.1
     # Absent from assumption sets stored before the timeline existed: the shipped figures.
     hiring: Hiring = Field(default_factory=_default_hiring)
+    warn_team_share: Annotated[float, Field(gt=0, le=1)] = 0.05
+    warn_hire_growth: Annotated[float, Field(gt=0, le=100)] = 1.0
+    warn_min_hires: Annotated[int, Field(ge=0, le=10_000)] = 6
 
     @model_validator(mode="before")
     @classmethod
@@ -136,6 +160,25 @@ class Assumptions(_Frozen):
         if isinstance(flat, int | float) and not isinstance(flat, bool) and isinstance(rates, dict):
             return {**data, "vendor_annotation_usd_per_fte": dict.fromkeys(rates, flat)}
         return data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _head_rates(cls, data: Any) -> Any:
+        """Assumption sets saved before the Head of Data & ML role existed have no salary for
+        it: they get the shipped one of their region (a region the shipped card lacks gets
+        none, and the set is reported as incomplete)."""
+        if not isinstance(data, dict) or not isinstance(data.get("rates"), dict):
+            return data
+        shipped = _shipped_head_rates()
+        rates = {
+            region: (
+                {**by_role, HEAD: shipped[region]}
+                if isinstance(by_role, dict) and HEAD not in by_role and region in shipped
+                else by_role
+            )
+            for region, by_role in data["rates"].items()
+        }
+        return {**data, "rates": rates}
 
     @model_validator(mode="after")
     def _consistent(self) -> Assumptions:
@@ -172,6 +215,10 @@ class Assumptions(_Frozen):
                     f"({self.auto_startup_max_employees:,})",
                 )
             )
+        for name in ("run_share", "shared_work"):
+            unknown = [phase for phase in getattr(self, name) if phase not in PHASES]
+            if unknown:
+                problems.append(Problem((name, unknown[0]), f"{unknown[0]!r} is not a phase"))
         unknown_depth = [r for r in self.generalist_depth if r not in SPECIALIST_ROLES]
         if unknown_depth:
             problems.append(
@@ -203,6 +250,13 @@ class Assumptions(_Frozen):
         return self.vendor_annotation_usd_per_fte[region]
 
 
+@cache
+def _shipped_head_rates() -> dict[str, float]:
+    frame = rate_card_frame()
+    heads = frame[frame["role"] == HEAD]
+    return {str(r.region): float(r.annual_salary_usd) for r in heads.itertuples(index=False)}
+
+
 def _read(name: str) -> pd.DataFrame:
     return pd.read_csv(DATA_DIR / name, keep_default_na=False)
 
@@ -230,6 +284,24 @@ def _effort() -> dict[str, dict[str, dict[str, float]]]:
     for row in _read("effort.csv").itertuples(index=False):
         effort.setdefault(row.domain, {}).setdefault(row.phase, {})[row.role] = float(row.fte)
     return effort
+
+
+def _run_share() -> dict[str, float]:
+    return {
+        row.phase: float(row.share_of_build)
+        for row in _read("run_effort.csv").itertuples(index=False)
+    }
+
+
+def _shared_work() -> dict[str, dict[str, Any]]:
+    return {
+        row.phase: {
+            "share": float(row.shared_share),
+            "exponent": float(row.exponent),
+            "what": str(row.what),
+        }
+        for row in _read("shared_work.csv").itertuples(index=False)
+    }
 
 
 def _setups() -> dict[str, dict[str, Any]]:
@@ -296,10 +368,14 @@ def default_assumptions() -> Assumptions:
             "vendor_annotation_usd_per_fte": _vendor_prices(),
             "effort": _effort(),
             "adjustments": adjustments,
+            "run_share": _run_share(),
+            "shared_work": _shared_work(),
             "setups": _setups(),
             "auto_startup_max_employees": int(params["auto_startup_max_employees"]),
             "auto_scaleup_max_employees": int(params["auto_scaleup_max_employees"]),
             "lead_span": int(params["lead_span"]),
+            "lead_from_contributors": int(params["lead_from_contributors"]),
+            "head_from_leads": int(params["head_from_leads"]),
             "generalist_capacity_fte": params["generalist_capacity_fte"],
             "generalist_min_absorbed_fte": params["generalist_min_absorbed_fte"],
             "generalist_depth": _prefixed(params, "generalist_depth."),
@@ -312,5 +388,8 @@ def default_assumptions() -> Assumptions:
             "premium_extra_cost_share": params["alternatives.premium_extra_cost_share"],
             "premium_min_gain": params["alternatives.premium_min_gain"],
             "hiring": default_hiring(),
+            "warn_team_share": params["warnings.warn_team_share"],
+            "warn_hire_growth": params["warnings.warn_hire_growth"],
+            "warn_min_hires": int(params["warnings.warn_min_hires"]),
         }
     )

@@ -24,6 +24,7 @@ PROJECT_COLUMNS: Final = (
     "data_readiness",
     "annotation",
     "deployment",
+    "lifecycle",
     "count",
     "start",
     "live_from",

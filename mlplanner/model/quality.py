@@ -38,7 +38,7 @@ from typing import Any, TypeAlias
 import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.roles import GENERALIST, LEAD, PHASES, ROLES, SPECIALIST_ROLES
+from mlplanner.model.roles import GENERALIST, LEAD, MANAGERS, PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.staffing import required_leads
 
 # One plan's figure (a number) or one figure per plan (a numpy array).
@@ -53,7 +53,7 @@ G_COLUMN = ROLES.index(GENERALIST)
 L_COLUMN = ROLES.index(LEAD)
 A_COLUMN = ROLES.index("annotator")
 COVERABLE_COLUMNS = tuple(ROLES.index(role) for role in COVERABLE)
-IC_COLUMNS = tuple(i for i, role in enumerate(ROLES) if role not in (LEAD, "annotator"))
+IC_COLUMNS = tuple(i for i, role in enumerate(ROLES) if role not in (*MANAGERS, "annotator"))
 KIND_COLUMNS = (*range(SPECIALISTS), G_COLUMN)
 KINDS = len(KIND_COLUMNS)  # kinds of individual contributor, as coordination counts them
 

@@ -22,6 +22,7 @@ RoleId = Literal[
     "annotator",
     "full_stack_data_scientist",
     "team_lead",
+    "head_of_data",
 ]
 
 ROLES: Final[tuple[RoleId, ...]] = get_args(RoleId)
@@ -36,6 +37,7 @@ ROLE_LABELS: Final[dict[str, str]] = {
     "annotator": "Data Annotator",
     "full_stack_data_scientist": "Full-Stack Data Scientist",
     "team_lead": "ML Team Lead",
+    "head_of_data": "Head of Data & ML",
 }
 
 # One colour per role, the same in every chart and table (colour-blind friendly palette).
@@ -49,13 +51,17 @@ ROLE_COLORS: Final[dict[str, str]] = {
     "annotator": "#edc948",
     "full_stack_data_scientist": "#9c755f",
     "team_lead": "#7f7f7f",
+    "head_of_data": "#ff9da7",
 }
 
-# Roles that project work demands directly. Generalists and leads are staffing constructs:
-# full-stack data scientists absorb small demand, leads follow from span of control.
+# Roles that project work demands directly. Generalists, leads and heads are staffing
+# constructs: full-stack data scientists absorb small demand, leads follow from span of control
+# over the individual contributors, heads of data & ML from span of control over the leads.
 SPECIALIST_ROLES: Final[tuple[RoleId, ...]] = ROLES[:7]
 GENERALIST: Final[RoleId] = "full_stack_data_scientist"
 LEAD: Final[RoleId] = "team_lead"
+HEAD: Final[RoleId] = "head_of_data"
+MANAGERS: Final[tuple[RoleId, ...]] = (LEAD, HEAD)
 
 Phase = Literal[
     "framing",

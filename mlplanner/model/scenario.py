@@ -52,6 +52,7 @@ STAGES: Final[tuple[str, ...]] = get_args(Stage)
 DATA_READINESS: Final[tuple[str, ...]] = get_args(DataReadiness)
 ANNOTATIONS: Final[tuple[str, ...]] = get_args(Annotation)
 DEPLOYMENTS: Final[tuple[str, ...]] = get_args(Deployment)
+LIFECYCLES: Final[tuple[str, ...]] = get_args(Lifecycle)
 SETUPS: Final[tuple[Setup, ...]] = get_args(Setup)
 SETUP_CHOICES: Final[tuple[str, ...]] = get_args(SetupChoice)
 
@@ -85,7 +86,12 @@ def _no_control_characters(value: str) -> str:
 
 
 class Project(_Strict):
-    """One ML project (or ``count`` similar ones)."""
+    """One ML project (or ``count`` similar ones).
+
+    ``lifecycle`` says whether the project is being built this year (``build``, the default,
+    so files written before the field existed keep their meaning) or is a live model that
+    only needs running: monitoring, retraining, incidents, data fixes (``run``).
+    """
 
     name: Name
     domain: Domain

@@ -39,6 +39,10 @@ def count(n: int) -> str:
     return f"{n:,}"
 
 
+# Role names whose plural is not the label plus "s".
+_PLURAL_LABELS = {"head_of_data": "Heads of Data & ML"}
+
+
 def people(n: int, role: str | None = None, *, in_words: bool = False) -> str:
     """``1 person``, ``3 people``; with a role ``1 Data Engineer``, ``2 Data Engineers``.
 
@@ -49,7 +53,9 @@ def people(n: int, role: str | None = None, *, in_words: bool = False) -> str:
     if role is None:
         return f"{number} person" if abs(n) == 1 else f"{number} people"
     label = role_label(role)
-    return f"{number} {label}" if abs(n) == 1 else f"{number} {label}s"
+    if abs(n) == 1:
+        return f"{number} {label}"
+    return f"{number} {_PLURAL_LABELS.get(role, label + 's')}"
 
 
 def signed_people(n: int, role: str) -> str:

@@ -12,7 +12,15 @@ import numpy as np
 
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COVERABLE
-from mlplanner.model.roles import GENERALIST, LEAD, PHASE_LABELS, PHASES, ROLES
+from mlplanner.model.roles import (
+    GENERALIST,
+    HEAD,
+    LEAD,
+    MANAGERS,
+    PHASE_LABELS,
+    PHASES,
+    ROLES,
+)
 from mlplanner.model.staffing import individual_contributors, required_leads
 from mlplanner.model.wording import format_usd, people
 
@@ -43,7 +51,7 @@ def _phases_of(before: Evaluation, role: str) -> list[str]:
     if role == GENERALIST:
         columns = [ROLES.index(r) for r in COVERABLE]
         worked = by_phase[:, columns].sum(axis=1) > 0
-    elif role == LEAD:
+    elif role in MANAGERS:
         return []
     else:
         worked = by_phase[:, ROLES.index(role)] > 0
@@ -53,6 +61,13 @@ def _phases_of(before: Evaluation, role: str) -> list[str]:
 def _effect(before: Evaluation, after: Evaluation, role: str) -> str:
     if role == LEAD:
         return _leads(after)
+    if role == HEAD:
+        heads = (
+            people(after.allocation[HEAD], HEAD, in_words=True)
+            if after.allocation[HEAD]
+            else "nobody"
+        )
+        return f"{heads} above {after.allocation[LEAD]} team leads"
     old = before.quality_detail.coverage_by_phase
     new = after.quality_detail.coverage_by_phase
     moves = {phase: new[phase] - old[phase] for phase in _phases_of(before, role)}

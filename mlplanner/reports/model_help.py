@@ -13,7 +13,7 @@ from typing import Final
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.quality import COMPONENTS, KINDS
 from mlplanner.model.rates import region_name
-from mlplanner.model.roles import ROLE_LABELS
+from mlplanner.model.roles import PHASE_LABELS, ROLE_LABELS
 from mlplanner.model.wording import count, format_usd
 
 COMPONENT_MEANINGS: Final[dict[str, str]] = {
@@ -32,13 +32,24 @@ def model_explanation(assumptions: Assumptions, region: str) -> str:
     depth = ", ".join(
         f"{ROLE_LABELS[role]} {share:.2f}" for role, share in a.generalist_depth.items()
     )
+    run = ", ".join(f"{PHASE_LABELS[p].lower()} {share:.2f}" for p, share in a.run_share.items())
+    shared = ", ".join(
+        f"{PHASE_LABELS[p].lower()} {c.share:.0%} at exponent {c.exponent:g}"
+        for p, c in a.shared_work.items()
+        if c.share > 0
+    )
     setups = "\n".join(
         f"  - **{name}**: {rule.description}" for name, rule in a.setups.items() if rule.description
     )
     return f"""
 **Demand.** Each project adds full-time equivalents (FTE) per lifecycle phase and role: its
-domain's base effort, adjusted for scale, stage, data readiness, annotation and deployment, times
-its count. The company adds an analytics baseline of one analyst per
+domain's base effort, adjusted for scale, stage, data readiness, annotation and deployment. A
+project being **built** needs all of it; a **live** model (lifecycle *run*) needs only a share
+per phase (monitoring, retraining, incidents, data fixes: {run}). Part of every phase's work is
+**shared platform** work (pipelines, feature store, serving, monitoring) that grows more slowly
+than the number of projects: n similar projects pay n to the power of the phase's exponent
+times one project's ({shared}); it is its own line, "Shared platform (…)". The rest is the
+project's own, times its count. The company adds an analytics baseline of one analyst per
 {a.baseline_employees_per_analyst:,.0f} employees (at most {a.baseline_max_analysts:g}).
 Outsourced annotation is bought from a vendor instead of staffed, at
 {format_usd(a.vendor_price(region))} per FTE-year in {region_name(region)}.
@@ -49,9 +60,13 @@ how the rest becomes whole people (with setup *auto*: startup up to
 {count(a.auto_scaleup_max_employees)}, mature above):
 {setups}
 
-Full-stack data scientists each do {a.generalist_capacity_fte:.2f} FTE of specialist work.
-Once more than {a.lead_span} people (annotators and leads not counted) are in the team, it is
-split into teams of up to {a.lead_span}, each with a lead.
+Where a setup has generalists, full-stack data scientists carry the first part of every role's
+demand (up to the setup's absorb limit) and specialists the rest, so more work never means
+fewer people. Each generalist does {a.generalist_capacity_fte:.2f} FTE of specialist work. A
+remainder below the setup's round-up cut is left uncovered and said so in the plan's notes.
+Leads count the people the work needs (annotators not counted): none below
+{a.lead_from_contributors}, then one per team of up to {a.lead_span}. From
+{a.head_from_leads} leads a Head of Data & ML leads the leads (one per {a.lead_span} leads).
 
 **Cost.** People × median salary for the role and region × {a.loaded_cost_multiplier:.2f}
 (employer costs on top of salary), plus vendor costs.

@@ -83,7 +83,7 @@ from mlplanner.model.quality import (
     resilience,
     weighted,
 )
-from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.scoring import Scores, score
 from mlplanner.model.staffing import required_leads
@@ -112,6 +112,7 @@ _BOUND_FTE = 20.0
 _BOUND_ROWS = 300
 # Plans tried for the budget search's first floor (_incumbent): shares of demand per role.
 _INCUMBENT_SHARES = 21
+H_COLUMN = ROLES.index(HEAD)
 
 
 @dataclass(frozen=True)
@@ -579,6 +580,7 @@ class _Completions:
     generalists: np.ndarray
     annotators: np.ndarray
     leads: np.ndarray
+    heads: int  # heads of data & ML: always the existing ones (the search space's only value)
 
     def take(self, keep: np.ndarray) -> _Completions:
         return _Completions(
@@ -588,6 +590,7 @@ class _Completions:
             self.generalists[keep],
             self.annotators[keep],
             self.leads[keep],
+            self.heads,
         )
 
     def allocations(self) -> np.ndarray:
@@ -596,6 +599,7 @@ class _Completions:
         result[:, G_COLUMN] = self.generalists
         result[:, A_COLUMN] = self.annotators
         result[:, L_COLUMN] = self.leads
+        result[:, H_COLUMN] = self.heads
         return result
 
 
@@ -612,6 +616,7 @@ def _completions(
         generalists=np.repeat(generalists, len(annotators)),
         annotators=np.tile(annotators, len(rows)),
         leads=np.full(len(rows) * len(annotators), space.lower[LEAD]),
+        heads=space.lower[HEAD],
     )
 
 
@@ -623,6 +628,7 @@ def _completion_cost(problem: SearchProblem, completions: _Completions) -> np.nd
         + c.generalists * int(rates[G_COLUMN])
         + c.annotators * int(rates[A_COLUMN])
         + c.leads * int(rates[L_COLUMN])
+        + c.heads * int(rates[H_COLUMN])
         + problem.context.vendor_usd
     )
 

@@ -163,6 +163,8 @@ def render_explanations(explanations: dict[str, Explanation]) -> None:
             title += f" for {total:.1f} FTE of demand"
         with st.expander(title):
             st.markdown(f"**Rule:** {plain(explanation.rule)}")
+            if explanation.work:
+                st.markdown(f"**Where the work comes from:** {plain(explanation.work_summary)}")
             if explanation.demand:
                 st.caption("Demand behind this role, FTE by project and lifecycle phase")
                 st.dataframe(

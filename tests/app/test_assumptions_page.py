@@ -170,3 +170,38 @@ def test_assumptions_changed_elsewhere_restart_the_editors_from_them() -> None:
     assert in_force(at) == chosen
     assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 101_000
     assert "Team Topologies strict" in " ".join(texts(at.markdown))
+
+
+ENTERPRISE = example_scenarios()["enterprise_portfolio.json"]
+DEPLOYMENT = 5  # row of the deployment phase in the per-phase tables
+
+
+def test_editing_the_run_effort_changes_the_plan_of_live_models() -> None:
+    at = go_to(open_app(ENTERPRISE), ASSUMPTIONS_PAGE)
+    before = recommend(ENTERPRISE)
+    assert metric(at, COST) == format_usd(before.annual_cost_usd)
+
+    edit_assumption(at, "run_share", DEPLOYMENT, "Share of build effort", 1.0)
+
+    edited = in_force(at)
+    assert edited.run_share["deployment"] == 1.0
+    after = recommend(ENTERPRISE, assumptions=edited)
+    assert after.demand.by_role["ml_engineer"] > before.demand.by_role["ml_engineer"]
+    assert after.annual_cost_usd > before.annual_cost_usd
+    assert metric(at, COST) == format_usd(after.annual_cost_usd)
+    assert not at.error
+
+
+def test_editing_the_shared_platform_curve_changes_the_plan() -> None:
+    at = go_to(open_app(ENTERPRISE), ASSUMPTIONS_PAGE)
+    before = recommend(ENTERPRISE)
+
+    edit_assumption(at, "shared_work", DEPLOYMENT, "Curve exponent", 1.0)  # nothing shared any more
+
+    edited = in_force(at)
+    assert edited.shared_work["deployment"].exponent == 1.0
+    after = recommend(ENTERPRISE, assumptions=edited)
+    assert after.demand.by_role["ml_engineer"] > before.demand.by_role["ml_engineer"]
+    assert metric(at, COST) == format_usd(after.annual_cost_usd)
+    assert after.annual_cost_usd != before.annual_cost_usd
+    assert not at.error

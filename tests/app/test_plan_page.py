@@ -64,12 +64,14 @@ def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
     scenario = example_scenarios()["enterprise_portfolio.json"]
     at = plan_page(scenario)
     assert chart_titles(at) == [
-        "Fraud detection draws the most people: 12.1 of 73",
+        "Company analytics baseline draws the most people: 6.3 of 36",
         "Quality 97 of 100, weakest: coordination at 79",
-        "Every phase of the lifecycle is fully covered",
+        "Annotation is the least covered phase: 99%",
     ]
     headcount, *scores = chart_specs(at)
-    assert headcount["title"]["subtitle"] == "Data Scientist is the largest role: 20 of 73 people"
+    assert headcount["title"]["subtitle"] == (
+        "Data Analyst and Data Scientist are the largest roles: 8 each of 36 people"
+    )
     staffed = [role for role in ROLES if recommend(scenario).allocation[role] > 0]
     colour = headcount["encoding"]["color"]["scale"]
     assert colour["domain"] == [role_label(role) for role in staffed]
@@ -109,8 +111,12 @@ def test_hiring_list_only_when_the_company_has_an_existing_team() -> None:
 
 
 def test_a_plan_over_budget_says_so() -> None:
-    at = plan_page(example_scenarios()["enterprise_portfolio.json"])
-    assert "This plan costs $15.05M a year, $3.05M over the budget of $12.00M." in texts(at.warning)
+    enterprise = example_scenarios()["enterprise_portfolio.json"]
+    tight = enterprise.model_copy(
+        update={"company": enterprise.company.model_copy(update={"annual_budget_usd": 5e6})}
+    )
+    at = plan_page(tight)
+    assert "This plan costs $7.43M a year, $2.43M over the budget of $5.00M." in texts(at.warning)
 
 
 def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:

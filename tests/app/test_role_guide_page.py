@@ -69,7 +69,11 @@ def test_heatmap_shows_who_carries_each_phase_of_the_plan(file_name: str) -> Non
 
 
 def test_gaps_show_as_a_grey_row_and_a_warning() -> None:
-    scenario = example_scenarios()["seed_startup.json"]
+    seed = example_scenarios()["seed_startup.json"]
+    # As a mature team, nobody is staffed for the seed startup's small deployment work.
+    scenario = seed.model_copy(
+        update={"company": seed.company.model_copy(update={"setup": "mature"})}
+    )
     at = role_guide(scenario)
     [spec] = chart_specs(at)
     scale = spec["layer"][0]["encoding"]["color"]["scale"]

@@ -189,8 +189,8 @@ def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:
     # the state is set up before that run; the browser test checks the sidebar after edits.
     at = open_app(example_scenarios()["enterprise_portfolio.json"])
     assert texts(at.sidebar.markdown) == [
-        "**Enterprise: a dozen mixed ML projects**",
-        "73 people · $15.05M of $12.00M budget  \nQuality 97 / 100",
+        "**Enterprise: a dozen mixed ML projects, six of them live**",
+        "36 people · $7.43M of $12.00M budget  \nQuality 97 / 100",
     ]
     assert texts(at.sidebar.caption) == [
         "12 projects · 25,000 employees  \nSetup: mature (auto)",

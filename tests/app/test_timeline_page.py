@@ -163,15 +163,15 @@ def test_hiring_figures_are_edited_on_the_assumptions_page_and_move_the_timeline
     at = go_to(open_app(scenario), ASSUMPTIONS_PAGE)
     assert "Hiring" in [tab.label for tab in at.tabs]
     [key] = [e.key for e in at.data_editor if e.key.endswith(".hiring")]
-    engineer = ROLES.index("data_engineer")  # rows in lifecycle order
+    engineer = ROLES.index("full_stack_data_scientist")  # rows in lifecycle order
     at.session_state[key] = {
-        "edited_rows": {engineer: {"Time to hire (days)": 200}},
+        "edited_rows": {engineer: {"Time to hire (days)": 300}},
         "added_rows": [],
         "deleted_rows": [],
     }
     run(at)
     edited = at.session_state[IN_FORCE].assumptions
-    assert edited.hiring.roles["data_engineer"].time_to_hire_days == 200
+    assert edited.hiring.roles["full_stack_data_scientist"].time_to_hire_days == 300
     before = simulate(scenario)
     after = simulate(scenario, assumptions=edited)
     assert staffed_quarters(after) > staffed_quarters(before)

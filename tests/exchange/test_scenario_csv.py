@@ -25,6 +25,7 @@ DOCUMENTED_COLUMNS = (
     "data_readiness",
     "annotation",
     "deployment",
+    "lifecycle",
     "count",
     "start",
     "live_from",
@@ -42,15 +43,23 @@ DOCUMENTED_COLUMNS = (
     "existing_annotator",
     "existing_full_stack_data_scientist",
     "existing_team_lead",
+    "existing_head_of_data",
     "plan_start",
     "horizon_quarters",
     "hiring_capacity_per_quarter",
 )
 TIMELINE_COLUMNS = ("start", "live_from", "plan_start", "horizon_quarters")
 TIMELINE_COLUMNS += ("hiring_capacity_per_quarter",)
-# Files written before the timeline columns existed: they must still open unchanged.
-HEADER = ",".join(c for c in DOCUMENTED_COLUMNS if c not in TIMELINE_COLUMNS)
+# Files written before projects had a lifecycle, plans a head of data and a timeline: still
+# read as before.
+OLD_HEADER = ",".join(
+    c
+    for c in DOCUMENTED_COLUMNS
+    if c not in ("lifecycle", "existing_head_of_data", *TIMELINE_COLUMNS)
+)
+HEADER = OLD_HEADER
 COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0"
+NEW_HEADER = ",".join(DOCUMENTED_COLUMNS)
 
 
 def problems_of(text: str) -> list[str]:
@@ -74,11 +83,11 @@ def test_export_has_one_row_per_project_and_the_company_on_every_row() -> None:
     )
     lines = csv_text(scenario_frame(plan_input)).splitlines()
     assert lines == [
-        ",".join(DOCUMENTED_COLUMNS),
-        "Churn,tabular,medium,production,partial,none,batch,3,,,"
-        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,,8,",
-        "Search,nlp,medium,production,partial,outsourced,batch,1,,,"
-        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,,8,",
+        NEW_HEADER,
+        "Churn,tabular,medium,production,partial,none,batch,build,3,,,"
+        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,0,,8,",
+        "Search,nlp,medium,production,partial,outsourced,batch,build,1,,,"
+        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,0,,8,",
     ]
 
 
@@ -113,10 +122,26 @@ def test_a_go_live_before_the_start_is_refused_naming_row_and_column() -> None:
     ]
 
 
+def test_a_file_from_before_the_lifecycle_column_reads_as_building() -> None:
+    text = f"{OLD_HEADER}\nChurn,tabular,,,,,,2,{COMPANY}\n"
+    scenario_ = read_scenario_csv(text)
+    assert scenario_.projects[0].lifecycle == "build"
+    assert scenario_.company.existing_team == {"data_scientist": 1}
+
+
+def test_the_lifecycle_and_a_head_of_data_round_trip() -> None:
+    s = scenario(
+        project_data("Live churn", lifecycle="run"), existing={"head_of_data": 1}, name="Live"
+    )
+    again = read_scenario_csv(csv_text(scenario_frame(s)))
+    assert again.projects[0].lifecycle == "run"
+    assert again.company.existing_team == {"head_of_data": 1}
+
+
 def test_a_scenario_without_projects_is_one_row_with_empty_project_columns() -> None:
     empty = scenario(employees=40, name="Just analytics")
     text = csv_text(scenario_frame(empty))
-    assert text.splitlines()[1] == ",,,,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0,,8,"
+    assert text.splitlines()[1] == ",,,,,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0,0,,8,"
     assert read_scenario_csv(text) == empty
 
 

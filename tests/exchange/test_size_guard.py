@@ -16,11 +16,11 @@ from mlplanner.exchange.scenario_import import MAX_FILE_BYTES, import_scenario
 from mlplanner.model.scenario import MAX_PROJECTS
 
 HEADER = ",".join(SCENARIO_COLUMNS[: SCENARIO_COLUMNS.index("plan_start")]) + "\r\n"
-COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0"
+COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0,0"
 
 
 def project_rows(count: int) -> str:
-    return "".join(f"Project {i},tabular,,,,,,1,,,{COMPANY}\r\n" for i in range(count))
+    return "".join(f"Project {i},tabular,,,,,,,1,,,{COMPANY}\r\n" for i in range(count))
 
 
 def only_problem(data: bytes, filename: str) -> str:

@@ -208,7 +208,13 @@ def test_weights_that_do_not_sum_to_one_are_refused(groups: dict[str, Group]) ->
     ("group_id", "row_id", "column", "value", "message"),
     [
         ("vendor", "in", VENDOR_PRICE, -5.0, "must be at least 0"),
-        ("effort", "nlp|modeling|research_scientist", "FTE", None, "is empty: enter a number"),
+        (
+            "effort",
+            "computer_vision|modeling|research_scientist",
+            "FTE",
+            None,
+            "is empty: enter a number",
+        ),
         ("span", "lead_span", "Value", 8.5, "must be a whole number (got 8.5)"),
         ("adjustments", "2", "Multiplier", -1.0, "multiplier: must be at least 0"),
         ("setups", "startup", "Round up from", 0.0, "round up from: must be more than 0"),

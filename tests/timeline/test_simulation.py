@@ -209,7 +209,7 @@ def dated_projects(draw: st.DrawFn) -> dict[str, Any]:
     start = draw(quarters_from_start)
     if start is not None:
         project["start"] = start
-    if draw(st.booleans()):
+    if project.get("lifecycle", "build") == "build" and draw(st.booleans()):
         project["live_from"] = shift(start or START, draw(st.integers(0, 4)))
     return project
 
