@@ -1,5 +1,5 @@
 # ML Team Planner, one app server. For the shared set-up (PostgreSQL, two replicas behind a
-# proxy with sticky sessions) see compose.yaml and README "Shared deployment".
+# proxy with sticky sessions) see compose.yaml and docs/shared-deployment.md.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

@@ -1,8 +1,8 @@
 """A scenario as CSV: one row per project, the company fields repeated on every row.
 
-Columns (stable; the README lists them): the project fields, then the fields every row shares
-(the scenario name and the company, its existing team as one column per role). A scenario
-without projects is one row whose project columns are empty.
+Columns (stable; docs/file-formats.md lists them): the project fields, then the fields every
+row shares (the scenario name and the company, its existing team as one column per role). A
+scenario without projects is one row whose project columns are empty.
 
 Reading is all or nothing: every problem is collected, then reported together, each naming
 the row as a spreadsheet shows it (the header is row 1, the first project row 2) and the

@@ -16,7 +16,7 @@ from mlplanner.exchange.scenario_import import import_scenario
 from mlplanner.model.scenario import Scenario
 from tests.support.builders import project_data, scenario
 
-# The documented column contract (README, "Export and import"): changing it breaks users' files.
+# The documented column contract (docs/file-formats.md): changing it breaks users' files.
 DOCUMENTED_COLUMNS = (
     "project_name",
     "domain",

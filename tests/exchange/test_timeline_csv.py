@@ -16,7 +16,7 @@ from mlplanner.model.scenario import load_scenario
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.timeline.simulation import Timeline, simulate
 
-# The documented column contract (README, "Export and import").
+# The documented column contract (docs/file-formats.md).
 DOCUMENTED_TIMELINE = (
     "quarter,role,role_label,headcount,hires,leavers,effective_fte,demand_fte,"
     "target_headcount,salary_cost_usd,hiring_cost_usd,cost_usd,cumulative_cost_usd,"
