@@ -3,9 +3,8 @@ is staffed.
 
 Holds the scenario as it stands in each quarter (:mod:`.quarter_plans`: projects started by
 then, built ones live once their ``live_from`` has come), the quarter-by-quarter simulation of
-hires, leavers, ramp-up and cost (:mod:`.simulation`) and its tables for people and files
-(:mod:`.tables`). Every demand and staffing figure comes from the model's own functions, so
-the timeline follows whatever rules the model has.
+hires, leavers, ramp-up and cost (:mod:`.simulation`). Every demand and staffing figure comes
+from the model's own functions, so the timeline follows whatever rules the model has.
 
 May import: the standard library, numpy, pandas, ``mlplanner.model`` and the top-level
 modules (``mlplanner.errors``, ``mlplanner.paths``, ``mlplanner.problems``). Nothing from the
