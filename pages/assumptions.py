@@ -74,7 +74,7 @@ st.markdown(f"Assumption set in force: **{plain(get_assumption_set_name())}**")
 changed_col, cost_col, quality_col = st.columns(3)
 changed_col.metric(
     "Numbers changed",
-    len(changed),
+    f"{len(changed):,}",
     help="Numbers that differ from the shipped defaults (listed below the tables).",
     border=True,
 )

@@ -63,8 +63,8 @@ else:
             )
             people.metric(
                 "People",
-                plan.total_headcount,
-                help=f"Everyone in this setup's team; {plan.total_hires} of them to hire.",
+                f"{plan.total_headcount:,}",
+                help=f"Everyone in this setup's team; {plan.total_hires:,} of them to hire.",
             )
             st.caption(assumptions.setups[setup].description)
 

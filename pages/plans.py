@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import date
 
 import streamlit as st
 
 from mlplanner.errors import PlannerInputError
+from mlplanner.exchange.plan_workbook import ExportContext, saved_plan_title
 from mlplanner.model.plan import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
@@ -80,7 +82,7 @@ def plan_details(plan: PlanSummary) -> None:
         st.subheader(plain(plan.name))
         st.caption(
             f"Revision {plan.latest_revision} · saved {plan.updated_at:%Y-%m-%d %H:%M} UTC · "
-            f"{plan.total_headcount} people · {format_usd(plan.annual_cost_usd)} a year · "
+            f"{plan.total_headcount:,} people · {format_usd(plan.annual_cost_usd)} a year · "
             f"quality {plan.quality:.0f} / 100"
         )
         open_col, copy_col, delete_col, _ = st.columns([1, 1, 1, 2])
@@ -162,8 +164,13 @@ def plan_details(plan: PlanSummary) -> None:
         st.markdown(f"**Export revision {number}**")
         with db_session() as session:
             opened = plans.open_revision(session=session, plan_id=plan.id, number=number)
+        context = ExportContext(
+            saved_plan_title(plan.name, number),
+            opened.revision.assumption_set_name,
+            date.today(),
+        )
         render_plan_downloads(
-            opened.evaluate(), opened.assumptions, plan.name, key=f"plans.{plan.id}"
+            opened.evaluate(), opened.assumptions, context, key=f"plans.{plan.id}"
         )
 
 

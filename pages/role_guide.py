@@ -91,7 +91,7 @@ for tab, entry in zip(st.tabs([role_label(p.role) for p in profiles()]), profile
         line = lines[entry.role]
         if line.headcount:
             cost = format_usd(line.annual_cost_usd).replace("$", "\\$")
-            st.markdown(f"**In your current plan:** {line.headcount} ({cost} a year).")
+            st.markdown(f"**In your current plan:** {line.headcount:,} ({cost} a year).")
         elif absorbed.get(entry.role, 0) >= MIN_FTE:
             st.markdown(
                 f"**In your current plan:** nobody; full-stack data scientists cover its "

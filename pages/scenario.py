@@ -39,6 +39,7 @@ from mlplanner.problems import Problem, readable_problem
 from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label, setup_label
 from mlplanner.ui.state import get_assumptions, get_scenario, set_scenario
+from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
 from mlplanner.ui.uploads import UPLOAD_TYPES, read_upload
 
@@ -326,13 +327,14 @@ def project_editor() -> list[dict[str, Any]]:
         "bottom of the table; select rows to delete them. Every valid change updates the plan."
     )
     key = _key("projects")
+    table = _editor_input(key)
     edited = st.data_editor(
-        _editor_input(key),
+        table,
         key=key,
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
-        height="content",
+        height=table_height(len(table) + 1),  # and the row for adding one
         column_order=PROJECT_COLUMNS,
         column_config=PROJECT_COLUMN_CONFIG,
     )

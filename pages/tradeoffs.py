@@ -106,7 +106,7 @@ else:
         f"{chosen.quality:.1f} / 100",
         delta=None if same else f"{chosen.quality - recommended.quality:+.1f} vs recommended",
     )
-    people_col.metric("People", chosen.headcount)
+    people_col.metric("People", f"{chosen.headcount:,}")
     changes = describe_changes(recommended, chosen_plan)
     st.markdown(
         "\n".join(f"- {line}" for line in changes)

@@ -18,7 +18,7 @@ _FULL = 99.5
 
 
 def _people(n: float) -> str:
-    return f"{n:.0f} person" if round(n) == 1 else f"{n:.0f} people"
+    return f"{n:.0f} person" if round(n) == 1 else f"{n:,.0f} people"
 
 
 def _joined(names: Sequence[str]) -> str:
@@ -36,10 +36,10 @@ def largest_role_headline(evaluation: Evaluation) -> str:
     top = max(line.headcount for line in evaluation.roles)
     largest = [role_label(role) for role in ROLES if evaluation.allocation[role] == top]
     if len(largest) == 1:
-        return f"{largest[0]} is the largest role: {top} of {_people(total)}"
+        return f"{largest[0]} is the largest role: {top:,} of {_people(total)}"
     if top * len(largest) == total:
-        return f"{_joined(largest)} make up the team: {top} each"
-    return f"{_joined(largest)} are the largest roles: {top} each of {_people(total)}"
+        return f"{_joined(largest)} make up the team: {top:,} each"
+    return f"{_joined(largest)} are the largest roles: {top:,} each of {_people(total)}"
 
 
 def busiest_source_headline(evaluation: Evaluation) -> str:
@@ -54,7 +54,7 @@ def busiest_source_headline(evaluation: Evaluation) -> str:
     source, people = max(per_source.items(), key=lambda item: item[1])
     if len(per_source) == 1:
         return f"All {_people(total)} work on {source}"
-    return f"{source} draws the most people: {people:.1f} of {total}"
+    return f"{source} draws the most people: {people:,.1f} of {total:,}"
 
 
 def quality_headline(evaluation: Evaluation) -> str:

@@ -28,6 +28,7 @@ from mlplanner.reports.headlines import (
     largest_role_headline,
     quality_headline,
 )
+from mlplanner.reports.top_sources import top_sources
 from mlplanner.ui.model_help import COMPONENT_MEANINGS
 
 # Colour of bars that are not about one role (quality, coverage): outside the role palette.
@@ -46,8 +47,10 @@ def role_color_scale(roles: Iterable[str] = ROLES) -> alt.Scale:
 
 
 def headcount_chart(evaluation: Evaluation) -> alt.Chart:
-    """People per project, stacked by role: each role's headcount shared out over projects."""
-    data = attribution_frame(evaluation)
+    """People per project, stacked by role: each role's headcount shared out over projects;
+    beyond :data:`~mlplanner.reports.top_sources.MAX_BARS` projects the smaller ones share a
+    bar."""
+    data = top_sources(attribution_frame(evaluation))
     data["role_order"] = data["role"].map(role_sort_key)
     sources = list(dict.fromkeys(data["source"]))
     title = alt.Title(

@@ -150,7 +150,7 @@ def render_plan_comparison() -> None:
 
 def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> None:
     st.caption(
-        f"Baseline: **{plain(baseline.label)}**, {baseline.evaluation.total_headcount} people, "
+        f"Baseline: **{plain(baseline.label)}**, {baseline.evaluation.total_headcount:,} people, "
         f"{plain(format_usd(baseline.evaluation.annual_cost_usd))} a year, quality "
         f"{baseline.evaluation.quality:.1f}."
     )
@@ -175,8 +175,8 @@ def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> N
             )
             people_col.metric(
                 "People",
-                change.evaluation.total_headcount,
-                delta=change.headcount_delta or None,
+                f"{change.evaluation.total_headcount:,}",
+                delta=f"{change.headcount_delta:+,}" if change.headcount_delta else None,
                 delta_color="off",
                 help="Everyone in the team; the change is against the baseline.",
             )

@@ -31,9 +31,9 @@ def render_sidebar() -> None:
         )
         if override is not None:
             st.caption(f"Adopted allocation: {plain(override['label'] or 'your own')}")
-        st.markdown(f"{plan.total_headcount} people · {cost}  \nQuality {plan.quality:.0f} / 100")
+        st.markdown(f"{plan.total_headcount:,} people · {cost}  \nQuality {plan.quality:.0f} / 100")
         st.caption(f"Assumptions: {plain(get_assumption_set_name())}")
 
 
 def _projects(n: int) -> str:
-    return "1 project" if n == 1 else f"{n} projects"
+    return "1 project" if n == 1 else f"{n:,} projects"

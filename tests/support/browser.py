@@ -63,11 +63,13 @@ def screenshot(page: Page, name: str) -> Path:
 
 def whole_page_screenshot(page: Page, name: str) -> Path:
     """Screenshot of the whole page: Streamlit scrolls inside its main block, not the window,
-    so the viewport is stretched to the content's height first (and restored afterwards)."""
+    so the viewport is stretched to the content's height first (and restored afterwards); its
+    width stays."""
     page.mouse.move(0, 0)  # no tooltip left open under the pointer
+    viewport = page.viewport_size or VIEWPORT
     height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, VIEWPORT["height"])})
+    page.set_viewport_size({"width": viewport["width"], "height": max(height, viewport["height"])})
     page.wait_for_timeout(500)  # charts and tables re-layout to the new size
     path = screenshot(page, name)
-    page.set_viewport_size(VIEWPORT)
+    page.set_viewport_size(viewport)
     return path

@@ -45,11 +45,12 @@ def python_executable() -> str:
 
 
 def start_app_server(
-    app: str, env: dict[str, str], log_dir: Path, timeout_s: float = 60
+    app: str, env: dict[str, str], log_dir: Path, timeout_s: float = 60, cwd: Path = REPO_ROOT
 ) -> AppServer:
-    """Start `streamlit run APP` from the repo root and wait until /_stcore/health says ok.
+    """Start `streamlit run APP` from `cwd` (the repo root) and wait until /_stcore/health
+    says ok.
 
-    `app` is relative to the repo root; `env` is added to the current environment; the server's
+    `app` is relative to `cwd`; `env` is added to the current environment; the server's
     stdout and stderr go to a file in `log_dir`. Raises RuntimeError with the server's output
     if it does not become healthy within `timeout_s`.
     """
@@ -67,7 +68,7 @@ def start_app_server(
                     *("--server.fileWatcherType", "none"),
                     *("--browser.gatherUsageStats", "false"),
                 ],
-                cwd=REPO_ROOT,
+                cwd=cwd,
                 env={**os.environ, **env},
                 stdin=subprocess.DEVNULL,
                 stdout=log_file,
