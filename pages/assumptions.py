@@ -11,7 +11,6 @@ from mlplanner.model.assumption_catalog import (
     SOURCE,
     TABS,
     Group,
-    catalog,
     changes,
     format_value,
 )
@@ -26,6 +25,7 @@ from mlplanner.ui.assumption_editor import (
     sync_edits,
 )
 from mlplanner.ui.assumption_sets import render_set_controls
+from mlplanner.ui.catalog_cache import cached_catalog
 from mlplanner.ui.saved_plans import render_flash
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_assumptions
 from mlplanner.ui.text import plain
@@ -61,7 +61,7 @@ assumptions = get_assumptions()
 shipped = Assumptions.defaults()
 plan = current_plan()
 effect = delta(current_plan(shipped), plan, "current")
-changed = changes(catalog(assumptions))
+changed = changes(cached_catalog(assumptions))
 
 st.title("Assumptions")
 st.caption(

@@ -9,7 +9,7 @@ from mlplanner.model.plan import format_usd
 from mlplanner.model.roles import LEAD, PHASE_LABELS, role_label
 from mlplanner.reports.responsibility import PhaseWork, gaps, phase_work, working_roles
 from mlplanner.reports.role_guide import SOURCES, hands_to, profiles, receives_from
-from mlplanner.ui.responsibility_chart import responsibility_chart
+from mlplanner.ui.chart_cache import render_plan_chart
 from mlplanner.ui.state import current_plan, get_scenario
 from mlplanner.ui.text import plain
 
@@ -45,7 +45,7 @@ if not working_roles(phases):
     st.info("Nobody in the current plan does phase work yet: add a project on the Scenario page.")
     st.page_link("pages/scenario.py", label="Add a project", icon="➕")
 else:
-    st.altair_chart(responsibility_chart(phases), width="stretch")
+    render_plan_chart("responsibility", plan)
     st.caption(
         "Numbers are FTE a year. Outlined, bold: the **responsible** role, doing the largest "
         "share of the phase's covered work; the other roles in a column **contribute**. "
@@ -54,7 +54,7 @@ else:
     )
     if plan.allocation[LEAD]:
         st.caption(
-            f"{plan.allocation[LEAD]} ML Team Lead(s) coordinate the teams and carry no phase of "
+            f"{plan.allocation[LEAD]:,} ML Team Lead(s) coordinate the teams and carry no phase of "
             "their own, so they have no row."
         )
     table = pd.DataFrame(

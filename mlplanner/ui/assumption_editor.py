@@ -18,10 +18,10 @@ from mlplanner.model.assumption_catalog import (
     AssumptionEditError,
     EditProblem,
     Group,
-    catalog,
     edited_assumptions,
 )
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.ui.catalog_cache import cached_catalog
 from mlplanner.ui.state import (
     SHIPPED_DEFAULTS,
     get_assumption_set_name,
@@ -51,7 +51,7 @@ def editor_key(group_id: str) -> str:
 
 
 def _begin(assumptions: Assumptions, name: str) -> None:
-    st.session_state[ORIGIN] = Editing(assumptions, name, catalog(assumptions))
+    st.session_state[ORIGIN] = Editing(assumptions, name, cached_catalog(assumptions))
     st.session_state[SEEN] = assumptions
     st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
     st.session_state[PROBLEMS] = []

@@ -1,7 +1,8 @@
 """Charts of a plan drawn once per plan, not on every rerun.
 
 Building an Altair chart and turning it into Vega-Lite (which Altair validates against its
-JSON schema) takes a few hundred milliseconds for the three charts of the Plan page, far more
+JSON schema) takes a few hundred milliseconds for the three charts of the Plan page (and the
+Role guide's heatmap), far more
 than computing the plan itself. The finished Vega-Lite spec is cached, keyed by what decides
 the plan: the scenario's and the assumptions' JSON, the setup and the allocation
 (:func:`evaluation_key`). A rerun that changes none of them (opening the page again, a
@@ -19,13 +20,16 @@ import altair as alt
 import streamlit as st
 
 from mlplanner.model.plan import Evaluation
+from mlplanner.reports.responsibility import phase_work
 from mlplanner.ui.charts import coverage_chart, headcount_chart, quality_chart
+from mlplanner.ui.responsibility_chart import responsibility_chart
 
 Spec = dict[str, Any]
 CHARTS: Final[dict[str, Callable[[Evaluation], alt.TopLevelMixin]]] = {
     "headcount": headcount_chart,
     "quality": quality_chart,
     "coverage": coverage_chart,
+    "responsibility": lambda evaluation: responsibility_chart(phase_work(evaluation)),
 }
 
 

@@ -35,6 +35,7 @@ from mlplanner.ui.model_help import COMPONENT_MEANINGS
 NEUTRAL = "#34495e"
 BAR_HEIGHT = 30
 LABEL_LIMIT = 280
+LEGEND_LABEL_LIMIT = 170
 
 
 def role_color_scale(roles: Iterable[str] = ROLES) -> alt.Scale:
@@ -67,7 +68,10 @@ def headcount_chart(evaluation: Evaluation) -> alt.Chart:
             color=alt.Color(
                 "role_label:N",
                 scale=role_color_scale(data["role"]),
-                legend=alt.Legend(title="Role", orient="right", labelLimit=LABEL_LIMIT),
+                # Under the bars, two columns: beside them it leaves a phone's chart a sliver.
+                legend=alt.Legend(
+                    title="Role", orient="bottom", columns=2, labelLimit=LEGEND_LABEL_LIMIT
+                ),
             ),
             order=alt.Order("role_order:Q"),
             tooltip=[

@@ -119,13 +119,16 @@ def render_role_table(evaluation: Evaluation) -> None:
         width="stretch",
         column_config={
             **swatch_config(),
-            "Role": st.column_config.TextColumn(width="medium", pinned=True),
-            "People": st.column_config.NumberColumn(help="Whole people in this plan"),
+            # 150 px: role, people and cost fit a phone's 390 px without scrolling.
+            "Role": st.column_config.TextColumn(width=150, pinned=True),
+            "People": st.column_config.NumberColumn(
+                format="localized", help="Whole people in this plan"
+            ),
             "Annual cost": st.column_config.TextColumn(
                 alignment="right", help="People × loaded yearly cost"
             ),
-            "Hires": st.column_config.NumberColumn(help="People to hire"),
-            "Existing": st.column_config.NumberColumn(help="Already employed"),
+            "Hires": st.column_config.NumberColumn(format="localized", help="People to hire"),
+            "Existing": st.column_config.NumberColumn(format="localized", help="Already employed"),
             "Demand (FTE)": st.column_config.NumberColumn(
                 format="%.1f", help="Full-time equivalents of work the projects need"
             ),

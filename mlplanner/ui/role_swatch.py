@@ -34,7 +34,8 @@ def swatch(role: str | None) -> str | None:
 def with_swatches(table: pd.DataFrame, roles: Sequence[str | None]) -> pd.DataFrame:
     """``table`` with a first column of its rows' role colours (``roles``, one per row)."""
     return pd.concat(
-        [pd.DataFrame({SWATCH_COLUMN: [swatch(role) for role in roles]}), table], axis=1
+        [pd.DataFrame({SWATCH_COLUMN: [swatch(role) for role in roles]}, dtype=object), table],
+        axis=1,
     )
 
 

@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import parse_scenario
+from mlplanner.reports.attribution import attribution_frame
+from mlplanner.reports.top_sources import top_sources
 from tests.support.browser import (
     TIMEOUT_MS,
     open_app,
@@ -19,7 +21,13 @@ from tests.support.browser import (
 )
 from tests.support.builders import portfolio_data
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+# Streamlit closes the sidebar after a page is chosen only on a phone, which it recognises by
+# the user agent (a narrow desktop window keeps it open): a phone's Chrome, then.
+PHONE_BROWSER = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36"
+)
 PAGES = ["Scenario", "Plan", "Compare", "Trade-offs", "Plans", "Assumptions", "Role guide"]
 # The people chart's most: 16 bars of 30 px, title, axis and legend (7,000 px before the cap).
 MAX_CHART_PX = 900
@@ -58,25 +66,29 @@ def test_a_portfolio_of_200_projects_stays_readable(
     assert plan.total_headcount >= 1000
     expect(page.get_by_test_id("stSidebar")).to_contain_text(f"{plan.total_headcount:,} people")
     chart = page.get_by_test_id("stVegaLiteChart").first
-    expect(chart).to_contain_text("185 other projects", timeout=TIMEOUT_MS)
+    others = top_sources(attribution_frame(plan))["source"].iloc[-1]
+    assert others.endswith("other projects")
+    expect(chart).to_contain_text(others, timeout=TIMEOUT_MS)
     assert chart.bounding_box()["height"] < MAX_CHART_PX
-    expect(page.get_by_text("Outsourced annotation", exact=True)).to_be_visible()
+    expect(page.locator("th", has_text="Outsourced annotation")).to_have_count(1)
     whole_page_screenshot(page, "screens-200-plan")
 
 
 @pytest.mark.browser
 def test_every_page_is_usable_on_a_phone(app_server: str, browser: Browser) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport=PHONE, user_agent=PHONE_BROWSER, is_mobile=True, has_touch=True
+    )
     try:
         page = context.new_page()
         open_app(page, app_server)
         sidebar = page.get_by_test_id("stSidebar")
-        expect(sidebar).to_have_attribute("aria-expanded", "false")  # closed on a phone
+        expect(sidebar).to_have_attribute("data-collapsed", "true")  # closed on a phone
         for name in PAGES:
             page.get_by_test_id("stExpandSidebarButton").click()
-            expect(sidebar).to_have_attribute("aria-expanded", "true")
+            expect(sidebar).to_have_attribute("data-collapsed", "false")
             go_to(page, name)
-            expect(sidebar).to_have_attribute("aria-expanded", "false")  # closed again
+            expect(sidebar).to_have_attribute("data-collapsed", "true")  # closed again
             page_width = page.evaluate("document.documentElement.scrollWidth")
             assert page_width <= PHONE["width"], name  # nothing sticks out sideways
             charts = page.get_by_test_id("stVegaLiteChart")
