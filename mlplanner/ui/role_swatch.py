@@ -23,10 +23,11 @@ _DOT: Final = (
 )
 
 
-def swatch(role: str | None) -> str | None:
-    """The role's colour as an image address (an inline SVG dot); None for a row of no role."""
+def swatch(role: str | None) -> str:
+    """The role's colour as an image address (an inline SVG dot); empty for a row of no role
+    (a missing value would read "None")."""
     if role is None:
-        return None
+        return ""
     svg = _DOT.format(colour=ROLE_COLORS[role]).encode()
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
 
@@ -34,8 +35,7 @@ def swatch(role: str | None) -> str | None:
 def with_swatches(table: pd.DataFrame, roles: Sequence[str | None]) -> pd.DataFrame:
     """``table`` with a first column of its rows' role colours (``roles``, one per row)."""
     return pd.concat(
-        [pd.DataFrame({SWATCH_COLUMN: [swatch(role) for role in roles]}, dtype=object), table],
-        axis=1,
+        [pd.DataFrame({SWATCH_COLUMN: [swatch(role) for role in roles]}), table], axis=1
     )
 
 

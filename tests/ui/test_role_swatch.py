@@ -21,6 +21,5 @@ def test_rows_without_a_role_have_no_dot_and_the_table_keeps_its_columns() -> No
     table = pd.DataFrame({"Role": ["Data Analyst", "Total"], "People": [2, 2]})
     shown = with_swatches(table, [ROLES[0], None])
     assert list(shown.columns) == [SWATCH_COLUMN, "Role", "People"]
-    assert shown[SWATCH_COLUMN][0] == swatch(ROLES[0])
-    assert pd.isna(shown[SWATCH_COLUMN][1])
+    assert shown[SWATCH_COLUMN].tolist() == [swatch(ROLES[0]), ""]
     assert shown["People"].tolist() == [2, 2]
