@@ -196,7 +196,7 @@ def saved_plans() -> None:
         if search.strip():
             st.info(f"No plan's name contains “{plain(search.strip())}”. Clear the search box.")
         elif trashed:
-            st.info(f"No saved plans here: {trashed} in the trash (choose Show: Trash).")
+            st.info(f"No saved plans here: {trashed:,} in the trash (choose Show: Trash).")
         else:
             st.info(
                 "No saved plans yet. Save the current plan above, or from a terminal: "
@@ -210,7 +210,7 @@ def saved_plans() -> None:
             session=session, search=search, sort=sort, limit=PAGE_SIZE, offset=offset
         )
     st.dataframe(plans_frame(found), hide_index=True, width="stretch")
-    st.caption(f"Plans {offset + 1}–{offset + len(found)} of {total}.")
+    st.caption(f"Plans {offset + 1:,}–{offset + len(found):,} of {total:,}.")
     plan_details(choose_plan(found, key=SELECTED, label="Plan"))
 
 

@@ -21,7 +21,7 @@ _VISIBLE = 0.5  # percentage points: smaller moves are not worth a sentence
 
 def people(count: int, role: str) -> str:
     """``one ML Engineer``, ``two ML Engineers``, ``14 ML Engineers``."""
-    number = _WORDS[count] if count < len(_WORDS) else str(count)
+    number = _WORDS[count] if count < len(_WORDS) else f"{count:,}"
     label = role_label(role)
     return f"{number} {label}" if count == 1 else f"{number} {label}s"
 

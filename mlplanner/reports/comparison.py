@@ -149,14 +149,14 @@ def _joined(items: Sequence[str]) -> str:
 def _people(n: int, role: str | None = None) -> str:
     """``1 Data Engineer``, ``2 Data Engineers``, ``3 people``."""
     if role is None:
-        return f"{n} person" if n == 1 else f"{n} people"
+        return f"{n} person" if n == 1 else f"{n:,} people"
     label = role_label(role)
-    return f"{n} {label}" if abs(n) == 1 else f"{n} {label}s"
+    return f"{n} {label}" if abs(n) == 1 else f"{n:,} {label}s"
 
 
 def _signed_people(n: int, role: str) -> str:
     label = role_label(role) if abs(n) == 1 else f"{role_label(role)}s"
-    return f"{n:+d} {label}"
+    return f"{n:+,d} {label}"
 
 
 def _signed_usd(amount: float) -> str:
