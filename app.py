@@ -1,7 +1,10 @@
-"""ML Team Planner: entry point. Page config, navigation and the shared sidebar; nothing else."""
+"""ML Team Planner: entry point. Page config, sign-in (when configured), navigation, a plan
+link, and the shared sidebar; nothing else."""
 
 import streamlit as st
 
+from mlplanner.ui.auth import needs_sign_in, render_account, require_sign_in, team_mode
+from mlplanner.ui.links import open_linked_plan
 from mlplanner.ui.sidebar import render_sidebar
 
 st.set_page_config(page_title="ML Team Planner", page_icon=":material/groups:", layout="wide")
@@ -10,13 +13,19 @@ navigation = st.navigation(
     [
         st.Page("pages/scenario.py", title="Scenario", icon=":material/edit_note:", default=True),
         st.Page("pages/plan.py", title="Plan", icon=":material/bar_chart:"),
+        st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
         st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
         st.Page("pages/tradeoffs.py", title="Trade-offs", icon=":material/show_chart:"),
         st.Page("pages/plans.py", title="Plans", icon=":material/folder_open:"),
         st.Page("pages/assumptions.py", title="Assumptions", icon=":material/tune:"),
         st.Page("pages/role_guide.py", title="Role guide", icon=":material/menu_book:"),
-    ]
+    ],
+    position="hidden" if needs_sign_in() else "sidebar",
 )
+require_sign_in()
+if team_mode():
+    open_linked_plan()
+    render_account()
 navigation.run()
 # After the page, so the sidebar shows the scenario as the page's edits left it this run.
 render_sidebar()

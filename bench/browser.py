@@ -23,7 +23,7 @@ Every time is measured from the input to the app being idle: the time (page cloc
 ``performance.now()``; for a first load, from the navigation's start) of the last message from
 the server that says a script run finished (``script_finished``), once the server's last word
 on the session is "not running" (``session_status_changed``), the root element's
-``data-test-script-state`` reads ``notRunning`` (what ``tests.support.browser.wait_for_app``
+``data-test-script-state`` reads ``notRunning`` (what ``tests.support.browser.app_run``
 waits on), no skeleton is left and no such message has come for ``QUIET_MS`` (not counted).
 The messages are read, not the attribute's changes: a run of a few milliseconds can go from
 running to not running within one render, leaving no change of the attribute to see; and a

@@ -4,7 +4,7 @@ Pure domain code (no Streamlit): ``recommend`` and ``evaluate`` are the Python A
 ``python -m mlplanner``.
 """
 
-from mlplanner.errors import PlannerInputError, ScenarioError
+from mlplanner.errors import PlannerInputError, Problem, ScenarioError
 from mlplanner.model.assumptions import AssumptionError, Assumptions
 from mlplanner.model.plan import Evaluation, Explanation, Plan, RoleLine, evaluate, recommend
 from mlplanner.model.roles import PHASES, ROLES
@@ -22,6 +22,7 @@ __all__ = [
     "FrontierPoint",
     "Plan",
     "PlannerInputError",
+    "Problem",
     "Project",
     "RoleLine",
     "Scenario",

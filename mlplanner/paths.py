@@ -10,6 +10,6 @@ from typing import Final
 PACKAGE_DIR: Final = Path(str(files("mlplanner")))
 DATA_DIR: Final = PACKAGE_DIR / "data"
 EXAMPLES_DIR: Final = PACKAGE_DIR / "examples"
-# The checkout the package sits in (app.py beside it); the root-level ``data`` and ``examples``
-# are links into the package there.
+# The folder holding the package: the checkout's root when app.py sits beside it (the root-level
+# ``data`` and ``examples`` are links into the package there); site-packages when installed.
 REPO_ROOT: Final = PACKAGE_DIR.parent

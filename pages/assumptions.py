@@ -15,8 +15,8 @@ from mlplanner.model.assumption_catalog import (
     format_value,
 )
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
-from mlplanner.reports.deltas import delta
+from mlplanner.model.wording import format_usd
+from mlplanner.reports.deltas import delta, quality_change
 from mlplanner.ui.assumption_editor import (
     editing,
     editor_key,
@@ -26,7 +26,7 @@ from mlplanner.ui.assumption_editor import (
 )
 from mlplanner.ui.assumption_sets import render_set_controls
 from mlplanner.ui.catalog_cache import cached_catalog
-from mlplanner.ui.saved_plans import render_flash
+from mlplanner.ui.messages import render_flash
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_assumptions
 from mlplanner.ui.text import plain
 
@@ -38,7 +38,7 @@ TEXT_WIDTHS = {"Source": "large", "Meaning": "medium", "Why": "large", "Descript
 def column_config(group: Group) -> dict[str, object]:
     """Formats and help of a table's columns: money as dollars, editable cells explained."""
     config: dict[str, object] = {}
-    money = group.id == "rates"
+    money = group.id in ("rates", "vendor")
     for column in group.frame.columns:
         if column in TEXT_WIDTHS:
             config[column] = st.column_config.TextColumn(column, width=TEXT_WIDTHS[column])
@@ -62,6 +62,7 @@ shipped = Assumptions.defaults()
 plan = current_plan()
 effect = delta(current_plan(shipped), plan, "current")
 changed = changes(cached_catalog(assumptions))
+quality_shift = quality_change(effect.quality_delta)
 
 st.title("Assumptions")
 st.caption(
@@ -90,7 +91,7 @@ cost_col.metric(
 quality_col.metric(
     "Current plan: quality",
     f"{plan.quality:.1f}",
-    delta=f"{effect.quality_delta:+.1f} vs defaults" if abs(effect.quality_delta) >= 0.05 else None,
+    delta=None if quality_shift is None else f"{quality_shift} vs defaults",
     help="The current plan's quality score (0-100) with these assumptions.",
     border=True,
 )

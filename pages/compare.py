@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mlplanner.model.plan import format_usd
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import TOPIC_TITLES, compare_setups
-from mlplanner.reports.deltas import delta
+from mlplanner.reports.deltas import delta, quality_change
 from mlplanner.ui.chart_cache import render_setup_charts
 from mlplanner.ui.comparison_views import setup_column, side_by_side_frame
 from mlplanner.ui.downloads import comparison_file, download_button
@@ -53,7 +53,7 @@ else:
             quality.metric(
                 "Quality",
                 f"{plan.quality:.1f}",
-                delta=f"{change.quality_delta:+.1f}" if abs(change.quality_delta) >= 0.05 else None,
+                delta=quality_change(change.quality_delta),
                 help="0-100: coverage, depth, resilience and coordination; the change is "
                 "against the cheapest setup.",
             )

@@ -19,6 +19,7 @@ from mlplanner.ui.plan_views import (
     render_role_table,
     render_setup,
 )
+from mlplanner.ui.sharing import render_loaded_plan_panel
 from mlplanner.ui.state import (
     current_plan,
     get_assumption_set_name,
@@ -28,6 +29,7 @@ from mlplanner.ui.state import (
     set_override,
 )
 from mlplanner.ui.text import plain
+from mlplanner.ui.timeline_views import render_plan_timeline_headline
 
 
 def _back_to_recommendation() -> None:
@@ -40,9 +42,10 @@ override = get_override()
 
 st.title("Plan")
 st.caption(plain(scenario.name))
+render_loaded_plan_panel()
 if override is not None:
     with st.container(border=True):
-        label = plain(override["label"] or "an allocation you chose")
+        label = plain(override.label or "an allocation you chose")
         st.markdown(
             f"**Showing an adopted allocation: {label}.** It is not the recommendation; cost "
             "and quality are scored by the same rules."
@@ -55,6 +58,8 @@ if override is not None:
         )
 
 render_headline_metrics(plan)
+if scenario.projects:
+    render_plan_timeline_headline(scenario, get_assumptions(), adopted=override is not None)
 render_setup(plan)
 render_messages(plan)
 if not scenario.projects:
@@ -78,7 +83,7 @@ with quality_col:
     render_plan_chart("quality", plan)
 with coverage_col:
     render_plan_chart("coverage", plan)
-render_model_help(get_assumptions(), get_assumption_set_name())
+render_model_help(get_assumptions(), get_assumption_set_name(), scenario.company.region)
 
 if scenario.company.existing_team:
     st.subheader("Hiring list")

@@ -11,11 +11,14 @@ import streamlit as st
 
 from mlplanner.errors import PlannerInputError
 from mlplanner.exchange.plan_workbook import ExportContext, saved_plan_title
-from mlplanner.model.plan import format_usd
+from mlplanner.model.wording import count, format_usd, people
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
+from mlplanner.ui import widgets
+from mlplanner.ui.auth import team_mode
 from mlplanner.ui.db import db_session
 from mlplanner.ui.downloads import render_plan_downloads
+from mlplanner.ui.messages import render_flash
 from mlplanner.ui.plan_import import render_plan_import
 from mlplanner.ui.save import render_save_control
 from mlplanner.ui.saved_plans import (
@@ -26,11 +29,11 @@ from mlplanner.ui.saved_plans import (
     plans_frame,
     purge_plan,
     rename_plan,
-    render_flash,
     restore_plan,
     restore_revision,
     revisions_frame,
 )
+from mlplanner.ui.sharing import can, render_team_panel
 from mlplanner.ui.state import get_scenario
 from mlplanner.ui.text import plain
 
@@ -42,8 +45,8 @@ SELECTED = "mlp.plans.selected"
 def choose_plan(found: Sequence[PlanSummary], *, key: str, label: str) -> PlanSummary:
     """A selectbox over the listed plans; keeps its choice while the plan stays listed."""
     by_id = {plan.id: plan for plan in found}
-    if st.session_state.get(key) not in by_id:
-        st.session_state[key] = found[0].id
+    if widgets.value(key) not in by_id:
+        widgets.put(key, found[0].id)
     chosen = st.selectbox(
         label,
         list(by_id),
@@ -59,8 +62,8 @@ def page_number(total: int, *, key: str) -> int:
     pages = math.ceil(total / PAGE_SIZE)
     if pages <= 1:
         return 1
-    if st.session_state.get(key, 1) > pages:
-        st.session_state[key] = pages
+    if (widgets.value(key) or 1) > pages:
+        widgets.put(key, pages)
     return int(
         st.number_input(
             f"Page (of {pages})",
@@ -78,11 +81,12 @@ def open_and_go(plan_id: int, number: int | None = None) -> None:
 
 
 def plan_details(plan: PlanSummary) -> None:
+    team = team_mode()
     with st.container(border=True):
         st.subheader(plain(plan.name))
         st.caption(
             f"Revision {plan.latest_revision} · saved {plan.updated_at:%Y-%m-%d %H:%M} UTC · "
-            f"{plan.total_headcount:,} people · {format_usd(plan.annual_cost_usd)} a year · "
+            f"{people(plan.total_headcount)} · {format_usd(plan.annual_cost_usd)} a year · "
             f"quality {plan.quality:.0f} / 100"
         )
         open_col, copy_col, delete_col, _ = st.columns([1, 1, 1, 2])
@@ -110,7 +114,9 @@ def plan_details(plan: PlanSummary) -> None:
             on_click=delete_plan,
             args=(plan.id,),
             width="stretch",
-            help="Moves the plan to the trash; restore it from there (or Undo) at any time.",
+            disabled=not can(plan, "owner"),
+            help="Moves the plan to the trash; restore it from there (or Undo) at any time."
+            + ("" if can(plan, "owner") else " Only its owner deletes a plan."),
         )
 
         name_key = f"mlp.plans.rename.{plan.id}"
@@ -128,12 +134,13 @@ def plan_details(plan: PlanSummary) -> None:
             on_click=rename_plan,
             args=(plan.id, name_key),
             width="stretch",
+            disabled=not can(plan, "editor"),
         )
 
         st.markdown("**Revision history**")
         with db_session() as session:
             history = plans.list_revisions(session=session, plan_id=plan.id)
-        st.dataframe(revisions_frame(history), hide_index=True, width="stretch")
+        st.dataframe(revisions_frame(history, team=team), hide_index=True, width="stretch")
         number_key = f"mlp.plans.revision.{plan.id}"
         choice_col, open_rev_col, restore_col = st.columns([2, 1, 1], vertical_alignment="bottom")
         number = choice_col.selectbox(
@@ -156,7 +163,7 @@ def plan_details(plan: PlanSummary) -> None:
             key=f"mlp.plans.restore_revision.{plan.id}",
             on_click=restore_revision,
             args=(plan.id, number_key, plan.latest_revision),
-            disabled=number == plan.latest_revision,
+            disabled=number == plan.latest_revision or not can(plan, "editor"),
             width="stretch",
             help="Copies this revision as the plan's newest revision; nothing is rewritten.",
         )
@@ -172,9 +179,23 @@ def plan_details(plan: PlanSummary) -> None:
         render_plan_downloads(
             opened.evaluate(), opened.assumptions, context, key=f"plans.{plan.id}"
         )
+        if team:
+            st.divider()
+            render_team_panel(plan, key="plans")
 
 
 def saved_plans() -> None:
+    team = team_mode()
+    scope = "all"
+    if team:
+        scope = st.radio(
+            "Plans",
+            list(plans.SCOPES),
+            key="mlp.plans.scope",
+            horizontal=True,
+            format_func=plans.SCOPES.__getitem__,
+            help="Every plan you can see, only yours, or only those others shared with you.",
+        )
     search_col, sort_col = st.columns([2, 1])
     search = search_col.text_input(
         "Search by name",
@@ -190,11 +211,13 @@ def saved_plans() -> None:
         help="The order of the list below.",
     )
     with db_session() as session:
-        total = plans.count_plans(session=session, search=search)
+        total = plans.count_plans(session=session, search=search, scope=scope)
         trashed = plans.count_plans(session=session, trash=True)
     if total == 0:
         if search.strip():
             st.info(f"No plan's name contains “{plain(search.strip())}”. Clear the search box.")
+        elif scope == "shared":
+            st.info("Nobody has shared a plan with you yet.")
         elif trashed:
             st.info(f"No saved plans here: {trashed:,} in the trash (choose Show: Trash).")
         else:
@@ -207,10 +230,10 @@ def saved_plans() -> None:
     offset = (page - 1) * PAGE_SIZE
     with db_session() as session:
         found = plans.list_plans(
-            session=session, search=search, sort=sort, limit=PAGE_SIZE, offset=offset
+            session=session, search=search, sort=sort, limit=PAGE_SIZE, offset=offset, scope=scope
         )
-    st.dataframe(plans_frame(found), hide_index=True, width="stretch")
-    st.caption(f"Plans {offset + 1:,}–{offset + len(found):,} of {total:,}.")
+    st.dataframe(plans_frame(found, team=team), hide_index=True, width="stretch")
+    st.caption(f"Plans {count(offset + 1)}–{count(offset + len(found))} of {count(total)}.")
     plan_details(choose_plan(found, key=SELECTED, label="Plan"))
 
 
@@ -264,7 +287,7 @@ with st.container(border=True):
     render_plan_import(SELECTED)
 
 render_flash()
-undo_id = st.session_state.get(UNDO)
+undo_id = UNDO.get()
 if undo_id is not None:
     st.button(
         "Undo delete",

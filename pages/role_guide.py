@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from mlplanner.model.plan import format_usd
-from mlplanner.model.roles import LEAD, PHASE_LABELS, role_label
+from mlplanner.model.roles import HEAD, LEAD, PHASE_LABELS, role_label
+from mlplanner.model.wording import format_usd, people
 from mlplanner.reports.responsibility import PhaseWork, gaps, phase_work, working_roles
 from mlplanner.reports.role_guide import SOURCES, hands_to, profiles, receives_from
 from mlplanner.ui.chart_cache import render_plan_chart
@@ -52,10 +52,13 @@ else:
         "Stronger colour, larger share. Full-stack data scientists do the share of each role's "
         "work they absorb."
     )
-    if plan.allocation[LEAD]:
+    managers = [
+        people(plan.allocation[role], role) for role in (LEAD, HEAD) if plan.allocation[role]
+    ]
+    if managers:
         st.caption(
-            f"{plan.allocation[LEAD]:,} ML Team Lead(s) coordinate the teams and carry no phase of "
-            "their own, so they have no row."
+            f"{' and '.join(managers)} coordinate the teams and carry no phase of their own, "
+            "so they have no row."
         )
     table = pd.DataFrame(
         [

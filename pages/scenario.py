@@ -19,7 +19,7 @@ import streamlit as st
 
 from mlplanner.errors import ScenarioError
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import format_usd
+from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.project_table import PROJECT_COLUMNS, project_rows, projects_frame
 from mlplanner.model.rates import known_regions
 from mlplanner.model.roles import ROLES, role_label
@@ -28,6 +28,8 @@ from mlplanner.model.scenario import (
     DATA_READINESS,
     DEPLOYMENTS,
     DOMAINS,
+    LIFECYCLES,
+    MAX_HORIZON_QUARTERS,
     SCALES,
     SETUP_CHOICES,
     STAGES,
@@ -35,48 +37,66 @@ from mlplanner.model.scenario import (
     Scenario,
     parse_scenario,
 )
-from mlplanner.problems import Problem, readable_problem
+from mlplanner.model.wording import count, format_usd
+from mlplanner.problems import FormProblem, form_problem
+from mlplanner.reports.scenario_help import (
+    employees_help,
+    project_column_help,
+    setup_help,
+    setup_label,
+)
+from mlplanner.ui import widgets
 from mlplanner.ui.downloads import download_button, scenario_csv_file
-from mlplanner.ui.labels import choice_label, region_label, setup_label
-from mlplanner.ui.state import get_assumptions, get_scenario, set_scenario
+from mlplanner.ui.labels import choice_label, region_label
+from mlplanner.ui.state import Slot, get_assumptions, get_scenario, set_scenario
 from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
-from mlplanner.ui.uploads import UPLOAD_TYPES, read_upload
+from mlplanner.ui.timeline_views import (
+    HORIZON_HELP,
+    PLAN_START_HELP,
+    capacity_help,
+    capacity_placeholder,
+    plan_start_label,
+    plan_start_option,
+    plan_start_options,
+    plan_start_value,
+)
+from mlplanner.ui.uploads import UPLOAD_TYPES, Refused, read_upload
 
-REVISION = "mlp.scenario_page.revision"
-EDITOR_BASE = "mlp.scenario_page.editor_base"
-FILE_PROBLEMS = "mlp.scenario_page.file_problems"
+SCOPE = "scenario_page"
 PRESET = "mlp.scenario_page.preset"
+EDITOR_BASE: Slot[pd.DataFrame] = Slot("mlp.scenario_page.editor_base")
+REFUSED: Slot[Refused] = Slot("mlp.scenario_page.refused")
 
 
 def _key(name: str) -> str:
-    """Widget key of this scenario revision: loading a scenario starts fresh widgets."""
-    return f"mlp.scenario_page.{st.session_state.get(REVISION, 0)}.{name}"
+    """Widget key in this page's scope: loading a scenario starts fresh widgets."""
+    return widgets.scoped_key(SCOPE, name)
 
 
 def _replace_scenario(scenario: Scenario) -> None:
     """Make ``scenario`` current and restart every widget from it."""
     set_scenario(scenario)
-    st.session_state[REVISION] = st.session_state.get(REVISION, 0) + 1
-    st.session_state.pop(EDITOR_BASE, None)
-    st.session_state.pop(FILE_PROBLEMS, None)
+    widgets.reset(SCOPE)
+    EDITOR_BASE.clear()
+    REFUSED.clear()
 
 
 def _load_preset() -> None:
-    _replace_scenario(example_scenarios()[st.session_state[PRESET]])
+    _replace_scenario(example_scenarios()[widgets.value(PRESET)])
 
 
 def _open_file(key: str) -> None:
     """Replace the scenario with an uploaded CSV or JSON file's, or keep the file's problems."""
-    uploaded = st.session_state.get(key)
+    uploaded = widgets.value(key)
     if uploaded is None:
-        st.session_state.pop(FILE_PROBLEMS, None)
+        REFUSED.clear()
         return
     upload = read_upload(uploaded.getvalue(), uploaded.name)
     if upload.scenario is not None:
         _replace_scenario(upload.scenario)
         return
-    st.session_state[FILE_PROBLEMS] = (uploaded.name, list(upload.problems))
+    REFUSED.set(Refused(uploaded.name, upload.problems))
 
 
 def _file_name(scenario: Scenario) -> str:
@@ -102,8 +122,8 @@ def render_presets_and_files(scenario: Scenario) -> None:
         help="Replaces the whole current scenario (name, company and projects) with the "
         "chosen example. The current scenario is not kept: download it first if you need it.",
     )
-    file_problems = st.session_state.get(FILE_PROBLEMS)
-    with st.expander("Scenario file (CSV or JSON)", expanded=file_problems is not None):
+    refused = REFUSED.get()
+    with st.expander("Scenario file (CSV or JSON)", expanded=refused is not None):
         json_col, csv_col = st.columns(2)
         json_col.download_button(
             "Download scenario (JSON)",
@@ -128,11 +148,8 @@ def render_presets_and_files(scenario: Scenario) -> None:
             "mlplanner.scenario/1). A file with any problem changes nothing; every problem "
             "is listed here, by row and column for a CSV.",
         )
-        if file_problems is not None:
-            name, problems = file_problems
-            st.error(
-                f"{plain(name)} was not opened:\n\n" + "\n".join(f"- {plain(p)}" for p in problems)
-            )
+        if refused is not None:
+            st.error(refused.markdown("was not opened"))
 
 
 def name_input(scenario: Scenario) -> str:
@@ -157,21 +174,15 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         value=company.employees,
         step=1,
         key=_key("employees"),
-        help="Size of the whole company. Adds an analytics baseline (one analyst per "
-        f"{assumptions.baseline_employees_per_analyst:,.0f} employees, at most "
-        f"{assumptions.baseline_max_analysts:g}) and, with setup Auto, picks the setup: "
-        f"startup up to {assumptions.auto_startup_max_employees:,}, scaleup up to "
-        f"{assumptions.auto_scaleup_max_employees:,}, mature above.",
+        help=employees_help(assumptions),
     )
     setup = setup_col.selectbox(
         "Setup",
         options=SETUP_CHOICES,
         index=SETUP_CHOICES.index(company.setup),
-        format_func=setup_label,
+        format_func=lambda setup: setup_label(setup, assumptions),
         key=_key("setup"),
-        help="How demand becomes people: startups let full-stack data scientists absorb small "
-        "roles (cheaper, less depth); mature companies staff a specialist for every role and "
-        "add leads (costlier, higher quality). Auto picks one from the number of employees.",
+        help=setup_help(assumptions),
     )
     regions = known_regions()
     region = region_col.selectbox(
@@ -184,11 +195,10 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         "rate card. Changes cost only, not headcount.",
     )
     budget_key = _key("budget")
-    if budget_key not in st.session_state:
-        # Seeded through session state with no default, so that clearing the field means
-        # "no budget" (a number input falls back to its default when cleared).
-        stored = company.annual_budget_usd
-        st.session_state[budget_key] = None if stored is None else int(stored)
+    # Seeded with no default, so that clearing the field means "no budget" (a number input
+    # falls back to its default when cleared).
+    stored = company.annual_budget_usd
+    widgets.seed(budget_key, None if stored is None else int(stored))
     budget = budget_col.number_input(
         "Annual budget (USD)",
         min_value=1,
@@ -200,7 +210,7 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         help="What the team may cost a year. The Plan page compares the plan's cost with it "
         "and warns when the plan is over; leave empty for no budget.",
     )
-    employees_col.caption(f"{employees:,} employees")
+    employees_col.caption(f"{count(employees)} employees")
     budget_col.caption("No budget" if budget is None else f"{format_usd(budget)} a year")
     st.markdown("**Existing team**")
     st.caption(
@@ -225,6 +235,54 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         "region": region,
         "annual_budget_usd": budget,
         "existing_team": {role: count for role, count in team.items() if count},
+        **timeline_form(scenario),
+    }
+
+
+def timeline_form(scenario: Scenario) -> dict[str, Any]:
+    """The timeline widgets (plan start, horizon, hiring capacity) as company data."""
+    company = scenario.company
+    st.markdown("**Timeline**")
+    st.caption(
+        "When the plan starts and how fast the company can hire: the Timeline page dates every "
+        "hire from these."
+    )
+    start_col, horizon_col, capacity_col = st.columns(3)
+    options = plan_start_options(company.plan_start)
+    plan_start = start_col.selectbox(
+        "Plan start",
+        options=options,
+        index=options.index(plan_start_option(company.plan_start)),
+        format_func=plan_start_label,
+        key=_key("plan_start"),
+        help=PLAN_START_HELP,
+    )
+    horizon = horizon_col.number_input(
+        "Horizon (quarters)",
+        min_value=1,
+        max_value=MAX_HORIZON_QUARTERS,
+        value=company.horizon_quarters,
+        step=1,
+        key=_key("horizon"),
+        help=HORIZON_HELP,
+    )
+    capacity_key = _key("capacity")
+    # As the budget: seeded with no default, so that clearing it means "derived".
+    widgets.seed(capacity_key, company.hiring_capacity_per_quarter)
+    capacity = capacity_col.number_input(
+        "Hiring capacity (hires a quarter)",
+        min_value=1,
+        max_value=100_000,
+        value=None,
+        step=1,
+        placeholder=capacity_placeholder(scenario, get_assumptions()),
+        key=capacity_key,
+        help=capacity_help(scenario, get_assumptions()),
+    )
+    return {
+        "plan_start": plan_start_value(plan_start),
+        "horizon_quarters": horizon,
+        "hiring_capacity_per_quarter": capacity,
     }
 
 
@@ -242,81 +300,102 @@ def _choices(
     )
 
 
-PROJECT_COLUMN_CONFIG = {
-    "name": st.column_config.TextColumn(
-        "Name",
-        width=180,
-        required=True,
-        max_chars=120,
-        help="Names the project in the plan's chart and explanations.",
-    ),
-    "domain": _choices(
-        "Domain",
-        DOMAINS,
-        "Kind of ML work: sets the base effort per lifecycle phase and role. Frontier domains "
-        "(NLP, vision, speech, RL, generative AI) need research scientists.",
-        None,
-        160,
-    ),
-    "scale": _choices(
-        "Scale",
-        SCALES,
-        "Data volume and traffic: small halves every phase's effort, large multiplies it by 2.2.",
-        Project.model_fields["scale"].default,
-        80,
-    ),
-    "stage": _choices(
-        "Stage",
-        STAGES,
-        "Research adds research scientists and little deployment; a prototype needs lighter "
-        "deployment, integration and measurement; production needs all of them.",
-        Project.model_fields["stage"].default,
-        95,
-    ),
-    "data_readiness": _choices(
-        "Readiness",
-        DATA_READINESS,
-        "Data readiness: raw data doubles pipeline work and adds data-quality work (data "
-        "engineers); ready data needs far less.",
-        Project.model_fields["data_readiness"].default,
-        100,
-    ),
-    "annotation": _choices(
-        "Annotation",
-        ANNOTATIONS,
-        "Labelling: in house adds data annotators, outsourced adds a vendor cost instead; "
-        "both add data-science review.",
-        Project.model_fields["annotation"].default,
-        105,
-    ),
-    "deployment": _choices(
-        "Deployment",
-        DEPLOYMENTS,
-        "How predictions are served: online and edge add deployment and integration work "
-        "(ML engineers, backend developers); batch is the lightest.",
-        Project.model_fields["deployment"].default,
-        110,
-    ),
-    "count": st.column_config.NumberColumn(
-        "Count",
-        width=70,
-        min_value=1,
-        max_value=100,
-        step=1,
-        default=Project.model_fields["count"].default,
-        required=True,
-        format="%d",
-        help="Number of similar projects this row stands for: multiplies its demand.",
-    ),
-}
+def project_column_config(assumptions: Assumptions, region: str) -> dict[str, Any]:
+    """The project table's columns; the help of those the effort numbers decide is built from
+    the assumptions in force."""
+    helps = project_column_help(assumptions, choice_label, region)
+    return {
+        "name": st.column_config.TextColumn(
+            "Name",
+            width=140,
+            required=True,
+            max_chars=120,
+            help="Names the project in the plan's chart and explanations.",
+        ),
+        "domain": _choices(
+            "Domain",
+            DOMAINS,
+            helps["domain"],
+            None,
+            160,
+        ),
+        "scale": _choices(
+            "Scale",
+            SCALES,
+            helps["scale"],
+            Project.model_fields["scale"].default,
+            80,
+        ),
+        "stage": _choices(
+            "Stage",
+            STAGES,
+            helps["stage"],
+            Project.model_fields["stage"].default,
+            95,
+        ),
+        "data_readiness": _choices(
+            "Readiness",
+            DATA_READINESS,
+            helps["data_readiness"],
+            Project.model_fields["data_readiness"].default,
+            100,
+        ),
+        "annotation": _choices(
+            "Annotation",
+            ANNOTATIONS,
+            helps["annotation"],
+            Project.model_fields["annotation"].default,
+            105,
+        ),
+        "deployment": _choices(
+            "Deployment",
+            DEPLOYMENTS,
+            helps["deployment"],
+            Project.model_fields["deployment"].default,
+            110,
+        ),
+        "lifecycle": _choices(
+            "Lifecycle",
+            LIFECYCLES,
+            "Build: the model is being built this year (full effort). Run: it is already live and "
+            "needs only monitoring, retraining, incidents and data fixes (a share of the build "
+            "effort per phase, on the Assumptions page).",
+            Project.model_fields["lifecycle"].default,
+            80,
+        ),
+        "count": st.column_config.NumberColumn(
+            "Count",
+            width=70,
+            min_value=1,
+            max_value=100,
+            step=1,
+            default=Project.model_fields["count"].default,
+            required=True,
+            format="%d",
+            help="Number of similar projects this row stands for: multiplies its demand.",
+        ),
+        "start": st.column_config.TextColumn(
+            "Start",
+            width=85,
+            max_chars=7,
+            help="Quarter the project's work starts, written like 2027-Q1. Empty: the plan start.",
+        ),
+        "live_from": st.column_config.TextColumn(
+            "Live from",
+            width=85,
+            max_chars=7,
+            help="Quarter a project being built goes live, written like 2027-Q3; from then on it "
+            "needs only its smaller run effort. Not before its start; empty: built throughout.",
+        ),
+    }
 
 
 def _editor_input(key: str) -> pd.DataFrame:
     """The projects table the editor starts from (see the module docstring)."""
-    base: pd.DataFrame | None = st.session_state.get(EDITOR_BASE)
-    if base is None or key not in st.session_state:
+    base = EDITOR_BASE.get()
+    if base is None or widgets.value(key) is None:
         base = projects_frame(get_scenario().projects)
-        st.session_state[EDITOR_BASE] = base
+        EDITOR_BASE.set(base)
     return base
 
 
@@ -336,12 +415,12 @@ def project_editor() -> list[dict[str, Any]]:
         width="stretch",
         height=table_height(len(table) + 1),  # and the row for adding one
         column_order=PROJECT_COLUMNS,
-        column_config=PROJECT_COLUMN_CONFIG,
+        column_config=project_column_config(get_assumptions(), get_scenario().company.region),
     )
     return project_rows(edited)
 
 
-def show_problems(problems: list[Problem]) -> None:
+def show_problems(problems: list[FormProblem]) -> None:
     for problem in problems:
         st.error(plain(problem.text))
 
@@ -366,9 +445,9 @@ st.page_link("pages/plan.py", label="See the plan", icon=":material/bar_chart:")
 names = [str(row.get("name", "")) for row in data["projects"]]
 try:
     set_scenario(parse_scenario(data))
-    problems: list[Problem] = []
+    problems: list[FormProblem] = []
 except ScenarioError as exc:
-    problems = [readable_problem(problem, names) for problem in exc.problems]
+    problems = [form_problem(problem, names) for problem in exc.problems]
 
 if problems:
     status.warning(

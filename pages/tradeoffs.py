@@ -7,7 +7,8 @@ import json
 
 import streamlit as st
 
-from mlplanner.model.plan import evaluate, format_usd, recommend
+from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.wording import count, format_usd
 from mlplanner.reports.changes import describe_changes
 from mlplanner.reports.tradeoffs import (
     budget_labels,
@@ -18,6 +19,7 @@ from mlplanner.reports.tradeoffs import (
 )
 from mlplanner.search.alternatives import alternatives, no_premium_note
 from mlplanner.search.frontier import FrontierPoint, affordable
+from mlplanner.ui import widgets
 from mlplanner.ui.plan_views import render_role_table
 from mlplanner.ui.state import current_plan, get_assumptions, get_scenario, set_override
 from mlplanner.ui.text import plain
@@ -32,9 +34,9 @@ def _adopt(point: FrontierPoint, label: str) -> None:
 
 def _follow_budget(points: list[FrontierPoint], budget_key: str, point_key: str) -> None:
     """Moving the budget also picks its plan in the frontier plan list below."""
-    chosen = affordable(points, st.session_state[budget_key])
+    chosen = affordable(points, widgets.value(budget_key))
     if chosen is not None:
-        st.session_state[point_key] = points.index(chosen)
+        widgets.put(point_key, points.index(chosen))
 
 
 scenario = get_scenario()
@@ -114,7 +116,7 @@ def budget_and_frontier() -> None:
             f"{chosen.quality:.1f} / 100",
             delta=None if same else f"{chosen.quality - recommended.quality:+.1f} vs recommended",
         )
-        people_col.metric("People", f"{chosen.headcount:,}")
+        people_col.metric("People", count(chosen.headcount))
         changes = describe_changes(recommended, chosen_plan)
         st.markdown(
             "\n".join(f"- {line}" for line in changes)
@@ -155,8 +157,8 @@ def budget_and_frontier() -> None:
             )
 
     st.subheader("Every frontier plan")
-    if point_key not in st.session_state:  # first the plan the budget buys (_follow_budget)
-        st.session_state[point_key] = len(points) - 1 if chosen is None else points.index(chosen)
+    # First the plan the budget buys (as _follow_budget picks it later).
+    widgets.seed(point_key, len(points) - 1 if chosen is None else points.index(chosen))
     index = st.selectbox(
         "Frontier plan",
         options=range(len(points)),

@@ -4,7 +4,7 @@
 - `app_server`: `streamlit run` of the app (MLPLANNER_TEST_APP, default app.py) on a fresh
   SQLite database; yields its base URL.
 - `browser` / `page`: headless Debian Chromium through Playwright; see tests/support/browser.py
-  for `open_app`, `wait_for_app` and `screenshot`.
+  for `open_app`, `app_run` (wait for the run an interaction causes) and `screenshot`.
 """
 
 from collections.abc import Iterator

@@ -1,10 +1,10 @@
-"""Derive the default salary rate card (``data/rates.csv``, ``data/regions.csv``).
+"""Derive the default rate card (``data/rates.csv``, ``data/regions.csv``).
 
 Source
-    ``aijobs_salaries_2025-01-19.csv``: the aijobs.net salary survey as published in the GitHub
-    repository ``foorilla/ai-jobs-net-salaries`` (snapshot 2025-01-19), CC0 1.0; attribution
-    to aijobs.net/salaries. The app never reads this file: it reads only the two CSVs this
-    script writes. Re-run with::
+    ``tools/data/aijobs_salaries_2025-01-19.csv.gz``: the aijobs.net salary survey as published
+    in the GitHub repository ``foorilla/ai-jobs-net-salaries`` (snapshot 2025-01-19), CC0 1.0
+    (``tools/data/README.md``); attribution to aijobs.net/salaries. The app never reads this
+    file: it reads only the two CSVs this script writes. Re-run with::
 
         .venv/bin/python tools/derive_rate_card.py [--source PATH] [--out data/rates.csv]
             [--regions-out data/regions.csv]
@@ -12,38 +12,15 @@ Source
 Filter
     ``employment_type == "FT"`` and ``work_year == 2024``; regions are ``company_location``
     (lowercased ISO 3166 alpha-2). With this filter the US medians of ``salary_in_usd`` are
-    exactly the figures quoted in DESIGN.md ("Public reference numbers"): Data Analyst 101,000;
-    Data Engineer 146,000; Data Scientist 157,000; Applied Scientist 160,000; Research Scientist
-    184,750; Machine Learning Engineer 194,000; MLOps Engineer 172,820; Software Engineer
-    183,300; Backend Engineer 180,000; Head of Data 235,750 (checked when this script was
-    written; ``tests/test_rate_card.py`` checks the single-title roles).
+    exactly the figures quoted in DESIGN.md ("Public reference numbers"), which
+    ``tests/model/test_rate_card.py`` checks.
 
 Role mapping (exact ``job_title`` matches; rows of all mapped titles are pooled, then the
 median is taken, so a role's median is weighted by how often each title was reported)
-    - data_analyst: Data Analyst
-    - data_engineer: Data Engineer
-    - data_scientist: Data Scientist
-    - research_scientist: Research Scientist, Applied Scientist
-    - ml_engineer: Machine Learning Engineer, MLOps Engineer
-    - developer: Backend Engineer, Software Engineer
-    - full_stack_data_scientist: Data Scientist + Machine Learning Engineer, pooled. The survey
-      has no "full-stack data scientist" title; the role is a generalist who both models (the
-      data scientist's job) and deploys (the ML engineer's job), so the market rate for the
-      person is the pooled market of the two jobs it combines. "Machine Learning Scientist" is
-      left out: in practice it is a research-leaning title, not a generalist one (it changes the
-      US figure by less than 100 USD anyway).
-    - team_lead: titles that name leadership of a whole data or ML team: Head of Data, Head of
-      Machine Learning, Head of AI, Director of Machine Learning, Machine Learning Manager,
-      Machine Learning Lead, Machine Learning Tech Lead, AI Lead, Data Lead, Data Team Lead.
-      Left out: generic titles without a data/ML scope (Manager, Engineering Manager, Technical
-      Lead), leads of one function (Analytics, BI, Data Governance, Data Quality, Data Strategy,
-      Data Operations), and "Data Manager" (data-management work with a median below Data
-      Analyst's, not a team lead).
-    - annotator: the survey has no annotation or data-labelling titles. The US figure is an
-      explicit, user-editable assumption of 40,000 USD/year: approximately the US Bureau of
-      Labor Statistics median wage for data entry keyers (about 37,800 USD, May 2023), rounded
-      up. Other regions scale it by the regional ratio. ``method`` is ``assumption`` and
-      ``sample_size`` is 0 on every annotator row.
+    See ``ROLE_TITLES``; ``data/SOURCES.md`` gives the reasons (why ``research_scientist`` is
+    "Research Scientist" alone, why ``full_stack_data_scientist`` pools two jobs, which
+    leadership titles are left out). A role of ``ROLE_TITLES`` that is not in ``ROLES`` (such as
+    ``head_of_data`` before the model has it) is not written.
 
 Regions
     Always: us, ca, gb, de, fr, nl, es, pl, in, au; plus every other company_location with at
@@ -53,18 +30,37 @@ Regions
 
 Per region and role
     - at least 30 rows for the role in the region: median of those rows (``role median``);
-    - otherwise: US role median × region ratio (``US role median x region ratio``).
-    ``sample_size`` is the number of rows for the role in the region in both cases (for the
+    - otherwise: US role median x region ratio (``US role median x region ratio``);
+    - annotator: the survey has no annotation titles; ``ANNOTATOR_US_SALARY`` x region ratio
+      (``assumption``, sample size 0).
+    ``sample_size`` is the number of rows for the role in the region in all cases (for the
     fallback it shows how thin the regional sample was). Salaries are rounded to the nearest 100
     (halves up) and written as integers.
+
+Managers (the lead rule)
+    A manager role (``MANAGER_ROLES``: team lead, then head of data) never costs less than the
+    people who report to it in the same region: its figure is the highest of its own figure,
+    the lead premium x the median of the rates of the roles that report to it
+    (``lead premium x median of the roles led``) and the highest of those rates
+    (``highest rate of the roles led``). A team lead leads every role but annotators and the
+    managers; a head of data leads the team leads. The lead premium is derived from the US
+    rows: the median of every leadership title (team-lead and head titles pooled) over the
+    median of the US rates of the roles a team lead leads, rounded to 2 decimals.
+
+Vendor annotation (``regions.csv``, ``vendor_annotation_usd_per_fte``)
+    The region's annotator salary x ``VENDOR_MARKUP``: what a managed labelling vendor bills
+    for one FTE-year of annotation, priced like contract staff (pay rate plus the usual staffing
+    markup, which covers the vendor's employer costs, overheads and margin).
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import statistics
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -74,7 +70,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from mlplanner.model.roles import ROLES  # noqa: E402  (the repository root is on the path first)
 
-DEFAULT_SOURCE = REPO_ROOT / ".." / "shared" / "data" / "aijobs_salaries_2025-01-19.csv"
+DEFAULT_SOURCE = REPO_ROOT / "tools" / "data" / "aijobs_salaries_2025-01-19.csv.gz"
 DEFAULT_RATES_OUT = REPO_ROOT / "mlplanner" / "data" / "rates.csv"
 DEFAULT_REGIONS_OUT = REPO_ROOT / "mlplanner" / "data" / "regions.csv"
 
@@ -89,28 +85,42 @@ MIN_ROLE_ROWS = 30
 SMALL_REGION_ROWS = 300
 """Below this many rows a region is flagged as a small sample in regions.csv."""
 RATIO_DECIMALS = 3
+PREMIUM_DECIMALS = 2
 ROUND_TO = 100
 
+ANNOTATOR = "annotator"
 ANNOTATOR_US_SALARY = 40_000
 """Assumption, not survey data: ~ BLS median for data entry keyers (37.8k USD, May 2023)."""
+VENDOR_MARKUP = 1.5
+"""Vendor price / annotator salary: the usual staffing markup on the pay rate (typically 20-50%
+or more, covering employer costs, overheads and margin), taken at its upper end because a
+managed labelling vendor also runs quality review and project management."""
+
+MANAGER_ROLES: tuple[str, ...] = ("team_lead", "head_of_data")
+"""Roles priced by the lead rule, most junior first (see ``managed_roles``)."""
 
 METHOD_ROLE_MEDIAN = "role median"
 METHOD_SCALED = "US role median x region ratio"
 METHOD_ASSUMPTION = "assumption"
+METHOD_PREMIUM = "lead premium x median of the roles led"
+METHOD_TOP_LED = "highest rate of the roles led"
+METHODS: tuple[str, ...] = (
+    METHOD_ROLE_MEDIAN,
+    METHOD_SCALED,
+    METHOD_ASSUMPTION,
+    METHOD_PREMIUM,
+    METHOD_TOP_LED,
+)
 
 ROLE_TITLES: dict[str, tuple[str, ...]] = {
     "data_analyst": ("Data Analyst",),
     "data_engineer": ("Data Engineer",),
     "data_scientist": ("Data Scientist",),
-    "research_scientist": ("Research Scientist", "Applied Scientist"),
+    "research_scientist": ("Research Scientist",),
     "ml_engineer": ("Machine Learning Engineer", "MLOps Engineer"),
     "developer": ("Backend Engineer", "Software Engineer"),
     "full_stack_data_scientist": ("Data Scientist", "Machine Learning Engineer"),
     "team_lead": (
-        "Head of Data",
-        "Head of Machine Learning",
-        "Head of AI",
-        "Director of Machine Learning",
         "Machine Learning Manager",
         "Machine Learning Lead",
         "Machine Learning Tech Lead",
@@ -118,8 +128,14 @@ ROLE_TITLES: dict[str, tuple[str, ...]] = {
         "Data Lead",
         "Data Team Lead",
     ),
+    "head_of_data": (
+        "Head of Data",
+        "Head of Machine Learning",
+        "Head of AI",
+        "Director of Machine Learning",
+    ),
 }
-"""Exact job_title matches per role; annotator has none (see ANNOTATOR_US_SALARY)."""
+"""Exact job_title matches per role; the annotator has none (see ANNOTATOR_US_SALARY)."""
 
 REGION_NAMES: dict[str, str] = {
     "ar": "Argentina",
@@ -174,7 +190,32 @@ RATES_COLUMNS: tuple[str, ...] = (
     "sample_size",
     "method",
 )
-REGIONS_COLUMNS: tuple[str, ...] = ("region", "name", "sample_size", "ratio_to_us", "note")
+REGIONS_COLUMNS: tuple[str, ...] = (
+    "region",
+    "name",
+    "sample_size",
+    "ratio_to_us",
+    "vendor_annotation_usd_per_fte",
+    "note",
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One rate of the card before it is written: salary, rows behind it and how it was made."""
+
+    salary: int
+    sample_size: int
+    method: str
+
+
+@dataclass(frozen=True)
+class RateCard:
+    """Everything the derivation produces: both files and the lead premium it used."""
+
+    rates: pd.DataFrame
+    regions: pd.DataFrame
+    lead_premium: float
 
 
 def round_to_step(value: float, step: int = ROUND_TO) -> int:
@@ -212,94 +253,156 @@ def region_ratios(rows: pd.DataFrame, regions: Sequence[str]) -> dict[str, float
     return ratios
 
 
-def _role_rows(rows: pd.DataFrame, role: str) -> pd.DataFrame:
+def managed_roles(manager: str, roles: Sequence[str]) -> list[str]:
+    """The roles of ``roles`` that report to a manager role: a team lead leads the individual
+    contributors (every role but annotators and managers); a head of data leads the team
+    leads."""
+    below = [role for role in MANAGER_ROLES[: MANAGER_ROLES.index(manager)] if role in roles]
+    if below:
+        return below[-1:]
+    return [role for role in roles if role != ANNOTATOR and role not in MANAGER_ROLES]
+
+
+def title_rows(rows: pd.DataFrame, role: str) -> pd.DataFrame:
+    """The rows of a role's job titles."""
     return rows.loc[rows["job_title"].isin(ROLE_TITLES[role])]
 
 
-def _rate_rows(
-    rows: pd.DataFrame, regions: Sequence[str], ratios: Mapping[str, float]
-) -> list[dict[str, object]]:
+def _us_medians(rows: pd.DataFrame, roles: Sequence[str]) -> dict[str, float]:
     us_rows = rows.loc[rows["region"] == REFERENCE_REGION]
-    us_medians: dict[str, float] = {}
-    for role in ROLE_TITLES:
-        role_us = _role_rows(us_rows, role)
+    medians: dict[str, float] = {}
+    for role in roles:
+        if role == ANNOTATOR:
+            continue
+        if role not in ROLE_TITLES:
+            raise ValueError(f"role {role!r} has no survey titles: add it to ROLE_TITLES")
+        role_us = title_rows(us_rows, role)
         if role_us.empty:
             raise ValueError(f"no US rows for role {role!r}: titles {ROLE_TITLES[role]}")
-        us_medians[role] = float(role_us["salary_in_usd"].median())
+        medians[role] = float(role_us["salary_in_usd"].median())
+    return medians
 
-    records: list[dict[str, object]] = []
+
+def _survey_figure(region_rows: pd.DataFrame, role: str, us_median: float, ratio: float) -> Figure:
+    """The region's own median with enough rows, else the US median scaled by the ratio."""
+    own = title_rows(region_rows, role)
+    n = len(own)
+    if n >= MIN_ROLE_ROWS:
+        return Figure(round_to_step(float(own["salary_in_usd"].median())), n, METHOD_ROLE_MEDIAN)
+    return Figure(round_to_step(us_median * ratio), n, METHOD_SCALED)
+
+
+def _manager_figure(own: Figure, managed: Sequence[int], premium: float) -> Figure:
+    """The lead rule: the highest of the manager's own figure, the premium over the median of
+    the people managed, and the best-paid of them (the first wins a tie)."""
+    candidates = (
+        own,
+        Figure(
+            round_to_step(premium * statistics.median(managed)), own.sample_size, METHOD_PREMIUM
+        ),
+        Figure(max(managed), own.sample_size, METHOD_TOP_LED),
+    )
+    return max(candidates, key=lambda figure: figure.salary)
+
+
+def lead_premium(rows: pd.DataFrame, us_rates: dict[str, int]) -> float:
+    """US median of every leadership title over the median US rate of the roles a team lead
+    leads, rounded to ``PREMIUM_DECIMALS``."""
+    us_rows = rows.loc[rows["region"] == REFERENCE_REGION]
+    titles = {title for role in MANAGER_ROLES for title in ROLE_TITLES[role]}
+    leaders = float(us_rows.loc[us_rows["job_title"].isin(titles), "salary_in_usd"].median())
+    led = [us_rates[role] for role in managed_roles(MANAGER_ROLES[0], list(us_rates))]
+    return round(leaders / statistics.median(led), PREMIUM_DECIMALS)
+
+
+def _figures(
+    rows: pd.DataFrame, regions: Sequence[str], ratios: dict[str, float], roles: Sequence[str]
+) -> tuple[dict[str, dict[str, Figure]], float]:
+    """Every (region, role) figure, and the lead premium used for the managers."""
+    us_medians = _us_medians(rows, roles)
+    figures: dict[str, dict[str, Figure]] = {}
     for region in regions:
         region_rows = rows.loc[rows["region"] == region]
-        for role in ROLES:
-            if role == "annotator":
-                salary = ANNOTATOR_US_SALARY * ratios[region]
-                n, method = 0, METHOD_ASSUMPTION
-            else:
-                role_rows = _role_rows(region_rows, role)
-                n = len(role_rows)
-                if n >= MIN_ROLE_ROWS:
-                    salary = float(role_rows["salary_in_usd"].median())
-                    method = METHOD_ROLE_MEDIAN
-                else:
-                    salary = us_medians[role] * ratios[region]
-                    method = METHOD_SCALED
-            records.append(
-                {
-                    "region": region,
-                    "role": role,
-                    "annual_salary_usd": round_to_step(salary),
-                    "sample_size": n,
-                    "method": method,
-                }
+        figures[region] = {
+            role: (
+                Figure(round_to_step(ANNOTATOR_US_SALARY * ratios[region]), 0, METHOD_ASSUMPTION)
+                if role == ANNOTATOR
+                else _survey_figure(region_rows, role, us_medians[role], ratios[region])
             )
-    return records
+            for role in roles
+        }
+    us_rates = {
+        role: figure.salary
+        for role, figure in figures[REFERENCE_REGION].items()
+        if role not in MANAGER_ROLES
+    }
+    premium = lead_premium(rows, us_rates)
+    for by_role in figures.values():
+        for manager in (m for m in MANAGER_ROLES if m in roles):
+            managed = [by_role[role].salary for role in managed_roles(manager, roles)]
+            by_role[manager] = _manager_figure(by_role[manager], managed, premium)
+    return figures, premium
 
 
-def derive_rate_card(salaries: pd.DataFrame) -> pd.DataFrame:
-    """Derive ``rates.csv`` from the raw survey rows (all years and employment types).
+def _region_note(region: str, n: int, by_role: dict[str, Figure]) -> str:
+    if region == REFERENCE_REGION:
+        return "reference region (ratio 1 by definition)"
+    own_roles = ", ".join(
+        role
+        for role, figure in by_role.items()
+        if figure.method == METHOD_ROLE_MEDIAN and role not in MANAGER_ROLES
+    )
+    if n >= SMALL_REGION_ROWS:
+        note = f"regional medians for {own_roles}; other roles" if own_roles else "all roles"
+        return f"{note}: US medians scaled by the regional ratio; managers by the lead rule"
+    note = f"small sample: n={n}, regional figures are US medians scaled by the regional ratio"
+    if own_roles:
+        note += f" except {own_roles} (regional median)"
+    return f"{note}; managers by the lead rule"
+
+
+def derive(salaries: pd.DataFrame, roles: Sequence[str] = ROLES) -> RateCard:
+    """Derive ``rates.csv`` and ``regions.csv`` from the raw survey rows (all years and
+    employment types) for ``roles`` (the model's roles unless given).
 
     Pure: the input is not modified and nothing is read or written.
     """
     rows = filter_rows(salaries)
     regions = select_regions(rows)
     ratios = region_ratios(rows, regions)
-    rates = pd.DataFrame.from_records(_rate_rows(rows, regions, ratios), columns=RATES_COLUMNS)
-    return rates.astype({"annual_salary_usd": "int64", "sample_size": "int64"})
-
-
-def _region_note(region: str, n: int, rates: pd.DataFrame) -> str:
-    if region == REFERENCE_REGION:
-        return "reference region (ratio 1 by definition)"
-    own = rates.loc[(rates["region"] == region) & (rates["method"] == METHOD_ROLE_MEDIAN), "role"]
-    own_roles = ", ".join(own)
-    if n >= SMALL_REGION_ROWS:
-        if own_roles:
-            return f"regional medians for {own_roles}; other roles are US medians scaled by ratio"
-        return "US medians scaled by the regional ratio"
-    note = f"small sample: n={n}, regional figures are US medians scaled by the regional ratio"
-    if own_roles:
-        note += f" except {own_roles} (regional median)"
-    return note
-
-
-def derive_regions(salaries: pd.DataFrame) -> pd.DataFrame:
-    """Derive ``regions.csv``: one row per region with its sample size, ratio and a note."""
-    rows = filter_rows(salaries)
-    regions = select_regions(rows)
-    ratios = region_ratios(rows, regions)
-    rates = pd.DataFrame.from_records(_rate_rows(rows, regions, ratios), columns=RATES_COLUMNS)
+    figures, premium = _figures(rows, regions, ratios, roles)
+    rates = pd.DataFrame.from_records(
+        [
+            {
+                "region": region,
+                "role": role,
+                "annual_salary_usd": figures[region][role].salary,
+                "sample_size": figures[region][role].sample_size,
+                "method": figures[region][role].method,
+            }
+            for region in regions
+            for role in roles
+        ],
+        columns=RATES_COLUMNS,
+    ).astype({"annual_salary_usd": "int64", "sample_size": "int64"})
     counts = rows["region"].value_counts()
-    records = [
-        {
-            "region": region,
-            "name": REGION_NAMES.get(region, region.upper()),
-            "sample_size": int(counts[region]),
-            "ratio_to_us": ratios[region],
-            "note": _region_note(region, int(counts[region]), rates),
-        }
-        for region in regions
-    ]
-    return pd.DataFrame.from_records(records, columns=REGIONS_COLUMNS)
+    region_frame = pd.DataFrame.from_records(
+        [
+            {
+                "region": region,
+                "name": REGION_NAMES.get(region, region.upper()),
+                "sample_size": int(counts[region]),
+                "ratio_to_us": ratios[region],
+                "vendor_annotation_usd_per_fte": round_to_step(
+                    figures[region][ANNOTATOR].salary * VENDOR_MARKUP
+                ),
+                "note": _region_note(region, int(counts[region]), figures[region]),
+            }
+            for region in regions
+        ],
+        columns=REGIONS_COLUMNS,
+    )
+    return RateCard(rates=rates, regions=region_frame, lead_premium=premium)
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -310,7 +413,7 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="survey CSV")
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="survey CSV (or .gz)")
     parser.add_argument("--out", type=Path, default=DEFAULT_RATES_OUT, help="rates CSV to write")
     parser.add_argument(
         "--regions-out", type=Path, default=DEFAULT_REGIONS_OUT, help="regions CSV to write"
@@ -322,13 +425,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"source file not found: {source}", file=sys.stderr)
         return 1
     salaries = pd.read_csv(source)
-    rates = derive_rate_card(salaries)
-    regions = derive_regions(salaries)
-    write_csv(rates, args.out)
-    write_csv(regions, args.regions_out)
+    card = derive(salaries)
+    write_csv(card.rates, args.out)
+    write_csv(card.regions, args.regions_out)
     print(f"read {len(salaries)} rows from {source}")
+    print(f"lead premium: {card.lead_premium:.2f}")
     print(
-        f"wrote {len(rates)} rates to {args.out} and {len(regions)} regions to {args.regions_out}"
+        f"wrote {len(card.rates)} rates to {args.out} "
+        f"and {len(card.regions)} regions to {args.regions_out}"
     )
     return 0
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: bash tools/test.sh [extra pytest args...]
 # Idempotent: installs what is missing (Debian packages, .venv, Python packages), lints,
-# checks formatting, then runs the whole test suite on two pytest-xdist workers.
+# checks formatting, types (mypy) and layers (import-linter, contracts in pyproject.toml),
+# then runs the whole test suite on two pytest-xdist workers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -27,5 +28,7 @@ fi
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy mlplanner
+.venv/bin/lint-imports --no-cache
 
 .venv/bin/python -m pytest -n 2 "$@" </dev/null

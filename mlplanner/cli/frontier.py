@@ -19,9 +19,10 @@ import pandas as pd
 from mlplanner.exchange.csv_dialect import csv_text
 from mlplanner.exchange.tables_csv import frontier_table
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import Evaluation, evaluate, format_usd
+from mlplanner.model.plan import Evaluation, evaluate
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.tradeoffs import scenario_step_note
 from mlplanner.search.frontier import FrontierPoint, best_under_budget, frontier
 
@@ -36,6 +37,7 @@ SHORT_NAMES: Final[dict[str, str]] = {
     "annotator": "Ann",
     "full_stack_data_scientist": "FSDS",
     "team_lead": "Lead",
+    "head_of_data": "Head",
 }
 
 

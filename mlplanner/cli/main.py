@@ -1,4 +1,5 @@
-"""Command line: ``python -m mlplanner recommend|compare|frontier FILE``, ``plans …`` (saved plans).
+"""Command line: ``python -m mlplanner recommend|compare|frontier|timeline FILE``, ``plans …``
+(saved plans).
 
 Bad input of any kind exits with status 2 and one ``error: …`` line on stderr (``plans import``:
 one line per problem in the file).
@@ -19,12 +20,14 @@ from mlplanner.cli.frontier import (
     with_step_note,
 )
 from mlplanner.cli.plans import ImportRefusedError, add_plans_commands
+from mlplanner.cli.timeline import add_timeline_command
 from mlplanner.errors import PlannerInputError
 from mlplanner.exchange.csv_dialect import csv_text
 from mlplanner.exchange.tables_csv import allocation_table
-from mlplanner.model.plan import Evaluation, Plan, format_usd, recommend
+from mlplanner.model.plan import Evaluation, Plan, recommend
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import SETUPS, load_scenario
+from mlplanner.model.wording import format_usd, people
 from mlplanner.reports.tables import allocation_frame, comparison_frame
 
 FORMATS = ("table", "json", "csv")
@@ -59,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.set_defaults(handler=_compare)
     add_plans_commands(commands)
     add_frontier_command(commands)
+    add_timeline_command(commands)
     return parser
 
 
@@ -72,7 +76,7 @@ def plan_table(plan: Evaluation) -> str:
     lines = [
         f"{plan.scenario.name} — {plan.setup} setup ({plan.setup_reason})",
         shown.to_string(index=False),
-        f"Total: {plan.total_headcount} {'person' if plan.total_headcount == 1 else 'people'} "
+        f"Total: {people(plan.total_headcount)} "
         f"({plan.total_hires} to hire), "
         f"{format_usd(plan.annual_cost_usd)} a year, quality {plan.quality:.1f}/100",
         "Quality components: "
@@ -130,9 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         output = run(sys.argv[1:] if argv is None else argv)
     except (UsageError, PlannerInputError, ValueError, OSError) as exc:
-        problems = exc.problems if isinstance(exc, ImportRefusedError) else [str(exc)]
+        problems = exc.problems if isinstance(exc, ImportRefusedError) else [exc]
         for problem in problems:
-            print(f"error: {' '.join(problem.split())}", file=sys.stderr)
+            print(f"error: {' '.join(str(problem).split())}", file=sys.stderr)
         return 2
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return 0

@@ -4,30 +4,37 @@ The database is the app's (``MLPLANNER_DATABASE_URL``, else the default SQLite f
 up to date before the command runs. ``plans save``, ``plans duplicate`` and ``plans import``
 print the plan's id alone on their last line, for scripts. ``plans export`` writes a plan's
 scenario or allocation CSV, or a workbook of every table (:mod:`mlplanner.exchange`).
+
+Every command takes ``--as EMAIL`` to act as that user under the app's rules
+(:mod:`mlplanner.storage.access`); without it, it acts as the local user, an administrator
+of every plan, and says so on stderr when the database holds plans of signed-in users.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from mlplanner.errors import PlannerInputError, ScenarioError
 from mlplanner.exchange.plan_export import CSV_TABLES, WORKBOOK_SUFFIX, table_csv
 from mlplanner.exchange.plan_workbook import ExportContext, plan_workbook, saved_plan_title
 from mlplanner.exchange.scenario_import import check_size, file_kind, import_scenario
-from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.plan import recommend
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import load_scenario
-from mlplanner.storage import plans
-from mlplanner.storage.database import open_database, unavailable
-from mlplanner.storage.models import PlanSummary, RevisionSummary
+from mlplanner.model.wording import format_usd, people
+from mlplanner.storage import comments, plans, sharing, status
+from mlplanner.storage.access import LOCAL_USER, Actor, actor_of, checked_email, session_for
+from mlplanner.storage.database import open_database, reading, unavailable
+from mlplanner.storage.models import SHARE_ROLES, STATUSES, Plan, PlanSummary, RevisionSummary
 
 FORMATS: Final = ("table", "json")
 PLAN_FIELDS: Final = (
@@ -42,6 +49,11 @@ PLAN_FIELDS: Final = (
     "total_hires",
     "annual_cost_usd",
     "quality",
+    "owner_email",
+    "status",
+    "approved_revision",
+    "comments",
+    "access",
 )
 REVISION_FIELDS: Final = (
     "restored_from",
@@ -52,8 +64,10 @@ REVISION_FIELDS: Final = (
     "quality",
     "assumption_set_name",
     "allocation_label",
+    "saved_by",
 )
 CLI: Final = "python -m mlplanner plans"
+_TEAM_FIELDS: Final = ("owner_email", "status", "approved_revision", "access")
 
 Action = Callable[[argparse.Namespace, Session], str]
 
@@ -75,6 +89,12 @@ def add_plans_commands(commands: Any) -> None:
     listing.add_argument("--limit", type=int, default=50, help="plans per page (default 50)")
     listing.add_argument("--offset", type=int, default=0, help="plans to skip (default 0)")
     listing.add_argument("--trash", action="store_true", help="list the trash instead")
+    listing.add_argument(
+        "--scope",
+        choices=plans.SCOPES,
+        default="all",
+        help="all plans you may see (default), only yours, or only those shared with you",
+    )
     listing.add_argument("--format", choices=FORMATS, default="table")
     _handle(listing, _list)
 
@@ -144,12 +164,52 @@ def add_plans_commands(commands: Any) -> None:
     imported.add_argument("--name", help="plan name (default: the scenario's name)")
     _handle(imported, _import)
 
+    shared = sub.add_parser("share", help="share a plan with someone (or everyone signed in)")
+    shared.add_argument("id", type=int)
+    shared.add_argument("email", help="their e-mail, or 'everyone' for everyone signed in")
+    shared.add_argument("--role", choices=SHARE_ROLES, required=True)
+    _handle(shared, _share)
+
+    unshared = sub.add_parser("unshare", help="take back what a plan was shared with someone")
+    unshared.add_argument("id", type=int)
+    unshared.add_argument("email", help="their e-mail, or 'everyone'")
+    _handle(unshared, _unshare)
+
+    handed = sub.add_parser("hand-over", help="make someone else a plan's owner")
+    handed.add_argument("id", type=int)
+    handed.add_argument("email", help="the new owner's e-mail")
+    _handle(handed, _hand_over)
+
+    moved = sub.add_parser("status", help="propose, approve, or send back a plan to draft")
+    moved.add_argument("id", type=int)
+    moved.add_argument("status", choices=STATUSES)
+    _handle(moved, _status)
+
+    commented = sub.add_parser("comment", help="comment on a plan")
+    commented.add_argument("id", type=int)
+    commented.add_argument("text")
+    _handle(commented, _comment)
+
 
 def _handle(parser: argparse.ArgumentParser, action: Action) -> None:
+    parser.add_argument(
+        "--as",
+        dest="as_email",
+        metavar="EMAIL",
+        help="act as this user, with their rights (default: the local user, an administrator)",
+    )
+
     def handler(args: argparse.Namespace) -> str:
+        actor = _actor(args.as_email)
         engine = open_database()
         try:
-            with Session(engine) as session:
+            with session_for(Session(engine), actor) as session:
+                if actor.admin and _has_team_plans(session):
+                    print(
+                        "note: acting as the local user, an administrator of every plan "
+                        "(--as EMAIL acts as one user)",
+                        file=sys.stderr,
+                    )
                 return action(args, session)
         except SQLAlchemyError as exc:
             raise unavailable(engine, exc) from None
@@ -157,6 +217,17 @@ def _handle(parser: argparse.ArgumentParser, action: Action) -> None:
             engine.dispose()
 
     parser.set_defaults(handler=handler)
+
+
+def _actor(email: str | None) -> Actor:
+    return LOCAL_USER if email is None else Actor(subject=None, email=checked_email(email, "--as"))
+
+
+def _has_team_plans(session: Session) -> bool:
+    """Whether any plan belongs to someone other than the local user (a shared set-up)."""
+    statement = select(Plan.id).where(Plan.owner_email != LOCAL_USER.email).limit(1)
+    with reading(session):
+        return session.exec(statement).first() is not None
 
 
 def _list(args: argparse.Namespace, session: Session) -> str:
@@ -167,12 +238,17 @@ def _list(args: argparse.Namespace, session: Session) -> str:
         limit=args.limit,
         offset=args.offset,
         trash=args.trash,
+        scope=args.scope,
     )
     if args.format == "json":
         return json.dumps([plan_json(plan) for plan in found], indent=2)
-    total = plans.count_plans(session=session, search=args.search, trash=args.trash)
+    total = plans.count_plans(
+        session=session, search=args.search, trash=args.trash, scope=args.scope
+    )
     if not found:
         return _nothing_listed(args, total)
+    # Owner, status and access columns once there is more than the local user's plans.
+    team = not actor_of(session).admin or _has_team_plans(session)
     rows = [
         (
             str(plan.id),
@@ -181,12 +257,17 @@ def _list(args: argparse.Namespace, session: Session) -> str:
             format_usd(plan.annual_cost_usd),
             f"{plan.quality:.1f}",
             plan.setup,
+            *((plan.status, plan.owner_email, plan.access, str(plan.comments)) if team else ()),
             plan.name,
         )
         for plan in found
     ]
     when = "deleted (UTC)" if args.trash else "saved (UTC)"
-    header = ("id", when, "people", "cost/yr", "quality", "setup", "name")
+    header = (
+        *("id", when, "people", "cost/yr", "quality", "setup"),
+        *(("status", "owner", "access", "comments") if team else ()),
+        "name",
+    )
     footer = f"Showing {args.offset + 1}-{args.offset + len(found)} of {total}"
     return _table(header, rows) + "\n" + footer
 
@@ -230,6 +311,8 @@ def _save(args: argparse.Namespace, session: Session) -> str:
 def _show(args: argparse.Namespace, session: Session) -> str:
     opened = plans.open_revision(session=session, plan_id=args.id, number=args.revision)
     plan, revision = opened.plan, opened.revision
+    access = sharing.list_access(session=session, plan_id=args.id)
+    said = comments.list_comments(session=session, plan_id=args.id)
     if args.format == "json":
         shown = {
             "id": plan.id,
@@ -241,6 +324,9 @@ def _show(args: argparse.Namespace, session: Session) -> str:
             **_revision_json(revision),
             "allocation": opened.allocation,
             "scenario": opened.scenario.to_dict(),
+            **{name: plan_json(plan)[name] for name in _TEAM_FIELDS},
+            "shared_with": [grant.model_dump() for grant in access],
+            "comment_list": [comment.model_dump(mode="json") for comment in said],
         }
         del shown["number"]
         return json.dumps(shown, indent=2)
@@ -256,8 +342,19 @@ def _show(args: argparse.Namespace, session: Session) -> str:
             f"People ({allocation}): {people or 'none'}",
             f"Projects: {projects}",
             f"Assumptions: {revision.assumption_set_name}",
+            f"Saved by: {revision.saved_by}",
+            f"Owner: {plan.owner_email} · status: {_status_text(plan)} · you: {plan.access}",
+            "Shared with: "
+            + (", ".join(f"{sharing.describe(g.grantee)} ({g.role})" for g in access) or "nobody"),
+            *(f"Comment by {c.author}, {_when(c.created_at)} UTC: {c.body}" for c in said),
         ]
     )
+
+
+def _status_text(plan: PlanSummary) -> str:
+    if plan.approved_revision is None:
+        return plan.status
+    return f"{plan.status} (revision {plan.approved_revision} approved by {plan.approved_by})"
 
 
 def _revisions(args: argparse.Namespace, session: Session) -> str:
@@ -361,6 +458,31 @@ def _import(args: argparse.Namespace, session: Session) -> str:
     )
 
 
+def _share(args: argparse.Namespace, session: Session) -> str:
+    granted = sharing.share(session=session, plan_id=args.id, grantee=args.email, role=args.role)
+    return f"Shared plan {args.id} with {sharing.describe(granted.grantee)} as {granted.role}"
+
+
+def _unshare(args: argparse.Namespace, session: Session) -> str:
+    removed = sharing.unshare(session=session, plan_id=args.id, grantee=args.email)
+    return f"Plan {args.id} is no longer shared with {sharing.describe(removed.grantee)}"
+
+
+def _hand_over(args: argparse.Namespace, session: Session) -> str:
+    owner = sharing.hand_over(session=session, plan_id=args.id, email=args.email)
+    return f"Plan {args.id} now belongs to {owner}"
+
+
+def _status(args: argparse.Namespace, session: Session) -> str:
+    moved = status.set_status(session=session, plan_id=args.id, status=args.status)
+    return f"Plan {moved.id} ({moved.name!r}) is now {_status_text(moved)}"
+
+
+def _comment(args: argparse.Namespace, session: Session) -> str:
+    said = comments.add_comment(session=session, plan_id=args.id, text=args.text)
+    return f"Commented on plan {args.id} as {said.author}"
+
+
 def plan_json(plan: PlanSummary) -> dict[str, Any]:
     """A plan summary as JSON-ready data, in a stable key order."""
     data = plan.model_dump(mode="json")
@@ -378,7 +500,7 @@ def _revision_json(revision: RevisionSummary) -> dict[str, Any]:
 
 def _figures(figures: PlanSummary | RevisionSummary) -> str:
     return (
-        f"{figures.setup} setup, {figures.total_headcount} people "
+        f"{figures.setup} setup, {people(figures.total_headcount)} "
         f"({figures.total_hires} to hire), {format_usd(figures.annual_cost_usd)} a year, "
         f"quality {figures.quality:.1f}/100"
     )
@@ -394,7 +516,7 @@ def _when(stamp: datetime | None) -> str:
     return "" if stamp is None else stamp.strftime("%Y-%m-%d %H:%M")
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     """Left-aligned text columns; the last column (a name or note) is not padded."""
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     lines = [

@@ -8,6 +8,8 @@ Sheets, in order:
   with a Total row (demand, people, existing, hires, yearly cost);
 - ``Comparison``: the scenario recommended as each setup, side by side;
 - ``Frontier``: the cost/quality frontier, cheapest first;
+- ``Timeline``: the hiring timeline (:func:`~mlplanner.exchange.timeline_csv.timeline_table`),
+  one row per quarter and role;
 - ``Scenario``: the scenario CSV's columns and plain numbers as they are, so that the sheet
   saved as CSV opens in the app again (human headers or ``$2,500,000`` would not).
 
@@ -28,6 +30,7 @@ from mlplanner.exchange.tables_csv import (
     allocation_table,
     frontier_table,
 )
+from mlplanner.exchange.timeline_csv import timeline_table
 from mlplanner.exchange.workbook import (
     DATE,
     ONE_DECIMAL,
@@ -35,6 +38,7 @@ from mlplanner.exchange.workbook import (
     USD,
     WHOLE,
     Figure,
+    Sheet,
     Summary,
     Table,
     workbook_bytes,
@@ -44,6 +48,7 @@ from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.search.frontier import frontier
+from mlplanner.timeline.simulation import simulate
 
 ALLOCATION_HEADERS: Final = {
     "role_label": "Role",
@@ -87,8 +92,36 @@ FRONTIER_FORMATS: Final = {
     "total_headcount": WHOLE,
     **{HEADCOUNT_PREFIX + role: WHOLE for role in ROLES},
 }
+TIMELINE_HEADERS: Final = {
+    "quarter": "Quarter",
+    "role_label": "Role",
+    "headcount": "People",
+    "hires": "Hires",
+    "leavers": "Leavers",
+    "effective_fte": "Effective capacity (FTE)",
+    "demand_fte": "Demand (FTE)",
+    "target_headcount": "Target people",
+    "salary_cost_usd": "Salary cost (USD)",
+    "hiring_cost_usd": "Hiring cost (USD)",
+    "cost_usd": "Cost (USD)",
+    "cumulative_cost_usd": "Cumulative cost (USD)",
+    "cumulative_budget_usd": "Cumulative budget (USD)",
+}
+TIMELINE_FORMATS: Final = {
+    "headcount": WHOLE,
+    "hires": WHOLE,
+    "leavers": WHOLE,
+    "effective_fte": TWO_DECIMALS,
+    "demand_fte": TWO_DECIMALS,
+    "target_headcount": WHOLE,
+    "salary_cost_usd": USD,
+    "hiring_cost_usd": USD,
+    "cost_usd": USD,
+    "cumulative_cost_usd": USD,
+    "cumulative_budget_usd": USD,
+}
 COMPARISON_COST_ROW: Final = "Annual cost (USD)"
-SHEETS: Final = ("Summary", "Allocation", "Comparison", "Frontier", "Scenario")
+SHEETS: Final = ("Summary", "Allocation", "Comparison", "Frontier", "Timeline", "Scenario")
 
 
 @dataclass(frozen=True)
@@ -113,7 +146,7 @@ def plan_workbook(
     scenario = evaluation.scenario
     comparison = setup_comparison(scenario, assumptions)
     quality_rows = {item: ONE_DECIMAL for item in comparison["item"] if item.startswith("Quality")}
-    sheets = {
+    sheets: dict[str, Sheet] = {
         "Summary": summary(evaluation, context),
         "Allocation": Table(
             allocation_table(evaluation),
@@ -131,6 +164,11 @@ def plan_workbook(
             frontier_table(frontier(scenario, assumptions=assumptions)),
             headers=FRONTIER_HEADERS,
             formats=FRONTIER_FORMATS,
+        ),
+        "Timeline": Table(
+            timeline_table(simulate(scenario, assumptions=assumptions)),
+            headers=TIMELINE_HEADERS,
+            formats=TIMELINE_FORMATS,
         ),
         "Scenario": Table(scenario_frame(scenario)),
     }

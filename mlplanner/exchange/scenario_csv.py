@@ -24,7 +24,7 @@ from typing import Any, Final
 import pandas as pd
 from pydantic import ValidationError
 
-from mlplanner.errors import ScenarioError, format_validation_error
+from mlplanner.errors import Location, Problem, ScenarioError, validation_problems
 from mlplanner.exchange.csv_dialect import SEPARATORS
 from mlplanner.exchange.spreadsheet_safety import restore
 from mlplanner.model.project_table import PROJECT_COLUMNS as PROJECT_TABLE_COLUMNS
@@ -43,6 +43,18 @@ SHARED_COLUMNS: Final = (
     "region",
     "annual_budget_usd",
     *(EXISTING_PREFIX + role for role in ROLES),
+    "plan_start",
+    "horizon_quarters",
+    "hiring_capacity_per_quarter",
+)
+_COMPANY_COLUMNS: Final = (
+    "employees",
+    "setup",
+    "region",
+    "annual_budget_usd",
+    "plan_start",
+    "horizon_quarters",
+    "hiring_capacity_per_quarter",
 )
 SCENARIO_COLUMNS: Final = (*PROJECT_COLUMNS, *SHARED_COLUMNS)
 REQUIRED_COLUMNS: Final = ("project_name", "domain", "scenario_name", "employees")
@@ -51,7 +63,13 @@ MAX_PROBLEMS: Final = 50
 
 _TEXT_COLUMNS: Final = frozenset({"project_name", "scenario_name"})
 _WHOLE_COLUMNS: Final = frozenset(
-    {"count", "employees", *(c for c in SHARED_COLUMNS if c.startswith(EXISTING_PREFIX))}
+    {
+        "count",
+        "employees",
+        "horizon_quarters",
+        "hiring_capacity_per_quarter",
+        *(c for c in SHARED_COLUMNS if c.startswith(EXISTING_PREFIX)),
+    }
 )
 _MAX_DIGITS: Final = 18
 _MAX_CHOICE_LENGTH: Final = 40  # longer than any domain, stage, … value: not echoed in full
@@ -79,6 +97,9 @@ def scenario_frame(scenario: Scenario) -> pd.DataFrame:
         "region": company.region,
         "annual_budget_usd": _budget_cell(company.annual_budget_usd),
         **{EXISTING_PREFIX + role: company.existing_team.get(role, 0) for role in ROLES},
+        "plan_start": company.plan_start,
+        "horizon_quarters": company.horizon_quarters,
+        "hiring_capacity_per_quarter": company.hiring_capacity_per_quarter,
     }
     rows = [
         {
@@ -89,13 +110,18 @@ def scenario_frame(scenario: Scenario) -> pd.DataFrame:
             "data_readiness": p.data_readiness,
             "annotation": p.annotation,
             "deployment": p.deployment,
+            "lifecycle": p.lifecycle,
             "count": p.count,
+            "start": p.start,
+            "live_from": p.live_from,
             **shared,
         }
         for p in scenario.projects
     ] or [{column: None for column in PROJECT_COLUMNS} | shared]
     frame = pd.DataFrame(rows, columns=list(SCENARIO_COLUMNS))
-    return frame.astype({"count": "Int64", "annual_budget_usd": object})
+    return frame.astype(
+        {"count": "Int64", "annual_budget_usd": object, "hiring_capacity_per_quarter": "Int64"}
+    )
 
 
 # --- import -------------------------------------------------------------------------------
@@ -105,23 +131,21 @@ def scenario_frame(scenario: Scenario) -> pd.DataFrame:
 class _Problems:
     """Problems keyed by spreadsheet row and column, reported in reading order."""
 
-    found: dict[tuple[int, str], str] = field(default_factory=dict)
+    found: dict[tuple[int, str], Problem] = field(default_factory=dict)
 
-    def add(self, row: int, column: str, message: str) -> None:
+    def add(self, row: int, column: str, message: str, location: Location = ()) -> None:
         """A problem with one cell; ``column`` empty for a problem with the whole row."""
-        self.found.setdefault((row, column), message)
+        problem = Problem(location, message, row=row, column=column or None)
+        self.found.setdefault((row, column), problem)
 
-    def messages(self) -> list[str]:
+    def listed(self) -> list[Problem]:
         order = {column: i for i, column in enumerate(SCENARIO_COLUMNS)}
         keyed = sorted(self.found.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], -1)))
-        lines = [
-            f"row {row}, {column}: {text}" if column else f"row {row}: {text}"
-            for (row, column), text in keyed
-        ]
-        if len(lines) > MAX_PROBLEMS:
-            hidden = len(lines) - MAX_PROBLEMS
-            lines = [*lines[:MAX_PROBLEMS], f"… and {hidden} more problems"]
-        return lines
+        problems = [problem for _, problem in keyed]
+        if len(problems) > MAX_PROBLEMS:
+            hidden = len(problems) - MAX_PROBLEMS
+            problems = [*problems[:MAX_PROBLEMS], Problem((), f"… and {hidden} more problems")]
+        return problems
 
     def __bool__(self) -> bool:
         return bool(self.found)
@@ -173,33 +197,44 @@ def _detect_separator(text: str) -> str:
     return max(SEPARATORS, key=known)
 
 
-def _check_header(header: Sequence[str]) -> tuple[list[str], list[str]]:
+def _check_header(header: Sequence[str]) -> tuple[list[str], list[Problem]]:
     """Normalised column names and the problems with them (duplicates, unknown, missing)."""
     columns = [cell.strip().lower() for cell in header]
-    problems: list[str] = []
+    problems: list[Problem] = []
     if not any(column in SCENARIO_COLUMNS for column in columns):
         problems.append(
-            "row 1 is not a scenario CSV header: expected columns such as "
-            f"{', '.join(REQUIRED_COLUMNS)}, separated by commas or semicolons"
+            Problem(
+                (),
+                "row 1 is not a scenario CSV header: expected columns such as "
+                f"{', '.join(REQUIRED_COLUMNS)}, separated by commas or semicolons",
+            )
         )
         return columns, problems
+
+    def header_problem(message: str, column: str | None = None) -> Problem:
+        return Problem((), message, row=1, column=column)
+
     seen: dict[str, int] = {}
     for position, column in enumerate(columns, start=1):
         if not column:
-            problems.append(f"row 1, column {position}: the column has no name")
+            # A column without a name is named by its position.
+            problems.append(header_problem("the column has no name", f"column {position}"))
         elif column in seen:
             problems.append(
-                f"row 1: column {_shown(column)} appears twice "
-                f"(columns {seen[column]} and {position})"
+                header_problem(
+                    f"column {_shown(column)} appears twice (columns {seen[column]} and {position})"
+                )
             )
         elif column not in SCENARIO_COLUMNS:
             problems.append(
-                f"row 1: unknown column {_shown(column)}; "
-                f"the columns are {', '.join(SCENARIO_COLUMNS)}"
+                header_problem(
+                    f"unknown column {_shown(column)}; "
+                    f"the columns are {', '.join(SCENARIO_COLUMNS)}"
+                )
             )
         seen.setdefault(column, position)
     problems.extend(
-        f"row 1: missing column {column!r} (required)"
+        header_problem(f"missing column {column!r} (required)")
         for column in REQUIRED_COLUMNS
         if column not in seen
     )
@@ -219,7 +254,7 @@ def _records(text: str, separator: str) -> Iterator[tuple[int, list[str]]]:
             problem = f"a cell holds more than {csv.field_size_limit():,} characters"
         else:
             problem = f"not valid CSV ({exc}); check the double quotes in this row"
-        raise ScenarioError([f"row {row + 1}: {problem}"]) from None
+        raise ScenarioError([Problem((), problem, row=row + 1)]) from None
 
 
 def _data_rows(
@@ -316,9 +351,7 @@ def _scenario_data(reading: _Reading, problems: _Problems) -> dict[str, Any]:
     shared = _convert(
         {column: text for column, (_, text) in reading.shared.items()}, shared_rows, problems
     )
-    company = {
-        c: shared[c] for c in ("employees", "setup", "region", "annual_budget_usd") if c in shared
-    }
+    company: dict[str, Any] = {c: shared[c] for c in _COMPANY_COLUMNS if c in shared}
     existing = {
         column.removeprefix(EXISTING_PREFIX): value
         for column, value in shared.items()
@@ -332,7 +365,7 @@ def _scenario_data(reading: _Reading, problems: _Problems) -> dict[str, Any]:
     return data
 
 
-def _locate(loc: tuple[str | int, ...], reading: _Reading) -> tuple[int, str]:
+def _locate(loc: Location, reading: _Reading) -> tuple[int, str]:
     """The spreadsheet row and column a validation error's path points at."""
     shared_rows = {column: row for column, (row, _) in reading.shared.items()}
     if loc[:1] == ("projects",) and len(loc) >= 3 and isinstance(loc[1], int):
@@ -351,10 +384,9 @@ def _validate(data: dict[str, Any], reading: _Reading, problems: _Problems) -> S
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
-        lines = format_validation_error(exc)
-        for error, line in zip(exc.errors(), lines, strict=True):
-            row, column = _locate(tuple(error["loc"]), reading)
-            problems.add(row, column, line.split(": ", 1)[1])
+        for problem in validation_problems(exc, "the scenario"):
+            row, column = _locate(problem.location, reading)
+            problems.add(row, column, problem.message, problem.location)
         return None
 
 
@@ -385,5 +417,5 @@ def read_scenario_csv(text: str) -> Scenario:
     reading = _read_rows(columns, rows, problems)
     scenario = _validate(_scenario_data(reading, problems), reading, problems)
     if scenario is None or problems:
-        raise ScenarioError(problems.messages())
+        raise ScenarioError(problems.listed())
     return scenario

@@ -25,7 +25,7 @@ from typing import Final
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING, Cell
+from openpyxl.cell.cell import TYPE_STRING, Cell, MergedCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -85,7 +85,7 @@ Sheet = Table | Summary
 def workbook_bytes(sheets: Mapping[str, Sheet]) -> bytes:
     """An .xlsx file with one sheet per entry, in the mapping's order (the first one opens)."""
     book = Workbook()
-    book.remove(book.active)
+    blank = book.worksheets[0]  # every new workbook has one; the entries replace it
     for name, sheet in sheets.items():
         worksheet = book.create_sheet(name)
         if isinstance(sheet, Table):
@@ -94,6 +94,7 @@ def workbook_bytes(sheets: Mapping[str, Sheet]) -> bytes:
             _write_summary(worksheet, sheet)
         worksheet.freeze_panes = "A2"
         _fit_columns(worksheet)
+    book.remove(blank)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -152,7 +153,7 @@ def _plain(value: object) -> Value:
     return str(value)
 
 
-def _shown_width(cell: Cell) -> int:
+def _shown_width(cell: Cell | MergedCell) -> int:
     """About how many characters the cell shows in its format."""
     value = cell.value
     if value is None:

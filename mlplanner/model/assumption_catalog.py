@@ -4,7 +4,7 @@ The tables follow the model's steps: salaries and costs, demand (effort per doma
 attribute adjustments, the company baseline), staffing (setup rules, the auto thresholds, span
 of control, generalists) and quality. Each row shows its shipped default and its source:
 ``parameters.csv``'s source column, ``rates.csv``'s method and sample size, ``adjustments.csv``'s
-reasons, and ``data/SOURCES.md`` for the tables as a whole.
+reasons, and ``data/SOURCES.md`` for the tables as a whole (vendor prices per region included).
 
 Edits come back as the edit state of Streamlit's data editor (``{"edited_rows": {position:
 {column: value}}}``, plain data) and are validated by :meth:`Assumptions.from_dict`; every
@@ -15,15 +15,20 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
 
 import pandas as pd
 
-from mlplanner.errors import field_path
-from mlplanner.model.assumptions import AssumptionError, Assumptions, parameter_table
+from mlplanner.errors import Problem
+from mlplanner.model.assumptions import (
+    AssumptionError,
+    Assumptions,
+    hiring_table,
+    parameter_table,
+)
 from mlplanner.model.rates import known_regions, rate_card_frame, region_name
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLES, role_label
 from mlplanner.paths import DATA_DIR
@@ -35,6 +40,7 @@ TABS: Final[tuple[str, ...]] = (
     "Demand",
     "Staffing",
     "Quality and trade-offs",
+    "Hiring",
 )
 DEFAULT = "Default"
 SOURCE = "Source"
@@ -44,18 +50,21 @@ VALUE = "Value"
 # their prefix. A parameter named nowhere here is shown under "Other parameters".
 _PARAMETER_GROUPS: Final[dict[str, str]] = {
     "loaded_cost_multiplier": "costs",
-    "vendor_annotation_usd_per_fte": "costs",
     "baseline_employees_per_analyst": "baseline",
     "baseline_max_analysts": "baseline",
     "auto_startup_max_employees": "auto_setup",
     "auto_scaleup_max_employees": "auto_setup",
     "lead_span": "span",
+    "lead_from_contributors": "span",
+    "head_from_leads": "span",
     "generalist_capacity_fte": "generalists",
     "generalist_min_absorbed_fte": "generalists",
     "generalist_depth.": "generalists",
     "quality_weight.": "quality",
     "coordination.": "quality",
     "alternatives.": "alternatives",
+    "hiring.": "hiring_capacity",
+    "warnings.": "warnings",
 }
 OTHER = "other"
 _PARAMETER_COLUMNS: Final = ["id", "Parameter", VALUE, "Unit", DEFAULT, "Meaning", SOURCE]
@@ -65,6 +74,7 @@ _PARAMETER_COLUMNS: Final = ["id", "Parameter", VALUE, "Unit", DEFAULT, "Meaning
 _DICT_FIELDS: Final[dict[str, str]] = {
     "generalist_depth.": "generalist_depth",
     "quality_weight.": "quality_weights",
+    "hiring.": "hiring",
 }
 _ACRONYMS: Final[dict[str, str]] = {"usd": "USD", "fte": "FTE", "ml": "ML"}
 # Problems about a whole field (cross-field checks) and the table they belong to.
@@ -72,8 +82,12 @@ _FIELD_GROUPS: Final[dict[str, tuple[str, str]]] = {
     "quality_weights": ("quality", "the four quality weights"),
     "generalist_depth": ("generalists", "generalist depth"),
     "rates": ("rates", "salaries"),
+    "vendor_annotation_usd_per_fte": ("vendor", "vendor prices"),
     "effort": ("effort", "demand"),
     "setups": ("setups", "setup rules"),
+    "hiring": ("hiring", "hiring per role"),
+    "run_share": ("run_share", "running live models"),
+    "shared_work": ("shared_work", "shared platform work"),
 }
 
 
@@ -153,8 +167,8 @@ def _lookup(data: Any, path: Path) -> Any:
 
 
 def _assign(data: Any, path: Path, value: Any) -> None:
-    for part in path[:-1]:
-        data = data[part]
+    for part in path[:-1]:  # a set saved before a table existed may lack its rows
+        data = data.setdefault(part, {}) if isinstance(data, dict) else data[part]
     data[path[-1]] = value
 
 
@@ -188,10 +202,11 @@ def _rates(a: Assumptions, d: Assumptions) -> Group:
         (row.region, row.role): (int(row.sample_size), str(row.method))
         for row in card.itertuples(index=False)
     }
-    order = {region: i for i, region in enumerate(known_regions())}
-    regions = sorted(a.rates, key=lambda r: (order.get(r, len(order)), r))
+    regions = _region_order(a.rates)
     salary = "Salary (USD a year)"
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for region in regions:
         for role in ROLES:
             if role not in a.rates[region]:
@@ -226,12 +241,54 @@ def _rates(a: Assumptions, d: Assumptions) -> Group:
     )
 
 
+def _region_order(regions: Iterable[str]) -> list[str]:
+    """Regions in the shipped rate card's order (``us`` first), others after it."""
+    order = {region: i for i, region in enumerate(known_regions())}
+    return sorted(regions, key=lambda r: (order.get(r, len(order)), r))
+
+
+def _vendor_prices(a: Assumptions, d: Assumptions) -> Group:
+    price = "Price (USD per FTE-year)"
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
+    for region in _region_order(a.vendor_annotation_usd_per_fte):
+        rows.append(
+            {
+                "id": region,
+                "Region": region_name(region),
+                price: a.vendor_annotation_usd_per_fte[region],
+                DEFAULT: _number(d.vendor_annotation_usd_per_fte.get(region)),
+            }
+        )
+        cells[(region, price)] = ("vendor_annotation_usd_per_fte", region)
+        labels[region] = region_name(region)
+    return Group(
+        id="vendor",
+        tab="Salaries and costs",
+        title="Outsourced annotation per region",
+        help=(
+            "What a labelling vendor charges for one FTE-year of annotation work, in the "
+            "company's region. Changes the vendor line of every project with outsourced "
+            "annotation. Edit it to your vendor's quote."
+        ),
+        source=sources_section("Vendor annotation (regions.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=(price,),
+        defaults={price: DEFAULT},
+        cells=cells,
+        labels=labels,
+    )
+
+
 def _parameters(
     group_id: str, tab: str, title: str, help_text: str, a: Assumptions, d: Assumptions
 ) -> Group:
     table = parameter_table()
     values, shipped = a.model_dump(), d.model_dump()
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for row in table.itertuples(index=False):
         name = str(row.name)
         if parameter_group(name) != group_id:
@@ -267,7 +324,9 @@ def _parameters(
 
 def _effort(a: Assumptions, d: Assumptions) -> Group:
     fte = "FTE"
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for domain, by_phase in a.effort.items():
         for phase in sorted(by_phase, key=PHASES.index):
             for role in sorted(by_phase[phase], key=ROLES.index):
@@ -303,6 +362,79 @@ def _effort(a: Assumptions, d: Assumptions) -> Group:
     )
 
 
+def _run_share(a: Assumptions, d: Assumptions) -> Group:
+    share = "Share of build effort"
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
+    for phase in PHASES:
+        rows.append(
+            {
+                "id": phase,
+                "Phase": PHASE_LABELS[phase],
+                share: a.run_share.get(phase, 1.0),
+                DEFAULT: _number(d.run_share.get(phase)),
+            }
+        )
+        cells[(phase, share)] = ("run_share", phase)
+        labels[phase] = PHASE_LABELS[phase]
+    return Group(
+        id="run_share",
+        tab="Demand",
+        title="Running live models",
+        help=(
+            "Share of a project's build effort a live model (lifecycle 'run') needs a year in "
+            "each phase: monitoring, retraining, incidents, data fixes. Changes the demand of "
+            "every live project."
+        ),
+        source=sources_section("Running live models (run_effort.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=(share,),
+        defaults={share: DEFAULT},
+        cells=cells,
+        labels=labels,
+    )
+
+
+def _shared_work(a: Assumptions, d: Assumptions) -> Group:
+    share, exponent = "Shared share", "Curve exponent"
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
+    for phase in PHASES:
+        curve, shipped = a.shared_work.get(phase), d.shared_work.get(phase)
+        rows.append(
+            {
+                "id": phase,
+                "Phase": PHASE_LABELS[phase],
+                share: 0.0 if curve is None else curve.share,
+                exponent: 1.0 if curve is None else curve.exponent,
+                f"{DEFAULT} share": None if shipped is None else shipped.share,
+                f"{DEFAULT} exponent": None if shipped is None else shipped.exponent,
+                "What is shared": "" if curve is None else curve.what,
+            }
+        )
+        cells[(phase, share)] = ("shared_work", phase, "share")
+        cells[(phase, exponent)] = ("shared_work", phase, "exponent")
+        labels[phase] = PHASE_LABELS[phase]
+    return Group(
+        id="shared_work",
+        tab="Demand",
+        title="Shared platform work",
+        help=(
+            "Share of every project's effort in a phase that is platform work the portfolio "
+            "shares, and how it grows with the number of projects n: as n to the power of the "
+            "exponent (0.5: four projects pay for two). Exponent 1 shares nothing."
+        ),
+        source=sources_section("Shared platform work (shared_work.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=(share, exponent),
+        defaults={share: f"{DEFAULT} share", exponent: f"{DEFAULT} exponent"},
+        cells=cells,
+        labels=labels,
+    )
+
+
 def _any(value: str, what: str) -> str:
     return f"any {what}" if value == "*" else value
 
@@ -319,7 +451,9 @@ def _adjustments(a: Assumptions, d: Assumptions) -> Group:
         (x.attribute, x.value, x.domain, x.phase, x.role): (x.add_fte, x.multiplier)
         for x in d.adjustments
     }
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for i, adj in enumerate(a.adjustments):
         row_id = str(i)
         default = shipped.get((adj.attribute, adj.value, adj.domain, adj.phase, adj.role))
@@ -374,7 +508,9 @@ def _setups(a: Assumptions, d: Assumptions) -> Group:
         general: f"{DEFAULT} generalists",
         cut: f"{DEFAULT} round up",
     }
-    rows, cells, labels = [], {}, {}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
     for setup, rule in a.setups.items():
         shipped = d.setups.get(setup)
         row: dict[str, Any] = {"id": setup, "Setup": setup}
@@ -403,18 +539,68 @@ def _setups(a: Assumptions, d: Assumptions) -> Group:
     )
 
 
+_HIRING_COLUMNS: Final[dict[str, str]] = {
+    "Time to hire (days)": "time_to_hire_days",
+    "Ramp-up (months)": "ramp_up_months",
+    "Attrition a year": "attrition_per_year",
+    "Hiring cost (share of salary)": "hiring_cost_share",
+}
+
+
+def _hiring(a: Assumptions, d: Assumptions) -> Group:
+    sources = {str(row.role): str(row.source) for row in hiring_table().itertuples(index=False)}
+    defaults = {column: f"{DEFAULT} {column.split(' (')[0].lower()}" for column in _HIRING_COLUMNS}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
+    for role in ROLES:
+        figures = a.hiring.roles.get(role)
+        if figures is None:
+            continue
+        shipped = d.hiring.roles.get(role)
+        row: dict[str, Any] = {"id": role, "Role": role_label(role)}
+        for column, name in _HIRING_COLUMNS.items():
+            row[column] = getattr(figures, name)
+            cells[(role, column)] = ("hiring", "roles", role, name)
+        for column, name in _HIRING_COLUMNS.items():
+            row[defaults[column]] = None if shipped is None else getattr(shipped, name)
+        row[SOURCE] = sources.get(role, "")
+        rows.append(row)
+        labels[role] = role_label(role)
+    return Group(
+        id="hiring",
+        tab="Hiring",
+        title="Hiring per role",
+        help=(
+            "How long a position takes to fill (from opening to the first day, notice period "
+            "included), how long a new hire takes to become fully productive, the share of "
+            "people leaving each year and a hire's one-off cost (recruiting fees). Changes the "
+            "Timeline page: when people join, when projects are staffed, what each quarter costs."
+        ),
+        source=sources_section("Hiring (hiring.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=tuple(_HIRING_COLUMNS),
+        defaults=defaults,
+        cells=cells,
+        labels=labels,
+    )
+
+
 _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] = (
     _rates,
     lambda a, d: _parameters(
         "costs",
         "Salaries and costs",
-        "Employer costs and vendors",
-        "What a person costs on top of salary, and what outsourced annotation costs.",
+        "Employer costs",
+        "What a person costs the employer on top of salary.",
         a,
         d,
     ),
+    _vendor_prices,
     _effort,
     _adjustments,
+    _run_share,
+    _shared_work,
     lambda a, d: _parameters(
         "baseline",
         "Demand",
@@ -438,7 +624,8 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
         "span",
         "Staffing",
         "Span of control",
-        "People per team before a lead is needed: sets how many ML Team Leads a plan gets.",
+        "When a plan gets its first lead, people per lead after that, and how many leads "
+        "call for a Head of Data & ML: sets the plan's ML Team Leads and heads.",
         a,
         d,
     ),
@@ -471,10 +658,29 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
         d,
     ),
     lambda a, d: _parameters(
+        "warnings",
+        "Quality and trade-offs",
+        "Warnings",
+        "When a plan warns that the team is a large share of the company, or that it hires "
+        "more people in a year than the team can absorb.",
+        a,
+        d,
+    ),
+    lambda a, d: _parameters(
         OTHER,
         "Quality and trade-offs",
         "Other parameters",
         "Parameters of data/parameters.csv that no table above groups.",
+        a,
+        d,
+    ),
+    _hiring,
+    lambda a, d: _parameters(
+        "hiring_capacity",
+        "Hiring",
+        "Hiring capacity",
+        "Hires a quarter the company can close when the scenario sets no capacity of its own: "
+        "derived from the number of employees.",
         a,
         d,
     ),
@@ -552,39 +758,26 @@ def _problem(group: Group, row_id: str, column: str, message: str) -> EditProble
     return EditProblem(group.id, f"{group.title} › {where}: {message}")
 
 
-def _wording(message: str) -> str:
-    message = message.replace(
-        "input should be a valid integer, got a number with a fractional part",
-        "must be a whole number",
-    )
-    message = re.sub(r"^input should be ", "must be ", message)
-    return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: _parameter_label(m.group()), message)
-
-
-def _translate(groups: Sequence[Group], problems: Sequence[str]) -> list[EditProblem]:
+def _translate(groups: Sequence[Group], problems: Sequence[Problem]) -> list[EditProblem]:
     """``rates.us.data_engineer: …`` -> ``Salaries per role and region › United States, …``."""
     cells = {
-        field_path(path): (group, row_id, column)
+        path: (group, row_id, column)
         for group in groups
         for (row_id, column), path in group.cells.items()
     }
     by_id = {group.id: group for group in groups}
     result: list[EditProblem] = []
     for problem in problems:
-        path, _, message = problem.partition(": ")
-        if path == "(top level)":
-            result.extend(_translate(groups, message.split("; ")))
-            continue
-        message = _wording(message)
-        if path in cells:
-            group, row_id, column = cells[path]
-            result.append(_problem(group, row_id, column, message))
-        elif path.split(".")[0].split("[")[0] in _FIELD_GROUPS:
-            group_id, what = _FIELD_GROUPS[path.split(".")[0].split("[")[0]]
-            group = by_id[group_id]
-            result.append(EditProblem(group_id, f"{group.title} › {what}: {message}"))
+        field = problem.location[0] if problem.location else None
+        if problem.location in cells:
+            group, row_id, column = cells[problem.location]
+            result.append(_problem(group, row_id, column, problem.message))
+        elif isinstance(field, str) and field in _FIELD_GROUPS:
+            group_id, what = _FIELD_GROUPS[field]
+            title = by_id[group_id].title
+            result.append(EditProblem(group_id, f"{title} › {what}: {problem.message}"))
         else:
-            result.append(EditProblem(groups[0].id, f"{path}: {message}"))
+            result.append(EditProblem(groups[0].id, str(problem)))
     return result
 
 

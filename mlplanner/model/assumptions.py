@@ -13,9 +13,9 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from mlplanner.errors import PlannerInputError, format_validation_error
-from mlplanner.model.rates import rate_card_frame
-from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
+from mlplanner.errors import PlannerInputError, Problem, validation_problems
+from mlplanner.model.rates import rate_card_frame, regions_frame
+from mlplanner.model.roles import HEAD, PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.paths import DATA_DIR
 
 NonNegative = Annotated[float, Field(ge=0)]
@@ -64,18 +64,72 @@ class SetupRule(_Frozen):
     description: str = ""
 
 
+class RoleHiring(_Frozen):
+    """How one role is hired: ``data/hiring.csv``."""
+
+    time_to_hire_days: Annotated[float, Field(ge=0, le=730)]
+    ramp_up_months: Annotated[float, Field(ge=0, le=36)]
+    attrition_per_year: Annotated[float, Field(ge=0, lt=1)]
+    hiring_cost_share: Annotated[float, Field(ge=0, le=3)]
+
+
+class Hiring(_Frozen):
+    """The timeline's numbers: per role (``data/hiring.csv``) and the hiring capacity a
+    company of a given size has by default (``hiring.*`` in ``data/parameters.csv``)."""
+
+    roles: dict[str, RoleHiring]
+    employees_per_hire: Annotated[float, Field(gt=0, le=10_000_000)]
+    min_capacity_per_quarter: Annotated[int, Field(ge=1, le=100_000)]
+
+    @model_validator(mode="after")
+    def _every_role(self) -> Hiring:
+        missing = [role for role in ROLES if role not in self.roles]
+        unknown = [role for role in self.roles if role not in ROLES]
+        if missing:
+            raise ValueError(f"roles: no hiring figures for {', '.join(missing)}")
+        if unknown:
+            raise ValueError(f"roles: {unknown[0]!r} is not a role")
+        return self
+
+
+def _default_hiring() -> Hiring:
+    return default_hiring()
+
+
+class SharedCurve(_Frozen):
+    """Platform work of one phase that a portfolio shares (``data/shared_work.csv``).
+
+    ``share`` of every project's effort in the phase (annotators excepted) is platform work;
+    the portfolio's platform work grows as ``n ** exponent`` in the number of projects ``n``
+    (see :mod:`mlplanner.model.shared_work`).
+    """
+
+    share: Share
+    exponent: Annotated[float, Field(gt=0, le=1)]
+    what: str = ""
+
+
 class Assumptions(_Frozen):
     """All model numbers. ``Assumptions.defaults()`` gives the shipped ones."""
 
     rates: dict[str, dict[str, Salary]]
     loaded_cost_multiplier: Annotated[float, Field(ge=1, le=3)]
-    vendor_annotation_usd_per_fte: Annotated[float, Field(ge=0, le=10_000_000)]
+    vendor_annotation_usd_per_fte: dict[str, Annotated[float, Field(ge=0, le=10_000_000)]]
+    """Price of one FTE-year of outsourced annotation, per region (the company's region)."""
     effort: dict[str, dict[str, dict[str, NonNegative]]]
     adjustments: tuple[Adjustment, ...]
+    # Share of its build effort a live model needs a year, per phase (a phase not listed:
+    # all of it). Empty in assumption sets saved before projects had a lifecycle.
+    run_share: dict[str, Share] = Field(default_factory=dict)
+    # Platform work per phase (a phase not listed shares nothing). Empty in assumption sets
+    # saved before shared work was modelled, so their plans keep their meaning.
+    shared_work: dict[str, SharedCurve] = Field(default_factory=dict)
     setups: dict[Literal["startup", "scaleup", "mature"], SetupRule]
     auto_startup_max_employees: Annotated[int, Field(ge=1)]
     auto_scaleup_max_employees: Annotated[int, Field(ge=1)]
     lead_span: Annotated[int, Field(ge=2, le=50)]
+    lead_from_contributors: Annotated[int, Field(ge=1, le=50)] = 8
+    head_from_leads: Annotated[int, Field(ge=1, le=50)] = 3
     generalist_capacity_fte: Annotated[float, Field(gt=0, le=1)]
     generalist_min_absorbed_fte: Annotated[float, Field(ge=0, le=100)] = 0.25
     generalist_depth: dict[str, Share]
@@ -87,35 +141,91 @@ class Assumptions(_Frozen):
     lean_quality_share: Share = 0.9
     premium_extra_cost_share: Annotated[float, Field(ge=0, le=10)] = 0.15
     premium_min_gain: Annotated[float, Field(ge=0, le=100)] = 0.1
+    # Absent from assumption sets stored before the timeline existed: the shipped figures.
+    hiring: Hiring = Field(default_factory=_default_hiring)
+    warn_team_share: Annotated[float, Field(gt=0, le=1)] = 0.05
+    warn_hire_growth: Annotated[float, Field(gt=0, le=100)] = 1.0
+    warn_min_hires: Annotated[int, Field(ge=0, le=10_000)] = 6
+
+    @model_validator(mode="before")
+    @classmethod
+    def _vendor_price_per_region(cls, data: Any) -> Any:
+        """Sets saved before vendor prices were per region hold one flat price: it was the
+        price in every region, so it becomes that price for each region of the set's rates
+        (its plans recompute to the same cost)."""
+        if not isinstance(data, dict):
+            return data
+        flat = data.get("vendor_annotation_usd_per_fte")
+        rates = data.get("rates")
+        if isinstance(flat, int | float) and not isinstance(flat, bool) and isinstance(rates, dict):
+            return {**data, "vendor_annotation_usd_per_fte": dict.fromkeys(rates, flat)}
+        return data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _head_rates(cls, data: Any) -> Any:
+        """Assumption sets saved before the Head of Data & ML role existed have no salary for
+        it: they get the shipped one of their region (a region the shipped card lacks gets
+        none, and the set is reported as incomplete)."""
+        if not isinstance(data, dict) or not isinstance(data.get("rates"), dict):
+            return data
+        shipped = _shipped_head_rates()
+        rates = {
+            region: (
+                {**by_role, HEAD: shipped[region]}
+                if isinstance(by_role, dict) and HEAD not in by_role and region in shipped
+                else by_role
+            )
+            for region, by_role in data["rates"].items()
+        }
+        return {**data, "rates": rates}
 
     @model_validator(mode="after")
     def _consistent(self) -> Assumptions:
-        problems: list[str] = []
+        """Checks across fields; each problem is located at the field it is about."""
+        problems: list[Problem] = []
         for region, by_role in self.rates.items():
             missing = [role for role in ROLES if role not in by_role]
             if missing:
-                problems.append(f"rates.{region}: no salary for {', '.join(missing)}")
+                problems.append(Problem(("rates", region), f"no salary for {', '.join(missing)}"))
+            if region not in self.vendor_annotation_usd_per_fte:
+                problems.append(
+                    Problem(("vendor_annotation_usd_per_fte", region), "no vendor price")
+                )
         for domain, by_phase in self.effort.items():
             for phase, by_role in by_phase.items():
                 if phase not in PHASES:
-                    problems.append(f"effort.{domain}: unknown phase {phase!r}")
+                    problems.append(Problem(("effort", domain), f"unknown phase {phase!r}"))
                 bad = [role for role in by_role if role not in SPECIALIST_ROLES]
                 if bad:
-                    problems.append(f"effort.{domain}.{phase}: {bad[0]!r} is not a demand role")
+                    problems.append(
+                        Problem(("effort", domain, phase), f"{bad[0]!r} is not a demand role")
+                    )
+        weights = ("quality_weights",)
         if set(self.quality_weights) != set(QUALITY_COMPONENTS):
-            problems.append(f"quality_weights: need exactly {', '.join(QUALITY_COMPONENTS)}")
+            problems.append(Problem(weights, f"need exactly {', '.join(QUALITY_COMPONENTS)}"))
         elif abs(sum(self.quality_weights.values()) - 1) > 1e-6:
             total = sum(self.quality_weights.values())
-            problems.append(f"quality_weights: must sum to 1 (they sum to {total:.3f})")
+            problems.append(Problem(weights, f"must sum to 1 (they sum to {total:.3f})"))
         if self.auto_scaleup_max_employees < self.auto_startup_max_employees:
             problems.append(
-                "auto_scaleup_max_employees: must be at least auto_startup_max_employees"
+                Problem(
+                    ("auto_scaleup_max_employees",),
+                    "must be at least auto startup max employees "
+                    f"({self.auto_startup_max_employees:,})",
+                )
             )
+        for name in ("run_share", "shared_work"):
+            unknown = [phase for phase in getattr(self, name) if phase not in PHASES]
+            if unknown:
+                problems.append(Problem((name, unknown[0]), f"{unknown[0]!r} is not a phase"))
         unknown_depth = [r for r in self.generalist_depth if r not in SPECIALIST_ROLES]
         if unknown_depth:
-            problems.append(f"generalist_depth: {unknown_depth[0]!r} is not a demand role")
+            problems.append(
+                Problem(("generalist_depth",), f"{unknown_depth[0]!r} is not a demand role")
+            )
         if problems:
-            raise ValueError("; ".join(problems))
+            raise AssumptionError(problems)
         return self
 
     @classmethod
@@ -129,11 +239,22 @@ class Assumptions(_Frozen):
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
-            raise AssumptionError(format_validation_error(exc)) from None
+            raise AssumptionError(validation_problems(exc, "the assumption set")) from None
 
     def rate(self, region: str, role: str) -> float:
         """Base salary (USD a year) of one person in a role and region."""
         return self.rates[region][role]
+
+    def vendor_price(self, region: str) -> float:
+        """Price (USD) of one FTE-year of outsourced annotation for a company in ``region``."""
+        return self.vendor_annotation_usd_per_fte[region]
+
+
+@cache
+def _shipped_head_rates() -> dict[str, float]:
+    frame = rate_card_frame()
+    heads = frame[frame["role"] == HEAD]
+    return {str(r.region): float(r.annual_salary_usd) for r in heads.itertuples(index=False)}
 
 
 def _read(name: str) -> pd.DataFrame:
@@ -148,11 +269,39 @@ def _rates() -> dict[str, dict[str, float]]:
     return rates
 
 
+def _vendor_prices() -> dict[str, float]:
+    frame = regions_frame()
+    return {
+        str(region): float(price)
+        for region, price in zip(
+            frame["region"], frame["vendor_annotation_usd_per_fte"], strict=True
+        )
+    }
+
+
 def _effort() -> dict[str, dict[str, dict[str, float]]]:
     effort: dict[str, dict[str, dict[str, float]]] = {}
     for row in _read("effort.csv").itertuples(index=False):
         effort.setdefault(row.domain, {}).setdefault(row.phase, {})[row.role] = float(row.fte)
     return effort
+
+
+def _run_share() -> dict[str, float]:
+    return {
+        row.phase: float(row.share_of_build)
+        for row in _read("run_effort.csv").itertuples(index=False)
+    }
+
+
+def _shared_work() -> dict[str, dict[str, Any]]:
+    return {
+        row.phase: {
+            "share": float(row.shared_share),
+            "exponent": float(row.exponent),
+            "what": str(row.what),
+        }
+        for row in _read("shared_work.csv").itertuples(index=False)
+    }
 
 
 def _setups() -> dict[str, dict[str, Any]]:
@@ -179,6 +328,33 @@ def _prefixed(params: dict[str, float], prefix: str) -> dict[str, float]:
 
 
 @cache
+def default_hiring() -> Hiring:
+    """The shipped hiring figures: ``data/hiring.csv`` and the ``hiring.*`` parameters."""
+    params = {row.name: float(row.value) for row in parameter_table().itertuples(index=False)}
+    roles = {
+        str(row.role): {
+            "time_to_hire_days": float(row.time_to_hire_days),
+            "ramp_up_months": float(row.ramp_up_months),
+            "attrition_per_year": float(row.attrition_per_year),
+            "hiring_cost_share": float(row.hiring_cost_share),
+        }
+        for row in hiring_table().itertuples(index=False)
+    }
+    return Hiring.model_validate(
+        {
+            "roles": roles,
+            "employees_per_hire": params["hiring.employees_per_hire"],
+            "min_capacity_per_quarter": int(params["hiring.min_capacity_per_quarter"]),
+        }
+    )
+
+
+def hiring_table() -> pd.DataFrame:
+    """``data/hiring.csv``: per role, time to hire, ramp-up, attrition, hiring cost, source."""
+    return _read("hiring.csv")
+
+
+@cache
 def default_assumptions() -> Assumptions:
     params = {row.name: float(row.value) for row in parameter_table().itertuples(index=False)}
     adjustments = [
@@ -189,13 +365,17 @@ def default_assumptions() -> Assumptions:
         {
             "rates": _rates(),
             "loaded_cost_multiplier": params["loaded_cost_multiplier"],
-            "vendor_annotation_usd_per_fte": params["vendor_annotation_usd_per_fte"],
+            "vendor_annotation_usd_per_fte": _vendor_prices(),
             "effort": _effort(),
             "adjustments": adjustments,
+            "run_share": _run_share(),
+            "shared_work": _shared_work(),
             "setups": _setups(),
             "auto_startup_max_employees": int(params["auto_startup_max_employees"]),
             "auto_scaleup_max_employees": int(params["auto_scaleup_max_employees"]),
             "lead_span": int(params["lead_span"]),
+            "lead_from_contributors": int(params["lead_from_contributors"]),
+            "head_from_leads": int(params["head_from_leads"]),
             "generalist_capacity_fte": params["generalist_capacity_fte"],
             "generalist_min_absorbed_fte": params["generalist_min_absorbed_fte"],
             "generalist_depth": _prefixed(params, "generalist_depth."),
@@ -207,5 +387,9 @@ def default_assumptions() -> Assumptions:
             "lean_quality_share": params["alternatives.lean_quality_share"],
             "premium_extra_cost_share": params["alternatives.premium_extra_cost_share"],
             "premium_min_gain": params["alternatives.premium_min_gain"],
+            "hiring": default_hiring(),
+            "warn_team_share": params["warnings.warn_team_share"],
+            "warn_hire_growth": params["warnings.warn_hire_growth"],
+            "warn_min_hires": int(params["warnings.warn_min_hires"]),
         }
     )

@@ -45,10 +45,10 @@ def role_cost(role: str, headcount: int, region: str, assumptions: Assumptions) 
     )
 
 
-def vendor_cost(source: str, fte: float, assumptions: Assumptions) -> VendorLine:
-    """Yearly vendor price of ``fte`` FTE-years of annotation."""
+def vendor_cost(source: str, fte: float, region: str, assumptions: Assumptions) -> VendorLine:
+    """Yearly vendor price of ``fte`` FTE-years of annotation for a company in ``region``."""
     return VendorLine(
         source=source,
         fte_equivalent=fte,
-        annual_cost_usd=round(fte * assumptions.vendor_annotation_usd_per_fte),
+        annual_cost_usd=round(fte * assumptions.vendor_price(region)),
     )

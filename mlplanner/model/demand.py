@@ -1,10 +1,12 @@
-"""Demand: FTE per project (source) x lifecycle phase x role.
+"""Demand: FTE per source x lifecycle phase x role.
 
-Each project contributes ``count x (base effort + additions) x multipliers`` per phase and role,
-from its domain's base effort and its attributes (see
-:class:`~mlplanner.model.assumptions.Adjustment`).
-The company adds an analytics baseline. Annotator demand of projects with outsourced annotation
-is bought from a vendor instead of staffed.
+One project's effort per phase and role is ``(base effort + additions) x multipliers``, from its
+domain's base effort and its attributes (see :class:`~mlplanner.model.assumptions.Adjustment`);
+a live model (``lifecycle`` ``run``) needs the phase's ``run_share`` of it. Of that, the
+phase's shared ``share`` is platform work the portfolio shares (:mod:`shared_work`): it is
+its own source per phase ("Shared platform (Deployment)"); the rest is the project's own,
+``count`` times. The company adds an analytics baseline. Annotator demand of projects with
+outsourced annotation is bought from a vendor instead of staffed.
 """
 
 from __future__ import annotations
@@ -16,27 +18,49 @@ from functools import cached_property
 import numpy as np
 
 from mlplanner.model.assumptions import ADJUSTABLE_ATTRIBUTES, Assumptions
-from mlplanner.model.roles import PHASES, SPECIALIST_ROLES
+from mlplanner.model.roles import PHASE_LABELS, PHASES, SPECIALIST_ROLES
 from mlplanner.model.scenario import DOMAINS, Project, Scenario
+from mlplanner.model.shared_work import shared_fte
 
 BASELINE_SOURCE = "Company analytics baseline"
-_PHASE_INDEX = {phase: i for i, phase in enumerate(PHASES)}
-_ROLE_INDEX = {role: i for i, role in enumerate(SPECIALIST_ROLES)}
+# What a source's demand is: building a project, running a live one, the company analytics
+# baseline, or shared platform work.
+WORK_KINDS = {
+    "build": "building",
+    "run": "running live models",
+    "shared": "shared platform",
+    "baseline": "company analytics baseline",
+}
+SHARED_SOURCES = {phase: f"Shared platform ({PHASE_LABELS[phase].lower()})" for phase in PHASES}
+_PHASE_INDEX: dict[str, int] = {phase: i for i, phase in enumerate(PHASES)}
+_ROLE_INDEX: dict[str, int] = {role: i for i, role in enumerate(SPECIALIST_ROLES)}
 _ANNOTATOR = _ROLE_INDEX["annotator"]
 _SHAPE = (len(PHASES), len(SPECIALIST_ROLES))
-Profile = tuple[str, str, str, str, str, str]
+Profile = tuple[str, str, str, str, str, str, str]
 
 
 @dataclass(frozen=True)
 class Demand:
     """Demand of a scenario. ``fte[s, p, r]``: source ``s``, phase ``p``, role ``r``.
 
-    Sources are the scenario's projects in order, then the company analytics baseline.
+    Sources are the scenario's projects in order (their own work), then the company analytics
+    baseline, then the shared platform work of each phase (:data:`SHARED_SOURCES`, every
+    phase, zero where nothing is shared). ``run_fte[s]``: the part of a project's demand that
+    ``kinds[s]``: what kind of work source ``s`` is (:data:`WORK_KINDS`).
     """
 
     sources: tuple[str, ...]
     fte: np.ndarray
     vendor_fte: np.ndarray
+    kinds: tuple[str, ...] = ()
+
+    def work(self, role: str) -> dict[str, float]:
+        """A role's demand by kind of work (:data:`WORK_KINDS` order), kinds with none left out."""
+        per_source = self.fte[:, :, _ROLE_INDEX[role]].sum(axis=1)
+        totals = dict.fromkeys(WORK_KINDS, 0.0)
+        for kind, fte in zip(self.kinds, per_source, strict=True):
+            totals[kind] += float(fte)
+        return {kind: fte for kind, fte in totals.items() if fte > 1e-9}
 
     @cached_property
     def by_role(self) -> dict[str, float]:
@@ -89,6 +113,13 @@ class _Tables:
                 mul = self.mul.setdefault(key, np.ones(_SHAPE))
                 add[np.ix_(phases, roles)] += adj.add_fte
                 mul[np.ix_(phases, roles)] *= adj.multiplier
+        self.run = np.array([assumptions.run_share.get(p, 1.0) for p in PHASES])[:, None]
+        curves = assumptions.shared_work
+        self.platform = np.zeros(_SHAPE)
+        for phase, curve in curves.items():
+            self.platform[_PHASE_INDEX[phase], :] = curve.share
+        self.platform[:, _ANNOTATOR] = 0.0
+        self.exponents = np.array([curves[p].exponent if p in curves else 1.0 for p in PHASES])
         self._unit: dict[Profile, np.ndarray] = {}
 
     def unit(self, project: Project) -> np.ndarray:
@@ -100,6 +131,7 @@ class _Tables:
             project.data_readiness,
             project.annotation,
             project.deployment,
+            project.lifecycle,
         )
         cached = self._unit.get(profile)
         if cached is None:
@@ -111,6 +143,8 @@ class _Tables:
                     add += self.add[key]
                     mul *= self.mul[key]
             cached = add * mul
+            if project.lifecycle == "run":
+                cached = cached * self.run
             self._unit[profile] = cached
         return cached
 
@@ -138,19 +172,26 @@ def baseline_analysts(employees: int, assumptions: Assumptions) -> float:
 
 
 def compute_demand(scenario: Scenario, assumptions: Assumptions) -> Demand:
-    """Demand of every project and the company baseline."""
+    """Demand of every project, the company baseline and the shared platform work."""
     tables = _tables(assumptions)
-    n = len(scenario.projects)
-    fte = np.zeros((n + 1, *_SHAPE))
-    for s, project in enumerate(scenario.projects):
-        fte[s] = tables.unit(project) * project.count
+    projects = scenario.projects
+    n = len(projects)
+    units = np.array([tables.unit(project) for project in projects]).reshape((n, *_SHAPE))
+    counts = np.array([float(project.count) for project in projects])
+    platform = units * tables.platform
+    fte = np.zeros((n + 1 + len(PHASES), *_SHAPE))
+    fte[:n] = (units - platform) * counts[:, None, None]
     fte[n, _PHASE_INDEX["measurement"], _ROLE_INDEX["data_analyst"]] = baseline_analysts(
         scenario.company.employees, assumptions
     )
-    vendor = np.zeros(n + 1)
-    for s, project in enumerate(scenario.projects):
+    shared = shared_fte(platform, counts, tables.exponents)
+    for p in range(len(PHASES)):
+        fte[n + 1 + p, p] = shared[p]
+    vendor = np.zeros(len(fte))
+    for s, project in enumerate(projects):
         if project.annotation == "outsourced":
             vendor[s] = fte[s, :, _ANNOTATOR].sum()
             fte[s, :, _ANNOTATOR] = 0.0
-    sources = (*(p.name for p in scenario.projects), BASELINE_SOURCE)
-    return Demand(sources=sources, fte=fte, vendor_fte=vendor)
+    sources = (*(p.name for p in projects), BASELINE_SOURCE, *SHARED_SOURCES.values())
+    kinds = (*(p.lifecycle for p in projects), "baseline", *("shared" for _ in PHASES))
+    return Demand(sources=sources, fte=fte, vendor_fte=vendor, kinds=kinds)

@@ -12,12 +12,20 @@ from functools import cached_property
 from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.checks import (
+    hiring_pace_message,
+    staffing_surplus_messages,
+    surplus_messages,
+    team_share_message,
+    uncovered_message,
+)
 from mlplanner.model.cost import CostLine, VendorLine, role_cost, vendor_cost
-from mlplanner.model.demand import Demand, compute_demand
+from mlplanner.model.demand import WORK_KINDS, Demand, compute_demand
 from mlplanner.model.quality import COMPONENTS, Quality, assess
 from mlplanner.model.roles import GENERALIST, LEAD, PHASES, ROLES, SPECIALIST_ROLES, role_label
-from mlplanner.model.scenario import Scenario
+from mlplanner.model.scenario import Scenario, Setup
 from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
+from mlplanner.model.wording import format_usd
 
 MAX_PEOPLE_PER_ROLE = 100_000
 
@@ -118,6 +126,18 @@ class Evaluation:
             notes.append(
                 f"{line.existing} {line.label} already employed, {line.headcount} in this plan."
             )
+        company = self.scenario.company
+        existing = company.existing_team
+        setup: Setup = self.setup  # type: ignore[assignment]
+        needed = staff(self.demand.by_role, existing, setup, self.assumptions).needed
+        notes.extend(surplus_messages(existing, self.demand.by_role))
+        notes.extend(staffing_surplus_messages(existing, needed))
+        covered = self.quality_detail.covered_fte
+        uncovered = {role: fte - covered[role] for role, fte in self.demand.by_role.items()}
+        cut = self.assumptions.setups[setup].round_up_from
+        notes.extend(uncovered_message(uncovered, setup, cut))
+        notes.extend(team_share_message(self.total_headcount, company.employees, self.assumptions))
+        notes.extend(hiring_pace_message(self.total_hires, existing, self.assumptions))
         return notes
 
     def to_dict(self) -> dict[str, Any]:
@@ -170,12 +190,19 @@ class Explanation:
     headcount: int
     rule: str
     demand: tuple[tuple[str, str, float], ...]
+    work: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def work_summary(self) -> str:
+        """``building 2.1 FTE, running live models 0.4 FTE, shared platform 0.6 FTE``."""
+        return ", ".join(f"{WORK_KINDS[kind]} {fte:.1f} FTE" for kind, fte in self.work.items())
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "role": self.role,
             "headcount": self.headcount,
             "rule": self.rule,
+            "work": {kind: round(fte, 2) for kind, fte in self.work.items()},
             "demand": [
                 {"project": source, "phase": phase, "fte": round(fte, 2)}
                 for source, phase, fte in self.demand
@@ -194,10 +221,13 @@ class Plan(Evaluation):
         assert self.staffing is not None
         result: dict[str, Explanation] = {}
         for role in ROLES:
+            work: dict[str, float] = {}
             if role in SPECIALIST_ROLES:
                 lines = tuple(self.demand.lines(role))
+                work = self.demand.work(role)
             elif role == GENERALIST:
                 lines = self._generalist_lines()
+                work = self._generalist_work()
             else:
                 lines = ()
             result[role] = Explanation(
@@ -205,8 +235,21 @@ class Plan(Evaluation):
                 headcount=self.allocation[role],
                 rule=self.staffing.rules[role],
                 demand=lines,
+                work=work,
             )
         return result
+
+    def _generalist_work(self) -> dict[str, float]:
+        """The generalists' work by kind: each role's kinds in the share they carry."""
+        work = dict.fromkeys(WORK_KINDS, 0.0)
+        covered = self.quality_detail.generalist_fte
+        for role in SPECIALIST_ROLES:
+            total = self.demand.by_role[role]
+            if covered[role] <= 0 or total <= 0:
+                continue
+            for kind, fte in self.demand.work(role).items():
+                work[kind] += fte * covered[role] / total
+        return {kind: fte for kind, fte in work.items() if fte > 1e-9}
 
     def _generalist_lines(self) -> tuple[tuple[str, str, float], ...]:
         """Demand that generalists cover: each role's share they carry, by source and phase."""
@@ -224,17 +267,6 @@ class Plan(Evaluation):
         data = super().to_dict()
         data["explanations"] = {role: e.to_dict() for role, e in self.explanations.items()}
         return data
-
-
-def format_usd(amount: float) -> str:
-    """Money for people: ``$1.24M``, ``$185k``, ``$900``."""
-    sign = "-" if amount < 0 else ""
-    value = abs(amount)
-    if value >= 999_500:
-        return f"{sign}${value / 1_000_000:.2f}M"
-    if value >= 1_000:
-        return f"{sign}${value / 1_000:.0f}k"
-    return f"{sign}${value:.0f}"
 
 
 def _check_allocation(allocation: Mapping[str, int]) -> dict[str, int]:
@@ -280,7 +312,7 @@ def _score(
             )
         )
     vendors = tuple(
-        vendor_cost(source, float(fte), assumptions)
+        vendor_cost(source, float(fte), region, assumptions)
         for source, fte in zip(demand.sources, demand.vendor_fte, strict=True)
         if fte > 0
     )
@@ -345,6 +377,5 @@ __all__ = [
     "Plan",
     "RoleLine",
     "evaluate",
-    "format_usd",
     "recommend",
 ]

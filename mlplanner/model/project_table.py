@@ -24,9 +24,12 @@ PROJECT_COLUMNS: Final = (
     "data_readiness",
     "annotation",
     "deployment",
+    "lifecycle",
     "count",
+    "start",
+    "live_from",
 )
-_TEXT_COLUMNS: Final = PROJECT_COLUMNS[:-1]
+_TEXT_COLUMNS: Final = tuple(column for column in PROJECT_COLUMNS if column != "count")
 
 
 def projects_frame(projects: Sequence[Project]) -> pd.DataFrame:

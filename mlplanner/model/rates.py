@@ -1,7 +1,8 @@
-"""The shipped rate card: median salary per role and region (derived from the CC0 survey).
+"""The shipped rate card: median salary per role and region (derived from the CC0 survey), and
+per region the price of outsourced annotation.
 
-``tools/derive_rate_card.py`` writes ``data/rates.csv`` and ``data/regions.csv``; the app only
-reads them.
+``tools/derive_rate_card.py`` writes ``data/rates.csv`` and ``data/regions.csv`` from the survey
+snapshot in ``tools/data/``; the app only reads the two CSVs.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ def rate_card_frame() -> pd.DataFrame:
 
 @cache
 def regions_frame() -> pd.DataFrame:
-    """``data/regions.csv``: region, name, sample_size, ratio_to_us, note."""
+    """``data/regions.csv``: region, name, sample_size, ratio_to_us,
+    vendor_annotation_usd_per_fte, note."""
     return pd.read_csv(DATA_DIR / "regions.csv", dtype={"region": str}, keep_default_na=False)
 
 

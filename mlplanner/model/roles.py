@@ -2,11 +2,15 @@
 
 Role ids are stable: they appear in files, the database and the CLI. Roles are always
 listed in lifecycle order (the order below), never alphabetically or by size.
+
+``RoleId`` and ``Phase`` type the vocabulary itself; tables keyed by role or phase are
+``dict[str, ...]``, because their keys also arrive from files, the database and user edits
+(checked against ``ROLES`` and ``PHASES`` there).
 """
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 RoleId = Literal[
     "data_analyst",
@@ -18,9 +22,10 @@ RoleId = Literal[
     "annotator",
     "full_stack_data_scientist",
     "team_lead",
+    "head_of_data",
 ]
 
-ROLES: Final[tuple[RoleId, ...]] = RoleId.__args__  # type: ignore[attr-defined]
+ROLES: Final[tuple[RoleId, ...]] = get_args(RoleId)
 
 ROLE_LABELS: Final[dict[str, str]] = {
     "data_analyst": "Data Analyst",
@@ -32,6 +37,7 @@ ROLE_LABELS: Final[dict[str, str]] = {
     "annotator": "Data Annotator",
     "full_stack_data_scientist": "Full-Stack Data Scientist",
     "team_lead": "ML Team Lead",
+    "head_of_data": "Head of Data & ML",
 }
 
 # One colour per role, the same in every chart and table (colour-blind friendly palette).
@@ -45,13 +51,17 @@ ROLE_COLORS: Final[dict[str, str]] = {
     "annotator": "#edc948",
     "full_stack_data_scientist": "#9c755f",
     "team_lead": "#7f7f7f",
+    "head_of_data": "#ff9da7",
 }
 
-# Roles that project work demands directly. Generalists and leads are staffing constructs:
-# full-stack data scientists absorb small demand, leads follow from span of control.
+# Roles that project work demands directly. Generalists, leads and heads are staffing
+# constructs: full-stack data scientists absorb small demand, leads follow from span of control
+# over the individual contributors, heads of data & ML from span of control over the leads.
 SPECIALIST_ROLES: Final[tuple[RoleId, ...]] = ROLES[:7]
 GENERALIST: Final[RoleId] = "full_stack_data_scientist"
 LEAD: Final[RoleId] = "team_lead"
+HEAD: Final[RoleId] = "head_of_data"
+MANAGERS: Final[tuple[RoleId, ...]] = (LEAD, HEAD)
 
 Phase = Literal[
     "framing",
@@ -64,7 +74,7 @@ Phase = Literal[
     "measurement",
 ]
 
-PHASES: Final[tuple[Phase, ...]] = Phase.__args__  # type: ignore[attr-defined]
+PHASES: Final[tuple[Phase, ...]] = get_args(Phase)
 
 PHASE_LABELS: Final[dict[str, str]] = {
     "framing": "Framing",
@@ -85,4 +95,4 @@ def role_label(role: str) -> str:
 
 def role_sort_key(role: str) -> int:
     """Position of a role in lifecycle order, for sorting anything keyed by role."""
-    return ROLES.index(role)  # type: ignore[arg-type]
+    return ROLES.index(role)

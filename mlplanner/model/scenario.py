@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, Final, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -16,10 +16,12 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
 )
 
-from mlplanner.errors import ScenarioError, format_validation_error
+from mlplanner.errors import ScenarioError, validation_problems
+from mlplanner.model.quarters import Quarter, quarter_index
 from mlplanner.model.rates import known_regions
 from mlplanner.model.roles import ROLES
 
@@ -40,19 +42,23 @@ Stage = Literal["research", "prototype", "production"]
 DataReadiness = Literal["raw", "partial", "ready"]
 Annotation = Literal["none", "in_house", "outsourced"]
 Deployment = Literal["batch", "online", "edge"]
+Lifecycle = Literal["build", "run"]
 Setup = Literal["startup", "scaleup", "mature"]
 SetupChoice = Literal["auto", "startup", "scaleup", "mature"]
 
-DOMAINS: Final[tuple[str, ...]] = Domain.__args__  # type: ignore[attr-defined]
-SCALES: Final[tuple[str, ...]] = Scale.__args__  # type: ignore[attr-defined]
-STAGES: Final[tuple[str, ...]] = Stage.__args__  # type: ignore[attr-defined]
-DATA_READINESS: Final[tuple[str, ...]] = DataReadiness.__args__  # type: ignore[attr-defined]
-ANNOTATIONS: Final[tuple[str, ...]] = Annotation.__args__  # type: ignore[attr-defined]
-DEPLOYMENTS: Final[tuple[str, ...]] = Deployment.__args__  # type: ignore[attr-defined]
-SETUPS: Final[tuple[str, ...]] = Setup.__args__  # type: ignore[attr-defined]
-SETUP_CHOICES: Final[tuple[str, ...]] = SetupChoice.__args__  # type: ignore[attr-defined]
+DOMAINS: Final[tuple[str, ...]] = get_args(Domain)
+SCALES: Final[tuple[str, ...]] = get_args(Scale)
+STAGES: Final[tuple[str, ...]] = get_args(Stage)
+DATA_READINESS: Final[tuple[str, ...]] = get_args(DataReadiness)
+ANNOTATIONS: Final[tuple[str, ...]] = get_args(Annotation)
+DEPLOYMENTS: Final[tuple[str, ...]] = get_args(Deployment)
+LIFECYCLES: Final[tuple[str, ...]] = get_args(Lifecycle)
+SETUPS: Final[tuple[Setup, ...]] = get_args(Setup)
+SETUP_CHOICES: Final[tuple[str, ...]] = get_args(SetupChoice)
 
 MAX_PROJECTS: Final = 500
+DEFAULT_HORIZON_QUARTERS: Final = 8
+MAX_HORIZON_QUARTERS: Final = 40
 Name = Annotated[str, Field(min_length=1, max_length=120)]
 
 
@@ -80,7 +86,12 @@ def _no_control_characters(value: str) -> str:
 
 
 class Project(_Strict):
-    """One ML project (or ``count`` similar ones)."""
+    """One ML project (or ``count`` similar ones).
+
+    ``lifecycle`` says whether the project is being built this year (``build``, the default,
+    so files written before the field existed keep their meaning) or is a live model that
+    only needs running: monitoring, retraining, incidents, data fixes (``run``).
+    """
 
     name: Name
     domain: Domain
@@ -89,13 +100,36 @@ class Project(_Strict):
     data_readiness: DataReadiness = "partial"
     annotation: Annotation = "none"
     deployment: Deployment = "batch"
+    lifecycle: Lifecycle = "build"
     count: Annotated[int, JsonNumber] = Field(default=1, ge=1, le=100)
+    start: Quarter | None = None
+    live_from: Quarter | None = None
 
     _check_name = field_validator("name")(_no_control_characters)
 
+    @field_validator("live_from")
+    @classmethod
+    def _live_after_start(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """An empty ``start`` means the plan start; a ``live_from`` before that means the
+        project is already live when the plan starts, so only an explicit start is checked."""
+        if value is None:
+            return value
+        if info.data.get("lifecycle", "build") != "build":
+            raise ValueError("only a project being built (lifecycle build) goes live")
+        start = info.data.get("start")
+        if start is not None and quarter_index(value) < quarter_index(start):
+            raise ValueError(f"{value} is before the project's start ({start})")
+        return value
+
 
 class Company(_Strict):
-    """The company the team is planned for."""
+    """The company the team is planned for.
+
+    The timeline fields: ``plan_start`` empty means the quarter after today (see
+    :func:`mlplanner.model.quarters.next_quarter`); ``hiring_capacity_per_quarter`` empty
+    means the capacity derived from the company's size (see
+    :func:`mlplanner.model.hiring.hiring_capacity`).
+    """
 
     employees: Annotated[int, JsonNumber] = Field(ge=1, le=10_000_000)
     setup: SetupChoice = "auto"
@@ -105,6 +139,13 @@ class Company(_Strict):
     )
     existing_team: dict[str, Annotated[int, JsonNumber, Field(ge=0, le=100_000)]] = Field(
         default_factory=dict
+    )
+    plan_start: Quarter | None = None
+    horizon_quarters: Annotated[int, JsonNumber] = Field(
+        default=DEFAULT_HORIZON_QUARTERS, ge=1, le=MAX_HORIZON_QUARTERS
+    )
+    hiring_capacity_per_quarter: Annotated[int | None, JsonNumber] = Field(
+        default=None, ge=1, le=100_000
     )
 
     @field_validator("region")
@@ -147,7 +188,7 @@ def parse_scenario(data: Any) -> Scenario:
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
-        raise ScenarioError(format_validation_error(exc)) from None
+        raise ScenarioError(validation_problems(exc, "the scenario")) from None
 
 
 def scenario_from_json(text: str) -> Scenario:

@@ -1,24 +1,49 @@
-"""Staffing: demand becomes whole people under a setup's rules.
+"""Staffing: demand becomes whole people under a setup's rules, never fewer for more work.
 
-Order of the rules, per specialist role (lifecycle order):
+Per specialist role (lifecycle order):
 1. Existing staff in a role are kept and cover its demand first; such a role is never absorbed.
-2. Under setups that say so, full-stack data scientists absorb a role whose demand is below
-   ``absorb_below_fte`` (and, for startups, all data-science work). Annotation is never absorbed.
-3. Otherwise the role gets ``floor(demand)`` people, plus one when the remainder reaches the
-   setup's ``round_up_from``.
+2. Under setups with generalists, full-stack data scientists carry the first
+   ``absorb_below_fte`` of every role's demand (for startups, all data-science work);
+   annotation is never absorbed. Specialists are planned for the rest.
+3. A role's specialist work becomes ``floor(fte)`` people, plus one when the remainder reaches
+   the setup's ``round_up_from``; a remainder below it is *uncovered* (reported, never
+   dropped silently).
 The absorbed FTE, divided by a generalist's capacity, is rounded the same way into full-stack
-data scientists, with at least one as soon as ``generalist_min_absorbed_fte`` is absorbed (small
-work still needs somebody). Leads follow from span of control over the individual contributors.
+data scientists, with at least one as soon as ``generalist_min_absorbed_fte`` is absorbed.
+
+Why generalists carry the *first* part of a role rather than a role below a threshold: every
+count above is then a non-decreasing function of every role's demand, so more work never
+means fewer people or a lower cost (when a role reached the threshold under the old rule, its
+work left the generalists at once and a generalist could disappear as a cheaper specialist
+arrived). ``tests/model/test_monotonicity.py`` checks it over generated scenarios.
+
+Management (:func:`managers`): no lead while the individual contributors the demand needs are
+fewer than ``lead_from_contributors`` (a senior contributor leads them), then one lead per
+team of up to ``lead_span``; a Head of Data & ML likewise once there are ``head_from_leads``
+leads, one per ``lead_span`` leads. A threshold above ``lead_span`` counts as ``lead_span``,
+so one person more never adds two managers (the old rule jumped from no lead for 8 people to
+2 for 9). Leads and heads count only the people the demand needs, not kept existing staff
+beyond it.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES, role_label
-from mlplanner.model.scenario import Company, Setup
+from mlplanner.model.roles import (
+    GENERALIST,
+    HEAD,
+    LEAD,
+    MANAGERS,
+    ROLES,
+    SPECIALIST_ROLES,
+    role_label,
+)
+from mlplanner.model.scenario import SETUP_CHOICES, SETUPS, Company, Setup
+from mlplanner.model.wording import count, people
 
 _EPS = 1e-9
 
@@ -33,27 +58,39 @@ class SetupChoice:
 
 @dataclass(frozen=True)
 class Staffing:
-    """Whole people per role (every role, lifecycle order) and the rule behind each number."""
+    """Whole people per role (every role, lifecycle order) and the rule behind each number.
+
+    ``uncovered_fte``: demand per role left to nobody by rounding (the generalists' own
+    remainder is counted in the roles they absorb, in proportion); ``needed``: people per role
+    the demand needs, before existing staff beyond it are kept.
+    """
 
     allocation: dict[str, int]
     rules: dict[str, str]
     absorbed_fte: float
+    uncovered_fte: dict[str, float]
+    needed: dict[str, int]
 
 
 def choose_setup(company: Company, assumptions: Assumptions, setup: str | None) -> SetupChoice:
-    """The setup to plan with: an explicit one wins, else the company's, else by size."""
+    """The setup to plan with: an explicit one wins, else the company's, else by size.
+
+    Raises ``ValueError`` for a setup that is none of ``SETUP_CHOICES``.
+    """
     chosen = setup if setup not in (None, "auto") else company.setup
+    if chosen in SETUPS:
+        return SetupChoice(chosen, f"{chosen} setup chosen by the user")
     if chosen not in (None, "auto"):
-        return SetupChoice(chosen, f"{chosen} setup chosen by the user")  # type: ignore[arg-type]
+        raise ValueError(f"setup: {chosen!r} is not one of {', '.join(SETUP_CHOICES)}")
     employees = company.employees
-    if employees <= assumptions.auto_startup_max_employees:
-        limit = assumptions.auto_startup_max_employees
-        return SetupChoice("startup", f"auto: {employees:,} employees is at most {limit:,}")
-    if employees <= assumptions.auto_scaleup_max_employees:
-        limit = assumptions.auto_scaleup_max_employees
-        return SetupChoice("scaleup", f"auto: {employees:,} employees is at most {limit:,}")
-    limit = assumptions.auto_scaleup_max_employees
-    return SetupChoice("mature", f"auto: {employees:,} employees is more than {limit:,}")
+    size = f"auto: {count(employees)} employees"
+    startup_max = assumptions.auto_startup_max_employees
+    scaleup_max = assumptions.auto_scaleup_max_employees
+    if employees <= startup_max:
+        return SetupChoice("startup", f"{size} is at most {count(startup_max)}")
+    if employees <= scaleup_max:
+        return SetupChoice("scaleup", f"{size} is at most {count(scaleup_max)}")
+    return SetupChoice("mature", f"{size} is more than {count(scaleup_max)}")
 
 
 def round_people(fte: float, round_up_from: float) -> int:
@@ -62,14 +99,27 @@ def round_people(fte: float, round_up_from: float) -> int:
     return whole + (1 if fte - whole >= round_up_from - _EPS else 0)
 
 
-def required_leads(contributors: int, span: int) -> int:
-    """Leads needed: none for a single team, one per team of ``span`` once past one team."""
-    return math.ceil(contributors / span) if contributors > span else 0
+def required_leads(contributors: Any, span: int) -> Any:
+    """Teams that need a lead by the quality score's coordination rule: none for a single
+    team, one per team of ``span`` once past one team (see :mod:`mlplanner.model.quality`).
+    The plan's own leads follow :func:`managers`.
+
+    On a whole number or on a numpy array of them (one team size per plan): ``-(-n // span)``
+    is ``ceil(n / span)`` in whole numbers, and ``x (n > span)`` keeps it only past one team.
+    """
+    return -(-contributors // span) * (contributors > span)
+
+
+def managers(people: int, first: int, span: int) -> int:
+    """Managers for ``people`` reports: none below ``first``, then one per ``span`` people or
+    part of ``span``. A ``first`` above ``span`` counts as ``span``: one person more never adds
+    two managers."""
+    return math.ceil(people / span) if people >= min(first, span) else 0
 
 
 def individual_contributors(allocation: dict[str, int]) -> int:
-    """People who count towards span of control: everyone but leads and annotators."""
-    return sum(n for role, n in allocation.items() if role not in (LEAD, "annotator"))
+    """People who count towards span of control: everyone but managers and annotators."""
+    return sum(n for role, n in allocation.items() if role not in (*MANAGERS, "annotator"))
 
 
 def staff(
@@ -78,44 +128,66 @@ def staff(
     setup: Setup,
     assumptions: Assumptions,
 ) -> Staffing:
-    """Whole people per role for this demand under ``setup``."""
+    """Whole people per role for this demand under ``setup`` (module docstring)."""
     rule = assumptions.setups[setup]
-    allocation = dict.fromkeys(ROLES, 0)
+    allocation: dict[str, int] = dict.fromkeys(ROLES, 0)
+    needed: dict[str, int] = dict.fromkeys(ROLES, 0)
     rules: dict[str, str] = {}
+    uncovered: dict[str, float] = {}
     absorbed = 0.0
-    absorbed_roles: list[str] = []
+    absorbed_by_role: dict[str, float] = {}
     for role in SPECIALIST_ROLES:
         fte = demand[role]
         have = existing.get(role, 0)
-        absorbs_all = role == "data_scientist" and rule.generalists_absorb_data_science
-        small = fte < rule.absorb_below_fte - _EPS
-        if fte > _EPS and have == 0 and role != "annotator" and (absorbs_all or small):
-            absorbed += fte
-            absorbed_roles.append(role_label(role))
-            rules[role] = (
-                f"{setup}: full-stack data scientists do all data-science work"
-                if absorbs_all
-                else f"{setup}: {fte:.1f} FTE is below {rule.absorb_below_fte:.1f} FTE, so "
-                "full-stack data scientists absorb it"
-            )
-            continue
-        needed = round_people(fte, rule.round_up_from)
-        allocation[role] = max(needed, have)
-        rules[role] = _specialist_rule(setup, fte, needed, have, rule.round_up_from)
-    generalists = round_people(absorbed / assumptions.generalist_capacity_fte, rule.round_up_from)
+        carried = _carried_by_generalists(role, fte, have, setup, assumptions)
+        if carried > _EPS:
+            absorbed += carried
+            absorbed_by_role[role] = carried
+        rest = max(0.0, fte - carried)
+        needed[role] = round_people(rest, rule.round_up_from)
+        allocation[role] = max(needed[role], have)
+        uncovered[role] = max(0.0, rest - allocation[role])
+        rules[role] = _specialist_rule(setup, fte, carried, needed[role], have, rule.round_up_from)
+    capacity = assumptions.generalist_capacity_fte
+    generalists = round_people(absorbed / capacity, rule.round_up_from)
     if absorbed >= assumptions.generalist_min_absorbed_fte - _EPS:
         generalists = max(generalists, 1)
     have = existing.get(GENERALIST, 0)
+    needed[GENERALIST] = generalists
     allocation[GENERALIST] = max(generalists, have)
-    rules[GENERALIST] = _generalist_rule(
-        absorbed, absorbed_roles, generalists, have, assumptions.generalist_capacity_fte
-    )
-    contributors = individual_contributors(allocation)
-    leads = required_leads(contributors, assumptions.lead_span)
+    short = max(0.0, absorbed - allocation[GENERALIST] * capacity)
+    for absorbed_role, carried in absorbed_by_role.items():
+        uncovered[absorbed_role] += short * carried / absorbed
+    rules[GENERALIST] = _generalist_rule(absorbed, absorbed_by_role, generalists, have, capacity)
+    contributors = individual_contributors(needed)
+    first, span = assumptions.lead_from_contributors, assumptions.lead_span
+    needed[LEAD] = managers(contributors, first, span)
     have = existing.get(LEAD, 0)
-    allocation[LEAD] = max(leads, have)
-    rules[LEAD] = _lead_rule(contributors, leads, have, assumptions.lead_span)
-    return Staffing(allocation=allocation, rules=rules, absorbed_fte=absorbed)
+    allocation[LEAD] = max(needed[LEAD], have)
+    rules[LEAD] = _lead_rule(contributors, needed[LEAD], have, first, span)
+    needed[HEAD] = managers(needed[LEAD], assumptions.head_from_leads, span)
+    have = existing.get(HEAD, 0)
+    allocation[HEAD] = max(needed[HEAD], have)
+    rules[HEAD] = _head_rule(needed[LEAD], needed[HEAD], have, assumptions.head_from_leads, span)
+    return Staffing(
+        allocation=allocation,
+        rules=rules,
+        absorbed_fte=absorbed,
+        uncovered_fte={role: fte for role, fte in uncovered.items() if fte > _EPS},
+        needed=needed,
+    )
+
+
+def _carried_by_generalists(
+    role: str, fte: float, have: int, setup: Setup, assumptions: Assumptions
+) -> float:
+    """The part of a role's demand full-stack data scientists carry under ``setup``."""
+    rule = assumptions.setups[setup]
+    if fte <= _EPS or have > 0 or role == "annotator":
+        return 0.0
+    if role == "data_scientist" and rule.generalists_absorb_data_science:
+        return fte
+    return min(fte, rule.absorb_below_fte)
 
 
 def _kept(have: int, needed: int) -> str:
@@ -126,29 +198,55 @@ def _kept(have: int, needed: int) -> str:
     return ""
 
 
-def _specialist_rule(setup: str, fte: float, needed: int, have: int, cut: float) -> str:
+def _specialist_rule(
+    setup: str, fte: float, carried: float, needed: int, have: int, cut: float
+) -> str:
     if fte <= _EPS:
         return "no project demands this role" + _kept(have, 0)
-    return (
-        f"{setup}: {fte:.1f} FTE becomes {needed} "
-        f"(rounded up when the part beyond a whole person reaches {cut:.2f})" + _kept(have, needed)
+    rest = fte - carried
+    if carried > _EPS and rest <= _EPS:
+        return f"{setup}: full-stack data scientists carry all {fte:.1f} FTE" + _kept(have, 0)
+    text = f"{setup}: "
+    if carried > _EPS:
+        text += f"full-stack data scientists carry {carried:.1f} of {fte:.1f} FTE; the other "
+    text += (
+        f"{rest:.1f} FTE becomes {needed} "
+        f"(rounded up when the part beyond a whole person reaches {cut:.2f}"
     )
+    left = rest - max(needed, have)
+    if left > _EPS:
+        text += f"; {left:.1f} FTE below that is left uncovered"
+    return text + ")" + _kept(have, needed)
 
 
 def _generalist_rule(
-    absorbed: float, roles: list[str], needed: int, have: int, capacity: float
+    absorbed: float, by_role: dict[str, float], needed: int, have: int, capacity: float
 ) -> str:
     if absorbed <= _EPS:
-        return "no small demand to absorb" + _kept(have, 0)
+        return "no work for generalists" + _kept(have, 0)
+    roles = ", ".join(f"{fte:.1f} {role_label(role)}" for role, fte in by_role.items())
     return (
-        f"absorb {absorbed:.1f} FTE of {', '.join(roles)}; at {capacity:.2f} FTE of "
-        f"specialist work each, that is {needed}" + _kept(have, needed)
+        f"carry {absorbed:.1f} FTE ({roles}); at {capacity:.2f} FTE of specialist work each, "
+        f"that is {needed}" + _kept(have, needed)
     )
 
 
-def _lead_rule(contributors: int, needed: int, have: int, span: int) -> str:
+def _lead_rule(contributors: int, needed: int, have: int, first: int, span: int) -> str:
     if needed == 0:
-        return f"{contributors} people fit in one team (up to {span}), so no lead" + _kept(have, 0)
-    return f"{contributors} people make {needed} teams of up to {span}, one lead each" + _kept(
-        have, needed
+        return (
+            f"{people(contributors)} are fewer than {first}: a senior contributor leads them, "
+            "no lead" + _kept(have, 0)
+        )
+    return (
+        f"{people(contributors)} the work needs make {needed} teams of up to {span}, one lead "
+        f"each (a lead from {first} people on)" + _kept(have, needed)
+    )
+
+
+def _head_rule(leads: int, needed: int, have: int, first: int, span: int) -> str:
+    if needed == 0:
+        return f"{leads} team leads are fewer than {first}: no head of data & ML" + _kept(have, 0)
+    return (
+        f"{leads} team leads need someone above them: one head per {span} leads (from "
+        f"{first} leads on), so {needed}" + _kept(have, needed)
     )

@@ -6,7 +6,8 @@ for each. Per role the shares add up to its headcount:
 - a specialist role is shared in proportion to each project's demand for that role;
 - full-stack data scientists in proportion to the demand they cover (what the quality model
   assigns them, the same demand :attr:`mlplanner.model.plan.Plan.explanations` lists for them);
-- team leads in proportion to everyone else's shares, since they lead those people;
+- team leads and heads of data & ML in proportion to everyone else's shares, since they lead
+  those people;
 - people with no demand behind them at all (kept existing staff in a role nobody needs, an
   adopted allocation beyond demand) go to ``UNATTRIBUTED``.
 
@@ -22,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from mlplanner.model.plan import Evaluation
-from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES, role_label
+from mlplanner.model.roles import GENERALIST, MANAGERS, ROLES, SPECIALIST_ROLES, role_label
 
 UNATTRIBUTED: Final = "Not tied to a project"
 ATTRIBUTION_COLUMNS: Final = ("source", "role", "role_label", "people")
@@ -43,7 +44,7 @@ def headcount_by_source(evaluation: Evaluation) -> dict[str, dict[str, float]]:
 
     result: dict[str, dict[str, float]] = {}
     for role in ROLES:
-        if role == LEAD:
+        if role in MANAGERS:
             continue
         result[role] = _share(evaluation.allocation[role], weights[role], sources)
     others: dict[str, float] = {}
@@ -52,7 +53,8 @@ def headcount_by_source(evaluation: Evaluation) -> dict[str, dict[str, float]]:
             others[source] = others.get(source, 0.0) + people
     lead_sources = list(dict.fromkeys([*sources, UNATTRIBUTED]))
     lead_weights = np.array([others.get(source, 0.0) for source in lead_sources])
-    result[LEAD] = _share(evaluation.allocation[LEAD], lead_weights, lead_sources)
+    for role in MANAGERS:
+        result[role] = _share(evaluation.allocation[role], lead_weights, lead_sources)
     return {role: result[role] for role in ROLES}
 
 

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlplanner.model.plan import Evaluation, format_usd
+from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COVERABLE
-from mlplanner.model.roles import GENERALIST, LEAD, PHASE_LABELS, PHASES, ROLES, role_label
+from mlplanner.model.roles import (
+    GENERALIST,
+    HEAD,
+    LEAD,
+    MANAGERS,
+    PHASE_LABELS,
+    PHASES,
+    ROLES,
+)
 from mlplanner.model.staffing import individual_contributors, required_leads
+from mlplanner.model.wording import format_usd, people
 
-_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _VISIBLE = 0.5  # percentage points: smaller moves are not worth a sentence
-
-
-def people(count: int, role: str) -> str:
-    """``one ML Engineer``, ``two ML Engineers``, ``14 ML Engineers``."""
-    number = _WORDS[count] if count < len(_WORDS) else f"{count:,}"
-    label = role_label(role)
-    return f"{number} {label}" if count == 1 else f"{number} {label}s"
 
 
 def describe_changes(before: Evaluation, after: Evaluation) -> list[str]:
@@ -36,7 +37,7 @@ def describe_changes(before: Evaluation, after: Evaluation) -> list[str]:
         delta = after.allocation[role] - before.allocation[role]
         if delta == 0:
             continue
-        what = f"{people(abs(delta), role)} {'more' if delta > 0 else 'fewer'}"
+        what = f"{people(abs(delta), role, in_words=True)} {'more' if delta > 0 else 'fewer'}"
         effect = _effect(before, after, role)
         sentences.append(f"{what}: {effect}." if effect else f"{what}.")
     if not sentences:
@@ -50,7 +51,7 @@ def _phases_of(before: Evaluation, role: str) -> list[str]:
     if role == GENERALIST:
         columns = [ROLES.index(r) for r in COVERABLE]
         worked = by_phase[:, columns].sum(axis=1) > 0
-    elif role == LEAD:
+    elif role in MANAGERS:
         return []
     else:
         worked = by_phase[:, ROLES.index(role)] > 0
@@ -60,6 +61,13 @@ def _phases_of(before: Evaluation, role: str) -> list[str]:
 def _effect(before: Evaluation, after: Evaluation, role: str) -> str:
     if role == LEAD:
         return _leads(after)
+    if role == HEAD:
+        heads = (
+            people(after.allocation[HEAD], HEAD, in_words=True)
+            if after.allocation[HEAD]
+            else "nobody"
+        )
+        return f"{heads} above {after.allocation[LEAD]} team leads"
     old = before.quality_detail.coverage_by_phase
     new = after.quality_detail.coverage_by_phase
     moves = {phase: new[phase] - old[phase] for phase in _phases_of(before, role)}

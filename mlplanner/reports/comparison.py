@@ -8,13 +8,12 @@ scenario where the mature setup scores lower than the startup one says exactly t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Final, Literal
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import Evaluation, Plan, format_usd, recommend
+from mlplanner.model.plan import Evaluation, Plan, recommend
 from mlplanner.model.quality import COVERABLE
 from mlplanner.model.roles import (
     GENERALIST,
@@ -26,7 +25,8 @@ from mlplanner.model.roles import (
 )
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.staffing import choose_setup, individual_contributors, required_leads
-from mlplanner.reports.deltas import EvaluationDelta, delta
+from mlplanner.model.wording import format_usd, joined, people, signed_people, signed_usd
+from mlplanner.reports.deltas import QUALITY_STEP, EvaluationDelta, delta
 
 Topic = Literal["summary", "generalists", "quality", "cost"]
 
@@ -49,7 +49,7 @@ WORK_NAMES: Final[dict[str, str]] = {
 }
 
 # Differences smaller than these read as "the same" (figures are shown to one decimal).
-_SAME_QUALITY = 0.05
+_SAME_QUALITY = QUALITY_STEP
 _COMPONENT_STEP = 0.5
 _FTE_STEP = 0.05
 _EPS = 1e-9
@@ -109,7 +109,7 @@ class SetupComparison:
 
     def name(self, setup: str) -> str:
         """``Startup``, or ``Startup and Scaleup`` when both give the same team."""
-        return _joined([setup_name(s) for s in self.team_of(setup)])
+        return joined([setup_name(s) for s in self.team_of(setup)])
 
     def against(self, baseline: str) -> dict[str, EvaluationDelta]:
         """Every other setup's plan against ``baseline``'s."""
@@ -130,7 +130,7 @@ class SetupComparison:
 def compare_setups(scenario: Scenario, assumptions: Assumptions) -> SetupComparison:
     """The scenario's recommended plan under each setup, and which one it would use itself."""
     choice = choose_setup(scenario.company, assumptions, None)
-    plans = {setup: recommend(scenario, setup, assumptions) for setup in SETUPS}
+    plans: dict[str, Plan] = {setup: recommend(scenario, setup, assumptions) for setup in SETUPS}
     return SetupComparison(plans=plans, chosen=choice.setup, chosen_reason=choice.reason)
 
 
@@ -139,33 +139,9 @@ def setup_name(setup: str) -> str:
     return setup.capitalize()
 
 
-def _joined(items: Sequence[str]) -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _people(n: int, role: str | None = None) -> str:
-    """``1 Data Engineer``, ``2 Data Engineers``, ``3 people``."""
-    if role is None:
-        return f"{n} person" if n == 1 else f"{n:,} people"
-    label = role_label(role)
-    return f"{n} {label}" if abs(n) == 1 else f"{n:,} {label}s"
-
-
-def _signed_people(n: int, role: str) -> str:
-    label = role_label(role) if abs(n) == 1 else f"{role_label(role)}s"
-    return f"{n:+,d} {label}"
-
-
-def _signed_usd(amount: float) -> str:
-    return ("+" if amount > 0 else "") + format_usd(amount)
-
-
 def _figures(plan: Plan) -> str:
     return (
-        f"{_people(plan.total_headcount)}, {format_usd(plan.annual_cost_usd)} a year, "
+        f"{people(plan.total_headcount)}, {format_usd(plan.annual_cost_usd)} a year, "
         f"quality {plan.quality:.1f}"
     )
 
@@ -263,21 +239,20 @@ def _generalists(c: SetupComparison) -> list[Finding]:
             if depth.get(role, 0.0) < 1
         ]
         text = (
-            f"{c.name(setup)}: {_people(count, GENERALIST)} cover {_joined(parts)}, "
+            f"{c.name(setup)}: {people(count, GENERALIST)} cover {joined(parts)}, "
             "with no specialist for that work."
         )
         if depths:
             text += (
-                f" Against a specialist's depth they reach {_joined(depths)} "
-                "(editable assumptions)."
+                f" Against a specialist's depth they reach {joined(depths)} (editable assumptions)."
             )
         hired = [
-            _people(mature.allocation[role], role)
+            people(mature.allocation[role], role)
             for role in work
             if mature.allocation[role] > plan.allocation[role]
         ]
         if "mature" not in group and hired:
-            text += f" The mature setup hires {_joined(hired)} for it instead."
+            text += f" The mature setup hires {joined(hired)} for it instead."
         findings.append(Finding("generalists", text))
     if not findings:
         findings.append(
@@ -293,7 +268,7 @@ def _generalists(c: SetupComparison) -> list[Finding]:
 def single_points(plan: Evaluation) -> list[str]:
     """Demand roles carried by exactly one person who can do the work (quality's resilience)."""
     generalists = plan.allocation[GENERALIST]
-    points = []
+    points: list[str] = []
     for role in SPECIALIST_ROLES:
         if plan.demand.by_role[role] <= _EPS:
             continue
@@ -311,12 +286,12 @@ def _component_reason(plan: Plan, top: Plan, component: str) -> str:
         gap = plan.demand.total - sum(plan.quality_detail.covered_fte.values())
         phases = _phase_drops(plan, top)
         text = f"{figures}: nobody is staffed for {gap:.1f} FTE of the work"
-        return text + (f", mostly {_joined(phases)}" if phases else "")
+        return text + (f", mostly {joined(phases)}" if phases else "")
     if component == "depth":
         work = absorbed_work(plan)
         if not work:
             return f"{figures}: less of the work is done at specialist depth"
-        names = _joined([WORK_NAMES[r] for r in work])
+        names = joined([WORK_NAMES[r] for r in work])
         return (
             f"{figures}: generalists do {sum(work.values()):.1f} FTE of {names} "
             "at less than specialist depth"
@@ -326,7 +301,7 @@ def _component_reason(plan: Plan, top: Plan, component: str) -> str:
         if not points:
             return f"{figures}: more of the work rests on a single person"
         verb = "rests" if len(points) == 1 else "each rest"
-        return f"{figures}: {_joined(points)} {verb} on one person; a leave stops the work"
+        return f"{figures}: {joined(points)} {verb} on one person; a leave stops the work"
     contributors = individual_contributors(plan.allocation)
     teams = required_leads(contributors, plan.assumptions.lead_span)
     missing = max(0, teams - plan.allocation[LEAD])
@@ -379,7 +354,7 @@ def _quality(c: SetupComparison) -> list[Finding]:
             ]
         )
         if gains:
-            text += f" It does better on {_joined(gains)}."
+            text += f" It does better on {joined(gains)}."
         findings.append(Finding("quality", text))
     if not findings:
         findings.append(
@@ -400,13 +375,12 @@ def _cost(c: SetupComparison) -> list[Finding]:
     for group in sorted(groups, key=lambda g: c.plans[g[0]].annual_cost_usd):
         item = others[group[0]]
         changes = [
-            f"{_signed_people(line.headcount_delta, line.role)} "
-            f"({_signed_usd(line.cost_delta_usd)})"
+            f"{signed_people(line.headcount_delta, line.role)} ({signed_usd(line.cost_delta_usd)})"
             for line in item.changed_roles
             if line.headcount_delta != 0
         ]
         if item.vendor_cost_delta_usd:
-            changes.append(f"vendor annotation {_signed_usd(item.vendor_cost_delta_usd)}")
+            changes.append(f"vendor annotation {signed_usd(item.vendor_cost_delta_usd)}")
         pct = item.cost_delta_pct
         share = f" ({pct:+.0f}%)" if pct is not None else ""
         name, base = c.name(group[0]), c.name(cheapest)
@@ -418,7 +392,7 @@ def _cost(c: SetupComparison) -> list[Finding]:
                 f"The {name} team costs {format_usd(abs(item.cost_delta_usd))} {more} a year "
                 f"than the {base} team{share}"
             )
-        text += ": " + _joined(changes) + "."
+        text += ": " + joined(changes) + "."
         if item.quality_delta > _SAME_QUALITY and item.cost_delta_usd > 0:
             per_point = item.cost_delta_usd / item.quality_delta
             text += (
@@ -441,12 +415,12 @@ def headcount_headline(c: SetupComparison) -> str:
     if len(set(totals.values())) == 1:
         n = next(iter(totals.values()))
         if len(c.teams) == 1:
-            return f"All three setups staff the same {_people(n)}"
-        return f"All three setups staff {_people(n)}; they differ in which roles"
+            return f"All three setups staff the same {people(n)}"
+        return f"All three setups staff {people(n)}; they differ in which roles"
     most = max(c.setups, key=lambda s: totals[s])
     least = min(c.setups, key=lambda s: totals[s])
     return (
-        f"{setup_name(most)} staffs {_people(totals[most])}, "
+        f"{setup_name(most)} staffs {people(totals[most])}, "
         f"{setup_name(least).lower()} {totals[least]}"
     )
 

@@ -10,10 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Final
 
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES
+
+QUALITY_STEP: Final = 0.05
+"""Quality is shown to one decimal: a change smaller than this reads as no change (it would
+show as +0.0), so it is not shown, and two qualities closer than this read as the same."""
+
+
+def quality_change(change: float) -> str | None:
+    """A quality change as a metric shows it (``+1.3``); None when it rounds to no change."""
+    return f"{change:+.1f}" if abs(change) >= QUALITY_STEP else None
 
 
 @dataclass(frozen=True)

@@ -6,26 +6,14 @@ A chart's title says what the reader should see in it ("Data Scientist is the la
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLES, role_label
+from mlplanner.model.wording import count, joined, people
 from mlplanner.reports.attribution import headcount_by_source
 
 # Coverage and components within half a point of 100 read as "full" (they are shown rounded).
 _FULL = 99.5
-
-
-def _people(n: float) -> str:
-    return f"{n:.0f} person" if round(n) == 1 else f"{n:,.0f} people"
-
-
-def _joined(names: Sequence[str]) -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def largest_role_headline(evaluation: Evaluation) -> str:
@@ -36,10 +24,10 @@ def largest_role_headline(evaluation: Evaluation) -> str:
     top = max(line.headcount for line in evaluation.roles)
     largest = [role_label(role) for role in ROLES if evaluation.allocation[role] == top]
     if len(largest) == 1:
-        return f"{largest[0]} is the largest role: {top:,} of {_people(total)}"
+        return f"{largest[0]} is the largest role: {count(top)} of {people(total)}"
     if top * len(largest) == total:
-        return f"{_joined(largest)} make up the team: {top:,} each"
-    return f"{_joined(largest)} are the largest roles: {top:,} each of {_people(total)}"
+        return f"{joined(largest)} make up the team: {count(top)} each"
+    return f"{joined(largest)} are the largest roles: {count(top)} each of {people(total)}"
 
 
 def busiest_source_headline(evaluation: Evaluation) -> str:
@@ -49,12 +37,12 @@ def busiest_source_headline(evaluation: Evaluation) -> str:
         return "Nobody is staffed in this plan"
     per_source: dict[str, float] = {}
     for shares in headcount_by_source(evaluation).values():
-        for source, people in shares.items():
-            per_source[source] = per_source.get(source, 0.0) + people
-    source, people = max(per_source.items(), key=lambda item: item[1])
+        for source, share in shares.items():
+            per_source[source] = per_source.get(source, 0.0) + share
+    source, drawn = max(per_source.items(), key=lambda item: item[1])
     if len(per_source) == 1:
-        return f"All {_people(total)} work on {source}"
-    return f"{source} draws the most people: {people:,.1f} of {total:,}"
+        return f"All {people(total)} work on {source}"
+    return f"{source} draws the most people: {drawn:,.1f} of {count(total)}"
 
 
 def quality_headline(evaluation: Evaluation) -> str:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.roles import GENERALIST, PHASE_LABELS, PHASES, SPECIALIST_ROLES, role_label
+from mlplanner.model.wording import joined
 
 WORKING_ROLES: Final[tuple[str, ...]] = (*SPECIALIST_ROLES, GENERALIST)
 Status = Literal["responsible", "contributes"]
@@ -98,7 +99,7 @@ def phase_work(evaluation: Evaluation) -> tuple[PhaseWork, ...]:
     result = []
     for p, phase in enumerate(PHASES):
         row = {role: float(by_phase_role[p, r]) for r, role in enumerate(SPECIALIST_ROLES)}
-        work = {role: row[role] * specialist_share[role] for role in SPECIALIST_ROLES}
+        work: dict[str, float] = {r: row[r] * specialist_share[r] for r in SPECIALIST_ROLES}
         work[GENERALIST] = sum(row[role] * generalist_share[role] for role in SPECIALIST_ROLES)
         result.append(PhaseWork(phase=phase, demand_fte=sum(row.values()), work_fte=work))
     return tuple(result)
@@ -148,8 +149,7 @@ def matrix_headline(phases: tuple[PhaseWork, ...]) -> str:
     if len(top) == 1:
         title = f"{top[0]} is responsible for {most} of {len(active)} phases"
     else:
-        names = ", ".join(top[:-1]) + " and " + top[-1]
-        title = f"{names} are responsible for {most} of {len(active)} phases each"
+        title = f"{joined(top)} are responsible for {most} of {len(active)} phases each"
     missing = gaps(phases)
     if missing:
         worst = missing[0]

@@ -255,7 +255,7 @@ PROFILES: Final[tuple[RoleProfile, ...]] = (
             "event logging and tracing",
         ),
         carries=("integration",),
-        contributes=("measurement",),
+        contributes=("framing", "measurement"),
         startup=(
             "A product engineer from the main app team wires predictions in part time; the plan "
             "counts only the ML share of that work."
@@ -369,6 +369,39 @@ PROFILES: Final[tuple[RoleProfile, ...]] = (
         ),
         sources=("team_topologies", "fsdl"),
     ),
+    RoleProfile(
+        role="head_of_data",
+        does=(
+            "Owns the data and ML organisation once it has several teams: which projects get "
+            "people this year, the budget and the hiring plan, the shared platform the teams "
+            "build on, and the standards they ship to. Leads the team leads; carries no "
+            "lifecycle phase of its own."
+        ),
+        skills=(
+            "portfolio planning across uncertain ML projects",
+            "budgeting and headcount planning",
+            "building and developing team leads",
+            "platform and build-versus-buy decisions",
+            "explaining ML results and risks to executives",
+        ),
+        tools=(
+            "portfolio roadmaps and quarterly plans",
+            "budget and headcount models",
+            "hiring plans and leveling guides",
+        ),
+        carries=(),
+        contributes=("framing", "measurement"),
+        startup=(
+            "None: a founder or the first lead sets the direction. The role appears once "
+            "there are several teams with a lead each."
+        ),
+        mature=(
+            "One head above the team leads (a director above several heads in the largest "
+            "organisations); Full Stack Deep Learning's independent ML function reports "
+            "through its own leadership rather than through each product team."
+        ),
+        sources=("team_topologies", "fsdl"),
+    ),
 )
 
 HANDOFFS: Final[tuple[Handoff, ...]] = (
@@ -457,6 +490,16 @@ HANDOFFS: Final[tuple[Handoff, ...]] = (
         "data_scientist",
         "prioritised projects with scope, deadlines and who works on what",
     ),
+    Handoff(
+        "team_lead",
+        "head_of_data",
+        "each team's progress, risks and hiring needs",
+    ),
+    Handoff(
+        "head_of_data",
+        "team_lead",
+        "the portfolio's priorities, each team's budget and headcount, and platform decisions",
+    ),
 )
 
 _BY_ROLE: Final[dict[str, RoleProfile]] = {p.role: p for p in PROFILES}
@@ -475,10 +518,10 @@ def profiles() -> tuple[RoleProfile, ...]:
 def hands_to(role: str) -> tuple[Handoff, ...]:
     """Work this role hands on, in lifecycle order of the receiving role."""
     found = [h for h in HANDOFFS if h.giver == role]
-    return tuple(sorted(found, key=lambda h: ROLES.index(h.taker)))  # type: ignore[arg-type]
+    return tuple(sorted(found, key=lambda h: ROLES.index(h.taker)))
 
 
 def receives_from(role: str) -> tuple[Handoff, ...]:
     """Work this role receives, in lifecycle order of the giving role."""
     found = [h for h in HANDOFFS if h.taker == role]
-    return tuple(sorted(found, key=lambda h: ROLES.index(h.giver)))  # type: ignore[arg-type]
+    return tuple(sorted(found, key=lambda h: ROLES.index(h.giver)))

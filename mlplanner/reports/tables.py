@@ -52,7 +52,7 @@ def comparison_frame(evaluations: Sequence[Evaluation]) -> pd.DataFrame:
         row: dict[str, object] = {"item": role_label(line.role)}
         row.update({col: e.roles[i].headcount for col, e in zip(columns, evaluations, strict=True)})
         rows.append(row)
-    summary = {
+    summary: dict[str, list[float]] = {
         "Total headcount": [e.total_headcount for e in evaluations],
         "Hires": [e.total_hires for e in evaluations],
         "Annual cost (USD)": [e.annual_cost_usd for e in evaluations],

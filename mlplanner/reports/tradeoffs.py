@@ -9,10 +9,10 @@ import pandas as pd
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
-from mlplanner.model.plan import format_usd
 from mlplanner.model.quality import COVERABLE
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import Scenario
+from mlplanner.model.wording import format_usd, people
 from mlplanner.search.frontier import FrontierPoint
 from mlplanner.search.search_space import STEP_FTE, STEPS, search_step
 
@@ -70,10 +70,9 @@ def allocation_summary(allocation: dict[str, int]) -> str:
 
 def point_label(point: FrontierPoint) -> str:
     """One line naming a frontier point: cost, quality, people."""
-    people = point.headcount
     return (
         f"{format_usd(point.annual_cost_usd)} · quality {point.quality:.1f} · "
-        f"{people:,} {'person' if people == 1 else 'people'}"
+        f"{people(point.headcount)}"
     )
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import Evaluation, format_usd
+from mlplanner.model.plan import Evaluation
+from mlplanner.model.wording import format_usd
 from mlplanner.search.frontier import FrontierPoint, affordable
 
 

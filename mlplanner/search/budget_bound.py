@@ -8,6 +8,21 @@ upper-bounded by a value per unit of something money buys; the most the money bu
 linear programme, solved exactly by buying the best value per dollar first
 (:func:`_most_value`). ``tests/search/test_frontier_bound.py`` checks the bound against every
 completion of small generated scenarios.
+
+It is a relaxation of :mod:`mlplanner.model.quality`, the formula's one home, and uses its
+pieces where it can: the weights; :func:`~mlplanner.model.quality.resilience`,
+:func:`~mlplanner.model.quality.handoffs`, :func:`~mlplanner.model.quality.lead_gap` and
+:func:`~mlplanner.model.quality.coordination_left` as they are. Where it reasons about how
+the score changes with what money buys, it relies on these properties of the definition, and
+must be revisited when one of them changes:
+
+- coverage and resilience are shares of the total demand (weight / total demand per FTE);
+- depth is the specialist-depth share of the covered work, a generalist's work in a role
+  counting ``generalist_depth[role]`` (:func:`_coverage_and_depth`, :func:`_generalist_goods`);
+- coordination is linear in the lead gap, the teams needing a lead being
+  :func:`~mlplanner.model.staffing.required_leads` of the individual contributors (each lead
+  closes ``lead_gap_penalty / teams``), and only falls with the kinds in use;
+- the score is the weighted sum of the components, each 0-100.
 """
 
 from __future__ import annotations
@@ -18,14 +33,18 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from mlplanner.model.roles import GENERALIST, LEAD, ROLES
-from mlplanner.model.scoring import (
+from mlplanner.model.quality import (
     A_COLUMN,
     COVERABLE_COLUMNS,
     G_COLUMN,
     L_COLUMN,
-    teams_needing_leads,
+    coordination_left,
+    handoffs,
+    lead_gap,
+    resilience,
 )
+from mlplanner.model.roles import GENERALIST, LEAD, ROLES
+from mlplanner.model.staffing import required_leads
 from mlplanner.search.search_space import Partials, SearchProblem, fewest_generalists
 
 # Safety margin of the budget search's bound against its floor (both are computed in another
@@ -167,15 +186,12 @@ def _sure(
     context, space, a = problem.context, problem.space, problem.context.assumptions
     remaining = sum(context.demand[i] for i in COVERABLE_COLUMNS if i not in done)
     able = state.resilient + remaining - cases.left_out if case < 2 else problem.coverable_demand
-    resilience = np.minimum(1.0, (able + cases.resilient) / context.demand_total)
+    most_resilient = resilience(able + cases.resilient, context.demand_total)
     # Later roles' existing staff stay: they are a kind in use each, and people in teams.
     staff = [space.lower[ROLES[i]] for i in COVERABLE_COLUMNS if i not in done]
     kinds = state.kinds + (case > 0) + cases.kind + sum(n > 0 for n in staff)
-    handoffs = np.maximum(0, kinds - 1) / 7
-    teams = teams_needing_leads(
-        state.people + fewest_generalists(space, case) + sum(staff), a.lead_span
-    )
-    return a.quality_weights["resilience"] * resilience, handoffs, teams
+    teams = required_leads(state.people + fewest_generalists(space, case) + sum(staff), a.lead_span)
+    return a.quality_weights["resilience"] * most_resilient, handoffs(kinds), teams
 
 
 @dataclass(frozen=True)
@@ -337,7 +353,7 @@ def _offer(
     context, space, a = problem.context, problem.space, problem.context.assumptions
     total, w = context.demand_total, a.quality_weights
     rows = len(state.cost)
-    resilience, handoffs, teams = _sure(problem, case, state, done, cases)
+    most_resilient, handoff, teams = _sure(problem, case, state, done, cases)
     fewest = fewest_generalists(space, case)
     remaining = sum(context.demand[i] for i in COVERABLE_COLUMNS if i not in done)
     base = state.covered + cases.floor_cover + fewest * problem.capacity
@@ -380,9 +396,9 @@ def _offer(
     return _with_leads_to_buy(
         problem,
         teams,
-        handoffs,
+        handoff,
         money=money,
-        fixed=w["coverage"] * np.minimum(1.0, have / total) + w["depth"] * depth + resilience,
+        fixed=w["coverage"] * np.minimum(1.0, have / total) + w["depth"] * depth + most_resilient,
         goods=goods,
         shared=[coverable_room, cover_room],
     )
@@ -391,7 +407,7 @@ def _offer(
 def _with_leads_to_buy(
     problem: SearchProblem,
     teams: np.ndarray,
-    handoffs: np.ndarray,
+    handoff: np.ndarray,
     money: np.ndarray,
     fixed: np.ndarray,
     goods: list[_Good],
@@ -402,14 +418,13 @@ def _with_leads_to_buy(
     space, a = problem.space, problem.context.assumptions
     lowest = space.lower[LEAD]
     with np.errstate(divide="ignore", invalid="ignore"):
-        gap = np.where(teams > 0, np.maximum(0, teams - lowest) / teams, 0.0)
         per_lead = np.where(teams > 0, a.lead_gap_penalty / teams, 0.0)
     return _Offer(
         money=money,
         fixed=fixed,
         goods=goods,
         shared=shared,
-        start=np.maximum(0.0, 1 - a.lead_gap_penalty * gap - a.handoff_penalty * handoffs),
+        start=np.maximum(0.0, coordination_left(lead_gap(teams, lowest), handoff, a)),
         per_lead=per_lead,
         open_leads=np.maximum(0, np.minimum(teams, space.upper[LEAD]) - lowest).astype(float),
     )
@@ -435,7 +450,7 @@ def _last_offer(
     context, space, a = problem.context, problem.space, problem.context.assumptions
     w = a.quality_weights
     rows = len(state.cost)
-    resilience, handoffs, teams = _sure(problem, case, state, COVERABLE_COLUMNS, cases)
+    most_resilient, handoff, teams = _sure(problem, case, state, COVERABLE_COLUMNS, cases)
     fewest = fewest_generalists(space, case)
     g_rate = float(context.loaded_rates[G_COLUMN])
     most = np.full(rows, fewest)
@@ -466,7 +481,7 @@ def _last_offer(
         ),
     ]
     return _with_leads_to_buy(
-        problem, teams, handoffs, money=money, fixed=least + resilience, goods=goods, shared=[]
+        problem, teams, handoff, money=money, fixed=least + most_resilient, goods=goods, shared=[]
     )
 
 

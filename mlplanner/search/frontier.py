@@ -67,20 +67,26 @@ import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
-from mlplanner.model.quality import COMPONENTS, COVERABLE
-from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
-from mlplanner.model.scenario import Scenario
-from mlplanner.model.scoring import (
+from mlplanner.model.quality import (
     A_COLUMN,
+    COMPONENTS,
+    COVERABLE,
     COVERABLE_COLUMNS,
     G_COLUMN,
     IC_COLUMNS,
     KINDS,
     L_COLUMN,
-    Scores,
-    score,
-    teams_needing_leads,
+    coordination,
+    coverage,
+    depth,
+    lead_gap,
+    resilience,
+    weighted,
 )
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
+from mlplanner.model.scenario import Scenario
+from mlplanner.model.scoring import Scores, score
+from mlplanner.model.staffing import required_leads
 from mlplanner.search.budget_bound import BOUND_MARGIN, partial_bound
 from mlplanner.search.pareto import prefix_best, sweep
 from mlplanner.search.search_space import (
@@ -106,6 +112,7 @@ _BOUND_FTE = 20.0
 _BOUND_ROWS = 300
 # Plans tried for the budget search's first floor (_incumbent): shares of demand per role.
 _INCUMBENT_SHARES = 21
+H_COLUMN = ROLES.index(HEAD)
 
 
 @dataclass(frozen=True)
@@ -396,7 +403,7 @@ def _incumbent(problem: SearchProblem, budget: float) -> float:
     plans = np.repeat(base, len(generalists), axis=0)
     plans[:, G_COLUMN] = np.tile(generalists, len(base))
     contributors = plans[:, list(IC_COLUMNS)].sum(axis=1)
-    teams = teams_needing_leads(contributors, context.assumptions.lead_span)
+    teams = required_leads(contributors, context.assumptions.lead_span)
     plans[:, L_COLUMN] = in_space(np.where(np.arange(len(ROLES)) == L_COLUMN, teams[:, None], 0))[
         :, L_COLUMN
     ]
@@ -573,6 +580,7 @@ class _Completions:
     generalists: np.ndarray
     annotators: np.ndarray
     leads: np.ndarray
+    heads: int  # heads of data & ML: always the existing ones (the search space's only value)
 
     def take(self, keep: np.ndarray) -> _Completions:
         return _Completions(
@@ -582,6 +590,7 @@ class _Completions:
             self.generalists[keep],
             self.annotators[keep],
             self.leads[keep],
+            self.heads,
         )
 
     def allocations(self) -> np.ndarray:
@@ -590,6 +599,7 @@ class _Completions:
         result[:, G_COLUMN] = self.generalists
         result[:, A_COLUMN] = self.annotators
         result[:, L_COLUMN] = self.leads
+        result[:, H_COLUMN] = self.heads
         return result
 
 
@@ -606,6 +616,7 @@ def _completions(
         generalists=np.repeat(generalists, len(annotators)),
         annotators=np.tile(annotators, len(rows)),
         leads=np.full(len(rows) * len(annotators), space.lower[LEAD]),
+        heads=space.lower[HEAD],
     )
 
 
@@ -617,13 +628,15 @@ def _completion_cost(problem: SearchProblem, completions: _Completions) -> np.nd
         + c.generalists * int(rates[G_COLUMN])
         + c.annotators * int(rates[A_COLUMN])
         + c.leads * int(rates[L_COLUMN])
+        + c.heads * int(rates[H_COLUMN])
         + problem.context.vendor_usd
     )
 
 
 def _estimate(problem: SearchProblem, completions: _Completions, *, bound: bool) -> np.ndarray:
-    """Quality of each completion from the partial sums (``evaluate``'s formulas, in another
-    order of additions, so equal up to rounding noise), with the existing leads.
+    """Quality of each completion from the partial sums (the component functions and weights
+    of :mod:`mlplanner.model.quality` on sums added in another order, so equal up to rounding
+    noise), with the existing leads.
 
     With ``bound``, an upper bound instead over every generalist count from the completion's
     on (two or more) and every lead count: depth as with the fewest generalists (more
@@ -645,32 +658,19 @@ def _estimate(problem: SearchProblem, completions: _Completions, *, bound: bool)
     )
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(uncovered > 0, np.minimum(1.0, capacity_for_depth / uncovered), 0.0)
-        work = specialist + uncovered * share
-        depth = np.where(work > 0, (specialist + general_depth * share) / work, 1.0 * (total <= 0))
-        coverage = (specialist + np.minimum(uncovered, capacity)) / total if total > 0 else 1.0
+    work = specialist + uncovered * share
     able = partial.resilient[c.rows] if c.case < 2 else problem.coverable_demand
     annotation = np.where(c.annotators >= 2, annotator_demand, 0.0)
-    resilience = (able + annotation) / total if total > 0 else 1.0
     contributors = partial.people[c.rows] + c.generalists
     kinds = partial.kinds[c.rows] + (c.generalists > 0) + (c.annotators > 0)
-    handoffs = np.where(kinds > 1, (kinds - 1) / 7, 0.0)
-    gap: float | np.ndarray
-    if bound:
-        gap = 0.0
-    else:
-        teams = teams_needing_leads(contributors, a.lead_span)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            gap = np.where(teams > 0, np.maximum(0, teams - c.leads) / teams, 0.0)
-    value = np.clip(1 - a.lead_gap_penalty * gap - a.handoff_penalty * handoffs, 0.0, 1.0)
-    coordination = np.where(contributors == 0, 0.0, value)
-    w = a.quality_weights
-    quality = 100 * (
-        w["coverage"] * np.clip(coverage, 0.0, 1.0)
-        + w["depth"] * np.clip(depth, 0.0, 1.0)
-        + w["resilience"] * np.clip(resilience, 0.0, 1.0)
-        + w["coordination"] * coordination
-    )
-    return np.clip(quality, 0.0, 100.0)
+    gap = 0.0 if bound else lead_gap(required_leads(contributors, a.lead_span), c.leads)
+    components = {
+        "coverage": 100 * coverage(specialist + np.minimum(uncovered, capacity), total),
+        "depth": 100 * depth(specialist + general_depth * share, work, total),
+        "resilience": 100 * resilience(able + annotation, total),
+        "coordination": 100 * coordination(contributors, gap, kinds, a),
+    }
+    return weighted(components, a)
 
 
 def _hopeless(
@@ -709,7 +709,7 @@ def _finish(
         within = np.flatnonzero(cost <= budget)
         completions, cost, quality = completions.take(within), cost[within], quality[within]
     contributors = completions.partial.people[completions.rows] + completions.generalists
-    teams = teams_needing_leads(contributors, problem.context.assumptions.lead_span)
+    teams = required_leads(contributors, problem.context.assumptions.lead_span)
     kinds = (
         completions.partial.kinds[completions.rows]
         + (completions.generalists > 0)

@@ -7,6 +7,8 @@ to a bound (:func:`search_space`), in steps of ``s`` people:
 - full-stack data scientists: ``max(ceil(D / capacity), 2 if D > 0)``, ``D`` the demand of
   the six roles they can cover (all but annotation);
 - leads: ``required_leads(n)``, ``n`` the most individual contributors in the space;
+- heads of data & ML: their existing count (the quality score does not count them, so more
+  would only cost more);
 
 each bound raised to ``e_r`` and then to a whole number of steps above it. No allocation
 above a bound (existing staff kept) can be on the frontier: past its demand a role adds no
@@ -41,7 +43,7 @@ import numpy as np
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.quality import COVERABLE
-from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.scoring import ScoringContext, scoring_context
 from mlplanner.model.staffing import choose_setup, required_leads, staff
@@ -149,6 +151,7 @@ def search_space(
     )
     contributors = sum(upper[role] for role in (*COVERABLE, GENERALIST))
     upper[LEAD] = on_step(LEAD, required_leads(contributors, assumptions.lead_span))
+    upper[HEAD] = lower[HEAD]
     return SearchSpace(lower=lower, upper={role: upper[role] for role in ROLES}, step=step)
 
 

@@ -16,15 +16,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.set_names import MARKS, SHIPPED_DEFAULTS, is_shipped_defaults
 from mlplanner.storage.database import begin_write, reading, writing
 from mlplanner.storage.errors import AssumptionSetNameError, AssumptionSetNotFoundError
 from mlplanner.storage.models import AssumptionSet, AssumptionSetSummary, utc_now
-from mlplanner.storage.plans import DEFAULT_ASSUMPTION_SET, checked_name
+from mlplanner.storage.plans import checked_name
 from mlplanner.storage.snapshots import canonical, read_snapshot, snapshot_id
-
-RESERVED_NAME: Final = DEFAULT_ASSUMPTION_SET
-RESERVED_SUFFIXES: Final = (" (edited)", " (from plan)")
-"""Suffixes the app adds to a set's name in force; a saved name cannot end in them."""
 
 _SUMMARY_COLUMNS: Final = (
     AssumptionSet.id,
@@ -37,12 +34,12 @@ _SUMMARY_COLUMNS: Final = (
 def validate_set_name(name: str) -> str:
     """The name stripped of surrounding space; :class:`AssumptionSetNameError` if unusable."""
     stripped = checked_name(name, "assumption set name", AssumptionSetNameError)
-    if stripped.casefold() == RESERVED_NAME.casefold():
+    if is_shipped_defaults(stripped):
         raise AssumptionSetNameError(
-            f"assumption set name: {RESERVED_NAME!r} is reserved for the shipped defaults; "
+            f"assumption set name: {SHIPPED_DEFAULTS!r} is reserved for the shipped defaults; "
             "choose another name"
         )
-    for suffix in RESERVED_SUFFIXES:
+    for suffix in MARKS:
         if stripped.endswith(suffix):
             raise AssumptionSetNameError(
                 f"assumption set name: must not end in {suffix.strip()!r} (the app adds that "
@@ -81,12 +78,10 @@ def save_assumption_set(
 
 def list_assumption_sets(*, session: Session) -> list[AssumptionSetSummary]:
     """Every saved set, by name (case ignored)."""
-    statement = select(*_SUMMARY_COLUMNS).order_by(
-        func.lower(AssumptionSet.name), AssumptionSet.name
-    )
+    statement = select(AssumptionSet).order_by(func.lower(AssumptionSet.name), AssumptionSet.name)
     with reading(session):
         rows = session.exec(statement).all()
-    return [AssumptionSetSummary.model_validate(row._mapping) for row in rows]
+        return [AssumptionSetSummary.model_validate(row, from_attributes=True) for row in rows]
 
 
 def load_assumption_set(*, session: Session, name: str) -> Assumptions:
@@ -110,5 +105,5 @@ def delete_assumption_set(*, session: Session, name: str) -> None:
 
 
 def _summary(session: Session, name: str) -> AssumptionSetSummary | None:
-    row = session.exec(select(*_SUMMARY_COLUMNS).where(AssumptionSet.name == name)).first()
-    return None if row is None else AssumptionSetSummary.model_validate(row._mapping)
+    row = session.exec(select(AssumptionSet).where(AssumptionSet.name == name)).first()
+    return None if row is None else AssumptionSetSummary.model_validate(row, from_attributes=True)

@@ -1,8 +1,9 @@
 """Where plans are stored and how connections behave.
 
 ``MLPLANNER_DATABASE_URL`` (any SQLAlchemy URL, e.g. ``postgresql+psycopg://user@host/db``)
-selects the database; without it plans go to the SQLite file ``var/mlplanner.db`` under the
-repository root (created on first use; ``/var/`` is ignored by git).
+selects the database; without it plans go to a SQLite file created on first use (see
+:func:`default_database_path`): ``var/mlplanner.db`` under the repository root in a checkout
+(``/var/`` is ignored by git), the user's data directory for an installed package.
 
 Create one engine per process (the CLI per command, the app through ``st.cache_resource``)
 and one session per action. On SQLite every connection gets WAL journaling (readers never
@@ -33,7 +34,6 @@ from mlplanner.paths import REPO_ROOT
 from mlplanner.storage.errors import DatabaseUnavailableError
 
 DATABASE_URL_ENV: Final = "MLPLANNER_DATABASE_URL"
-DEFAULT_DATABASE_PATH: Final = REPO_ROOT / "var" / "mlplanner.db"
 BUSY_TIMEOUT_MS: Final = 15_000
 WRITE_OPTION: Final = "mlplanner_write"
 MIGRATIONS_DIR: Final = Path(__file__).resolve().parent / "migrations"
@@ -42,7 +42,23 @@ _LOCK_KEY: Final = 0x6D6C706C616E  # PostgreSQL advisory lock serialising schema
 
 def database_url() -> str:
     """``MLPLANNER_DATABASE_URL`` if set, else the default SQLite file."""
-    return os.environ.get(DATABASE_URL_ENV, "").strip() or f"sqlite:///{DEFAULT_DATABASE_PATH}"
+    return os.environ.get(DATABASE_URL_ENV, "").strip() or f"sqlite:///{default_database_path()}"
+
+
+def default_database_path(root: Path = REPO_ROOT) -> Path:
+    """Where plans go without ``MLPLANNER_DATABASE_URL``.
+
+    In a checkout (``app.py`` in ``root``, the folder holding the package): ``var/mlplanner.db``
+    there. An installed package has no checkout, and its folder (site-packages) is no place for
+    data: ``$XDG_DATA_HOME/mlplanner/mlplanner.db``, with ``~/.local/share`` when the variable
+    is unset or not an absolute path (as the XDG Base Directory specification says).
+    """
+    if (root / "app.py").is_file():
+        return root / "var" / "mlplanner.db"
+    data_home = Path(os.environ.get("XDG_DATA_HOME", ""))
+    if not data_home.is_absolute():
+        data_home = Path.home() / ".local" / "share"
+    return data_home / "mlplanner" / "mlplanner.db"
 
 
 def display_url(url: str | URL) -> str:
@@ -116,7 +132,8 @@ def upgrade_to_head(engine: Engine) -> None:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
-    """Alembic's configuration, built in code: no alembic.ini is needed in the cwd."""
+    """Alembic's configuration, built in code: the app needs no alembic.ini in the cwd (the
+    repository's alembic.ini is for developers' ``alembic`` commands)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection

@@ -6,6 +6,12 @@ assumption values in force, and the resulting headline figures. ``plan.latest_re
 the number of the newest revision; saving compares and bumps it in one conditional UPDATE,
 which is what detects a concurrent save (see :mod:`mlplanner.storage.plans`).
 
+Each plan has an owner (the OIDC subject and e-mail of who created it; the local single user
+``local`` without sign-in), a status (draft, proposed, approved), the people it is shared with
+(``plan_share``: an e-mail or ``*`` for everyone signed in, as viewer or editor) and comments
+(``plan_comment``). Every revision records who saved it. Who may do what is decided in
+:mod:`mlplanner.storage.access`.
+
 Assumption values are stored once per distinct content (``assumption_snapshot``, keyed by the
 SHA-256 of their canonical JSON): a revision refers to the exact values it was computed with,
 and a named assumption set (``assumption_set``) points at one too: overwriting a set points
@@ -27,6 +33,9 @@ from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Field, SQLModel
 
 NAME_MAX: Final = 120
+COMMENT_MAX: Final = 2_000
+STATUSES: Final = ("draft", "proposed", "approved")
+SHARE_ROLES: Final = ("viewer", "editor")
 NAMING_CONVENTION: Final = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -81,6 +90,7 @@ class Plan(StorageModel, table=True):
         CheckConstraint(f"length(name) BETWEEN 1 AND {NAME_MAX}", name="name_length"),
         CheckConstraint("latest_revision >= 1", name="latest_revision_positive"),
         Index("ix_plan_deleted_at_updated_at", "deleted_at", "updated_at"),
+        Index("ix_plan_owner_email", "owner_email"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -89,6 +99,49 @@ class Plan(StorageModel, table=True):
     updated_at: datetime = Field(sa_type=UTCDateTime)
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     latest_revision: int
+    # The owner: matched by subject; after a hand-over (to an e-mail) the subject is unknown
+    # (NULL) and the e-mail decides.
+    owner_subject: str | None = Field(default=None, sa_type=Text)
+    owner_email: str = Field(sa_type=Text, sa_column_kwargs={"server_default": "local"})
+    # One of STATUSES (checked by the data layer; see migration 0003 for why not by SQL).
+    status: str = Field(
+        default="draft", max_length=16, sa_column_kwargs={"server_default": "draft"}
+    )
+    approved_revision: int | None = None
+    approved_by: str | None = Field(default=None, sa_type=Text)
+    approved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class PlanShare(StorageModel, table=True):
+    """One grant: the plan shared with ``grantee`` (an e-mail, or ``*`` for everyone signed
+    in) as viewer or editor."""
+
+    __tablename__ = "plan_share"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "grantee"),
+        CheckConstraint("role IN ('viewer', 'editor')", name="role_known"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE")
+    grantee: str = Field(sa_type=Text)
+    role: str = Field(max_length=16)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class PlanComment(StorageModel, table=True):
+    """A comment on a plan: plain text, its author's e-mail and when it was written."""
+
+    __tablename__ = "plan_comment"
+    __table_args__ = (
+        CheckConstraint(f"length(body) BETWEEN 1 AND {COMMENT_MAX}", name="body_length"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE", index=True)
+    author: str = Field(sa_type=Text)
+    body: str = Field(sa_type=Text)
+    created_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class AssumptionSnapshot(StorageModel, table=True):
@@ -138,10 +191,13 @@ class Revision(Figures, table=True):
     allocation_label: str | None = Field(default=None, sa_type=Text)
     assumptions_id: int = Field(foreign_key="assumption_snapshot.id")
     assumption_set_name: str = Field(sa_type=Text)
+    saved_by: str = Field(sa_type=Text, sa_column_kwargs={"server_default": "local"})
 
 
 class PlanSummary(Figures):
-    """A plan as listed: its name, timestamps and the figures of its newest revision."""
+    """A plan as listed: its name, timestamps and the figures of its newest revision, its
+    owner, status and comment count, and ``access``: what the reader may do with it
+    (``owner``, ``editor``, ``viewer``, or ``administrator`` for the local user)."""
 
     id: int
     name: str
@@ -149,6 +205,12 @@ class PlanSummary(Figures):
     updated_at: datetime
     deleted_at: datetime | None
     latest_revision: int
+    owner_email: str
+    status: str
+    approved_revision: int | None
+    approved_by: str | None
+    comments: int
+    access: str
 
     @property
     def in_trash(self) -> bool:
@@ -164,6 +226,21 @@ class RevisionSummary(Figures):
     restored_from: int | None
     assumption_set_name: str
     allocation_label: str | None
+    saved_by: str
+
+
+class ShareSummary(StorageModel):
+    """Who a plan is shared with: an e-mail (or ``*``, everyone signed in) and the role."""
+
+    grantee: str
+    role: str
+
+
+class CommentSummary(StorageModel):
+    id: int
+    author: str
+    body: str
+    created_at: datetime
 
 
 metadata: Final = storage_registry.metadata

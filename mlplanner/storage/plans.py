@@ -9,6 +9,11 @@ conditional ``UPDATE plan SET latest_revision = base + 1 WHERE latest_revision =
 two saves on the same base, in any number of processes, exactly one updates the row; the
 other gets :class:`ConflictError` and nothing of it is stored. The unique constraint on
 ``(plan_id, number)`` backs this up at the database level.
+
+Every function acts as the session's actor (:mod:`mlplanner.storage.access`) and checks that
+actor's right on the plan inside its own transaction: listing shows only what the actor may
+see, and a viewer's save, rename or delete is refused here, whatever the caller shows.
+A new revision makes the plan a draft again (a proposal or an approval was of an earlier one).
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, update
+from sqlalchemy import ColumnElement, RowMapping, Select, and_, func, not_, update
 from sqlalchemy import delete as delete_rows
+from sqlalchemy import select as select_columns
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -28,6 +34,15 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.plan import Plan as RecommendedPlan
 from mlplanner.model.scenario import Scenario, parse_scenario
+from mlplanner.model.set_names import SHIPPED_DEFAULTS
+from mlplanner.storage.access import (
+    actor_of,
+    checked_plan,
+    owned_by,
+    owns,
+    shared_role,
+    visible_to,
+)
 from mlplanner.storage.database import reading, writing
 from mlplanner.storage.errors import (
     ConflictError,
@@ -38,7 +53,10 @@ from mlplanner.storage.errors import (
 from mlplanner.storage.models import (
     NAME_MAX,
     AssumptionSnapshot,
+    Figures,
     Plan,
+    PlanComment,
+    PlanShare,
     PlanSummary,
     Revision,
     RevisionSummary,
@@ -46,8 +64,12 @@ from mlplanner.storage.models import (
 )
 from mlplanner.storage.snapshots import CanonicalValues, canonical, snapshot_id
 
-DEFAULT_ASSUMPTION_SET: Final = "Shipped defaults"
 MAX_PAGE: Final = 500
+SCOPES: Final[dict[str, str]] = {
+    "all": "All I can see",
+    "mine": "Mine",
+    "shared": "Shared with me",
+}
 COPY_PREFIX: Final = "Copy of "
 SORTS: Final[dict[str, str]] = {
     "updated": "last saved first",
@@ -57,28 +79,43 @@ SORTS: Final[dict[str, str]] = {
     "quality": "best quality first",
 }
 _FIGURES: Final = (
-    Revision.setup,
-    Revision.total_headcount,
-    Revision.total_hires,
-    Revision.annual_cost_usd,
-    Revision.quality,
+    col(Revision.setup),
+    col(Revision.total_headcount),
+    col(Revision.total_hires),
+    col(Revision.annual_cost_usd),
+    col(Revision.quality),
+)
+_COMMENT_COUNT: Final = (
+    select(func.count())
+    .where(col(PlanComment.plan_id) == Plan.id)
+    .correlate(Plan)
+    .scalar_subquery()
+    .label("comments")
 )
 _PLAN_COLUMNS: Final = (
-    Plan.id,
-    Plan.name,
-    Plan.created_at,
-    Plan.updated_at,
-    Plan.deleted_at,
-    Plan.latest_revision,
+    col(Plan.id),
+    col(Plan.name),
+    col(Plan.created_at),
+    col(Plan.updated_at),
+    col(Plan.deleted_at),
+    col(Plan.latest_revision),
+    col(Plan.owner_subject),
+    col(Plan.owner_email),
+    col(Plan.status),
+    col(Plan.approved_revision),
+    col(Plan.approved_by),
+    _COMMENT_COUNT,
 )
 _REVISION_COLUMNS: Final = (
-    Revision.plan_id,
-    Revision.number,
-    Revision.created_at,
-    Revision.restored_from,
-    Revision.assumption_set_name,
-    Revision.allocation_label,
+    col(Revision.plan_id),
+    col(Revision.number),
+    col(Revision.created_at),
+    col(Revision.restored_from),
+    col(Revision.assumption_set_name),
+    col(Revision.allocation_label),
+    col(Revision.saved_by),
 )
+_Statement = TypeVar("_Statement", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True)
@@ -128,10 +165,11 @@ def create_plan(
     session: Session,
     evaluation: Evaluation,
     name: str | None = None,
-    assumption_set_name: str = DEFAULT_ASSUMPTION_SET,
+    assumption_set_name: str = SHIPPED_DEFAULTS,
     allocation_label: str | None = None,
 ) -> PlanSummary:
-    """Save ``evaluation`` as revision 1 of a new plan (named after the scenario by default).
+    """Save ``evaluation`` as revision 1 of a new plan (named after the scenario by default),
+    owned by the session's actor and shared with nobody.
 
     ``allocation_label`` marks an allocation the user adopted instead of the recommendation
     (``None`` for the recommendation itself); opening the plan restores it as adopted.
@@ -139,22 +177,8 @@ def create_plan(
     plan_name = validate_name(evaluation.scenario.name if name is None else name)
     content = _content(evaluation, assumption_set_name, allocation_label)
     with writing(session):
-        now = utc_now()
-        plan = Plan(name=plan_name, created_at=now, updated_at=now, latest_revision=1)
-        session.add(plan)
-        session.flush()
-        plan_id = plan.id
-        assert plan_id is not None  # assigned by the flush
-        _add_revision(session, content, plan_id=plan_id, number=1)
-    return PlanSummary(
-        id=plan_id,
-        name=plan_name,
-        created_at=now,
-        updated_at=now,
-        deleted_at=None,
-        latest_revision=1,
-        **content.figures,
-    )
+        plan_id = _new_plan(session, plan_name, content)
+    return get_plan(session=session, plan_id=plan_id)
 
 
 def save_revision(
@@ -163,7 +187,7 @@ def save_revision(
     plan_id: int,
     evaluation: Evaluation,
     base_revision: int,
-    assumption_set_name: str = DEFAULT_ASSUMPTION_SET,
+    assumption_set_name: str = SHIPPED_DEFAULTS,
     allocation_label: str | None = None,
 ) -> PlanSummary:
     """Save ``evaluation`` as the newest revision of a plan opened at ``base_revision``.
@@ -186,7 +210,7 @@ def restore_revision(
     :func:`save_revision`.
     """
     with reading(session):
-        _live_plan(session, plan_id)
+        checked_plan(session, plan_id, "editor", "restoring a revision")
         old = _revision(session, plan_id, number)
         content = _copy(old, restored_from=number)
     _append_revision(session, plan_id, base_revision, content)
@@ -201,11 +225,15 @@ def list_plans(
     limit: int = 50,
     offset: int = 0,
     trash: bool = False,
+    scope: str = "all",
 ) -> list[PlanSummary]:
     """One page of plans (or of the trash), with the figures of each plan's newest revision.
 
-    ``search`` matches any part of the name, ignoring case; ``sort`` is a key of
-    :data:`SORTS` (the trash is always listed most recently deleted first).
+    Only the plans the session's actor may see are listed: ``scope`` (a key of
+    :data:`SCOPES`) narrows them to the actor's own or to those shared with them; the trash
+    holds only the actor's own. ``search`` matches any part of the name, ignoring case;
+    ``sort`` is a key of :data:`SORTS` (the trash is always listed most recently deleted
+    first).
     """
     if sort not in SORTS:
         raise ValueError(f"sort: {sort!r} is not one of {', '.join(SORTS)}")
@@ -214,39 +242,41 @@ def list_plans(
     if offset < 0:
         raise ValueError(f"offset: must be 0 or more (got {offset})")
     statement = _filtered(
-        select(*_PLAN_COLUMNS, *_FIGURES).join(Revision, _latest_revision_join()),
+        session,
+        select_columns(*_PLAN_COLUMNS, *_FIGURES).join(Revision, _latest_revision_join()),
         search,
         trash,
+        scope,
     )
     order = _trash_order() if trash else _order(sort)
     statement = statement.order_by(*order).limit(limit).offset(offset)
     with reading(session):
-        rows = session.exec(statement).all()
-    return [PlanSummary.model_validate(row._mapping) for row in rows]
+        rows = session.execute(statement).mappings().all()
+        return _summaries(session, rows)
 
 
-def count_plans(*, session: Session, search: str = "", trash: bool = False) -> int:
+def count_plans(
+    *, session: Session, search: str = "", trash: bool = False, scope: str = "all"
+) -> int:
     """How many plans (or plans in the trash) :func:`list_plans` would page through."""
-    statement = _filtered(select(func.count()).select_from(Plan), search, trash)
+    statement = _filtered(session, select(func.count()).select_from(Plan), search, trash, scope)
     with reading(session):
         return int(session.exec(statement).one())
 
 
 def get_plan(*, session: Session, plan_id: int, include_trash: bool = False) -> PlanSummary:
-    """A plan's summary; :class:`PlanNotFoundError` if missing (or in the trash)."""
+    """A plan's summary; :class:`PlanNotFoundError` if missing, not visible to the session's
+    actor, or in the trash (unless ``include_trash``)."""
     statement = (
-        select(*_PLAN_COLUMNS, *_FIGURES)
+        select_columns(*_PLAN_COLUMNS, *_FIGURES)
         .join(Revision, _latest_revision_join())
-        .where(Plan.id == plan_id)
+        .where(col(Plan.id) == plan_id)
     )
     with reading(session):
-        row = session.exec(statement).first()
-    if row is None:
-        raise PlanNotFoundError(f"plan {plan_id} does not exist")
-    summary = PlanSummary.model_validate(row._mapping)
-    if summary.in_trash and not include_trash:
-        raise PlanNotFoundError(_in_trash(plan_id, summary.name))
-    return summary
+        checked_plan(
+            session, plan_id, "viewer", "seeing it", trash=None if include_trash else False
+        )
+        return _summaries(session, session.execute(statement).mappings().all())[0]
 
 
 def open_revision(*, session: Session, plan_id: int, number: int | None = None) -> OpenedPlan:
@@ -268,42 +298,32 @@ def list_revisions(*, session: Session, plan_id: int) -> list[RevisionSummary]:
     """A plan's history, newest revision first."""
     get_plan(session=session, plan_id=plan_id)
     statement = (
-        select(*_REVISION_COLUMNS, *_FIGURES)
-        .where(Revision.plan_id == plan_id)
+        select_columns(*_REVISION_COLUMNS, *_FIGURES)
+        .where(col(Revision.plan_id) == plan_id)
         .order_by(col(Revision.number).desc())
     )
     with reading(session):
-        rows = session.exec(statement).all()
-    return [RevisionSummary.model_validate(row._mapping) for row in rows]
+        rows = session.execute(statement).mappings().all()
+    return [RevisionSummary.model_validate(row) for row in rows]
 
 
 def rename(*, session: Session, plan_id: int, name: str) -> PlanSummary:
     new_name = validate_name(name)
     with writing(session):
-        plan = _live_plan(session, plan_id)
+        plan = checked_plan(session, plan_id, "editor", "renaming")
         plan.name = new_name
         plan.updated_at = utc_now()
     return get_plan(session=session, plan_id=plan_id)
 
 
 def duplicate(*, session: Session, plan_id: int, name: str | None = None) -> PlanSummary:
-    """A new plan whose revision 1 is a copy of the plan's newest revision."""
+    """A new plan, owned by the session's actor, whose revision 1 is a copy of the plan's
+    newest revision (anyone who may see a plan may copy it)."""
     new_name = None if name is None else validate_name(name)
     with writing(session):
-        original = _live_plan(session, plan_id)
+        original = checked_plan(session, plan_id, "viewer", "copying")
         content = _copy(_revision(session, plan_id, original.latest_revision), restored_from=None)
-        now = utc_now()
-        copy = Plan(
-            name=new_name or copy_name(original.name),
-            created_at=now,
-            updated_at=now,
-            latest_revision=1,
-        )
-        session.add(copy)
-        session.flush()
-        copy_id = copy.id
-        assert copy_id is not None  # assigned by the flush
-        _add_revision(session, content, plan_id=copy_id, number=1)
+        copy_id = _new_plan(session, new_name or copy_name(original.name), content)
     return get_plan(session=session, plan_id=copy_id)
 
 
@@ -315,7 +335,7 @@ def copy_name(name: str) -> str:
 def delete(*, session: Session, plan_id: int) -> PlanSummary:
     """Move a plan to the trash (undo with :func:`restore`)."""
     with writing(session):
-        plan = _live_plan(session, plan_id)
+        plan = checked_plan(session, plan_id, "owner", "deleting")
         plan.deleted_at = utc_now()
     return get_plan(session=session, plan_id=plan_id, include_trash=True)
 
@@ -323,7 +343,7 @@ def delete(*, session: Session, plan_id: int) -> PlanSummary:
 def restore(*, session: Session, plan_id: int) -> PlanSummary:
     """Take a plan out of the trash."""
     with writing(session):
-        plan = _trashed_plan(session, plan_id)
+        plan = checked_plan(session, plan_id, "owner", "restoring from the trash", trash=True)
         plan.deleted_at = None
     return get_plan(session=session, plan_id=plan_id)
 
@@ -332,8 +352,9 @@ def purge(*, session: Session, plan_id: int) -> PlanSummary:
     """Delete a plan in the trash and all its revisions for good; returns what was deleted."""
     summary = get_plan(session=session, plan_id=plan_id, include_trash=True)
     with writing(session):
-        plan = _trashed_plan(session, plan_id)
-        session.exec(delete_rows(Revision).where(col(Revision.plan_id) == plan_id))
+        plan = checked_plan(session, plan_id, "owner", "deleting for good", trash=True)
+        for table in (Revision, PlanShare, PlanComment):
+            session.exec(delete_rows(table).where(col(table.plan_id) == plan_id))
         session.delete(plan)
     return summary
 
@@ -372,7 +393,7 @@ def _content(
         scenario_json=scenario_json,
         allocation_json=json.dumps(evaluation.allocation),
         allocation_label=allocation_label,
-        assumption_set_name=assumption_set_name.strip() or DEFAULT_ASSUMPTION_SET,
+        assumption_set_name=assumption_set_name.strip() or SHIPPED_DEFAULTS,
         assumptions_json=values.values_json,
         assumptions_digest=values.digest,
         figures={
@@ -393,20 +414,41 @@ def _copy(revision: Revision, restored_from: int | None) -> _Content:
         assumption_set_name=revision.assumption_set_name,
         assumptions_json=None,
         assumptions_digest="",
-        figures={name: getattr(revision, name) for name in _figure_names()},
+        figures={name: getattr(revision, name) for name in Figures.model_fields},
         restored_from=restored_from,
         assumptions_id=revision.assumptions_id,
     )
 
 
 def _figure_names() -> tuple[str, ...]:
-    return tuple(column.key for column in _FIGURES)
+    return tuple(Figures.model_fields)
+
+
+def _new_plan(session: Session, name: str, content: _Content) -> int:
+    """Insert a plan owned by the session's actor with ``content`` as revision 1."""
+    actor = actor_of(session)
+    now = utc_now()
+    plan = Plan(
+        name=name,
+        created_at=now,
+        updated_at=now,
+        latest_revision=1,
+        owner_subject=actor.subject,
+        owner_email=actor.email,
+    )
+    session.add(plan)
+    session.flush()
+    plan_id = plan.id
+    assert plan_id is not None  # assigned by the flush
+    _add_revision(session, content, plan_id=plan_id, number=1)
+    return plan_id
 
 
 def _append_revision(session: Session, plan_id: int, base_revision: int, content: _Content) -> None:
     number = base_revision + 1
     try:
         with writing(session):
+            checked_plan(session, plan_id, "editor", "saving a revision")
             bumped = session.exec(
                 update(Plan)
                 .where(
@@ -414,7 +456,7 @@ def _append_revision(session: Session, plan_id: int, base_revision: int, content
                     col(Plan.latest_revision) == base_revision,
                     col(Plan.deleted_at).is_(None),
                 )
-                .values(latest_revision=number, updated_at=utc_now())
+                .values(latest_revision=number, updated_at=utc_now(), status="draft")
             )
             if bumped.rowcount != 1:
                 raise _not_appended(session, plan_id, base_revision)
@@ -463,6 +505,7 @@ def _add_revision(session: Session, content: _Content, *, plan_id: int, number: 
             allocation_label=content.allocation_label,
             assumptions_id=assumptions_id,
             assumption_set_name=content.assumption_set_name,
+            saved_by=actor_of(session).email,
             **content.figures,
         )
     )
@@ -472,24 +515,6 @@ def _snapshot_id(session: Session, content: _Content) -> int:
     assert content.assumptions_json is not None  # a copy carries its snapshot's id instead
     values = CanonicalValues(content.assumptions_json, content.assumptions_digest)
     return snapshot_id(session, values)
-
-
-def _live_plan(session: Session, plan_id: int) -> Plan:
-    plan = session.get(Plan, plan_id)
-    if plan is None:
-        raise PlanNotFoundError(f"plan {plan_id} does not exist")
-    if plan.deleted_at is not None:
-        raise PlanNotFoundError(_in_trash(plan_id, plan.name))
-    return plan
-
-
-def _trashed_plan(session: Session, plan_id: int) -> Plan:
-    plan = session.get(Plan, plan_id)
-    if plan is None:
-        raise PlanNotFoundError(f"plan {plan_id} does not exist")
-    if plan.deleted_at is None:
-        raise PlanNotFoundError(f"plan {plan_id} ({plan.name!r}) is not in the trash")
-    return plan
 
 
 def _in_trash(plan_id: int, name: str) -> str:
@@ -508,18 +533,44 @@ def _revision(session: Session, plan_id: int, number: int) -> Revision:
 
 
 def _revision_summary(revision: Revision) -> RevisionSummary:
-    return RevisionSummary.model_validate(
-        {column.key: getattr(revision, column.key) for column in (*_REVISION_COLUMNS, *_FIGURES)}
-    )
+    return RevisionSummary.model_validate(revision, from_attributes=True)
 
 
 def _latest_revision_join() -> ColumnElement[bool]:
-    return and_(Revision.plan_id == Plan.id, Revision.number == Plan.latest_revision)
+    return and_(col(Revision.plan_id) == Plan.id, col(Revision.number) == Plan.latest_revision)
 
 
-def _filtered(statement: Select[Any], search: str, trash: bool) -> Select[Any]:
+def _summaries(session: Session, rows: Sequence[RowMapping]) -> list[PlanSummary]:
+    """Rows of ``_PLAN_COLUMNS`` and ``_FIGURES`` as summaries with the actor's access."""
+    actor = actor_of(session)
+    shared = shared_role(session, actor, [row["id"] for row in rows])
+    summaries = []
+    for row in rows:
+        if owns(actor, row["owner_subject"], row["owner_email"]):
+            access = "owner"
+        else:
+            access = "administrator" if actor.admin else shared[row["id"]]
+        summaries.append(PlanSummary.model_validate({**row, "access": access}))
+    return summaries
+
+
+def _filtered(
+    session: Session, statement: _Statement, search: str, trash: bool, scope: str
+) -> _Statement:
+    if scope not in SCOPES:
+        raise ValueError(f"scope: {scope!r} is not one of {', '.join(SCOPES)}")
+    actor = actor_of(session)
     deleted = col(Plan.deleted_at)
     statement = statement.where(deleted.is_not(None) if trash else deleted.is_(None))
+    mine = owned_by(actor)
+    if trash:
+        statement = statement.where(visible_to(actor) if actor.admin else mine)
+    elif scope == "mine":
+        statement = statement.where(mine)
+    elif scope == "shared":
+        statement = statement.where(visible_to(actor), not_(mine))
+    else:
+        statement = statement.where(visible_to(actor))
     text = search.strip()
     if text:
         statement = statement.where(col(Plan.name).icontains(text, autoescape=True))

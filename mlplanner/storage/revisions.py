@@ -1,11 +1,17 @@
-"""Every revision of every live plan, as choices for comparing plans (one query)."""
+"""Every revision of every live plan, as choices for comparing plans (one query).
+
+The query selects five columns, past the four SQLModel's typed ``select`` knows, so it uses
+SQLAlchemy's ``select`` and reads rows as mappings.
+"""
 
 from __future__ import annotations
 
 from typing import Final
 
-from sqlmodel import Session, col, select
+from sqlalchemy import label, select
+from sqlmodel import Session, col
 
+from mlplanner.storage.access import actor_of, visible_to
 from mlplanner.storage.models import Plan, Revision, StorageModel
 
 MAX_CHOICES: Final = 1_000
@@ -26,24 +32,25 @@ class RevisionChoice(StorageModel):
 
 
 def revision_choices(*, session: Session, limit: int = MAX_CHOICES) -> list[RevisionChoice]:
-    """Revisions of plans not in the trash: last saved plan first, newest revision first."""
+    """Revisions of plans not in the trash that the session's actor may see: last saved plan
+    first, newest revision first."""
     statement = (
         select(
-            col(Plan.id).label("plan_id"),
-            col(Plan.name).label("plan_name"),
-            Revision.number,
-            Plan.latest_revision,
-            Revision.assumption_set_name,
+            col(Revision.plan_id),
+            label("plan_name", col(Plan.name)),
+            col(Revision.number),
+            col(Plan.latest_revision),
+            col(Revision.assumption_set_name),
         )
         .join(Revision, col(Revision.plan_id) == Plan.id)
-        .where(col(Plan.deleted_at).is_(None))
+        .where(col(Plan.deleted_at).is_(None), visible_to(actor_of(session)))
         .order_by(col(Plan.updated_at).desc(), col(Plan.id).desc(), col(Revision.number).desc())
         .limit(limit)
     )
     started = not session.in_transaction()
     try:
-        rows = session.exec(statement).all()
+        rows = session.execute(statement).mappings().all()
     finally:
         if started:
             session.rollback()
-    return [RevisionChoice.model_validate(row._mapping) for row in rows]
+    return [RevisionChoice.model_validate(row) for row in rows]

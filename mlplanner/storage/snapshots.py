@@ -49,7 +49,9 @@ def snapshot_id(session: Session, values: CanonicalValues) -> int:
         )
     else:  # SQLite: the write lock taken at BEGIN IMMEDIATE already serialises writers
         session.exec(insert(AssumptionSnapshot).values(row))
-    return session.exec(by_digest).one()
+    stored = session.exec(by_digest).one()
+    assert stored is not None  # a primary key is never NULL (its Python type is optional)
+    return stored
 
 
 def read_snapshot(session: Session, snapshot: int) -> Assumptions | None:

@@ -11,8 +11,7 @@ a reset, or when something else changed the assumptions in force.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import streamlit as st
+from typing import Final
 
 from mlplanner.model.assumption_catalog import (
     AssumptionEditError,
@@ -21,19 +20,17 @@ from mlplanner.model.assumption_catalog import (
     edited_assumptions,
 )
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.set_names import EDITED, SHIPPED_DEFAULTS, marked
+from mlplanner.ui import widgets
 from mlplanner.ui.catalog_cache import cached_catalog
 from mlplanner.ui.state import (
-    SHIPPED_DEFAULTS,
+    Slot,
     get_assumption_set_name,
     get_assumptions,
     set_assumptions,
 )
 
-ORIGIN = "mlp.assumption_editor.origin"
-SEEN = "mlp.assumption_editor.seen"
-GENERATION = "mlp.assumption_editor.generation"
-PROBLEMS = "mlp.assumption_editor.problems"
-EDITED = " (edited)"
+SCOPE: Final = "assumption_editor"
 
 
 @dataclass(frozen=True)
@@ -45,16 +42,24 @@ class Editing:
     groups: tuple[Group, ...]
 
 
+ORIGIN: Final[Slot[Editing]] = Slot("mlp.assumption_editor.origin")
+SEEN: Final[Slot[Assumptions]] = Slot("mlp.assumption_editor.seen")
+"""The assumptions in force when the edits were last applied: another change restarts editing."""
+PROBLEMS: Final[Slot[list[EditProblem]]] = Slot("mlp.assumption_editor.problems")
+
+
 def editor_key(group_id: str) -> str:
     """Widget key of a table's editor; a new generation means fresh, empty editors."""
-    return f"mlp.assumption_editor.{st.session_state.get(GENERATION, 0)}.{group_id}"
+    return widgets.scoped_key(SCOPE, group_id)
 
 
-def _begin(assumptions: Assumptions, name: str) -> None:
-    st.session_state[ORIGIN] = Editing(assumptions, name, cached_catalog(assumptions))
-    st.session_state[SEEN] = assumptions
-    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
-    st.session_state[PROBLEMS] = []
+def _begin(assumptions: Assumptions, name: str) -> Editing:
+    state = Editing(assumptions, name, cached_catalog(assumptions))
+    ORIGIN.set(state)
+    SEEN.set(assumptions)
+    widgets.reset(SCOPE)
+    PROBLEMS.set([])
+    return state
 
 
 def _unchanged(a: Assumptions, b: Assumptions | None) -> bool:
@@ -64,52 +69,46 @@ def _unchanged(a: Assumptions, b: Assumptions | None) -> bool:
 def editing() -> Editing:
     """The editing under way, started over from the set in force when needed."""
     current = get_assumptions()
-    state: Editing | None = st.session_state.get(ORIGIN)
+    state = ORIGIN.get()
     if (
         state is None
-        or not _unchanged(current, st.session_state.get(SEEN))
-        or any(editor_key(group.id) not in st.session_state for group in state.groups)
+        or not _unchanged(current, SEEN.get())
+        or any(widgets.value(editor_key(group.id)) is None for group in state.groups)
     ):
-        _begin(current, get_assumption_set_name())
-        state = st.session_state[ORIGIN]
+        state = _begin(current, get_assumption_set_name())
     return state
-
-
-def _edited_name(name: str) -> str:
-    return name if name.endswith(EDITED) else name + EDITED
 
 
 def sync_edits(state: Editing) -> None:
     """Apply the editors' edits to the assumptions in force if they validate; else keep the
     set in force and record the problems (see :func:`problems`)."""
-    edits = {group.id: st.session_state.get(editor_key(group.id)) for group in state.groups}
+    edits = {group.id: widgets.value(editor_key(group.id)) for group in state.groups}
     try:
         edited = edited_assumptions(state.origin, state.groups, edits)
     except AssumptionEditError as exc:
-        st.session_state[PROBLEMS] = exc.edit_problems
+        PROBLEMS.set(exc.edit_problems)
         return
-    st.session_state[PROBLEMS] = []
+    PROBLEMS.set([])
     if edited == state.origin:
         edited, name = state.origin, state.name
     elif edited == Assumptions.defaults():
         edited, name = Assumptions.defaults(), SHIPPED_DEFAULTS
     else:
-        name = _edited_name(state.name)
+        name = marked(state.name, EDITED)
     if not _unchanged(edited, get_assumptions()):
         set_assumptions(edited, name)
-    st.session_state[SEEN] = get_assumptions()
+    SEEN.set(get_assumptions())
 
 
 def problems() -> list[EditProblem]:
     """Why the latest edits were not applied (empty when they were)."""
-    found: list[EditProblem] = st.session_state.get(PROBLEMS, [])
-    return found
+    return PROBLEMS.get() or []
 
 
 def put_in_force(assumptions: Assumptions, name: str) -> None:
     """Make a whole set the one in force and start editing afresh from it (drops edits)."""
     set_assumptions(assumptions, name)
-    st.session_state.pop(ORIGIN, None)
+    ORIGIN.clear()
 
 
 def reset_to_defaults() -> None:

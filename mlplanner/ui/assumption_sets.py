@@ -1,7 +1,7 @@
 """Named assumption sets in the app: save the set in force under a name, load one, delete one.
 
 The actions are widget callbacks: one data-layer call in its own session, then a one-off
-message (see :func:`mlplanner.ui.saved_plans.flash`); a bad name or an unreachable database
+message (see :func:`mlplanner.ui.messages.flash`); a bad name or an unreachable database
 becomes a message, never a traceback. A loaded set applies to every page at once.
 """
 
@@ -12,12 +12,13 @@ from typing import Final
 import streamlit as st
 
 from mlplanner.errors import PlannerInputError
+from mlplanner.model.set_names import is_shipped_defaults, unmarked
 from mlplanner.storage import assumption_sets
-from mlplanner.storage.assumption_sets import RESERVED_NAME, RESERVED_SUFFIXES
 from mlplanner.storage.models import NAME_MAX, AssumptionSetSummary
+from mlplanner.ui import widgets
 from mlplanner.ui.assumption_editor import put_in_force
 from mlplanner.ui.db import db_session
-from mlplanner.ui.saved_plans import flash
+from mlplanner.ui.messages import flash
 from mlplanner.ui.state import get_assumption_set_name, get_assumptions
 from mlplanner.ui.text import plain
 
@@ -28,10 +29,8 @@ CHOICE_KEY: Final = "mlp.assumption_sets.choice"
 def suggested_name(name_in_force: str) -> str:
     """The name a save suggests: the set in force without the app's suffixes ('' for the
     shipped defaults, which cannot be overwritten)."""
-    name = name_in_force
-    for suffix in RESERVED_SUFFIXES:
-        name = name.removesuffix(suffix)
-    return "" if name.casefold() == RESERVED_NAME.casefold() else name
+    name = unmarked(name_in_force)
+    return "" if is_shipped_defaults(name) else name
 
 
 def saved_sets() -> list[AssumptionSetSummary]:
@@ -46,20 +45,20 @@ def save_in_force() -> None:
         with db_session() as session:
             saved = assumption_sets.save_assumption_set(
                 session=session,
-                name=str(st.session_state.get(NAME_KEY, "")),
+                name=str(widgets.value(NAME_KEY) or ""),
                 assumptions=get_assumptions(),
             )
     except PlannerInputError as exc:
         flash("error", plain(str(exc)))
         return
     put_in_force(get_assumptions(), saved.name)
-    st.session_state[CHOICE_KEY] = saved.name
+    widgets.put(CHOICE_KEY, saved.name)
     flash("success", f"Saved the assumptions in force as **{plain(saved.name)}**.")
 
 
 def load_chosen() -> None:
     """Put the set chosen in :data:`CHOICE_KEY` in force (drops unsaved edits)."""
-    name = str(st.session_state.get(CHOICE_KEY, ""))
+    name = str(widgets.value(CHOICE_KEY) or "")
     try:
         with db_session() as session:
             loaded = assumption_sets.load_assumption_set(session=session, name=name)
@@ -67,20 +66,20 @@ def load_chosen() -> None:
         flash("error", plain(str(exc)))
         return
     put_in_force(loaded, name)
-    st.session_state[NAME_KEY] = name
+    widgets.put(NAME_KEY, name)
     flash("success", f"**{plain(name)}** is now in force on every page.")
 
 
 def delete_chosen() -> None:
     """Delete the set chosen in :data:`CHOICE_KEY` (plans saved with it keep its values)."""
-    name = str(st.session_state.get(CHOICE_KEY, ""))
+    name = str(widgets.value(CHOICE_KEY) or "")
     try:
         with db_session() as session:
             assumption_sets.delete_assumption_set(session=session, name=name)
     except PlannerInputError as exc:
         flash("error", plain(str(exc)))
         return
-    st.session_state.pop(CHOICE_KEY, None)
+    widgets.forget(CHOICE_KEY)
     flash("success", f"Deleted the assumption set **{plain(name)}**.")
 
 
@@ -90,8 +89,7 @@ def render_set_controls(*, can_save: bool) -> None:
     with save_col.container(border=True):
         st.markdown("**Save as a named set**")
         name_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
-        if NAME_KEY not in st.session_state:
-            st.session_state[NAME_KEY] = suggested_name(get_assumption_set_name())
+        widgets.seed(NAME_KEY, suggested_name(get_assumption_set_name()))
         name_col.text_input(
             "Set name",
             key=NAME_KEY,
@@ -121,8 +119,8 @@ def render_set_controls(*, can_save: bool) -> None:
             return
         choice_col, load_button_col, delete_col = st.columns([2, 1, 1], vertical_alignment="bottom")
         names = [summary.name for summary in found]
-        if st.session_state.get(CHOICE_KEY) not in names:
-            st.session_state[CHOICE_KEY] = names[0]
+        if widgets.value(CHOICE_KEY) not in names:
+            widgets.put(CHOICE_KEY, names[0])
         choice_col.selectbox(
             "Saved set",
             names,

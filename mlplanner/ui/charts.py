@@ -28,8 +28,8 @@ from mlplanner.reports.headlines import (
     largest_role_headline,
     quality_headline,
 )
+from mlplanner.reports.model_help import COMPONENT_MEANINGS
 from mlplanner.reports.top_sources import top_sources
-from mlplanner.ui.model_help import COMPONENT_MEANINGS
 
 # Colour of bars that are not about one role (quality, coverage): outside the role palette.
 NEUTRAL = "#34495e"

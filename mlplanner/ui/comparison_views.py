@@ -9,9 +9,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from mlplanner.model.plan import format_usd
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES, role_label
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import (
     SetupComparison,
     headcount_headline,

@@ -2,7 +2,8 @@
 
 The engine is cached with ``st.cache_resource`` (keyed by the database URL, so a test that
 points ``MLPLANNER_DATABASE_URL`` elsewhere gets its own); sessions and ORM objects are never
-cached: the data layer returns plain read models.
+cached: the data layer returns plain read models. Each session acts as the signed-in user
+(or the local user without sign-in), whose rights the data layer checks.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from mlplanner.storage.access import session_for
 from mlplanner.storage.database import database_url, open_database, unavailable
+from mlplanner.ui.auth import current_actor
 
 
 @st.cache_resource(show_spinner="Opening the plans database…")
@@ -34,7 +37,7 @@ def db_session() -> Iterator[Session]:
     """A session for one action; database failures become a one-line StorageError."""
     current = engine()
     try:
-        with Session(current) as session:
+        with session_for(Session(current), current_actor()) as session:
             yield session
     except SQLAlchemyError as exc:
         raise unavailable(current, exc) from None

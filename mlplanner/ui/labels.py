@@ -16,21 +16,10 @@ CHOICE_LABELS: Final[dict[str, str]] = {
     "none": "None",
 }
 
-SETUP_LABELS: Final[dict[str, str]] = {
-    "auto": "Auto (from company size)",
-    "startup": "Startup: few generalists",
-    "scaleup": "Scaleup: specialists where demand is a person or more",
-    "mature": "Mature: a specialist for every role, leads",
-}
-
 
 def choice_label(value: str) -> str:
     """Display label of a project field's value (domain, scale, stage, …)."""
     return CHOICE_LABELS.get(value, value.replace("_", " ").capitalize())
-
-
-def setup_label(setup: str) -> str:
-    return SETUP_LABELS[setup]
 
 
 def region_label(region: str) -> str:

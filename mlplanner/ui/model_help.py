@@ -1,81 +1,16 @@
-"""'How the model works': the rules behind a plan, with the numbers in force.
-
-The text follows :mod:`mlplanner.model.demand`, :mod:`mlplanner.model.staffing`,
-:mod:`mlplanner.model.cost` and :mod:`mlplanner.model.quality` (its module docstring holds the
-formula); the figures come from the
-assumption set in force, so the explanation always matches the plan on screen.
-"""
+"""The 'How the model works' expander of the Plan page."""
 
 from __future__ import annotations
-
-from typing import Final
 
 import streamlit as st
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
-from mlplanner.model.quality import COMPONENTS
-from mlplanner.model.roles import ROLE_LABELS
-
-COMPONENT_MEANINGS: Final[dict[str, str]] = {
-    "coverage": "share of the demand someone is staffed for",
-    "depth": "share of the covered work done at specialist depth",
-    "resilience": "share of the demand carried by at least two people who can do it",
-    "coordination": "leads where the team outgrows one group, and few hand-offs between roles",
-}
+from mlplanner.reports.model_help import model_explanation
+from mlplanner.ui.text import plain
 
 
-def model_explanation(assumptions: Assumptions) -> str:
-    """Markdown describing demand, staffing, cost and quality with these assumptions' numbers."""
-    a = assumptions
-    weights = " + ".join(f"{a.quality_weights[c]:.2f} × {c}" for c in COMPONENTS)
-    depth = ", ".join(
-        f"{ROLE_LABELS[role]} {share:.2f}" for role, share in a.generalist_depth.items()
-    )
-    setups = "\n".join(
-        f"  - **{name}**: {rule.description}" for name, rule in a.setups.items() if rule.description
-    )
-    return f"""
-**Demand.** Each project adds full-time equivalents (FTE) per lifecycle phase and role: its
-domain's base effort, adjusted for scale, stage, data readiness, annotation and deployment, times
-its count. The company adds an analytics baseline of one analyst per
-{a.baseline_employees_per_analyst:,.0f} employees (at most {a.baseline_max_analysts:g}).
-Outsourced annotation is bought from a vendor at {format_usd(a.vendor_annotation_usd_per_fte)}
-per FTE-year instead of staffed.
-
-**Staffing.** Existing staff are kept and cover their role's demand first. The setup decides
-how the rest becomes whole people (with setup *auto*: startup up to
-{a.auto_startup_max_employees:,} employees, scaleup up to {a.auto_scaleup_max_employees:,},
-mature above):
-{setups}
-
-Full-stack data scientists each do {a.generalist_capacity_fte:.2f} FTE of specialist work.
-Once more than {a.lead_span} people (annotators and leads not counted) are in the team, it is
-split into teams of up to {a.lead_span}, each with a lead.
-
-**Cost.** People × median salary for the role and region × {a.loaded_cost_multiplier:.2f}
-(employer costs on top of salary), plus vendor costs.
-
-**Quality** = {weights}, each component 0–100:
-- **Coverage**: {COMPONENT_MEANINGS["coverage"]}. Specialists cover their role's demand up to
-  their headcount; full-stack data scientists spread their capacity over the uncovered demand of
-  every role but annotation, in proportion to it.
-- **Depth**: {COMPONENT_MEANINGS["depth"]}. A full-stack data scientist's work in a role counts
-  {depth} of a specialist's.
-- **Resilience**: {COMPONENT_MEANINGS["resilience"]} (the role's specialists, plus full-stack
-  data scientists for every role but annotation): one-person roles are single points of failure.
-- **Coordination**: 100 for one team of one kind of person. It loses
-  {a.lead_gap_penalty:.2f} × the share of teams past the first that lack a lead, and
-  {a.handoff_penalty:.2f} × (kinds of individual contributor in use − 1) / 7, which is the
-  whole penalty when all eight kinds are separate people (hand-offs). An empty team scores 0.
-
-Every number here is a **rule of thumb, not a measurement**, and all of them are editable: they
-live in the `data/` folder with their sources (`data/SOURCES.md`).
-"""
-
-
-def render_model_help(assumptions: Assumptions, assumption_set: str) -> None:
+def render_model_help(assumptions: Assumptions, assumption_set: str, region: str) -> None:
     """An expander with :func:`model_explanation`, naming the assumption set in force."""
     with st.expander("How the model works"):
-        st.caption(f"Numbers from the assumption set in force: {assumption_set}.")
-        st.markdown(model_explanation(assumptions))
+        st.caption(f"Numbers from the assumption set in force: {plain(assumption_set)}.")
+        st.markdown(model_explanation(assumptions, region))

@@ -17,12 +17,14 @@ import pandas as pd
 import streamlit as st
 
 from mlplanner.errors import PlannerInputError
-from mlplanner.model.plan import Evaluation, format_usd
+from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES, role_label
-from mlplanner.reports.deltas import EvaluationDelta, deltas
+from mlplanner.model.wording import format_usd, people, signed_usd
+from mlplanner.reports.deltas import EvaluationDelta, deltas, quality_change
 from mlplanner.storage import plans
 from mlplanner.storage.revisions import RevisionChoice, revision_choices
+from mlplanner.ui import widgets
 from mlplanner.ui.charts import (
     LABEL_LIMIT,
     labelled_cost_quality_points,
@@ -30,6 +32,7 @@ from mlplanner.ui.charts import (
 )
 from mlplanner.ui.db import db_session
 from mlplanner.ui.text import plain
+from mlplanner.ui.timeline_comparison import render_timeline_comparison
 
 CHOSEN_KEY: Final = "mlp.compare.plans"
 BASELINE_KEY: Final = "mlp.compare.baseline"
@@ -62,10 +65,10 @@ def labels(choices: Sequence[RevisionChoice]) -> dict[Key, str]:
 
 def _choose(choices: Sequence[RevisionChoice], names: dict[Key, str]) -> tuple[list[Key], Key]:
     keys = [(c.plan_id, c.number) for c in choices]
-    kept = [key for key in st.session_state.get(CHOSEN_KEY, []) if key in names]
-    if CHOSEN_KEY not in st.session_state:
+    kept = [key for key in widgets.value(CHOSEN_KEY) or [] if key in names]
+    if widgets.value(CHOSEN_KEY) is None:
         kept = [(c.plan_id, c.number) for c in choices if c.is_latest][:2]
-    st.session_state[CHOSEN_KEY] = kept
+    widgets.put(CHOSEN_KEY, kept)
     chosen: list[Key] = st.multiselect(
         "Plans and revisions to compare",
         keys,
@@ -76,8 +79,8 @@ def _choose(choices: Sequence[RevisionChoice], names: dict[Key, str]) -> tuple[l
     )
     if not chosen:
         return [], (0, 0)
-    if st.session_state.get(BASELINE_KEY) not in chosen:
-        st.session_state[BASELINE_KEY] = chosen[0]
+    if widgets.value(BASELINE_KEY) not in chosen:
+        widgets.put(BASELINE_KEY, chosen[0])
     baseline: Key = st.selectbox(
         "Baseline",
         chosen,
@@ -146,11 +149,12 @@ def render_plan_comparison() -> None:
     st.dataframe(role_delta_frame(baseline.label, found), hide_index=True, width="stretch")
     st.markdown("**Totals and quality against the baseline**")
     st.dataframe(totals_frame(found, sets), hide_index=True, width="stretch")
+    render_timeline_comparison({c.label: c.evaluation for c in compared.values()})
 
 
 def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> None:
     st.caption(
-        f"Baseline: **{plain(baseline.label)}**, {baseline.evaluation.total_headcount:,} people, "
+        f"Baseline: **{plain(baseline.label)}**, {people(baseline.evaluation.total_headcount)}, "
         f"{plain(format_usd(baseline.evaluation.annual_cost_usd))} a year, quality "
         f"{baseline.evaluation.quality:.1f}."
     )
@@ -170,7 +174,7 @@ def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> N
             quality_col.metric(
                 "Quality",
                 f"{change.evaluation.quality:.1f}",
-                delta=f"{change.quality_delta:+.1f}" if abs(change.quality_delta) >= 0.05 else None,
+                delta=quality_change(change.quality_delta),
                 help="0-100; the change is against the baseline.",
             )
             people_col.metric(
@@ -183,9 +187,7 @@ def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> N
 
 
 def _usd_delta(amount: int) -> str | None:
-    if amount == 0:
-        return None
-    return ("+" if amount > 0 else "-") + format_usd(abs(amount))
+    return signed_usd(amount) if amount else None
 
 
 def role_delta_frame(baseline_label: str, found: Sequence[EvaluationDelta]) -> pd.DataFrame:

@@ -12,24 +12,20 @@ from typing import Final
 import streamlit as st
 
 from mlplanner.errors import PlannerInputError
+from mlplanner.ui import widgets
 from mlplanner.ui.db import db_session
-from mlplanner.ui.saved_plans import flash
-from mlplanner.ui.state import get_assumption_set_name, get_assumptions
+from mlplanner.ui.messages import flash
+from mlplanner.ui.state import Slot, get_assumption_set_name, get_assumptions
 from mlplanner.ui.text import plain
-from mlplanner.ui.uploads import UPLOAD_TYPES, Upload, save_upload
+from mlplanner.ui.uploads import UPLOAD_TYPES, Refused, Upload, save_upload
 
-PROBLEMS: Final = "mlp.plan_import.problems"
-ROUND: Final = "mlp.plan_import.round"
-
-
-def _uploader_key() -> str:
-    """A fresh key after each import, so the uploader empties itself."""
-    return f"mlp.plan_import.file.{st.session_state.get(ROUND, 0)}"
+REFUSED: Final[Slot[Refused]] = Slot("mlp.plan_import.refused")
+SCOPE: Final = "plan_import"
 
 
 def _import(key: str, selection_key: str) -> None:
-    uploaded = st.session_state.get(key)
-    st.session_state.pop(PROBLEMS, None)
+    uploaded = widgets.value(key)
+    REFUSED.clear()
     if uploaded is None:
         return
     try:
@@ -42,18 +38,18 @@ def _import(key: str, selection_key: str) -> None:
                 get_assumption_set_name(),
             )
     except PlannerInputError as exc:
-        outcome = Upload(None, tuple(exc.problems))
+        outcome = Upload(None, tuple(str(problem) for problem in exc.problems))
     if isinstance(outcome, Upload):
-        st.session_state[PROBLEMS] = (uploaded.name, outcome.problems)
+        REFUSED.set(Refused(uploaded.name, outcome.problems))
         return
-    st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
-    st.session_state[selection_key] = outcome.id
+    widgets.reset(SCOPE)  # a fresh uploader, empty
+    widgets.put(selection_key, outcome.id)
     flash("success", f"Imported {plain(uploaded.name)} as the new plan **{plain(outcome.name)}**.")
 
 
 def render_plan_import(selection_key: str) -> None:
     """The uploader, and the problems of a refused file."""
-    key = _uploader_key()
+    key = widgets.scoped_key(SCOPE, "file")
     st.file_uploader(
         "Import a scenario file as a new plan",
         type=UPLOAD_TYPES,
@@ -64,10 +60,6 @@ def render_plan_import(selection_key: str) -> None:
         "and Scenario pages download it) or JSON file as a new plan, with the assumptions in "
         "force. A file with any problem saves nothing; every problem is listed.",
     )
-    refused = st.session_state.get(PROBLEMS)
+    refused = REFUSED.get()
     if refused is not None:
-        name, problems = refused
-        st.error(
-            f"{plain(name)} was not imported; nothing was saved:\n\n"
-            + "\n".join(f"- {plain(problem)}" for problem in problems)
-        )
+        st.error(refused.markdown("was not imported; nothing was saved"))

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from mlplanner.model.plan import Evaluation, Explanation, format_usd
+from mlplanner.model.plan import Evaluation, Explanation
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_LABELS
+from mlplanner.model.wording import format_usd, people, signed_usd
 from mlplanner.ui.role_swatch import swatch_config, with_swatches
 from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
@@ -42,11 +43,10 @@ def render_headline_metrics(evaluation: Evaluation) -> None:
     else:
         gap = evaluation.annual_cost_usd - budget
         word = "over" if gap > 0 else "under"
-        sign = "+" if gap > 0 else "-"
         cost.metric(
             "Annual cost",
             format_usd(evaluation.annual_cost_usd),
-            delta=f"{sign}{format_usd(abs(gap))} {word} budget",
+            delta=f"{signed_usd(gap)} {word} budget",
             delta_color="inverse",
             help=(
                 f"Salaries × loaded-cost multiplier, plus vendor costs, against the budget of "
@@ -211,13 +211,14 @@ def render_explanations(explanations: dict[str, Explanation]) -> None:
     for role, explanation in explanations.items():
         if explanation.headcount == 0:
             continue
-        people = "person" if explanation.headcount == 1 else "people"
         total = sum(fte for _, _, fte in explanation.demand)
-        title = f"{ROLE_LABELS[role]}: {explanation.headcount:,} {people}"
+        title = f"{ROLE_LABELS[role]}: {people(explanation.headcount)}"
         if explanation.demand:
             title += f" for {total:,.1f} FTE of demand"
         with st.expander(title):
             st.markdown(f"**Rule:** {plain(explanation.rule)}")
+            if explanation.work:
+                st.markdown(f"**Where the work comes from:** {plain(explanation.work_summary)}")
             if explanation.demand:
                 st.caption("Demand behind this role, FTE by project and lifecycle phase")
                 table = demand_table(explanation)

@@ -18,9 +18,13 @@ from mlplanner.model.plan import Evaluation
 from mlplanner.storage import plans
 from mlplanner.storage.errors import ConflictError
 from mlplanner.storage.models import PlanSummary
+from mlplanner.ui import widgets
 from mlplanner.ui.db import db_session
+from mlplanner.ui.messages import flash
+from mlplanner.ui.sharing import may_save_revision
 from mlplanner.ui.state import (
     LoadedPlan,
+    Slot,
     current_plan,
     get_assumption_set_name,
     get_loaded_plan,
@@ -30,12 +34,15 @@ from mlplanner.ui.state import (
 )
 from mlplanner.ui.text import plain
 
-MESSAGE: Final = "mlp.save.message"
-CONFLICT: Final = "mlp.save.conflict"
+CONFLICT: Final[Slot[str]] = Slot("mlp.save.conflict")
+"""Why the last save was refused as a conflict, until the user saves a copy or cancels."""
 
 
 def render_save_control(key: str = "save") -> None:
-    """Name field and Save buttons for the current plan. ``key`` tells instances apart."""
+    """Name field and Save buttons for the current plan. ``key`` tells instances apart.
+
+    A save's outcome is a message (:func:`mlplanner.ui.messages.flash`) the page shows.
+    """
     loaded = get_loaded_plan()
     default_name = get_scenario().name
     # Keyed by the scenario's name too: a new scenario's name replaces the old default.
@@ -63,24 +70,23 @@ def render_save_control(key: str = "save") -> None:
         help="Stores the scenario, assumptions and plan figures as a new saved plan.",
     )
     if loaded is not None:
+        editor = may_save_revision(loaded.plan_id)
         revision_col.button(
             f"Save as revision {loaded.base_revision + 1}",
             key=f"mlp.{key}.revision",
             type="primary",
             on_click=_save_revision,
             width="stretch",
+            disabled=not editor,
             help=f"Adds a revision to {plain(loaded.name)}; its earlier revisions stay in its "
-            "history.",
+            "history."
+            + ("" if editor else " You are a viewer of this plan: save it as a new plan."),
         )
-    _render_outcome(key)
+    _render_conflict(key)
 
 
-def _render_outcome(key: str) -> None:
-    message: tuple[str, str] | None = st.session_state.pop(MESSAGE, None)
-    if message is not None:
-        kind, text = message
-        getattr(st, kind)(text)
-    conflict: str | None = st.session_state.get(CONFLICT)
+def _render_conflict(key: str) -> None:
+    conflict = CONFLICT.get()
     if conflict is None:
         return
     st.warning(plain(conflict))
@@ -98,12 +104,12 @@ def _render_outcome(key: str) -> None:
 def _current() -> tuple[Evaluation, str | None]:
     """The plan on screen and, if it is an adopted allocation, its label."""
     override = get_override()
-    label = None if override is None else (override["label"] or "Adopted allocation")
+    label = None if override is None else (override.label or "Adopted allocation")
     return current_plan(), label
 
 
 def _save_new(name_key: str) -> None:
-    name = str(st.session_state.get(name_key, ""))
+    name = str(widgets.value(name_key) or "")
     _store(lambda evaluation, label: _create(evaluation, label, name))
 
 
@@ -145,21 +151,21 @@ def _create(evaluation: Evaluation, label: str | None, name: str) -> PlanSummary
 
 def _store(save: Callable[[Evaluation, str | None], PlanSummary]) -> None:
     """Run a save; remember the result as the loaded plan, or the conflict, or the error."""
-    st.session_state.pop(CONFLICT, None)
+    CONFLICT.clear()
     try:
         evaluation, label = _current()
         saved = save(evaluation, label)
     except ConflictError as exc:
-        st.session_state[CONFLICT] = str(exc)
+        CONFLICT.set(str(exc))
         return
     except PlannerInputError as exc:
-        st.session_state[MESSAGE] = ("error", plain(str(exc)))
+        flash("error", plain(str(exc)))
         return
     revision = saved.latest_revision
     set_loaded_plan(LoadedPlan(saved.id, saved.name, revision, revision))
     what = "as a new plan" if revision == 1 else f"as revision {revision}"
-    st.session_state[MESSAGE] = ("success", f"Saved **{plain(saved.name)}** {what}.")
+    flash("success", f"Saved **{plain(saved.name)}** {what}.")
 
 
 def _dismiss_conflict() -> None:
-    st.session_state.pop(CONFLICT, None)
+    CONFLICT.clear()

@@ -1,31 +1,33 @@
 """Saved plans in the app: open one into the session, act on plans, report what happened.
 
 The actions are widget callbacks: each runs one data-layer call in its own session, then
-leaves a one-off message (a "flash") for the next run to show. Failures (a conflict, a plan
-someone else deleted, an unreachable database) become messages too, never tracebacks.
+leaves a one-off message (:func:`mlplanner.ui.messages.flash`) for the next run to show.
+Failures (a conflict, a plan someone else deleted, an unreachable database) become messages
+too, never tracebacks.
 Plan names are user text: :func:`plain` escapes them wherever Markdown is rendered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, Literal
+from typing import Final
 
 import pandas as pd
-import streamlit as st
 
 from mlplanner.errors import PlannerInputError
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
+from mlplanner.model.set_names import FROM_PLAN, SHIPPED_DEFAULTS, marked
+from mlplanner.model.wording import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary, RevisionSummary
 from mlplanner.storage.plans import OpenedPlan
+from mlplanner.ui import widgets
 from mlplanner.ui.db import db_session
+from mlplanner.ui.messages import flash
 from mlplanner.ui.state import (
-    SHIPPED_DEFAULTS,
     LoadedPlan,
+    Slot,
     get_loaded_plan,
     set_assumptions,
     set_loaded_plan,
@@ -34,28 +36,8 @@ from mlplanner.ui.state import (
 )
 from mlplanner.ui.text import plain
 
-FLASH: Final = "mlp.plans.flash"
-FROM_PLAN: Final = " (from plan)"
-UNDO: Final = "mlp.plans.undo"
-
-Kind = Literal["success", "info", "warning", "error"]
-
-
-@dataclass(frozen=True)
-class Flash:
-    kind: Kind
-    text: str
-
-
-def flash(kind: Kind, text: str) -> None:
-    """Leave a message (Markdown) for the next run to show once."""
-    st.session_state[FLASH] = Flash(kind, text)
-
-
-def render_flash() -> None:
-    message: Flash | None = st.session_state.pop(FLASH, None)
-    if message is not None:
-        getattr(st, message.kind)(message.text)
+UNDO: Final[Slot[int]] = Slot("mlp.plans.undo")
+"""The plan just moved to the trash, which an Undo button can restore."""
 
 
 def from_plan_name(opened: OpenedPlan) -> str:
@@ -64,7 +46,7 @@ def from_plan_name(opened: OpenedPlan) -> str:
     name = opened.revision.assumption_set_name
     if name == SHIPPED_DEFAULTS and opened.assumptions == Assumptions.defaults():
         return name
-    return name if name.endswith(FROM_PLAN) else name + FROM_PLAN
+    return marked(name, FROM_PLAN)
 
 
 def open_into_state(opened: OpenedPlan) -> None:
@@ -96,20 +78,22 @@ def open_plan(plan_id: int, number: int | None = None) -> bool:
     return True
 
 
-def _act(action: Callable[[], str]) -> None:
-    """Run an action; flash its success message or its error."""
-    st.session_state.pop(UNDO, None)
+def _act(action: Callable[[], str]) -> bool:
+    """Run an action; flash its success message or its error. True if it succeeded."""
+    UNDO.clear()
     try:
         flash("success", action())
     except PlannerInputError as exc:
         flash("error", plain(str(exc)))
+        return False
+    return True
 
 
 def rename_plan(plan_id: int, name_key: str) -> None:
     def action() -> str:
         with db_session() as session:
             renamed = plans.rename(
-                session=session, plan_id=plan_id, name=str(st.session_state.get(name_key, ""))
+                session=session, plan_id=plan_id, name=str(widgets.value(name_key) or "")
             )
         loaded = get_loaded_plan()
         if loaded is not None and loaded.plan_id == plan_id:
@@ -127,7 +111,7 @@ def duplicate_plan(plan_id: int, selection_key: str) -> None:
     def action() -> str:
         with db_session() as session:
             copy = plans.duplicate(session=session, plan_id=plan_id)
-        st.session_state[selection_key] = copy.id
+        widgets.put(selection_key, copy.id)
         return f"Copied to **{plain(copy.name)}**."
 
     _act(action)
@@ -139,10 +123,8 @@ def delete_plan(plan_id: int) -> None:
             deleted = plans.delete(session=session, plan_id=plan_id)
         return f"Moved **{plain(deleted.name)}** to the trash."
 
-    _act(action)
-    message: Flash | None = st.session_state.get(FLASH)
-    if message is not None and message.kind == "success":
-        st.session_state[UNDO] = plan_id
+    if _act(action):
+        UNDO.set(plan_id)
 
 
 def restore_plan(plan_id: int) -> None:
@@ -168,7 +150,7 @@ def purge_plan(plan_id: int) -> None:
 
 def restore_revision(plan_id: int, number_key: str, base_revision: int) -> None:
     def action() -> str:
-        number = int(st.session_state[number_key])
+        number = int(widgets.value(number_key))
         with db_session() as session:
             restored = plans.restore_revision(
                 session=session, plan_id=plan_id, number=number, base_revision=base_revision
@@ -181,10 +163,13 @@ def restore_revision(plan_id: int, number_key: str, base_revision: int) -> None:
     _act(action)
 
 
-def plans_frame(summaries: Sequence[PlanSummary], *, trash: bool = False) -> pd.DataFrame:
-    """Plans as a table: name, when, headline figures (money as $1.24M, headcount whole)."""
+def plans_frame(
+    summaries: Sequence[PlanSummary], *, trash: bool = False, team: bool = False
+) -> pd.DataFrame:
+    """Plans as a table: name, when, headline figures (money as $1.24M, headcount whole);
+    with ``team``, also each plan's owner, status, the reader's access and its comments."""
     when = "Deleted (UTC)" if trash else "Saved (UTC)"
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "Name": [plan.name for plan in summaries],
             when: [_minute(plan.deleted_at if trash else plan.updated_at) for plan in summaries],
@@ -196,11 +181,18 @@ def plans_frame(summaries: Sequence[PlanSummary], *, trash: bool = False) -> pd.
             "Revisions": [plan.latest_revision for plan in summaries],
         }
     )
+    if team:
+        frame["Owner"] = [plan.owner_email for plan in summaries]
+        frame["Status"] = [plan.status for plan in summaries]
+        frame["Your access"] = [plan.access for plan in summaries]
+        frame["Comments"] = [plan.comments for plan in summaries]
+    return frame
 
 
-def revisions_frame(revisions: Sequence[RevisionSummary]) -> pd.DataFrame:
-    """A plan's history as a table, newest first, with each revision's headline figures."""
-    return pd.DataFrame(
+def revisions_frame(revisions: Sequence[RevisionSummary], *, team: bool = False) -> pd.DataFrame:
+    """A plan's history as a table, newest first, with each revision's headline figures (and
+    with ``team``, who saved it)."""
+    frame = pd.DataFrame(
         {
             "Revision": [revision.number for revision in revisions],
             "Saved (UTC)": [_minute(revision.created_at) for revision in revisions],
@@ -212,6 +204,9 @@ def revisions_frame(revisions: Sequence[RevisionSummary]) -> pd.DataFrame:
             "Note": [_note(revision) for revision in revisions],
         }
     )
+    if team:
+        frame.insert(len(frame.columns) - 1, "Saved by", [r.saved_by for r in revisions])
+    return frame
 
 
 def _minute(stamp: datetime | None) -> str:
@@ -224,6 +219,6 @@ def _note(revision: RevisionSummary) -> str:
         notes.append(f"restored from revision {revision.restored_from}")
     if revision.allocation_label is not None:
         notes.append(f"adopted: {revision.allocation_label}")
-    if revision.assumption_set_name != plans.DEFAULT_ASSUMPTION_SET:
+    if revision.assumption_set_name != SHIPPED_DEFAULTS:
         notes.append(f"assumptions: {revision.assumption_set_name}")
     return "; ".join(notes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mlplanner.model.plan import format_usd
+from mlplanner.model.wording import count, format_usd, people, projects
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_override, get_scenario
 from mlplanner.ui.text import plain
 
@@ -25,15 +25,9 @@ def render_sidebar() -> None:
         cost += f" of {format_usd(budget)} budget"
     with st.sidebar:
         st.markdown(f"**{plain(scenario.name)}**")
-        st.caption(
-            f"{_projects(len(scenario.projects))} · {scenario.company.employees:,} employees  \n"
-            f"Setup: {setup}"
-        )
+        employees = count(scenario.company.employees)
+        st.caption(f"{projects(len(scenario.projects))} · {employees} employees  \nSetup: {setup}")
         if override is not None:
-            st.caption(f"Adopted allocation: {plain(override['label'] or 'your own')}")
-        st.markdown(f"{plan.total_headcount:,} people · {cost}  \nQuality {plan.quality:.0f} / 100")
+            st.caption(f"Adopted allocation: {plain(override.label or 'your own')}")
+        st.markdown(f"{people(plan.total_headcount)} · {cost}  \nQuality {plan.quality:.0f} / 100")
         st.caption(f"Assumptions: {plain(get_assumption_set_name())}")
-
-
-def _projects(n: int) -> str:
-    return "1 project" if n == 1 else f"{n:,} projects"

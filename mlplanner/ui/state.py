@@ -1,29 +1,71 @@
-"""The app's state in ``st.session_state``, under our own keys (not only widget keys).
+"""The app's state in ``st.session_state``, each piece typed and under its own key.
 
 Widget state is dropped when a page stops rendering the widget, so the scenario, the
-assumptions in force and an adopted allocation live here and survive moving between pages.
-Pages read and change state only through these functions.
+assumptions in force, an adopted allocation and the saved plan being worked on live here and
+survive moving between pages. Pages read and change state only through these functions and
+:class:`Slot` (for state of their own), never through raw session keys.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Final, Generic, TypeVar
 
 import streamlit as st
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.scenario import Scenario, load_scenario
+from mlplanner.model.set_names import SHIPPED_DEFAULTS
 from mlplanner.paths import EXAMPLES_DIR
 
-SCENARIO = "mlp.scenario"
-ASSUMPTIONS = "mlp.assumptions"
-ASSUMPTION_SET = "mlp.assumption_set"
-OVERRIDE = "mlp.override"
-LOADED_PLAN = "mlp.loaded_plan"
-DEFAULT_EXAMPLE = "fashion_retailer.json"
-SHIPPED_DEFAULTS = "Shipped defaults"
+T = TypeVar("T")
+
+SCENARIO: Final = "mlp.scenario"
+IN_FORCE: Final = "mlp.assumptions"
+OVERRIDE: Final = "mlp.override"
+LOADED_PLAN: Final = "mlp.loaded_plan"
+DEFAULT_EXAMPLE: Final = "fashion_retailer.json"
+
+
+class Slot(Generic[T]):
+    """One piece of state of type ``T`` under its own session key (empty until set)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def get(self) -> T | None:
+        value: T | None = st.session_state.get(self.key)
+        return value
+
+    def set(self, value: T) -> None:
+        st.session_state[self.key] = value
+
+    def pop(self) -> T | None:
+        """The value, removed (None if there was none)."""
+        value: T | None = st.session_state.pop(self.key, None)
+        return value
+
+    def clear(self) -> None:
+        st.session_state.pop(self.key, None)
+
+
+@dataclass(frozen=True)
+class InForce:
+    """The assumptions every page uses, and the name shown for them."""
+
+    assumptions: Assumptions
+    name: str
+
+
+@dataclass(frozen=True)
+class Override:
+    """An allocation the user adopted instead of the recommendation; ``label`` says which
+    (empty for one without a name)."""
+
+    allocation: Mapping[str, int]
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,48 +83,56 @@ class LoadedPlan:
     base_revision: int
 
 
+_scenario: Slot[Scenario] = Slot(SCENARIO)
+_in_force: Slot[InForce] = Slot(IN_FORCE)
+_override: Slot[Override] = Slot(OVERRIDE)
+_loaded_plan: Slot[LoadedPlan] = Slot(LOADED_PLAN)
+
+
 def get_scenario() -> Scenario:
     """The current scenario (starts as the fashion retailer example)."""
-    if SCENARIO not in st.session_state:
-        st.session_state[SCENARIO] = load_scenario(EXAMPLES_DIR / DEFAULT_EXAMPLE)
-    scenario: Scenario = st.session_state[SCENARIO]
+    scenario = _scenario.get()
+    if scenario is None:
+        scenario = load_scenario(EXAMPLES_DIR / DEFAULT_EXAMPLE)
+        _scenario.set(scenario)
     return scenario
 
 
 def set_scenario(scenario: Scenario) -> None:
     """Replace the current scenario; an adopted allocation no longer applies to it."""
-    if st.session_state.get(SCENARIO) != scenario:
-        st.session_state[SCENARIO] = scenario
-        st.session_state.pop(OVERRIDE, None)
+    if _scenario.get() != scenario:
+        _scenario.set(scenario)
+        _override.clear()
 
 
 def get_assumptions() -> Assumptions:
     """The assumptions in force (the shipped defaults unless the user chose a set)."""
-    assumptions: Assumptions = st.session_state.get(ASSUMPTIONS) or Assumptions.defaults()
-    return assumptions
+    in_force = _in_force.get()
+    return Assumptions.defaults() if in_force is None else in_force.assumptions
 
 
 def get_assumption_set_name() -> str:
-    """Name of the assumption set in force (``Shipped defaults`` unless one was chosen)."""
-    return str(st.session_state.get(ASSUMPTION_SET, SHIPPED_DEFAULTS))
+    """Name of the assumption set in force (the shipped defaults' unless one was chosen)."""
+    in_force = _in_force.get()
+    return SHIPPED_DEFAULTS if in_force is None else in_force.name
 
 
 def set_assumptions(assumptions: Assumptions, name: str) -> None:
-    st.session_state[ASSUMPTIONS] = assumptions
-    st.session_state[ASSUMPTION_SET] = name
+    _in_force.set(InForce(assumptions, name))
 
 
-def get_override() -> dict[str, Any] | None:
-    """An allocation the user adopted instead of the recommendation: ``{"allocation", "label"}``."""
-    override: dict[str, Any] | None = st.session_state.get(OVERRIDE)
-    return override
+def get_override() -> Override | None:
+    """The allocation the user adopted instead of the recommendation, if any."""
+    return _override.get()
 
 
-def set_override(allocation: dict[str, int] | None, label: str = "") -> None:
+def set_override(allocation: Mapping[str, int] | None, label: str = "") -> None:
+    """Adopt ``allocation`` (labelled) as the current plan; None goes back to the
+    recommendation."""
     if allocation is None:
-        st.session_state.pop(OVERRIDE, None)
+        _override.clear()
     else:
-        st.session_state[OVERRIDE] = {"allocation": dict(allocation), "label": label}
+        _override.set(Override(dict(allocation), label))
 
 
 def current_plan(assumptions: Assumptions | None = None) -> Evaluation:
@@ -95,18 +145,17 @@ def current_plan(assumptions: Assumptions | None = None) -> Evaluation:
     assumptions = assumptions or get_assumptions()
     override = get_override()
     if override is not None:
-        return evaluate(scenario, override["allocation"], assumptions=assumptions)
+        return evaluate(scenario, override.allocation, assumptions=assumptions)
     return recommend(scenario, assumptions=assumptions)
 
 
 def get_loaded_plan() -> LoadedPlan | None:
     """The saved plan being worked on, if the scenario came from (or went to) one."""
-    loaded: LoadedPlan | None = st.session_state.get(LOADED_PLAN)
-    return loaded
+    return _loaded_plan.get()
 
 
 def set_loaded_plan(loaded: LoadedPlan | None) -> None:
     if loaded is None:
-        st.session_state.pop(LOADED_PLAN, None)
+        _loaded_plan.clear()
     else:
-        st.session_state[LOADED_PLAN] = loaded
+        _loaded_plan.set(loaded)

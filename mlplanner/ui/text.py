@@ -8,10 +8,11 @@ import re
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$:~=^&])")
 # Some patterns are interpreted even when every character is escaped: GitHub-flavoured
 # Markdown turns bare addresses into links (``http://…``, ``www.…``, ``name@host``) and
-# Streamlit turns ``:material/…:`` into an icon. An invisible word joiner (U+2060) after each
-# colon, inside ``www.`` and before each ``@`` breaks them; the text looks exactly as typed.
+# Streamlit turns ``:material/…:`` and ``:smile:`` into icons. An invisible word joiner
+# (U+2060) after a colon that a letter, digit or slash follows, inside ``www.`` and before each
+# ``@`` breaks them; the text looks exactly as typed ("Retail: pricing" is left alone).
 _WORD_JOINER = "\u2060"
-_INTERPRETED = re.compile(r"(?i)(?<=:)|(?<=www)(?=\.)|(?=@)")
+_INTERPRETED = re.compile(r"(?i)(?<=:)(?=[\w/])|(?<=www)(?=\.)|(?=@)")
 
 
 def plain(text: str) -> str:

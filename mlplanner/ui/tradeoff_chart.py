@@ -12,7 +12,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from mlplanner.model.plan import format_usd
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.tradeoffs import allocation_summary, headline
 from mlplanner.search.alternatives import Alternative
 from mlplanner.search.frontier import FrontierPoint

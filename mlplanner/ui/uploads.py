@@ -8,7 +8,6 @@ problem gives no scenario, and every problem is listed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from sqlmodel import Session
 
@@ -17,9 +16,10 @@ from mlplanner.exchange.scenario_import import import_scenario
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import Scenario
-from mlplanner.problems import readable_problem
+from mlplanner.problems import form_problem
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
+from mlplanner.ui.text import plain
 
 UPLOAD_TYPES = ["csv", "json"]
 
@@ -29,21 +29,32 @@ class Upload:
     """What an uploaded file gave: a scenario, or the problems that refused it."""
 
     scenario: Scenario | None
-    problems: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # each as the page shows it
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A file the app refused and why, kept to be listed under its uploader."""
+
+    file_name: str
+    problems: tuple[str, ...]
+
+    def markdown(self, outcome: str) -> str:
+        """``name`` + ``outcome`` (e.g. ``was not opened``), then one bullet per problem."""
+        bullets = "\n".join(f"- {plain(problem)}" for problem in self.problems)
+        return f"{plain(self.file_name)} {outcome}:\n\n{bullets}"
 
 
 def read_upload(data: bytes, filename: str) -> Upload:
     """The file's scenario, or its problems in the app's words.
 
-    CSV problems already name the spreadsheet row and column; JSON problems (``projects[2]
-    .domain: …``) are reworded as the forms name things (``Project 3, domain: …``).
+    CSV problems name the spreadsheet row and column; JSON problems are worded as the forms
+    name things (``Project 3, domain: …``).
     """
     try:
         return Upload(import_scenario(data, filename))
     except ScenarioError as exc:
-        if PurePath(filename).suffix.lower() == ".json":
-            return Upload(None, tuple(readable_problem(p).text for p in exc.problems))
-        return Upload(None, tuple(exc.problems))
+        return Upload(None, tuple(form_problem(problem).text for problem in exc.problems))
 
 
 def save_upload(
@@ -64,4 +75,4 @@ def save_upload(
             assumption_set_name=assumption_set_name,
         )
     except PlannerInputError as exc:
-        return Upload(None, tuple(exc.problems))
+        return Upload(None, tuple(str(problem) for problem in exc.problems))

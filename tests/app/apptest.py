@@ -18,6 +18,7 @@ COMPARE_PAGE = "pages/compare.py"
 TRADEOFFS_PAGE = "pages/tradeoffs.py"
 ROLE_GUIDE_PAGE = "pages/role_guide.py"
 ASSUMPTIONS_PAGE = "pages/assumptions.py"
+TIMELINE_PAGE = "pages/timeline.py"
 TIMEOUT_S = 30
 
 
@@ -69,6 +70,23 @@ def edit_projects(
         "edited_rows": edited or {},
         "added_rows": added or [],
         "deleted_rows": deleted or [],
+    }
+    return run(at)
+
+
+def assumption_editor_key(at: AppTest, group_id: str) -> str:
+    """The key of the Assumptions page's editor of a catalogue group."""
+    [key] = [e.key for e in at.data_editor if e.key.endswith(f".{group_id}")]
+    return key
+
+
+def edit_assumption(at: AppTest, group_id: str, row: int, column: str, value: Any) -> AppTest:
+    """On the Assumptions page, edit one cell as the browser would: through the editor's edit
+    state."""
+    at.session_state[assumption_editor_key(at, group_id)] = {
+        "edited_rows": {row: {column: value}},
+        "added_rows": [],
+        "deleted_rows": [],
     }
     return run(at)
 

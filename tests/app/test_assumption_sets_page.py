@@ -13,10 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.plan import recommend
+from mlplanner.model.wording import format_usd
 from mlplanner.storage import assumption_sets
 from mlplanner.storage.database import DATABASE_URL_ENV
-from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS
+from mlplanner.ui.state import IN_FORCE, InForce
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
     PLAN_PAGE,
@@ -43,8 +44,7 @@ def dear() -> Assumptions:
 def assumptions_page(in_force: Assumptions | None = None, name: str = "") -> AppTest:
     at = open_app(FASHION)
     if in_force is not None:
-        at.session_state[ASSUMPTIONS] = in_force
-        at.session_state[ASSUMPTION_SET] = name
+        at.session_state[IN_FORCE] = InForce(in_force, name)
     return go_to(at, ASSUMPTIONS_PAGE)
 
 
@@ -68,7 +68,7 @@ def test_the_set_in_force_is_saved_under_the_name_typed(engine: Engine) -> None:
     assert saved(engine) == ["Dear hires"]
     with Session(engine) as session:
         assert assumption_sets.load_assumption_set(session=session, name="Dear hires") == dear()
-    assert at.session_state[ASSUMPTION_SET] == "Dear hires"
+    assert at.session_state[IN_FORCE].name == "Dear hires"
     assert at.selectbox(key=CHOICE).value == "Dear hires"
     widgets = [*at.text_input, *at.selectbox, *at.button]
     assert all(widget.help for widget in widgets), [w.label for w in widgets if not w.help]
@@ -87,7 +87,7 @@ def test_an_invalid_set_name_is_refused_with_a_message(
     click(at, "Save set")
     assert any(message in error for error in texts(at.error)), texts(at.error)
     assert saved(engine) == []
-    assert at.session_state[ASSUMPTION_SET] == "Mine (edited)"
+    assert at.session_state[IN_FORCE].name == "Mine (edited)"
 
 
 def test_a_set_cannot_be_saved_while_edits_are_invalid(engine: Engine) -> None:
@@ -108,8 +108,7 @@ def test_loading_a_set_applies_it_to_the_plan_at_once(engine: Engine) -> None:
     at = assumptions_page()
     assert metric(at, COST) == format_usd(recommend(FASHION).annual_cost_usd)
     click(at, "Load set")
-    assert at.session_state[ASSUMPTIONS] == dear()
-    assert at.session_state[ASSUMPTION_SET] == "Dear hires"
+    assert at.session_state[IN_FORCE] == InForce(dear(), "Dear hires")
     dear_cost = format_usd(recommend(FASHION, assumptions=dear()).annual_cost_usd)
     assert metric(at, COST) == dear_cost
     assert "Dear hires" in " ".join(texts(at.markdown))
@@ -145,8 +144,7 @@ def test_a_saved_plan_gives_the_same_figures_after_the_defaults_change(
     """Saved under a named set; then the shipped defaults change (a new release, say); the
     plan opens with the values it was saved with, not today's."""
     at = open_app(FASHION)
-    at.session_state[ASSUMPTIONS] = dear()
-    at.session_state[ASSUMPTION_SET] = "Dear hires"
+    at.session_state[IN_FORCE] = InForce(dear(), "Dear hires")
     go_to(at, PLANS_PAGE)
     click(at, "Save as a new plan")
     saved_plan = recommend(FASHION, assumptions=dear())
@@ -162,7 +160,6 @@ def test_a_saved_plan_gives_the_same_figures_after_the_defaults_change(
     assert metric(at, "Annual cost").startswith(format_usd(today.annual_cost_usd))
     go_to(at, PLANS_PAGE)
     click(at, "Open")
-    assert at.session_state[ASSUMPTIONS] == dear()
-    assert at.session_state[ASSUMPTION_SET] == "Dear hires (from plan)"
+    assert at.session_state[IN_FORCE] == InForce(dear(), "Dear hires (from plan)")
     assert [metric(at, label) for label in ("People", "Annual cost")] == headline
     assert any("Dear hires (from plan)" in caption for caption in texts(at.caption))

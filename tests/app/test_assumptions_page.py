@@ -2,20 +2,22 @@
 to the current plan at once, invalid ones are refused with a message; reset; edits survive
 leaving the page."""
 
-from typing import Any
-
 from streamlit.testing.v1 import AppTest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumption_catalog import TABS, catalog
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd, recommend
-from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS, SHIPPED_DEFAULTS
+from mlplanner.model.plan import recommend
+from mlplanner.model.set_names import SHIPPED_DEFAULTS
+from mlplanner.model.wording import format_usd
+from mlplanner.ui.state import IN_FORCE, InForce
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
     COMPARE_PAGE,
     PLAN_PAGE,
+    assumption_editor_key,
     button,
+    edit_assumption,
     go_to,
     metric,
     open_app,
@@ -34,24 +36,11 @@ def assumptions_page() -> AppTest:
     return go_to(open_app(FASHION), ASSUMPTIONS_PAGE)
 
 
-def editor_key(at: AppTest, group_id: str) -> str:
-    [key] = [e.key for e in at.data_editor if e.key.endswith(f".{group_id}")]
-    return key
-
-
-def edit(at: AppTest, group_id: str, row: int, column: str, value: Any) -> AppTest:
-    """Edit one cell as the browser would: through the editor's edit state."""
-    at.session_state[editor_key(at, group_id)] = {
-        "edited_rows": {row: {column: value}},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    return run(at)
-
-
 def in_force(at: AppTest) -> Assumptions:
     return (
-        at.session_state[ASSUMPTIONS] if ASSUMPTIONS in at.session_state else Assumptions.defaults()
+        at.session_state[IN_FORCE].assumptions
+        if IN_FORCE in at.session_state
+        else Assumptions.defaults()
     )
 
 
@@ -76,7 +65,7 @@ def test_editing_a_salary_changes_the_plan_cost_at_once() -> None:
     before = recommend(FASHION)
     assert metric(at, COST) == format_usd(before.annual_cost_usd)
 
-    edit(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
+    edit_assumption(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
 
     edited = in_force(at)
     assert edited.rates["us"]["data_analyst"] == 200_000
@@ -86,19 +75,44 @@ def test_editing_a_salary_changes_the_plan_cost_at_once() -> None:
     assert abs(after.annual_cost_usd - expected) <= analysts
     assert metric(at, COST) == format_usd(after.annual_cost_usd)
     assert metric(at, "Numbers changed") == "1"
-    assert at.session_state[ASSUMPTION_SET] == f"{SHIPPED_DEFAULTS} (edited)"
+    assert at.session_state[IN_FORCE].name == f"{SHIPPED_DEFAULTS} (edited)"
     assert not at.error
 
     go_to(at, PLAN_PAGE)
     assert metric(at, "Annual cost").startswith(format_usd(after.annual_cost_usd))
 
 
+def test_editing_the_regions_vendor_price_changes_the_plan_cost_at_once() -> None:
+    """The enterprise example buys labelling from vendors (in the US): its vendor lines follow
+    the US row of the vendor table, with the table's source shown above it."""
+    enterprise = example_scenarios()["enterprise_portfolio.json"]
+    at = go_to(open_app(enterprise), ASSUMPTIONS_PAGE)
+    assert "markup" in " ".join(texts(at.caption))
+    before = recommend(enterprise)
+    assert metric(at, COST) == format_usd(before.annual_cost_usd)
+    us_row = list(Assumptions.defaults().vendor_annotation_usd_per_fte).index("us")
+
+    edit_assumption(at, "vendor", us_row, "Price (USD per FTE-year)", 100_000)
+
+    edited = in_force(at)
+    assert edited.vendor_price("us") == 100_000
+    assert edited.vendor_price("in") == Assumptions.defaults().vendor_price("in")
+    after = recommend(enterprise, assumptions=edited)
+    assert after.vendor_cost_usd == sum(
+        round(line.fte_equivalent * 100_000) for line in before.vendor_lines
+    )
+    assert after.staff_cost_usd == before.staff_cost_usd
+    assert metric(at, COST) == format_usd(after.annual_cost_usd)
+    assert metric(at, "Numbers changed") == "1"
+    assert not at.error
+
+
 def test_a_negative_salary_is_refused_and_the_plan_is_unchanged() -> None:
     at = assumptions_page()
-    edit(at, "rates", 1, SALARY, -5)
+    edit_assumption(at, "rates", 1, SALARY, -5)
     errors = texts(at.error)
     assert any(
-        "Salaries per role and region › United States, Data Engineer: must be greater than 0" in e
+        "Salaries per role and region › United States, Data Engineer: must be more than 0" in e
         for e in errors
     )
     assert in_force(at) == Assumptions.defaults()
@@ -108,7 +122,7 @@ def test_a_negative_salary_is_refused_and_the_plan_is_unchanged() -> None:
 
 def test_weights_not_summing_to_one_are_refused_and_the_plan_is_unchanged() -> None:
     at = assumptions_page()
-    edit(at, "quality", 0, "Value", 0.6)
+    edit_assumption(at, "quality", 0, "Value", 0.6)
     errors = " ".join(texts(at.error))
     assert "the four quality weights: must sum to 1 (they sum to 1.150)" in errors
     assert in_force(at) == Assumptions.defaults()
@@ -117,29 +131,29 @@ def test_weights_not_summing_to_one_are_refused_and_the_plan_is_unchanged() -> N
 
 def test_fixing_a_refused_edit_applies_it() -> None:
     at = assumptions_page()
-    edit(at, "rates", US_DATA_ANALYST, SALARY, -1)
+    edit_assumption(at, "rates", US_DATA_ANALYST, SALARY, -1)
     assert at.error
-    edit(at, "rates", US_DATA_ANALYST, SALARY, 120_000)
+    edit_assumption(at, "rates", US_DATA_ANALYST, SALARY, 120_000)
     assert not at.error
     assert in_force(at).rates["us"]["data_analyst"] == 120_000
 
 
 def test_reset_puts_the_shipped_defaults_back_and_starts_fresh_editors() -> None:
     at = assumptions_page()
-    edit(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
-    old_key = editor_key(at, "rates")
+    edit_assumption(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
+    old_key = assumption_editor_key(at, "rates")
     button(at, "Reset to shipped defaults").click()
     run(at)
     assert in_force(at) == Assumptions.defaults()
-    assert at.session_state[ASSUMPTION_SET] == SHIPPED_DEFAULTS
-    assert editor_key(at, "rates") != old_key
+    assert at.session_state[IN_FORCE].name == SHIPPED_DEFAULTS
+    assert assumption_editor_key(at, "rates") != old_key
     assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 101_000
     assert metric(at, COST) == format_usd(recommend(FASHION).annual_cost_usd)
 
 
 def test_edits_survive_leaving_the_page() -> None:
     at = assumptions_page()
-    edit(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
+    edit_assumption(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
     go_to(at, COMPARE_PAGE)
     go_to(at, ASSUMPTIONS_PAGE)
     assert in_force(at).rates["us"]["data_analyst"] == 200_000
@@ -149,11 +163,45 @@ def test_edits_survive_leaving_the_page() -> None:
 
 def test_assumptions_changed_elsewhere_restart_the_editors_from_them() -> None:
     at = assumptions_page()
-    edit(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
+    edit_assumption(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
     chosen = assumptions_with(lead_span=5)
-    at.session_state[ASSUMPTIONS] = chosen
-    at.session_state[ASSUMPTION_SET] = "Team Topologies strict"
+    at.session_state[IN_FORCE] = InForce(chosen, "Team Topologies strict")
     run(at)
     assert in_force(at) == chosen
     assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 101_000
     assert "Team Topologies strict" in " ".join(texts(at.markdown))
+
+
+ENTERPRISE = example_scenarios()["enterprise_portfolio.json"]
+DEPLOYMENT = 5  # row of the deployment phase in the per-phase tables
+
+
+def test_editing_the_run_effort_changes_the_plan_of_live_models() -> None:
+    at = go_to(open_app(ENTERPRISE), ASSUMPTIONS_PAGE)
+    before = recommend(ENTERPRISE)
+    assert metric(at, COST) == format_usd(before.annual_cost_usd)
+
+    edit_assumption(at, "run_share", DEPLOYMENT, "Share of build effort", 1.0)
+
+    edited = in_force(at)
+    assert edited.run_share["deployment"] == 1.0
+    after = recommend(ENTERPRISE, assumptions=edited)
+    assert after.demand.by_role["ml_engineer"] > before.demand.by_role["ml_engineer"]
+    assert after.annual_cost_usd > before.annual_cost_usd
+    assert metric(at, COST) == format_usd(after.annual_cost_usd)
+    assert not at.error
+
+
+def test_editing_the_shared_platform_curve_changes_the_plan() -> None:
+    at = go_to(open_app(ENTERPRISE), ASSUMPTIONS_PAGE)
+    before = recommend(ENTERPRISE)
+
+    edit_assumption(at, "shared_work", DEPLOYMENT, "Curve exponent", 1.0)  # nothing shared any more
+
+    edited = in_force(at)
+    assert edited.shared_work["deployment"].exponent == 1.0
+    after = recommend(ENTERPRISE, assumptions=edited)
+    assert after.demand.by_role["ml_engineer"] > before.demand.by_role["ml_engineer"]
+    assert metric(at, COST) == format_usd(after.annual_cost_usd)
+    assert after.annual_cost_usd != before.annual_cost_usd
+    assert not at.error

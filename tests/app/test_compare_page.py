@@ -6,16 +6,16 @@ import pytest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import SETUPS, Scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import (
     TOPIC_TITLES,
     compare_setups,
     headcount_headline,
     tradeoff_headline,
 )
-from mlplanner.ui.state import ASSUMPTION_SET, ASSUMPTIONS
+from mlplanner.ui.state import IN_FORCE, InForce
 from tests.app.apptest import COMPARE_PAGE, chart_specs, chart_titles, go_to, open_app, texts
 from tests.support.builders import assumptions_with
 
@@ -23,8 +23,7 @@ from tests.support.builders import assumptions_with
 def compare_page(scenario: Scenario, assumptions: Assumptions | None = None) -> Any:
     at = open_app(scenario)
     if assumptions is not None:
-        at.session_state[ASSUMPTIONS] = assumptions
-        at.session_state[ASSUMPTION_SET] = "Dear data scientists"
+        at.session_state[IN_FORCE] = InForce(assumptions, "Dear data scientists")
     return go_to(at, COMPARE_PAGE)
 
 

@@ -8,8 +8,9 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLE_COLORS, role_label
+from mlplanner.model.wording import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
 from mlplanner.ui.plan_comparison import BASELINE_KEY, CHOSEN_KEY
@@ -57,7 +58,8 @@ def test_two_plans_show_deltas_per_role_cost_and_quality(engine: Engine) -> None
         if m.label == "Annual cost" and m.value == format_usd(seed.annual_cost_usd)
     )
     assert cost.proto.body == format_usd(seed.annual_cost_usd)
-    roles = at.dataframe[-2].value
+    # The last table and chart are the timelines (tests/app/test_timeline_page.py).
+    roles = at.dataframe[-3].value
     assert list(roles.columns[:2]) == ["Role", "Fashion · r1 (newest): people"]
     lines = {line.role: line for line in base.roles}
     seed_lines = {line.role: line for line in seed.roles}
@@ -65,11 +67,11 @@ def test_two_plans_show_deltas_per_role_cost_and_quality(engine: Engine) -> None
         role = next(r for r in lines if role_label(r) == row["Role"])
         change = seed_lines[role].headcount - lines[role].headcount
         assert row["Seed · r1 (newest): Δ people"] == f"{change:+d}"
-    totals = at.dataframe[-1].value
+    totals = at.dataframe[-2].value
     assert totals["Δ people"][0] == f"{seed.total_headcount - base.total_headcount:+d}"
     assert totals["Δ quality"][0] == f"{seed.quality - base.quality:+.1f}"
     assert not at.warning
-    headcount, tradeoff = chart_specs(at)[-2:]
+    headcount, tradeoff = chart_specs(at)[-3:-1]
     assert "against Fashion · r1 (newest)" in headcount["title"]["subtitle"]
     assert headcount["encoding"]["tooltip"] and tradeoff["layer"][0]["encoding"]["tooltip"]
     shown = dict(
@@ -106,4 +108,4 @@ def test_revisions_can_be_compared_and_other_assumptions_are_flagged(engine: Eng
     assert "other assumptions (Dear hires) than the baseline (Shipped defaults)" in warning
     dear = recommend(FASHION, assumptions=DEAR)
     assert format_usd(dear.annual_cost_usd) in [m.value for m in at.metric]
-    assert at.dataframe[-1].value["Assumptions"][0] == "Dear hires (differ from baseline)"
+    assert at.dataframe[-2].value["Assumptions"][0] == "Dear hires (differ from baseline)"

@@ -5,11 +5,12 @@ from typing import Any
 import pytest
 
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import format_usd, recommend
+from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario, parse_scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.ui.role_swatch import SWATCH_COLUMN, swatch
-from mlplanner.ui.state import OVERRIDE
+from mlplanner.ui.state import OVERRIDE, Override
 from tests.app.apptest import (
     PLAN_PAGE,
     button,
@@ -27,7 +28,7 @@ from tests.support.builders import portfolio_data
 FASHION = "fashion_retailer.json"
 
 
-def plan_page(scenario: Scenario, override: dict[str, Any] | None = None) -> Any:
+def plan_page(scenario: Scenario, override: Override | None = None) -> Any:
     at = open_app(scenario)
     if override is not None:
         at.session_state[OVERRIDE] = override
@@ -101,12 +102,14 @@ def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
     scenario = example_scenarios()["enterprise_portfolio.json"]
     at = plan_page(scenario)
     assert chart_titles(at) == [
-        "Fraud detection draws the most people: 12.1 of 73",
+        "Company analytics baseline draws the most people: 6.3 of 36",
         "Quality 97 of 100, weakest: coordination at 79",
-        "Every phase of the lifecycle is fully covered",
+        "Annotation is the least covered phase: 99%",
     ]
     headcount, *scores = chart_specs(at)
-    assert headcount["title"]["subtitle"] == "Data Scientist is the largest role: 20 of 73 people"
+    assert headcount["title"]["subtitle"] == (
+        "Data Analyst and Data Scientist are the largest roles: 8 each of 36 people"
+    )
     staffed = [role for role in ROLES if recommend(scenario).allocation[role] > 0]
     colour = headcount["encoding"]["color"]["scale"]
     assert colour["domain"] == [role_label(role) for role in staffed]
@@ -146,8 +149,12 @@ def test_hiring_list_only_when_the_company_has_an_existing_team() -> None:
 
 
 def test_a_plan_over_budget_says_so() -> None:
-    at = plan_page(example_scenarios()["enterprise_portfolio.json"])
-    assert "This plan costs $14.93M a year, $2.93M over the budget of $12.00M." in texts(at.warning)
+    enterprise = example_scenarios()["enterprise_portfolio.json"]
+    tight = enterprise.model_copy(
+        update={"company": enterprise.company.model_copy(update={"annual_budget_usd": 5e6})}
+    )
+    at = plan_page(tight)
+    assert "This plan costs $7.43M a year, $2.43M over the budget of $5.00M." in texts(at.warning)
 
 
 def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:
@@ -162,7 +169,7 @@ def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:
 
 def test_an_adopted_allocation_is_flagged_and_can_be_dropped() -> None:
     scenario = example_scenarios()[FASHION]
-    override = {"allocation": {"data_scientist": 4, "data_analyst": 3}, "label": "Lean team"}
+    override = Override({"data_scientist": 4, "data_analyst": 3}, "Lean team")
     at = plan_page(scenario, override)
     assert metric(at, "People") == "7"
     assert any("Showing an adopted allocation: Lean team" in m for m in texts(at.markdown))

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from mlplanner.model.plan import evaluate
 from mlplanner.storage import plans
 from mlplanner.storage.database import DATABASE_URL_ENV
-from mlplanner.ui.state import LOADED_PLAN, OVERRIDE, LoadedPlan
+from mlplanner.ui.state import LOADED_PLAN, OVERRIDE, LoadedPlan, Override
 from tests.app.apptest import PLANS_PAGE, button, current_scenario, go_to, open_app, run, texts
 from tests.storage.support import (
     fashion,
@@ -112,7 +112,7 @@ def test_opening_an_older_revision_and_an_adopted_allocation(engine: Engine) -> 
     assert list(history["People"]) == [1, plan.total_headcount]
     assert history["Note"][0] == "adopted: Lean"
     click(at, "Open")
-    assert at.session_state[OVERRIDE] == {"allocation": adopted.allocation, "label": "Lean"}
+    assert at.session_state[OVERRIDE] == Override(adopted.allocation, "Lean")
     at = plans_page()
     at.selectbox(key=f"mlp.plans.revision.{plan.id}").set_value(1)
     run(at)

@@ -11,11 +11,11 @@ from mlplanner.model.scenario import Scenario
 from mlplanner.reports.responsibility import matrix_headline, phase_work, working_roles
 from mlplanner.reports.role_guide import profiles
 from mlplanner.ui.responsibility_chart import GAP_COLOR
-from mlplanner.ui.state import OVERRIDE
+from mlplanner.ui.state import OVERRIDE, Override
 from tests.app.apptest import ROLE_GUIDE_PAGE, chart_specs, chart_titles, go_to, open_app, texts
 
 
-def role_guide(scenario: Scenario, override: dict[str, Any] | None = None) -> Any:
+def role_guide(scenario: Scenario, override: Override | None = None) -> Any:
     at = open_app(scenario)
     if override is not None:
         at.session_state[OVERRIDE] = override
@@ -69,7 +69,11 @@ def test_heatmap_shows_who_carries_each_phase_of_the_plan(file_name: str) -> Non
 
 
 def test_gaps_show_as_a_grey_row_and_a_warning() -> None:
-    scenario = example_scenarios()["seed_startup.json"]
+    seed = example_scenarios()["seed_startup.json"]
+    # As a mature team, nobody is staffed for the seed startup's small deployment work.
+    scenario = seed.model_copy(
+        update={"company": seed.company.model_copy(update={"setup": "mature"})}
+    )
     at = role_guide(scenario)
     [spec] = chart_specs(at)
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
@@ -80,7 +84,7 @@ def test_gaps_show_as_a_grey_row_and_a_warning() -> None:
 def test_an_adopted_allocation_is_what_the_matrix_shows() -> None:
     scenario = example_scenarios()["fashion_retailer.json"]
     allocation = {"data_engineer": 1, "data_scientist": 2}
-    at = role_guide(scenario, {"allocation": allocation, "label": "lean"})
+    at = role_guide(scenario, Override(allocation, "lean"))
     phases = phase_work(evaluate(scenario, allocation))
     assert chart_titles(at) == [matrix_headline(phases)]
     table = at.dataframe[0].value
@@ -90,6 +94,6 @@ def test_an_adopted_allocation_is_what_the_matrix_shows() -> None:
 
 def test_an_empty_team_says_what_to_do() -> None:
     scenario = example_scenarios()["fashion_retailer.json"]
-    at = role_guide(scenario, {"allocation": {}, "label": "nobody"})
+    at = role_guide(scenario, Override({}, "nobody"))
     assert "Nobody in the current plan does phase work yet" in at.info[0].value
     assert not at.get("vega_lite_chart")

@@ -6,12 +6,14 @@ import pytest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.scenario import parse_scenario
-from mlplanner.ui.state import OVERRIDE
+from mlplanner.ui.state import OVERRIDE, Override
 from tests.app.apptest import (
+    ASSUMPTIONS_PAGE,
     PLAN_PAGE,
     SCENARIO_PAGE,
     button,
     current_scenario,
+    edit_assumption,
     edit_projects,
     go_to,
     load_preset,
@@ -145,9 +147,9 @@ def test_the_scenario_survives_moving_between_pages_and_later_edits_apply_once()
 
 def test_visiting_the_page_keeps_an_adopted_allocation() -> None:
     at = open_app()
-    at.session_state[OVERRIDE] = {"allocation": {"data_scientist": 4}, "label": "Lean"}
+    at.session_state[OVERRIDE] = Override({"data_scientist": 4}, "Lean")
     run(at)
-    assert at.session_state[OVERRIDE]["label"] == "Lean"
+    assert at.session_state[OVERRIDE].label == "Lean"
 
 
 def test_a_scenario_file_can_be_downloaded_and_opened() -> None:
@@ -187,10 +189,43 @@ def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:
     # the state is set up before that run; the browser test checks the sidebar after edits.
     at = open_app(example_scenarios()["enterprise_portfolio.json"])
     assert texts(at.sidebar.markdown) == [
-        "**Enterprise: a dozen mixed ML projects**",
-        "73 people · $14.93M of $12.00M budget  \nQuality 97 / 100",
+        "**Enterprise: a dozen mixed ML projects, six of them live**",
+        "36 people · $7.43M of $12.00M budget  \nQuality 97 / 100",
     ]
     assert texts(at.sidebar.caption) == [
         "12 projects · 25,000 employees  \nSetup: mature (auto)",
         "Assumptions: Shipped defaults",
     ]
+
+
+def column_help(at, column: str) -> str:  # type: ignore[no-untyped-def]
+    """The help of a project table column as the page configured it."""
+    config = json.loads(at.data_editor[0].proto.columns)
+    return str(config[column]["help"])
+
+
+def test_help_texts_state_the_numbers_in_force_and_follow_an_edit() -> None:
+    """Help that quotes model numbers is built from the assumptions in force: edited on the
+    Assumptions page, the Scenario page's help says the new numbers."""
+    at = open_app()
+    assert "one analyst per 1,000 employees" in company_input(at, "employees").help
+    setup = company_input(at, "setup")
+    assert "each team of up to 8 gets a lead" in setup.help
+    assert "Scaleup: specialists from 1 FTE" in setup.options
+    assert "Small: every phase ×0.5" in column_help(at, "scale")
+    assert "Raw: data pipelines ×2," in column_help(at, "data_readiness")
+
+    go_to(at, ASSUMPTIONS_PAGE)
+    edit_assumption(at, "baseline", 0, "Value", 750)
+    edit_assumption(at, "span", 0, "Value", 6)
+    edit_assumption(at, "setups", 1, "Absorb below (FTE)", 2.5)
+    edit_assumption(at, "adjustments", 0, "Multiplier", 0.4)
+    go_to(at, SCENARIO_PAGE)
+
+    assert "one analyst per 750 employees" in company_input(at, "employees").help
+    setup = company_input(at, "setup")
+    assert "each team of up to 6 gets a lead" in setup.help
+    assert "every role with less than 2.5 FTE of demand" in setup.help
+    assert "Scaleup: specialists from 2.5 FTE" in setup.options
+    assert "Small: every phase ×0.4" in column_help(at, "scale")
+    assert not at.error

@@ -6,23 +6,26 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.support.browser import TIMEOUT_MS, open_app, screenshot, wait_for_app
+from tests.support.browser import TIMEOUT_MS, app_run, open_app, screenshot
 
 SEED = "Seed-stage startup: support-ticket triage prototype"
+ENTERPRISE = "Enterprise: a dozen mixed ML projects"
 
 
 def go_to(page: Page, title: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
 
 
-def load_example(page: Page, name: str) -> None:
+def load_example(page: Page, name: str, shown: str) -> None:
+    """Load an example; the sidebar then shows ``shown``, a part of its name (the sidebar
+    shows names as plain text, with a word joiner after a colon)."""
     page.get_by_test_id("stSelectbox").filter(has_text="Example scenario").click()
-    page.get_by_role("option", name=name).click()
-    wait_for_app(page)
-    page.get_by_role("button", name="Load preset").click()
-    wait_for_app(page)
-    expect(page.get_by_test_id("stSidebar")).to_contain_text(name)
+    with app_run(page):
+        page.get_by_role("option", name=name).click()
+    with app_run(page):
+        page.get_by_role("button", name="Load preset").click()
+    expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(name)
 
 
 def metric(page: Page, label: str) -> Locator:
@@ -32,7 +35,7 @@ def metric(page: Page, label: str) -> Locator:
 @pytest.mark.browser
 def test_compare_shows_three_setups_for_an_example(app_server: str, page: Page) -> None:
     open_app(page, app_server)
-    load_example(page, SEED)
+    load_example(page, SEED, shown="support-ticket triage prototype")
     go_to(page, "Compare")
 
     expect(page.get_by_role("heading", name="Compare setups")).to_be_visible()
@@ -69,8 +72,8 @@ def test_editing_a_salary_changes_the_plan_and_survives_leaving_the_page(
     cell_input = page.locator(".gdg-input")
     expect(cell_input).to_be_visible()
     cell_input.fill("200000")
-    cell_input.press("Enter")
-    wait_for_app(page)
+    with app_run(page):
+        cell_input.press("Enter")
 
     # 3 analysts x (200,000 - 101,000) x 1.35 = +$401k.
     expect(cost).to_contain_text("$1.88M")
@@ -85,10 +88,46 @@ def test_editing_a_salary_changes_the_plan_and_survives_leaving_the_page(
     expect(metric(page, "Current plan: annual cost")).to_contain_text("$1.88M")
     expect(metric(page, "Numbers changed")).to_contain_text("1")
 
-    page.get_by_role("button", name="Reset to shipped defaults").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_role("button", name="Reset to shipped defaults").click()
     expect(metric(page, "Current plan: annual cost")).to_contain_text("$1.48M")
     expect(page.get_by_test_id("stSidebar")).to_contain_text("Assumptions: Shipped defaults")
+
+
+@pytest.mark.browser
+def test_editing_a_regions_vendor_price_changes_the_vendor_lines(
+    app_server: str, page: Page
+) -> None:
+    """The enterprise example buys 5.5 FTE of labelling from vendors in the US."""
+    open_app(page, app_server)
+    load_example(page, ENTERPRISE, shown="a dozen mixed ML projects")
+    go_to(page, "Assumptions")
+    cost = metric(page, "Current plan: annual cost")
+    expect(cost).to_contain_text("$15.05M")
+    heading = page.get_by_role("heading", name="Outsourced annotation per region")
+    heading.scroll_into_view_if_needed()
+    expect(heading).to_be_visible()
+    expect(page.get_by_text(re.compile(r"in-house annotator salary × 1\.5"))).to_be_visible()
+
+    # Third table of the first tab; its first row is the United States: select the region
+    # cell, move to the price, open the cell editor, type, confirm.
+    editor = page.get_by_test_id("stDataFrame").nth(2)
+    editor.scroll_into_view_if_needed()
+    editor.click(position={"x": 60, "y": 52})
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    cell_input = page.locator(".gdg-input")
+    expect(cell_input).to_be_visible()
+    cell_input.fill("100000")
+    with app_run(page):
+        cell_input.press("Enter")
+
+    # 5.5 FTE x (100,000 - 60,000) = +$220k.
+    expect(cost).to_contain_text("$15.27M")
+    expect(cost).to_contain_text("$220k")
+    expect(metric(page, "Numbers changed")).to_contain_text("1")
+    editor.scroll_into_view_if_needed()
+    screenshot(page, "assumptions-vendor-price-edited")
 
 
 @pytest.mark.browser

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.test_compare_assumptions import go_to, load_example, metric
 from tests.browser.test_plans_flow import click, type_into, whole_page_screenshot
-from tests.support.browser import TIMEOUT_MS, open_app, wait_for_app
+from tests.support.browser import TIMEOUT_MS, app_run, open_app
 from tests.support.server import app_with_own_database
 
 SEED = "Seed-stage startup: support-ticket triage prototype"
@@ -57,8 +57,8 @@ def test_two_saved_plans_compared_against_a_baseline(own_app_server: str, page: 
     baseline = page.get_by_test_id("stSelectbox").filter(has_text="Baseline")
     baseline.scroll_into_view_if_needed()
     baseline.get_by_role("combobox").click()
-    page.get_by_role("option", name="Fashion as recommended · r1 (newest)").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_role("option", name="Fashion as recommended · r1 (newest)").click()
     expect(page.get_by_text("Baseline: Fashion as recommended · r1 (newest)")).to_be_visible()
     expect(metric(page, "Annual cost")).to_have_count(4)  # three setups, one compared plan
     charts = page.get_by_test_id("stVegaLiteChart")

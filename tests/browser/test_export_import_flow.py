@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from mlplanner.exchange.plan_workbook import SHEETS
-from tests.support.browser import open_app, wait_for_app, whole_page_screenshot
+from tests.support.browser import app_run, open_app, whole_page_screenshot
 from tests.support.server import app_with_own_database
 
 # A name a spreadsheet would run as a formula, with accents and non-Latin script.
@@ -28,16 +28,16 @@ def import_app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
 
 
 def go_to(page: Page, link: str, heading: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=link, exact=True).click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=link, exact=True).click()
     expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
 
 
 def set_scenario_name(page: Page, name: str) -> None:
     box = page.get_by_role("textbox", name="Scenario name")
     box.fill(name)
-    box.press("Enter")
-    wait_for_app(page)
+    with app_run(page):
+        box.press("Enter")
 
 
 def download(page: Page, label: str, folder: Path) -> Path:
@@ -70,20 +70,20 @@ def test_download_a_scenario_csv_and_upload_it_back(
     go_to(page, "Scenario", "Scenario")
     set_scenario_name(page, "Changed before the upload")
     page.get_by_text("Scenario file (CSV or JSON)").click()
-    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(exported)
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(exported)
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(NAME)
     expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
     whole_page_screenshot(page, "export-import-scenario-restored")
 
     go_to(page, "Plans", "Plans")
-    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(exported)
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(exported)
     expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("as the new plan")
     box = page.get_by_role("textbox", name="Search by name")
     box.fill("Round trip")
-    box.press("Enter")
-    wait_for_app(page)
+    with app_run(page):
+        box.press("Enter")
     expect(page.get_by_role("heading", name=NAME)).to_be_visible()
     whole_page_screenshot(page, "export-import-plan-imported")
     again = download(page, "Scenario (CSV)", tmp_path / "again")

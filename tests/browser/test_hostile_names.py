@@ -12,12 +12,21 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import open_app, wait_for_app, whole_page_screenshot
+from tests.support.browser import app_run, open_app, whole_page_screenshot
 from tests.support.server import app_with_own_database
 
 HOSTILE = "[x](http://evil.example) **bold** $x^2$ <b>tag</b>"
 PROJECT = "[p](http://evil.example/p) _it_"
-PAGES = ["Scenario", "Plan", "Compare", "Trade-offs", "Plans", "Assumptions", "Role guide"]
+PAGES = [
+    "Scenario",
+    "Plan",
+    "Timeline",
+    "Compare",
+    "Trade-offs",
+    "Plans",
+    "Assumptions",
+    "Role guide",
+]
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +59,8 @@ def scenario_file(folder: Path) -> Path:
 
 
 def go_to(page: Page, link: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=link, exact=True).click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=link, exact=True).click()
 
 
 def assert_nothing_rendered(page: Page) -> None:
@@ -69,13 +78,13 @@ def test_hostile_names_stay_plain_text_on_every_page(
     open_app(page, hostile_app_server)
     page.get_by_text("Scenario file (CSV or JSON)").click()
     uploader = page.get_by_test_id("stFileUploader").locator("input[type=file]")
-    uploader.set_input_files(scenario_file(tmp_path))
-    wait_for_app(page)
+    with app_run(page):
+        uploader.set_input_files(scenario_file(tmp_path))
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(HOSTILE)
 
     go_to(page, "Plans")
-    page.get_by_role("button", name="Save as a new plan").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_role("button", name="Save as a new plan").click()
 
     sidebar = page.get_by_test_id("stSidebar")
     for name in PAGES:

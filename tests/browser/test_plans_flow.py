@@ -3,29 +3,29 @@
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.support.browser import open_app, wait_for_app, whole_page_screenshot
+from tests.support.browser import app_run, open_app, whole_page_screenshot
 
 NAME = "Browser <b>plan</b> **Q3**"
 NEW_NAME = "Renamed in the browser"
 
 
 def go_to_plans(page: Page) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plans").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plans").click()
     expect(page.get_by_role("heading", name="Plans", exact=True)).to_be_visible()
 
 
 def type_into(page: Page, label: str, text: str) -> None:
     box = page.get_by_role("textbox", name=label)
     box.fill(text)
-    box.press("Enter")
-    wait_for_app(page)
+    with app_run(page):
+        box.press("Enter")
 
 
 def click(page: Page, name: str) -> None:
     """Click a button (not a selectbox's "Open" arrow) and wait for the rerun."""
-    page.get_by_test_id("stButton").get_by_role("button", name=name, exact=True).click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stButton").get_by_role("button", name=name, exact=True).click()
 
 
 def plans_table(page: Page) -> Locator:
@@ -65,15 +65,15 @@ def test_save_find_open_rename_delete_and_restore_a_plan(app_server: str, page: 
     expect(page.get_by_text("No plan's name contains")).to_be_visible()
     whole_page_screenshot(page, "plans-deleted")
 
-    page.get_by_test_id("stRadio").get_by_text("Trash").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stRadio").get_by_text("Trash").click()
     expect(plans_table(page)).to_contain_text(NEW_NAME)
     whole_page_screenshot(page, "plans-trash")
     click(page, "Restore")
     expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text(
         f"Restored {NEW_NAME} from the trash"
     )
-    page.get_by_test_id("stRadio").get_by_text("Saved plans").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stRadio").get_by_text("Saved plans").click()
     expect(plans_table(page)).to_contain_text(NEW_NAME)
     whole_page_screenshot(page, "plans-restored")

@@ -14,9 +14,9 @@ from mlplanner.reports.attribution import attribution_frame
 from mlplanner.reports.top_sources import top_sources
 from tests.support.browser import (
     TIMEOUT_MS,
+    app_run,
     open_app,
     screenshot,
-    wait_for_app,
     whole_page_screenshot,
 )
 from tests.support.builders import portfolio_data
@@ -28,22 +28,31 @@ PHONE_BROWSER = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/131.0.0.0 Mobile Safari/537.36"
 )
-PAGES = ["Scenario", "Plan", "Compare", "Trade-offs", "Plans", "Assumptions", "Role guide"]
+PAGES = [
+    "Scenario",
+    "Plan",
+    "Timeline",
+    "Compare",
+    "Trade-offs",
+    "Plans",
+    "Assumptions",
+    "Role guide",
+]
 # The people chart's most: 16 bars of 30 px, title, axis and legend (7,000 px before the cap).
 MAX_CHART_PX = 900
 
 
 def go_to(page: Page, link: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=link, exact=True).click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=link, exact=True).click()
 
 
 def upload_portfolio(page: Page, folder: Path) -> None:
     path = folder / "portfolio.json"
     path.write_text(json.dumps(portfolio_data(200)), encoding="utf-8")
     page.get_by_text("Scenario file (CSV or JSON)").click()
-    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(
         "Portfolio of 200 projects"
     )

@@ -8,13 +8,13 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import format_usd
 from mlplanner.model.scenario import load_scenario
+from mlplanner.model.wording import format_usd
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.reports.tradeoffs import budget_steps, headline, scenario_step_note
 from mlplanner.search.frontier import frontier
 from tests.browser.test_plan_flow import whole_page_screenshot
-from tests.support.browser import TIMEOUT_MS, open_app, wait_for_app
+from tests.support.browser import TIMEOUT_MS, app_run, open_app, wait_until_idle
 from tests.support.builders import large_team_data
 
 FASHION = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
@@ -34,8 +34,8 @@ def test_drag_the_budget_and_adopt_a_plan(app_server: str, page: Page) -> None:
     points = frontier(FASHION)
     steps = budget_steps(points, FASHION.company.annual_budget_usd)
     open_app(page, app_server)
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Trade-offs").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Trade-offs").click()
     expect(page.get_by_role("heading", name="Trade-offs", exact=True)).to_be_visible()
     chart = page.get_by_test_id("stVegaLiteChart").first
     expect(chart).to_contain_text("Quality flattens past $1.48M", timeout=TIMEOUT_MS)
@@ -49,7 +49,7 @@ def test_drag_the_budget_and_adopt_a_plan(app_server: str, page: Page) -> None:
     slider.press("Home")
     expect(page.get_by_text(f"The best plan for {format_usd(steps[0])} a year")).to_be_visible()
     expect(cost_value(page)).to_have_text(format_usd(points[0].annual_cost_usd))
-    wait_for_app(page)
+    wait_until_idle(page)
 
     seen = {cost_metric(page)}
     stride = len(steps) // 6
@@ -58,7 +58,7 @@ def test_drag_the_budget_and_adopt_a_plan(app_server: str, page: Page) -> None:
         for _ in range(stride):
             slider.press("ArrowRight")
         expect(cost_value(page)).not_to_have_text(before)
-        wait_for_app(page)
+        wait_until_idle(page)
         seen.add(cost_metric(page))
     assert len(seen) == 3, seen  # each stretch of the drag chose another plan
     # Arrow keys move one budget step each (a key may land while a rerun is under way, so the
@@ -69,11 +69,11 @@ def test_drag_the_budget_and_adopt_a_plan(app_server: str, page: Page) -> None:
     expect(quality).to_contain_text(f"{chosen.quality:.1f} / 100")
     whole_page_screenshot(page, "tradeoffs-chosen")
 
-    page.get_by_role("button", name="Adopt this plan").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_role("button", name="Adopt this plan").click()
     expect(page.get_by_test_id("stSidebar")).to_contain_text("Adopted allocation")
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
     expect(page.get_by_text("Showing an adopted allocation")).to_be_visible()
     cost = page.get_by_test_id("stMetric").filter(has_text="Annual cost")
     expect(cost).to_contain_text(format_usd(chosen.annual_cost_usd))
@@ -90,12 +90,12 @@ def test_a_large_team_says_its_search_step(app_server: str, page: Page, tmp_path
     assert note is not None
     open_app(page, app_server)
     page.get_by_text("Scenario file (CSV or JSON)").click()
-    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(large.name)
 
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Trade-offs").click()
-    wait_for_app(page)
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Trade-offs").click()
     expect(page.get_by_test_id("stAlertContentInfo")).to_have_text(note)
     chart = page.get_by_test_id("stVegaLiteChart").first
     expect(chart).to_contain_text(headline(points)[0], timeout=TIMEOUT_MS)
@@ -103,5 +103,5 @@ def test_a_large_team_says_its_search_step(app_server: str, page: Page, tmp_path
     slider.focus()
     slider.press("End")
     expect(cost_value(page)).to_have_text(format_usd(points[-1].annual_cost_usd))
-    wait_for_app(page)
+    wait_until_idle(page)
     whole_page_screenshot(page, "tradeoffs-large-team")

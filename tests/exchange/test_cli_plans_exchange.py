@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from mlplanner.cli.main import main
 from mlplanner.exchange.csv_dialect import csv_bytes
-from mlplanner.exchange.plan_workbook import FRONTIER_HEADERS, SHEETS
+from mlplanner.exchange.plan_workbook import FRONTIER_HEADERS, SHEETS, TIMELINE_HEADERS
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.tables_csv import HEADCOUNT_PREFIX, allocation_table
 from mlplanner.model.plan import recommend
@@ -138,6 +138,9 @@ def test_workbook_export_has_a_sheet_per_table(
     total = allocation.iloc[-1]
     assert total["Role"] == "Total"
     assert total["Annual cost (USD)"] == recommend(load_scenario(FASHION)).annual_cost_usd
+    timeline = pd.read_excel(out, sheet_name="Timeline")
+    assert tuple(timeline.columns) == tuple(TIMELINE_HEADERS.values())
+    assert timeline["Quarter"].nunique() == load_scenario(FASHION).company.horizon_quarters
 
 
 def test_workbook_of_a_large_team_has_its_stepped_frontier(

@@ -25,7 +25,10 @@ DOCUMENTED_COLUMNS = (
     "data_readiness",
     "annotation",
     "deployment",
+    "lifecycle",
     "count",
+    "start",
+    "live_from",
     "scenario_name",
     "employees",
     "setup",
@@ -40,15 +43,29 @@ DOCUMENTED_COLUMNS = (
     "existing_annotator",
     "existing_full_stack_data_scientist",
     "existing_team_lead",
+    "existing_head_of_data",
+    "plan_start",
+    "horizon_quarters",
+    "hiring_capacity_per_quarter",
 )
-HEADER = ",".join(DOCUMENTED_COLUMNS)
+TIMELINE_COLUMNS = ("start", "live_from", "plan_start", "horizon_quarters")
+TIMELINE_COLUMNS += ("hiring_capacity_per_quarter",)
+# Files written before projects had a lifecycle, plans a head of data and a timeline: still
+# read as before.
+OLD_HEADER = ",".join(
+    c
+    for c in DOCUMENTED_COLUMNS
+    if c not in ("lifecycle", "existing_head_of_data", *TIMELINE_COLUMNS)
+)
+HEADER = OLD_HEADER
 COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0"
+NEW_HEADER = ",".join(DOCUMENTED_COLUMNS)
 
 
 def problems_of(text: str) -> list[str]:
     with pytest.raises(PlannerInputError) as caught:
         read_scenario_csv(text)
-    return caught.value.problems
+    return [str(problem) for problem in caught.value.problems]
 
 
 def test_columns_are_the_documented_ones() -> None:
@@ -66,18 +83,65 @@ def test_export_has_one_row_per_project_and_the_company_on_every_row() -> None:
     )
     lines = csv_text(scenario_frame(plan_input)).splitlines()
     assert lines == [
-        HEADER,
-        "Churn,tabular,medium,production,partial,none,batch,3,"
-        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0",
-        "Search,nlp,medium,production,partial,outsourced,batch,1,"
-        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0",
+        NEW_HEADER,
+        "Churn,tabular,medium,production,partial,none,batch,build,3,,,"
+        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,0,,8,",
+        "Search,nlp,medium,production,partial,outsourced,batch,build,1,,,"
+        "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,0,,8,",
     ]
+
+
+def test_the_timeline_columns_round_trip() -> None:
+    dated = Scenario.model_validate(
+        {
+            "name": "Dated",
+            "company": {
+                "employees": 300,
+                "plan_start": "2027-Q2",
+                "horizon_quarters": 12,
+                "hiring_capacity_per_quarter": 5,
+            },
+            "projects": [
+                {"name": "Churn", "domain": "tabular", "start": "2027-Q3", "live_from": "2028-Q1"}
+            ],
+        }
+    )
+    text = csv_text(scenario_frame(dated))
+    assert ",2027-Q3,2028-Q1," in text
+    assert text.splitlines()[1].endswith(",2027-Q2,12,5")
+    assert read_scenario_csv(text) == dated
+
+
+def test_a_go_live_before_the_start_is_refused_naming_row_and_column() -> None:
+    text = (
+        "scenario_name,employees,project_name,domain,start,live_from\n"
+        "Acme,50,Churn,tabular,2027-Q3,2027-Q1\n"
+    )
+    assert problems_of(text) == [
+        "row 2, live_from: 2027-Q1 is before the project's start (2027-Q3)"
+    ]
+
+
+def test_a_file_from_before_the_lifecycle_column_reads_as_building() -> None:
+    text = f"{OLD_HEADER}\nChurn,tabular,,,,,,2,{COMPANY}\n"
+    scenario_ = read_scenario_csv(text)
+    assert scenario_.projects[0].lifecycle == "build"
+    assert scenario_.company.existing_team == {"data_scientist": 1}
+
+
+def test_the_lifecycle_and_a_head_of_data_round_trip() -> None:
+    s = scenario(
+        project_data("Live churn", lifecycle="run"), existing={"head_of_data": 1}, name="Live"
+    )
+    again = read_scenario_csv(csv_text(scenario_frame(s)))
+    assert again.projects[0].lifecycle == "run"
+    assert again.company.existing_team == {"head_of_data": 1}
 
 
 def test_a_scenario_without_projects_is_one_row_with_empty_project_columns() -> None:
     empty = scenario(employees=40, name="Just analytics")
     text = csv_text(scenario_frame(empty))
-    assert text.splitlines()[1] == ",,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0"
+    assert text.splitlines()[1] == ",,,,,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0,0,,8,"
     assert read_scenario_csv(text) == empty
 
 
@@ -158,7 +222,7 @@ def test_every_problem_is_reported_in_row_order() -> None:
     problems = problems_of(text)
     assert problems[0].startswith("row 2, scale: 'huge' is not one of")
     assert problems[1].startswith("row 2, region: 'mars' is not one of us, ")
-    assert problems[2] == "row 3, count: input should be greater than or equal to 1 (got 0)"
+    assert problems[2] == "row 3, count: must be at least 1 (got 0)"
     assert problems[3].startswith("row 3, region: 'us' differs from 'mars' in row 2")
     assert len(problems) == 4
 

@@ -52,6 +52,20 @@ def test_allocation_csv_has_every_role_then_vendor_lines_summing_to_the_plan_cos
     assert sum(int(r["annual_cost_usd"]) for r in rows) == plan.annual_cost_usd
 
 
+def test_the_vendor_line_of_the_export_is_priced_in_the_companys_region() -> None:
+    for region in ("us", "in"):
+        plan = recommend(
+            scenario(
+                project_data("=Vision", "computer_vision", annotation="outsourced"), region=region
+            )
+        )
+        [vendor] = [
+            r for r in rows_of(csv_text(allocation_table(plan))) if r["role"] == VENDOR_ROLE
+        ]
+        price = plan.assumptions.vendor_price(region)
+        assert int(vendor["annual_cost_usd"]) == round(plan.vendor_lines[0].fte_equivalent * price)
+
+
 def test_allocation_csv_writes_money_and_people_as_integers_and_fte_to_2_decimals() -> None:
     plan = recommend(WITH_VENDOR)
     for row in rows_of(csv_text(allocation_table(plan))):

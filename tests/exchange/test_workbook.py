@@ -13,17 +13,20 @@ from openpyxl.worksheet.worksheet import Worksheet
 from mlplanner.exchange.plan_workbook import (
     ALLOCATION_HEADERS,
     SHEETS,
+    TIMELINE_HEADERS,
     ExportContext,
     plan_workbook,
 )
 from mlplanner.exchange.scenario_csv import SCENARIO_COLUMNS, scenario_frame
 from mlplanner.exchange.tables_csv import allocation_table
+from mlplanner.exchange.timeline_csv import timeline_table
 from mlplanner.exchange.workbook import USD, WHOLE, Table, workbook_bytes
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import SETUPS
 from mlplanner.reports.tables import comparison_frame
 from mlplanner.search.frontier import frontier
+from mlplanner.timeline.simulation import simulate
 from tests.support.builders import project_data, scenario
 
 HOSTILE = ('=HYPERLINK("http://x","y")', "+1+2", "-3", "@SUM(A1)")
@@ -94,7 +97,8 @@ def test_allocation_sheet_money_is_integral() -> None:
 
 def test_plan_workbook_opens_on_its_summary() -> None:
     book = plan_book()
-    assert tuple(book) == SHEETS == ("Summary", "Allocation", "Comparison", "Frontier", "Scenario")
+    assert tuple(book) == SHEETS
+    assert SHEETS == ("Summary", "Allocation", "Comparison", "Frontier", "Timeline", "Scenario")
     plan = recommend(PLAN_INPUT)
     summary = {row[0].value: row[1] for row in book["Summary"].iter_rows(min_row=2)}
     assert summary["Plan"].value == CONTEXT.name
@@ -163,6 +167,17 @@ def test_comparison_and_frontier_read_in_dollars() -> None:
         p.annual_cost_usd for p in frontier(PLAN_INPUT, assumptions=Assumptions.defaults())
     ]
     assert {c.number_format for c in costs} == {USD}
+
+
+def test_timeline_sheet_has_a_row_per_quarter_and_role_in_dollars() -> None:
+    sheet = plan_book()["Timeline"]
+    assert [c.value for c in sheet[1]] == list(TIMELINE_HEADERS.values())
+    table = timeline_table(simulate(PLAN_INPUT, assumptions=Assumptions.defaults()))
+    rows = list(sheet.iter_rows(min_row=2))
+    assert len(rows) == len(table)
+    cost = list(TIMELINE_HEADERS).index("cost_usd")
+    assert [row[cost].value for row in rows] == list(table["cost_usd"])
+    assert all(row[cost].number_format == USD for row in rows)
 
 
 def test_scenario_sheet_keeps_the_import_columns_and_plain_numbers() -> None:

@@ -25,11 +25,12 @@ from mlplanner.model.assumption_catalog import (
 )
 from mlplanner.model.assumptions import Assumptions, parameter_table
 from mlplanner.model.plan import recommend
-from mlplanner.model.rates import rate_card_frame
+from mlplanner.model.rates import rate_card_frame, region_name
 from tests.support.builders import project_data, scenario
 
 DEFAULTS = Assumptions.defaults()
 SALARY = "Salary (USD a year)"
+VENDOR_PRICE = "Price (USD per FTE-year)"
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +98,35 @@ def test_salary_rows_show_default_and_survey_source(groups: dict[str, Group]) ->
     assert "aijobs.net" in rates.source
 
 
+def test_vendor_prices_are_one_row_per_region_with_their_source(
+    groups: dict[str, Group],
+) -> None:
+    vendor = groups["vendor"]
+    assert vendor.tab == "Salaries and costs"
+    assert list(vendor.frame.index) == list(DEFAULTS.vendor_annotation_usd_per_fte)
+    india = vendor.frame.loc["in"]
+    assert india["Region"] == region_name("in")
+    assert india[VENDOR_PRICE] == india["Default"] == DEFAULTS.vendor_price("in")
+    assert "markup" in vendor.source and vendor.source.startswith("**Source")
+    assert "vendor_annotation_usd_per_fte" not in set(parameter_table()["name"])
+
+
+def test_a_vendor_price_edit_changes_that_regions_vendor_line(groups: dict[str, Group]) -> None:
+    state = edit(groups["vendor"], "in", VENDOR_PRICE, 30_000)
+    edited = edited_assumptions(DEFAULTS, list(groups.values()), {"vendor": state})
+    assert edited.vendor_price("in") == 30_000
+    assert edited.vendor_price("us") == DEFAULTS.vendor_price("us")
+    labelled = project_data(name="Vision", domain="computer_vision", annotation="outsourced")
+    plan = recommend(scenario(labelled, region="in"), assumptions=edited)
+    [line] = plan.vendor_lines
+    assert line.annual_cost_usd == round(line.fte_equivalent * 30_000)
+    [change] = changes(catalog(edited))
+    assert (change.group, change.item) == ("Outsourced annotation per region", region_name("in"))
+    assert (change.default, change.value) == (DEFAULTS.vendor_price("in"), 30_000)
+
+
 def test_table_sources_come_from_sources_md(groups: dict[str, Group]) -> None:
-    for group_id in ("rates", "effort", "adjustments", "setups"):
+    for group_id in ("rates", "vendor", "effort", "adjustments", "setups"):
         assert groups[group_id].source.startswith("**Source"), group_id
         assert not groups[group_id].source.endswith(":")
     with pytest.raises(KeyError, match="no section"):
@@ -161,7 +189,7 @@ def test_a_negative_salary_is_refused_naming_the_table_and_row(groups: dict[str,
         (
             "rates",
             "Salaries per role and region › United States, Data Engineer: "
-            "must be greater than 0 (got -5.0)",
+            "must be more than 0 (got -5.0)",
         )
     ]
 
@@ -179,10 +207,17 @@ def test_weights_that_do_not_sum_to_one_are_refused(groups: dict[str, Group]) ->
 @pytest.mark.parametrize(
     ("group_id", "row_id", "column", "value", "message"),
     [
-        ("effort", "nlp|modeling|research_scientist", "FTE", None, "is empty: enter a number"),
+        ("vendor", "in", VENDOR_PRICE, -5.0, "must be at least 0"),
+        (
+            "effort",
+            "computer_vision|modeling|research_scientist",
+            "FTE",
+            None,
+            "is empty: enter a number",
+        ),
         ("span", "lead_span", "Value", 8.5, "must be a whole number (got 8.5)"),
-        ("adjustments", "2", "Multiplier", -1.0, "multiplier: must be greater than or equal to 0"),
-        ("setups", "startup", "Round up from", 0.0, "round up from: must be greater than 0"),
+        ("adjustments", "2", "Multiplier", -1.0, "multiplier: must be at least 0"),
+        ("setups", "startup", "Round up from", 0.0, "round up from: must be more than 0"),
         (
             "auto_setup",
             "auto_scaleup_max_employees",

@@ -8,7 +8,7 @@ import pytest
 
 from mlplanner.model.assumptions import QUALITY_COMPONENTS, AssumptionError, Assumptions
 from mlplanner.model.demand import compute_demand
-from mlplanner.model.rates import known_regions
+from mlplanner.model.rates import known_regions, regions_frame
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import DOMAINS
 from tests.support.builders import assumptions_with, project_data, scenario
@@ -17,7 +17,7 @@ from tests.support.builders import assumptions_with, project_data, scenario
 def edit_problems(**changes: Any) -> list[str]:
     with pytest.raises(AssumptionError) as caught:
         assumptions_with(**changes)
-    return caught.value.problems
+    return [str(problem) for problem in caught.value.problems]
 
 
 def test_defaults_are_read_once_per_process() -> None:
@@ -38,6 +38,38 @@ def test_defaults_price_every_role_in_every_region() -> None:
     assert set(a.rates) == set(known_regions())
     for region in known_regions():
         assert set(a.rates[region]) == set(ROLES)
+
+
+def test_defaults_price_outsourced_annotation_in_every_region_from_regions_csv() -> None:
+    a = Assumptions.defaults()
+    shipped = dict(
+        zip(
+            regions_frame()["region"], regions_frame()["vendor_annotation_usd_per_fte"], strict=True
+        )
+    )
+    assert a.vendor_annotation_usd_per_fte == shipped
+    assert set(shipped) == set(known_regions())
+    assert a.vendor_price("in") < a.vendor_price("us")
+
+
+def test_one_flat_vendor_price_of_an_older_set_becomes_every_regions_price() -> None:
+    """Sets saved before vendor prices were per region still validate, to the same price."""
+    old = {**Assumptions.defaults().model_dump(mode="json"), "vendor_annotation_usd_per_fte": 45000}
+    a = Assumptions.from_dict(old)
+    assert a.vendor_annotation_usd_per_fte == dict.fromkeys(known_regions(), 45_000.0)
+    few = {**old, "rates": {"us": Assumptions.defaults().rates["us"]}}
+    assert Assumptions.from_dict(few).vendor_annotation_usd_per_fte == {"us": 45_000.0}
+
+
+def test_every_region_with_salaries_needs_a_vendor_price() -> None:
+    prices = dict(Assumptions.defaults().vendor_annotation_usd_per_fte)
+    del prices["gb"]
+    assert edit_problems(vendor_annotation_usd_per_fte=prices) == [
+        "vendor_annotation_usd_per_fte.gb: no vendor price"
+    ]
+    prices["gb"] = -1
+    [problem] = edit_problems(vendor_annotation_usd_per_fte=prices)
+    assert problem.startswith("vendor_annotation_usd_per_fte.gb: ")
 
 
 def test_default_quality_weights_sum_to_one() -> None:
@@ -67,7 +99,7 @@ def test_a_medium_production_project_with_partial_data_needs_3_to_5_fte(domain: 
     for deployment in ("batch", "online"):
         s = scenario(project_data(domain=domain, deployment=deployment), employees=1)
         demand = compute_demand(s, Assumptions.defaults())
-        assert 3 <= demand.fte[0].sum() <= 5
+        assert 3 <= demand.total - demand.fte[1].sum() <= 5  # all but the analytics baseline
 
 
 def test_a_dump_of_the_defaults_validates_to_an_equal_set() -> None:
@@ -85,7 +117,7 @@ def test_rate_looks_up_region_and_role() -> None:
 def test_weights_must_sum_to_one() -> None:
     weights = {"coverage": 0.5, "depth": 0.5, "resilience": 0.5, "coordination": 0.5}
     assert edit_problems(quality_weights=weights) == [
-        "(top level): quality_weights: must sum to 1 (they sum to 2.000)"
+        "quality_weights: must sum to 1 (they sum to 2.000)"
     ]
 
 
@@ -96,9 +128,7 @@ def test_weights_must_name_exactly_the_components() -> None:
 
 def test_negative_effort_names_its_path() -> None:
     problems = edit_problems(effort={"nlp": {"modeling": {"data_scientist": -1}}})
-    assert problems == [
-        "effort.nlp.modeling.data_scientist: input should be greater than or equal to 0 (got -1)"
-    ]
+    assert problems == ["effort.nlp.modeling.data_scientist: must be at least 0 (got -1)"]
 
 
 @pytest.mark.parametrize(
@@ -137,9 +167,38 @@ def test_out_of_range_values_name_their_field(changes: dict[str, Any], path: str
 
 def test_auto_thresholds_must_be_ordered() -> None:
     problems = edit_problems(auto_startup_max_employees=500, auto_scaleup_max_employees=100)
-    assert "auto_scaleup_max_employees: must be at least auto_startup_max_employees" in problems[0]
+    assert problems == [
+        "auto_scaleup_max_employees: must be at least auto startup max employees (500)"
+    ]
 
 
 def test_assumptions_are_immutable() -> None:
     with pytest.raises(ValueError, match="frozen"):
         Assumptions.defaults().lead_span = 3  # type: ignore[misc]
+
+
+def test_a_set_saved_before_lifecycles_and_heads_still_validates() -> None:
+    """Stored assumption sets from before this model version lack the Head of Data & ML's
+    salaries, the run effort, the shared platform curve and the new parameters: they load,
+    with the shipped head salaries, every project built in full and nothing shared."""
+    old = Assumptions.defaults().model_dump(mode="json")
+    for region in old["rates"].values():
+        del region["head_of_data"]
+    for name in (
+        "run_share",
+        "shared_work",
+        "lead_from_contributors",
+        "head_from_leads",
+        "warn_team_share",
+        "warn_hire_growth",
+        "warn_min_hires",
+    ):
+        del old[name]
+    loaded = Assumptions.from_dict(old)
+    assert loaded.rates["gb"]["head_of_data"] == Assumptions.defaults().rates["gb"]["head_of_data"]
+    assert loaded.run_share == {} and loaded.shared_work == {}
+    s = scenario(project_data(count=4, lifecycle="run"), employees=1)
+    demand = compute_demand(s, loaded)
+    assert demand.total - demand.fte[1].sum() == pytest.approx(
+        4 * sum(sum(by_role.values()) for by_role in loaded.effort["tabular"].values())
+    )

@@ -61,21 +61,27 @@ def test_a_line_is_exactly_headcount_times_the_loaded_rate_it_shows(
 
 
 def test_vendor_cost_by_hand() -> None:
-    custom = assumptions_with(vendor_annotation_usd_per_fte=40_000.0)
-    line = vendor_cost("Shelf monitoring", 1.5, custom)
+    prices = DEFAULTS.vendor_annotation_usd_per_fte | {"us": 40_000.0, "in": 16_000.0}
+    custom = assumptions_with(vendor_annotation_usd_per_fte=prices)
+    line = vendor_cost("Shelf monitoring", 1.5, "us", custom)
     assert (line.source, line.annual_cost_usd) == ("Shelf monitoring", 60_000)
+    assert vendor_cost("Shelf monitoring", 1.5, "in", custom).annual_cost_usd == 24_000
 
 
-def test_outsourced_annotation_is_a_vendor_line_per_project() -> None:
-    s = scenario(
+def test_outsourced_annotation_is_a_vendor_line_per_project_at_the_regions_price() -> None:
+    projects = (
         project_data(name="Vision", domain="computer_vision", annotation="outsourced"),
         project_data(name="Text", domain="nlp", annotation="in_house"),
     )
-    plan = recommend(s, "mature")
+    plan = recommend(scenario(*projects), "mature")
     assert [v.source for v in plan.vendor_lines] == ["Vision"]
     vendor = plan.vendor_lines[0]
-    expected = round(vendor.fte_equivalent * DEFAULTS.vendor_annotation_usd_per_fte)
+    expected = round(vendor.fte_equivalent * DEFAULTS.vendor_price("us"))
     assert plan.vendor_cost_usd == vendor.annual_cost_usd == expected
+    india = recommend(scenario(*projects, region="in"), "mature")
+    assert india.vendor_lines[0].fte_equivalent == vendor.fte_equivalent
+    assert india.vendor_cost_usd == round(vendor.fte_equivalent * DEFAULTS.vendor_price("in"))
+    assert india.vendor_cost_usd < plan.vendor_cost_usd
     assert plan.annual_cost_usd == plan.staff_cost_usd + plan.vendor_cost_usd
 
 

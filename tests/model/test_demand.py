@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.demand import BASELINE_SOURCE, baseline_analysts, compute_demand
+from mlplanner.model.demand import (
+    BASELINE_SOURCE,
+    SHARED_SOURCES,
+    Demand,
+    baseline_analysts,
+    compute_demand,
+)
 from mlplanner.model.roles import PHASES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Project, Scenario
 from tests.support import strategies
@@ -28,18 +34,24 @@ def multiplier(attribute: str, value: str, phase: str) -> float:
     return result
 
 
+def projects_fte(demand: Demand, projects: int) -> np.ndarray:
+    """Phase x role demand of the projects: their own work plus the shared platform work."""
+    return demand.fte[:projects].sum(axis=0) + demand.fte[projects + 1 :].sum(axis=0)
+
+
 def project_fte(s: Scenario, role: str, phase: str, assumptions: Assumptions = DEFAULTS) -> float:
-    return float(compute_demand(s, assumptions).fte[0, P[phase], R[role]])
+    """One project's demand in a phase and role (its own work and its platform work)."""
+    return float(projects_fte(compute_demand(s, assumptions), 1)[P[phase], R[role]])
 
 
 def test_a_medium_production_project_with_partial_data_is_its_base_effort() -> None:
     s = scenario(project_data(domain="recommender"), employees=1)
-    demand = compute_demand(s, DEFAULTS)
+    unit = projects_fte(compute_demand(s, DEFAULTS), 1)
     base = DEFAULTS.effort["recommender"]
     for phase, by_role in base.items():
         for role, fte in by_role.items():
-            assert demand.fte[0, P[phase], R[role]] == pytest.approx(fte)
-    assert demand.fte[0].sum() == pytest.approx(sum(sum(r.values()) for r in base.values()))
+            assert unit[P[phase], R[role]] == pytest.approx(fte)
+    assert unit.sum() == pytest.approx(sum(sum(r.values()) for r in base.values()))
 
 
 def test_online_deployment_scales_deployment_and_integration() -> None:
@@ -98,6 +110,7 @@ def test_pinned_formula_on_a_custom_assumption_set() -> None:
         ],
         baseline_employees_per_analyst=200.0,
         baseline_max_analysts=3.0,
+        shared_work={},
     )
     s = scenario(
         project_data(domain="tabular", scale="large", deployment="online", count=3),
@@ -118,10 +131,60 @@ def test_research_stage_creates_research_scientist_demand() -> None:
     assert compute_demand(research, DEFAULTS).by_role["research_scientist"] > 0
 
 
-def test_frontier_domains_create_research_scientist_demand_in_production() -> None:
-    for domain in ("nlp", "computer_vision", "speech", "reinforcement_learning"):
+def test_research_scientists_come_from_research_and_frontier_work_not_production_nlp() -> None:
+    """Production language and generative-AI products adapt existing models (data scientists
+    and ML engineers); research-stage work and RL, vision and speech need research."""
+    for domain in ("nlp", "generative_ai"):
+        assert (
+            project_fte(scenario(project_data(domain=domain)), "research_scientist", "modeling")
+            == 0
+        )
+        research = scenario(project_data(domain=domain, stage="research"))
+        assert project_fte(research, "research_scientist", "modeling") >= 1
+    for domain in ("computer_vision", "speech", "reinforcement_learning"):
         s = scenario(project_data(domain=domain))
         assert project_fte(s, "research_scientist", "modeling") > 0
+
+
+def test_generative_ai_leans_on_ml_and_backend_engineering() -> None:
+    demand = compute_demand(scenario(project_data(domain="generative_ai")), DEFAULTS).by_role
+    engineering = demand["ml_engineer"] + demand["developer"]
+    assert engineering > 2 * demand["data_scientist"]
+
+
+def test_a_live_model_needs_its_run_share_of_the_build_effort_per_phase() -> None:
+    build = projects_fte(compute_demand(scenario(project_data(), employees=1), DEFAULTS), 1)
+    run = projects_fte(
+        compute_demand(scenario(project_data(lifecycle="run"), employees=1), DEFAULTS), 1
+    )
+    for phase, share in DEFAULTS.run_share.items():
+        assert 0 < share < 1
+        assert np.allclose(run[P[phase]], share * build[P[phase]])
+    assert run.sum() < 0.5 * build.sum()
+
+
+def test_shared_platform_work_grows_as_the_curve_says() -> None:
+    """Four equal projects pay 4 ** b times one project's platform work, in its own line."""
+    one = compute_demand(scenario(project_data(deployment="online"), employees=1), DEFAULTS)
+    four = compute_demand(
+        scenario(project_data(deployment="online", count=4), employees=1), DEFAULTS
+    )
+    curve = DEFAULTS.shared_work["deployment"]
+    row = 2 + PHASES.index("deployment")  # project, baseline, then shared lines in phase order
+    assert four.sources[row] == SHARED_SOURCES["deployment"]
+    assert one.fte[row].sum() > 0
+    assert np.allclose(four.fte[row], 4**curve.exponent * one.fte[row])
+    assert np.allclose(four.fte[0], 4 * one.fte[0])
+    assert four.by_role["ml_engineer"] < 4 * one.by_role["ml_engineer"]
+
+
+def test_shared_platform_work_is_shown_as_its_own_kind_of_work() -> None:
+    demand = compute_demand(
+        scenario(project_data(name="A"), project_data(name="B", lifecycle="run")), DEFAULTS
+    )
+    work = demand.work("ml_engineer")
+    assert set(work) == {"build", "run", "shared"}
+    assert sum(work.values()) == pytest.approx(demand.by_role["ml_engineer"])
 
 
 def test_research_and_prototypes_need_less_deployment_than_production() -> None:
@@ -185,7 +248,7 @@ def test_baseline_grows_with_company_size_up_to_its_cap() -> None:
 
 def test_baseline_is_the_last_source_and_lands_on_analysts_in_measurement() -> None:
     demand = compute_demand(scenario(project_data(name="Churn"), employees=2000), DEFAULTS)
-    assert demand.sources == ("Churn", BASELINE_SOURCE)
+    assert demand.sources == ("Churn", BASELINE_SOURCE, *SHARED_SOURCES.values())
     baseline = demand.fte[1]
     assert baseline[P["measurement"], R["data_analyst"]] == pytest.approx(2)
     assert baseline.sum() == pytest.approx(2)
@@ -195,7 +258,8 @@ def test_lines_explain_a_role_largest_first_and_add_up() -> None:
     s = scenario(project_data(name="A", domain="nlp"), project_data(name="B", domain="speech"))
     demand = compute_demand(s, DEFAULTS)
     lines = demand.lines("data_scientist")
-    assert {source for source, _, _ in lines} == {"A", "B"}
+    assert {"A", "B"} <= {source for source, _, _ in lines}
+    assert {source for source, _, _ in lines} - {"A", "B"} <= set(SHARED_SOURCES.values())
     assert [fte for _, _, fte in lines] == sorted((fte for _, _, fte in lines), reverse=True)
     assert sum(fte for _, _, fte in lines) == pytest.approx(demand.by_role["data_scientist"])
 
@@ -227,7 +291,8 @@ def test_an_edited_assumption_set_is_not_served_from_the_cache_of_another() -> N
 def test_demand_is_never_negative(s: Scenario) -> None:
     demand = compute_demand(s, DEFAULTS)
     assert (demand.fte >= 0).all() and (demand.vendor_fte >= 0).all()
-    assert demand.fte.shape == (len(s.projects) + 1, len(PHASES), len(SPECIALIST_ROLES))
+    sources = len(s.projects) + 1 + len(PHASES)
+    assert demand.fte.shape == (sources, len(PHASES), len(SPECIALIST_ROLES))
 
 
 @strategies.ENGINE_SETTINGS
@@ -259,3 +324,5 @@ def test_count_2_doubles_that_projects_demand(s: Scenario, data: st.DataObject) 
     assert two.vendor_fte[i] == 2 * one.vendor_fte[i]
     others = [s_ for s_ in range(len(s.projects) + 1) if s_ != i]
     assert np.array_equal(two.fte[others], one.fte[others])
+    shared = slice(len(s.projects) + 1, None)
+    assert (two.fte[shared] >= one.fte[shared] - 1e-12).all()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mlplanner.model.roles import (
     GENERALIST,
+    HEAD,
     LEAD,
     PHASE_LABELS,
     PHASES,
@@ -16,7 +17,7 @@ from mlplanner.model.roles import (
 )
 
 
-def test_roles_are_the_nine_design_ids_in_lifecycle_order() -> None:
+def test_roles_are_the_ten_design_ids_in_lifecycle_order() -> None:
     assert ROLES == (
         "data_analyst",
         "data_engineer",
@@ -27,8 +28,10 @@ def test_roles_are_the_nine_design_ids_in_lifecycle_order() -> None:
         "annotator",
         "full_stack_data_scientist",
         "team_lead",
+        "head_of_data",
     )
-    assert (*SPECIALIST_ROLES, GENERALIST, LEAD) == ROLES
+    assert (*SPECIALIST_ROLES, GENERALIST, LEAD, HEAD) == ROLES
+    assert role_label(HEAD) == "Head of Data & ML"
 
 
 def test_every_role_has_a_label_and_its_own_colour() -> None:

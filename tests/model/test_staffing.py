@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Company
 from mlplanner.model.staffing import (
     choose_setup,
     individual_contributors,
+    managers,
     required_leads,
     round_people,
     staff,
@@ -42,6 +45,8 @@ PINNED = assumptions_with(
     },
     generalist_capacity_fte=0.8,
     lead_span=4,
+    lead_from_contributors=3,
+    head_from_leads=3,
 )
 DEMAND = {
     "data_analyst": 0.4,
@@ -93,8 +98,25 @@ def test_round_people_grows_with_demand_and_with_a_lower_cut(
     ("contributors", "span", "leads"),
     [(0, 8, 0), (1, 8, 0), (8, 8, 0), (9, 8, 2), (16, 8, 2), (17, 8, 3), (5, 4, 2)],
 )
-def test_leads_by_span_of_control(contributors: int, span: int, leads: int) -> None:
+def test_teams_needing_leads_by_the_quality_rule(contributors: int, span: int, leads: int) -> None:
     assert required_leads(contributors, span) == leads
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**6), min_size=1), st.integers(2, 50))
+def test_leads_of_many_team_sizes_at_once_are_each_teams_leads(sizes: list[int], span: int) -> None:
+    """On an array (the frontier's scoring) as on each whole number: ``ceil(n / span)`` past
+    one team, else none."""
+    expected = [math.ceil(n / span) if n > span else 0 for n in sizes]
+    assert required_leads(np.array(sizes), span).tolist() == expected
+    assert [required_leads(n, span) for n in sizes] == expected
+
+
+@pytest.mark.parametrize(
+    ("people_", "leads"),
+    [(0, 0), (5, 0), (6, 1), (8, 1), (9, 2), (16, 2), (17, 3)],
+)
+def test_planned_leads_start_at_six_then_one_per_team_of_eight(people_: int, leads: int) -> None:
+    assert managers(people_, 6, 8) == leads
 
 
 def test_leads_and_annotators_are_not_individual_contributors() -> None:
@@ -102,27 +124,30 @@ def test_leads_and_annotators_are_not_individual_contributors() -> None:
     assert individual_contributors(allocation) == 4
 
 
-def test_startup_absorbs_small_roles_and_all_data_science() -> None:
+def test_startup_generalists_carry_the_first_person_of_each_role_and_all_data_science() -> None:
     staffing = staff(DEMAND, {}, "startup", PINNED)
-    # absorbed 0.4 + 1.6 + 0.6 + 0.9 = 3.5 FTE / 0.8 = 4.375 -> 4; 5 contributors -> 2 leads of 4
-    assert staffing.allocation == people(data_engineer=1, full_stack_data_scientist=4, team_lead=2)
-    assert staffing.absorbed_fte == pytest.approx(3.5)
-    assert "do all data-science work" in staffing.rules["data_scientist"]
-    assert "0.6 FTE is below 1.0 FTE" in staffing.rules["ml_engineer"]
-    assert "5 people make 2 teams of up to 4" in staffing.rules[LEAD]
+    # carried 0.4 + 1.0 (of 1.2) + 1.6 + 0.6 + 0.9 = 4.5 FTE / 0.8 = 5.625 -> 6; the other
+    # 0.2 data engineering and 0.3 annotation are below the cut of 0.5: uncovered.
+    # 6 contributors (at least 3): teams of up to 4 -> 2 leads.
+    assert staffing.allocation == people(full_stack_data_scientist=6, team_lead=2)
+    assert staffing.absorbed_fte == pytest.approx(4.5)
+    assert staffing.uncovered_fte == pytest.approx({"data_engineer": 0.2, "annotator": 0.3})
+    assert "carry all 1.6 FTE" in staffing.rules["data_scientist"]
+    assert "carry 1.0 of 1.2 FTE" in staffing.rules["data_engineer"]
+    assert "0.2 FTE below that is left uncovered" in staffing.rules["data_engineer"]
+    assert "6 people the work needs make 2 teams of up to 4" in staffing.rules[LEAD]
 
 
-def test_scaleup_keeps_data_scientists_and_absorbs_the_rest_below_one_person() -> None:
+def test_scaleup_hires_specialists_for_the_work_past_the_first_person() -> None:
     staffing = staff(DEMAND, {}, "scaleup", PINNED)
-    # absorbed 0.4 + 0.6 + 0.9 = 1.9 FTE / 0.8 = 2.375 -> 3 (0.375 >= 0.3); annotator 0.3 -> 1
+    # carried 0.4 + 1.0 + 1.0 + 0.6 + 0.9 = 3.9 FTE / 0.8 = 4.875 -> 5; data science 0.6 left
+    # -> 1 (0.6 >= 0.3); data engineering 0.2 left -> 0, uncovered; annotator 0.3 -> 1.
+    # 6 contributors -> 2 leads.
     assert staffing.allocation == people(
-        data_engineer=1,
-        data_scientist=2,
-        annotator=1,
-        full_stack_data_scientist=3,
-        team_lead=2,
+        data_scientist=1, annotator=1, full_stack_data_scientist=5, team_lead=2
     )
-    assert staffing.absorbed_fte == pytest.approx(1.9)
+    assert staffing.absorbed_fte == pytest.approx(3.9)
+    assert staffing.uncovered_fte == pytest.approx({"data_engineer": 0.2})
 
 
 def test_mature_staffs_a_specialist_for_every_role_with_demand() -> None:
@@ -134,8 +159,9 @@ def test_mature_staffs_a_specialist_for_every_role_with_demand() -> None:
         ml_engineer=1,
         developer=1,
         annotator=1,
-        team_lead=2,
+        team_lead=2,  # 7 contributors: two teams of up to 4
     )
+    assert staffing.allocation[HEAD] == 0  # 2 leads, fewer than 3
     assert staffing.absorbed_fte == 0
     assert staffing.rules["research_scientist"] == "no project demands this role"
 
@@ -143,13 +169,24 @@ def test_mature_staffs_a_specialist_for_every_role_with_demand() -> None:
 def test_existing_staff_is_kept_and_never_absorbed() -> None:
     existing = {"ml_engineer": 1, GENERALIST: 5, LEAD: 3}
     staffing = staff(DEMAND, existing, "scaleup", PINNED)
-    # ML engineer stays a specialist; absorbed 0.4 + 0.9 = 1.3 / 0.8 = 1.625 -> 2, but 5 are kept.
+    # ML engineer stays a specialist; carried 0.4 + 1.0 + 1.0 + 0.9 = 3.3 / 0.8 = 4.125 -> 4,
+    # but 5 are kept.
     assert staffing.allocation["ml_engineer"] == 1
-    assert staffing.absorbed_fte == pytest.approx(1.3)
+    assert staffing.absorbed_fte == pytest.approx(3.3)
     assert staffing.allocation[GENERALIST] == 5
-    assert "5 already employed are kept (3 more than demand needs)" in staffing.rules[GENERALIST]
-    # 1 + 2 + 1 + 5 = 9 contributors -> 3 teams of up to 4, and 3 leads are already there.
+    assert "5 already employed are kept (1 more than demand needs)" in staffing.rules[GENERALIST]
+    # Leads count the people the work needs: 1 + 1 + 4 = 6 -> 2 leads; 3 are kept.
+    assert staffing.needed[LEAD] == 2
     assert staffing.allocation[LEAD] == 3
+
+
+def test_no_lead_is_planned_for_surplus_staff() -> None:
+    """25 data scientists for 2 FTE of work: the lead count follows the 2, not the 25."""
+    demand = dict.fromkeys(SPECIALIST_ROLES, 0.0) | {"data_scientist": 2.0}
+    staffing = staff(demand, {"data_scientist": 25}, "mature", Assumptions.defaults())
+    assert staffing.allocation["data_scientist"] == 25
+    assert staffing.allocation[LEAD] == 0
+    assert staffing.allocation[HEAD] == 0
 
 
 def test_existing_staff_beyond_demand_is_kept() -> None:
@@ -168,9 +205,9 @@ def test_annotation_is_never_absorbed() -> None:
 
 
 def test_no_lead_for_a_single_team() -> None:
-    staffing = staff(DEMAND, {}, "mature", assumptions_with(lead_span=9))
+    staffing = staff(DEMAND, {}, "mature", assumptions_with(lead_from_contributors=8))
     assert staffing.allocation[LEAD] == 0
-    assert "fit in one team (up to 9), so no lead" in staffing.rules[LEAD]
+    assert "7 people are fewer than 8: a senior contributor leads them" in staffing.rules[LEAD]
 
 
 def test_every_role_has_a_rule() -> None:
@@ -205,6 +242,11 @@ def test_an_explicit_setup_beats_the_companys_which_beats_auto() -> None:
     )
 
 
+def test_an_unknown_setup_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="setup: 'huge' is not one of auto, startup"):
+        choose_setup(company(10), Assumptions.defaults(), "huge")
+
+
 demands = st.fixed_dictionaries({role: st.floats(0, 12) for role in SPECIALIST_ROLES})
 
 
@@ -222,7 +264,18 @@ def test_headcount_is_never_below_existing_staff(
 def test_staffed_specialists_are_their_rounded_demand(demand: dict[str, float], setup: str) -> None:
     a = Assumptions.defaults()
     staffing = staff(demand, {}, setup, a)  # type: ignore[arg-type]
-    cut = a.setups[setup].round_up_from  # type: ignore[index]
+    rule = a.setups[setup]  # type: ignore[index]
     for role in SPECIALIST_ROLES:
         headcount = staffing.allocation[role]
-        assert headcount == 0 or headcount == round_people(demand[role], cut)
+        if setup == "mature" or role == "annotator":
+            assert headcount == round_people(demand[role], rule.round_up_from)
+        elif headcount:
+            rest = demand[role] - rule.absorb_below_fte
+            assert headcount == round_people(rest, rule.round_up_from)
+
+
+def test_a_first_lead_threshold_above_the_span_counts_as_the_span() -> None:
+    """One person more never adds two leads, whatever the user enters."""
+    counts = [managers(n, 12, 5) for n in range(40)]
+    assert counts[4] == 0 and counts[5] == 1
+    assert all(0 <= b - a <= 1 for a, b in itertools.pairwise(counts))

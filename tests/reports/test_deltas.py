@@ -1,9 +1,11 @@
 """Evaluations against a baseline: deltas per role, cost and quality; other assumptions flagged."""
 
+import pytest
+
 from mlplanner.model.plan import evaluate
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES
-from mlplanner.reports.deltas import delta, deltas
+from mlplanner.reports.deltas import delta, deltas, quality_change
 from tests.support.builders import assumptions_with, project_data, scenario
 
 TEAM = {"data_engineer": 1, "data_scientist": 2, "ml_engineer": 1}
@@ -78,3 +80,13 @@ def test_cost_change_has_no_percentage_against_a_free_baseline() -> None:
     empty = evaluate(s, {})
     assert empty.annual_cost_usd == 0
     assert delta(empty, evaluate(s, TEAM), "team").cost_delta_pct is None
+
+
+@pytest.mark.parametrize(
+    ("change", "shown"),
+    [(0.0, None), (0.049, None), (-0.049, None), (0.05, "+0.1"), (-1.26, "-1.3"), (3.0, "+3.0")],
+)
+def test_a_quality_change_is_shown_only_when_it_does_not_round_to_nothing(
+    change: float, shown: str | None
+) -> None:
+    assert quality_change(change) == shown

@@ -11,7 +11,10 @@ from mlplanner.reports.headlines import (
     largest_role_headline,
     quality_headline,
 )
-from tests.support.builders import project_data, scenario
+from tests.support.builders import assumptions_with, project_data, scenario
+
+# Without shared platform work, every FTE is a project's own.
+UNSHARED = assumptions_with(shared_work={})
 
 
 @pytest.fixture
@@ -43,12 +46,13 @@ def test_largest_role(two_projects: Scenario, allocation: dict[str, int], headli
 
 
 def test_busiest_source_names_the_project_with_the_largest_share(two_projects: Scenario) -> None:
-    evaluation = evaluate(two_projects, {"data_scientist": 4})
+    evaluation = evaluate(two_projects, {"data_scientist": 4}, assumptions=UNSHARED)
     assert busiest_source_headline(evaluation) == "Big one draws the most people: 3.0 of 4"
 
 
 def test_busiest_source_when_everyone_works_on_one_project() -> None:
-    evaluation = evaluate(scenario(project_data("Only")), {"data_scientist": 2})
+    only = scenario(project_data("Only"))
+    evaluation = evaluate(only, {"data_scientist": 2}, assumptions=UNSHARED)
     assert busiest_source_headline(evaluation) == "All 2 people work on Only"
     assert busiest_source_headline(evaluate(scenario(project_data("Only")), {})) == (
         "Nobody is staffed in this plan"

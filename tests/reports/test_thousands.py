@@ -2,14 +2,14 @@
 
 from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import parse_scenario
-from mlplanner.reports.changes import people
+from mlplanner.model.wording import people
 from mlplanner.reports.headlines import busiest_source_headline, largest_role_headline
 from tests.support.builders import portfolio_data
 
 
 def test_people_in_words_use_separators_past_a_thousand() -> None:
-    assert people(2, "ml_engineer") == "two ML Engineers"
-    assert people(1234, "ml_engineer") == "1,234 ML Engineers"
+    assert people(2, "ml_engineer", in_words=True) == "two ML Engineers"
+    assert people(1234, "ml_engineer", in_words=True) == "1,234 ML Engineers"
 
 
 def test_headlines_of_a_large_plan_use_separators() -> None:

@@ -21,9 +21,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.roles import GENERALIST, LEAD, ROLES
+from mlplanner.model.quality import A_COLUMN, COVERABLE_COLUMNS, G_COLUMN, L_COLUMN
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES
 from mlplanner.model.scenario import Scenario, load_scenario
-from mlplanner.model.scoring import A_COLUMN, COVERABLE_COLUMNS, G_COLUMN, L_COLUMN, score
+from mlplanner.model.scoring import score
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.search_space import search_problem
 
@@ -73,6 +74,7 @@ def best_completions(
         allocations[:, list(done)] = state.heads[row]
         allocations[:, later] = rest[:, : len(later)]
         allocations[:, [G_COLUMN, A_COLUMN, L_COLUMN]] = rest[:, len(later) :]
+        allocations[:, ROLES.index(HEAD)] = space.lower[HEAD]  # the space's only value
         scores = score(problem.context, allocations)
         fits = scores.cost <= budget
         best[row] = scores.quality[fits].max(initial=-np.inf)

@@ -3,6 +3,7 @@ names refused, and plans keeping the values they were saved with."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -13,9 +14,9 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.storage import assumption_sets, plans
 from mlplanner.storage.errors import AssumptionSetNameError, AssumptionSetNotFoundError
-from mlplanner.storage.models import AssumptionSet, AssumptionSnapshot
+from mlplanner.storage.models import AssumptionSet, AssumptionSnapshot, Revision
 from tests.storage.support import fashion
-from tests.support.builders import assumptions_with
+from tests.support.builders import assumptions_with, project_data, scenario
 
 SHIPPED = Assumptions.defaults()
 
@@ -122,3 +123,61 @@ def test_markup_in_a_name_is_stored_as_typed(session: Session) -> None:
     name = "**bold** <b>x</b> $1 :red[x] 日本"
     assumption_sets.save_assumption_set(session=session, name=name, assumptions=SHIPPED)
     assert names(session) == [name]
+
+
+OLD_FLAT_VENDOR_PRICE = 45_000.0
+"""The single vendor price every set held before vendor prices were per region."""
+
+
+def store_in_the_old_format(session: Session, snapshot: int) -> None:
+    """Rewrite a stored snapshot as an older version wrote it: one flat vendor price."""
+    row = session.get(AssumptionSnapshot, snapshot)
+    assert row is not None
+    values = json.loads(row.values_json)
+    values["vendor_annotation_usd_per_fte"] = OLD_FLAT_VENDOR_PRICE
+    row.values_json = json.dumps(values, sort_keys=True, separators=(",", ":"))
+    session.add(row)
+    session.commit()
+
+
+def test_a_set_saved_with_one_flat_vendor_price_opens_with_it_in_every_region(
+    session: Session,
+) -> None:
+    assumption_sets.save_assumption_set(session=session, name="Old", assumptions=SHIPPED)
+    snapshot = session.exec(
+        select(AssumptionSet.snapshot_id).where(AssumptionSet.name == "Old")
+    ).one()
+    store_in_the_old_format(session, snapshot)
+    loaded = assumption_sets.load_assumption_set(session=session, name="Old")
+    assert loaded.vendor_annotation_usd_per_fte == dict.fromkeys(
+        SHIPPED.rates, OLD_FLAT_VENDOR_PRICE
+    )
+    per_region = {"vendor_annotation_usd_per_fte": SHIPPED.vendor_annotation_usd_per_fte}
+    assert loaded.model_copy(update=per_region) == SHIPPED
+
+
+def test_a_plan_saved_with_one_flat_vendor_price_recomputes_to_the_same_cost(
+    session: Session,
+) -> None:
+    """Outsourced labelling in India: the old flat price, not the new Indian one, is what the
+    plan was made with, and what it still costs when opened."""
+    labelled = scenario(
+        project_data(name="Vision", domain="computer_vision", annotation="outsourced"),
+        region="in",
+    )
+    flat = assumptions_with(vendor_annotation_usd_per_fte=OLD_FLAT_VENDOR_PRICE)
+    evaluation = recommend(labelled, assumptions=flat)
+    [vendor] = evaluation.vendor_lines
+    assert vendor.annual_cost_usd == round(vendor.fte_equivalent * OLD_FLAT_VENDOR_PRICE)
+    plan = plans.create_plan(session=session, evaluation=evaluation)
+    snapshot = session.exec(
+        select(Revision.assumptions_id).where(Revision.plan_id == plan.id)
+    ).one()
+    store_in_the_old_format(session, snapshot)
+
+    opened = plans.open_revision(session=session, plan_id=plan.id)
+    assert opened.assumptions == flat
+    again = opened.evaluate()
+    assert again.vendor_lines == evaluation.vendor_lines
+    assert again.annual_cost_usd == evaluation.annual_cost_usd
+    assert recommend(labelled).vendor_cost_usd < evaluation.vendor_cost_usd

@@ -58,6 +58,7 @@ def run_workers(url: str) -> list[tuple[int, list[int], str, str]]:
                 worker.kill()
 
 
+@pytest.mark.slow
 def test_eight_processes_saving_at_once_lose_nothing(new_database_url: str) -> None:
     outcomes = run_workers(new_database_url)
 

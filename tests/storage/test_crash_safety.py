@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlmodel import Session
 
 from mlplanner.paths import REPO_ROOT
@@ -20,6 +21,7 @@ ROUNDS = 40
 SEED = 7
 
 
+@pytest.mark.slow
 def test_killing_a_saving_process_at_random_moments_loses_and_corrupts_nothing(
     tmp_path: Path,
 ) -> None:

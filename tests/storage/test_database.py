@@ -15,9 +15,9 @@ from mlplanner.storage import plans
 from mlplanner.storage.database import (
     BUSY_TIMEOUT_MS,
     DATABASE_URL_ENV,
-    DEFAULT_DATABASE_PATH,
     begin_write,
     database_url,
+    default_database_path,
     open_database,
 )
 from mlplanner.storage.errors import DatabaseUnavailableError
@@ -28,11 +28,29 @@ def test_the_default_database_is_a_sqlite_file_under_var_ignored_by_git(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
-    assert DEFAULT_DATABASE_PATH == REPO_ROOT / "var" / "mlplanner.db"
-    assert database_url() == f"sqlite:///{DEFAULT_DATABASE_PATH}"
+    monkeypatch.setenv("XDG_DATA_HOME", "/elsewhere")
+    default = REPO_ROOT / "var" / "mlplanner.db"
+    assert default_database_path() == default
+    assert database_url() == f"sqlite:///{default}"
     monkeypatch.setenv(DATABASE_URL_ENV, "  ")
-    assert database_url() == f"sqlite:///{DEFAULT_DATABASE_PATH}"
+    assert database_url() == f"sqlite:///{default}"
     assert "/var/" in (REPO_ROOT / ".gitignore").read_text().splitlines()
+
+
+def test_an_installed_package_keeps_plans_in_the_users_data_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    site_packages = tmp_path / "site-packages"  # no app.py beside the package
+    site_packages.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    expected = tmp_path / "data" / "mlplanner" / "mlplanner.db"
+    assert default_database_path(site_packages) == expected
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for unusable in ("", "relative/data"):
+        monkeypatch.setenv("XDG_DATA_HOME", unusable)
+        assert default_database_path(site_packages) == (
+            tmp_path / "home" / ".local" / "share" / "mlplanner" / "mlplanner.db"
+        )
 
 
 def test_the_environment_variable_points_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:

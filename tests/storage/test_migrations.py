@@ -33,7 +33,7 @@ from tests.storage.support import postgres_database
 
 FIRST = "0001"
 TABLES = {"plan", "plan_revision", "assumption_snapshot"}
-LATER_TABLES = {"assumption_set"}
+LATER_TABLES = {"assumption_set", "plan_share", "plan_comment"}
 
 
 @pytest.fixture(params=BACKENDS)
@@ -156,12 +156,22 @@ def test_plans_saved_at_the_first_migration_are_intact_after_upgrading(
 
     assert current(empty_engine) == (head(),)
     assert set(inspect(empty_engine).get_table_names()) >= TABLES | LATER_TABLES
+    with empty_engine.connect() as connection:
+        # 0003: every plan and revision kept, all under the first owner, the local user.
+        owners = connection.execute(
+            text("SELECT owner_subject, owner_email, status, count(*) FROM plan GROUP BY 1, 2, 3")
+        ).all()
+        assert [tuple(row) for row in owners] == [("local", "local", "draft", 3)]
+        savers = connection.execute(
+            text("SELECT saved_by, count(*) FROM plan_revision GROUP BY saved_by")
+        ).all()
+        assert [tuple(row) for row in savers] == [("local", 4)]
     scenarios = example_scenarios()
     with Session(empty_engine) as session:
         listed = plans.list_plans(session=session, sort="name")
-        assert [(p.id, p.name, p.latest_revision) for p in listed] == [
-            (big_id, "Big one", 1),
-            (two, "Two revisions", 2),
+        assert [(p.id, p.name, p.latest_revision, p.access) for p in listed] == [
+            (big_id, "Big one", 1, "owner"),
+            (two, "Two revisions", 2, "owner"),
         ]
         assert [p.name for p in plans.list_plans(session=session, trash=True)] == ["Binned"]
         first = plans.open_revision(session=session, plan_id=two, number=1)

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.set_names import SHIPPED_DEFAULTS
 from mlplanner.storage import plans
 from mlplanner.storage.errors import ConflictError, PlanNotFoundError
 from mlplanner.storage.models import AssumptionSnapshot, Revision
@@ -48,7 +49,7 @@ def test_opening_gives_back_the_scenario_assumptions_and_plan_exactly(session: S
     assert opened.allocation == evaluation.allocation
     assert opened.revision.number == 1 and opened.is_latest
     assert opened.revision.allocation_label is None
-    assert opened.revision.assumption_set_name == plans.DEFAULT_ASSUMPTION_SET
+    assert opened.revision.assumption_set_name == SHIPPED_DEFAULTS
     assert opened.evaluate().to_dict() == evaluation.to_dict()
 
 

@@ -1,5 +1,7 @@
 """Playwright helpers for driving the Streamlit app in Debian's headless Chromium."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Playwright, ViewportSize, expect
@@ -27,30 +29,101 @@ def launch_chromium(playwright: Playwright) -> Browser:
     )
 
 
+# Counts the app's script runs on the root element's data-test-script-state (Streamlit's e2e
+# hook: "rerunRequested" as soon as a widget asks for a run, then "running", then "notRunning"):
+# `started` counts changes to "rerunRequested" or "running". Installed in every document of the
+# page before the app's own scripts run.
+_RUN_COUNTER = """
+(() => {
+    const runs = { started: 0 };
+    window.__mlplannerRuns = runs;
+    const starts = ["rerunRequested", "running"];
+    new MutationObserver((records) => {
+        for (const [i, record] of records.entries()) {
+            const next = records[i + 1];
+            const value = next && next.target === record.target
+                ? next.oldValue
+                : record.target.getAttribute("data-test-script-state");
+            if (starts.includes(value) && !starts.includes(record.oldValue)) runs.started += 1;
+        }
+    }).observe(document, {
+        subtree: true,
+        attributes: true,
+        attributeOldValue: true,
+        attributeFilter: ["data-test-script-state"],
+    });
+})();
+"""
+_STARTED = "() => window.__mlplannerRuns.started"
+# A run started after `before` runs, and the app is connected, no run is under way and no
+# element of the run before is left stale (waiting to be replaced or removed).
+_RUN_DONE = """
+(before) => {
+    const app = document.querySelector("[data-testid='stApp']");
+    return Boolean(app && window.__mlplannerRuns.started > before
+        && app.getAttribute("data-test-script-state") === "notRunning"
+        && app.getAttribute("data-test-connection-state") === "CONNECTED"
+        && !document.querySelector("[data-testid='stElementContainer'][data-stale='true']"));
+}
+"""
+# No run under way, and none started during the next two frames (a run the script itself
+# starts, such as st.switch_page's, follows the end of the one before within that time).
+_STILL_IDLE = """
+() => new Promise((resolve) => {
+    const before = window.__mlplannerRuns.started;
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+        const app = document.querySelector("[data-testid='stApp']");
+        resolve(app.getAttribute("data-test-script-state") === "notRunning"
+            && window.__mlplannerRuns.started === before);
+    }));
+})
+"""
+_MAX_STRETCHES = 20
+_NEXT_FRAME = """
+() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+"""
+_MAIN_FITS = """
+() => {
+    const main = document.querySelector("[data-testid='stMain']");
+    return main.scrollHeight <= main.clientHeight;
+}
+"""
+
+
 def open_app(page: Page, url: str) -> None:
     """Load the app at `url` and wait until its first script run has finished."""
+    page.add_init_script(_RUN_COUNTER)
     page.goto(url)
-    page.get_by_test_id("stAppViewContainer").wait_for(state="attached", timeout=TIMEOUT_MS)
-    wait_for_app(page)
+    _wait_for_run(page, before=0)
 
 
-def wait_for_app(page: Page, initial_wait_ms: int = 210, settle_ms: int = 100) -> None:
-    """Wait until Streamlit has finished running the script (after a load or an interaction).
+@contextmanager
+def app_run(page: Page) -> Iterator[None]:
+    """The script run an interaction causes: ``with app_run(page): button.click()``.
 
-    Follows Streamlit's own e2e suite (e2e_playwright/conftest.py, `wait_for_app_run`): the
-    root element carries data-test-connection-state and data-test-script-state, the latter
-    going initial -> running -> notRunning on every run. The initial wait lets a rerun that
-    an interaction triggers (some widgets debounce ~200 ms) start before we look.
+    Counts the runs started before the block and, after it, waits until a run started since
+    has finished and the app stays idle: a run that starts late (a debounced widget) is waited
+    for, one already under way when the block began is not mistaken for it, and an interaction
+    that reruns nothing fails with a timeout.
     """
-    page.wait_for_timeout(initial_wait_ms)
-    page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
-        state="attached", timeout=TIMEOUT_MS
-    )
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        state="attached", timeout=TIMEOUT_MS
-    )
+    before = page.evaluate(_STARTED)
+    yield
+    _wait_for_run(page, before)
+
+
+def wait_until_idle(page: Page) -> None:
+    """Wait until no script run is under way, e.g. after ``expect()`` has seen a run's first
+    output when the interaction may or may not have caused a run."""
+    _wait_for_run(page, before=-1)
+
+
+def _wait_for_run(page: Page, before: int) -> None:
+    while True:
+        page.wait_for_function(_RUN_DONE, arg=before, timeout=TIMEOUT_MS)
+        if page.evaluate(_STILL_IDLE):
+            break
+    # No skeleton (a placeholder for an element still loading) is left.
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TIMEOUT_MS)
-    page.wait_for_timeout(settle_ms)
 
 
 def screenshot(page: Page, name: str) -> Path:
@@ -64,12 +137,22 @@ def screenshot(page: Page, name: str) -> Path:
 def whole_page_screenshot(page: Page, name: str) -> Path:
     """Screenshot of the whole page: Streamlit scrolls inside its main block, not the window,
     so the viewport is stretched to the content's height first (and restored afterwards); its
-    width stays."""
+    width stays (a phone's screenshot stays a phone's).
+
+    Content laid out anew at the new size may grow (a table sized to its rows), so the viewport
+    is stretched again until the main block no longer scrolls.
+    """
     page.mouse.move(0, 0)  # no tooltip left open under the pointer
     viewport = page.viewport_size or VIEWPORT
-    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
-    page.set_viewport_size({"width": viewport["width"], "height": max(height, viewport["height"])})
-    page.wait_for_timeout(500)  # charts and tables re-layout to the new size
+    main = page.get_by_test_id("stMain")
+    for _ in range(_MAX_STRETCHES):
+        height = max(main.evaluate("main => main.scrollHeight"), viewport["height"])
+        page.set_viewport_size({"width": viewport["width"], "height": height})
+        page.evaluate(_NEXT_FRAME)  # laid out and painted at the new size
+        if page.evaluate(_MAIN_FITS):
+            break
+    else:
+        raise AssertionError(f"{name}: the page kept growing past the viewport")
     path = screenshot(page, name)
     page.set_viewport_size(viewport)
     return path

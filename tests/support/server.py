@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,14 +45,20 @@ def python_executable() -> str:
 
 
 def start_app_server(
-    app: str, env: dict[str, str], log_dir: Path, timeout_s: float = 60, cwd: Path = REPO_ROOT
+    app: str,
+    env: dict[str, str],
+    log_dir: Path,
+    timeout_s: float = 60,
+    extra_args: Callable[[int], Sequence[str]] = lambda port: (),
+    cwd: Path = REPO_ROOT,
 ) -> AppServer:
     """Start `streamlit run APP` from `cwd` (the repo root) and wait until /_stcore/health
     says ok.
 
     `app` is relative to `cwd`; `env` is added to the current environment; the server's
-    stdout and stderr go to a file in `log_dir`. Raises RuntimeError with the server's output
-    if it does not become healthy within `timeout_s`.
+    stdout and stderr go to a file in `log_dir`; `extra_args(port)` gives more Streamlit
+    options for the port chosen (e.g. a secrets file naming the server's own URL). Raises
+    RuntimeError with the server's output if it does not become healthy within `timeout_s`.
     """
     for attempt in range(1, START_ATTEMPTS + 1):
         port = free_port()
@@ -67,6 +73,7 @@ def start_app_server(
                     *("--server.address", "127.0.0.1"),
                     *("--server.fileWatcherType", "none"),
                     *("--browser.gatherUsageStats", "false"),
+                    *extra_args(port),
                 ],
                 cwd=cwd,
                 env={**os.environ, **env},

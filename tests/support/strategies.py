@@ -20,6 +20,7 @@ from mlplanner.model.scenario import (
     DATA_READINESS,
     DEPLOYMENTS,
     DOMAINS,
+    LIFECYCLES,
     SCALES,
     SETUP_CHOICES,
     SETUPS,
@@ -48,6 +49,7 @@ def project_data(max_count: int = 5) -> st.SearchStrategy[dict[str, Any]]:
             "data_readiness": st.sampled_from(DATA_READINESS),
             "annotation": st.sampled_from(ANNOTATIONS),
             "deployment": st.sampled_from(DEPLOYMENTS),
+            "lifecycle": st.sampled_from(LIFECYCLES),
             "count": st.integers(1, max_count),
         },
     )

@@ -21,4 +21,8 @@ def test_addresses_icons_and_mail_are_broken_by_a_word_joiner() -> None:
     assert "http\\:\u2060//" in text
     assert "www\u2060\\." in text
     assert "a\u2060@b" in text
-    assert "\\:\u2060material/home\\:\u2060" in text
+    assert "\\:\u2060material/home\\:" in text
+
+
+def test_a_colon_before_a_space_is_left_alone() -> None:
+    assert plain("Retail: pricing") == "Retail\\: pricing"

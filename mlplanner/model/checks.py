@@ -1,0 +1,104 @@
+"""Warnings a manager needs with a plan: surplus staff, uncovered work, a team that is a large
+share of the company, and more hires in a year than a team can absorb.
+
+Every threshold lives in ``data/parameters.csv`` (``warnings.*``) with its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.roles import HEAD, MANAGERS, SPECIALIST_ROLES, role_label
+
+# Uncovered work smaller than this is not worth a sentence (it shows as 0.0 FTE).
+MIN_REPORTED_FTE = 0.05
+
+
+def people(count: int, role: str) -> str:
+    """``1 Data Engineer``, ``3 Data Engineers``, ``2 Heads of Data & ML``."""
+    label = role_label(role)
+    if count == 1:
+        return f"1 {label}"
+    if role == HEAD:
+        return f"{count} Heads of Data & ML"
+    return f"{count} {label}s"
+
+
+def surplus_messages(existing: Mapping[str, int], demand: Mapping[str, float]) -> list[str]:
+    """Specialists already employed beyond their role's demand by at least one person."""
+    notes = []
+    for role in SPECIALIST_ROLES:
+        have, fte = existing.get(role, 0), demand.get(role, 0.0)
+        if have - fte >= 1:
+            work = f"{fte:.1f} FTE of {role_label(role)} work" if fte > 0 else "no work"
+            notes.append(
+                f"{people(have, role)} already employed for {work}: about "
+                f"{round(have - fte)} more than the projects need."
+            )
+    return notes
+
+
+def staffing_surplus_messages(existing: Mapping[str, int], needed: Mapping[str, int]) -> list[str]:
+    """Generalists and managers already employed beyond what the work needs."""
+    notes = []
+    for role, have in existing.items():
+        if role in SPECIALIST_ROLES or have <= needed.get(role, 0):
+            continue
+        need = needed.get(role, 0)
+        reason = (
+            " Leads and heads are planned only for the people the work needs, not for staff "
+            "kept beyond it."
+            if role in MANAGERS
+            else ""
+        )
+        notes.append(
+            f"{people(have, role)} already employed where the work needs {need}: "
+            f"{have - need} more than the projects need.{reason}"
+        )
+    return notes
+
+
+def uncovered_message(uncovered: Mapping[str, float], setup: str, cut: float) -> list[str]:
+    """Work rounding leaves to nobody, role by role."""
+    parts = [
+        f"{fte:.1f} FTE of {role_label(role)} work"
+        for role, fte in uncovered.items()
+        if fte >= MIN_REPORTED_FTE
+    ]
+    if not parts:
+        return []
+    return [
+        f"Left uncovered by rounding: {', '.join(parts)}. Under the {setup} setup a role gets "
+        f"one more person only when the part beyond whole people reaches {cut:.2f} of a "
+        "person; the coverage score counts what is left."
+    ]
+
+
+def team_share_message(headcount: int, employees: int, assumptions: Assumptions) -> list[str]:
+    """An ML and data team that is a large share of a company past startup size."""
+    share = headcount / employees
+    if employees <= assumptions.auto_startup_max_employees or share <= assumptions.warn_team_share:
+        return []
+    return [
+        f"The ML and data team would be {headcount} people, {share:.1%} of the company's "
+        f"{employees:,} employees; data teams are usually 1–5% of a scale-up's workforce "
+        f"(this warning starts above {assumptions.warn_team_share:.0%}). Check that every "
+        "project needs its own team this year."
+    ]
+
+
+def hiring_pace_message(
+    hires: int, existing: Sequence[int] | Mapping[str, int], assumptions: Assumptions
+) -> list[str]:
+    """More hires in one year than a team of this size can realistically absorb."""
+    team = sum(existing.values()) if isinstance(existing, Mapping) else sum(existing)
+    absorbable = max(assumptions.warn_min_hires, int(assumptions.warn_hire_growth * team))
+    if hires <= absorbable:
+        return []
+    into = f"into a team of {team}" if team else "from scratch"
+    return [
+        f"This plan hires {hires} people in one year {into}: more than a team usually absorbs "
+        f"(about {absorbable} a year here; new people take months to ramp up and take the "
+        "existing team's time). Consider phasing the hires over two years."
+    ]

@@ -1,0 +1,36 @@
+"""Shared platform work: what a portfolio's projects share grows more slowly than their number.
+
+In each phase, ``share`` of every project's effort (annotators excepted) is platform work:
+pipelines and the feature store, data-quality tooling, training and serving platforms,
+monitoring, the experimentation platform (``data/shared_work.csv``). The portfolio pays for it
+on a power-law curve: with the projects' platform work in a (phase, role) sorted largest
+first, the ``k``-th project pays ``k ** b - (k - 1) ** b`` of its own (``b`` the phase's
+``exponent``), so ``n`` equal projects pay ``n ** b`` times one project's platform work
+(``b = 0.5``: four projects pay for two, a hundred for ten). A project of ``count`` ``c``
+stands for ``c`` equal projects.
+
+Why largest first: it is the most a portfolio can pay on the curve, and it makes the total
+grow with every project added and every project made larger (each weight is positive; a
+larger project can only move to an earlier, heavier weight), so the shared part never makes
+harder work cheaper.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def shared_fte(platform: np.ndarray, counts: np.ndarray, exponents: np.ndarray) -> np.ndarray:
+    """The portfolio's platform work per phase x role.
+
+    ``platform[s, p, r]``: platform work of one project of source ``s``; ``counts[s]``: how many
+    such projects it stands for; ``exponents[p]``: the phase's curve exponent (0 < b <= 1).
+    """
+    if len(platform) == 0:
+        return np.zeros(platform.shape[1:])
+    order = np.argsort(-platform, axis=0, kind="stable")
+    ranked = np.take_along_axis(platform, order, axis=0)
+    through = np.cumsum(counts[order], axis=0)  # projects paid for up to each one, inclusive
+    before = through - counts[order]
+    b = exponents[None, :, None]
+    return (ranked * (through**b - before**b)).sum(axis=0)

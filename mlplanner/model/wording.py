@@ -1,0 +1,75 @@
+"""How money, counts, people and lists are written for people: the one home of that wording.
+
+``$1.24M``, ``1,234``, ``3 people``, ``two ML Engineers``, ``+2 Data Engineers``, ``A, B and
+C``. Every page, report, CLI table and model note writes these through this module.
+
+It lives in the model, not in ``reports/``, because the model and the search write sentences
+too (a plan's over-budget note, part of the CLI's JSON; an alternative's rule, "best plan
+within the budget of $2.50M") and may not import anything above them; the reports, the CLI
+and the UI use it from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mlplanner.model.roles import role_label
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def format_usd(amount: float) -> str:
+    """Money for people: ``$1.24M``, ``$185k``, ``$900``, ``-$20k``."""
+    sign = "-" if amount < 0 else ""
+    value = abs(amount)
+    if value >= 999_500:
+        return f"{sign}${value / 1_000_000:.2f}M"
+    if value >= 1_000:
+        return f"{sign}${value / 1_000:.0f}k"
+    return f"{sign}${value:.0f}"
+
+
+def signed_usd(amount: float) -> str:
+    """A change in money: ``+$20k``, ``-$1.10M``, ``$0``."""
+    return ("+" if amount > 0 else "") + format_usd(amount)
+
+
+def count(n: int) -> str:
+    """A whole number with thousands separators: ``1,234``."""
+    return f"{n:,}"
+
+
+# Role names whose plural is not the label plus "s".
+_PLURAL_LABELS = {"head_of_data": "Heads of Data & ML"}
+
+
+def people(n: int, role: str | None = None, *, in_words: bool = False) -> str:
+    """``1 person``, ``3 people``; with a role ``1 Data Engineer``, ``2 Data Engineers``.
+
+    ``in_words`` spells zero to ten (``no``, ``one``, ``two ML Engineers``); the singular is
+    for exactly one, either sign (``-1 Data Engineer``).
+    """
+    number = _WORDS[n] if in_words and 0 <= n < len(_WORDS) else count(n)
+    if role is None:
+        return f"{number} person" if abs(n) == 1 else f"{number} people"
+    label = role_label(role)
+    if abs(n) == 1:
+        return f"{number} {label}"
+    return f"{number} {_PLURAL_LABELS.get(role, label + 's')}"
+
+
+def signed_people(n: int, role: str) -> str:
+    """A change in a role's headcount: ``+2 Data Engineers``, ``-1 ML Engineer``."""
+    return ("+" if n > 0 else "") + people(n, role)
+
+
+def projects(n: int) -> str:
+    """``1 project``, ``3 projects``."""
+    return f"{count(n)} project" if n == 1 else f"{count(n)} projects"
+
+
+def joined(items: Sequence[str]) -> str:
+    """Items as a sentence lists them: ``A``, ``A and B``, ``A, B and C``; none is ``""``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

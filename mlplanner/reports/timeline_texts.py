@@ -1,0 +1,42 @@
+"""Sentences about a hiring timeline: when the plan is staffed, what the first year costs, and
+where the hiring capacity comes from."""
+
+from __future__ import annotations
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.quarters import shift
+from mlplanner.model.wording import format_usd
+from mlplanner.timeline.simulation import Timeline
+
+
+def staffed_headline(timeline: Timeline) -> str:
+    """``Fully staffed in 2027-Q2, a quarter after the plan starts (2027-Q1)``, or why not."""
+    if timeline.fully_staffed is None:
+        return timeline.why_not_staffed or "Not fully staffed within the horizon"
+    if timeline.fully_staffed == timeline.start:
+        return f"Fully staffed from the plan start ({timeline.start})"
+    return f"Fully staffed in {timeline.fully_staffed} (the plan starts {timeline.start})"
+
+
+def first_year_text(timeline: Timeline) -> str:
+    """What the first year really costs against the plan's steady-state yearly cost."""
+    n = timeline.first_year_quarters
+    span = f"{timeline.start} to {shift(timeline.start, n - 1)}"
+    cost = format_usd(timeline.first_year_cost_usd)
+    steady = format_usd(timeline.plan_cost_usd)
+    what = "The first year" if n == 4 else f"The first {n} quarters"
+    return (
+        f"{what} ({span}) costs {cost}, hiring costs included; the full team costs {steady} "
+        "a year once everyone is in place."
+    )
+
+
+def capacity_text(timeline: Timeline, assumptions: Assumptions) -> str:
+    """``8 hires a quarter, derived from 800 employees`` or ``… set in the scenario``."""
+    hires = f"{timeline.capacity} hire{'s' if timeline.capacity != 1 else ''} a quarter"
+    if not timeline.capacity_derived:
+        return f"{hires}, set in the scenario"
+    employees = timeline.scenario.company.employees
+    per = assumptions.hiring.employees_per_hire
+    rule = f"one per {per:,.0f} employees, at least {assumptions.hiring.min_capacity_per_quarter}"
+    return f"{hires}, derived from {employees:,} employees ({rule})"

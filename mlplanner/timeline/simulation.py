@@ -1,0 +1,512 @@
+"""The quarter-by-quarter hiring simulation (expected values, whole people).
+
+Each quarter, in this order:
+
+1. **Leavers.** Each role loses its yearly attrition, compounded to a quarter, of the people
+   it had; expected leavers accumulate and leave as whole people once they add up to one
+   (deterministic), the longest-serving first. They leave at the start of the quarter.
+2. **Hires.** The model's plan for the scenario as it stands that quarter
+   (:mod:`.quarter_plans`) sets the target headcount per role. Hires arrive when the work
+   starts: a position is opened a time to hire (notice period included, whole quarters)
+   ahead, so nobody arrives before the plan start plus that lead time. Gaps are filled in
+   priority order: each project's critical roles, projects by start then scenario order,
+   then the rest of the team (leads, the analytics baseline). Hires per quarter never exceed
+   the hiring capacity, and, when the scenario has a budget, never raise the yearly run rate
+   (people at loaded cost plus vendors) above it. Nobody is let go when the target falls.
+   Hires that replace leavers are backfills.
+3. **Productivity.** Existing staff are productive from day one; a hire's productivity rises
+   linearly to full over the role's ramp-up.
+4. **Cost.** People present at their loaded rate for a quarter, plus each hire's one-off
+   hiring cost (a share of salary), plus the quarter's vendor annotation.
+
+A project's **critical roles** are the roles its demand lands on in that quarter's plan (the
+generalists where they absorb it). A project is staffed in the first quarter, from its start,
+in which each critical role has the project's share of the role's headcount, counted in
+priority order; the plan is fully staffed in the first quarter in which every project has
+started and every role is at its target.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+import numpy as np
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.hiring import (
+    hiring_capacity,
+    lead_quarters,
+    quarterly_attrition,
+    ramp_share,
+)
+from mlplanner.model.plan import recommend
+from mlplanner.model.quarters import quarter_name
+from mlplanner.model.roles import GENERALIST, ROLES, role_sort_key
+from mlplanner.model.scenario import Scenario
+from mlplanner.timeline.quarter_plans import QuarterPlan, QuarterPlans, Schedule, schedule
+
+QUARTERS_PER_YEAR: Final = 4
+_EPS: Final = 1e-9
+_ROLE_INDEX: Final[dict[str, int]] = {role: i for i, role in enumerate(ROLES)}
+_PositionKey = tuple[str, int, int, int | None, bool]  # role, opened, starts, project, backfill
+
+# Why a plan is not fully staffed within the horizon.
+HORIZON: Final = "horizon"
+TIME_TO_HIRE: Final = "time_to_hire"
+CAPACITY: Final = "capacity"
+BUDGET: Final = "budget"
+
+
+@dataclass(frozen=True)
+class RoleQuarter:
+    """One role in one quarter."""
+
+    role: str
+    headcount: int
+    hires: int
+    leavers: int
+    effective_fte: float
+    demand_fte: float
+    target: int
+    salary_cost_usd: int
+    hiring_cost_usd: int
+
+    @property
+    def cost_usd(self) -> int:
+        return self.salary_cost_usd + self.hiring_cost_usd
+
+
+@dataclass(frozen=True)
+class QuarterResult:
+    """One quarter: every role (lifecycle order), vendor cost, running totals, budget line."""
+
+    quarter: str
+    roles: tuple[RoleQuarter, ...]
+    vendor_cost_usd: int
+    cumulative_cost_usd: int
+    cumulative_budget_usd: int | None
+
+    @property
+    def cost_usd(self) -> int:
+        return sum(line.cost_usd for line in self.roles) + self.vendor_cost_usd
+
+    @property
+    def headcount(self) -> int:
+        return sum(line.headcount for line in self.roles)
+
+    @property
+    def hires(self) -> int:
+        return sum(line.hires for line in self.roles)
+
+    @property
+    def leavers(self) -> int:
+        return sum(line.leavers for line in self.roles)
+
+    def by_role(self, attribute: str) -> dict[str, float]:
+        """One attribute of every role: ``by_role("headcount")``."""
+        return {line.role: getattr(line, attribute) for line in self.roles}
+
+
+@dataclass(frozen=True)
+class Position:
+    """``count`` positions of a role opened and filled in the same quarters for one purpose.
+
+    ``project`` is the project the hires are for, ``None`` for the team as a whole (leads,
+    the analytics baseline); ``backfill`` marks hires replacing leavers.
+    """
+
+    role: str
+    open_quarter: str
+    start_quarter: str
+    project: str | None
+    backfill: bool
+    count: int
+
+
+@dataclass(frozen=True)
+class ProjectDates:
+    """When a project starts, goes live and is staffed (``None``: not within the horizon)."""
+
+    name: str
+    start: str
+    live_from: str | None
+    staffed: str | None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The simulation's result; ``target`` and ``plan_cost_usd`` are the plan's (all projects
+    as the scenario gives them), ``capacity`` the hires a quarter it ran with."""
+
+    scenario: Scenario
+    setup: str
+    start: str
+    capacity: int
+    capacity_derived: bool
+    quarters: tuple[QuarterResult, ...]
+    target: dict[str, int]
+    plan_cost_usd: int
+    fully_staffed: str | None
+    shortfall: tuple[str, ...]
+    why_not_staffed: str | None
+    projects: tuple[ProjectDates, ...]
+    positions: tuple[Position, ...]
+
+    @property
+    def first_year_cost_usd(self) -> int:
+        """What the first four quarters cost (fewer if the horizon is shorter)."""
+        return sum(q.cost_usd for q in self.quarters[:QUARTERS_PER_YEAR])
+
+    @property
+    def first_year_quarters(self) -> int:
+        return min(QUARTERS_PER_YEAR, len(self.quarters))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the CLI: FTE to 2 decimals, money in whole dollars."""
+        return {
+            "start": self.start,
+            "quarters": [
+                {
+                    "quarter": q.quarter,
+                    "headcount": q.by_role("headcount"),
+                    "hires": q.by_role("hires"),
+                    "leavers": q.by_role("leavers"),
+                    "effective_fte": {
+                        r: round(v, 2) for r, v in q.by_role("effective_fte").items()
+                    },
+                    "demand_fte": {r: round(v, 2) for r, v in q.by_role("demand_fte").items()},
+                    "cost_usd": q.cost_usd,
+                    "cumulative_cost_usd": q.cumulative_cost_usd,
+                }
+                for q in self.quarters
+            ],
+            "target": dict(self.target),
+            "fully_staffed": self.fully_staffed,
+            "projects": [{"name": p.name, "staffed": p.staffed} for p in self.projects],
+        }
+
+
+@dataclass
+class _Cohort:
+    """People of a role who joined in the same quarter (``None``: the existing staff)."""
+
+    first: int | None
+    count: int
+
+
+class _Team:
+    """The people of every role as cohorts, oldest first, with the expected leavers not yet
+    whole people and the leavers not yet replaced."""
+
+    def __init__(self, existing: dict[str, int]) -> None:
+        self.cohorts: dict[str, list[_Cohort]] = {
+            role: [_Cohort(None, existing[role])] if existing.get(role) else [] for role in ROLES
+        }
+        self.owed: dict[str, float] = dict.fromkeys(ROLES, 0.0)
+        self.unreplaced: dict[str, int] = dict.fromkeys(ROLES, 0)
+
+    def headcount(self, role: str) -> int:
+        return sum(cohort.count for cohort in self.cohorts[role])
+
+    def leave(self, role: str, rate: float) -> int:
+        """Expected leavers of one quarter, as whole people, the longest-serving first."""
+        people = self.headcount(role)
+        self.owed[role] += people * rate
+        leavers = min(people, math.floor(self.owed[role] + _EPS))
+        self.owed[role] = max(0.0, self.owed[role] - leavers)
+        self.unreplaced[role] += leavers
+        remaining = leavers
+        cohorts = self.cohorts[role]
+        while remaining:
+            gone = min(remaining, cohorts[0].count)
+            cohorts[0].count -= gone
+            remaining -= gone
+            if cohorts[0].count == 0:
+                cohorts.pop(0)
+        return leavers
+
+    def join(self, role: str, quarter: int, count: int) -> int:
+        """Add hires; returns how many of them are backfills."""
+        self.cohorts[role].append(_Cohort(quarter, count))
+        backfills = min(count, self.unreplaced[role])
+        self.unreplaced[role] -= backfills
+        return backfills
+
+    def effective_fte(self, role: str, quarter: int, assumptions: Assumptions) -> float:
+        return sum(
+            cohort.count
+            * (
+                1.0
+                if cohort.first is None
+                else ramp_share(role, quarter - cohort.first, assumptions)
+            )
+            for cohort in self.cohorts[role]
+        )
+
+
+@dataclass(frozen=True)
+class _Need:
+    """Headcount a role must reach for one project (``None``: the team as a whole)."""
+
+    role: str
+    level: int
+    project: int | None
+
+
+def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
+    """Every project's share of its critical roles (priority order), then every role's
+    target.
+
+    A demand role's work lands on the role itself when the plan staffs it, else on the
+    generalists when they absorb it. A project's share of a role is the role's target times
+    the role's demand of this and every earlier project over its whole demand (the analytics
+    baseline counts last), rounded up."""
+    plan = quarter_plan.plan
+    target = plan.allocation
+    cover = plan.quality_detail.generalist_fte
+    demand_roles = list(plan.demand.by_role)
+    routing = np.zeros((len(demand_roles), len(ROLES)))
+    for j, role in enumerate(demand_roles):
+        if target[role] > 0:
+            routing[j, _ROLE_INDEX[role]] = 1.0
+        elif cover.get(role, 0.0) > _EPS and target[GENERALIST] > 0:
+            routing[j, _ROLE_INDEX[GENERALIST]] = 1.0
+    totals = np.array([plan.demand.by_role[role] for role in demand_roles]) @ routing
+    loads = quarter_plan.project_fte @ routing
+    targets = np.array([target[role] for role in ROLES], dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(totals > _EPS, np.minimum(1.0, np.cumsum(loads, axis=0) / totals), 0.0)
+    levels = np.minimum(targets, np.ceil(targets * share - _EPS)).astype(int)
+    rows, columns = np.nonzero(loads > _EPS)  # projects in priority order, roles in order
+    needs = [
+        _Need(ROLES[column], int(levels[row, column]), quarter_plan.projects[row])
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True)
+    ]
+    needs.extend(_Need(role, target[role], None) for role in ROLES)
+    return needs
+
+
+@dataclass
+class _Hiring:
+    """One quarter's hiring: hires per role, whom they serve, and what held hiring back."""
+
+    hires: Counter[str]
+    served: list[tuple[str, int | None, int]]
+    blocked: set[str]
+
+
+def _hire(
+    needs: list[_Need],
+    people: dict[str, int],
+    quarter: int,
+    capacity: int,
+    room_usd: float | None,
+    leads: dict[str, int],
+    loaded: dict[str, float],
+) -> _Hiring:
+    """Fill ``needs`` in order (``people`` is raised in place) within capacity and budget."""
+    result = _Hiring(Counter(), [], set())
+    left = capacity
+    for need in needs:
+        want = need.level - people[need.role]
+        if want <= 0:
+            continue
+        if quarter < leads[need.role]:
+            result.blocked.add(TIME_TO_HIRE)
+            continue
+        take = min(want, left)
+        if take < want:
+            result.blocked.add(CAPACITY)
+        if room_usd is not None:
+            affordable = max(0, math.floor((room_usd + _EPS) / loaded[need.role]))
+            if affordable < take:
+                result.blocked.add(BUDGET)
+                take = affordable
+        if take <= 0:
+            continue
+        people[need.role] += take
+        left -= take
+        if room_usd is not None:
+            room_usd -= take * loaded[need.role]
+        result.hires[need.role] += take
+        result.served.append((need.role, need.project, take))
+    return result
+
+
+def simulate(
+    scenario: Scenario,
+    assumptions: Assumptions | None = None,
+    setup: str | None = None,
+    quarters: int | None = None,
+    today: date | None = None,
+) -> Timeline:
+    """The scenario's hiring timeline over ``quarters`` (default: the scenario's horizon).
+
+    ``today`` fixes the default plan start (the quarter after it) for a scenario without one.
+    """
+    assumptions = assumptions or Assumptions.defaults()
+    sched = schedule(scenario, today)
+    horizon = quarters or scenario.company.horizon_quarters
+    plans = QuarterPlans(scenario, sched, setup, assumptions)
+    capacity = hiring_capacity(scenario.company, assumptions)
+    budget = scenario.company.annual_budget_usd
+    leads: dict[str, int] = {role: lead_quarters(role, assumptions) for role in ROLES}
+    attrition: dict[str, float] = {role: quarterly_attrition(role, assumptions) for role in ROLES}
+    team = _Team(scenario.company.existing_team)
+    staffed: dict[int, int] = {}
+    fully_staffed: int | None = None
+    blocked: set[str] = set()
+    last_start = max(sched.starts, default=sched.start)
+    results: list[QuarterResult] = []
+    positions: Counter[_PositionKey] = Counter()
+    cumulative = 0
+    for i in range(horizon):
+        quarter = sched.start + i
+        quarter_plan = plans.at(quarter)
+        plan = quarter_plan.plan
+        target = plan.allocation
+        lines = {line.role: line for line in plan.roles}
+        loaded: dict[str, float] = {role: lines[role].loaded_rate_usd for role in ROLES}
+        leavers: dict[str, int] = {role: team.leave(role, attrition[role]) for role in ROLES}
+        people: dict[str, int] = {role: team.headcount(role) for role in ROLES}
+        room = None
+        if budget is not None:
+            run_rate = plan.vendor_cost_usd + sum(people[r] * loaded[r] for r in ROLES)
+            room = budget - run_rate
+        needs = _needs(quarter_plan)
+        hiring = _hire(needs, people, i, capacity, room, leads, loaded)
+        blocked = hiring.blocked
+        backfills = {role: team.join(role, i, hiring.hires[role]) for role in hiring.hires}
+        _count_positions(positions, hiring.served, backfills, quarter, leads)
+        unmet = {n.project for n in needs if people[n.role] < n.level}
+        for position in quarter_plan.projects:
+            if position not in staffed and position not in unmet:
+                staffed[position] = quarter
+        if fully_staffed is None and quarter >= last_start and None not in unmet:
+            fully_staffed = quarter
+        roles = tuple(
+            RoleQuarter(
+                role=role,
+                headcount=people[role],
+                hires=hiring.hires[role],
+                leavers=leavers[role],
+                effective_fte=team.effective_fte(role, i, assumptions),
+                demand_fte=lines[role].fte_demand,
+                target=target[role],
+                salary_cost_usd=round(people[role] * loaded[role] / QUARTERS_PER_YEAR),
+                hiring_cost_usd=round(
+                    hiring.hires[role]
+                    * lines[role].rate_usd
+                    * assumptions.hiring.roles[role].hiring_cost_share
+                ),
+            )
+            for role in ROLES
+        )
+        vendor = round(plan.vendor_cost_usd / QUARTERS_PER_YEAR)
+        cumulative += sum(line.cost_usd for line in roles) + vendor
+        results.append(
+            QuarterResult(
+                quarter=quarter_name(quarter),
+                roles=roles,
+                vendor_cost_usd=vendor,
+                cumulative_cost_usd=cumulative,
+                cumulative_budget_usd=None
+                if budget is None
+                else round(budget * (i + 1) / QUARTERS_PER_YEAR),
+            )
+        )
+    whole_plan = recommend(scenario, setup=setup, assumptions=assumptions)
+    end = sched.start + horizon - 1
+    shortfall = () if fully_staffed is not None else _shortfall(sched, end, blocked)
+    return Timeline(
+        scenario=scenario,
+        setup=whole_plan.setup,
+        start=quarter_name(sched.start),
+        capacity=capacity,
+        capacity_derived=scenario.company.hiring_capacity_per_quarter is None,
+        quarters=tuple(results),
+        target=whole_plan.allocation,
+        plan_cost_usd=whole_plan.annual_cost_usd,
+        fully_staffed=None if fully_staffed is None else quarter_name(fully_staffed),
+        shortfall=shortfall,
+        why_not_staffed=_why(shortfall, sched, end, capacity, budget) if shortfall else None,
+        projects=_project_dates(sched, staffed),
+        positions=_positions(positions, sched),
+    )
+
+
+def _count_positions(
+    positions: Counter[_PositionKey],
+    served: list[tuple[str, int | None, int]],
+    backfills: dict[str, int],
+    quarter: int,
+    leads: dict[str, int],
+) -> None:
+    """Add one quarter's hires to ``positions``; a role's first hires replace its leavers."""
+    for role, project, count in served:
+        as_backfill = min(count, backfills[role])
+        backfills[role] -= as_backfill
+        opened = quarter - leads[role]
+        if as_backfill:
+            positions[(role, opened, quarter, project, True)] += as_backfill
+        if count > as_backfill:
+            positions[(role, opened, quarter, project, False)] += count - as_backfill
+
+
+def _positions(positions: Counter[_PositionKey], sched: Schedule) -> tuple[Position, ...]:
+    """The positions by start quarter, then opening quarter and role (lifecycle order)."""
+    ordered = sorted(positions.items(), key=lambda i: (i[0][2], i[0][1], role_sort_key(i[0][0])))
+    return tuple(
+        Position(
+            role=role,
+            open_quarter=quarter_name(opened),
+            start_quarter=quarter_name(start),
+            project=None if project is None else sched.projects[project].name,
+            backfill=backfill,
+            count=count,
+        )
+        for (role, opened, start, project, backfill), count in ordered
+    )
+
+
+def _project_dates(sched: Schedule, staffed: dict[int, int]) -> tuple[ProjectDates, ...]:
+    return tuple(
+        ProjectDates(
+            name=project.name,
+            start=quarter_name(start),
+            live_from=None if live is None else quarter_name(live),
+            staffed=None if i not in staffed else quarter_name(staffed[i]),
+        )
+        for i, (project, start, live) in enumerate(
+            zip(sched.projects, sched.starts, sched.live, strict=True)
+        )
+    )
+
+
+def _shortfall(sched: Schedule, end: int, blocked: set[str]) -> tuple[str, ...]:
+    """Why the plan is not fully staffed by ``end``: a project starts later, or what held
+    back hiring in the last quarter (every unmet need is held back by one of them)."""
+    if any(start > end for start in sched.starts):
+        return (HORIZON,)
+    return tuple(reason for reason in (TIME_TO_HIRE, CAPACITY, BUDGET) if reason in blocked)
+
+
+def _why(
+    shortfall: tuple[str, ...], sched: Schedule, end: int, capacity: int, budget: float | None
+) -> str:
+    """The shortfall in words."""
+    late = [p.name for p, start in zip(sched.projects, sched.starts, strict=True) if start > end]
+    words = {
+        HORIZON: f"{late[0] if late else 'a project'} starts after the horizon ends "
+        f"({quarter_name(end)})",
+        TIME_TO_HIRE: "positions take longer to fill than the horizon leaves (time to hire)",
+        CAPACITY: f"the hiring capacity ({capacity} a quarter) is used up",
+        BUDGET: f"the annual budget (${budget or 0:,.0f}) pays for no more people",
+    }
+    return f"Not fully staffed by {quarter_name(end)}: " + "; ".join(
+        words[reason] for reason in shortfall
+    )

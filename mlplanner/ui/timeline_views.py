@@ -1,0 +1,223 @@
+"""Views of a hiring timeline shared by the Timeline, Plan, Scenario and Compare pages: the
+timeline inputs (plan start, horizon, hiring capacity), the headline, the positions and
+project tables and the downloads.
+
+Every figure comes from :func:`mlplanner.timeline.simulation.simulate`; every sentence from
+:mod:`mlplanner.reports.timeline_texts`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Final
+
+import pandas as pd
+import streamlit as st
+
+from mlplanner.exchange.csv_dialect import csv_bytes
+from mlplanner.exchange.plan_export import CSV_MIME, file_stem
+from mlplanner.exchange.timeline_csv import positions_table, timeline_table
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.hiring import derived_capacity
+from mlplanner.model.quarters import next_quarter, quarter_index, quarter_of, shift
+from mlplanner.model.roles import role_label
+from mlplanner.model.scenario import MAX_HORIZON_QUARTERS, Scenario
+from mlplanner.model.wording import format_usd
+from mlplanner.reports.timeline_texts import capacity_text, first_year_text, staffed_headline
+from mlplanner.timeline.simulation import Timeline, simulate
+from mlplanner.ui.downloads import DownloadFile, download_button
+from mlplanner.ui.text import plain
+
+# The plan start can be chosen from a year back to three years ahead of today's quarter.
+QUARTERS_BACK: Final = 4
+QUARTERS_AHEAD: Final = 12
+TEAM_WIDE: Final = "Team-wide (leads, analytics baseline)"
+# The plan start option meaning "no plan start of its own" (a select box shows None as empty).
+NEXT_QUARTER: Final = "next"
+
+
+def plan_start_options(current: str | None, today: date | None = None) -> list[str]:
+    """:data:`NEXT_QUARTER` (whatever today is), then the quarters around today; the
+    scenario's own start is kept even when it lies outside that range."""
+    this = quarter_of(today or date.today())
+    quarters = [shift(this, n) for n in range(-QUARTERS_BACK, QUARTERS_AHEAD + 1)]
+    if current is not None and current not in quarters:
+        quarters.append(current)
+        quarters.sort(key=quarter_index)
+    return [NEXT_QUARTER, *quarters]
+
+
+def plan_start_option(plan_start: str | None) -> str:
+    """The option showing a scenario's plan start."""
+    return plan_start or NEXT_QUARTER
+
+
+def plan_start_value(option: str) -> str | None:
+    """The scenario's plan start for a chosen option."""
+    return None if option == NEXT_QUARTER else option
+
+
+def plan_start_label(option: str, today: date | None = None) -> str:
+    if option == NEXT_QUARTER:
+        return f"Next quarter ({next_quarter(today)})"
+    return option
+
+
+PLAN_START_HELP: Final = (
+    "The first quarter of the timeline. Positions can be opened from this quarter on, so the "
+    "first hires arrive a time to hire later. 'Next quarter' follows the calendar."
+)
+HORIZON_HELP: Final = f"How many quarters the timeline covers (1 to {MAX_HORIZON_QUARTERS})."
+
+
+def capacity_help(scenario: Scenario, assumptions: Assumptions) -> str:
+    derived = derived_capacity(scenario.company.employees, assumptions)
+    return (
+        "Hires the company can close in a quarter, all roles together. Leave empty for the "
+        f"capacity derived from {scenario.company.employees:,} employees: {derived} a quarter "
+        f"(one per {assumptions.hiring.employees_per_hire:,.0f} employees, at least "
+        f"{assumptions.hiring.min_capacity_per_quarter}; see the Assumptions page, Hiring)."
+    )
+
+
+def capacity_placeholder(scenario: Scenario, assumptions: Assumptions) -> str:
+    derived = derived_capacity(scenario.company.employees, assumptions)
+    return f"Derived: {derived} a quarter"
+
+
+def timeline_of(
+    scenario: Scenario, assumptions: Assumptions, quarters: int | None = None
+) -> Timeline:
+    """The scenario's timeline with the assumptions in force (recommended staffing)."""
+    return simulate(scenario, assumptions=assumptions, quarters=quarters)
+
+
+def render_timeline_metrics(timeline: Timeline) -> None:
+    """When the plan is staffed, what the first year costs, hires, capacity."""
+    staffed, first_year, hires, capacity = st.columns(4)
+    staffed.metric(
+        "Fully staffed",
+        timeline.fully_staffed or "Not in the horizon",
+        help="The first quarter in which every project has started and every role has the "
+        "people the plan needs.",
+        border=True,
+    )
+    n = timeline.first_year_quarters
+    first_year.metric(
+        "First year" if n == 4 else f"First {n} quarters",
+        format_usd(timeline.first_year_cost_usd),
+        help="Salaries of the people present (loaded), hiring costs and vendors over the "
+        f"first four quarters; the full team costs {format_usd(timeline.plan_cost_usd)} a year.",
+        border=True,
+    )
+    hires.metric(
+        "Joining / leaving",
+        f"{sum(q.hires for q in timeline.quarters)} / {sum(q.leavers for q in timeline.quarters)}",
+        help="People joining over the horizon (backfills for leavers included) and people "
+        "expected to leave (the yearly attrition of each role).",
+        border=True,
+    )
+    capacity.metric(
+        "Hiring capacity",
+        f"{timeline.capacity} a quarter",
+        help="Hires the company can close in a quarter (all roles together).",
+        border=True,
+    )
+
+
+def render_timeline_summary(timeline: Timeline, assumptions: Assumptions) -> None:
+    """The staffing date (or why not) and the first year in words."""
+    text = staffed_headline(timeline)
+    if timeline.fully_staffed is None:
+        st.warning(plain(text))
+    else:
+        st.markdown(f"**{plain(text)}.**")
+    st.caption(
+        plain(first_year_text(timeline))
+        + "  \nHiring capacity: "
+        + plain(capacity_text(timeline, assumptions))
+        + "."
+    )
+
+
+def positions_display(timeline: Timeline) -> pd.DataFrame:
+    """The positions to open, for people: role, when to open, when they start, for what."""
+    return pd.DataFrame(
+        [
+            {
+                "Role": role_label(p.role),
+                "Open in": p.open_quarter,
+                "Starts": p.start_quarter,
+                "For": p.project or TEAM_WIDE,
+                "Kind": "Backfill" if p.backfill else "New",
+                "People": p.count,
+            }
+            for p in timeline.positions
+        ],
+        columns=["Role", "Open in", "Starts", "For", "Kind", "People"],
+    )
+
+
+def projects_display(timeline: Timeline) -> pd.DataFrame:
+    """Each project's start, go-live and staffed quarter."""
+    return pd.DataFrame(
+        [
+            {
+                "Project": p.name,
+                "Starts": p.start,
+                "Goes live": p.live_from or "—",
+                "Staffed": p.staffed or "Not in the horizon",
+            }
+            for p in timeline.projects
+        ],
+        columns=["Project", "Starts", "Goes live", "Staffed"],
+    )
+
+
+def timeline_files(timeline: Timeline) -> list[DownloadFile]:
+    stem = file_stem(timeline.scenario.name)
+    return [
+        DownloadFile(
+            "Timeline (CSV)",
+            f"{stem}-timeline.csv",
+            csv_bytes(timeline_table(timeline)),
+            CSV_MIME,
+            "One row per quarter and role: headcount, hires, leavers, effective and demanded "
+            "FTE, the target, salary and hiring cost, and the running cost and budget.",
+        ),
+        DownloadFile(
+            "Positions (CSV)",
+            f"{stem}-positions.csv",
+            csv_bytes(positions_table(timeline)),
+            CSV_MIME,
+            "The positions to open: role, quarter to open, quarter the hire starts, the "
+            "project it serves, new or backfill, and how many.",
+        ),
+    ]
+
+
+def render_timeline_downloads(timeline: Timeline, key: str) -> None:
+    files = timeline_files(timeline)
+    for column, file in zip(st.columns(len(files)), files, strict=True):
+        with column:
+            download_button(file, key=f"mlp.{key}.download.{file.label}")
+
+
+def render_plan_timeline_headline(
+    scenario: Scenario, assumptions: Assumptions, adopted: bool
+) -> None:
+    """The Plan page's line on the timeline: when the plan is staffed, the first year's cost."""
+    timeline = timeline_of(scenario, assumptions, max(4, scenario.company.horizon_quarters))
+    with st.container(border=True):
+        note = " (of the recommended staffing)" if adopted else ""
+        st.markdown(
+            f"**{plain(staffed_headline(timeline))}{note}.** {plain(first_year_text(timeline))}"
+        )
+        st.page_link("pages/timeline.py", label="See who joins when", icon=":material/timeline:")
+
+
+def company_update(scenario: Scenario, **changes: Any) -> Scenario:
+    """The scenario with some company fields changed (validated like any scenario)."""
+    data = scenario.to_dict()
+    data["company"].update(changes)
+    return Scenario.model_validate(data)

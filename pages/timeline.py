@@ -1,0 +1,124 @@
+"""Timeline page: who joins when, what each quarter costs, and when each project is staffed.
+
+The plan start, horizon and hiring capacity are edited here too: they write to the scenario in
+force (as the Scenario page does), so the page and every other one follow at once.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from mlplanner.model.scenario import MAX_HORIZON_QUARTERS
+from mlplanner.ui.state import get_assumptions, get_override, get_scenario, set_scenario
+from mlplanner.ui.text import plain
+from mlplanner.ui.timeline_charts import capacity_chart, cost_chart, flow_chart, headcount_chart
+from mlplanner.ui.timeline_views import (
+    HORIZON_HELP,
+    PLAN_START_HELP,
+    capacity_help,
+    capacity_placeholder,
+    company_update,
+    plan_start_label,
+    plan_start_option,
+    plan_start_options,
+    plan_start_value,
+    positions_display,
+    projects_display,
+    render_timeline_downloads,
+    render_timeline_metrics,
+    render_timeline_summary,
+    timeline_of,
+)
+from mlplanner.ui.widgets import seed, value
+
+PLAN_START = "mlp.timeline.plan_start"
+HORIZON = "mlp.timeline.horizon"
+CAPACITY = "mlp.timeline.capacity"
+
+
+def _apply() -> None:
+    """Write the three inputs into the scenario in force."""
+    set_scenario(
+        company_update(
+            get_scenario(),
+            plan_start=plan_start_value(value(PLAN_START)),
+            horizon_quarters=value(HORIZON),
+            hiring_capacity_per_quarter=value(CAPACITY),
+        )
+    )
+
+
+def render_inputs() -> None:
+    scenario = get_scenario()
+    company = scenario.company
+    # Seeded from the scenario whenever the page starts (widget state does not outlive it).
+    seed(PLAN_START, plan_start_option(company.plan_start))
+    seed(HORIZON, company.horizon_quarters)
+    seed(CAPACITY, company.hiring_capacity_per_quarter)
+    start_col, horizon_col, capacity_col = st.columns(3)
+    start_col.selectbox(
+        "Plan start",
+        options=plan_start_options(company.plan_start),
+        format_func=plan_start_label,
+        key=PLAN_START,
+        on_change=_apply,
+        help=PLAN_START_HELP,
+    )
+    horizon_col.number_input(
+        "Horizon (quarters)",
+        min_value=1,
+        max_value=MAX_HORIZON_QUARTERS,
+        step=1,
+        key=HORIZON,
+        on_change=_apply,
+        help=HORIZON_HELP,
+    )
+    capacity_col.number_input(
+        "Hiring capacity (hires a quarter)",
+        min_value=1,
+        max_value=100_000,
+        step=1,
+        value=None,
+        placeholder=capacity_placeholder(scenario, get_assumptions()),
+        key=CAPACITY,
+        on_change=_apply,
+        help=capacity_help(scenario, get_assumptions()),
+    )
+
+
+st.title("Timeline")
+st.caption(
+    f"{plain(get_scenario().name)}: who joins when, what each quarter costs and when each "
+    "project is staffed. Hires are opened a time to hire ahead so they arrive when the work "
+    "starts, within the hiring capacity and the budget; critical roles of each project first."
+)
+render_inputs()
+scenario = get_scenario()
+assumptions = get_assumptions()
+timeline = timeline_of(scenario, assumptions)
+if get_override() is not None:
+    st.info(
+        "The timeline staffs the recommended plan; the allocation adopted on the Trade-offs "
+        "page is not dated."
+    )
+render_timeline_metrics(timeline)
+render_timeline_summary(timeline, assumptions)
+if not scenario.projects:
+    st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")
+
+left, right = st.columns(2)
+left.altair_chart(headcount_chart(timeline), width="stretch")
+right.altair_chart(flow_chart(timeline), width="stretch")
+left, right = st.columns(2)
+left.altair_chart(capacity_chart(timeline), width="stretch")
+right.altair_chart(cost_chart(timeline), width="stretch")
+
+st.subheader("Positions to open")
+positions = positions_display(timeline)
+if len(positions):
+    st.dataframe(positions, hide_index=True, width="stretch")
+else:
+    st.caption("No positions to open: the existing team covers the plan.")
+st.subheader("Projects")
+st.dataframe(projects_display(timeline), hide_index=True, width="stretch")
+render_timeline_downloads(timeline, key="timeline_page")

@@ -1,0 +1,185 @@
+"""Timeline page (AppTest): metrics and texts match the simulation, the inputs write to the
+scenario and update the page at once, tables and downloads are there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from mlplanner.examples import example_scenarios
+from mlplanner.model.plan import recommend
+from mlplanner.model.roles import ROLES
+from mlplanner.model.scenario import Scenario
+from mlplanner.model.wording import format_usd
+from mlplanner.storage import plans
+from mlplanner.timeline.simulation import Timeline, simulate
+from mlplanner.ui.state import IN_FORCE
+from tests.app.apptest import (
+    ASSUMPTIONS_PAGE,
+    COMPARE_PAGE,
+    PLAN_PAGE,
+    TIMELINE_PAGE,
+    chart_specs,
+    current_scenario,
+    edit_projects,
+    go_to,
+    metric,
+    open_app,
+    run,
+    texts,
+)
+
+FASHION = example_scenarios()["fashion_retailer.json"]
+
+
+def dated(scenario: Scenario, **company: Any) -> Scenario:
+    data = scenario.to_dict()
+    data["company"].update({"plan_start": "2027-Q1", **company})
+    return Scenario.model_validate(data)
+
+
+def timeline_page(scenario: Scenario) -> Any:
+    return go_to(open_app(scenario), TIMELINE_PAGE)
+
+
+def test_metrics_and_tables_match_the_simulation() -> None:
+    scenario = dated(FASHION)
+    timeline = simulate(scenario)
+    at = timeline_page(scenario)
+    assert [m.label for m in at.metric] == [
+        "Fully staffed",
+        "First year",
+        "Joining / leaving",
+        "Hiring capacity",
+    ]
+    assert metric(at, "Fully staffed") == timeline.fully_staffed
+    assert metric(at, "First year") == format_usd(timeline.first_year_cost_usd)
+    assert metric(at, "Hiring capacity") == "8 a quarter"
+    shown = "\n".join(texts(at.markdown) + texts(at.caption))
+    assert f"Fully staffed in {timeline.fully_staffed}" in shown
+    assert "derived from 800 employees" in shown
+    positions, projects = (frame.value for frame in at.dataframe)
+    assert int(positions["People"].sum()) == sum(q.hires for q in timeline.quarters)
+    assert list(projects["Staffed"]) == [p.staffed for p in timeline.projects]
+    assert [spec["title"]["text"] for spec in chart_specs(at)] == [
+        "People by role",
+        "Hires and leavers",
+        "Effective capacity against demand",
+        "Cumulative cost against budget",
+    ]
+    assert [b.label for b in at.get("download_button")] == ["Timeline (CSV)", "Positions (CSV)"]
+    assert not at.exception
+
+
+def test_the_inputs_write_to_the_scenario_and_update_the_page() -> None:
+    at = timeline_page(dated(FASHION))
+    at.selectbox(key="mlp.timeline.plan_start").set_value("2027-Q3")
+    run(at)
+    at.number_input(key="mlp.timeline.horizon").set_value(4)
+    run(at)
+    at.number_input(key="mlp.timeline.capacity").set_value(1)
+    run(at)
+    company = current_scenario(at).company
+    assert (company.plan_start, company.horizon_quarters) == ("2027-Q3", 4)
+    assert company.hiring_capacity_per_quarter == 1
+    timeline = simulate(current_scenario(at))
+    assert timeline.start == "2027-Q3" and len(timeline.quarters) == 4
+    assert metric(at, "Hiring capacity") == "1 a quarter"
+    assert metric(at, "Fully staffed") == (timeline.fully_staffed or "Not in the horizon")
+    assert any("set in the scenario" in text for text in texts(at.caption))
+    at.number_input(key="mlp.timeline.capacity").set_value(None)
+    at.selectbox(key="mlp.timeline.plan_start").set_value("next")
+    run(at)
+    assert current_scenario(at).company.hiring_capacity_per_quarter is None
+    assert current_scenario(at).company.plan_start is None
+    assert metric(at, "Hiring capacity") == "8 a quarter"
+
+
+def test_the_scenario_page_edits_the_timeline_fields_and_names_bad_ones() -> None:
+    at = open_app(FASHION)
+    [start] = [box for box in at.selectbox if box.label == "Plan start"]
+    assert start.value == "next"
+    start.set_value("2027-Q2")
+    run(at)
+    [horizon] = [box for box in at.number_input if box.label == "Horizon (quarters)"]
+    horizon.set_value(12)
+    run(at)
+    company = current_scenario(at).company
+    assert (company.plan_start, company.horizon_quarters) == ("2027-Q2", 12)
+    edit_projects(at, edited={0: {"start": "2027-Q3", "live_from": "2028-Q2"}})
+    project = current_scenario(at).projects[0]
+    assert (project.start, project.live_from) == ("2027-Q3", "2028-Q2")
+    edit_projects(at, edited={0: {"start": "2027-Q3", "live_from": "2027-Q1"}})
+    errors = texts(at.error)
+    assert (
+        "Project 1 (Size recommendation), live from: 2027-Q1 is before the project's start "
+        "(2027-Q3)" in errors
+    )
+    assert current_scenario(at).projects[0].live_from == "2028-Q2"  # the last valid one stays
+
+
+def test_too_little_capacity_says_why_the_plan_is_not_staffed() -> None:
+    at = timeline_page(
+        dated(example_scenarios()["enterprise_portfolio.json"], hiring_capacity_per_quarter=2)
+    )
+    assert metric(at, "Fully staffed") == "Not in the horizon"
+    assert any("hiring capacity (2 a quarter)" in text for text in texts(at.warning))
+
+
+def test_the_plan_page_says_when_the_plan_is_staffed_and_the_first_year_cost() -> None:
+    scenario = dated(FASHION)
+    timeline = simulate(scenario)
+    at = go_to(open_app(scenario), PLAN_PAGE)
+    shown = "\n".join(texts(at.markdown))
+    assert f"Fully staffed in {timeline.fully_staffed}" in shown
+    assert format_usd(timeline.first_year_cost_usd) in shown
+    assert any(link.label == "See who joins when" for link in at.get("page_link"))
+
+
+def test_compare_puts_two_saved_plans_timelines_side_by_side(engine: Engine) -> None:
+    later = dated(FASHION, plan_start="2027-Q3", hiring_capacity_per_quarter=1)
+    with Session(engine) as session:
+        plans.create_plan(session=session, name="Now", evaluation=recommend(dated(FASHION)))
+        plans.create_plan(session=session, name="Later", evaluation=recommend(later))
+    at = go_to(open_app(FASHION), COMPARE_PAGE)
+    totals = at.dataframe[-1].value
+    assert list(totals["Plan"]) == ["Later · r1 (newest)", "Now · r1 (newest)"]
+    assert list(totals["Starts"]) == ["2027-Q3", "2027-Q1"]
+    assert list(totals["Fully staffed"]) == [
+        simulate(later).fully_staffed or "Not in the horizon",
+        simulate(dated(FASHION)).fully_staffed,
+    ]
+    curves = chart_specs(at)[-1]
+    assert [part["title"] for part in curves["hconcat"]] == [
+        "People over the quarters",
+        "Cumulative cost",
+    ]
+
+
+def test_hiring_figures_are_edited_on_the_assumptions_page_and_move_the_timeline() -> None:
+    scenario = dated(FASHION)
+    at = go_to(open_app(scenario), ASSUMPTIONS_PAGE)
+    assert "Hiring" in [tab.label for tab in at.tabs]
+    [key] = [e.key for e in at.data_editor if e.key.endswith(".hiring")]
+    engineer = ROLES.index("full_stack_data_scientist")  # rows in lifecycle order
+    at.session_state[key] = {
+        "edited_rows": {engineer: {"Time to hire (days)": 300}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    run(at)
+    edited = at.session_state[IN_FORCE].assumptions
+    assert edited.hiring.roles["full_stack_data_scientist"].time_to_hire_days == 300
+    before = simulate(scenario)
+    after = simulate(scenario, assumptions=edited)
+    assert staffed_quarters(after) > staffed_quarters(before)
+    at = go_to(at, TIMELINE_PAGE)
+    assert metric(at, "Fully staffed") == after.fully_staffed
+
+
+def staffed_quarters(timeline: Timeline) -> int:
+    """Quarters from the start to full staffing (the horizon's length if never)."""
+    found = [q.quarter for q in timeline.quarters]
+    return found.index(timeline.fully_staffed) if timeline.fully_staffed else len(found)

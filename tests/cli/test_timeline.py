@@ -1,0 +1,67 @@
+"""``python -m mlplanner timeline``: the JSON keys the issue lists, table, CSV and errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mlplanner.cli.main import main
+from mlplanner.exchange.timeline_csv import TIMELINE_COLUMNS
+from mlplanner.model.roles import ROLES
+from mlplanner.paths import EXAMPLES_DIR
+
+FASHION = str(EXAMPLES_DIR / "fashion_retailer.json")
+QUARTER_KEYS = {
+    "quarter",
+    "headcount",
+    "hires",
+    "leavers",
+    "effective_fte",
+    "demand_fte",
+    "cost_usd",
+    "cumulative_cost_usd",
+}
+
+
+def run_ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return out
+
+
+def test_json_has_exactly_the_documented_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(run_ok(capsys, "timeline", FASHION, "--format", "json", "--quarters", "6"))
+    assert set(data) == {"start", "quarters", "target", "fully_staffed", "projects"}
+    assert len(data["quarters"]) == 6
+    for quarter in data["quarters"]:
+        assert set(quarter) == QUARTER_KEYS
+        for key in ("headcount", "hires", "leavers", "effective_fte", "demand_fte"):
+            assert list(quarter[key]) == list(ROLES)
+    assert list(data["target"]) == list(ROLES)
+    assert data["projects"] == [{"name": "Size recommendation", "staffed": data["fully_staffed"]}]
+
+
+def test_table_says_when_the_plan_is_staffed_and_what_the_first_year_costs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = run_ok(capsys, "timeline", FASHION, "--setup", "mature")
+    assert "mature setup" in out
+    assert "Fully staffed in" in out
+    assert "The first year" in out
+    assert "derived from 800 employees" in out
+
+
+def test_csv_is_the_timeline_export(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = run_ok(capsys, "timeline", FASHION, "--format", "csv", "--quarters", "2").splitlines()
+    assert lines[0] == ",".join(TIMELINE_COLUMNS)
+    assert len(lines) == 1 + 2 * len(ROLES)
+
+
+@pytest.mark.parametrize("quarters", ["0", "41", "two"])
+def test_a_bad_number_of_quarters_exits_2_naming_it(
+    capsys: pytest.CaptureFixture[str], quarters: str
+) -> None:
+    assert main(["timeline", FASHION, "--quarters", quarters]) == 2
+    assert "--quarters" in capsys.readouterr().err

@@ -1,0 +1,89 @@
+"""Help texts built from the assumptions in force: they quote the numbers the plan uses."""
+
+from __future__ import annotations
+
+from mlplanner.model.assumptions import Adjustment, Assumptions
+from mlplanner.model.quality import KINDS
+from mlplanner.reports.model_help import model_explanation
+from mlplanner.reports.scenario_help import (
+    employees_help,
+    project_column_help,
+    setup_help,
+    setup_label,
+)
+from tests.support.builders import assumptions_with
+
+DEFAULTS = Assumptions.defaults()
+
+
+def _label(value: str) -> str:
+    return value.upper()
+
+
+def test_employees_help_quotes_the_baseline_and_the_auto_thresholds() -> None:
+    a = assumptions_with(
+        baseline_employees_per_analyst=2_500,
+        baseline_max_analysts=3,
+        auto_startup_max_employees=20,
+        auto_scaleup_max_employees=4_000,
+    )
+    text = employees_help(a)
+    assert "one analyst per 2,500 employees, at most 3" in text
+    assert "startup up to 20, scaleup up to 4,000, mature above" in text
+
+
+def test_setup_help_and_labels_follow_the_setup_rules_and_span_of_control() -> None:
+    setups = DEFAULTS.model_dump()["setups"]
+    setups["mature"] = {**setups["mature"], "absorb_below_fte": 0.5, "round_up_from": 0.2}
+    a = assumptions_with(setups=setups, lead_span=12)
+    text = setup_help(a)
+    assert "Mature: full-stack data scientists absorb every role with less than 0.5 FTE" in text
+    assert "from 0.2 of a person" in text
+    assert "each team of up to 12 gets a lead" in text
+    assert setup_label("mature", a) == "Mature: specialists from 0.5 FTE"
+    assert setup_label("mature", DEFAULTS) == "Mature: a specialist for every role"
+    assert setup_label("startup", DEFAULTS) == "Startup: generalist data science"
+    assert setup_label("auto", a) == "Auto (from company size)"
+
+
+def test_column_help_states_each_adjustment_of_the_data() -> None:
+    a = assumptions_with(
+        adjustments=[
+            Adjustment(attribute="scale", value="large", multiplier=3.0),
+            Adjustment(attribute="stage", value="research", phase="deployment", multiplier=0.2),
+            Adjustment(
+                attribute="annotation",
+                value="in_house",
+                domain="nlp",
+                phase="annotation",
+                role="annotator",
+                add_fte=1.5,
+            ),
+            Adjustment(
+                attribute="annotation",
+                value="in_house",
+                domain="tabular",
+                phase="annotation",
+                role="annotator",
+                add_fte=0.5,
+            ),
+        ]
+    )
+    helps = project_column_help(a, _label, "us")
+    assert "LARGE: every phase ×3; other choices keep the domain's base effort." in helps["scale"]
+    assert "RESEARCH: deployment ×0.2" in helps["stage"]
+    assert "IN_HOUSE: +0.5–1.5 FTE Data Annotator in annotation (by domain)" in helps["annotation"]
+    assert helps["deployment"].endswith("Every choice keeps the domain's base effort.")
+
+
+def test_domain_help_names_the_domains_whose_effort_needs_research_scientists() -> None:
+    text = project_column_help(DEFAULTS, _label, "us")["domain"]
+    # Production NLP and generative AI need no research scientists; research-stage work does.
+    assert "COMPUTER_VISION" in text and "SPEECH" in text
+    assert "NLP" not in text and "TABULAR" not in text
+
+
+def test_model_explanation_counts_the_kinds_of_individual_contributor() -> None:
+    text = model_explanation(DEFAULTS, "us")
+    assert f"(kinds of individual contributor in use − 1) / {KINDS - 1}" in text
+    assert f"all {KINDS} kinds" in text

@@ -1,0 +1,343 @@
+"""The hiring timeline: hand-checked cases and the invariants the issue lists (hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.hiring import lead_quarters
+from mlplanner.model.plan import recommend
+from mlplanner.model.quarters import quarter_index, shift
+from mlplanner.model.roles import ROLES
+from mlplanner.model.scenario import Scenario, load_scenario, parse_scenario
+from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.timeline.quarter_plans import plan_start
+from mlplanner.timeline.simulation import BUDGET, CAPACITY, HORIZON, TIME_TO_HIRE, simulate
+from tests.support.builders import assumptions_with, project_data, scenario_data
+from tests.support.strategies import ENGINE_SETTINGS
+from tests.support.strategies import project_data as any_project
+
+START = "2027-Q1"
+DEFAULTS = Assumptions.defaults()
+
+
+def dated(*projects: dict[str, Any], **company: Any) -> Scenario:
+    """A scenario starting in 2027-Q1; ``company`` keys go into the company as given."""
+    data = scenario_data(*projects)
+    data["company"].update({"plan_start": START, **company})
+    return parse_scenario(data)
+
+
+def no_attrition(time_to_hire_days: float | None = None) -> Assumptions:
+    roles = {}
+    for role, figures in DEFAULTS.hiring.roles.items():
+        changed = {**figures.model_dump(), "attrition_per_year": 0.0}
+        if time_to_hire_days is not None:
+            changed["time_to_hire_days"] = time_to_hire_days
+        roles[role] = changed
+    return assumptions_with(hiring={**DEFAULTS.hiring.model_dump(), "roles": roles})
+
+
+def staffed_index(quarter: str | None, start: str = START) -> float:
+    """Quarters after the plan start; infinity for "not within the horizon"."""
+    if quarter is None:
+        return float("inf")
+    return int(quarter[:4]) * 4 + int(quarter[-1]) - (int(start[:4]) * 4 + int(start[-1]))
+
+
+# --- hand-checked cases -------------------------------------------------------------------
+
+
+def test_default_plan_start_is_the_quarter_after_today() -> None:
+    fashion = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    assert plan_start(fashion, today=date(2026, 12, 3)) == "2027-Q1"
+    assert plan_start(fashion, today=date(2027, 3, 31)) == "2027-Q2"
+    assert simulate(fashion, today=date(2026, 12, 3)).start == "2027-Q1"
+
+
+def test_fashion_example_hires_arrive_a_time_to_hire_after_the_start() -> None:
+    fashion = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    timeline = simulate(fashion, today=date(2026, 12, 3))
+    plan = recommend(fashion)
+    assert timeline.target == plan.allocation
+    assert timeline.plan_cost_usd == plan.annual_cost_usd
+    first = timeline.quarters[0]
+    assert first.by_role("headcount") == {r: fashion.company.existing_team.get(r, 0) for r in ROLES}
+    assert first.hires == 0  # every role takes at least a quarter to hire
+    assert timeline.fully_staffed == "2027-Q2"
+    assert [p.staffed for p in timeline.projects] == ["2027-Q2"]
+    # The ramp makes the first year cheaper than a year of the full team.
+    assert timeline.first_year_cost_usd < plan.annual_cost_usd
+    for position in timeline.positions:
+        lead = lead_quarters(position.role, DEFAULTS)
+        assert shift(position.open_quarter, lead) == position.start_quarter
+
+
+def test_a_project_starting_later_is_staffed_later_and_opens_positions_ahead() -> None:
+    timeline = simulate(
+        dated(
+            project_data("Later", "recommender", start="2027-Q4"), hiring_capacity_per_quarter=50
+        ),
+        assumptions=no_attrition(),
+    )
+    (later,) = timeline.projects
+    assert later.start == "2027-Q4" and later.staffed == "2027-Q4"
+    assert timeline.fully_staffed == "2027-Q4"
+    assert timeline.quarters[0].headcount == 0
+    assert {p.start_quarter for p in timeline.positions} == {"2027-Q4"}
+    assert {p.project for p in timeline.positions} <= {"Later", None}
+
+
+def test_going_live_needs_the_run_effort_from_then_on() -> None:
+    build = simulate(dated(project_data("Shop", "recommender")), assumptions=no_attrition())
+    live = simulate(
+        dated(project_data("Shop", "recommender", live_from="2027-Q3")), assumptions=no_attrition()
+    )
+    for before in range(2):
+        assert live.quarters[before].by_role("demand_fte") == build.quarters[before].by_role(
+            "demand_fte"
+        )
+    run = recommend(
+        dated(project_data("Shop", "recommender", lifecycle="run")), assumptions=no_attrition()
+    )
+    assert live.quarters[2].by_role("demand_fte") == {
+        line.role: line.fte_demand for line in run.roles
+    }
+
+
+def test_too_little_capacity_is_named_as_the_reason() -> None:
+    timeline = simulate(
+        dated(
+            project_data("Big", "recommender", scale="large", count=5),
+            hiring_capacity_per_quarter=1,
+        ),
+        assumptions=no_attrition(),
+    )
+    assert timeline.fully_staffed is None
+    assert timeline.shortfall == (CAPACITY,)
+    assert "hiring capacity (1 a quarter)" in (timeline.why_not_staffed or "")
+    assert all(q.hires <= 1 for q in timeline.quarters)
+
+
+def test_a_budget_below_the_plan_stops_hiring_and_is_named() -> None:
+    timeline = simulate(
+        dated(project_data("Big", "recommender", count=3), annual_budget_usd=300_000),
+        assumptions=no_attrition(),
+    )
+    assert timeline.fully_staffed is None
+    assert BUDGET in timeline.shortfall
+    for quarter in timeline.quarters:
+        yearly = 4 * sum(line.salary_cost_usd for line in quarter.roles)
+        assert yearly <= 300_000 + 4 * len(ROLES)  # rounding of the quarterly salaries
+    assert timeline.quarters[-1].cumulative_budget_usd == 600_000
+
+
+def test_a_horizon_shorter_than_the_time_to_hire_is_named() -> None:
+    timeline = simulate(dated(project_data("Churn", "tabular")), quarters=1)
+    assert timeline.shortfall == (TIME_TO_HIRE,)
+
+
+def test_a_project_starting_after_the_horizon_is_named() -> None:
+    timeline = simulate(dated(project_data("Late", "tabular", start="2030-Q1")), quarters=4)
+    assert timeline.shortfall == (HORIZON,)
+    assert timeline.why_not_staffed == (
+        "Not fully staffed by 2027-Q4: Late starts after the horizon ends (2027-Q4)"
+    )
+    assert timeline.projects[0].staffed is None
+
+
+def test_critical_roles_come_first_when_capacity_is_short() -> None:
+    """With one hire a quarter, the first project's roles are hired before the team-wide lead
+    and before the second project's."""
+    timeline = simulate(
+        dated(
+            project_data("First", "tabular", start="2027-Q1"),
+            project_data("Second", "computer_vision", start="2027-Q1"),
+            hiring_capacity_per_quarter=2,
+            setup="mature",
+        ),
+        assumptions=no_attrition(),
+        quarters=20,
+    )
+    first, second = timeline.projects
+    assert staffed_index(first.staffed) <= staffed_index(second.staffed)
+    served = [p.project for p in timeline.positions]
+    assert served.index("First") < served.index("Second")
+
+
+def test_attrition_brings_backfills() -> None:
+    team = {"data_scientist": 6, "data_engineer": 4}
+    timeline = simulate(dated(project_data("Churn", "tabular"), existing_team=team), quarters=12)
+    assert sum(q.leavers for q in timeline.quarters) > 0
+    assert any(p.backfill for p in timeline.positions)
+    last = timeline.quarters[-1].by_role("headcount")
+    assert all(last[r] >= timeline.target[r] for r in ROLES)
+
+
+def test_new_hires_ramp_up_and_existing_staff_do_not() -> None:
+    timeline = simulate(
+        dated(
+            project_data("Shop", "recommender"),
+            existing_team={"data_scientist": 2},
+            setup="mature",
+            hiring_capacity_per_quarter=50,
+        ),
+        assumptions=no_attrition(),
+    )
+    first = timeline.quarters[0]
+    assert first.by_role("effective_fte")["data_scientist"] == 2.0
+    engineers = [q.by_role("effective_fte")["data_engineer"] for q in timeline.quarters]
+    heads = [q.by_role("headcount")["data_engineer"] for q in timeline.quarters]
+    joined = next(i for i, n in enumerate(heads) if n)
+    assert 0 < engineers[joined] < heads[joined]
+    assert engineers[-1] == heads[-1]  # six months' ramp-up is over by then
+
+
+# --- invariants ---------------------------------------------------------------------------
+
+quarters_from_start = st.sampled_from([None, START, "2027-Q2", "2027-Q3", "2028-Q1"])
+
+
+@st.composite
+def dated_projects(draw: st.DrawFn) -> dict[str, Any]:
+    project = draw(any_project(max_count=3))
+    start = draw(quarters_from_start)
+    if start is not None:
+        project["start"] = start
+    if project.get("lifecycle", "build") == "build" and draw(st.booleans()):
+        project["live_from"] = shift(start or START, draw(st.integers(0, 4)))
+    return project
+
+
+@st.composite
+def timeline_scenarios(draw: st.DrawFn, budget: bool = True) -> Scenario:
+    company: dict[str, Any] = {
+        "employees": draw(st.integers(1, 5000)),
+        "setup": draw(st.sampled_from(["auto", "startup", "scaleup", "mature"])),
+        "plan_start": START,
+        "existing_team": draw(
+            st.dictionaries(st.sampled_from(ROLES), st.integers(0, 4), max_size=3)
+        ),
+    }
+    if draw(st.booleans()):
+        company["hiring_capacity_per_quarter"] = draw(st.integers(1, 12))
+    if budget and draw(st.booleans()):
+        company["annual_budget_usd"] = draw(st.integers(100_000, 5_000_000))
+    projects = draw(st.lists(dated_projects(), min_size=0, max_size=3))
+    return Scenario.model_validate({"name": "Property", "company": company, "projects": projects})
+
+
+@ENGINE_SETTINGS
+@given(timeline_scenarios(), st.integers(1, 12))
+def test_headcount_flows_capacity_ramp_and_running_cost(scenario: Scenario, quarters: int) -> None:
+    timeline = simulate(scenario, quarters=quarters)
+    assert len(timeline.quarters) == quarters
+    before = {r: scenario.company.existing_team.get(r, 0) for r in ROLES}
+    running = 0
+    for quarter in timeline.quarters:
+        assert quarter.hires <= timeline.capacity
+        for line in quarter.roles:
+            assert line.headcount == before[line.role] + line.hires - line.leavers
+            assert line.headcount >= 0 and line.hires >= 0 and line.leavers >= 0
+            assert 0 <= line.effective_fte <= line.headcount + 1e-9
+        running += quarter.cost_usd
+        assert quarter.cumulative_cost_usd == running
+        before = quarter.by_role("headcount")
+    for position in timeline.positions:
+        lead = lead_quarters(position.role, DEFAULTS)
+        assert shift(position.open_quarter, lead) == position.start_quarter
+        assert quarter_index(position.open_quarter) >= quarter_index(timeline.start)
+    hired = sum(p.count for p in timeline.positions)
+    assert hired == sum(q.hires for q in timeline.quarters)
+
+
+@ENGINE_SETTINGS
+@given(st.lists(any_project(max_count=3), min_size=1, max_size=3), st.integers(1, 5000))
+def test_without_attrition_the_team_ends_at_the_plan(
+    projects: list[dict[str, Any]], employees: int
+) -> None:
+    scenario = parse_scenario(
+        {
+            "name": "Property",
+            "company": {
+                "employees": employees,
+                "plan_start": START,
+                "hiring_capacity_per_quarter": 10_000,
+            },
+            "projects": projects,
+        }
+    )
+    timeline = simulate(scenario, assumptions=no_attrition(), quarters=6)
+    assert timeline.quarters[-1].by_role("headcount") == timeline.target
+    assert timeline.fully_staffed is not None
+
+
+@ENGINE_SETTINGS
+@given(timeline_scenarios(budget=False))
+def test_without_attrition_every_role_ends_at_least_at_the_plan(scenario: Scenario) -> None:
+    """Staggered starts may leave more people than the plan (an early quarter's staffing may
+    need a role the full plan does not; nobody is let go), never fewer."""
+    data = scenario.to_dict()
+    data["company"]["hiring_capacity_per_quarter"] = 10_000
+    for project in data["projects"]:
+        project["live_from"] = None
+    unlimited = parse_scenario(data)
+    timeline = simulate(unlimited, assumptions=no_attrition(), quarters=12)
+    last = timeline.quarters[-1].by_role("headcount")
+    assert all(last[r] >= timeline.target[r] for r in ROLES)
+
+
+@ENGINE_SETTINGS
+@given(timeline_scenarios(), st.integers(1, 11), st.integers(1, 6))
+def test_less_capacity_never_staffs_sooner(scenario: Scenario, capacity: int, more: int) -> None:
+    def staffed(hires: int) -> float:
+        data = scenario.to_dict()
+        data["company"]["hiring_capacity_per_quarter"] = hires
+        return staffed_index(simulate(parse_scenario(data), quarters=10).fully_staffed)
+
+    assert staffed(capacity) >= staffed(capacity + more)
+
+
+@ENGINE_SETTINGS
+@given(timeline_scenarios(), st.data())
+def test_a_later_start_never_staffs_that_project_sooner(
+    scenario: Scenario, data: st.DataObject
+) -> None:
+    if not scenario.projects:
+        return
+    index = data.draw(st.integers(0, len(scenario.projects) - 1))
+    delay = data.draw(st.integers(1, 3))
+    project = scenario.projects[index]
+    moved = scenario.to_dict()
+    start = project.start or START
+    moved["projects"][index]["start"] = shift(start, delay)
+    if project.live_from is not None:
+        moved["projects"][index]["live_from"] = shift(project.live_from, delay)
+    early = simulate(scenario, quarters=10).projects
+    late = simulate(parse_scenario(moved), quarters=10).projects
+    name_early = [p for p in early if p.name == project.name and p.start == start]
+    name_late = [p for p in late if p.name == project.name and p.start == shift(start, delay)]
+    assert staffed_index(name_late[0].staffed) >= staffed_index(name_early[0].staffed)
+
+
+@ENGINE_SETTINGS
+@given(timeline_scenarios(), st.integers(0, 200), st.integers(1, 200))
+def test_a_longer_time_to_hire_never_staffs_sooner(
+    scenario: Scenario, days: int, more: int
+) -> None:
+    def staffed(time_to_hire: int) -> float:
+        assumptions = no_attrition(time_to_hire)
+        return staffed_index(simulate(scenario, assumptions=assumptions, quarters=10).fully_staffed)
+
+    assert staffed(days + more) >= staffed(days)
+
+
+@pytest.mark.parametrize("quarters", [1, 8, 40])
+def test_the_horizon_sets_the_number_of_quarters(quarters: int) -> None:
+    timeline = simulate(dated(project_data()), quarters=quarters)
+    assert [q.quarter for q in timeline.quarters] == [shift(START, i) for i in range(quarters)]
