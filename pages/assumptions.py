@@ -11,7 +11,6 @@ from mlplanner.model.assumption_catalog import (
     SOURCE,
     TABS,
     Group,
-    catalog,
     changes,
     format_value,
 )
@@ -26,6 +25,7 @@ from mlplanner.ui.assumption_editor import (
     sync_edits,
 )
 from mlplanner.ui.assumption_sets import render_set_controls
+from mlplanner.ui.catalog_cache import cached_catalog
 from mlplanner.ui.messages import render_flash
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_assumptions
 from mlplanner.ui.text import plain
@@ -61,7 +61,7 @@ assumptions = get_assumptions()
 shipped = Assumptions.defaults()
 plan = current_plan()
 effect = delta(current_plan(shipped), plan, "current")
-changed = changes(catalog(assumptions))
+changed = changes(cached_catalog(assumptions))
 quality_shift = quality_change(effect.quality_delta)
 
 st.title("Assumptions")
@@ -75,7 +75,7 @@ st.markdown(f"Assumption set in force: **{plain(get_assumption_set_name())}**")
 changed_col, cost_col, quality_col = st.columns(3)
 changed_col.metric(
     "Numbers changed",
-    len(changed),
+    f"{len(changed):,}",
     help="Numbers that differ from the shipped defaults (listed below the tables).",
     border=True,
 )

@@ -8,12 +8,8 @@ import streamlit as st
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import TOPIC_TITLES, compare_setups
 from mlplanner.reports.deltas import delta, quality_change
-from mlplanner.ui.comparison_views import (
-    headcount_chart,
-    setup_column,
-    side_by_side_frame,
-    tradeoff_chart,
-)
+from mlplanner.ui.chart_cache import render_setup_charts
+from mlplanner.ui.comparison_views import setup_column, side_by_side_frame
 from mlplanner.ui.downloads import comparison_file, download_button
 from mlplanner.ui.plan_comparison import render_plan_comparison
 from mlplanner.ui.state import get_assumption_set_name, get_assumptions, get_scenario
@@ -63,8 +59,8 @@ else:
             )
             people.metric(
                 "People",
-                plan.total_headcount,
-                help=f"Everyone in this setup's team; {plan.total_hires} of them to hire.",
+                f"{plan.total_headcount:,}",
+                help=f"Everyone in this setup's team; {plan.total_hires:,} of them to hire.",
             )
             st.caption(assumptions.setups[setup].description)
 
@@ -73,9 +69,7 @@ else:
         lines = [f"- {plain(f.text)}" for f in comparison.findings if f.topic == topic]
         st.markdown(f"**{title}**\n\n" + "\n".join(lines))
 
-    left, right = st.columns(2)
-    left.altair_chart(headcount_chart(comparison), width="stretch")
-    right.altair_chart(tradeoff_chart(comparison), width="stretch")
+    render_setup_charts(comparison, scenario, assumptions)
 
     st.subheader("Side by side")
     table = side_by_side_frame(comparison)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
+from mlplanner.exchange.plan_workbook import ExportContext
 from mlplanner.model.plan import Plan, recommend
-from mlplanner.ui.charts import coverage_chart, headcount_chart, quality_chart
+from mlplanner.ui.chart_cache import render_plan_chart
 from mlplanner.ui.downloads import render_plan_downloads
 from mlplanner.ui.model_help import render_model_help
 from mlplanner.ui.plan_views import (
@@ -64,15 +67,22 @@ if not scenario.projects:
 
 st.subheader("People by role")
 render_role_table(plan)
-render_plan_downloads(plan, get_assumptions(), scenario.name, key="plan_page")
+render_plan_downloads(
+    plan,
+    get_assumptions(),
+    ExportContext(scenario.name, get_assumption_set_name(), date.today()),
+    key="plan_page",
+)
 
 st.subheader("Where the people go")
-st.altair_chart(headcount_chart(plan), width="stretch")
+render_plan_chart("headcount", plan)
 
 st.subheader("Quality")
 quality_col, coverage_col = st.columns(2)
-quality_col.altair_chart(quality_chart(plan), width="stretch")
-coverage_col.altair_chart(coverage_chart(plan), width="stretch")
+with quality_col:
+    render_plan_chart("quality", plan)
+with coverage_col:
+    render_plan_chart("coverage", plan)
 render_model_help(get_assumptions(), get_assumption_set_name(), scenario.company.region)
 
 if scenario.company.existing_team:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import date
 
 import streamlit as st
 
 from mlplanner.errors import PlannerInputError
-from mlplanner.model.wording import format_usd, people
+from mlplanner.exchange.plan_workbook import ExportContext, saved_plan_title
+from mlplanner.model.wording import count, format_usd, people
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
 from mlplanner.ui import widgets
@@ -169,8 +171,13 @@ def plan_details(plan: PlanSummary) -> None:
         st.markdown(f"**Export revision {number}**")
         with db_session() as session:
             opened = plans.open_revision(session=session, plan_id=plan.id, number=number)
+        context = ExportContext(
+            saved_plan_title(plan.name, number),
+            opened.revision.assumption_set_name,
+            date.today(),
+        )
         render_plan_downloads(
-            opened.evaluate(), opened.assumptions, plan.name, key=f"plans.{plan.id}"
+            opened.evaluate(), opened.assumptions, context, key=f"plans.{plan.id}"
         )
         if team:
             st.divider()
@@ -212,7 +219,7 @@ def saved_plans() -> None:
         elif scope == "shared":
             st.info("Nobody has shared a plan with you yet.")
         elif trashed:
-            st.info(f"No saved plans here: {trashed} in the trash (choose Show: Trash).")
+            st.info(f"No saved plans here: {trashed:,} in the trash (choose Show: Trash).")
         else:
             st.info(
                 "No saved plans yet. Save the current plan above, or from a terminal: "
@@ -226,7 +233,7 @@ def saved_plans() -> None:
             session=session, search=search, sort=sort, limit=PAGE_SIZE, offset=offset, scope=scope
         )
     st.dataframe(plans_frame(found, team=team), hide_index=True, width="stretch")
-    st.caption(f"Plans {offset + 1}–{offset + len(found)} of {total}.")
+    st.caption(f"Plans {count(offset + 1)}–{count(offset + len(found))} of {count(total)}.")
     plan_details(choose_plan(found, key=SELECTED, label="Plan"))
 
 

@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from mlplanner.model.roles import HEAD, LEAD, PHASE_LABELS, role_label
-from mlplanner.model.wording import format_usd
+from mlplanner.model.wording import format_usd, people
 from mlplanner.reports.responsibility import PhaseWork, gaps, phase_work, working_roles
 from mlplanner.reports.role_guide import SOURCES, hands_to, profiles, receives_from
-from mlplanner.ui.responsibility_chart import responsibility_chart
+from mlplanner.ui.chart_cache import render_plan_chart
 from mlplanner.ui.state import current_plan, get_scenario
 from mlplanner.ui.text import plain
 
@@ -45,7 +45,7 @@ if not working_roles(phases):
     st.info("Nobody in the current plan does phase work yet: add a project on the Scenario page.")
     st.page_link("pages/scenario.py", label="Add a project", icon="➕")
 else:
-    st.altair_chart(responsibility_chart(phases), width="stretch")
+    render_plan_chart("responsibility", plan)
     st.caption(
         "Numbers are FTE a year. Outlined, bold: the **responsible** role, doing the largest "
         "share of the phase's covered work; the other roles in a column **contribute**. "
@@ -53,9 +53,7 @@ else:
         "work they absorb."
     )
     managers = [
-        f"{plan.allocation[role]} {role_label(role)}"
-        for role in (LEAD, HEAD)
-        if plan.allocation[role]
+        people(plan.allocation[role], role) for role in (LEAD, HEAD) if plan.allocation[role]
     ]
     if managers:
         st.caption(
@@ -96,7 +94,7 @@ for tab, entry in zip(st.tabs([role_label(p.role) for p in profiles()]), profile
         line = lines[entry.role]
         if line.headcount:
             cost = format_usd(line.annual_cost_usd).replace("$", "\\$")
-            st.markdown(f"**In your current plan:** {line.headcount} ({cost} a year).")
+            st.markdown(f"**In your current plan:** {line.headcount:,} ({cost} a year).")
         elif absorbed.get(entry.role, 0) >= MIN_FTE:
             st.markdown(
                 f"**In your current plan:** nobody; full-stack data scientists cover its "

@@ -49,6 +49,7 @@ from mlplanner.ui import widgets
 from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label
 from mlplanner.ui.state import Slot, get_assumptions, get_scenario, set_scenario
+from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
 from mlplanner.ui.timeline_views import (
     HORIZON_HELP,
@@ -405,13 +406,14 @@ def project_editor() -> list[dict[str, Any]]:
         "bottom of the table; select rows to delete them. Every valid change updates the plan."
     )
     key = _key("projects")
+    table = _editor_input(key)
     edited = st.data_editor(
-        _editor_input(key),
+        table,
         key=key,
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
-        height="content",
+        height=table_height(len(table) + 1),  # and the row for adding one
         column_order=PROJECT_COLUMNS,
         column_config=project_column_config(get_assumptions(), get_scenario().company.region),
     )

@@ -8,7 +8,7 @@ import json
 import streamlit as st
 
 from mlplanner.model.plan import evaluate, recommend
-from mlplanner.model.wording import format_usd
+from mlplanner.model.wording import count, format_usd
 from mlplanner.reports.changes import describe_changes
 from mlplanner.reports.tradeoffs import (
     budget_labels,
@@ -29,6 +29,7 @@ from mlplanner.ui.tradeoff_data import chart_spec, frontier_files, frontier_poin
 
 def _adopt(point: FrontierPoint, label: str) -> None:
     set_override(point.allocation, label)
+    st.rerun()  # from a callback: the whole app, so the sidebar shows the adopted plan
 
 
 def _follow_budget(points: list[FrontierPoint], budget_key: str, point_key: str) -> None:
@@ -69,110 +70,121 @@ if len(points) < 2:
     )
     st.stop()
 
-steps = budget_steps(points, budget_setting)
-labels = budget_labels(steps)
-start = budget_setting if budget_setting is not None else recommended.annual_cost_usd
-default = min(steps, key=lambda step: abs(step - start))
-budget_key, point_key = f"mlp.tradeoffs.budget.{digest}", f"mlp.tradeoffs.point.{digest}"
-budget = st.select_slider(
-    "Yearly budget",
-    options=steps,
-    value=default,
-    format_func=lambda usd: labels.get(usd) or format_usd(usd),
-    key=budget_key,
-    on_change=_follow_budget,
-    args=(points, budget_key, point_key),
-    help="Moves the marker along the frontier: below, the best plan this budget buys, what it "
-    "gives up against the recommended plan, and a button to adopt it. Starts at the "
-    "scenario's budget (or the recommended plan's cost when it has none).",
-)
-chosen = affordable(points, budget)
 
-st.subheader(f"The best plan for {format_usd(budget)} a year")
-if chosen is None:
-    st.warning("No plan fits this budget: the existing team alone costs more.")
-else:
-    chosen_plan = evaluate(scenario, chosen.allocation, assumptions=assumptions)
-    same = chosen.allocation == recommended.allocation  # no change to show against it
-    cost_col, quality_col, people_col = st.columns(3)
-    cost_col.metric(
-        "Cost a year",
-        format_usd(chosen.annual_cost_usd),
-        delta=None
-        if same
-        else f"{format_usd(chosen.annual_cost_usd - recommended.annual_cost_usd)} vs recommended",
-        delta_color="inverse",
+@st.fragment
+def budget_and_frontier() -> None:
+    """The budget slider and everything that follows it, from the page's values above: a
+    slider step reruns only this part (not the sidebar, not the page above it); adopting a
+    plan reruns the whole app."""
+    steps = budget_steps(points, budget_setting)
+    labels = budget_labels(steps)
+    start = budget_setting if budget_setting is not None else recommended.annual_cost_usd
+    default = min(steps, key=lambda step: abs(step - start))
+    budget_key, point_key = f"mlp.tradeoffs.budget.{digest}", f"mlp.tradeoffs.point.{digest}"
+    budget = st.select_slider(
+        "Yearly budget",
+        options=steps,
+        value=default,
+        format_func=lambda usd: labels.get(usd) or format_usd(usd),
+        key=budget_key,
+        on_change=_follow_budget,
+        args=(points, budget_key, point_key),
+        help="Moves the marker along the frontier: below, the best plan this budget buys, what it "
+        "gives up against the recommended plan, and a button to adopt it. Starts at the "
+        "scenario's budget (or the recommended plan's cost when it has none).",
     )
-    quality_col.metric(
-        "Quality",
-        f"{chosen.quality:.1f} / 100",
-        delta=None if same else f"{chosen.quality - recommended.quality:+.1f} vs recommended",
-    )
-    people_col.metric("People", chosen.headcount)
-    changes = describe_changes(recommended, chosen_plan)
-    st.markdown(
-        "\n".join(f"- {line}" for line in changes)
-        if changes
-        else "This is the recommended plan's allocation."
+    chosen = affordable(points, budget)
+
+    st.subheader(f"The best plan for {format_usd(budget)} a year")
+    if chosen is None:
+        st.warning("No plan fits this budget: the existing team alone costs more.")
+    else:
+        chosen_plan = evaluate(scenario, chosen.allocation, assumptions=assumptions)
+        same = chosen.allocation == recommended.allocation  # no change to show against it
+        cost_col, quality_col, people_col = st.columns(3)
+        cost_col.metric(
+            "Cost a year",
+            format_usd(chosen.annual_cost_usd),
+            delta=None
+            if same
+            else f"{format_usd(chosen.annual_cost_usd - recommended.annual_cost_usd)} "
+            "vs recommended",
+            delta_color="inverse",
+        )
+        quality_col.metric(
+            "Quality",
+            f"{chosen.quality:.1f} / 100",
+            delta=None if same else f"{chosen.quality - recommended.quality:+.1f} vs recommended",
+        )
+        people_col.metric("People", count(chosen.headcount))
+        changes = describe_changes(recommended, chosen_plan)
+        st.markdown(
+            "\n".join(f"- {line}" for line in changes)
+            if changes
+            else "This is the recommended plan's allocation."
+        )
+        st.button(
+            "Adopt this plan",
+            key="mlp.tradeoffs.adopt_budget",
+            type="primary",
+            on_click=_adopt,
+            args=(chosen, f"best plan for {format_usd(budget)} (Trade-offs page)"),
+            help="Makes this allocation the current plan: the Plan page and the sidebar show it, "
+            "and saving stores it.",
+        )
+        with st.expander("Roles of this plan"):
+            render_role_table(chosen_plan)
+
+    current_json = json.dumps(current.allocation, sort_keys=True)
+    spec = chart_spec(scenario_json, assumptions_json, current_json)
+    st.vega_lite_chart(with_budget(spec, budget, chosen), width="stretch")
+
+    st.subheader("Named plans")
+    if all(alternative.name != "premium" for alternative in named):
+        st.caption(no_premium_note(assumptions))
+    columns = st.columns(len(named))
+    for column, alternative in zip(columns, named, strict=True):
+        with column.container(border=True):
+            st.markdown(f"**{alternative.label}**")
+            st.caption(alternative.rule)
+            st.markdown(point_label(alternative.point))
+            st.button(
+                f"Adopt {alternative.label.lower()}",
+                key=f"mlp.tradeoffs.adopt_{alternative.name}",
+                on_click=_adopt,
+                args=(alternative.point, f"{alternative.label.lower()} plan (Trade-offs page)"),
+                help="Makes this allocation the current plan (Plan page, sidebar, saving).",
+            )
+
+    st.subheader("Every frontier plan")
+    # First the plan the budget buys (as _follow_budget picks it later).
+    widgets.seed(point_key, len(points) - 1 if chosen is None else points.index(chosen))
+    index = st.selectbox(
+        "Frontier plan",
+        options=range(len(points)),
+        format_func=lambda i: point_label(points[i]),
+        key=point_key,
+        help="Pick any plan on the frontier, cheapest first, to adopt it as the current plan. "
+        "Moving the budget slider picks the plan it buys.",
     )
     st.button(
-        "Adopt this plan",
-        key="mlp.tradeoffs.adopt_budget",
-        type="primary",
+        "Adopt the selected frontier plan",
+        key="mlp.tradeoffs.adopt_point",
         on_click=_adopt,
-        args=(chosen, f"best plan for {format_usd(budget)} (Trade-offs page)"),
-        help="Makes this allocation the current plan: the Plan page and the sidebar show it, "
-        "and saving stores it.",
+        args=(points[index], f"frontier plan at {format_usd(points[index].annual_cost_usd)}"),
+        help="Makes the selected allocation the current plan (Plan page, sidebar, saving).",
     )
-    with st.expander("Roles of this plan"):
-        render_role_table(chosen_plan)
+    display, csv_file = frontier_files(scenario_json, assumptions_json)
+    st.dataframe(display, hide_index=True, width="stretch")
+    st.download_button(
+        "Download the frontier as CSV",
+        data=csv_file,
+        file_name="frontier.csv",
+        mime="text/csv",
+        on_click="ignore",
+        help="One row per frontier plan: cost in whole dollars, quality, components, people "
+        "per role.",
+    )
 
-current_json = json.dumps(current.allocation, sort_keys=True)
-spec = chart_spec(scenario_json, assumptions_json, current_json)
-st.vega_lite_chart(with_budget(spec, budget, chosen), width="stretch")
 
-st.subheader("Named plans")
-if all(alternative.name != "premium" for alternative in named):
-    st.caption(no_premium_note(assumptions))
-columns = st.columns(len(named))
-for column, alternative in zip(columns, named, strict=True):
-    with column.container(border=True):
-        st.markdown(f"**{alternative.label}**")
-        st.caption(alternative.rule)
-        st.markdown(point_label(alternative.point))
-        st.button(
-            f"Adopt {alternative.label.lower()}",
-            key=f"mlp.tradeoffs.adopt_{alternative.name}",
-            on_click=_adopt,
-            args=(alternative.point, f"{alternative.label.lower()} plan (Trade-offs page)"),
-            help="Makes this allocation the current plan (Plan page, sidebar, saving).",
-        )
-
-st.subheader("Every frontier plan")
-# First the plan the budget buys (as _follow_budget picks it later).
-widgets.seed(point_key, len(points) - 1 if chosen is None else points.index(chosen))
-index = st.selectbox(
-    "Frontier plan",
-    options=range(len(points)),
-    format_func=lambda i: point_label(points[i]),
-    key=point_key,
-    help="Pick any plan on the frontier, cheapest first, to adopt it as the current plan. "
-    "Moving the budget slider picks the plan it buys.",
-)
-st.button(
-    "Adopt the selected frontier plan",
-    key="mlp.tradeoffs.adopt_point",
-    on_click=_adopt,
-    args=(points[index], f"frontier plan at {format_usd(points[index].annual_cost_usd)}"),
-    help="Makes the selected allocation the current plan (Plan page, sidebar, saving).",
-)
-display, csv_file = frontier_files(scenario_json, assumptions_json)
-st.dataframe(display, hide_index=True, width="stretch")
-st.download_button(
-    "Download the frontier as CSV",
-    data=csv_file,
-    file_name="frontier.csv",
-    mime="text/csv",
-    on_click="ignore",
-    help="One row per frontier plan: cost in whole dollars, quality, components, people per role.",
-)
+budget_and_frontier()

@@ -16,7 +16,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -24,7 +24,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from mlplanner.errors import PlannerInputError, ScenarioError
-from mlplanner.exchange.plan_export import CSV_TABLES, WORKBOOK_SUFFIX, plan_workbook, table_csv
+from mlplanner.exchange.plan_export import CSV_TABLES, WORKBOOK_SUFFIX, table_csv
+from mlplanner.exchange.plan_workbook import ExportContext, plan_workbook, saved_plan_title
 from mlplanner.exchange.scenario_import import check_size, file_kind, import_scenario
 from mlplanner.model.plan import recommend
 from mlplanner.model.roles import role_label
@@ -431,7 +432,12 @@ def _export(args: argparse.Namespace, session: Session) -> str:
                 "--table: a workbook (.xlsx) holds every table; leave --table out, or write a "
                 ".csv file"
             )
-        out.write_bytes(plan_workbook(evaluation, opened.assumptions))
+        context = ExportContext(
+            saved_plan_title(opened.plan.name, opened.revision.number),
+            opened.revision.assumption_set_name,
+            date.today(),
+        )
+        out.write_bytes(plan_workbook(evaluation, opened.assumptions, context))
         return f"Wrote {what} as a workbook to {out}"
     table = args.table or "scenario"
     out.write_bytes(table_csv(evaluation, table))

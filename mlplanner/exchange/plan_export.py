@@ -1,9 +1,4 @@
-"""A plan's export files: one table as CSV, or every table in one workbook.
-
-The workbook's sheets, in order: ``scenario`` (:mod:`.scenario_csv`), ``allocation``,
-``comparison`` (the scenario recommended under each setup), ``frontier`` (:mod:`.tables_csv`)
-and ``timeline`` (:mod:`.timeline_csv`).
-"""
+"""A plan's CSV export files, one table each (the workbook: :mod:`.plan_workbook`)."""
 
 from __future__ import annotations
 
@@ -15,15 +10,11 @@ import pandas as pd
 
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.scenario_csv import scenario_frame
-from mlplanner.exchange.tables_csv import allocation_table, frontier_table
-from mlplanner.exchange.timeline_csv import timeline_table
-from mlplanner.exchange.workbook import workbook_bytes
+from mlplanner.exchange.tables_csv import allocation_table
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, recommend
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.reports.tables import comparison_frame
-from mlplanner.search.frontier import frontier
-from mlplanner.timeline.simulation import simulate
 
 CSV_TABLES: Final[dict[str, Callable[[Evaluation], pd.DataFrame]]] = {
     "scenario": lambda evaluation: scenario_frame(evaluation.scenario),
@@ -46,19 +37,6 @@ def setup_comparison(scenario: Scenario, assumptions: Assumptions) -> pd.DataFra
     return comparison_frame(
         [recommend(scenario, setup=setup, assumptions=assumptions) for setup in SETUPS]
     )
-
-
-def plan_workbook(evaluation: Evaluation, assumptions: Assumptions) -> bytes:
-    """Every table of a plan in one .xlsx workbook, one sheet each."""
-    scenario = evaluation.scenario
-    sheets = {
-        "scenario": scenario_frame(scenario),
-        "allocation": allocation_table(evaluation),
-        "comparison": setup_comparison(scenario, assumptions),
-        "frontier": frontier_table(frontier(scenario, assumptions=assumptions)),
-        "timeline": timeline_table(simulate(scenario, assumptions=assumptions)),
-    }
-    return workbook_bytes(sheets)
 
 
 def file_stem(name: str) -> str:

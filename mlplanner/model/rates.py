@@ -33,6 +33,10 @@ def known_regions() -> tuple[str, ...]:
     return tuple(regions_frame()["region"])
 
 
+@cache
+def _region_names() -> dict[str, str]:
+    return dict(zip(regions_frame()["region"], regions_frame()["name"], strict=True))
+
+
 def region_name(region: str) -> str:
-    names = dict(zip(regions_frame()["region"], regions_frame()["name"], strict=True))
-    return str(names.get(region, region.upper()))
+    return str(_region_names().get(region, region.upper()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLES, role_label
-from mlplanner.model.wording import joined, people
+from mlplanner.model.wording import count, joined, people
 from mlplanner.reports.attribution import headcount_by_source
 
 # Coverage and components within half a point of 100 read as "full" (they are shown rounded).
@@ -24,10 +24,10 @@ def largest_role_headline(evaluation: Evaluation) -> str:
     top = max(line.headcount for line in evaluation.roles)
     largest = [role_label(role) for role in ROLES if evaluation.allocation[role] == top]
     if len(largest) == 1:
-        return f"{largest[0]} is the largest role: {top} of {people(total)}"
+        return f"{largest[0]} is the largest role: {count(top)} of {people(total)}"
     if top * len(largest) == total:
-        return f"{joined(largest)} make up the team: {top} each"
-    return f"{joined(largest)} are the largest roles: {top} each of {people(total)}"
+        return f"{joined(largest)} make up the team: {count(top)} each"
+    return f"{joined(largest)} are the largest roles: {count(top)} each of {people(total)}"
 
 
 def busiest_source_headline(evaluation: Evaluation) -> str:
@@ -42,7 +42,7 @@ def busiest_source_headline(evaluation: Evaluation) -> str:
     source, drawn = max(per_source.items(), key=lambda item: item[1])
     if len(per_source) == 1:
         return f"All {people(total)} work on {source}"
-    return f"{source} draws the most people: {drawn:.1f} of {total}"
+    return f"{source} draws the most people: {drawn:,.1f} of {count(total)}"
 
 
 def quality_headline(evaluation: Evaluation) -> str:

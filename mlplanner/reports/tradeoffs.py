@@ -64,7 +64,7 @@ def budget_labels(steps: list[int]) -> dict[int, str]:
 
 def allocation_summary(allocation: dict[str, int]) -> str:
     """``12 Data Analyst, 2 ML Engineer, …``: headcount per role in lifecycle order."""
-    parts = [f"{allocation[role]} {role_label(role)}" for role in ROLES if allocation.get(role)]
+    parts = [f"{allocation[role]:,} {role_label(role)}" for role in ROLES if allocation.get(role)]
     return ", ".join(parts) if parts else "nobody"
 
 

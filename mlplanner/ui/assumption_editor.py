@@ -17,12 +17,12 @@ from mlplanner.model.assumption_catalog import (
     AssumptionEditError,
     EditProblem,
     Group,
-    catalog,
     edited_assumptions,
 )
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.set_names import EDITED, SHIPPED_DEFAULTS, marked
 from mlplanner.ui import widgets
+from mlplanner.ui.catalog_cache import cached_catalog
 from mlplanner.ui.state import (
     Slot,
     get_assumption_set_name,
@@ -54,7 +54,7 @@ def editor_key(group_id: str) -> str:
 
 
 def _begin(assumptions: Assumptions, name: str) -> Editing:
-    state = Editing(assumptions, name, catalog(assumptions))
+    state = Editing(assumptions, name, cached_catalog(assumptions))
     ORIGIN.set(state)
     SEEN.set(assumptions)
     widgets.reset(SCOPE)

@@ -29,11 +29,13 @@ from mlplanner.reports.headlines import (
     quality_headline,
 )
 from mlplanner.reports.model_help import COMPONENT_MEANINGS
+from mlplanner.reports.top_sources import top_sources
 
 # Colour of bars that are not about one role (quality, coverage): outside the role palette.
 NEUTRAL = "#34495e"
 BAR_HEIGHT = 30
 LABEL_LIMIT = 280
+LEGEND_LABEL_LIMIT = 170
 
 
 def role_color_scale(roles: Iterable[str] = ROLES) -> alt.Scale:
@@ -46,8 +48,10 @@ def role_color_scale(roles: Iterable[str] = ROLES) -> alt.Scale:
 
 
 def headcount_chart(evaluation: Evaluation) -> alt.Chart:
-    """People per project, stacked by role: each role's headcount shared out over projects."""
-    data = attribution_frame(evaluation)
+    """People per project, stacked by role: each role's headcount shared out over projects;
+    beyond :data:`~mlplanner.reports.top_sources.MAX_BARS` projects the smaller ones share a
+    bar."""
+    data = top_sources(attribution_frame(evaluation))
     data["role_order"] = data["role"].map(role_sort_key)
     sources = list(dict.fromkeys(data["source"]))
     title = alt.Title(
@@ -64,7 +68,10 @@ def headcount_chart(evaluation: Evaluation) -> alt.Chart:
             color=alt.Color(
                 "role_label:N",
                 scale=role_color_scale(data["role"]),
-                legend=alt.Legend(title="Role", orient="right", labelLimit=LABEL_LIMIT),
+                # Under the bars, two columns: beside them it leaves a phone's chart a sliver.
+                legend=alt.Legend(
+                    title="Role", orient="bottom", columns=2, labelLimit=LEGEND_LABEL_LIMIT
+                ),
             ),
             order=alt.Order("role_order:Q"),
             tooltip=[

@@ -1,9 +1,10 @@
 """Download buttons for the files a page's plan, comparison or frontier exports.
 
 Every file goes through :mod:`mlplanner.exchange` (UTF-8 with BOM, formula cells neutralised);
-every button uses ``on_click="ignore"`` so a download does not rerun the page. The workbook is
-built only when the user clicks its button (deferred data): its frontier sheet takes up to a
-few hundred milliseconds on a large team, which no rerun of the Plan page should pay.
+every button uses ``on_click="ignore"`` so a download does not rerun the page. A plan's files
+are built only when the user clicks their button (deferred data): the workbook's frontier
+sheet takes up to a few hundred milliseconds on a large team and the two CSV files together
+tens of milliseconds, which no rerun of the Plan page should pay.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from mlplanner.exchange.plan_export import (
     WORKBOOK_MIME,
     WORKBOOK_SUFFIX,
     file_stem,
-    plan_workbook,
     table_csv,
 )
+from mlplanner.exchange.plan_workbook import ExportContext, plan_workbook
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation
@@ -41,14 +42,17 @@ class DownloadFile:
     help: str
 
 
-def plan_files(evaluation: Evaluation, assumptions: Assumptions, name: str) -> list[DownloadFile]:
-    """A plan's allocation CSV, scenario CSV and workbook (built on click)."""
-    stem = file_stem(name)
+def plan_files(
+    evaluation: Evaluation, assumptions: Assumptions, context: ExportContext
+) -> list[DownloadFile]:
+    """A plan's allocation CSV, scenario CSV and workbook (each built on click), named after
+    ``context.name``."""
+    stem = file_stem(context.name)
     return [
         DownloadFile(
             "Allocation (CSV)",
             f"{stem}-allocation.csv",
-            table_csv(evaluation, "allocation"),
+            partial(table_csv, evaluation, "allocation"),
             CSV_MIME,
             "One row per role: demand, headcount, existing, hires, rates and yearly cost in "
             "whole dollars, then vendor annotation lines. Opens in Excel and LibreOffice.",
@@ -56,7 +60,7 @@ def plan_files(evaluation: Evaluation, assumptions: Assumptions, name: str) -> l
         DownloadFile(
             "Scenario (CSV)",
             f"{stem}-scenario.csv",
-            table_csv(evaluation, "scenario"),
+            partial(table_csv, evaluation, "scenario"),
             CSV_MIME,
             "One row per project with the company columns; upload it on the Scenario or "
             "Plans page to get this scenario back.",
@@ -64,10 +68,11 @@ def plan_files(evaluation: Evaluation, assumptions: Assumptions, name: str) -> l
         DownloadFile(
             "Workbook (.xlsx)",
             f"{stem}{WORKBOOK_SUFFIX}",
-            partial(plan_workbook, evaluation, assumptions),
+            partial(plan_workbook, evaluation, assumptions, context),
             WORKBOOK_MIME,
-            "Every table in one spreadsheet: scenario, allocation, the setups compared and "
-            "the cost/quality frontier.",
+            "For finance: a summary sheet (people, hires, yearly cost, budget, quality), then "
+            "the allocation with totals, the setups compared, the cost/quality frontier and "
+            "the scenario.",
         ),
     ]
 
@@ -111,10 +116,10 @@ def download_button(file: DownloadFile, key: str) -> None:
 
 
 def render_plan_downloads(
-    evaluation: Evaluation, assumptions: Assumptions, name: str, key: str
+    evaluation: Evaluation, assumptions: Assumptions, context: ExportContext, key: str
 ) -> None:
     """The plan's three files side by side."""
-    files = plan_files(evaluation, assumptions, name)
+    files = plan_files(evaluation, assumptions, context)
     for column, file in zip(st.columns(len(files)), files, strict=True):
         with column:
             download_button(file, key=f"mlp.{key}.download.{file.label}")

@@ -179,8 +179,8 @@ def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> N
             )
             people_col.metric(
                 "People",
-                change.evaluation.total_headcount,
-                delta=change.headcount_delta or None,
+                f"{change.evaluation.total_headcount:,}",
+                delta=f"{change.headcount_delta:+,}" if change.headcount_delta else None,
                 delta_color="off",
                 help="Everyone in the team; the change is against the baseline.",
             )

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from pandas.io.formats.style import Styler
 
 from mlplanner.model.plan import Evaluation, Explanation
-from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_COLORS, ROLE_LABELS
+from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_LABELS
 from mlplanner.model.wording import format_usd, people, signed_usd
+from mlplanner.ui.role_swatch import swatch_config, with_swatches
+from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
-
-# Role cells get their role's colour as a light background (hex alpha), text stays readable.
-_ROLE_TINT = "40"
 
 
 def render_headline_metrics(evaluation: Evaluation) -> None:
@@ -24,13 +22,13 @@ def render_headline_metrics(evaluation: Evaluation) -> None:
     people, hires, cost, quality = st.columns(4)
     people.metric(
         "People",
-        evaluation.total_headcount,
+        f"{evaluation.total_headcount:,}",
         help="Everyone in this plan, existing staff included.",
         border=True,
     )
     hires.metric(
         "Hires",
-        evaluation.total_hires,
+        f"{evaluation.total_hires:,}",
         help="People this plan needs beyond the existing team.",
         border=True,
     )
@@ -73,21 +71,38 @@ def render_messages(evaluation: Evaluation) -> None:
         st.warning(plain(message))
 
 
+TOTAL_ROW = "Total"
+# More outsourced-annotation lines than this are listed in a table, not in a sentence.
+VENDOR_LINES_IN_A_SENTENCE = 3
+
+
 def role_table(evaluation: Evaluation) -> pd.DataFrame:
-    """The role table: one row per role, lifecycle order, money and coverage as text, FTE
-    unrounded (shown with one decimal, rounded like the staffing rules' text)."""
+    """The role table: one row per role, lifecycle order, then a Total row; money and
+    coverage as text, FTE unrounded (shown with one decimal, rounded like the staffing rules'
+    text). Role, people and cost come first so a narrow screen shows them without scrolling."""
     lines = evaluation.roles
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "Role": [line.label for line in lines],
-            "Demand (FTE)": [line.fte_demand for line in lines],
             "People": [line.headcount for line in lines],
-            "Existing": [line.existing for line in lines],
-            "Hires": [line.hires for line in lines],
             "Annual cost": [format_usd(line.annual_cost_usd) for line in lines],
+            "Hires": [line.hires for line in lines],
+            "Existing": [line.existing for line in lines],
+            "Demand (FTE)": [line.fte_demand for line in lines],
             "Coverage": [_percent(line.coverage) for line in lines],
         }
     )
+    total = {
+        "Role": TOTAL_ROW,
+        "People": evaluation.total_headcount,
+        "Annual cost": format_usd(evaluation.staff_cost_usd),
+        "Hires": evaluation.total_hires,
+        "Existing": sum(line.existing for line in lines),
+        "Demand (FTE)": sum(line.fte_demand for line in lines),
+        "Coverage": "",
+    }
+    table = pd.concat([table, pd.DataFrame([total])], ignore_index=True)
+    return with_swatches(table, [*(line.role for line in lines), None])
 
 
 def _percent(coverage: float | None) -> str:
@@ -95,32 +110,27 @@ def _percent(coverage: float | None) -> str:
     return "—" if coverage is None else f"{coverage:.0f}%"
 
 
-def _tinted_roles(table: pd.DataFrame, formats: dict[str, str] | None = None) -> Styler:
-    """The table with each role's cell in its colour. A styled table is shown with the
-    styler's text, so number formats are given here (``formats``), not in column_config."""
-    colours = {label: ROLE_COLORS[role] for role, label in ROLE_LABELS.items()}
-    styler = table.style.map(
-        lambda label: f"background-color: {colours[label]}{_ROLE_TINT}", subset=["Role"]
-    )
-    return styler.format(formats or {}, na_rep="")
-
-
 def render_role_table(evaluation: Evaluation) -> None:
-    """Demand, people, existing staff, hires, cost and coverage per role."""
+    """People, cost, hires, existing staff, demand and coverage per role, and their total;
+    then the outsourced annotation's cost."""
     st.dataframe(
-        _tinted_roles(role_table(evaluation), {"Demand (FTE)": "{:.1f}"}),
+        role_table(evaluation),
         hide_index=True,
         width="stretch",
         column_config={
-            "Role": st.column_config.TextColumn(width="medium"),
-            "Demand (FTE)": st.column_config.NumberColumn(
-                help="Full-time equivalents of work the projects need"
+            **swatch_config(),
+            # 150 px: role, people and cost fit a phone's 390 px without scrolling.
+            "Role": st.column_config.TextColumn(width=150, pinned=True),
+            "People": st.column_config.NumberColumn(
+                format="localized", help="Whole people in this plan"
             ),
-            "People": st.column_config.NumberColumn(help="Whole people in this plan"),
-            "Existing": st.column_config.NumberColumn(help="Already employed"),
-            "Hires": st.column_config.NumberColumn(help="People to hire"),
             "Annual cost": st.column_config.TextColumn(
                 alignment="right", help="People × loaded yearly cost"
+            ),
+            "Hires": st.column_config.NumberColumn(format="localized", help="People to hire"),
+            "Existing": st.column_config.NumberColumn(format="localized", help="Already employed"),
+            "Demand (FTE)": st.column_config.NumberColumn(
+                format="%.1f", help="Full-time equivalents of work the projects need"
             ),
             "Coverage": st.column_config.TextColumn(
                 alignment="right",
@@ -130,25 +140,69 @@ def render_role_table(evaluation: Evaluation) -> None:
         },
     )
     if evaluation.vendor_lines:
-        vendors = ", ".join(
-            f"{line.source} {format_usd(line.annual_cost_usd)}" for line in evaluation.vendor_lines
+        render_vendor_costs(evaluation)
+
+
+def render_vendor_costs(evaluation: Evaluation) -> None:
+    """People + outsourced annotation = yearly cost; the vendor lines named in the sentence
+    when there are a few, in a table under it when there are many."""
+    lines = evaluation.vendor_lines
+    listed = ""
+    if len(lines) <= VENDOR_LINES_IN_A_SENTENCE:
+        listed = (
+            " ("
+            + ", ".join(
+                f"{plain(line.source)} {format_usd(line.annual_cost_usd)}" for line in lines
+            )
+            + ")"
         )
-        st.caption(
-            f"People {format_usd(evaluation.staff_cost_usd)} + outsourced annotation "
-            f"{format_usd(evaluation.vendor_cost_usd)} ({vendors}) = "
-            f"{format_usd(evaluation.annual_cost_usd)} a year."
+    st.caption(
+        f"People {format_usd(evaluation.staff_cost_usd)} + outsourced annotation "
+        f"{format_usd(evaluation.vendor_cost_usd)}{listed} = "
+        f"{format_usd(evaluation.annual_cost_usd)} a year."
+    )
+    if not listed:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Outsourced annotation": [line.source for line in lines],
+                    "FTE": [line.fte_equivalent for line in lines],
+                    "Annual cost": [format_usd(line.annual_cost_usd) for line in lines],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            height=table_height(len(lines)),
+            column_config={
+                "Outsourced annotation": st.column_config.TextColumn(pinned=True),
+                "FTE": st.column_config.NumberColumn(format="%.1f"),
+                "Annual cost": st.column_config.TextColumn(alignment="right"),
+            },
         )
 
 
 def demand_table(explanation: Explanation) -> pd.DataFrame:
-    """An explanation's demand as FTE per project (rows, largest first) and phase (columns)."""
-    lines = pd.DataFrame(list(explanation.demand), columns=["project", "phase", "fte"])
-    table = lines.pivot_table(index="project", columns="phase", values="fte", aggfunc="sum")
-    phases = [phase for phase in PHASES if phase in table.columns]
-    table = table[phases].rename(columns=PHASE_LABELS).fillna(0.0)
-    table["Total"] = table.sum(axis=1)
-    table = table.sort_values("Total", ascending=False)
-    return table.rename_axis("Project").reset_index()
+    """An explanation's demand as FTE per project (rows, largest first) and phase (columns).
+
+    Summed in plain Python: a pandas pivot table per role costs tens of milliseconds, paid on
+    every run of the Plan page for every role."""
+    rows: dict[str, dict[str, float]] = {}
+    for project, phase, fte in explanation.demand:
+        row = rows.setdefault(project, {})
+        row[phase] = row.get(phase, 0.0) + fte
+    phases = [phase for phase in PHASES if any(phase in row for row in rows.values())]
+    table = pd.DataFrame(
+        [
+            {
+                "Project": project,
+                **{PHASE_LABELS[phase]: row.get(phase, 0.0) for phase in phases},
+                "Total": sum(row.values()),
+            }
+            for project, row in rows.items()
+        ],
+        columns=["Project", *(PHASE_LABELS[phase] for phase in phases), "Total"],
+    )
+    return table.sort_values(["Total", "Project"], ascending=[False, True], ignore_index=True)
 
 
 def render_explanations(explanations: dict[str, Explanation]) -> None:
@@ -160,18 +214,19 @@ def render_explanations(explanations: dict[str, Explanation]) -> None:
         total = sum(fte for _, _, fte in explanation.demand)
         title = f"{ROLE_LABELS[role]}: {people(explanation.headcount)}"
         if explanation.demand:
-            title += f" for {total:.1f} FTE of demand"
+            title += f" for {total:,.1f} FTE of demand"
         with st.expander(title):
             st.markdown(f"**Rule:** {plain(explanation.rule)}")
             if explanation.work:
                 st.markdown(f"**Where the work comes from:** {plain(explanation.work_summary)}")
             if explanation.demand:
                 st.caption("Demand behind this role, FTE by project and lifecycle phase")
+                table = demand_table(explanation)
                 st.dataframe(
-                    demand_table(explanation),
+                    table,
                     hide_index=True,
                     width="stretch",
-                    height="content",
+                    height=table_height(len(table)),
                     column_config={
                         column: st.column_config.NumberColumn(format="%.1f")
                         for column in [*PHASE_LABELS.values(), "Total"]
@@ -201,12 +256,16 @@ def render_hiring_list(evaluation: Evaluation) -> None:
         }
     )
     st.dataframe(
-        _tinted_roles(table),
+        with_swatches(table, [line.role for line in lines]),
         hide_index=True,
         width="stretch",
-        column_config={"Yearly cost of hires": st.column_config.TextColumn(alignment="right")},
+        column_config={
+            **swatch_config(),
+            "Role": st.column_config.TextColumn(pinned=True),
+            "Yearly cost of hires": st.column_config.TextColumn(alignment="right"),
+        },
     )
     st.caption(
-        f"{evaluation.total_hires} hires costing {format_usd(evaluation.hiring_cost_usd)} a "
+        f"{evaluation.total_hires:,} hires costing {format_usd(evaluation.hiring_cost_usd)} a "
         "year (loaded salaries)."
     )

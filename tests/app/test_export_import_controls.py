@@ -4,6 +4,7 @@ replace the scenario or save a plan all or nothing."""
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.plan_export import WORKBOOK_MIME, table_csv
+from mlplanner.exchange.plan_workbook import SHEETS, ExportContext
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.tables_csv import frontier_table
 from mlplanner.model.assumptions import Assumptions
@@ -38,10 +40,10 @@ from tests.app.apptest import (
     run,
     texts,
 )
-from tests.app.downloads import downloads, offered
+from tests.app.downloads import Builder, built_on_click, deferred_downloads, downloads, offered
 from tests.storage.support import fashion, save_new, seed_startup
 
-__all__ = ["downloads"]  # the fixture, imported for the tests below
+__all__ = ["deferred_downloads", "downloads"]  # the fixtures, imported for the tests below
 
 CORPUS = Path(__file__).parents[1] / "exchange" / "corpus"
 
@@ -56,31 +58,34 @@ def plan_count(engine: Engine) -> int:
 
 
 def test_plan_page_offers_allocation_scenario_and_workbook(
-    downloads: dict[str, MemoryFile],
+    deferred_downloads: dict[str, Builder],
 ) -> None:
     at = go_to(open_app(fashion()), PLAN_PAGE)
     plan = recommend(fashion())
-    stem = "fashion-retailer-size-recommendation"
-    expected = {
-        "Allocation (CSV)": (f"{stem}-allocation.csv", table_csv(plan, "allocation")),
-        "Scenario (CSV)": (f"{stem}-scenario.csv", table_csv(plan, "scenario")),
-    }
-    for label, (name, data) in expected.items():
+    # Every file is built only on click (deferred data), so no page run pays for it.
+    for label in ("Allocation (CSV)", "Scenario (CSV)", "Workbook (.xlsx)"):
         button = download(at, label)
         assert button.proto.ignore_rerun, label  # on_click="ignore"
         assert button.help
-        file = offered(button, downloads)
-        assert (file.filename, file.content, file.mimetype) == (name, data, "text/csv")
-    # The workbook is built only on click (deferred data), so no page run pays for it.
-    button = download(at, "Workbook (.xlsx)")
-    assert button.proto.ignore_rerun
-    assert not any(file.filename.endswith(".xlsx") for file in downloads.values())
-    files = plan_files(plan, Assumptions.defaults(), fashion().name)
-    workbook = next(file for file in files if file.label == "Workbook (.xlsx)")
-    assert (workbook.file_name, workbook.mime) == (f"{stem}.xlsx", WORKBOOK_MIME)
-    assert callable(workbook.data)
-    book = openpyxl.load_workbook(io.BytesIO(workbook.data()))
-    assert book.sheetnames == ["scenario", "allocation", "comparison", "frontier", "timeline"]
+        assert button.proto.deferred_file_id and not button.proto.url, label
+    assert built_on_click(download(at, "Allocation (CSV)"), deferred_downloads) == table_csv(
+        plan, "allocation"
+    )
+    assert built_on_click(download(at, "Scenario (CSV)"), deferred_downloads) == table_csv(
+        plan, "scenario"
+    )
+    workbook = built_on_click(download(at, "Workbook (.xlsx)"), deferred_downloads)
+    book = openpyxl.load_workbook(io.BytesIO(workbook))
+    assert book.sheetnames == list(SHEETS)
+    assert book["Summary"]["B2"].value == fashion().name
+    stem = "fashion-retailer-size-recommendation"
+    context = ExportContext(fashion().name, "Shipped defaults", date(2026, 12, 3))
+    files = plan_files(plan, Assumptions.defaults(), context)
+    assert [(file.file_name, file.mime) for file in files] == [
+        (f"{stem}-allocation.csv", "text/csv"),
+        (f"{stem}-scenario.csv", "text/csv"),
+        (f"{stem}.xlsx", WORKBOOK_MIME),
+    ]
 
 
 def test_compare_page_offers_the_comparison(downloads: dict[str, MemoryFile]) -> None:
@@ -166,11 +171,10 @@ def test_plans_page_refused_import_saves_nothing(name: str, engine: Engine) -> N
 
 
 def test_plans_page_exports_the_selected_revision(
-    engine: Engine, downloads: dict[str, MemoryFile]
+    engine: Engine, deferred_downloads: dict[str, Builder]
 ) -> None:
     save_new(engine)
     at = go_to(open_app(), PLANS_PAGE)
-    file = offered(download(at, "Scenario (CSV)"), downloads)
-    assert file.content == csv_bytes(scenario_frame(fashion()))
-    assert file.filename.endswith("-scenario.csv")
+    button = download(at, "Scenario (CSV)")
+    assert built_on_click(button, deferred_downloads) == csv_bytes(scenario_frame(fashion()))
     assert download(at, "Workbook (.xlsx)").proto.ignore_rerun

@@ -7,8 +7,9 @@ import pytest
 from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
-from mlplanner.model.scenario import Scenario
+from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.wording import format_usd
+from mlplanner.ui.role_swatch import SWATCH_COLUMN, swatch
 from mlplanner.ui.state import OVERRIDE, Override
 from tests.app.apptest import (
     PLAN_PAGE,
@@ -22,6 +23,7 @@ from tests.app.apptest import (
     run,
     texts,
 )
+from tests.support.builders import portfolio_data
 
 FASHION = "fashion_retailer.json"
 
@@ -51,13 +53,49 @@ def test_role_table_lists_every_role_in_lifecycle_order_in_display_units() -> No
     scenario = example_scenarios()[FASHION]
     plan = recommend(scenario)
     table = plan_page(scenario).dataframe[0].value
-    assert list(table["Role"]) == [role_label(role) for role in ROLES]
-    assert list(table["People"]) == [plan.allocation[role] for role in ROLES]
-    assert list(table["Demand (FTE)"]) == pytest.approx([line.fte_demand for line in plan.roles])
-    assert list(table["Annual cost"]) == [format_usd(line.annual_cost_usd) for line in plan.roles]
-    assert list(table["Coverage"]) == [
+    # The role's colour dot, then what a narrow screen must show without scrolling.
+    assert list(table.columns[:4]) == [SWATCH_COLUMN, "Role", "People", "Annual cost"]
+    roles, total = table.iloc[:-1], table.iloc[-1]
+    assert list(roles[SWATCH_COLUMN]) == [swatch(role) for role in ROLES]
+    assert total[SWATCH_COLUMN] == ""
+    assert list(roles["Role"]) == [role_label(role) for role in ROLES]
+    assert list(roles["People"]) == [plan.allocation[role] for role in ROLES]
+    assert list(roles["Demand (FTE)"]) == pytest.approx([line.fte_demand for line in plan.roles])
+    assert list(roles["Annual cost"]) == [format_usd(line.annual_cost_usd) for line in plan.roles]
+    assert list(roles["Coverage"]) == [
         "—" if line.coverage is None else f"{line.coverage:.0f}%" for line in plan.roles
     ]
+    assert total["Role"] == "Total"
+    assert total["People"] == plan.total_headcount == roles["People"].sum()
+    assert total["Hires"] == plan.total_hires == roles["Hires"].sum()
+    assert total["Existing"] == roles["Existing"].sum()
+    assert total["Demand (FTE)"] == pytest.approx(roles["Demand (FTE)"].sum())
+    assert total["Annual cost"] == format_usd(plan.staff_cost_usd)
+
+
+def test_many_outsourced_projects_are_listed_in_a_table_not_a_sentence() -> None:
+    scenario = parse_scenario(portfolio_data(200))
+    plan = recommend(scenario)
+    at = plan_page(scenario)
+    [caption] = [c for c in texts(at.caption) if "outsourced annotation" in c]
+    assert caption == (
+        f"People {format_usd(plan.staff_cost_usd)} + outsourced annotation "
+        f"{format_usd(plan.vendor_cost_usd)} = {format_usd(plan.annual_cost_usd)} a year."
+    )
+    vendors = next(d.value for d in at.dataframe if "Outsourced annotation" in d.value.columns)
+    assert list(vendors["Outsourced annotation"]) == [line.source for line in plan.vendor_lines]
+    assert metric(at, "People") == f"{plan.total_headcount:,}"
+    assert plan.total_headcount >= 1000  # so the separator shows
+
+
+def test_a_few_outsourced_projects_are_named_in_the_sentence() -> None:
+    scenario = example_scenarios()["enterprise_portfolio.json"]
+    plan = recommend(scenario)
+    at = plan_page(scenario)
+    [caption] = [c for c in texts(at.caption) if "outsourced annotation" in c]
+    for line in plan.vendor_lines:
+        assert f"{line.source} {format_usd(line.annual_cost_usd)}" in caption
+    assert not any("Outsourced annotation" in d.value.columns for d in at.dataframe)
 
 
 def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:

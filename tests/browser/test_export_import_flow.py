@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
+from mlplanner.exchange.plan_workbook import SHEETS
 from tests.support.browser import app_run, open_app, whole_page_screenshot
 from tests.support.server import app_with_own_database
 
@@ -63,7 +64,8 @@ def test_download_a_scenario_csv_and_upload_it_back(
     assert f",'{NAME}," in text  # neutralised for spreadsheets, accents intact
 
     workbook = openpyxl.load_workbook(download(page, "Workbook (.xlsx)", tmp_path))  # on click
-    assert workbook.sheetnames == ["scenario", "allocation", "comparison", "frontier"]
+    assert workbook.sheetnames == list(SHEETS)
+    assert workbook["Summary"]["B2"].value == NAME
 
     go_to(page, "Scenario", "Scenario")
     set_scenario_name(page, "Changed before the upload")

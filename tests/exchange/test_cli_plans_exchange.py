@@ -13,9 +13,9 @@ from sqlmodel import Session
 
 from mlplanner.cli.main import main
 from mlplanner.exchange.csv_dialect import csv_bytes
+from mlplanner.exchange.plan_workbook import FRONTIER_HEADERS, SHEETS, TIMELINE_HEADERS
 from mlplanner.exchange.scenario_csv import scenario_frame
 from mlplanner.exchange.tables_csv import HEADCOUNT_PREFIX, allocation_table
-from mlplanner.exchange.timeline_csv import TIMELINE_COLUMNS
 from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import load_scenario
@@ -27,7 +27,6 @@ from tests.support.builders import large_team_data
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"
 CORPUS = Path(__file__).parent / "corpus"
-SHEETS = ["scenario", "allocation", "comparison", "frontier", "timeline"]
 
 
 @pytest.fixture
@@ -133,12 +132,15 @@ def test_workbook_export_has_a_sheet_per_table(
     output = run_ok(capsys, "export", str(plan_id), "--out", str(out))
     assert output == f"Wrote plan {plan_id} revision 1 as a workbook to {out}\n"
     book = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))
-    assert book.sheetnames == SHEETS
-    allocation = pd.read_excel(out, sheet_name="allocation")
-    assert allocation["annual_cost_usd"].sum() == recommend(load_scenario(FASHION)).annual_cost_usd
-    timeline = pd.read_excel(out, sheet_name="timeline")
-    assert tuple(timeline.columns) == TIMELINE_COLUMNS
-    assert timeline["quarter"].nunique() == load_scenario(FASHION).company.horizon_quarters
+    assert book.sheetnames == list(SHEETS)
+    assert book["Summary"]["B2"].value == f"{load_scenario(FASHION).name}, revision 1"
+    allocation = pd.read_excel(out, sheet_name="Allocation")
+    total = allocation.iloc[-1]
+    assert total["Role"] == "Total"
+    assert total["Annual cost (USD)"] == recommend(load_scenario(FASHION)).annual_cost_usd
+    timeline = pd.read_excel(out, sheet_name="Timeline")
+    assert tuple(timeline.columns) == tuple(TIMELINE_HEADERS.values())
+    assert timeline["Quarter"].nunique() == load_scenario(FASHION).company.horizon_quarters
 
 
 def test_workbook_of_a_large_team_has_its_stepped_frontier(
@@ -152,11 +154,11 @@ def test_workbook_of_a_large_team_has_its_stepped_frontier(
     plan_id = imported_id(capsys, str(path))
     out = tmp_path / "plan.xlsx"
     run_ok(capsys, "export", str(plan_id), "--out", str(out))
-    assert openpyxl.load_workbook(out).sheetnames == SHEETS
-    sheet = pd.read_excel(out, sheet_name="frontier")
+    assert openpyxl.load_workbook(out).sheetnames == list(SHEETS)
+    sheet = pd.read_excel(out, sheet_name="Frontier")
     points = frontier(large)
-    assert sheet["annual_cost_usd"].tolist() == [p.annual_cost_usd for p in points]
-    headcounts = sheet[[c for c in sheet.columns if c.startswith(HEADCOUNT_PREFIX)]]
+    assert sheet["Annual cost (USD)"].tolist() == [p.annual_cost_usd for p in points]
+    headcounts = sheet[[FRONTIER_HEADERS[HEADCOUNT_PREFIX + role] for role in ROLES]]
     # Nobody employed: whole steps from zero, but for the recommended plan (a candidate too).
     off_steps = headcounts[~(headcounts % step == 0).all(axis=1)]
     recommended = recommend(large).allocation

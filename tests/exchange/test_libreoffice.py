@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.scenario_csv import scenario_frame
-from mlplanner.exchange.workbook import workbook_bytes
+from mlplanner.exchange.workbook import Table, workbook_bytes
 from tests.support.builders import project_data, scenario
 
 # Calc's CSV filter options: separator 44 (,), text delimiter 34 ("), charset 76 (UTF-8),
@@ -74,7 +74,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Worksheet]:
     (inputs / "deltas.csv").write_bytes(csv_bytes(DELTAS))
     (inputs / "control.csv").write_bytes(b"name,n\r\n=1+2,1\r\n")
     (inputs / "workbook.xlsx").write_bytes(
-        workbook_bytes({"Scenario": scenario_frame(PLAN_INPUT), "Deltas": DELTAS})
+        workbook_bytes({"Scenario": Table(scenario_frame(PLAN_INPUT)), "Deltas": Table(DELTAS)})
     )
     csv_files = sorted(inputs.glob("*.csv"))
     convert(csv_files, out, base / "profile", CSV_FILTER)

@@ -1,19 +1,32 @@
-"""The .xlsx export, read back with openpyxl: text stays text, numbers stay numbers."""
+"""The .xlsx exports, read back with openpyxl: text stays text, numbers stay numbers, and the
+plan workbook reads like a finance file (summary first, human headers, formats, totals)."""
 
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mlplanner.exchange.scenario_csv import scenario_frame
+from mlplanner.exchange.plan_workbook import (
+    ALLOCATION_HEADERS,
+    SHEETS,
+    TIMELINE_HEADERS,
+    ExportContext,
+    plan_workbook,
+)
+from mlplanner.exchange.scenario_csv import SCENARIO_COLUMNS, scenario_frame
 from mlplanner.exchange.tables_csv import allocation_table
-from mlplanner.exchange.workbook import workbook_bytes
+from mlplanner.exchange.timeline_csv import timeline_table
+from mlplanner.exchange.workbook import USD, WHOLE, Table, workbook_bytes
+from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import SETUPS
 from mlplanner.reports.tables import comparison_frame
+from mlplanner.search.frontier import frontier
+from mlplanner.timeline.simulation import simulate
 from tests.support.builders import project_data, scenario
 
 HOSTILE = ('=HYPERLINK("http://x","y")', "+1+2", "-3", "@SUM(A1)")
@@ -23,28 +36,35 @@ PLAN_INPUT = scenario(
     name="Müller GmbH",
     budget=1_500_000,
 )
+CONTEXT = ExportContext("=Acme lean, revision 2", "Cautious", date(2026, 12, 3))
 
 
-def workbook() -> dict[str, Worksheet]:
+def tables_workbook() -> dict[str, Worksheet]:
     plans = [recommend(PLAN_INPUT, setup=setup) for setup in SETUPS]
     data = workbook_bytes(
         {
-            "Scenario": scenario_frame(PLAN_INPUT),
-            "Allocation": allocation_table(plans[0]),
-            "Comparison": comparison_frame(plans),
-            "Deltas": pd.DataFrame({"role": ["-3"], "cost_delta_usd": [-185_000]}),
+            "Scenario": Table(scenario_frame(PLAN_INPUT)),
+            "Allocation": Table(allocation_table(plans[0])),
+            "Comparison": Table(comparison_frame(plans)),
+            "Deltas": Table(pd.DataFrame({"role": ["-3"], "cost_delta_usd": [-185_000]})),
         }
     )
     book = load_workbook(io.BytesIO(data))
     return {sheet.title: sheet for sheet in book.worksheets}
 
 
+def plan_book() -> dict[str, Worksheet]:
+    plan = recommend(PLAN_INPUT)
+    book = load_workbook(io.BytesIO(plan_workbook(plan, Assumptions.defaults(), CONTEXT)))
+    return {sheet.title: sheet for sheet in book.worksheets}
+
+
 def test_one_sheet_per_table_in_order() -> None:
-    assert list(workbook()) == ["Scenario", "Allocation", "Comparison", "Deltas"]
+    assert list(tables_workbook()) == ["Scenario", "Allocation", "Comparison", "Deltas"]
 
 
 def test_formula_like_names_are_text_cells_with_the_quote_prefix() -> None:
-    sheet = workbook()["Scenario"]
+    sheet = tables_workbook()["Scenario"]
     cells = [sheet.cell(row=row, column=1) for row in range(2, 2 + len(HOSTILE))]
     assert [c.value for c in cells] == list(HOSTILE)
     assert all(c.data_type == "s" and c.quotePrefix for c in cells)
@@ -52,7 +72,7 @@ def test_formula_like_names_are_text_cells_with_the_quote_prefix() -> None:
 
 
 def test_numbers_are_numbers_and_accents_survive() -> None:
-    sheets = workbook()
+    sheets = tables_workbook()
     scenario_sheet = sheets["Scenario"]
     headers = [c.value for c in scenario_sheet[1]]
     row = {h: c.value for h, c in zip(headers, scenario_sheet[6], strict=True)}
@@ -67,9 +87,100 @@ def test_numbers_are_numbers_and_accents_survive() -> None:
 
 
 def test_allocation_sheet_money_is_integral() -> None:
-    sheet = workbook()["Allocation"]
+    sheet = tables_workbook()["Allocation"]
     headers = [c.value for c in sheet[1]]
     column = headers.index("annual_cost_usd")
     costs = [row[column].value for row in sheet.iter_rows(min_row=2)]
     assert all(isinstance(cost, int) for cost in costs)
     assert sum(costs) == recommend(PLAN_INPUT, setup=SETUPS[0]).annual_cost_usd
+
+
+def test_plan_workbook_opens_on_its_summary() -> None:
+    book = plan_book()
+    assert tuple(book) == SHEETS
+    assert SHEETS == ("Summary", "Allocation", "Comparison", "Frontier", "Timeline", "Scenario")
+    plan = recommend(PLAN_INPUT)
+    summary = {row[0].value: row[1] for row in book["Summary"].iter_rows(min_row=2)}
+    assert summary["Plan"].value == CONTEXT.name
+    assert summary["Plan"].quotePrefix  # a formula-like plan name stays text
+    assert summary["People"].value == plan.total_headcount
+    assert summary["Hires"].value == plan.total_hires
+    assert (summary["Annual cost (USD)"].value, summary["Annual cost (USD)"].number_format) == (
+        plan.annual_cost_usd,
+        USD,
+    )
+    assert summary["Annual budget (USD)"].value == 1_500_000
+    assert summary["Quality (0-100)"].value == round(plan.quality, 1)
+    assert summary["Setup"].value.startswith(plan.setup)
+    assert summary["Assumption set"].value == "Cautious"
+    assert summary["Exported on"].value.date() == CONTEXT.exported_on
+    assert summary["Exported on"].number_format == "yyyy-mm-dd"
+
+
+def test_no_budget_is_said_in_words() -> None:
+    plan = recommend(scenario(project_data("Search", "nlp"), budget=None))
+    book = load_workbook(io.BytesIO(plan_workbook(plan, Assumptions.defaults(), CONTEXT)))
+    figures = {row[0].value: row[1].value for row in book["Summary"].iter_rows(min_row=2)}
+    assert figures["Annual budget (USD)"] == "No budget"
+
+
+def test_allocation_sheet_has_human_headers_formats_and_a_total_row() -> None:
+    sheet = plan_book()["Allocation"]
+    headers = [c.value for c in sheet[1]]
+    assert headers == list(ALLOCATION_HEADERS.values())
+    assert "annual_cost_usd" not in headers
+    assert all(c.font.bold for c in sheet[1])
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    *lines, total = rows
+    assert total[0] == "Total"
+    column = {header: i for i, header in enumerate(headers)}
+    for header in ("Demand (FTE)", "People", "Existing", "Hires", "Annual cost (USD)"):
+        assert total[column[header]] == sum(line[column[header]] or 0 for line in lines), header
+    plan = recommend(PLAN_INPUT)
+    assert total[column["Annual cost (USD)"]] == plan.annual_cost_usd
+    assert total[column["People"]] == plan.total_headcount
+    assert total[column["Salary (USD)"]] is None  # rates do not add up
+    cost = sheet.cell(row=2, column=column["Annual cost (USD)"] + 1)
+    people = sheet.cell(row=2, column=column["People"] + 1)
+    assert (cost.number_format, people.number_format) == (USD, WHOLE)
+    assert sheet.cell(row=sheet.max_row, column=1).font.bold
+
+
+def test_every_sheet_freezes_its_header_and_fits_its_columns() -> None:
+    for name, sheet in plan_book().items():
+        assert sheet.freeze_panes == "A2", name
+        widths = [sheet.column_dimensions[cell.column_letter].width for cell in sheet[1]]
+        shortest = [len(str(cell.value)) for cell in sheet[1]]
+        assert all(w >= n for w, n in zip(widths, shortest, strict=True)), name
+
+
+def test_comparison_and_frontier_read_in_dollars() -> None:
+    book = plan_book()
+    comparison = {row[0].value: row[1] for row in book["Comparison"].iter_rows(min_row=2)}
+    assert comparison["Annual cost (USD)"].number_format == USD
+    assert comparison["Quality (0-100)"].number_format == "#,##0.0"
+    assert comparison["Total headcount"].number_format == WHOLE
+    frontier_sheet = book["Frontier"]
+    assert frontier_sheet["A1"].value == "Annual cost (USD)"
+    costs = [row[0] for row in frontier_sheet.iter_rows(min_row=2)]
+    assert [c.value for c in costs] == [
+        p.annual_cost_usd for p in frontier(PLAN_INPUT, assumptions=Assumptions.defaults())
+    ]
+    assert {c.number_format for c in costs} == {USD}
+
+
+def test_timeline_sheet_has_a_row_per_quarter_and_role_in_dollars() -> None:
+    sheet = plan_book()["Timeline"]
+    assert [c.value for c in sheet[1]] == list(TIMELINE_HEADERS.values())
+    table = timeline_table(simulate(PLAN_INPUT, assumptions=Assumptions.defaults()))
+    rows = list(sheet.iter_rows(min_row=2))
+    assert len(rows) == len(table)
+    cost = list(TIMELINE_HEADERS).index("cost_usd")
+    assert [row[cost].value for row in rows] == list(table["cost_usd"])
+    assert all(row[cost].number_format == USD for row in rows)
+
+
+def test_scenario_sheet_keeps_the_import_columns_and_plain_numbers() -> None:
+    sheet = plan_book()["Scenario"]
+    assert tuple(c.value for c in sheet[1]) == SCENARIO_COLUMNS
+    assert {c.number_format for row in sheet.iter_rows(min_row=2) for c in row} == {"General"}

@@ -136,21 +136,23 @@ def screenshot(page: Page, name: str) -> Path:
 
 def whole_page_screenshot(page: Page, name: str) -> Path:
     """Screenshot of the whole page: Streamlit scrolls inside its main block, not the window,
-    so the viewport is stretched to the content's height first (and restored afterwards).
+    so the viewport is stretched to the content's height first (and restored afterwards); its
+    width stays (a phone's screenshot stays a phone's).
 
     Content laid out anew at the new size may grow (a table sized to its rows), so the viewport
     is stretched again until the main block no longer scrolls.
     """
     page.mouse.move(0, 0)  # no tooltip left open under the pointer
+    viewport = page.viewport_size or VIEWPORT
     main = page.get_by_test_id("stMain")
     for _ in range(_MAX_STRETCHES):
-        height = max(main.evaluate("main => main.scrollHeight"), VIEWPORT["height"])
-        page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+        height = max(main.evaluate("main => main.scrollHeight"), viewport["height"])
+        page.set_viewport_size({"width": viewport["width"], "height": height})
         page.evaluate(_NEXT_FRAME)  # laid out and painted at the new size
         if page.evaluate(_MAIN_FITS):
             break
     else:
         raise AssertionError(f"{name}: the page kept growing past the viewport")
     path = screenshot(page, name)
-    page.set_viewport_size(VIEWPORT)
+    page.set_viewport_size(viewport)
     return path

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.scenario import Scenario, parse_scenario
+from mlplanner.model.scenario import (
+    ANNOTATIONS,
+    DOMAINS,
+    SCALES,
+    STAGES,
+    Scenario,
+    parse_scenario,
+)
 
 
 def project_data(name: str = "Project", domain: str = "tabular", **fields: Any) -> dict[str, Any]:
@@ -46,3 +53,23 @@ def large_team_data() -> dict[str, Any]:
 def assumptions_with(**changes: Any) -> Assumptions:
     """The shipped assumptions with some fields replaced, validated like a user's edit."""
     return Assumptions.from_dict({**Assumptions.defaults().model_dump(), **changes})
+
+
+def portfolio_data(size: int = 200) -> dict[str, Any]:
+    """A large company with ``size`` projects of varied domains, scales and stages (each
+    attribute cycles through its choices), some annotation outsourced: the "200 projects"
+    screen."""
+    projects = [
+        project_data(
+            f"Project {i + 1:03d}",
+            DOMAINS[i % len(DOMAINS)],
+            scale=SCALES[i % len(SCALES)],
+            stage=STAGES[(i // len(DOMAINS)) % len(STAGES)],
+            annotation=ANNOTATIONS[i % len(ANNOTATIONS)],
+            count=1 + i % 3,
+        )
+        for i in range(size)
+    ]
+    return scenario_data(
+        *projects, employees=50_000, budget=600_000_000, name=f"Portfolio of {size} projects"
+    )

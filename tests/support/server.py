@@ -50,10 +50,12 @@ def start_app_server(
     log_dir: Path,
     timeout_s: float = 60,
     extra_args: Callable[[int], Sequence[str]] = lambda port: (),
+    cwd: Path = REPO_ROOT,
 ) -> AppServer:
-    """Start `streamlit run APP` from the repo root and wait until /_stcore/health says ok.
+    """Start `streamlit run APP` from `cwd` (the repo root) and wait until /_stcore/health
+    says ok.
 
-    `app` is relative to the repo root; `env` is added to the current environment; the server's
+    `app` is relative to `cwd`; `env` is added to the current environment; the server's
     stdout and stderr go to a file in `log_dir`; `extra_args(port)` gives more Streamlit
     options for the port chosen (e.g. a secrets file naming the server's own URL). Raises
     RuntimeError with the server's output if it does not become healthy within `timeout_s`.
@@ -73,7 +75,7 @@ def start_app_server(
                     *("--browser.gatherUsageStats", "false"),
                     *extra_args(port),
                 ],
-                cwd=REPO_ROOT,
+                cwd=cwd,
                 env={**os.environ, **env},
                 stdin=subprocess.DEVNULL,
                 stdout=log_file,

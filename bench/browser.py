@@ -1,0 +1,344 @@
+"""Browser benchmark (issue 17, "instant"): the planner's interactions against Streamlit's floor.
+
+Run from the repository root: ``python bench/browser.py`` (``--runs N``, default 5;
+``--app-dir DIR`` measures another checkout of the planner, e.g. an older commit unpacked
+with ``git archive``).
+
+Starts two servers the way the browser tests do (``tests/support/server.py``): the planner
+(``app.py``, its own SQLite database holding one saved plan, the enterprise example) and the
+floor (``bench/floor_app.py``: two pages with one number input each, nothing computed). Then,
+in Debian's headless Chromium with the browser tests' flags, it measures on both the same
+kinds of interaction, each ``--runs`` times, and prints each one's median, its ratio to the
+floor's median for the same kind, and the target:
+
+- **first load** of a new session (a fresh browser context): floor = the floor's first load;
+- **opening each page** from the sidebar (each page's first visit in the session is printed
+  too, it imports and caches more): floor = opening the floor's other page;
+- **field edit** (Employees on the Scenario page), **setup change** (the Setup box),
+  **budget-slider step** (one arrow key on Trade-offs): floor = an edit of the floor's input;
+- **opening a saved plan** (Open on the Plans page, which goes on to the Plan page): floor =
+  opening a page.
+
+Every time is measured from the input to the app being idle: the time (page clock,
+``performance.now()``; for a first load, from the navigation's start) of the last message from
+the server that says a script run finished (``script_finished``), once the server's last word
+on the session is "not running" (``session_status_changed``), the root element's
+``data-test-script-state`` reads ``notRunning`` (what ``tests.support.browser.app_run``
+waits on), no skeleton is left and no such message has come for ``QUIET_MS`` (not counted).
+The messages are read, not the attribute's changes: a run of a few milliseconds can go from
+running to not running within one render, leaving no change of the attribute to see; and a
+run that goes on to another page (``st.switch_page``) finishes twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.support.browser import VIEWPORT, launch_chromium
+from tests.support.server import REPO_ROOT, AppServer, python_executable, start_app_server
+
+RUNS: Final = 5
+QUIET_MS: Final = 500.0
+TIMEOUT_S: Final = 60.0
+SAVED_PLAN: Final = "Benchmark plan"
+SAVED_SCENARIO: Final = "examples/enterprise_portfolio.json"
+PAGES: Final = ("Plan", "Compare", "Trade-offs", "Plans", "Assumptions", "Role guide", "Scenario")
+FLOOR_PAGES: Final = ("Second", "First")
+SETUPS: Final = ("Mature: a specialist for every role, leads", "Startup: few generalists")
+# Notes the page-clock time of the server's messages that matter here, parsed from the
+# protobuf wire format (field tags only): script_finished (ForwardMsg field 6), and
+# session_status_changed (field 9), whose script_is_running (field 2) says whether a run is
+# under way.
+RECORDER: Final = """
+window.__benchEvents = [];
+const fieldsOf = (bytes) => {
+  const fields = new Map();
+  let i = 0;
+  const varint = () => {
+    let value = 0, shift = 0, byte;
+    do { byte = bytes[i++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return value;
+  };
+  while (i < bytes.length) {
+    const tag = varint(), field = Math.floor(tag / 8), wire = tag % 8;
+    if (wire === 0) fields.set(field, varint());
+    else if (wire === 2) {
+      const length = varint();
+      fields.set(field, bytes.subarray(i, i + length));
+      i += length;
+    } else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else break;
+  }
+  return fields;
+};
+const NativeWebSocket = window.WebSocket;
+window.WebSocket = class extends NativeWebSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", (event) => {
+      const now = performance.now();
+      if (!(event.data instanceof ArrayBuffer)) return;
+      const fields = fieldsOf(new Uint8Array(event.data));
+      if (fields.has(6)) window.__benchEvents.push([now, "finished"]);
+      if (fields.has(9)) {
+        const running = fieldsOf(fields.get(9)).get(2) === 1;
+        window.__benchEvents.push([now, running ? "running" : "idle"]);
+      }
+    });
+  }
+};
+"""
+PROBE: Final = """
+(start) => {
+  const app = document.querySelector("[data-testid='stApp']");
+  return {
+    now: performance.now(),
+    state: app && app.getAttribute("data-test-script-state"),
+    connection: app && app.getAttribute("data-test-connection-state"),
+    skeletons: document.querySelectorAll("[data-testid='stSkeleton']").length,
+    events: window.__benchEvents.filter((event) => event[0] >= start),
+  };
+}
+"""
+
+
+def settle(page: Page, start_ms: float) -> float:
+    """Milliseconds from ``start_ms`` (page clock) until the app was last idle after a run."""
+    deadline = time.monotonic() + TIMEOUT_S
+    while time.monotonic() < deadline:
+        probe: dict[str, Any] = page.evaluate(PROBE, start_ms)
+        events = probe["events"]
+        finished = [time for time, kind in events if kind == "finished"]
+        if (
+            finished
+            and events[-1][1] != "running"
+            and probe["state"] == "notRunning"
+            and probe["connection"] == "CONNECTED"
+            and probe["skeletons"] == 0
+            and probe["now"] - events[-1][0] >= QUIET_MS
+        ):
+            return float(finished[-1] - start_ms)
+        page.wait_for_timeout(25)
+    raise TimeoutError(
+        f"the app did not become idle within {TIMEOUT_S:.0f} s: {page.evaluate(PROBE, 0.0)}"
+    )
+
+
+def page_clock(page: Page) -> float:
+    return float(page.evaluate("performance.now()"))
+
+
+def new_session(browser: Browser, url: str) -> tuple[Page, float]:
+    """A fresh browser context (a new Streamlit session) on ``url`` and its first-load time."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(RECORDER)
+    page = context.new_page()
+    page.goto(url)
+    return page, settle(page, 0.0)
+
+
+def first_load(browser: Browser, url: str) -> float:
+    page, elapsed = new_session(browser, url)
+    page.context.close()
+    return elapsed
+
+
+def open_page(page: Page, title: str) -> float:
+    start = page_clock(page)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    return settle(page, start)
+
+
+def number_edit(page: Page, label: str, value: int) -> float:
+    field = page.get_by_test_id("stNumberInput").filter(has_text=label).first.locator("input")
+    field.fill(str(value))
+    start = page_clock(page)
+    field.press("Enter")
+    return settle(page, start)
+
+
+def setup_change(page: Page, label: str) -> float:
+    page.get_by_test_id("stSelectbox").filter(has_text="Setup").first.click()
+    option = page.get_by_role("option", name=label, exact=True)
+    start = page_clock(page)
+    option.click()
+    return settle(page, start)
+
+
+def slider_step(page: Page, key: str) -> float:
+    slider = page.get_by_role("slider").first
+    slider.focus()
+    start = page_clock(page)
+    slider.press(key)
+    return settle(page, start)
+
+
+def open_saved_plan(page: Page) -> float:
+    open_page(page, "Plans")
+    button = page.get_by_test_id("stBaseButton-primary").filter(has_text="Open").first
+    start = page_clock(page)
+    button.click()
+    return settle(page, start)
+
+
+@dataclass
+class Timings:
+    """Milliseconds per interaction, in the order measured."""
+
+    times: dict[str, list[float]]
+
+    def add(self, name: str, measure: Callable[[], float]) -> None:
+        self.times.setdefault(name, []).append(measure())
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.times[name])
+
+
+def measure_floor(browser: Browser, url: str, runs: int) -> Timings:
+    timings = Timings({})
+    for _ in range(runs):
+        timings.add("first load", lambda: first_load(browser, url))
+    page, _ = new_session(browser, url)
+    for run in range(runs):
+        for title in FLOOR_PAGES:
+            timings.add("open a page", lambda title=title: open_page(page, title))
+        timings.add("widget edit", lambda run=run: number_edit(page, "Value", 2 + run))
+    page.context.close()
+    return timings
+
+
+def measure_app(browser: Browser, url: str, runs: int) -> Timings:
+    timings = Timings({})
+    for _ in range(runs):
+        timings.add("first load", lambda: first_load(browser, url))
+    page, _ = new_session(browser, url)
+    for run in range(runs):
+        for title in PAGES:
+            label = f"open {title}" + (" (first visit)" if run == 0 else "")
+            timings.add(label, lambda title=title: open_page(page, title))
+        timings.add("field edit", lambda run=run: number_edit(page, "Employees", 1201 + run))
+        timings.add("setup change", lambda run=run: setup_change(page, SETUPS[run % 2]))
+    open_page(page, "Trade-offs")
+    for run in range(runs):
+        key = "ArrowRight" if run % 2 == 0 else "ArrowLeft"
+        timings.add("budget-slider step", lambda key=key: slider_step(page, key))
+    for _ in range(runs):
+        timings.add("open a saved plan", lambda: open_saved_plan(page))
+    page.context.close()
+    return timings
+
+
+@dataclass(frozen=True)
+class Row:
+    interaction: str
+    floor: str
+    target: str
+    limit: Callable[[float, float], bool]  # (app median, floor median) -> met
+
+
+def rows() -> list[Row]:
+    def ratio(most: float) -> Callable[[float, float], bool]:
+        return lambda app, floor: app <= most * floor
+
+    def under(ms: float) -> Callable[[float, float], bool]:
+        return lambda app, floor: app < ms
+
+    pages = [Row(f"open {title}", "open a page", "≤ 3× floor", ratio(3)) for title in PAGES] + [
+        Row(f"open {title} (first visit)", "open a page", "(first visit)", lambda a, f: True)
+        for title in PAGES
+    ]
+    return [
+        Row("first load", "first load", "< 1,500 ms", under(1500)),
+        *pages,
+        Row("field edit", "widget edit", "≤ 2× floor", ratio(2)),
+        Row("setup change", "widget edit", "≤ 2× floor", ratio(2)),
+        Row("budget-slider step", "widget edit", "≤ 2× floor", ratio(2)),
+        Row("open a saved plan", "open a page", "< 500 ms", under(500)),
+    ]
+
+
+def report(app: Timings, floor: Timings, runs: int) -> str:
+    lines = [
+        f"Medians of {runs} runs, ms, from the input to the app being idle",
+        "",
+        f"{'interaction':<32} {'app':>7} {'floor':>7} {'ratio':>6}  target",
+    ]
+    for row in rows():
+        app_ms, floor_ms = app.median(row.interaction), floor.median(row.floor)
+        met = (
+            ""
+            if row.target == "(first visit)"
+            else ("  met" if row.limit(app_ms, floor_ms) else "  MISSED")
+        )
+        lines.append(
+            f"{row.interaction:<32} {app_ms:>7,.0f} {floor_ms:>7,.0f} "
+            f"{app_ms / floor_ms:>5.1f}×  {row.target}{met}"
+        )
+    lines.append("")
+    lines.append(f"floor: {', '.join(f'{k} {floor.median(k):,.0f}' for k in floor.times)}")
+    return "\n".join(lines)
+
+
+def save_a_plan(app_dir: Path, database_url: str) -> None:
+    subprocess.run(
+        [
+            python_executable(),
+            *("-m", "mlplanner", "plans", "import", SAVED_SCENARIO),
+            *("--name", SAVED_PLAN),
+        ],
+        cwd=app_dir,
+        env={**os.environ, "MLPLANNER_DATABASE_URL": database_url},
+        check=True,
+        capture_output=True,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=RUNS, help="repetitions of each interaction")
+    parser.add_argument(
+        "--app-dir", type=Path, default=REPO_ROOT, help="checkout of the planner to measure"
+    )
+    args = parser.parse_args()
+    app_dir = args.app_dir.resolve()
+    with tempfile.TemporaryDirectory(prefix="bench-browser-") as work:
+        database_url = f"sqlite:///{Path(work) / 'plans.db'}"
+        save_a_plan(app_dir, database_url)
+        servers: list[AppServer] = []
+        try:
+            floor_server = start_app_server("bench/floor_app.py", {}, Path(work))
+            servers.append(floor_server)
+            app_server = start_app_server(
+                "app.py", {"MLPLANNER_DATABASE_URL": database_url}, Path(work), cwd=app_dir
+            )
+            servers.append(app_server)
+            with sync_playwright() as playwright:
+                browser = launch_chromium(playwright)
+                floor = measure_floor(browser, floor_server.url, args.runs)
+                app = measure_app(browser, app_server.url, args.runs)
+                browser.close()
+        finally:
+            for server in servers:
+                server.stop()
+    print(f"Planner: {app_dir}")
+    print(report(app, floor, args.runs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

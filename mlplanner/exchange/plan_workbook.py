@@ -1,0 +1,196 @@
+"""A plan as a workbook for finance: a summary first, then its tables with human headers.
+
+Sheets, in order:
+
+- ``Summary``: the plan's name, people, hires, yearly cost, budget, quality, setup, assumption
+  set, projects, employees and the export date;
+- ``Allocation``: the allocation table (:func:`~mlplanner.exchange.tables_csv.allocation_table`)
+  with a Total row (demand, people, existing, hires, yearly cost);
+- ``Comparison``: the scenario recommended as each setup, side by side;
+- ``Frontier``: the cost/quality frontier, cheapest first;
+- ``Timeline``: the hiring timeline (:func:`~mlplanner.exchange.timeline_csv.timeline_table`),
+  one row per quarter and role;
+- ``Scenario``: the scenario CSV's columns and plain numbers as they are, so that the sheet
+  saved as CSV opens in the app again (human headers or ``$2,500,000`` would not).
+
+The CSV exports keep their machine-readable columns; only this workbook renames them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from mlplanner.exchange.plan_export import setup_comparison
+from mlplanner.exchange.scenario_csv import scenario_frame
+from mlplanner.exchange.tables_csv import (
+    FRONTIER_COLUMNS,
+    HEADCOUNT_PREFIX,
+    allocation_table,
+    frontier_table,
+)
+from mlplanner.exchange.timeline_csv import timeline_table
+from mlplanner.exchange.workbook import (
+    DATE,
+    ONE_DECIMAL,
+    TWO_DECIMALS,
+    USD,
+    WHOLE,
+    Figure,
+    Sheet,
+    Summary,
+    Table,
+    workbook_bytes,
+)
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import Evaluation
+from mlplanner.model.quality import COMPONENTS
+from mlplanner.model.roles import ROLES, role_label
+from mlplanner.search.frontier import frontier
+from mlplanner.timeline.simulation import simulate
+
+ALLOCATION_HEADERS: Final = {
+    "role_label": "Role",
+    "fte_demand": "Demand (FTE)",
+    "headcount": "People",
+    "existing": "Existing",
+    "hires": "Hires",
+    "rate_usd": "Salary (USD)",
+    "loaded_rate_usd": "Loaded cost per person (USD)",
+    "annual_cost_usd": "Annual cost (USD)",
+    "coverage_pct": "Coverage (%)",
+}
+ALLOCATION_FORMATS: Final = {
+    "fte_demand": TWO_DECIMALS,
+    "headcount": WHOLE,
+    "existing": WHOLE,
+    "hires": WHOLE,
+    "rate_usd": USD,
+    "loaded_rate_usd": USD,
+    "annual_cost_usd": USD,
+    "coverage_pct": ONE_DECIMAL,
+}
+ALLOCATION_TOTALS: Final = ("fte_demand", "headcount", "existing", "hires", "annual_cost_usd")
+FRONTIER_HEADERS: Final = dict(
+    zip(
+        FRONTIER_COLUMNS,
+        (
+            "Annual cost (USD)",
+            "Quality (0-100)",
+            *(f"Quality: {component}" for component in COMPONENTS),
+            "People",
+            *(f"{role_label(role)} (people)" for role in ROLES),
+        ),
+        strict=True,
+    )
+)
+FRONTIER_FORMATS: Final = {
+    "annual_cost_usd": USD,
+    "quality": ONE_DECIMAL,
+    **{f"quality_{component}": ONE_DECIMAL for component in COMPONENTS},
+    "total_headcount": WHOLE,
+    **{HEADCOUNT_PREFIX + role: WHOLE for role in ROLES},
+}
+TIMELINE_HEADERS: Final = {
+    "quarter": "Quarter",
+    "role_label": "Role",
+    "headcount": "People",
+    "hires": "Hires",
+    "leavers": "Leavers",
+    "effective_fte": "Effective capacity (FTE)",
+    "demand_fte": "Demand (FTE)",
+    "target_headcount": "Target people",
+    "salary_cost_usd": "Salary cost (USD)",
+    "hiring_cost_usd": "Hiring cost (USD)",
+    "cost_usd": "Cost (USD)",
+    "cumulative_cost_usd": "Cumulative cost (USD)",
+    "cumulative_budget_usd": "Cumulative budget (USD)",
+}
+TIMELINE_FORMATS: Final = {
+    "headcount": WHOLE,
+    "hires": WHOLE,
+    "leavers": WHOLE,
+    "effective_fte": TWO_DECIMALS,
+    "demand_fte": TWO_DECIMALS,
+    "target_headcount": WHOLE,
+    "salary_cost_usd": USD,
+    "hiring_cost_usd": USD,
+    "cost_usd": USD,
+    "cumulative_cost_usd": USD,
+    "cumulative_budget_usd": USD,
+}
+COMPARISON_COST_ROW: Final = "Annual cost (USD)"
+SHEETS: Final = ("Summary", "Allocation", "Comparison", "Frontier", "Timeline", "Scenario")
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """What the workbook says about where the plan comes from: the plan's (or scenario's)
+    name, the assumption set it was computed with and the day of the export."""
+
+    name: str
+    assumption_set: str
+    exported_on: date
+
+
+def saved_plan_title(name: str, revision: int) -> str:
+    """How the summary names a saved plan's revision: ``Acme lean, revision 2``."""
+    return f"{name}, revision {revision}"
+
+
+def plan_workbook(
+    evaluation: Evaluation, assumptions: Assumptions, context: ExportContext
+) -> bytes:
+    """The plan as an .xlsx workbook: :data:`SHEETS`, the summary first."""
+    scenario = evaluation.scenario
+    comparison = setup_comparison(scenario, assumptions)
+    quality_rows = {item: ONE_DECIMAL for item in comparison["item"] if item.startswith("Quality")}
+    sheets: dict[str, Sheet] = {
+        "Summary": summary(evaluation, context),
+        "Allocation": Table(
+            allocation_table(evaluation),
+            headers=ALLOCATION_HEADERS,
+            formats=ALLOCATION_FORMATS,
+            totals=ALLOCATION_TOTALS,
+        ),
+        "Comparison": Table(
+            comparison,
+            headers={"item": "Item", **{c: c for c in comparison.columns[1:]}},
+            formats=dict.fromkeys(comparison.columns[1:], WHOLE),
+            row_formats={COMPARISON_COST_ROW: USD, **quality_rows},
+        ),
+        "Frontier": Table(
+            frontier_table(frontier(scenario, assumptions=assumptions)),
+            headers=FRONTIER_HEADERS,
+            formats=FRONTIER_FORMATS,
+        ),
+        "Timeline": Table(
+            timeline_table(simulate(scenario, assumptions=assumptions)),
+            headers=TIMELINE_HEADERS,
+            formats=TIMELINE_FORMATS,
+        ),
+        "Scenario": Table(scenario_frame(scenario)),
+    }
+    return workbook_bytes(sheets)
+
+
+def summary(evaluation: Evaluation, context: ExportContext) -> Summary:
+    """The figures a reader wants before any table."""
+    company = evaluation.scenario.company
+    budget = company.annual_budget_usd
+    return Summary(
+        [
+            Figure("Plan", context.name),
+            Figure("People", evaluation.total_headcount, WHOLE),
+            Figure("Hires", evaluation.total_hires, WHOLE),
+            Figure("Annual cost (USD)", evaluation.annual_cost_usd, USD),
+            Figure("Annual budget (USD)", "No budget" if budget is None else budget, USD),
+            Figure("Quality (0-100)", round(evaluation.quality, 1), ONE_DECIMAL),
+            Figure("Setup", f"{evaluation.setup} ({evaluation.setup_reason})"),
+            Figure("Assumption set", context.assumption_set),
+            Figure("Projects", len(evaluation.scenario.projects), WHOLE),
+            Figure("Employees", company.employees, WHOLE),
+            Figure("Exported on", context.exported_on, DATE),
+        ]
+    )

@@ -1,0 +1,86 @@
+"""Charts of a plan drawn once per plan, not on every rerun.
+
+Building an Altair chart and turning it into Vega-Lite (which Altair validates against its
+JSON schema) takes a few hundred milliseconds for the three charts of the Plan page (and the
+Role guide's heatmap, the Compare page's two), far more
+than computing the plan itself. The finished Vega-Lite spec is cached, keyed by what decides
+the plan: the scenario's and the assumptions' JSON, the setup and the allocation
+(:func:`evaluation_key`). A rerun that changes none of them (opening the page again, a
+widget elsewhere) draws the cached spec; any change draws anew.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any, Final
+
+import altair as alt
+import streamlit as st
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import Evaluation
+from mlplanner.model.scenario import Scenario
+from mlplanner.reports.comparison import SetupComparison
+from mlplanner.reports.responsibility import phase_work
+from mlplanner.ui import comparison_views
+from mlplanner.ui.charts import coverage_chart, headcount_chart, quality_chart
+from mlplanner.ui.responsibility_chart import responsibility_chart
+
+Spec = dict[str, Any]
+CHARTS: Final[dict[str, Callable[[Evaluation], alt.TopLevelMixin]]] = {
+    "headcount": headcount_chart,
+    "quality": quality_chart,
+    "coverage": coverage_chart,
+    "responsibility": lambda evaluation: responsibility_chart(phase_work(evaluation)),
+}
+
+
+def evaluation_key(evaluation: Evaluation) -> str:
+    """A digest of everything an evaluation is computed from."""
+    parts = (
+        evaluation.scenario.to_json(),
+        evaluation.assumptions.model_dump_json(),
+        evaluation.setup,
+        json.dumps(evaluation.allocation),
+    )
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _spec(kind: str, key: str, _evaluation: Evaluation) -> Spec:
+    """``kind``'s chart of the evaluation ``key`` names (the evaluation itself is not hashed)."""
+    spec: Spec = CHARTS[kind](_evaluation).to_dict(validate=False)
+    return spec
+
+
+def chart_spec(kind: str, evaluation: Evaluation) -> Spec:
+    """The Vega-Lite spec of one of :data:`CHARTS` for the evaluation, cached."""
+    return _spec(kind, evaluation_key(evaluation), evaluation)
+
+
+def render_plan_chart(kind: str, evaluation: Evaluation) -> None:
+    """One of :data:`CHARTS` at the container's width."""
+    st.vega_lite_chart(chart_spec(kind, evaluation), width="stretch")
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _setup_specs(key: str, _comparison: SetupComparison) -> tuple[Spec, Spec]:
+    headcount = comparison_views.headcount_chart(_comparison).to_dict(validate=False)
+    tradeoff = comparison_views.tradeoff_chart(_comparison).to_dict(validate=False)
+    return headcount, tradeoff
+
+
+def render_setup_charts(
+    comparison: SetupComparison, scenario: Scenario, assumptions: Assumptions
+) -> None:
+    """The Compare page's headcount and cost/quality charts of the setups, side by side;
+    ``comparison`` is ``scenario`` recommended as each setup under ``assumptions``."""
+    key = hashlib.sha256(
+        (scenario.to_json() + "\0" + assumptions.model_dump_json()).encode()
+    ).hexdigest()
+    headcount, tradeoff = _setup_specs(key, comparison)
+    left, right = st.columns(2)
+    left.vega_lite_chart(headcount, width="stretch")
+    right.vega_lite_chart(tradeoff, width="stretch")
