@@ -6,6 +6,8 @@ list. Roles appear in lifecycle order, money as ``$1.24M``/``$185k``, FTE with o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
@@ -73,15 +75,21 @@ def render_messages(evaluation: Evaluation) -> None:
         st.warning(plain(message))
 
 
-def role_table(evaluation: Evaluation) -> pd.DataFrame:
+RANGE_COLUMN = "Range (P10–P90)"
+
+
+def role_table(evaluation: Evaluation, ranges: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The role table: one row per role, lifecycle order, money and coverage as text, FTE
-    unrounded (shown with one decimal, rounded like the staffing rules' text)."""
+    unrounded (shown with one decimal, rounded like the staffing rules' text); with
+    ``ranges`` (people per role id in words) a range column after the people."""
     lines = evaluation.roles
+    ranged = {RANGE_COLUMN: [ranges[line.role] for line in lines]} if ranges else {}
     return pd.DataFrame(
         {
             "Role": [line.label for line in lines],
             "Demand (FTE)": [line.fte_demand for line in lines],
             "People": [line.headcount for line in lines],
+            **ranged,
             "Existing": [line.existing for line in lines],
             "Hires": [line.hires for line in lines],
             "Annual cost": [format_usd(line.annual_cost_usd) for line in lines],
@@ -105,10 +113,11 @@ def _tinted_roles(table: pd.DataFrame, formats: dict[str, str] | None = None) ->
     return styler.format(formats or {}, na_rep="")
 
 
-def render_role_table(evaluation: Evaluation) -> None:
-    """Demand, people, existing staff, hires, cost and coverage per role."""
+def render_role_table(evaluation: Evaluation, ranges: Mapping[str, str] | None = None) -> None:
+    """Demand, people (and their range, if given), existing staff, hires, cost and coverage
+    per role."""
     st.dataframe(
-        _tinted_roles(role_table(evaluation), {"Demand (FTE)": "{:.1f}"}),
+        _tinted_roles(role_table(evaluation, ranges), {"Demand (FTE)": "{:.1f}"}),
         hide_index=True,
         width="stretch",
         column_config={
@@ -117,6 +126,10 @@ def render_role_table(evaluation: Evaluation) -> None:
                 help="Full-time equivalents of work the projects need"
             ),
             "People": st.column_config.NumberColumn(help="Whole people in this plan"),
+            RANGE_COLUMN: st.column_config.TextColumn(
+                alignment="right",
+                help="People in this role in 80% of the draws of the uncertain assumptions",
+            ),
             "Existing": st.column_config.NumberColumn(help="Already employed"),
             "Hires": st.column_config.NumberColumn(help="People to hire"),
             "Annual cost": st.column_config.TextColumn(
