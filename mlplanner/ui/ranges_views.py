@@ -33,7 +33,8 @@ from mlplanner.ui.text import plain
 LOW_COLOR: Final = "#4e79a7"
 HIGH_COLOR: Final = "#e15759"
 BAND_COLOR: Final = "#a0cbe8"
-BAR_PX: Final = 26
+BAR_PX: Final = 44
+FRAME_PX: Final = 150
 
 
 def render_plan_ranges(scenario: Scenario, assumptions: Assumptions) -> PlanRanges:
@@ -88,7 +89,12 @@ def tornado_chart(result: Sensitivity) -> alt.LayerChart | alt.FacetChart:
     base = alt.Chart(data)
     bars = base.mark_bar().encode(
         y=alt.Y("assumption:N", sort=order, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-        x=alt.X("usd:Q", title="Yearly cost (US dollars)", axis=alt.Axis(format="$,.2s")),
+        x=alt.X(
+            "usd:Q",
+            title="Yearly cost (US dollars)",
+            axis=alt.Axis(format="$,.2s"),
+            scale=alt.Scale(zero=False),
+        ),
         x2="point:Q",
         color=alt.Color(
             "side:N",
@@ -106,7 +112,8 @@ def tornado_chart(result: Sensitivity) -> alt.LayerChart | alt.FacetChart:
     point = base.mark_rule(color=NEUTRAL, strokeWidth=2).encode(
         x="point:Q", tooltip=[alt.Tooltip("point:Q", title="Plan's yearly cost", format="$,.0f")]
     )
-    height = max(BAR_PX * 2, BAR_PX * len(order))
+    # Streamlit fits the whole chart (title, legend, axis) into the height: room for them too.
+    height = FRAME_PX + BAR_PX * len(order)
     return alt.layer(bars, point).properties(title=alt.Title(title, anchor="start"), height=height)
 
 
