@@ -12,6 +12,7 @@ from mlplanner.ui.chart_cache import render_setup_charts
 from mlplanner.ui.comparison_views import setup_column, side_by_side_frame
 from mlplanner.ui.downloads import comparison_file, download_button
 from mlplanner.ui.plan_comparison import render_plan_comparison
+from mlplanner.ui.ranges_views import setup_range_words
 from mlplanner.ui.state import get_assumption_set_name, get_assumptions, get_scenario
 from mlplanner.ui.text import plain
 
@@ -62,6 +63,7 @@ else:
                 f"{plan.total_headcount:,}",
                 help=f"Everyone in this setup's team; {plan.total_hires:,} of them to hire.",
             )
+            st.caption(f"**Range:** {setup_range_words(scenario, assumptions, setup)}")
             st.caption(assumptions.setups[setup].description)
 
     st.subheader("What the difference means")

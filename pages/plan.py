@@ -19,6 +19,7 @@ from mlplanner.ui.plan_views import (
     render_role_table,
     render_setup,
 )
+from mlplanner.ui.ranges_views import render_plan_ranges, render_sensitivity, role_ranges
 from mlplanner.ui.sharing import render_loaded_plan_panel
 from mlplanner.ui.state import (
     current_plan,
@@ -58,6 +59,9 @@ if override is not None:
         )
 
 render_headline_metrics(plan)
+# Ranges describe the recommendation, not an adopted allocation.
+ranged = override is None and bool(scenario.projects)
+ranges = render_plan_ranges(scenario, get_assumptions()) if ranged else None
 if scenario.projects:
     render_plan_timeline_headline(scenario, get_assumptions(), adopted=override is not None)
 render_setup(plan)
@@ -66,7 +70,7 @@ if not scenario.projects:
     st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")
 
 st.subheader("People by role")
-render_role_table(plan)
+render_role_table(plan, role_ranges(ranges) if ranges else None)
 render_plan_downloads(
     plan,
     get_assumptions(),
@@ -84,6 +88,10 @@ with quality_col:
 with coverage_col:
     render_plan_chart("coverage", plan)
 render_model_help(get_assumptions(), get_assumption_set_name(), scenario.company.region)
+
+if ranged:
+    st.subheader("What moves the cost")
+    render_sensitivity(scenario, get_assumptions())
 
 if scenario.company.existing_team:
     st.subheader("Hiring list")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS
+from mlplanner.ui.ranges_views import render_timeline_bands
 from mlplanner.ui.state import get_assumptions, get_override, get_scenario, set_scenario
 from mlplanner.ui.text import plain
 from mlplanner.ui.timeline_charts import capacity_chart, cost_chart, flow_chart, headcount_chart
@@ -112,6 +113,9 @@ right.altair_chart(flow_chart(timeline), width="stretch")
 left, right = st.columns(2)
 left.altair_chart(capacity_chart(timeline), width="stretch")
 right.altair_chart(cost_chart(timeline), width="stretch")
+if scenario.projects:
+    st.subheader("How sure the timeline is")
+    render_timeline_bands(scenario, assumptions)
 
 st.subheader("Positions to open")
 positions = positions_display(timeline)

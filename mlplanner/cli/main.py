@@ -1,5 +1,5 @@
-"""Command line: ``python -m mlplanner recommend|compare|frontier|timeline FILE``, ``plans …``
-(saved plans).
+"""Command line: ``python -m mlplanner recommend|compare|frontier|timeline|sensitivity FILE``,
+``plans …`` (saved plans).
 
 Bad input of any kind exits with status 2 and one ``error: …`` line on stderr (``plans import``:
 one line per problem in the file).
@@ -20,6 +20,11 @@ from mlplanner.cli.frontier import (
     with_step_note,
 )
 from mlplanner.cli.plans import ImportRefusedError, add_plans_commands
+from mlplanner.cli.ranges import (
+    add_ranges_options,
+    add_sensitivity_command,
+    recommend_with_ranges,
+)
 from mlplanner.cli.timeline import add_timeline_command
 from mlplanner.errors import PlannerInputError
 from mlplanner.exchange.csv_dialect import csv_text
@@ -55,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="USD",
         help="instead of the setup's recommendation, the best plan this yearly budget buys",
     )
+    add_ranges_options(rec)
     rec.set_defaults(handler=_recommend)
     cmp_ = commands.add_parser("compare", help="the scenario as startup, scaleup and mature")
     cmp_.add_argument("file", help="scenario JSON file (format mlplanner.scenario/1)")
@@ -63,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_plans_commands(commands)
     add_frontier_command(commands)
     add_timeline_command(commands)
+    add_sensitivity_command(commands)
     return parser
 
 
@@ -106,6 +113,12 @@ def _render_compare(plans: list[Plan], fmt: str) -> str:
 
 def _recommend(args: argparse.Namespace) -> str:
     scenario = load_scenario(args.file)
+    if args.budget is not None and args.ranges:
+        raise ValueError("--ranges: ranges are of the recommended plan; leave out --budget")
+    if args.ranges:
+        recommended = recommend(scenario, setup=args.setup)
+        text = recommend_with_ranges(recommended, args)
+        return plan_table(recommended) + "\n" + text if args.format == "table" else text
     if args.budget is not None:
         plan = plan_under_budget(scenario, args.budget, args.setup)
         text = _render_recommend(plan, args.format)

@@ -24,6 +24,7 @@ import pandas as pd
 
 from mlplanner.errors import Problem
 from mlplanner.model.assumptions import (
+    UNCERTAINTY_GROUPS,
     AssumptionError,
     Assumptions,
     hiring_table,
@@ -41,6 +42,7 @@ TABS: Final[tuple[str, ...]] = (
     "Staffing",
     "Quality and trade-offs",
     "Hiring",
+    "Uncertainty",
 )
 DEFAULT = "Default"
 SOURCE = "Source"
@@ -88,6 +90,7 @@ _FIELD_GROUPS: Final[dict[str, tuple[str, str]]] = {
     "hiring": ("hiring", "hiring per role"),
     "run_share": ("run_share", "running live models"),
     "shared_work": ("shared_work", "shared platform work"),
+    "uncertainty": ("uncertainty", "uncertainty"),
 }
 
 
@@ -586,6 +589,65 @@ def _hiring(a: Assumptions, d: Assumptions) -> Group:
     )
 
 
+def uncertainty_label(group: str) -> str:
+    """An assumption group in words: ``effort.nlp`` -> "Effort per NLP project"."""
+    if group.startswith("effort."):
+        domain = group.removeprefix("effort.")
+        words = {"nlp": "NLP", "generative_ai": "generative AI"}.get(
+            domain, domain.replace("_", " ")
+        )
+        return f"Effort per {words} project"
+    return {
+        "adjustments": "Attribute adjustments",
+        "shared_work": "Shared platform work",
+        "run_effort": "Running live models",
+        "salaries": "Salaries",
+        "time_to_hire": "Time to hire",
+        "ramp_up": "Ramp-up",
+        "attrition": "Attrition",
+    }[group]
+
+
+def _uncertainty(a: Assumptions, d: Assumptions) -> Group:
+    low, high = "Low multiplier", "High multiplier"
+    defaults = {low: f"{DEFAULT} low", high: f"{DEFAULT} high"}
+    rows: list[dict[str, Any]] = []
+    cells: dict[tuple[str, str], Path] = {}
+    labels: dict[str, str] = {}
+    for group in UNCERTAINTY_GROUPS:
+        mine, shipped = a.uncertainty_of(group), d.uncertainty_of(group)
+        rows.append(
+            {
+                "id": group,
+                "Assumption": uncertainty_label(group),
+                low: mine.low,
+                high: mine.high,
+                defaults[low]: shipped.low,
+                defaults[high]: shipped.high,
+                "Why": mine.why,
+            }
+        )
+        cells[(group, low)] = ("uncertainty", group, "low")
+        cells[(group, high)] = ("uncertainty", group, "high")
+        labels[group] = uncertainty_label(group)
+    return Group(
+        id="uncertainty",
+        tab="Uncertainty",
+        title="How sure each assumption is",
+        help=(
+            "Each group's numbers are multiplied, in every draw of the ranges, by a factor "
+            "between its low and high multiplier (most often near 1). Changes the ranges and "
+            "the tornado chart on the Plan page, the bands on the Timeline; both 1: certain."
+        ),
+        source=sources_section("Uncertainty (uncertainty.csv)"),
+        frame=pd.DataFrame(rows).set_index("id"),
+        editable=(low, high),
+        defaults=defaults,
+        cells=cells,
+        labels=labels,
+    )
+
+
 _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] = (
     _rates,
     lambda a, d: _parameters(
@@ -684,6 +746,7 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
         a,
         d,
     ),
+    _uncertainty,
 )
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from mlplanner.errors import PlannerInputError, Problem, validation_problems
 from mlplanner.model.rates import rate_card_frame, regions_frame
 from mlplanner.model.roles import HEAD, PHASES, ROLES, SPECIALIST_ROLES
+from mlplanner.model.scenario import DOMAINS
 from mlplanner.paths import DATA_DIR
 
 NonNegative = Annotated[float, Field(ge=0)]
@@ -23,6 +24,18 @@ Share = Annotated[float, Field(ge=0, le=1)]
 Salary = Annotated[float, Field(gt=0, le=10_000_000)]
 QUALITY_COMPONENTS = ("coverage", "depth", "resilience", "coordination")
 ADJUSTABLE_ATTRIBUTES = ("scale", "stage", "data_readiness", "annotation", "deployment")
+# The assumption groups that carry an uncertainty (``data/uncertainty.csv``); what a group's
+# multiplier changes is :func:`mlplanner.ranges.perturb.perturbed`.
+EFFORT_GROUPS: tuple[str, ...] = tuple(f"effort.{domain}" for domain in DOMAINS)
+HIRING_GROUPS = ("time_to_hire", "ramp_up", "attrition")
+UNCERTAINTY_GROUPS: tuple[str, ...] = (
+    *EFFORT_GROUPS,
+    "adjustments",
+    "shared_work",
+    "run_effort",
+    "salaries",
+    *HIRING_GROUPS,
+)
 
 
 class AssumptionError(PlannerInputError):
@@ -109,6 +122,22 @@ class SharedCurve(_Frozen):
     what: str = ""
 
 
+class Uncertainty(_Frozen):
+    """How uncertain one assumption group is: its multiplier runs from ``low`` through 1 (the
+    mode and median) to ``high`` (``data/uncertainty.csv``; both 1: certain)."""
+
+    low: Annotated[float, Field(gt=0, le=1)]
+    high: Annotated[float, Field(ge=1, le=10)]
+    why: str = ""
+
+
+def _default_uncertainty() -> dict[str, Uncertainty]:
+    return default_uncertainty()
+
+
+CERTAIN = Uncertainty(low=1.0, high=1.0)
+
+
 class Assumptions(_Frozen):
     """All model numbers. ``Assumptions.defaults()`` gives the shipped ones."""
 
@@ -146,6 +175,9 @@ class Assumptions(_Frozen):
     warn_team_share: Annotated[float, Field(gt=0, le=1)] = 0.05
     warn_hire_growth: Annotated[float, Field(gt=0, le=100)] = 1.0
     warn_min_hires: Annotated[int, Field(ge=0, le=10_000)] = 6
+    # Absent from assumption sets stored before ranges existed: the shipped figures. A group
+    # not listed is certain.
+    uncertainty: dict[str, Uncertainty] = Field(default_factory=_default_uncertainty)
 
     @model_validator(mode="before")
     @classmethod
@@ -219,6 +251,11 @@ class Assumptions(_Frozen):
             unknown = [phase for phase in getattr(self, name) if phase not in PHASES]
             if unknown:
                 problems.append(Problem((name, unknown[0]), f"{unknown[0]!r} is not a phase"))
+        unknown_groups = [g for g in self.uncertainty if g not in UNCERTAINTY_GROUPS]
+        if unknown_groups:
+            problems.append(
+                Problem(("uncertainty", unknown_groups[0]), "is not an assumption group")
+            )
         unknown_depth = [r for r in self.generalist_depth if r not in SPECIALIST_ROLES]
         if unknown_depth:
             problems.append(
@@ -244,6 +281,10 @@ class Assumptions(_Frozen):
     def rate(self, region: str, role: str) -> float:
         """Base salary (USD a year) of one person in a role and region."""
         return self.rates[region][role]
+
+    def uncertainty_of(self, group: str) -> Uncertainty:
+        """A group's uncertainty (a group the set does not list is certain)."""
+        return self.uncertainty.get(group, CERTAIN)
 
     def vendor_price(self, region: str) -> float:
         """Price (USD) of one FTE-year of outsourced annotation for a company in ``region``."""
@@ -354,6 +395,20 @@ def hiring_table() -> pd.DataFrame:
     return _read("hiring.csv")
 
 
+def uncertainty_table() -> pd.DataFrame:
+    """``data/uncertainty.csv``: per assumption group, the low and high multiplier and why."""
+    return _read("uncertainty.csv")
+
+
+@cache
+def default_uncertainty() -> dict[str, Uncertainty]:
+    """The shipped uncertainty of every assumption group."""
+    return {
+        str(row.group): Uncertainty(low=float(row.low), high=float(row.high), why=str(row.why))
+        for row in uncertainty_table().itertuples(index=False)
+    }
+
+
 @cache
 def default_assumptions() -> Assumptions:
     params = {row.name: float(row.value) for row in parameter_table().itertuples(index=False)}
@@ -391,5 +446,6 @@ def default_assumptions() -> Assumptions:
             "warn_team_share": params["warnings.warn_team_share"],
             "warn_hire_growth": params["warnings.warn_hire_growth"],
             "warn_min_hires": int(params["warnings.warn_min_hires"]),
+            "uncertainty": default_uncertainty(),
         }
     )

@@ -122,6 +122,19 @@ class _Tables:
         self.exponents = np.array([curves[p].exponent if p in curves else 1.0 for p in PHASES])
         self._unit: dict[Profile, np.ndarray] = {}
 
+    def parts(self, project: Project) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """One project's base effort, its adjustments' added FTE and the product of their
+        multipliers, phase x role: its effort is ``(base + add) x mul`` (the run share
+        applied to a live project)."""
+        add = np.zeros(_SHAPE)
+        mul = np.ones(_SHAPE)
+        for attribute in ADJUSTABLE_ATTRIBUTES:
+            key = (attribute, getattr(project, attribute), project.domain)
+            if key in self.add:
+                add += self.add[key]
+                mul *= self.mul[key]
+        return self.base[project.domain], add, mul
+
     def unit(self, project: Project) -> np.ndarray:
         """FTE of one project of this profile (``count`` 1), phase x role."""
         profile: Profile = (
@@ -135,14 +148,8 @@ class _Tables:
         )
         cached = self._unit.get(profile)
         if cached is None:
-            add = self.base[project.domain].copy()
-            mul = np.ones(_SHAPE)
-            for attribute in ADJUSTABLE_ATTRIBUTES:
-                key = (attribute, getattr(project, attribute), project.domain)
-                if key in self.add:
-                    add += self.add[key]
-                    mul *= self.mul[key]
-            cached = add * mul
+            base, add, mul = self.parts(project)
+            cached = (base + add) * mul
             if project.lifecycle == "run":
                 cached = cached * self.run
             self._unit[profile] = cached
@@ -163,6 +170,49 @@ def _tables(assumptions: Assumptions) -> _Tables:
             _TABLES.popitem(last=False)
     _TABLES.move_to_end(key)
     return entry[1]
+
+
+@dataclass(frozen=True)
+class EffortParts:
+    """A scenario's demand taken apart, for recomputing it under changed assumption groups
+    (:mod:`mlplanner.ranges`): per project ``base``, ``add`` and ``mul`` (``[s, p, r]``, see
+    :meth:`_Tables.parts`), the project's ``live`` flag and ``count``, whether its annotation
+    is ``outsourced``; the ``run_share`` per phase, the shared ``platform_share`` per phase x
+    role (annotators none) and the curves' ``exponents``; the ``baseline`` analyst FTE."""
+
+    base: np.ndarray
+    add: np.ndarray
+    mul: np.ndarray
+    live: np.ndarray
+    counts: np.ndarray
+    outsourced: np.ndarray
+    run_share: np.ndarray
+    platform_share: np.ndarray
+    exponents: np.ndarray
+    baseline: float
+
+
+def effort_parts(scenario: Scenario, assumptions: Assumptions) -> EffortParts:
+    """The parts :func:`compute_demand` combines, for the scenario's projects."""
+    tables = _tables(assumptions)
+    projects = scenario.projects
+    parts = [tables.parts(project) for project in projects]
+    n = len(projects)
+    stacked = [np.array([p[i] for p in parts]).reshape((n, *_SHAPE)) for i in range(3)]
+    return EffortParts(
+        base=stacked[0],
+        add=stacked[1],
+        mul=stacked[2],
+        live=np.array([project.lifecycle == "run" for project in projects], dtype=bool),
+        counts=np.array([float(project.count) for project in projects]),
+        outsourced=np.array(
+            [project.annotation == "outsourced" for project in projects], dtype=bool
+        ),
+        run_share=tables.run[:, 0],
+        platform_share=tables.platform,
+        exponents=tables.exponents,
+        baseline=baseline_analysts(scenario.company.employees, assumptions),
+    )
 
 
 def baseline_analysts(employees: int, assumptions: Assumptions) -> float:

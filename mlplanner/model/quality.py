@@ -81,9 +81,10 @@ class Scored:
     general: list[Values]
 
 
-def score_heads(demand: Sequence[float], heads: Sequence[Values], a: Assumptions) -> Scored:
+def score_heads(demand: Sequence[Values], heads: Sequence[Values], a: Assumptions) -> Scored:
     """Score ``heads`` (per role in ``ROLES`` order: a whole number, or an array of them, one
-    per plan) against the ``demand`` per specialist role, by the module docstring."""
+    per plan) against the ``demand`` per specialist role (a number, or an array of them when the
+    demand differs per plan), by the module docstring."""
     generalists = heads[G_COLUMN]
     specialist = [_minimum(demand[i], heads[i]) for i in range(SPECIALISTS)]
     uncovered = {i: demand[i] - specialist[i] for i in COVERABLE_COLUMNS}
@@ -118,21 +119,22 @@ def score_allocations(demand: Sequence[float], allocations: np.ndarray, a: Assum
     return score_heads(demand, [heads[:, i] for i in range(len(ROLES))], a)
 
 
-def coverage(covered: Values, total: float) -> Values:
-    """Share of the ``total`` demand covered (1 when there is none)."""
-    return _where(total > 0, _share(covered, total if total > 0 else 1.0), 1.0)
+def coverage(covered: Values, total: Values) -> Values:
+    """Share of the ``total`` demand covered (1 when there is none). ``total`` is one number,
+    or an array of them when the demand differs per plan (the ranges' draws)."""
+    return _where(total > 0, _share(covered, _where(total > 0, total, 1.0)), 1.0)
 
 
-def resilience(resilient: Values, total: float) -> Values:
+def resilience(resilient: Values, total: Values) -> Values:
     """Share of the ``total`` demand carried by two or more people (1 when there is none)."""
-    return _where(total > 0, _share(resilient, total if total > 0 else 1.0), 1.0)
+    return _where(total > 0, _share(resilient, _where(total > 0, total, 1.0)), 1.0)
 
 
-def depth(depth_fte: Values, covered: Values, total: float) -> Values:
+def depth(depth_fte: Values, covered: Values, total: Values) -> Values:
     """Of the ``covered`` demand, the share done at specialist depth (``depth_fte``): 1 with
     no demand at all, 0 with demand and nothing covered."""
     some = covered > 0
-    return _where(some, _share(depth_fte, _where(some, covered, 1.0)), 1.0 if total <= 0 else 0.0)
+    return _where(some, _share(depth_fte, _where(some, covered, 1.0)), _where(total <= 0, 1.0, 0.0))
 
 
 def lead_gap(teams: Values, leads: Values) -> Values:

@@ -23,14 +23,15 @@ import numpy as np
 def shared_fte(platform: np.ndarray, counts: np.ndarray, exponents: np.ndarray) -> np.ndarray:
     """The portfolio's platform work per phase x role.
 
-    ``platform[s, p, r]``: platform work of one project of source ``s``; ``counts[s]``: how many
-    such projects it stands for; ``exponents[p]``: the phase's curve exponent (0 < b <= 1).
+    ``platform[..., s, p, r]``: platform work of one project of source ``s`` (leading axes, if
+    any, are independent portfolios: the ranges' draws); ``counts[s]``: how many such projects
+    it stands for; ``exponents[p]``: the phase's curve exponent (0 < b <= 1).
     """
-    if len(platform) == 0:
-        return np.zeros(platform.shape[1:])
-    order = np.argsort(-platform, axis=0, kind="stable")
-    ranked = np.take_along_axis(platform, order, axis=0)
-    through = np.cumsum(counts[order], axis=0)  # projects paid for up to each one, inclusive
+    if platform.shape[-3] == 0:
+        return np.zeros(platform.shape[:-3] + platform.shape[-2:])
+    order = np.argsort(-platform, axis=-3, kind="stable")
+    ranked = np.take_along_axis(platform, order, axis=-3)
+    through = np.cumsum(counts[order], axis=-3)  # projects paid for up to each one, inclusive
     before = through - counts[order]
-    b = exponents[None, :, None]
-    return (ranked * (through**b - before**b)).sum(axis=0)
+    b = exponents[:, None]
+    return (ranked * (through**b - before**b)).sum(axis=-3)

@@ -6,7 +6,6 @@ the role guide. Every sentence the app or the CLI shows about a plan is built he
 money, counts, people and lists written by :mod:`mlplanner.model.wording` (in the model because
 the model's own notes and rules need it too).
 
-May import: ``mlplanner.model``, ``mlplanner.search``, ``mlplanner.timeline`` and the top-level
-modules. Nothing from
-exchange, storage, CLI or UI.
+May import: ``mlplanner.model``, ``mlplanner.search``, ``mlplanner.timeline``,
+``mlplanner.ranges`` and the top-level modules. Nothing from exchange, storage, CLI or UI.
 """

@@ -6,6 +6,8 @@ list. Roles appear in lifecycle order, money as ``$1.24M``/``$185k``, FTE with o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 
@@ -72,20 +74,25 @@ def render_messages(evaluation: Evaluation) -> None:
 
 
 TOTAL_ROW = "Total"
+RANGE_COLUMN = "Range (P10–P90)"
 # More outsourced-annotation lines than this are listed in a table, not in a sentence.
 VENDOR_LINES_IN_A_SENTENCE = 3
 
 
-def role_table(evaluation: Evaluation) -> pd.DataFrame:
+def role_table(evaluation: Evaluation, ranges: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The role table: one row per role, lifecycle order, then a Total row; money and
     coverage as text, FTE unrounded (shown with one decimal, rounded like the staffing rules'
-    text). Role, people and cost come first so a narrow screen shows them without scrolling."""
+    text). Role, people and cost come first so a narrow screen shows them without scrolling;
+    with ``ranges`` (people per role id in words, ``TOTAL_ROW`` for the total) a range column
+    after the cost."""
     lines = evaluation.roles
+    ranged = {RANGE_COLUMN: [ranges[line.role] for line in lines]} if ranges else {}
     table = pd.DataFrame(
         {
             "Role": [line.label for line in lines],
             "People": [line.headcount for line in lines],
             "Annual cost": [format_usd(line.annual_cost_usd) for line in lines],
+            **ranged,
             "Hires": [line.hires for line in lines],
             "Existing": [line.existing for line in lines],
             "Demand (FTE)": [line.fte_demand for line in lines],
@@ -96,6 +103,7 @@ def role_table(evaluation: Evaluation) -> pd.DataFrame:
         "Role": TOTAL_ROW,
         "People": evaluation.total_headcount,
         "Annual cost": format_usd(evaluation.staff_cost_usd),
+        **({RANGE_COLUMN: ranges.get(TOTAL_ROW, "")} if ranges else {}),
         "Hires": evaluation.total_hires,
         "Existing": sum(line.existing for line in lines),
         "Demand (FTE)": sum(line.fte_demand for line in lines),
@@ -110,11 +118,11 @@ def _percent(coverage: float | None) -> str:
     return "—" if coverage is None else f"{coverage:.0f}%"
 
 
-def render_role_table(evaluation: Evaluation) -> None:
-    """People, cost, hires, existing staff, demand and coverage per role, and their total;
-    then the outsourced annotation's cost."""
+def render_role_table(evaluation: Evaluation, ranges: Mapping[str, str] | None = None) -> None:
+    """People (and their range, if given), cost, hires, existing staff, demand and coverage
+    per role, and their total; then the outsourced annotation's cost."""
     st.dataframe(
-        role_table(evaluation),
+        role_table(evaluation, ranges),
         hide_index=True,
         width="stretch",
         column_config={
@@ -123,6 +131,10 @@ def render_role_table(evaluation: Evaluation) -> None:
             "Role": st.column_config.TextColumn(width=150, pinned=True),
             "People": st.column_config.NumberColumn(
                 format="localized", help="Whole people in this plan"
+            ),
+            RANGE_COLUMN: st.column_config.TextColumn(
+                alignment="right",
+                help="People in this role in 80% of the draws of the uncertain assumptions",
             ),
             "Annual cost": st.column_config.TextColumn(
                 alignment="right", help="People × loaded yearly cost"

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumption_catalog import TABS, catalog
-from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.model.set_names import SHIPPED_DEFAULTS
 from mlplanner.model.wording import format_usd
@@ -205,3 +205,24 @@ def test_editing_the_shared_platform_curve_changes_the_plan() -> None:
     assert metric(at, COST) == format_usd(after.annual_cost_usd)
     assert after.annual_cost_usd != before.annual_cost_usd
     assert not at.error
+
+
+def test_editing_an_uncertainty_range_is_kept_in_the_assumption_set() -> None:
+    at = assumptions_page()
+
+    nlp = UNCERTAINTY_GROUPS.index("effort.nlp")
+    edit_assumption(at, "uncertainty", nlp, "High multiplier", 2.5)
+
+    assert in_force(at).uncertainty_of("effort.nlp").high == 2.5
+    assert not at.error
+
+
+def test_an_uncertainty_below_one_as_high_is_refused() -> None:
+    at = assumptions_page()
+
+    edit_assumption(at, "uncertainty", UNCERTAINTY_GROUPS.index("salaries"), "High multiplier", 0.5)
+
+    assert in_force(at).uncertainty_of("salaries") == Assumptions.defaults().uncertainty_of(
+        "salaries"
+    )
+    assert "Salaries, high multiplier: must be at least 1" in " ".join(texts(at.error))

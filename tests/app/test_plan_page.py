@@ -105,6 +105,7 @@ def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
         "Company analytics baseline draws the most people: 6.3 of 36",
         "Quality 97 of 100, weakest: coordination at 79",
         "Annotation is the least covered phase: 99%",
+        f"Yearly cost {format_usd(recommend(scenario).annual_cost_usd)}: what moves it",
     ]
     headcount, *scores = chart_specs(at)
     assert headcount["title"]["subtitle"] == (

@@ -68,6 +68,8 @@ def test_metrics_and_tables_match_the_simulation() -> None:
         "Hires and leavers",
         "Effective capacity against demand",
         "Cumulative cost against budget",
+        "People: P10–P90 over 40 draws",
+        "Cumulative cost: P10–P90 over 40 draws",
     ]
     assert [b.label for b in at.get("download_button")] == ["Timeline (CSV)", "Positions (CSV)"]
     assert not at.exception

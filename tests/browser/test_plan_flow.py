@@ -30,7 +30,7 @@ def test_load_enterprise_preset_and_see_its_plan(app_server: str, page: Page) ->
     expect(page.get_by_role("heading", name="People by role")).to_be_visible()
     expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
     charts = page.get_by_test_id("stVegaLiteChart")
-    expect(charts).to_have_count(3, timeout=TIMEOUT_MS)
+    expect(charts).to_have_count(4, timeout=TIMEOUT_MS)
     expect(charts.first.locator("canvas, svg").first).to_be_visible()
     expect(charts.first).to_contain_text("draws the most people", timeout=TIMEOUT_MS)
     page.get_by_text("How the model works").click()

@@ -19,8 +19,8 @@ def test_timeline_page_shows_the_quarters_and_follows_the_capacity(
     expect(staffed).to_contain_text("-Q")
     before = staffed.inner_text()
     charts = page.get_by_test_id("stVegaLiteChart")
-    expect(charts).to_have_count(4, timeout=TIMEOUT_MS)
-    for i in range(4):
+    expect(charts).to_have_count(6, timeout=TIMEOUT_MS)  # four charts, two bands
+    for i in range(6):
         expect(charts.nth(i).locator("canvas, svg").first).to_be_visible()
     expect(page.get_by_role("heading", name="Positions to open")).to_be_visible()
     expect(page.get_by_text("derived from 800 employees")).to_be_visible()

@@ -6,7 +6,12 @@ from typing import Any
 
 import pytest
 
-from mlplanner.model.assumptions import QUALITY_COMPONENTS, AssumptionError, Assumptions
+from mlplanner.model.assumptions import (
+    QUALITY_COMPONENTS,
+    UNCERTAINTY_GROUPS,
+    AssumptionError,
+    Assumptions,
+)
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.rates import known_regions, regions_frame
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
@@ -202,3 +207,31 @@ def test_a_set_saved_before_lifecycles_and_heads_still_validates() -> None:
     assert demand.total - demand.fte[1].sum() == pytest.approx(
         4 * sum(sum(by_role.values()) for by_role in loaded.effort["tabular"].values())
     )
+
+
+def test_every_assumption_group_has_a_shipped_uncertainty_around_one() -> None:
+    shipped = Assumptions.defaults().uncertainty
+    assert list(shipped) == list(UNCERTAINTY_GROUPS)
+    for group, spread in shipped.items():
+        assert spread.low <= 1 <= spread.high, group
+        assert spread.low < spread.high, group
+        assert spread.why, group
+
+
+def test_an_assumption_set_stored_before_ranges_gets_the_shipped_uncertainty() -> None:
+    stored = Assumptions.defaults().model_dump()
+    del stored["uncertainty"]
+    assert Assumptions.from_dict(stored).uncertainty == Assumptions.defaults().uncertainty
+
+
+def test_a_group_a_set_does_not_list_is_certain() -> None:
+    stored = {**Assumptions.defaults().model_dump(), "uncertainty": {}}
+    spread = Assumptions.from_dict(stored).uncertainty_of("salaries")
+    assert (spread.low, spread.high) == (1.0, 1.0)
+
+
+def test_an_unknown_uncertainty_group_is_refused_by_name() -> None:
+    stored = Assumptions.defaults().model_dump()
+    stored["uncertainty"]["effort.astrology"] = {"low": 0.5, "high": 2.0}
+    with pytest.raises(AssumptionError, match=r"effort\.astrology"):
+        Assumptions.from_dict(stored)

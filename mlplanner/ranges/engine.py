@@ -1,0 +1,131 @@
+"""The recommended plan's headcount, cost and quality under many rows of multipliers at once.
+
+Each row of multipliers (one column per group, ``UNCERTAINTY_GROUPS`` order) moves the
+assumption groups as :func:`mlplanner.ranges.perturb.perturbed` does; the figures are those
+``recommend`` gives under the moved assumptions (``tests/ranges/test_engine.py`` checks it).
+
+What runs on arrays, over all rows at once: the demand (the scenario's effort taken apart by
+:func:`~mlplanner.model.demand.effort_parts` once, then combined with every row's effort,
+adjustment, run and shared-work multipliers; the shared platform curve by
+:func:`~mlplanner.model.shared_work.shared_fte` on the stacked rows), salaries and cost, and
+quality (:func:`~mlplanner.model.quality.score_heads` on arrays, as the frontier search
+scores allocations). What loops over rows: **staffing** — :func:`~mlplanner.model.staffing.staff`
+turns each row's demand per role into people, one call per row (its rules are written for
+one plan; they take a few tens of microseconds a row). Rows are processed in chunks so that a
+200-project portfolio's arrays stay small.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
+from mlplanner.model.demand import EffortParts, effort_parts
+from mlplanner.model.quality import score_heads
+from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
+from mlplanner.model.scenario import Scenario, Setup
+from mlplanner.model.shared_work import shared_fte
+from mlplanner.model.staffing import choose_setup, staff
+
+_COLUMN = {group: i for i, group in enumerate(UNCERTAINTY_GROUPS)}
+_ANNOTATOR = SPECIALIST_ROLES.index("annotator")
+_ANALYST = SPECIALIST_ROLES.index("data_analyst")
+_CHUNK_CELLS = 2_000_000  # rows x projects x phases x roles per chunk (16 MB a float array)
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """Per row of multipliers: ``headcount[row, role]`` (``ROLES`` order), the yearly
+    ``cost`` in whole dollars, the ``quality`` (0-100) and the ``demand[row, role]`` (FTE,
+    ``SPECIALIST_ROLES`` order)."""
+
+    headcount: np.ndarray
+    cost: np.ndarray
+    quality: np.ndarray
+    demand: np.ndarray
+
+    @property
+    def total_headcount(self) -> np.ndarray:
+        return self.headcount.sum(axis=1)
+
+
+def outcomes(
+    scenario: Scenario,
+    multipliers: np.ndarray,
+    assumptions: Assumptions,
+    setup: str | None = None,
+) -> Outcomes:
+    """The recommended plan's figures under each row of ``multipliers``."""
+    choice = choose_setup(scenario.company, assumptions, setup)
+    parts = effort_parts(scenario, assumptions)
+    demand, vendor_fte = _demand(scenario, parts, multipliers, assumptions)
+    headcount = _staff_rows(demand, scenario.company.existing_team, choice.setup, assumptions)
+    region = scenario.company.region
+    rates = np.array([assumptions.rate(region, role) for role in ROLES])
+    salaries = multipliers[:, _COLUMN["salaries"]]
+    loaded = np.round(rates[None, :] * salaries[:, None] * assumptions.loaded_cost_multiplier)
+    vendor = np.round(vendor_fte * assumptions.vendor_price(region)).sum(axis=1)
+    cost = (headcount * loaded.astype(np.int64)).sum(axis=1) + vendor.astype(np.int64)
+    scored = score_heads(
+        [demand[:, i] for i in range(len(SPECIALIST_ROLES))],
+        [headcount[:, j] for j in range(len(ROLES))],
+        assumptions,
+    )
+    quality = np.broadcast_to(np.asarray(scored.score, dtype=float), (len(multipliers),))
+    return Outcomes(headcount=headcount, cost=cost, quality=quality.copy(), demand=demand)
+
+
+def _staff_rows(
+    demand: np.ndarray, existing: dict[str, int], setup: Setup, assumptions: Assumptions
+) -> np.ndarray:
+    """People per row and role (``ROLES`` order): the staffing rules, one row at a time."""
+    rows = []
+    for fte in demand.tolist():
+        allocation = staff(
+            dict(zip(SPECIALIST_ROLES, fte, strict=True)), existing, setup, assumptions
+        )
+        rows.append([allocation.allocation[role] for role in ROLES])
+    return np.array(rows, dtype=np.int64).reshape((len(demand), len(ROLES)))
+
+
+def _demand(
+    scenario: Scenario, parts: EffortParts, multipliers: np.ndarray, assumptions: Assumptions
+) -> tuple[np.ndarray, np.ndarray]:
+    """Demand per row and specialist role, and vendor FTE per row and project."""
+    rows, projects = len(multipliers), len(parts.counts)
+    cells = max(1, projects * len(PHASES) * len(SPECIALIST_ROLES))
+    chunk = max(1, _CHUNK_CELLS // cells)
+    demand = np.zeros((rows, len(SPECIALIST_ROLES)))
+    vendor = np.zeros((rows, projects))
+    domains = [_COLUMN[f"effort.{project.domain}"] for project in scenario.projects]
+    listed = np.array([phase in assumptions.run_share for phase in PHASES])
+    for start in range(0, rows, chunk):
+        m = multipliers[start : start + chunk]
+        part_demand, part_vendor = _demand_chunk(parts, m, domains, listed)
+        demand[start : start + chunk] = part_demand
+        vendor[start : start + chunk] = part_vendor
+    demand[:, _ANALYST] += parts.baseline
+    return demand, vendor
+
+
+def _demand_chunk(
+    parts: EffortParts, m: np.ndarray, domains: list[int], listed: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_demand` of one chunk of rows: arrays ``[row, project, phase, role]``."""
+    effort = m[:, domains][:, :, None, None]
+    adjust = m[:, _COLUMN["adjustments"]][:, None, None, None]
+    unit = (effort * parts.base + adjust * parts.add) * parts.mul**adjust
+    run = np.where(
+        listed, np.minimum(1.0, parts.run_share[None, :] * m[:, [_COLUMN["run_effort"]]]), 1.0
+    )
+    unit = np.where(parts.live[None, :, None, None], unit * run[:, None, :, None], unit)
+    shared_share = m[:, _COLUMN["shared_work"]][:, None, None]
+    platform_share = np.minimum(1.0, parts.platform_share[None] * shared_share)
+    platform = unit * platform_share[:, None]
+    own = (unit - platform) * parts.counts[None, :, None, None]
+    vendor = np.where(parts.outsourced[None, :], own[..., _ANNOTATOR].sum(axis=2), 0.0)
+    own[:, parts.outsourced, :, _ANNOTATOR] = 0.0
+    shared = shared_fte(platform, parts.counts, parts.exponents)
+    return own.sum(axis=(1, 2)) + shared.sum(axis=1), vendor

@@ -1,0 +1,59 @@
+"""P10 / P50 / P90 of the recommended plan's headcount (total and per role), yearly cost and
+quality, from seeded draws of the assumption groups' multipliers (:mod:`.draws`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.roles import ROLES
+from mlplanner.model.scenario import Scenario
+from mlplanner.ranges.bands import Band, band, bands
+from mlplanner.ranges.draws import DEFAULT_DRAWS, DEFAULT_SEED, draw_multipliers
+from mlplanner.ranges.engine import outcomes
+
+
+@dataclass(frozen=True)
+class PlanRanges:
+    """The bands of a recommended plan's figures over ``draws`` draws from ``seed``."""
+
+    draws: int
+    seed: int
+    total_headcount: Band
+    annual_cost_usd: Band
+    quality: Band
+    roles: dict[str, Band]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``recommend --ranges``: people and dollars whole, quality to 2
+        decimals."""
+        return {
+            "draws": self.draws,
+            "seed": self.seed,
+            "total_headcount": self.total_headcount.to_dict(),
+            "annual_cost_usd": self.annual_cost_usd.to_dict(),
+            "quality": self.quality.to_dict(2),
+            "roles": {role: b.to_dict() for role, b in self.roles.items()},
+        }
+
+
+def plan_ranges(
+    scenario: Scenario,
+    assumptions: Assumptions | None = None,
+    setup: str | None = None,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+) -> PlanRanges:
+    """The bands of the plan ``recommend`` gives for the scenario (same setup rules)."""
+    assumptions = assumptions or Assumptions.defaults()
+    multipliers = draw_multipliers(assumptions, draws, seed)
+    result = outcomes(scenario, multipliers, assumptions, setup)
+    return PlanRanges(
+        draws=draws,
+        seed=seed,
+        total_headcount=band(result.total_headcount),
+        annual_cost_usd=band(result.cost),
+        quality=band(result.quality),
+        roles=dict(zip(ROLES, bands(result.headcount), strict=True)),
+    )

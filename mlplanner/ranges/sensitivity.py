@@ -1,0 +1,114 @@
+"""The tornado: each assumption group moved alone to its low and to its high value, and how
+far that moves the recommended plan's yearly cost and headcount."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from mlplanner.model.assumption_catalog import uncertainty_label
+from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
+from mlplanner.model.scenario import Scenario
+from mlplanner.model.wording import format_usd
+from mlplanner.ranges.engine import outcomes
+
+
+@dataclass(frozen=True)
+class Swing:
+    """One group at its low and at its high multiplier, the others at 1."""
+
+    group: str
+    low: float
+    high: float
+    cost_low_usd: int
+    cost_high_usd: int
+    headcount_low: int
+    headcount_high: int
+
+    @property
+    def assumption(self) -> str:
+        return uncertainty_label(self.group)
+
+    @property
+    def cost_swing_usd(self) -> int:
+        return abs(self.cost_high_usd - self.cost_low_usd)
+
+    @property
+    def headcount_swing(self) -> int:
+        return abs(self.headcount_high - self.headcount_low)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row of ``sensitivity --format json``."""
+        return {
+            "assumption": self.assumption,
+            "cost_low_usd": self.cost_low_usd,
+            "cost_high_usd": self.cost_high_usd,
+            "headcount_low": self.headcount_low,
+            "headcount_high": self.headcount_high,
+        }
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """The point figures and one swing per group, largest cost swing first (then headcount
+    swing, then the groups' order)."""
+
+    cost_usd: int
+    headcount: int
+    swings: tuple[Swing, ...]
+
+    @property
+    def headline(self) -> str:
+        """The one sentence a manager needs: which assumption moves the cost most."""
+        top = self.swings[0] if self.swings else None
+        if top is None or top.cost_swing_usd == 0:
+            return f"No uncertain assumption moves the yearly cost of {format_usd(self.cost_usd)}."
+        below = self.cost_usd - min(top.cost_low_usd, top.cost_high_usd)
+        above = max(top.cost_low_usd, top.cost_high_usd) - self.cost_usd
+        spread = (
+            f"±{format_usd(above)}"
+            if format_usd(below) == format_usd(above)
+            else f"−{format_usd(below)} / +{format_usd(above)}"
+        )
+        return (
+            f"{top.assumption} moves the yearly cost most: {spread} around "
+            f"{format_usd(self.cost_usd)}."
+        )
+
+
+def sensitivity(
+    scenario: Scenario, assumptions: Assumptions | None = None, setup: str | None = None
+) -> Sensitivity:
+    """Each group at its low and high value alone (two rows of multipliers per group, one
+    run of the engine), the point figures with every group at 1."""
+    assumptions = assumptions or Assumptions.defaults()
+    groups = len(UNCERTAINTY_GROUPS)
+    multipliers = np.ones((2 * groups + 1, groups))
+    for i, group in enumerate(UNCERTAINTY_GROUPS):
+        spread = assumptions.uncertainty_of(group)
+        multipliers[2 * i, i] = spread.low
+        multipliers[2 * i + 1, i] = spread.high
+    result = outcomes(scenario, multipliers, assumptions, setup)
+    cost, heads = result.cost.tolist(), result.total_headcount.tolist()
+    swings = [
+        Swing(
+            group=group,
+            low=float(multipliers[2 * i, i]),
+            high=float(multipliers[2 * i + 1, i]),
+            cost_low_usd=int(cost[2 * i]),
+            cost_high_usd=int(cost[2 * i + 1]),
+            headcount_low=int(heads[2 * i]),
+            headcount_high=int(heads[2 * i + 1]),
+        )
+        for i, group in enumerate(UNCERTAINTY_GROUPS)
+    ]
+    order = sorted(
+        range(groups), key=lambda i: (-swings[i].cost_swing_usd, -swings[i].headcount_swing, i)
+    )
+    return Sensitivity(
+        cost_usd=int(cost[-1]),
+        headcount=int(heads[-1]),
+        swings=tuple(swings[i] for i in order),
+    )

@@ -1,0 +1,191 @@
+"""How firm the plan is, on the pages: ranges in words beside the point figures, a range per
+role, the tornado chart (which assumption moves the yearly cost most) and the timeline's bands.
+
+The point figures stay the headline; these say how far they may move when the assumptions are
+as uncertain as the Assumptions page's "Uncertainty" tab says (``docs/ranges.md``).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.scenario import Scenario
+from mlplanner.model.wording import format_usd
+from mlplanner.ranges.bands import CONFIDENCE_WORDS
+from mlplanner.ranges.plan_ranges import PlanRanges
+from mlplanner.ranges.sensitivity import Sensitivity
+from mlplanner.ranges.timeline_ranges import TimelineRanges
+from mlplanner.reports.range_texts import (
+    people_range,
+    quality_range,
+    ranges_sentence,
+    usd_range,
+)
+from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL
+from mlplanner.ui.plan_views import TOTAL_ROW
+from mlplanner.ui.ranges_data import ranges_of, sensitivity_of, timeline_ranges_of
+from mlplanner.ui.text import plain
+
+LOW_COLOR: Final = "#4e79a7"
+HIGH_COLOR: Final = "#e15759"
+BAND_COLOR: Final = "#a0cbe8"
+BAR_PX: Final = 44
+FRAME_PX: Final = 150
+
+
+def render_plan_ranges(scenario: Scenario, assumptions: Assumptions) -> PlanRanges:
+    """The recommended plan's ranges in words, under the headline figures."""
+    ranges = ranges_of(scenario, assumptions)
+    st.markdown(
+        f"**How firm:** {plain(people_range(ranges.total_headcount))} and "
+        f"{plain(usd_range(ranges.annual_cost_usd))} a year, {CONFIDENCE_WORDS}",
+        help=plain(ranges_sentence(ranges)) + " See the tornado chart below for what moves it.",
+    )
+    return ranges
+
+
+def role_ranges(ranges: PlanRanges) -> dict[str, str]:
+    """Per role id, and for the Total row (``TOTAL_ROW``), the people range in words
+    (``2–3``; one number when firm)."""
+    bands = {**ranges.roles, TOTAL_ROW: ranges.total_headcount}
+    return {
+        key: f"{int(b.p10)}" if b.firm else f"{int(b.p10)}–{int(b.p90)}" for key, b in bands.items()
+    }
+
+
+def tornado_frame(result: Sensitivity) -> pd.DataFrame:
+    """One row per assumption that moves the cost and side (low, high): from the point to the
+    cost with the assumption at that side, largest swing first."""
+    rows = [
+        {
+            "assumption": swing.assumption,
+            "order": i,
+            "side": side,
+            "point": result.cost_usd,
+            "usd": usd,
+            "multiplier": f"×{multiplier:.2f}",
+            "shown": format_usd(usd),
+            "people": people,
+        }
+        for i, swing in enumerate(s for s in result.swings if s.cost_swing_usd)
+        for side, usd, multiplier, people in (
+            ("Low value", swing.cost_low_usd, swing.low, swing.headcount_low),
+            ("High value", swing.cost_high_usd, swing.high, swing.headcount_high),
+        )
+    ]
+    columns = ["assumption", "order", "side", "point", "usd", "multiplier", "shown", "people"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def tornado_chart(result: Sensitivity) -> alt.LayerChart | alt.FacetChart:
+    """Horizontal bars from the point cost to the cost with each assumption at its low and at
+    its high value, largest swing on top; the title states the point."""
+    data = tornado_frame(result)
+    title = f"Yearly cost {format_usd(result.cost_usd)}: what moves it"
+    order = list(dict.fromkeys(data["assumption"]))
+    base = alt.Chart(data)
+    bars = base.mark_bar().encode(
+        y=alt.Y("assumption:N", sort=order, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        x=alt.X(
+            "usd:Q",
+            title="Yearly cost (US dollars)",
+            axis=alt.Axis(format="$,.2s"),
+            scale=alt.Scale(zero=False),
+        ),
+        x2="point:Q",
+        color=alt.Color(
+            "side:N",
+            scale=alt.Scale(domain=["Low value", "High value"], range=[LOW_COLOR, HIGH_COLOR]),
+            legend=alt.Legend(title=None, orient="top"),
+        ),
+        tooltip=[
+            alt.Tooltip("assumption:N", title="Assumption"),
+            alt.Tooltip("side:N", title="At its"),
+            alt.Tooltip("multiplier:N", title="Multiplier"),
+            alt.Tooltip("shown:N", title="Yearly cost"),
+            alt.Tooltip("people:Q", title="People"),
+        ],
+    )
+    point = base.mark_rule(color=NEUTRAL, strokeWidth=2).encode(
+        x="point:Q", tooltip=[alt.Tooltip("point:Q", title="Plan's yearly cost", format="$,.0f")]
+    )
+    # Streamlit fits the whole chart (title, legend, axis) into the height: room for them too.
+    height = FRAME_PX + BAR_PX * len(order)
+    return alt.layer(bars, point).properties(title=alt.Title(title, anchor="start"), height=height)
+
+
+def render_sensitivity(scenario: Scenario, assumptions: Assumptions) -> None:
+    """The manager's sentence and the tornado chart of the recommended plan."""
+    result = sensitivity_of(scenario, assumptions)
+    st.markdown(plain(result.headline))
+    if any(s.cost_swing_usd for s in result.swings):
+        st.altair_chart(tornado_chart(result), width="stretch")
+    st.caption(
+        "Each assumption alone at its low and at its high value (the Assumptions page, "
+        "Uncertainty tab), every other at its own; assumptions that do not move the cost of "
+        "this scenario are left out."
+    )
+
+
+def band_frame(ranges: TimelineRanges) -> pd.DataFrame:
+    """Per quarter and series (people, cumulative cost): P10, P50 and P90."""
+    rows = [
+        {"quarter": q, "series": series, "p10": b.p10, "p50": b.p50, "p90": b.p90}
+        for series, bands in (
+            ("People", ranges.headcount),
+            ("Cumulative cost", ranges.cumulative_cost_usd),
+        )
+        for q, b in zip(ranges.quarters, bands, strict=True)
+    ]
+    return pd.DataFrame(rows, columns=["quarter", "series", "p10", "p50", "p90"])
+
+
+def band_chart(
+    ranges: TimelineRanges, series: str, axis_format: str
+) -> alt.LayerChart | alt.FacetChart:
+    """One series' P10–P90 band with its P50 line, quarters left to right."""
+    data = band_frame(ranges)
+    data = data[data["series"] == series]
+    title = f"{series}: P10–P90 over {ranges.draws} draws"
+    x = alt.X("quarter:O", sort=list(ranges.quarters), title=None, axis=alt.Axis(labelAngle=0))
+    base = alt.Chart(data).encode(x=x)
+    tooltip = [
+        alt.Tooltip("quarter:O", title="Quarter"),
+        alt.Tooltip("p10:Q", title="P10", format=axis_format),
+        alt.Tooltip("p50:Q", title="P50", format=axis_format),
+        alt.Tooltip("p90:Q", title="P90", format=axis_format),
+    ]
+    band = base.mark_area(color=BAND_COLOR, opacity=0.6).encode(
+        y=alt.Y("p10:Q", title=series, axis=alt.Axis(format=axis_format)),
+        y2="p90:Q",
+        tooltip=tooltip,
+    )
+    line = base.mark_line(point=True, color=NEUTRAL).encode(y="p50:Q", tooltip=tooltip)
+    return alt.layer(band, line).properties(title=alt.Title(title, anchor="start"), height=260)
+
+
+def render_timeline_bands(scenario: Scenario, assumptions: Assumptions) -> None:
+    """Bands around the timeline's headcount and cumulative cost."""
+    ranges = timeline_ranges_of(scenario, assumptions)
+    left, right = st.columns(2)
+    left.altair_chart(band_chart(ranges, "People", ",.0f"), width="stretch")
+    right.altair_chart(band_chart(ranges, "Cumulative cost", "$,.2s"), width="stretch")
+    st.caption(
+        f"Each of {ranges.draws} draws moves every uncertain assumption (time to hire, "
+        "ramp-up and attrition included) and simulates the timeline again; the band holds "
+        f"{CONFIDENCE_WORDS}, the line is the middle draw."
+    )
+
+
+def setup_range_words(scenario: Scenario, assumptions: Assumptions, setup: str) -> str:
+    """One setup's ranges in words, for the Compare page."""
+    ranges = ranges_of(scenario, assumptions, setup)
+    return plain(
+        f"{people_range(ranges.total_headcount)}, {usd_range(ranges.annual_cost_usd)}, "
+        f"quality {quality_range(ranges.quality)}, {CONFIDENCE_WORDS}"
+    )

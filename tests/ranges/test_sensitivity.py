@@ -1,0 +1,58 @@
+"""The tornado's rows: each group alone at its low and high value, largest cost swing first; a
+group the scenario does not use moves nothing."""
+
+from __future__ import annotations
+
+from mlplanner.model.assumptions import HIRING_GROUPS, Assumptions
+from mlplanner.model.plan import recommend
+from mlplanner.model.scenario import Scenario
+from mlplanner.ranges.perturb import perturbed
+from mlplanner.ranges.sensitivity import sensitivity
+from tests.support.builders import project_data, scenario
+
+DEFAULTS = Assumptions.defaults()
+TABULAR_ONLY = scenario(project_data("Churn", "tabular"), project_data("Fraud", "tabular"))
+
+
+def test_an_unused_group_moves_nothing() -> None:
+    swings = {s.group: s for s in sensitivity(TABULAR_ONLY).swings}
+    point = recommend(TABULAR_ONLY)
+    for unused in ("effort.computer_vision", "effort.nlp", *HIRING_GROUPS):
+        swing = swings[unused]
+        assert swing.cost_low_usd == swing.cost_high_usd == point.annual_cost_usd
+        assert swing.headcount_low == swing.headcount_high == point.total_headcount
+    assert swings["effort.tabular"].cost_swing_usd > 0
+
+
+def test_each_row_is_the_plan_with_that_group_alone_at_its_low_and_high(
+    fashion: Scenario,
+) -> None:
+    result = sensitivity(fashion)
+    for swing in result.swings[:3]:
+        low = recommend(fashion, assumptions=perturbed(DEFAULTS, {swing.group: swing.low}))
+        high = recommend(fashion, assumptions=perturbed(DEFAULTS, {swing.group: swing.high}))
+        assert (swing.cost_low_usd, swing.cost_high_usd) == (
+            low.annual_cost_usd,
+            high.annual_cost_usd,
+        )
+        assert (swing.headcount_low, swing.headcount_high) == (
+            low.total_headcount,
+            high.total_headcount,
+        )
+
+
+def test_rows_come_largest_cost_swing_first_and_the_headline_names_the_first(
+    fashion: Scenario,
+) -> None:
+    result = sensitivity(fashion)
+    swings = [s.cost_swing_usd for s in result.swings]
+    assert swings == sorted(swings, reverse=True)
+    assert result.cost_usd == recommend(fashion).annual_cost_usd
+    assert result.headline.startswith(f"{result.swings[0].assumption} moves the yearly cost most")
+
+
+def test_with_nothing_uncertain_the_headline_says_nothing_moves_the_cost() -> None:
+    data = {**DEFAULTS.model_dump(), "uncertainty": {}}
+    result = sensitivity(TABULAR_ONLY, Assumptions.from_dict(data))
+    assert all(s.cost_swing_usd == 0 for s in result.swings)
+    assert result.headline.startswith("No uncertain assumption moves the yearly cost")
