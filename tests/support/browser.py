@@ -31,21 +31,25 @@ def launch_chromium(playwright: Playwright) -> Browser:
 
 # Counts the app's script runs on the root element's data-test-script-state (Streamlit's e2e
 # hook: "rerunRequested" as soon as a widget asks for a run, then "running", then "notRunning"):
-# `started` counts changes to "rerunRequested" or "running". Each document has its own counter,
-# told apart by `document` (a navigation starts a new one); installed once per document.
+# `started` counts requests (a change to "rerunRequested", also from "running": a widget changed
+# during a run, which stops that run and starts another) and runs the server starts by itself (a
+# change to "running" from neither). Each document has its own counter, told apart by
+# `document` (a navigation starts a new one); installed once per document.
 _RUN_COUNTER = """
 (() => {
     if (window.__mlplannerRuns) return;
     const runs = { started: 0, document: Math.random() };
     window.__mlplannerRuns = runs;
-    const starts = ["rerunRequested", "running"];
+    const starts = (value, old) => value === "rerunRequested"
+        ? old !== "rerunRequested"
+        : value === "running" && old !== "running" && old !== "rerunRequested";
     new MutationObserver((records) => {
         for (const [i, record] of records.entries()) {
             const next = records[i + 1];
             const value = next && next.target === record.target
                 ? next.oldValue
                 : record.target.getAttribute("data-test-script-state");
-            if (starts.includes(value) && !starts.includes(record.oldValue)) runs.started += 1;
+            if (starts(value, record.oldValue)) runs.started += 1;
         }
     }).observe(document, {
         subtree: true,
