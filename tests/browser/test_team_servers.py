@@ -98,8 +98,8 @@ def sign_in(page: Page, server: str, sub: str) -> None:
         page.goto(server)
     page.get_by_role("button", name="Sign in").click()
     page.get_by_placeholder("sub").fill(sub)
-    page.get_by_role("button", name="Authorize").click()
-    with app_run(page):
+    with app_run(page):  # the provider redirects back to the app: its first run
+        page.get_by_role("button", name="Authorize").click()
         page.wait_for_url(re.compile(re.escape(server)))
     expect(page.get_by_test_id("stSidebar")).to_contain_text(f"Signed in as {USERS[sub][1]}")
 
@@ -209,9 +209,11 @@ def test_two_users_on_two_servers_share_a_plan(servers: tuple[str, str], browser
         whole_page_screenshot(cat, "team-cat-link-refused")
 
         # Sign-out: through the provider's end-session page, back to the sign-in button.
-        click(bob, "Sign out")
-        bob.get_by_role("button", name="End session").click()
-        with app_run(bob):
+        bob.get_by_test_id("stButton").get_by_role("button", name="Sign out").click()
+        end_session = bob.get_by_role("button", name="End session")  # the provider's page
+        expect(end_session).to_be_visible()
+        with app_run(bob):  # the provider redirects back to the app: its first run
+            end_session.click()
             bob.wait_for_url(re.compile(re.escape(server_b)))
         expect(bob.get_by_role("button", name="Sign in")).to_be_visible()
         whole_page_screenshot(bob, "team-bob-signed-out")

@@ -31,20 +31,25 @@ def launch_chromium(playwright: Playwright) -> Browser:
 
 # Counts the app's script runs on the root element's data-test-script-state (Streamlit's e2e
 # hook: "rerunRequested" as soon as a widget asks for a run, then "running", then "notRunning"):
-# `started` counts changes to "rerunRequested" or "running". Installed in every document of the
-# page before the app's own scripts run.
+# `started` counts requests (a change to "rerunRequested", also from "running": a widget changed
+# during a run, which stops that run and starts another) and runs the server starts by itself (a
+# change to "running" from neither). Each document has its own counter, told apart by
+# `document` (a navigation starts a new one); installed once per document.
 _RUN_COUNTER = """
 (() => {
-    const runs = { started: 0 };
+    if (window.__mlplannerRuns) return;
+    const runs = { started: 0, document: Math.random() };
     window.__mlplannerRuns = runs;
-    const starts = ["rerunRequested", "running"];
+    const starts = (value, old) => value === "rerunRequested"
+        ? old !== "rerunRequested"
+        : value === "running" && old !== "running" && old !== "rerunRequested";
     new MutationObserver((records) => {
         for (const [i, record] of records.entries()) {
             const next = records[i + 1];
             const value = next && next.target === record.target
                 ? next.oldValue
                 : record.target.getAttribute("data-test-script-state");
-            if (starts.includes(value) && !starts.includes(record.oldValue)) runs.started += 1;
+            if (starts(value, record.oldValue)) runs.started += 1;
         }
     }).observe(document, {
         subtree: true,
@@ -54,16 +59,25 @@ _RUN_COUNTER = """
     });
 })();
 """
-_STARTED = "() => window.__mlplannerRuns.started"
-# A run started after `before` runs, and the app is connected, no run is under way and no
-# element of the run before is left stale (waiting to be replaced or removed).
+# The current document's counter, or null where it is not installed (a page opened before
+# app_run first saw it, e.g. a new page's blank document).
+_COUNT = "() => window.__mlplannerRuns ? { ...window.__mlplannerRuns } : null"
+# A run started since `before` (in the same document: more runs than `before.started`; in a
+# new document, as after a navigation: any run; `before.started` -1: none needed), and the app
+# is connected, no run is under way and no element of the run before is left stale (waiting
+# to be replaced or removed).
 _RUN_DONE = """
 (before) => {
+    const runs = window.__mlplannerRuns;
     const app = document.querySelector("[data-testid='stApp']");
-    return Boolean(app && window.__mlplannerRuns.started > before
+    if (!runs || !app) return false;
+    const floor = runs.document === before.document
+        ? before.started
+        : Math.min(before.started, 0);
+    return runs.started > floor
         && app.getAttribute("data-test-script-state") === "notRunning"
         && app.getAttribute("data-test-connection-state") === "CONNECTED"
-        && !document.querySelector("[data-testid='stElementContainer'][data-stale='true']"));
+        && !document.querySelector("[data-testid='stElementContainer'][data-stale='true']");
 }
 """
 # No run under way, and none started during the next two frames (a run the script itself
@@ -92,9 +106,8 @@ _MAIN_FITS = """
 
 def open_app(page: Page, url: str) -> None:
     """Load the app at `url` and wait until its first script run has finished."""
-    page.add_init_script(_RUN_COUNTER)
-    page.goto(url)
-    _wait_for_run(page, before=0)
+    with app_run(page):
+        page.goto(url)
 
 
 @contextmanager
@@ -104,9 +117,11 @@ def app_run(page: Page) -> Iterator[None]:
     Counts the runs started before the block and, after it, waits until a run started since
     has finished and the app stays idle: a run that starts late (a debounced widget) is waited
     for, one already under way when the block began is not mistaken for it, and an interaction
-    that reruns nothing fails with a timeout.
+    that reruns nothing fails with a timeout. A navigation in the block (``page.goto``, a
+    sign-in redirect) waits for the new page's first run. Works on any page: the run counter
+    is installed on first use.
     """
-    before = page.evaluate(_STARTED)
+    before = _run_count(page)
     yield
     _wait_for_run(page, before)
 
@@ -114,10 +129,21 @@ def app_run(page: Page) -> Iterator[None]:
 def wait_until_idle(page: Page) -> None:
     """Wait until no script run is under way, e.g. after ``expect()`` has seen a run's first
     output when the interaction may or may not have caused a run."""
-    _wait_for_run(page, before=-1)
+    _wait_for_run(page, {**_run_count(page), "started": -1})
 
 
-def _wait_for_run(page: Page, before: int) -> None:
+def _run_count(page: Page) -> dict[str, float]:
+    """The current document's run counter, installing it on the page (for every document it
+    loads from now on, and the current one) where it is missing."""
+    count = page.evaluate(_COUNT)
+    if count is None:
+        page.add_init_script(_RUN_COUNTER)
+        page.evaluate(_RUN_COUNTER)
+        count = page.evaluate(_COUNT)
+    return count
+
+
+def _wait_for_run(page: Page, before: dict[str, float]) -> None:
     while True:
         page.wait_for_function(_RUN_DONE, arg=before, timeout=TIMEOUT_MS)
         if page.evaluate(_STILL_IDLE):
