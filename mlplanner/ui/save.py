@@ -17,7 +17,7 @@ from mlplanner.errors import PlannerInputError
 from mlplanner.model.plan import Evaluation
 from mlplanner.storage import plans
 from mlplanner.storage.database import database_url
-from mlplanner.storage.errors import ConflictError
+from mlplanner.storage.errors import ConflictError, StorageError
 from mlplanner.storage.models import PlanSummary
 from mlplanner.storage.plans import OpenedPlan
 from mlplanner.ui import widgets
@@ -206,12 +206,16 @@ def unsaved_changes(loaded: LoadedPlan) -> bool:
 
 
 def _taken(name: str) -> bool:
-    """Whether a plan the user can see already has this name (case and spaces ignored)."""
+    """Whether a plan the user can see already has this name (case and spaces ignored); no
+    when the database cannot be read (saving then says why)."""
     wanted = name.strip().casefold()
     if not wanted:
         return False
-    with db_session() as session:
-        found = plans.list_plans(session=session, search=name.strip(), limit=NAME_MATCHES)
+    try:
+        with db_session() as session:
+            found = plans.list_plans(session=session, search=name.strip(), limit=NAME_MATCHES)
+    except StorageError:
+        return False
     return any(plan.name.casefold() == wanted for plan in found)
 
 
@@ -245,7 +249,14 @@ def render_sidebar_save() -> None:
     with st.popover("Save as new plan…", width="stretch"):
         default = get_scenario().name if loaded is None else plans.copy_name(loaded.name)
         name_key = f"mlp.sidebar_save.name.{default}"
-        name = st.text_input("Name", value=default, max_chars=plans.NAME_MAX, key=name_key)
+        name = st.text_input(
+            "Name",
+            value=default,
+            max_chars=plans.NAME_MAX,
+            key=name_key,
+            help="The new plan's name (1 to 120 characters); a name another plan has is "
+            "allowed, with a warning.",
+        )
         if _taken(str(name)):
             st.warning(
                 f"A plan named “{plain(str(name).strip())}” exists already: saving makes a "

@@ -195,6 +195,7 @@ def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:
     assert texts(at.sidebar.caption) == [
         "12 projects · 25,000 employees  \nSetup: mature (auto)",
         "Assumptions: Shipped defaults",
+        "Not saved as a plan yet.",
     ]
 
 
