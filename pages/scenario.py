@@ -64,6 +64,8 @@ from mlplanner.ui.timeline_views import (
 from mlplanner.ui.uploads import UPLOAD_TYPES, Refused, read_upload
 
 SCOPE = "scenario_page"
+UNCHOSEN = ""  # a choice column's value before one is chosen
+CHOOSE = "choose…"
 EDITOR_BASE: Slot[pd.DataFrame] = Slot("mlp.scenario_page.editor_base")
 REFUSED: Slot[Refused] = Slot("mlp.scenario_page.refused")
 
@@ -313,13 +315,16 @@ def timeline_form(scenario: Scenario) -> dict[str, Any]:
 def _choices(
     label: str, options: tuple[str, ...], help: str, default: str | None, width: int
 ) -> Any:
+    """A choice column; one without a default starts new rows on "choose…" (an empty value
+    the scenario reports as missing, at its row), never on an empty cell that reads "None"
+    and that the table would hold back, without a word, until it is filled."""
     return st.column_config.SelectboxColumn(
         label,
         width=width,
-        options=options,
-        format_func=choice_label,
+        options=options if default is not None else (UNCHOSEN, *options),
+        format_func=lambda value: CHOOSE if value == UNCHOSEN else choice_label(value),
         required=True,
-        default=default,
+        default=UNCHOSEN if default is None else default,
         help=help,
     )
 
@@ -332,7 +337,7 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
         "name": st.column_config.TextColumn(
             "Name",
             width=140,
-            required=True,
+            required=False,  # a row without a name is reported at its row, not held back
             max_chars=120,
             help="Names the project in the plan's chart and explanations.",
         ),
