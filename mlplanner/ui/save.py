@@ -37,9 +37,12 @@ from mlplanner.ui.state import (
 )
 from mlplanner.ui.text import plain
 
+SIDEBAR: Final = "sidebar_save"  # the sidebar's save control, as a key
 NAME_MATCHES: Final = 200  # plans whose name contains a new name, checked for the same name
 CONFLICT: Final[Slot[str]] = Slot("mlp.save.conflict")
 """Why the last save was refused as a conflict, until the user saves a copy or cancels."""
+ORIGIN: Final[Slot[str]] = Slot("mlp.save.origin")
+"""Which save control (its key) the last save came from: only that one shows a conflict."""
 
 
 def render_save_control(key: str = "save") -> None:
@@ -69,7 +72,7 @@ def render_save_control(key: str = "save") -> None:
         "Save as a new plan",
         key=f"mlp.{key}.new",
         on_click=_save_new,
-        args=(name_key,),
+        args=(name_key, key),
         width="stretch",
         help="Stores the scenario, assumptions and plan figures as a new saved plan.",
     )
@@ -80,6 +83,7 @@ def render_save_control(key: str = "save") -> None:
             key=f"mlp.{key}.revision",
             type="primary",
             on_click=_save_revision,
+            args=(key,),
             width="stretch",
             disabled=not editor,
             help=f"Adds a revision to {plain(loaded.name)}; its earlier revisions stay in its "
@@ -91,7 +95,7 @@ def render_save_control(key: str = "save") -> None:
 
 def _render_conflict(key: str) -> None:
     conflict = CONFLICT.get()
-    if conflict is None:
+    if conflict is None or ORIGIN.get() != key:
         return
     st.warning(plain(conflict))
     copy_col, cancel_col, _ = st.columns([1, 1, 3])
@@ -112,7 +116,8 @@ def _current() -> tuple[Evaluation, str | None]:
     return current_plan(), label
 
 
-def _save_new(name_key: str) -> None:
+def _save_new(name_key: str, origin: str) -> None:
+    ORIGIN.set(origin)
     name = str(widgets.value(name_key) or "")
     _store(lambda evaluation, label: _create(evaluation, label, name))
 
@@ -123,7 +128,8 @@ def _save_copy() -> None:
     _store(lambda evaluation, label: _create(evaluation, label, name))
 
 
-def _save_revision() -> None:
+def _save_revision(origin: str) -> None:
+    ORIGIN.set(origin)
     loaded = get_loaded_plan()
     if loaded is None:
         return
@@ -233,9 +239,10 @@ def render_sidebar_save() -> None:
         editor = may_save_revision(loaded.plan_id)
         st.button(
             "Save",
-            key="mlp.sidebar_save.revision",
+            key=f"mlp.{SIDEBAR}.revision",
             type="primary",
             on_click=_save_revision,
+            args=(SIDEBAR,),
             disabled=not (changed and editor),
             width="stretch",
             help=(
@@ -248,7 +255,7 @@ def render_sidebar_save() -> None:
         )
     with st.popover("Save as new plan…", width="stretch"):
         default = get_scenario().name if loaded is None else plans.copy_name(loaded.name)
-        name_key = f"mlp.sidebar_save.name.{default}"
+        name_key = f"mlp.{SIDEBAR}.name.{default}"
         name = st.text_input(
             "Name",
             value=default,
@@ -264,11 +271,11 @@ def render_sidebar_save() -> None:
             )
         st.button(
             "Save as new plan",
-            key="mlp.sidebar_save.new",
+            key=f"mlp.{SIDEBAR}.new",
             type="primary",
             on_click=_save_new,
-            args=(name_key,),
+            args=(name_key, SIDEBAR),
             help="Stores the scenario, assumptions and plan figures as a new saved plan.",
         )
-    _render_conflict("sidebar_save")
+    _render_conflict(SIDEBAR)
     render_flash()  # a save's outcome, unless the page showed it already
