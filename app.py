@@ -1,9 +1,10 @@
-"""ML Team Planner: entry point. Page config, sign-in (when configured), navigation, a plan
-link, and the shared sidebar; nothing else."""
+"""ML Team Planner: entry point. Page config, sign-in (when configured), the autosaved draft,
+navigation, a plan link, and the shared sidebar; nothing else."""
 
 import streamlit as st
 
 from mlplanner.ui.auth import needs_sign_in, render_account, require_sign_in, team_mode
+from mlplanner.ui.drafts import autosave, restore_draft
 from mlplanner.ui.links import open_linked_plan
 from mlplanner.ui.sidebar import render_sidebar
 
@@ -23,9 +24,11 @@ navigation = st.navigation(
     position="hidden" if needs_sign_in() else "sidebar",
 )
 require_sign_in()
+restore_draft()
 if team_mode():
     open_linked_plan()
     render_account()
 navigation.run()
 # After the page, so the sidebar shows the scenario as the page's edits left it this run.
 render_sidebar()
+autosave()

@@ -9,6 +9,8 @@ problems from these values; nothing parses a message back.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
@@ -98,6 +100,15 @@ def _choices(ctx: Mapping[str, Any]) -> str:
     return str(ctx.get("expected", "")).replace(" or ", ", ")
 
 
+def _did_you_mean(value: Any, ctx: Mapping[str, Any]) -> str:
+    """``; did you mean 'recommender'?`` for a misspelling close to one allowed value."""
+    if not isinstance(value, str):
+        return ""
+    allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+    close = difflib.get_close_matches(value.strip().lower(), allowed, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def _characters(count: Any) -> str:
     return "1 character" if count == 1 else f"{_limit(count)} characters"
 
@@ -146,7 +157,7 @@ def _message(kind: str, ctx: Mapping[str, Any], value: Any) -> str:
         case "value_error" | "assertion_error":
             return str(ctx.get("error", "is not valid"))  # the validator's own words
         case "literal_error" | "enum":
-            return f"{shown(value)} is not one of {_choices(ctx)}"
+            return f"{shown(value)} is not one of {_choices(ctx)}{_did_you_mean(value, ctx)}"
         case "string_too_short" if ctx.get("min_length") == 1:
             return "must not be empty"
         case "string_too_short":

@@ -8,6 +8,7 @@ import streamlit as st
 
 from mlplanner.exchange.plan_workbook import ExportContext
 from mlplanner.model.plan import Plan, recommend
+from mlplanner.reports.adoption import adopted_explanations
 from mlplanner.ui.chart_cache import render_plan_chart
 from mlplanner.ui.downloads import render_plan_downloads
 from mlplanner.ui.model_help import render_model_help
@@ -102,7 +103,8 @@ if isinstance(plan, Plan):
     render_explanations(plan.explanations)
 else:
     st.caption(
-        "These explain the recommended plan; the adopted allocation above is scored against "
-        "the same demand."
+        "For the adopted allocation: each role's people against the recommendation's, the "
+        "share of its demand they cover and what is left uncovered."
     )
-    render_explanations(recommend(scenario, assumptions=get_assumptions()).explanations)
+    recommended = recommend(scenario, assumptions=get_assumptions())
+    render_explanations(adopted_explanations(plan, recommended))

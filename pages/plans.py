@@ -140,7 +140,10 @@ def plan_details(plan: PlanSummary) -> None:
         st.markdown("**Revision history**")
         with db_session() as session:
             history = plans.list_revisions(session=session, plan_id=plan.id)
-        st.dataframe(revisions_frame(history, team=team), hide_index=True, width="stretch")
+            scenarios = plans.revision_scenarios(session=session, plan_id=plan.id)
+        st.dataframe(
+            revisions_frame(history, scenarios, team=team), hide_index=True, width="stretch"
+        )
         number_key = f"mlp.plans.revision.{plan.id}"
         choice_col, open_rev_col, restore_col = st.columns([2, 1, 1], vertical_alignment="bottom")
         number = choice_col.selectbox(

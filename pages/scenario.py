@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from mlplanner.errors import ScenarioError
-from mlplanner.examples import example_scenarios
+from mlplanner.examples import blank_scenario, example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.project_table import PROJECT_COLUMNS, project_rows, projects_frame
 from mlplanner.model.rates import known_regions
@@ -48,7 +48,7 @@ from mlplanner.reports.scenario_help import (
 from mlplanner.ui import widgets
 from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label
-from mlplanner.ui.state import Slot, get_assumptions, get_scenario, set_scenario
+from mlplanner.ui.state import Slot, get_assumptions, get_scenario, set_loaded_plan, set_scenario
 from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
 from mlplanner.ui.timeline_views import (
@@ -64,7 +64,8 @@ from mlplanner.ui.timeline_views import (
 from mlplanner.ui.uploads import UPLOAD_TYPES, Refused, read_upload
 
 SCOPE = "scenario_page"
-PRESET = "mlp.scenario_page.preset"
+UNCHOSEN = ""  # a choice column's value before one is chosen
+CHOOSE = "choose…"
 EDITOR_BASE: Slot[pd.DataFrame] = Slot("mlp.scenario_page.editor_base")
 REFUSED: Slot[Refused] = Slot("mlp.scenario_page.refused")
 
@@ -82,8 +83,22 @@ def _replace_scenario(scenario: Scenario) -> None:
     REFUSED.clear()
 
 
-def _load_preset() -> None:
-    _replace_scenario(example_scenarios()[widgets.value(PRESET)])
+def _load_preset(key: str) -> None:
+    chosen = widgets.value(key)
+    if chosen is not None:
+        _replace_scenario(example_scenarios()[chosen])
+        set_loaded_plan(None)
+
+
+def _new_scenario() -> None:
+    _replace_scenario(blank_scenario())
+    set_loaded_plan(None)
+
+
+def _shown_example(scenario: Scenario, examples: dict[str, Scenario]) -> int | None:
+    """Position of the example the scenario shown comes from (by its name), if any."""
+    names = [example.name for example in examples.values()]
+    return names.index(scenario.name) if scenario.name in names else None
 
 
 def _open_file(key: str) -> None:
@@ -106,21 +121,32 @@ def _file_name(scenario: Scenario) -> str:
 
 def render_presets_and_files(scenario: Scenario) -> None:
     examples = example_scenarios()
-    pick, load = st.columns([4, 1], vertical_alignment="bottom")
+    key = _key("preset")
+    pick, load, new = st.columns([4, 1, 1], vertical_alignment="bottom")
     pick.selectbox(
         "Example scenario",
         options=list(examples),
+        index=_shown_example(scenario, examples),
         format_func=lambda name: examples[name].name,
-        key=PRESET,
+        placeholder="Choose an example…",
+        key=key,
         help="A ready-made company and project mix to start from. Nothing changes until you "
-        "press Load preset.",
+        "press Load preset. Shows the example the scenario on screen comes from, if any.",
     )
     load.button(
         "Load preset",
         on_click=_load_preset,
+        args=(key,),
         width="stretch",
         help="Replaces the whole current scenario (name, company and projects) with the "
-        "chosen example. The current scenario is not kept: download it first if you need it.",
+        "chosen example. The current scenario is not kept: save it first if you need it.",
+    )
+    new.button(
+        "New scenario",
+        on_click=_new_scenario,
+        width="stretch",
+        help="Starts from a blank scenario: no projects, no team, no budget. The current "
+        "scenario is not kept: save it first if you need it.",
     )
     refused = REFUSED.get()
     with st.expander("Scenario file (CSV or JSON)", expanded=refused is not None):
@@ -289,13 +315,16 @@ def timeline_form(scenario: Scenario) -> dict[str, Any]:
 def _choices(
     label: str, options: tuple[str, ...], help: str, default: str | None, width: int
 ) -> Any:
+    """A choice column; one without a default starts new rows on "choose…" (an empty value
+    the scenario reports as missing, at its row), never on an empty cell that reads "None"
+    and that the table would hold back, without a word, until it is filled."""
     return st.column_config.SelectboxColumn(
         label,
         width=width,
-        options=options,
-        format_func=choice_label,
+        options=options if default is not None else (UNCHOSEN, *options),
+        format_func=lambda value: CHOOSE if value == UNCHOSEN else choice_label(value),
         required=True,
-        default=default,
+        default=UNCHOSEN if default is None else default,
         help=help,
     )
 
@@ -308,7 +337,7 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
         "name": st.column_config.TextColumn(
             "Name",
             width=140,
-            required=True,
+            required=False,  # a row without a name is reported at its row, not held back
             max_chars=120,
             help="Names the project in the plan's chart and explanations.",
         ),

@@ -20,8 +20,15 @@ from mlplanner.reports.tradeoffs import (
 from mlplanner.search.alternatives import alternatives, no_premium_note
 from mlplanner.search.frontier import FrontierPoint, affordable
 from mlplanner.ui import widgets
+from mlplanner.ui.messages import flash, render_flash
 from mlplanner.ui.plan_views import render_role_table
-from mlplanner.ui.state import current_plan, get_assumptions, get_scenario, set_override
+from mlplanner.ui.state import (
+    current_plan,
+    get_assumptions,
+    get_override,
+    get_scenario,
+    set_override,
+)
 from mlplanner.ui.text import plain
 from mlplanner.ui.tradeoff_chart import with_budget
 from mlplanner.ui.tradeoff_data import chart_spec, frontier_files, frontier_points
@@ -29,6 +36,11 @@ from mlplanner.ui.tradeoff_data import chart_spec, frontier_files, frontier_poin
 
 def _adopt(point: FrontierPoint, label: str) -> None:
     set_override(point.allocation, label)
+    flash(
+        "success",
+        f"Adopted the {plain(label)}: {plain(point_label(point))}. The Plan page, every page's "
+        "sidebar and saving now use it.",
+    )
     st.rerun()  # from a callback: the whole app, so the sidebar shows the adopted plan
 
 
@@ -46,6 +58,7 @@ assumptions_json = assumptions.model_dump_json()
 digest = hashlib.sha256((scenario_json + assumptions_json).encode()).hexdigest()[:12]
 
 st.title("Trade-offs")
+render_flash()
 st.caption(
     f"{plain(scenario.name)} · every plan below is scored by the same rules as the Plan page; the "
     "frontier holds each plan that no other beats on both cost and quality."
@@ -95,7 +108,12 @@ def budget_and_frontier() -> None:
     )
     chosen = affordable(points, budget)
 
-    st.subheader(f"The best plan for {format_usd(budget)} a year")
+    override = get_override()
+    adopted = (
+        chosen is not None and override is not None and override.allocation == chosen.allocation
+    )
+    heading = f"The best plan for {format_usd(budget)} a year"
+    st.subheader(heading + (" (adopted)" if adopted else ""))
     if chosen is None:
         st.warning("No plan fits this budget: the existing team alone costs more.")
     else:
@@ -124,9 +142,10 @@ def budget_and_frontier() -> None:
             else "This is the recommended plan's allocation."
         )
         st.button(
-            "Adopt this plan",
+            "Adopted" if adopted else "Adopt this plan",
             key="mlp.tradeoffs.adopt_budget",
             type="primary",
+            disabled=adopted,
             on_click=_adopt,
             args=(chosen, f"best plan for {format_usd(budget)} (Trade-offs page)"),
             help="Makes this allocation the current plan: the Plan page and the sidebar show it, "

@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from mlplanner.errors import Location, Problem, ScenarioError, validation_problems
 from mlplanner.exchange.csv_dialect import SEPARATORS
+from mlplanner.exchange.export_kinds import other_export, other_export_message
 from mlplanner.exchange.spreadsheet_safety import restore
 from mlplanner.model.project_table import PROJECT_COLUMNS as PROJECT_TABLE_COLUMNS
 from mlplanner.model.roles import ROLES
@@ -201,6 +202,9 @@ def _check_header(header: Sequence[str]) -> tuple[list[str], list[Problem]]:
     """Normalised column names and the problems with them (duplicates, unknown, missing)."""
     columns = [cell.strip().lower() for cell in header]
     problems: list[Problem] = []
+    kind = other_export(columns)
+    if kind is not None:
+        return columns, [Problem((), other_export_message(kind))]
     if not any(column in SCENARIO_COLUMNS for column in columns):
         problems.append(
             Problem(

@@ -62,8 +62,11 @@ def project_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _plain(value: Any) -> Any:
-    """A cell as a plain Python value: ``None`` for blanks, ``int`` for whole numbers."""
+    """A cell as a plain Python value: ``None`` for blanks (an empty text or choice too),
+    ``int`` for whole numbers."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if value == "":
         return None
     if isinstance(value, bool):
         return value

@@ -17,6 +17,9 @@ SHA-256 of their canonical JSON): a revision refers to the exact values it was c
 and a named assumption set (``assumption_set``) points at one too: overwriting a set points
 it at another snapshot, so a revision's values never change.
 
+The scenario being edited is autosaved as a draft per browser or signed-in user
+(``scenario_draft``), so a reload or a browser restart loses nothing.
+
 The tables use their own SQLAlchemy registry (not ``SQLModel.metadata``) with a naming
 convention, so constraint names are stable across SQLite and PostgreSQL and Alembic can
 alter them later. Schema changes need a migration in ``migrations/versions``.
@@ -165,6 +168,26 @@ class AssumptionSet(StorageModel, table=True):
     name: str = Field(max_length=NAME_MAX, unique=True)
     snapshot_id: int = Field(foreign_key="assumption_snapshot.id")
     created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ScenarioDraft(StorageModel, table=True):
+    """The scenario someone is working on, autosaved: one row per owner (a browser, or a
+    signed-in user), overwritten on every change (see :mod:`mlplanner.storage.drafts`)."""
+
+    __tablename__ = "scenario_draft"
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str = Field(sa_type=Text, unique=True)
+    scenario_json: str = Field(sa_type=Text)
+    allocation_json: str | None = Field(default=None, sa_type=Text)
+    allocation_label: str | None = Field(default=None, sa_type=Text)
+    # The saved plan the scenario was opened from or saved as (no foreign key: a draft
+    # outlives a deleted plan, whose next save then says the plan is gone).
+    plan_id: int | None = None
+    plan_name: str | None = Field(default=None, sa_type=Text)
+    opened_revision: int | None = None
+    base_revision: int | None = None
     updated_at: datetime = Field(sa_type=UTCDateTime)
 
 

@@ -307,6 +307,17 @@ def list_revisions(*, session: Session, plan_id: int) -> list[RevisionSummary]:
     return [RevisionSummary.model_validate(row) for row in rows]
 
 
+def revision_scenarios(*, session: Session, plan_id: int) -> dict[int, Scenario]:
+    """Each revision's scenario by revision number (for what changed between revisions)."""
+    get_plan(session=session, plan_id=plan_id)
+    statement = select_columns(col(Revision.number), col(Revision.scenario_json)).where(
+        col(Revision.plan_id) == plan_id
+    )
+    with reading(session):
+        rows = session.execute(statement).all()
+    return {number: parse_scenario(json.loads(text)) for number, text in rows}
+
+
 def rename(*, session: Session, plan_id: int, name: str) -> PlanSummary:
     new_name = validate_name(name)
     with writing(session):

@@ -16,17 +16,20 @@ import streamlit as st
 from mlplanner.errors import PlannerInputError
 from mlplanner.model.plan import Evaluation
 from mlplanner.storage import plans
-from mlplanner.storage.errors import ConflictError
+from mlplanner.storage.database import database_url
+from mlplanner.storage.errors import ConflictError, StorageError
 from mlplanner.storage.models import PlanSummary
+from mlplanner.storage.plans import OpenedPlan
 from mlplanner.ui import widgets
 from mlplanner.ui.db import db_session
-from mlplanner.ui.messages import flash
+from mlplanner.ui.messages import flash, render_flash
 from mlplanner.ui.sharing import may_save_revision
 from mlplanner.ui.state import (
     LoadedPlan,
     Slot,
     current_plan,
     get_assumption_set_name,
+    get_assumptions,
     get_loaded_plan,
     get_override,
     get_scenario,
@@ -34,8 +37,12 @@ from mlplanner.ui.state import (
 )
 from mlplanner.ui.text import plain
 
+SIDEBAR: Final = "sidebar_save"  # the sidebar's save control, as a key
+NAME_MATCHES: Final = 200  # plans whose name contains a new name, checked for the same name
 CONFLICT: Final[Slot[str]] = Slot("mlp.save.conflict")
 """Why the last save was refused as a conflict, until the user saves a copy or cancels."""
+ORIGIN: Final[Slot[str]] = Slot("mlp.save.origin")
+"""Which save control (its key) the last save came from: only that one shows a conflict."""
 
 
 def render_save_control(key: str = "save") -> None:
@@ -65,7 +72,7 @@ def render_save_control(key: str = "save") -> None:
         "Save as a new plan",
         key=f"mlp.{key}.new",
         on_click=_save_new,
-        args=(name_key,),
+        args=(name_key, key),
         width="stretch",
         help="Stores the scenario, assumptions and plan figures as a new saved plan.",
     )
@@ -76,6 +83,7 @@ def render_save_control(key: str = "save") -> None:
             key=f"mlp.{key}.revision",
             type="primary",
             on_click=_save_revision,
+            args=(key,),
             width="stretch",
             disabled=not editor,
             help=f"Adds a revision to {plain(loaded.name)}; its earlier revisions stay in its "
@@ -87,7 +95,7 @@ def render_save_control(key: str = "save") -> None:
 
 def _render_conflict(key: str) -> None:
     conflict = CONFLICT.get()
-    if conflict is None:
+    if conflict is None or ORIGIN.get() != key:
         return
     st.warning(plain(conflict))
     copy_col, cancel_col, _ = st.columns([1, 1, 3])
@@ -108,7 +116,8 @@ def _current() -> tuple[Evaluation, str | None]:
     return current_plan(), label
 
 
-def _save_new(name_key: str) -> None:
+def _save_new(name_key: str, origin: str) -> None:
+    ORIGIN.set(origin)
     name = str(widgets.value(name_key) or "")
     _store(lambda evaluation, label: _create(evaluation, label, name))
 
@@ -119,7 +128,8 @@ def _save_copy() -> None:
     _store(lambda evaluation, label: _create(evaluation, label, name))
 
 
-def _save_revision() -> None:
+def _save_revision(origin: str) -> None:
+    ORIGIN.set(origin)
     loaded = get_loaded_plan()
     if loaded is None:
         return
@@ -169,3 +179,103 @@ def _store(save: Callable[[Evaluation, str | None], PlanSummary]) -> None:
 
 def _dismiss_conflict() -> None:
     CONFLICT.clear()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _saved_revision(database: str, plan_id: int, number: int) -> OpenedPlan:
+    """A saved revision as stored (revisions never change, so it is read once per process;
+    ``database`` keeps two databases' plans apart)."""
+    with db_session() as session:
+        return plans.open_revision(session=session, plan_id=plan_id, number=number)
+
+
+def unsaved_changes(loaded: LoadedPlan) -> bool:
+    """Whether the scenario, assumptions or allocation differ from the revision opened (or
+    last saved); a revision that cannot be read counts as changed."""
+    try:
+        saved = _saved_revision(database_url(), loaded.plan_id, loaded.opened_revision)
+    except PlannerInputError:
+        return True
+    override = get_override()
+    if override is None:
+        same_allocation = saved.revision.allocation_label is None
+    else:
+        same_allocation = (
+            saved.revision.allocation_label is not None
+            and dict(override.allocation) == saved.allocation
+        )
+    return not (
+        same_allocation
+        and get_scenario() == saved.scenario
+        and get_assumptions() == saved.assumptions
+    )
+
+
+def _taken(name: str) -> bool:
+    """Whether a plan the user can see already has this name (case and spaces ignored); no
+    when the database cannot be read (saving then says why)."""
+    wanted = name.strip().casefold()
+    if not wanted:
+        return False
+    try:
+        with db_session() as session:
+            found = plans.list_plans(session=session, search=name.strip(), limit=NAME_MATCHES)
+    except StorageError:
+        return False
+    return any(plan.name.casefold() == wanted for plan in found)
+
+
+def render_sidebar_save() -> None:
+    """Save where you are, in the sidebar of every page: the opened plan's name and revision,
+    an unsaved-changes marker, Save (the next revision, only when something changed) and
+    Save as new plan… (asks the name, warns when a plan has it already)."""
+    loaded = get_loaded_plan()
+    if loaded is None:
+        st.caption("Not saved as a plan yet.")
+    else:
+        changed = unsaved_changes(loaded)
+        marker = " · **unsaved changes**" if changed else " · saved"
+        st.caption(f"Plan: **{plain(loaded.name)}**, revision {loaded.opened_revision}{marker}")
+        editor = may_save_revision(loaded.plan_id)
+        st.button(
+            "Save",
+            key=f"mlp.{SIDEBAR}.revision",
+            type="primary",
+            on_click=_save_revision,
+            args=(SIDEBAR,),
+            disabled=not (changed and editor),
+            width="stretch",
+            help=(
+                f"Saves revision {loaded.base_revision + 1} of {plain(loaded.name)}."
+                if changed and editor
+                else "You are a viewer of this plan: save it as a new plan."
+                if not editor
+                else f"Nothing changed since revision {loaded.opened_revision}."
+            ),
+        )
+    with st.popover("Save as new plan…", width="stretch"):
+        default = get_scenario().name if loaded is None else plans.copy_name(loaded.name)
+        name_key = f"mlp.{SIDEBAR}.name.{default}"
+        name = st.text_input(
+            "Name",
+            value=default,
+            max_chars=plans.NAME_MAX,
+            key=name_key,
+            help="The new plan's name (1 to 120 characters); a name another plan has is "
+            "allowed, with a warning.",
+        )
+        if _taken(str(name)):
+            st.warning(
+                f"A plan named “{plain(str(name).strip())}” exists already: saving makes a "
+                "second plan of that name. Choose another name to tell them apart."
+            )
+        st.button(
+            "Save as new plan",
+            key=f"mlp.{SIDEBAR}.new",
+            type="primary",
+            on_click=_save_new,
+            args=(name_key, SIDEBAR),
+            help="Stores the scenario, assumptions and plan figures as a new saved plan.",
+        )
+    _render_conflict(SIDEBAR)
+    render_flash()  # a save's outcome, unless the page showed it already

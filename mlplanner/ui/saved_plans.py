@@ -9,7 +9,7 @@ Plan names are user text: :func:`plain` escapes them wherever Markdown is render
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Final
 
@@ -17,8 +17,10 @@ import pandas as pd
 
 from mlplanner.errors import PlannerInputError
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.scenario import Scenario
 from mlplanner.model.set_names import FROM_PLAN, SHIPPED_DEFAULTS, marked
 from mlplanner.model.wording import format_usd
+from mlplanner.reports.revision_changes import input_changes
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary, RevisionSummary
 from mlplanner.storage.plans import OpenedPlan
@@ -189,9 +191,15 @@ def plans_frame(
     return frame
 
 
-def revisions_frame(revisions: Sequence[RevisionSummary], *, team: bool = False) -> pd.DataFrame:
-    """A plan's history as a table, newest first, with each revision's headline figures (and
-    with ``team``, who saved it)."""
+def revisions_frame(
+    revisions: Sequence[RevisionSummary],
+    scenarios: Mapping[int, Scenario] | None = None,
+    *,
+    team: bool = False,
+) -> pd.DataFrame:
+    """A plan's history as a table, newest first, with each revision's headline figures, what
+    changed in its inputs since the revision before (from ``scenarios``, each revision's by
+    number) and with ``team``, who saved it."""
     frame = pd.DataFrame(
         {
             "Revision": [revision.number for revision in revisions],
@@ -201,6 +209,7 @@ def revisions_frame(revisions: Sequence[RevisionSummary], *, team: bool = False)
             "Cost / year": [format_usd(revision.annual_cost_usd) for revision in revisions],
             "Quality": [round(revision.quality) for revision in revisions],
             "Setup": [revision.setup for revision in revisions],
+            "Changed": [_changed(revision, scenarios or {}) for revision in revisions],
             "Note": [_note(revision) for revision in revisions],
         }
     )
@@ -211,6 +220,16 @@ def revisions_frame(revisions: Sequence[RevisionSummary], *, team: bool = False)
 
 def _minute(stamp: datetime | None) -> str:
     return "" if stamp is None else stamp.strftime("%Y-%m-%d %H:%M")
+
+
+def _changed(revision: RevisionSummary, scenarios: Mapping[int, Scenario]) -> str:
+    """What the revision changed in the inputs since the one before (the first: "first save")."""
+    if revision.number == 1:
+        return "first save"
+    before, after = scenarios.get(revision.number - 1), scenarios.get(revision.number)
+    if before is None or after is None:
+        return ""
+    return input_changes(before, after) or "inputs unchanged"
 
 
 def _note(revision: RevisionSummary) -> str:

@@ -1,10 +1,13 @@
-"""The sidebar every page shares: the scenario, setup, plan headline and assumptions in force."""
+"""The sidebar every page shares: the scenario, setup, plan headline and assumptions in force,
+and saving where you are."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from mlplanner.model.wording import count, format_usd, people, projects
+from mlplanner.ui.drafts import render_draft_status
+from mlplanner.ui.save import render_sidebar_save
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_override, get_scenario
 from mlplanner.ui.text import plain
 
@@ -31,3 +34,5 @@ def render_sidebar() -> None:
             st.caption(f"Adopted allocation: {plain(override.label or 'your own')}")
         st.markdown(f"{people(plan.total_headcount)} · {cost}  \nQuality {plan.quality:.0f} / 100")
         st.caption(f"Assumptions: {plain(get_assumption_set_name())}")
+        render_sidebar_save()
+        render_draft_status()

@@ -63,8 +63,10 @@ def save_upload(
     filename: str,
     assumptions: Assumptions,
     assumption_set_name: str,
+    name: str = "",
 ) -> PlanSummary | Upload:
-    """Save the file's recommended plan as a new plan, or return why nothing was saved."""
+    """Save the file's recommended plan as a new plan named ``name`` (empty: the scenario's
+    name), or return why nothing was saved."""
     upload = read_upload(data, filename)
     if upload.scenario is None:
         return upload
@@ -72,6 +74,7 @@ def save_upload(
         return plans.create_plan(
             session=session,
             evaluation=recommend(upload.scenario, assumptions=assumptions),
+            name=name.strip() or None,
             assumption_set_name=assumption_set_name,
         )
     except PlannerInputError as exc:

@@ -52,7 +52,7 @@ def button(at: AppTest, label: str) -> Any:
 
 
 def load_preset(at: AppTest, file_name: str) -> AppTest:
-    at.selectbox(key="mlp.scenario_page.preset").set_value(file_name)
+    next(box for box in at.selectbox if box.label == "Example scenario").set_value(file_name)
     run(at)
     button(at, "Load preset").click()
     return run(at)

@@ -158,6 +158,20 @@ def test_plans_page_imports_a_file_as_a_new_plan(engine: Engine) -> None:
     assert at.selectbox(key="mlp.plans.selected").value == saved.id
 
 
+def test_plans_page_import_takes_the_name_given(engine: Engine) -> None:
+    at = go_to(open_app(), PLANS_PAGE)
+    [name] = [box for box in at.text_input if box.label == "Name for the imported plan"]
+    name.set_value("Finance import, March")
+    run(at)
+    data = csv_bytes(scenario_frame(seed_startup()))
+    at.file_uploader[0].set_value(("seed.csv", data, "text/csv"))
+    run(at)
+    with Session(engine) as session:
+        [saved] = plans.list_plans(session=session)
+    assert saved.name == "Finance import, March"
+    assert any("as the new plan **Finance import, March**" in s for s in texts(at.success))
+
+
 @pytest.mark.parametrize("name", ["wrong_types.csv", "binary.csv", "unknown_enum.json"])
 def test_plans_page_refused_import_saves_nothing(name: str, engine: Engine) -> None:
     save_new(engine)

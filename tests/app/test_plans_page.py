@@ -111,6 +111,8 @@ def test_opening_an_older_revision_and_an_adopted_allocation(engine: Engine) -> 
     assert list(history["Revision"]) == [2, 1]
     assert list(history["People"]) == [1, plan.total_headcount]
     assert history["Note"][0] == "adopted: Lean"
+    assert history["Changed"][1] == "first save"
+    assert history["Changed"][0].startswith("budget $2.50M → $300k; employees 800 → 12;")
     click(at, "Open")
     assert at.session_state[OVERRIDE] == Override(adopted.allocation, "Lean")
     at = plans_page()

@@ -91,6 +91,19 @@ def test_an_invalid_project_is_reported_by_row_and_field_and_changes_nothing() -
     assert current_scenario(at) == before
 
 
+def test_a_new_row_starts_on_choose_and_a_missing_value_is_reported_at_its_row() -> None:
+    at = open_app()
+    domain = json.loads(at.data_editor[0].proto.columns)["domain"]
+    assert domain["default"] == ""
+    assert domain["type_config"]["options"][0] == {"value": "", "label": "choose…"}
+    # A new row as the browser sends it: the domain left on "choose…", then one without a name.
+    edit_projects(at, added=[{"name": "Churn", "domain": "", "count": 1}, {"domain": "nlp"}])
+    errors = texts(at.error)
+    assert "Project 2 (Churn), domain: is required" in errors
+    assert "Project 3, name: is required" in errors
+    assert len(current_scenario(at).projects) == 1  # the last valid scenario stays
+
+
 def test_fixing_the_input_applies_it() -> None:
     at = open_app()
     edit_projects(at, added=[{"name": "Vision"}])
@@ -195,6 +208,7 @@ def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:
     assert texts(at.sidebar.caption) == [
         "12 projects · 25,000 employees  \nSetup: mature (auto)",
         "Assumptions: Shipped defaults",
+        "Not saved as a plan yet.",
     ]
 
 

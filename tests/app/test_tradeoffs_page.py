@@ -14,7 +14,16 @@ from mlplanner.reports.tradeoffs import budget_steps, headline, scenario_step_no
 from mlplanner.search.alternatives import no_premium_note
 from mlplanner.search.frontier import FrontierPoint, affordable, frontier, frontier_step
 from mlplanner.ui.state import OVERRIDE
-from tests.app.apptest import PLAN_PAGE, TRADEOFFS_PAGE, chart_titles, go_to, metric, open_app, run
+from tests.app.apptest import (
+    PLAN_PAGE,
+    TRADEOFFS_PAGE,
+    chart_titles,
+    go_to,
+    metric,
+    open_app,
+    run,
+    texts,
+)
 from tests.support.builders import large_team_data
 
 FASHION = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
@@ -94,6 +103,26 @@ def test_adopting_a_plan_changes_the_plan_page() -> None:
     assert metric(at, "Annual cost") == format_usd(chosen.annual_cost_usd)
     assert metric(at, "People") == str(chosen.headcount)
     assert any("Showing an adopted allocation" in m.value for m in at.markdown)
+
+
+def test_adopting_confirms_marks_the_heading_and_explains_the_adopted_heads() -> None:
+    at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
+    budget = 1_300_000
+    at.select_slider[0].set_value(budget)
+    run(at)
+    chosen = affordable(POINTS, budget)
+    assert chosen is not None
+    at.button(key="mlp.tradeoffs.adopt_budget").click()
+    run(at)
+    [confirmation] = texts(at.success)
+    assert confirmation.startswith(f"Adopted the best plan for {format_usd(budget)}")
+    assert f"The best plan for {format_usd(budget)} a year (adopted)" in texts(at.subheader)
+    adopted = at.button(key="mlp.tradeoffs.adopt_budget")
+    assert (adopted.label, adopted.disabled) == ("Adopted", True)
+    go_to(at, PLAN_PAGE)
+    assert any(c.startswith("For the adopted allocation") for c in texts(at.caption))
+    rules = [m for m in texts(at.markdown) if m.startswith("**Rule:** The adopted allocation")]
+    assert len(rules) == sum(1 for n in chosen.allocation.values() if n)
 
 
 def test_adopting_a_named_plan_and_any_frontier_point() -> None:

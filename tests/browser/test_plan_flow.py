@@ -14,7 +14,8 @@ def test_load_enterprise_preset_and_see_its_plan(app_server: str, page: Page) ->
     expect(page.get_by_role("heading", name="Scenario")).to_be_visible()
 
     page.get_by_test_id("stSelectbox").filter(has_text="Example scenario").click()
-    page.get_by_role("option", name=ENTERPRISE).click()  # already chosen: no run
+    with app_run(page):
+        page.get_by_role("option", name=ENTERPRISE).click()  # the box showed the fashion example
     with app_run(page):
         page.get_by_role("button", name="Load preset").click()
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(ENTERPRISE)

@@ -205,3 +205,21 @@ def test_an_error_joins_its_problems_and_accepts_plain_text() -> None:
     error = PlannerInputError([Problem(("a", 0), "is required"), "the file is empty"])
     assert error.problems[1] == Problem((), "the file is empty")
     assert str(error) == "a[0]: is required; the file is empty"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("recomender", "recommender"), ("Computer_Vision", "computer_vision"), ("NLP ", "nlp")],
+)
+def test_a_misspelled_choice_suggests_the_closest_one(typed: str, meant: str) -> None:
+    with pytest.raises(ScenarioError) as raised:
+        parse_scenario(scenario_data(project_data("A", typed)))
+    [problem] = raised.value.problems
+    assert problem.message.endswith(f"; did you mean {meant!r}?")
+
+
+def test_a_choice_like_none_of_the_allowed_ones_gets_no_suggestion() -> None:
+    with pytest.raises(ScenarioError) as raised:
+        parse_scenario(scenario_data(project_data("A", "astrology")))
+    [problem] = raised.value.problems
+    assert "did you mean" not in problem.message

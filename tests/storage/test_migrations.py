@@ -33,7 +33,7 @@ from tests.storage.support import postgres_database
 
 FIRST = "0001"
 TABLES = {"plan", "plan_revision", "assumption_snapshot"}
-LATER_TABLES = {"assumption_set", "plan_share", "plan_comment"}
+LATER_TABLES = {"assumption_set", "plan_share", "plan_comment", "scenario_draft"}
 
 
 @pytest.fixture(params=BACKENDS)

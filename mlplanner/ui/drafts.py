@@ -1,0 +1,146 @@
+"""Nothing is lost: the scenario being edited is autosaved and comes back after a reload.
+
+Every run ends with :func:`autosave`: when the scenario, the adopted allocation or the saved plan
+being worked on changed since the last autosave, the draft in the database is replaced
+(:mod:`mlplanner.storage.drafts`). A new session starts with :func:`restore_draft`, which
+puts the owner's draft back in force; without one the app opens on the default example.
+
+The owner is the signed-in user when sign-in is configured (the same draft in every browser),
+else this browser: a random id kept in the ``mlp_browser`` cookie for a year, set by a line of
+JavaScript the first time (Streamlit can read cookies but not set them). A database that
+cannot be reached never stops the app: the draft is then not kept, and the sidebar says so.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Final
+
+import streamlit as st
+
+from mlplanner.storage.drafts import (
+    Draft,
+    DraftPlan,
+    browser_owner,
+    load_draft,
+    save_draft,
+    user_owner,
+)
+from mlplanner.storage.errors import StorageError
+from mlplanner.ui.auth import current_actor, team_mode
+from mlplanner.ui.db import db_session
+from mlplanner.ui.state import (
+    LoadedPlan,
+    Slot,
+    get_loaded_plan,
+    get_override,
+    get_scenario,
+    set_loaded_plan,
+    set_override,
+    set_scenario,
+)
+from mlplanner.ui.text import plain
+
+COOKIE: Final = "mlp_browser"
+COOKIE_MAX_AGE_S: Final = 365 * 24 * 3600
+_ID: Final = re.compile(r"[0-9a-f]{32}")
+
+BROWSER_ID: Final[Slot[str]] = Slot("mlp.drafts.browser_id")
+"""This browser's id: from its cookie, or made up in this session (then the cookie is set)."""
+RESTORED: Final[Slot[bool]] = Slot("mlp.drafts.restored")
+LAST_SAVED: Final[Slot[Draft]] = Slot("mlp.drafts.last_saved")
+FAILED: Final[Slot[str]] = Slot("mlp.drafts.failed")
+
+
+def _cookie() -> str:
+    """The ``mlp_browser`` cookie the browser sent ("" if none; outside a browser, such as in
+    Streamlit's AppTest, there are no cookies)."""
+    value = st.context.cookies.get(COOKIE)
+    return value if isinstance(value, str) else ""
+
+
+def browser_id() -> str:
+    """This browser's id (its cookie's, or a new one for this session)."""
+    known = BROWSER_ID.get()
+    if known is not None:
+        return known
+    cookie = _cookie()
+    found = cookie if _ID.fullmatch(cookie) else uuid.uuid4().hex
+    BROWSER_ID.set(found)
+    return found
+
+
+def owner() -> str:
+    """Whose draft this session edits: the signed-in user's, else this browser's."""
+    if team_mode():
+        actor = current_actor()
+        return user_owner(actor.subject or actor.email)
+    return browser_owner(browser_id())
+
+
+def current_draft() -> Draft:
+    """What an autosave stores now."""
+    override = get_override()
+    loaded = get_loaded_plan()
+    return Draft(
+        scenario=get_scenario(),
+        allocation=None if override is None else dict(override.allocation),
+        allocation_label="" if override is None else override.label,
+        plan=None
+        if loaded is None
+        else DraftPlan(loaded.plan_id, loaded.name, loaded.opened_revision, loaded.base_revision),
+    )
+
+
+def restore_draft() -> None:
+    """At a session's first run: put the owner's draft in force, if there is one."""
+    if RESTORED.get():
+        return
+    RESTORED.set(True)
+    try:
+        with db_session() as session:
+            draft = load_draft(session=session, owner=owner())
+    except StorageError as exc:
+        FAILED.set(str(exc))
+        return
+    if draft is None:
+        return
+    set_scenario(draft.scenario)
+    if draft.allocation is not None:
+        set_override(draft.allocation, draft.allocation_label)
+    plan = draft.plan
+    if plan is not None:
+        set_loaded_plan(
+            LoadedPlan(plan.plan_id, plan.name, plan.opened_revision, plan.base_revision)
+        )
+    LAST_SAVED.set(current_draft())
+
+
+def autosave() -> None:
+    """At the end of a run: store the draft if it changed since the last autosave."""
+    draft = current_draft()
+    if draft == LAST_SAVED.get():
+        return
+    try:
+        with db_session() as session:
+            save_draft(session=session, owner=owner(), draft=draft)
+    except StorageError as exc:
+        FAILED.set(str(exc))
+        return
+    FAILED.clear()
+    LAST_SAVED.set(draft)
+
+
+def render_draft_status() -> None:
+    """In the sidebar: the cookie that keeps this browser's draft (set once), or why the draft
+    could not be kept."""
+    if not team_mode() and _cookie() != browser_id():
+        st.html(
+            f"<script>document.cookie = '{COOKIE}={browser_id()}; max-age={COOKIE_MAX_AGE_S}; "
+            "path=/; SameSite=Lax';</script>",
+            unsafe_allow_javascript=True,
+        )
+    failed = FAILED.get()
+    if failed is not None:
+        st.caption(f"Your work is not autosaved: {plain(failed)}")

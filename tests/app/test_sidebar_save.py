@@ -1,0 +1,86 @@
+"""Save where you are (AppTest): the sidebar of every page names the opened plan and its
+revision, marks unsaved changes, saves the next revision only when something changed, and
+saves as a new plan under a name it asks for, warning when a plan has that name already.
+
+AppTest renders the sidebar (drawn by ``app.py``) on a session's first run only, so each test
+puts the state in force before that run; a click's callback still runs on the next run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+from streamlit.testing.v1 import AppTest
+
+from mlplanner.model.scenario import Scenario
+from mlplanner.storage import plans
+from mlplanner.ui.state import LOADED_PLAN, SCENARIO, LoadedPlan
+from tests.app.apptest import APP, TIMEOUT_S, run, texts
+from tests.storage.support import fashion, save_new
+
+BUDGET = 3_000_000
+
+
+def opened(scenario: Scenario, loaded: LoadedPlan | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    at.session_state[SCENARIO] = scenario
+    if loaded is not None:
+        at.session_state[LOADED_PLAN] = loaded
+    return run(at)
+
+
+def sidebar_button(at: AppTest, label: str) -> Any:
+    return next(b for b in at.sidebar.button if b.label == label)
+
+
+def with_budget(scenario: Scenario, budget: float) -> Scenario:
+    company = scenario.company.model_copy(update={"annual_budget_usd": budget})
+    return scenario.model_copy(update={"company": company})
+
+
+def revisions(engine: Engine, plan_id: int) -> int:
+    with Session(engine) as session:
+        return plans.get_plan(session=session, plan_id=plan_id).latest_revision
+
+
+def test_an_unchanged_plan_shows_its_name_and_revision_and_has_nothing_to_save(
+    engine: Engine,
+) -> None:
+    plan = save_new(engine, "Acme lean")
+    at = opened(fashion(), LoadedPlan(plan.id, "Acme lean", 1, 1))
+    assert "Plan: **Acme lean**, revision 1 · saved" in texts(at.sidebar.caption)
+    save = sidebar_button(at, "Save")
+    assert save.disabled
+    assert save.help == "Nothing changed since revision 1."
+
+
+def test_a_change_is_marked_and_save_makes_the_next_revision(engine: Engine) -> None:
+    plan = save_new(engine, "Acme lean")
+    at = opened(with_budget(fashion(), BUDGET), LoadedPlan(plan.id, "Acme lean", 1, 1))
+    assert "Plan: **Acme lean**, revision 1 · **unsaved changes**" in texts(at.sidebar.caption)
+    save = sidebar_button(at, "Save")
+    assert not save.disabled
+    save.click()
+    run(at)
+    assert revisions(engine, plan.id) == 2
+    assert at.session_state[LOADED_PLAN] == LoadedPlan(plan.id, "Acme lean", 2, 2)
+
+
+def test_save_as_new_plan_asks_the_name_and_warns_on_a_duplicate(engine: Engine) -> None:
+    save_new(engine, fashion().name)
+    at = opened(fashion())
+    assert "Not saved as a plan yet." in texts(at.sidebar.caption)
+    assert not [b for b in at.sidebar.button if b.label == "Save"]  # nothing opened to revise
+    [name] = [box for box in at.sidebar.text_input if box.label == "Name"]
+    assert name.value == fashion().name
+    [warning] = texts(at.sidebar.warning)
+    assert warning.startswith(f"A plan named “{fashion().name}” exists already")
+
+    name.set_value("Acme mature")
+    sidebar_button(at, "Save as new plan").click()
+    run(at)
+    with Session(engine) as session:
+        names = sorted(p.name for p in plans.list_plans(session=session))
+    assert names == sorted([fashion().name, "Acme mature"])
+    assert at.session_state[LOADED_PLAN].name == "Acme mature"

@@ -1,0 +1,78 @@
+"""Nothing is lost, in a real browser: an edited scenario and an adopted allocation survive a
+reload and a browser restart (the draft is kept per browser, by its cookie); another browser
+starts on the default example; "New scenario" starts blank and is kept too."""
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.support.browser import VIEWPORT, app_run, open_app, whole_page_screenshot
+
+SEED = "Seed-stage startup: support-ticket triage prototype"
+FASHION = "Fashion retailer: size recommendation"
+DRAFT = "Acme draft"
+
+
+def go_to(page: Page, title: str) -> None:
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+
+
+def scenario_name(page: Page) -> str:
+    return page.get_by_role("textbox", name="Scenario name").input_value()
+
+
+@pytest.mark.browser
+def test_a_draft_survives_a_reload_and_a_browser_restart(app_server: str, browser: Browser) -> None:
+    first = browser.new_context(viewport=VIEWPORT)
+    page = first.new_page()
+    open_app(page, app_server)
+    box = page.get_by_role("combobox", name="Example scenario")
+    expect(box).to_have_value(FASHION)  # the example on screen
+    box.click()
+    with app_run(page):
+        page.get_by_role("option", name=SEED).click()
+    with app_run(page):
+        page.get_by_role("button", name="Load preset").click()
+    name = page.get_by_role("textbox", name="Scenario name")
+    name.fill(DRAFT)
+    with app_run(page):
+        name.press("Enter")
+    go_to(page, "Trade-offs")
+    with app_run(page):
+        page.get_by_role("button", name="Adopt lean").click()
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("Adopted allocation")
+
+    open_app(page, app_server)  # a reload: a new session of the same browser
+    assert scenario_name(page) == DRAFT
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar).to_contain_text(DRAFT)
+    expect(sidebar).to_contain_text("Adopted allocation: lean plan")
+    expect(box).to_have_value("")  # renamed: no longer an example, the box does not claim one
+    whole_page_screenshot(page, "drafts-after-reload")
+
+    cookies = first.storage_state()
+    first.close()  # the browser is closed; its cookies stay on disk
+    restarted = browser.new_context(viewport=VIEWPORT, storage_state=cookies)
+    try:
+        page = restarted.new_page()
+        open_app(page, app_server)
+        assert scenario_name(page) == DRAFT
+        expect(page.get_by_test_id("stSidebar")).to_contain_text("Adopted allocation")
+
+        with app_run(page):
+            page.get_by_role("button", name="New scenario").click()
+        assert scenario_name(page) == "New scenario"
+        example = page.get_by_role("combobox", name="Example scenario")
+        expect(example).to_have_value("")
+        expect(example).to_have_attribute("placeholder", "Choose an example…")
+        open_app(page, app_server)
+        assert scenario_name(page) == "New scenario"
+        whole_page_screenshot(page, "drafts-new-scenario-after-reload")
+    finally:
+        restarted.close()
+
+
+@pytest.mark.browser
+def test_another_browser_starts_on_the_default_example(app_server: str, page: Page) -> None:
+    open_app(page, app_server)
+    assert scenario_name(page) == FASHION
