@@ -19,7 +19,9 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT: ViewportSize = {"width": 1400, "height": 1000}
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
-TIMEOUT_MS = 25_000
+# An upper bound on waiting for the app, not a sleep: generous, because CI runs two test
+# workers on two cores beside several app servers, a database and browsers.
+TIMEOUT_MS = 60_000
 
 
 def launch_chromium(playwright: Playwright) -> Browser:
