@@ -125,6 +125,7 @@ def render_role_table(evaluation: Evaluation, ranges: Mapping[str, str] | None =
         role_table(evaluation, ranges),
         hide_index=True,
         width="stretch",
+        height="content",  # every role and the Total row, without scrolling inside the table
         column_config={
             **swatch_config(),
             # 150 px: role, people and cost fit a phone's 390 px without scrolling.
