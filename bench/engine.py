@@ -88,6 +88,29 @@ def p90(values: list[float]) -> float:
     return statistics.quantiles(values, n=10, method="inclusive")[-1]
 
 
+def print_targets(
+    cases: list[tuple[str, Callable[[], object], float]], min_runs: int, width: int = 52
+) -> int:
+    """Time each ``(label, call, target_ms)``, print a row per case (runs, median, p90, target,
+    ratio) under a header, and return how many medians missed their target."""
+    header = (
+        f"{'case':<{width}} {'runs':>5} {'median ms':>10} {'p90 ms':>8} {'target':>8} {'ratio':>6}"
+    )
+    print(f"Python {sys.version.split()[0]}")
+    print(header)
+    print("-" * len(header))
+    missed = 0
+    for label, call, target in cases:
+        times = timings_ms(call, min_runs=min_runs, min_seconds=2.0)
+        median = statistics.median(times)
+        missed += median >= target
+        print(
+            f"{label:<{width}} {len(times):>5} {median:>10.3f} {p90(times):>8.3f} "
+            f"{target:>6.0f}ms {median / target:>6.3f}"
+        )
+    return missed
+
+
 def main() -> int:
     t0 = time.perf_counter()
     Assumptions.defaults()

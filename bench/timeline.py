@@ -11,13 +11,13 @@ has a scenario of its own (the worst case: one staffing per quarter).
 from __future__ import annotations
 
 import random
-import statistics
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.engine import p90, portfolio, timings_ms
+from bench.engine import portfolio, print_targets
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.quarters import shift
 from mlplanner.model.scenario import Scenario, load_scenario, parse_scenario
@@ -48,28 +48,19 @@ def main() -> int:
     Assumptions.defaults()
     fashion = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
     generated = dated_portfolio()
-    cases = [
-        (f"fashion example, {QUARTERS} quarters", fashion, 20.0),
-        (f"{PORTFOLIO_SIZE}-project portfolio, {QUARTERS} quarters", generated, 200.0),
+    cases: list[tuple[str, Callable[[], object], float]] = [
+        (
+            f"fashion example, {QUARTERS} quarters",
+            lambda: simulate(fashion, quarters=QUARTERS),
+            20.0,
+        ),
+        (
+            f"{PORTFOLIO_SIZE}-project portfolio, {QUARTERS} quarters",
+            lambda: simulate(generated, quarters=QUARTERS),
+            200.0,
+        ),
     ]
-    header = f"{'case':<40} {'runs':>6} {'median ms':>10} {'p90 ms':>8} {'target':>7} {'ratio':>6}"
-    print(f"Python {sys.version.split()[0]}")
-    print(header)
-    print("-" * len(header))
-    missed = 0
-    for label, scenario, target in cases:
-
-        def call(scenario: Scenario = scenario) -> object:
-            return simulate(scenario, quarters=QUARTERS)
-
-        times = timings_ms(call, min_runs=20, min_seconds=2.0)
-        median = statistics.median(times)
-        ratio = median / target
-        missed += ratio >= 1
-        print(
-            f"{label:<40} {len(times):>6} {median:>10.3f} {p90(times):>8.3f} "
-            f"{target:>5.0f}ms {ratio:>6.3f}"
-        )
+    missed = print_targets(cases, min_runs=20, width=40)
     print("all targets met" if not missed else f"{missed} target(s) missed")
     return 0
 
