@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.support.browser import app_run, open_app, whole_page_screenshot
+from tests.support.browser import app_run, open_app, wait_until_idle, whole_page_screenshot
 
 NAME = "Browser <b>plan</b> **Q3**"
 NEW_NAME = "Renamed in the browser"
@@ -46,8 +46,9 @@ def test_save_find_open_rename_delete_and_restore_a_plan(app_server: str, page: 
     expect(page.get_by_role("heading", name=NAME)).to_be_visible()  # markup shown as text
     whole_page_screenshot(page, "plans-saved-and-found")
 
-    click(page, "Open")
+    click(page, "Open")  # a run on Plans, then st.switch_page's run on Plan
     expect(page.get_by_role("heading", name="Plan", exact=True)).to_be_visible()
+    wait_until_idle(page)
     expect(page.get_by_test_id("stSidebar")).to_contain_text("Fashion retailer")
     whole_page_screenshot(page, "plans-opened-on-plan-page")
 

@@ -20,7 +20,13 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.storage.support import postgres_database
-from tests.support.browser import VIEWPORT, app_run, whole_page_screenshot
+from tests.support.browser import (
+    TIMEOUT_MS,
+    VIEWPORT,
+    app_run,
+    wait_until_idle,
+    whole_page_screenshot,
+)
 from tests.support.ports import free_port
 from tests.support.server import AppServer, start_app_server
 
@@ -115,7 +121,16 @@ def go_to_plans(page: Page) -> None:
     """The Plans page through the sidebar, in the same app session."""
     with app_run(page):
         page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plans").click()
-    expect(page.get_by_role("heading", name="Plans", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Plans", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def open_plan(page: Page) -> None:
+    """Open the selected plan from the Plans page and wait until the Plan page has finished
+    drawing: "Open" runs the Plans page, which then switches pages in a second run that may
+    start later than the first run's end on a loaded machine; a click in between is lost."""
+    click(page, "Open")
+    expect(page.get_by_role("heading", name="Plan", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
+    wait_until_idle(page)
 
 
 def click(page: Page, name: str) -> None:
@@ -168,7 +183,7 @@ def test_two_users_on_two_servers_share_a_plan(servers: tuple[str, str], browser
         plans_page(bob, server_b)
         expect(bob.get_by_test_id("stDataFrame").first).to_contain_text(PLAN)
         expect(bob.get_by_role("button", name="Delete")).to_be_disabled()
-        click(bob, "Open")
+        open_plan(bob)
         expect(bob.get_by_text("You can view this plan")).to_be_visible()
         whole_page_screenshot(bob, "team-bob-viewer-plan-page")
         go_to_plans(bob)
@@ -177,7 +192,7 @@ def test_two_users_on_two_servers_share_a_plan(servers: tuple[str, str], browser
         # Shared as editor: Bob saves revision 2 on B; Ann sees it on A after a refresh.
         share_with(ann, "bob@example.com", "editor")
         plans_page(bob, server_b)
-        click(bob, "Open")
+        open_plan(bob)
         go_to_plans(bob)
         click(bob, "Save as revision 2")
         assert "as revision 2" in success(bob)
@@ -186,7 +201,7 @@ def test_two_users_on_two_servers_share_a_plan(servers: tuple[str, str], browser
         expect(ann.get_by_test_id("stDataFrame").nth(1)).to_contain_text("bob@example.com")
 
         # A stale save is refused across servers: Ann opens revision 2, Bob saves 3 on B.
-        click(ann, "Open")
+        open_plan(ann)
         go_to_plans(ann)
         click(bob, "Save as revision 3")
         assert "as revision 3" in success(bob)
