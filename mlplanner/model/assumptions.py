@@ -16,12 +16,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from mlplanner.errors import PlannerInputError, Problem, validation_problems
 from mlplanner.model.rates import rate_card_frame, regions_frame
 from mlplanner.model.roles import HEAD, PHASES, ROLES, SPECIALIST_ROLES
+from mlplanner.model.scenario import STAGES
 from mlplanner.paths import DATA_DIR
 
 NonNegative = Annotated[float, Field(ge=0)]
 Share = Annotated[float, Field(ge=0, le=1)]
 Salary = Annotated[float, Field(gt=0, le=10_000_000)]
-QUALITY_COMPONENTS = ("coverage", "depth", "resilience", "coordination")
+# Fields of assumption sets saved before the quality score was defined by projects' delivery
+# (``docs/quality.md``): they are dropped when such a set loads.
+PREVIOUS_QUALITY_FIELDS = ("quality_weights", "handoff_penalty")
 ADJUSTABLE_ATTRIBUTES = ("scale", "stage", "data_readiness", "annotation", "deployment")
 
 
@@ -109,6 +112,13 @@ class SharedCurve(_Frozen):
     what: str = ""
 
 
+@cache
+def _shipped_weakest_link() -> dict[str, float]:
+    """``weakest_link.<stage>.<phase>`` of ``data/parameters.csv``."""
+    params = {row.name: float(row.value) for row in parameter_table().itertuples(index=False)}
+    return _prefixed(params, "weakest_link.")
+
+
 class Assumptions(_Frozen):
     """All model numbers. ``Assumptions.defaults()`` gives the shipped ones."""
 
@@ -135,9 +145,11 @@ class Assumptions(_Frozen):
     generalist_depth: dict[str, Share]
     baseline_employees_per_analyst: Annotated[float, Field(gt=0)]
     baseline_max_analysts: NonNegative
-    quality_weights: dict[str, Share]
     lead_gap_penalty: Share
-    handoff_penalty: Share
+    # Absent from sets saved before the delivery score: the shipped figures.
+    delivery_headroom: Annotated[float, Field(gt=0, lt=1)] = 0.1
+    resilience_weight: Share = 0.15
+    weakest_link: dict[str, Share] = Field(default_factory=lambda: dict(_shipped_weakest_link()))
     lean_quality_share: Share = 0.9
     premium_extra_cost_share: Annotated[float, Field(ge=0, le=10)] = 0.15
     premium_min_gain: Annotated[float, Field(ge=0, le=100)] = 0.1
@@ -146,6 +158,15 @@ class Assumptions(_Frozen):
     warn_team_share: Annotated[float, Field(gt=0, le=1)] = 0.05
     warn_hire_growth: Annotated[float, Field(gt=0, le=100)] = 1.0
     warn_min_hires: Annotated[int, Field(ge=0, le=10_000)] = 6
+
+    @model_validator(mode="before")
+    @classmethod
+    def _previous_quality(cls, data: Any) -> Any:
+        """Sets saved before the delivery score hold its weights and hand-off penalty: they
+        no longer mean anything and are dropped (the new figures take their shipped values)."""
+        if not isinstance(data, dict):
+            return data
+        return {k: v for k, v in data.items() if k not in PREVIOUS_QUALITY_FIELDS}
 
     @model_validator(mode="before")
     @classmethod
@@ -201,12 +222,10 @@ class Assumptions(_Frozen):
                     problems.append(
                         Problem(("effort", domain, phase), f"{bad[0]!r} is not a demand role")
                     )
-        weights = ("quality_weights",)
-        if set(self.quality_weights) != set(QUALITY_COMPONENTS):
-            problems.append(Problem(weights, f"need exactly {', '.join(QUALITY_COMPONENTS)}"))
-        elif abs(sum(self.quality_weights.values()) - 1) > 1e-6:
-            total = sum(self.quality_weights.values())
-            problems.append(Problem(weights, f"must sum to 1 (they sum to {total:.3f})"))
+        for key in self.weakest_link:
+            stage, _, phase = key.partition(".")
+            if stage not in STAGES or phase not in PHASES:
+                problems.append(Problem(("weakest_link", key), "must be <stage>.<phase>"))
         if self.auto_scaleup_max_employees < self.auto_startup_max_employees:
             problems.append(
                 Problem(
@@ -381,9 +400,10 @@ def default_assumptions() -> Assumptions:
             "generalist_depth": _prefixed(params, "generalist_depth."),
             "baseline_employees_per_analyst": params["baseline_employees_per_analyst"],
             "baseline_max_analysts": params["baseline_max_analysts"],
-            "quality_weights": _prefixed(params, "quality_weight."),
             "lead_gap_penalty": params["coordination.lead_gap_penalty"],
-            "handoff_penalty": params["coordination.handoff_penalty"],
+            "delivery_headroom": params["quality.delivery_headroom"],
+            "resilience_weight": params["quality.resilience_weight"],
+            "weakest_link": _shipped_weakest_link(),
             "lean_quality_share": params["alternatives.lean_quality_share"],
             "premium_extra_cost_share": params["alternatives.premium_extra_cost_share"],
             "premium_min_gain": params["alternatives.premium_min_gain"],
