@@ -13,6 +13,7 @@ from mlplanner.ui.plan_views import (
     render_headline_metrics,
     render_hiring_list,
     render_messages,
+    render_raise_quality,
     render_role_table,
     render_setup,
 )
@@ -73,6 +74,7 @@ st.subheader("Quality")
 quality_col, coverage_col = st.columns(2)
 quality_col.altair_chart(quality_chart(plan), width="stretch")
 coverage_col.altair_chart(coverage_chart(plan), width="stretch")
+render_raise_quality(plan)
 render_model_help(get_assumptions(), get_assumption_set_name(), scenario.company.region)
 
 if scenario.company.existing_team:

@@ -27,7 +27,7 @@ costs at least its cheapest one (every open role at its lower bound).
 
 **Best under a budget** runs the same search with the budget as a hard cut (a partial
 allocation goes once its cheapest completion costs more) and the best known plan within the
-budget as the plan to beat.
+budget as the plan to beat, whatever its cost: only the best plan within the budget matters.
 
 A dropped allocation is beaten in exact arithmetic by a known allocation that costs no more,
 so the sweep would never keep it. Every figure returned is scored by
@@ -220,7 +220,8 @@ def _survivors(
 ) -> np.ndarray:
     """The partial allocations (open roles at their lower bound) some completion of which may
     be on the frontier: the cheapest completion fits the ``budget`` and no known plan costing
-    no more beats the most generous one (module docstring)."""
+    no more (with a budget: no known plan within it) beats the most generous one (module
+    docstring)."""
     cheapest = cost(problem.context, partial)
     alive = np.ones(len(partial), dtype=bool) if budget is None else cheapest <= budget
     partial, cheapest = partial[alive], cheapest[alive]
@@ -229,8 +230,11 @@ def _survivors(
     generous = partial.copy()
     generous[:, still_open] = upper[still_open]
     best = score(problem.context, generous).quality if still_open else None
-    index = np.searchsorted(beat_cost, cheapest, side="right") - 1
-    beaten = np.where(index >= 0, beat_quality[np.maximum(index, 0)], -np.inf)
+    if budget is None:
+        index = np.searchsorted(beat_cost, cheapest, side="right") - 1
+        beaten = np.where(index >= 0, beat_quality[np.maximum(index, 0)], -np.inf)
+    else:  # only the best plan within the budget matters: the best known one is the bar
+        beaten = np.full(len(partial), beat_quality.max())
     if best is None:  # complete allocations: beaten plans go, their exact score decides
         best = score(problem.context, partial).quality
     return partial[beaten <= best + _MARGIN]
