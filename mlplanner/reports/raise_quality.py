@@ -68,9 +68,9 @@ def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
                 best = (gain, paid, role, after)
         if best is None:
             break
-        gain, paid, role, after = best
+        gain, paid, chosen, after = best
         gains_most = _gains_most(current, after)
-        suggestions.append(Suggestion(role, paid, gain, after.quality, gains_most))
+        suggestions.append(Suggestion(chosen, paid, gain, after.quality, gains_most))
         current = after
     return suggestions
 
