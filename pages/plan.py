@@ -17,6 +17,7 @@ from mlplanner.ui.plan_views import (
     render_headline_metrics,
     render_hiring_list,
     render_messages,
+    render_raise_quality,
     render_role_table,
     render_setup,
 )
@@ -88,6 +89,7 @@ with quality_col:
     render_plan_chart("quality", plan)
 with coverage_col:
     render_plan_chart("coverage", plan)
+render_raise_quality(plan)
 render_model_help(get_assumptions(), get_assumption_set_name(), scenario.company.region)
 
 if ranged:

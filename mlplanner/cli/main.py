@@ -33,6 +33,7 @@ from mlplanner.model.plan import Evaluation, Plan, recommend
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import SETUPS, load_scenario
 from mlplanner.model.wording import format_usd, people
+from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.reports.tables import allocation_frame, comparison_frame
 
 FORMATS = ("table", "json", "csv")
@@ -97,7 +98,8 @@ def plan_table(plan: Evaluation) -> str:
 
 def _render_recommend(plan: Evaluation, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(plan.to_dict(), indent=2)
+        data = plan.to_dict() | {"raise_quality": [s.to_dict() for s in raise_quality(plan)]}
+        return json.dumps(data, indent=2)
     if fmt == "csv":
         return csv_text(allocation_table(plan))
     return plan_table(plan)

@@ -48,7 +48,7 @@ DEFAULT = "Default"
 SOURCE = "Source"
 VALUE = "Value"
 
-# Parameters of data/parameters.csv by group; prefixed names (``quality_weight.coverage``) go by
+# Parameters of data/parameters.csv by group; prefixed names (``quality.resilience_weight``) go by
 # their prefix. A parameter named nowhere here is shown under "Other parameters".
 _PARAMETER_GROUPS: Final[dict[str, str]] = {
     "loaded_cost_multiplier": "costs",
@@ -62,26 +62,28 @@ _PARAMETER_GROUPS: Final[dict[str, str]] = {
     "generalist_capacity_fte": "generalists",
     "generalist_min_absorbed_fte": "generalists",
     "generalist_depth.": "generalists",
-    "quality_weight.": "quality",
+    "quality.": "quality",
     "coordination.": "quality",
+    "weakest_link.": "quality",
     "alternatives.": "alternatives",
     "hiring.": "hiring_capacity",
     "warnings.": "warnings",
 }
 OTHER = "other"
 _PARAMETER_COLUMNS: Final = ["id", "Parameter", VALUE, "Unit", DEFAULT, "Meaning", SOURCE]
-# Prefixes of parameters that live in a dict field of Assumptions (``quality_weight.coverage``
-# -> ``quality_weights["coverage"]``); other prefixes only group plain fields
-# (``coordination.handoff_penalty`` -> ``handoff_penalty``).
+# Prefixes of parameters that live in a dict field of Assumptions
+# (``weakest_link.production.deployment`` -> ``weakest_link["production.deployment"]``);
+# other prefixes only group plain fields (``coordination.lead_gap_penalty`` ->
+# ``lead_gap_penalty``).
 _DICT_FIELDS: Final[dict[str, str]] = {
     "generalist_depth.": "generalist_depth",
-    "quality_weight.": "quality_weights",
+    "weakest_link.": "weakest_link",
     "hiring.": "hiring",
 }
 _ACRONYMS: Final[dict[str, str]] = {"usd": "USD", "fte": "FTE", "ml": "ML"}
 # Problems about a whole field (cross-field checks) and the table they belong to.
 _FIELD_GROUPS: Final[dict[str, tuple[str, str]]] = {
-    "quality_weights": ("quality", "the four quality weights"),
+    "weakest_link": ("quality", "weakest links"),
     "generalist_depth": ("generalists", "generalist depth"),
     "rates": ("rates", "salaries"),
     "vendor_annotation_usd_per_fte": ("vendor", "vendor prices"),
@@ -703,9 +705,10 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
     lambda a, d: _parameters(
         "quality",
         "Quality and trade-offs",
-        "Quality weights and penalties",
-        "How the four components make up the quality score (weights must sum to 1), and "
-        "what coordination loses to missing leads and hand-offs.",
+        "Quality: delivery, weakest links and risks",
+        "How much of its planned work a role staffed to demand delivers, how far each phase's "
+        "shortfall caps a project of each stage (its weakest link), and what one-person roles "
+        "and missing leads put at risk.",
         a,
         d,
     ),

@@ -16,13 +16,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from mlplanner.errors import PlannerInputError, Problem, validation_problems
 from mlplanner.model.rates import rate_card_frame, regions_frame
 from mlplanner.model.roles import HEAD, PHASES, ROLES, SPECIALIST_ROLES
-from mlplanner.model.scenario import DOMAINS
+from mlplanner.model.scenario import DOMAINS, STAGES
 from mlplanner.paths import DATA_DIR
 
 NonNegative = Annotated[float, Field(ge=0)]
 Share = Annotated[float, Field(ge=0, le=1)]
 Salary = Annotated[float, Field(gt=0, le=10_000_000)]
-QUALITY_COMPONENTS = ("coverage", "depth", "resilience", "coordination")
+# Fields of assumption sets saved before the quality score was defined by projects' delivery
+# (``docs/quality.md``): they are dropped when such a set loads.
+PREVIOUS_QUALITY_FIELDS = ("quality_weights", "handoff_penalty")
 ADJUSTABLE_ATTRIBUTES = ("scale", "stage", "data_readiness", "annotation", "deployment")
 # The assumption groups that carry an uncertainty (``data/uncertainty.csv``); what a group's
 # multiplier changes is :func:`mlplanner.ranges.perturb.perturbed`.
@@ -138,6 +140,13 @@ def _default_uncertainty() -> dict[str, Uncertainty]:
 CERTAIN = Uncertainty(low=1.0, high=1.0)
 
 
+@cache
+def _shipped_weakest_link() -> dict[str, float]:
+    """``weakest_link.<stage>.<phase>`` of ``data/parameters.csv``."""
+    params = {row.name: float(row.value) for row in parameter_table().itertuples(index=False)}
+    return _prefixed(params, "weakest_link.")
+
+
 class Assumptions(_Frozen):
     """All model numbers. ``Assumptions.defaults()`` gives the shipped ones."""
 
@@ -164,9 +173,11 @@ class Assumptions(_Frozen):
     generalist_depth: dict[str, Share]
     baseline_employees_per_analyst: Annotated[float, Field(gt=0)]
     baseline_max_analysts: NonNegative
-    quality_weights: dict[str, Share]
     lead_gap_penalty: Share
-    handoff_penalty: Share
+    # Absent from sets saved before the delivery score: the shipped figures.
+    delivery_headroom: Annotated[float, Field(gt=0, lt=1)] = 0.1
+    resilience_weight: Share = 0.15
+    weakest_link: dict[str, Share] = Field(default_factory=lambda: dict(_shipped_weakest_link()))
     lean_quality_share: Share = 0.9
     premium_extra_cost_share: Annotated[float, Field(ge=0, le=10)] = 0.15
     premium_min_gain: Annotated[float, Field(ge=0, le=100)] = 0.1
@@ -178,6 +189,15 @@ class Assumptions(_Frozen):
     # Absent from assumption sets stored before ranges existed: the shipped figures. A group
     # not listed is certain.
     uncertainty: dict[str, Uncertainty] = Field(default_factory=_default_uncertainty)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _previous_quality(cls, data: Any) -> Any:
+        """Sets saved before the delivery score hold its weights and hand-off penalty: they
+        no longer mean anything and are dropped (the new figures take their shipped values)."""
+        if not isinstance(data, dict):
+            return data
+        return {k: v for k, v in data.items() if k not in PREVIOUS_QUALITY_FIELDS}
 
     @model_validator(mode="before")
     @classmethod
@@ -233,12 +253,10 @@ class Assumptions(_Frozen):
                     problems.append(
                         Problem(("effort", domain, phase), f"{bad[0]!r} is not a demand role")
                     )
-        weights = ("quality_weights",)
-        if set(self.quality_weights) != set(QUALITY_COMPONENTS):
-            problems.append(Problem(weights, f"need exactly {', '.join(QUALITY_COMPONENTS)}"))
-        elif abs(sum(self.quality_weights.values()) - 1) > 1e-6:
-            total = sum(self.quality_weights.values())
-            problems.append(Problem(weights, f"must sum to 1 (they sum to {total:.3f})"))
+        for key in self.weakest_link:
+            stage, _, phase = key.partition(".")
+            if stage not in STAGES or phase not in PHASES:
+                problems.append(Problem(("weakest_link", key), "must be <stage>.<phase>"))
         if self.auto_scaleup_max_employees < self.auto_startup_max_employees:
             problems.append(
                 Problem(
@@ -436,9 +454,10 @@ def default_assumptions() -> Assumptions:
             "generalist_depth": _prefixed(params, "generalist_depth."),
             "baseline_employees_per_analyst": params["baseline_employees_per_analyst"],
             "baseline_max_analysts": params["baseline_max_analysts"],
-            "quality_weights": _prefixed(params, "quality_weight."),
             "lead_gap_penalty": params["coordination.lead_gap_penalty"],
-            "handoff_penalty": params["coordination.handoff_penalty"],
+            "delivery_headroom": params["quality.delivery_headroom"],
+            "resilience_weight": params["quality.resilience_weight"],
+            "weakest_link": _shipped_weakest_link(),
             "lean_quality_share": params["alternatives.lean_quality_share"],
             "premium_extra_cost_share": params["alternatives.premium_extra_cost_share"],
             "premium_min_gain": params["alternatives.premium_min_gain"],

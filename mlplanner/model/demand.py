@@ -19,7 +19,7 @@ import numpy as np
 
 from mlplanner.model.assumptions import ADJUSTABLE_ATTRIBUTES, Assumptions
 from mlplanner.model.roles import PHASE_LABELS, PHASES, SPECIALIST_ROLES
-from mlplanner.model.scenario import DOMAINS, Project, Scenario
+from mlplanner.model.scenario import DEFAULT_PRIORITY, DOMAINS, Project, Scenario
 from mlplanner.model.shared_work import shared_fte
 
 BASELINE_SOURCE = "Company analytics baseline"
@@ -53,6 +53,10 @@ class Demand:
     fte: np.ndarray
     vendor_fte: np.ndarray
     kinds: tuple[str, ...] = ()
+    # Per source: the project's stage ("" for the baseline and shared platform work) and its
+    # priority (1-5; 3 for the baseline and shared work), which the quality score weighs by.
+    stages: tuple[str, ...] = ()
+    priorities: tuple[int, ...] = ()
 
     def work(self, role: str) -> dict[str, float]:
         """A role's demand by kind of work (:data:`WORK_KINDS` order), kinds with none left out."""
@@ -244,4 +248,12 @@ def compute_demand(scenario: Scenario, assumptions: Assumptions) -> Demand:
             fte[s, :, _ANNOTATOR] = 0.0
     sources = (*(p.name for p in projects), BASELINE_SOURCE, *SHARED_SOURCES.values())
     kinds = (*(p.lifecycle for p in projects), "baseline", *("shared" for _ in PHASES))
-    return Demand(sources=sources, fte=fte, vendor_fte=vendor, kinds=kinds)
+    others = 1 + len(PHASES)
+    return Demand(
+        sources=sources,
+        fte=fte,
+        vendor_fte=vendor,
+        kinds=kinds,
+        stages=(*(p.stage for p in projects), *("" for _ in range(others))),
+        priorities=(*(p.priority for p in projects), *(DEFAULT_PRIORITY for _ in range(others))),
+    )

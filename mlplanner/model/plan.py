@@ -21,7 +21,7 @@ from mlplanner.model.checks import (
 )
 from mlplanner.model.cost import CostLine, VendorLine, role_cost, vendor_cost
 from mlplanner.model.demand import WORK_KINDS, Demand, compute_demand
-from mlplanner.model.quality import COMPONENTS, Quality, assess
+from mlplanner.model.quality import COMPONENTS, Quality, assess, portfolio
 from mlplanner.model.roles import GENERALIST, LEAD, PHASES, ROLES, SPECIALIST_ROLES, role_label
 from mlplanner.model.scenario import Scenario, Setup
 from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
@@ -293,7 +293,7 @@ def _score(
 ) -> Plan:
     existing = scenario.company.existing_team
     region = scenario.company.region
-    quality = assess(demand.by_role, demand.by_phase_role, allocation, assumptions)
+    quality = assess(portfolio(demand, assumptions), demand.by_phase_role, allocation, assumptions)
     lines = []
     for role in ROLES:
         cost: CostLine = role_cost(role, allocation[role], region, assumptions)

@@ -1,50 +1,68 @@
-"""Quality: a 0-100 score from four named components, each 0-100.
+"""Quality: the share of the portfolio's planned work this team can deliver, weighted by how
+deep and how safe that work is (0-100).
 
-With demand ``d_r`` and ``h_r`` people per role, ``F`` full-stack data scientists (each
-``capacity`` FTE of specialist work) and ``L`` leads:
+Projects are the unit (``docs/quality.md`` explains the choices). With demand ``d_r`` and
+``h_r`` people per specialist role, ``F`` full-stack data scientists (each ``capacity`` FTE of
+specialist work) and ``L`` leads:
 
-- **coverage**: share of demand someone is staffed for. Specialists cover ``min(d_r, h_r)``;
-  generalists spread ``F x capacity`` over the uncovered demand of every role but annotation,
-  in proportion to it.
-- **depth**: of the covered work, the share done at specialist depth; a generalist's work in a
-  role counts ``generalist_depth[role]``.
-- **resilience**: share of demand carried by at least two people who can do it (a role's
-  specialists, plus generalists for every role but annotation): one-person roles are single
-  points of failure.
-- **coordination**: 100 for one team of one kind of person; loses ``lead_gap_penalty`` x the
-  share of needed leads that are missing (one per team of up to ``lead_span`` once the
-  individual contributors outgrow one team), and ``handoff_penalty`` x (kinds in use - 1) / 7
-  for hand-offs, the eight kinds being the seven specialist roles and the generalist. 0 for
-  an empty team.
+1. **Capacity per role.** Specialists give ``h_r`` FTE. Generalists spread ``F x capacity``
+   over the demand specialists leave uncovered in every role but annotation, in proportion to
+   it; their work in a role counts ``generalist_depth[role]`` (how deep it is).
+2. **Coverage curve.** A role's staffing ratio ``rho = capacity / d_r`` becomes delivered
+   work ``f(rho)``: ``(1 - m) rho`` up to demand, then ``1 - m / (1 + (1 - m)(rho - 1) / m)``
+   past it (``m`` = ``delivery_headroom``): staffing exactly to plan delivers ``1 - m`` of it
+   (estimates are uncertain, people are ill or pulled away), more people add less and less.
+3. **Projects.** Every source of demand gets each role's capacity in proportion to its
+   demand for that role, so a phase's coverage is its roles' ``f`` weighted by its demand.
+   A project delivers the smaller of its phases' average and its weakest link: for each
+   phase, ``1 - k (1 - phase coverage)`` with ``k`` the phase's ``weakest_link`` strength for
+   the project's stage (a production project nobody can deploy delivers nothing). The
+   analytics baseline and each phase's shared platform work are units of their own (their
+   average; they have no stage).
+4. **Delivery** is the units' delivery weighted by FTE x priority / 3 (``Project.priority``,
+   3 by default; the baseline and shared work weigh by FTE).
+5. **Resilience**: share of demand carried by at least two people who can do it (a role's
+   specialists, plus generalists for every role but annotation); the score keeps
+   ``1 - resilience_weight x (1 - resilience)`` of the delivery.
+6. **Coordination**: ``1 - lead_gap_penalty x`` the share of the teams the portfolio's work
+   needs that have no lead (one team per ``lead_span`` FTE of individual contributors' demand
+   once it outgrows one team); the score keeps that share.
 
-quality = sum of weight x component, weights in ``data/parameters.csv``, kept in [0, 100].
+quality = 100 x delivery x resilience factor x coordination. Every step only rises with
+people, so adding a person never lowers the score. **Depth** (of the covered work, the share
+done at specialist depth) is shown as a component; it acts through the capacities.
 
 This module is the formula's one home. It is written once, with arithmetic, ``sum`` and three
 element-wise helpers (:func:`_minimum`, :func:`_maximum`, :func:`_where`), so the same lines
 run on numbers for one plan (:func:`assess`, in plain Python) and on numpy arrays for
 many plans (:func:`score_allocations`, which :mod:`mlplanner.model.scoring` uses for the
-frontier): both give the same floating-point numbers by construction. The component functions
-(:func:`coverage`, :func:`depth`, :func:`resilience`, :func:`lead_gap`, :func:`handoffs`,
-:func:`coordination`, :func:`weighted`) take the sums the components are made of, so the
-search's estimate and bound use them too.
+frontier): both give the same floating-point numbers by construction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.demand import Demand
 from mlplanner.model.roles import GENERALIST, LEAD, MANAGERS, PHASES, ROLES, SPECIALIST_ROLES
+from mlplanner.model.scenario import DEFAULT_PRIORITY
 from mlplanner.model.staffing import required_leads
 
 # One plan's figure (a number) or one figure per plan (a numpy array).
 Values: TypeAlias = Any
 
-COMPONENTS = ("coverage", "depth", "resilience", "coordination")
+# The definition in one sentence, as the app and docs/quality.md say it.
+DEFINITION = (
+    "Quality is the share of the portfolio's planned work this team can deliver, weighted by "
+    "how deep and how safe that work is: each project delivers no more than its weakest "
+    "critical phase, and the portfolio weighs its projects by size and priority."
+)
+COMPONENTS = ("delivery", "depth", "resilience", "coordination")
 COVERABLE = tuple(role for role in SPECIALIST_ROLES if role != "annotator")
 
 # The allocation matrix: one column per role in ROLES order, the specialists first.
@@ -54,13 +72,98 @@ L_COLUMN = ROLES.index(LEAD)
 A_COLUMN = ROLES.index("annotator")
 COVERABLE_COLUMNS = tuple(ROLES.index(role) for role in COVERABLE)
 IC_COLUMNS = tuple(i for i, role in enumerate(ROLES) if role not in (*MANAGERS, "annotator"))
-KIND_COLUMNS = (*range(SPECIALISTS), G_COLUMN)
-KINDS = len(KIND_COLUMNS)  # kinds of individual contributor, as coordination counts them
+# Below this much FTE a source or phase counts as having no demand (rounding noise).
+_NOTHING = 1e-9
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of delivery: a project, the analytics baseline or one phase's shared platform
+    work. ``weight``: its share of the portfolio (they sum to 1); ``average``: its demand
+    share per specialist role; ``links``: per phase with demand and a weakest-link strength
+    ``k``, ``(k, the phase's demand share per role)``. Numbers for one portfolio; arrays, one
+    entry per row, for many (:func:`portfolio_rows`)."""
+
+    name: str
+    weight: Values
+    average: tuple[Values, ...]
+    links: tuple[tuple[Values, tuple[Values, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """What the score needs from a scenario's demand: FTE per specialist role, the units of
+    delivery and the teams its individual contributors' work needs leads for. Numbers for
+    one portfolio; arrays, one entry per row, for many (:func:`portfolio_rows`)."""
+
+    demand: tuple[Values, ...]
+    units: tuple[Unit, ...]
+    teams: Values
+
+    @property
+    def total(self) -> Values:
+        return sum(self.demand)
+
+
+def portfolio(demand: Demand, assumptions: Assumptions) -> Portfolio:
+    """The :class:`Portfolio` of a scenario's demand (module docstring, steps 3, 4 and 6)."""
+    per_role = tuple(demand.by_role[role] for role in SPECIALIST_ROLES)
+    return _portfolio(per_role, demand, list(demand.fte), assumptions)
+
+
+def portfolio_rows(demand: Demand, fte: np.ndarray, assumptions: Assumptions) -> Portfolio:
+    """Many portfolios at once: ``fte[row, source, phase, role]`` laid out as ``demand.fte``
+    (same sources, stages and priorities), one portfolio per row; every figure an array."""
+    per_role = tuple(fte[:, :, :, i].sum(axis=(1, 2)) for i in range(SPECIALISTS))
+    return _portfolio(per_role, demand, [fte[:, s] for s in range(fte.shape[1])], assumptions)
+
+
+def _portfolio(
+    per_role: tuple[Values, ...], demand: Demand, blocks: list[np.ndarray], a: Assumptions
+) -> Portfolio:
+    """The portfolio of ``blocks`` (per source of ``demand``, ``[phase, role]`` or ``[row,
+    phase, role]``): the same lines for one portfolio and for many."""
+    raw = []
+    for s, block in enumerate(blocks):
+        size = block.sum(axis=(-2, -1))
+        if np.all(size <= _NOTHING):
+            continue
+        present = size > _NOTHING  # per row: a source can have work in some rows only
+        stage = demand.stages[s] if demand.stages else ""
+        priority = demand.priorities[s] if demand.priorities else DEFAULT_PRIORITY
+        average = _per_role(block.sum(axis=-2) / np.where(present, size, 1.0)[..., None])
+        links = []
+        for p, phase in enumerate(PHASES):
+            strength = a.weakest_link.get(f"{stage}.{phase}", 0.0) if stage else 0.0
+            phase_fte = block[..., p, :].sum(axis=-1)
+            there = phase_fte > _NOTHING
+            if strength > 0 and np.any(there):  # a link binds only where the phase has work
+                mix = block[..., p, :] / np.where(there, phase_fte, 1.0)[..., None]
+                links.append((_plain(np.where(there, strength, 0.0)), _per_role(mix)))
+        weight = _plain(np.where(present, size, 0.0) * priority / DEFAULT_PRIORITY)
+        raw.append((demand.sources[s], weight, average, links))
+    total_weight = sum(weight for _, weight, _, _ in raw)
+    units = tuple(Unit(n, w / total_weight, avg, tuple(lk)) for n, w, avg, lk in raw)
+    contributors = sum(per_role[i] for i in range(SPECIALISTS) if i != A_COLUMN)
+    whole = _plain(np.ceil(np.asarray(contributors) - 1e-6).astype(np.int64))
+    return Portfolio(demand=per_role, units=units, teams=required_leads(whole, a.lead_span))
+
+
+def _per_role(shares: np.ndarray) -> tuple[Values, ...]:
+    """``shares[..., role]`` as one figure per specialist role (numbers, or arrays per row)."""
+    return tuple(_plain(shares[..., i]) for i in range(SPECIALISTS))
+
+
+def _plain(value: np.ndarray) -> Values:
+    """A numpy scalar as a plain Python number (faster to compute with one by one); arrays as
+    they are."""
+    return value.item() if np.ndim(value) == 0 else value
 
 
 @dataclass(frozen=True)
 class Quality:
-    """The score, its components and coverage per role and phase (all 0-100)."""
+    """The score, its components, coverage per role and phase (all 0-100) and delivery per
+    unit of delivery (0-100, by unit name)."""
 
     score: float
     components: dict[str, float]
@@ -68,23 +171,27 @@ class Quality:
     coverage_by_phase: dict[str, float]
     covered_fte: dict[str, float]
     generalist_fte: dict[str, float]
+    delivery_by_unit: dict[str, float]
 
 
 @dataclass(frozen=True)
 class Scored:
-    """Score and components (0-100) of one plan or of many (then arrays, one entry per plan),
-    and per specialist role the FTE covered and the part of it generalists cover."""
+    """Score and components (0-100) of one plan or of many (then arrays, one entry per plan);
+    per specialist role the FTE covered, the part of it generalists cover and the delivered
+    share ``f`` (0-1); per unit its delivery (0-1)."""
 
     score: Values
     components: dict[str, Values]
     covered: list[Values]
     general: list[Values]
+    delivered: list[Values]
+    units: list[Values]
 
 
-def score_heads(demand: Sequence[Values], heads: Sequence[Values], a: Assumptions) -> Scored:
+def score_heads(work: Portfolio, heads: Sequence[Values], a: Assumptions) -> Scored:
     """Score ``heads`` (per role in ``ROLES`` order: a whole number, or an array of them, one
-    per plan) against the ``demand`` per specialist role (a number, or an array of them when the
-    demand differs per plan), by the module docstring."""
+    per plan) against the portfolio's ``work``, by the module docstring."""
+    demand = work.demand
     generalists = heads[G_COLUMN]
     specialist = [_minimum(demand[i], heads[i]) for i in range(SPECIALISTS)]
     uncovered = {i: demand[i] - specialist[i] for i in COVERABLE_COLUMNS}
@@ -95,34 +202,50 @@ def score_heads(demand: Sequence[Values], heads: Sequence[Values], a: Assumption
     share = _where(positive, _minimum(1.0, ratio), 0.0)
     general = [uncovered[i] * share if i in uncovered else 0.0 * share for i in range(SPECIALISTS)]
     covered = [_minimum(demand[i], specialist[i] + general[i]) for i in range(SPECIALISTS)]
-    total, total_covered = sum(demand), sum(covered)
     gamma = [a.generalist_depth.get(role, 0.0) for role in SPECIALIST_ROLES]
+    delivered = [
+        delivered_share(heads[i] + gamma[i] * general[i], demand[i], a.delivery_headroom)
+        for i in range(SPECIALISTS)
+    ]
+    units = [unit_delivery(unit, delivered) for unit in work.units]
+    delivery = sum(unit.weight * value for unit, value in zip(work.units, units, strict=True))
+    total, total_covered = work.total, sum(covered)
     depth_fte = sum(specialist[i] + gamma[i] * general[i] for i in range(SPECIALISTS))
     able = [heads[i] + (generalists if i in uncovered else 0) for i in range(SPECIALISTS)]
     resilient = sum(demand[i] * (able[i] >= 2) for i in range(SPECIALISTS))
-    contributors = sum(heads[i] for i in IC_COLUMNS)
-    gap = lead_gap(required_leads(contributors, a.lead_span), heads[L_COLUMN])
-    kinds = sum(heads[i] > 0 for i in KIND_COLUMNS)
     components = {
-        "coverage": 100 * coverage(total_covered, total),
+        "delivery": 100 * _share(delivery, 1.0) if work.units else 0.0 * share,
         "depth": 100 * depth(depth_fte, total_covered, total),
         "resilience": 100 * resilience(resilient, total),
-        "coordination": 100 * coordination(contributors, gap, kinds, a),
+        "coordination": 100 * coordination(work.teams, heads[L_COLUMN], a),
     }
-    return Scored(weighted(components, a), components, covered, general)
+    return Scored(combined(components, a), components, covered, general, delivered, units)
 
 
-def score_allocations(demand: Sequence[float], allocations: np.ndarray, a: Assumptions) -> Scored:
+def score_allocations(work: Portfolio, allocations: np.ndarray, a: Assumptions) -> Scored:
     """:func:`score_heads` of each row of ``allocations`` (one column per role, ``ROLES``
     order)."""
     heads = allocations.astype(np.int64)
-    return score_heads(demand, [heads[:, i] for i in range(len(ROLES))], a)
+    return score_heads(work, [heads[:, i] for i in range(len(ROLES))], a)
 
 
-def coverage(covered: Values, total: Values) -> Values:
-    """Share of the ``total`` demand covered (1 when there is none). ``total`` is one number,
-    or an array of them when the demand differs per plan (the ranges' draws)."""
-    return _where(total > 0, _share(covered, _where(total > 0, total, 1.0)), 1.0)
+def delivered_share(capacity: Values, demand: Values, headroom: float) -> Values:
+    """Share of a role's planned work ``capacity`` FTE deliver against ``demand`` (step 2 of
+    the module docstring): rises with capacity, linear to demand, concave past it, below 1.
+    1 where the role has no demand (nothing to deliver is all delivered)."""
+    some = demand > 0
+    rho = capacity / _where(some, demand, 1.0)
+    past = 1 - headroom / (1 + (1 - headroom) * _maximum(0.0, rho - 1) / headroom)
+    return _where(some, _where(rho <= 1, (1 - headroom) * rho, past), 1.0 + 0.0 * capacity)
+
+
+def unit_delivery(unit: Unit, delivered: Sequence[Values]) -> Values:
+    """A unit's delivery: the smaller of its average and its weakest link (step 3)."""
+    value = sum(unit.average[i] * delivered[i] for i in range(SPECIALISTS))
+    for strength, row in unit.links:
+        phase = sum(row[i] * delivered[i] for i in range(SPECIALISTS))
+        value = _minimum(value, 1 - strength * (1 - phase))
+    return value
 
 
 def resilience(resilient: Values, total: Values) -> Values:
@@ -143,40 +266,27 @@ def lead_gap(teams: Values, leads: Values) -> Values:
     return _where(some, _maximum(0, teams - leads) / _where(some, teams, 1), 0.0)
 
 
-def handoffs(kinds: Values) -> Values:
-    """Hand-offs of a team with ``kinds`` kinds of individual contributor in use, 0 to 1."""
-    return _where(kinds > 1, (kinds - 1) / (KINDS - 1), 0.0)
+def coordination(teams: int, leads: Values, a: Assumptions) -> Values:
+    """Share of its work a portfolio needing ``teams`` led teams keeps with ``leads`` leads
+    (step 6): ``1 - lead_gap_penalty x`` :func:`lead_gap`."""
+    return 1 - a.lead_gap_penalty * lead_gap(teams, leads)
 
 
-def coordination_left(gap: Values, handoff: Values, a: Assumptions) -> Values:
-    """Coordination before it is kept in [0, 1]: ``1 - lead_gap_penalty x gap -
-    handoff_penalty x handoff`` (:func:`lead_gap`, :func:`handoffs`), linear in both."""
-    return 1 - a.lead_gap_penalty * gap - a.handoff_penalty * handoff
-
-
-def coordination(contributors: Values, gap: Values, kinds: Values, a: Assumptions) -> Values:
-    """Coordination of teams of ``contributors`` with a ``gap`` in leads (:func:`lead_gap`)
-    and ``kinds`` kinds in use: 0 for an empty team, else :func:`coordination_left` in [0, 1]."""
-    value = _minimum(1.0, _maximum(0.0, coordination_left(gap, handoffs(kinds), a)))
-    return _where(contributors == 0, 0.0, value)
-
-
-def weighted(components: Mapping[str, Values], a: Assumptions) -> Values:
-    """The score: weight x component (each 0-100) summed in ``COMPONENTS`` order, in [0, 100]."""
-    w = a.quality_weights
-    return _minimum(100.0, _maximum(0.0, sum(w[c] * components[c] for c in COMPONENTS)))
+def combined(components: dict[str, Values], a: Assumptions) -> Values:
+    """The score from the components (each 0-100): delivery x resilience factor x
+    coordination, in [0, 100]."""
+    kept = 1 - a.resilience_weight * (1 - components["resilience"] / 100)
+    value = components["delivery"] * kept * (components["coordination"] / 100)
+    return _minimum(100.0, _maximum(0.0, value))
 
 
 def assess(
-    demand: dict[str, float],
-    by_phase_role: np.ndarray,
-    allocation: dict[str, int],
-    assumptions: Assumptions,
+    work: Portfolio, by_phase_role: np.ndarray, allocation: dict[str, int], assumptions: Assumptions
 ) -> Quality:
     """Score one allocation (:func:`score_heads` on numbers), with coverage per role (100
-    where a role has no demand) and per phase."""
-    need = [demand[role] for role in SPECIALIST_ROLES]
-    scored = score_heads(need, [allocation.get(role, 0) for role in ROLES], assumptions)
+    where a role has no demand), per phase and delivery per unit."""
+    demand = dict(zip(SPECIALIST_ROLES, work.demand, strict=True))
+    scored = score_heads(work, [allocation.get(role, 0) for role in ROLES], assumptions)
     covered = dict(zip(SPECIALIST_ROLES, scored.covered, strict=True))
     role_cov: dict[str, float] = {
         r: (100 * _share(covered[r], demand[r]) if demand[r] > 0 else 100.0)
@@ -200,6 +310,10 @@ def assess(
         coverage_by_phase=phase_cov,
         covered_fte=covered,
         generalist_fte=dict(zip(SPECIALIST_ROLES, scored.general, strict=True)),
+        delivery_by_unit={
+            unit.name: 100 * float(value)
+            for unit, value in zip(work.units, scored.units, strict=True)
+        },
     )
 
 

@@ -39,6 +39,7 @@ Domain = Literal[
 ]
 Scale = Literal["small", "medium", "large"]
 Stage = Literal["research", "prototype", "production"]
+DEFAULT_PRIORITY = 3
 DataReadiness = Literal["raw", "partial", "ready"]
 Annotation = Literal["none", "in_house", "outsourced"]
 Deployment = Literal["batch", "online", "edge"]
@@ -102,6 +103,9 @@ class Project(_Strict):
     deployment: Deployment = "batch"
     lifecycle: Lifecycle = "build"
     count: Annotated[int, JsonNumber] = Field(default=1, ge=1, le=100)
+    # How much the project matters to the quality score, 1 (least) to 5; files written before
+    # the field existed get the middle value, so every project weighs by its size alone.
+    priority: Annotated[int, JsonNumber] = Field(default=DEFAULT_PRIORITY, ge=1, le=5)
     start: Quarter | None = None
     live_from: Quarter | None = None
 

@@ -18,22 +18,23 @@ import numpy as np
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost, vendor_cost
 from mlplanner.model.demand import Demand
-from mlplanner.model.quality import score_allocations
-from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
+from mlplanner.model.quality import Portfolio, portfolio, score_allocations
+from mlplanner.model.roles import ROLES
 
 
 @dataclass(frozen=True)
 class ScoringContext:
-    """What scoring needs from a scenario: demand per role, rates and the model numbers."""
+    """What scoring needs from a scenario: its portfolio of work, rates and the model numbers."""
 
-    demand: tuple[float, ...]
+    work: Portfolio
     loaded_rates: np.ndarray
     vendor_usd: int
     assumptions: Assumptions
 
     @property
-    def demand_total(self) -> float:
-        return sum(self.demand)
+    def demand(self) -> tuple[float, ...]:
+        """Demand per specialist role (FTE)."""
+        return self.work.demand
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def scoring_context(demand: Demand, region: str, assumptions: Assumptions) -> Sc
         if fte > 0
     )
     return ScoringContext(
-        demand=tuple(demand.by_role[role] for role in SPECIALIST_ROLES),
+        work=portfolio(demand, assumptions),
         loaded_rates=loaded,
         vendor_usd=int(vendor),
         assumptions=assumptions,
@@ -71,5 +72,5 @@ def cost(context: ScoringContext, allocations: np.ndarray) -> np.ndarray:
 def score(context: ScoringContext, allocations: np.ndarray) -> Scores:
     """Cost, quality and components of each row of ``allocations`` (see the module docstring)."""
     heads = allocations.astype(np.int64)
-    quality = score_allocations(context.demand, heads, context.assumptions)
+    quality = score_allocations(context.work, heads, context.assumptions)
     return Scores(cost=cost(context, heads), quality=quality.score, components=quality.components)

@@ -8,11 +8,14 @@ What runs on arrays, over all rows at once: the demand (the scenario's effort ta
 :func:`~mlplanner.model.demand.effort_parts` once, then combined with every row's effort,
 adjustment, run and shared-work multipliers; the shared platform curve by
 :func:`~mlplanner.model.shared_work.shared_fte` on the stacked rows), salaries and cost, and
-quality (:func:`~mlplanner.model.quality.score_heads` on arrays, as the frontier search
-scores allocations). What loops over rows: **staffing** — :func:`~mlplanner.model.staffing.staff`
-turns each row's demand per role into people, one call per row (its rules are written for
-one plan; they take a few tens of microseconds a row). Rows are processed in chunks so that a
-200-project portfolio's arrays stay small.
+quality (:func:`~mlplanner.model.quality.score_heads` on arrays, each row's portfolio of work
+by :func:`~mlplanner.model.quality.portfolio_rows`). What loops over rows: **staffing** —
+:func:`~mlplanner.model.staffing.staff` turns each row's demand per role into people, one
+call per row (its rules are written for one plan; they take a few tens of microseconds a
+row). Rows are processed in chunks so that a 200-project portfolio's arrays stay small: once
+for the demand the staffing needs, and once more for the quality of the staffed rows (its
+demand per source is worked out again rather than kept, which would take gigabytes at the
+most draws).
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
-from mlplanner.model.demand import EffortParts, effort_parts
-from mlplanner.model.quality import score_heads
+from mlplanner.model.demand import EffortParts, compute_demand, effort_parts
+from mlplanner.model.quality import portfolio_rows, score_heads
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario, Setup
 from mlplanner.model.shared_work import shared_fte
@@ -32,6 +35,7 @@ from mlplanner.model.staffing import choose_setup, staff
 _COLUMN = {group: i for i, group in enumerate(UNCERTAINTY_GROUPS)}
 _ANNOTATOR = SPECIALIST_ROLES.index("annotator")
 _ANALYST = SPECIALIST_ROLES.index("data_analyst")
+_MEASUREMENT = PHASES.index("measurement")
 _CHUNK_CELLS = 2_000_000  # rows x projects x phases x roles per chunk (16 MB a float array)
 
 
@@ -68,13 +72,8 @@ def outcomes(
     loaded = np.round(rates[None, :] * salaries[:, None] * assumptions.loaded_cost_multiplier)
     vendor = np.round(vendor_fte * assumptions.vendor_price(region)).sum(axis=1)
     cost = (headcount * loaded.astype(np.int64)).sum(axis=1) + vendor.astype(np.int64)
-    scored = score_heads(
-        [demand[:, i] for i in range(len(SPECIALIST_ROLES))],
-        [headcount[:, j] for j in range(len(ROLES))],
-        assumptions,
-    )
-    quality = np.broadcast_to(np.asarray(scored.score, dtype=float), (len(multipliers),))
-    return Outcomes(headcount=headcount, cost=cost, quality=quality.copy(), demand=demand)
+    quality = _quality(scenario, parts, multipliers, headcount, assumptions)
+    return Outcomes(headcount=headcount, cost=cost, quality=quality, demand=demand)
 
 
 def _staff_rows(
@@ -94,26 +93,47 @@ def _demand(
     scenario: Scenario, parts: EffortParts, multipliers: np.ndarray, assumptions: Assumptions
 ) -> tuple[np.ndarray, np.ndarray]:
     """Demand per row and specialist role, and vendor FTE per row and project."""
-    rows, projects = len(multipliers), len(parts.counts)
-    cells = max(1, projects * len(PHASES) * len(SPECIALIST_ROLES))
-    chunk = max(1, _CHUNK_CELLS // cells)
-    demand = np.zeros((rows, len(SPECIALIST_ROLES)))
-    vendor = np.zeros((rows, projects))
-    domains = [_COLUMN[f"effort.{project.domain}"] for project in scenario.projects]
-    listed = np.array([phase in assumptions.run_share for phase in PHASES])
-    for start in range(0, rows, chunk):
-        m = multipliers[start : start + chunk]
-        part_demand, part_vendor = _demand_chunk(parts, m, domains, listed)
-        demand[start : start + chunk] = part_demand
-        vendor[start : start + chunk] = part_vendor
-    demand[:, _ANALYST] += parts.baseline
+    demand = np.zeros((len(multipliers), len(SPECIALIST_ROLES)))
+    vendor = np.zeros((len(multipliers), len(parts.counts)))
+    for rows in _chunks(len(multipliers), len(parts.counts)):
+        fte, vendor[rows] = _fte(scenario, parts, multipliers[rows], assumptions)
+        demand[rows] = fte.sum(axis=(1, 2))
     return demand, vendor
 
 
-def _demand_chunk(
-    parts: EffortParts, m: np.ndarray, domains: list[int], listed: np.ndarray
+def _quality(
+    scenario: Scenario,
+    parts: EffortParts,
+    multipliers: np.ndarray,
+    headcount: np.ndarray,
+    assumptions: Assumptions,
+) -> np.ndarray:
+    """Quality per row of the staffed ``headcount``, each against its row's portfolio."""
+    layout = compute_demand(scenario, assumptions)  # sources, stages and priorities
+    quality = np.zeros(len(multipliers))
+    for rows in _chunks(len(multipliers), len(parts.counts)):
+        fte, _ = _fte(scenario, parts, multipliers[rows], assumptions)
+        work = portfolio_rows(layout, fte, assumptions)
+        heads = [headcount[rows, j] for j in range(len(ROLES))]
+        quality[rows] = score_heads(work, heads, assumptions).score
+    return quality
+
+
+def _chunks(rows: int, projects: int) -> list[slice]:
+    """Slices of rows small enough that a chunk's arrays stay within ``_CHUNK_CELLS``."""
+    cells = max(1, (projects + 1 + len(PHASES)) * len(PHASES) * len(SPECIALIST_ROLES))
+    size = max(1, _CHUNK_CELLS // cells)
+    return [slice(start, min(rows, start + size)) for start in range(0, rows, size)]
+
+
+def _fte(
+    scenario: Scenario, parts: EffortParts, m: np.ndarray, assumptions: Assumptions
 ) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_demand` of one chunk of rows: arrays ``[row, project, phase, role]``."""
+    """FTE ``[row, source, phase, role]`` laid out as :class:`Demand`'s ``fte`` (projects,
+    the analytics baseline, each phase's shared platform work), and vendor FTE per row and
+    project, under each row of multipliers ``m``."""
+    domains = [_COLUMN[f"effort.{project.domain}"] for project in scenario.projects]
+    listed = np.array([phase in assumptions.run_share for phase in PHASES])
     effort = m[:, domains][:, :, None, None]
     adjust = m[:, _COLUMN["adjustments"]][:, None, None, None]
     unit = (effort * parts.base + adjust * parts.add) * parts.mul**adjust
@@ -128,4 +148,10 @@ def _demand_chunk(
     vendor = np.where(parts.outsourced[None, :], own[..., _ANNOTATOR].sum(axis=2), 0.0)
     own[:, parts.outsourced, :, _ANNOTATOR] = 0.0
     shared = shared_fte(platform, parts.counts, parts.exponents)
-    return own.sum(axis=(1, 2)) + shared.sum(axis=1), vendor
+    projects = len(parts.counts)
+    fte = np.zeros((len(m), projects + 1 + len(PHASES), len(PHASES), len(SPECIALIST_ROLES)))
+    fte[:, :projects] = own
+    fte[:, projects, _MEASUREMENT, _ANALYST] = parts.baseline
+    for p in range(len(PHASES)):
+        fte[:, projects + 1 + p, p] = shared[:, p]
+    return fte, vendor

@@ -282,10 +282,12 @@ def _component_reason(plan: Plan, top: Plan, component: str) -> str:
     """Why ``plan`` scores lower than ``top`` on one quality component, with both figures."""
     now, then = plan.quality_components[component], top.quality_components[component]
     figures = f"{component.capitalize()} {now:.0f} vs {then:.0f}"
-    if component == "coverage":
+    if component == "delivery":
         gap = plan.demand.total - sum(plan.quality_detail.covered_fte.values())
         phases = _phase_drops(plan, top)
         text = f"{figures}: nobody is staffed for {gap:.1f} FTE of the work"
+        if gap <= 0.05:
+            text = f"{figures}: less of the planned work gets delivered"
         return text + (f", mostly {joined(phases)}" if phases else "")
     if component == "depth":
         work = absorbed_work(plan)

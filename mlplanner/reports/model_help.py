@@ -11,16 +11,16 @@ from __future__ import annotations
 from typing import Final
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.quality import COMPONENTS, KINDS
+from mlplanner.model.quality import DEFINITION
 from mlplanner.model.rates import region_name
 from mlplanner.model.roles import PHASE_LABELS, ROLE_LABELS
 from mlplanner.model.wording import count, format_usd
 
 COMPONENT_MEANINGS: Final[dict[str, str]] = {
-    "coverage": "share of the demand someone is staffed for",
+    "delivery": "share of the portfolio's planned work the team delivers, project by project",
     "depth": "share of the covered work done at specialist depth",
     "resilience": "share of the demand carried by at least two people who can do it",
-    "coordination": "leads where the team outgrows one group, and few hand-offs between roles",
+    "coordination": "share of the work kept with a lead for every team the work needs",
 }
 
 
@@ -28,7 +28,9 @@ def model_explanation(assumptions: Assumptions, region: str) -> str:
     """Markdown describing demand, staffing, cost and quality with these assumptions' numbers
     (prices of the company's ``region``)."""
     a = assumptions
-    weights = " + ".join(f"{a.quality_weights[c]:.2f} × {c}" for c in COMPONENTS)
+    links = ", ".join(
+        f"{key.replace('.', ' ').replace('_', ' ')} {k:g}" for key, k in a.weakest_link.items() if k
+    )
     depth = ", ".join(
         f"{ROLE_LABELS[role]} {share:.2f}" for role, share in a.generalist_depth.items()
     )
@@ -71,19 +73,24 @@ Leads count the people the work needs (annotators not counted): none below
 **Cost.** People × median salary for the role and region × {a.loaded_cost_multiplier:.2f}
 (employer costs on top of salary), plus vendor costs.
 
-**Quality** = {weights}, each component 0–100:
-- **Coverage**: {COMPONENT_MEANINGS["coverage"]}. Specialists cover their role's demand up to
-  their headcount; full-stack data scientists spread their capacity over the uncovered demand of
-  every role but annotation, in proportion to it.
-- **Depth**: {COMPONENT_MEANINGS["depth"]}. A full-stack data scientist's work in a role counts
-  {depth} of a specialist's.
+**Quality.** {DEFINITION}
+- **Delivery**: {COMPONENT_MEANINGS["delivery"]}. Each role's capacity (specialists, plus
+  full-stack data scientists' share of the uncovered work at their depth: {depth}) is set
+  against its demand. Staffed exactly to demand a role delivers {1 - a.delivery_headroom:.0%}
+  of its work; people past demand add less and less towards 100%. Every project gets each
+  role's capacity in proportion to its demand, and delivers the smaller of its phases'
+  average and its **weakest link**: a phase with strength k caps the project at
+  1 − k × (1 − that phase's coverage) ({links}). A production project nobody can deploy
+  delivers nothing. The analytics baseline and each phase's shared platform work count as
+  projects of their own. Projects weigh by FTE × priority / 3 (priority 1–5, default 3).
+- **Depth**: {COMPONENT_MEANINGS["depth"]} (it acts through the generalists' capacity).
 - **Resilience**: {COMPONENT_MEANINGS["resilience"]} (the role's specialists, plus full-stack
-  data scientists for every role but annotation): one-person roles are single points of failure.
-- **Coordination**: 100 for one team of one kind of person. It loses
-  {a.lead_gap_penalty:.2f} × the share of teams past the first that lack a lead, and
-  {a.handoff_penalty:.2f} × (kinds of individual contributor in use − 1) / {KINDS - 1}, which is
-  the whole penalty when all {KINDS} kinds are separate people (hand-offs). An empty team
-  scores 0.
+  data scientists for every role but annotation). The score keeps
+  1 − {a.resilience_weight:.2f} × (1 − resilience) of the delivery.
+- **Coordination**: 1 − {a.lead_gap_penalty:.2f} × the share of the teams the work needs
+  (one per {a.lead_span} FTE of individual contributors' work past one team) that have no lead.
+
+Quality = delivery × resilience factor × coordination, 0–100: adding a person never lowers it.
 
 Every number here is a **rule of thumb, not a measurement**, and all of them are editable: they
 live in the `data/` folder with their sources (`data/SOURCES.md`).

@@ -10,11 +10,10 @@ to a bound (:func:`search_space`), in steps of ``s`` people:
 - heads of data & ML: their existing count (the quality score does not count them, so more
   would only cost more);
 
-each bound raised to ``e_r`` and then to a whole number of steps above it. No allocation
-above a bound (existing staff kept) can be on the frontier: past its demand a role adds no
-coverage or depth, resilience needs no more than two people who can do the work, generalists
-past ``D / capacity`` have nothing left to cover, and leads past the teams needing them close
-no gap; more people only cost more and can only add teams needing leads.
+each bound raised to ``e_r`` and then to a whole number of steps above it. Past these bounds
+only the quality score's headroom grows (a role staffed past its demand delivers a little
+more of its planned work, with diminishing returns): the frontier is that of this space,
+a team staffed up to its demand.
 
 The step ``s`` (:func:`search_step`) is one person for teams with up to :data:`STEP_FTE` of
 demand ``D``; larger teams would take the search seconds to minutes, so their headcounts move
@@ -25,10 +24,8 @@ The candidates are the space's allocations plus the plan the setup's staffing ru
 (:func:`mlplanner.model.plan.recommend`). It is in the space when the search goes person by person;
 off the steps it usually is not, and a frontier without it would show plans it beats.
 
-A :class:`SearchProblem` is what the search works on for one scenario (scoring context,
-space, recommended plan); :class:`Partials` are partial allocations of the six coverable
-roles, the state the search (:mod:`mlplanner.search.frontier`) and its budget bound
-(:mod:`mlplanner.search.budget_bound`) share.
+A :class:`SearchProblem` is what the search (:mod:`mlplanner.search.frontier`) works on for
+one scenario (scoring context, space, recommended plan).
 """
 
 from __future__ import annotations
@@ -101,27 +98,6 @@ class SearchProblem:
     recommended: np.ndarray  # one row: the setup's recommended allocation, a candidate too
 
 
-@dataclass
-class Partials:
-    """Partial allocations of the coverable roles, one entry per allocation (``X``, ``Y``
-    and ``N`` as in :mod:`mlplanner.search.frontier`'s algorithm)."""
-
-    cost: np.ndarray
-    covered: np.ndarray  # X
-    weighted: np.ndarray  # Y
-    resilient: np.ndarray  # demand of roles resilient under the case's generalist count
-    people: np.ndarray  # N (coverable specialists)
-    kinds: np.ndarray  # coverable roles in use
-    used: np.ndarray  # bit mask of the coverable roles in use
-    heads: np.ndarray  # headcount per coverable role
-
-    def take(self, rows: np.ndarray) -> Partials:
-        return Partials(*(getattr(self, f)[rows] for f in _PARTIALS_FIELDS))
-
-
-_PARTIALS_FIELDS = ("cost", "covered", "weighted", "resilient", "people", "kinds", "used", "heads")
-
-
 def search_step(coverable_demand: float) -> int:
     """People per step of the search space: one up to :data:`STEP_FTE` of coverable demand,
     beyond it as many as cut the demand into at most :data:`STEPS` steps."""
@@ -171,9 +147,3 @@ def search_problem(
         coverable_demand=sum(demand.by_role[role] for role in COVERABLE),
         recommended=np.array([[recommended[role] for role in ROLES]], dtype=np.int64),
     )
-
-
-def fewest_generalists(space: SearchSpace, case: int) -> int:
-    """The fewest generalists of a generalist case in the space: 0, 1, or (case 2, meaning two
-    or more) the fewest from two on."""
-    return case if case < 2 else space.at_least(GENERALIST, 2)

@@ -85,14 +85,19 @@ def headcount_chart(evaluation: Evaluation) -> alt.Chart:
 
 
 def quality_chart(evaluation: Evaluation) -> alt.LayerChart:
-    """The four quality components (0-100) with their weights."""
-    weights = evaluation.assumptions.quality_weights
+    """The four quality components (0-100) and how they make up the score."""
+    role = {
+        "delivery": "the score's base",
+        "depth": "acts through the delivery",
+        "resilience": "scales the delivery",
+        "coordination": "scales the delivery",
+    }
     data = pd.DataFrame(
         [
             {
                 "component": name.capitalize(),
                 "score": round(evaluation.quality_components[name], 1),
-                "weight": f"{weights[name]:.0%} of the quality score",
+                "weight": role[name],
                 "meaning": COMPONENT_MEANINGS[name],
             }
             for name in COMPONENTS
@@ -107,14 +112,14 @@ def quality_chart(evaluation: Evaluation) -> alt.LayerChart:
         "Score (0-100)",
         alt.Title(
             quality_headline(evaluation),
-            subtitle="quality = "
-            + " + ".join(f"{weights[name]:.2f} × {name}" for name in COMPONENTS),
+            subtitle="quality = delivery × resilience factor × coordination "
+            "(the share of the planned work delivered, weighted by depth and safety)",
             anchor="start",
         ),
         [
             alt.Tooltip("component:N", title="Component"),
             alt.Tooltip("score:Q", title="Score", format=".0f"),
-            alt.Tooltip("weight:N", title="Weight"),
+            alt.Tooltip("weight:N", title="In the score"),
             alt.Tooltip("meaning:N", title="Meaning"),
         ],
     )

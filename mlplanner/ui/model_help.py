@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.quality import DEFINITION
 from mlplanner.reports.model_help import model_explanation
 from mlplanner.ui.text import plain
 
@@ -12,5 +13,6 @@ from mlplanner.ui.text import plain
 def render_model_help(assumptions: Assumptions, assumption_set: str, region: str) -> None:
     """An expander with :func:`model_explanation`, naming the assumption set in force."""
     with st.expander("How the model works"):
+        st.markdown(f"**{plain(DEFINITION)}**")
         st.caption(f"Numbers from the assumption set in force: {plain(assumption_set)}.")
         st.markdown(model_explanation(assumptions, region))

@@ -14,6 +14,7 @@ import streamlit as st
 from mlplanner.model.plan import Evaluation, Explanation
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_LABELS
 from mlplanner.model.wording import format_usd, people, signed_usd
+from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.ui.role_swatch import swatch_config, with_swatches
 from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
@@ -282,3 +283,14 @@ def render_hiring_list(evaluation: Evaluation) -> None:
         f"{evaluation.total_hires:,} hires costing {format_usd(evaluation.hiring_cost_usd)} a "
         "year (loaded salaries)."
     )
+
+
+def render_raise_quality(evaluation: Evaluation) -> None:
+    """'What would raise quality most': the next few people to add, each with its cost, the
+    points it buys and the project that gains (:func:`raise_quality`)."""
+    suggestions = raise_quality(evaluation)
+    st.markdown("**What would raise quality most**")
+    if not suggestions:
+        st.caption("No single person more raises quality by a tenth of a point.")
+        return
+    st.markdown("\n".join(f"- {plain(s.sentence(ROLE_LABELS[s.role]))}" for s in suggestions))

@@ -6,6 +6,7 @@ import pytest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import recommend
+from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.wording import format_usd
@@ -103,7 +104,7 @@ def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
     at = plan_page(scenario)
     assert chart_titles(at) == [
         "Company analytics baseline draws the most people: 6.3 of 36",
-        "Quality 97 of 100, weakest: coordination at 79",
+        "Quality 92 of 100, weakest: delivery at 92",
         "Annotation is the least covered phase: 99%",
         f"Yearly cost {format_usd(recommend(scenario).annual_cost_usd)}: what moves it",
     ]
@@ -191,7 +192,8 @@ def test_how_the_model_works_uses_the_numbers_in_force() -> None:
     at = plan_page(example_scenarios()[FASHION])
     (help_box,) = [e for e in at.expander if e.label == "How the model works"]
     text = " ".join(texts(help_box.markdown))
-    assert "0.45 × coverage + 0.30 × depth + 0.10 × resilience + 0.15 × coordination" in text
+    assert DEFINITION in text
+    assert "Staffed exactly to demand a role delivers 90%" in text
     assert "rule of thumb, not a measurement" in text
     assert texts(help_box.caption) == [
         "Numbers from the assumption set in force: Shipped defaults."

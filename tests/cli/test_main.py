@@ -16,6 +16,7 @@ from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import SETUPS, load_scenario
 from mlplanner.paths import EXAMPLES_DIR, REPO_ROOT
+from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.reports.tables import ALLOCATION_COLUMNS
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"
@@ -47,7 +48,7 @@ def assert_recommend_shape(data: dict[str, object]) -> None:
     for role in roles:
         assert set(role) >= ROLE_KEYS
     assert set(data["quality_components"]) == {  # type: ignore[arg-type]
-        "coverage",
+        "delivery",
         "depth",
         "resilience",
         "coordination",
@@ -82,6 +83,11 @@ def test_recommend_json_holds_the_documented_fields(capsys: pytest.CaptureFixtur
     explanation = data["explanations"]["data_engineer"]
     assert explanation["headcount"] == plan.allocation["data_engineer"]
     assert explanation["demand"][0].keys() == {"project", "phase", "fte"}
+    suggestions = data["raise_quality"]
+    assert [s.to_dict() for s in raise_quality(plan)] == suggestions
+    first = suggestions[0]
+    assert first.keys() == {"role", "annual_cost_usd", "points", "quality_after", "project"}
+    assert first["points"] > 0 and first["quality_after"] > plan.quality
 
 
 def test_recommend_csv_is_the_allocation_table(capsys: pytest.CaptureFixture[str]) -> None:
@@ -113,6 +119,7 @@ def test_compare_json_is_three_plans_of_the_recommend_shape(
     single = json.loads(
         run_ok(capsys, "recommend", str(FASHION), "--setup", "mature", "--format", "json")
     )
+    del single["raise_quality"]  # recommend adds what would raise quality most
     assert data[2] == single
 
 

@@ -179,7 +179,7 @@ def test_edits_to_every_kind_of_table_apply(groups: dict[str, Group]) -> None:
     assert edited.adjustments[1].why == DEFAULTS.adjustments[1].why
     assert edited.setups["scaleup"].generalists_absorb_data_science is True
     assert edited.lead_span == 6 and isinstance(edited.lead_span, int)
-    assert edited.quality_weights["coverage"] == 0.4
+    assert edited.lead_gap_penalty == 0.4 and edited.delivery_headroom == 0.35
     assert len(changes(catalog(edited))) == 6
 
 
@@ -194,14 +194,11 @@ def test_a_negative_salary_is_refused_naming_the_table_and_row(groups: dict[str,
     ]
 
 
-def test_weights_that_do_not_sum_to_one_are_refused(groups: dict[str, Group]) -> None:
-    state = edit(groups["quality"], "quality_weight.coverage", "Value", 0.5)
+def test_a_weakest_link_above_one_is_refused(groups: dict[str, Group]) -> None:
+    state = edit(groups["quality"], "weakest_link.production.deployment", "Value", 1.5)
     [(group, text)] = problems_of(groups, {"quality": state})
     assert group == "quality"
-    assert text == (
-        "Quality weights and penalties › the four quality weights: must sum to 1 "
-        "(they sum to 1.050)"
-    )
+    assert "weakest link" in text.lower() and "1" in text
 
 
 @pytest.mark.parametrize(

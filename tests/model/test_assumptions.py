@@ -6,12 +6,7 @@ from typing import Any
 
 import pytest
 
-from mlplanner.model.assumptions import (
-    QUALITY_COMPONENTS,
-    UNCERTAINTY_GROUPS,
-    AssumptionError,
-    Assumptions,
-)
+from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, AssumptionError, Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.rates import known_regions, regions_frame
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
@@ -77,10 +72,12 @@ def test_every_region_with_salaries_needs_a_vendor_price() -> None:
     assert problem.startswith("vendor_annotation_usd_per_fte.gb: ")
 
 
-def test_default_quality_weights_sum_to_one() -> None:
-    weights = Assumptions.defaults().quality_weights
-    assert set(weights) == set(QUALITY_COMPONENTS)
-    assert sum(weights.values()) == pytest.approx(1)
+def test_every_stage_has_modelling_as_a_full_weakest_link() -> None:
+    links = Assumptions.defaults().weakest_link
+    assert all(
+        links[f"{stage}.modeling"] == 1.0 for stage in ("research", "prototype", "production")
+    )
+    assert links["production.deployment"] == 1.0
 
 
 def test_defaults_have_the_three_setups_ordered_by_how_much_they_absorb() -> None:
@@ -119,16 +116,18 @@ def test_rate_looks_up_region_and_role() -> None:
     assert a.rate("us", "annotator") == 1000
 
 
-def test_weights_must_sum_to_one() -> None:
-    weights = {"coverage": 0.5, "depth": 0.5, "resilience": 0.5, "coordination": 0.5}
-    assert edit_problems(quality_weights=weights) == [
-        "quality_weights: must sum to 1 (they sum to 2.000)"
-    ]
+def test_weakest_links_must_name_a_stage_and_a_phase() -> None:
+    problems = edit_problems(weakest_link={"production.shipping": 1.0})
+    assert problems == ["weakest_link.production.shipping: must be <stage>.<phase>"]
 
 
-def test_weights_must_name_exactly_the_components() -> None:
-    problems = edit_problems(quality_weights={"coverage": 1.0})
-    assert "quality_weights: need exactly coverage, depth, resilience, coordination" in problems[0]
+def test_a_set_saved_with_the_previous_quality_weights_still_loads() -> None:
+    data = Assumptions.defaults().model_dump()
+    data |= {"quality_weights": {"coverage": 1.0}, "handoff_penalty": 0.25}
+    del data["weakest_link"], data["delivery_headroom"], data["resilience_weight"]
+    loaded = Assumptions.from_dict(data)
+    assert loaded.weakest_link == Assumptions.defaults().weakest_link
+    assert loaded.delivery_headroom == Assumptions.defaults().delivery_headroom
 
 
 def test_negative_effort_names_its_path() -> None:

@@ -68,7 +68,7 @@ BAD_ASSUMPTIONS: dict[str, dict[str, Any]] = {
     "negative effort": {"effort": {"nlp": {"modeling": {"data_scientist": -1}}}},
     "fractional span": {"lead_span": 2.5},
     "span as text": {"lead_span": "six"},
-    "weights off": {"quality_weights": {"coverage": 1.0}},
+    "weakest link off": {"weakest_link": {"production.deployment": 1.5}},
     "share too large": {"lead_gap_penalty": 1.5},
     "flag not a flag": {
         "setups": {
@@ -176,16 +176,11 @@ def test_each_kind_of_problem_has_its_own_wording(
 def test_a_validators_own_problems_keep_their_locations() -> None:
     data = Assumptions.defaults().model_dump()
     data["auto_startup_max_employees"], data["auto_scaleup_max_employees"] = 500, 100
-    data["quality_weights"] = {
-        "coverage": 0.5,
-        "depth": 0.5,
-        "resilience": 0.5,
-        "coordination": 0.5,
-    }
+    data["weakest_link"] = {"production.shipping": 1.0}
     with pytest.raises(AssumptionError) as caught:
         Assumptions.from_dict(data)
     assert caught.value.problems == (
-        Problem(("quality_weights",), "must sum to 1 (they sum to 2.000)"),
+        Problem(("weakest_link", "production.shipping"), "must be <stage>.<phase>"),
         Problem(
             ("auto_scaleup_max_employees",), "must be at least auto startup max employees (500)"
         ),

@@ -1,15 +1,13 @@
-"""Quality: the four components by hand, their bounds, and coverage that more people never lower."""
+"""Quality: delivery by hand (curve, weakest link, weights), the factors, and its bounds."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
-from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import evaluate, recommend
-from mlplanner.model.quality import COMPONENTS, assess
+from mlplanner.model.quality import COMPONENTS, Portfolio, Unit, assess, delivered_share
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
 from tests.support import strategies
@@ -26,88 +24,100 @@ PINNED = assumptions_with(
         "ml_engineer": 0.6,
         "developer": 0.7,
     },
-    quality_weights={"coverage": 0.45, "depth": 0.30, "resilience": 0.10, "coordination": 0.15},
+    delivery_headroom=0.1,
+    resilience_weight=0.15,
     lead_gap_penalty=0.5,
-    handoff_penalty=0.25,
     lead_span=8,
+)
+DS, DE, MLE = (
+    SPECIALIST_ROLES.index(r) for r in ("data_scientist", "data_engineer", "ml_engineer")
 )
 
 
-def demand_of(**fte_by_role_and_phase: tuple[str, float]) -> tuple[dict[str, float], np.ndarray]:
-    """``data_scientist=("modeling", 2.0)`` -> (demand per role, phase x role array)."""
-    by_phase_role = np.zeros((len(PHASES), len(SPECIALIST_ROLES)))
-    for role, (phase, fte) in fte_by_role_and_phase.items():
-        by_phase_role[PHASES.index(phase), SPECIALIST_ROLES.index(role)] = fte
-    totals = by_phase_role.sum(axis=0)
-    return {role: float(totals[i]) for i, role in enumerate(SPECIALIST_ROLES)}, by_phase_role
+def only(**shares: float) -> tuple[float, ...]:
+    """A demand share per specialist role: ``only(data_scientist=1.0)``."""
+    return tuple(shares.get(role, 0.0) for role in SPECIALIST_ROLES)
+
+
+def work(*units: Unit, teams: int = 0, **fte: float) -> Portfolio:
+    return Portfolio(demand=only(**fte), units=units, teams=teams)
 
 
 def people(**counts: int) -> dict[str, int]:
     return {role: counts.get(role, 0) for role in ROLES}
 
 
-def test_every_component_by_hand() -> None:
-    """Demand: 2.0 FTE data science, 1.0 FTE data engineering; one data scientist and one
-    full-stack data scientist (0.5 FTE of specialist work)."""
-    demand, by_phase_role = demand_of(
-        data_scientist=("modeling", 2.0), data_engineer=("data_pipelines", 1.0)
-    )
+def score(portfolio: Portfolio, **counts: int) -> dict[str, float]:
     quality = assess(
-        demand, by_phase_role, people(data_scientist=1, full_stack_data_scientist=1), PINNED
+        portfolio, np.zeros((len(PHASES), len(SPECIALIST_ROLES))), people(**counts), PINNED
     )
-    # Uncovered: 1.0 DS + 1.0 DE; the generalist's 0.5 FTE covers a quarter of each.
-    assert quality.generalist_fte["data_scientist"] == pytest.approx(0.25)
-    assert quality.generalist_fte["data_engineer"] == pytest.approx(0.25)
-    c = quality.components
-    assert c["coverage"] == pytest.approx(100 * 1.5 / 3)  # (1 + 0.25 + 0.25) / 3
-    assert c["depth"] == pytest.approx(100 * (1 + 0.95 * 0.25 + 0.6 * 0.25) / 1.5)  # 92.5
-    assert c["resilience"] == pytest.approx(100 * 2 / 3)  # DS has two able people, DE one
-    assert c["coordination"] == pytest.approx(100 * (1 - 0.25 * 1 / 7))  # two kinds of 8
-    assert quality.score == pytest.approx(
-        0.45 * 50 + 0.30 * 92.5 + 0.10 * 200 / 3 + 0.15 * (100 - 25 / 7)
+    return {"score": quality.score, **quality.components}
+
+
+def test_the_curve_is_linear_to_demand_and_concave_past_it() -> None:
+    assert delivered_share(1.0, 2.0, 0.1) == pytest.approx(0.45)
+    assert delivered_share(2.0, 2.0, 0.1) == pytest.approx(0.9)
+    past = [delivered_share(c, 2.0, 0.1) for c in (2.0, 3.0, 4.0, 5.0)]
+    gains = np.diff(past)
+    assert (gains > 0).all() and (np.diff(gains) < 0).all() and past[-1] < 1
+
+
+def test_a_project_delivers_at_most_its_weakest_link() -> None:
+    """Half model work, half deployment; nobody deploys: the average is 0.45, the weakest
+    link (deployment, strength 1) caps the project at 0."""
+    project = Unit(
+        "P", 1.0, only(data_scientist=0.5, ml_engineer=0.5), ((1.0, only(ml_engineer=1.0)),)
     )
-    assert quality.score == pytest.approx(71.381, abs=1e-3)
-    assert quality.coverage_by_role["data_scientist"] == pytest.approx(62.5)
-    assert quality.coverage_by_role["data_engineer"] == pytest.approx(25)
-    assert quality.coverage_by_role["developer"] == 100  # no demand, nothing missing
-    assert quality.coverage_by_phase["modeling"] == pytest.approx(62.5)
-    assert quality.coverage_by_phase["data_pipelines"] == pytest.approx(25)
-    assert quality.coverage_by_phase["framing"] == 100
+    portfolio = work(project, data_scientist=1.0, ml_engineer=1.0)
+    assert score(portfolio, data_scientist=1)["delivery"] == 0
+    # With a weaker link (0.5) the cap is 1 - 0.5 x (1 - 0) = 0.5, above the average 0.45.
+    softer = work(
+        Unit("P", 1.0, project.average, ((0.5, only(ml_engineer=1.0)),)),
+        data_scientist=1.0,
+        ml_engineer=1.0,
+    )
+    assert score(softer, data_scientist=1)["delivery"] == pytest.approx(45.0)
+
+
+def test_units_weigh_by_their_weight() -> None:
+    a = Unit("A", 0.75, only(data_scientist=1.0), ())
+    b = Unit("B", 0.25, only(data_engineer=1.0), ())
+    portfolio = work(a, b, data_scientist=1.0, data_engineer=1.0)
+    assert score(portfolio, data_scientist=1)["delivery"] == pytest.approx(0.75 * 90)
+
+
+def test_generalists_deliver_at_their_depth() -> None:
+    """One generalist (0.5 FTE) on 1 FTE of data science: 0.5 x 0.95 of it at depth."""
+    portfolio = work(Unit("P", 1.0, only(data_scientist=1.0), ()), data_scientist=1.0)
+    assert score(portfolio, full_stack_data_scientist=1)["delivery"] == pytest.approx(
+        100 * 0.9 * 0.5 * 0.95
+    )
+
+
+def test_resilience_and_coordination_scale_the_delivery() -> None:
+    """Two data scientists on 2 FTE: delivery 90, resilient, one team needs no lead."""
+    portfolio = work(Unit("P", 1.0, only(data_scientist=1.0), ()), data_scientist=2.0)
+    both = score(portfolio, data_scientist=2)
+    assert both["score"] == pytest.approx(90.0)
+    alone = score(
+        work(Unit("P", 1.0, only(data_scientist=1.0), ()), data_scientist=1.0), data_scientist=1
+    )
+    assert alone["resilience"] == 0
+    assert alone["score"] == pytest.approx(90 * (1 - 0.15))
+    led = work(Unit("P", 1.0, only(data_scientist=1.0), ()), teams=2, data_scientist=2.0)
+    assert score(led, data_scientist=2)["coordination"] == pytest.approx(50.0)
+    assert score(led, data_scientist=2, team_lead=1)["coordination"] == pytest.approx(75.0)
+    assert score(led, data_scientist=2, team_lead=1)["score"] == pytest.approx(90 * 0.75)
 
 
 def test_an_empty_team_scores_zero() -> None:
-    demand, by_phase_role = demand_of(data_scientist=("modeling", 1.0))
-    quality = assess(demand, by_phase_role, people(), PINNED)
-    assert quality.components == dict.fromkeys(COMPONENTS, 0.0)
-    assert quality.score == 0
-
-
-def test_one_specialist_per_role_covers_everything_at_full_depth_but_not_resiliently() -> None:
-    demand, by_phase_role = demand_of(
-        data_scientist=("modeling", 1.0), ml_engineer=("deployment", 0.5)
-    )
-    quality = assess(demand, by_phase_role, people(data_scientist=1, ml_engineer=1), PINNED)
-    assert quality.components["coverage"] == pytest.approx(100)
-    assert quality.components["depth"] == pytest.approx(100)
-    assert quality.components["resilience"] == 0
-
-
-@pytest.mark.parametrize(
-    ("leads", "coordination"), [(0, 50.0), (1, 100 * (1 - 0.5 * 2 / 3)), (3, 100.0)]
-)
-def test_teams_past_one_group_lose_coordination_without_leads(
-    leads: int, coordination: float
-) -> None:
-    demand, by_phase_role = demand_of(data_scientist=("modeling", 17.0))
-    quality = assess(demand, by_phase_role, people(data_scientist=17, team_lead=leads), PINNED)
-    # 17 people need 3 teams of up to 8; one kind of person, so no hand-offs.
-    assert quality.components["coordination"] == pytest.approx(coordination)
+    portfolio = work(Unit("P", 1.0, only(data_scientist=1.0), ()), data_scientist=1.0)
+    assert score(portfolio)["score"] == 0
 
 
 def test_annotators_are_not_covered_by_generalists() -> None:
-    demand, by_phase_role = demand_of(annotator=("annotation", 1.0))
-    quality = assess(demand, by_phase_role, people(full_stack_data_scientist=3), PINNED)
-    assert quality.components["coverage"] == 0
+    portfolio = work(Unit("P", 1.0, only(annotator=1.0), ()), annotator=1.0)
+    assert score(portfolio, full_stack_data_scientist=3)["delivery"] == 0
 
 
 @strategies.ENGINE_SETTINGS
@@ -125,24 +135,7 @@ def test_quality_and_every_component_stay_between_0_and_100(
             *detail.components.values(),
             *detail.coverage_by_role.values(),
             *detail.coverage_by_phase.values(),
+            *detail.delivery_by_unit.values(),
         ):
             assert 0 <= value <= 100
-
-
-@strategies.ENGINE_SETTINGS
-@given(strategies.scenarios(), strategies.allocations(), st.sampled_from(ROLES))
-def test_adding_a_person_never_lowers_coverage(
-    s: Scenario, allocation: dict[str, int], role: str
-) -> None:
-    before = evaluate(s, allocation).quality_detail
-    after = evaluate(s, allocation | {role: allocation[role] + 1}).quality_detail
-    assert after.components["coverage"] >= before.components["coverage"]
-    assert sum(after.covered_fte.values()) >= sum(before.covered_fte.values())
-
-
-def test_shipped_weights_make_the_score_the_weighted_sum() -> None:
-    demand, by_phase_role = demand_of(data_scientist=("modeling", 2.0))
-    a = Assumptions.defaults()
-    quality = assess(demand, by_phase_role, people(data_scientist=1), a)
-    expected = sum(a.quality_weights[c] * quality.components[c] for c in COMPONENTS)
-    assert quality.score == pytest.approx(expected)
+        assert set(detail.components) == set(COMPONENTS)

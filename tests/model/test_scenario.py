@@ -259,7 +259,7 @@ def test_project_domain_is_required() -> None:
     [
         ({**scenario_data(), "owner": "me"}, "owner"),
         (with_company(ceo="me"), "company.ceo"),
-        (with_project(priority=1), "projects[0].priority"),
+        (with_project(importance=1), "projects[0].importance"),
     ],
 )
 def test_unknown_fields_are_rejected_with_their_path(data: dict[str, Any], path: str) -> None:

@@ -15,8 +15,14 @@ from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import Evaluation, evaluate, recommend
-from mlplanner.model.quality import COMPONENTS, COVERABLE, score_allocations, score_heads
-from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
+from mlplanner.model.quality import (
+    COMPONENTS,
+    COVERABLE,
+    portfolio,
+    score_allocations,
+    score_heads,
+)
+from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.scoring import score, scoring_context
 from mlplanner.search.frontier import frontier
@@ -28,16 +34,15 @@ _SHARE = st.floats(min_value=0.0, max_value=1.0)
 
 @st.composite
 def model_numbers(draw: st.DrawFn) -> Assumptions:
-    """Assumptions with every number of the quality formula drawn (weights summing to 1)."""
-    raw = [draw(st.floats(min_value=0.01, max_value=1.0)) for _ in COMPONENTS]
-    weights = [w / sum(raw) for w in raw]
-    weights[-1] = 1.0 - sum(weights[:-1])
+    """Assumptions with every number of the quality formula drawn."""
+    links = Assumptions.defaults().weakest_link
     changes: dict[str, Any] = {
-        "quality_weights": dict(zip(COMPONENTS, weights, strict=True)),
+        "delivery_headroom": draw(st.floats(min_value=0.01, max_value=0.99)),
+        "resilience_weight": draw(_SHARE),
+        "weakest_link": {key: draw(_SHARE) for key in links},
         "generalist_depth": {role: draw(_SHARE) for role in COVERABLE},
         "generalist_capacity_fte": draw(st.floats(min_value=0.05, max_value=1.0)),
         "lead_gap_penalty": draw(_SHARE),
-        "handoff_penalty": draw(_SHARE),
         "lead_span": draw(st.integers(min_value=2, max_value=12)),
     }
     return assumptions_with(**changes)
@@ -98,11 +103,11 @@ def test_one_plan_on_numbers_is_one_row_of_arrays(
 ) -> None:
     """The single-plan path (plain numbers) and the array path give the same covered FTE per
     role, generalists' part of it, components and score."""
-    by_role = compute_demand(scenario, a).by_role
-    demand = [by_role[role] for role in SPECIALIST_ROLES]
+    demand = portfolio(compute_demand(scenario, a), a)
     one = score_heads(demand, [allocation[role] for role in ROLES], a)
     many = score_allocations(demand, np.array([[allocation[role] for role in ROLES]]), a)
     assert one.score == many.score[0]
     assert one.components == {c: many.components[c][0] for c in COMPONENTS}
     assert one.covered == [v[0] for v in many.covered]
     assert one.general == [v[0] for v in many.general]
+    assert one.units == [v[0] for v in many.units]

@@ -69,8 +69,9 @@ def test_quality_names_the_weakest_component(two_projects: Scenario) -> None:
 
 
 def test_quality_when_every_component_is_full() -> None:
-    # Only the analytics baseline (1 FTE for 1,000 employees) and two analysts for it.
-    evaluation = evaluate(scenario(employees=1000), {"data_analyst": 2})
+    # Only the analytics baseline (1 FTE for 1,000 employees) and twenty analysts for it:
+    # staffed far past demand, its delivery rounds to 100.
+    evaluation = evaluate(scenario(employees=1000), {"data_analyst": 20})
     assert quality_headline(evaluation) == "Quality 100 of 100: every component at its best"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mlplanner.model.assumptions import Adjustment, Assumptions
-from mlplanner.model.quality import KINDS
+from mlplanner.model.quality import DEFINITION
 from mlplanner.reports.model_help import model_explanation
 from mlplanner.reports.scenario_help import (
     employees_help,
@@ -83,7 +83,9 @@ def test_domain_help_names_the_domains_whose_effort_needs_research_scientists() 
     assert "NLP" not in text and "TABULAR" not in text
 
 
-def test_model_explanation_counts_the_kinds_of_individual_contributor() -> None:
+def test_model_explanation_defines_quality_with_the_numbers_in_force() -> None:
     text = model_explanation(DEFAULTS, "us")
-    assert f"(kinds of individual contributor in use − 1) / {KINDS - 1}" in text
-    assert f"all {KINDS} kinds" in text
+    assert DEFINITION in text
+    assert f"delivers {1 - DEFAULTS.delivery_headroom:.0%}" in text
+    edited = assumptions_with(delivery_headroom=0.2)
+    assert "delivers 80%" in model_explanation(edited, "us")

@@ -97,14 +97,14 @@ def test_premium_does_not_pay_for_gains_too_small_to_show() -> None:
 
 
 def test_budget_labels_read_as_money_and_never_twice_the_same() -> None:
-    steps = [1_000_000, 2_497_000, 2_500_000, 2_502_950, 2_503_100, 3_000_000]
+    steps = [1_000_000, 2_497_000, 2_000_000, 2_502_950, 2_503_100, 3_000_000]
     labels = budget_labels(steps)
     assert labels[1_000_000] == "$1.00M" and labels[3_000_000] == "$3.00M"
     assert labels[2_497_000] == "$2,497k"
     assert labels[2_502_950] == "$2,502,950" and labels[2_503_100] == "$2,503,100"
     assert len(set(labels.values())) == len(steps)
     points = frontier(load_scenario(FASHION))
-    fashion = budget_labels(budget_steps(points, 2_500_000))
+    fashion = budget_labels(budget_steps(points, 2_000_000))
     assert len(set(fashion.values())) == len(fashion)
 
 
@@ -127,22 +127,22 @@ def test_headline_states_where_quality_flattens() -> None:
     cheaper = [p for p in points if p.annual_cost_usd < flat.annual_cost_usd]
     assert all(p.quality < 0.95 * points[-1].quality for p in cheaper)
     title, subtitle = headline(points)
-    assert title == "Quality flattens past $1.48M"
+    assert title == "Quality flattens past $1.73M"
     assert "adds" in subtitle
 
 
 def test_budget_steps_cover_every_frontier_cost_and_the_budget() -> None:
     points = frontier(load_scenario(FASHION))
-    steps = budget_steps(points, 2_500_000)
+    steps = budget_steps(points, 2_000_000)
     assert steps == sorted(set(steps))
     assert {p.annual_cost_usd for p in points} <= set(steps)
-    assert 2_500_000 in steps
+    assert 2_000_000 in steps
     assert steps[0] == points[0].annual_cost_usd
     assert steps[-1] == points[-1].annual_cost_usd
-    # Even steps never read like a plan's cost: the dearest plan's end reads $2.78M, not $2,784k.
+    # Even steps never read like a plan's cost: the dearest plan's end reads $2.24M, not $2,242k.
     labels = budget_labels(steps)
     assert labels[steps[-1]] == format_usd(steps[-1])
-    exact = {p.annual_cost_usd for p in points} | {2_500_000}
+    exact = {p.annual_cost_usd for p in points} | {2_000_000}
     assert all(format_usd(s) not in {format_usd(e) for e in exact} for s in set(steps) - exact)
 
 

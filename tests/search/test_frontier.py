@@ -84,7 +84,8 @@ def small_cases(draw: st.DrawFn) -> tuple[Scenario, Assumptions]:
         "lead_span": draw(st.sampled_from((2, 3, 8))),
         "generalist_capacity_fte": draw(st.sampled_from((0.3, 0.6, 0.85, 1.0))),
         "lead_gap_penalty": draw(st.sampled_from((0.5, 1.0))),
-        "handoff_penalty": draw(st.sampled_from((0.25, 0.9))),
+        "delivery_headroom": draw(st.sampled_from((0.05, 0.1, 0.5))),
+        "resilience_weight": draw(st.sampled_from((0.0, 0.15, 1.0))),
     }
     assumptions = Assumptions.from_dict({**base.model_dump(), **changes})
     demand = compute_demand(scenario, assumptions)
@@ -125,13 +126,7 @@ def test_best_under_budget_equals_brute_force_optimum(
     scenario, assumptions = case
     slow = brute_force(scenario, assumptions)
     budget = fraction * slow[-1].annual_cost_usd
-    # Bound every partial allocation of every team, however small: small spaces exercise the
-    # pruning too.
-    with (
-        patch.object(frontier_module, "_BOUND_FTE", 0.0),
-        patch.object(frontier_module, "_BOUND_ROWS", 0),
-    ):
-        best = best_under_budget(scenario, budget, assumptions=assumptions)
+    best = best_under_budget(scenario, budget, assumptions=assumptions)
     assert_best_is_optimum(best, slow, budget)
 
 
@@ -160,8 +155,6 @@ def test_stepped_spaces_search_equals_brute_force(
     with (
         patch.object(search_space_module, "STEP_FTE", 0.0),
         patch.object(search_space_module, "STEPS", steps),
-        patch.object(frontier_module, "_BOUND_FTE", 0.0),
-        patch.object(frontier_module, "_BOUND_ROWS", 0),
     ):
         step = frontier_step(scenario, assumptions)
         slow = brute_force(scenario, assumptions)

@@ -1,0 +1,86 @@
+"""What would raise quality most: the next few people to add to a plan.
+
+A greedy walk from the plan: each step tries one more person of every role (by ``evaluate``,
+the same score as everywhere), keeps the one that gains the most points (ties: the cheaper),
+and says which project's delivery rises most. It stops early when no single person gains
+anything (a project short of two roles at once gains only from both).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mlplanner.model.plan import Evaluation, evaluate
+from mlplanner.model.roles import HEAD, ROLES
+from mlplanner.model.wording import format_usd
+
+# Below this many quality points a person adds nothing worth suggesting (the app shows
+# quality to one decimal).
+MIN_POINTS = 0.05
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One more person of ``role``: their yearly cost, the quality points gained, the score
+    after, and the project (or shared work) whose delivery rises most."""
+
+    role: str
+    annual_cost_usd: int
+    points: float
+    quality_after: float
+    project: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "annual_cost_usd": self.annual_cost_usd,
+            "points": round(self.points, 2),
+            "quality_after": round(self.quality_after, 2),
+            "project": self.project,
+        }
+
+    def sentence(self, label: str) -> str:
+        """``One more ML Engineer (183,000 USD a year): +6.1 points, mostly Fraud model.``"""
+        where = f", mostly {self.project}" if self.project else ""
+        cost = format_usd(self.annual_cost_usd)
+        return f"One more {label} ({cost} a year): +{self.points:.1f} points{where}."
+
+
+def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
+    """Up to ``count`` people to add to ``plan``, one after the other (module docstring)."""
+    suggestions: list[Suggestion] = []
+    current = plan
+    for _ in range(count):
+        best: tuple[float, int, str, Evaluation] | None = None  # gain, cost, role, plan
+        for role in ROLES:
+            if role == HEAD:  # the score does not count heads of data & ML
+                continue
+            after = evaluate(
+                current.scenario,
+                current.allocation | {role: current.allocation[role] + 1},
+                current.setup,
+                current.assumptions,
+            )
+            gain = after.quality - current.quality
+            paid = after.annual_cost_usd - current.annual_cost_usd
+            if gain >= MIN_POINTS and (best is None or (gain, -paid) > (best[0], -best[1])):
+                best = (gain, paid, role, after)
+        if best is None:
+            break
+        gain, paid, chosen, after = best
+        gains_most = _gains_most(current, after)
+        suggestions.append(Suggestion(chosen, paid, gain, after.quality, gains_most))
+        current = after
+    return suggestions
+
+
+def _gains_most(before: Evaluation, after: Evaluation) -> str | None:
+    """The project whose delivery rises most; the baseline or a phase's shared platform work
+    when no project's does."""
+    was = before.quality_detail.delivery_by_unit
+    now = after.quality_detail.delivery_by_unit
+    rises = {name: now[name] - was.get(name, 0.0) for name in now if now[name] > was.get(name, 0.0)}
+    projects = {p.name for p in after.scenario.projects}
+    among = [name for name in rises if name in projects] or list(rises)
+    return max(among, key=lambda n: rises[n], default=None)
