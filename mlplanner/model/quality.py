@@ -77,27 +77,23 @@ _NOTHING = 1e-9
 
 
 @dataclass(frozen=True)
-class Unit:
-    """One unit of delivery: a project, the analytics baseline or one phase's shared platform
-    work. ``weight``: its share of the portfolio (they sum to 1); ``average``: its demand
-    share per specialist role; ``links``: per phase with demand and a weakest-link strength
-    ``k``, ``(k, the phase's demand share per role)``. Numbers for one portfolio; arrays, one
-    entry per row, for many (:func:`portfolio_rows`)."""
-
-    name: str
-    weight: Values
-    average: tuple[Values, ...]
-    links: tuple[tuple[Values, tuple[Values, ...]], ...]
-
-
-@dataclass(frozen=True)
 class Portfolio:
     """What the score needs from a scenario's demand: FTE per specialist role, the units of
-    delivery and the teams its individual contributors' work needs leads for. Numbers for
-    one portfolio; arrays, one entry per row, for many (:func:`portfolio_rows`)."""
+    delivery (a project, the analytics baseline or one phase's shared platform work) and the
+    teams its individual contributors' work needs leads for.
+
+    Per unit ``u`` (``names`` order): ``weight[u]`` its share of the portfolio (they sum to
+    1), ``average[u, r]`` its demand share per specialist role, and per phase ``p``
+    ``strength[u, p]`` the weakest-link strength ``k`` (0: no link) and ``mix[u, p, r]`` the
+    phase's demand share per role. For many portfolios at once (:func:`portfolio_rows`) every
+    figure has one more, last, axis: one entry per row."""
 
     demand: tuple[Values, ...]
-    units: tuple[Unit, ...]
+    names: tuple[str, ...]
+    weight: np.ndarray
+    average: np.ndarray
+    strength: np.ndarray
+    mix: np.ndarray
     teams: Values
 
     @property
@@ -108,56 +104,55 @@ class Portfolio:
 def portfolio(demand: Demand, assumptions: Assumptions) -> Portfolio:
     """The :class:`Portfolio` of a scenario's demand (module docstring, steps 3, 4 and 6)."""
     per_role = tuple(demand.by_role[role] for role in SPECIALIST_ROLES)
-    return _portfolio(per_role, demand, list(demand.fte), assumptions)
+    return _portfolio(per_role, demand, demand.fte[..., None], assumptions)
 
 
 def portfolio_rows(demand: Demand, fte: np.ndarray, assumptions: Assumptions) -> Portfolio:
     """Many portfolios at once: ``fte[row, source, phase, role]`` laid out as ``demand.fte``
     (same sources, stages and priorities), one portfolio per row; every figure an array."""
     per_role = tuple(fte[:, :, :, i].sum(axis=(1, 2)) for i in range(SPECIALISTS))
-    return _portfolio(per_role, demand, [fte[:, s] for s in range(fte.shape[1])], assumptions)
+    return _portfolio(per_role, demand, np.moveaxis(fte, 0, -1), assumptions)
 
 
 def _portfolio(
-    per_role: tuple[Values, ...], demand: Demand, blocks: list[np.ndarray], a: Assumptions
+    per_role: tuple[Values, ...], demand: Demand, fte: np.ndarray, a: Assumptions
 ) -> Portfolio:
-    """The portfolio of ``blocks`` (per source of ``demand``, ``[phase, role]`` or ``[row,
-    phase, role]``): the same lines for one portfolio and for many."""
-    raw = []
-    for s, block in enumerate(blocks):
-        size = block.sum(axis=(-2, -1))
-        if np.all(size <= _NOTHING):
-            continue
-        present = size > _NOTHING  # per row: a source can have work in some rows only
-        stage = demand.stages[s] if demand.stages else ""
-        priority = demand.priorities[s] if demand.priorities else DEFAULT_PRIORITY
-        average = _per_role(block.sum(axis=-2) / np.where(present, size, 1.0)[..., None])
-        links = []
-        for p, phase in enumerate(PHASES):
-            strength = a.weakest_link.get(f"{stage}.{phase}", 0.0) if stage else 0.0
-            phase_fte = block[..., p, :].sum(axis=-1)
-            there = phase_fte > _NOTHING
-            if strength > 0 and np.any(there):  # a link binds only where the phase has work
-                mix = block[..., p, :] / np.where(there, phase_fte, 1.0)[..., None]
-                links.append((_plain(np.where(there, strength, 0.0)), _per_role(mix)))
-        weight = _plain(np.where(present, size, 0.0) * priority / DEFAULT_PRIORITY)
-        raw.append((demand.sources[s], weight, average, links))
-    total_weight = sum(weight for _, weight, _, _ in raw)
-    units = tuple(Unit(n, w / total_weight, avg, tuple(lk)) for n, w, avg, lk in raw)
+    """The portfolio of ``fte[source, phase, role, row]`` (one row: one portfolio, whose
+    figures lose the row axis). A source is a unit where it has work in some row; in a row
+    where it has none it weighs nothing, and a phase's link binds only where it has work."""
+    size = fte.sum(axis=(1, 2))  # [source, row]
+    kept = np.flatnonzero((size > _NOTHING).any(axis=1))
+    fte, size = fte[kept], size[kept]
+    present = size > _NOTHING
+    stages = [demand.stages[s] if demand.stages else "" for s in kept]
+    priority = np.array(
+        [demand.priorities[s] if demand.priorities else DEFAULT_PRIORITY for s in kept], float
+    )
+    weight = np.where(present, size, 0.0) * (priority / DEFAULT_PRIORITY)[:, None]
+    weight = weight / weight.sum(axis=0)
+    average = fte.sum(axis=1) / np.where(present, size, 1.0)[:, None, :]
+    phase_fte = fte.sum(axis=2)  # [unit, phase, row]
+    there = phase_fte > _NOTHING
+    links = np.array(
+        [
+            [a.weakest_link.get(f"{stage}.{phase}", 0.0) if stage else 0.0 for phase in PHASES]
+            for stage in stages
+        ]
+    ).reshape((len(kept), len(PHASES)))
+    strength = np.where(there, links[:, :, None], 0.0)
+    mix = fte / np.where(there, phase_fte, 1.0)[:, :, None, :]
     contributors = sum(per_role[i] for i in range(SPECIALISTS) if i != A_COLUMN)
-    whole = _plain(np.ceil(np.asarray(contributors) - 1e-6).astype(np.int64))
-    return Portfolio(demand=per_role, units=units, teams=required_leads(whole, a.lead_span))
-
-
-def _per_role(shares: np.ndarray) -> tuple[Values, ...]:
-    """``shares[..., role]`` as one figure per specialist role (numbers, or arrays per row)."""
-    return tuple(_plain(shares[..., i]) for i in range(SPECIALISTS))
-
-
-def _plain(value: np.ndarray) -> Values:
-    """A numpy scalar as a plain Python number (faster to compute with one by one); arrays as
-    they are."""
-    return value.item() if np.ndim(value) == 0 else value
+    whole = np.ceil(np.asarray(contributors) - 1e-6).astype(np.int64)
+    one = fte.shape[-1] == 1 and np.ndim(per_role[0]) == 0
+    return Portfolio(
+        demand=per_role,
+        names=tuple(demand.sources[s] for s in kept),
+        weight=weight[..., 0] if one else weight,
+        average=average[..., 0] if one else average,
+        strength=strength[..., 0] if one else strength,
+        mix=mix[..., 0] if one else mix,
+        teams=required_leads(whole.item() if one else whole, a.lead_span),
+    )
 
 
 @dataclass(frozen=True)
@@ -185,7 +180,7 @@ class Scored:
     covered: list[Values]
     general: list[Values]
     delivered: list[Values]
-    units: list[Values]
+    units: np.ndarray
 
 
 def score_heads(work: Portfolio, heads: Sequence[Values], a: Assumptions) -> Scored:
@@ -207,14 +202,14 @@ def score_heads(work: Portfolio, heads: Sequence[Values], a: Assumptions) -> Sco
         delivered_share(heads[i] + gamma[i] * general[i], demand[i], a.delivery_headroom)
         for i in range(SPECIALISTS)
     ]
-    units = [unit_delivery(unit, delivered) for unit in work.units]
-    delivery = sum(unit.weight * value for unit, value in zip(work.units, units, strict=True))
+    units = unit_delivery(work, delivered)
+    delivery = _weighted(work, units)
     total, total_covered = work.total, sum(covered)
     depth_fte = sum(specialist[i] + gamma[i] * general[i] for i in range(SPECIALISTS))
     able = [heads[i] + (generalists if i in uncovered else 0) for i in range(SPECIALISTS)]
     resilient = sum(demand[i] * (able[i] >= 2) for i in range(SPECIALISTS))
     components = {
-        "delivery": 100 * _share(delivery, 1.0) if work.units else 0.0 * share,
+        "delivery": 100 * _share(delivery, 1.0) if work.names else 0.0 * share,
         "depth": 100 * depth(depth_fte, total_covered, total),
         "resilience": 100 * resilience(resilient, total),
         "coordination": 100 * coordination(work.teams, heads[L_COLUMN], a),
@@ -239,13 +234,29 @@ def delivered_share(capacity: Values, demand: Values, headroom: float) -> Values
     return _where(some, _where(rho <= 1, (1 - headroom) * rho, past), 1.0 + 0.0 * capacity)
 
 
-def unit_delivery(unit: Unit, delivered: Sequence[Values]) -> Values:
-    """A unit's delivery: the smaller of its average and its weakest link (step 3)."""
-    value = sum(unit.average[i] * delivered[i] for i in range(SPECIALISTS))
-    for strength, row in unit.links:
-        phase = sum(row[i] * delivered[i] for i in range(SPECIALISTS))
-        value = _minimum(value, 1 - strength * (1 - phase))
-    return value
+def unit_delivery(work: Portfolio, delivered: Sequence[Values]) -> np.ndarray:
+    """Each unit's delivery (``[unit]``, or ``[unit, plan]``): the smaller of its average and
+    its weakest link (step 3). Summed role by role in a fixed order, so that one plan and many
+    give the same floating-point numbers."""
+    many = np.ndim(delivered[0]) > 0
+    one_portfolio = work.weight.ndim == 1
+
+    def per_plan(x: np.ndarray) -> np.ndarray:  # a portfolio figure beside plans' figures
+        return x[..., None] if many and one_portfolio else x
+
+    average = sum(per_plan(work.average[:, i]) * delivered[i] for i in range(SPECIALISTS))
+    phase = sum(per_plan(work.mix[:, :, i]) * delivered[i] for i in range(SPECIALISTS))
+    links = 1 - per_plan(work.strength) * (1 - phase)
+    return np.minimum(average, links.min(axis=1))
+
+
+def _weighted(work: Portfolio, units: np.ndarray) -> Values:
+    """The portfolio's delivery: its units' delivery weighted, added unit by unit."""
+    weight = work.weight[:, None] if units.ndim > work.weight.ndim else work.weight
+    total = 0.0 * units[0]
+    for u in range(len(work.names)):
+        total = total + weight[u] * units[u]
+    return total
 
 
 def resilience(resilient: Values, total: Values) -> Values:
@@ -304,15 +315,14 @@ def assess(
         for i, phase in enumerate(PHASES)
     }
     return Quality(
-        score=scored.score,
-        components=scored.components,
+        score=float(scored.score),
+        components={c: float(v) for c, v in scored.components.items()},
         coverage_by_role=role_cov,
         coverage_by_phase=phase_cov,
         covered_fte=covered,
         generalist_fte=dict(zip(SPECIALIST_ROLES, scored.general, strict=True)),
         delivery_by_unit={
-            unit.name: 100 * float(value)
-            for unit, value in zip(work.units, scored.units, strict=True)
+            name: 100 * float(value) for name, value in zip(work.names, scored.units, strict=True)
         },
     )
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pytest
 from hypothesis import given
 
 from mlplanner.model.plan import evaluate, recommend
-from mlplanner.model.quality import COMPONENTS, Portfolio, Unit, assess, delivered_share
+from mlplanner.model.quality import COMPONENTS, Portfolio, assess, delivered_share
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
 from tests.support import strategies
@@ -39,8 +41,32 @@ def only(**shares: float) -> tuple[float, ...]:
     return tuple(shares.get(role, 0.0) for role in SPECIALIST_ROLES)
 
 
+@dataclass(frozen=True)
+class Unit:
+    """A unit of delivery written by hand: its weight, demand share per role and links
+    ``(strength, the phase's share per role)``, one per phase at most."""
+
+    name: str
+    weight: float
+    average: tuple[float, ...]
+    links: tuple[tuple[float, tuple[float, ...]], ...]
+
+
 def work(*units: Unit, teams: int = 0, **fte: float) -> Portfolio:
-    return Portfolio(demand=only(**fte), units=units, teams=teams)
+    strength = np.zeros((len(units), len(PHASES)))
+    mix = np.zeros((len(units), len(PHASES), len(SPECIALIST_ROLES)))
+    for u, unit in enumerate(units):
+        for p, (k, row) in enumerate(unit.links):
+            strength[u, p], mix[u, p] = k, row
+    return Portfolio(
+        demand=only(**fte),
+        names=tuple(unit.name for unit in units),
+        weight=np.array([unit.weight for unit in units]),
+        average=np.array([unit.average for unit in units]).reshape((len(units), -1)),
+        strength=strength,
+        mix=mix,
+        teams=teams,
+    )
 
 
 def people(**counts: int) -> dict[str, int]:

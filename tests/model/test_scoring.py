@@ -110,4 +110,4 @@ def test_one_plan_on_numbers_is_one_row_of_arrays(
     assert one.components == {c: many.components[c][0] for c in COMPONENTS}
     assert one.covered == [v[0] for v in many.covered]
     assert one.general == [v[0] for v in many.general]
-    assert one.units == [v[0] for v in many.units]
+    assert one.units.tolist() == many.units[:, 0].tolist()
