@@ -237,17 +237,36 @@ def delivered_share(capacity: Values, demand: Values, headroom: float) -> Values
 def unit_delivery(work: Portfolio, delivered: Sequence[Values]) -> np.ndarray:
     """Each unit's delivery (``[unit]``, or ``[unit, plan]``): the smaller of its average and
     its weakest link (step 3). Summed role by role in a fixed order, so that one plan and many
-    give the same floating-point numbers."""
+    give the same floating-point numbers; roles and links that are zero for every unit are
+    left out (adding their exact zeros changes nothing)."""
     many = np.ndim(delivered[0]) > 0
     one_portfolio = work.weight.ndim == 1
 
     def per_plan(x: np.ndarray) -> np.ndarray:  # a portfolio figure beside plans' figures
         return x[..., None] if many and one_portfolio else x
 
-    average = sum(per_plan(work.average[:, i]) * delivered[i] for i in range(SPECIALISTS))
-    phase = sum(per_plan(work.mix[:, :, i]) * delivered[i] for i in range(SPECIALISTS))
-    links = 1 - per_plan(work.strength) * (1 - phase)
-    return np.minimum(average, links.min(axis=1))
+    def mixed(shares: np.ndarray) -> np.ndarray:  # shares[row, role, ...] x delivered
+        total = per_plan(np.zeros(shares[:, 0].shape)) + 0.0 * delivered[0]
+        for i in range(SPECIALISTS):
+            if shares[:, i].any():
+                total = total + per_plan(shares[:, i]) * delivered[i]
+        return total
+
+    units, phases = work.strength.shape[:2]
+    average = mixed(work.average)
+    linked = np.flatnonzero(work.strength.reshape(units * phases, -1).any(axis=1))
+    if not len(linked):
+        return average
+    flat = (units * phases, *work.strength.shape[2:])
+    strength = work.strength.reshape(flat)[linked]
+    mix = work.mix.reshape((units * phases, SPECIALISTS, *work.mix.shape[3:]))[linked]
+    links = 1 - per_plan(strength) * (1 - mixed(mix))
+    owner = linked // phases  # the unit of each link, ascending
+    result = average.copy()
+    for phase in range(phases):  # each unit's links in turn (a unit has at most one a phase)
+        mine = linked % phases == phase
+        result[owner[mine]] = np.minimum(result[owner[mine]], links[mine])
+    return result
 
 
 def _weighted(work: Portfolio, units: np.ndarray) -> Values:

@@ -10,34 +10,38 @@ sorted by cost, quality strictly increasing (ties within
 :data:`~mlplanner.search.pareto.QUALITY_TOLERANCE`).
 Cost and quality do not depend on the setup, so neither does the frontier.
 
-**Algorithm** (exact; :func:`brute_force` enumerates the space and must agree, which the
-tests check). It rests on one property of the quality score (:mod:`mlplanner.model.quality`):
-**adding a person never lowers it** (``tests/model/test_quality_properties.py``). So the
-quality of any completion of a partial allocation (some roles chosen, the rest open) is at
-most the quality of its most generous completion (every open role at its upper bound), and
-costs at least its cheapest one (every open role at its lower bound).
+**Algorithm** (a local search; :func:`brute_force` enumerates the space, and the tests check
+that both agree on generated small scenarios; ``bench/frontier_family.py`` measures, on 100
+generated scenarios, the largest quality gap to an exact branch-and-bound where that one
+finishes). It rests on two properties of the quality score (:mod:`mlplanner.model.quality`):
 
-1. A greedy walk (:func:`_greedy`) from the cheapest allocation adds, step after step, the
-   role (or pair of roles, where one alone gains nothing) buying the most quality per dollar:
-   a good frontier to beat, fast.
-2. Roles are then chosen one at a time (those with the fewest headcounts first). A partial
-   allocation goes when a known plan costs no more than its cheapest completion and scores
-   above its most generous completion by more than :data:`_MARGIN`: every completion is
-   beaten. Complete allocations are scored exactly and the sweep selects the frontier.
+- **Leads only scale it.** Quality is the rest of the score times the coordination factor,
+  which depends on the leads alone; cost is linear. So the frontier is found with leads at
+  their upper bound (coordination 1) over the other roles, and each of its points is then
+  taken with every number of leads: a plan off that frontier is beaten, at every number of
+  leads, by a frontier point with the same leads.
+- **Adding a person never lowers it** (``tests/model/test_quality_properties.py``), so the
+  frontier is a staircase that plans one or two people apart climb.
 
-**Best under a budget** runs the same search with the budget as a hard cut (a partial
-allocation goes once its cheapest completion costs more) and the best known plan within the
-budget as the plan to beat, whatever its cost: only the best plan within the budget matters.
+1. **Seeds**: the cheapest allocation, a greedy walk from it (:func:`_greedy`: each step
+   adds the role, or else the pair of roles, buying the most quality per dollar), the
+   setup's recommended plan and the most generous allocation.
+2. **Climb**: every plan that joins the frontier has its neighbours scored: one step more or
+   less of a role, one role's step moved to another, one step more or less of two roles.
+   Those that join the frontier in turn have theirs scored, until no neighbour joins. Each
+   allocation is scored once.
 
-A dropped allocation is beaten in exact arithmetic by a known allocation that costs no more,
-so the sweep would never keep it. Every figure returned is scored by
-:mod:`mlplanner.model.scoring`.
+**Best under a budget** is the frontier's last point within the budget, found by the same
+search over the plans the budget can buy.
+
+Every figure returned is scored by :mod:`mlplanner.model.scoring`.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import combinations, permutations
 from typing import Any
 
 import numpy as np
@@ -45,13 +49,20 @@ import numpy as np
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.quality import COMPONENTS, COVERABLE
-from mlplanner.model.roles import ROLES
+from mlplanner.model.roles import LEAD, ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.scoring import Scores, cost, score
 from mlplanner.search.pareto import sweep
 from mlplanner.search.search_space import SearchProblem, search_problem, search_step
 
 BRUTE_FORCE_LIMIT = 200_000_000
+# Spaces up to this many allocations (leads aside) get the climbed frontier proven exact by
+# branch and bound (_prove), in tens of milliseconds; larger ones keep the climbed frontier,
+# whose largest gap to the exact one bench/frontier_family.py measures.
+PROOF_LIMIT = 100_000
+# Known plans' costs the branch and bound's test cuts the extra spend at (_beaten).
+_GRID = 24
+_LEAD = ROLES.index(LEAD)
 _CHUNK = 200_000
 # How far above a partial allocation's most generous completion a known plan must score to
 # drop it: far above rounding noise and the sweep's tolerance.
@@ -159,6 +170,15 @@ def brute_force(
     return _points(problem, np.concatenate([*kept, problem.recommended]))
 
 
+def proven_frontier(
+    scenario: Scenario, assumptions: Assumptions | None = None, setup: str | None = None
+) -> list[FrontierPoint]:
+    """The frontier proven exact by branch and bound whatever the size of the space (for
+    checking the search on spaces past :data:`PROOF_LIMIT`; it can take seconds)."""
+    problem = search_problem(scenario, assumptions or Assumptions.defaults(), setup)
+    return _points(problem, _search(problem, prove=True))
+
+
 def frontier_step(scenario: Scenario, assumptions: Assumptions | None = None) -> int:
     """People per step of the scenario's search space (one for teams up to
     :data:`~mlplanner.search.search_space.STEP_FTE` of coverable demand); cheap (no search)."""
@@ -181,104 +201,206 @@ def _point(allocations: np.ndarray, scores: Scores, row: int) -> FrontierPoint:
     )
 
 
-def _search(problem: SearchProblem, budget: float | None = None) -> np.ndarray:
-    """Candidates containing the whole frontier (with a ``budget``: its part within the
-    budget), by the module docstring's algorithm."""
+def _search(problem: SearchProblem, budget: float | None = None, prove: bool = False) -> np.ndarray:
+    """Candidates containing the frontier (with a ``budget``: its part within the budget), by
+    the module docstring's algorithm."""
     space = problem.space
     lower = np.array([space.lower[role] for role in ROLES], dtype=np.int64)
     upper = np.array([space.upper[role] for role in ROLES], dtype=np.int64)
-    known = np.concatenate([_greedy(problem, lower, upper), problem.recommended])
-    known_scores = score(problem.context, known)
-    if budget is not None:
-        fits = known_scores.cost <= budget
-        known, known_scores = known[fits], _take(known_scores, fits)
-    chosen = sweep(known_scores.cost, known_scores.quality, known)
-    beat_cost, beat_quality = known_scores.cost[chosen], known_scores.quality[chosen]
-    open_roles = sorted(range(len(ROLES)), key=lambda i: (space.count(ROLES[i]), i))
+    led = lower.copy()  # every allocation searched has the most leads (coordination 1)
+    led[_LEAD] = upper[_LEAD]
+    # With a budget: what a searched allocation (leads at their upper bound) may cost for its
+    # cheapest version (leads at their lower bound) to fit.
+    extra_leads = problem.context.loaded_rates[_LEAD] * (upper[_LEAD] - lower[_LEAD])
+    ceiling = np.inf if budget is None else budget + extra_leads
+    recommended = problem.recommended.copy()
+    recommended[:, _LEAD] = upper[_LEAD]
+    seeds = np.concatenate([_greedy(problem, led, upper, ceiling), recommended, upper[None, :]])
+    core = _climb(problem, seeds, led, upper, ceiling)
+    if prove or _size(led, upper, space.step) <= PROOF_LIMIT:
+        core = _prove(problem, core, led, upper, ceiling)
+    leads = space.values(LEAD)
+    plans = np.repeat(core, len(leads), axis=0)
+    plans[:, _LEAD] = np.tile(leads, len(core))
+    return np.concatenate([plans, problem.recommended])
+
+
+def _climb(
+    problem: SearchProblem, seeds: np.ndarray, lower: np.ndarray, upper: np.ndarray, ceiling: float
+) -> np.ndarray:
+    """The frontier of the allocations between ``lower`` and ``upper`` costing at most
+    ``ceiling``, climbed from ``seeds`` (module docstring, step 2)."""
+    moves = _moves(lower, upper, problem.space.step)
+    radix = np.cumprod(np.concatenate(([1], upper[:-1] + 1))).astype(np.int64)
+    step = problem.space.step
+    within = ((seeds >= lower) & (seeds <= upper) & ((seeds - lower) % step == 0)).all(axis=1)
+    seeds = seeds[within]  # the space's own allocations (a recommended plan may lie off steps)
+    seeds = seeds[cost(problem.context, seeds) <= ceiling]
+    seen = np.unique(seeds @ radix)
+    scores = score(problem.context, seeds)
+    kept = sweep(scores.cost, scores.quality, seeds)
+    front, front_cost, front_quality = seeds[kept], scores.cost[kept], scores.quality[kept]
+    new = front
+    while len(new):
+        near = (new[:, None, :] + moves[None, :, :]).reshape(-1, len(ROLES))
+        near = near[((near >= lower) & (near <= upper)).all(axis=1)]
+        near, keys = _unseen(near, near @ radix, seen)
+        seen = np.sort(np.concatenate([seen, keys]), kind="stable")  # two sorted runs: a merge
+        scores = score(problem.context, near)
+        fits = scores.cost <= ceiling
+        allocations = np.concatenate([front, near[fits]])
+        costs = np.concatenate([front_cost, scores.cost[fits]])
+        qualities = np.concatenate([front_quality, scores.quality[fits]])
+        kept = sweep(costs, qualities, allocations)
+        new = allocations[kept[kept >= len(front)]]
+        front, front_cost, front_quality = allocations[kept], costs[kept], qualities[kept]
+    return front
+
+
+def _unseen(
+    allocations: np.ndarray, keys: np.ndarray, seen: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``allocations`` whose ``keys`` are not in the sorted ``seen``, each once, with their
+    keys (sorting beats hashing here: numpy's hashed ``unique`` is several times slower)."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+    position = np.minimum(np.searchsorted(seen, ordered), max(len(seen) - 1, 0))
+    known = seen[position] == ordered if len(seen) else np.zeros(len(ordered), dtype=bool)
+    fresh = first & ~known
+    return allocations[order[fresh]], ordered[fresh]
+
+
+def _size(lower: np.ndarray, upper: np.ndarray, step: int) -> int:
+    """Number of allocations between ``lower`` and ``upper`` in steps of ``step``."""
+    return int(np.prod((upper - lower) // step + 1, dtype=np.float64))
+
+
+def _prove(
+    problem: SearchProblem, front: np.ndarray, lower: np.ndarray, upper: np.ndarray, ceiling: float
+) -> np.ndarray:
+    """The exact frontier of the allocations between ``lower`` and ``upper`` costing at most
+    ``ceiling``, by branch and bound with the climbed ``front`` as the plans to beat (module
+    docstring, step 3). Roles are fixed one at a time, dearest range first; a partial
+    allocation goes when every completion is beaten by a known plan costing no more
+    (:func:`_beaten`)."""
+    context, step = problem.context, problem.space.step
+    scores = score(context, front)
+    bar = (scores.cost.astype(np.int64), scores.quality)
+    rates = context.loaded_rates
+    roles = [i for i in range(len(ROLES)) if upper[i] > lower[i]]
+    roles.sort(key=lambda i: (-(upper[i] - lower[i]) * rates[i], i))
     partial = lower[None, :].copy()
-    for depth, role in enumerate(open_roles):
-        values = np.arange(lower[role], upper[role] + 1, space.step)
+    for depth, role in enumerate(roles):
+        values = np.arange(lower[role], upper[role] + 1, step)
         grown = np.repeat(partial, len(values), axis=0)
         grown[:, role] = np.tile(values, len(partial))
-        still_open = open_roles[depth + 1 :]
-        kept = [
-            _survivors(problem, chunk, still_open, upper, beat_cost, beat_quality, budget)
-            for chunk in np.array_split(grown, max(1, -(-len(grown) // _CHUNK)))
-        ]
-        partial = np.concatenate(kept)
-    return np.concatenate([partial, known])
+        grown = grown[cost(context, grown) <= ceiling]
+        open_roles = roles[depth + 1 :]
+        partial = np.concatenate(
+            [
+                grown[~_beaten(problem, chunk, open_roles, lower, upper, bar)]
+                for chunk in np.array_split(grown, max(1, -(-len(grown) // _CHUNK)))
+            ]
+        )
+    everything = np.concatenate([partial, front])
+    scores = score(context, everything)
+    return everything[sweep(scores.cost, scores.quality, everything)]
 
 
-def _survivors(
+def _beaten(
     problem: SearchProblem,
     partial: np.ndarray,
-    still_open: list[int],
+    open_roles: list[int],
+    lower: np.ndarray,
     upper: np.ndarray,
-    beat_cost: np.ndarray,
-    beat_quality: np.ndarray,
-    budget: float | None,
+    bar: tuple[np.ndarray, np.ndarray],
 ) -> np.ndarray:
-    """The partial allocations (open roles at their lower bound) some completion of which may
-    be on the frontier: the cheapest completion fits the ``budget`` and no known plan costing
-    no more (with a budget: no known plan within it) beats the most generous one (module
-    docstring)."""
-    cheapest = cost(problem.context, partial)
-    alive = np.ones(len(partial), dtype=bool) if budget is None else cheapest <= budget
-    partial, cheapest = partial[alive], cheapest[alive]
-    if not len(beat_cost) or not len(partial):
-        return partial
-    generous = partial.copy()
-    generous[:, still_open] = upper[still_open]
-    best = score(problem.context, generous).quality if still_open else None
-    if budget is None:
-        index = np.searchsorted(beat_cost, cheapest, side="right") - 1
-        beaten = np.where(index >= 0, beat_quality[np.maximum(index, 0)], -np.inf)
-    else:  # only the best plan within the budget matters: the best known one is the bar
-        beaten = np.full(len(partial), beat_quality.max())
-    if best is None:  # complete allocations: beaten plans go, their exact score decides
-        best = score(problem.context, partial).quality
-    return partial[beaten <= best + _MARGIN]
+    """Which ``partial`` allocations (``open_roles`` still at ``lower``) have every completion
+    beaten by a known plan (``bar``: costs ascending, qualities) that costs no more.
+
+    A completion spending ``e`` dollars more than the partial scores at most the partial with
+    each open role raised as far as ``e`` alone could raise it (quality never falls as people
+    are added). Known plans' costs cut the extra spend into intervals; within one the best
+    known plan at its start must score at least that bound at its end. Known costs thinned to
+    :data:`_GRID` give fewer, wider intervals: a looser test, never a wrong one.
+    """
+    context, step = problem.context, problem.space.step
+    known_cost = bar[0]
+    start = cost(context, partial)
+    if not open_roles:
+        return _best_known(bar, start) > score(context, partial).quality + _MARGIN
+    grid = np.unique(np.linspace(0, len(known_cost) - 1, min(_GRID, len(known_cost))).astype(int))
+    edges = np.concatenate((known_cost[grid], [np.iinfo(np.int64).max]))
+    beaten = np.ones(len(partial), dtype=bool)
+    rates = context.loaded_rates[open_roles] * step
+    for i in range(len(edges)):  # interval i: from start or edges[i - 1] to edges[i]
+        low = start if i == 0 else np.maximum(start, edges[i - 1])
+        rows = np.flatnonzero(beaten & (start < edges[i]))
+        if not len(rows):
+            continue
+        spend = np.minimum(edges[i] - 1 - start[rows], 10**15)
+        bound = partial[rows].copy()
+        bound[:, open_roles] = np.minimum(
+            upper[open_roles], lower[open_roles] + step * (spend[:, None] // rates[None, :])
+        )
+        beaten[rows] &= _best_known(bar, low[rows]) > score(context, bound).quality + _MARGIN
+    return beaten
 
 
-def _greedy(problem: SearchProblem, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
+def _best_known(bar: tuple[np.ndarray, np.ndarray], costs: np.ndarray) -> np.ndarray:
+    """The best quality of a known plan costing at most each of ``costs`` (-inf: none)."""
+    known_cost, known_quality = bar
+    index = np.searchsorted(known_cost, costs, side="right") - 1
+    return np.where(index >= 0, known_quality[np.maximum(index, 0)], -np.inf)
+
+
+def _moves(lower: np.ndarray, upper: np.ndarray, step: int) -> np.ndarray:
+    """A plan's neighbours, as differences: one step more or less of a role, a step moved
+    from one role to another, one step more or less of two roles (roles the space lets
+    vary, leads aside)."""
+    roles = [i for i in range(len(ROLES)) if i != _LEAD and upper[i] > lower[i]]
+    unit = np.eye(len(ROLES), dtype=np.int64) * step
+    one = [unit[i] for i in roles]
+    two = [unit[i] + unit[j] for i, j in combinations(roles, 2)]
+    moved = [unit[i] - unit[j] for i, j in permutations(roles, 2)]
+    rows = [*one, *(-m for m in one), *two, *(-m for m in two), *moved]
+    return np.array(rows, dtype=np.int64).reshape((-1, len(ROLES)))
+
+
+def _greedy(
+    problem: SearchProblem, lower: np.ndarray, upper: np.ndarray, ceiling: float = np.inf
+) -> np.ndarray:
     """Allocations of a walk from ``lower``: each step adds the role, or else the pair of
-    roles, that buys the most quality per dollar, until nothing gains (module docstring)."""
+    roles, that buys the most quality per dollar, until nothing within ``ceiling`` gains
+    (module docstring)."""
     step = problem.space.step
     roles = len(ROLES)
-    moves = np.eye(roles, dtype=np.int64) * step
-    pairs = np.array(
-        [moves[i] + moves[j] for i in range(roles) for j in range(i + 1, roles)], dtype=np.int64
-    )
+    ones = np.eye(roles, dtype=np.int64) * step
+    pairs = np.array([ones[i] + ones[j] for i, j in combinations(range(roles), 2)])
+    options = np.concatenate([ones, pairs])
     current = lower.copy()
-    current_score = score(problem.context, current[None, :])
+    first = score(problem.context, current[None, :])
+    quality, paid = float(first.quality[0]), int(first.cost[0])
     walk = [current]
     while True:
-        best = None
-        for options in (moves, pairs):
-            tried = current + options
-            tried = tried[(tried <= upper).all(axis=1)]
-            if not len(tried):
-                continue
-            scores = score(problem.context, tried)
-            gain = scores.quality - current_score.quality[0]
-            paid = (scores.cost - current_score.cost[0]).astype(float)
-            value = np.where(gain > _MARGIN, gain / np.maximum(paid, 1.0), -np.inf)
-            if np.isfinite(value).any():
-                best = tried[int(np.argmax(value))]
-                break
-        if best is None:
+        tried = current + options
+        one = np.arange(len(options)) < roles
+        inside = (tried <= upper).all(axis=1)
+        tried, one = tried[inside], one[inside]
+        if not len(tried):
             return np.array(walk)
-        current = best
-        current_score = score(problem.context, current[None, :])
+        scores = score(problem.context, tried)
+        gain = np.where(scores.cost <= ceiling, scores.quality - quality, 0.0)
+        value = np.where(gain > _MARGIN, gain / np.maximum(scores.cost - paid, 1.0), -np.inf)
+        # a single role when one gains anything; a pair only when none does
+        value = np.where(one, value, -np.inf) if np.isfinite(value[one]).any() else value
+        if not np.isfinite(value).any():
+            return np.array(walk)
+        best = int(np.argmax(value))
+        current = tried[best]
+        quality, paid = float(scores.quality[best]), int(scores.cost[best])
         walk.append(current)
-
-
-def _take(scores: Scores, rows: np.ndarray) -> Scores:
-    return Scores(
-        cost=scores.cost[rows],
-        quality=scores.quality[rows],
-        components={c: v[rows] for c, v in scores.components.items()},
-    )
 
 
 def sample(

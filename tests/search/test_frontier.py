@@ -36,6 +36,7 @@ from mlplanner.model.scenario import (
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.alternatives import as_point
 from mlplanner.search.frontier import (
+    PROOF_LIMIT,
     affordable,
     brute_force,
     frontier_step,
@@ -47,7 +48,7 @@ from mlplanner.search.search_space import STEP_FTE, STEPS, search_space, search_
 # The module itself (``mlplanner.search.frontier`` as an attribute is the function of that name).
 frontier_module = importlib.import_module("mlplanner.search.frontier")
 search_space_module = importlib.import_module("mlplanner.search.search_space")
-MAX_SPACE = 150_000
+MAX_SPACE = PROOF_LIMIT  # within it the search is exact by proof (frontier._prove)
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
 )
