@@ -10,10 +10,11 @@ sorted by cost, quality strictly increasing (ties within
 :data:`~mlplanner.search.pareto.QUALITY_TOLERANCE`).
 Cost and quality do not depend on the setup, so neither does the frontier.
 
-**Algorithm** (a local search; :func:`brute_force` enumerates the space, and the tests check
-that both agree on generated small scenarios; ``bench/frontier_family.py`` measures, on 100
-generated scenarios, the largest quality gap to an exact branch-and-bound where that one
-finishes). It rests on two properties of the quality score (:mod:`mlplanner.model.quality`):
+**Algorithm** (a local search, proven exact on small spaces; :func:`brute_force` enumerates
+the space, and the tests check that both agree on generated small scenarios;
+``bench/frontier_family.py --gaps`` measures, on 100 generated scenarios, the largest quality
+gap to the exact frontier, :func:`proven_frontier`, where the proof finishes). It rests on
+two properties of the quality score (:mod:`mlplanner.model.quality`):
 
 - **Leads only scale it.** Quality is the rest of the score times the coordination factor,
   which depends on the leads alone; cost is linear. So the frontier is found with leads at
@@ -30,9 +31,14 @@ finishes). It rests on two properties of the quality score (:mod:`mlplanner.mode
    less of a role, one role's step moved to another, one step more or less of two roles.
    Those that join the frontier in turn have theirs scored, until no neighbour joins. Each
    allocation is scored once.
+3. **Proof**, for spaces up to :data:`PROOF_LIMIT` allocations (leads aside): branch and
+   bound (:func:`_prove`) with the climbed frontier as the plans to beat, which makes the
+   result exact. Larger spaces keep the climbed frontier: on the benchmark's family the
+   climb misses a point in a few scenarios, by hundredths of a quality point
+   (``docs/benchmarks.md``).
 
-**Best under a budget** is the frontier's last point within the budget, found by the same
-search over the plans the budget can buy.
+**Best under a budget** is the frontier's last point within the budget
+(:func:`affordable`): the budget search and the frontier cannot disagree.
 
 Every figure returned is scored by :mod:`mlplanner.model.scoring`.
 """
@@ -117,12 +123,7 @@ def best_under_budget(
     Raises ``ValueError`` for a budget that is not a non-negative number.
     """
     budget = check_budget(budget_usd)
-    problem = search_problem(scenario, assumptions or Assumptions.defaults(), setup)
-    candidates = _search(problem, budget)
-    scores = score(problem.context, candidates)
-    chosen = sweep(scores.cost, scores.quality, candidates)
-    within = chosen[scores.cost[chosen] <= budget]
-    return _point(candidates, scores, int(within[-1])) if len(within) else None
+    return affordable(frontier(scenario, setup, assumptions), budget)
 
 
 def affordable(points: list[FrontierPoint], budget_usd: float) -> FrontierPoint | None:
@@ -201,24 +202,20 @@ def _point(allocations: np.ndarray, scores: Scores, row: int) -> FrontierPoint:
     )
 
 
-def _search(problem: SearchProblem, budget: float | None = None, prove: bool = False) -> np.ndarray:
-    """Candidates containing the frontier (with a ``budget``: its part within the budget), by
-    the module docstring's algorithm."""
+def _search(problem: SearchProblem, prove: bool = False) -> np.ndarray:
+    """Candidates containing the frontier, by the module docstring's algorithm (``prove``:
+    prove it exact whatever the size of the space)."""
     space = problem.space
     lower = np.array([space.lower[role] for role in ROLES], dtype=np.int64)
     upper = np.array([space.upper[role] for role in ROLES], dtype=np.int64)
     led = lower.copy()  # every allocation searched has the most leads (coordination 1)
     led[_LEAD] = upper[_LEAD]
-    # With a budget: what a searched allocation (leads at their upper bound) may cost for its
-    # cheapest version (leads at their lower bound) to fit.
-    extra_leads = problem.context.loaded_rates[_LEAD] * (upper[_LEAD] - lower[_LEAD])
-    ceiling = np.inf if budget is None else budget + extra_leads
     recommended = problem.recommended.copy()
     recommended[:, _LEAD] = upper[_LEAD]
-    seeds = np.concatenate([_greedy(problem, led, upper, ceiling), recommended, upper[None, :]])
-    core = _climb(problem, seeds, led, upper, ceiling)
+    seeds = np.concatenate([_greedy(problem, led, upper), recommended, upper[None, :]])
+    core = _climb(problem, seeds, led, upper)
     if prove or _size(led, upper, space.step) <= PROOF_LIMIT:
-        core = _prove(problem, core, led, upper, ceiling)
+        core = _prove(problem, core, led, upper)
     leads = space.values(LEAD)
     plans = np.repeat(core, len(leads), axis=0)
     plans[:, _LEAD] = np.tile(leads, len(core))
@@ -226,16 +223,15 @@ def _search(problem: SearchProblem, budget: float | None = None, prove: bool = F
 
 
 def _climb(
-    problem: SearchProblem, seeds: np.ndarray, lower: np.ndarray, upper: np.ndarray, ceiling: float
+    problem: SearchProblem, seeds: np.ndarray, lower: np.ndarray, upper: np.ndarray
 ) -> np.ndarray:
-    """The frontier of the allocations between ``lower`` and ``upper`` costing at most
-    ``ceiling``, climbed from ``seeds`` (module docstring, step 2)."""
+    """The frontier of the allocations between ``lower`` and ``upper``, climbed from
+    ``seeds`` (module docstring, step 2)."""
     moves = _moves(lower, upper, problem.space.step)
     radix = np.cumprod(np.concatenate(([1], upper[:-1] + 1))).astype(np.int64)
     step = problem.space.step
     within = ((seeds >= lower) & (seeds <= upper) & ((seeds - lower) % step == 0)).all(axis=1)
     seeds = seeds[within]  # the space's own allocations (a recommended plan may lie off steps)
-    seeds = seeds[cost(problem.context, seeds) <= ceiling]
     seen = np.unique(seeds @ radix)
     scores = score(problem.context, seeds)
     kept = sweep(scores.cost, scores.quality, seeds)
@@ -247,10 +243,9 @@ def _climb(
         near, keys = _unseen(near, near @ radix, seen)
         seen = np.sort(np.concatenate([seen, keys]), kind="stable")  # two sorted runs: a merge
         scores = score(problem.context, near)
-        fits = scores.cost <= ceiling
-        allocations = np.concatenate([front, near[fits]])
-        costs = np.concatenate([front_cost, scores.cost[fits]])
-        qualities = np.concatenate([front_quality, scores.quality[fits]])
+        allocations = np.concatenate([front, near])
+        costs = np.concatenate([front_cost, scores.cost])
+        qualities = np.concatenate([front_quality, scores.quality])
         kept = sweep(costs, qualities, allocations)
         new = allocations[kept[kept >= len(front)]]
         front, front_cost, front_quality = allocations[kept], costs[kept], qualities[kept]
@@ -277,13 +272,12 @@ def _size(lower: np.ndarray, upper: np.ndarray, step: int) -> int:
 
 
 def _prove(
-    problem: SearchProblem, front: np.ndarray, lower: np.ndarray, upper: np.ndarray, ceiling: float
+    problem: SearchProblem, front: np.ndarray, lower: np.ndarray, upper: np.ndarray
 ) -> np.ndarray:
-    """The exact frontier of the allocations between ``lower`` and ``upper`` costing at most
-    ``ceiling``, by branch and bound with the climbed ``front`` as the plans to beat (module
-    docstring, step 3). Roles are fixed one at a time, dearest range first; a partial
-    allocation goes when every completion is beaten by a known plan costing no more
-    (:func:`_beaten`)."""
+    """The exact frontier of the allocations between ``lower`` and ``upper``, by branch and
+    bound with the climbed ``front`` as the plans to beat (module docstring, step 3). Roles
+    are fixed one at a time, dearest range first; a partial allocation goes when every
+    completion is beaten by a known plan costing no more (:func:`_beaten`)."""
     context, step = problem.context, problem.space.step
     scores = score(context, front)
     bar = (scores.cost.astype(np.int64), scores.quality)
@@ -295,7 +289,6 @@ def _prove(
         values = np.arange(lower[role], upper[role] + 1, step)
         grown = np.repeat(partial, len(values), axis=0)
         grown[:, role] = np.tile(values, len(partial))
-        grown = grown[cost(context, grown) <= ceiling]
         open_roles = roles[depth + 1 :]
         partial = np.concatenate(
             [
@@ -368,12 +361,9 @@ def _moves(lower: np.ndarray, upper: np.ndarray, step: int) -> np.ndarray:
     return np.array(rows, dtype=np.int64).reshape((-1, len(ROLES)))
 
 
-def _greedy(
-    problem: SearchProblem, lower: np.ndarray, upper: np.ndarray, ceiling: float = np.inf
-) -> np.ndarray:
+def _greedy(problem: SearchProblem, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
     """Allocations of a walk from ``lower``: each step adds the role, or else the pair of
-    roles, that buys the most quality per dollar, until nothing within ``ceiling`` gains
-    (module docstring)."""
+    roles, that buys the most quality per dollar, until nothing gains (module docstring)."""
     step = problem.space.step
     roles = len(ROLES)
     ones = np.eye(roles, dtype=np.int64) * step
@@ -391,7 +381,7 @@ def _greedy(
         if not len(tried):
             return np.array(walk)
         scores = score(problem.context, tried)
-        gain = np.where(scores.cost <= ceiling, scores.quality - quality, 0.0)
+        gain = scores.quality - quality
         value = np.where(gain > _MARGIN, gain / np.maximum(scores.cost - paid, 1.0), -np.inf)
         # a single role when one gains anything; a pair only when none does
         value = np.where(one, value, -np.inf) if np.isfinite(value[one]).any() else value
