@@ -10,9 +10,9 @@ Prints, in one run:
    run, since a shared virtual machine's timings vary) of the whole frontier (target 200 ms)
    and of ``best_under_budget`` at the scenario's budget or at the middle of the frontier's
    cost range (target 20 ms), with the frontier's size;
-   ``best_under_budget`` again at 10%, 50% and 90% of the frontier's cost range (its pruning
-   works better or worse depending on the budget); and the same budget looked up on an already
-   computed frontier (what the Trade-offs page does on each slider move).
+   and the same budget looked up on an already computed frontier (``affordable``: what
+   ``best_under_budget`` does after the search, and what the Trade-offs page does on each
+   slider move).
 2. **Brute force**: the seed-startup example with its project count raised step by step; the
    largest instance whose brute-force enumeration finishes in about 10 s, its space size, both
    times, their ratio, and that the two frontiers agree point for point.
@@ -65,7 +65,6 @@ BRUTE_FORCE_SECONDS = 10.0
 MIN_RUNS = 5
 MILP_COUNT = 3  # seed startup x3: about 125,000 allocations, one binary each
 MIN_SECONDS = 1.0
-BUDGET_SHARES = (0.1, 0.5, 0.9)  # further budget points, as shares of the frontier's cost range
 
 
 def median_ms(call: Callable[[], object]) -> float:
@@ -109,14 +108,6 @@ def time_case(name: str, scenario: Scenario) -> None:
         f"budget ${budget:,.0f})"
     )
     print(f"  the same budget on the computed frontier (affordable): {lookup * 1000:.1f} µs")
-    cheapest, dearest = points[0].annual_cost_usd, points[-1].annual_cost_usd
-    for share in BUDGET_SHARES:
-        at = cheapest + share * (dearest - cheapest)
-        ms, fastest = median_and_fastest_ms(lambda at=at: best_under_budget(scenario, at))
-        print(
-            f"  best_under_budget at {share:4.0%} of the cost range (${at:,.0f}): {ms:8.1f} ms, "
-            f"fastest {fastest:6.1f} ms  (ratio {ms / BUDGET_TARGET_MS:.2f})"
-        )
 
 
 def portfolios() -> None:
