@@ -292,7 +292,7 @@ def _prove(
         open_roles = roles[depth + 1 :]
         partial = np.concatenate(
             [
-                grown[~_beaten(problem, chunk, open_roles, lower, upper, bar)]
+                chunk[~_beaten(problem, chunk, open_roles, lower, upper, bar)]
                 for chunk in np.array_split(grown, max(1, -(-len(grown) // _CHUNK)))
             ]
         )
