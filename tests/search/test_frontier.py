@@ -40,6 +40,7 @@ from mlplanner.search.frontier import (
     affordable,
     brute_force,
     frontier_step,
+    proven_frontier,
     sample,
 )
 from mlplanner.search.pareto import QUALITY_TOLERANCE
@@ -316,3 +317,22 @@ def test_budget_must_be_a_non_negative_number(budget: Any) -> None:
 def test_a_budget_below_the_existing_team_buys_nothing() -> None:
     scenario = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
     assert best_under_budget(scenario, 1000) is None
+
+
+@pytest.mark.parametrize("example", ["fashion_retailer.json", "seed_startup.json"])
+def test_the_climb_alone_finds_the_examples_frontiers(example: str) -> None:
+    """Without the proof (as on spaces past PROOF_LIMIT) the climb still finds every point of
+    the examples' frontiers."""
+    scenario = load_scenario(EXAMPLES_DIR / example)
+    with patch.object(frontier_module, "PROOF_LIMIT", 0):
+        climbed = frontier(scenario)
+    assert_same_frontier(climbed, brute_force(scenario))
+
+
+def test_the_proof_works_chunk_by_chunk() -> None:
+    """Branch and bound splits a level into chunks; forced into chunks of seven allocations,
+    the proven frontier is still the brute-force one."""
+    scenario = load_scenario(EXAMPLES_DIR / "seed_startup.json")
+    with patch.object(frontier_module, "_CHUNK", 7):
+        proven = proven_frontier(scenario)
+    assert_same_frontier(proven, brute_force(scenario))
