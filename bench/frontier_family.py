@@ -9,9 +9,9 @@ Prints, in one run, for the whole frontier (target: 95th percentile under 200 ms
 under 20 ms): the median, the 95th percentile and the worst case with its scenario; the time
 is the fastest of three runs of each scenario (a shared machine's timings vary).
 
-With ``--gaps`` it also compares, where the space is past the size the search proves exact
-(``PROOF_LIMIT``) and the proof finishes within a few seconds, the frontier with the one proven
-exact by branch and bound (``proven_frontier``): how many such scenarios, how many differ, and
+With ``--gaps`` it also compares, where the space is climbed (past ``ENUMERATE_LIMIT``) and
+the proof finishes within a minute (space up to ``GAP_SPACE_LIMIT``), the frontier with the one
+proven exact by branch and bound (``proven_frontier``): how many such scenarios, how many differ, and
 the largest quality gap at equal cost (the exact frontier's best quality at a cost minus the
 searched frontier's best quality at that cost).
 """
@@ -33,6 +33,7 @@ from scenario_family import family
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.search.frontier import (
+    ENUMERATE_LIMIT,
     FrontierPoint,
     best_under_budget,
     frontier,
@@ -78,7 +79,7 @@ def gaps(cases: list[tuple[float, object]]) -> None:
     for fte, scenario in cases:
         problem = search_problem(scenario, assumptions)  # type: ignore[arg-type]
         size = problem.space.size / problem.space.count("team_lead")
-        if size > GAP_SPACE_LIMIT:
+        if not ENUMERATE_LIMIT < size <= GAP_SPACE_LIMIT:
             continue
         searched = frontier(scenario)  # type: ignore[arg-type]
         exact = proven_frontier(scenario)  # type: ignore[arg-type]

@@ -10,8 +10,8 @@ sorted by cost, quality strictly increasing (ties within
 :data:`~mlplanner.search.pareto.QUALITY_TOLERANCE`).
 Cost and quality do not depend on the setup, so neither does the frontier.
 
-**Algorithm** (a local search, proven exact on small spaces; :func:`brute_force` enumerates
-the space, and the tests check that both agree on generated small scenarios;
+**Algorithm** (a local search, exact on small spaces; :func:`brute_force` enumerates the
+space, and the tests check that both agree on generated small scenarios;
 ``bench/frontier_family.py --gaps`` measures, on 100 generated scenarios, the largest quality
 gap to the exact frontier, :func:`proven_frontier`, where the proof finishes). It rests on
 two properties of the quality score (:mod:`mlplanner.model.quality`):
@@ -31,11 +31,11 @@ two properties of the quality score (:mod:`mlplanner.model.quality`):
    less of a role, one role's step moved to another, one step more or less of two roles.
    Those that join the frontier in turn have theirs scored, until no neighbour joins. Each
    allocation is scored once.
-3. **Proof**, for spaces up to :data:`PROOF_LIMIT` allocations (leads aside): branch and
-   bound (:func:`_prove`) with the climbed frontier as the plans to beat, which makes the
-   result exact. Larger spaces keep the climbed frontier: on the benchmark's family the
-   climb misses a point in a few scenarios, by hundredths of a quality point
-   (``docs/benchmarks.md``).
+Spaces up to :data:`ENUMERATE_LIMIT` allocations (leads aside) are not climbed but scored
+whole: exact, and as fast. On larger ones the climb can miss a frontier point that only a
+move of three or more people reaches; on the benchmark's family it misses a few, by
+hundredths of a quality point (``docs/benchmarks.md``). :func:`proven_frontier` proves a
+climbed frontier exact by branch and bound (:func:`_prove`), for such checks.
 
 **Best under a budget** is the frontier's last point within the budget
 (:func:`affordable`): the budget search and the frontier cannot disagree.
@@ -62,10 +62,9 @@ from mlplanner.search.pareto import sweep
 from mlplanner.search.search_space import SearchProblem, search_problem, search_step
 
 BRUTE_FORCE_LIMIT = 200_000_000
-# Spaces up to this many allocations (leads aside) get the climbed frontier proven exact by
-# branch and bound (_prove), in tens of milliseconds; larger ones keep the climbed frontier,
-# whose largest gap to the exact one bench/frontier_family.py measures.
-PROOF_LIMIT = 100_000
+# Spaces up to this many allocations (leads aside) are scored whole, which takes a few
+# milliseconds to tens of them; larger ones are climbed (module docstring).
+ENUMERATE_LIMIT = 20_000
 # Known plans' costs the branch and bound's test cuts the extra spend at (_beaten).
 _GRID = 24
 _LEAD = ROLES.index(LEAD)
@@ -156,26 +155,38 @@ def brute_force(
     space = problem.space
     if space.size > BRUTE_FORCE_LIMIT:
         raise ValueError(f"search space of {space.size:,} allocations is too large to enumerate")
-    shape = [space.count(role) for role in ROLES]
-    lower = np.array([space.lower[role] for role in ROLES])
+    lower = np.array([space.lower[role] for role in ROLES], dtype=np.int64)
+    upper = np.array([space.upper[role] for role in ROLES], dtype=np.int64)
+    return _points(
+        problem, np.concatenate([_enumerated(problem, lower, upper), problem.recommended])
+    )
+
+
+def _enumerated(problem: SearchProblem, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
+    """Every allocation between ``lower`` and ``upper`` that may be on their frontier: scored a
+    chunk at a time, keeping per chunk what beats everything before it in the sweep's order
+    (every frontier point does, so a final sweep over those sees all of them)."""
+    step = problem.space.step
+    shape = ((upper - lower) // step + 1).tolist()
+    size = math.prod(shape)
     kept: list[np.ndarray] = []
-    for start in range(0, space.size, _CHUNK):
-        flat = np.arange(start, min(start + _CHUNK, space.size))
-        chunk = np.column_stack(np.unravel_index(flat, shape)) * space.step + lower
+    for start in range(0, size, _CHUNK):
+        flat = np.arange(start, min(start + _CHUNK, size))
+        chunk = np.column_stack(np.unravel_index(flat, shape)) * step + lower
         scores = score(problem.context, chunk)
         keys = [chunk[:, i] for i in reversed(range(len(ROLES)))]
         order = np.lexsort((*keys, -scores.quality, scores.cost))
         ranked = scores.quality[order]
         best_before = np.maximum.accumulate(np.concatenate(([-np.inf], ranked[:-1])))
         kept.append(chunk[order[ranked > best_before]])
-    return _points(problem, np.concatenate([*kept, problem.recommended]))
+    return np.concatenate(kept)
 
 
 def proven_frontier(
     scenario: Scenario, assumptions: Assumptions | None = None, setup: str | None = None
 ) -> list[FrontierPoint]:
     """The frontier proven exact by branch and bound whatever the size of the space (for
-    checking the search on spaces past :data:`PROOF_LIMIT`; it can take seconds)."""
+    checking the climb on spaces past :data:`ENUMERATE_LIMIT`; it can take seconds)."""
     problem = search_problem(scenario, assumptions or Assumptions.defaults(), setup)
     return _points(problem, _search(problem, prove=True))
 
@@ -213,9 +224,12 @@ def _search(problem: SearchProblem, prove: bool = False) -> np.ndarray:
     recommended = problem.recommended.copy()
     recommended[:, _LEAD] = upper[_LEAD]
     seeds = np.concatenate([_greedy(problem, led, upper), recommended, upper[None, :]])
-    core = _climb(problem, seeds, led, upper)
-    if prove or _size(led, upper, space.step) <= PROOF_LIMIT:
-        core = _prove(problem, core, led, upper)
+    if _size(led, upper, space.step) <= ENUMERATE_LIMIT:
+        core = _enumerated(problem, led, upper)
+    else:
+        core = _climb(problem, seeds, led, upper)
+        if prove:
+            core = _prove(problem, core, led, upper)
     leads = space.values(LEAD)
     plans = np.repeat(core, len(leads), axis=0)
     plans[:, _LEAD] = np.tile(leads, len(core))
@@ -275,7 +289,7 @@ def _prove(
     problem: SearchProblem, front: np.ndarray, lower: np.ndarray, upper: np.ndarray
 ) -> np.ndarray:
     """The exact frontier of the allocations between ``lower`` and ``upper``, by branch and
-    bound with the climbed ``front`` as the plans to beat (module docstring, step 3). Roles
+    bound with the climbed ``front`` as the plans to beat (module docstring). Roles
     are fixed one at a time, dearest range first; a partial allocation goes when every
     completion is beaten by a known plan costing no more (:func:`_beaten`)."""
     context, step = problem.context, problem.space.step
