@@ -12,8 +12,8 @@ is the fastest of three runs of each scenario (a shared machine's timings vary).
 With ``--gaps`` it also compares, where the space is climbed (past ``ENUMERATE_LIMIT``) and
 the proof finishes within a minute (space up to ``GAP_SPACE_LIMIT``), the frontier with the
 one proven exact by branch and bound (``proven_frontier``): how many such scenarios, how many
-differ, and the largest quality gap at equal cost (the exact frontier's best quality at a cost minus the
-searched frontier's best quality at that cost).
+differ, and the largest quality gap at equal cost (the exact frontier's best quality at a
+cost minus the searched frontier's best quality at that cost).
 """
 
 from __future__ import annotations
