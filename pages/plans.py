@@ -35,7 +35,7 @@ from mlplanner.ui.saved_plans import (
 )
 from mlplanner.ui.sharing import can, render_team_panel
 from mlplanner.ui.state import get_scenario
-from mlplanner.ui.text import plain
+from mlplanner.ui.text import error_text, plain
 
 PAGE_SIZE = 20
 PLAN_PAGE = "pages/plan.py"
@@ -313,4 +313,4 @@ try:
     else:
         saved_plans()
 except PlannerInputError as exc:
-    st.error(plain(str(exc)))
+    st.error(error_text(exc))

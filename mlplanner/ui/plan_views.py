@@ -13,7 +13,7 @@ import streamlit as st
 
 from mlplanner.model.plan import Evaluation, Explanation
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_LABELS
-from mlplanner.model.wording import format_usd, people, signed_usd
+from mlplanner.model.wording import budget_gap, format_usd, people
 from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.ui.role_swatch import swatch_config, with_swatches
 from mlplanner.ui.table_height import table_height
@@ -44,13 +44,13 @@ def render_headline_metrics(evaluation: Evaluation) -> None:
             border=True,
         )
     else:
-        gap = evaluation.annual_cost_usd - budget
-        word = "over" if gap > 0 else "under"
+        over = evaluation.annual_cost_usd > budget
         cost.metric(
             "Annual cost",
             format_usd(evaluation.annual_cost_usd),
-            delta=f"{signed_usd(gap)} {word} budget",
-            delta_color="inverse",
+            delta=budget_gap(evaluation.annual_cost_usd, budget),
+            delta_color="red" if over else "green",
+            delta_arrow="up" if over else "down",
             help=(
                 f"Salaries × loaded-cost multiplier, plus vendor costs, against the budget of "
                 f"{format_usd(budget)}."

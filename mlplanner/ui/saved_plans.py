@@ -36,7 +36,7 @@ from mlplanner.ui.state import (
     set_override,
     set_scenario,
 )
-from mlplanner.ui.text import plain
+from mlplanner.ui.text import error_text, plain
 
 UNDO: Final[Slot[int]] = Slot("mlp.plans.undo")
 """The plan just moved to the trash, which an Undo button can restore."""
@@ -74,7 +74,7 @@ def open_plan(plan_id: int, number: int | None = None) -> bool:
         with db_session() as session:
             opened = plans.open_revision(session=session, plan_id=plan_id, number=number)
     except PlannerInputError as exc:
-        flash("error", plain(str(exc)))
+        flash("error", error_text(exc))
         return False
     open_into_state(opened)
     return True
@@ -86,7 +86,7 @@ def _act(action: Callable[[], str]) -> bool:
     try:
         flash("success", action())
     except PlannerInputError as exc:
-        flash("error", plain(str(exc)))
+        flash("error", error_text(exc))
         return False
     return True
 

@@ -157,6 +157,16 @@ def test_a_plan_over_budget_says_so() -> None:
     )
     at = plan_page(tight)
     assert "This plan costs $7.43M a year, $2.43M over the budget of $5.00M." in texts(at.warning)
+    [cost] = [m for m in at.metric if m.label == "Annual cost"]
+    assert cost.delta == "$2.43M over budget"
+
+
+def test_a_plan_under_budget_says_by_how_much_without_a_minus_sign() -> None:
+    fashion = example_scenarios()[FASHION]
+    at = plan_page(fashion)
+    under = 2_500_000 - recommend(fashion).annual_cost_usd
+    [cost] = [m for m in at.metric if m.label == "Annual cost"]
+    assert cost.delta == f"{format_usd(under)} under budget"
 
 
 def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:

@@ -195,7 +195,8 @@ def test_a_conflicting_save_offers_to_save_a_copy(engine: Engine) -> None:
     go_to(at, PLANS_PAGE)
     save_second_revision(engine, plan)  # a colleague saves in between
     click(at, "Save as revision 2")
-    assert any("saved elsewhere since you opened it" in w for w in texts(at.warning))
+    [conflict] = [w for w in texts(at.warning) if "saved elsewhere since you opened it" in w]
+    assert conflict.startswith(f"Plan {plan.id} ('Shared') was saved elsewhere")
     click(at, "Save as a copy")
     assert texts(at.success) == ["Saved **Copy of Shared** as a new plan."]
     assert listed(engine) == ["Copy of Shared", "Shared"]
