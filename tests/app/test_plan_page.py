@@ -61,16 +61,25 @@ def test_role_table_lists_every_role_in_lifecycle_order_in_display_units() -> No
     assert total[SWATCH_COLUMN] == ""
     assert list(roles["Role"]) == [role_label(role) for role in ROLES]
     assert list(roles["People"]) == [plan.allocation[role] for role in ROLES]
-    assert list(roles["Demand (FTE)"]) == pytest.approx([line.fte_demand for line in plan.roles])
     assert list(roles["Annual cost"]) == [format_usd(line.annual_cost_usd) for line in plan.roles]
-    assert list(roles["Coverage"]) == [
-        "—" if line.coverage is None else f"{line.coverage:.0f}%" for line in plan.roles
-    ]
+    # As "Why each head" says: the generalists carry other roles' demand, roles without
+    # demand have no coverage figure, roles without people show what the generalists cover.
+    carried = sum(fte for _, _, fte in plan.explanations["full_stack_data_scientist"].demand)
+    demand = dict(zip(ROLES, roles["Demand (FTE)"], strict=True))
+    assert demand["full_stack_data_scientist"] == pytest.approx(carried) and carried > 2
+    coverage = dict(zip(ROLES, roles["Coverage"], strict=True))
+    assert coverage["research_scientist"] == coverage["annotator"] == ""
+    assert coverage["team_lead"] == coverage["full_stack_data_scientist"] == ""
+    assert plan.allocation["ml_engineer"] == 0 and coverage["ml_engineer"] == "100%"
+    assert plan.explanations["ml_engineer"].coverage.startswith("Covered 100%")
+    for line in plan.roles:
+        if line.role != "full_stack_data_scientist":
+            assert demand[line.role] == pytest.approx(line.fte_demand)
     assert total["Role"] == "Total"
     assert total["People"] == plan.total_headcount == roles["People"].sum()
     assert total["Hires"] == plan.total_hires == roles["Hires"].sum()
     assert total["Existing"] == roles["Existing"].sum()
-    assert total["Demand (FTE)"] == pytest.approx(roles["Demand (FTE)"].sum())
+    assert total["Demand (FTE)"] == pytest.approx(plan.demand.total)
     assert total["Annual cost"] == format_usd(plan.staff_cost_usd)
 
 
@@ -132,14 +141,25 @@ def test_every_head_is_explained_by_its_rule_and_demand() -> None:
         explanation = plan.explanations[role]
         (expander,) = [e for label, e in expanders.items() if label.startswith(role_label(role))]
         assert f"**Rule:** {explanation.rule}" in texts(expander.markdown)
+        [line] = [line for line in plan.roles if line.role == role]
+        if line.coverage is not None:  # the role table's figure, said the same way
+            assert f"**Coverage:** Covered {line.coverage:.0f}%" in " ".join(
+                texts(expander.markdown)
+            )
         if explanation.demand:
             demand = expander.dataframe[0].value
             assert not demand.isna().any().any()
             total = sum(fte for _, _, fte in explanation.demand)
             assert demand["Total"].sum() == pytest.approx(total)
     absorbed = [r for r in ROLES if plan.allocation[r] == 0 and plan.explanations[r].demand]
+    assert absorbed
+    listed = " ".join(texts(at.markdown))
     for role in absorbed:
-        assert f"- {role_label(role)}: {plan.explanations[role].rule}" in texts(at.markdown)
+        [line] = [line for line in plan.roles if line.role == role]
+        assert (
+            f"- {role_label(role)}: {plan.explanations[role].rule}. Covered {line.coverage:.0f}% ("
+            in listed
+        )
 
 
 def test_hiring_list_only_when_the_company_has_an_existing_team() -> None:
