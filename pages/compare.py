@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from mlplanner.model.plan import NO_QUALITY
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import TOPIC_TITLES, compare_setups
 from mlplanner.reports.deltas import delta, quality_change
@@ -30,8 +31,8 @@ st.caption(
 
 if not scenario.projects:
     st.info(
-        "Add a project to compare setups: without projects every setup staffs only the "
-        "company analytics baseline."
+        f"{NO_QUALITY} Without projects every setup staffs only the company analytics "
+        "baseline, so there is nothing to compare."
     )
     st.page_link("pages/scenario.py", label="Add a project on the Scenario page", icon="➕")
 else:

@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from mlplanner.exchange.plan_workbook import ExportContext
-from mlplanner.model.plan import Plan, recommend
+from mlplanner.model.plan import NO_QUALITY, Plan, recommend
 from mlplanner.reports.adoption import adopted_explanations
 from mlplanner.ui.chart_cache import render_plan_chart
 from mlplanner.ui.downloads import render_plan_downloads
@@ -84,12 +84,15 @@ st.subheader("Where the people go")
 render_plan_chart("headcount", plan)
 
 st.subheader("Quality")
-quality_col, coverage_col = st.columns(2)
-with quality_col:
-    render_plan_chart("quality", plan)
-with coverage_col:
-    render_plan_chart("coverage", plan)
-render_raise_quality(plan)
+if plan.scored:
+    quality_col, coverage_col = st.columns(2)
+    with quality_col:
+        render_plan_chart("quality", plan)
+    with coverage_col:
+        render_plan_chart("coverage", plan)
+    render_raise_quality(plan)
+else:
+    st.info(NO_QUALITY)
 render_model_help(get_assumptions(), get_assumption_set_name(), scenario.company.region)
 
 if ranged:

@@ -28,6 +28,10 @@ from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
 from mlplanner.model.wording import format_usd
 
 MAX_PEOPLE_PER_ROLE = 100_000
+NO_QUALITY = (
+    "No quality score: quality is the share of the projects' planned work the team can "
+    "deliver, and this scenario has no projects yet. Add a project to see one."
+)
 _SHOWN = 0.05  # FTE shown to one decimal: less reads as 0.0 and is not named
 
 
@@ -106,6 +110,12 @@ class Evaluation:
         return self.quality_detail.score
 
     @property
+    def scored(self) -> bool:
+        """Whether the plan has a quality score: quality weighs the projects' work, so a
+        scenario without projects has none (:data:`NO_QUALITY` says so)."""
+        return bool(self.scenario.projects)
+
+    @property
     def quality_components(self) -> dict[str, float]:
         return dict(self.quality_detail.components)
 
@@ -122,6 +132,7 @@ class Evaluation:
                 "No projects yet: the plan covers only the company analytics baseline. "
                 "Add a project to see a full plan."
             )
+
         budget = self.budget_usd
         if budget is not None and self.annual_cost_usd > budget:
             over = self.annual_cost_usd - budget
@@ -182,8 +193,13 @@ class Evaluation:
             "total_hires": self.total_hires,
             "annual_cost_usd": self.annual_cost_usd,
             "budget_usd": self.budget_usd,
-            "quality": round(self.quality, 2),
-            "quality_components": {c: round(v, 2) for c, v in self.quality_components.items()},
+            "quality": round(self.quality, 2) if self.scored else None,
+            "quality_note": None if self.scored else NO_QUALITY,
+            "quality_components": (
+                {c: round(v, 2) for c, v in self.quality_components.items()}
+                if self.scored
+                else None
+            ),
             "coverage_by_phase": {
                 p: round(v, 1) for p, v in self.quality_detail.coverage_by_phase.items()
             },
@@ -414,6 +430,7 @@ def evaluate(
 __all__ = [
     "COMPONENTS",
     "LEAD",
+    "NO_QUALITY",
     "PHASES",
     "Evaluation",
     "Explanation",

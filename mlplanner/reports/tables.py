@@ -52,15 +52,15 @@ def comparison_frame(evaluations: Sequence[Evaluation]) -> pd.DataFrame:
         row: dict[str, object] = {"item": role_label(line.role)}
         row.update({col: e.roles[i].headcount for col, e in zip(columns, evaluations, strict=True)})
         rows.append(row)
-    summary: dict[str, list[float]] = {
+    summary: dict[str, list[float | None]] = {
         "Total headcount": [e.total_headcount for e in evaluations],
         "Hires": [e.total_hires for e in evaluations],
         "Annual cost (USD)": [e.annual_cost_usd for e in evaluations],
-        "Quality (0-100)": [round(e.quality, 1) for e in evaluations],
+        "Quality (0-100)": [round(e.quality, 1) if e.scored else None for e in evaluations],
     }
     for component in evaluations[0].quality_components:
         summary[f"Quality: {component}"] = [
-            round(e.quality_components[component], 1) for e in evaluations
+            round(e.quality_components[component], 1) if e.scored else None for e in evaluations
         ]
     for item, values in summary.items():
         rows.append({"item": item, **dict(zip(columns, values, strict=True))})

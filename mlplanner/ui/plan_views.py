@@ -11,9 +11,10 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from mlplanner.model.plan import Evaluation, Explanation
+from mlplanner.model.plan import NO_QUALITY, Evaluation, Explanation
+from mlplanner.model.quality import COMPONENTS, DEFINITION
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_LABELS
-from mlplanner.model.wording import budget_gap, format_usd, people
+from mlplanner.model.wording import budget_gap, format_usd, joined, people
 from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.ui.role_swatch import swatch_config, with_swatches
 from mlplanner.ui.table_height import table_height
@@ -59,8 +60,10 @@ def render_headline_metrics(evaluation: Evaluation) -> None:
         )
     quality.metric(
         "Quality",
-        f"{evaluation.quality:.0f} / 100",
-        help="Weighted score of coverage, depth, resilience and coordination (see the chart).",
+        f"{evaluation.quality:.0f} / 100" if evaluation.scored else "None",
+        help=f"{DEFINITION} Its components are {joined(list(COMPONENTS))} (see the chart)."
+        if evaluation.scored
+        else NO_QUALITY,
         border=True,
     )
 

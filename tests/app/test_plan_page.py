@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import recommend
+from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario, parse_scenario
@@ -195,8 +195,15 @@ def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:
     links = at.get("page_link")
     assert [link.proto.label for link in links] == ["Add a project to see a plan"]
     assert any(w.startswith("No projects yet") for w in texts(at.warning))
-    assert len(chart_specs(at)) == 3
+    assert len(chart_specs(at)) == 1  # where the people go; no quality, no coverage chart
     assert int(metric(at, "People")) == recommend(scenario).total_headcount
+    assert metric(at, "Quality") == "None"
+    [quality] = [m for m in at.metric if m.label == "Quality"]
+    assert quality.help == NO_QUALITY
+    assert NO_QUALITY in texts(at.info)
+    assert "What would raise quality most" not in texts(at.markdown)
+    # AppTest shows the sidebar of an app with st.navigation on its first run only.
+    assert texts(open_app(scenario).sidebar.markdown)[-1].endswith("  \nNo quality score yet")
 
 
 def test_an_adopted_allocation_is_flagged_and_can_be_dropped() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import recommend
+from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import load_scenario, parse_scenario
 from mlplanner.model.wording import format_usd
@@ -180,3 +180,14 @@ def test_a_large_team_is_searched_in_steps_the_page_says_so_and_its_slider_works
     start = recommend(large).annual_cost_usd
     assert at.select_slider[0].value == min(steps, key=lambda s: abs(s - start))
     assert_slider_picks_what_each_budget_buys(at, points, [steps[len(steps) // 4], steps[-1]])
+
+
+def test_without_projects_there_is_no_frontier_but_the_reason() -> None:
+    empty = FASHION.model_copy(update={"projects": []})
+    at = go_to(open_app(empty), TRADEOFFS_PAGE)
+    assert [i.value for i in at.info] == [NO_QUALITY + " Trade-offs weigh cost against quality."]
+    assert not at.select_slider and not chart_titles(at)
+    assert [link.proto.label for link in at.get("page_link")] == [
+        "Add a project on the Scenario page"
+    ]
+    assert not at.exception
