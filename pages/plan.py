@@ -22,11 +22,13 @@ from mlplanner.ui.plan_views import (
     render_setup,
 )
 from mlplanner.ui.ranges_views import render_plan_ranges, render_sensitivity, role_ranges
+from mlplanner.ui.saved_plans import previous_quality_text
 from mlplanner.ui.sharing import render_loaded_plan_panel
 from mlplanner.ui.state import (
     current_plan,
     get_assumption_set_name,
     get_assumptions,
+    get_loaded_plan,
     get_override,
     get_scenario,
     set_override,
@@ -45,6 +47,10 @@ override = get_override()
 
 st.title("Plan")
 st.caption(plain(scenario.name))
+loaded = get_loaded_plan()
+if loaded is not None and loaded.previous_quality is not None:
+    label = f"{loaded.name}, revision {loaded.opened_revision},"
+    st.info(plain(previous_quality_text(label, loaded.previous_quality, plan.quality)))
 render_loaded_plan_panel()
 if override is not None:
     with st.container(border=True):

@@ -31,6 +31,7 @@ from mlplanner.ui.charts import (
     role_color_scale,
 )
 from mlplanner.ui.db import db_session
+from mlplanner.ui.saved_plans import previous_quality_text
 from mlplanner.ui.text import error_text, plain
 from mlplanner.ui.timeline_comparison import render_timeline_comparison
 
@@ -136,6 +137,10 @@ def render_plan_comparison() -> None:
     )
     sets = {c.label: c.choice.assumption_set_name for c in compared.values()}
     _headline_metrics(baseline, found)
+    for item in compared.values():
+        if item.choice.previous_quality:
+            saved, now = item.choice.quality, item.evaluation.quality
+            st.info(plain(previous_quality_text(item.label, saved, now)))
     for change in found:
         if not change.same_assumptions:
             st.warning(
