@@ -6,7 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from mlplanner.model.plan import NO_QUALITY
-from mlplanner.model.wording import format_usd
+from mlplanner.model.quality import COMPONENTS, DEFINITION
+from mlplanner.model.wording import format_usd, joined
 from mlplanner.reports.comparison import TOPIC_TITLES, compare_setups
 from mlplanner.reports.deltas import delta, quality_change
 from mlplanner.ui.chart_cache import render_setup_charts
@@ -56,7 +57,7 @@ else:
                 "Quality",
                 f"{plan.quality:.1f}",
                 delta=quality_change(change.quality_delta),
-                help="0-100: coverage, depth, resilience and coordination; the change is "
+                help=f"{DEFINITION} 0-100, from {joined(list(COMPONENTS))}; the change is "
                 "against the cheapest setup.",
             )
             people.metric(

@@ -14,7 +14,7 @@ from typing import Final, Literal
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, Plan, recommend
-from mlplanner.model.quality import COVERABLE
+from mlplanner.model.quality import COVERABLE, portfolio
 from mlplanner.model.roles import (
     GENERALIST,
     LEAD,
@@ -24,7 +24,7 @@ from mlplanner.model.roles import (
     role_label,
 )
 from mlplanner.model.scenario import SETUPS, Scenario
-from mlplanner.model.staffing import choose_setup, individual_contributors, required_leads
+from mlplanner.model.staffing import choose_setup
 from mlplanner.model.wording import (
     agreeing,
     format_usd,
@@ -326,13 +326,11 @@ def _component_reason(plan: Plan, top: Plan, component: str) -> str:
             return f"{figures}: more of the work rests on a single person"
         verb = "rests" if len(points) == 1 else "each rest"
         return f"{figures}: {joined(points)} {verb} on one person; a leave stops the work"
-    contributors = individual_contributors(plan.allocation)
-    teams = required_leads(contributors, plan.assumptions.lead_span)
+    # Coordination counts the teams the portfolio's work needs (quality's step 6).
+    teams = portfolio(plan.demand, plan.assumptions).teams
     missing = max(0, teams - plan.allocation[LEAD])
-    if missing:
-        return f"{figures}: {missing} of {teams} teams have no lead"
-    kinds = sum(1 for r in (*SPECIALIST_ROLES, GENERALIST) if plan.allocation[r] > 0)
-    return f"{figures}: work is handed between {kinds} kinds of specialist"
+    verb = "has" if missing == 1 else "have"
+    return f"{figures}: {missing} of the {teams} teams the work needs {verb} no lead"
 
 
 def _phase_drops(plan: Plan, top: Plan, limit: int = 3) -> list[str]:

@@ -9,6 +9,7 @@ from hypothesis import given
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.quality import portfolio
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.staffing import choose_setup
 from mlplanner.model.wording import format_usd
@@ -179,3 +180,13 @@ def test_headlines_state_the_differences() -> None:
     assert tradeoff_headline(fashion) == (
         f"Mature: +{gain:.1f} quality for {format_usd(step)} more a year"
     )
+
+
+def test_coordination_losses_count_the_teams_the_work_needs() -> None:
+    c = compared("enterprise_portfolio.json")
+    startup = c.plans["startup"]
+    teams = portfolio(startup.demand, DEFAULTS).teams
+    missing = teams - startup.allocation["team_lead"]
+    assert missing == 1 and startup.quality_components["coordination"] < 100
+    [text] = [t for t in texts(c, "quality") if t.startswith("The Startup team")]
+    assert f"Coordination 92 vs 100: 1 of the {teams} teams the work needs has no lead." in text
