@@ -195,3 +195,13 @@ def test_a_plan_without_projects_exports_no_quality_score_but_the_note() -> None
     assert book["Frontier"].max_row == 1  # the header: no score, no frontier
     comparison = {row[0].value: row[1].value for row in book["Comparison"].iter_rows(min_row=2)}
     assert comparison["Quality (0-100)"] is None and comparison["Quality: delivery"] is None
+
+
+def test_the_workbook_names_the_quality_components_of_this_definition() -> None:
+    book = plan_book()
+    frontier_headers = [cell.value for cell in next(book["Frontier"].iter_rows(max_row=1))]
+    comparison_items = [row[0].value for row in book["Comparison"].iter_rows(min_row=2)]
+    for name in ("delivery", "depth", "resilience", "coordination"):
+        assert f"Quality: {name}" in frontier_headers
+        assert f"Quality: {name}" in comparison_items
+    assert not any("coverage" in str(h).lower() for h in frontier_headers)
