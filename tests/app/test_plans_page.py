@@ -150,7 +150,7 @@ def test_renaming_shows_the_new_name_and_refuses_a_bad_one(engine: Engine) -> No
     at.text_input(key=f"mlp.plans.rename.{plan.id}").set_value("two\nlines")
     run(at)
     click(at, "Rename")
-    assert texts(at.error) == ["name: must not contain control characters (tabs, newlines, …)"]
+    assert texts(at.error) == ["Name: must not contain control characters (tabs, newlines, …)"]
     assert listed(engine) == ["New name"]
 
 
