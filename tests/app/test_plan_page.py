@@ -197,7 +197,7 @@ def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:
     assert any(w.startswith("No projects yet") for w in texts(at.warning))
     assert len(chart_specs(at)) == 1  # where the people go; no quality, no coverage chart
     assert int(metric(at, "People")) == recommend(scenario).total_headcount
-    assert metric(at, "Quality") == "None"
+    assert metric(at, "Quality") == "No score"
     [quality] = [m for m in at.metric if m.label == "Quality"]
     assert quality.help == NO_QUALITY
     assert NO_QUALITY in texts(at.info)

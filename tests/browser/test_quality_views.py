@@ -13,7 +13,8 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import compare_setups
-from tests.browser.test_compare_assumptions import go_to, load_example
+from tests.browser.test_compare_assumptions import load_example
+from tests.browser.test_screens import go_to
 from tests.support.browser import TIMEOUT_MS, app_run, open_app, whole_page_screenshot
 
 EXAMPLES = example_scenarios()
@@ -77,7 +78,7 @@ def test_a_scenario_without_projects_has_no_quality_score(
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value("Nothing yet")
     go_to(page, "Plan")
     quality = page.get_by_test_id("stMetric").filter(has_text="Quality")
-    expect(quality).to_contain_text("None")
+    expect(quality).to_contain_text("No score")
     expect(page.get_by_text(NO_QUALITY)).to_be_visible()
     expect(page.get_by_test_id("stSidebar")).to_contain_text("No quality score yet")
     whole_page_screenshot(page, "quality-plan-no-projects")
