@@ -60,6 +60,7 @@ ALLOCATION_HEADERS: Final = {
     "loaded_rate_usd": "Loaded cost per person (USD)",
     "annual_cost_usd": "Annual cost (USD)",
     "coverage_pct": "Coverage (%)",
+    "fte_carried": "Carried demand (FTE)",
 }
 ALLOCATION_FORMATS: Final = {
     "fte_demand": TWO_DECIMALS,
@@ -70,6 +71,7 @@ ALLOCATION_FORMATS: Final = {
     "loaded_rate_usd": USD,
     "annual_cost_usd": USD,
     "coverage_pct": ONE_DECIMAL,
+    "fte_carried": TWO_DECIMALS,
 }
 ALLOCATION_TOTALS: Final = ("fte_demand", "headcount", "existing", "hires", "annual_cost_usd")
 FRONTIER_HEADERS: Final = dict(

@@ -20,11 +20,13 @@ ALLOCATION_COLUMNS = (
     "loaded_rate_usd",
     "annual_cost_usd",
     "coverage_pct",
+    "fte_carried",
 )
 
 
 def allocation_frame(evaluation: Evaluation) -> pd.DataFrame:
-    """One row per role (lifecycle order): demand, people, rate and yearly cost."""
+    """One row per role (lifecycle order): demand, people, rate, yearly cost, coverage (none
+    without demand) and the other roles' demand it carries (full-stack data scientists)."""
     rows = [
         {
             "role": line.role,
@@ -37,6 +39,7 @@ def allocation_frame(evaluation: Evaluation) -> pd.DataFrame:
             "loaded_rate_usd": line.loaded_rate_usd,
             "annual_cost_usd": line.annual_cost_usd,
             "coverage_pct": None if line.coverage is None else round(line.coverage, 1),
+            "fte_carried": round(line.fte_carried, 2),
         }
         for line in evaluation.roles
     ]

@@ -29,6 +29,11 @@ def test_allocation_frame_leaves_coverage_empty_for_roles_without_demand() -> No
     assert set(ROLES[:7]) - set(with_demand) == {"research_scientist", "annotator"}
     assert frame["coverage_pct"].notna()[with_demand].all()
     assert frame["coverage_pct"].isna()[["research_scientist", "annotator"]].all()
+    carried = frame["fte_carried"]
+    assert carried["full_stack_data_scientist"] == round(
+        sum(plan.quality_detail.generalist_fte.values()), 2
+    )
+    assert carried.drop("full_stack_data_scientist").eq(0).all()
 
 
 def test_comparison_frame_puts_setups_side_by_side() -> None:
