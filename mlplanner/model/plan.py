@@ -132,7 +132,6 @@ class Evaluation:
                 "No projects yet: the plan covers only the company analytics baseline. "
                 "Add a project to see a full plan."
             )
-
         budget = self.budget_usd
         if budget is not None and self.annual_cost_usd > budget:
             over = self.annual_cost_usd - budget
