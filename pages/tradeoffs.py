@@ -8,6 +8,7 @@ import json
 import streamlit as st
 
 from mlplanner.model.plan import NO_QUALITY, evaluate, recommend
+from mlplanner.model.quality import DEFINITION
 from mlplanner.model.wording import count, format_usd
 from mlplanner.reports.changes import describe_changes
 from mlplanner.reports.tradeoffs import (
@@ -138,6 +139,7 @@ def budget_and_frontier() -> None:
             "Quality",
             f"{chosen.quality:.1f} / 100",
             delta=None if same else f"{chosen.quality - recommended.quality:+.1f} vs recommended",
+            help=f"{DEFINITION} The change is against the recommended plan.",
         )
         people_col.metric("People", count(chosen.headcount))
         changes = describe_changes(recommended, chosen_plan)

@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import NO_QUALITY, recommend
+from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import load_scenario, parse_scenario
 from mlplanner.model.wording import format_usd
@@ -39,6 +40,8 @@ def test_the_page_opens_on_the_best_plan_under_the_scenario_budget() -> None:
     assert at.select_slider[0].value == POINTS[-1].annual_cost_usd == best.annual_cost_usd
     assert metric(at, "Cost a year") == format_usd(best.annual_cost_usd)
     assert metric(at, "Quality") == f"{best.quality:.1f} / 100"
+    [quality] = [m for m in at.metric if m.label == "Quality"]
+    assert quality.help.startswith(DEFINITION)
     assert chart_titles(at) == [headline(POINTS)[0]]
     assert [b.label for b in at.get("download_button")] == ["Download the frontier as CSV"]
     assert not any("steps of" in info.value for info in at.info)  # searched person by person
