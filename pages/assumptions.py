@@ -90,7 +90,7 @@ cost_col.metric(
 )
 quality_col.metric(
     "Current plan: quality",
-    f"{plan.quality:.1f}",
+    f"{plan.quality:.1f}" if plan.scored else "No score",
     delta=None if quality_shift is None else f"{quality_shift} vs defaults",
     help="The current plan's quality score (0-100) with these assumptions.",
     border=True,

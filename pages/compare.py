@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mlplanner.model.wording import format_usd
+from mlplanner.model.plan import NO_QUALITY
+from mlplanner.model.quality import COMPONENTS, DEFINITION
+from mlplanner.model.wording import format_usd, joined
 from mlplanner.reports.comparison import TOPIC_TITLES, compare_setups
 from mlplanner.reports.deltas import delta, quality_change
 from mlplanner.ui.chart_cache import render_setup_charts
@@ -30,8 +32,8 @@ st.caption(
 
 if not scenario.projects:
     st.info(
-        "Add a project to compare setups: without projects every setup staffs only the "
-        "company analytics baseline."
+        f"{NO_QUALITY} Without projects every setup staffs only the company analytics "
+        "baseline, so there is nothing to compare."
     )
     st.page_link("pages/scenario.py", label="Add a project on the Scenario page", icon="➕")
 else:
@@ -55,7 +57,7 @@ else:
                 "Quality",
                 f"{plan.quality:.1f}",
                 delta=quality_change(change.quality_delta),
-                help="0-100: coverage, depth, resilience and coordination; the change is "
+                help=f"{DEFINITION} 0-100, from {joined(list(COMPONENTS))}; the change is "
                 "against the cheapest setup.",
             )
             people.metric(

@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from mlplanner.exchange.plan_workbook import ExportContext
-from mlplanner.model.plan import Plan, recommend
+from mlplanner.model.plan import NO_QUALITY, Plan, recommend
 from mlplanner.reports.adoption import adopted_explanations
 from mlplanner.ui.chart_cache import render_plan_chart
 from mlplanner.ui.downloads import render_plan_downloads
@@ -22,11 +22,13 @@ from mlplanner.ui.plan_views import (
     render_setup,
 )
 from mlplanner.ui.ranges_views import render_plan_ranges, render_sensitivity, role_ranges
+from mlplanner.ui.saved_plans import previous_quality_text
 from mlplanner.ui.sharing import render_loaded_plan_panel
 from mlplanner.ui.state import (
     current_plan,
     get_assumption_set_name,
     get_assumptions,
+    get_loaded_plan,
     get_override,
     get_scenario,
     set_override,
@@ -45,6 +47,10 @@ override = get_override()
 
 st.title("Plan")
 st.caption(plain(scenario.name))
+loaded = get_loaded_plan()
+if loaded is not None and loaded.previous_quality is not None:
+    label = f"{loaded.name}, revision {loaded.opened_revision},"
+    st.info(plain(previous_quality_text(label, loaded.previous_quality, plan.quality)))
 render_loaded_plan_panel()
 if override is not None:
     with st.container(border=True):
@@ -84,12 +90,15 @@ st.subheader("Where the people go")
 render_plan_chart("headcount", plan)
 
 st.subheader("Quality")
-quality_col, coverage_col = st.columns(2)
-with quality_col:
-    render_plan_chart("quality", plan)
-with coverage_col:
-    render_plan_chart("coverage", plan)
-render_raise_quality(plan)
+if plan.scored:
+    quality_col, coverage_col = st.columns(2)
+    with quality_col:
+        render_plan_chart("quality", plan)
+    with coverage_col:
+        render_plan_chart("coverage", plan)
+    render_raise_quality(plan)
+else:
+    st.info(NO_QUALITY)
 render_model_help(get_assumptions(), get_assumption_set_name(), scenario.company.region)
 
 if ranged:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from mlplanner.errors import PlannerInputError
 from mlplanner.exchange.plan_workbook import ExportContext, saved_plan_title
+from mlplanner.model.assumptions import PREVIOUS_QUALITY_NOTE
 from mlplanner.model.wording import count, format_usd, people
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
@@ -35,7 +36,7 @@ from mlplanner.ui.saved_plans import (
 )
 from mlplanner.ui.sharing import can, render_team_panel
 from mlplanner.ui.state import get_scenario
-from mlplanner.ui.text import plain
+from mlplanner.ui.text import error_text, plain
 
 PAGE_SIZE = 20
 PLAN_PAGE = "pages/plan.py"
@@ -88,6 +89,7 @@ def plan_details(plan: PlanSummary) -> None:
             f"Revision {plan.latest_revision} · saved {plan.updated_at:%Y-%m-%d %H:%M} UTC · "
             f"{people(plan.total_headcount)} · {format_usd(plan.annual_cost_usd)} a year · "
             f"quality {plan.quality:.0f} / 100"
+            + (f" ({PREVIOUS_QUALITY_NOTE})" if plan.previous_quality else "")
         )
         open_col, copy_col, delete_col, _ = st.columns([1, 1, 1, 2])
         if open_col.button(
@@ -313,4 +315,4 @@ try:
     else:
         saved_plans()
 except PlannerInputError as exc:
-    st.error(plain(str(exc)))
+    st.error(error_text(exc))

@@ -7,7 +7,8 @@ import json
 
 import streamlit as st
 
-from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.plan import NO_QUALITY, evaluate, recommend
+from mlplanner.model.quality import DEFINITION
 from mlplanner.model.wording import count, format_usd
 from mlplanner.reports.changes import describe_changes
 from mlplanner.reports.tradeoffs import (
@@ -69,6 +70,11 @@ if step_note is not None:
     st.info(step_note)
 with st.expander("Which plans the frontier is chosen from"):
     st.markdown(search_help(assumptions))
+
+if not scenario.projects:
+    st.info(NO_QUALITY + " Trade-offs weigh cost against quality.")
+    st.page_link("pages/scenario.py", label="Add a project on the Scenario page", icon="➕")
+    st.stop()
 
 points = frontier_points(scenario_json, assumptions_json)
 recommended = recommend(scenario, assumptions=assumptions)
@@ -133,6 +139,7 @@ def budget_and_frontier() -> None:
             "Quality",
             f"{chosen.quality:.1f} / 100",
             delta=None if same else f"{chosen.quality - recommended.quality:+.1f} vs recommended",
+            help=f"{DEFINITION} The change is against the recommended plan.",
         )
         people_col.metric("People", count(chosen.headcount))
         changes = describe_changes(recommended, chosen_plan)

@@ -29,7 +29,7 @@ from mlplanner.cli.timeline import add_timeline_command
 from mlplanner.errors import PlannerInputError
 from mlplanner.exchange.csv_dialect import csv_text
 from mlplanner.exchange.tables_csv import allocation_table
-from mlplanner.model.plan import Evaluation, Plan, recommend
+from mlplanner.model.plan import NO_QUALITY, Evaluation, Plan, recommend
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import SETUPS, load_scenario
 from mlplanner.model.wording import format_usd, people
@@ -86,10 +86,16 @@ def plan_table(plan: Evaluation) -> str:
         shown.to_string(index=False),
         f"Total: {people(plan.total_headcount)} "
         f"({plan.total_hires} to hire), "
-        f"{format_usd(plan.annual_cost_usd)} a year, quality {plan.quality:.1f}/100",
-        "Quality components: "
-        + ", ".join(f"{k} {v:.0f}" for k, v in plan.quality_components.items()),
+        f"{format_usd(plan.annual_cost_usd)} a year, "
+        + (f"quality {plan.quality:.1f}/100" if plan.scored else "no quality score"),
     ]
+    if not plan.scored:
+        lines.append(NO_QUALITY)
+    else:
+        lines.append(
+            "Quality components: "
+            + ", ".join(f"{k} {v:.0f}" for k, v in plan.quality_components.items())
+        )
     if plan.vendor_cost_usd:
         lines.append(f"Includes vendor annotation: {format_usd(plan.vendor_cost_usd)}")
     lines.extend(plan.messages)

@@ -44,7 +44,7 @@ from mlplanner.exchange.workbook import (
     workbook_bytes,
 )
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import Evaluation
+from mlplanner.model.plan import NO_QUALITY, Evaluation
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.search.frontier import frontier
@@ -60,6 +60,7 @@ ALLOCATION_HEADERS: Final = {
     "loaded_rate_usd": "Loaded cost per person (USD)",
     "annual_cost_usd": "Annual cost (USD)",
     "coverage_pct": "Coverage (%)",
+    "fte_carried": "Carried demand (FTE)",
 }
 ALLOCATION_FORMATS: Final = {
     "fte_demand": TWO_DECIMALS,
@@ -70,6 +71,7 @@ ALLOCATION_FORMATS: Final = {
     "loaded_rate_usd": USD,
     "annual_cost_usd": USD,
     "coverage_pct": ONE_DECIMAL,
+    "fte_carried": TWO_DECIMALS,
 }
 ALLOCATION_TOTALS: Final = ("fte_demand", "headcount", "existing", "hires", "annual_cost_usd")
 FRONTIER_HEADERS: Final = dict(
@@ -161,7 +163,10 @@ def plan_workbook(
             row_formats={COMPARISON_COST_ROW: USD, **quality_rows},
         ),
         "Frontier": Table(
-            frontier_table(frontier(scenario, assumptions=assumptions)),
+            # Without projects there is no quality score, so no frontier: its header only.
+            frontier_table(
+                frontier(scenario, assumptions=assumptions) if evaluation.scored else []
+            ),
             headers=FRONTIER_HEADERS,
             formats=FRONTIER_FORMATS,
         ),
@@ -186,7 +191,11 @@ def summary(evaluation: Evaluation, context: ExportContext) -> Summary:
             Figure("Hires", evaluation.total_hires, WHOLE),
             Figure("Annual cost (USD)", evaluation.annual_cost_usd, USD),
             Figure("Annual budget (USD)", "No budget" if budget is None else budget, USD),
-            Figure("Quality (0-100)", round(evaluation.quality, 1), ONE_DECIMAL),
+            Figure(
+                "Quality (0-100)",
+                round(evaluation.quality, 1) if evaluation.scored else NO_QUALITY,
+                ONE_DECIMAL,
+            ),
             Figure("Setup", f"{evaluation.setup} ({evaluation.setup_reason})"),
             Figure("Assumption set", context.assumption_set),
             Figure("Projects", len(evaluation.scenario.projects), WHOLE),

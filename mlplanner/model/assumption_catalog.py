@@ -610,6 +610,11 @@ def uncertainty_label(group: str) -> str:
     }[group]
 
 
+def uncertainty_plural(group: str) -> bool:
+    """Whether :func:`uncertainty_label` names ``group`` in the plural ("Salaries")."""
+    return group in ("adjustments", "salaries")
+
+
 def _uncertainty(a: Assumptions, d: Assumptions) -> Group:
     low, high = "Low multiplier", "High multiplier"
     defaults = {low: f"{DEFAULT} low", high: f"{DEFAULT} high"}

@@ -7,6 +7,7 @@ assumption set, so a saved plan can always be recomputed with the values it was 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from typing import Annotated, Any, Literal
 
@@ -25,6 +26,8 @@ Salary = Annotated[float, Field(gt=0, le=10_000_000)]
 # Fields of assumption sets saved before the quality score was defined by projects' delivery
 # (``docs/quality.md``): they are dropped when such a set loads.
 PREVIOUS_QUALITY_FIELDS = ("quality_weights", "handoff_penalty")
+# What a plan saved with such a set says next to the figures it was saved with.
+PREVIOUS_QUALITY_NOTE = "scored by the previous quality definition (before December 2026)"
 ADJUSTABLE_ATTRIBUTES = ("scale", "stage", "data_readiness", "annotation", "deployment")
 # The assumption groups that carry an uncertainty (``data/uncertainty.csv``); what a group's
 # multiplier changes is :func:`mlplanner.ranges.perturb.perturbed`.
@@ -189,6 +192,12 @@ class Assumptions(_Frozen):
     # Absent from assumption sets stored before ranges existed: the shipped figures. A group
     # not listed is certain.
     uncertainty: dict[str, Uncertainty] = Field(default_factory=_default_uncertainty)
+
+    @staticmethod
+    def scored_previously(values: Mapping[str, Any]) -> bool:
+        """Whether stored assumption ``values`` are a set of the previous quality definition
+        (a plan saved with them was scored by it: :data:`PREVIOUS_QUALITY_NOTE`)."""
+        return any(name in values for name in PREVIOUS_QUALITY_FIELDS)
 
     @model_validator(mode="before")
     @classmethod

@@ -28,6 +28,11 @@ from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
 from mlplanner.model.wording import format_usd
 
 MAX_PEOPLE_PER_ROLE = 100_000
+NO_QUALITY = (
+    "No quality score: quality is the share of the projects' planned work the team can "
+    "deliver, and this scenario has no projects yet. Add a project to see one."
+)
+_SHOWN = 0.05  # FTE shown to one decimal: less reads as 0.0 and is not named
 
 
 @dataclass(frozen=True)
@@ -43,10 +48,17 @@ class RoleLine:
     loaded_rate_usd: int
     annual_cost_usd: int
     coverage: float | None
+    fte_carried: float = 0.0
 
     @property
     def label(self) -> str:
         return role_label(self.role)
+
+    @property
+    def fte_work(self) -> float:
+        """The demand this role's people are planned for: its own, or for full-stack data
+        scientists the other roles' demand they carry (``fte_carried``)."""
+        return self.fte_demand + self.fte_carried
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,12 @@ class Evaluation:
     @property
     def quality(self) -> float:
         return self.quality_detail.score
+
+    @property
+    def scored(self) -> bool:
+        """Whether the plan has a quality score: quality weighs the projects' work, so a
+        scenario without projects has none (:data:`NO_QUALITY` says so)."""
+        return bool(self.scenario.projects)
 
     @property
     def quality_components(self) -> dict[str, float]:
@@ -158,6 +176,7 @@ class Evaluation:
                     "loaded_rate_usd": line.loaded_rate_usd,
                     "annual_cost_usd": line.annual_cost_usd,
                     "coverage": None if line.coverage is None else round(line.coverage, 1),
+                    "fte_carried": round(line.fte_carried, 2),
                 }
                 for line in self.roles
             ],
@@ -173,8 +192,13 @@ class Evaluation:
             "total_hires": self.total_hires,
             "annual_cost_usd": self.annual_cost_usd,
             "budget_usd": self.budget_usd,
-            "quality": round(self.quality, 2),
-            "quality_components": {c: round(v, 2) for c, v in self.quality_components.items()},
+            "quality": round(self.quality, 2) if self.scored else None,
+            "quality_note": None if self.scored else NO_QUALITY,
+            "quality_components": (
+                {c: round(v, 2) for c, v in self.quality_components.items()}
+                if self.scored
+                else None
+            ),
             "coverage_by_phase": {
                 p: round(v, 1) for p, v in self.quality_detail.coverage_by_phase.items()
             },
@@ -191,6 +215,7 @@ class Explanation:
     rule: str
     demand: tuple[tuple[str, str, float], ...]
     work: dict[str, float] = field(default_factory=dict)
+    coverage: str = ""
 
     @property
     def work_summary(self) -> str:
@@ -202,6 +227,7 @@ class Explanation:
             "role": self.role,
             "headcount": self.headcount,
             "rule": self.rule,
+            "coverage": self.coverage,
             "work": {kind: round(fte, 2) for kind, fte in self.work.items()},
             "demand": [
                 {"project": source, "phase": phase, "fte": round(fte, 2)}
@@ -226,7 +252,7 @@ class Plan(Evaluation):
                 lines = tuple(self.demand.lines(role))
                 work = self.demand.work(role)
             elif role == GENERALIST:
-                lines = self._generalist_lines()
+                lines = carried_lines(self)
                 work = self._generalist_work()
             else:
                 lines = ()
@@ -236,6 +262,7 @@ class Plan(Evaluation):
                 rule=self.staffing.rules[role],
                 demand=lines,
                 work=work,
+                coverage=coverage_note(self, role),
             )
         return result
 
@@ -251,22 +278,48 @@ class Plan(Evaluation):
                 work[kind] += fte * covered[role] / total
         return {kind: fte for kind, fte in work.items() if fte > 1e-9}
 
-    def _generalist_lines(self) -> tuple[tuple[str, str, float], ...]:
-        """Demand that generalists cover: each role's share they carry, by source and phase."""
-        lines: list[tuple[str, str, float]] = []
-        covered = self.quality_detail.generalist_fte
-        for role in SPECIALIST_ROLES:
-            total = self.demand.by_role[role]
-            if covered[role] <= 0 or total <= 0:
-                continue
-            share = covered[role] / total
-            lines.extend((s, p, fte * share) for s, p, fte in self.demand.lines(role))
-        return tuple(sorted(lines, key=lambda line: -line[2]))
-
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
         data["explanations"] = {role: e.to_dict() for role, e in self.explanations.items()}
         return data
+
+
+def carried_lines(evaluation: Evaluation) -> tuple[tuple[str, str, float], ...]:
+    """Demand full-stack data scientists carry: each role's share they cover, by source and
+    phase, largest first (they sum to the generalists' ``fte_carried``)."""
+    lines: list[tuple[str, str, float]] = []
+    covered = evaluation.quality_detail.generalist_fte
+    for role in SPECIALIST_ROLES:
+        total = evaluation.demand.by_role[role]
+        if covered[role] <= 0 or total <= 0:
+            continue
+        share = covered[role] / total
+        lines.extend((s, p, fte * share) for s, p, fte in evaluation.demand.lines(role))
+    return tuple(sorted(lines, key=lambda line: -line[2]))
+
+
+def coverage_note(evaluation: Evaluation, role: str) -> str:
+    """Who covers a role's demand in this plan, with the role table's coverage figure:
+    ``Covered 96% (1.4 of 1.5 FTE): 1.0 FTE by its own people, 0.4 FTE by full-stack data
+    scientists.`` Full-stack data scientists: the demand they carry. Empty for a role with no
+    demand (and for leads and heads)."""
+    line = next(line for line in evaluation.roles if line.role == role)
+    if role == GENERALIST:
+        if line.fte_carried <= _SHOWN:
+            return ""
+        return f"They carry {line.fte_carried:,.1f} FTE of other roles' demand."
+    if line.coverage is None:
+        return ""
+    covered = evaluation.quality_detail.covered_fte[role]
+    by_generalists = evaluation.quality_detail.generalist_fte[role]
+    own = covered - by_generalists
+    parts = []
+    if own > _SHOWN:
+        parts.append(f"{own:,.1f} FTE by its own people")
+    if by_generalists > _SHOWN:
+        parts.append(f"{by_generalists:,.1f} FTE by full-stack data scientists")
+    who = ", ".join(parts) if parts else "nobody is staffed for it"
+    return f"Covered {line.coverage:.0f}% ({covered:,.1f} of {line.fte_demand:,.1f} FTE): {who}."
 
 
 def _check_allocation(allocation: Mapping[str, int]) -> dict[str, int]:
@@ -294,6 +347,7 @@ def _score(
     existing = scenario.company.existing_team
     region = scenario.company.region
     quality = assess(portfolio(demand, assumptions), demand.by_phase_role, allocation, assumptions)
+    carried = sum(quality.generalist_fte.values())
     lines = []
     for role in ROLES:
         cost: CostLine = role_cost(role, allocation[role], region, assumptions)
@@ -308,7 +362,11 @@ def _score(
                 rate_usd=cost.rate_usd,
                 loaded_rate_usd=cost.loaded_rate_usd,
                 annual_cost_usd=cost.annual_cost_usd,
-                coverage=quality.coverage_by_role.get(role),
+                # A role with no demand has nothing to cover: no figure (not 100%).
+                coverage=quality.coverage_by_role[role]
+                if demand.by_role.get(role, 0) > 0
+                else None,
+                fte_carried=carried if role == GENERALIST else 0.0,
             )
         )
     vendors = tuple(
@@ -371,11 +429,14 @@ def evaluate(
 __all__ = [
     "COMPONENTS",
     "LEAD",
+    "NO_QUALITY",
     "PHASES",
     "Evaluation",
     "Explanation",
     "Plan",
     "RoleLine",
+    "carried_lines",
+    "coverage_note",
     "evaluate",
     "recommend",
 ]

@@ -215,7 +215,7 @@ def _specialist_rule(
     )
     left = rest - max(needed, have)
     if left > _EPS:
-        text += f"; {left:.1f} FTE below that is left uncovered"
+        text += f"; {left:.1f} FTE below that gets no specialist of its own"
     return text + ")" + _kept(have, needed)
 
 

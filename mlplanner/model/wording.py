@@ -73,3 +73,30 @@ def joined(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# Present-tense verbs whose plural is not the singular without its final "s".
+_PLURAL_VERBS = {"is": "are", "has": "have", "does": "do"}
+
+
+def agreeing(verb: str, n: int) -> str:
+    """A present-tense verb agreeing with ``n`` subjects: ``costs`` for one, ``cost`` for
+    more; ``is``/``are``."""
+    if n == 1:
+        return verb
+    return _PLURAL_VERBS.get(verb, verb.removesuffix("s"))
+
+
+def sentence_start(text: str) -> str:
+    """``text`` as a sentence of its own: its first letter upper case, the rest as it is (a
+    message written to follow ``error:`` or a field name starts lower case)."""
+    return text[:1].upper() + text[1:]
+
+
+def budget_gap(cost: float, budget: float) -> str:
+    """A cost against its budget: ``$20k over budget``, ``$990k under budget``, ``on
+    budget`` (no sign: the word says which side)."""
+    gap = cost - budget
+    if gap == 0:
+        return "on budget"
+    return f"{format_usd(abs(gap))} {'over' if gap > 0 else 'under'} budget"

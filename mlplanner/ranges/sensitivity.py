@@ -8,10 +8,10 @@ from typing import Any
 
 import numpy as np
 
-from mlplanner.model.assumption_catalog import uncertainty_label
+from mlplanner.model.assumption_catalog import uncertainty_label, uncertainty_plural
 from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
 from mlplanner.model.scenario import Scenario
-from mlplanner.model.wording import format_usd
+from mlplanner.model.wording import agreeing, format_usd
 from mlplanner.ranges.engine import outcomes
 
 
@@ -30,6 +30,11 @@ class Swing:
     @property
     def assumption(self) -> str:
         return uncertainty_label(self.group)
+
+    @property
+    def subjects(self) -> int:
+        """1, or 2 for a plural name ("Salaries"): what the headline's verb agrees with."""
+        return 2 if uncertainty_plural(self.group) else 1
 
     @property
     def cost_swing_usd(self) -> int:
@@ -73,7 +78,8 @@ class Sensitivity:
             else f"−{format_usd(below)} / +{format_usd(above)}"
         )
         return (
-            f"{top.assumption} moves the yearly cost most: {spread} around "
+            f"{top.assumption} {agreeing('moves', top.subjects)} the yearly cost most: "
+            f"{spread} around "
             f"{format_usd(self.cost_usd)}."
         )
 

@@ -1,102 +1,70 @@
-"""What changes between two plans, in plain words.
+"""What changes between two plans, in plain words, without naming a cause.
 
-"One ML Engineer fewer: deployment coverage drops to 60%." For each role whose headcount
-differs, the phase (among those the role works in) whose coverage moves most, or else the
-quality component that moves most; for leads, how many teams have one; then the money and
-the score.
+"One Data Engineer more, two Full-Stack Data Scientists fewer." then "Costs $12k more a year
+and scores 1.3 points more (quality 80.1 → 81.4); delivery +2.0, depth -0.6." and the phases
+whose coverage moves. The score and its components are compared plan against plan: when
+several roles change at once no single role's change is said to cause a move (adding a person
+never lowers quality, so "one data engineer more: coverage drops" could only be false).
+Leads and heads say how the teams are led in the new plan, a fact of that plan alone.
 """
 
 from __future__ import annotations
 
-import numpy as np
-
 from mlplanner.model.plan import Evaluation
-from mlplanner.model.quality import COVERABLE
-from mlplanner.model.roles import (
-    GENERALIST,
-    HEAD,
-    LEAD,
-    MANAGERS,
-    PHASE_LABELS,
-    PHASES,
-    ROLES,
-)
+from mlplanner.model.quality import COMPONENTS
+from mlplanner.model.roles import HEAD, LEAD, MANAGERS, PHASE_LABELS, PHASES, ROLES
 from mlplanner.model.staffing import individual_contributors, required_leads
-from mlplanner.model.wording import format_usd, people
+from mlplanner.model.wording import format_usd, joined, people, sentence_start
+from mlplanner.reports.deltas import QUALITY_STEP
 
-_VISIBLE = 0.5  # percentage points: smaller moves are not worth a sentence
+_VISIBLE = 0.5  # percentage points of a phase's coverage: smaller moves are not worth a word
+_PHASES_NAMED = 3  # the largest moves of coverage; the Plan page's chart shows every phase
 
 
 def describe_changes(before: Evaluation, after: Evaluation) -> list[str]:
-    """One sentence per role whose headcount changes, then one for cost and quality.
-
-    An empty list when the two allocations are the same.
-    """
-    sentences: list[str] = []
-    for role in ROLES:
-        delta = after.allocation[role] - before.allocation[role]
-        if delta == 0:
-            continue
-        what = f"{people(abs(delta), role, in_words=True)} {'more' if delta > 0 else 'fewer'}"
-        effect = _effect(before, after, role)
-        sentences.append(f"{what}: {effect}." if effect else f"{what}.")
-    if not sentences:
+    """The team's changes, the leads' and heads' situation if they change, then cost, score
+    and components, then coverage by phase. An empty list when the allocations are the same."""
+    changed = [role for role in ROLES if after.allocation[role] != before.allocation[role]]
+    if not changed:
         return []
-    return [line[0].upper() + line[1:] for line in [*sentences, _totals(before, after)]]
+    team = [_headcount_change(before, after, role) for role in changed]
+    lines = [sentence_start(joined(team)) + "."]
+    lines.extend(
+        sentence_start(_managers(after, role)) + "." for role in changed if role in MANAGERS
+    )
+    lines.append(_totals(before, after))
+    coverage = _coverage(before, after)
+    if coverage:
+        lines.append(coverage)
+    return lines
 
 
-def _phases_of(before: Evaluation, role: str) -> list[str]:
-    """Phases whose coverage the role's people can change."""
-    by_phase = before.demand.by_phase_role
-    if role == GENERALIST:
-        columns = [ROLES.index(r) for r in COVERABLE]
-        worked = by_phase[:, columns].sum(axis=1) > 0
-    elif role in MANAGERS:
-        return []
-    else:
-        worked = by_phase[:, ROLES.index(role)] > 0
-    return [PHASES[i] for i in np.flatnonzero(worked)]
+def _headcount_change(before: Evaluation, after: Evaluation, role: str) -> str:
+    delta = after.allocation[role] - before.allocation[role]
+    return f"{people(abs(delta), role, in_words=True)} {'more' if delta > 0 else 'fewer'}"
 
 
-def _effect(before: Evaluation, after: Evaluation, role: str) -> str:
-    if role == LEAD:
-        return _leads(after)
+def _managers(after: Evaluation, role: str) -> str:
+    """How the new plan's teams are led: leads against the teams needing one, or the heads
+    above the leads."""
+    leads = after.allocation[LEAD]
     if role == HEAD:
         heads = (
             people(after.allocation[HEAD], HEAD, in_words=True)
             if after.allocation[HEAD]
             else "nobody"
         )
-        return f"{heads} above {after.allocation[LEAD]} team leads"
-    old = before.quality_detail.coverage_by_phase
-    new = after.quality_detail.coverage_by_phase
-    moves = {phase: new[phase] - old[phase] for phase in _phases_of(before, role)}
-    if moves:
-        phase = max(moves, key=lambda p: abs(moves[p]))
-        if abs(moves[phase]) >= _VISIBLE:
-            verb = "rises" if moves[phase] > 0 else "drops"
-            return f"{PHASE_LABELS[phase].lower()} coverage {verb} to {new[phase]:.0f}%"
-    old_c, new_c = before.quality_components, after.quality_components
-    component = max(old_c, key=lambda c: abs(new_c[c] - old_c[c]))
-    change = new_c[component] - old_c[component]
-    if abs(change) < _VISIBLE:
-        return ""
-    verb = "rises" if change > 0 else "drops"
-    return f"{component} {verb} to {new_c[component]:.0f}%"
-
-
-def _leads(after: Evaluation) -> str:
-    """What the leads of a plan cover: teams needing a lead (span of control) against leads."""
+        return f"{heads} above {leads} team leads"
     teams = required_leads(individual_contributors(after.allocation), after.assumptions.lead_span)
-    leads = after.allocation[LEAD]
     if teams == 0:
         return "the team is small enough to need no lead"
     if leads >= teams:
         return f"each of the {teams} teams has a lead"
-    return f"{min(leads, teams)} of {teams} teams have a lead"
+    return f"{leads} of {teams} teams have a lead"
 
 
 def _totals(before: Evaluation, after: Evaluation) -> str:
+    """Cost, score and the components that differ, plan against plan."""
     saving = before.annual_cost_usd - after.annual_cost_usd
     if saving > 0:
         money = f"Saves {format_usd(saving)} a year"
@@ -104,4 +72,31 @@ def _totals(before: Evaluation, after: Evaluation) -> str:
         money = f"Costs {format_usd(-saving)} more a year"
     else:
         money = "Costs the same"
-    return f"{money}; quality {before.quality:.1f} → {after.quality:.1f}."
+    gain = after.quality - before.quality
+    figures = f"quality {before.quality:.1f} → {after.quality:.1f}"
+    if abs(gain) < QUALITY_STEP:
+        score = f"scores the same ({figures})"
+    else:
+        score = f"scores {abs(gain):.1f} points {'more' if gain > 0 else 'less'} ({figures})"
+    now, then = after.quality_components, before.quality_components
+    moved = [
+        f"{name} {now[name] - then[name]:+.1f}"
+        for name in COMPONENTS
+        if abs(now[name] - then[name]) >= QUALITY_STEP
+    ]
+    return f"{money} and {score}" + (f"; {', '.join(moved)}." if moved else ".")
+
+
+def _coverage(before: Evaluation, after: Evaluation) -> str:
+    """``Coverage by phase: deployment 60% → 80%, data quality 100% → 98%.`` (the three
+    largest moves, largest first), or empty when no phase moves visibly."""
+    old = before.quality_detail.coverage_by_phase
+    new = after.quality_detail.coverage_by_phase
+    moved = [phase for phase in PHASES if abs(new[phase] - old[phase]) >= _VISIBLE]
+    moved.sort(key=lambda phase: -abs(new[phase] - old[phase]))
+    if not moved:
+        return ""
+    parts = [
+        f"{PHASE_LABELS[p].lower()} {old[p]:.0f}% → {new[p]:.0f}%" for p in moved[:_PHASES_NAMED]
+    ]
+    return f"Coverage by phase: {', '.join(parts)}."

@@ -14,7 +14,7 @@ from typing import Final, Literal
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, Plan, recommend
-from mlplanner.model.quality import COVERABLE
+from mlplanner.model.quality import COVERABLE, portfolio
 from mlplanner.model.roles import (
     GENERALIST,
     LEAD,
@@ -24,8 +24,15 @@ from mlplanner.model.roles import (
     role_label,
 )
 from mlplanner.model.scenario import SETUPS, Scenario
-from mlplanner.model.staffing import choose_setup, individual_contributors, required_leads
-from mlplanner.model.wording import format_usd, joined, people, signed_people, signed_usd
+from mlplanner.model.staffing import choose_setup
+from mlplanner.model.wording import (
+    agreeing,
+    format_usd,
+    joined,
+    people,
+    signed_people,
+    signed_usd,
+)
 from mlplanner.reports.deltas import QUALITY_STEP, EvaluationDelta, delta
 
 Topic = Literal["summary", "generalists", "quality", "cost"]
@@ -177,18 +184,9 @@ def _summary(c: SetupComparison) -> list[Finding]:
             )
         )
     for group in c.teams:
-        setup = group[0]
-        better = _dominating(c, setup)
-        if better is not None and cheapest not in group and best not in group:
-            plan, other = c.plans[setup], c.plans[better]
-            findings.append(
-                Finding(
-                    "summary",
-                    f"{c.name(setup)} is never the better buy here: the {c.name(better)} team "
-                    f"costs {format_usd(plan.annual_cost_usd - other.annual_cost_usd)} less a "
-                    f"year and scores {other.quality - plan.quality:.1f} points higher.",
-                )
-            )
+        better = _dominating(c, group[0])
+        if better is not None:
+            findings.append(Finding("summary", dominated_sentence(c, group[0], better)))
     findings.append(
         Finding(
             "summary",
@@ -200,19 +198,43 @@ def _summary(c: SetupComparison) -> list[Finding]:
 
 
 def _dominating(c: SetupComparison, setup: str) -> str | None:
-    """A setup that costs no more and scores higher, or costs less and scores no lower."""
+    """The setup whose team beats ``setup``'s for this portfolio: it costs no more and scores
+    no lower, and is cheaper or better (the best such team, then the cheapest); None if none."""
     plan = c.plans[setup]
+    beating = []
     for other in c.setups:
         if other in c.team_of(setup):
             continue
         cost_other, q_other = c.plans[other].annual_cost_usd, c.plans[other].quality
-        cheaper = cost_other < plan.annual_cost_usd
-        better = q_other > plan.quality + _SAME_QUALITY
         no_dearer = cost_other <= plan.annual_cost_usd
         no_worse = q_other >= plan.quality - _SAME_QUALITY
-        if (cheaper and no_worse) or (better and no_dearer):
-            return other
-    return None
+        cheaper = cost_other < plan.annual_cost_usd
+        better = q_other > plan.quality + _SAME_QUALITY
+        if no_dearer and no_worse and (cheaper or better):
+            beating.append(other)
+    return min(beating, key=lambda s: (-c._q(s), c.plans[s].annual_cost_usd), default=None)
+
+
+def dominated_sentence(c: SetupComparison, setup: str, better: str) -> str:
+    """``The startup setup costs $28k more and scores 0.1 lower than scaleup for this
+    portfolio: scaleup is the better buy.`` (``better`` beats ``setup``: see
+    :func:`_dominating`)."""
+    plan, other = c.plans[setup], c.plans[better]
+    beaten, winners = c.team_of(setup), c.team_of(better)
+    n = len(beaten)
+    extra = plan.annual_cost_usd - other.annual_cost_usd
+    gap = other.quality - plan.quality
+    costs, scores, than = agreeing("costs", n), agreeing("scores", n), joined(winners)
+    if extra > 0 and gap > _SAME_QUALITY:
+        what = f"{costs} {format_usd(extra)} more and {scores} {gap:.1f} lower than {than}"
+    elif extra > 0:
+        what = f"{costs} {format_usd(extra)} more than {than} and {scores} the same"
+    else:
+        what = f"{scores} {gap:.1f} lower than {than} at the same cost"
+    return (
+        f"The {joined(beaten)} {'setup' if n == 1 else 'setups'} {what} for this portfolio: "
+        f"{than} {agreeing('is', len(winners))} the better buy."
+    )
 
 
 def absorbed_work(plan: Evaluation) -> dict[str, float]:
@@ -304,13 +326,11 @@ def _component_reason(plan: Plan, top: Plan, component: str) -> str:
             return f"{figures}: more of the work rests on a single person"
         verb = "rests" if len(points) == 1 else "each rest"
         return f"{figures}: {joined(points)} {verb} on one person; a leave stops the work"
-    contributors = individual_contributors(plan.allocation)
-    teams = required_leads(contributors, plan.assumptions.lead_span)
+    # Coordination counts the teams the portfolio's work needs (quality's step 6).
+    teams = portfolio(plan.demand, plan.assumptions).teams
     missing = max(0, teams - plan.allocation[LEAD])
-    if missing:
-        return f"{figures}: {missing} of {teams} teams have no lead"
-    kinds = sum(1 for r in (*SPECIALIST_ROLES, GENERALIST) if plan.allocation[r] > 0)
-    return f"{figures}: work is handed between {kinds} kinds of specialist"
+    verb = "has" if missing == 1 else "have"
+    return f"{figures}: {missing} of the {teams} teams the work needs {verb} no lead"
 
 
 def _phase_drops(plan: Plan, top: Plan, limit: int = 3) -> list[str]:

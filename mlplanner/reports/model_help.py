@@ -65,7 +65,8 @@ how the rest becomes whole people (with setup *auto*: startup up to
 Where a setup has generalists, full-stack data scientists carry the first part of every role's
 demand (up to the setup's absorb limit) and specialists the rest, so more work never means
 fewer people. Each generalist does {a.generalist_capacity_fte:.2f} FTE of specialist work. A
-remainder below the setup's round-up cut is left uncovered and said so in the plan's notes.
+remainder below the setup's round-up cut gets no specialist of its own; work nobody in the
+plan covers (generalists may have capacity to spare) is said so in the plan's notes.
 Leads count the people the work needs (annotators not counted): none below
 {a.lead_from_contributors}, then one per team of up to {a.lead_span}. From
 {a.head_from_leads} leads a Head of Data & ML leads the leads (one per {a.lead_span} leads).

@@ -48,8 +48,11 @@ class Suggestion:
 
 
 def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
-    """Up to ``count`` people to add to ``plan``, one after the other (module docstring)."""
+    """Up to ``count`` people to add to ``plan``, one after the other (module docstring);
+    none for a plan without a quality score (no projects)."""
     suggestions: list[Suggestion] = []
+    if not plan.scored:
+        return suggestions
     current = plan
     for _ in range(count):
         best: tuple[float, int, str, Evaluation] | None = None  # gain, cost, role, plan

@@ -20,11 +20,13 @@ ALLOCATION_COLUMNS = (
     "loaded_rate_usd",
     "annual_cost_usd",
     "coverage_pct",
+    "fte_carried",
 )
 
 
 def allocation_frame(evaluation: Evaluation) -> pd.DataFrame:
-    """One row per role (lifecycle order): demand, people, rate and yearly cost."""
+    """One row per role (lifecycle order): demand, people, rate, yearly cost, coverage (none
+    without demand) and the other roles' demand it carries (full-stack data scientists)."""
     rows = [
         {
             "role": line.role,
@@ -37,6 +39,7 @@ def allocation_frame(evaluation: Evaluation) -> pd.DataFrame:
             "loaded_rate_usd": line.loaded_rate_usd,
             "annual_cost_usd": line.annual_cost_usd,
             "coverage_pct": None if line.coverage is None else round(line.coverage, 1),
+            "fte_carried": round(line.fte_carried, 2),
         }
         for line in evaluation.roles
     ]
@@ -52,15 +55,15 @@ def comparison_frame(evaluations: Sequence[Evaluation]) -> pd.DataFrame:
         row: dict[str, object] = {"item": role_label(line.role)}
         row.update({col: e.roles[i].headcount for col, e in zip(columns, evaluations, strict=True)})
         rows.append(row)
-    summary: dict[str, list[float]] = {
+    summary: dict[str, list[float | None]] = {
         "Total headcount": [e.total_headcount for e in evaluations],
         "Hires": [e.total_hires for e in evaluations],
         "Annual cost (USD)": [e.annual_cost_usd for e in evaluations],
-        "Quality (0-100)": [round(e.quality, 1) for e in evaluations],
+        "Quality (0-100)": [round(e.quality, 1) if e.scored else None for e in evaluations],
     }
     for component in evaluations[0].quality_components:
         summary[f"Quality: {component}"] = [
-            round(e.quality_components[component], 1) for e in evaluations
+            round(e.quality_components[component], 1) if e.scored else None for e in evaluations
         ]
     for item, values in summary.items():
         rows.append({"item": item, **dict(zip(columns, values, strict=True))})

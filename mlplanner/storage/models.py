@@ -234,6 +234,7 @@ class PlanSummary(Figures):
     approved_by: str | None
     comments: int
     access: str
+    previous_quality: bool = False  # its newest revision: PREVIOUS_QUALITY_NOTE
 
     @property
     def in_trash(self) -> bool:
@@ -250,6 +251,7 @@ class RevisionSummary(Figures):
     assumption_set_name: str
     allocation_label: str | None
     saved_by: str
+    previous_quality: bool = False  # scored by the previous quality definition
 
 
 class ShareSummary(StorageModel):

@@ -62,7 +62,12 @@ from mlplanner.storage.models import (
     RevisionSummary,
     utc_now,
 )
-from mlplanner.storage.snapshots import CanonicalValues, canonical, snapshot_id
+from mlplanner.storage.snapshots import (
+    CanonicalValues,
+    canonical,
+    scored_previously,
+    snapshot_id,
+)
 
 MAX_PAGE: Final = 500
 SCOPES: Final[dict[str, str]] = {
@@ -78,12 +83,21 @@ SORTS: Final[dict[str, str]] = {
     "cost": "most expensive first",
     "quality": "best quality first",
 }
+# Whether the revision's assumption snapshot is of the previous quality definition.
+PREVIOUS_QUALITY: Final = (
+    select_columns(scored_previously())
+    .where(col(AssumptionSnapshot.id) == Revision.assumptions_id)
+    .correlate(Revision)
+    .scalar_subquery()
+    .label("previous_quality")
+)
 _FIGURES: Final = (
     col(Revision.setup),
     col(Revision.total_headcount),
     col(Revision.total_hires),
     col(Revision.annual_cost_usd),
     col(Revision.quality),
+    PREVIOUS_QUALITY,
 )
 _COMMENT_COUNT: Final = (
     select(func.count())
@@ -287,10 +301,13 @@ def open_revision(*, session: Session, plan_id: int, number: int | None = None) 
         snapshot = session.get(AssumptionSnapshot, revision.assumptions_id)
         if snapshot is None:  # the foreign key makes this impossible; say so if it happens
             raise PlanNotFoundError(f"plan {plan_id} revision {revision.number}: assumptions lost")
-        summary = _revision_summary(revision)
+        values = json.loads(snapshot.values_json)
+        summary = _revision_summary(revision).model_copy(
+            update={"previous_quality": Assumptions.scored_previously(values)}
+        )
         scenario = parse_scenario(json.loads(revision.scenario_json))
         allocation = {role: int(n) for role, n in json.loads(revision.allocation_json).items()}
-        assumptions = Assumptions.from_dict(json.loads(snapshot.values_json))
+        assumptions = Assumptions.from_dict(values)
     return OpenedPlan(plan, summary, scenario, assumptions, allocation)
 
 

@@ -13,6 +13,7 @@ from sqlmodel import Session, col
 
 from mlplanner.storage.access import actor_of, visible_to
 from mlplanner.storage.models import Plan, Revision, StorageModel
+from mlplanner.storage.plans import PREVIOUS_QUALITY
 
 MAX_CHOICES: Final = 1_000
 
@@ -25,6 +26,8 @@ class RevisionChoice(StorageModel):
     number: int
     latest_revision: int
     assumption_set_name: str
+    quality: float  # as saved
+    previous_quality: bool  # scored by the previous quality definition
 
     @property
     def is_latest(self) -> bool:
@@ -41,6 +44,8 @@ def revision_choices(*, session: Session, limit: int = MAX_CHOICES) -> list[Revi
             col(Revision.number),
             col(Plan.latest_revision),
             col(Revision.assumption_set_name),
+            col(Revision.quality),
+            PREVIOUS_QUALITY,
         )
         .join(Revision, col(Revision.plan_id) == Plan.id)
         .where(col(Plan.deleted_at).is_(None), visible_to(actor_of(session)))

@@ -11,11 +11,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import insert
+from sqlalchemy import ColumnElement, insert, or_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.assumptions import PREVIOUS_QUALITY_FIELDS, Assumptions
 from mlplanner.storage.models import AssumptionSnapshot, utc_now
 
 
@@ -52,6 +52,15 @@ def snapshot_id(session: Session, values: CanonicalValues) -> int:
     stored = session.exec(by_digest).one()
     assert stored is not None  # a primary key is never NULL (its Python type is optional)
     return stored
+
+
+def scored_previously() -> ColumnElement[bool]:
+    """In SQL, :meth:`Assumptions.scored_previously` of a snapshot's stored values: whether
+    its canonical JSON holds a field of the previous quality definition."""
+    values = col(AssumptionSnapshot.values_json)
+    return or_(
+        *(values.contains(f'"{name}":', autoescape=True) for name in PREVIOUS_QUALITY_FIELDS)
+    )
 
 
 def read_snapshot(session: Session, snapshot: int) -> Assumptions | None:

@@ -20,7 +20,7 @@ from mlplanner.ui.assumption_editor import put_in_force
 from mlplanner.ui.db import db_session
 from mlplanner.ui.messages import flash
 from mlplanner.ui.state import get_assumption_set_name, get_assumptions
-from mlplanner.ui.text import plain
+from mlplanner.ui.text import error_text, plain
 
 NAME_KEY: Final = "mlp.assumption_sets.name"
 CHOICE_KEY: Final = "mlp.assumption_sets.choice"
@@ -49,7 +49,7 @@ def save_in_force() -> None:
                 assumptions=get_assumptions(),
             )
     except PlannerInputError as exc:
-        flash("error", plain(str(exc)))
+        flash("error", error_text(exc))
         return
     put_in_force(get_assumptions(), saved.name)
     widgets.put(CHOICE_KEY, saved.name)
@@ -63,7 +63,7 @@ def load_chosen() -> None:
         with db_session() as session:
             loaded = assumption_sets.load_assumption_set(session=session, name=name)
     except PlannerInputError as exc:
-        flash("error", plain(str(exc)))
+        flash("error", error_text(exc))
         return
     put_in_force(loaded, name)
     widgets.put(NAME_KEY, name)
@@ -77,7 +77,7 @@ def delete_chosen() -> None:
         with db_session() as session:
             assumption_sets.delete_assumption_set(session=session, name=name)
     except PlannerInputError as exc:
-        flash("error", plain(str(exc)))
+        flash("error", error_text(exc))
         return
     widgets.forget(CHOICE_KEY)
     flash("success", f"Deleted the assumption set **{plain(name)}**.")
@@ -112,7 +112,7 @@ def render_set_controls(*, can_save: bool) -> None:
         try:
             found = saved_sets()
         except PlannerInputError as exc:
-            st.error(plain(str(exc)))
+            st.error(error_text(exc))
             return
         if not found:
             st.caption("No saved sets yet: edit the numbers below, then save them as a set.")

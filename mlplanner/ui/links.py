@@ -13,7 +13,7 @@ from mlplanner.errors import PlannerInputError
 from mlplanner.storage import plans
 from mlplanner.ui.db import db_session
 from mlplanner.ui.saved_plans import open_into_state
-from mlplanner.ui.text import plain
+from mlplanner.ui.text import error_text, plain
 
 PLAN_PARAM: Final = "plan"
 REVISION_PARAM: Final = "revision"
@@ -48,7 +48,7 @@ def open_linked_plan() -> None:
         with db_session() as session:
             opened = plans.open_revision(session=session, plan_id=plan_id, number=number)
     except PlannerInputError as exc:
-        st.error(plain(str(exc)))
+        st.error(error_text(exc))
         return
     open_into_state(opened)
 

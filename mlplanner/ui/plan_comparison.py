@@ -31,7 +31,8 @@ from mlplanner.ui.charts import (
     role_color_scale,
 )
 from mlplanner.ui.db import db_session
-from mlplanner.ui.text import plain
+from mlplanner.ui.saved_plans import previous_quality_text
+from mlplanner.ui.text import error_text, plain
 from mlplanner.ui.timeline_comparison import render_timeline_comparison
 
 CHOSEN_KEY: Final = "mlp.compare.plans"
@@ -109,7 +110,7 @@ def render_plan_comparison() -> None:
         with db_session() as session:
             choices = revision_choices(session=session)
     except PlannerInputError as exc:
-        st.error(plain(str(exc)))
+        st.error(error_text(exc))
         return
     if not choices:
         st.info(
@@ -127,7 +128,7 @@ def render_plan_comparison() -> None:
     try:
         compared = _recompute(chosen, by_key, names)
     except PlannerInputError as exc:
-        st.error(plain(str(exc)))
+        st.error(error_text(exc))
         return
     baseline = compared[baseline_key]
     found = deltas(
@@ -136,6 +137,10 @@ def render_plan_comparison() -> None:
     )
     sets = {c.label: c.choice.assumption_set_name for c in compared.values()}
     _headline_metrics(baseline, found)
+    for item in compared.values():
+        if item.choice.previous_quality:
+            saved, now = item.choice.quality, item.evaluation.quality
+            st.info(plain(previous_quality_text(item.label, saved, now)))
     for change in found:
         if not change.same_assumptions:
             st.warning(

@@ -11,9 +11,10 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from mlplanner.model.plan import Evaluation, Explanation
+from mlplanner.model.plan import NO_QUALITY, Evaluation, Explanation
+from mlplanner.model.quality import COMPONENTS, DEFINITION
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_LABELS
-from mlplanner.model.wording import format_usd, people, signed_usd
+from mlplanner.model.wording import budget_gap, format_usd, joined, people
 from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.ui.role_swatch import swatch_config, with_swatches
 from mlplanner.ui.table_height import table_height
@@ -44,13 +45,13 @@ def render_headline_metrics(evaluation: Evaluation) -> None:
             border=True,
         )
     else:
-        gap = evaluation.annual_cost_usd - budget
-        word = "over" if gap > 0 else "under"
+        over = evaluation.annual_cost_usd > budget
         cost.metric(
             "Annual cost",
             format_usd(evaluation.annual_cost_usd),
-            delta=f"{signed_usd(gap)} {word} budget",
-            delta_color="inverse",
+            delta=budget_gap(evaluation.annual_cost_usd, budget),
+            delta_color="red" if over else "green",
+            delta_arrow="up" if over else "down",
             help=(
                 f"Salaries × loaded-cost multiplier, plus vendor costs, against the budget of "
                 f"{format_usd(budget)}."
@@ -59,8 +60,10 @@ def render_headline_metrics(evaluation: Evaluation) -> None:
         )
     quality.metric(
         "Quality",
-        f"{evaluation.quality:.0f} / 100",
-        help="Weighted score of coverage, depth, resilience and coordination (see the chart).",
+        f"{evaluation.quality:.0f} / 100" if evaluation.scored else "No score",
+        help=f"{DEFINITION} Its components are {joined(list(COMPONENTS))} (see the chart)."
+        if evaluation.scored
+        else NO_QUALITY,
         border=True,
     )
 
@@ -83,9 +86,10 @@ VENDOR_LINES_IN_A_SENTENCE = 3
 def role_table(evaluation: Evaluation, ranges: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The role table: one row per role, lifecycle order, then a Total row; money and
     coverage as text, FTE unrounded (shown with one decimal, rounded like the staffing rules'
-    text). Role, people and cost come first so a narrow screen shows them without scrolling;
-    with ``ranges`` (people per role id in words, ``TOTAL_ROW`` for the total) a range column
-    after the cost."""
+    text). Full-stack data scientists show the demand they carry (counted in its roles'
+    rows, so not again in the total), as "Why each head" does. Role, people and cost come
+    first so a narrow screen shows them without scrolling; with ``ranges`` (people per role
+    id in words, ``TOTAL_ROW`` for the total) a range column after the cost."""
     lines = evaluation.roles
     ranged = {RANGE_COLUMN: [ranges[line.role] for line in lines]} if ranges else {}
     table = pd.DataFrame(
@@ -96,7 +100,7 @@ def role_table(evaluation: Evaluation, ranges: Mapping[str, str] | None = None) 
             **ranged,
             "Hires": [line.hires for line in lines],
             "Existing": [line.existing for line in lines],
-            "Demand (FTE)": [line.fte_demand for line in lines],
+            "Demand (FTE)": [line.fte_work for line in lines],
             "Coverage": [_percent(line.coverage) for line in lines],
         }
     )
@@ -115,8 +119,9 @@ def role_table(evaluation: Evaluation, ranges: Mapping[str, str] | None = None) 
 
 
 def _percent(coverage: float | None) -> str:
-    """``100%``; ``—`` for roles without demand of their own (generalists, leads)."""
-    return "—" if coverage is None else f"{coverage:.0f}%"
+    """``100%``; blank for roles without demand of their own (no demand, generalists, leads):
+    nothing to cover is no figure, not 100%."""
+    return "" if coverage is None else f"{coverage:.0f}%"
 
 
 def render_role_table(evaluation: Evaluation, ranges: Mapping[str, str] | None = None) -> None:
@@ -144,12 +149,14 @@ def render_role_table(evaluation: Evaluation, ranges: Mapping[str, str] | None =
             "Hires": st.column_config.NumberColumn(format="localized", help="People to hire"),
             "Existing": st.column_config.NumberColumn(format="localized", help="Already employed"),
             "Demand (FTE)": st.column_config.NumberColumn(
-                format="%.1f", help="Full-time equivalents of work the projects need"
+                format="%.1f",
+                help="Full-time equivalents of work the projects need; for full-stack data "
+                "scientists the other roles' demand they carry (in the total once)",
             ),
             "Coverage": st.column_config.TextColumn(
                 alignment="right",
-                help="Share of the role's demand someone is staffed for (specialists or "
-                "full-stack data scientists); — for roles without demand of their own",
+                help="Share of the role's demand someone is staffed for (its own people or "
+                "full-stack data scientists); blank for roles without demand of their own",
             ),
         },
     )
@@ -231,6 +238,8 @@ def render_explanations(explanations: dict[str, Explanation]) -> None:
             title += f" for {total:,.1f} FTE of demand"
         with st.expander(title):
             st.markdown(f"**Rule:** {plain(explanation.rule)}")
+            if explanation.coverage:
+                st.markdown(f"**Coverage:** {plain(explanation.coverage)}")
             if explanation.work:
                 st.markdown(f"**Where the work comes from:** {plain(explanation.work_summary)}")
             if explanation.demand:
@@ -249,8 +258,12 @@ def render_explanations(explanations: dict[str, Explanation]) -> None:
     absent = [e for e in explanations.values() if e.headcount == 0 and e.demand]
     if absent:
         st.markdown("**Roles with demand but nobody of their own**")
-        for explanation in absent:
-            st.markdown(f"- {ROLE_LABELS[explanation.role]}: {plain(explanation.rule)}")
+        st.markdown(
+            "\n".join(
+                f"- {ROLE_LABELS[e.role]}: {plain(e.rule.removesuffix('.'))}. {plain(e.coverage)}"
+                for e in absent
+            )
+        )
 
 
 def render_hiring_list(evaluation: Evaluation) -> None:

@@ -15,6 +15,7 @@ import streamlit as st
 
 from mlplanner.errors import PlannerInputError
 from mlplanner.model.plan import Evaluation
+from mlplanner.model.wording import sentence_start
 from mlplanner.storage import plans
 from mlplanner.storage.database import database_url
 from mlplanner.storage.errors import ConflictError, StorageError
@@ -35,7 +36,7 @@ from mlplanner.ui.state import (
     get_scenario,
     set_loaded_plan,
 )
-from mlplanner.ui.text import plain
+from mlplanner.ui.text import error_text, plain
 
 SIDEBAR: Final = "sidebar_save"  # the sidebar's save control, as a key
 NAME_MATCHES: Final = 200  # plans whose name contains a new name, checked for the same name
@@ -166,10 +167,10 @@ def _store(save: Callable[[Evaluation, str | None], PlanSummary]) -> None:
         evaluation, label = _current()
         saved = save(evaluation, label)
     except ConflictError as exc:
-        CONFLICT.set(str(exc))
+        CONFLICT.set(sentence_start(str(exc)))
         return
     except PlannerInputError as exc:
-        flash("error", plain(str(exc)))
+        flash("error", error_text(exc))
         return
     revision = saved.latest_revision
     set_loaded_plan(LoadedPlan(saved.id, saved.name, revision, revision))

@@ -10,13 +10,14 @@ Plan names are user text: :func:`plain` escapes them wherever Markdown is render
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Final
 
 import pandas as pd
 
 from mlplanner.errors import PlannerInputError
-from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.assumptions import PREVIOUS_QUALITY_NOTE, Assumptions
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.set_names import FROM_PLAN, SHIPPED_DEFAULTS, marked
 from mlplanner.model.wording import format_usd
@@ -36,7 +37,7 @@ from mlplanner.ui.state import (
     set_override,
     set_scenario,
 )
-from mlplanner.ui.text import plain
+from mlplanner.ui.text import error_text, plain
 
 UNDO: Final[Slot[int]] = Slot("mlp.plans.undo")
 """The plan just moved to the trash, which an Undo button can restore."""
@@ -63,6 +64,7 @@ def open_into_state(opened: OpenedPlan) -> None:
             name=opened.plan.name,
             opened_revision=opened.revision.number,
             base_revision=opened.plan.latest_revision,
+            previous_quality=opened.revision.quality if opened.revision.previous_quality else None,
         )
     )
 
@@ -74,7 +76,7 @@ def open_plan(plan_id: int, number: int | None = None) -> bool:
         with db_session() as session:
             opened = plans.open_revision(session=session, plan_id=plan_id, number=number)
     except PlannerInputError as exc:
-        flash("error", plain(str(exc)))
+        flash("error", error_text(exc))
         return False
     open_into_state(opened)
     return True
@@ -86,7 +88,7 @@ def _act(action: Callable[[], str]) -> bool:
     try:
         flash("success", action())
     except PlannerInputError as exc:
-        flash("error", plain(str(exc)))
+        flash("error", error_text(exc))
         return False
     return True
 
@@ -99,9 +101,7 @@ def rename_plan(plan_id: int, name_key: str) -> None:
             )
         loaded = get_loaded_plan()
         if loaded is not None and loaded.plan_id == plan_id:
-            set_loaded_plan(
-                LoadedPlan(plan_id, renamed.name, loaded.opened_revision, loaded.base_revision)
-            )
+            set_loaded_plan(replace(loaded, name=renamed.name))
         return f"Renamed to **{plain(renamed.name)}**."
 
     _act(action)
@@ -240,4 +240,16 @@ def _note(revision: RevisionSummary) -> str:
         notes.append(f"adopted: {revision.allocation_label}")
     if revision.assumption_set_name != SHIPPED_DEFAULTS:
         notes.append(f"assumptions: {revision.assumption_set_name}")
+    if revision.previous_quality:
+        notes.append(PREVIOUS_QUALITY_NOTE)
     return "; ".join(notes)
+
+
+def previous_quality_text(label: str, saved: float, now: float) -> str:
+    """What a plan saved under the previous quality definition says next to its figures:
+    ``Acme, revision 2 was saved with quality 91, scored by the previous quality definition
+    (before December 2026); today's definition scores it 65.``"""
+    return (
+        f"{label} was saved with quality {saved:.0f}, {PREVIOUS_QUALITY_NOTE}; today's "
+        f"definition scores it {now:.0f}."
+    )

@@ -22,7 +22,7 @@ from mlplanner.ui.db import db_session
 from mlplanner.ui.links import render_link
 from mlplanner.ui.messages import flash, render_flash
 from mlplanner.ui.state import get_loaded_plan
-from mlplanner.ui.text import plain
+from mlplanner.ui.text import error_text, plain
 
 STATUS_LABELS: Final = {"draft": "Draft", "proposed": "Proposed", "approved": "Approved"}
 
@@ -31,7 +31,7 @@ def _act(action: Callable[[], str]) -> None:
     try:
         flash("success", action())
     except PlannerInputError as exc:
-        flash("error", plain(str(exc)))
+        flash("error", error_text(exc))
 
 
 def can(plan: PlanSummary, role: str) -> bool:
@@ -66,7 +66,7 @@ def render_loaded_plan_panel() -> None:
         with db_session() as session:
             plan = plans.get_plan(session=session, plan_id=loaded.plan_id)
     except PlannerInputError as exc:
-        st.warning(plain(str(exc)))
+        st.warning(error_text(exc))
         return
     with st.expander(
         f"Saved plan: {plain(plan.name)} · revision {loaded.opened_revision} · "

@@ -81,6 +81,9 @@ class LoadedPlan:
     name: str
     opened_revision: int
     base_revision: int
+    # The quality the opened revision was saved with, when the previous quality definition
+    # scored it (the page says so next to today's score); None otherwise.
+    previous_quality: float | None = None
 
 
 _scenario: Slot[Scenario] = Slot(SCENARIO)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from mlplanner.model.wording import sentence_start
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$:~=^&])")
 # Some patterns are interpreted even when every character is escaped: GitHub-flavoured
 # Markdown turns bare addresses into links (``http://…``, ``www.…``, ``name@host``) and
@@ -20,3 +22,9 @@ def plain(text: str) -> str:
     typed, never as Markdown, a link, HTML, LaTeX or an icon/colour directive."""
     unlinked = _INTERPRETED.sub(_WORD_JOINER, text)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
+
+
+def error_text(exc: Exception) -> str:
+    """An error's message on a page: a sentence of its own (the model and storage write it
+    to follow ``error:`` on the command line, lower case) and :func:`plain`."""
+    return plain(sentence_start(str(exc)))

@@ -120,13 +120,27 @@ def test_a_negative_salary_is_refused_and_the_plan_is_unchanged() -> None:
     assert metric(at, "Numbers changed") == "0"
 
 
-def test_weights_not_summing_to_one_are_refused_and_the_plan_is_unchanged() -> None:
+def test_quality_parameters_out_of_range_are_refused_and_the_plan_is_unchanged() -> None:
     at = assumptions_page()
-    edit_assumption(at, "quality", 0, "Value", 0.6)
-    errors = " ".join(texts(at.error))
-    assert "the four quality weights: must sum to 1 (they sum to 1.150)" in errors
-    assert in_force(at) == Assumptions.defaults()
-    assert metric(at, "Current plan: quality") == f"{recommend(FASHION).quality:.1f}"
+    rows = list(next(g for g in catalog(Assumptions.defaults()) if g.id == "quality").frame.index)
+    quality = f"{recommend(FASHION).quality:.1f}"
+    for key, bad, problem in [
+        ("quality.delivery_headroom", 1.0, "quality: delivery headroom: must be less than 1"),
+        ("quality.resilience_weight", 1.5, "quality: resilience weight: must be at most 1"),
+        (
+            "weakest_link.production.deployment",
+            -0.2,
+            "weakest link: production: deployment: must be at least 0",
+        ),
+    ]:
+        edit_assumption(at, "quality", rows.index(key), "Value", bad)
+        errors = " ".join(texts(at.error))
+        assert f"Quality: delivery, weakest links and risks › {problem} (got {bad})" in errors
+        assert in_force(at) == Assumptions.defaults()
+        assert metric(at, "Current plan: quality") == quality
+    edit_assumption(at, "quality", rows.index("quality.resilience_weight"), "Value", 0.5)
+    assert not at.error
+    assert in_force(at).resilience_weight == 0.5
 
 
 def test_fixing_a_refused_edit_applies_it() -> None:

@@ -6,6 +6,8 @@ import pytest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import NO_QUALITY
+from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.wording import format_usd
@@ -41,6 +43,8 @@ def test_shows_the_three_setups_with_their_figures(file_name: str) -> None:
     assert costs == [format_usd(comparison.plans[s].annual_cost_usd) for s in SETUPS]
     qualities = [m.value for m in at.metric if m.label == "Quality"]
     assert qualities == [f"{comparison.plans[s].quality:.1f}" for s in SETUPS]
+    helps = [m.help for m in at.metric if m.label == "Quality"]
+    assert all(h.startswith(DEFINITION) and "delivery, depth, resilience and" in h for h in helps)
     people = [m.value for m in at.metric if m.label == "People"]
     assert people == [str(comparison.plans[s].total_headcount) for s in SETUPS]
 
@@ -95,6 +99,6 @@ def test_uses_the_assumptions_in_force() -> None:
 def test_a_scenario_without_projects_says_what_to_do() -> None:
     empty = example_scenarios()["seed_startup.json"].model_copy(update={"projects": []})
     at = compare_page(empty)
-    assert "Add a project to compare setups" in at.info[0].value
+    assert at.info[0].value.startswith(NO_QUALITY + " Without projects every setup staffs only")
     assert not at.get("vega_lite_chart")
     assert not [m for m in at.metric if m.label == "Annual cost"]

@@ -8,6 +8,7 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from mlplanner.examples import example_scenarios
+from mlplanner.model.assumptions import PREVIOUS_QUALITY_NOTE
 from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLE_COLORS, role_label
 from mlplanner.model.wording import format_usd
@@ -15,6 +16,7 @@ from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
 from mlplanner.ui.plan_comparison import BASELINE_KEY, CHOSEN_KEY
 from tests.app.apptest import COMPARE_PAGE, chart_specs, go_to, open_app, run, texts
+from tests.storage.support import PREVIOUS_QUALITY, save_previous_definition
 from tests.support.builders import assumptions_with
 
 FASHION = example_scenarios()["fashion_retailer.json"]
@@ -109,3 +111,17 @@ def test_revisions_can_be_compared_and_other_assumptions_are_flagged(engine: Eng
     dear = recommend(FASHION, assumptions=DEAR)
     assert format_usd(dear.annual_cost_usd) in [m.value for m in at.metric]
     assert at.dataframe[-2].value["Assumptions"][0] == "Dear hires (differ from baseline)"
+
+
+def test_a_plan_scored_by_the_previous_definition_says_so_next_to_todays_score(
+    engine: Engine,
+) -> None:
+    save_previous_definition(engine, "Old score")
+    save(engine, "Seed", evaluation=recommend(SEED))
+    at = compare_page()
+    now = recommend(FASHION).quality
+    notes = [i for i in texts(at.info) if PREVIOUS_QUALITY_NOTE in i]
+    assert notes == [
+        f"Old score · r1 (newest) was saved with quality {PREVIOUS_QUALITY:.0f}, "
+        f"{PREVIOUS_QUALITY_NOTE}; today's definition scores it {now:.0f}."
+    ]

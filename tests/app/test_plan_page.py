@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import recommend
+from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario, parse_scenario
@@ -46,6 +46,8 @@ def test_headline_metrics_come_first_and_match_the_plan(file_name: str) -> None:
     assert metric(at, "Hires") == str(plan.total_hires)
     assert metric(at, "Annual cost") == format_usd(plan.annual_cost_usd)
     assert metric(at, "Quality") == f"{plan.quality:.0f} / 100"
+    [quality] = [m for m in at.metric if m.label == "Quality"]
+    assert quality.help.startswith(DEFINITION)
     assert f"**Setup: {plan.setup}** ({plan.setup_reason})" in texts(at.markdown)
     assert not at.error
 
@@ -61,16 +63,25 @@ def test_role_table_lists_every_role_in_lifecycle_order_in_display_units() -> No
     assert total[SWATCH_COLUMN] == ""
     assert list(roles["Role"]) == [role_label(role) for role in ROLES]
     assert list(roles["People"]) == [plan.allocation[role] for role in ROLES]
-    assert list(roles["Demand (FTE)"]) == pytest.approx([line.fte_demand for line in plan.roles])
     assert list(roles["Annual cost"]) == [format_usd(line.annual_cost_usd) for line in plan.roles]
-    assert list(roles["Coverage"]) == [
-        "—" if line.coverage is None else f"{line.coverage:.0f}%" for line in plan.roles
-    ]
+    # As "Why each head" says: the generalists carry other roles' demand, roles without
+    # demand have no coverage figure, roles without people show what the generalists cover.
+    carried = sum(fte for _, _, fte in plan.explanations["full_stack_data_scientist"].demand)
+    demand = dict(zip(ROLES, roles["Demand (FTE)"], strict=True))
+    assert demand["full_stack_data_scientist"] == pytest.approx(carried) and carried > 2
+    coverage = dict(zip(ROLES, roles["Coverage"], strict=True))
+    assert coverage["research_scientist"] == coverage["annotator"] == ""
+    assert coverage["team_lead"] == coverage["full_stack_data_scientist"] == ""
+    assert plan.allocation["ml_engineer"] == 0 and coverage["ml_engineer"] == "100%"
+    assert plan.explanations["ml_engineer"].coverage.startswith("Covered 100%")
+    for line in plan.roles:
+        if line.role != "full_stack_data_scientist":
+            assert demand[line.role] == pytest.approx(line.fte_demand)
     assert total["Role"] == "Total"
     assert total["People"] == plan.total_headcount == roles["People"].sum()
     assert total["Hires"] == plan.total_hires == roles["Hires"].sum()
     assert total["Existing"] == roles["Existing"].sum()
-    assert total["Demand (FTE)"] == pytest.approx(roles["Demand (FTE)"].sum())
+    assert total["Demand (FTE)"] == pytest.approx(plan.demand.total)
     assert total["Annual cost"] == format_usd(plan.staff_cost_usd)
 
 
@@ -132,14 +143,25 @@ def test_every_head_is_explained_by_its_rule_and_demand() -> None:
         explanation = plan.explanations[role]
         (expander,) = [e for label, e in expanders.items() if label.startswith(role_label(role))]
         assert f"**Rule:** {explanation.rule}" in texts(expander.markdown)
+        [line] = [line for line in plan.roles if line.role == role]
+        if line.coverage is not None:  # the role table's figure, said the same way
+            assert f"**Coverage:** Covered {line.coverage:.0f}%" in " ".join(
+                texts(expander.markdown)
+            )
         if explanation.demand:
             demand = expander.dataframe[0].value
             assert not demand.isna().any().any()
             total = sum(fte for _, _, fte in explanation.demand)
             assert demand["Total"].sum() == pytest.approx(total)
     absorbed = [r for r in ROLES if plan.allocation[r] == 0 and plan.explanations[r].demand]
+    assert absorbed
+    listed = " ".join(texts(at.markdown))
     for role in absorbed:
-        assert f"- {role_label(role)}: {plan.explanations[role].rule}" in texts(at.markdown)
+        [line] = [line for line in plan.roles if line.role == role]
+        assert (
+            f"- {role_label(role)}: {plan.explanations[role].rule}. Covered {line.coverage:.0f}% ("
+            in listed
+        )
 
 
 def test_hiring_list_only_when_the_company_has_an_existing_team() -> None:
@@ -157,6 +179,16 @@ def test_a_plan_over_budget_says_so() -> None:
     )
     at = plan_page(tight)
     assert "This plan costs $7.43M a year, $2.43M over the budget of $5.00M." in texts(at.warning)
+    [cost] = [m for m in at.metric if m.label == "Annual cost"]
+    assert cost.delta == "$2.43M over budget"
+
+
+def test_a_plan_under_budget_says_by_how_much_without_a_minus_sign() -> None:
+    fashion = example_scenarios()[FASHION]
+    at = plan_page(fashion)
+    under = 2_500_000 - recommend(fashion).annual_cost_usd
+    [cost] = [m for m in at.metric if m.label == "Annual cost"]
+    assert cost.delta == f"{format_usd(under)} under budget"
 
 
 def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:
@@ -165,8 +197,15 @@ def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:
     links = at.get("page_link")
     assert [link.proto.label for link in links] == ["Add a project to see a plan"]
     assert any(w.startswith("No projects yet") for w in texts(at.warning))
-    assert len(chart_specs(at)) == 3
+    assert len(chart_specs(at)) == 1  # where the people go; no quality, no coverage chart
     assert int(metric(at, "People")) == recommend(scenario).total_headcount
+    assert metric(at, "Quality") == "No score"
+    [quality] = [m for m in at.metric if m.label == "Quality"]
+    assert quality.help == NO_QUALITY
+    assert NO_QUALITY in texts(at.info)
+    assert "What would raise quality most" not in texts(at.markdown)
+    # AppTest shows the sidebar of an app with st.navigation on its first run only.
+    assert texts(open_app(scenario).sidebar.markdown)[-1].endswith("  \nNo quality score yet")
 
 
 def test_an_adopted_allocation_is_flagged_and_can_be_dropped() -> None:

@@ -10,16 +10,19 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
+from mlplanner.model.assumptions import PREVIOUS_QUALITY_NOTE
 from mlplanner.model.plan import evaluate
 from mlplanner.storage import plans
 from mlplanner.storage.database import DATABASE_URL_ENV
 from mlplanner.ui.state import LOADED_PLAN, OVERRIDE, LoadedPlan, Override
 from tests.app.apptest import PLANS_PAGE, button, current_scenario, go_to, open_app, run, texts
 from tests.storage.support import (
+    PREVIOUS_QUALITY,
     fashion,
     recommended,
     renamed,
     save_new,
+    save_previous_definition,
     save_second_revision,
     seed_startup,
 )
@@ -147,7 +150,7 @@ def test_renaming_shows_the_new_name_and_refuses_a_bad_one(engine: Engine) -> No
     at.text_input(key=f"mlp.plans.rename.{plan.id}").set_value("two\nlines")
     run(at)
     click(at, "Rename")
-    assert texts(at.error) == ["name: must not contain control characters (tabs, newlines, …)"]
+    assert texts(at.error) == ["Name: must not contain control characters (tabs, newlines, …)"]
     assert listed(engine) == ["New name"]
 
 
@@ -195,7 +198,8 @@ def test_a_conflicting_save_offers_to_save_a_copy(engine: Engine) -> None:
     go_to(at, PLANS_PAGE)
     save_second_revision(engine, plan)  # a colleague saves in between
     click(at, "Save as revision 2")
-    assert any("saved elsewhere since you opened it" in w for w in texts(at.warning))
+    [conflict] = [w for w in texts(at.warning) if "saved elsewhere since you opened it" in w]
+    assert conflict.startswith(f"Plan {plan.id} ('Shared') was saved elsewhere")
     click(at, "Save as a copy")
     assert texts(at.success) == ["Saved **Copy of Shared** as a new plan."]
     assert listed(engine) == ["Copy of Shared", "Shared"]
@@ -219,3 +223,34 @@ def test_an_unusable_database_is_a_message_not_a_traceback(
     monkeypatch.setenv(DATABASE_URL_ENV, "not a database url")
     at = plans_page()
     assert any("is not a database URL" in error for error in texts(at.error))
+
+
+def test_a_plan_saved_under_the_previous_quality_definition_says_so(engine: Engine) -> None:
+    plan = save_previous_definition(engine, "Old score")
+    at = plans_page()
+    assert any(
+        c.endswith(f"quality {PREVIOUS_QUALITY:.0f} / 100 ({PREVIOUS_QUALITY_NOTE})")
+        for c in texts(at.caption)
+    )
+    history = at.dataframe[1].value
+    assert list(history["Quality"]) == [round(PREVIOUS_QUALITY)]  # as saved
+    assert history["Note"][0] == PREVIOUS_QUALITY_NOTE
+    click(at, "Open")
+    assert [t.value for t in at.title] == ["Plan"]
+    assert loaded(at) == LoadedPlan(plan.id, "Old score", 1, 1, PREVIOUS_QUALITY)
+    now = recommended().quality
+    assert texts(at.info)[0] == (
+        f"Old score, revision 1, was saved with quality {PREVIOUS_QUALITY:.0f}, "
+        f"{PREVIOUS_QUALITY_NOTE}; today's definition scores it {now:.0f}."
+    )
+
+
+def test_a_plan_saved_under_this_definition_says_nothing_of_the_previous_one(
+    engine: Engine,
+) -> None:
+    save_new(engine, "New score")
+    at = plans_page()
+    assert not any(PREVIOUS_QUALITY_NOTE in c for c in texts(at.caption))
+    assert at.dataframe[1].value["Note"][0] == ""
+    click(at, "Open")
+    assert not any(PREVIOUS_QUALITY_NOTE in i for i in texts(at.info))

@@ -128,9 +128,9 @@ def test_a_link_opens_the_plan_for_those_it_is_shared_with_only(
         assert not at.error
     else:
         assert LOADED_PLAN not in at.session_state
-        assert texts(at.error) == [f"plan {plan_id} {NOT_SHARED}"]
+        assert texts(at.error) == [f"Plan {plan_id} {NOT_SHARED}"]
     missing = app_as(user, plan=str(plan_id + 50))
-    assert texts(missing.error) == [f"plan {plan_id + 50} {NOT_SHARED}"]
+    assert texts(missing.error) == [f"Plan {plan_id + 50} {NOT_SHARED}"]
 
 
 def test_the_owner_shares_from_the_plans_page_and_the_editor_approves_and_comments(

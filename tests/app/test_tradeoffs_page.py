@@ -5,7 +5,8 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import recommend
+from mlplanner.model.plan import NO_QUALITY, recommend
+from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import load_scenario, parse_scenario
 from mlplanner.model.wording import format_usd
@@ -34,10 +35,14 @@ def test_the_page_opens_on_the_best_plan_under_the_scenario_budget() -> None:
     at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
     best = affordable(POINTS, 2_500_000)
     assert best is not None
-    assert at.select_slider[0].value == 2_500_000
+    # The budget buys every frontier plan: the slider stops at the dearest one.
+    assert POINTS[-1].annual_cost_usd < 2_500_000
+    assert at.select_slider[0].value == POINTS[-1].annual_cost_usd == best.annual_cost_usd
     assert metric(at, "Cost a year") == format_usd(best.annual_cost_usd)
     assert metric(at, "Quality") == f"{best.quality:.1f} / 100"
-    assert chart_titles(at) == ["Quality flattens past $1.48M"]
+    [quality] = [m for m in at.metric if m.label == "Quality"]
+    assert quality.help.startswith(DEFINITION)
+    assert chart_titles(at) == [headline(POINTS)[0]]
     assert [b.label for b in at.get("download_button")] == ["Download the frontier as CSV"]
     assert not any("steps of" in info.value for info in at.info)  # searched person by person
     [help_box] = [e for e in at.expander if e.label == "Which plans the frontier is chosen from"]
@@ -178,3 +183,14 @@ def test_a_large_team_is_searched_in_steps_the_page_says_so_and_its_slider_works
     start = recommend(large).annual_cost_usd
     assert at.select_slider[0].value == min(steps, key=lambda s: abs(s - start))
     assert_slider_picks_what_each_budget_buys(at, points, [steps[len(steps) // 4], steps[-1]])
+
+
+def test_without_projects_there_is_no_frontier_but_the_reason() -> None:
+    empty = FASHION.model_copy(update={"projects": []})
+    at = go_to(open_app(empty), TRADEOFFS_PAGE)
+    assert [i.value for i in at.info] == [NO_QUALITY + " Trade-offs weigh cost against quality."]
+    assert not at.select_slider and not chart_titles(at)
+    assert [link.proto.label for link in at.get("page_link")] == [
+        "Add a project on the Scenario page"
+    ]
+    assert not at.exception

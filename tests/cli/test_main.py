@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from mlplanner.cli.main import main
-from mlplanner.model.plan import recommend
+from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import SETUPS, load_scenario
 from mlplanner.paths import EXAMPLES_DIR, REPO_ROOT
@@ -27,10 +27,20 @@ RECOMMEND_KEYS = {
     "total_hires",
     "annual_cost_usd",
     "quality",
+    "quality_note",
     "quality_components",
     "explanations",
 }
-ROLE_KEYS = {"role", "fte_demand", "headcount", "existing", "hires", "annual_cost_usd"}
+ROLE_KEYS = {
+    "role",
+    "fte_demand",
+    "fte_carried",
+    "headcount",
+    "existing",
+    "hires",
+    "annual_cost_usd",
+    "coverage",
+}
 
 
 def run_ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -142,6 +152,22 @@ def test_an_empty_portfolio_still_prints_a_plan(
     path.write_text(json.dumps({"name": "Nothing yet", "company": {"employees": 4000}}))
     out = run_ok(capsys, "recommend", str(path))
     assert "Add a project to see a full plan." in out
+    assert "a year, no quality score\n" in out and NO_QUALITY in out
+    assert "Quality components" not in out
+
+
+def test_an_empty_portfolio_has_no_quality_score_in_json_but_a_note(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "empty.json"
+    path.write_text(json.dumps({"name": "Nothing yet", "company": {"employees": 4000}}))
+    data = json.loads(run_ok(capsys, "recommend", str(path), "--format", "json"))
+    assert data["quality"] is None and data["quality_components"] is None
+    assert data["quality_note"] == NO_QUALITY
+    assert data["raise_quality"] == []
+    assert data["total_headcount"] > 0  # the analytics baseline is still staffed
+    fashion = json.loads(run_ok(capsys, "recommend", str(FASHION), "--format", "json"))
+    assert fashion["quality_note"] is None and fashion["quality"] > 0
 
 
 def test_one_head_is_one_person(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ WITH_VENDOR = scenario(
 DOCUMENTED_FRONTIER_COLUMNS = (
     "annual_cost_usd",
     "quality",
-    "quality_coverage",
+    "quality_delivery",
     "quality_depth",
     "quality_resilience",
     "quality_coordination",
@@ -89,13 +89,13 @@ def test_frontier_csv_has_one_row_per_point_cheapest_first() -> None:
             allocation={"data_scientist": 2, "data_engineer": 1},
             annual_cost_usd=600_000,
             quality=71.234,
-            components={"coverage": 80, "depth": 70.56, "resilience": 60, "coordination": 100},
+            components={"delivery": 80, "depth": 70.56, "resilience": 60, "coordination": 100},
         ),
         FrontierPoint(
             allocation={"full_stack_data_scientist": 1},
             annual_cost_usd=210_000,
             quality=40.0,
-            components={"coverage": 50, "depth": 20, "resilience": 0, "coordination": 100},
+            components={"delivery": 50, "depth": 20, "resilience": 0, "coordination": 100},
         ),
     ]
     frame = frontier_table(points)
@@ -103,6 +103,7 @@ def test_frontier_csv_has_one_row_per_point_cheapest_first() -> None:
     rows = rows_of(csv_text(frame))
     assert [r["annual_cost_usd"] for r in rows] == ["210000", "600000"]
     assert rows[1]["quality"] == "71.2"
+    assert rows[1]["quality_delivery"] == "80"
     assert rows[1]["quality_depth"] == "70.6"
     assert rows[1]["total_headcount"] == "3"
     assert rows[1]["headcount_data_scientist"] == "2"

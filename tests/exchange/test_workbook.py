@@ -22,7 +22,7 @@ from mlplanner.exchange.tables_csv import allocation_table
 from mlplanner.exchange.timeline_csv import timeline_table
 from mlplanner.exchange.workbook import USD, WHOLE, Table, workbook_bytes
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import recommend
+from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.scenario import SETUPS
 from mlplanner.reports.tables import comparison_frame
 from mlplanner.search.frontier import frontier
@@ -184,3 +184,24 @@ def test_scenario_sheet_keeps_the_import_columns_and_plain_numbers() -> None:
     sheet = plan_book()["Scenario"]
     assert tuple(c.value for c in sheet[1]) == SCENARIO_COLUMNS
     assert {c.number_format for row in sheet.iter_rows(min_row=2) for c in row} == {"General"}
+
+
+def test_a_plan_without_projects_exports_no_quality_score_but_the_note() -> None:
+    plan = recommend(scenario(budget=None))
+    assert not plan.scenario.projects
+    book = load_workbook(io.BytesIO(plan_workbook(plan, Assumptions.defaults(), CONTEXT)))
+    figures = {row[0].value: row[1].value for row in book["Summary"].iter_rows(min_row=2)}
+    assert figures["Quality (0-100)"] == NO_QUALITY
+    assert book["Frontier"].max_row == 1  # the header: no score, no frontier
+    comparison = {row[0].value: row[1].value for row in book["Comparison"].iter_rows(min_row=2)}
+    assert comparison["Quality (0-100)"] is None and comparison["Quality: delivery"] is None
+
+
+def test_the_workbook_names_the_quality_components_of_this_definition() -> None:
+    book = plan_book()
+    frontier_headers = [cell.value for cell in next(book["Frontier"].iter_rows(max_row=1))]
+    comparison_items = [row[0].value for row in book["Comparison"].iter_rows(min_row=2)]
+    for name in ("delivery", "depth", "resilience", "coordination"):
+        assert f"Quality: {name}" in frontier_headers
+        assert f"Quality: {name}" in comparison_items
+    assert not any("coverage" in str(h).lower() for h in frontier_headers)

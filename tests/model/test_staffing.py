@@ -134,7 +134,7 @@ def test_startup_generalists_carry_the_first_person_of_each_role_and_all_data_sc
     assert staffing.uncovered_fte == pytest.approx({"data_engineer": 0.2, "annotator": 0.3})
     assert "carry all 1.6 FTE" in staffing.rules["data_scientist"]
     assert "carry 1.0 of 1.2 FTE" in staffing.rules["data_engineer"]
-    assert "0.2 FTE below that is left uncovered" in staffing.rules["data_engineer"]
+    assert "0.2 FTE below that gets no specialist of its own" in staffing.rules["data_engineer"]
     assert "6 people the work needs make 2 teams of up to 4" in staffing.rules[LEAD]
 
 

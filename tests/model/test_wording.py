@@ -10,11 +10,14 @@ from hypothesis import strategies as st
 
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.wording import (
+    agreeing,
+    budget_gap,
     count,
     format_usd,
     joined,
     people,
     projects,
+    sentence_start,
     signed_people,
     signed_usd,
 )
@@ -130,3 +133,29 @@ def test_joined_lists_every_item_once_in_order(items: list[str]) -> None:
     head, last = text.rsplit(" and ", 1)
     assert last == items[-1]
     assert head == ", ".join(items[:-1])
+
+
+def test_a_cost_against_its_budget_names_the_side_without_a_sign() -> None:
+    assert budget_gap(1_510_000, 2_500_000) == "$990k under budget"
+    assert budget_gap(7_430_000, 5_000_000) == "$2.43M over budget"
+    assert budget_gap(2_500_200, 2_500_000) == "$200 over budget"
+    assert budget_gap(2_500_000, 2_500_000) == "on budget"
+
+
+@given(st.integers(0, 10**9), st.integers(0, 10**9))
+def test_budget_gaps_never_carry_a_minus_sign(cost: int, budget: int) -> None:
+    text = budget_gap(cost, budget)
+    assert "-" not in text
+    assert text == "on budget" or text.endswith("over budget" if cost > budget else "under budget")
+
+
+def test_verbs_agree_with_their_subjects() -> None:
+    assert agreeing("costs", 1) == "costs" and agreeing("costs", 2) == "cost"
+    assert agreeing("moves", 2) == "move" and agreeing("is", 3) == "are"
+
+
+def test_a_message_written_after_a_field_name_starts_a_sentence_upper_case() -> None:
+    assert sentence_start("plan 3 ('Churn') was saved elsewhere") == (
+        "Plan 3 ('Churn') was saved elsewhere"
+    )
+    assert sentence_start("") == ""

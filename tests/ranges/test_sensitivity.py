@@ -7,7 +7,7 @@ from mlplanner.model.assumptions import HIRING_GROUPS, Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import Scenario
 from mlplanner.ranges.perturb import perturbed
-from mlplanner.ranges.sensitivity import sensitivity
+from mlplanner.ranges.sensitivity import Sensitivity, Swing, sensitivity
 from tests.support.builders import project_data, scenario
 
 DEFAULTS = Assumptions.defaults()
@@ -56,3 +56,15 @@ def test_with_nothing_uncertain_the_headline_says_nothing_moves_the_cost() -> No
     result = sensitivity(TABULAR_ONLY, Assumptions.from_dict(data))
     assert all(s.cost_swing_usd == 0 for s in result.swings)
     assert result.headline.startswith("No uncertain assumption moves the yearly cost")
+
+
+def test_the_headline_verb_agrees_with_a_plural_assumption_name() -> None:
+    def swing(group: str) -> Swing:
+        return Swing(group, 0.8, 1.2, 900_000, 1_100_000, 9, 11)
+
+    plural = Sensitivity(cost_usd=1_000_000, headcount=10, swings=(swing("adjustments"),))
+    assert plural.headline == (
+        "Attribute adjustments move the yearly cost most: ±$100k around $1.00M."
+    )
+    single = Sensitivity(cost_usd=1_000_000, headcount=10, swings=(swing("run_effort"),))
+    assert single.headline.startswith("Running live models moves the yearly cost most")

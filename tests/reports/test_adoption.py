@@ -1,6 +1,8 @@
 """Why each head of an adopted allocation: people against the recommendation's, the demand
 they cover and what is left uncovered."""
 
+import pytest
+
 from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import evaluate, recommend
 from mlplanner.reports.adoption import adopted_explanations
@@ -21,10 +23,20 @@ def test_each_role_says_its_people_and_the_demand_left_uncovered() -> None:
     assert scientist.demand == recommended.explanations["data_scientist"].demand
     engineer = next(line for line in adopted.roles if line.role == "ml_engineer")
     assert engineer.fte_demand > 0 and explained["ml_engineer"].headcount == 0
-    assert explained["ml_engineer"].rule.endswith(
-        f"It covers 0% of the role's {engineer.fte_demand:,.1f} FTE of demand; "
-        f"{engineer.fte_demand:,.1f} FTE is left uncovered."
+    assert explained["ml_engineer"].coverage == (
+        f"Covered 0% (0.0 of {engineer.fte_demand:,.1f} FTE): nobody is staffed for it."
     )
+    assert explained["research_scientist"].coverage == ""  # no demand, no figure
+
+
+def test_adopted_generalists_show_the_demand_they_carry() -> None:
+    recommended = recommend(FASHION)
+    adopted = evaluate(FASHION, {"data_analyst": 3, "full_stack_data_scientist": 1})
+    generalists = adopted_explanations(adopted, recommended)["full_stack_data_scientist"]
+    [line] = [line for line in adopted.roles if line.role == "full_stack_data_scientist"]
+    assert sum(fte for _, _, fte in generalists.demand) == pytest.approx(line.fte_carried)
+    assert line.fte_carried < recommended.roles[7].fte_carried
+    assert generalists.coverage == f"They carry {line.fte_carried:,.1f} FTE of other roles' demand."
 
 
 def test_the_recommended_allocation_adopted_matches_the_recommendation() -> None:

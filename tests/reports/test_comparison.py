@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.quality import portfolio
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.staffing import choose_setup
 from mlplanner.model.wording import format_usd
@@ -69,15 +72,51 @@ def test_setups_giving_the_same_team_are_named_together() -> None:
 
 
 def test_a_dearer_setup_that_scores_lower_is_called_out() -> None:
+    c = compared("enterprise_portfolio.json")
+    scaleup, mature = c.plans["scaleup"], c.plans["mature"]
+    assert scaleup.annual_cost_usd > mature.annual_cost_usd
+    assert scaleup.quality < mature.quality
+    extra = format_usd(scaleup.annual_cost_usd - mature.annual_cost_usd)
+    gap = mature.quality - scaleup.quality
+    assert (
+        f"The scaleup setup costs {extra} more and scores {gap:.1f} lower than mature for this "
+        "portfolio: mature is the better buy." in texts(c, "summary")
+    )
+    assert sum("better buy" in t for t in texts(c, "summary")) == 1  # startup is cheaper
+    [cost] = [t for t in texts(c, "cost") if t.startswith("The Scaleup team")]
+    assert "That buys" in cost  # against the cheapest setup, startup
+
+
+def test_no_setup_is_called_the_better_buy_when_none_beats_another() -> None:
     c = compared("fashion_retailer.json")
-    mature, startup = c.plans["mature"], c.plans["startup"]
-    assert mature.annual_cost_usd > startup.annual_cost_usd
-    assert mature.quality < startup.quality
-    [never] = [t for t in texts(c, "summary") if "never the better buy" in t]
-    assert never.startswith("Mature")
-    assert format_usd(mature.annual_cost_usd - startup.annual_cost_usd) in never
-    [cost] = texts(c, "cost")
-    assert "scores" in cost and "lower all the same" in cost
+    startup, mature = c.plans["startup"], c.plans["mature"]
+    assert startup.annual_cost_usd < mature.annual_cost_usd
+    assert startup.quality < mature.quality
+    assert not [t for t in texts(c, "summary") if "better buy" in t]
+
+
+def test_a_team_two_setups_share_is_named_as_both_when_it_is_beaten() -> None:
+    s = example_scenarios()["fashion_retailer.json"]
+    c = compare_setups(s, DEFAULTS)
+    mature = c.plans["mature"]
+    shared = c.plans["startup"]
+    dearer = replace(
+        shared,
+        roles=tuple(
+            replace(line, annual_cost_usd=line.annual_cost_usd + 50_000) if line.headcount else line
+            for line in shared.roles
+        ),
+    )
+    beaten = SetupComparison(
+        plans={"startup": dearer, "scaleup": dearer, "mature": mature},
+        chosen=c.chosen,
+        chosen_reason=c.chosen_reason,
+    )
+    extra = format_usd(dearer.annual_cost_usd - mature.annual_cost_usd)
+    assert dearer.annual_cost_usd > mature.annual_cost_usd
+    [sentence] = [t for t in texts(beaten, "summary") if "better buy" in t]
+    assert sentence.startswith(f"The startup and scaleup setups cost {extra} more and score ")
+    assert sentence.endswith("lower than mature for this portfolio: mature is the better buy.")
 
 
 def test_generalist_finding_names_the_absorbed_work_and_what_mature_hires() -> None:
@@ -141,3 +180,13 @@ def test_headlines_state_the_differences() -> None:
     assert tradeoff_headline(fashion) == (
         f"Mature: +{gain:.1f} quality for {format_usd(step)} more a year"
     )
+
+
+def test_coordination_losses_count_the_teams_the_work_needs() -> None:
+    c = compared("enterprise_portfolio.json")
+    startup = c.plans["startup"]
+    teams = portfolio(startup.demand, DEFAULTS).teams
+    missing = teams - startup.allocation["team_lead"]
+    assert missing == 1 and startup.quality_components["coordination"] < 100
+    [text] = [t for t in texts(c, "quality") if t.startswith("The Startup team")]
+    assert f"Coordination 92 vs 100: 1 of the {teams} teams the work needs has no lead." in text

@@ -21,10 +21,19 @@ def test_allocation_frame_has_one_row_per_role_in_lifecycle_order() -> None:
     assert frame["headcount"].dtype.kind == "i"
 
 
-def test_allocation_frame_leaves_coverage_empty_for_generalists_and_leads() -> None:
-    frame = allocation_frame(recommend(FASHION)).set_index("role")
+def test_allocation_frame_leaves_coverage_empty_for_roles_without_demand() -> None:
+    plan = recommend(FASHION)
+    frame = allocation_frame(plan).set_index("role")
     assert frame["coverage_pct"].isna()[["full_stack_data_scientist", "team_lead"]].all()
-    assert frame["coverage_pct"].notna()[list(ROLES[:7])].all()
+    with_demand = [role for role in ROLES[:7] if plan.demand.by_role[role] > 0]
+    assert set(ROLES[:7]) - set(with_demand) == {"research_scientist", "annotator"}
+    assert frame["coverage_pct"].notna()[with_demand].all()
+    assert frame["coverage_pct"].isna()[["research_scientist", "annotator"]].all()
+    carried = frame["fte_carried"]
+    assert carried["full_stack_data_scientist"] == round(
+        sum(plan.quality_detail.generalist_fte.values()), 2
+    )
+    assert carried.drop("full_stack_data_scientist").eq(0).all()
 
 
 def test_comparison_frame_puts_setups_side_by_side() -> None:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.quality import COVERABLE
+from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import load_scenario, parse_scenario
 from mlplanner.model.wording import format_usd, people
 from mlplanner.paths import EXAMPLES_DIR
@@ -108,16 +112,52 @@ def test_budget_labels_read_as_money_and_never_twice_the_same() -> None:
     assert len(set(fashion.values())) == len(fashion)
 
 
-def test_changes_say_which_role_and_what_it_costs_in_coverage() -> None:
+def test_changes_say_what_differs_and_by_how_much() -> None:
     scenario = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
     plan = recommend(scenario)
     fewer = dict(plan.allocation, ml_engineer=plan.allocation["ml_engineer"] - 1)
     after = evaluate(scenario, fewer)
     lines = describe_changes(plan, after)
-    deployment = after.quality_detail.coverage_by_phase["deployment"]
-    assert lines[0] == f"One ML Engineer fewer: deployment coverage drops to {deployment:.0f}%."
-    assert lines[-1] == f"Saves $260k a year; quality {plan.quality:.1f} → {after.quality:.1f}."
+    assert lines[0] == "One ML Engineer fewer."
+    loss = plan.quality - after.quality
+    delivery = after.quality_components["delivery"] - plan.quality_components["delivery"]
+    assert lines[1].startswith(
+        f"Saves $260k a year and scores {loss:.1f} points less "
+        f"(quality {plan.quality:.1f} → {after.quality:.1f}); delivery {delivery:+.1f}"
+    )
+    deployment = [plan, after]
+    before_cov, after_cov = (e.quality_detail.coverage_by_phase["deployment"] for e in deployment)
+    assert f"deployment {before_cov:.0f}% → {after_cov:.0f}%" in lines[2]
+    assert lines[2].startswith("Coverage by phase: ")
     assert describe_changes(plan, plan) == []
+
+
+def test_no_role_is_named_as_the_cause_of_a_drop_when_several_change() -> None:
+    """The fashion retailer's mature plan swaps three generalists for three specialists:
+    the sentences list the swap, then compare the plans, and never tie a move to one role."""
+    scenario = load_scenario(FASHION)
+    startup, mature = recommend(scenario, "startup"), recommend(scenario, "mature")
+    lines = describe_changes(startup, mature)
+    assert lines[0] == (
+        "One Data Engineer more, one ML Engineer more, one Backend Developer more and three "
+        "Full-Stack Data Scientists fewer."
+    )
+    gain = mature.quality - startup.quality
+    assert lines[1].startswith(f"Costs $27k more a year and scores {gain:.1f} points more")
+    text = " ".join(lines)
+    assert "drops" not in text and "rises" not in text
+    assert not any(line.startswith(("One Data Engineer more:", "one")) for line in lines)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 3), st.sampled_from(ROLES))
+def test_adding_people_never_reads_as_a_quality_loss(extra: int, role: str) -> None:
+    scenario = load_scenario(FASHION)
+    plan = recommend(scenario)
+    more = evaluate(scenario, dict(plan.allocation, **{role: plan.allocation[role] + extra}))
+    lines = describe_changes(plan, more)
+    assert (lines == []) == (extra == 0)
+    assert not any("points less" in line for line in lines)
 
 
 def test_headline_states_where_quality_flattens() -> None:
@@ -182,7 +222,8 @@ def test_a_head_of_data_fewer_is_named_with_the_leads_left() -> None:
     assert plan.allocation["head_of_data"] == 1
     after = evaluate(scenario, dict(plan.allocation, head_of_data=0))
     leads = plan.allocation["team_lead"]
-    assert describe_changes(plan, after)[0] == (
-        f"One Head of Data & ML fewer: nobody above {leads} team leads."
-    )
+    assert describe_changes(plan, after)[:2] == [
+        "One Head of Data & ML fewer.",
+        f"Nobody above {leads} team leads.",
+    ]
     assert people(2, "head_of_data", in_words=True) == "two Heads of Data & ML"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,13 +13,13 @@ from typing import Any
 import psycopg
 from psycopg import sql
 from sqlalchemy import Engine, make_url
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import Plan, recommend
 from mlplanner.model.scenario import Scenario
 from mlplanner.storage import plans
-from mlplanner.storage.models import PlanSummary
+from mlplanner.storage.models import AssumptionSnapshot, PlanSummary, Revision
 
 _numbers = itertools.count()
 
@@ -53,6 +55,38 @@ def save_second_revision(engine: Engine, plan: PlanSummary, **kwargs: Any) -> No
         plans.save_revision(
             session=session, plan_id=plan.id, evaluation=evaluation, base_revision=1, **kwargs
         )
+
+
+PREVIOUS_QUALITY = 91.3  # what the previous definition gave the fashion plan, as saved
+PREVIOUS_VALUES = {  # the previous definition's fields, as such a set stored them
+    "quality_weights": {"coverage": 0.45, "depth": 0.3, "resilience": 0.1, "coordination": 0.15},
+    "handoff_penalty": 0.25,
+}
+
+
+def save_previous_definition(engine: Engine, name: str | None = None) -> PlanSummary:
+    """A new plan whose only revision was saved before this quality definition: its
+    assumption snapshot holds the previous fields and its figures the previous score."""
+    plan = save_new(engine, name)
+    with Session(engine) as session:
+        revision = session.exec(select(Revision).where(Revision.plan_id == plan.id)).one()
+        snapshot = session.get(AssumptionSnapshot, revision.assumptions_id)
+        assert snapshot is not None
+        values = json.loads(snapshot.values_json) | PREVIOUS_VALUES
+        values_json = json.dumps(values, sort_keys=True, separators=(",", ":"))
+        old = AssumptionSnapshot(
+            digest=hashlib.sha256(values_json.encode()).hexdigest(),
+            values_json=values_json,
+            created_at=snapshot.created_at,
+        )
+        session.add(old)
+        session.flush()
+        assert old.id is not None
+        revision.assumptions_id = old.id
+        revision.quality = PREVIOUS_QUALITY
+        session.add(revision)
+        session.commit()
+    return plan
 
 
 @contextmanager

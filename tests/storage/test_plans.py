@@ -15,7 +15,17 @@ from mlplanner.model.set_names import SHIPPED_DEFAULTS
 from mlplanner.storage import plans
 from mlplanner.storage.errors import ConflictError, PlanNotFoundError
 from mlplanner.storage.models import AssumptionSnapshot, Revision
-from tests.storage.support import fashion, recommended, renamed, save_new, seed_startup
+from mlplanner.storage.revisions import revision_choices
+from tests.storage.support import (
+    PREVIOUS_QUALITY,
+    PREVIOUS_VALUES,
+    fashion,
+    recommended,
+    renamed,
+    save_new,
+    save_previous_definition,
+    seed_startup,
+)
 from tests.support.builders import assumptions_with
 
 
@@ -327,3 +337,28 @@ def test_a_missing_revision_is_reported_with_the_range_there_is(session: Session
     plan = plans.create_plan(session=session, evaluation=recommended())
     with pytest.raises(PlanNotFoundError, match=r"has no revision 4 \(it has 1 to 1\)"):
         plans.open_revision(session=session, plan_id=plan.id, number=4)
+
+
+def test_a_plan_saved_before_this_quality_definition_says_so_and_keeps_its_figures(
+    engine: Engine,
+) -> None:
+    old = save_previous_definition(engine, "Old")
+    new = save_new(engine, "New")
+    with Session(engine) as session:
+        listed = {p.name: p for p in plans.list_plans(session=session)}
+        assert listed["Old"].previous_quality and not listed["New"].previous_quality
+        assert listed["Old"].quality == PREVIOUS_QUALITY  # the figure it was saved with
+        assert plans.get_plan(session=session, plan_id=old.id).previous_quality
+        [revision] = plans.list_revisions(session=session, plan_id=old.id)
+        assert revision.previous_quality and revision.quality == PREVIOUS_QUALITY
+        assert not plans.list_revisions(session=session, plan_id=new.id)[0].previous_quality
+        opened = plans.open_revision(session=session, plan_id=old.id)
+        assert opened.revision.previous_quality
+        assert not plans.open_revision(session=session, plan_id=new.id).revision.previous_quality
+        # Its numbers load without the previous fields, which today's model no longer has.
+        assert opened.assumptions == Assumptions.defaults()
+        assert Assumptions.scored_previously(PREVIOUS_VALUES)
+        assert not Assumptions.scored_previously(Assumptions.defaults().model_dump())
+        choices = {c.plan_name: c for c in revision_choices(session=session)}
+        assert choices["Old"].previous_quality and not choices["New"].previous_quality
+        assert choices["Old"].quality == PREVIOUS_QUALITY

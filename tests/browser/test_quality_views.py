@@ -1,0 +1,84 @@
+"""The quality score's pages in a real browser: the Plan page's budget gap and role table as
+"Why each head" says them, Compare naming a setup another beats, the Trade-offs page's changes
+without a false cause, and a scenario without projects that has no score but a message."""
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from mlplanner.examples import example_scenarios
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import NO_QUALITY, recommend
+from mlplanner.model.wording import format_usd
+from mlplanner.reports.comparison import compare_setups
+from tests.browser.test_compare_assumptions import load_example
+from tests.browser.test_screens import go_to
+from tests.support.browser import TIMEOUT_MS, app_run, open_app, whole_page_screenshot
+
+EXAMPLES = example_scenarios()
+FASHION = EXAMPLES["fashion_retailer.json"]  # the scenario a new session starts with
+ENTERPRISE = EXAMPLES["enterprise_portfolio.json"]
+
+
+@pytest.mark.browser
+def test_plan_page_budget_gap_and_role_table_agree_with_why_each_head(
+    app_server: str, page: Page
+) -> None:
+    plan = recommend(FASHION)
+    open_app(page, app_server)
+    go_to(page, "Plan")
+    under = 2_500_000 - plan.annual_cost_usd
+    cost = page.get_by_test_id("stMetric").filter(has_text="Annual cost")
+    expect(cost).to_contain_text(f"{format_usd(under)} under budget")
+    expect(cost).not_to_contain_text("-$")
+    page.get_by_text("Full-Stack Data Scientist: 3 people").click()
+    expect(page.get_by_text("They carry 2.5 FTE of other roles' demand.")).to_be_visible()
+    expect(page.get_by_text("ML Engineer: scaleup").first).to_contain_text("Covered 100%")
+    whole_page_screenshot(page, "quality-plan-fashion")
+
+
+@pytest.mark.browser
+def test_compare_says_which_setup_another_beats(app_server: str, page: Page) -> None:
+    comparison = compare_setups(ENTERPRISE, Assumptions.defaults())
+    scaleup, mature = comparison.plans["scaleup"], comparison.plans["mature"]
+    open_app(page, app_server)
+    load_example(page, ENTERPRISE.name)
+    go_to(page, "Compare")
+    extra = format_usd(scaleup.annual_cost_usd - mature.annual_cost_usd)
+    expect(
+        page.get_by_text(f"The scaleup setup costs {extra} more and scores", exact=False)
+    ).to_contain_text("mature is the better buy.", timeout=TIMEOUT_MS)
+    whole_page_screenshot(page, "quality-compare-enterprise")
+
+
+@pytest.mark.browser
+def test_tradeoffs_changes_compare_the_plans(app_server: str, page: Page) -> None:
+    open_app(page, app_server)
+    go_to(page, "Trade-offs")
+    expect(page.get_by_role("heading", name="Trade-offs", exact=True)).to_be_visible()
+    expect(page.get_by_text("points more (quality", exact=False).first).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    expect(page.get_by_text("coverage drops to")).to_have_count(0)
+    whole_page_screenshot(page, "quality-tradeoffs-fashion")
+
+
+@pytest.mark.browser
+def test_a_scenario_without_projects_has_no_quality_score(
+    app_server: str, page: Page, tmp_path: Path
+) -> None:
+    path = tmp_path / "empty.json"
+    path.write_text(json.dumps({"name": "Nothing yet", "company": {"employees": 4000}}))
+    open_app(page, app_server)
+    page.get_by_text("Scenario file (CSV or JSON)").click()
+    with app_run(page):
+        page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
+    expect(page.get_by_role("textbox", name="Scenario name")).to_have_value("Nothing yet")
+    go_to(page, "Plan")
+    quality = page.get_by_test_id("stMetric").filter(has_text="Quality")
+    expect(quality).to_contain_text("No score")
+    expect(page.get_by_text(NO_QUALITY)).to_be_visible()
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("No quality score yet")
+    whole_page_screenshot(page, "quality-plan-no-projects")
