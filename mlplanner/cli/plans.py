@@ -453,6 +453,7 @@ def _export(args: argparse.Namespace, session: Session) -> str:
             saved_plan_title(opened.plan.name, opened.revision.number),
             opened.revision.assumption_set_name,
             date.today(),
+            opened.revision.note,
         )
         out.write_bytes(plan_workbook(evaluation, opened.assumptions, context))
         return f"Wrote {what} as a workbook to {out}"
