@@ -228,15 +228,20 @@ def test_a_conflicting_save_offers_to_save_a_copy(engine: Engine) -> None:
     click(at, "Open")
     go_to(at, PLANS_PAGE)
     save_second_revision(engine, plan)  # a colleague saves in between
+    at.text_input(key=NOTE).set_value("My version")
     click(at, "Save as revision 2")
     assert any("saved elsewhere since you opened it" in w for w in texts(at.warning))
+    assert at.text_input(key=NOTE).value == "My version"  # nothing saved: the note stays
     click(at, "Save as a copy")
     assert texts(at.success) == ["Saved **Copy of Shared** as a new plan."]
     assert listed(engine) == ["Copy of Shared", "Shared"]
     with Session(engine) as session:
         colleague = plans.open_revision(session=session, plan_id=plan.id)
+        copy = plans.open_revision(session=session, plan_id=loaded(at).plan_id)
     assert colleague.revision.number == 2 and colleague.scenario == seed_startup()
+    assert colleague.revision.note is None
     assert loaded(at).name == "Copy of Shared"
+    assert copy.revision.note == "My version"
 
 
 def test_markup_in_a_name_is_shown_as_text(engine: Engine) -> None:
