@@ -180,6 +180,7 @@ def plan_details(plan: PlanSummary) -> None:
             saved_plan_title(plan.name, number),
             opened.revision.assumption_set_name,
             date.today(),
+            opened.revision.note,
         )
         render_plan_downloads(
             opened.evaluate(), opened.assumptions, context, key=f"plans.{plan.id}"

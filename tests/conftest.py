@@ -7,14 +7,23 @@
   for `open_app`, `app_run` (wait for the run an interaction causes) and `screenshot`.
 """
 
+import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.support.browser import CHROMIUM, VIEWPORT, launch_chromium
 from tests.support.postgres import PostgresUnavailableError, start_postgres
 from tests.support.server import app_with_own_database
+
+# Hypothesis draws the same examples on every run ("repeatable"): a red run can be replayed,
+# and CI does not fail on a draw nobody can reproduce. HYPOTHESIS_PROFILE=explore draws new
+# examples each run, to look for counterexamples before committing.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,14 @@ from mlplanner.model.wording import format_usd, people
 from mlplanner.storage import comments, plans, sharing, status
 from mlplanner.storage.access import LOCAL_USER, Actor, actor_of, checked_email, session_for
 from mlplanner.storage.database import open_database, reading, unavailable
-from mlplanner.storage.models import SHARE_ROLES, STATUSES, Plan, PlanSummary, RevisionSummary
+from mlplanner.storage.models import (
+    NOTE_MAX,
+    SHARE_ROLES,
+    STATUSES,
+    Plan,
+    PlanSummary,
+    RevisionSummary,
+)
 
 FORMATS: Final = ("table", "json")
 PLAN_FIELDS: Final = (
@@ -65,6 +72,7 @@ REVISION_FIELDS: Final = (
     "assumption_set_name",
     "allocation_label",
     "saved_by",
+    "note",
 )
 CLI: Final = "python -m mlplanner plans"
 _TEAM_FIELDS: Final = ("owner_email", "status", "approved_revision", "access")
@@ -104,6 +112,10 @@ def add_plans_commands(commands: Any) -> None:
     save.add_argument("--plan", type=int, help="save as a new revision of this plan")
     save.add_argument(
         "--base-revision", type=int, help="with --plan: the revision your changes started from"
+    )
+    save.add_argument(
+        "--note",
+        help=f"what this revision is about, shown in its history (at most {NOTE_MAX} characters)",
     )
     _handle(save, _save)
 
@@ -290,7 +302,9 @@ def _save(args: argparse.Namespace, session: Session) -> str:
         )
     evaluation = recommend(load_scenario(args.file))
     if args.plan is None:
-        saved = plans.create_plan(session=session, evaluation=evaluation, name=args.name)
+        saved = plans.create_plan(
+            session=session, evaluation=evaluation, name=args.name, note=args.note
+        )
     else:
         if args.name is not None:
             plans.validate_name(args.name)
@@ -299,6 +313,7 @@ def _save(args: argparse.Namespace, session: Session) -> str:
             plan_id=args.plan,
             evaluation=evaluation,
             base_revision=args.base_revision,
+            note=args.note,
         )
         if args.name is not None:
             saved = plans.rename(session=session, plan_id=saved.id, name=args.name)
@@ -343,6 +358,7 @@ def _show(args: argparse.Namespace, session: Session) -> str:
             f"Projects: {projects}",
             f"Assumptions: {revision.assumption_set_name}",
             f"Saved by: {revision.saved_by}",
+            *([f"Note: {revision.note}"] if revision.note else []),
             f"Owner: {plan.owner_email} · status: {_status_text(plan)} · you: {plan.access}",
             "Shared with: "
             + (", ".join(f"{sharing.describe(g.grantee)} ({g.role})" for g in access) or "nobody"),
@@ -371,10 +387,11 @@ def _revisions(args: argparse.Namespace, session: Session) -> str:
             revision.setup,
             _restored(revision).removeprefix(", ")
             or (f"adopted: {revision.allocation_label}" if revision.allocation_label else ""),
+            revision.note or "",
         )
         for revision in history
     ]
-    header = ("revision", "saved (UTC)", "people", "cost/yr", "quality", "setup", "note")
+    header = ("revision", "saved (UTC)", "people", "cost/yr", "quality", "setup", "details", "note")
     return _table(header, rows)
 
 
@@ -436,6 +453,7 @@ def _export(args: argparse.Namespace, session: Session) -> str:
             saved_plan_title(opened.plan.name, opened.revision.number),
             opened.revision.assumption_set_name,
             date.today(),
+            opened.revision.note,
         )
         out.write_bytes(plan_workbook(evaluation, opened.assumptions, context))
         return f"Wrote {what} as a workbook to {out}"

@@ -2,8 +2,9 @@
 
 Sheets, in order:
 
-- ``Summary``: the plan's name, people, hires, yearly cost, budget, quality, setup, assumption
-  set, projects, employees and the export date;
+- ``Summary``: the plan's name (a saved plan's with its revision, and the revision's note if
+  it has one), people, hires, yearly cost, budget, quality, setup, assumption set, projects,
+  employees and the export date;
 - ``Allocation``: the allocation table (:func:`~mlplanner.exchange.tables_csv.allocation_table`)
   with a Total row (demand, people, existing, hires, yearly cost);
 - ``Comparison``: the scenario recommended as each setup, side by side;
@@ -129,11 +130,13 @@ SHEETS: Final = ("Summary", "Allocation", "Comparison", "Frontier", "Timeline", 
 @dataclass(frozen=True)
 class ExportContext:
     """What the workbook says about where the plan comes from: the plan's (or scenario's)
-    name, the assumption set it was computed with and the day of the export."""
+    name, the assumption set it was computed with, the day of the export and, for a saved
+    revision, the note it was saved with."""
 
     name: str
     assumption_set: str
     exported_on: date
+    note: str | None = None
 
 
 def saved_plan_title(name: str, revision: int) -> str:
@@ -187,6 +190,7 @@ def summary(evaluation: Evaluation, context: ExportContext) -> Summary:
     return Summary(
         [
             Figure("Plan", context.name),
+            *([Figure("Revision note", context.note)] if context.note else []),
             Figure("People", evaluation.total_headcount, WHOLE),
             Figure("Hires", evaluation.total_hires, WHOLE),
             Figure("Annual cost (USD)", evaluation.annual_cost_usd, USD),

@@ -24,6 +24,10 @@ class PlanNameError(StorageError):
     """A plan name that is empty, too long or contains control characters."""
 
 
+class RevisionNoteError(StorageError):
+    """A revision note that is too long or contains control characters."""
+
+
 class AssumptionSetNameError(StorageError):
     """An assumption set name that is empty, too long, reserved or has control characters."""
 

@@ -2,7 +2,8 @@
 
 A plan is a name plus a chain of immutable revisions numbered 1, 2, 3, … Each revision holds
 a snapshot of the scenario (JSON), the allocation it was scored with, a reference to the
-assumption values in force, and the resulting headline figures. ``plan.latest_revision`` is
+assumption values in force, the resulting headline figures and an optional note (what the
+person saving said about it). ``plan.latest_revision`` is
 the number of the newest revision; saving compares and bumps it in one conditional UPDATE,
 which is what detects a concurrent save (see :mod:`mlplanner.storage.plans`).
 
@@ -37,6 +38,7 @@ from sqlmodel import Field, SQLModel
 
 NAME_MAX: Final = 120
 COMMENT_MAX: Final = 2_000
+NOTE_MAX: Final = 500
 STATUSES: Final = ("draft", "proposed", "approved")
 SHARE_ROLES: Final = ("viewer", "editor")
 NAMING_CONVENTION: Final = {
@@ -215,6 +217,9 @@ class Revision(Figures, table=True):
     assumptions_id: int = Field(foreign_key="assumption_snapshot.id")
     assumption_set_name: str = Field(sa_type=Text)
     saved_by: str = Field(sa_type=Text, sa_column_kwargs={"server_default": "local"})
+    # What the person saving said about the revision: plain text, stripped, at most NOTE_MAX
+    # characters (checked by the data layer; see migration 0005), NULL for none.
+    note: str | None = Field(default=None, sa_type=Text)
 
 
 class PlanSummary(Figures):
@@ -251,6 +256,7 @@ class RevisionSummary(Figures):
     assumption_set_name: str
     allocation_label: str | None
     saved_by: str
+    note: str | None
     previous_quality: bool = False  # scored by the previous quality definition
 
 

@@ -48,10 +48,12 @@ from mlplanner.storage.errors import (
     ConflictError,
     PlanNameError,
     PlanNotFoundError,
+    RevisionNoteError,
     StorageError,
 )
 from mlplanner.storage.models import (
     NAME_MAX,
+    NOTE_MAX,
     AssumptionSnapshot,
     Figures,
     Plan,
@@ -128,6 +130,7 @@ _REVISION_COLUMNS: Final = (
     col(Revision.assumption_set_name),
     col(Revision.allocation_label),
     col(Revision.saved_by),
+    col(Revision.note),
 )
 _Statement = TypeVar("_Statement", bound=Select[*tuple[Any, ...]])
 
@@ -165,13 +168,26 @@ def checked_name(name: str, field: str, error: type[StorageError]) -> str:
     stripped = name.strip()
     if not stripped:
         raise error(f"{field}: must not be empty")
-    if len(stripped) > NAME_MAX:
-        raise error(
-            f"{field}: must be at most {NAME_MAX} characters (this one has {len(stripped):,})"
-        )
-    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in stripped):
+    return _checked_line(stripped, field, NAME_MAX, error)
+
+
+def checked_note(note: str | None) -> str | None:
+    """A revision note stripped of surrounding space, ``None`` when there is none (empty or
+    only spaces), or :class:`RevisionNoteError` when it is longer than :data:`NOTE_MAX` or
+    has control characters."""
+    stripped = (note or "").strip()
+    if not stripped:
+        return None
+    return _checked_line(stripped, "note", NOTE_MAX, RevisionNoteError)
+
+
+def _checked_line(text: str, field: str, limit: int, error: type[StorageError]) -> str:
+    """``text`` (already stripped) if it fits in ``limit`` characters on one line."""
+    if len(text) > limit:
+        raise error(f"{field}: must be at most {limit} characters (this one has {len(text):,})")
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text):
         raise error(f"{field}: must not contain control characters (tabs, newlines, …)")
-    return stripped
+    return text
 
 
 def create_plan(
@@ -181,15 +197,17 @@ def create_plan(
     name: str | None = None,
     assumption_set_name: str = SHIPPED_DEFAULTS,
     allocation_label: str | None = None,
+    note: str | None = None,
 ) -> PlanSummary:
     """Save ``evaluation`` as revision 1 of a new plan (named after the scenario by default),
     owned by the session's actor and shared with nobody.
 
     ``allocation_label`` marks an allocation the user adopted instead of the recommendation
     (``None`` for the recommendation itself); opening the plan restores it as adopted.
+    ``note`` is what the user says about the revision (see :func:`checked_note`).
     """
     plan_name = validate_name(evaluation.scenario.name if name is None else name)
-    content = _content(evaluation, assumption_set_name, allocation_label)
+    content = _content(evaluation, assumption_set_name, allocation_label, note)
     with writing(session):
         plan_id = _new_plan(session, plan_name, content)
     return get_plan(session=session, plan_id=plan_id)
@@ -203,14 +221,16 @@ def save_revision(
     base_revision: int,
     assumption_set_name: str = SHIPPED_DEFAULTS,
     allocation_label: str | None = None,
+    note: str | None = None,
 ) -> PlanSummary:
-    """Save ``evaluation`` as the newest revision of a plan opened at ``base_revision``.
+    """Save ``evaluation`` as the newest revision of a plan opened at ``base_revision``, with
+    an optional ``note`` (see :func:`checked_note`).
 
     Raises :class:`ConflictError` if the plan has a revision newer than ``base_revision``
     (saved by someone else meanwhile): nothing is stored then, and the caller may save the
     evaluation as a new plan instead.
     """
-    content = _content(evaluation, assumption_set_name, allocation_label)
+    content = _content(evaluation, assumption_set_name, allocation_label, note)
     _append_revision(session, plan_id, base_revision, content)
     return get_plan(session=session, plan_id=plan_id)
 
@@ -401,12 +421,16 @@ class _Content:
     assumptions_json: str | None
     assumptions_digest: str
     figures: dict[str, Any]
+    note: str | None = None
     restored_from: int | None = None
     assumptions_id: int | None = None
 
 
 def _content(
-    evaluation: Evaluation, assumption_set_name: str, allocation_label: str | None
+    evaluation: Evaluation,
+    assumption_set_name: str,
+    allocation_label: str | None,
+    note: str | None,
 ) -> _Content:
     # Re-validate the scenario exactly as it will be read back, so a stored revision always
     # opens (a Scenario built without validation would otherwise be stored as it is).
@@ -431,10 +455,13 @@ def _content(
             "annual_cost_usd": evaluation.annual_cost_usd,
             "quality": evaluation.quality,
         },
+        note=checked_note(note),
     )
 
 
 def _copy(revision: Revision, restored_from: int | None) -> _Content:
+    """A revision's content for a new revision (a restore) or a new plan (a duplicate). Its
+    note stays behind: it was said about the change that revision made, not about the copy."""
     return _Content(
         scenario_json=revision.scenario_json,
         allocation_json=revision.allocation_json,
@@ -534,6 +561,7 @@ def _add_revision(session: Session, content: _Content, *, plan_id: int, number: 
             assumptions_id=assumptions_id,
             assumption_set_name=content.assumption_set_name,
             saved_by=actor_of(session).email,
+            note=content.note,
             **content.figures,
         )
     )

@@ -1,5 +1,6 @@
 """The Save control: store the current plan as a new plan, or as the next revision of the
-saved plan it was opened from.
+saved plan it was opened from, with an optional note (what the revision is about), which the
+plan's history shows.
 
 A revision is saved only on top of the revision the plan had when it was opened; if someone
 saved the plan in between, the save is refused with a message that offers to save this
@@ -40,6 +41,12 @@ from mlplanner.ui.text import error_text, plain
 
 SIDEBAR: Final = "sidebar_save"  # the sidebar's save control, as a key
 NAME_MATCHES: Final = 200  # plans whose name contains a new name, checked for the same name
+SIDEBAR_NOTE_CHARS: Final = 80  # an opened revision's note in the sidebar, shortened to this
+NOTE_LABEL: Final = "Note (optional)"
+NOTE_HELP: Final = (
+    f"What this revision is about (at most {plans.NOTE_MAX} characters), shown in the plan's "
+    "history on the Plans page."
+)
 CONFLICT: Final[Slot[str]] = Slot("mlp.save.conflict")
 """Why the last save was refused as a conflict, until the user saves a copy or cancels."""
 ORIGIN: Final[Slot[str]] = Slot("mlp.save.origin")
@@ -60,6 +67,7 @@ def render_save_control(key: str = "save") -> None:
             f"Working on the saved plan **{plain(loaded.name)}**, "
             f"revision {loaded.opened_revision}."
         )
+    note = note_key(key)
     name_col, new_col, revision_col = st.columns([3, 1, 1], vertical_alignment="bottom")
     name_col.text_input(
         "Name for a new plan",
@@ -73,7 +81,7 @@ def render_save_control(key: str = "save") -> None:
         "Save as a new plan",
         key=f"mlp.{key}.new",
         on_click=_save_new,
-        args=(name_key, key),
+        args=(name_key, key, note),
         width="stretch",
         help="Stores the scenario, assumptions and plan figures as a new saved plan.",
     )
@@ -84,14 +92,31 @@ def render_save_control(key: str = "save") -> None:
             key=f"mlp.{key}.revision",
             type="primary",
             on_click=_save_revision,
-            args=(key,),
+            args=(key, note),
             width="stretch",
             disabled=not editor,
             help=f"Adds a revision to {plain(loaded.name)}; its earlier revisions stay in its "
             "history."
             + ("" if editor else " You are a viewer of this plan: save it as a new plan."),
         )
+    note_field(note)
     _render_conflict(key)
+
+
+def note_key(key: str) -> str:
+    """Key of the note field of the save control ``key`` (the one a revision is saved with)."""
+    return f"mlp.{key}.note"
+
+
+def note_field(key: str) -> None:
+    """The optional note a save stores with its revision (emptied after a save)."""
+    st.text_input(
+        NOTE_LABEL,
+        key=key,
+        max_chars=plans.NOTE_MAX,
+        placeholder="e.g. budget raised to $3M",
+        help=NOTE_HELP,
+    )
 
 
 def _render_conflict(key: str) -> None:
@@ -105,7 +130,8 @@ def _render_conflict(key: str) -> None:
         key=f"mlp.{key}.copy",
         type="primary",
         on_click=_save_copy,
-        help="Saves your version as a new plan; the other save stays as it is.",
+        args=(note_key(key),),
+        help="Saves your version, with its note, as a new plan; the other save stays as it is.",
     )
     cancel_col.button("Cancel", key=f"mlp.{key}.cancel", on_click=_dismiss_conflict)
 
@@ -117,25 +143,29 @@ def _current() -> tuple[Evaluation, str | None]:
     return current_plan(), label
 
 
-def _save_new(name_key: str, origin: str) -> None:
+Save = Callable[[Evaluation, str | None, str], PlanSummary]
+"""A save of the plan on screen, its adopted allocation's label (if any) and the note."""
+
+
+def _save_new(name_key: str, origin: str, note: str) -> None:
     ORIGIN.set(origin)
     name = str(widgets.value(name_key) or "")
-    _store(lambda evaluation, label: _create(evaluation, label, name))
+    _store(lambda evaluation, label, text: _create(evaluation, label, name, text), note)
 
 
-def _save_copy() -> None:
+def _save_copy(note: str) -> None:
     loaded = get_loaded_plan()
     name = plans.copy_name(loaded.name if loaded is not None else get_scenario().name)
-    _store(lambda evaluation, label: _create(evaluation, label, name))
+    _store(lambda evaluation, label, text: _create(evaluation, label, name, text), note)
 
 
-def _save_revision(origin: str) -> None:
+def _save_revision(origin: str, note: str) -> None:
     ORIGIN.set(origin)
     loaded = get_loaded_plan()
     if loaded is None:
         return
 
-    def save(evaluation: Evaluation, label: str | None) -> PlanSummary:
+    def save(evaluation: Evaluation, label: str | None, text: str) -> PlanSummary:
         with db_session() as session:
             return plans.save_revision(
                 session=session,
@@ -144,12 +174,13 @@ def _save_revision(origin: str) -> None:
                 base_revision=loaded.base_revision,
                 assumption_set_name=get_assumption_set_name(),
                 allocation_label=label,
+                note=text,
             )
 
-    _store(save)
+    _store(save, note)
 
 
-def _create(evaluation: Evaluation, label: str | None, name: str) -> PlanSummary:
+def _create(evaluation: Evaluation, label: str | None, name: str, note: str) -> PlanSummary:
     with db_session() as session:
         return plans.create_plan(
             session=session,
@@ -157,21 +188,24 @@ def _create(evaluation: Evaluation, label: str | None, name: str) -> PlanSummary
             name=name,
             assumption_set_name=get_assumption_set_name(),
             allocation_label=label,
+            note=note,
         )
 
 
-def _store(save: Callable[[Evaluation, str | None], PlanSummary]) -> None:
-    """Run a save; remember the result as the loaded plan, or the conflict, or the error."""
+def _store(save: Save, note: str) -> None:
+    """Run a save with the text of the note field ``note``; remember the result as the loaded
+    plan and empty the note field, or remember the conflict, or show the error."""
     CONFLICT.clear()
     try:
         evaluation, label = _current()
-        saved = save(evaluation, label)
+        saved = save(evaluation, label, str(widgets.value(note) or ""))
     except ConflictError as exc:
         CONFLICT.set(sentence_start(str(exc)))
         return
     except PlannerInputError as exc:
         flash("error", error_text(exc))
         return
+    widgets.put(note, "")
     revision = saved.latest_revision
     set_loaded_plan(LoadedPlan(saved.id, saved.name, revision, revision))
     what = "as a new plan" if revision == 1 else f"as revision {revision}"
@@ -212,6 +246,19 @@ def unsaved_changes(loaded: LoadedPlan) -> bool:
     )
 
 
+def opened_note(loaded: LoadedPlan) -> str | None:
+    """The note of the revision opened (or last saved), if it has one and can be read."""
+    try:
+        saved = _saved_revision(database_url(), loaded.plan_id, loaded.opened_revision)
+    except PlannerInputError:
+        return None
+    return saved.revision.note
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _taken(name: str) -> bool:
     """Whether a plan the user can see already has this name (case and spaces ignored); no
     when the database cannot be read (saving then says why)."""
@@ -227,9 +274,10 @@ def _taken(name: str) -> bool:
 
 
 def render_sidebar_save() -> None:
-    """Save where you are, in the sidebar of every page: the opened plan's name and revision,
-    an unsaved-changes marker, Save (the next revision, only when something changed) and
-    Save as new plan… (asks the name, warns when a plan has it already)."""
+    """Save where you are, in the sidebar of every page: the opened plan's name, revision and
+    the revision's note, an unsaved-changes marker, Save (the next revision, only when
+    something changed, with a note) and Save as new plan… (asks the name and a note, warns
+    when a plan has the name already)."""
     loaded = get_loaded_plan()
     if loaded is None:
         st.caption("Not saved as a plan yet.")
@@ -237,13 +285,18 @@ def render_sidebar_save() -> None:
         changed = unsaved_changes(loaded)
         marker = " · **unsaved changes**" if changed else " · saved"
         st.caption(f"Plan: **{plain(loaded.name)}**, revision {loaded.opened_revision}{marker}")
+        note = opened_note(loaded)
+        if note is not None:
+            st.caption(f"Note: {plain(_shortened(note, SIDEBAR_NOTE_CHARS))}")
         editor = may_save_revision(loaded.plan_id)
+        if changed and editor:
+            note_field(note_key(SIDEBAR))
         st.button(
             "Save",
             key=f"mlp.{SIDEBAR}.revision",
             type="primary",
             on_click=_save_revision,
-            args=(SIDEBAR,),
+            args=(SIDEBAR, note_key(SIDEBAR)),
             disabled=not (changed and editor),
             width="stretch",
             help=(
@@ -270,12 +323,14 @@ def render_sidebar_save() -> None:
                 f"A plan named “{plain(str(name).strip())}” exists already: saving makes a "
                 "second plan of that name. Choose another name to tell them apart."
             )
+        new_note = f"mlp.{SIDEBAR}.new_note"
+        note_field(new_note)
         st.button(
             "Save as new plan",
             key=f"mlp.{SIDEBAR}.new",
             type="primary",
             on_click=_save_new,
-            args=(name_key, SIDEBAR),
+            args=(name_key, SIDEBAR, new_note),
             help="Stores the scenario, assumptions and plan figures as a new saved plan.",
         )
     _render_conflict(SIDEBAR)

@@ -199,7 +199,9 @@ def revisions_frame(
 ) -> pd.DataFrame:
     """A plan's history as a table, newest first, with each revision's headline figures, what
     changed in its inputs since the revision before (from ``scenarios``, each revision's by
-    number) and with ``team``, who saved it."""
+    number), the note it was saved with, with ``team`` who saved it, and its details (restored
+    from, adopted allocation, assumption set). Notes are user text: a dataframe shows them as
+    typed."""
     frame = pd.DataFrame(
         {
             "Revision": [revision.number for revision in revisions],
@@ -210,7 +212,8 @@ def revisions_frame(
             "Quality": [round(revision.quality) for revision in revisions],
             "Setup": [revision.setup for revision in revisions],
             "Changed": [_changed(revision, scenarios or {}) for revision in revisions],
-            "Note": [_note(revision) for revision in revisions],
+            "Note": [revision.note or "" for revision in revisions],
+            "Details": [_details(revision) for revision in revisions],
         }
     )
     if team:
@@ -232,7 +235,7 @@ def _changed(revision: RevisionSummary, scenarios: Mapping[int, Scenario]) -> st
     return input_changes(before, after) or "inputs unchanged"
 
 
-def _note(revision: RevisionSummary) -> str:
+def _details(revision: RevisionSummary) -> str:
     notes = []
     if revision.restored_from is not None:
         notes.append(f"restored from revision {revision.restored_from}")

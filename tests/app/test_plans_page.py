@@ -27,6 +27,9 @@ from tests.storage.support import (
     seed_startup,
 )
 
+NOTE = "mlp.plans_save.note"
+MARKDOWN_NOTE = "**bold** [x](http://evil.example) $x^2$"
+
 
 def plans_page() -> AppTest:
     return go_to(open_app(), PLANS_PAGE)
@@ -71,6 +74,37 @@ def test_saving_the_current_plan_lists_it_and_remembers_it(engine: Engine) -> No
     assert loaded(at).base_revision == 2
 
 
+def test_a_note_is_saved_with_the_revision_and_shown_as_typed_in_the_history(
+    engine: Engine,
+) -> None:
+    at = plans_page()
+    note = at.text_input(key=NOTE)
+    assert note.label == "Note (optional)" and note.help
+    note.set_value("  First cut  ")
+    click(at, "Save as a new plan")
+    assert at.text_input(key=NOTE).value == ""  # emptied for the next save
+    at.text_input(key=NOTE).set_value(MARKDOWN_NOTE)
+    click(at, "Save as revision 2")
+    history = at.dataframe[1].value
+    assert list(history["Revision"]) == [2, 1]
+    assert list(history["Note"]) == [MARKDOWN_NOTE, "First cut"]
+    assert list(history["Details"]) == ["", ""]
+    with Session(engine) as session:
+        [plan] = plans.list_plans(session=session)
+        saved = plans.list_revisions(session=session, plan_id=plan.id)
+    assert [revision.note for revision in saved] == [MARKDOWN_NOTE, "First cut"]
+
+
+def test_a_bad_note_is_refused_with_a_message_and_nothing_is_saved(engine: Engine) -> None:
+    at = plans_page()
+    assert at.text_input(key=NOTE).max_chars == 500  # the field itself stops a longer one
+    at.text_input(key=NOTE).set_value("two\tcolumns")
+    click(at, "Save as a new plan")
+    assert texts(at.error) == ["note: must not contain control characters (tabs, newlines, …)"]
+    assert listed(engine) == []
+    assert at.text_input(key=NOTE).value == "two\tcolumns"  # kept, to correct
+
+
 def test_searching_and_sorting_the_list(engine: Engine) -> None:
     for name in ("Beta plan", "Alpha plan", "Gamma"):
         save_new(engine, name)
@@ -113,7 +147,7 @@ def test_opening_an_older_revision_and_an_adopted_allocation(engine: Engine) -> 
     history = at.dataframe[1].value
     assert list(history["Revision"]) == [2, 1]
     assert list(history["People"]) == [1, plan.total_headcount]
-    assert history["Note"][0] == "adopted: Lean"
+    assert history["Details"][0] == "adopted: Lean"
     assert history["Changed"][1] == "first save"
     assert history["Changed"][0].startswith("budget $2.50M → $300k; employees 800 → 12;")
     click(at, "Open")
@@ -136,7 +170,7 @@ def test_restoring_a_revision_makes_it_the_newest(engine: Engine) -> None:
     run(at)
     click(at, "Restore as newest")
     assert "now its newest revision (3)" in texts(at.success)[0]
-    assert list(at.dataframe[1].value["Note"]) == ["restored from revision 1", "", ""]
+    assert list(at.dataframe[1].value["Details"]) == ["restored from revision 1", "", ""]
 
 
 def test_renaming_shows_the_new_name_and_refuses_a_bad_one(engine: Engine) -> None:
@@ -197,16 +231,21 @@ def test_a_conflicting_save_offers_to_save_a_copy(engine: Engine) -> None:
     click(at, "Open")
     go_to(at, PLANS_PAGE)
     save_second_revision(engine, plan)  # a colleague saves in between
+    at.text_input(key=NOTE).set_value("My version")
     click(at, "Save as revision 2")
     [conflict] = [w for w in texts(at.warning) if "saved elsewhere since you opened it" in w]
     assert conflict.startswith(f"Plan {plan.id} ('Shared') was saved elsewhere")
+    assert at.text_input(key=NOTE).value == "My version"  # nothing saved: the note stays
     click(at, "Save as a copy")
     assert texts(at.success) == ["Saved **Copy of Shared** as a new plan."]
     assert listed(engine) == ["Copy of Shared", "Shared"]
     with Session(engine) as session:
         colleague = plans.open_revision(session=session, plan_id=plan.id)
+        copy = plans.open_revision(session=session, plan_id=loaded(at).plan_id)
     assert colleague.revision.number == 2 and colleague.scenario == seed_startup()
+    assert colleague.revision.note is None
     assert loaded(at).name == "Copy of Shared"
+    assert copy.revision.note == "My version"
 
 
 def test_markup_in_a_name_is_shown_as_text(engine: Engine) -> None:

@@ -16,10 +16,14 @@ from streamlit.testing.v1 import AppTest
 from mlplanner.model.scenario import Scenario
 from mlplanner.storage import plans
 from mlplanner.ui.state import LOADED_PLAN, SCENARIO, LoadedPlan
+from mlplanner.ui.text import plain
 from tests.app.apptest import APP, TIMEOUT_S, run, texts
 from tests.storage.support import fashion, save_new
 
 BUDGET = 3_000_000
+REVISION_NOTE = "mlp.sidebar_save.note"
+NEW_PLAN_NOTE = "mlp.sidebar_save.new_note"
+MARKDOWN_NOTE = "**bold** [x](http://evil.example)"
 
 
 def opened(scenario: Scenario, loaded: LoadedPlan | None = None) -> AppTest:
@@ -84,3 +88,44 @@ def test_save_as_new_plan_asks_the_name_and_warns_on_a_duplicate(engine: Engine)
         names = sorted(p.name for p in plans.list_plans(session=session))
     assert names == sorted([fashion().name, "Acme mature"])
     assert at.session_state[LOADED_PLAN].name == "Acme mature"
+
+
+def notes(engine: Engine, plan_id: int) -> list[str | None]:
+    with Session(engine) as session:
+        return [r.note for r in plans.list_revisions(session=session, plan_id=plan_id)]
+
+
+def test_save_takes_a_note_only_when_there_is_something_to_save(engine: Engine) -> None:
+    plan = save_new(engine, "Acme lean")
+    unchanged = opened(fashion(), LoadedPlan(plan.id, "Acme lean", 1, 1))
+    assert not [box for box in unchanged.sidebar.text_input if box.key == REVISION_NOTE]
+    at = opened(with_budget(fashion(), BUDGET), LoadedPlan(plan.id, "Acme lean", 1, 1))
+    note = at.text_input(key=REVISION_NOTE)
+    assert note.label == "Note (optional)" and note.help and note.max_chars == 500
+    note.set_value("Budget to $3M")
+    sidebar_button(at, "Save").click()
+    run(at)
+    assert notes(engine, plan.id) == ["Budget to $3M", None]
+
+
+def test_save_as_new_plan_takes_a_note(engine: Engine) -> None:
+    at = opened(fashion())
+    at.text_input(key=NEW_PLAN_NOTE).set_value("  Starting point  ")
+    sidebar_button(at, "Save as new plan").click()
+    run(at)
+    loaded: LoadedPlan = at.session_state[LOADED_PLAN]
+    assert notes(engine, loaded.plan_id) == ["Starting point"]
+
+
+def test_the_opened_revision_s_note_is_shown_as_plain_text_and_shortened(
+    engine: Engine,
+) -> None:
+    plan = save_new(engine, "Acme lean", note=MARKDOWN_NOTE)
+    at = opened(fashion(), LoadedPlan(plan.id, "Acme lean", 1, 1))
+    captions = [caption.value for caption in at.sidebar.caption]
+    assert f"Note: {plain(MARKDOWN_NOTE)}" in captions  # escaped: shown as typed
+    assert f"Note: {MARKDOWN_NOTE}" in texts(at.sidebar.caption)
+    long = save_new(engine, "Long", note="word " * 60)
+    at = opened(fashion(), LoadedPlan(long.id, "Long", 1, 1))
+    [caption] = [c for c in texts(at.sidebar.caption) if c.startswith("Note: ")]
+    assert caption == "Note: " + ("word " * 16).strip() + "…"

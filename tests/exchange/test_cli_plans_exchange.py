@@ -143,6 +143,31 @@ def test_workbook_export_has_a_sheet_per_table(
     assert timeline["Quarter"].nunique() == load_scenario(FASHION).company.horizon_quarters
 
 
+def test_workbook_of_a_revision_with_a_note_has_the_note_on_its_summary(
+    database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan_id = imported_id(capsys, str(FASHION))
+    run_ok(
+        capsys,
+        "save",
+        str(FASHION),
+        "--plan",
+        str(plan_id),
+        "--base-revision",
+        "1",
+        "--note",
+        "=Budget to $3M",
+    )
+    out = tmp_path / "plan.xlsx"
+    run_ok(capsys, "export", str(plan_id), "--out", str(out))
+    summary = openpyxl.load_workbook(out)["Summary"]
+    assert [summary["A3"].value, summary["B3"].value] == ["Revision note", "=Budget to $3M"]
+    assert summary["B3"].data_type == "s"  # formula-like text stays text
+    run_ok(capsys, "export", str(plan_id), "--out", str(out), "--revision", "1")
+    labels = [row[0].value for row in openpyxl.load_workbook(out)["Summary"].iter_rows()]
+    assert "Revision note" not in labels
+
+
 def test_workbook_of_a_large_team_has_its_stepped_frontier(
     database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -36,7 +36,9 @@ PLAN_INPUT = scenario(
     name="Müller GmbH",
     budget=1_500_000,
 )
-CONTEXT = ExportContext("=Acme lean, revision 2", "Cautious", date(2026, 12, 3))
+CONTEXT = ExportContext(
+    "=Acme lean, revision 2", "Cautious", date(2026, 12, 3), "=1+1 budget **raised**"
+)
 
 
 def tables_workbook() -> dict[str, Worksheet]:
@@ -103,6 +105,9 @@ def test_plan_workbook_opens_on_its_summary() -> None:
     summary = {row[0].value: row[1] for row in book["Summary"].iter_rows(min_row=2)}
     assert summary["Plan"].value == CONTEXT.name
     assert summary["Plan"].quotePrefix  # a formula-like plan name stays text
+    assert list(summary)[:2] == ["Plan", "Revision note"]
+    assert summary["Revision note"].value == CONTEXT.note
+    assert summary["Revision note"].quotePrefix
     assert summary["People"].value == plan.total_headcount
     assert summary["Hires"].value == plan.total_hires
     assert (summary["Annual cost (USD)"].value, summary["Annual cost (USD)"].number_format) == (
@@ -117,11 +122,13 @@ def test_plan_workbook_opens_on_its_summary() -> None:
     assert summary["Exported on"].number_format == "yyyy-mm-dd"
 
 
-def test_no_budget_is_said_in_words() -> None:
+def test_no_budget_is_said_in_words_and_no_note_has_no_row() -> None:
     plan = recommend(scenario(project_data("Search", "nlp"), budget=None))
-    book = load_workbook(io.BytesIO(plan_workbook(plan, Assumptions.defaults(), CONTEXT)))
+    unsaved = ExportContext("Search", "Cautious", date(2026, 12, 3))
+    book = load_workbook(io.BytesIO(plan_workbook(plan, Assumptions.defaults(), unsaved)))
     figures = {row[0].value: row[1].value for row in book["Summary"].iter_rows(min_row=2)}
     assert figures["Annual budget (USD)"] == "No budget"
+    assert "Revision note" not in figures
 
 
 def test_allocation_sheet_has_human_headers_formats_and_a_total_row() -> None:

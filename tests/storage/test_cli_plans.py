@@ -183,6 +183,41 @@ def test_restoring_a_revision_makes_a_copy_of_it_the_newest(
 
 
 @pytest.mark.usefixtures("cli_database")
+def test_a_note_is_saved_with_a_revision_and_shown_in_its_history(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    plan_id = saved_id(ok(capsys, "save", str(FASHION), "--note", " First cut "))
+    note = "Budget **3 M** [x](http://evil.example)"
+    ok(capsys, "save", str(SEED), "--plan", str(plan_id), "--base-revision", "1", "--note", note)
+    ok(capsys, "restore", str(plan_id), "--revision", "1")
+    table = ok(capsys, "revisions", str(plan_id)).splitlines()
+    assert table[0].split()[-2:] == ["details", "note"]
+    assert table[1].split()[0] == "3" and table[1].endswith("restored from revision 1")
+    assert table[2].split()[0] == "2" and table[2].endswith(f"  {note}")
+    assert table[3].split()[0] == "1" and table[3].endswith("  First cut")
+    history = json.loads(ok(capsys, "revisions", str(plan_id), "--format", "json"))
+    assert [(revision["number"], revision["note"]) for revision in history] == [
+        (3, None),
+        (2, note),
+        (1, "First cut"),
+    ]
+    shown = ok(capsys, "show", str(plan_id), "--revision", "2")
+    assert f"\nNote: {note}\n" in shown
+    assert "Note:" not in ok(capsys, "show", str(plan_id))
+    shown_json = json.loads(ok(capsys, "show", str(plan_id), "--revision", "1", "--format", "json"))
+    assert shown_json["note"] == "First cut"
+
+
+@pytest.mark.usefixtures("cli_database")
+def test_a_note_too_long_is_refused_and_nothing_is_saved(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    message = fails(capsys, "save", str(FASHION), "--note", "x" * 501)
+    assert message == "note: must be at most 500 characters (this one has 501)"
+    assert json.loads(ok(capsys, "list", "--format", "json")) == []
+
+
+@pytest.mark.usefixtures("cli_database")
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -137,15 +137,8 @@ def test_plans_saved_at_the_first_migration_are_intact_after_upgrading(
     empty_engine: Engine,
 ) -> None:
     migrate(empty_engine, "upgrade", FIRST)
-    values = json.dumps(Assumptions.defaults().model_dump(mode="json"), sort_keys=True)
     with empty_engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO assumption_snapshot (digest, values_json, created_at) "
-                "VALUES (:digest, :values, :now)"
-            ),
-            {"digest": "0" * 64, "values": values, "now": datetime.now(UTC)},
-        )
+        insert_defaults_snapshot(connection)
         two = insert_first_schema_plan(
             connection, "Two revisions", ["fashion_retailer.json", "seed_startup.json"]
         )
@@ -196,6 +189,52 @@ def test_plans_saved_at_the_first_migration_are_intact_after_upgrading(
         assert assumption_sets.load_assumption_set(session=session, name="Kept") == (
             Assumptions.defaults()
         )
+
+
+def insert_defaults_snapshot(connection: Connection) -> None:
+    values = json.dumps(Assumptions.defaults().model_dump(mode="json"), sort_keys=True)
+    connection.execute(
+        text(
+            "INSERT INTO assumption_snapshot (digest, values_json, created_at) "
+            "VALUES (:digest, :values, :now)"
+        ),
+        {"digest": "0" * 64, "values": values, "now": datetime.now(UTC)},
+    )
+
+
+def test_revisions_saved_before_notes_existed_open_with_no_note_and_take_notes_after(
+    empty_engine: Engine,
+) -> None:
+    migrate(empty_engine, "upgrade", "0004")
+    with empty_engine.begin() as connection:
+        insert_defaults_snapshot(connection)
+        plan_id = insert_first_schema_plan(
+            connection, "Old", ["fashion_retailer.json", "seed_startup.json"]
+        )
+
+    migrate(empty_engine, "upgrade", "0005")
+
+    with Session(empty_engine) as session:
+        history = plans.list_revisions(session=session, plan_id=plan_id)
+        assert [(r.number, r.note) for r in history] == [(2, None), (1, None)]
+        opened = plans.open_revision(session=session, plan_id=plan_id, number=1)
+        assert opened.scenario == example_scenarios()["fashion_retailer.json"]
+        plans.save_revision(
+            session=session,
+            plan_id=plan_id,
+            evaluation=opened.evaluate(),
+            base_revision=2,
+            note="After the upgrade",
+        )
+        assert [r.note for r in plans.list_revisions(session=session, plan_id=plan_id)] == [
+            "After the upgrade",
+            None,
+            None,
+        ]
+    migrate(empty_engine, "downgrade", "0004")
+    with empty_engine.connect() as connection:
+        kept = connection.execute(text("SELECT count(*) FROM plan_revision")).scalar_one()
+    assert kept == 3
 
 
 def test_every_later_migration_goes_down_to_the_first_and_up_again(empty_engine: Engine) -> None:

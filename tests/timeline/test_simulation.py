@@ -326,10 +326,15 @@ def test_a_later_start_never_staffs_that_project_sooner(
 
 
 @ENGINE_SETTINGS
-@given(timeline_scenarios(), st.integers(0, 200), st.integers(1, 200))
+@given(timeline_scenarios(budget=False), st.integers(0, 200), st.integers(1, 200))
 def test_a_longer_time_to_hire_never_staffs_sooner(
     scenario: Scenario, days: int, more: int
 ) -> None:
+    """Without a budget. Under one it does not hold: hiring at once for an early quarter's plan
+    (generalists, say) can spend the room that a later quarter's specialists need, while a
+    longer time to hire waits and hires the later shape directly (hypothesis found such a
+    case; the timeline does not plan hires against the plans of later quarters)."""
+
     def staffed(time_to_hire: int) -> float:
         assumptions = no_attrition(time_to_hire)
         return staffed_index(simulate(scenario, assumptions=assumptions, quarters=10).fully_staffed)
