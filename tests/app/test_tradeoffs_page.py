@@ -75,9 +75,10 @@ def test_the_slider_changes_the_chosen_plan() -> None:
 
 
 def test_the_recommended_plan_shows_no_change_against_itself() -> None:
-    # The seed startup's recommended plan is on its frontier (the fashion retailer's is not:
-    # its premium plan is cheaper and better).
+    # The seed startup's mature setup staffs a plan on its frontier (its startup setup's
+    # generalists do not: a data engineer in place of one of them is cheaper and better).
     seed = load_scenario(EXAMPLES_DIR / "seed_startup.json")
+    seed = seed.model_copy(update={"company": seed.company.model_copy(update={"setup": "mature"})})
     at = go_to(open_app(seed), TRADEOFFS_PAGE)
     plan = recommend(seed)
     points = frontier(seed)
