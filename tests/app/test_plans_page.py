@@ -100,7 +100,7 @@ def test_a_bad_note_is_refused_with_a_message_and_nothing_is_saved(engine: Engin
     assert at.text_input(key=NOTE).max_chars == 500  # the field itself stops a longer one
     at.text_input(key=NOTE).set_value("two\tcolumns")
     click(at, "Save as a new plan")
-    assert texts(at.error) == ["note: must not contain control characters (tabs, newlines, …)"]
+    assert texts(at.error) == ["Note: must not contain control characters (tabs, newlines, …)"]
     assert listed(engine) == []
     assert at.text_input(key=NOTE).value == "two\tcolumns"  # kept, to correct
 
@@ -273,7 +273,7 @@ def test_a_plan_saved_under_the_previous_quality_definition_says_so(engine: Engi
     )
     history = at.dataframe[1].value
     assert list(history["Quality"]) == [round(PREVIOUS_QUALITY)]  # as saved
-    assert history["Note"][0] == PREVIOUS_QUALITY_NOTE
+    assert history["Details"][0] == PREVIOUS_QUALITY_NOTE
     click(at, "Open")
     assert [t.value for t in at.title] == ["Plan"]
     assert loaded(at) == LoadedPlan(plan.id, "Old score", 1, 1, PREVIOUS_QUALITY)
@@ -290,6 +290,6 @@ def test_a_plan_saved_under_this_definition_says_nothing_of_the_previous_one(
     save_new(engine, "New score")
     at = plans_page()
     assert not any(PREVIOUS_QUALITY_NOTE in c for c in texts(at.caption))
-    assert at.dataframe[1].value["Note"][0] == ""
+    assert at.dataframe[1].value["Details"][0] == ""
     click(at, "Open")
     assert not any(PREVIOUS_QUALITY_NOTE in i for i in texts(at.info))
