@@ -23,6 +23,7 @@ every project, so it does not know which projects the advice meant for whom.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost
@@ -74,6 +75,19 @@ class BudgetAdvice:
             f"The budget staffs {len(self.funded)} of {total} and leaves unstaffed: "
             f"{joined(self.unstaffed)}."
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The advice as JSON: ``funded`` and ``unstaffed`` project names, the plan's
+        ``annual_cost_usd``, ``quality`` and ``allocation`` (null without a plan), ``message``."""
+        plan = self.plan
+        return {
+            "funded": list(self.funded),
+            "unstaffed": list(self.unstaffed),
+            "annual_cost_usd": None if plan is None else plan.annual_cost_usd,
+            "quality": None if plan is None else round(plan.quality, 2),
+            "allocation": None if plan is None else plan.allocation,
+            "message": self.message,
+        }
 
 
 def fund_projects(
