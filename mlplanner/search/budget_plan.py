@@ -12,16 +12,21 @@ so a tight budget spreads thin. A manager funds projects instead. :func:`fund_pr
    annotation of the whole portfolio (bought whatever the team);
 3. keeps every project while that fits the budget, and otherwise leaves out, one at a time, the
    project that gives up the least priority x FTE (its own demand) per dollar its removal
-   saves, until the rest fits (a removal that saves nothing counts as saving one dollar).
+   saves, until the rest fits (a removal that saves nothing counts as saving one dollar);
+4. spends what is left on the project left out last, in part: the kept projects' demand plus
+   the largest whole percentage of what that project adds that still fits, staffed by the
+   same rules (and with someone able to deploy it); a share that staffs nobody more is none.
 
 The order of removals does not depend on the budget, only where it stops does: a larger budget
-funds the same projects or more. The advice's plan is its allocation evaluated for the whole
-portfolio, exactly what the Plan page shows once it is adopted; the score spreads each role over
-every project, so it does not know which projects the advice meant for whom.
+funds the same whole projects or more, and the same project in part with as large a share or
+more. The advice's plan is its allocation evaluated for the whole portfolio, exactly what the
+Plan page shows once it is adopted; the score spreads each role over every project, so it does
+not know which projects the advice meant for whom.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,15 +46,24 @@ _DEPLOYMENT = PHASES.index("deployment")
 
 
 @dataclass(frozen=True)
+class Part:
+    """A project staffed in part: for ``percent`` of the work it adds to the portfolio."""
+
+    project: str
+    percent: int
+
+
+@dataclass(frozen=True)
 class BudgetAdvice:
     """What a budget buys by whole projects: the ``plan`` (its allocation evaluated for the
     whole portfolio; ``None`` when not even the team staffing no project fits), the projects it
-    staffs and those it leaves unstaffed (scenario order), and ``smallest_cost_usd``, the cost
-    of the team staffing no project (the existing team, the analytics baseline, outsourced
-    annotation)."""
+    staffs whole, the one it staffs in ``part`` (if any) and those it leaves unstaffed
+    (scenario order), and ``smallest_cost_usd``, the cost of the team staffing no project (the
+    existing team, the analytics baseline, outsourced annotation)."""
 
     plan: Evaluation | None
     funded: tuple[str, ...]
+    part: Part | None
     unstaffed: tuple[str, ...]
     smallest_cost_usd: int
 
@@ -66,22 +80,28 @@ class BudgetAdvice:
                 "The budget does not cover even the team that staffs no project: "
                 f"{format_usd(self.smallest_cost_usd)} a year."
             )
-        if not self.unstaffed:
+        if not self.unstaffed and self.part is None:
             return "The budget staffs every project."
-        if not self.funded:
-            return "The budget staffs no project."
-        total = projects(len(self.funded) + len(self.unstaffed))
-        return (
-            f"The budget staffs {len(self.funded)} of {total} and leaves unstaffed: "
-            f"{joined(self.unstaffed)}."
-        )
+        total = len(self.funded) + len(self.unstaffed) + (self.part is not None)
+        whole = f"{len(self.funded)} of {projects(total)}" if self.funded else "no project"
+        clauses = [f"The budget staffs {whole}"]
+        if self.part is not None:
+            clauses.append(f"{self.part.project} in part ({self.part.percent}% of its work)")
+        text = ", ".join(clauses)
+        if self.unstaffed:
+            comma = "," if self.part is not None else ""
+            text += f"{comma} and leaves unstaffed: {joined(self.unstaffed)}"
+        return text + "."
 
     def to_dict(self) -> dict[str, Any]:
-        """The advice as JSON: ``funded`` and ``unstaffed`` project names, the plan's
-        ``annual_cost_usd``, ``quality`` and ``allocation`` (null without a plan), ``message``."""
+        """The advice as JSON: ``funded`` and ``unstaffed`` project names, ``part`` (``project``
+        and ``percent``, or null), the plan's ``annual_cost_usd``, ``quality`` and
+        ``allocation`` (null without a plan), ``message``."""
         plan = self.plan
+        part = self.part
         return {
             "funded": list(self.funded),
+            "part": None if part is None else {"project": part.project, "percent": part.percent},
             "unstaffed": list(self.unstaffed),
             "annual_cost_usd": None if plan is None else plan.annual_cost_usd,
             "quality": None if plan is None else round(plan.quality, 2),
@@ -96,24 +116,34 @@ def fund_projects(
     setup: str | None = None,
     assumptions: Assumptions | None = None,
 ) -> BudgetAdvice:
-    """The whole projects ``budget_usd`` staffs by the setup's rules (module docstring)."""
+    """The whole projects ``budget_usd`` staffs by the setup's rules, and the rest spent on the
+    next project in line (module docstring)."""
     budget = check_budget(budget_usd)
     pricing = _Pricing(scenario, setup, assumptions or Assumptions.defaults())
     kept = tuple(range(len(scenario.projects)))
-    while kept and pricing.cost(kept) > budget:
-        kept = pricing.without_least_worth(kept)
+    last_out: int | None = None
+    while kept and pricing.cost(pricing.team(kept)) > budget:
+        last_out = pricing.least_worth(kept)
+        kept = tuple(i for i in kept if i != last_out)
     names = tuple(project.name for project in scenario.projects)
-    unstaffed = tuple(name for i, name in enumerate(names) if i not in kept)
-    if pricing.cost(kept) > budget:
-        return BudgetAdvice(None, (), unstaffed, pricing.cost(()))
-    plan = evaluate(scenario, pricing.allocation(kept), setup, pricing.assumptions)
+    smallest = pricing.cost(pricing.team(()))
+    if pricing.cost(pricing.team(kept)) > budget:
+        return BudgetAdvice(None, (), None, names, smallest)
+    percent = 0 if last_out is None else pricing.largest_share(kept, last_out, budget)
+    team = pricing.team(kept, last_out, percent)
+    part = None  # a share too small to staff anyone more is no part at all
+    if last_out is not None and team != pricing.team(kept):
+        part = Part(names[last_out], percent)
+    plan = evaluate(scenario, team, setup, pricing.assumptions)
     funded = tuple(names[i] for i in kept)
-    return BudgetAdvice(plan, funded, unstaffed, pricing.cost(()))
+    staffed = set(kept) | ({last_out} if part is not None else set())
+    unstaffed = tuple(name for i, name in enumerate(names) if i not in staffed)
+    return BudgetAdvice(plan, funded, part, unstaffed, smallest)
 
 
 class _Pricing:
-    """Team and cost of each set of the scenario's projects (by index), each set computed once:
-    the removal loop asks for every kept project's removal at every step."""
+    """Team and cost of each set of the scenario's projects (by index), each set's demand
+    computed once: the removal loop asks for every kept project's removal at every step."""
 
     def __init__(self, scenario: Scenario, setup: str | None, assumptions: Assumptions) -> None:
         self.scenario = scenario
@@ -132,43 +162,65 @@ class _Pricing:
         ]
         # Outsourced annotation: the whole portfolio's, whoever is staffed (0 people cost 0).
         self.vendor_usd = evaluate(scenario, {}, setup, assumptions).annual_cost_usd
-        self._teams: dict[tuple[int, ...], dict[str, int]] = {}
+        self._demand: dict[tuple[int, ...], dict[str, float]] = {}
 
-    def allocation(self, kept: tuple[int, ...]) -> dict[str, int]:
-        """The setup's team for the kept projects, with someone able to deploy if they need one."""
-        team = self._teams.get(kept)
-        if team is None:
-            a = self.assumptions
-            projects_kept = [self.scenario.projects[i] for i in kept]
-            demand = compute_demand(self.scenario.model_copy(update={"projects": projects_kept}), a)
-            existing = self.scenario.company.existing_team
-            team = dict(staff(demand.by_role, existing, self.chosen, a).allocation)
-            if any(self.deploys[i] for i in kept) and not any(team[r] for r in DEPLOYERS):
-                team[self.deployer] += 1
-            self._teams[kept] = team
+    def demand(self, kept: tuple[int, ...]) -> dict[str, float]:
+        """FTE per role of the kept projects, the baseline and their shared platform work."""
+        found = self._demand.get(kept)
+        if found is None:
+            chosen = [self.scenario.projects[i] for i in kept]
+            subset = self.scenario.model_copy(update={"projects": chosen})
+            found = compute_demand(subset, self.assumptions).by_role
+            self._demand[kept] = found
+        return found
+
+    def team(
+        self, kept: tuple[int, ...], part: int | None = None, percent: int = 0
+    ) -> dict[str, int]:
+        """The setup's team for the kept projects and ``percent`` of the work project ``part``
+        adds to them, with someone able to deploy if a production model among them needs one."""
+        demand = self.demand(kept)
+        if part is not None and percent > 0:
+            more = self.demand(tuple(sorted((*kept, part))))
+            share = percent / 100
+            demand = {role: fte + share * (more[role] - fte) for role, fte in demand.items()}
+        existing = self.scenario.company.existing_team
+        team = dict(staff(demand, existing, self.chosen, self.assumptions).allocation)
+        staffed = [*kept, *([part] if part is not None and percent > 0 else [])]
+        if any(self.deploys[i] for i in staffed) and not any(team[r] for r in DEPLOYERS):
+            team[self.deployer] += 1
         return team
 
-    def cost(self, kept: tuple[int, ...]) -> int:
-        """What the team for the kept projects costs a year, as the Plan page counts it."""
+    def cost(self, team: Mapping[str, int]) -> int:
+        """What a team costs a year, as the Plan page counts it."""
         region = self.scenario.company.region
         people = sum(
-            role_cost(role, n, region, self.assumptions).annual_cost_usd
-            for role, n in self.allocation(kept).items()
+            role_cost(role, n, region, self.assumptions).annual_cost_usd for role, n in team.items()
         )
         return people + self.vendor_usd
 
-    def without_least_worth(self, kept: tuple[int, ...]) -> tuple[int, ...]:
-        """``kept`` without the project that gives up the least priority x FTE per dollar its
-        removal saves (the first of equals)."""
-        now = self.cost(kept)
-
-        def rest(i: int) -> tuple[int, ...]:
-            return tuple(j for j in kept if j != i)
+    def least_worth(self, kept: tuple[int, ...]) -> int:
+        """The kept project that gives up the least priority x FTE per dollar its removal saves
+        (the first of equals)."""
+        now = self.cost(self.team(kept))
 
         def worth(i: int) -> float:
-            return self.worth[i] / max(now - self.cost(rest(i)), 1)
+            rest = tuple(j for j in kept if j != i)
+            return self.worth[i] / max(now - self.cost(self.team(rest)), 1)
 
-        return rest(min(kept, key=worth))
+        return min(kept, key=worth)
+
+    def largest_share(self, kept: tuple[int, ...], part: int, budget: float) -> int:
+        """The largest whole percentage (0-99) of project ``part`` whose team with the kept
+        projects fits ``budget`` (bisection: more work never means a cheaper team)."""
+        low, high = 0, 100  # the team at ``low`` fits, at ``high`` (the whole project) not
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self.cost(self.team(kept, part, middle)) <= budget:
+                low = middle
+            else:
+                high = middle
+        return low
 
 
 def describe(advice: BudgetAdvice) -> str:

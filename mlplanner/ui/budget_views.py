@@ -24,8 +24,9 @@ RULE = (
     "The recommended plan costs more than the budget. This plan funds whole projects instead of "
     "spreading the budget thin: each project it keeps is staffed by the setup's own rules, "
     "with someone able to deploy every production model, and it leaves out first the projects "
-    "that give up the least priority × FTE per dollar saved. Its quality is scored for the "
-    "whole portfolio, so the projects left out count against it."
+    "that give up the least priority × FTE per dollar saved; what is left goes to the last "
+    "project left out, in part. Its quality is scored for the whole portfolio, so the projects "
+    "left out count against it."
 )
 
 
@@ -61,9 +62,14 @@ def render_budget_advice(scenario: Scenario, assumptions: Assumptions) -> None:
         st.warning(plain(advice.message))
         return
     st.markdown(plain(describe(advice)))
-    staffed, left_out = st.columns(2)
-    staffed.markdown(f"**Staffed:** {plain(joined(advice.funded)) or 'none'}")
-    left_out.markdown(f"**Left unstaffed:** {plain(joined(advice.unstaffed))}")
+    lists = [f"**Staffed:** {plain(joined(advice.funded)) or 'no project whole'}"]
+    if advice.part is not None:
+        part = advice.part
+        lists.append(f"**In part:** {plain(part.project)} ({part.percent}% of its work)")
+    if advice.unstaffed:
+        lists.append(f"**Left unstaffed:** {plain(joined(advice.unstaffed))}")
+    for column, text in zip(st.columns(len(lists)), lists, strict=True):
+        column.markdown(text)
     team = [people(n, role) for role, n in plan.allocation.items() if n]
     st.markdown(f"**Team:** {joined(team) or 'nobody'} ({people(plan.total_headcount)})")
     st.button(

@@ -82,3 +82,15 @@ def test_a_budget_below_the_team_staffing_no_project_says_so_without_a_button() 
     assert "Within your budget of $1.00M" in texts(at.subheader)
     assert advice.message in texts(at.warning)
     assert not any(b.label == "Adopt this plan" for b in at.button)
+
+
+def test_a_project_staffed_in_part_is_named_with_its_share() -> None:
+    scenario = with_budget("fashion_retailer.json", 1.2e6)
+    advice = fund_projects(scenario, 1.2e6)
+    assert advice.part is not None and not advice.unstaffed
+    at = plan_page(scenario)
+    assert "Within your budget of $1.20M" in texts(at.subheader)
+    markdown = texts(at.markdown)
+    assert "**Staffed:** no project whole" in markdown
+    assert f"**In part:** Size recommendation ({advice.part.percent}% of its work)" in markdown
+    assert not any(m.startswith("**Left unstaffed:**") for m in markdown)

@@ -86,6 +86,7 @@ def test_recommend_with_a_budget_adds_what_it_buys_by_whole_projects(
     assert advice.plan is not None and advice.unstaffed
     assert data["budget_advice"] == {
         "funded": list(advice.funded),
+        "part": None if advice.part is None else vars(advice.part),
         "unstaffed": list(advice.unstaffed),
         "annual_cost_usd": advice.plan.annual_cost_usd,
         "quality": round(advice.quality, 2),
@@ -109,6 +110,7 @@ def test_budget_advice_without_a_plan_is_null_and_says_why(
     assert data["annual_cost_usd"] == 0
     assert data["budget_advice"] == {
         "funded": [],
+        "part": None,
         "unstaffed": ["Churn"],
         "annual_cost_usd": None,
         "quality": None,

@@ -3,8 +3,6 @@ for every funded production model, the projects left out named, and more money n
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -43,14 +41,14 @@ def production_portfolios(draw: st.DrawFn) -> Scenario:
     return s.model_copy(update={"projects": projects})
 
 
-def funded_scenario(s: Scenario, advice: BudgetAdvice) -> Scenario:
-    left = Counter(advice.funded)
-    kept = []
-    for project in s.projects:
-        if left[project.name]:
-            left[project.name] -= 1
-            kept.append(project)
-    return s.model_copy(update={"projects": kept})
+def named_apart(s: Scenario) -> Scenario:
+    """The scenario with its projects named P0, P1, … (names may repeat in a scenario)."""
+    projects = [p.model_copy(update={"name": f"P{i}"}) for i, p in enumerate(s.projects)]
+    return s.model_copy(update={"projects": projects})
+
+
+def only(s: Scenario, names: tuple[str, ...]) -> Scenario:
+    return s.model_copy(update={"projects": [p for p in s.projects if p.name in names]})
 
 
 def whole_cost(s: Scenario, setup: str | None = None) -> int:
@@ -60,15 +58,16 @@ def whole_cost(s: Scenario, setup: str | None = None) -> int:
     return plan.annual_cost_usd
 
 
-def worth(s: Scenario, names: tuple[str, ...]) -> float:
-    """Priority x FTE of the named projects (their own demand)."""
+def worth(s: Scenario, advice: BudgetAdvice) -> float:
+    """Priority x FTE (own demand) of the projects staffed whole, plus the part's share of its."""
     demand = compute_demand(s, Assumptions.defaults())
-    left = Counter(names)
     total = 0.0
     for i, project in enumerate(s.projects):
-        if left[project.name]:
-            left[project.name] -= 1
-            total += project.priority * float(demand.fte[i].sum())
+        value = project.priority * float(demand.fte[i].sum())
+        if project.name in advice.funded:
+            total += value
+        elif advice.part is not None and project.name == advice.part.project:
+            total += value * advice.part.percent / 100
     return total
 
 
@@ -93,6 +92,36 @@ def test_a_tight_budget_names_the_projects_it_leaves_out() -> None:
         f"{format_usd(advice.plan.annual_cost_usd)} a year, quality {advice.quality:.1f}. "
         + advice.message
     )
+
+
+def test_what_whole_projects_leave_goes_to_the_next_project_in_part() -> None:
+    s = example_scenarios()["fashion_retailer.json"]
+    budget = 0.8 * recommend(s).annual_cost_usd
+    advice = fund_projects(s, budget)
+    assert advice.plan is not None and advice.part is not None
+    assert advice.funded == () and advice.unstaffed == ()
+    nobody = recommend(s.model_copy(update={"projects": []}))
+    assert advice.plan.total_headcount > nobody.total_headcount
+    assert advice.plan.annual_cost_usd <= budget
+    # Its own cost as the budget buys the same share: the largest whose team fits.
+    assert fund_projects(s, advice.plan.annual_cost_usd).part == advice.part
+    assert 0 < advice.part.percent < 100
+    assert advice.message == (
+        f"The budget staffs no project, Size recommendation in part "
+        f"({advice.part.percent}% of its work)."
+    )
+    assert advice.to_dict()["part"] == {
+        "project": "Size recommendation",
+        "percent": advice.part.percent,
+    }
+
+
+def test_a_share_that_staffs_nobody_more_is_no_part() -> None:
+    s = example_scenarios()["seed_startup.json"]
+    advice = fund_projects(s, 0.4 * recommend(s).annual_cost_usd)
+    assert advice.plan is not None and advice.plan.total_headcount == 0
+    assert advice.part is None and advice.unstaffed == ("Ticket triage",)
+    assert advice.message == "The budget staffs no project and leaves unstaffed: Ticket triage."
 
 
 def test_a_budget_below_the_team_staffing_no_project_buys_no_plan() -> None:
@@ -145,7 +174,8 @@ def test_examples_fit_and_fund_nested_projects(file_name: str, share: float) -> 
     more = fund_projects(s, budget * 1.1)
     if advice.plan is not None:
         assert advice.plan.annual_cost_usd <= budget
-    assert Counter(advice.funded) <= Counter(more.funded)
+    assert set(advice.funded) <= set(more.funded)
+    assert worth(s, more) >= worth(s, advice)
 
 
 @SETTINGS
@@ -158,42 +188,43 @@ def test_advice_follows_the_setup_and_keeps_a_deployer_for_each_funded_productio
     if advice.plan is None:
         return
     allocation = advice.plan.allocation
-    funded = funded_scenario(s, advice)
-    # The setup's own staffing of the funded projects, plus a deployer only where it has none.
-    rules = recommend(funded, setup).allocation
+    part = () if advice.part is None else (advice.part.project,)
+    staffed = only(s, (*advice.funded, *part))
     deployment = PHASES.index("deployment")
-    own = compute_demand(funded, Assumptions.defaults()).fte[: len(funded.projects)]
-    needs = any(
+    own = compute_demand(staffed, Assumptions.defaults()).fte[: len(staffed.projects)]
+    if any(
         p.stage == "production" and own[i, deployment].sum() > 0
-        for i, p in enumerate(funded.projects)
-    )
-    if needs:
+        for i, p in enumerate(staffed.projects)
+    ):
         assert sum(allocation[role] for role in DEPLOYERS) > 0
-    if needs and not any(rules[role] for role in DEPLOYERS):
+    if advice.part is None:
+        # The setup's own staffing of the funded projects, plus a deployer where it has none.
+        rules = recommend(only(s, advice.funded), setup).allocation
         extra = GENERALIST if setup != "mature" else "ml_engineer"
-        assert allocation == rules | {extra: rules[extra] + 1}
-    else:
-        assert allocation == rules
-    if setup == "startup" and funded.projects:  # a startup gets generalists, no data scientists
+        assert allocation in (rules, rules | {extra: rules[extra] + 1})
+    if setup == "startup" and staffed.projects:  # a startup gets generalists, no data scientists
         assert allocation[GENERALIST] > 0 and allocation["data_scientist"] == 0
 
 
 @strategies.ENGINE_SETTINGS
 @given(strategies.scenarios(max_projects=5), st.floats(0, 1.3), st.floats(1, 2))
 def test_fits_names_every_project_once_and_more_money_never_funds_less(
-    s: Scenario, share: float, more: float
+    generated: Scenario, share: float, more: float
 ) -> None:
+    s = named_apart(generated)
     whole = whole_cost(s)
     budget = share * whole
     advice = fund_projects(s, budget)
-    assert Counter(advice.funded) + Counter(advice.unstaffed) == Counter(p.name for p in s.projects)
+    part = () if advice.part is None else (advice.part.project,)
+    named = sorted((*advice.funded, *part, *advice.unstaffed))
+    assert named == sorted(p.name for p in s.projects)
     if advice.plan is not None:
         assert advice.plan.annual_cost_usd <= budget
     if budget >= whole:
-        assert advice.unstaffed == ()
+        assert advice.unstaffed == () and advice.part is None
     elif s.projects:
-        assert advice.unstaffed
+        assert advice.unstaffed or advice.part is not None
     richer = fund_projects(s, budget * more)
     # The removals come in an order the budget does not change: more money stops earlier.
-    assert Counter(advice.funded) <= Counter(richer.funded)
-    assert worth(s, richer.funded) >= worth(s, advice.funded) - 1e-9
+    assert set(advice.funded) <= set(richer.funded)
+    assert worth(s, richer) >= worth(s, advice) - 1e-9
