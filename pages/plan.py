@@ -9,6 +9,7 @@ import streamlit as st
 from mlplanner.exchange.plan_workbook import ExportContext
 from mlplanner.model.plan import NO_QUALITY, Plan, recommend
 from mlplanner.reports.adoption import adopted_explanations
+from mlplanner.ui.budget_views import render_budget_advice
 from mlplanner.ui.chart_cache import render_plan_chart
 from mlplanner.ui.downloads import render_plan_downloads
 from mlplanner.ui.model_help import render_model_help
@@ -74,6 +75,7 @@ if scenario.projects:
     render_plan_timeline_headline(scenario, get_assumptions(), adopted=override is not None)
 render_setup(plan)
 render_messages(plan)
+render_budget_advice(scenario, get_assumptions())
 if not scenario.projects:
     st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")
 

@@ -234,7 +234,8 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         placeholder="No budget",
         key=budget_key,
         help="What the team may cost a year. The Plan page compares the plan's cost with it "
-        "and warns when the plan is over; leave empty for no budget.",
+        "and, when the plan is over, warns and shows what the budget buys by whole projects; "
+        "leave empty for no budget.",
     )
     employees_col.caption(f"{count(employees)} employees")
     budget_col.caption("No budget" if budget is None else f"{format_usd(budget)} a year")

@@ -3,7 +3,8 @@
 ``frontier`` prints the cost/quality Pareto frontier (see :mod:`mlplanner.search.frontier`): a
 table, JSON (a list of points with ``allocation``, ``annual_cost_usd``, ``quality`` and the quality
 components) or CSV (the frontier export's columns). ``--budget`` makes ``recommend`` print the best
-plan that budget buys instead of the setup's recommendation. Both tables end with a line giving the
+plan that budget buys instead of the setup's recommendation, and what it buys by whole projects
+(``budget_advice`` in JSON, a last line in the table). Both tables end with a line giving the
 search's step when a large team is searched in steps of more than one person.
 """
 
@@ -24,6 +25,7 @@ from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.tradeoffs import scenario_step_note
+from mlplanner.search.budget_plan import BudgetAdvice, describe
 from mlplanner.search.frontier import FrontierPoint, best_under_budget, frontier
 
 FORMATS: Final = ("table", "json", "csv")
@@ -78,6 +80,12 @@ def plan_under_budget(scenario: Scenario, budget: float, setup: str | None) -> E
             f"existing team costs {format_usd(cheapest)} a year"
         )
     return evaluate(scenario, point.allocation, setup=setup)
+
+
+def budget_advice_line(advice: BudgetAdvice) -> str:
+    """The table format's line on what the budget buys by whole projects (the setup's staffing
+    of the projects it funds, :mod:`mlplanner.search.budget_plan`)."""
+    return f"By whole projects: {describe(advice)}"
 
 
 def frontier_text(points: list[FrontierPoint]) -> str:

@@ -11,10 +11,11 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from mlplanner.cli.frontier import (
     add_frontier_command,
+    budget_advice_line,
     budget_usd,
     plan_under_budget,
     with_step_note,
@@ -35,6 +36,7 @@ from mlplanner.model.scenario import SETUPS, load_scenario
 from mlplanner.model.wording import format_usd, people
 from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.reports.tables import allocation_frame, comparison_frame
+from mlplanner.search.budget_plan import fund_projects
 
 FORMATS = ("table", "json", "csv")
 
@@ -102,10 +104,11 @@ def plan_table(plan: Evaluation) -> str:
     return "\n".join(lines)
 
 
-def _render_recommend(plan: Evaluation, fmt: str) -> str:
+def _render_recommend(plan: Evaluation, fmt: str, extra: dict[str, Any] | None = None) -> str:
+    """The plan in a format; ``extra`` keys are added to the JSON object."""
     if fmt == "json":
         data = plan.to_dict() | {"raise_quality": [s.to_dict() for s in raise_quality(plan)]}
-        return json.dumps(data, indent=2)
+        return json.dumps(data | (extra or {}), indent=2)
     if fmt == "csv":
         return csv_text(allocation_table(plan))
     return plan_table(plan)
@@ -129,8 +132,11 @@ def _recommend(args: argparse.Namespace) -> str:
         return plan_table(recommended) + "\n" + text if args.format == "table" else text
     if args.budget is not None:
         plan = plan_under_budget(scenario, args.budget, args.setup)
-        text = _render_recommend(plan, args.format)
-        return with_step_note(text, scenario) if args.format == "table" else text
+        advice = fund_projects(scenario, args.budget, args.setup)
+        text = _render_recommend(plan, args.format, {"budget_advice": advice.to_dict()})
+        if args.format != "table":
+            return text
+        return with_step_note(text + "\n" + budget_advice_line(advice), scenario)
     return _render_recommend(recommend(scenario, setup=args.setup), args.format)
 
 

@@ -2,46 +2,112 @@
 
 The exact best plan under a budget (:func:`mlplanner.search.frontier.best_under_budget`)
 maximises the score over headcounts; every project then gets the same share of each role,
-so a tight budget spreads thin. A manager funds projects instead. :func:`fund_projects`
-keeps the portfolio whole while its recommended plan (the setup's staffing rules:
-generalists for a startup, a deployer wherever a production model has deployment work) fits,
-and otherwise leaves out, one at a time, the project that gives up the least quality per
-dollar saved (priority x FTE over the cost its removal saves), until the rest fits. Its quality
-is scored against the whole portfolio, so projects left out count as not delivered, and the
-advice names them.
+so a tight budget spreads thin. A manager funds projects instead. :func:`fund_projects`:
+
+1. staffs a set of projects by the setup's rules (:func:`~mlplanner.model.staffing.staff` on
+   their demand: generalists for a startup), plus one person able to deploy when a production
+   project among them has deployment work and the rules staffed nobody who can (a full-stack
+   data scientist where the setup uses them, else an ML engineer);
+2. prices that team as the Plan page prices any allocation: its people, plus the outsourced
+   annotation of the whole portfolio (bought whatever the team);
+3. keeps every project while that fits the budget, and otherwise leaves out, one at a time, the
+   project that gives up the least priority x FTE (its own demand) per dollar its removal
+   saves, until the rest fits (a removal that saves nothing counts as saving one dollar);
+4. spends what is left on the project left out last, in part: the kept projects' demand plus
+   the largest whole percentage of what that project adds that still fits, staffed by the
+   same rules (and with someone able to deploy it); a share that staffs nobody more is none.
+
+The order of removals does not depend on the budget, only where it stops does: a larger budget
+funds the same whole projects or more, and the same project in part with as large a share or
+more. The advice's plan is its allocation evaluated for the whole portfolio, exactly what the
+Plan page shows once it is adopted; the score spreads each role over every project, so it does
+not know which projects the advice meant for whom.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.cost import role_cost
 from mlplanner.model.demand import compute_demand
-from mlplanner.model.plan import Evaluation, evaluate, recommend
-from mlplanner.model.scenario import Project, Scenario
-from mlplanner.model.wording import format_usd
+from mlplanner.model.plan import Evaluation, evaluate
+from mlplanner.model.roles import GENERALIST, PHASES
+from mlplanner.model.scenario import Scenario
+from mlplanner.model.staffing import choose_setup, staff
+from mlplanner.model.wording import format_usd, joined, projects
 from mlplanner.search.frontier import check_budget
+
+# People able to deploy a model: ML engineers, backend developers and full-stack data scientists.
+DEPLOYERS = ("ml_engineer", "developer", GENERALIST)
+_DEPLOYMENT = PHASES.index("deployment")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A project staffed in part: for ``percent`` of the work it adds to the portfolio."""
+
+    project: str
+    percent: int
 
 
 @dataclass(frozen=True)
 class BudgetAdvice:
-    """The plan a budget buys for the funded projects (``None`` if not even the existing team
-    fits; its cost includes only their vendor work), its ``quality`` against the whole
-    portfolio, the projects it staffs and those it leaves unstaffed."""
+    """What a budget buys by whole projects: the ``plan`` (its allocation evaluated for the
+    whole portfolio; ``None`` when not even the team staffing no project fits), the projects it
+    staffs whole, the one it staffs in ``part`` (if any) and those it leaves unstaffed
+    (scenario order), and ``smallest_cost_usd``, the cost of the team staffing no project (the
+    existing team, the analytics baseline, outsourced annotation)."""
 
     plan: Evaluation | None
-    quality: float
     funded: tuple[str, ...]
+    part: Part | None
     unstaffed: tuple[str, ...]
+    smallest_cost_usd: int
+
+    @property
+    def quality(self) -> float:
+        """The plan's quality for the whole portfolio (0 without a plan)."""
+        return 0.0 if self.plan is None else self.plan.quality
 
     @property
     def message(self) -> str:
-        """One sentence on what the budget leaves out."""
+        """One sentence on what the budget staffs and what it leaves out."""
         if self.plan is None:
-            return "The budget does not cover the existing team."
-        if not self.unstaffed:
+            return (
+                "The budget does not cover even the team that staffs no project: "
+                f"{format_usd(self.smallest_cost_usd)} a year."
+            )
+        if not self.unstaffed and self.part is None:
             return "The budget staffs every project."
-        return f"The budget leaves unstaffed: {', '.join(self.unstaffed)}."
+        total = len(self.funded) + len(self.unstaffed) + (self.part is not None)
+        whole = f"{len(self.funded)} of {projects(total)}" if self.funded else "no project"
+        clauses = [f"The budget staffs {whole}"]
+        if self.part is not None:
+            clauses.append(f"{self.part.project} in part ({self.part.percent}% of its work)")
+        text = ", ".join(clauses)
+        if self.unstaffed:
+            comma = "," if self.part is not None else ""
+            text += f"{comma} and leaves unstaffed: {joined(self.unstaffed)}"
+        return text + "."
+
+    def to_dict(self) -> dict[str, Any]:
+        """The advice as JSON: ``funded`` and ``unstaffed`` project names, ``part`` (``project``
+        and ``percent``, or null), the plan's ``annual_cost_usd``, ``quality`` and
+        ``allocation`` (null without a plan), ``message``."""
+        plan = self.plan
+        part = self.part
+        return {
+            "funded": list(self.funded),
+            "part": None if part is None else {"project": part.project, "percent": part.percent},
+            "unstaffed": list(self.unstaffed),
+            "annual_cost_usd": None if plan is None else plan.annual_cost_usd,
+            "quality": None if plan is None else round(plan.quality, 2),
+            "allocation": None if plan is None else plan.allocation,
+            "message": self.message,
+        }
 
 
 def fund_projects(
@@ -50,42 +116,115 @@ def fund_projects(
     setup: str | None = None,
     assumptions: Assumptions | None = None,
 ) -> BudgetAdvice:
-    """The whole projects ``budget_usd`` staffs by the setup's rules (module docstring)."""
+    """The whole projects ``budget_usd`` staffs by the setup's rules, and the rest spent on the
+    next project in line (module docstring)."""
     budget = check_budget(budget_usd)
-    a = assumptions or Assumptions.defaults()
-    kept = list(scenario.projects)
-    plan = recommend(scenario, setup, a)
-    while plan.annual_cost_usd > budget and kept:
-        kept.remove(_least_worth(scenario, kept, setup, a))
-        plan = recommend(scenario.model_copy(update={"projects": kept}), setup, a)
-    names = {p.name for p in kept}
-    unstaffed = tuple(p.name for p in scenario.projects if p.name not in names)
-    if plan.annual_cost_usd > budget:
-        return BudgetAdvice(plan=None, quality=0.0, funded=(), unstaffed=unstaffed)
-    quality = evaluate(scenario, plan.allocation, setup, a).quality
-    funded = tuple(p.name for p in kept)
-    return BudgetAdvice(plan=plan, quality=quality, funded=funded, unstaffed=unstaffed)
+    pricing = _Pricing(scenario, setup, assumptions or Assumptions.defaults())
+    kept = tuple(range(len(scenario.projects)))
+    last_out: int | None = None
+    while kept and pricing.cost(pricing.team(kept)) > budget:
+        last_out = pricing.least_worth(kept)
+        kept = tuple(i for i in kept if i != last_out)
+    names = tuple(project.name for project in scenario.projects)
+    smallest = pricing.cost(pricing.team(()))
+    if pricing.cost(pricing.team(kept)) > budget:
+        return BudgetAdvice(None, (), None, names, smallest)
+    percent = 0 if last_out is None else pricing.largest_share(kept, last_out, budget)
+    team = pricing.team(kept, last_out, percent)
+    part = None  # a share too small to staff anyone more is no part at all
+    if last_out is not None and team != pricing.team(kept):
+        part = Part(names[last_out], percent)
+    plan = evaluate(scenario, team, setup, pricing.assumptions)
+    funded = tuple(names[i] for i in kept)
+    staffed = set(kept) | ({last_out} if part is not None else set())
+    unstaffed = tuple(name for i, name in enumerate(names) if i not in staffed)
+    return BudgetAdvice(plan, funded, part, unstaffed, smallest)
 
 
-def _least_worth(
-    scenario: Scenario, kept: list[Project], setup: str | None, a: Assumptions
-) -> Project:
-    """The kept project whose removal gives up the least priority x FTE per dollar saved."""
-    now = recommend(scenario.model_copy(update={"projects": kept}), setup, a).annual_cost_usd
+class _Pricing:
+    """Team and cost of each set of the scenario's projects (by index), each set's demand
+    computed once: the removal loop asks for every kept project's removal at every step."""
 
-    def worth(project: Project) -> float:
-        rest = [p for p in kept if p is not project]
-        cheaper = scenario.model_copy(update={"projects": rest})
-        saved = now - recommend(cheaper, setup, a).annual_cost_usd
-        alone = scenario.model_copy(update={"projects": [project]})
-        fte = compute_demand(alone, a).fte[0].sum()
-        return project.priority * float(fte) / max(saved, 1)
+    def __init__(self, scenario: Scenario, setup: str | None, assumptions: Assumptions) -> None:
+        self.scenario = scenario
+        self.setup = setup
+        self.assumptions = assumptions
+        self.chosen = choose_setup(scenario.company, assumptions, setup).setup
+        uses_generalists = assumptions.setups[self.chosen].absorb_below_fte > 0
+        self.deployer = GENERALIST if uses_generalists else "ml_engineer"
+        own = compute_demand(scenario, assumptions).fte[: len(scenario.projects)]
+        # Per project (its own work, [project, phase, role]): priority x FTE, and whether it is
+        # a production model with deployment work.
+        self.worth = [p.priority * float(own[i].sum()) for i, p in enumerate(scenario.projects)]
+        self.deploys = [
+            p.stage == "production" and float(own[i, _DEPLOYMENT].sum()) > 0
+            for i, p in enumerate(scenario.projects)
+        ]
+        # Outsourced annotation: the whole portfolio's, whoever is staffed (0 people cost 0).
+        self.vendor_usd = evaluate(scenario, {}, setup, assumptions).annual_cost_usd
+        self._demand: dict[tuple[int, ...], dict[str, float]] = {}
 
-    return min(kept, key=worth)
+    def demand(self, kept: tuple[int, ...]) -> dict[str, float]:
+        """FTE per role of the kept projects, the baseline and their shared platform work."""
+        found = self._demand.get(kept)
+        if found is None:
+            chosen = [self.scenario.projects[i] for i in kept]
+            subset = self.scenario.model_copy(update={"projects": chosen})
+            found = compute_demand(subset, self.assumptions).by_role
+            self._demand[kept] = found
+        return found
+
+    def team(
+        self, kept: tuple[int, ...], part: int | None = None, percent: int = 0
+    ) -> dict[str, int]:
+        """The setup's team for the kept projects and ``percent`` of the work project ``part``
+        adds to them, with someone able to deploy if a production model among them needs one."""
+        demand = self.demand(kept)
+        if part is not None and percent > 0:
+            more = self.demand(tuple(sorted((*kept, part))))
+            share = percent / 100
+            demand = {role: fte + share * (more[role] - fte) for role, fte in demand.items()}
+        existing = self.scenario.company.existing_team
+        team = dict(staff(demand, existing, self.chosen, self.assumptions).allocation)
+        staffed = [*kept, *([part] if part is not None and percent > 0 else [])]
+        if any(self.deploys[i] for i in staffed) and not any(team[r] for r in DEPLOYERS):
+            team[self.deployer] += 1
+        return team
+
+    def cost(self, team: Mapping[str, int]) -> int:
+        """What a team costs a year, as the Plan page counts it."""
+        region = self.scenario.company.region
+        people = sum(
+            role_cost(role, n, region, self.assumptions).annual_cost_usd for role, n in team.items()
+        )
+        return people + self.vendor_usd
+
+    def least_worth(self, kept: tuple[int, ...]) -> int:
+        """The kept project that gives up the least priority x FTE per dollar its removal saves
+        (the first of equals)."""
+        now = self.cost(self.team(kept))
+
+        def worth(i: int) -> float:
+            rest = tuple(j for j in kept if j != i)
+            return self.worth[i] / max(now - self.cost(self.team(rest)), 1)
+
+        return min(kept, key=worth)
+
+    def largest_share(self, kept: tuple[int, ...], part: int, budget: float) -> int:
+        """The largest whole percentage (0-99) of project ``part`` whose team with the kept
+        projects fits ``budget`` (bisection: more work never means a cheaper team)."""
+        low, high = 0, 100  # the team at ``low`` fits, at ``high`` (the whole project) not
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self.cost(self.team(kept, part, middle)) <= budget:
+                low = middle
+            else:
+                high = middle
+        return low
 
 
 def describe(advice: BudgetAdvice) -> str:
-    """The advice in one line: cost, quality, and what is left out."""
+    """The advice in one line: cost, quality, what it staffs and what it leaves out."""
     if advice.plan is None:
         return advice.message
     cost = format_usd(advice.plan.annual_cost_usd)

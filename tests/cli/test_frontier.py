@@ -17,10 +17,12 @@ from mlplanner.model.scenario import load_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.reports.tradeoffs import scenario_step_note
+from mlplanner.search.budget_plan import describe, fund_projects
 from mlplanner.search.frontier import best_under_budget, frontier, frontier_step
-from tests.support.builders import large_team_data
+from tests.support.builders import large_team_data, project_data, scenario_data
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"
+ENTERPRISE = EXAMPLES_DIR / "enterprise_portfolio.json"
 
 
 def run_ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -74,6 +76,49 @@ def test_recommend_with_a_budget_prints_the_best_plan_it_buys(
     assert {r["role"]: r["headcount"] for r in data["roles"]} == best.allocation
 
 
+def test_recommend_with_a_budget_adds_what_it_buys_by_whole_projects(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    budget = 5_000_000
+    argv = ("recommend", str(ENTERPRISE), "--budget", str(budget))
+    data = json.loads(run_ok(capsys, *argv, "--format", "json"))
+    advice = fund_projects(load_scenario(ENTERPRISE), budget)
+    assert advice.plan is not None and advice.unstaffed
+    assert data["budget_advice"] == {
+        "funded": list(advice.funded),
+        "part": None if advice.part is None else vars(advice.part),
+        "unstaffed": list(advice.unstaffed),
+        "annual_cost_usd": advice.plan.annual_cost_usd,
+        "quality": round(advice.quality, 2),
+        "allocation": advice.plan.allocation,
+        "message": advice.message,
+    }
+    assert data["budget_advice"]["annual_cost_usd"] <= budget
+    assert run_ok(capsys, *argv).splitlines()[-1] == f"By whole projects: {describe(advice)}"
+
+
+def test_budget_advice_without_a_plan_is_null_and_says_why(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # No existing team: a budget of 0 buys the empty plan, not the analytics baseline the
+    # setup staffs even without projects.
+    path = tmp_path / "company.json"
+    path.write_text(json.dumps(scenario_data(project_data("Churn", "tabular"), employees=5000)))
+    advice = fund_projects(load_scenario(path), 0)
+    assert advice.plan is None
+    data = json.loads(run_ok(capsys, "recommend", str(path), "--budget", "0", "--format", "json"))
+    assert data["annual_cost_usd"] == 0
+    assert data["budget_advice"] == {
+        "funded": [],
+        "part": None,
+        "unstaffed": ["Churn"],
+        "annual_cost_usd": None,
+        "quality": None,
+        "allocation": None,
+        "message": advice.message,
+    }
+
+
 @pytest.mark.parametrize(
     ("budget", "message"),
     [
@@ -108,6 +153,7 @@ def test_a_large_team_is_searched_in_steps_and_its_tables_say_so(
     assert table[-1] == note
     plan = run_ok(capsys, "recommend", str(path), "--budget", "20000000").splitlines()
     assert plan[-1] == note
+    assert plan[-2].startswith("By whole projects: ")
     # The machine-readable outputs keep their shape: no note in them.
     data = json.loads(run_ok(capsys, "frontier", str(path), "--format", "json"))
     assert [d["annual_cost_usd"] for d in data] == [p.annual_cost_usd for p in points]

@@ -1,50 +1,230 @@
 """Budget advice by whole projects: within the budget, the setup's own staffing, deployers
-for every funded production model, and the projects left out named."""
+for every funded production model, the projects left out named, and more money never funds less."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mlplanner.examples import example_scenarios
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import recommend
-from mlplanner.model.scenario import Scenario, load_scenario
-from mlplanner.paths import EXAMPLES_DIR
-from mlplanner.search.budget_plan import fund_projects
+from mlplanner.model.roles import GENERALIST, PHASES
+from mlplanner.model.scenario import LIFECYCLES, SCALES, Scenario, parse_scenario
+from mlplanner.model.wording import format_usd
+from mlplanner.search.budget_plan import DEPLOYERS, BudgetAdvice, describe, fund_projects
 from tests.model.test_quality_properties import portfolios
+from tests.support import strategies
 
-DEPLOYERS = ("ml_engineer", "developer", "full_stack_data_scientist")
+SETTINGS = settings(max_examples=100, deadline=None)
+SETUPS = st.sampled_from(("startup", "scaleup", "mature"))
+ENTERPRISE = "enterprise_portfolio.json"
+
+
+@st.composite
+def production_portfolios(draw: st.DrawFn) -> Scenario:
+    """Production portfolios (:func:`portfolios`), some of their models already live and small
+    ones drawn often: a small live model has so little deployment work that mature rounding
+    staffs nobody able to deploy it."""
+    s = draw(portfolios(min_projects=1, max_projects=5))
+    projects = [
+        p.model_copy(
+            update={
+                "lifecycle": draw(st.sampled_from(LIFECYCLES)),
+                "scale": draw(st.sampled_from(("small", "small", *SCALES))),
+            }
+        )
+        for p in s.projects
+    ]
+    return s.model_copy(update={"projects": projects})
+
+
+def named_apart(s: Scenario) -> Scenario:
+    """The scenario with its projects named P0, P1, … (names may repeat in a scenario)."""
+    projects = [p.model_copy(update={"name": f"P{i}"}) for i, p in enumerate(s.projects)]
+    return s.model_copy(update={"projects": projects})
+
+
+def only(s: Scenario, names: tuple[str, ...]) -> Scenario:
+    return s.model_copy(update={"projects": [p for p in s.projects if p.name in names]})
+
+
+def whole_cost(s: Scenario, setup: str | None = None) -> int:
+    """What the advice's team for every project costs (a budget this large funds them all)."""
+    plan = fund_projects(s, 1e12, setup).plan
+    assert plan is not None
+    return plan.annual_cost_usd
+
+
+def worth(s: Scenario, advice: BudgetAdvice) -> float:
+    """Priority x FTE (own demand) of the projects staffed whole, plus the part's share of its."""
+    demand = compute_demand(s, Assumptions.defaults())
+    total = 0.0
+    for i, project in enumerate(s.projects):
+        value = project.priority * float(demand.fte[i].sum())
+        if project.name in advice.funded:
+            total += value
+        elif advice.part is not None and project.name == advice.part.project:
+            total += value * advice.part.percent / 100
+    return total
 
 
 def test_a_budget_covering_the_recommended_plan_staffs_every_project() -> None:
-    s = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    s = example_scenarios()["fashion_retailer.json"]
     advice = fund_projects(s, recommend(s).annual_cost_usd)
     assert advice.unstaffed == () and advice.message == "The budget staffs every project."
+    assert advice.plan is not None
+    assert advice.plan.allocation == recommend(s).allocation
 
 
 def test_a_tight_budget_names_the_projects_it_leaves_out() -> None:
-    s = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
-    advice = fund_projects(s, 0.6 * recommend(s).annual_cost_usd)
-    assert advice.plan is not None and advice.unstaffed
-    assert all(name in advice.message for name in advice.unstaffed)
-    assert set(advice.funded) | set(advice.unstaffed) == {p.name for p in s.projects}
+    s = example_scenarios()[ENTERPRISE]
+    budget = 0.8 * recommend(s).annual_cost_usd
+    advice = fund_projects(s, budget)
+    assert advice.plan is not None and advice.plan.annual_cost_usd <= budget
+    assert advice.message == (
+        "The budget staffs 9 of 12 projects and leaves unstaffed: Churn prediction, "
+        "Product recommendations and Dynamic pricing."
+    )
+    assert describe(advice) == (
+        f"{format_usd(advice.plan.annual_cost_usd)} a year, quality {advice.quality:.1f}. "
+        + advice.message
+    )
 
 
-@settings(max_examples=25, deadline=None)
-@given(
-    portfolios(min_projects=2, max_projects=5),
-    st.floats(0.2, 1.2),
-    st.sampled_from(("startup", "scaleup", "mature")),
-)
-def test_advice_fits_follows_the_setup_and_keeps_deployers(
+def test_what_whole_projects_leave_goes_to_the_next_project_in_part() -> None:
+    s = example_scenarios()["fashion_retailer.json"]
+    budget = 0.8 * recommend(s).annual_cost_usd
+    advice = fund_projects(s, budget)
+    assert advice.plan is not None and advice.part is not None
+    assert advice.funded == () and advice.unstaffed == ()
+    nobody = recommend(s.model_copy(update={"projects": []}))
+    assert advice.plan.total_headcount > nobody.total_headcount
+    assert advice.plan.annual_cost_usd <= budget
+    # Its own cost as the budget buys the same share: the largest whose team fits.
+    assert fund_projects(s, advice.plan.annual_cost_usd).part == advice.part
+    assert 0 < advice.part.percent < 100
+    assert advice.message == (
+        f"The budget staffs no project, Size recommendation in part "
+        f"({advice.part.percent}% of its work)."
+    )
+    assert advice.to_dict()["part"] == {
+        "project": "Size recommendation",
+        "percent": advice.part.percent,
+    }
+
+
+def test_a_share_that_staffs_nobody_more_is_no_part() -> None:
+    s = example_scenarios()["seed_startup.json"]
+    advice = fund_projects(s, 0.4 * recommend(s).annual_cost_usd)
+    assert advice.plan is not None and advice.plan.total_headcount == 0
+    assert advice.part is None and advice.unstaffed == ("Ticket triage",)
+    assert advice.message == "The budget staffs no project and leaves unstaffed: Ticket triage."
+
+
+def test_a_budget_below_the_team_staffing_no_project_buys_no_plan() -> None:
+    s = example_scenarios()[ENTERPRISE]
+    nothing = fund_projects(s, 0)
+    assert nothing.plan is None and nothing.quality == 0.0 and nothing.funded == ()
+    assert nothing.unstaffed == tuple(p.name for p in s.projects)
+    empty = recommend(s.model_copy(update={"projects": []}))
+    # The team staffing no project: the existing team, the baseline, all outsourced annotation.
+    assert nothing.smallest_cost_usd == empty.staff_cost_usd + recommend(s).vendor_cost_usd
+    assert describe(nothing) == (
+        "The budget does not cover even the team that staffs no project: "
+        f"{format_usd(nothing.smallest_cost_usd)} a year."
+    )
+    assert fund_projects(s, nothing.smallest_cost_usd).plan is not None
+
+
+def test_a_small_live_model_the_mature_rules_leave_undeployed_gets_an_ml_engineer() -> None:
+    # Mature staffing rounds 0.05 FTE of ML engineering and 0.03 of development to nobody.
+    s = parse_scenario(
+        {
+            "name": "one live model",
+            "company": {"employees": 200, "region": "us", "setup": "mature"},
+            "projects": [
+                {
+                    "name": "Churn",
+                    "domain": "tabular",
+                    "scale": "small",
+                    "stage": "production",
+                    "deployment": "batch",
+                    "lifecycle": "run",
+                }
+            ],
+        }
+    )
+    recommended = recommend(s)
+    assert not any(recommended.allocation[role] for role in DEPLOYERS)
+    advice = fund_projects(s, 1e9)
+    assert advice.plan is not None and advice.funded == ("Churn",)
+    assert advice.plan.allocation == recommended.allocation | {"ml_engineer": 1}
+    assert advice.quality > recommended.quality
+
+
+@pytest.mark.parametrize("file_name", sorted(example_scenarios()))
+@pytest.mark.parametrize("share", [0.5, 0.8, 0.95])
+def test_examples_fit_and_fund_nested_projects(file_name: str, share: float) -> None:
+    s = example_scenarios()[file_name]
+    budget = share * recommend(s).annual_cost_usd
+    advice = fund_projects(s, budget)
+    more = fund_projects(s, budget * 1.1)
+    if advice.plan is not None:
+        assert advice.plan.annual_cost_usd <= budget
+    assert set(advice.funded) <= set(more.funded)
+    assert worth(s, more) >= worth(s, advice)
+
+
+@SETTINGS
+@given(production_portfolios(), st.floats(0.2, 1.2), SETUPS)
+def test_advice_follows_the_setup_and_keeps_a_deployer_for_each_funded_production_model(
     s: Scenario, share: float, setup: str
 ) -> None:
     budget = share * recommend(s, setup).annual_cost_usd
     advice = fund_projects(s, budget, setup)
     if advice.plan is None:
         return
-    assert advice.plan.annual_cost_usd <= budget
-    funded = s.model_copy(update={"projects": [p for p in s.projects if p.name in advice.funded]})
-    # The setup's own staffing of the funded projects: generalists for a startup.
-    assert advice.plan.allocation == recommend(funded, setup).allocation
-    if advice.funded:  # production models with deployment work get someone able to deploy
-        assert sum(advice.plan.allocation[r] for r in DEPLOYERS) > 0
+    allocation = advice.plan.allocation
+    part = () if advice.part is None else (advice.part.project,)
+    staffed = only(s, (*advice.funded, *part))
+    deployment = PHASES.index("deployment")
+    own = compute_demand(staffed, Assumptions.defaults()).fte[: len(staffed.projects)]
+    if any(
+        p.stage == "production" and own[i, deployment].sum() > 0
+        for i, p in enumerate(staffed.projects)
+    ):
+        assert sum(allocation[role] for role in DEPLOYERS) > 0
+    if advice.part is None:
+        # The setup's own staffing of the funded projects, plus a deployer where it has none.
+        rules = recommend(only(s, advice.funded), setup).allocation
+        extra = GENERALIST if setup != "mature" else "ml_engineer"
+        assert allocation in (rules, rules | {extra: rules[extra] + 1})
+    if setup == "startup" and staffed.projects:  # a startup gets generalists, no data scientists
+        assert allocation[GENERALIST] > 0 and allocation["data_scientist"] == 0
+
+
+@strategies.ENGINE_SETTINGS
+@given(strategies.scenarios(max_projects=5), st.floats(0, 1.3), st.floats(1, 2))
+def test_fits_names_every_project_once_and_more_money_never_funds_less(
+    generated: Scenario, share: float, more: float
+) -> None:
+    s = named_apart(generated)
+    whole = whole_cost(s)
+    budget = share * whole
+    advice = fund_projects(s, budget)
+    part = () if advice.part is None else (advice.part.project,)
+    named = sorted((*advice.funded, *part, *advice.unstaffed))
+    assert named == sorted(p.name for p in s.projects)
+    if advice.plan is not None:
+        assert advice.plan.annual_cost_usd <= budget
+    if budget >= whole:
+        assert advice.unstaffed == () and advice.part is None
+    elif s.projects:
+        assert advice.unstaffed or advice.part is not None
+    richer = fund_projects(s, budget * more)
+    # The removals come in an order the budget does not change: more money stops earlier.
+    assert set(advice.funded) <= set(richer.funded)
+    assert worth(s, richer) >= worth(s, advice) - 1e-9

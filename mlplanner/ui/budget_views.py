@@ -1,0 +1,84 @@
+"""The Plan page's budget advice: when the recommended plan costs more than the scenario's
+budget, what that budget buys by whole projects (:mod:`mlplanner.search.budget_plan`), with a
+button to adopt it.
+
+The advice is cached by the scenario's and the assumptions' JSON text, like the Trade-offs
+page's frontier: it prices many sets of projects, and the page reruns on every widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import recommend
+from mlplanner.model.scenario import Scenario, scenario_from_json
+from mlplanner.model.wording import format_usd, joined, people
+from mlplanner.search.budget_plan import BudgetAdvice, describe, fund_projects
+from mlplanner.ui.state import get_override, set_override
+from mlplanner.ui.text import plain
+
+RULE = (
+    "The recommended plan costs more than the budget. This plan funds whole projects instead of "
+    "spreading the budget thin: each project it keeps is staffed by the setup's own rules, "
+    "with someone able to deploy every production model, and it leaves out first the projects "
+    "that give up the least priority × FTE per dollar saved; what is left goes to the last "
+    "project left out, in part. Its quality is scored for the whole portfolio, so the projects "
+    "left out count against it."
+)
+
+
+@st.cache_data(max_entries=16, show_spinner="Choosing the projects the budget can staff…")
+def budget_advice(scenario_json: str, assumptions_json: str) -> BudgetAdvice | None:
+    """What the scenario's budget buys by whole projects; ``None`` when there is no budget or
+    the recommended plan fits it."""
+    scenario = scenario_from_json(scenario_json)
+    assumptions = Assumptions.model_validate_json(assumptions_json)
+    budget = scenario.company.annual_budget_usd
+    if budget is None or recommend(scenario, assumptions=assumptions).annual_cost_usd <= budget:
+        return None
+    return fund_projects(scenario, budget, assumptions=assumptions)
+
+
+def _adopt(allocation: Mapping[str, int], label: str) -> None:
+    set_override(allocation, label)
+
+
+def render_budget_advice(scenario: Scenario, assumptions: Assumptions) -> None:
+    """The section "Within your budget of $X", when the recommended plan costs more."""
+    advice = budget_advice(scenario.to_json(), assumptions.model_dump_json())
+    budget = scenario.company.annual_budget_usd
+    if advice is None or budget is None:
+        return
+    plan = advice.plan
+    override = get_override()
+    adopted = plan is not None and override is not None and override.allocation == plan.allocation
+    heading = f"Within your budget of {format_usd(budget)}"
+    st.subheader(heading + (" (adopted)" if adopted else ""))
+    st.caption(RULE)
+    if plan is None:
+        st.warning(plain(advice.message))
+        return
+    st.markdown(plain(describe(advice)))
+    lists = [f"**Staffed:** {plain(joined(advice.funded)) or 'no project whole'}"]
+    if advice.part is not None:
+        part = advice.part
+        lists.append(f"**In part:** {plain(part.project)} ({part.percent}% of its work)")
+    if advice.unstaffed:
+        lists.append(f"**Left unstaffed:** {plain(joined(advice.unstaffed))}")
+    for column, text in zip(st.columns(len(lists)), lists, strict=True):
+        column.markdown(text)
+    team = [people(n, role) for role, n in plan.allocation.items() if n]
+    st.markdown(f"**Team:** {joined(team) or 'nobody'} ({people(plan.total_headcount)})")
+    st.button(
+        "Adopted" if adopted else "Adopt this plan",
+        key="mlp.plan.adopt_budget_advice",
+        type="primary",
+        disabled=adopted,
+        on_click=_adopt,
+        args=(plan.allocation, f"whole projects within {format_usd(budget)}"),
+        help="Makes this allocation the current plan: this page, the sidebar and saving use it. "
+        "'Back to the recommendation' at the top of the page undoes it.",
+    )

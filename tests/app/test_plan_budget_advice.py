@@ -1,0 +1,96 @@
+"""Plan page (AppTest): what the budget buys by whole projects when the recommended plan
+costs more than the budget, and adopting it."""
+
+from typing import Any
+
+from mlplanner.examples import example_scenarios
+from mlplanner.model.plan import recommend
+from mlplanner.model.roles import ROLES, role_label
+from mlplanner.model.scenario import Scenario
+from mlplanner.model.wording import format_usd, joined, people
+from mlplanner.search.budget_plan import describe, fund_projects
+from mlplanner.ui.state import OVERRIDE
+from tests.app.apptest import PLAN_PAGE, button, go_to, metric, open_app, run, texts
+
+HEADING = "Within your budget of $5.00M"
+
+
+def with_budget(name: str, budget: float | None) -> Scenario:
+    s = example_scenarios()[name]
+    return s.model_copy(
+        update={"company": s.company.model_copy(update={"annual_budget_usd": budget})}
+    )
+
+
+def plan_page(scenario: Scenario) -> Any:
+    return go_to(open_app(scenario), PLAN_PAGE)
+
+
+def test_a_budget_below_the_recommended_cost_shows_what_it_buys_and_adopting_uses_it() -> None:
+    scenario = with_budget("enterprise_portfolio.json", 5e6)
+    advice = fund_projects(scenario, 5e6)
+    assert advice.plan is not None and advice.funded and advice.unstaffed
+    at = plan_page(scenario)
+    assert HEADING in texts(at.subheader)
+    markdown = texts(at.markdown)
+    assert describe(advice) in markdown
+    assert f"**Staffed:** {joined(advice.funded)}" in markdown
+    assert f"**Left unstaffed:** {joined(advice.unstaffed)}" in markdown
+    team = joined([people(n, role) for role, n in advice.plan.allocation.items() if n])
+    assert f"**Team:** {team} ({people(advice.plan.total_headcount)})" in markdown
+
+    button(at, "Adopt this plan").click()
+    run(at)
+    assert at.session_state[OVERRIDE].allocation == advice.plan.allocation
+    assert f"{HEADING} (adopted)" in texts(at.subheader)
+    assert button(at, "Adopted").disabled
+    assert metric(at, "People") == str(advice.plan.total_headcount)
+    assert metric(at, "Annual cost") == format_usd(advice.plan.annual_cost_usd)
+    assert any(
+        m.startswith("**Showing an adopted allocation: whole projects within $5.00M.**")
+        for m in texts(at.markdown)
+    )
+    # "Why each head" explains the adopted team, role by role.
+    explained = [e.label.split(":")[0] for e in at.expander if ": " in e.label]
+    assert explained == [role_label(r) for r in ROLES if advice.plan.allocation[r]]
+    # (AppTest draws the sidebar on a session's first run only: the browser test checks it.)
+
+    button(at, "Back to the recommendation").click()
+    run(at)
+    assert OVERRIDE not in at.session_state
+    assert button(at, "Adopt this plan")
+
+
+def test_a_budget_the_recommended_plan_fits_shows_no_advice() -> None:
+    scenario = with_budget("enterprise_portfolio.json", 10e6)
+    assert recommend(scenario).annual_cost_usd <= 10e6
+    at = plan_page(scenario)
+    assert not any(s.startswith("Within your budget") for s in texts(at.subheader))
+    assert not any(b.label == "Adopt this plan" for b in at.button)
+
+
+def test_no_budget_shows_no_advice() -> None:
+    at = plan_page(with_budget("enterprise_portfolio.json", None))
+    assert not any(s.startswith("Within your budget") for s in texts(at.subheader))
+
+
+def test_a_budget_below_the_team_staffing_no_project_says_so_without_a_button() -> None:
+    scenario = with_budget("enterprise_portfolio.json", 1e6)
+    advice = fund_projects(scenario, 1e6)
+    assert advice.plan is None
+    at = plan_page(scenario)
+    assert "Within your budget of $1.00M" in texts(at.subheader)
+    assert advice.message in texts(at.warning)
+    assert not any(b.label == "Adopt this plan" for b in at.button)
+
+
+def test_a_project_staffed_in_part_is_named_with_its_share() -> None:
+    scenario = with_budget("fashion_retailer.json", 1.2e6)
+    advice = fund_projects(scenario, 1.2e6)
+    assert advice.part is not None and not advice.unstaffed
+    at = plan_page(scenario)
+    assert "Within your budget of $1.20M" in texts(at.subheader)
+    markdown = texts(at.markdown)
+    assert "**Staffed:** no project whole" in markdown
+    assert f"**In part:** Size recommendation ({advice.part.percent}% of its work)" in markdown
+    assert not any(m.startswith("**Left unstaffed:**") for m in markdown)
