@@ -39,22 +39,23 @@ MIN_SECONDS = 2.0
 MIN_RUNS = 50
 
 
+def random_project(rng: random.Random, index: int) -> dict[str, str]:
+    """Project ``index`` (from 0) with every attribute drawn from ``rng``."""
+    return {
+        "name": f"Project {index + 1}",
+        "domain": rng.choice(DOMAINS),
+        "scale": rng.choice(SCALES),
+        "stage": rng.choice(STAGES),
+        "data_readiness": rng.choice(DATA_READINESS),
+        "annotation": rng.choice(ANNOTATIONS),
+        "deployment": rng.choice(DEPLOYMENTS),
+    }
+
+
 def portfolio(size: int = PORTFOLIO_SIZE, seed: int = SEED) -> Scenario:
     """A large company with ``size`` projects of random (but reproducible) profiles."""
     rng = random.Random(seed)
-    projects = [
-        {
-            "name": f"Project {i + 1}",
-            "domain": rng.choice(DOMAINS),
-            "scale": rng.choice(SCALES),
-            "stage": rng.choice(STAGES),
-            "data_readiness": rng.choice(DATA_READINESS),
-            "annotation": rng.choice(ANNOTATIONS),
-            "deployment": rng.choice(DEPLOYMENTS),
-            "count": rng.randint(1, 5),
-        }
-        for i in range(size)
-    ]
+    projects = [{**random_project(rng, i), "count": rng.randint(1, 5)} for i in range(size)]
     return parse_scenario(
         {
             "name": f"Generated portfolio of {size} projects (seed {seed})",

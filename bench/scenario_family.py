@@ -13,23 +13,14 @@ from __future__ import annotations
 
 import random
 
+from engine import random_project
+
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.quality import COVERABLE
 from mlplanner.model.rates import known_regions
 from mlplanner.model.roles import ROLES
-from mlplanner.model.scenario import (
-    ANNOTATIONS,
-    DATA_READINESS,
-    DEPLOYMENTS,
-    DOMAINS,
-    LIFECYCLES,
-    SCALES,
-    SETUP_CHOICES,
-    STAGES,
-    Scenario,
-    parse_scenario,
-)
+from mlplanner.model.scenario import LIFECYCLES, SETUP_CHOICES, Scenario, parse_scenario
 
 SEED = 20261203
 MAX_FTE = 60.0
@@ -56,13 +47,7 @@ def family(count: int = 100, seed: int = SEED) -> list[tuple[float, Scenario]]:
 def _draw(rng: random.Random, number: int) -> Scenario:
     projects = [
         {
-            "name": f"Project {i + 1}",
-            "domain": rng.choice(DOMAINS),
-            "scale": rng.choice(SCALES),
-            "stage": rng.choice(STAGES),
-            "data_readiness": rng.choice(DATA_READINESS),
-            "annotation": rng.choice(ANNOTATIONS),
-            "deployment": rng.choice(DEPLOYMENTS),
+            **random_project(rng, i),
             "lifecycle": rng.choice(LIFECYCLES),
             "priority": rng.randint(1, 5),
             "count": rng.choice((1, 1, 1, 2, 3)),
