@@ -48,6 +48,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.reports.scenario_help import setup_label
 from tests.support.browser import VIEWPORT, launch_chromium
 from tests.support.server import REPO_ROOT, AppServer, python_executable, start_app_server
 
@@ -58,7 +60,8 @@ SAVED_PLAN: Final = "Benchmark plan"
 SAVED_SCENARIO: Final = "examples/enterprise_portfolio.json"
 PAGES: Final = ("Plan", "Compare", "Trade-offs", "Plans", "Assumptions", "Role guide", "Scenario")
 FLOOR_PAGES: Final = ("Second", "First")
-SETUPS: Final = ("Mature: a specialist for every role, leads", "Startup: few generalists")
+# The Setup box's labels as the Scenario page writes them (the shipped assumptions).
+SETUPS: Final = tuple(setup_label(setup, Assumptions.defaults()) for setup in ("mature", "startup"))
 # Notes the page-clock time of the server's messages that matter here, parsed from the
 # protobuf wire format (field tags only): script_finished (ForwardMsg field 6), and
 # session_status_changed (field 9), whose script_is_running (field 2) says whether a run is

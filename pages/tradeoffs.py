@@ -151,8 +151,11 @@ def budget_and_frontier() -> None:
             help="Makes this allocation the current plan: the Plan page and the sidebar show it, "
             "and saving stores it.",
         )
-        with st.expander("Roles of this plan"):
-            render_role_table(chosen_plan)
+        # Drawn only while open (opening it reruns this part of the page).
+        roles = st.expander("Roles of this plan", key="mlp.tradeoffs.roles", on_change="rerun")
+        if roles.open:
+            with roles:
+                render_role_table(chosen_plan)
 
     current_json = json.dumps(current.allocation, sort_keys=True)
     spec = chart_spec(scenario_json, assumptions_json, current_json)

@@ -21,6 +21,7 @@ from tests.app.apptest import (
     go_to,
     metric,
     open_app,
+    open_why_each_head,
     run,
     texts,
 )
@@ -119,7 +120,7 @@ def test_adopting_confirms_marks_the_heading_and_explains_the_adopted_heads() ->
     assert f"The best plan for {format_usd(budget)} a year (adopted)" in texts(at.subheader)
     adopted = at.button(key="mlp.tradeoffs.adopt_budget")
     assert (adopted.label, adopted.disabled) == ("Adopted", True)
-    go_to(at, PLAN_PAGE)
+    open_why_each_head(go_to(at, PLAN_PAGE))
     assert any(c.startswith("For the adopted allocation") for c in texts(at.caption))
     rules = [m for m in texts(at.markdown) if m.startswith("**Rule:** The adopted allocation")]
     assert len(rules) == sum(1 for n in chosen.allocation.values() if n)
