@@ -179,3 +179,17 @@ def test_a_large_team_is_searched_in_steps_the_page_says_so_and_its_slider_works
     start = recommend(large).annual_cost_usd
     assert at.select_slider[0].value == min(steps, key=lambda s: abs(s - start))
     assert_slider_picks_what_each_budget_buys(at, points, [steps[len(steps) // 4], steps[-1]])
+
+
+def test_the_roles_of_the_chosen_plan_are_drawn_once_opened() -> None:
+    at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
+    [closed] = [e for e in at.expander if e.label == "Roles of this plan"]
+    assert not closed.children
+    at.session_state["mlp.tradeoffs.roles"] = True
+    run(at)
+    [roles] = [e for e in at.expander if e.label == "Roles of this plan"]
+    chosen = affordable(POINTS, 2_500_000)
+    assert chosen is not None
+    table = roles.dataframe[0].value
+    people = dict(zip(table["Role"], table["People"], strict=True))
+    assert all(people[role_label(role)] == n for role, n in chosen.allocation.items())
