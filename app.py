@@ -1,10 +1,12 @@
 """ML Team Planner: entry point. Page config, sign-in (when configured), the autosaved draft,
-navigation, a plan link, and the shared sidebar; nothing else."""
+navigation, a plan link, and the shared sidebar; nothing else (but, once per server process,
+freezing the imported heap: mlplanner/ui/heap.py)."""
 
 import streamlit as st
 
 from mlplanner.ui.auth import needs_sign_in, render_account, require_sign_in, team_mode
 from mlplanner.ui.drafts import autosave, restore_draft
+from mlplanner.ui.heap import freeze_imported_heap
 from mlplanner.ui.links import open_linked_plan
 from mlplanner.ui.sidebar import render_sidebar
 
@@ -23,6 +25,7 @@ navigation = st.navigation(
     ],
     position="hidden" if needs_sign_in() else "sidebar",
 )
+freeze_imported_heap()
 require_sign_in()
 restore_draft()
 if team_mode():

@@ -4,12 +4,15 @@ Run from the repository root: ``python bench/browser.py`` (``--runs N``, default
 ``--app-dir DIR`` measures another checkout of the planner, e.g. an older commit unpacked
 with ``git archive``).
 
-Starts two servers the way the browser tests do (``tests/support/server.py``): the planner
+Starts three servers the way the browser tests do (``tests/support/server.py``): the planner
 (``app.py``, its own SQLite database holding one saved plan, the enterprise example) and the
-floor (``bench/floor_app.py``: two pages with one number input each, nothing computed). Then,
-in Debian's headless Chromium with the browser tests' flags, it measures on both the same
-kinds of interaction, each ``--runs`` times, and prints each one's median, its ratio to the
-floor's median for the same kind, and the target:
+floor (``bench/floor_app.py``: two pages with one number input each, nothing computed) twice:
+with Streamlit's default settings, and with the planner's ``.streamlit/config.toml`` (which
+turns off Streamlit's full garbage collection after every run, ``mlplanner/ui/heap.py``; that
+alone makes the floor about twice as fast). Then, in Debian's headless Chromium with the
+browser tests' flags, it measures on each the same kinds of interaction, each ``--runs``
+times, and prints each one's median, its ratio to each floor's median for the same kind, and
+the target (met or missed against each floor):
 
 - **first load** of a new session (a fresh browser context): floor = the floor's first load;
 - **opening each page** from the sidebar (each page's first visit in the session is printed
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -48,6 +52,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.reports.scenario_help import setup_label
 from tests.support.browser import VIEWPORT, launch_chromium
 from tests.support.server import REPO_ROOT, AppServer, python_executable, start_app_server
 
@@ -55,10 +61,14 @@ RUNS: Final = 5
 QUIET_MS: Final = 500.0
 TIMEOUT_S: Final = 60.0
 SAVED_PLAN: Final = "Benchmark plan"
+FLOOR_APP: Final = Path("bench/floor_app.py")
+FLOOR_DEFAULTS: Final = "floor, defaults"
+FLOOR_APP_CONFIG: Final = "floor, app cfg"
 SAVED_SCENARIO: Final = "examples/enterprise_portfolio.json"
 PAGES: Final = ("Plan", "Compare", "Trade-offs", "Plans", "Assumptions", "Role guide", "Scenario")
 FLOOR_PAGES: Final = ("Second", "First")
-SETUPS: Final = ("Mature: a specialist for every role, leads", "Startup: few generalists")
+# The Setup box's labels as the Scenario page writes them (the shipped assumptions).
+SETUPS: Final = tuple(setup_label(setup, Assumptions.defaults()) for setup in ("mature", "startup"))
 # Notes the page-clock time of the server's messages that matter here, parsed from the
 # protobuf wire format (field tags only): script_finished (ForwardMsg field 6), and
 # session_status_changed (field 9), whose script_is_running (field 2) says whether a run is
@@ -272,25 +282,28 @@ def rows() -> list[Row]:
     ]
 
 
-def report(app: Timings, floor: Timings, runs: int) -> str:
+def report(app: Timings, floors: dict[str, Timings], runs: int) -> str:
+    """The table: each interaction's median, then per floor its median, the ratio and whether
+    the target is met against it."""
     lines = [
         f"Medians of {runs} runs, ms, from the input to the app being idle",
         "",
-        f"{'interaction':<32} {'app':>7} {'floor':>7} {'ratio':>6}  target",
+        f"{'interaction':<32} {'app':>7}"
+        + "".join(f" {name:>15} {'ratio':>6}" for name in floors)
+        + "  target",
     ]
     for row in rows():
-        app_ms, floor_ms = app.median(row.interaction), floor.median(row.floor)
-        met = (
-            ""
-            if row.target == "(first visit)"
-            else ("  met" if row.limit(app_ms, floor_ms) else "  MISSED")
-        )
-        lines.append(
-            f"{row.interaction:<32} {app_ms:>7,.0f} {floor_ms:>7,.0f} "
-            f"{app_ms / floor_ms:>5.1f}×  {row.target}{met}"
-        )
+        app_ms = app.median(row.interaction)
+        cells, verdicts = "", []
+        for floor in floors.values():
+            floor_ms = floor.median(row.floor)
+            cells += f" {floor_ms:>15,.0f} {app_ms / floor_ms:>5.1f}×"
+            verdicts.append("met" if row.limit(app_ms, floor_ms) else "MISSED")
+        met = "" if row.target == "(first visit)" else "  " + " / ".join(verdicts)
+        lines.append(f"{row.interaction:<32} {app_ms:>7,.0f}{cells}  {row.target}{met}")
     lines.append("")
-    lines.append(f"floor: {', '.join(f'{k} {floor.median(k):,.0f}' for k in floor.times)}")
+    for name, floor in floors.items():
+        lines.append(f"{name}: {', '.join(f'{k} {floor.median(k):,.0f}' for k in floor.times)}")
     return "\n".join(lines)
 
 
@@ -319,24 +332,36 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-browser-") as work:
         database_url = f"sqlite:///{Path(work) / 'plans.db'}"
         save_a_plan(app_dir, database_url)
+        # The floor twice: with Streamlit's defaults (from a folder without a config file) and
+        # with the planner's own .streamlit/config.toml (which turns off the full garbage
+        # collection after every run: that makes the floor itself about twice as fast).
+        bare = Path(work) / "floor"
+        bare.mkdir()
+        shutil.copy(REPO_ROOT / FLOOR_APP, bare / FLOOR_APP.name)
         servers: list[AppServer] = []
         try:
-            floor_server = start_app_server("bench/floor_app.py", {}, Path(work))
-            servers.append(floor_server)
+            floor_servers = {
+                FLOOR_DEFAULTS: start_app_server(FLOOR_APP.name, {}, Path(work), cwd=bare),
+                FLOOR_APP_CONFIG: start_app_server(str(FLOOR_APP), {}, Path(work)),
+            }
+            servers.extend(floor_servers.values())
             app_server = start_app_server(
                 "app.py", {"MLPLANNER_DATABASE_URL": database_url}, Path(work), cwd=app_dir
             )
             servers.append(app_server)
             with sync_playwright() as playwright:
                 browser = launch_chromium(playwright)
-                floor = measure_floor(browser, floor_server.url, args.runs)
+                floors = {
+                    name: measure_floor(browser, server.url, args.runs)
+                    for name, server in floor_servers.items()
+                }
                 app = measure_app(browser, app_server.url, args.runs)
                 browser.close()
         finally:
             for server in servers:
                 server.stop()
     print(f"Planner: {app_dir}")
-    print(report(app, floor, args.runs))
+    print(report(app, floors, args.runs))
     return 0
 
 

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 
+from mlplanner.model.plan import RoleLine
 from mlplanner.model.roles import HEAD, LEAD, PHASE_LABELS, role_label
 from mlplanner.model.wording import format_usd, people
 from mlplanner.reports.responsibility import PhaseWork, gaps, phase_work, working_roles
-from mlplanner.reports.role_guide import SOURCES, hands_to, profiles, receives_from
+from mlplanner.reports.role_guide import (
+    SOURCES,
+    RoleProfile,
+    hands_to,
+    profiles,
+    receives_from,
+)
 from mlplanner.ui.chart_cache import render_plan_chart
 from mlplanner.ui.state import current_plan, get_scenario
 from mlplanner.ui.text import plain
 
 MIN_FTE = 0.05
+ROLE_TAB = "mlp.role_guide.role"
 
 
 def phase_list(phases: tuple[str, ...]) -> str:
@@ -28,6 +38,45 @@ def responsible_text(phase: PhaseWork) -> str:
 
 def bullets(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items) if items else "- —"
+
+
+def render_role(entry: RoleProfile, line: RoleLine, absorbed: Mapping[str, float]) -> None:
+    """One role's entry, with its people in the plan (``line``); ``absorbed`` is the FTE of
+    each role's work that full-stack data scientists do."""
+    if line.headcount:
+        cost = format_usd(line.annual_cost_usd).replace("$", "\\$")
+        st.markdown(f"**In your current plan:** {line.headcount:,} ({cost} a year).")
+    elif absorbed.get(entry.role, 0) >= MIN_FTE:
+        st.markdown(
+            f"**In your current plan:** nobody; full-stack data scientists cover its "
+            f"{absorbed[entry.role]:.1f} FTE of work."
+        )
+    else:
+        st.markdown("**In your current plan:** nobody.")
+    st.markdown(entry.does)
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Skills**\n\n" + bullets(list(entry.skills)))
+        st.markdown("**Tools**\n\n" + bullets(list(entry.tools)))
+    with right:
+        st.markdown(
+            f"**Carries (responsible for):** {phase_list(entry.carries)}  \n"
+            f"**Contributes to:** {phase_list(entry.contributes)}"
+        )
+        st.markdown(
+            "**Hands work to**\n\n"
+            + bullets([f"{role_label(h.taker)}: {h.work}" for h in hands_to(entry.role)])
+        )
+        st.markdown(
+            "**Receives work from**\n\n"
+            + bullets([f"{role_label(h.giver)}: {h.work}" for h in receives_from(entry.role)])
+        )
+    startup, mature = st.columns(2)
+    with startup.container(border=True):
+        st.markdown(f"**In a startup**\n\n{entry.startup}")
+    with mature.container(border=True):
+        st.markdown(f"**In a mature company**\n\n{entry.mature}")
+    st.caption("Sources: " + "; ".join(SOURCES[key] for key in entry.sources) + ".")
 
 
 plan = current_plan()
@@ -87,42 +136,11 @@ else:
         )
 
 st.subheader("The roles")
+# Only the open tab is drawn (choosing another reruns the page): the twelve roles' entries,
+# some two hundred elements, were sent and laid out on every run.
+tabs = st.tabs([role_label(p.role) for p in profiles()], key=ROLE_TAB, on_change="rerun")
 lines = {line.role: line for line in plan.roles}
-absorbed = plan.quality_detail.generalist_fte
-for tab, entry in zip(st.tabs([role_label(p.role) for p in profiles()]), profiles(), strict=True):
-    with tab:
-        line = lines[entry.role]
-        if line.headcount:
-            cost = format_usd(line.annual_cost_usd).replace("$", "\\$")
-            st.markdown(f"**In your current plan:** {line.headcount:,} ({cost} a year).")
-        elif absorbed.get(entry.role, 0) >= MIN_FTE:
-            st.markdown(
-                f"**In your current plan:** nobody; full-stack data scientists cover its "
-                f"{absorbed[entry.role]:.1f} FTE of work."
-            )
-        else:
-            st.markdown("**In your current plan:** nobody.")
-        st.markdown(entry.does)
-        left, right = st.columns(2)
-        with left:
-            st.markdown("**Skills**\n\n" + bullets(list(entry.skills)))
-            st.markdown("**Tools**\n\n" + bullets(list(entry.tools)))
-        with right:
-            st.markdown(
-                f"**Carries (responsible for):** {phase_list(entry.carries)}  \n"
-                f"**Contributes to:** {phase_list(entry.contributes)}"
-            )
-            st.markdown(
-                "**Hands work to**\n\n"
-                + bullets([f"{role_label(h.taker)}: {h.work}" for h in hands_to(entry.role)])
-            )
-            st.markdown(
-                "**Receives work from**\n\n"
-                + bullets([f"{role_label(h.giver)}: {h.work}" for h in receives_from(entry.role)])
-            )
-        startup, mature = st.columns(2)
-        with startup.container(border=True):
-            st.markdown(f"**In a startup**\n\n{entry.startup}")
-        with mature.container(border=True):
-            st.markdown(f"**In a mature company**\n\n{entry.mature}")
-        st.caption("Sources: " + "; ".join(SOURCES[key] for key in entry.sources) + ".")
+for tab, entry in zip(tabs, profiles(), strict=True):
+    if tab.open:
+        with tab:
+            render_role(entry, lines[entry.role], plan.quality_detail.generalist_fte)

@@ -34,6 +34,10 @@ from mlplanner.ui.text import plain
 from mlplanner.ui.tradeoff_chart import with_budget
 from mlplanner.ui.tradeoff_data import chart_spec, frontier_files, frontier_points
 
+# The page's two parts that a budget step reruns (keys of their fragments).
+BUDGET_PART = "tradeoffs.budget"
+FRONTIER_PART = "tradeoffs.frontier_plans"
+
 
 def _adopt(point: FrontierPoint, label: str) -> None:
     set_override(point.allocation, label)
@@ -46,10 +50,12 @@ def _adopt(point: FrontierPoint, label: str) -> None:
 
 
 def _follow_budget(points: list[FrontierPoint], budget_key: str, point_key: str) -> None:
-    """Moving the budget also picks its plan in the frontier plan list below."""
+    """Moving the budget also picks its plan in the frontier plan list below: both parts
+    rerun, and nothing else (not the named plans between them)."""
     chosen = affordable(points, widgets.value(budget_key))
     if chosen is not None:
         widgets.put(point_key, points.index(chosen))
+    st.rerun([BUDGET_PART, FRONTIER_PART])
 
 
 scenario = get_scenario()
@@ -90,16 +96,18 @@ if len(points) < 2:
     st.stop()
 
 
-@st.fragment
-def budget_and_frontier() -> None:
-    """The budget slider and everything that follows it, from the page's values above: a
-    slider step reruns only this part (not the sidebar, not the page above it); adopting a
-    plan reruns the whole app."""
-    steps = budget_steps(points, budget_setting)
+steps = budget_steps(points, budget_setting)
+start = budget_setting if budget_setting is not None else recommended.annual_cost_usd
+default = min(steps, key=lambda step: abs(step - start))
+budget_key, point_key = f"mlp.tradeoffs.budget.{digest}", f"mlp.tradeoffs.point.{digest}"
+
+
+@st.fragment(key=BUDGET_PART)
+def budget_and_chart() -> None:
+    """The budget slider, the plan it buys and the chart, from the page's values above: a
+    slider step reruns this part and the frontier plan list (not the sidebar, the page above
+    or the named plans); adopting a plan reruns the whole app."""
     labels = budget_labels(steps)
-    start = budget_setting if budget_setting is not None else recommended.annual_cost_usd
-    default = min(steps, key=lambda step: abs(step - start))
-    budget_key, point_key = f"mlp.tradeoffs.budget.{digest}", f"mlp.tradeoffs.point.{digest}"
     budget = st.select_slider(
         "Yearly budget",
         options=steps,
@@ -158,32 +166,21 @@ def budget_and_frontier() -> None:
             help="Makes this allocation the current plan: the Plan page and the sidebar show it, "
             "and saving stores it.",
         )
-        with st.expander("Roles of this plan"):
-            render_role_table(chosen_plan)
+        # Drawn only while open (opening it reruns this part of the page).
+        roles = st.expander("Roles of this plan", key="mlp.tradeoffs.roles", on_change="rerun")
+        if roles.open:
+            with roles:
+                render_role_table(chosen_plan)
 
     current_json = json.dumps(current.allocation, sort_keys=True)
     spec = chart_spec(scenario_json, assumptions_json, current_json)
     st.vega_lite_chart(with_budget(spec, budget, chosen), width="stretch")
 
-    st.subheader("Named plans")
-    if all(alternative.name != "premium" for alternative in named):
-        st.caption(no_premium_note(assumptions))
-    columns = st.columns(len(named))
-    for column, alternative in zip(columns, named, strict=True):
-        with column.container(border=True):
-            st.markdown(f"**{alternative.label}**")
-            st.caption(alternative.rule)
-            st.markdown(point_label(alternative.point))
-            st.button(
-                f"Adopt {alternative.label.lower()}",
-                key=f"mlp.tradeoffs.adopt_{alternative.name}",
-                on_click=_adopt,
-                args=(alternative.point, f"{alternative.label.lower()} plan (Trade-offs page)"),
-                help="Makes this allocation the current plan (Plan page, sidebar, saving).",
-            )
 
-    st.subheader("Every frontier plan")
-    # First the plan the budget buys (as _follow_budget picks it later).
+@st.fragment(key=FRONTIER_PART)
+def frontier_plan_list() -> None:
+    """Any frontier plan to adopt, starting on the one the budget buys (the slider moves it)."""
+    chosen = affordable(points, widgets.value(budget_key) or default)
     widgets.seed(point_key, len(points) - 1 if chosen is None else points.index(chosen))
     index = st.selectbox(
         "Frontier plan",
@@ -200,17 +197,36 @@ def budget_and_frontier() -> None:
         args=(points[index], f"frontier plan at {format_usd(points[index].annual_cost_usd)}"),
         help="Makes the selected allocation the current plan (Plan page, sidebar, saving).",
     )
-    display, csv_file = frontier_files(scenario_json, assumptions_json)
-    st.dataframe(display, hide_index=True, width="stretch")
-    st.download_button(
-        "Download the frontier as CSV",
-        data=csv_file,
-        file_name="frontier.csv",
-        mime="text/csv",
-        on_click="ignore",
-        help="One row per frontier plan: cost in whole dollars, quality, components, people "
-        "per role.",
-    )
 
 
-budget_and_frontier()
+budget_and_chart()
+
+st.subheader("Named plans")
+if all(alternative.name != "premium" for alternative in named):
+    st.caption(no_premium_note(assumptions))
+columns = st.columns(len(named))
+for column, alternative in zip(columns, named, strict=True):
+    with column.container(border=True):
+        st.markdown(f"**{alternative.label}**")
+        st.caption(alternative.rule)
+        st.markdown(point_label(alternative.point))
+        st.button(
+            f"Adopt {alternative.label.lower()}",
+            key=f"mlp.tradeoffs.adopt_{alternative.name}",
+            on_click=_adopt,
+            args=(alternative.point, f"{alternative.label.lower()} plan (Trade-offs page)"),
+            help="Makes this allocation the current plan (Plan page, sidebar, saving).",
+        )
+
+st.subheader("Every frontier plan")
+frontier_plan_list()
+display, csv_file = frontier_files(scenario_json, assumptions_json)
+st.dataframe(display, hide_index=True, width="stretch")
+st.download_button(
+    "Download the frontier as CSV",
+    data=csv_file,
+    file_name="frontier.csv",
+    mime="text/csv",
+    on_click="ignore",
+    help="One row per frontier plan: cost in whole dollars, quality, components, people per role.",
+)

@@ -2,9 +2,10 @@
 
 Every file goes through :mod:`mlplanner.exchange` (UTF-8 with BOM, formula cells neutralised);
 every button uses ``on_click="ignore"`` so a download does not rerun the page. A plan's files
-are built only when the user clicks their button (deferred data): the workbook's frontier
-sheet takes up to a few hundred milliseconds on a large team and the two CSV files together
-tens of milliseconds, which no rerun of the Plan page should pay.
+and the Scenario page's CSV are built only when the user clicks their button (deferred data):
+the workbook's frontier sheet takes up to a few hundred milliseconds on a large team and each
+CSV file milliseconds to tens of them, which no rerun of the Plan page or edit of the scenario
+should pay.
 """
 
 from __future__ import annotations
@@ -78,11 +79,12 @@ def plan_files(
 
 
 def scenario_csv_file(scenario: Scenario) -> DownloadFile:
-    """The scenario as a CSV file (one row per project), as the Scenario page offers it."""
+    """The scenario as a CSV file (one row per project), as the Scenario page offers it;
+    built on click, not on every edit of the scenario."""
     return DownloadFile(
         "Download scenario (CSV)",
         f"{file_stem(scenario.name)}-scenario.csv",
-        csv_bytes(scenario_frame(scenario)),
+        lambda: csv_bytes(scenario_frame(scenario)),
         CSV_MIME,
         "One row per project with the company columns, for a spreadsheet; edit it there and "
         "open it here again.",

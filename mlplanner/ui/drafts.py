@@ -33,6 +33,7 @@ from mlplanner.ui.db import db_session
 from mlplanner.ui.state import (
     LoadedPlan,
     Slot,
+    default_scenario,
     get_loaded_plan,
     get_override,
     get_scenario,
@@ -117,10 +118,19 @@ def restore_draft() -> None:
     LAST_SAVED.set(current_draft())
 
 
+def _untouched(draft: Draft) -> bool:
+    """Whether ``draft`` is what a first visit opens on (the default example, nothing adopted,
+    no saved plan): storing it would keep nothing a reload does not give back anyway."""
+    return draft == Draft(scenario=default_scenario(), allocation=None, plan=None)
+
+
 def autosave() -> None:
-    """At the end of a run: store the draft if it changed since the last autosave."""
+    """At the end of a run: store the draft if it changed since the last autosave (a session
+    that has changed nothing yet, and had no draft, stores none: no database write on a first
+    visit)."""
     draft = current_draft()
-    if draft == LAST_SAVED.get():
+    last = LAST_SAVED.get()
+    if draft == last or (last is None and _untouched(draft)):
         return
     try:
         with db_session() as session:

@@ -9,10 +9,16 @@ from mlplanner.model.quality import DEFINITION
 from mlplanner.reports.model_help import model_explanation
 from mlplanner.ui.text import plain
 
+MODEL_HELP_KEY = "mlp.plan.model_help"
+
 
 def render_model_help(assumptions: Assumptions, assumption_set: str, region: str) -> None:
-    """An expander with :func:`model_explanation`, naming the assumption set in force."""
-    with st.expander("How the model works"):
+    """An expander with :func:`model_explanation`, naming the assumption set in force; drawn
+    only while it is open (opening it reruns the page)."""
+    expander = st.expander("How the model works", key=MODEL_HELP_KEY, on_change="rerun")
+    if not expander.open:
+        return
+    with expander:
         st.markdown(f"**{plain(DEFINITION)}**")
         st.caption(f"Numbers from the assumption set in force: {plain(assumption_set)}.")
         st.markdown(model_explanation(assumptions, region))

@@ -81,6 +81,7 @@ TOTAL_ROW = "Total"
 RANGE_COLUMN = "Range (P10–P90)"
 # More outsourced-annotation lines than this are listed in a table, not in a sentence.
 VENDOR_LINES_IN_A_SENTENCE = 3
+WHY_KEY = "mlp.plan.why"  # and the role: the key of that role's "Why each head" expander
 
 
 def role_table(evaluation: Evaluation, ranges: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -228,7 +229,11 @@ def demand_table(explanation: Explanation) -> pd.DataFrame:
 
 def render_explanations(explanations: dict[str, Explanation]) -> None:
     """Why each head: an expander per role with people (its rule and the demand behind it),
-    then the roles that have demand but nobody of their own, with the reason."""
+    then the roles that have demand but nobody of their own, with the reason.
+
+    An expander's content is drawn only while it is open (opening one reruns the page): a
+    dozen demand tables, closed, cost every run of the Plan page their conversion and layout.
+    """
     for role, explanation in explanations.items():
         if explanation.headcount == 0:
             continue
@@ -236,7 +241,10 @@ def render_explanations(explanations: dict[str, Explanation]) -> None:
         title = f"{ROLE_LABELS[role]}: {people(explanation.headcount)}"
         if explanation.demand:
             title += f" for {total:,.1f} FTE of demand"
-        with st.expander(title):
+        expander = st.expander(title, key=f"{WHY_KEY}.{role}", on_change="rerun")
+        if not expander.open:
+            continue
+        with expander:
             st.markdown(f"**Rule:** {plain(explanation.rule)}")
             if explanation.coverage:
                 st.markdown(f"**Coverage:** {plain(explanation.coverage)}")

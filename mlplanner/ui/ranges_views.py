@@ -7,7 +7,7 @@ as uncertain as the Assumptions page's "Uncertainty" tab says (``docs/ranges.md`
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 import altair as alt
 import pandas as pd
@@ -119,12 +119,22 @@ def tornado_chart(result: Sensitivity) -> alt.LayerChart | alt.FacetChart:
     return alt.layer(bars, point).properties(title=alt.Title(title, anchor="start"), height=height)
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def _tornado_spec(key: str, _result: Sensitivity) -> dict[str, Any]:
+    """:func:`tornado_chart` as a Vega-Lite spec, built once per scenario and assumptions
+    (``key``, their JSON text; the result itself is not hashed): building the Altair chart
+    cost tens of milliseconds on every run of the Plan page."""
+    spec: dict[str, Any] = tornado_chart(_result).to_dict(validate=False)
+    return spec
+
+
 def render_sensitivity(scenario: Scenario, assumptions: Assumptions) -> None:
     """The manager's sentence and the tornado chart of the recommended plan."""
     result = sensitivity_of(scenario, assumptions)
     st.markdown(plain(result.headline))
     if any(s.cost_swing_usd for s in result.swings):
-        st.altair_chart(tornado_chart(result), width="stretch")
+        key = scenario.to_json() + "\0" + assumptions.model_dump_json()
+        st.vega_lite_chart(_tornado_spec(key, result), width="stretch")
     st.caption(
         "Each assumption alone at its low and at its high value (the Assumptions page, "
         "Uncertainty tab), every other at its own; assumptions that do not move the cost of "

@@ -92,11 +92,16 @@ _override: Slot[Override] = Slot(OVERRIDE)
 _loaded_plan: Slot[LoadedPlan] = Slot(LOADED_PLAN)
 
 
+def default_scenario() -> Scenario:
+    """The scenario a first visit opens on: the fashion retailer example."""
+    return load_scenario(EXAMPLES_DIR / DEFAULT_EXAMPLE)
+
+
 def get_scenario() -> Scenario:
-    """The current scenario (starts as the fashion retailer example)."""
+    """The current scenario (starts as :func:`default_scenario`)."""
     scenario = _scenario.get()
     if scenario is None:
-        scenario = load_scenario(EXAMPLES_DIR / DEFAULT_EXAMPLE)
+        scenario = default_scenario()
         _scenario.set(scenario)
     return scenario
 

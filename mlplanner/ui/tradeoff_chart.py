@@ -115,30 +115,42 @@ def tradeoff_chart(
     return spec
 
 
+BUDGET_DATA = "budget"
+CHOSEN_DATA = "chosen"
+
+
 def with_budget(
     spec: dict[str, Any], budget: float, chosen: FrontierPoint | None
 ) -> dict[str, Any]:
-    """The chart with the budget as a dashed rule and the plan it buys ringed."""
+    """The chart with the budget as a dashed rule and the plan it buys ringed.
+
+    Both are layers drawn from named datasets (``budget`` and ``chosen``), and only those
+    datasets change with the budget: the spec itself stays the same, so the browser moves the
+    rule and the ring in the chart it has instead of drawing a new chart (Streamlit rebuilds a
+    Vega view only when the spec changes, and otherwise replaces the datasets that changed).
+    """
     rule = {
-        "data": {"values": [{"cost": budget / 1e6, "label": f"Budget {format_usd(budget)}"}]},
+        "data": {"name": BUDGET_DATA},
         "mark": {"type": "rule", "color": MARKER_COLOR, "strokeDash": [6, 4]},
         "encoding": {
             "x": {"field": "cost", "type": "quantitative"},
             "tooltip": [{"field": "label", "type": "nominal", "title": "Budget"}],
         },
     }
-    layers = [*spec["layer"], rule]
-    if chosen is not None:
-        row = _frame([chosen], "Best plan under the budget").to_dict("records")
-        layers.append(
-            {
-                "data": {"values": row},
-                "mark": {"type": "point", "size": 420, "color": MARKER_COLOR, "strokeWidth": 3},
-                "encoding": {
-                    "x": {"field": "cost", "type": "quantitative"},
-                    "y": {"field": "quality", "type": "quantitative"},
-                    "tooltip": [t.to_dict() for t in _TOOLTIP],
-                },
-            }
-        )
-    return {**spec, "layer": layers}
+    ring = {
+        "data": {"name": CHOSEN_DATA},
+        "mark": {"type": "point", "size": 420, "color": MARKER_COLOR, "strokeWidth": 3},
+        "encoding": {
+            "x": {"field": "cost", "type": "quantitative"},
+            "y": {"field": "quality", "type": "quantitative"},
+            "tooltip": [t.to_dict() for t in _TOOLTIP],
+        },
+    }
+    datasets = {
+        **spec.get("datasets", {}),
+        BUDGET_DATA: pd.DataFrame(
+            {"cost": [budget / 1e6], "label": [f"Budget {format_usd(budget)}"]}
+        ),
+        CHOSEN_DATA: _frame([] if chosen is None else [chosen], "Best plan under the budget"),
+    }
+    return {**spec, "layer": [*spec["layer"], rule, ring], "datasets": datasets}

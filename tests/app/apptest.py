@@ -6,7 +6,9 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario
+from mlplanner.ui.plan_views import WHY_KEY
 from mlplanner.ui.state import SCENARIO
 from tests.support.markdown import shown
 
@@ -39,6 +41,13 @@ def open_app(scenario: Scenario | None = None) -> AppTest:
 
 def go_to(at: AppTest, page: str) -> AppTest:
     at.switch_page(page)
+    return run(at)
+
+
+def open_why_each_head(at: AppTest) -> AppTest:
+    """Open every "Why each head" expander on the Plan page (each is drawn only when open)."""
+    for role in ROLES:
+        at.session_state[f"{WHY_KEY}.{role}"] = True
     return run(at)
 
 

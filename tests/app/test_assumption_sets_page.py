@@ -17,6 +17,7 @@ from mlplanner.model.plan import recommend
 from mlplanner.model.wording import format_usd
 from mlplanner.storage import assumption_sets
 from mlplanner.storage.database import DATABASE_URL_ENV
+from mlplanner.ui.model_help import MODEL_HELP_KEY
 from mlplanner.ui.state import IN_FORCE, InForce
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
@@ -162,4 +163,6 @@ def test_a_saved_plan_gives_the_same_figures_after_the_defaults_change(
     click(at, "Open")
     assert at.session_state[IN_FORCE] == InForce(dear(), "Dear hires (from plan)")
     assert [metric(at, label) for label in ("People", "Annual cost")] == headline
+    at.session_state[MODEL_HELP_KEY] = True  # "How the model works" names the set in force
+    go_to(at, PLAN_PAGE)
     assert any("Dear hires (from plan)" in caption for caption in texts(at.caption))

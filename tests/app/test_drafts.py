@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Engine
+from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from mlplanner.examples import NEW_SCENARIO_NAME, example_scenarios
 from mlplanner.model.scenario import Scenario
+from mlplanner.storage.drafts import Draft, browser_owner, load_draft
 from mlplanner.ui.drafts import BROWSER_ID
 from mlplanner.ui.state import OVERRIDE, SCENARIO, Override
 from tests.app.apptest import APP, TIMEOUT_S, button, current_scenario, run, texts
@@ -54,6 +57,19 @@ def test_the_first_visit_opens_on_the_default_example_and_the_box_shows_it() -> 
     at = session_of("a" * 32)
     assert current_scenario(at) == example_scenarios()[FASHION]
     assert example_box(at) == FASHION
+
+
+def stored_draft(engine: Engine, browser: str) -> Draft | None:
+    with Session(engine) as session:
+        return load_draft(session=session, owner=browser_owner(browser))
+
+
+def test_a_first_visit_that_changes_nothing_stores_no_draft(engine: Engine) -> None:
+    session_of("9" * 32)
+    assert stored_draft(engine, "9" * 32) is None  # a reload opens on the same example
+    session_of("8" * 32, edited_seed())  # one that has changed something
+    stored = stored_draft(engine, "8" * 32)
+    assert stored is not None and stored.scenario == edited_seed()
 
 
 def edited_seed() -> Scenario:

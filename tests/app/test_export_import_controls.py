@@ -110,12 +110,12 @@ def test_tradeoffs_page_frontier_download_goes_through_the_safe_writer(
     assert file.content.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: the export dialect
 
 
-def test_scenario_page_opens_an_exported_csv(downloads: dict[str, MemoryFile]) -> None:
+def test_scenario_page_opens_an_exported_csv(deferred_downloads: dict[str, Builder]) -> None:
     at = go_to(open_app(fashion()), SCENARIO_PAGE)
-    csv_file = offered(download(at, "Download scenario (CSV)"), downloads)
-    assert csv_file.content == csv_bytes(scenario_frame(fashion()))
+    content = built_on_click(download(at, "Download scenario (CSV)"), deferred_downloads)
+    assert content == csv_bytes(scenario_frame(fashion()))
     at = go_to(open_app(seed_startup()), SCENARIO_PAGE)
-    at.file_uploader[0].set_value(("fashion.csv", csv_file.content, "text/csv"))
+    at.file_uploader[0].set_value(("fashion.csv", content, "text/csv"))
     run(at)
     assert current_scenario(at) == fashion()
     assert not at.error

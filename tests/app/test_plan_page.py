@@ -10,6 +10,7 @@ from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.wording import format_usd
+from mlplanner.ui.model_help import MODEL_HELP_KEY
 from mlplanner.ui.role_swatch import SWATCH_COLUMN, swatch
 from mlplanner.ui.state import OVERRIDE, Override
 from tests.app.apptest import (
@@ -21,6 +22,7 @@ from tests.app.apptest import (
     go_to,
     metric,
     open_app,
+    open_why_each_head,
     run,
     texts,
 )
@@ -137,8 +139,11 @@ def test_every_head_is_explained_by_its_rule_and_demand() -> None:
     plan = recommend(scenario)
     at = plan_page(scenario)
     staffed = [role for role in ROLES if plan.allocation[role] > 0]
+    closed = [e for e in at.expander if ": " in e.label]
+    assert [e.label.split(":")[0] for e in closed] == [role_label(r) for r in staffed]
+    assert not any(e.children for e in closed)  # drawn only once opened
+    open_why_each_head(at)
     expanders = {e.label: e for e in at.expander if ": " in e.label}
-    assert [label.split(":")[0] for label in expanders] == [role_label(r) for r in staffed]
     for role in staffed:
         explanation = plan.explanations[role]
         (expander,) = [e for label, e in expanders.items() if label.startswith(role_label(role))]
@@ -229,6 +234,10 @@ def test_an_adopted_allocation_is_flagged_and_can_be_dropped() -> None:
 
 def test_how_the_model_works_uses_the_numbers_in_force() -> None:
     at = plan_page(example_scenarios()[FASHION])
+    (closed,) = [e for e in at.expander if e.label == "How the model works"]
+    assert not closed.children  # drawn only once opened
+    at.session_state[MODEL_HELP_KEY] = True
+    run(at)
     (help_box,) = [e for e in at.expander if e.label == "How the model works"]
     text = " ".join(texts(help_box.markdown))
     assert DEFINITION in text

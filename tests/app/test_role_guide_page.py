@@ -12,7 +12,15 @@ from mlplanner.reports.responsibility import matrix_headline, phase_work, workin
 from mlplanner.reports.role_guide import profiles
 from mlplanner.ui.responsibility_chart import GAP_COLOR
 from mlplanner.ui.state import OVERRIDE, Override
-from tests.app.apptest import ROLE_GUIDE_PAGE, chart_specs, chart_titles, go_to, open_app, texts
+from tests.app.apptest import (
+    ROLE_GUIDE_PAGE,
+    chart_specs,
+    chart_titles,
+    go_to,
+    open_app,
+    run,
+    texts,
+)
 
 
 def role_guide(scenario: Scenario, override: Override | None = None) -> Any:
@@ -22,12 +30,19 @@ def role_guide(scenario: Scenario, override: Override | None = None) -> Any:
     return go_to(at, ROLE_GUIDE_PAGE)
 
 
+def open_tab(at: Any, label: str) -> Any:
+    """The role tab ``label``, chosen as a click would (it reruns the page)."""
+    at.session_state["mlp.role_guide.role"] = label
+    run(at)
+    [tab] = [tab for tab in at.tabs if tab.label == label]
+    return tab
+
+
 def test_a_role_the_generalists_absorb_says_so() -> None:
     scenario = example_scenarios()["fashion_retailer.json"]
     plan = recommend(scenario)
     assert plan.allocation["ml_engineer"] == 0
-    at = role_guide(scenario)
-    [tab] = [tab for tab in at.tabs if tab.label == "ML Engineer"]
+    tab = open_tab(role_guide(scenario), "ML Engineer")
     fte = plan.quality_detail.generalist_fte["ml_engineer"]
     assert f"nobody; full-stack data scientists cover its {fte:.1f} FTE of work" in " ".join(
         texts(tab.markdown)
@@ -36,9 +51,12 @@ def test_a_role_the_generalists_absorb_says_so() -> None:
 
 def test_every_role_has_its_tab_with_its_entry() -> None:
     at = role_guide(example_scenarios()["fashion_retailer.json"])
-    tabs = [tab for tab in at.tabs if tab.label in {role_label(p.role) for p in profiles()}]
-    assert [tab.label for tab in tabs] == [role_label(p.role) for p in profiles()]
-    for tab, entry in zip(tabs, profiles(), strict=True):
+    labels = [role_label(p.role) for p in profiles()]
+    assert [tab.label for tab in at.tabs if tab.label in set(labels)] == labels
+    for label, entry in zip(labels, profiles(), strict=True):
+        tab = open_tab(at, label)
+        # Only the open tab is drawn.
+        assert all(not other.markdown for other in at.tabs if other.label != label)
         markdown = " ".join(texts(tab.markdown))
         assert entry.does in markdown
         assert entry.startup in markdown and entry.mature in markdown

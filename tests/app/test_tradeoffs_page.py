@@ -22,6 +22,7 @@ from tests.app.apptest import (
     go_to,
     metric,
     open_app,
+    open_why_each_head,
     run,
     texts,
 )
@@ -125,7 +126,7 @@ def test_adopting_confirms_marks_the_heading_and_explains_the_adopted_heads() ->
     assert f"The best plan for {format_usd(budget)} a year (adopted)" in texts(at.subheader)
     adopted = at.button(key="mlp.tradeoffs.adopt_budget")
     assert (adopted.label, adopted.disabled) == ("Adopted", True)
-    go_to(at, PLAN_PAGE)
+    open_why_each_head(go_to(at, PLAN_PAGE))
     assert any(c.startswith("For the adopted allocation") for c in texts(at.caption))
     rules = [m for m in texts(at.markdown) if m.startswith("**Rule:** The adopted allocation")]
     assert len(rules) == sum(1 for n in chosen.allocation.values() if n)
@@ -195,3 +196,17 @@ def test_without_projects_there_is_no_frontier_but_the_reason() -> None:
         "Add a project on the Scenario page"
     ]
     assert not at.exception
+
+
+def test_the_roles_of_the_chosen_plan_are_drawn_once_opened() -> None:
+    at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
+    [closed] = [e for e in at.expander if e.label == "Roles of this plan"]
+    assert not closed.children
+    at.session_state["mlp.tradeoffs.roles"] = True
+    run(at)
+    [roles] = [e for e in at.expander if e.label == "Roles of this plan"]
+    chosen = affordable(POINTS, 2_500_000)
+    assert chosen is not None
+    table = roles.dataframe[0].value
+    people = dict(zip(table["Role"], table["People"], strict=True))
+    assert all(people[role_label(role)] == n for role, n in chosen.allocation.items())

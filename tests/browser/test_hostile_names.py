@@ -91,5 +91,9 @@ def test_hostile_names_stay_plain_text_on_every_page(
         go_to(page, name)
         # Shown as typed; invisible word joiners keep addresses from becoming links.
         assert HOSTILE in sidebar.inner_text().replace("\u2060", "")
+        if name == "Plan":  # the project's name is in "Why each head", drawn once opened
+            with app_run(page):
+                page.get_by_text("FTE of demand").first.click()
+            expect(page.get_by_text("Where the work comes from").first).to_be_visible()
         assert_nothing_rendered(page)
         whole_page_screenshot(page, f"hostile-{name.lower().replace(' ', '-')}")

@@ -1,0 +1,49 @@
+"""The Trade-offs chart's budget marker: a budget step changes the chart's budget and chosen
+datasets only, so the browser moves the marker instead of drawing a new chart."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mlplanner.examples import example_scenarios
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import recommend
+from mlplanner.search.alternatives import alternatives, as_point
+from mlplanner.search.frontier import affordable, frontier, sample
+from mlplanner.ui.tradeoff_chart import BUDGET_DATA, CHOSEN_DATA, tradeoff_chart, with_budget
+
+FASHION = example_scenarios()["fashion_retailer.json"]
+POINTS = frontier(FASHION)
+RECOMMENDED = recommend(FASHION)
+SPEC = tradeoff_chart(
+    POINTS,
+    sample(FASHION, 50),
+    alternatives(POINTS, RECOMMENDED, Assumptions.defaults()),
+    as_point(RECOMMENDED),
+)
+
+
+def without_datasets(spec: dict[str, Any]) -> str:
+    return json.dumps({key: value for key, value in spec.items() if key != "datasets"})
+
+
+def test_a_budget_step_changes_only_the_marker_datasets() -> None:
+    low, high = POINTS[1].annual_cost_usd, POINTS[-1].annual_cost_usd
+    first = with_budget(SPEC, low, affordable(POINTS, low))
+    second = with_budget(SPEC, high, affordable(POINTS, high))
+    assert without_datasets(first) == without_datasets(second)
+    changed = {name for name in first["datasets"] if name not in SPEC["datasets"]}
+    assert changed == {BUDGET_DATA, CHOSEN_DATA}
+    assert first["datasets"][BUDGET_DATA]["cost"].tolist() == [low / 1e6]
+    assert second["datasets"][BUDGET_DATA]["cost"].tolist() == [high / 1e6]
+    assert second["datasets"][CHOSEN_DATA]["quality"].tolist() == [round(POINTS[-1].quality, 2)]
+    for name, rows in SPEC["datasets"].items():  # the cloud, frontier and markers: as built
+        assert first["datasets"][name] is rows
+
+
+def test_a_budget_nothing_fits_rings_no_plan() -> None:
+    budget = POINTS[0].annual_cost_usd / 2
+    chart = with_budget(SPEC, budget, affordable(POINTS, budget))
+    assert chart["datasets"][CHOSEN_DATA].empty
+    assert chart["datasets"][BUDGET_DATA]["cost"].tolist() == [budget / 1e6]
