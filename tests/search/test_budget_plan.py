@@ -85,8 +85,8 @@ def test_a_tight_budget_names_the_projects_it_leaves_out() -> None:
     advice = fund_projects(s, budget)
     assert advice.plan is not None and advice.plan.annual_cost_usd <= budget
     assert advice.message == (
-        "The budget staffs 9 of 12 projects and leaves unstaffed: Churn prediction, "
-        "Product recommendations and Dynamic pricing."
+        "The budget staffs 10 of 12 projects and leaves unstaffed: Customer-support chatbot "
+        "and Dynamic pricing."
     )
     assert describe(advice) == (
         f"{format_usd(advice.plan.annual_cost_usd)} a year, quality {advice.quality:.1f}. "
