@@ -24,9 +24,9 @@ RULE = (
     "The recommended plan costs more than the budget. This plan funds whole projects instead of "
     "spreading the budget thin: each project it keeps is staffed by the setup's own rules, "
     "with someone able to deploy every production model, and it leaves out first the projects "
-    "that give the least priority × FTE per dollar of their own work; what is left goes to the last "
-    "project left out, in part. Its quality is scored for the whole portfolio, so the projects "
-    "left out count against it."
+    "that give the least priority × FTE per dollar of their own work; what is left goes to the "
+    "last project left out, in part. Its quality is scored for the whole portfolio, so the "
+    "projects left out count against it."
 )
 
 
