@@ -1,10 +1,13 @@
 """Playwright helpers for driving the Streamlit app in Debian's headless Chromium."""
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from playwright.sync_api import Browser, Page, Playwright, ViewportSize, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.support.server import REPO_ROOT
 
@@ -22,6 +25,8 @@ SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 # An upper bound on waiting for the app, not a sleep: generous, because CI runs two test
 # workers on two cores beside several app servers, a database and browsers.
 TIMEOUT_MS = 60_000
+# Per page: frames its websockets received (see _listen).
+_RECEIVED: WeakKeyDictionary[Page, list[int]] = WeakKeyDictionary()
 
 
 def launch_chromium(playwright: Playwright) -> Browser:
@@ -65,18 +70,23 @@ _RUN_COUNTER = """
 # app_run first saw it, e.g. a new page's blank document).
 _COUNT = "() => window.__mlplannerRuns ? { ...window.__mlplannerRuns } : null"
 # A run started since `before` (in the same document: more runs than `before.started`; in a
-# new document, as after a navigation: any run; `before.started` -1: none needed), and the app
-# is connected, no run is under way and no element of the run before is left stale (waiting
-# to be replaced or removed).
-_RUN_DONE = """
+# new document, as after a navigation: any run; `before.started` -1: none needed).
+_RAN_SINCE = """
 (before) => {
     const runs = window.__mlplannerRuns;
-    const app = document.querySelector("[data-testid='stApp']");
-    if (!runs || !app) return false;
+    if (!runs) return false;
     const floor = runs.document === before.document
         ? before.started
         : Math.min(before.started, 0);
-    return runs.started > floor
+    return runs.started > floor;
+}
+"""
+# The app is connected, no run is under way and no element of the run before is left stale
+# (waiting to be replaced or removed).
+_IDLE = """
+() => {
+    const app = document.querySelector("[data-testid='stApp']");
+    return Boolean(app)
         && app.getAttribute("data-test-script-state") === "notRunning"
         && app.getAttribute("data-test-connection-state") === "CONNECTED"
         && !document.querySelector("[data-testid='stElementContainer'][data-stale='true']");
@@ -116,10 +126,12 @@ def open_app(page: Page, url: str) -> None:
 def app_run(page: Page) -> Iterator[None]:
     """The script run an interaction causes: ``with app_run(page): button.click()``.
 
-    Counts the runs started before the block and, after it, waits until a run started since
-    has finished and the app stays idle: a run that starts late (a debounced widget) is waited
-    for, one already under way when the block began is not mistaken for it, and an interaction
-    that reruns nothing fails with a timeout. A navigation in the block (``page.goto``, a
+    Counts the runs started before the block (and the messages the server has sent) and, after
+    it, waits until a run started since has finished and the app stays idle: a run that starts
+    late (a debounced widget) is waited for, one already under way when the block began is not
+    mistaken for it, and an interaction that reruns nothing fails with a timeout. A run so
+    quick that the root element's script state never changes between two renders (a fast page
+    switch) is known by the messages it sent. A navigation in the block (``page.goto``, a
     sign-in redirect) waits for the new page's first run. Works on any page: the run counter
     is installed on first use.
     """
@@ -131,27 +143,52 @@ def app_run(page: Page) -> Iterator[None]:
 def wait_until_idle(page: Page) -> None:
     """Wait until no script run is under way, e.g. after ``expect()`` has seen a run's first
     output when the interaction may or may not have caused a run."""
-    _wait_for_run(page, {**_run_count(page), "started": -1})
+    _wait_for_run(page, {**_run_count(page), "started": -1, "frames": -1})
 
 
 def _run_count(page: Page) -> dict[str, float]:
     """The current document's run counter, installing it on the page (for every document it
     loads from now on, and the current one) where it is missing."""
+    _listen(page)
     count = page.evaluate(_COUNT)
     if count is None:
         page.add_init_script(_RUN_COUNTER)
         page.evaluate(_RUN_COUNTER)
         count = page.evaluate(_COUNT)
-    return count
+    return {**count, "frames": _frames(page)}
 
 
 def _wait_for_run(page: Page, before: dict[str, float]) -> None:
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
     while True:
-        page.wait_for_function(_RUN_DONE, arg=before, timeout=TIMEOUT_MS)
-        if page.evaluate(_STILL_IDLE):
+        left_ms = max(1.0, (deadline - time.monotonic()) * 1000)
+        page.wait_for_function(_IDLE, timeout=left_ms)
+        ran = page.evaluate(_RAN_SINCE, before) or _frames(page) > before["frames"]
+        if ran and page.evaluate(_STILL_IDLE):
             break
+        if time.monotonic() > deadline:
+            raise PlaywrightTimeoutError(f"no script run finished within {TIMEOUT_MS} ms")
+        page.wait_for_timeout(50)
     # No skeleton (a placeholder for an element still loading) is left.
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TIMEOUT_MS)
+
+
+def _frames(page: Page) -> int:
+    """Messages the app's server has sent this page so far (0 until :func:`_listen` runs)."""
+    return _RECEIVED.get(page, [0])[0]
+
+
+def _listen(page: Page) -> None:
+    """Count the frames every websocket of ``page`` receives from now on: a run too quick for
+    the root element's script state to change between two renders still sends its messages."""
+    if page in _RECEIVED:
+        return
+    received = _RECEIVED[page] = [0]
+
+    def count(_: object) -> None:
+        received[0] += 1
+
+    page.on("websocket", lambda socket: socket.on("framereceived", count))
 
 
 def screenshot(page: Page, name: str) -> Path:
