@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scenario_family import family
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.scenario import Scenario
 from mlplanner.search.frontier import (
     ENUMERATE_LIMIT,
     FrontierPoint,
@@ -72,22 +73,22 @@ def best_at(points: list[FrontierPoint], cost: int) -> float:
     return max(qualities) if qualities else float("-inf")
 
 
-def gaps(cases: list[tuple[float, object]]) -> None:
+def gaps(cases: list[tuple[float, Scenario]]) -> None:
     assumptions = Assumptions.defaults()
     checked = differ = 0
     largest, where = 0.0, ""
     for fte, scenario in cases:
-        problem = search_problem(scenario, assumptions)  # type: ignore[arg-type]
+        problem = search_problem(scenario, assumptions)
         size = problem.space.size / problem.space.count("team_lead")
         if not ENUMERATE_LIMIT < size <= GAP_SPACE_LIMIT:
             continue
-        searched = frontier(scenario)  # type: ignore[arg-type]
-        exact = proven_frontier(scenario)  # type: ignore[arg-type]
+        searched = frontier(scenario)
+        exact = proven_frontier(scenario)
         checked += 1
         gap = max(p.quality - best_at(searched, p.annual_cost_usd) for p in exact)
         differ += gap > 1e-9
         if gap > largest:
-            largest, where = gap, f"{scenario.name}, {fte:.1f} FTE"  # type: ignore[attr-defined]
+            largest, where = gap, f"{scenario.name}, {fte:.1f} FTE"
     print(
         f"Gap to the exact frontier: {checked} scenarios checked (space up to "
         f"{GAP_SPACE_LIMIT:.0e}), {differ} differ; largest gap {largest:.4f} quality points"

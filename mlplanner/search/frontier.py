@@ -69,8 +69,8 @@ ENUMERATE_LIMIT = 20_000
 _GRID = 24
 _LEAD = ROLES.index(LEAD)
 _CHUNK = 200_000
-# How far above a partial allocation's most generous completion a known plan must score to
-# drop it: far above rounding noise and the sweep's tolerance.
+# Quality differences this small are noise: the greedy walk's steps must gain more, and the
+# branch and bound drops a partial allocation only when a known plan beats its bound by more.
 _MARGIN = 1e-7
 
 

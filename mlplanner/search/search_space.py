@@ -70,17 +70,6 @@ class SearchSpace:
         """How many headcounts the space allows for ``role``."""
         return (self.upper[role] - self.lower[role]) // self.step + 1
 
-    def at_least(self, role: str, people: int) -> int:
-        """The fewest headcount of ``role`` in the space that is at least ``people``, or
-        ``upper`` if none is."""
-        return int(self.at_least_each(role, np.array([people]))[0])
-
-    def at_least_each(self, role: str, people: np.ndarray) -> np.ndarray:
-        """:meth:`at_least` of each entry of ``people``."""
-        lower = self.lower[role]
-        steps = -(-np.maximum(0, people - lower) // self.step)
-        return np.minimum(self.upper[role], lower + steps * self.step)
-
     @property
     def size(self) -> int:
         """Number of allocations in the space."""
@@ -89,12 +78,10 @@ class SearchSpace:
 
 @dataclass(frozen=True)
 class SearchProblem:
-    """A scenario's search: its scoring context, space and the numbers the search uses."""
+    """A scenario's search: its scoring context, space and the setup's recommended plan."""
 
     context: ScoringContext
     space: SearchSpace
-    capacity: float
-    coverable_demand: float
     recommended: np.ndarray  # one row: the setup's recommended allocation, a candidate too
 
 
@@ -143,7 +130,5 @@ def search_problem(
     return SearchProblem(
         context=context,
         space=space,
-        capacity=assumptions.generalist_capacity_fte,
-        coverable_demand=sum(demand.by_role[role] for role in COVERABLE),
         recommended=np.array([[recommended[role] for role in ROLES]], dtype=np.int64),
     )
