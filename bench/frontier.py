@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from engine import portfolio, timings_ms
+from mlplanner.search.search_space import search_space
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
@@ -57,7 +58,6 @@ from mlplanner.search.frontier import (
     frontier,
     frontier_step,
 )
-from mlplanner.search.search_space import search_space
 
 FRONTIER_TARGET_MS = 200.0
 BUDGET_TARGET_MS = 20.0

@@ -40,7 +40,7 @@ from mlplanner.search.frontier import (
     frontier,
     proven_frontier,
 )
-from mlplanner.search.search_space import search_problem
+from mlplanner.search.problem import search_problem
 
 RUNS = 3
 FRONTIER_TARGET_MS = 200.0

@@ -1,7 +1,9 @@
-"""Recommend and evaluate: scenario (validated) -> demand -> staffing -> cost and quality.
+"""Recommend and evaluate: scenario (validated) -> demand -> staffing -> shaping -> cost and
+quality.
 
-``evaluate`` scores any whole-number allocation; ``recommend`` chooses the allocation by the
-setup's rules and scores it with ``evaluate``'s rules, so the two always agree.
+``evaluate`` scores any whole-number allocation; ``recommend`` sizes the team by the setup's
+rules, gives it its best shape for the rules' cost (:mod:`mlplanner.model.shaping`) and
+scores it with ``evaluate``'s rules, so the two always agree.
 """
 
 from __future__ import annotations
@@ -24,8 +26,11 @@ from mlplanner.model.demand import WORK_KINDS, Demand, compute_demand
 from mlplanner.model.quality import COMPONENTS, Quality, assess, portfolio
 from mlplanner.model.roles import GENERALIST, LEAD, PHASES, ROLES, SPECIALIST_ROLES, role_label
 from mlplanner.model.scenario import Scenario, Setup
+from mlplanner.model.scoring import scoring_context
+from mlplanner.model.setup_space import setup_space
+from mlplanner.model.shaping import Shaping, shape
 from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
-from mlplanner.model.wording import format_usd
+from mlplanner.model.wording import format_usd, people
 
 MAX_PEOPLE_PER_ROLE = 100_000
 NO_QUALITY = (
@@ -238,13 +243,15 @@ class Explanation:
 
 @dataclass(frozen=True)
 class Plan(Evaluation):
-    """The recommended allocation, with an explanation for every role."""
+    """The recommended allocation, with an explanation for every role and how it was shaped
+    from the rules' plan."""
 
     staffing: Staffing | None = field(default=None, repr=False)
+    shaping: Shaping | None = field(default=None, repr=False)
 
     @cached_property
     def explanations(self) -> dict[str, Explanation]:
-        assert self.staffing is not None
+        assert self.staffing is not None and self.shaping is not None
         result: dict[str, Explanation] = {}
         for role in ROLES:
             work: dict[str, float] = {}
@@ -259,7 +266,7 @@ class Plan(Evaluation):
             result[role] = Explanation(
                 role=role,
                 headcount=self.allocation[role],
-                rule=self.staffing.rules[role],
+                rule=self.staffing.rules[role] + _shaped(self.shaping, role),
                 demand=lines,
                 work=work,
                 coverage=coverage_note(self, role),
@@ -281,7 +288,35 @@ class Plan(Evaluation):
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
         data["explanations"] = {role: e.to_dict() for role, e in self.explanations.items()}
+        assert self.shaping is not None
+        data["shaping"] = {
+            "rules_plan": dict(self.shaping.rules_plan),
+            "rules_annual_cost_usd": self.shaping.rules_cost_usd,
+            "rules_quality": round(self.shaping.rules_quality, 2),
+            "moves": [
+                {
+                    "added": {role: n * move.step for role, n in move.added.items()},
+                    "removed": {role: n * move.step for role, n in move.removed.items()},
+                    "annual_cost_usd": move.cost_after,
+                    "quality": round(move.quality_after, 2),
+                }
+                for move in self.shaping.moves
+            ],
+            "summary": self.shaping.summary,
+        }
         return data
+
+
+def _shaped(shaping: Shaping, role: str) -> str:
+    """What the shaping changed in a role, after the rule that sized it."""
+    change = shaping.change(role)
+    if not change:
+        return ""
+    return (
+        f"; the plan has {people(abs(change), in_words=True)} "
+        f"{'more' if change > 0 else 'fewer'} ({shaping.allocation[role]}): moving people "
+        f"between roles scores higher for no more than the rules' cost"
+    )
 
 
 def carried_lines(evaluation: Evaluation) -> tuple[tuple[str, str, float], ...]:
@@ -343,6 +378,7 @@ def _score(
     choice: SetupChoice,
     assumptions: Assumptions,
     staffing: Staffing | None = None,
+    shaping: Shaping | None = None,
 ) -> Plan:
     existing = scenario.company.existing_team
     region = scenario.company.region
@@ -384,18 +420,25 @@ def _score(
         quality_detail=quality,
         assumptions=assumptions,
         staffing=staffing,
+        shaping=shaping,
     )
 
 
 def recommend(
     scenario: Scenario, setup: str | None = None, assumptions: Assumptions | None = None
 ) -> Plan:
-    """The recommended staffing plan for a scenario under a setup (default: the scenario's)."""
+    """The recommended staffing plan for a scenario under a setup (default: the scenario's):
+    the setup's rules' plan, reshaped for the rules' cost (module docstring)."""
     assumptions = assumptions or Assumptions.defaults()
     choice = choose_setup(scenario.company, assumptions, setup)
     demand = compute_demand(scenario, assumptions)
-    staffing = staff(demand.by_role, scenario.company.existing_team, choice.setup, assumptions)
-    return _score(scenario, demand, staffing.allocation, choice, assumptions, staffing)
+    existing = scenario.company.existing_team
+    staffing = staff(demand.by_role, existing, choice.setup, assumptions)
+    space = setup_space(demand.by_role, existing, choice.setup, staffing.allocation, assumptions)
+    context = scoring_context(demand, scenario.company.region, assumptions)
+    # Without projects there is no quality to raise: the rules' plan stands.
+    shaping = shape(context, space, staffing.allocation, reshape=bool(scenario.projects))
+    return _score(scenario, demand, shaping.allocation, choice, assumptions, staffing, shaping)
 
 
 def evaluate(

@@ -51,7 +51,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import Demand
 from mlplanner.model.roles import GENERALIST, LEAD, MANAGERS, PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import DEFAULT_PRIORITY
-from mlplanner.model.staffing import required_leads
+from mlplanner.model.staffing import managers
 
 # One plan's figure (a number) or one figure per plan (a numpy array).
 Values: TypeAlias = Any
@@ -151,7 +151,7 @@ def _portfolio(
         average=average[..., 0] if one else average,
         strength=strength[..., 0] if one else strength,
         mix=mix[..., 0] if one else mix,
-        teams=required_leads(whole.item() if one else whole, a.lead_span),
+        teams=managers(whole.item() if one else whole, a.lead_from_contributors, a.lead_span),
     )
 
 

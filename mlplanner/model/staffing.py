@@ -99,22 +99,17 @@ def round_people(fte: float, round_up_from: float) -> int:
     return whole + (1 if fte - whole >= round_up_from - _EPS else 0)
 
 
-def required_leads(contributors: Any, span: int) -> Any:
-    """Teams that need a lead by the quality score's coordination rule: none for a single
-    team, one per team of ``span`` once past one team (see :mod:`mlplanner.model.quality`).
-    The plan's own leads follow :func:`managers`.
-
-    On a whole number or on a numpy array of them (one team size per plan): ``-(-n // span)``
-    is ``ceil(n / span)`` in whole numbers, and ``x (n > span)`` keeps it only past one team.
-    """
-    return -(-contributors // span) * (contributors > span)
-
-
-def managers(people: int, first: int, span: int) -> int:
+def managers(people: Any, first: int, span: int) -> Any:
     """Managers for ``people`` reports: none below ``first``, then one per ``span`` people or
     part of ``span``. A ``first`` above ``span`` counts as ``span``: one person more never adds
-    two managers."""
-    return math.ceil(people / span) if people >= min(first, span) else 0
+    two managers. The quality score's coordination rule counts the teams needing a lead the
+    same way (:mod:`mlplanner.model.quality`).
+
+    On a whole number or on a numpy array of them (one team size per plan): ``-(-n // span)``
+    is ``ceil(n / span)`` in whole numbers, and ``x (n >= first)`` keeps it only from
+    ``first`` on.
+    """
+    return -(-people // span) * (people >= min(first, span))
 
 
 def individual_contributors(allocation: dict[str, int]) -> int:

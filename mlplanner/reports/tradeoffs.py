@@ -12,9 +12,9 @@ from mlplanner.model.demand import compute_demand
 from mlplanner.model.quality import COVERABLE
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import Scenario
+from mlplanner.model.setup_space import STEP_FTE, STEPS, search_step
 from mlplanner.model.wording import format_usd, people
 from mlplanner.search.frontier import FrontierPoint
-from mlplanner.search.search_space import STEP_FTE, STEPS, search_step
 
 FLAT_SHARE = 0.95  # "flattens" once a plan reaches this share of the best quality on offer
 BUDGET_STEPS = 200

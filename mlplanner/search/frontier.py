@@ -58,8 +58,9 @@ from mlplanner.model.quality import COMPONENTS, COVERABLE
 from mlplanner.model.roles import LEAD, ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.scoring import Scores, cost, score
+from mlplanner.model.setup_space import search_step
 from mlplanner.search.pareto import sweep
-from mlplanner.search.search_space import SearchProblem, search_problem, search_step
+from mlplanner.search.problem import SearchProblem, search_problem
 
 BRUTE_FORCE_LIMIT = 200_000_000
 # Spaces up to this many allocations (leads aside) are scored whole, which takes a few

@@ -17,7 +17,6 @@ from mlplanner.model.staffing import (
     choose_setup,
     individual_contributors,
     managers,
-    required_leads,
     round_people,
     staff,
 )
@@ -94,21 +93,19 @@ def test_round_people_grows_with_demand_and_with_a_lower_cut(
     assert round_people(fte, min(cut, other_cut)) >= round_people(fte, max(cut, other_cut))
 
 
-@pytest.mark.parametrize(
-    ("contributors", "span", "leads"),
-    [(0, 8, 0), (1, 8, 0), (8, 8, 0), (9, 8, 2), (16, 8, 2), (17, 8, 3), (5, 4, 2)],
+@given(
+    st.lists(st.integers(min_value=0, max_value=10**6), min_size=1),
+    st.integers(1, 60),
+    st.integers(2, 50),
 )
-def test_teams_needing_leads_by_the_quality_rule(contributors: int, span: int, leads: int) -> None:
-    assert required_leads(contributors, span) == leads
-
-
-@given(st.lists(st.integers(min_value=0, max_value=10**6), min_size=1), st.integers(2, 50))
-def test_leads_of_many_team_sizes_at_once_are_each_teams_leads(sizes: list[int], span: int) -> None:
-    """On an array (the frontier's scoring) as on each whole number: ``ceil(n / span)`` past
-    one team, else none."""
-    expected = [math.ceil(n / span) if n > span else 0 for n in sizes]
-    assert required_leads(np.array(sizes), span).tolist() == expected
-    assert [required_leads(n, span) for n in sizes] == expected
+def test_managers_of_many_team_sizes_at_once_are_each_teams_managers(
+    sizes: list[int], first: int, span: int
+) -> None:
+    """On an array (the frontier's and the quality score's teams) as on each whole number:
+    none below ``first`` (at most ``span``), then ``ceil(n / span)``."""
+    expected = [math.ceil(n / span) if n >= min(first, span) else 0 for n in sizes]
+    assert managers(np.array(sizes), first, span).tolist() == expected
+    assert [managers(n, first, span) for n in sizes] == expected
 
 
 @pytest.mark.parametrize(

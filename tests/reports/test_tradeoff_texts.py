@@ -13,6 +13,7 @@ from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.quality import COVERABLE
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import load_scenario, parse_scenario
+from mlplanner.model.setup_space import STEP_FTE, STEPS
 from mlplanner.model.wording import format_usd, people
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.reports.changes import describe_changes
@@ -27,7 +28,6 @@ from mlplanner.reports.tradeoffs import (
 )
 from mlplanner.search.alternatives import alternatives, as_point, no_premium_note
 from mlplanner.search.frontier import FrontierPoint, frontier, frontier_step
-from mlplanner.search.search_space import STEP_FTE, STEPS
 from tests.support.builders import assumptions_with, large_team_data
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"

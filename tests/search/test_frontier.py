@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from mlplanner.search.search_space import STEP_FTE, STEPS, search_space, search_step
 
 from mlplanner import FrontierPoint, best_under_budget, frontier
 from mlplanner.model.assumptions import Assumptions
@@ -44,7 +45,6 @@ from mlplanner.search.frontier import (
     sample,
 )
 from mlplanner.search.pareto import QUALITY_TOLERANCE
-from mlplanner.search.search_space import STEP_FTE, STEPS, search_space, search_step
 
 # The module itself (``mlplanner.search.frontier`` as an attribute is the function of that name).
 frontier_module = importlib.import_module("mlplanner.search.frontier")

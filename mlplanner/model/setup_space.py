@@ -1,0 +1,131 @@
+"""A setup's space of plans: the allocations the search may choose from under that setup.
+
+Existing staff are kept, so every role ``r`` ranges from its existing headcount ``e_r`` up
+to a bound, in steps of ``s`` people. The bounds follow demand (``d_r`` a role's demand, ``D``
+the demand of the six roles full-stack data scientists can cover) and the setup's staffing
+style (``data/setups.csv``), so that each setup's plans are chosen among plans staffed its way:
+
+- each of the seven demand roles: ``max(ceil(d_r), 2 if d_r > 0)``; under the **startup**
+  setup, where full-stack data scientists do all data science and carry up to
+  ``absorb_below_fte`` of every other role, no data scientists and, for the other roles but
+  annotation, ``ceil(d_r - absorb_below_fte)``: specialists only for the work the
+  generalists leave;
+- full-stack data scientists: ``max(ceil(D / capacity), 2 if D > 0)``; none under the
+  **mature** setup, which plans a specialist for every role;
+- leads: the leads :func:`~mlplanner.model.staffing.managers` gives the most individual
+  contributors of the space;
+- heads of data & ML: exactly as many as the setup's rules plan (the quality score does not
+  count them, so the search would otherwise drop them);
+
+each bound raised to ``e_r`` and to the rules' own plan (:func:`~mlplanner.model.staffing.staff`),
+so that plan is always in the space, and then to a whole number of steps above ``e_r``. Past
+these bounds only the quality score's headroom grows (a role staffed past its demand delivers
+a little more of its planned work, with diminishing returns).
+
+The step ``s`` (:func:`search_step`) is one person for teams with up to :data:`STEP_FTE` of
+demand ``D``; larger teams would take the search seconds to minutes, so their headcounts move
+in steps of ``ceil(D / STEPS)`` people: a team of 2,000 FTE in steps of 50. "One more
+specialist" means one step more. The rules' plan need not lie on the steps; it is in the
+space all the same (a plan may move from it by whole steps).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import reduce
+
+import numpy as np
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.quality import COVERABLE
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
+from mlplanner.model.scenario import Setup
+from mlplanner.model.staffing import managers
+
+# The search's work grows steeply with the number of headcounts per role (bench/frontier.py):
+# about 0.1 s at 60 FTE of coverable demand in steps of one person, 2 s at 140. Teams with up to
+# STEP_FTE of coverable demand are searched person by person; larger ones in steps that cut
+# their demand into at most STEPS (search_step).
+STEP_FTE = 60.0
+STEPS = 40
+
+
+@dataclass(frozen=True)
+class SearchSpace:
+    """Headcounts per role, every role in lifecycle order: from ``lower`` to ``upper``
+    (inclusive) in steps of ``step`` people (``upper - lower`` is a multiple of ``step``)."""
+
+    lower: dict[str, int]
+    upper: dict[str, int]
+    step: int = 1
+
+    def values(self, role: str) -> np.ndarray:
+        """The headcounts the space allows for ``role``, ascending."""
+        return np.arange(self.lower[role], self.upper[role] + 1, self.step)
+
+    def count(self, role: str) -> int:
+        """How many headcounts the space allows for ``role``."""
+        return (self.upper[role] - self.lower[role]) // self.step + 1
+
+    @property
+    def size(self) -> int:
+        """Number of allocations in the space."""
+        return reduce(lambda n, role: n * self.count(role), ROLES, 1)
+
+    def holds(self, allocations: np.ndarray) -> np.ndarray:
+        """Which rows of ``allocations`` (``ROLES`` order) lie within the bounds."""
+        lower = np.array([self.lower[role] for role in ROLES])
+        upper = np.array([self.upper[role] for role in ROLES])
+        inside = (allocations >= lower) & (allocations <= upper)
+        return np.asarray(inside.all(axis=1))
+
+
+def search_step(coverable_demand: float) -> int:
+    """People per step of the search space: one up to :data:`STEP_FTE` of coverable demand,
+    beyond it as many as cut the demand into at most :data:`STEPS` steps."""
+    if coverable_demand <= STEP_FTE:
+        return 1
+    return math.ceil(coverable_demand / STEPS)
+
+
+def setup_space(
+    demand: Mapping[str, float],
+    existing: Mapping[str, int],
+    setup: Setup,
+    rules_plan: Mapping[str, int],
+    assumptions: Assumptions,
+) -> SearchSpace:
+    """The space of plans of ``setup`` (module docstring) for a demand, an existing team and
+    the plan the setup's rules give (``rules_plan``, every role)."""
+    lower: dict[str, int] = {role: int(existing.get(role, 0)) for role in ROLES}
+    coverable = sum(demand[role] for role in COVERABLE)
+    step = search_step(coverable)
+
+    def on_step(role: str, bound: int) -> int:  # the bound, raised, on a whole step
+        bound = max(bound, rules_plan[role])
+        return lower[role] + step * -(-max(0, bound - lower[role]) // step)
+
+    def needed(fte: float) -> int:
+        return max(math.ceil(fte - 1e-9), 2 if fte > 1e-9 else 0)
+
+    rule = assumptions.setups[setup]
+    upper: dict[str, int] = {}
+    for role in SPECIALIST_ROLES:
+        fte = demand[role]
+        if setup == "startup" and role != "annotator":
+            left = 0.0 if rule.generalists_absorb_data_science and role == "data_scientist" else fte
+            fte = max(0.0, left - rule.absorb_below_fte)
+            upper[role] = on_step(role, math.ceil(fte - 1e-9))
+        else:
+            upper[role] = on_step(role, needed(fte))
+    generalists = (
+        0 if setup == "mature" else needed(coverable / assumptions.generalist_capacity_fte)
+    )
+    upper[GENERALIST] = on_step(GENERALIST, generalists)
+    contributors = sum(upper[role] for role in (*COVERABLE, GENERALIST))
+    first, span = assumptions.lead_from_contributors, assumptions.lead_span
+    upper[LEAD] = on_step(LEAD, managers(contributors, first, span))
+    lower[HEAD] = upper[HEAD] = rules_plan[HEAD]
+    return SearchSpace(lower=lower, upper={role: upper[role] for role in ROLES}, step=step)

@@ -1,0 +1,203 @@
+"""Shaping: the setup's rules size the team; the recommended plan is its best shape for that money.
+
+The staffing rules (:mod:`mlplanner.model.staffing`) turn each role's demand into people on
+its own: they set how big the team is and what it costs, monotone in the work and calibrated
+on public ratios (``data/SOURCES.md``). Rounding role by role, though, does not give the team
+that delivers most for that cost: under the quality score a data engineer can do more for a
+portfolio than a third full-stack data scientist at the same price. So the recommended plan
+is the rules' plan **reshaped one move at a time** within the setup's space of plans
+(:mod:`mlplanner.model.setup_space`) and never costing more than the rules' plan:
+
+- a move adds one step of a role, takes one away, or moves one step from one role to
+  another (a step is one person, more for very large teams); where none of those helps, the
+  wider moves are tried too: one step from one role to each of two others (a senior hire
+  for two juniors, say, or the reverse);
+- of the moves costing no more than the rules' plan, the one raising quality most is taken
+  (ties: the cheaper plan); when none raises it, a move keeping quality and costing less is
+  taken (the cheapest);
+- it stops when no move does either. Every move raises quality or lowers cost without
+  lowering quality, so it ends.
+
+The plan keeps the rules' size and budget and is never worse than the rules' plan; the moves
+are listed with what each one bought (:attr:`Shaping.summary`). Heads of data & ML stay as
+the rules set them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from mlplanner.model.roles import HEAD, ROLES
+from mlplanner.model.scoring import Scores, ScoringContext, cost, score
+from mlplanner.model.setup_space import SearchSpace
+from mlplanner.model.wording import format_usd, joined, people
+
+# Quality gains below this (points) are rounding noise, not a better plan.
+_GAIN = 1e-6
+
+
+@dataclass(frozen=True)
+class Move:
+    """One move of the shaping: people ``added`` to and ``removed`` from roles (in steps of
+    ``step`` people each), with the plan's cost and quality before and after."""
+
+    added: dict[str, int]
+    removed: dict[str, int]
+    step: int
+    cost_before: int
+    cost_after: int
+    quality_before: float
+    quality_after: float
+
+    @property
+    def text(self) -> str:
+        """``one Data Engineer instead of one Full-Stack Data Scientist``, ``one Data
+        Engineer more``, ``two Data Annotators instead of one Data Scientist``."""
+        added, removed = _listed(self.added, self.step), _listed(self.removed, self.step)
+        if added and removed:
+            return f"{added} instead of {removed}"
+        return f"{added} more" if added else f"{removed} fewer"
+
+    @property
+    def effect(self) -> str:
+        """``+2.9 points, $9k a year less``."""
+        gain = self.quality_after - self.quality_before
+        points = f"{gain:+.1f} points" if abs(gain) >= 0.05 else "same quality"
+        saving = self.cost_before - self.cost_after
+        if saving > 0:
+            return f"{points}, {format_usd(saving)} a year less"
+        if saving < 0:
+            return f"{points}, {format_usd(-saving)} a year more"
+        return points
+
+
+def _listed(roles: dict[str, int], step: int) -> str:
+    return joined([people(n * step, role, in_words=True) for role, n in roles.items()])
+
+
+@dataclass(frozen=True)
+class Shaping:
+    """How the recommended plan came from the rules' plan: the setup's space, the rules' plan
+    with its cost (the plan's ceiling) and quality, and the moves taken, in order."""
+
+    context: ScoringContext
+    space: SearchSpace
+    rules_plan: dict[str, int]
+    rules_cost_usd: int
+    rules_quality: float
+    moves: tuple[Move, ...]
+
+    @property
+    def allocation(self) -> dict[str, int]:
+        """The reshaped plan: the rules' plan after every move."""
+        plan = dict(self.rules_plan)
+        for move in self.moves:
+            for role, n in move.added.items():
+                plan[role] += n * move.step
+            for role, n in move.removed.items():
+                plan[role] -= n * move.step
+        return plan
+
+    def change(self, role: str) -> int:
+        """People the moves added to (positive) or took from (negative) ``role``."""
+        return self.allocation[role] - self.rules_plan[role]
+
+    @property
+    def summary(self) -> str:
+        """The moves in one paragraph, or that the rules' plan was already the best shape."""
+        size = people(sum(self.rules_plan.values()))
+        start = (
+            f"The setup's rules size this team at {size} for "
+            f"{format_usd(self.rules_cost_usd)} a year (quality {self.rules_quality:.1f})."
+        )
+        if not self.moves:
+            return f"{start} No move of people between roles scores higher within that cost."
+        end = self.moves[-1]
+        steps = "; ".join(f"{move.text} ({move.effect})" for move in self.moves)
+        return (
+            f"{start} Within that cost, {len(self.moves)} "
+            f"{'move raises' if len(self.moves) == 1 else 'moves raise'} quality to "
+            f"{end.quality_after:.1f} at {format_usd(end.cost_after)} a year: {steps}."
+        )
+
+
+def shape(
+    context: ScoringContext, space: SearchSpace, rules_plan: dict[str, int], reshape: bool = True
+) -> Shaping:
+    """The rules' plan reshaped within ``space`` (module docstring); with ``reshape`` false,
+    the rules' plan as it is."""
+    current = np.array([[rules_plan[role] for role in ROLES]], dtype=np.int64)
+    first = score(context, current)
+    cap = int(first.cost[0])
+    quality, spend = float(first.quality[0]), cap
+    moves: list[Move] = []
+    wide = False  # single moves first; the wider ones only where no single move helps
+    while reshape:
+        candidates = current + _deltas(space.step, wide)
+        candidates = candidates[space.holds(candidates) & (cost(context, candidates) <= cap)]
+        scores = score(context, candidates)
+        better = scores.quality > quality + _GAIN
+        if better.any():
+            top = scores.quality[better].max()
+            pick = better & (scores.quality >= top - _GAIN)
+        else:
+            pick = (scores.quality >= quality) & (scores.cost < spend)
+        if not pick.any():
+            if wide:
+                break
+            wide = True
+            continue
+        row = np.flatnonzero(pick)[np.argmin(scores.cost[pick])]
+        moves.append(_move(current[0], candidates[row], space.step, (spend, quality), scores, row))
+        current = candidates[row : row + 1]
+        quality, spend = float(scores.quality[row]), int(scores.cost[row])
+        wide = False
+    return Shaping(
+        context=context,
+        space=space,
+        rules_plan=dict(rules_plan),
+        rules_cost_usd=cap,
+        rules_quality=float(first.quality[0]),
+        moves=tuple(moves),
+    )
+
+
+def _move(
+    before: np.ndarray,
+    after: np.ndarray,
+    step: int,
+    was: tuple[int, float],
+    scores: Scores,
+    row: int,
+) -> Move:
+    change = (after - before) // step
+    return Move(
+        added={ROLES[i]: int(n) for i, n in enumerate(change) if n > 0},
+        removed={ROLES[i]: int(-n) for i, n in enumerate(change) if n < 0},
+        step=step,
+        cost_before=was[0],
+        cost_after=int(scores.cost[row]),
+        quality_before=was[1],
+        quality_after=float(scores.quality[row]),
+    )
+
+
+@cache
+def _deltas(step: int, wide: bool) -> np.ndarray:
+    """The moves (module docstring) as changes of the allocation, in steps: one step added
+    to a role, taken from one, or moved from one role to another; with ``wide``, also one
+    step taken from one role and one added to each of two others, or one taken from each of
+    two and one added to a third. Heads never move."""
+    movable = [i for i, role in enumerate(ROLES) if role != HEAD]
+    unit = np.eye(len(ROLES), dtype=np.int64) * step
+    rows = [unit[i] for i in movable] + [-unit[i] for i in movable]
+    rows += [unit[b] - unit[a] for a in movable for b in movable if a != b]
+    if wide:
+        pairs = [(a, b) for a in movable for b in movable if a <= b]
+        for a, b in pairs:
+            rows += [unit[a] + unit[b] - unit[c] for c in movable if c not in (a, b)]
+            rows += [unit[c] - unit[a] - unit[b] for c in movable if c not in (a, b)]
+    return np.array(rows)
