@@ -1,17 +1,18 @@
 """A setup's space of plans: the allocations the search may choose from under that setup.
 
 Existing staff are kept, so every role ``r`` ranges from its existing headcount ``e_r`` up
-to a bound, in steps of ``s`` people. The bounds follow demand (``d_r`` a role's demand, ``D``
-the demand of the six roles full-stack data scientists can cover) and the setup's staffing
+to a bound, in steps of ``s`` people. The bounds follow demand (``D`` the demand of the six roles
+full-stack data scientists can cover) and the setup's staffing
 style (``data/setups.csv``), so that each setup's plans are chosen among plans staffed its way:
 
-- each of the seven demand roles: ``max(ceil(d_r), 2 if d_r > 0)``; under the **startup**
-  setup, where full-stack data scientists do all data science and carry up to
-  ``absorb_below_fte`` of every other role, no data scientists and, for the other roles but
-  annotation, ``ceil(d_r - absorb_below_fte)``: specialists only for the work the
-  generalists leave;
-- full-stack data scientists: ``max(ceil(D / capacity), 2 if D > 0)``; none under the
-  **mature** setup, which plans a specialist for every role;
+- each of the seven demand roles: none when its demand ``d_r`` is below the setup's
+  ``round_up_from`` (the setup plans no specialist for less work), else ``ceil(d_r)``, and
+  at least two from one person's work on; under the **startup** setup, where full-stack data
+  scientists do all data science and carry up to ``absorb_below_fte`` of every other role,
+  no data scientists and, for the other roles but annotation, the same on
+  ``d_r - absorb_below_fte``: specialists only for the work the generalists leave;
+- full-stack data scientists: the same on ``D / capacity``; none under the **mature**
+  setup, which plans a specialist for every role;
 - leads: the leads :func:`~mlplanner.model.staffing.managers` gives the most individual
   contributors of the space;
 - heads of data & ML: exactly as many as the setup's rules plan (the quality score does not
@@ -107,10 +108,13 @@ def setup_space(
         bound = max(bound, rules_plan[role])
         return lower[role] + step * -(-max(0, bound - lower[role]) // step)
 
-    def needed(fte: float) -> int:
-        return max(math.ceil(fte - 1e-9), 2 if fte > 1e-9 else 0)
-
     rule = assumptions.setups[setup]
+
+    def needed(fte: float) -> int:  # none below the setup's cut, two from one person's work
+        if fte < rule.round_up_from - 1e-9:
+            return 0
+        return max(math.ceil(fte - 1e-9), 2 if fte >= 1 - 1e-9 else 1)
+
     upper: dict[str, int] = {}
     for role in SPECIALIST_ROLES:
         fte = demand[role]
