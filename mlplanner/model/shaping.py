@@ -9,9 +9,11 @@ is the rules' plan **reshaped one move at a time** within the setup's space of p
 (:mod:`mlplanner.model.setup_space`) and never costing more than the rules' plan:
 
 - a move adds one step of a role, takes one away, or moves one step from one role to
-  another (a step is one person, more for very large teams); where none of those helps, the
-  wider moves are tried too: one step from one role to each of two others (a senior hire
-  for two juniors, say, or the reverse);
+  another (a step is one person, more for very large teams); where none of those helps,
+  wider moves: one step from one role to each of two others (two juniors for a senior hire,
+  say) or from two roles to one; where none of those helps either, one step from each of
+  two roles to each of two others (not for teams searched in steps of several people, whose
+  large portfolios make each round of 1,400 candidates dear);
 - of the moves costing no more than the rules' plan, the one raising quality most is taken
   (ties: the cheaper plan); when none raises it, a move keeping quality and costing less is
   taken (the cheapest);
@@ -37,6 +39,8 @@ from mlplanner.model.wording import format_usd, joined, people
 
 # Quality gains below this (points) are rounding noise, not a better plan.
 _GAIN = 1e-6
+# The widest moves tried (see _deltas).
+_WIDEST = 2
 
 
 @dataclass(frozen=True)
@@ -134,9 +138,12 @@ def shape(
     cap = int(first.cost[0])
     quality, spend = float(first.quality[0]), cap
     moves: list[Move] = []
-    wide = False  # single moves first; the wider ones only where no single move helps
+    # Single moves first; wider ones only where no narrower one helps (and no double swaps
+    # for teams searched in steps: their portfolios make each round dear).
+    widest = _WIDEST if space.step == 1 else _WIDEST - 1
+    width = 0
     while reshape:
-        candidates = current + _deltas(space.step, wide)
+        candidates = current + _deltas(space.step, width)
         candidates = candidates[space.holds(candidates) & (cost(context, candidates) <= cap)]
         scores = score(context, candidates)
         better = scores.quality > quality + _GAIN
@@ -146,15 +153,15 @@ def shape(
         else:
             pick = (scores.quality >= quality) & (scores.cost < spend)
         if not pick.any():
-            if wide:
+            if width == widest:
                 break
-            wide = True
+            width += 1
             continue
         row = np.flatnonzero(pick)[np.argmin(scores.cost[pick])]
         moves.append(_move(current[0], candidates[row], space.step, (spend, quality), scores, row))
         current = candidates[row : row + 1]
         quality, spend = float(scores.quality[row]), int(scores.cost[row])
-        wide = False
+        width = 0
     return Shaping(
         context=context,
         space=space,
@@ -186,18 +193,24 @@ def _move(
 
 
 @cache
-def _deltas(step: int, wide: bool) -> np.ndarray:
-    """The moves (module docstring) as changes of the allocation, in steps: one step added
-    to a role, taken from one, or moved from one role to another; with ``wide``, also one
-    step taken from one role and one added to each of two others, or one taken from each of
-    two and one added to a third. Heads never move."""
+def _deltas(step: int, width: int) -> np.ndarray:
+    """The moves of one width (module docstring) as changes of the allocation, in steps.
+    Width 0: one step added to a role, taken from one, or moved from one role to another.
+    Width 1: one step from one role to each of two others, or from each of two to a third.
+    Width 2: one step from each of two roles to each of two others. A role may count twice
+    (two steps of it). Heads never move."""
     movable = [i for i, role in enumerate(ROLES) if role != HEAD]
     unit = np.eye(len(ROLES), dtype=np.int64) * step
-    rows = [unit[i] for i in movable] + [-unit[i] for i in movable]
-    rows += [unit[b] - unit[a] for a in movable for b in movable if a != b]
-    if wide:
-        pairs = [(a, b) for a in movable for b in movable if a <= b]
-        for a, b in pairs:
-            rows += [unit[a] + unit[b] - unit[c] for c in movable if c not in (a, b)]
-            rows += [unit[c] - unit[a] - unit[b] for c in movable if c not in (a, b)]
-    return np.array(rows)
+    pairs = [unit[a] + unit[b] for a in movable for b in movable if a <= b]
+    if width == 0:
+        rows = [unit[i] for i in movable] + [-unit[i] for i in movable]
+        rows += [unit[b] - unit[a] for a in movable for b in movable if a != b]
+    elif width == 1:
+        rows = [pair - unit[c] for pair in pairs for c in movable]
+        rows += [unit[c] - pair for pair in pairs for c in movable]
+    else:
+        rows = [added - taken for added in pairs for taken in pairs]
+    moves = np.unique(np.array(rows), axis=0)
+    # A move that takes a role's step and gives it back is a narrower move: left out.
+    kept = (np.abs(moves).sum(axis=1) == (2 + width) * step) | (width == 0)
+    return moves[kept & moves.any(axis=1)]
