@@ -59,8 +59,12 @@ def staffing_surplus_messages(existing: Mapping[str, int], needed: Mapping[str, 
     return notes
 
 
-def uncovered_message(uncovered: Mapping[str, float], setup: str, cut: float) -> list[str]:
-    """Work rounding leaves to nobody, role by role."""
+def uncovered_message(
+    uncovered: Mapping[str, float], setup: str, cut: float, by_rounding: bool
+) -> list[str]:
+    """Work the plan leaves to nobody, role by role, and why: the setup's rounding when the
+    plan is the rules' own, else that the plan staffs those roles below their demand (a
+    reshaped plan moved people to where they deliver more; an adopted one is smaller)."""
     parts = [
         f"{fte:.1f} FTE of {role_label(role)} work"
         for role, fte in uncovered.items()
@@ -68,10 +72,15 @@ def uncovered_message(uncovered: Mapping[str, float], setup: str, cut: float) ->
     ]
     if not parts:
         return []
+    if by_rounding:
+        return [
+            f"Left uncovered by rounding: {', '.join(parts)}. Under the {setup} setup a role "
+            f"gets one more person only when the part beyond whole people reaches {cut:.2f} "
+            "of a person; the coverage score counts what is left."
+        ]
     return [
-        f"Left uncovered by rounding: {', '.join(parts)}. Under the {setup} setup a role gets "
-        f"one more person only when the part beyond whole people reaches {cut:.2f} of a "
-        "person; the coverage score counts what is left."
+        f"Left uncovered: {', '.join(parts)}. This plan staffs these roles below their "
+        "demand; the coverage score counts what is left."
     ]
 
 

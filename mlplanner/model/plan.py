@@ -152,13 +152,14 @@ class Evaluation:
         company = self.scenario.company
         existing = company.existing_team
         setup: Setup = self.setup  # type: ignore[assignment]
-        needed = staff(self.demand.by_role, existing, setup, self.assumptions).needed
+        rules = staff(self.demand.by_role, existing, setup, self.assumptions)
         notes.extend(surplus_messages(existing, self.demand.by_role))
-        notes.extend(staffing_surplus_messages(existing, needed))
+        notes.extend(staffing_surplus_messages(existing, rules.needed))
         covered = self.quality_detail.covered_fte
         uncovered = {role: fte - covered[role] for role, fte in self.demand.by_role.items()}
         cut = self.assumptions.setups[setup].round_up_from
-        notes.extend(uncovered_message(uncovered, setup, cut))
+        by_rounding = self.allocation == rules.allocation
+        notes.extend(uncovered_message(uncovered, setup, cut, by_rounding))
         notes.extend(team_share_message(self.total_headcount, company.employees, self.assumptions))
         notes.extend(hiring_pace_message(self.total_hires, existing, self.assumptions))
         return notes
