@@ -57,12 +57,17 @@ def main() -> None:
     cases = list(example_scenarios().items())
     cases += [(scenario.name, scenario) for _, scenario in family()[::every]]
     times: list[float] = []
+    worst = (0.0, "")
     gains: list[float] = []
     beaten: list[tuple[float, str]] = []
     for name, scenario in cases:
         for setup in SETUPS:
             plan, ms = timed(scenario, setup)
             times.append(ms)
+            worst = max(
+                worst,
+                (ms, f"{name}, {setup}, {len(plan.shaping.moves) if plan.shaping else 0} moves"),
+            )
             assert plan.shaping is not None
             gains.append(plan.quality - plan.shaping.rules_quality)
             better = [
