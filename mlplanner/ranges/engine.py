@@ -1,15 +1,30 @@
 """The recommended plan's headcount, cost and quality under many rows of multipliers at once.
 
 Each row of multipliers (one column per group, ``UNCERTAINTY_GROUPS`` order) moves the
-assumption groups as :func:`mlplanner.ranges.perturb.perturbed` does; the figures are those
-``recommend`` gives under the moved assumptions (``tests/ranges/test_engine.py`` checks it).
+assumption groups as :func:`mlplanner.ranges.perturb.perturbed` does. A row's plan is **the
+setup's rules' plan under the moved assumptions** (:func:`~mlplanner.model.staffing.staff`)
+**reshaped as the central plan was**: ``recommend`` under the unmoved assumptions moves people
+between roles (:mod:`mlplanner.model.shaping`); each role's change (``plan.allocation[r] -
+plan.shaping.rules_plan[r]``) is added to the row's rules' plan, no role falling below its
+existing staff. A row of ones is therefore exactly ``recommend``'s plan.
+
+Why not ``recommend`` per row: it takes about 10 ms on the fashion example and 30 ms on a
+200-project portfolio (measured on the 2-core development machine; the shaping scores every
+candidate move at every step), so 1,000 draws would take 10 to 30 s against targets of
+0.3 and 3 s, where the staffing rules take well under 0.1 ms a row. What the figures
+mean, then: how the team's size and cost move with the assumptions, with the central plan's
+shape kept; not each draw's own best shape (which could trade one role for another at no
+more than that draw's rules' cost). ``tests/ranges/test_engine.py`` checks every row against
+``staff`` under :func:`~mlplanner.ranges.perturb.perturbed` assumptions plus the central
+change, and its cost and quality against ``evaluate``.
 
 What runs on arrays, over all rows at once: the demand (the scenario's effort taken apart by
 :func:`~mlplanner.model.demand.effort_parts` once, then combined with every row's effort,
 adjustment, run and shared-work multipliers; the shared platform curve by
 :func:`~mlplanner.model.shared_work.shared_fte` on the stacked rows), salaries and cost, and
 quality (:func:`~mlplanner.model.quality.score_heads` on arrays, each row's portfolio of work
-by :func:`~mlplanner.model.quality.portfolio_rows`). What loops over rows: **staffing** —
+by :func:`~mlplanner.model.quality.portfolio_rows`), the central plan's change per role. What
+loops over rows: **staffing** —
 :func:`~mlplanner.model.staffing.staff` turns each row's demand per role into people, one
 call per row (its rules are written for one plan; they take a few tens of microseconds a
 row). Rows are processed in chunks so that a 200-project portfolio's arrays stay small: once
@@ -26,6 +41,7 @@ import numpy as np
 
 from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
 from mlplanner.model.demand import EffortParts, compute_demand, effort_parts
+from mlplanner.model.plan import recommend
 from mlplanner.model.quality import portfolio_rows, score_heads
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario, Setup
@@ -61,11 +77,15 @@ def outcomes(
     assumptions: Assumptions,
     setup: str | None = None,
 ) -> Outcomes:
-    """The recommended plan's figures under each row of ``multipliers``."""
+    """The plan's figures under each row of ``multipliers``: the rules' plan of the row,
+    reshaped as the central plan (module docstring)."""
     choice = choose_setup(scenario.company, assumptions, setup)
+    existing = scenario.company.existing_team
     parts = effort_parts(scenario, assumptions)
     demand, vendor_fte = _demand(scenario, parts, multipliers, assumptions)
-    headcount = _staff_rows(demand, scenario.company.existing_team, choice.setup, assumptions)
+    rules = _staff_rows(demand, existing, choice.setup, assumptions)
+    kept = np.array([existing.get(role, 0) for role in ROLES], dtype=np.int64)
+    headcount = np.maximum(rules + _central_change(scenario, choice.setup, assumptions), kept)
     region = scenario.company.region
     rates = np.array([assumptions.rate(region, role) for role in ROLES])
     salaries = multipliers[:, _COLUMN["salaries"]]
@@ -74,6 +94,14 @@ def outcomes(
     cost = (headcount * loaded.astype(np.int64)).sum(axis=1) + vendor.astype(np.int64)
     quality = _quality(scenario, parts, multipliers, headcount, assumptions)
     return Outcomes(headcount=headcount, cost=cost, quality=quality, demand=demand)
+
+
+def _central_change(scenario: Scenario, setup: Setup, assumptions: Assumptions) -> np.ndarray:
+    """People the shaping moved into (positive) or out of (negative) each role of the
+    central plan (``ROLES`` order)."""
+    shaping = recommend(scenario, setup, assumptions).shaping
+    assert shaping is not None  # recommend always shapes
+    return np.array([shaping.change(role) for role in ROLES], dtype=np.int64)
 
 
 def _staff_rows(

@@ -1,5 +1,7 @@
-"""P10 / P50 / P90 of the recommended plan's headcount (total and per role), yearly cost and
-quality, from seeded draws of the assumption groups' multipliers (:mod:`.draws`)."""
+"""P10 / P50 / P90 of the plan's headcount (total and per role), yearly cost and quality, from
+seeded draws of the assumption groups' multipliers (:mod:`.draws`). Each draw's plan is the
+setup's rules' plan under the draw, reshaped as the recommendation (:mod:`.engine`): the bands
+say how far the team's size and cost move with the assumptions, the recommended shape kept."""
 
 from __future__ import annotations
 
@@ -45,7 +47,8 @@ def plan_ranges(
     draws: int = DEFAULT_DRAWS,
     seed: int = DEFAULT_SEED,
 ) -> PlanRanges:
-    """The bands of the plan ``recommend`` gives for the scenario (same setup rules)."""
+    """The bands around the plan ``recommend`` gives for the scenario (same setup rules; a
+    draw with every multiplier at 1 is that plan)."""
     assumptions = assumptions or Assumptions.defaults()
     multipliers = draw_multipliers(assumptions, draws, seed)
     result = outcomes(scenario, multipliers, assumptions, setup)

@@ -1,5 +1,6 @@
 """The tornado: each assumption group moved alone to its low and to its high value, and how
-far that moves the recommended plan's yearly cost and headcount."""
+far that moves the recommended plan's yearly cost and headcount (the setup's rules' plan under
+the moved group, reshaped as the recommendation: :mod:`.engine`)."""
 
 from __future__ import annotations
 

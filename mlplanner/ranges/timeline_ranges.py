@@ -5,7 +5,9 @@
 runs it once under the assumption set its multipliers give
 (:func:`~mlplanner.ranges.perturb.perturbed`). That costs a timeline per draw, so the bands use
 fewer draws (``TIMELINE_DRAWS``) than the plan's ranges; they are the first rows of the same
-seeded multipliers.
+seeded multipliers. Each quarter's target is ``recommend`` under the draw's assumptions, so
+here every draw's plan gets its own shaping, where the plan's ranges (:mod:`.engine`) keep
+the central plan's shape: the same draw can have a differently shaped target in the two.
 """
 
 from __future__ import annotations

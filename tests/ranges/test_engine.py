@@ -1,6 +1,7 @@
-"""The engine on arrays gives, row by row, what ``recommend`` gives under the assumption set the
-row's multipliers make (:func:`perturbed`): the vectorised demand, cost and quality follow the
-model's own rules."""
+"""The engine on arrays gives, row by row, the setup's rules' plan under the assumption set the
+row's multipliers make (:func:`perturbed`), reshaped as the central plan (the central
+recommendation's change per role, no role below its existing staff), with that plan's cost and
+quality as ``evaluate`` gives them; rows of ones give ``recommend``'s plan exactly."""
 
 from __future__ import annotations
 
@@ -9,39 +10,85 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
+from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import parse_scenario
+from mlplanner.model.staffing import staff
 from mlplanner.ranges.engine import outcomes
 from mlplanner.ranges.perturb import perturbed
+from tests.ranges.reshaped import reshaped_evaluation, reshaped_rules_plan
 from tests.support.strategies import scenario_data
 
 DEFAULTS = Assumptions.defaults()
 MULTIPLIER = st.floats(min_value=0.3, max_value=2.0, allow_nan=False)
 ROW = st.lists(MULTIPLIER, min_size=len(UNCERTAINTY_GROUPS), max_size=len(UNCERTAINTY_GROUPS))
+ONES = np.ones((3, len(UNCERTAINTY_GROUPS)))
 
 
 @settings(max_examples=60, deadline=None)
-@given(data=scenario_data(), rows=st.lists(ROW, min_size=1, max_size=3))
-def test_each_row_is_the_recommendation_under_the_moved_assumptions(
-    data: dict, rows: list[list[float]]
+@given(
+    data=scenario_data(),
+    setup=st.sampled_from(["startup", "scaleup", "mature"]),
+    rows=st.lists(ROW, min_size=1, max_size=3),
+)
+def test_each_row_is_the_rules_plan_under_the_moved_assumptions_reshaped_as_the_central_plan(
+    data: dict, setup: str, rows: list[list[float]]
 ) -> None:
     scenario = parse_scenario(data)
-    result = outcomes(scenario, np.array(rows), DEFAULTS)
+    result = outcomes(scenario, np.array(rows), DEFAULTS, setup)
     for i, row in enumerate(rows):
         moved = perturbed(DEFAULTS, dict(zip(UNCERTAINTY_GROUPS, row, strict=True)))
-        plan = recommend(scenario, assumptions=moved)
-        demand = [plan.demand.by_role[role] for role in SPECIALIST_ROLES]
+        evaluation = reshaped_evaluation(scenario, DEFAULTS, moved, setup)
+        expected = evaluation.allocation
+        demand = [evaluation.demand.by_role[role] for role in SPECIALIST_ROLES]
         assert result.demand[i] == pytest.approx(demand, rel=1e-9, abs=1e-9)
-        assert result.headcount[i].tolist() == [plan.allocation[role] for role in ROLES]
-        assert int(result.cost[i]) == plan.annual_cost_usd
-        assert result.quality[i] == pytest.approx(plan.quality, abs=1e-9)
+        assert result.headcount[i].tolist() == [expected[role] for role in ROLES]
+        assert int(result.cost[i]) == evaluation.annual_cost_usd
+        assert result.quality[i] == pytest.approx(evaluation.quality, abs=1e-9)
 
 
-def test_rows_of_ones_are_the_recommended_plan(fashion) -> None:
-    result = outcomes(fashion, np.ones((3, len(UNCERTAINTY_GROUPS))), DEFAULTS)
+@settings(max_examples=40, deadline=None)
+@given(data=scenario_data(), setup=st.sampled_from(["startup", "scaleup", "mature"]))
+def test_rows_of_ones_are_exactly_the_recommended_plan(data: dict, setup: str) -> None:
+    scenario = parse_scenario(data)
+    result = outcomes(scenario, ONES, DEFAULTS, setup)
+    plan = recommend(scenario, setup, DEFAULTS)
+    for row in range(len(ONES)):
+        assert result.headcount[row].tolist() == [plan.allocation[role] for role in ROLES]
+        assert int(result.cost[row]) == plan.annual_cost_usd
+        assert result.quality[row] == pytest.approx(plan.quality, abs=1e-9)
+
+
+def test_the_fashion_example_keeps_its_reshaped_plan_not_the_rules_plan(fashion) -> None:
+    """The fashion example's recommendation moves people between roles, so its rules' plan
+    and its plan differ; the engine's row of ones is the plan."""
     plan = recommend(fashion)
-    assert result.total_headcount.tolist() == [plan.total_headcount] * 3
+    assert plan.shaping is not None and plan.shaping.moves
+    result = outcomes(fashion, ONES, DEFAULTS)
+    assert result.headcount[0].tolist() == [plan.allocation[role] for role in ROLES]
+    assert result.headcount[0].tolist() != [plan.shaping.rules_plan[role] for role in ROLES]
     assert result.cost.tolist() == [plan.annual_cost_usd] * 3
     assert result.quality == pytest.approx([plan.quality] * 3, abs=1e-9)
+
+
+def test_no_role_goes_below_its_existing_staff() -> None:
+    """The enterprise example as a startup: its plan has one data analyst fewer than its
+    rules' plan, and with little work the rules keep just the six analysts employed; taking
+    the central plan's one away would drop an employed analyst, so the row keeps six."""
+    enterprise = example_scenarios()["enterprise_portfolio.json"]
+    existing = enterprise.company.existing_team
+    shaping = recommend(enterprise, "startup").shaping
+    assert shaping is not None and shaping.change("data_analyst") == -1
+    low = np.full((1, len(UNCERTAINTY_GROUPS)), 0.3)
+    moved = perturbed(DEFAULTS, dict.fromkeys(UNCERTAINTY_GROUPS, 0.3))
+    rules = staff(compute_demand(enterprise, moved).by_role, existing, "startup", moved).allocation
+    assert rules["data_analyst"] == existing["data_analyst"] == 6
+    row = outcomes(enterprise, low, DEFAULTS, "startup").headcount[0].tolist()
+    assert row == [
+        reshaped_rules_plan(enterprise, DEFAULTS, moved, "startup")[role] for role in ROLES
+    ]
+    assert row[ROLES.index("data_analyst")] == 6
+    assert all(row[ROLES.index(role)] >= n for role, n in existing.items())

@@ -1,5 +1,6 @@
-"""The tornado's rows: each group alone at its low and high value, largest cost swing first; a
-group the scenario does not use moves nothing."""
+"""The tornado's rows: each group alone at its low and high value (the rules' plan under it,
+reshaped as the recommendation), largest cost swing first; a group the scenario does not use
+moves nothing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import Scenario
 from mlplanner.ranges.perturb import perturbed
 from mlplanner.ranges.sensitivity import Sensitivity, Swing, sensitivity
+from tests.ranges.reshaped import reshaped_evaluation
 from tests.support.builders import project_data, scenario
 
 DEFAULTS = Assumptions.defaults()
@@ -24,13 +26,15 @@ def test_an_unused_group_moves_nothing() -> None:
     assert swings["effort.tabular"].cost_swing_usd > 0
 
 
-def test_each_row_is_the_plan_with_that_group_alone_at_its_low_and_high(
+def test_each_row_is_the_rules_plan_with_that_group_alone_moved_reshaped_as_the_plan(
     fashion: Scenario,
 ) -> None:
     result = sensitivity(fashion)
     for swing in result.swings[:3]:
-        low = recommend(fashion, assumptions=perturbed(DEFAULTS, {swing.group: swing.low}))
-        high = recommend(fashion, assumptions=perturbed(DEFAULTS, {swing.group: swing.high}))
+        low, high = (
+            reshaped_evaluation(fashion, DEFAULTS, perturbed(DEFAULTS, {swing.group: m}))
+            for m in (swing.low, swing.high)
+        )
         assert (swing.cost_low_usd, swing.cost_high_usd) == (
             low.annual_cost_usd,
             high.annual_cost_usd,
