@@ -10,8 +10,9 @@ is the rules' plan **reshaped one move at a time** within the setup's space of p
 
 - a move adds one step of a role, takes one away, or moves one step from one role to
   another (a step is one person, more for very large teams); where none of those helps, the
-  wider moves are tried too: one step from one role to each of two others (a senior hire
-  for two juniors, say, or the reverse);
+  wider moves are tried too: any two of them at once (a senior hire for two juniors, say, or
+  the reverse, two people moved from one role to two others, two moved at once), since a
+  single move can lose quality that the second one more than wins back;
 - of the moves costing no more than the rules' plan, the one raising quality most is taken
   (ties: the cheaper plan); when none raises it, a move keeping quality and costing less is
   taken (the cheapest);
@@ -188,16 +189,13 @@ def _move(
 @cache
 def _deltas(step: int, wide: bool) -> np.ndarray:
     """The moves (module docstring) as changes of the allocation, in steps: one step added
-    to a role, taken from one, or moved from one role to another; with ``wide``, also one
-    step taken from one role and one added to each of two others, or one taken from each of
-    two and one added to a third. Heads never move."""
+    to a role, taken from one, or moved from one role to another; with ``wide``, also any two
+    of those at once (those cancelling out left out). Heads never move."""
     movable = [i for i, role in enumerate(ROLES) if role != HEAD]
     unit = np.eye(len(ROLES), dtype=np.int64) * step
     rows = [unit[i] for i in movable] + [-unit[i] for i in movable]
     rows += [unit[b] - unit[a] for a in movable for b in movable if a != b]
     if wide:
-        pairs = [(a, b) for a in movable for b in movable if a <= b]
-        for a, b in pairs:
-            rows += [unit[a] + unit[b] - unit[c] for c in movable if c not in (a, b)]
-            rows += [unit[c] - unit[a] - unit[b] for c in movable if c not in (a, b)]
+        twos = {tuple(int(n) for n in a + b) for i, a in enumerate(rows) for b in rows[i:]}
+        rows = [np.array(two) for two in sorted(twos) if any(two)]
     return np.array(rows)
