@@ -64,9 +64,15 @@ class Move:
 
     @property
     def effect(self) -> str:
-        """``+2.9 points, $9k a year less``."""
+        """``+2.9 points, $9k a year less``; ``+0.01 points, $34k a year more`` (a gain too
+        small for one decimal is not called "same quality")."""
         gain = self.quality_after - self.quality_before
-        points = f"{gain:+.1f} points" if abs(gain) >= 0.05 else "same quality"
+        if gain >= 0.05:
+            points = f"{gain:+.1f} points"
+        elif gain >= 0.005:
+            points = f"{gain:+.2f} points"
+        else:
+            points = "under +0.01 points" if gain > _GAIN else "same quality"
         saving = self.cost_before - self.cost_after
         if saving > 0:
             return f"{points}, {format_usd(saving)} a year less"

@@ -24,7 +24,7 @@ from mlplanner.model.plan import Plan, evaluate, recommend
 from mlplanner.model.roles import GENERALIST, HEAD, ROLES
 from mlplanner.model.scenario import load_scenario, parse_scenario
 from mlplanner.model.scoring import score, scoring_context
-from mlplanner.model.shaping import Shaping
+from mlplanner.model.shaping import Move, Shaping
 from mlplanner.model.staffing import staff
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.frontier import brute_force
@@ -264,3 +264,26 @@ def test_the_examples_keep_the_rules_heads_of_data() -> None:
             assert plan.allocation[HEAD] == shaping.rules_plan[HEAD], (name, setup)
     plan, _ = _example("enterprise_portfolio", "mature")
     assert plan.allocation[HEAD] == 1
+
+
+def _move(gain: float, saving: int) -> Move:
+    return Move(
+        added={"ml_engineer": 1},
+        removed={GENERALIST: 1},
+        step=1,
+        cost_before=100_000,
+        cost_after=100_000 - saving,
+        quality_before=60.0,
+        quality_after=60.0 + gain,
+    )
+
+
+def test_a_moves_effect_shows_any_gain_it_paid_for() -> None:
+    """A move costing more for a gain below one decimal says how small it is, never "same
+    quality"; "same quality" is for a move that only saves money."""
+    assert _move(2.94, 9_000).effect == "+2.9 points, $9k a year less"
+    assert _move(0.012, -34_425).effect == "+0.01 points, $34k a year more"
+    assert _move(0.001, -34_425).effect == "under +0.01 points, $34k a year more"
+    assert _move(0.0, 271_000).effect == "same quality, $271k a year less"
+    assert _move(0.3, 0).effect == "+0.3 points"
+    assert _move(0.3, 0).text == "one ML Engineer instead of one Full-Stack Data Scientist"
