@@ -122,12 +122,15 @@ class Shaping:
         )
         if not self.moves:
             return f"{start} No move of people between roles scores higher within that cost."
-        end = self.moves[-1]
+        end, one = self.moves[-1], len(self.moves) == 1
         steps = "; ".join(f"{move.text} ({move.effect})" for move in self.moves)
+        # Moves that only save money keep the quality rather than raise it.
+        raised = end.quality_after > self.rules_quality + _GAIN
+        verb, to, at = ("raise", "to", "at") if raised else ("keep", "at", "for")
         return (
-            f"{start} Within that cost, {len(self.moves)} "
-            f"{'move raises' if len(self.moves) == 1 else 'moves raise'} quality to "
-            f"{end.quality_after:.1f} at {format_usd(end.cost_after)} a year: {steps}."
+            f"{start} Within that cost, {len(self.moves)} {'move' if one else 'moves'} "
+            f"{verb}{'s' if one else ''} quality {to} {end.quality_after:.1f} {at} "
+            f"{format_usd(end.cost_after)} a year: {steps}."
         )
 
 

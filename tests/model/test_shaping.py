@@ -170,7 +170,10 @@ def test_the_summary_and_the_explanations_name_every_move(data: dict[str, Any], 
     if not shaping.moves:
         assert "No move of people between roles scores higher" in summary
     else:
+        end = shaping.moves[-1]
+        verb = "raise" if end.quality_after > shaping.rules_quality + GAIN else "keep"
         assert f"{len(shaping.moves)} move" in summary
+        assert f" {verb}" in summary and f" {end.quality_after:.1f} " in summary
     dumped = plan.to_dict()["shaping"]
     assert len(dumped["moves"]) == len(shaping.moves)
     assert dumped["summary"] == summary
