@@ -25,8 +25,9 @@ specialist work) and ``L`` leads:
    specialists, plus generalists for every role but annotation); the score keeps
    ``1 - resilience_weight x (1 - resilience)`` of the delivery.
 6. **Coordination**: ``1 - lead_gap_penalty x`` the share of the teams the portfolio's work
-   needs that have no lead (one team per ``lead_span`` FTE of individual contributors' demand
-   once it outgrows one team); the score keeps that share.
+   needs that have no lead (the individual contributors' demand, rounded up to whole FTE,
+   counted in teams as the plan's own leads are: :func:`~mlplanner.model.staffing.managers`,
+   from ``lead_from_contributors`` on); the score keeps that share.
 
 quality = 100 x delivery x resilience factor x coordination. Every step only rises with
 people, so adding a person never lowers the score. **Depth** (of the covered work, the share

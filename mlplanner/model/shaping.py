@@ -9,11 +9,10 @@ is the rules' plan **reshaped one move at a time** within the setup's space of p
 (:mod:`mlplanner.model.setup_space`) and never costing more than the rules' plan:
 
 - a move adds one step of a role, takes one away, or moves one step from one role to
-  another (a step is one person, more for very large teams); where none of those helps,
-  wider moves: one step from one role to each of two others (two juniors for a senior hire,
-  say) or from two roles to one; where none of those helps either, one step from each of
-  two roles to each of two others (not for teams searched in steps of several people, whose
-  large portfolios make each round of 1,400 candidates dear);
+  another (a step is one person, more for very large teams); where none of those helps, the
+  wider moves are tried too: any two of them at once (a senior hire for two juniors, say, or
+  the reverse, two people moved from one role to two others, two moved at once), since a
+  single move can lose quality that the second one more than wins back;
 - of the moves costing no more than the rules' plan, the one raising quality most is taken
   (ties: the cheaper plan); when none raises it, a move keeping quality and costing less is
   taken (the cheapest);
@@ -39,8 +38,6 @@ from mlplanner.model.wording import format_usd, joined, people
 
 # Quality gains below this (points) are rounding noise, not a better plan.
 _GAIN = 1e-6
-# The widest moves tried (see _deltas).
-_WIDEST = 2
 
 
 @dataclass(frozen=True)
@@ -67,9 +64,15 @@ class Move:
 
     @property
     def effect(self) -> str:
-        """``+2.9 points, $9k a year less``."""
+        """``+2.9 points, $9k a year less``; ``+0.01 points, $34k a year more`` (a gain too
+        small for one decimal is not called "same quality")."""
         gain = self.quality_after - self.quality_before
-        points = f"{gain:+.1f} points" if abs(gain) >= 0.05 else "same quality"
+        if gain >= 0.05:
+            points = f"{gain:+.1f} points"
+        elif gain >= 0.005:
+            points = f"{gain:+.2f} points"
+        else:
+            points = "under +0.01 points" if gain > _GAIN else "same quality"
         saving = self.cost_before - self.cost_after
         if saving > 0:
             return f"{points}, {format_usd(saving)} a year less"
@@ -119,12 +122,15 @@ class Shaping:
         )
         if not self.moves:
             return f"{start} No move of people between roles scores higher within that cost."
-        end = self.moves[-1]
+        end, one = self.moves[-1], len(self.moves) == 1
         steps = "; ".join(f"{move.text} ({move.effect})" for move in self.moves)
+        # Moves that only save money keep the quality rather than raise it.
+        raised = end.quality_after > self.rules_quality + _GAIN
+        verb, to, at = ("raise", "to", "at") if raised else ("keep", "at", "for")
         return (
-            f"{start} Within that cost, {len(self.moves)} "
-            f"{'move raises' if len(self.moves) == 1 else 'moves raise'} quality to "
-            f"{end.quality_after:.1f} at {format_usd(end.cost_after)} a year: {steps}."
+            f"{start} Within that cost, {len(self.moves)} {'move' if one else 'moves'} "
+            f"{verb}{'s' if one else ''} quality {to} {end.quality_after:.1f} {at} "
+            f"{format_usd(end.cost_after)} a year: {steps}."
         )
 
 
@@ -138,12 +144,9 @@ def shape(
     cap = int(first.cost[0])
     quality, spend = float(first.quality[0]), cap
     moves: list[Move] = []
-    # Single moves first; wider ones only where no narrower one helps (and no double swaps
-    # for teams searched in steps: their portfolios make each round dear).
-    widest = _WIDEST if space.step == 1 else _WIDEST - 1
-    width = 0
+    wide = False  # single moves first; the wider ones only where no single move helps
     while reshape:
-        candidates = current + _deltas(space.step, width)
+        candidates = current + _deltas(space.step, wide)
         candidates = candidates[space.holds(candidates) & (cost(context, candidates) <= cap)]
         scores = score(context, candidates)
         better = scores.quality > quality + _GAIN
@@ -153,15 +156,15 @@ def shape(
         else:
             pick = (scores.quality >= quality) & (scores.cost < spend)
         if not pick.any():
-            if width == widest:
+            if wide:
                 break
-            width += 1
+            wide = True
             continue
         row = np.flatnonzero(pick)[np.argmin(scores.cost[pick])]
         moves.append(_move(current[0], candidates[row], space.step, (spend, quality), scores, row))
         current = candidates[row : row + 1]
         quality, spend = float(scores.quality[row]), int(scores.cost[row])
-        width = 0
+        wide = False
     return Shaping(
         context=context,
         space=space,
@@ -193,24 +196,15 @@ def _move(
 
 
 @cache
-def _deltas(step: int, width: int) -> np.ndarray:
-    """The moves of one width (module docstring) as changes of the allocation, in steps.
-    Width 0: one step added to a role, taken from one, or moved from one role to another.
-    Width 1: one step from one role to each of two others, or from each of two to a third.
-    Width 2: one step from each of two roles to each of two others. A role may count twice
-    (two steps of it). Heads never move."""
+def _deltas(step: int, wide: bool) -> np.ndarray:
+    """The moves (module docstring) as changes of the allocation, in steps: one step added
+    to a role, taken from one, or moved from one role to another; with ``wide``, also any two
+    of those at once (those cancelling out left out). Heads never move."""
     movable = [i for i, role in enumerate(ROLES) if role != HEAD]
     unit = np.eye(len(ROLES), dtype=np.int64) * step
-    pairs = [unit[a] + unit[b] for a in movable for b in movable if a <= b]
-    if width == 0:
-        rows = [unit[i] for i in movable] + [-unit[i] for i in movable]
-        rows += [unit[b] - unit[a] for a in movable for b in movable if a != b]
-    elif width == 1:
-        rows = [pair - unit[c] for pair in pairs for c in movable]
-        rows += [unit[c] - pair for pair in pairs for c in movable]
-    else:
-        rows = [added - taken for added in pairs for taken in pairs]
-    moves = np.unique(np.array(rows), axis=0)
-    # A move that takes a role's step and gives it back is a narrower move: left out.
-    kept = (np.abs(moves).sum(axis=1) == (2 + width) * step) | (width == 0)
-    return moves[kept & moves.any(axis=1)]
+    rows = [unit[i] for i in movable] + [-unit[i] for i in movable]
+    rows += [unit[b] - unit[a] for a in movable for b in movable if a != b]
+    if wide:
+        twos = {tuple(int(n) for n in a + b) for i, a in enumerate(rows) for b in rows[i:]}
+        rows = [np.array(two) for two in sorted(twos) if any(two)]
+    return np.array(rows)

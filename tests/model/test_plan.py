@@ -10,7 +10,7 @@ from hypothesis import given
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import SHARED_SOURCES
-from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.staffing import round_people
@@ -33,7 +33,7 @@ def test_evaluate_reproduces_recommend_exactly(s: Scenario, setup: str) -> None:
     assert again.roles == plan.roles
     assert again.vendor_lines == plan.vendor_lines
     plan_dict = plan.to_dict()
-    del plan_dict["explanations"]
+    del plan_dict["explanations"], plan_dict["shaping"]  # a plan's own: how it was made
     assert again.to_dict() == plan_dict
 
 
@@ -101,41 +101,52 @@ def test_an_empty_project_list_gives_a_valid_plan_with_a_clear_message(setup: st
 
 
 def test_fashion_retailer_plan_follows_the_scaleup_rules() -> None:
+    """The rules' plan as the scaleup setup sizes it; the recommended plan reshapes it
+    (tests/model/test_shaping.py) but keeps the employed staff."""
     s = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
     plan = recommend(s)
     demand = plan.demand.by_role
     rule = DEFAULTS.setups["scaleup"]
     assert plan.setup == "scaleup"  # 800 employees
-    assert plan.allocation["data_scientist"] == 2  # existing staff covers the 1.5 FTE
-    assert plan.allocation["data_analyst"] == 3  # three employed, more than demand needs
+    assert plan.shaping is not None and plan.staffing is not None
+    rules = plan.shaping.rules_plan
+    for sized in (rules, plan.allocation):
+        assert sized["data_scientist"] == 2  # existing staff covers the 1.5 FTE
+        assert sized["data_analyst"] == 3  # three employed, more than demand needs
     # Generalists carry the first person's worth of the roles nobody is employed in.
     carried = {
         role: min(demand[role], rule.absorb_below_fte)
         for role in ("data_engineer", "ml_engineer", "developer")
     }
-    assert plan.staffing is not None
     assert plan.staffing.absorbed_fte == pytest.approx(sum(carried.values()))
     for role, fte in carried.items():
         rest = demand[role] - fte
-        assert plan.allocation[role] == round_people(rest, rule.round_up_from)
-    assert plan.allocation[GENERALIST] == round_people(
+        assert rules[role] == round_people(rest, rule.round_up_from)
+    assert rules[GENERALIST] == round_people(
         sum(carried.values()) / DEFAULTS.generalist_capacity_fte, rule.round_up_from
     )
     assert plan.total_hires == plan.total_headcount - 5
     assert any(m.startswith("3 Data Analysts already employed for") for m in plan.messages)
 
 
+def _budget_messages(plan: Evaluation) -> list[str]:
+    return [m for m in plan.messages if "budget" in m]
+
+
 def test_a_plan_over_budget_says_by_how_much() -> None:
     plan = recommend(scenario(project_data(), budget=100_000))
     over = plan.annual_cost_usd - 100_000
-    assert plan.messages == [
+    assert _budget_messages(plan) == [
         f"This plan costs {format_usd(plan.annual_cost_usd)} a year, "
         f"{format_usd(over)} over the budget of $100k."
     ]
+    assert plan.messages[0] == _budget_messages(plan)[0]
 
 
 def test_a_plan_within_budget_has_no_budget_message() -> None:
-    assert recommend(scenario(project_data(), budget=50_000_000)).messages == []
+    plan = recommend(scenario(project_data(), budget=50_000_000))
+    assert _budget_messages(plan) == []
+    assert plan.messages == recommend(scenario(project_data())).messages
 
 
 def test_evaluate_notes_existing_staff_left_out_of_an_allocation() -> None:

@@ -1,0 +1,292 @@
+"""Shaping: the recommended plan is the rules' plan reshaped within the setup's space of plans
+for no more than the rules' cost (``mlplanner/model/shaping.py``).
+
+Properties over generated scenarios and every setup: the plan costs no more than the rules'
+plan and scores no lower; it lies in the setup's space; no single or wide move (enumerated
+here, independently of the shaping's own list) within the space and the rules' cost raises
+its quality or keeps it for less; the listed moves, replayed from the rules' plan, give it
+and each one pays; the summary names every move. On small scenarios (spaces enumerable by
+``brute_force``) it is the best plan of its setup's space for the rules' cost. Examples: what
+the shaping does to the shipped examples under each setup's space.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import Any
+
+import numpy as np
+from hypothesis import assume, given
+
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import Plan, evaluate, recommend
+from mlplanner.model.roles import GENERALIST, HEAD, ROLES
+from mlplanner.model.scenario import load_scenario, parse_scenario
+from mlplanner.model.scoring import score, scoring_context
+from mlplanner.model.shaping import Move, Shaping
+from mlplanner.model.staffing import staff
+from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.search.frontier import brute_force
+from mlplanner.search.pareto import QUALITY_TOLERANCE
+from tests.support.strategies import ENGINE_SETTINGS, scenario_data, setups
+
+# The shaping's own threshold: quality gains below it are rounding noise.
+GAIN = 1e-6
+# Spaces small enough for brute_force to enumerate in a test (tens of milliseconds).
+SMALL_SPACE = 20_000
+MOVABLE = [role for role in ROLES if role != HEAD]
+
+
+def _plan(data: dict[str, Any], setup: str) -> tuple[Plan, Shaping]:
+    plan = recommend(parse_scenario(data), setup)
+    assert plan.shaping is not None
+    return plan, plan.shaping
+
+
+def _row(allocation: dict[str, int]) -> np.ndarray:
+    return np.array([allocation[role] for role in ROLES], dtype=np.int64)
+
+
+def single_moves() -> list[dict[str, int]]:
+    """One person more in a role, one fewer, or one moved from a role to another (heads of
+    data & ML never move: the rules set them)."""
+    more = [{role: 1} for role in MOVABLE]
+    fewer = [{role: -1} for role in MOVABLE]
+    moved = [{a: -1, b: 1} for a, b in itertools.permutations(MOVABLE, 2)]
+    return more + fewer + moved
+
+
+def wide_moves() -> list[dict[str, int]]:
+    """Any two single moves at once, less those that cancel out."""
+    moves = []
+    for first, second in itertools.combinations_with_replacement(single_moves(), 2):
+        both = {role: first.get(role, 0) + second.get(role, 0) for role in {*first, *second}}
+        if any(both.values()):
+            moves.append(both)
+    return moves
+
+
+def _as_rows(moves: list[dict[str, int]], step: int) -> np.ndarray:
+    return np.array([[step * move.get(role, 0) for role in ROLES] for move in moves])
+
+
+@ENGINE_SETTINGS
+@given(scenario_data(), setups)
+def test_the_plan_costs_no_more_than_the_rules_plan_and_scores_no_lower(
+    data: dict[str, Any], setup: str
+) -> None:
+    plan, shaping = _plan(data, setup)
+    scenario = plan.scenario
+    rules = staff(plan.demand.by_role, scenario.company.existing_team, plan.setup, plan.assumptions)
+    assert shaping.rules_plan == rules.allocation
+    as_the_rules = evaluate(scenario, shaping.rules_plan, setup)
+    assert shaping.rules_cost_usd == as_the_rules.annual_cost_usd
+    assert shaping.rules_quality == as_the_rules.quality
+    assert plan.annual_cost_usd <= shaping.rules_cost_usd
+    assert plan.quality >= shaping.rules_quality
+    assert plan.allocation[HEAD] == shaping.rules_plan[HEAD]
+    if not scenario.projects:  # no quality to raise: the rules' plan stands
+        assert not shaping.moves
+        assert plan.allocation == shaping.rules_plan
+
+
+@ENGINE_SETTINGS
+@given(scenario_data(), setups)
+def test_the_plan_and_the_rules_plan_lie_in_the_setups_space(
+    data: dict[str, Any], setup: str
+) -> None:
+    plan, shaping = _plan(data, setup)
+    space = shaping.space
+    rows = np.array([_row(plan.allocation), _row(shaping.rules_plan)])
+    assert space.holds(rows).all()
+    existing = plan.scenario.company.existing_team
+    for role in MOVABLE:  # existing staff are kept
+        assert space.lower[role] == existing.get(role, 0)
+        assert (space.upper[role] - space.lower[role]) % space.step == 0
+    assert space.lower[HEAD] == space.upper[HEAD] == shaping.rules_plan[HEAD]
+
+
+@ENGINE_SETTINGS
+@given(scenario_data(min_projects=1), setups)
+def test_no_single_or_wide_move_within_the_rules_cost_does_better(
+    data: dict[str, Any], setup: str
+) -> None:
+    """The shaping stops where no move raises quality for no more than the rules' cost, and
+    none keeps it for less."""
+    plan, shaping = _plan(data, setup)
+    space = shaping.space
+    context = scoring_context(plan.demand, plan.scenario.company.region, Assumptions.defaults())
+    moves = _as_rows(single_moves() + wide_moves(), space.step)
+    candidates = _row(plan.allocation) + moves
+    scores = score(context, candidates)
+    allowed = space.holds(candidates) & (scores.cost <= shaping.rules_cost_usd)
+    better = scores.quality > plan.quality + GAIN
+    cheaper = (scores.quality >= plan.quality) & (scores.cost < plan.annual_cost_usd)
+    found = candidates[allowed & (better | cheaper)]
+    assert not len(found), [dict(zip(ROLES, row.tolist(), strict=True)) for row in found]
+
+
+@ENGINE_SETTINGS
+@given(scenario_data(), setups)
+def test_the_moves_replayed_from_the_rules_plan_give_the_plan(
+    data: dict[str, Any], setup: str
+) -> None:
+    plan, shaping = _plan(data, setup)
+    allocation = dict(shaping.rules_plan)
+    cost, quality = shaping.rules_cost_usd, shaping.rules_quality
+    allowed = {tuple(sorted(move.items())) for move in single_moves() + wide_moves()}
+    for move in shaping.moves:
+        change = {role: n for role, n in move.added.items()}
+        change.update({role: -n for role, n in move.removed.items()})
+        assert tuple(sorted(change.items())) in allowed
+        assert move.step == shaping.space.step
+        for role, n in change.items():
+            allocation[role] += n * move.step
+        assert (move.cost_before, move.quality_before) == (cost, quality)
+        again = evaluate(plan.scenario, allocation, setup)
+        assert (move.cost_after, move.quality_after) == (again.annual_cost_usd, again.quality)
+        assert move.cost_after <= shaping.rules_cost_usd
+        assert shaping.space.holds(_row(allocation)[None, :]).all()
+        # Each move raises quality, or keeps it and costs less.
+        assert move.quality_after > quality + GAIN or (
+            move.quality_after >= quality and move.cost_after < cost
+        )
+        cost, quality = move.cost_after, move.quality_after
+    assert allocation == plan.allocation == shaping.allocation
+    assert (cost, quality) == (plan.annual_cost_usd, plan.quality)
+    for role in ROLES:
+        assert shaping.change(role) == plan.allocation[role] - shaping.rules_plan[role]
+
+
+@ENGINE_SETTINGS
+@given(scenario_data(), setups)
+def test_the_summary_and_the_explanations_name_every_move(data: dict[str, Any], setup: str) -> None:
+    plan, shaping = _plan(data, setup)
+    summary = shaping.summary
+    assert summary.startswith("The setup's rules size this team at ")
+    for move in shaping.moves:
+        assert f"{move.text} ({move.effect})" in summary
+    if not shaping.moves:
+        assert "No move of people between roles scores higher" in summary
+    else:
+        end = shaping.moves[-1]
+        verb = "raise" if end.quality_after > shaping.rules_quality + GAIN else "keep"
+        assert f"{len(shaping.moves)} move" in summary
+        assert f" {verb}" in summary and f" {end.quality_after:.1f} " in summary
+    dumped = plan.to_dict()["shaping"]
+    assert len(dumped["moves"]) == len(shaping.moves)
+    assert dumped["summary"] == summary
+    for role, explanation in plan.explanations.items():
+        changed = shaping.change(role) != 0
+        assert ("moving people between roles scores higher" in explanation.rule) == changed
+
+
+@ENGINE_SETTINGS
+@given(scenario_data(min_projects=1, max_projects=2, max_count=2), setups)
+def test_on_small_scenarios_the_plan_is_the_best_of_its_space_for_the_rules_cost(
+    data: dict[str, Any], setup: str
+) -> None:
+    """The shaping is a local search; on spaces brute_force can enumerate it finds the best
+    plan of the setup's space costing at most the rules' plan (ties allowed)."""
+    plan, shaping = _plan(data, setup)
+    assume(shaping.space.size <= SMALL_SPACE)
+    points = brute_force(plan.scenario, setup=setup)
+    affordable = [p for p in points if p.annual_cost_usd <= shaping.rules_cost_usd]
+    best = max(affordable, key=lambda p: p.quality)
+    assert math.isclose(plan.quality, best.quality, rel_tol=0, abs_tol=QUALITY_TOLERANCE), (
+        best.allocation,
+        plan.allocation,
+    )
+
+
+def _example(name: str, setup: str | None = None) -> tuple[Plan, Shaping]:
+    plan = recommend(load_scenario(EXAMPLES_DIR / f"{name}.json"), setup)
+    assert plan.shaping is not None
+    return plan, plan.shaping
+
+
+def test_the_fashion_retailer_trades_full_stack_data_scientists_for_specialists() -> None:
+    """Its own setup, scaleup: the rules give three full-stack data scientists carrying the
+    data engineering, ML and backend work; a data engineer and a backend developer in place of
+    two of them score 3.7 points more for $7k a year less."""
+    plan, shaping = _example("fashion_retailer")
+    assert plan.setup == "scaleup"
+    assert shaping.rules_plan[GENERALIST] == 3
+    assert [(m.added, m.removed) for m in shaping.moves] == [
+        ({"data_engineer": 1}, {GENERALIST: 1}),
+        ({"developer": 1}, {GENERALIST: 1}),
+    ]
+    assert shaping.moves[0].text == "one Data Engineer instead of one Full-Stack Data Scientist"
+    changed = {role: shaping.change(role) for role in ROLES if shaping.change(role)}
+    assert changed == {"data_engineer": 1, "developer": 1, GENERALIST: -2}
+    assert (shaping.rules_cost_usd, round(shaping.rules_quality, 2)) == (1_510_110, 64.99)
+    assert (plan.annual_cost_usd, round(plan.quality, 2)) == (1_502_820, 68.65)
+    assert plan.total_headcount == sum(shaping.rules_plan.values()) == 8
+    assert "the plan has two people fewer (1)" in plan.explanations[GENERALIST].rule
+
+
+def test_startup_examples_get_no_data_scientists_beyond_the_rules() -> None:
+    """The seed startup employs none and gets none; the enterprise portfolio's five employed
+    data scientists are staffed to their demand (eight) by the rules, and the shaping moves one
+    of them to full-stack work rather than adding any."""
+    seed, seed_shaping = _example("seed_startup", "startup")
+    assert seed.allocation["data_scientist"] == seed_shaping.space.upper["data_scientist"] == 0
+    enterprise, shaping = _example("enterprise_portfolio", "startup")
+    assert shaping.rules_plan["data_scientist"] == 8
+    assert enterprise.allocation["data_scientist"] == 7
+
+
+@ENGINE_SETTINGS
+@given(scenario_data())
+def test_startup_plans_have_no_data_scientists_the_rules_did_not_plan(
+    data: dict[str, Any],
+) -> None:
+    """Without data scientists employed a startup plan has none; with some, the rules staff
+    them to their demand (employed staff are never absorbed) and the shaping adds none."""
+    plan, shaping = _plan(data, "startup")
+    employed = plan.scenario.company.existing_team.get("data_scientist", 0)
+    assert plan.allocation["data_scientist"] <= shaping.rules_plan["data_scientist"]
+    if not employed:
+        assert plan.allocation["data_scientist"] == 0
+
+
+@ENGINE_SETTINGS
+@given(scenario_data())
+def test_mature_plans_hire_no_full_stack_data_scientists(data: dict[str, Any]) -> None:
+    plan, _ = _plan(data, "mature")
+    line = next(line for line in plan.roles if line.role == GENERALIST)
+    assert line.hires == 0
+    assert line.headcount <= line.existing
+
+
+def test_the_examples_keep_the_rules_heads_of_data() -> None:
+    for name in ("seed_startup", "fashion_retailer", "enterprise_portfolio"):
+        for setup in ("startup", "scaleup", "mature"):
+            plan, shaping = _example(name, setup)
+            assert plan.allocation[HEAD] == shaping.rules_plan[HEAD], (name, setup)
+    plan, _ = _example("enterprise_portfolio", "mature")
+    assert plan.allocation[HEAD] == 1
+
+
+def _move(gain: float, saving: int) -> Move:
+    return Move(
+        added={"ml_engineer": 1},
+        removed={GENERALIST: 1},
+        step=1,
+        cost_before=100_000,
+        cost_after=100_000 - saving,
+        quality_before=60.0,
+        quality_after=60.0 + gain,
+    )
+
+
+def test_a_moves_effect_shows_any_gain_it_paid_for() -> None:
+    """A move costing more for a gain below one decimal says how small it is, never "same
+    quality"; "same quality" is for a move that only saves money."""
+    assert _move(2.94, 9_000).effect == "+2.9 points, $9k a year less"
+    assert _move(0.012, -34_425).effect == "+0.01 points, $34k a year more"
+    assert _move(0.001, -34_425).effect == "under +0.01 points, $34k a year more"
+    assert _move(0.0, 271_000).effect == "same quality, $271k a year less"
+    assert _move(0.3, 0).effect == "+0.3 points"
+    assert _move(0.3, 0).text == "one ML Engineer instead of one Full-Stack Data Scientist"
