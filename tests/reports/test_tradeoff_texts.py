@@ -212,8 +212,13 @@ def test_scenario_step_note_follows_the_search_step() -> None:
 
 
 def test_search_help_gives_the_generalist_capacity_and_the_step_rule() -> None:
-    text = search_help(assumptions_with(generalist_capacity_fte=0.7))
+    setups = Assumptions.defaults().model_dump()["setups"]
+    setups["startup"] = {**setups["startup"], "absorb_below_fte": 1.5}
+    text = search_help(assumptions_with(generalist_capacity_fte=0.7, setups=setups))
     assert "(0.70 FTE of specialist work each)" in text
+    flat = " ".join(text.split())
+    assert "so each setup has its own frontier" in flat
+    assert "the work beyond the 1.5 FTE per role the generalists carry" in flat
     assert f"Teams up to {STEP_FTE:.0f} FTE of demand (annotation aside)" in text
     assert f"in steps of D / {STEPS} people (rounded up)" in text
 
