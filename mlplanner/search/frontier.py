@@ -13,7 +13,9 @@ sorted by cost, quality strictly increasing (ties within
 Cost and quality do not depend on the setup, but the space does (a startup's plans have no
 specialist data scientists, a mature company's no new full-stack data scientists), so the
 frontier is the frontier of the setup's space and differs from setup to setup. The setup's
-recommended plan is one of its points (:mod:`mlplanner.model.shaping`).
+recommended plan is a candidate; its shaping (:mod:`mlplanner.model.shaping`) puts it on this
+frontier for the examples and small generated scenarios (the tests check both), though not
+always on large spaces, since its moves are local.
 
 **Algorithm** (a local search, exact on small spaces; :func:`brute_force` enumerates the
 space, and the tests check that both agree on generated small scenarios;
