@@ -1,7 +1,8 @@
 """``python -m mlplanner frontier FILE`` and ``recommend FILE --budget USD``.
 
-``frontier`` prints the cost/quality Pareto frontier (see :mod:`mlplanner.search.frontier`): a
-table, JSON (a list of points with ``allocation``, ``annual_cost_usd``, ``quality`` and the quality
+``frontier`` prints the cost/quality Pareto frontier of the setup's space of plans
+(``--setup``, default the scenario's; see :mod:`mlplanner.search.frontier`): a table, JSON (a
+list of points with ``allocation``, ``annual_cost_usd``, ``quality`` and the quality
 components) or CSV (the frontier export's columns). ``--budget`` makes ``recommend`` print the best
 plan that budget buys instead of the setup's recommendation, and what it buys by whole projects
 (``budget_advice`` in JSON, a last line in the table). Both tables end with a line giving the
@@ -64,7 +65,9 @@ def add_frontier_command(commands: Any) -> None:
     )
     sub.add_argument("file", help="scenario JSON file (format mlplanner.scenario/1)")
     sub.add_argument(
-        "--setup", choices=SETUPS, help="accepted like recommend's; scores do not depend on it"
+        "--setup",
+        choices=SETUPS,
+        help="the setup whose plans are searched (default: the scenario's; as for recommend)",
     )
     sub.add_argument("--format", choices=FORMATS, default="table")
     sub.set_defaults(handler=_frontier)

@@ -77,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def plan_table(plan: Evaluation) -> str:
-    """A plan as plain text for a terminal."""
+    """A plan as plain text for a terminal; a recommended plan with a quality score adds how
+    it was shaped from the rules' plan (:attr:`mlplanner.model.shaping.Shaping.summary`)."""
     frame = allocation_frame(plan)
     frame = frame[frame["headcount"] + frame["existing"] + frame["fte_demand"] > 0]
     shown = frame.assign(role=frame["role"].map(role_label))[
@@ -98,6 +99,8 @@ def plan_table(plan: Evaluation) -> str:
             "Quality components: "
             + ", ".join(f"{k} {v:.0f}" for k, v in plan.quality_components.items())
         )
+        if isinstance(plan, Plan) and plan.shaping is not None:
+            lines.append(plan.shaping.summary)  # how the rules' plan was reshaped
     if plan.vendor_cost_usd:
         lines.append(f"Includes vendor annotation: {format_usd(plan.vendor_cost_usd)}")
     lines.extend(plan.messages)

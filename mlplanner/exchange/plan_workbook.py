@@ -8,7 +8,7 @@ Sheets, in order:
 - ``Allocation``: the allocation table (:func:`~mlplanner.exchange.tables_csv.allocation_table`)
   with a Total row (demand, people, existing, hires, yearly cost);
 - ``Comparison``: the scenario recommended as each setup, side by side;
-- ``Frontier``: the cost/quality frontier, cheapest first;
+- ``Frontier``: the cost/quality frontier of the plan's setup, cheapest first;
 - ``Timeline``: the hiring timeline (:func:`~mlplanner.exchange.timeline_csv.timeline_table`),
   one row per quarter and role;
 - ``Scenario``: the scenario CSV's columns and plain numbers as they are, so that the sheet
@@ -167,8 +167,9 @@ def plan_workbook(
         ),
         "Frontier": Table(
             # Without projects there is no quality score, so no frontier: its header only.
+            # The frontier is that of the plan's setup (its space of plans).
             frontier_table(
-                frontier(scenario, assumptions=assumptions) if evaluation.scored else []
+                frontier(scenario, evaluation.setup, assumptions) if evaluation.scored else []
             ),
             headers=FRONTIER_HEADERS,
             formats=FRONTIER_FORMATS,

@@ -170,7 +170,7 @@ def _summary(c: SetupComparison) -> list[Finding]:
             Finding(
                 "summary",
                 f"{c.name(cheapest)}: both the cheapest and the best team here "
-                f"({_figures(low)}). More specialists would cost more without scoring higher.",
+                f"({_figures(low)}). No other setup's team costs less or scores higher.",
             )
         )
     else:
@@ -245,7 +245,6 @@ def absorbed_work(plan: Evaluation) -> dict[str, float]:
 
 def _generalists(c: SetupComparison) -> list[Finding]:
     findings: list[Finding] = []
-    mature = c.plans["mature"]
     for group in c.teams:
         setup = group[0]
         plan = c.plans[setup]
@@ -253,38 +252,61 @@ def _generalists(c: SetupComparison) -> list[Finding]:
         work = absorbed_work(plan)
         if count == 0 or not work:
             continue
+        text = f"{c.name(setup)}: {_absorbed(plan, work)}"
         depth = plan.assumptions.generalist_depth
-        parts = [f"{fte:.1f} FTE of {WORK_NAMES[role]}" for role, fte in work.items()]
         depths = [
             f"{depth.get(role, 0.0):.0%} in {WORK_NAMES[role]}"
             for role in work
             if depth.get(role, 0.0) < 1
         ]
-        text = (
-            f"{c.name(setup)}: {people(count, GENERALIST)} cover {joined(parts)}, "
-            "with no specialist for that work."
-        )
         if depths:
             text += (
                 f" Against a specialist's depth they reach {joined(depths)} (editable assumptions)."
             )
-        hired = [
-            people(mature.allocation[role], role)
-            for role in work
-            if mature.allocation[role] > plan.allocation[role]
-        ]
-        if "mature" not in group and hired:
-            text += f" The mature setup hires {joined(hired)} for it instead."
+        if "mature" not in group:
+            text += _mature_specialists(plan, c.plans["mature"], work)
         findings.append(Finding("generalists", text))
     if not findings:
         findings.append(
             Finding(
                 "generalists",
-                "No setup uses full-stack data scientists here: every role with demand is "
-                "large enough for specialists, or existing staff already cover it.",
+                "No setup's team has full-stack data scientists doing other roles' work here.",
             )
         )
     return findings
+
+
+def _absorbed(plan: Plan, work: dict[str, float]) -> str:
+    """``2 Full-Stack Data Scientists cover 0.3 FTE of data engineering and 0.6 FTE of data
+    science beside 2 Data Scientists; no specialist does data engineering.``: the work they
+    carry, and beside which of the plan's own specialists (the score gives generalists the
+    demand the specialists leave uncovered)."""
+    count = plan.allocation[GENERALIST]
+    parts = [
+        f"{fte:.1f} FTE of {WORK_NAMES[role]}"
+        + (f" beside {people(plan.allocation[role], role)}" if plan.allocation[role] else "")
+        for role, fte in work.items()
+    ]
+    alone = [WORK_NAMES[role] for role in work if not plan.allocation[role]]
+    text = f"{people(count, GENERALIST)} {agreeing('covers', count)} {joined(parts)}"
+    if len(alone) == len(work):
+        return text + ", with no specialist for that work."
+    if alone:
+        return text + f"; no specialist does {joined(alone)}."
+    return text + "."
+
+
+def _mature_specialists(plan: Plan, mature: Plan, work: dict[str, float]) -> str:
+    """`` The mature setup staffs more specialists in those roles: 1 Data Engineer instead of
+    none, 9 Data Analysts instead of 8.`` (empty when it staffs none more)."""
+    more = [
+        f"{people(mature.allocation[role], role)} instead of {plan.allocation[role] or 'none'}"
+        for role in work
+        if mature.allocation[role] > plan.allocation[role]
+    ]
+    if not more:
+        return ""
+    return f" The mature setup staffs more specialists in those roles: {joined(more)}."
 
 
 def single_points(plan: Evaluation) -> list[str]:

@@ -1,9 +1,9 @@
 """'How the model works': the rules behind a plan, with the numbers in force.
 
 The text follows :mod:`mlplanner.model.demand`, :mod:`mlplanner.model.staffing`,
-:mod:`mlplanner.model.cost` and :mod:`mlplanner.model.quality` (its module docstring holds the
-formula); the figures come from the assumption set in force, so the explanation always matches
-the plan on screen.
+:mod:`mlplanner.model.shaping`, :mod:`mlplanner.model.cost` and :mod:`mlplanner.model.quality`
+(its module docstring holds the formula); the figures come from the assumption set in force,
+so the explanation always matches the plan on screen.
 """
 
 from __future__ import annotations
@@ -71,6 +71,16 @@ Leads count the people the work needs (annotators not counted): none below
 {a.lead_from_contributors}, then one per team of up to {a.lead_span}. From
 {a.head_from_leads} leads a Head of Data & ML leads the leads (one per {a.lead_span} leads).
 
+**Shaping.** These rules size the team and set what it may cost; rounding role by role does
+not give the team that delivers most for that money. So the recommended plan is the rules'
+plan reshaped one move at a time, never costing more: a person more or fewer in a role, or
+moved from one role to another (where none of those helps, one role's person for two others,
+or two for one), taking the move that raises quality most, else one that keeps it for less,
+until none does. Moves stay within the setup's way of staffing (no specialist data scientists
+for a startup, no new full-stack data scientists for a mature company) and keep heads of data
+& ML as the rules plan them. The plan lists its moves and what each bought; a role a move
+changed says so in its explanation.
+
 **Cost.** People × median salary for the role and region × {a.loaded_cost_multiplier:.2f}
 (employer costs on top of salary), plus vendor costs.
 
@@ -89,7 +99,8 @@ Leads count the people the work needs (annotators not counted): none below
   data scientists for every role but annotation). The score keeps
   1 − {a.resilience_weight:.2f} × (1 − resilience) of the delivery.
 - **Coordination**: 1 − {a.lead_gap_penalty:.2f} × the share of the teams the work needs
-  (one per {a.lead_span} FTE of individual contributors' work past one team) that have no lead.
+  (counted like the leads, on the FTE of individual contributors' work: none below
+  {min(a.lead_from_contributors, a.lead_span)}, then one per {a.lead_span}) that have no lead.
 
 Quality = delivery × resilience factor × coordination, 0–100: adding a person never lowers it.
 

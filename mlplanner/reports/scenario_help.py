@@ -58,10 +58,12 @@ def setup_help(a: Assumptions) -> str:
         f"person from {rule.round_up_from:g} of a person."
         for setup, rule in a.setups.items()
     )
+    first = min(a.lead_from_contributors, a.lead_span)
     return (
-        f"How demand becomes people. {rules} In every setup, once more than {a.lead_span} "
-        f"people (annotators and leads aside) are in the team, each team of up to "
-        f"{a.lead_span} gets a lead. Auto picks the setup from the number of employees."
+        f"How demand becomes people. {rules} In every setup, from {first} people "
+        f"(annotators and leads aside), each team of up to {a.lead_span} gets a lead. The "
+        "recommended plan then moves people between roles where that scores higher for no "
+        "more than the rules' cost. Auto picks the setup from the number of employees."
     )
 
 

@@ -115,20 +115,26 @@ def scenario_step_note(scenario: Scenario, assumptions: Assumptions) -> str | No
 
 def search_help(assumptions: Assumptions) -> str:
     """Markdown saying which plans the frontier is chosen from
-    (:mod:`mlplanner.search.frontier`)."""
+    (:mod:`mlplanner.model.setup_space`, :mod:`mlplanner.search.frontier`)."""
+    absorb = assumptions.setups["startup"].absorb_below_fte
     text = f"""
-Every plan keeps the people already employed. Each role's headcount runs from its existing staff
-up to a bound set by the demand: a specialist role up to its demand rounded up (at least two
-people when it has any, so that the work has a backup); full-stack data scientists up to the
-demand they can take on ({assumptions.generalist_capacity_fte:.2f} FTE of specialist work each);
-leads up to as many as the largest team in that range would need. Past these bounds more people
-only cost more. Every plan in that range is scored by the Plan page's rules, and the frontier
-keeps each plan that no other beats on both cost and quality.
+Every plan keeps the people already employed and is staffed the setup's way, so each setup has
+its own frontier. Each role's headcount runs from its existing staff up to a bound set by the
+demand: a specialist role up to its demand rounded up (at least two people when it has any, so
+that the work has a backup); under the startup setup no data scientists (full-stack data
+scientists do all data science) and other specialists only for the work beyond the
+{absorb:g} FTE per role the generalists carry. Full-stack data scientists run up to the demand
+they can take on ({assumptions.generalist_capacity_fte:.2f} FTE of specialist work each), with
+no new ones under the mature setup; leads up to as many as the largest team in that range would
+need; heads of data & ML stay as the setup's rules plan them. Every bound is raised to the
+rules' own plan, so that plan is always in the range. Past these bounds more people add little
+but cost. Every plan in that range is scored by the Plan page's rules, and the frontier keeps
+each plan that no other beats on both cost and quality.
 
 Teams up to {STEP_FTE:.0f} FTE of demand (annotation aside) are searched person by person.
 Larger teams are searched in steps: with D FTE of demand, every role's headcount moves from its
 existing staff in steps of D / {STEPS} people (rounded up), each bound rounded up to a whole
-step, so the search stays quick at any size. The recommended plan is a candidate as well, so
-no frontier plan is one it beats, even when it lies between the steps.
+step, so the search stays quick at any size. The recommended plan is a candidate as well, even
+when it lies between the steps.
 """
     return text.strip()

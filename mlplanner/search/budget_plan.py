@@ -4,19 +4,28 @@ The exact best plan under a budget (:func:`mlplanner.search.frontier.best_under_
 maximises the score over headcounts; every project then gets the same share of each role,
 so a tight budget spreads thin. A manager funds projects instead. :func:`fund_projects`:
 
-1. staffs a set of projects by the setup's rules (:func:`~mlplanner.model.staffing.staff` on
-   their demand: generalists for a startup), plus one person able to deploy when a production
-   project among them has deployment work and the rules staffed nobody who can (a full-stack
-   data scientist where the setup uses them, else an ML engineer);
+1. staffs the whole portfolio with the recommended plan (the setup's rules' plan reshaped for
+   the rules' cost, :mod:`mlplanner.model.shaping`) and any smaller set of projects by the
+   setup's rules (:func:`~mlplanner.model.staffing.staff` on their demand: generalists for a
+   startup), each plus one person able to deploy when a production project among them has
+   deployment work and the team has nobody who can (a full-stack data scientist where the
+   setup uses them, else an ML engineer);
 2. prices that team as the Plan page prices any allocation: its people, plus the outsourced
    annotation of the whole portfolio (bought whatever the team);
-3. keeps every project while that fits the budget, and otherwise leaves out projects in one
-   fixed order, the least priority x FTE per dollar of their own work first (its FTE per role
-   at the roles' loaded rates), as few as make the rest fit (found by bisection: fewer
-   projects never make a dearer team; a few pricings, so 200 projects take milliseconds);
+3. keeps every project when the whole portfolio's team fits the budget, and otherwise leaves
+   out projects in one fixed order, the least priority x FTE per dollar of their own work
+   first (its FTE per role at the roles' loaded rates), as few as make the rest fit (found by
+   bisection: fewer projects never make a dearer team; a few pricings, so 200 projects take
+   milliseconds);
 4. spends what is left on the project left out last, in part: the kept projects' demand plus
    the largest whole percentage of what that project adds that still fits, staffed by the
    same rules (and with someone able to deploy it); a share that staffs nobody more is none.
+
+Smaller sets are staffed by the rules, not reshaped: the bisection needs teams that never
+cost more for fewer projects, which the rules' sizing guarantees (it is monotone in the work)
+and the reshaped plan does not. A budget covering the whole portfolio's team funds every
+project with exactly the recommended plan (plus its deployer, if it needs one); a smaller
+budget leaves at least one project out, wholly or in part.
 
 The order of removals does not depend on the budget, only where it stops does: a larger budget
 funds the same whole projects or more, and the same project in part with as large a share or
@@ -27,7 +36,7 @@ not know which projects the advice meant for whom.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +45,7 @@ import numpy as np
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost
 from mlplanner.model.demand import compute_demand
-from mlplanner.model.plan import Evaluation, evaluate
+from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.roles import GENERALIST, PHASES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.staffing import choose_setup, staff
@@ -119,16 +128,20 @@ def fund_projects(
     setup: str | None = None,
     assumptions: Assumptions | None = None,
 ) -> BudgetAdvice:
-    """The whole projects ``budget_usd`` staffs by the setup's rules, and the rest spent on the
-    next project in line (module docstring)."""
+    """The whole projects ``budget_usd`` staffs (every one, with the recommended plan, when
+    that fits), and the rest spent on the next project in line (module docstring)."""
     budget = check_budget(budget_usd)
     pricing = _Pricing(scenario, setup, assumptions or Assumptions.defaults())
+    names = tuple(project.name for project in scenario.projects)
+    smallest = pricing.cost(pricing.team(()))
+    whole = pricing.whole_team()
+    if pricing.cost(whole) <= budget:
+        plan = evaluate(scenario, whole, setup, pricing.assumptions)
+        return BudgetAdvice(plan, names, None, (), smallest)
     order = pricing.removal_order()
     out = pricing.fewest_removals(order, budget)
     kept = tuple(sorted(order[out:]))
     last_out = order[out - 1] if out else None
-    names = tuple(project.name for project in scenario.projects)
-    smallest = pricing.cost(pricing.team(()))
     if pricing.cost(pricing.team(kept)) > budget:
         return BudgetAdvice(None, (), None, names, smallest)
     percent = 0 if last_out is None else pricing.largest_share(kept, last_out, budget)
@@ -177,19 +190,32 @@ class _Pricing:
             self._demand[kept] = found
         return found
 
+    def whole_team(self) -> dict[str, int]:
+        """The team for every project: the recommended plan, with someone able to deploy if a
+        production model needs one."""
+        plan = recommend(self.scenario, self.setup, self.assumptions)
+        return self._deploying(plan.allocation, range(len(self.scenario.projects)))
+
     def team(
         self, kept: tuple[int, ...], part: int | None = None, percent: int = 0
     ) -> dict[str, int]:
-        """The setup's team for the kept projects and ``percent`` of the work project ``part``
-        adds to them, with someone able to deploy if a production model among them needs one."""
+        """The setup's rules' team for the kept projects and ``percent`` of the work project
+        ``part`` adds to them, with someone able to deploy if a production model among them
+        needs one."""
         demand = self.demand(kept)
         if part is not None and percent > 0:
             more = self.demand(tuple(sorted((*kept, part))))
             share = percent / 100
             demand = {role: fte + share * (more[role] - fte) for role, fte in demand.items()}
         existing = self.scenario.company.existing_team
-        team = dict(staff(demand, existing, self.chosen, self.assumptions).allocation)
+        team = staff(demand, existing, self.chosen, self.assumptions).allocation
         staffed = [*kept, *([part] if part is not None and percent > 0 else [])]
+        return self._deploying(team, staffed)
+
+    def _deploying(self, team: Mapping[str, int], staffed: Iterable[int]) -> dict[str, int]:
+        """``team`` plus one deployer when a production model among the ``staffed`` projects
+        has deployment work and nobody in the team can deploy it."""
+        team = dict(team)
         if any(self.deploys[i] for i in staffed) and not any(team[r] for r in DEPLOYERS):
             team[self.deployer] += 1
         return team
@@ -215,13 +241,13 @@ class _Pricing:
 
     def fewest_removals(self, order: list[int], budget: float) -> int:
         """How many projects, from the start of ``order``, must be left out for the rest's team
-        to fit ``budget`` (all of them if not even none fits). Bisection: fewer projects never
-        make a dearer team."""
+        to fit ``budget``, when the whole portfolio's team does not (at least one; all of them
+        if not even none fits). Bisection: fewer projects never make a dearer team."""
 
         def fits(out: int) -> bool:
             return self.cost(self.team(tuple(sorted(order[out:])))) <= budget
 
-        low, high = -1, len(order)  # ``low`` removals do not fit, ``high`` do (or are all)
+        low, high = 0, len(order)  # ``low`` removals do not fit, ``high`` do (or are all)
         while high - low > 1:
             middle = (low + high) // 2
             if fits(middle):

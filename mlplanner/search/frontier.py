@@ -1,14 +1,21 @@
-"""The cost/quality Pareto frontier of a scenario, and the best plan under a budget.
+"""The cost/quality Pareto frontier of a scenario under a setup, and the best plan under a budget.
 
-**Search space**: :mod:`mlplanner.search.search_space` documents which allocations are candidates
-(each role from its existing staff up to a bound derived from demand, in steps of one person
-or, for large teams, of several).
+**Search space**: :mod:`mlplanner.model.setup_space` documents which allocations are candidates
+under each setup (each role from its existing staff up to a bound derived from demand and the
+setup's staffing style, in steps of one person or, for large teams, of several);
+:mod:`mlplanner.search.problem` pairs that space with the scoring context and the setup's
+recommended plan.
 
 **Rules.** Cost and quality are exactly ``evaluate``'s (:mod:`mlplanner.model.scoring` applies
 them to arrays, bit for bit). The frontier is selected by :func:`mlplanner.search.pareto.sweep`:
 sorted by cost, quality strictly increasing (ties within
 :data:`~mlplanner.search.pareto.QUALITY_TOLERANCE`).
-Cost and quality do not depend on the setup, so neither does the frontier.
+Cost and quality do not depend on the setup, but the space does (a startup's plans have no
+specialist data scientists, a mature company's no new full-stack data scientists), so the
+frontier is the frontier of the setup's space and differs from setup to setup. The setup's
+recommended plan is a candidate; its shaping (:mod:`mlplanner.model.shaping`) puts it on this
+frontier for the examples and small generated scenarios (the tests check both), though not
+always on large spaces, since its moves are local.
 
 **Algorithm** (a local search, exact on small spaces; :func:`brute_force` enumerates the
 space, and the tests check that both agree on generated small scenarios;
@@ -101,11 +108,12 @@ class FrontierPoint:
 def frontier(
     scenario: Scenario, setup: str | None = None, assumptions: Assumptions | None = None
 ) -> list[FrontierPoint]:
-    """Every allocation of the search space that none beats on both cost and quality.
+    """Every allocation of the setup's space of plans that no other in it beats on both cost
+    and quality.
 
     Sorted by cost, quality strictly increasing. ``setup`` (default: the scenario's) picks the
-    recommended plan that is a candidate too (module docstring); cost and quality do not
-    depend on it.
+    space (:func:`~mlplanner.model.setup_space.setup_space`) and the recommended plan, a
+    candidate too (module docstring); cost and quality themselves do not depend on it.
     """
     problem = search_problem(scenario, assumptions or Assumptions.defaults(), setup)
     return _points(problem, _search(problem))
@@ -194,7 +202,7 @@ def proven_frontier(
 
 def frontier_step(scenario: Scenario, assumptions: Assumptions | None = None) -> int:
     """People per step of the scenario's search space (one for teams up to
-    :data:`~mlplanner.search.search_space.STEP_FTE` of coverable demand); cheap (no search)."""
+    :data:`~mlplanner.model.setup_space.STEP_FTE` of coverable demand); cheap (no search)."""
     demand = compute_demand(scenario, assumptions or Assumptions.defaults()).by_role
     return search_step(sum(demand[role] for role in COVERABLE))
 

@@ -56,12 +56,22 @@ def test_frontier_csv_has_the_export_columns(capsys: pytest.CaptureFixture[str])
     assert frame["annual_cost_usd"].is_monotonic_increasing
 
 
-def test_frontier_table_names_the_roles(capsys: pytest.CaptureFixture[str]) -> None:
+def test_frontier_table_names_the_roles_of_the_setups_plans(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The frontier is the setup's: a mature company's plans have no full-stack data
+    scientists, a scaleup's do."""
     text = run_ok(capsys, "frontier", str(FASHION), "--setup", "mature")
     points = frontier(load_scenario(FASHION), "mature")
     assert text.startswith(f"{len(points)} plans on the frontier, cheapest first")
     assert format_usd(points[-1].annual_cost_usd) in text
-    assert "FSDS = full_stack_data_scientist" in text
+    assert "DE = data_engineer" in text and "FSDS" not in text
+    scaleup = run_ok(capsys, "frontier", str(FASHION), "--setup", "scaleup")
+    assert "FSDS = full_stack_data_scientist" in scaleup
+    data = json.loads(run_ok(capsys, "frontier", str(FASHION), "--format", "json"))
+    assert [d["allocation"] for d in data] == [
+        p.allocation for p in frontier(load_scenario(FASHION))
+    ]
 
 
 def test_recommend_with_a_budget_prints_the_best_plan_it_buys(
@@ -158,8 +168,13 @@ def test_a_large_team_is_searched_in_steps_and_its_tables_say_so(
     data = json.loads(run_ok(capsys, "frontier", str(path), "--format", "json"))
     assert [d["annual_cost_usd"] for d in data] == [p.annual_cost_usd for p in points]
     recommended = recommend(large).allocation  # off the steps, a candidate too
+    # Nobody employed: whole steps from zero, but for the heads of data & ML, fixed at the
+    # rules' count, and the recommended plan.
+    heads = recommended["head_of_data"]
+    assert heads % step and all(d["allocation"]["head_of_data"] == heads for d in data)
     assert all(
-        all(n % step == 0 for n in d["allocation"].values()) or d["allocation"] == recommended
+        all(n % step == 0 for r, n in d["allocation"].items() if r != "head_of_data")
+        or d["allocation"] == recommended
         for d in data
     )
 

@@ -30,6 +30,7 @@ RECOMMEND_KEYS = {
     "quality_note",
     "quality_components",
     "explanations",
+    "shaping",
 }
 ROLE_KEYS = {
     "role",
@@ -72,6 +73,11 @@ def test_recommend_table_shows_the_plan(capsys: pytest.CaptureFixture[str]) -> N
     assert lines[0].startswith(f"{plan.scenario.name} — {plan.setup} setup (")
     assert f"Total: {plan.total_headcount} people ({plan.total_hires} to hire)" in out
     assert f"quality {plan.quality:.1f}/100" in out
+    # How the rules' plan was reshaped, in one line after the quality components.
+    assert plan.shaping is not None and plan.shaping.moves
+    components = lines.index(next(line for line in lines if line.startswith("Quality comp")))
+    assert lines[components + 1] == plan.shaping.summary
+    assert lines[components + 1].startswith("The setup's rules size this team at 8 people")
     total = next(i for i, line in enumerate(lines) if line.startswith("Total:"))
     shown_roles = {row.strip().rsplit(maxsplit=5)[0] for row in lines[2:total]}
     expected = {
@@ -93,6 +99,14 @@ def test_recommend_json_holds_the_documented_fields(capsys: pytest.CaptureFixtur
     explanation = data["explanations"]["data_engineer"]
     assert explanation["headcount"] == plan.allocation["data_engineer"]
     assert explanation["demand"][0].keys() == {"project", "phase", "fte"}
+    assert plan.shaping is not None
+    shaping = data["shaping"]
+    assert shaping["summary"] == plan.shaping.summary
+    assert shaping["rules_plan"] == plan.shaping.rules_plan
+    assert shaping["rules_annual_cost_usd"] == plan.shaping.rules_cost_usd
+    assert shaping["rules_annual_cost_usd"] >= data["annual_cost_usd"]
+    assert shaping["moves"][-1]["annual_cost_usd"] == data["annual_cost_usd"]
+    assert shaping["moves"][-1]["quality"] == data["quality"]
     suggestions = data["raise_quality"]
     assert [s.to_dict() for s in raise_quality(plan)] == suggestions
     first = suggestions[0]
@@ -154,6 +168,7 @@ def test_an_empty_portfolio_still_prints_a_plan(
     assert "Add a project to see a full plan." in out
     assert "a year, no quality score\n" in out and NO_QUALITY in out
     assert "Quality components" not in out
+    assert "The setup's rules size this team" not in out  # no score, nothing to reshape for
 
 
 def test_an_empty_portfolio_has_no_quality_score_in_json_but_a_note(

@@ -176,6 +176,18 @@ def test_comparison_and_frontier_read_in_dollars() -> None:
     assert {c.number_format for c in costs} == {USD}
 
 
+def test_the_frontier_sheet_is_the_frontier_of_the_plans_setup() -> None:
+    """Each setup has its own space of plans: a plan recommended as mature exports the mature
+    frontier (no full-stack data scientists), not the scenario's own setup's."""
+    assert recommend(PLAN_INPUT).setup != "mature"
+    plan = recommend(PLAN_INPUT, "mature")
+    book = load_workbook(io.BytesIO(plan_workbook(plan, Assumptions.defaults(), CONTEXT)))
+    costs = [row[0].value for row in book["Frontier"].iter_rows(min_row=2)]
+    mature = frontier(PLAN_INPUT, "mature", Assumptions.defaults())
+    assert costs == [p.annual_cost_usd for p in mature]
+    assert costs != [p.annual_cost_usd for p in frontier(PLAN_INPUT)]
+
+
 def test_timeline_sheet_has_a_row_per_quarter_and_role_in_dollars() -> None:
     sheet = plan_book()["Timeline"]
     assert [c.value for c in sheet[1]] == list(TIMELINE_HEADERS.values())

@@ -12,9 +12,10 @@ from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.quality import portfolio
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.staffing import choose_setup
-from mlplanner.model.wording import format_usd
+from mlplanner.model.wording import format_usd, people
 from mlplanner.reports.comparison import (
     TOPIC_TITLES,
+    WORK_NAMES,
     SetupComparison,
     absorbed_work,
     compare_setups,
@@ -26,6 +27,17 @@ from tests.support import strategies
 from tests.support.builders import project_data, scenario
 
 DEFAULTS = Assumptions.defaults()
+# One small live tabular model: startup and scaleup both staff two full-stack data scientists.
+CHURN = scenario(project_data("Churn", "tabular", scale="small", stage="production"), employees=300)
+# Five large portfolios of projects: the scaleup plan leaves one of the ten teams unled.
+UNLED = scenario(
+    project_data("P0", "computer_vision", scale="large", stage="research"),
+    project_data("P1", "tabular", scale="large", stage="production", count=3),
+    project_data("P2", "recommender", scale="large", stage="research", count=3),
+    project_data("P3", "computer_vision", scale="large", stage="prototype", count=3),
+    project_data("P4", "recommender", scale="large", stage="production", count=4),
+    employees=500,
+)
 
 
 def compared(file_name: str) -> SetupComparison:
@@ -63,7 +75,7 @@ def test_findings_cover_every_topic_and_name_the_cheapest_and_best(s: Scenario) 
 
 
 def test_setups_giving_the_same_team_are_named_together() -> None:
-    c = compared("fashion_retailer.json")
+    c = compare_setups(CHURN, DEFAULTS)
     assert c.teams == (("startup", "scaleup"), ("mature",))
     assert c.name("scaleup") == "Startup and Scaleup"
     summary = texts(c, "summary")
@@ -72,19 +84,21 @@ def test_setups_giving_the_same_team_are_named_together() -> None:
 
 
 def test_a_dearer_setup_that_scores_lower_is_called_out() -> None:
-    c = compared("enterprise_portfolio.json")
-    scaleup, mature = c.plans["scaleup"], c.plans["mature"]
-    assert scaleup.annual_cost_usd > mature.annual_cost_usd
-    assert scaleup.quality < mature.quality
-    extra = format_usd(scaleup.annual_cost_usd - mature.annual_cost_usd)
-    gap = mature.quality - scaleup.quality
+    """The seed startup's scaleup plan has a data engineer where the startup plan has a second
+    full-stack data scientist: a little cheaper, and it scores higher."""
+    c = compared("seed_startup.json")
+    startup, scaleup = c.plans["startup"], c.plans["scaleup"]
+    assert startup.annual_cost_usd > scaleup.annual_cost_usd
+    assert startup.quality < scaleup.quality
+    extra = format_usd(startup.annual_cost_usd - scaleup.annual_cost_usd)
+    gap = scaleup.quality - startup.quality
     assert (
-        f"The scaleup setup costs {extra} more and scores {gap:.1f} lower than mature for this "
-        "portfolio: mature is the better buy." in texts(c, "summary")
+        f"The startup setup costs {extra} more and scores {gap:.1f} lower than scaleup for this "
+        "portfolio: scaleup is the better buy." in texts(c, "summary")
     )
-    assert sum("better buy" in t for t in texts(c, "summary")) == 1  # startup is cheaper
-    [cost] = [t for t in texts(c, "cost") if t.startswith("The Scaleup team")]
-    assert "That buys" in cost  # against the cheapest setup, startup
+    assert sum("better buy" in t for t in texts(c, "summary")) == 1  # mature is cheaper
+    [cost] = [t for t in texts(c, "cost") if t.startswith("The Startup team")]
+    assert "That buys" in cost  # against the cheapest setup, mature
 
 
 def test_no_setup_is_called_the_better_buy_when_none_beats_another() -> None:
@@ -124,28 +138,76 @@ def test_generalist_finding_names_the_absorbed_work_and_what_mature_hires() -> N
     startup = c.plans["startup"]
     work = absorbed_work(startup)
     assert set(work) >= {"data_engineer", "data_scientist"}
-    [text] = [t for t in texts(c, "generalists") if t.startswith("Startup and Scaleup:")]
-    assert f"{startup.allocation['full_stack_data_scientist']} Full-Stack Data Scientists" in text
+    [text] = [t for t in texts(c, "generalists") if t.startswith("Startup:")]
+    assert text.startswith("Startup: 2 Full-Stack Data Scientists cover ")
     assert f"{work['data_engineer']:.1f} FTE of data engineering" in text
+    assert "with no specialist for that work" in text  # the startup plan has none
     assert "60% in data engineering" in text
-    assert "The mature setup hires 1 Data Engineer" in text
+    assert (
+        "The mature setup staffs more specialists in those roles: 1 Data Engineer instead of "
+        "none and 1 Data Scientist instead of none." in text
+    )
+
+
+def test_generalists_beside_specialists_are_not_said_to_work_alone() -> None:
+    """The fashion retailer's reshaped startup plan has a data engineer: the full-stack data
+    scientists top up data engineering beside him and do deployment and integration alone."""
+    c = compared("fashion_retailer.json")
+    startup = c.plans["startup"]
+    assert startup.allocation["data_engineer"] == 1
+    [text] = [t for t in texts(c, "generalists") if t.startswith("Startup:")]
+    work = absorbed_work(startup)
+    assert f"{work['data_engineer']:.1f} FTE of data engineering beside 1 Data Engineer" in text
+    assert "with no specialist for that work" not in text
+    assert "; no specialist does deployment and serving and backend integration." in text
+    assert "1 ML Engineer instead of none and 1 Backend Developer instead of none." in text
+
+
+@strategies.ENGINE_SETTINGS
+@given(strategies.scenarios(min_projects=1))
+def test_generalist_findings_say_which_specialists_work_beside_them(s: Scenario) -> None:
+    """Every work the generalists carry is named beside the plan's own specialists of that role,
+    or as work no specialist does; what the mature setup staffs more is its real headcount."""
+    c = compare_setups(s, DEFAULTS)
+    for group in c.teams:
+        plan = c.plans[group[0]]
+        work = absorbed_work(plan)
+        found = [t for t in texts(c, "generalists") if t.startswith(f"{c.name(group[0])}: ")]
+        if not plan.allocation["full_stack_data_scientist"] or not work:
+            assert not found
+            continue
+        [text] = found
+        for role, fte in work.items():
+            part = f"{fte:.1f} FTE of {WORK_NAMES[role]}"
+            if plan.allocation[role]:
+                assert f"{part} beside {people(plan.allocation[role], role)}" in text
+            else:
+                assert f"{part} beside" not in text
+                assert "no specialist" in text
+        mature = c.plans["mature"]
+        for role in work:
+            if "mature" not in group and mature.allocation[role] > plan.allocation[role]:
+                assert f"{people(mature.allocation[role], role)} instead of " in text
 
 
 def test_quality_finding_explains_the_components_that_drop() -> None:
     c = compared("seed_startup.json")
-    assert c.best == "startup"  # the scaleup plan is the same team
+    assert c.best == "scaleup"  # a data engineer and a full-stack data scientist
     [mature] = [t for t in texts(c, "quality") if t.startswith("The Mature team")]
-    plan, best = c.plans["mature"], c.plans["startup"]
+    plan, best = c.plans["mature"], c.plans["scaleup"]
     resilience = plan.quality_components["resilience"]
     assert f"Resilience {resilience:.0f} vs {best.quality_components['resilience']:.0f}" in mature
     assert "Data Engineer" in mature and "rest on one person" in mature
-    assert "deployment (0% covered vs 100%)" in mature
+    deployment = best.quality_detail.coverage_by_phase["deployment"]
+    assert 0 < deployment < 100  # the one full-stack data scientist covers part of it
+    assert f"deployment (0% covered vs {deployment:.0f}%)" in mature
     assert "It does better on depth" in mature
 
 
 def test_cost_finding_lists_every_role_change_with_its_cost() -> None:
     c = compared("seed_startup.json")
-    [startup] = [t for t in texts(c, "cost") if t.startswith("The Startup and Scaleup team")]
+    assert c.cheapest == "mature"
+    [startup] = [t for t in texts(c, "cost") if t.startswith("The Startup team")]
     step = c.plans["startup"].annual_cost_usd - c.plans["mature"].annual_cost_usd
     assert f"costs {format_usd(step)} more a year than the Mature team" in startup
     assert "-1 Data Engineer (-$" in startup and "+2 Full-Stack Data Scientists (+" in startup
@@ -163,10 +225,10 @@ def test_single_points_are_roles_one_person_can_do() -> None:
 def test_headlines_state_the_differences() -> None:
     c = compared("seed_startup.json")
     assert headcount_headline(c) == "All three setups staff 3 people; they differ in which roles"
-    step = c.plans["startup"].annual_cost_usd - c.plans["mature"].annual_cost_usd
-    gain = c.plans["startup"].quality - c.plans["mature"].quality
+    step = c.plans["scaleup"].annual_cost_usd - c.plans["mature"].annual_cost_usd
+    gain = c.plans["scaleup"].quality - c.plans["mature"].quality
     assert (
-        tradeoff_headline(c) == f"Startup: +{gain:.1f} quality for {format_usd(step)} more a year"
+        tradeoff_headline(c) == f"Scaleup: +{gain:.1f} quality for {format_usd(step)} more a year"
     )
     fashion = compared("fashion_retailer.json")
     assert (
@@ -183,10 +245,15 @@ def test_headlines_state_the_differences() -> None:
 
 
 def test_coordination_losses_count_the_teams_the_work_needs() -> None:
-    c = compared("enterprise_portfolio.json")
-    startup = c.plans["startup"]
-    teams = portfolio(startup.demand, DEFAULTS).teams
-    missing = teams - startup.allocation["team_lead"]
-    assert missing == 1 and startup.quality_components["coordination"] < 100
-    [text] = [t for t in texts(c, "quality") if t.startswith("The Startup team")]
-    assert f"Coordination 92 vs 100: 1 of the {teams} teams the work needs has no lead." in text
+    c = compare_setups(UNLED, DEFAULTS)
+    scaleup = c.plans["scaleup"]
+    teams = portfolio(scaleup.demand, DEFAULTS).teams
+    missing = teams - scaleup.allocation["team_lead"]
+    coordination = scaleup.quality_components["coordination"]
+    assert missing == 1 and coordination < 100
+    assert c.plans[c.best].quality_components["coordination"] == 100
+    [text] = [t for t in texts(c, "quality") if t.startswith("The Scaleup team")]
+    assert (
+        f"Coordination {coordination:.0f} vs 100: 1 of the {teams} teams the work needs has no "
+        "lead." in text
+    )

@@ -133,17 +133,19 @@ def test_changes_say_what_differs_and_by_how_much() -> None:
 
 
 def test_no_role_is_named_as_the_cause_of_a_drop_when_several_change() -> None:
-    """The fashion retailer's mature plan swaps three generalists for three specialists:
-    the sentences list the swap, then compare the plans, and never tie a move to one role."""
+    """The fashion retailer's mature plan swaps two generalists for two specialists (the
+    startup plan already has its data engineer): the sentences list the swap, then compare
+    the plans, and never tie a move to one role."""
     scenario = load_scenario(FASHION)
     startup, mature = recommend(scenario, "startup"), recommend(scenario, "mature")
     lines = describe_changes(startup, mature)
     assert lines[0] == (
-        "One Data Engineer more, one ML Engineer more, one Backend Developer more and three "
-        "Full-Stack Data Scientists fewer."
+        "One ML Engineer more, one Backend Developer more and two Full-Stack Data Scientists fewer."
     )
     gain = mature.quality - startup.quality
-    assert lines[1].startswith(f"Costs $27k more a year and scores {gain:.1f} points more")
+    extra = format_usd(mature.annual_cost_usd - startup.annual_cost_usd)
+    assert extra == "$56k"
+    assert lines[1].startswith(f"Costs {extra} more a year and scores {gain:.1f} points more")
     text = " ".join(lines)
     assert "drops" not in text and "rises" not in text
     assert not any(line.startswith(("One Data Engineer more:", "one")) for line in lines)
@@ -210,8 +212,13 @@ def test_scenario_step_note_follows_the_search_step() -> None:
 
 
 def test_search_help_gives_the_generalist_capacity_and_the_step_rule() -> None:
-    text = search_help(assumptions_with(generalist_capacity_fte=0.7))
+    setups = Assumptions.defaults().model_dump()["setups"]
+    setups["startup"] = {**setups["startup"], "absorb_below_fte": 1.5}
+    text = search_help(assumptions_with(generalist_capacity_fte=0.7, setups=setups))
     assert "(0.70 FTE of specialist work each)" in text
+    flat = " ".join(text.split())
+    assert "so each setup has its own frontier" in flat
+    assert "the work beyond the 1.5 FTE per role the generalists carry" in flat
     assert f"Teams up to {STEP_FTE:.0f} FTE of demand (annotation aside)" in text
     assert f"in steps of D / {STEPS} people (rounded up)" in text
 

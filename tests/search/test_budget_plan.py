@@ -1,5 +1,6 @@
-"""Budget advice by whole projects: within the budget, the setup's own staffing, deployers
-for every funded production model, the projects left out named, and more money never funds less."""
+"""Budget advice by whole projects: within the budget, the recommended plan when every project
+fits and the setup's own staffing of the projects kept otherwise, deployers for every funded
+production model, the projects left out named, and more money never funds less."""
 
 from __future__ import annotations
 
@@ -71,12 +72,37 @@ def worth(s: Scenario, advice: BudgetAdvice) -> float:
     return total
 
 
-def test_a_budget_covering_the_recommended_plan_staffs_every_project() -> None:
-    s = example_scenarios()["fashion_retailer.json"]
-    advice = fund_projects(s, recommend(s).annual_cost_usd)
-    assert advice.unstaffed == () and advice.message == "The budget staffs every project."
+@pytest.mark.parametrize("setup", ["startup", "scaleup", "mature"])
+@pytest.mark.parametrize("file_name", sorted(example_scenarios()))
+def test_a_budget_covering_the_recommended_plan_staffs_every_project_with_it(
+    file_name: str, setup: str
+) -> None:
+    """The advice's plan for every project is the recommended plan itself, not the rules' plan
+    it was shaped from (which may cost more: then the rules' plan would not fit)."""
+    s = example_scenarios()[file_name]
+    recommended = recommend(s, setup)
+    advice = fund_projects(s, recommended.annual_cost_usd, setup)
+    assert advice.unstaffed == () and advice.part is None
+    assert advice.funded == tuple(p.name for p in s.projects)
+    assert advice.message == "The budget staffs every project."
     assert advice.plan is not None
-    assert advice.plan.allocation == recommend(s).allocation
+    assert advice.plan.allocation == recommended.allocation
+    assert advice.plan.annual_cost_usd == recommended.annual_cost_usd
+    assert advice.quality == recommended.quality
+
+
+def test_a_dollar_less_than_the_recommended_plan_funds_the_project_in_part() -> None:
+    """The fashion retailer's rules give three full-stack data scientists; the recommended plan
+    has a data engineer instead of one, for less. Its cost funds every project with it, and
+    a dollar less leaves the project out in part, staffed by the rules."""
+    s = example_scenarios()["fashion_retailer.json"]
+    recommended = recommend(s)
+    shaping = recommended.shaping
+    assert shaping is not None and shaping.rules_cost_usd > recommended.annual_cost_usd
+    assert fund_projects(s, recommended.annual_cost_usd).plan is not None
+    short = fund_projects(s, recommended.annual_cost_usd - 1)
+    assert short.part is not None and short.part.project == "Size recommendation"
+    assert short.plan is not None and short.plan.allocation != recommended.allocation
 
 
 def test_a_tight_budget_names_the_projects_it_leaves_out() -> None:
@@ -198,10 +224,17 @@ def test_advice_follows_the_setup_and_keeps_a_deployer_for_each_funded_productio
     ):
         assert sum(allocation[role] for role in DEPLOYERS) > 0
     if advice.part is None:
-        # The setup's own staffing of the funded projects, plus a deployer where it has none.
-        rules = recommend(only(s, advice.funded), setup).allocation
+        # Every project: the recommended plan. Fewer: the setup's own staffing of the funded
+        # projects (the rules' plan). Either plus a deployer where it has none.
+        funded = only(s, advice.funded)
+        if len(funded.projects) == len(s.projects):
+            team = recommend(s, setup).allocation
+        else:
+            shaping = recommend(funded, setup).shaping
+            assert shaping is not None
+            team = shaping.rules_plan
         extra = GENERALIST if setup != "mature" else "ml_engineer"
-        assert allocation in (rules, rules | {extra: rules[extra] + 1})
+        assert allocation in (team, team | {extra: team[extra] + 1})
     if setup == "startup" and staffed.projects:  # a startup gets generalists, no data scientists
         assert allocation[GENERALIST] > 0 and allocation["data_scientist"] == 0
 

@@ -4,7 +4,9 @@ Scenarios are generated small enough to enumerate (one or two projects, an exist
 narrows the ranges) and under varied assumptions (span of control, generalist capacity,
 penalties that clamp coordination at zero), so every pruning rule of the search is exercised.
 The same checks run on search spaces in steps of several people (what large teams get), with
-the step forced on these small scenarios.
+the step forced on these small scenarios. The frontier is the frontier of the setup's space
+(:mod:`mlplanner.model.setup_space`), and the setup's recommended plan is on it: no plan of
+that space beats it on both cost and quality.
 """
 
 from __future__ import annotations
@@ -19,21 +21,22 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from mlplanner.search.search_space import STEP_FTE, STEPS, search_space, search_step
 
 from mlplanner import FrontierPoint, best_under_budget, frontier
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import evaluate, recommend
-from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import (
     DOMAINS,
     SCALES,
+    SETUPS,
     STAGES,
     Scenario,
     load_scenario,
     parse_scenario,
 )
+from mlplanner.model.setup_space import STEP_FTE, STEPS, SearchSpace, search_step
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.alternatives import as_point
 from mlplanner.search.frontier import (
@@ -45,10 +48,11 @@ from mlplanner.search.frontier import (
     sample,
 )
 from mlplanner.search.pareto import QUALITY_TOLERANCE
+from mlplanner.search.problem import search_problem
 
 # The module itself (``mlplanner.search.frontier`` as an attribute is the function of that name).
 frontier_module = importlib.import_module("mlplanner.search.frontier")
-search_space_module = importlib.import_module("mlplanner.search.search_space")
+setup_space_module = importlib.import_module("mlplanner.model.setup_space")
 MAX_SPACE = ENUMERATE_LIMIT  # larger spaces are climbed: checked on examples below
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
@@ -90,10 +94,22 @@ def small_cases(draw: st.DrawFn) -> tuple[Scenario, Assumptions]:
         "resilience_weight": draw(st.sampled_from((0.0, 0.15, 1.0))),
     }
     assumptions = Assumptions.from_dict({**base.model_dump(), **changes})
-    demand = compute_demand(scenario, assumptions)
-    space = search_space(demand.by_role, scenario.company.existing_team, assumptions)
-    assume(space.size <= MAX_SPACE)
+    assume(space_of(scenario, assumptions).size <= MAX_SPACE)
     return scenario, assumptions
+
+
+def space_of(scenario: Scenario, assumptions: Assumptions, setup: str | None = None) -> SearchSpace:
+    """The space the frontier of ``scenario`` under ``setup`` (default: its own) searches."""
+    return search_problem(scenario, assumptions, setup).space
+
+
+def rules_plan(
+    scenario: Scenario, assumptions: Assumptions, setup: str | None = None
+) -> dict[str, int]:
+    """The plan the setup's staffing rules give, before the shaping."""
+    shaping = recommend(scenario, setup, assumptions).shaping
+    assert shaping is not None
+    return shaping.rules_plan
 
 
 def _pairs(points: list[FrontierPoint]) -> list[tuple[int, float]]:
@@ -155,21 +171,29 @@ def test_stepped_spaces_search_equals_brute_force(
     (steps of up to the whole demand), the frontier and the budget search stay exact."""
     scenario, assumptions = case
     with (
-        patch.object(search_space_module, "STEP_FTE", 0.0),
-        patch.object(search_space_module, "STEPS", steps),
+        patch.object(setup_space_module, "STEP_FTE", 0.0),
+        patch.object(setup_space_module, "STEPS", steps),
     ):
         step = frontier_step(scenario, assumptions)
         slow = brute_force(scenario, assumptions)
         fast = frontier(scenario, assumptions=assumptions)
         budget = fraction * slow[-1].annual_cost_usd
         best = best_under_budget(scenario, budget, assumptions=assumptions)
+        space = space_of(scenario, assumptions)
+        recommended = recommend(scenario, assumptions=assumptions).allocation
     assert_same_frontier(fast, slow)
     assert_best_is_optimum(best, slow, budget)
-    existing = scenario.company.existing_team
-    recommended = recommend(scenario, assumptions=assumptions).allocation
+    assert space.step == step
     for point in fast:
-        on_steps = all((n - existing.get(r, 0)) % step == 0 for r, n in point.allocation.items())
-        assert on_steps or point.allocation == recommended
+        assert point.allocation == recommended or on_steps(point.allocation, space, step)
+
+
+def on_steps(allocation: dict[str, int], space: SearchSpace, step: int) -> bool:
+    """Whether an allocation lies on the space's steps: whole steps from the existing staff,
+    heads of data & ML as the rules set them (fixed in every setup's space)."""
+    fixed = allocation[HEAD] == space.lower[HEAD] == space.upper[HEAD]
+    others = [role for role in ROLES if role != HEAD]
+    return fixed and all((allocation[r] - space.lower[r]) % step == 0 for r in others)
 
 
 def test_search_step_is_one_person_up_to_the_limit_then_cuts_demand_into_steps() -> None:
@@ -180,18 +204,22 @@ def test_search_step_is_one_person_up_to_the_limit_then_cuts_demand_into_steps()
 
 
 def test_stepped_space_runs_from_existing_staff_in_whole_steps_past_each_bound() -> None:
-    scenario = large_scenario()
+    scenario = large_scenario()  # 20,000 employees: the mature setup
     assumptions = Assumptions.defaults()
     demand = compute_demand(scenario, assumptions).by_role
-    space = search_space(demand, scenario.company.existing_team, assumptions)
+    space = space_of(scenario, assumptions)
+    rules = rules_plan(scenario, assumptions)
     assert space.step == search_step(sum(demand[r] for r in ROLES[:6])) > 1
     for role in SPECIALIST_ROLES:
         values = space.values(role)
         assert values[0] == scenario.company.existing_team.get(role, 0) == space.lower[role]
         assert set(np.diff(values)) <= {space.step}
-        # The last value is the first whole step at or past the bound derived from demand.
-        bound = max(math.ceil(demand[role]), 2 if demand[role] > 0 else 0)
+        # The last value is the first whole step at or past the bound derived from demand,
+        # raised to the rules' plan (always in the space).
+        bound = max(math.ceil(demand[role]), 2 if demand[role] > 0 else 0, rules[role])
         assert values[-1] >= bound > values[-1] - space.step or values[-1] == space.lower[role]
+    assert space.upper[GENERALIST] == 0  # mature: no new full-stack data scientists
+    assert space.lower[HEAD] == space.upper[HEAD] == rules[HEAD]
     assert space.size == math.prod(len(space.values(role)) for role in ROLES)
 
 
@@ -267,9 +295,7 @@ def test_points_are_sorted_improving_and_scored_like_evaluate(
 ) -> None:
     scenario, assumptions = case
     points = frontier(scenario, assumptions=assumptions)
-    space = search_space(
-        compute_demand(scenario, assumptions).by_role, scenario.company.existing_team, assumptions
-    )
+    space = space_of(scenario, assumptions)
     for before, after in itertools.pairwise(points):
         assert before.annual_cost_usd < after.annual_cost_usd
         assert after.quality > before.quality + QUALITY_TOLERANCE
@@ -281,23 +307,37 @@ def test_points_are_sorted_improving_and_scored_like_evaluate(
         assert point.components == evaluation.quality_components
 
 
-def test_search_space_bounds_follow_demand_and_keep_existing_staff() -> None:
+@pytest.mark.parametrize("setup", SETUPS)
+def test_each_setups_space_follows_demand_its_staffing_style_and_keeps_existing_staff(
+    setup: str,
+) -> None:
+    """The bounds of :mod:`mlplanner.model.setup_space` on the fashion retailer (1.05 FTE of
+    data engineering, 1.5 of data science; 3 analysts and 2 data scientists employed)."""
     scenario = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
     assumptions = Assumptions.defaults()
     demand = compute_demand(scenario, assumptions).by_role
-    space = search_space(demand, scenario.company.existing_team, assumptions)
+    space = space_of(scenario, assumptions, setup)
+    rules = rules_plan(scenario, assumptions, setup)
+    existing = scenario.company.existing_team
+    absorb = assumptions.setups[setup].absorb_below_fte
     for role in SPECIALIST_ROLES:
-        existing = scenario.company.existing_team.get(role, 0)
-        assert space.lower[role] == existing
-        expected = max(existing, math.ceil(demand[role]), 2 if demand[role] > 0 else 0)
-        assert space.upper[role] == expected
+        fte = demand[role]
+        if setup == "startup" and role != "annotator":
+            # Specialists only for the work the generalists leave; no data scientists at all.
+            needed = 0 if role == "data_scientist" else math.ceil(max(0.0, fte - absorb) - 1e-9)
+        else:
+            needed = max(math.ceil(fte - 1e-9), 2 if fte > 0 else 0)
+        assert space.lower[role] == existing.get(role, 0)
+        assert space.upper[role] == max(existing.get(role, 0), rules[role], needed), role
     # Existing staff are kept: the data analysts already employed exceed demand.
     assert space.lower["data_analyst"] == 3 > math.ceil(demand["data_analyst"]) - 1
+    assert (space.upper[GENERALIST] == 0) == (setup == "mature")
+    assert space.lower[HEAD] == space.upper[HEAD] == rules[HEAD]
 
 
 def test_no_plan_beats_the_enterprise_frontier_at_its_cost() -> None:
-    """Too large for brute force: the recommendation and sampled allocations never beat the
-    frontier plan their money buys."""
+    """The recommendation and sampled allocations of the scenario's (mature) space never beat
+    the frontier plan their money buys."""
     scenario = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
     points = frontier(scenario)
     others = [as_point(recommend(scenario)), *sample(scenario, 3000, seed=7)]
@@ -305,6 +345,62 @@ def test_no_plan_beats_the_enterprise_frontier_at_its_cost() -> None:
         bought = affordable(points, other.annual_cost_usd)
         assert bought is not None
         assert bought.quality >= other.quality - QUALITY_TOLERANCE, other
+
+
+def beats(point: FrontierPoint, plan: FrontierPoint) -> bool:
+    """Whether ``point`` is better than ``plan`` on one of cost and quality and no worse on the
+    other (qualities within the frontier's tolerance are equal)."""
+    cheaper = point.annual_cost_usd < plan.annual_cost_usd
+    no_dearer = point.annual_cost_usd <= plan.annual_cost_usd
+    better = point.quality > plan.quality + QUALITY_TOLERANCE
+    no_worse = point.quality >= plan.quality - QUALITY_TOLERANCE
+    return (cheaper and no_worse) or (no_dearer and better)
+
+
+@pytest.mark.parametrize("setup", SETUPS)
+@pytest.mark.parametrize(
+    "example", ["fashion_retailer.json", "seed_startup.json", "enterprise_portfolio.json"]
+)
+def test_no_plan_of_the_setups_space_beats_its_recommended_plan(example: str, setup: str) -> None:
+    """Issue 13: the recommended plan is a point of its own setup's frontier. Not so the rules'
+    plan wherever the shaping moved people (5 of these 9 cases): the recommended plan beats it."""
+    scenario = load_scenario(EXAMPLES_DIR / example)
+    points = frontier(scenario, setup)
+    plan = recommend(scenario, setup)
+    recommended = as_point(plan)
+    assert not [point for point in points if beats(point, recommended)]
+    assert plan.shaping is not None
+    rules = as_point(evaluate(scenario, plan.shaping.rules_plan, setup))
+    assert beats(recommended, rules) == bool(plan.shaping.moves)
+    bought = affordable(points, recommended.annual_cost_usd)
+    assert bought is not None and bought.annual_cost_usd == recommended.annual_cost_usd
+    assert math.isclose(bought.quality, recommended.quality, abs_tol=QUALITY_TOLERANCE)
+
+
+@pytest.mark.parametrize("setup", SETUPS)
+def test_brute_force_agrees_on_the_seed_startup(setup: str) -> None:
+    """The seed startup's spaces (9 to 6,561 plans) scored whole: the same frontier, and no
+    plan of any of them beats the recommended plan."""
+    scenario = load_scenario(EXAMPLES_DIR / "seed_startup.json")
+    every = brute_force(scenario, setup=setup)
+    assert_same_frontier(frontier(scenario, setup), every)
+    recommended = as_point(recommend(scenario, setup))
+    assert not [point for point in every if beats(point, recommended)]
+
+
+@SETTINGS
+@given(small_cases(), st.sampled_from(SETUPS))
+def test_no_plan_of_a_small_space_beats_the_recommended_plan(
+    case: tuple[Scenario, Assumptions], setup: str
+) -> None:
+    """Brute force agrees: every plan of a small setup's space scored, none beats the
+    recommended plan (small generated scenarios, varied assumptions, every setup). Without
+    projects a plan has no quality score and the rules' plan stands unshaped."""
+    scenario, assumptions = case
+    assume(scenario.projects and space_of(scenario, assumptions, setup).size <= MAX_SPACE)
+    recommended = as_point(recommend(scenario, setup, assumptions))
+    every = brute_force(scenario, assumptions, setup)
+    assert not [point for point in every if beats(point, recommended)]
 
 
 @pytest.mark.parametrize("budget", [-1, float("nan"), float("inf"), "100", True])
@@ -342,7 +438,10 @@ def test_the_proof_works_chunk_by_chunk() -> None:
 
 
 def test_the_enterprise_frontier_is_climbed_exactly() -> None:
-    """The enterprise example's space (about 45,000 allocations, leads aside) is climbed; the
-    branch-and-bound proof finds nothing the climb missed."""
+    """The enterprise example's scaleup space (about 45,000 allocations, leads aside) is
+    climbed; the branch-and-bound proof finds nothing the climb missed."""
     scenario = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
-    assert_same_frontier(frontier(scenario), proven_frontier(scenario))
+    space = space_of(scenario, Assumptions.defaults(), "scaleup")
+    assert space.size // space.count(LEAD) > ENUMERATE_LIMIT
+    climbed = frontier(scenario, "scaleup")
+    assert_same_frontier(climbed, proven_frontier(scenario, setup="scaleup"))
