@@ -42,7 +42,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from engine import portfolio, timings_ms
-from mlplanner.search.search_space import search_space
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
@@ -58,6 +57,7 @@ from mlplanner.search.frontier import (
     frontier,
     frontier_step,
 )
+from mlplanner.search.problem import search_problem
 
 FRONTIER_TARGET_MS = 200.0
 BUDGET_TARGET_MS = 20.0
@@ -122,9 +122,7 @@ def seed_startup(count: int) -> Scenario:
 
 
 def space_size(scenario: Scenario) -> int:
-    assumptions = Assumptions.defaults()
-    demand = compute_demand(scenario, assumptions).by_role
-    return search_space(demand, scenario.company.existing_team, assumptions).size
+    return search_problem(scenario, Assumptions.defaults()).space.size
 
 
 def brute_force_ratio() -> None:
@@ -162,7 +160,7 @@ def milp_ratio(scenario: Scenario) -> None:
     """One budget point by HiGHS on the one-binary-per-allocation model (module docstring)."""
     assumptions = Assumptions.defaults()
     demand = compute_demand(scenario, assumptions)
-    space = search_space(demand.by_role, scenario.company.existing_team, assumptions)
+    space = search_problem(scenario, assumptions).space
     points = frontier(scenario)
     budget = (points[0].annual_cost_usd + points[-1].annual_cost_usd) / 2
 
