@@ -125,7 +125,7 @@ def space_size(scenario: Scenario) -> int:
     return search_problem(scenario, Assumptions.defaults()).space.size
 
 
-def brute_force_ratio() -> None:
+def brute_force_ratio() -> Scenario:
     """The largest seed-startup instance brute force finishes in about 10 s."""
     chosen, chosen_s = seed_startup(1), 0.0
     count = 1
