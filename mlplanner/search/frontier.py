@@ -221,12 +221,12 @@ def _search(problem: SearchProblem, prove: bool = False) -> np.ndarray:
     upper = np.array([space.upper[role] for role in ROLES], dtype=np.int64)
     led = lower.copy()  # every allocation searched has the most leads (coordination 1)
     led[_LEAD] = upper[_LEAD]
-    recommended = problem.recommended.copy()
-    recommended[:, _LEAD] = upper[_LEAD]
-    seeds = np.concatenate([_greedy(problem, led, upper), recommended, upper[None, :]])
     if _size(led, upper, space.step) <= ENUMERATE_LIMIT:
         core = _enumerated(problem, led, upper)
     else:
+        recommended = problem.recommended.copy()
+        recommended[:, _LEAD] = upper[_LEAD]
+        seeds = np.concatenate([_greedy(problem, led, upper), recommended, upper[None, :]])
         core = _climb(problem, seeds, led, upper)
         if prove:
             core = _prove(problem, core, led, upper)
@@ -379,27 +379,24 @@ def _greedy(problem: SearchProblem, lower: np.ndarray, upper: np.ndarray) -> np.
     """Allocations of a walk from ``lower``: each step adds the role, or else the pair of
     roles, that buys the most quality per dollar, until nothing gains (module docstring)."""
     step = problem.space.step
-    roles = len(ROLES)
-    ones = np.eye(roles, dtype=np.int64) * step
-    pairs = np.array([ones[i] + ones[j] for i, j in combinations(range(roles), 2)])
-    options = np.concatenate([ones, pairs])
+    ones = np.eye(len(ROLES), dtype=np.int64) * step
+    pairs = np.array([ones[i] + ones[j] for i, j in combinations(range(len(ROLES)), 2)])
     current = lower.copy()
     first = score(problem.context, current[None, :])
     quality, paid = float(first.quality[0]), int(first.cost[0])
     walk = [current]
     while True:
-        tried = current + options
-        one = np.arange(len(options)) < roles
-        inside = (tried <= upper).all(axis=1)
-        tried, one = tried[inside], one[inside]
-        if not len(tried):
-            return np.array(walk)
-        scores = score(problem.context, tried)
-        gain = scores.quality - quality
-        value = np.where(gain > _MARGIN, gain / np.maximum(scores.cost - paid, 1.0), -np.inf)
-        # a single role when one gains anything; a pair only when none does
-        value = np.where(one, value, -np.inf) if np.isfinite(value[one]).any() else value
-        if not np.isfinite(value).any():
+        for options in (ones, pairs):  # a pair only when no single role gains anything
+            tried = current + options
+            tried = tried[(tried <= upper).all(axis=1)]
+            if not len(tried):
+                continue
+            scores = score(problem.context, tried)
+            gain = scores.quality - quality
+            value = np.where(gain > _MARGIN, gain / np.maximum(scores.cost - paid, 1.0), -np.inf)
+            if np.isfinite(value).any():
+                break
+        else:
             return np.array(walk)
         best = int(np.argmax(value))
         current = tried[best]
