@@ -304,12 +304,10 @@ def unit_delivery(work: Portfolio, delivered: Sequence[Values]) -> np.ndarray:
 
 
 def _weighted(work: Portfolio, units: np.ndarray) -> Values:
-    """The portfolio's delivery: its units' delivery weighted, added unit by unit."""
+    """The portfolio's delivery: its units' delivery weighted, added unit by unit (a running
+    sum, ``accumulate``: in this order, whatever the number of plans)."""
     weight = work.weight[:, None] if units.ndim > work.weight.ndim else work.weight
-    total = 0.0 * units[0]
-    for u in range(len(work.names)):
-        total += weight[u] * units[u]
-    return total
+    return np.add.accumulate(weight * units, axis=0)[-1]
 
 
 def resilience(resilient: Values, total: Values) -> Values:
