@@ -122,14 +122,24 @@ def best_under_budget(
     Raises ``ValueError`` for a budget that is not a non-negative number.
     """
     budget = check_budget(budget_usd)
-    return affordable(frontier(scenario, setup, assumptions), budget)
+    problem = search_problem(scenario, assumptions or Assumptions.defaults(), setup)
+    allocations = _search(problem)
+    scores = score(problem.context, allocations)
+    chosen = sweep(scores.cost, scores.quality, allocations)
+    index = _bought(scores.cost[chosen], budget)
+    return None if index is None else _as_points(allocations, scores, chosen[index : index + 1])[0]
 
 
 def affordable(points: list[FrontierPoint], budget_usd: float) -> FrontierPoint | None:
     """The frontier point a budget buys: the last one costing at most ``budget_usd``."""
-    costs = [p.annual_cost_usd for p in points]
-    index = int(np.searchsorted(np.array(costs, dtype=np.float64), budget_usd, side="right"))
-    return points[index - 1] if index > 0 else None
+    index = _bought(np.array([p.annual_cost_usd for p in points]), budget_usd)
+    return None if index is None else points[index]
+
+
+def _bought(costs: np.ndarray, budget_usd: float) -> int | None:
+    """Index of the last of the ascending frontier ``costs`` within ``budget_usd`` (None: none)."""
+    index = int(np.searchsorted(costs.astype(np.float64), budget_usd, side="right"))
+    return index - 1 if index > 0 else None
 
 
 def check_budget(budget_usd: object) -> float:
@@ -200,17 +210,27 @@ def frontier_step(scenario: Scenario, assumptions: Assumptions | None = None) ->
 
 def _points(problem: SearchProblem, allocations: np.ndarray) -> list[FrontierPoint]:
     scores = score(problem.context, allocations)
-    chosen = sweep(scores.cost, scores.quality, allocations)
-    return [_point(allocations, scores, i) for i in chosen.tolist()]
+    return _as_points(allocations, scores, sweep(scores.cost, scores.quality, allocations))
 
 
-def _point(allocations: np.ndarray, scores: Scores, row: int) -> FrontierPoint:
-    return FrontierPoint(
-        allocation={role: int(allocations[row, j]) for j, role in enumerate(ROLES)},
-        annual_cost_usd=int(scores.cost[row]),
-        quality=float(scores.quality[row]),
-        components={c: float(scores.components[c][row]) for c in COMPONENTS},
-    )
+def _as_points(allocations: np.ndarray, scores: Scores, rows: np.ndarray) -> list[FrontierPoint]:
+    """The scored ``rows`` of ``allocations`` as points (numbers converted once, in bulk)."""
+    components = [scores.components[c][rows].tolist() for c in COMPONENTS]
+    return [
+        FrontierPoint(
+            allocation=dict(zip(ROLES, heads, strict=True)),
+            annual_cost_usd=dollars,
+            quality=quality,
+            components=dict(zip(COMPONENTS, parts, strict=True)),
+        )
+        for heads, dollars, quality, *parts in zip(
+            allocations[rows].tolist(),
+            scores.cost[rows].tolist(),
+            scores.quality[rows].tolist(),
+            *components,
+            strict=True,
+        )
+    ]
 
 
 def _search(problem: SearchProblem, prove: bool = False) -> np.ndarray:
@@ -414,5 +434,4 @@ def sample(
     allocations = np.column_stack(
         [space.lower[r] + space.step * rng.integers(0, space.count(r), size=count) for r in ROLES]
     )
-    scores = score(problem.context, allocations)
-    return [_point(allocations, scores, i) for i in range(count)]
+    return _as_points(allocations, score(problem.context, allocations), np.arange(count))
