@@ -111,12 +111,14 @@ class Portfolio:
 class Links:
     """A portfolio's weakest links, each distinct ``(strength, mix)`` row once: many projects
     share a phase's shape, and a link's figure depends on nothing else (200 projects have 779
-    links but about 70 distinct ones). ``phases`` holds, per phase that has links, the row of
-    ``strength``/``mix`` each unit uses, or ``len(strength)`` for a unit without that link."""
+    links but about 70 distinct ones). Units with the same links share one cap, the smallest
+    of them: ``caps[c]`` lists cap ``c``'s rows of ``strength``/``mix`` (``len(strength)``
+    where it has none for a phase) and ``unit[u]`` is unit ``u``'s cap."""
 
     strength: np.ndarray
     mix: np.ndarray
-    phases: tuple[np.ndarray, ...]
+    caps: np.ndarray
+    unit: np.ndarray
 
 
 def _links(strength: np.ndarray, mix: np.ndarray) -> Links:
@@ -125,18 +127,22 @@ def _links(strength: np.ndarray, mix: np.ndarray) -> Links:
     mix = mix.reshape((units * phases, SPECIALISTS, *mix.shape[3:]))
     linked = np.flatnonzero(strength.reshape((units * phases, -1)).any(axis=1))
     if not len(linked):
-        return Links(strength=strength[linked], mix=mix[linked], phases=())
+        return Links(  # one cap of no links, every unit's
+            strength[linked],
+            mix[linked],
+            caps=np.zeros((1, 0), dtype=np.int64),
+            unit=np.zeros(units, dtype=np.int64),
+        )
     rows = np.column_stack(
         [strength[linked].reshape((len(linked), -1)), mix[linked].reshape((len(linked), -1))]
     )
     _, first, used = np.unique(rows, axis=0, return_index=True, return_inverse=True)
     row = np.full(units * phases, len(first))
     row[linked] = used.reshape(-1)
-    row = row.reshape((units, phases))
+    row = row.reshape((units, phases))[:, np.isin(np.arange(phases), linked % phases)]
+    caps, unit = np.unique(row, axis=0, return_inverse=True)
     return Links(
-        strength=strength[linked[first]],
-        mix=mix[linked[first]],
-        phases=tuple(row[:, p] for p in range(phases) if (row[:, p] < len(first)).any()),
+        strength=strength[linked[first]], mix=mix[linked[first]], caps=caps, unit=unit.reshape(-1)
     )
 
 
@@ -294,13 +300,14 @@ def unit_delivery(work: Portfolio, delivered: Sequence[Values]) -> np.ndarray:
 
     result = mixed(work.average)
     links = work.links
-    if not links.phases:
+    if not len(links.strength):
         return result
     value = 1 - per_plan(links.strength) * (1 - mixed(links.mix))
     value = np.concatenate([value, np.full((1, *value.shape[1:]), np.inf)])  # no link: no cap
-    for row in links.phases:  # each unit's links in turn (at most one a phase)
-        np.minimum(result, value[row], out=result)
-    return result
+    caps = value[links.caps[:, 0]]
+    for phase in range(1, links.caps.shape[1]):
+        np.minimum(caps, value[links.caps[:, phase]], out=caps)
+    return np.minimum(result, caps[links.unit])
 
 
 def _weighted(work: Portfolio, units: np.ndarray) -> Values:

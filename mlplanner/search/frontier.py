@@ -37,8 +37,10 @@ move of three or more people reaches; on the benchmark's family it misses a few,
 hundredths of a quality point (``docs/benchmarks.md``). :func:`proven_frontier` proves a
 climbed frontier exact by branch and bound (:func:`_prove`), for such checks.
 
-**Best under a budget** is the frontier's last point within the budget
-(:func:`affordable`): the budget search and the frontier cannot disagree.
+**Best under a budget** is the frontier's last point within the budget (:func:`affordable`):
+the same search, only that one point built, so the budget answer and the frontier cannot
+disagree. It costs a whole frontier search (``docs/benchmarks.md``: an exact budget-capped
+branch and bound with the bounds of :func:`_beaten` was tried and was several times slower).
 
 Every figure returned is scored by :mod:`mlplanner.model.scoring`.
 """
