@@ -263,9 +263,11 @@ def _climb(
 ) -> np.ndarray:
     """The frontier of the allocations between ``lower`` and ``upper``, climbed from
     ``seeds`` (module docstring, step 2)."""
-    moves = _moves(lower, upper, problem.space.step)
-    radix = np.cumprod(np.concatenate(([1], upper[:-1] + 1))).astype(np.int64)
     step = problem.space.step
+    moves = _moves(lower, upper, step)
+    radix = np.cumprod(np.concatenate(([1], upper[:-1] + 1))).astype(np.int64)
+    move_keys = moves @ radix  # a neighbour's key is its plan's key plus its move's
+    raises, lowers = (moves > 0).astype(np.float64).T, (moves < 0).astype(np.float64).T
     within = ((seeds >= lower) & (seeds <= upper) & ((seeds - lower) % step == 0)).all(axis=1)
     seeds = seeds[within]  # the space's own allocations (a recommended plan may lie off steps)
     seen = np.unique(seeds @ radix)
@@ -274,9 +276,12 @@ def _climb(
     front, front_cost, front_quality = seeds[kept], scores.cost[kept], scores.quality[kept]
     new = front
     while len(new):
-        near = (new[:, None, :] + moves[None, :, :]).reshape(-1, len(ROLES))
-        near = near[((near >= lower) & (near <= upper)).all(axis=1)]
-        near, keys = _unseen(near, near @ radix, seen)
+        # moves that leave the space: a role raised past its upper bound or lowered below its
+        # lower one (counted by a product, without building the neighbours)
+        full, empty = (new + step > upper).astype(np.float64), (new - step < lower)
+        plan, move = np.nonzero(full @ raises + empty.astype(np.float64) @ lowers == 0)
+        fresh, keys = _unseen((new @ radix)[plan] + move_keys[move], seen)
+        near = new[plan[fresh]] + moves[move[fresh]]
         seen = np.sort(np.concatenate([seen, keys]), kind="stable")  # two sorted runs: a merge
         scores = score(problem.context, near)
         allocations = np.concatenate([front, near])
@@ -288,18 +293,17 @@ def _climb(
     return front
 
 
-def _unseen(
-    allocations: np.ndarray, keys: np.ndarray, seen: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """The ``allocations`` whose ``keys`` are not in the sorted ``seen``, each once, with their
-    keys (sorting beats hashing here: numpy's hashed ``unique`` is several times slower)."""
+def _unseen(keys: np.ndarray, seen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the ``keys`` not in the sorted ``seen``, each key once (ascending), and
+    those keys (sorting beats hashing here: numpy's hashed ``unique`` is several times
+    slower)."""
     order = np.argsort(keys, kind="stable")
     ordered = keys[order]
     first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
     position = np.minimum(np.searchsorted(seen, ordered), max(len(seen) - 1, 0))
     known = seen[position] == ordered if len(seen) else np.zeros(len(ordered), dtype=bool)
     fresh = first & ~known
-    return allocations[order[fresh]], ordered[fresh]
+    return order[fresh], ordered[fresh]
 
 
 def _size(lower: np.ndarray, upper: np.ndarray, step: int) -> int:
