@@ -276,10 +276,11 @@ def _climb(
     front, front_cost, front_quality = seeds[kept], scores.cost[kept], scores.quality[kept]
     new = front
     while len(new):
-        # moves that leave the space: a role raised past its upper bound or lowered below its
-        # lower one (counted by a product, without building the neighbours)
-        full, empty = (new + step > upper).astype(np.float64), (new - step < lower)
-        plan, move = np.nonzero(full @ raises + empty.astype(np.float64) @ lowers == 0)
+        # the moves that stay in the space: none raises a role already at its upper bound or
+        # lowers one at its lower bound (counted by a product, without building neighbours)
+        full = (new + step > upper).astype(np.float64)
+        empty = (new - step < lower).astype(np.float64)
+        plan, move = np.nonzero(full @ raises + empty @ lowers == 0)
         fresh, keys = _unseen((new @ radix)[plan] + move_keys[move], seen)
         near = new[plan[fresh]] + moves[move[fresh]]
         seen = np.sort(np.concatenate([seen, keys]), kind="stable")  # two sorted runs: a merge
