@@ -136,14 +136,23 @@ def _links(strength: np.ndarray, mix: np.ndarray) -> Links:
     rows = np.column_stack(
         [strength[linked].reshape((len(linked), -1)), mix[linked].reshape((len(linked), -1))]
     )
-    _, first, used = np.unique(rows, axis=0, return_index=True, return_inverse=True)
+    first, used = _distinct(rows)
     row = np.full(units * phases, len(first))
-    row[linked] = used.reshape(-1)
+    row[linked] = used
     row = row.reshape((units, phases))[:, np.isin(np.arange(phases), linked % phases)]
-    caps, unit = np.unique(row, axis=0, return_inverse=True)
-    return Links(
-        strength=strength[linked[first]], mix=mix[linked[first]], caps=caps, unit=unit.reshape(-1)
-    )
+    cap, unit = _distinct(row)
+    return Links(strength=strength[linked[first]], mix=mix[linked[first]], caps=row[cap], unit=unit)
+
+
+def _distinct(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first of each distinct row of ``rows``, and which of them each row is (rows compared
+    by their bytes: hashing, where ``np.unique`` sorts long rows slowly)."""
+    index: dict[bytes, int] = {}
+    which = [index.setdefault(row.tobytes(), len(index)) for row in rows]
+    first: dict[int, int] = {}
+    for position, number in enumerate(which):
+        first.setdefault(number, position)
+    return np.array(list(first.values()), dtype=np.int64), np.array(which, dtype=np.int64)
 
 
 def portfolio(demand: Demand, assumptions: Assumptions) -> Portfolio:
