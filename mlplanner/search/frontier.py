@@ -44,8 +44,10 @@ move of three or more people reaches; on the benchmark's family it misses a few,
 hundredths of a quality point (``docs/benchmarks.md``). :func:`proven_frontier` proves a
 climbed frontier exact by branch and bound (:func:`_prove`), for such checks.
 
-**Best under a budget** is the frontier's last point within the budget
-(:func:`affordable`): the budget search and the frontier cannot disagree.
+**Best under a budget** is the frontier's last point within the budget (:func:`affordable`):
+the same search, only that one point built, so the budget answer and the frontier cannot
+disagree. It costs a whole frontier search (``docs/benchmarks.md``: an exact budget-capped
+branch and bound with the bounds of :func:`_beaten` was tried and was several times slower).
 
 Every figure returned is scored by :mod:`mlplanner.model.scoring`.
 """
@@ -131,14 +133,24 @@ def best_under_budget(
     Raises ``ValueError`` for a budget that is not a non-negative number.
     """
     budget = check_budget(budget_usd)
-    return affordable(frontier(scenario, setup, assumptions), budget)
+    problem = search_problem(scenario, assumptions or Assumptions.defaults(), setup)
+    allocations = _search(problem)
+    scores = score(problem.context, allocations)
+    chosen = sweep(scores.cost, scores.quality, allocations)
+    index = _bought(scores.cost[chosen], budget)
+    return None if index is None else _as_points(allocations, scores, chosen[index : index + 1])[0]
 
 
 def affordable(points: list[FrontierPoint], budget_usd: float) -> FrontierPoint | None:
     """The frontier point a budget buys: the last one costing at most ``budget_usd``."""
-    costs = [p.annual_cost_usd for p in points]
-    index = int(np.searchsorted(np.array(costs, dtype=np.float64), budget_usd, side="right"))
-    return points[index - 1] if index > 0 else None
+    index = _bought(np.array([p.annual_cost_usd for p in points]), budget_usd)
+    return None if index is None else points[index]
+
+
+def _bought(costs: np.ndarray, budget_usd: float) -> int | None:
+    """Index of the last of the ascending frontier ``costs`` within ``budget_usd`` (None: none)."""
+    index = int(np.searchsorted(costs.astype(np.float64), budget_usd, side="right"))
+    return index - 1 if index > 0 else None
 
 
 def check_budget(budget_usd: object) -> float:
@@ -209,17 +221,27 @@ def frontier_step(scenario: Scenario, assumptions: Assumptions | None = None) ->
 
 def _points(problem: SearchProblem, allocations: np.ndarray) -> list[FrontierPoint]:
     scores = score(problem.context, allocations)
-    chosen = sweep(scores.cost, scores.quality, allocations)
-    return [_point(allocations, scores, i) for i in chosen.tolist()]
+    return _as_points(allocations, scores, sweep(scores.cost, scores.quality, allocations))
 
 
-def _point(allocations: np.ndarray, scores: Scores, row: int) -> FrontierPoint:
-    return FrontierPoint(
-        allocation={role: int(allocations[row, j]) for j, role in enumerate(ROLES)},
-        annual_cost_usd=int(scores.cost[row]),
-        quality=float(scores.quality[row]),
-        components={c: float(scores.components[c][row]) for c in COMPONENTS},
-    )
+def _as_points(allocations: np.ndarray, scores: Scores, rows: np.ndarray) -> list[FrontierPoint]:
+    """The scored ``rows`` of ``allocations`` as points (numbers converted once, in bulk)."""
+    components = [scores.components[c][rows].tolist() for c in COMPONENTS]
+    return [
+        FrontierPoint(
+            allocation=dict(zip(ROLES, heads, strict=True)),
+            annual_cost_usd=dollars,
+            quality=quality,
+            components=dict(zip(COMPONENTS, parts, strict=True)),
+        )
+        for heads, dollars, quality, *parts in zip(
+            allocations[rows].tolist(),
+            scores.cost[rows].tolist(),
+            scores.quality[rows].tolist(),
+            *components,
+            strict=True,
+        )
+    ]
 
 
 def _search(problem: SearchProblem, prove: bool = False) -> np.ndarray:
@@ -230,12 +252,12 @@ def _search(problem: SearchProblem, prove: bool = False) -> np.ndarray:
     upper = np.array([space.upper[role] for role in ROLES], dtype=np.int64)
     led = lower.copy()  # every allocation searched has the most leads (coordination 1)
     led[_LEAD] = upper[_LEAD]
-    recommended = problem.recommended.copy()
-    recommended[:, _LEAD] = upper[_LEAD]
-    seeds = np.concatenate([_greedy(problem, led, upper), recommended, upper[None, :]])
     if _size(led, upper, space.step) <= ENUMERATE_LIMIT:
         core = _enumerated(problem, led, upper)
     else:
+        recommended = problem.recommended.copy()
+        recommended[:, _LEAD] = upper[_LEAD]
+        seeds = np.concatenate([_greedy(problem, led, upper), recommended, upper[None, :]])
         core = _climb(problem, seeds, led, upper)
         if prove:
             core = _prove(problem, core, led, upper)
@@ -250,9 +272,11 @@ def _climb(
 ) -> np.ndarray:
     """The frontier of the allocations between ``lower`` and ``upper``, climbed from
     ``seeds`` (module docstring, step 2)."""
-    moves = _moves(lower, upper, problem.space.step)
-    radix = np.cumprod(np.concatenate(([1], upper[:-1] + 1))).astype(np.int64)
     step = problem.space.step
+    moves = _moves(lower, upper, step)
+    radix = np.cumprod(np.concatenate(([1], upper[:-1] + 1))).astype(np.int64)
+    move_keys = moves @ radix  # a neighbour's key is its plan's key plus its move's
+    raises, lowers = (moves > 0).astype(np.float64).T, (moves < 0).astype(np.float64).T
     within = ((seeds >= lower) & (seeds <= upper) & ((seeds - lower) % step == 0)).all(axis=1)
     seeds = seeds[within]  # the space's own allocations (a recommended plan may lie off steps)
     seen = np.unique(seeds @ radix)
@@ -261,9 +285,13 @@ def _climb(
     front, front_cost, front_quality = seeds[kept], scores.cost[kept], scores.quality[kept]
     new = front
     while len(new):
-        near = (new[:, None, :] + moves[None, :, :]).reshape(-1, len(ROLES))
-        near = near[((near >= lower) & (near <= upper)).all(axis=1)]
-        near, keys = _unseen(near, near @ radix, seen)
+        # the moves that stay in the space: none raises a role already at its upper bound or
+        # lowers one at its lower bound (counted by a product, without building neighbours)
+        full = (new + step > upper).astype(np.float64)
+        empty = (new - step < lower).astype(np.float64)
+        plan, move = np.nonzero(full @ raises + empty @ lowers == 0)
+        fresh, keys = _unseen((new @ radix)[plan] + move_keys[move], seen)
+        near = new[plan[fresh]] + moves[move[fresh]]
         seen = np.sort(np.concatenate([seen, keys]), kind="stable")  # two sorted runs: a merge
         scores = score(problem.context, near)
         allocations = np.concatenate([front, near])
@@ -275,18 +303,17 @@ def _climb(
     return front
 
 
-def _unseen(
-    allocations: np.ndarray, keys: np.ndarray, seen: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """The ``allocations`` whose ``keys`` are not in the sorted ``seen``, each once, with their
-    keys (sorting beats hashing here: numpy's hashed ``unique`` is several times slower)."""
+def _unseen(keys: np.ndarray, seen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the ``keys`` not in the sorted ``seen``, each key once (ascending), and
+    those keys (sorting beats hashing here: numpy's hashed ``unique`` is several times
+    slower)."""
     order = np.argsort(keys, kind="stable")
     ordered = keys[order]
     first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
     position = np.minimum(np.searchsorted(seen, ordered), max(len(seen) - 1, 0))
     known = seen[position] == ordered if len(seen) else np.zeros(len(ordered), dtype=bool)
     fresh = first & ~known
-    return allocations[order[fresh]], ordered[fresh]
+    return order[fresh], ordered[fresh]
 
 
 def _size(lower: np.ndarray, upper: np.ndarray, step: int) -> int:
@@ -388,27 +415,24 @@ def _greedy(problem: SearchProblem, lower: np.ndarray, upper: np.ndarray) -> np.
     """Allocations of a walk from ``lower``: each step adds the role, or else the pair of
     roles, that buys the most quality per dollar, until nothing gains (module docstring)."""
     step = problem.space.step
-    roles = len(ROLES)
-    ones = np.eye(roles, dtype=np.int64) * step
-    pairs = np.array([ones[i] + ones[j] for i, j in combinations(range(roles), 2)])
-    options = np.concatenate([ones, pairs])
+    ones = np.eye(len(ROLES), dtype=np.int64) * step
+    pairs = np.array([ones[i] + ones[j] for i, j in combinations(range(len(ROLES)), 2)])
     current = lower.copy()
     first = score(problem.context, current[None, :])
     quality, paid = float(first.quality[0]), int(first.cost[0])
     walk = [current]
     while True:
-        tried = current + options
-        one = np.arange(len(options)) < roles
-        inside = (tried <= upper).all(axis=1)
-        tried, one = tried[inside], one[inside]
-        if not len(tried):
-            return np.array(walk)
-        scores = score(problem.context, tried)
-        gain = scores.quality - quality
-        value = np.where(gain > _MARGIN, gain / np.maximum(scores.cost - paid, 1.0), -np.inf)
-        # a single role when one gains anything; a pair only when none does
-        value = np.where(one, value, -np.inf) if np.isfinite(value[one]).any() else value
-        if not np.isfinite(value).any():
+        for options in (ones, pairs):  # a pair only when no single role gains anything
+            tried = current + options
+            tried = tried[(tried <= upper).all(axis=1)]
+            if not len(tried):
+                continue
+            scores = score(problem.context, tried)
+            gain = scores.quality - quality
+            value = np.where(gain > _MARGIN, gain / np.maximum(scores.cost - paid, 1.0), -np.inf)
+            if np.isfinite(value).any():
+                break
+        else:
             return np.array(walk)
         best = int(np.argmax(value))
         current = tried[best]
@@ -426,5 +450,4 @@ def sample(
     allocations = np.column_stack(
         [space.lower[r] + space.step * rng.integers(0, space.count(r), size=count) for r in ROLES]
     )
-    scores = score(problem.context, allocations)
-    return [_point(allocations, scores, i) for i in range(count)]
+    return _as_points(allocations, score(problem.context, allocations), np.arange(count))

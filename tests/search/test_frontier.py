@@ -267,12 +267,15 @@ def test_large_teams_get_a_frontier_no_sampled_plan_of_their_space_beats() -> No
 
 
 @pytest.mark.parametrize(
-    "example", ["fashion_retailer.json", "seed_startup.json", "enterprise_portfolio.json"]
+    "example",
+    ["fashion_retailer.json", "seed_startup.json", "enterprise_portfolio.json", "large"],
 )
 def test_best_under_budget_is_the_frontier_point_the_budget_buys(example: str) -> None:
-    """The budget search (its own pruning) picks what the whole frontier gives, at budgets
-    across the range, on and just below frontier costs, and the scenario's own budget."""
-    scenario = load_scenario(EXAMPLES_DIR / example)
+    """``best_under_budget`` (which builds only the point it returns) picks what the whole
+    frontier gives, at budgets across the range, on and just below frontier costs, and the
+    scenario's own budget: on spaces scored whole and climbed (the enterprise example, and
+    the large team in steps)."""
+    scenario = large_scenario() if example == "large" else load_scenario(EXAMPLES_DIR / example)
     points = frontier(scenario)
     cheapest, dearest = points[0].annual_cost_usd, points[-1].annual_cost_usd
     budgets = [cheapest + share * (dearest - cheapest) for share in (0, 0.1, 0.35, 0.6, 0.85)]
