@@ -19,6 +19,12 @@ is the rules' plan **reshaped one move at a time** within the setup's space of p
 - it stops when no move does either. Every move raises quality or lowers cost without
   lowering quality, so it ends.
 
+A space of up to :data:`EXACT_SPACE` plans (the examples' and most small companies') is
+instead scored whole: the plan is then exactly the space's best plan within the rules' cost
+(ties: the cheaper), and the shaping is one move from the rules' plan to it. The moves above
+are for larger spaces, where scoring every plan would take seconds; on 309 generated cases
+they reach a plan no point of the setup's frontier beats (``bench/recommend_family.py``).
+
 The plan keeps the rules' size and budget and is never worse than the rules' plan; the moves
 are listed with what each one bought (:attr:`Shaping.summary`). Heads of data & ML stay as
 the rules set them.
@@ -38,6 +44,9 @@ from mlplanner.model.wording import format_usd, joined, people
 
 # Quality gains below this (points) are rounding noise, not a better plan.
 _GAIN = 1e-6
+# Spaces of up to this many plans are scored whole (a few to 20 ms): the plan is then the
+# space's best within the rules' cost, exactly. Larger ones are reshaped by moves.
+EXACT_SPACE = 20_000
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,7 @@ class Shaping:
     rules_cost_usd: int
     rules_quality: float
     moves: tuple[Move, ...]
+    exact: bool = False  # the space was scored whole: one move, to its best plan
 
     @property
     def allocation(self) -> dict[str, int]:
@@ -120,6 +130,16 @@ class Shaping:
             f"The setup's rules size this team at {size} for "
             f"{format_usd(self.rules_cost_usd)} a year (quality {self.rules_quality:.1f})."
         )
+        if self.exact:
+            if not self.moves:
+                return f"{start} No other plan staffed this setup's way scores higher within that cost."
+            (jump,) = self.moves
+            return (
+                f"{start} Within that cost, the best plan staffed this setup's way has "
+                f"{jump.text}: quality "
+                f"{jump.quality_after:.1f} at {format_usd(jump.cost_after)} a year "
+                f"({jump.effect})."
+            )
         if not self.moves:
             return f"{start} No move of people between roles scores higher within that cost."
         end, one = self.moves[-1], len(self.moves) == 1
@@ -144,26 +164,27 @@ def shape(
     cap = int(first.cost[0])
     quality, spend = float(first.quality[0]), cap
     moves: list[Move] = []
+    exact = reshape and space.size <= EXACT_SPACE
+    if exact:
+        candidates = _affordable(context, _every_plan(space), cap)
+        row = _pick(score(context, candidates), quality, spend)
+        if row is not None:
+            jump = _move(current[0], candidates[row], space.step, (spend, quality), context)
+            moves.append(jump)
+        reshape = False
     wide = False  # single moves first; the wider ones only where no single move helps
     while reshape:
-        candidates = current + _deltas(space.step, wide)
-        candidates = candidates[space.holds(candidates) & (cost(context, candidates) <= cap)]
-        scores = score(context, candidates)
-        better = scores.quality > quality + _GAIN
-        if better.any():
-            top = scores.quality[better].max()
-            pick = better & (scores.quality >= top - _GAIN)
-        else:
-            pick = (scores.quality >= quality) & (scores.cost < spend)
-        if not pick.any():
+        candidates = _affordable(context, current + _deltas(space.step, wide), cap, space)
+        row = _pick(score(context, candidates), quality, spend)
+        if row is None:
             if wide:
                 break
             wide = True
             continue
-        row = np.flatnonzero(pick)[np.argmin(scores.cost[pick])]
-        moves.append(_move(current[0], candidates[row], space.step, (spend, quality), scores, row))
+        move = _move(current[0], candidates[row], space.step, (spend, quality), context)
+        moves.append(move)
         current = candidates[row : row + 1]
-        quality, spend = float(scores.quality[row]), int(scores.cost[row])
+        quality, spend = move.quality_after, move.cost_after
         wide = False
     return Shaping(
         context=context,
@@ -172,7 +193,39 @@ def shape(
         rules_cost_usd=cap,
         rules_quality=float(first.quality[0]),
         moves=tuple(moves),
+        exact=exact,
     )
+
+
+def _affordable(
+    context: ScoringContext, plans: np.ndarray, cap: int, space: SearchSpace | None = None
+) -> np.ndarray:
+    """The rows of ``plans`` costing at most ``cap`` (and, given a ``space``, inside it)."""
+    keep = cost(context, plans) <= cap
+    if space is not None:
+        keep &= space.holds(plans)
+    return plans[keep]
+
+
+def _pick(scores: Scores, quality: float, spend: int) -> int | None:
+    """The candidate to move to from a plan of ``quality`` costing ``spend``: the highest
+    quality above it (ties: the cheapest), else the cheapest keeping it for less; ``None``
+    when no candidate does either."""
+    better = scores.quality > quality + _GAIN
+    if better.any():
+        pick = better & (scores.quality >= scores.quality[better].max() - _GAIN)
+    else:
+        pick = (scores.quality >= quality) & (scores.cost < spend)
+    if not pick.any():
+        return None
+    return int(np.flatnonzero(pick)[np.argmin(scores.cost[pick])])
+
+
+def _every_plan(space: SearchSpace) -> np.ndarray:
+    """Every allocation of a space (``ROLES`` order)."""
+    values = [space.values(role) for role in ROLES]
+    grid = np.meshgrid(*values, indexing="ij")
+    return np.stack(grid, axis=-1).reshape(-1, len(ROLES)).astype(np.int64)
 
 
 def _move(
@@ -180,18 +233,18 @@ def _move(
     after: np.ndarray,
     step: int,
     was: tuple[int, float],
-    scores: Scores,
-    row: int,
+    context: ScoringContext,
 ) -> Move:
     change = (after - before) // step
+    scores = score(context, after[None, :])
     return Move(
         added={ROLES[i]: int(n) for i, n in enumerate(change) if n > 0},
         removed={ROLES[i]: int(-n) for i, n in enumerate(change) if n < 0},
         step=step,
         cost_before=was[0],
-        cost_after=int(scores.cost[row]),
+        cost_after=int(scores.cost[0]),
         quality_before=was[1],
-        quality_after=float(scores.quality[row]),
+        quality_after=float(scores.quality[0]),
     )
 
 
