@@ -1,9 +1,10 @@
 """'How the model works': the rules behind a plan, with the numbers in force.
 
 The text follows :mod:`mlplanner.model.demand`, :mod:`mlplanner.model.staffing`,
-:mod:`mlplanner.model.cost` and :mod:`mlplanner.model.quality` (its module docstring holds the
-formula); the figures come from the assumption set in force, so the explanation always matches
-the plan on screen.
+:mod:`mlplanner.model.shaping` with :mod:`mlplanner.model.setup_space` (how the recommended
+plan is chosen), :mod:`mlplanner.model.cost` and :mod:`mlplanner.model.quality` (its module
+docstring holds the formula); the figures come from the assumption set in force, so the
+explanation always matches the plan on screen.
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ def model_explanation(assumptions: Assumptions, region: str) -> str:
     setups = "\n".join(
         f"  - **{name}**: {rule.description}" for name, rule in a.setups.items() if rule.description
     )
+    startup = a.setups["startup"]
+    startup_way = (
+        f"specialists only for the work full-stack data scientists leave (past "
+        f"{startup.absorb_below_fte:g} FTE of a role; annotators as the work needs)"
+    )
+    if startup.generalists_absorb_data_science:
+        startup_way = f"full-stack data scientists do the data science, {startup_way}"
     return f"""
 **Demand.** Each project adds full-time equivalents (FTE) per lifecycle phase and role: its
 domain's base effort, adjusted for scale, stage, data readiness, annotation and deployment. A
@@ -70,6 +78,20 @@ plan covers (generalists may have capacity to spare) is said so in the plan's no
 Leads count the people the work needs (annotators not counted): none below
 {a.lead_from_contributors}, then one per team of up to {a.lead_span}. From
 {a.head_from_leads} leads a Head of Data & ML leads the leads (one per {a.lead_span} leads).
+
+**The recommended plan.** These rules size the team: how many people it needs and what they
+cost a year. That cost is the plan's ceiling, and within it the plan is **reshaped one move at
+a time**: one person more in a role, one fewer, or one moved from one role to another (where
+none of those helps, one role's person for one each of two others, or the reverse; very large
+teams move several people at a time). Each time the move raising quality most is taken (ties:
+the cheaper plan); when none raises it, the cheapest move that keeps quality and costs less;
+it stops when no move does either. So the recommended plan never costs more or scores lower
+than the rules' plan. The moves stay within the setup's own way of staffing: **startup**,
+{startup_way}; **scaleup**, any mix of generalists and specialists; **mature**, no new full-stack
+data scientists. Each role stays within its demand rounded up (at least two where it has any;
+more only where existing staff or the rules' plan have more), existing staff are kept, and
+heads of data & ML stay as the rules set them. The Plan page lists the moves ("How the plan is
+shaped") and each role's rule in "Why each head" says what they changed.
 
 **Cost.** People × median salary for the role and region × {a.loaded_cost_multiplier:.2f}
 (employer costs on top of salary), plus vendor costs.
