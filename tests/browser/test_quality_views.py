@@ -19,7 +19,7 @@ from tests.support.browser import TIMEOUT_MS, app_run, open_app, whole_page_scre
 
 EXAMPLES = example_scenarios()
 FASHION = EXAMPLES["fashion_retailer.json"]  # the scenario a new session starts with
-ENTERPRISE = EXAMPLES["enterprise_portfolio.json"]
+SEED = EXAMPLES["seed_startup.json"]
 
 
 @pytest.mark.browser
@@ -33,24 +33,28 @@ def test_plan_page_budget_gap_and_role_table_agree_with_why_each_head(
     cost = page.get_by_test_id("stMetric").filter(has_text="Annual cost")
     expect(cost).to_contain_text(f"{format_usd(under)} under budget")
     expect(cost).not_to_contain_text("-$")
-    page.get_by_text("Full-Stack Data Scientist: 3 people").click()
-    expect(page.get_by_text("They carry 2.5 FTE of other roles' demand.")).to_be_visible()
+    # The reshaped plan: one generalist, a data engineer and a backend developer in place of
+    # the rules' other two (plan.shaping).
+    assert plan.allocation["full_stack_data_scientist"] == 1
+    page.get_by_text("Full-Stack Data Scientist: 1 person").click()
+    expect(page.get_by_text("They carry 0.7 FTE of other roles' demand.")).to_be_visible()
     expect(page.get_by_text("ML Engineer: scaleup").first).to_contain_text("Covered 100%")
     whole_page_screenshot(page, "quality-plan-fashion")
 
 
 @pytest.mark.browser
 def test_compare_says_which_setup_another_beats(app_server: str, page: Page) -> None:
-    comparison = compare_setups(ENTERPRISE, Assumptions.defaults())
-    scaleup, mature = comparison.plans["scaleup"], comparison.plans["mature"]
+    comparison = compare_setups(SEED, Assumptions.defaults())
+    startup, scaleup = comparison.plans["startup"], comparison.plans["scaleup"]
+    assert startup.annual_cost_usd > scaleup.annual_cost_usd and startup.quality < scaleup.quality
     open_app(page, app_server)
-    load_example(page, ENTERPRISE.name)
+    load_example(page, SEED.name)
     go_to(page, "Compare")
-    extra = format_usd(scaleup.annual_cost_usd - mature.annual_cost_usd)
+    extra = format_usd(startup.annual_cost_usd - scaleup.annual_cost_usd)
     expect(
-        page.get_by_text(f"The scaleup setup costs {extra} more and scores", exact=False)
-    ).to_contain_text("mature is the better buy.", timeout=TIMEOUT_MS)
-    whole_page_screenshot(page, "quality-compare-enterprise")
+        page.get_by_text(f"The startup setup costs {extra} more and scores", exact=False)
+    ).to_contain_text("scaleup is the better buy.", timeout=TIMEOUT_MS)
+    whole_page_screenshot(page, "quality-compare-seed")
 
 
 @pytest.mark.browser
