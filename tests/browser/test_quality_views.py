@@ -1,6 +1,7 @@
 """The quality score's pages in a real browser: the Plan page's budget gap and role table as
-"Why each head" says them, Compare naming a setup another beats, the Trade-offs page's changes
-without a false cause, and a scenario without projects that has no score but a message."""
+"Why each head" says them, how the plan was shaped (with the Trade-offs page showing it on the
+frontier), Compare naming a setup another beats, the Trade-offs page's changes without a false
+cause, and a scenario without projects that has no score but a message."""
 
 import json
 from pathlib import Path
@@ -15,7 +16,13 @@ from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import compare_setups
 from tests.browser.test_compare_assumptions import load_example
 from tests.browser.test_screens import go_to
-from tests.support.browser import TIMEOUT_MS, app_run, open_app, whole_page_screenshot
+from tests.support.browser import (
+    TIMEOUT_MS,
+    app_run,
+    open_app,
+    screenshot,
+    whole_page_screenshot,
+)
 
 EXAMPLES = example_scenarios()
 FASHION = EXAMPLES["fashion_retailer.json"]  # the scenario a new session starts with
@@ -40,6 +47,24 @@ def test_plan_page_budget_gap_and_role_table_agree_with_why_each_head(
     expect(page.get_by_text("They carry 0.7 FTE of other roles' demand.")).to_be_visible()
     expect(page.get_by_text("ML Engineer: scaleup").first).to_contain_text("Covered 100%")
     whole_page_screenshot(page, "quality-plan-fashion")
+
+
+@pytest.mark.browser
+def test_plan_page_says_how_the_plan_was_shaped_and_trade_offs_show_it_on_the_frontier(
+    app_server: str, page: Page
+) -> None:
+    plan = recommend(FASHION)  # scaleup (auto: 800 employees)
+    assert plan.setup == "scaleup" and plan.shaping is not None and plan.shaping.moves
+    open_app(page, app_server)
+    go_to(page, "Plan")
+    shaped = page.get_by_test_id("stMarkdown").filter(has_text="How the plan is shaped:")
+    expect(shaped).to_contain_text(f"size this team at {sum(plan.shaping.rules_plan.values())}")
+    for move in plan.shaping.moves:
+        expect(shaped).to_contain_text(f"{move.text} ({move.effect})")
+    screenshot(page, "quality-plan-shaping-fashion")
+    go_to(page, "Trade-offs")
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=TIMEOUT_MS)
+    screenshot(page, "quality-tradeoffs-recommended-fashion")
 
 
 @pytest.mark.browser
