@@ -45,12 +45,13 @@ def model_explanation(assumptions: Assumptions, region: str) -> str:
         f"  - **{name}**: {rule.description}" for name, rule in a.setups.items() if rule.description
     )
     startup = a.setups["startup"]
+    past = f"past {startup.absorb_below_fte:g} FTE of a role; annotators as the work needs"
     startup_way = (
-        f"specialists only for the work full-stack data scientists leave (past "
-        f"{startup.absorb_below_fte:g} FTE of a role; annotators as the work needs)"
+        f"full-stack data scientists do the data science and specialists come only for the "
+        f"work they leave ({past})"
+        if startup.generalists_absorb_data_science
+        else f"specialists come only for the work full-stack data scientists leave ({past})"
     )
-    if startup.generalists_absorb_data_science:
-        startup_way = f"full-stack data scientists do the data science, {startup_way}"
     return f"""
 **Demand.** Each project adds full-time equivalents (FTE) per lifecycle phase and role: its
 domain's base effort, adjusted for scale, stage, data readiness, annotation and deployment. A

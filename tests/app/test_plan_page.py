@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from mlplanner.examples import example_scenarios
+from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
@@ -12,7 +13,7 @@ from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.ui.model_help import MODEL_HELP_KEY
 from mlplanner.ui.role_swatch import SWATCH_COLUMN, swatch
-from mlplanner.ui.state import OVERRIDE, Override
+from mlplanner.ui.state import IN_FORCE, OVERRIDE, InForce, Override
 from tests.app.apptest import (
     PLAN_PAGE,
     button,
@@ -26,7 +27,7 @@ from tests.app.apptest import (
     run,
     texts,
 )
-from tests.support.builders import portfolio_data
+from tests.support.builders import assumptions_with, portfolio_data
 
 FASHION = "fashion_retailer.json"
 
@@ -275,8 +276,20 @@ def test_how_the_model_works_uses_the_numbers_in_force() -> None:
     # How the recommended plan is chosen: the rules' cost, then moves in the setup's own way.
     words = " ".join(text.split())
     assert "That cost is the plan's ceiling" in words and "reshaped one move at a time" in words
-    assert "specialists only for the work full-stack data scientists leave (past 1 FTE" in words
+    assert "data science and specialists come only for the work they leave (past 1 FTE" in words
     assert "**mature**, no new full-stack data scientists" in words
     assert texts(help_box.caption) == [
         "Numbers from the assumption set in force: Shipped defaults."
     ]
+    # A startup whose generalists leave data science to specialists is described so.
+    setups = Assumptions.defaults().model_dump()["setups"]
+    setups["startup"] |= {"generalists_absorb_data_science": False, "absorb_below_fte": 0.5}
+    at.session_state[IN_FORCE] = InForce(assumptions_with(setups=setups), "Lean generalists")
+    run(at)
+    (help_box,) = [e for e in at.expander if e.label == "How the model works"]
+    words = " ".join(" ".join(texts(help_box.markdown)).split())
+    assert (
+        "**startup**, specialists come only for the work full-stack data scientists leave "
+        "(past 0.5 FTE of a role" in words
+    )
+    assert "do the data science" not in words
