@@ -102,7 +102,11 @@ def test_the_recommended_plan_is_on_the_frontier_and_shows_no_change_against_its
     assert "This is the recommended plan's allocation." in [m.value for m in at.markdown]
     deltas = {m.label: m.delta for m in at.metric if m.label in ("Cost a year", "Quality")}
     assert deltas == {"Cost a year": "", "Quality": ""}  # AppTest reads no delta as ""
-    at.select_slider[0].set_value(budget_steps(points, scenario.company.annual_budget_usd)[-1])
+    # The cheapest frontier plan is another plan: its changes are against the recommended one.
+    cheapest = budget_steps(points, scenario.company.annual_budget_usd)[0]
+    other = affordable(points, cheapest)
+    assert other is not None and other.allocation != plan.allocation
+    at.select_slider[0].set_value(cheapest)
     run(at)
     deltas = {m.label: m.delta for m in at.metric if m.label in ("Cost a year", "Quality")}
     assert deltas["Cost a year"].endswith("vs recommended")
