@@ -80,21 +80,22 @@ Leads count the people the work needs (annotators not counted): none below
 {a.lead_from_contributors}, then one per team of up to {a.lead_span}. From
 {a.head_from_leads} leads a Head of Data & ML leads the leads (one per {a.lead_span} leads).
 
-**The recommended plan.** These rules size the team: how many people it needs and what they cost
-a year. That cost is the plan's ceiling, and within it the plan is **reshaped one move at a
-time**: one person more in a role, one fewer, or one moved from one role to another; where none
-of those helps, one role's person for one each of two others or the reverse, then two for two
-(very large teams move several people at a time, and no further than two for one). Each time the
-move raising quality most is taken (ties: the cheaper plan); when none raises it, the cheapest
-move that keeps quality and costs less; it stops when no move does either. So the recommended
-plan never costs more or scores lower than the rules' plan. The moves stay within the setup's
-own way of staffing: **startup**, {startup_way}; **scaleup**, any mix of generalists and
-specialists; **mature**, no new full-stack data scientists. No role goes past its demand rounded
-up, or two people (a backup) once it has a full person's work; a role with less work than the
-setup's round-up cut gets no specialist; more only where existing staff or the rules' plan have
-more. Existing staff are kept, and heads of data & ML stay as the rules set them. The Plan page
-lists the moves ("How the plan is shaped") and each role's rule in "Why each head" says what
-they changed.
+**Shaping: how the recommended plan is chosen.** These rules size the team: how many people it
+needs and what they cost a year. Rounding role by role does not give the team that delivers most
+for that money, so the recommended plan is the rules' plan reshaped one move at a time, never
+costing more than the rules' plan: one person more in a role, one fewer, or one moved from one
+role to another; where none of those helps, any two of them at once (a senior hire for two
+juniors, say, or two people moved at once); very large teams move several people at a time. Each
+time the move raising quality most is taken (ties: the cheaper plan); when none raises it, the
+cheapest move that keeps quality and costs less; it stops when no move does either. So the
+recommended plan never costs more or scores lower than the rules' plan. The moves stay within
+the setup's own way of staffing: **startup**, {startup_way}; **scaleup**, any mix of generalists
+and specialists; **mature**, no new full-stack data scientists. No role goes past its demand
+rounded up, or two people (a backup) once it has a full person's work; a role with less work
+than the setup's round-up cut gets no specialist; more only where existing staff or the rules'
+plan have more. Existing staff are kept, and heads of data & ML stay as the rules set them. The
+Plan page lists the moves ("How the plan is shaped"), and each role they changed says so in its
+rule under "Why each head".
 
 **Cost.** People × median salary for the role and region × {a.loaded_cost_multiplier:.2f}
 (employer costs on top of salary), plus vendor costs.
@@ -114,7 +115,8 @@ they changed.
   data scientists for every role but annotation). The score keeps
   1 − {a.resilience_weight:.2f} × (1 − resilience) of the delivery.
 - **Coordination**: 1 − {a.lead_gap_penalty:.2f} × the share of the teams the work needs
-  (one per {a.lead_span} FTE of individual contributors' work past one team) that have no lead.
+  (counted like the leads, on the FTE of individual contributors' work: none below
+  {min(a.lead_from_contributors, a.lead_span)}, then one per {a.lead_span}) that have no lead.
 
 Quality = delivery × resilience factor × coordination, 0–100: adding a person never lowers it.
 

@@ -275,7 +275,7 @@ def test_how_the_model_works_uses_the_numbers_in_force() -> None:
     assert "rule of thumb, not a measurement" in text
     # How the recommended plan is chosen: the rules' cost, then moves in the setup's own way.
     words = " ".join(text.split())
-    assert "That cost is the plan's ceiling" in words and "reshaped one move at a time" in words
+    assert "the rules' plan reshaped one move at a time, never costing more than" in words
     assert "data science and specialists come only for the work they leave (past 1 FTE" in words
     assert "**mature**, no new full-stack data scientists" in words
     assert texts(help_box.caption) == [
