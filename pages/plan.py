@@ -21,6 +21,7 @@ from mlplanner.ui.plan_views import (
     render_raise_quality,
     render_role_table,
     render_setup,
+    render_shaping,
 )
 from mlplanner.ui.ranges_views import render_plan_ranges, render_sensitivity, role_ranges
 from mlplanner.ui.saved_plans import previous_quality_text
@@ -74,6 +75,8 @@ ranges = render_plan_ranges(scenario, get_assumptions()) if ranged else None
 if scenario.projects:
     render_plan_timeline_headline(scenario, get_assumptions(), adopted=override is not None)
 render_setup(plan)
+if isinstance(plan, Plan):
+    render_shaping(plan)
 render_messages(plan)
 render_budget_advice(scenario, get_assumptions())
 if not scenario.projects:

@@ -132,7 +132,10 @@ class Shaping:
         )
         if self.exact:
             if not self.moves:
-                return f"{start} No other plan staffed this setup's way scores higher within that cost."
+                return (
+                    f"{start} No other plan staffed this setup's way scores higher within "
+                    "that cost."
+                )
             (jump,) = self.moves
             return (
                 f"{start} Within that cost, the best plan staffed this setup's way has "

@@ -1,9 +1,10 @@
 """'How the model works': the rules behind a plan, with the numbers in force.
 
 The text follows :mod:`mlplanner.model.demand`, :mod:`mlplanner.model.staffing`,
-:mod:`mlplanner.model.shaping`, :mod:`mlplanner.model.cost` and :mod:`mlplanner.model.quality`
-(its module docstring holds the formula); the figures come from the assumption set in force,
-so the explanation always matches the plan on screen.
+:mod:`mlplanner.model.shaping` with :mod:`mlplanner.model.setup_space` (how the recommended
+plan is chosen), :mod:`mlplanner.model.cost` and :mod:`mlplanner.model.quality` (its module
+docstring holds the formula); the figures come from the assumption set in force, so the
+explanation always matches the plan on screen.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.quality import DEFINITION
 from mlplanner.model.rates import region_name
 from mlplanner.model.roles import PHASE_LABELS, ROLE_LABELS
+from mlplanner.model.shaping import EXACT_SPACE
 from mlplanner.model.wording import count, format_usd
 
 COMPONENT_MEANINGS: Final[dict[str, str]] = {
@@ -43,6 +45,14 @@ def model_explanation(assumptions: Assumptions, region: str) -> str:
     setups = "\n".join(
         f"  - **{name}**: {rule.description}" for name, rule in a.setups.items() if rule.description
     )
+    startup = a.setups["startup"]
+    past = f"past {startup.absorb_below_fte:g} FTE of a role; annotators as the work needs"
+    startup_way = (
+        f"full-stack data scientists do the data science and specialists come only for the "
+        f"work they leave ({past})"
+        if startup.generalists_absorb_data_science
+        else f"specialists come only for the work full-stack data scientists leave ({past})"
+    )
     return f"""
 **Demand.** Each project adds full-time equivalents (FTE) per lifecycle phase and role: its
 domain's base effort, adjusted for scale, stage, data readiness, annotation and deployment. A
@@ -71,15 +81,24 @@ Leads count the people the work needs (annotators not counted): none below
 {a.lead_from_contributors}, then one per team of up to {a.lead_span}. From
 {a.head_from_leads} leads a Head of Data & ML leads the leads (one per {a.lead_span} leads).
 
-**Shaping.** These rules size the team and set what it may cost; rounding role by role does
-not give the team that delivers most for that money. So the recommended plan is the rules'
-plan reshaped one move at a time, never costing more: a person more or fewer in a role, or
-moved from one role to another (where none of those helps, one role's person for two others,
-or two for one), taking the move that raises quality most, else one that keeps it for less,
-until none does. Moves stay within the setup's way of staffing (no specialist data scientists
-for a startup, no new full-stack data scientists for a mature company) and keep heads of data
-& ML as the rules plan them. The plan lists its moves and what each bought; a role a move
-changed says so in its explanation.
+**Shaping: how the recommended plan is chosen.** These rules size the team: how many people it
+needs and what they cost a year. Rounding role by role does not give the team that delivers most
+for that money, so the recommended plan is the best plan staffed the setup's way that costs no
+more than the rules' plan. Where the setup's space holds up to {count(EXACT_SPACE)} plans (most teams), every
+one is scored and the best within that cost is taken (ties: the cheaper). In larger spaces the
+rules' plan is reshaped one move at a time: one person more in a role, one fewer, or one moved
+from one role to another; where none of those helps, any two of them at once (a senior hire for
+two juniors, say); very large teams move several people at a time. Each time the move raising
+quality most is taken (ties: the cheaper plan); when none raises it, the cheapest move that keeps
+quality and costs less; it stops when no move does either. Either way the recommended plan never
+costs more or scores lower than the rules' plan. The setup's own way of staffing: **startup**,
+{startup_way}; **scaleup**, any mix of generalists and specialists; **mature**, no new
+full-stack data scientists. No role goes past its demand rounded up, or two people (a backup)
+once it has a full person's work; a role with less work than the setup's round-up cut gets no
+specialist; more only where existing staff or the rules' plan have more. Existing staff are
+kept, and heads of data & ML stay as the rules set them. The Plan page says what changed from
+the rules' plan ("How the plan is shaped"), and each role it changed says so in its rule under
+"Why each head".
 
 **Cost.** People × median salary for the role and region × {a.loaded_cost_multiplier:.2f}
 (employer costs on top of salary), plus vendor costs.

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from mlplanner.model.plan import NO_QUALITY, Evaluation, Explanation
+from mlplanner.model.plan import NO_QUALITY, Evaluation, Explanation, Plan
 from mlplanner.model.quality import COMPONENTS, DEFINITION
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_LABELS
 from mlplanner.model.wording import budget_gap, format_usd, joined, people
@@ -70,6 +70,13 @@ def render_headline_metrics(evaluation: Evaluation) -> None:
 
 def render_setup(evaluation: Evaluation) -> None:
     st.markdown(f"**Setup: {evaluation.setup}** ({evaluation.setup_reason})")
+
+
+def render_shaping(plan: Plan) -> None:
+    """How the recommendation came from the setup's rules: the team they size, its cost and
+    quality, and each move between roles that raised quality within that cost."""
+    if plan.shaping is not None and plan.scored:
+        st.markdown(f"**How the plan is shaped:** {plain(plan.shaping.summary)}")
 
 
 def render_messages(evaluation: Evaluation) -> None:

@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from mlplanner.examples import example_scenarios
+from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
@@ -12,7 +13,7 @@ from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.ui.model_help import MODEL_HELP_KEY
 from mlplanner.ui.role_swatch import SWATCH_COLUMN, swatch
-from mlplanner.ui.state import OVERRIDE, Override
+from mlplanner.ui.state import IN_FORCE, OVERRIDE, InForce, Override
 from tests.app.apptest import (
     PLAN_PAGE,
     button,
@@ -26,7 +27,7 @@ from tests.app.apptest import (
     run,
     texts,
 )
-from tests.support.builders import portfolio_data
+from tests.support.builders import assumptions_with, portfolio_data
 
 FASHION = "fashion_retailer.json"
 
@@ -70,7 +71,7 @@ def test_role_table_lists_every_role_in_lifecycle_order_in_display_units() -> No
     # demand have no coverage figure, roles without people show what the generalists cover.
     carried = sum(fte for _, _, fte in plan.explanations["full_stack_data_scientist"].demand)
     demand = dict(zip(ROLES, roles["Demand (FTE)"], strict=True))
-    assert demand["full_stack_data_scientist"] == pytest.approx(carried) and carried > 2
+    assert demand["full_stack_data_scientist"] == pytest.approx(carried) and carried > 0.5
     coverage = dict(zip(ROLES, roles["Coverage"], strict=True))
     assert coverage["research_scientist"] == coverage["annotator"] == ""
     assert coverage["team_lead"] == coverage["full_stack_data_scientist"] == ""
@@ -169,6 +170,35 @@ def test_every_head_is_explained_by_its_rule_and_demand() -> None:
         )
 
 
+def test_how_the_plan_is_shaped_names_the_rules_team_and_each_move() -> None:
+    fashion = example_scenarios()[FASHION]
+    scaleup = fashion.model_copy(
+        update={"company": fashion.company.model_copy(update={"setup": "scaleup"})}
+    )
+    plan = recommend(scaleup)
+    assert plan.shaping is not None and plan.shaping.moves
+    at = plan_page(scaleup)
+    [shown] = [m for m in texts(at.markdown) if m.startswith("**How the plan is shaped:**")]
+    assert shown == f"**How the plan is shaped:** {plan.shaping.summary}"
+    rules_people = sum(plan.shaping.rules_plan.values())
+    assert f"The setup's rules size this team at {rules_people} people for " in shown
+    assert f"quality to {plan.quality:.1f} at {format_usd(plan.annual_cost_usd)} a year" in shown
+    for move in plan.shaping.moves:
+        assert f"{move.text} ({move.effect})" in shown
+    assert "one Data Engineer instead of one Full-Stack Data Scientist" in shown
+    # Each role the moves changed says so in its rule in "Why each head".
+    changed = [role for role in ROLES if plan.shaping.change(role)]
+    assert changed
+    for role in changed:
+        assert "moving people between roles scores higher" in plan.explanations[role].rule
+
+
+def test_an_adopted_allocation_has_no_shaping_to_show() -> None:
+    override = Override({"data_scientist": 4, "data_analyst": 3}, "Lean team")
+    at = plan_page(example_scenarios()[FASHION], override)
+    assert not any(m.startswith("**How the plan is shaped:**") for m in texts(at.markdown))
+
+
 def test_hiring_list_only_when_the_company_has_an_existing_team() -> None:
     with_team = plan_page(example_scenarios()[FASHION])
     assert "Hiring list" in texts(with_team.subheader)
@@ -243,6 +273,23 @@ def test_how_the_model_works_uses_the_numbers_in_force() -> None:
     assert DEFINITION in text
     assert "Staffed exactly to demand a role delivers 90%" in text
     assert "rule of thumb, not a measurement" in text
+    # How the recommended plan is chosen: the rules' cost, then moves in the setup's own way.
+    words = " ".join(text.split())
+    assert "the rules' plan reshaped one move at a time, never costing more than" in words
+    assert "data science and specialists come only for the work they leave (past 1 FTE" in words
+    assert "**mature**, no new full-stack data scientists" in words
     assert texts(help_box.caption) == [
         "Numbers from the assumption set in force: Shipped defaults."
     ]
+    # A startup whose generalists leave data science to specialists is described so.
+    setups = Assumptions.defaults().model_dump()["setups"]
+    setups["startup"] |= {"generalists_absorb_data_science": False, "absorb_below_fte": 0.5}
+    at.session_state[IN_FORCE] = InForce(assumptions_with(setups=setups), "Lean generalists")
+    run(at)
+    (help_box,) = [e for e in at.expander if e.label == "How the model works"]
+    words = " ".join(" ".join(texts(help_box.markdown)).split())
+    assert (
+        "**startup**, specialists come only for the work full-stack data scientists leave "
+        "(past 0.5 FTE of a role" in words
+    )
+    assert "do the data science" not in words

@@ -1,6 +1,7 @@
 """The quality score's pages in a real browser: the Plan page's budget gap and role table as
-"Why each head" says them, Compare naming a setup another beats, the Trade-offs page's changes
-without a false cause, and a scenario without projects that has no score but a message."""
+"Why each head" says them, how the plan was shaped (with the Trade-offs page showing it on the
+frontier), Compare naming a setup another beats, the Trade-offs page's changes without a false
+cause, and a scenario without projects that has no score but a message."""
 
 import json
 from pathlib import Path
@@ -15,11 +16,17 @@ from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import compare_setups
 from tests.browser.test_compare_assumptions import load_example
 from tests.browser.test_screens import go_to
-from tests.support.browser import TIMEOUT_MS, app_run, open_app, whole_page_screenshot
+from tests.support.browser import (
+    TIMEOUT_MS,
+    app_run,
+    open_app,
+    screenshot,
+    whole_page_screenshot,
+)
 
 EXAMPLES = example_scenarios()
 FASHION = EXAMPLES["fashion_retailer.json"]  # the scenario a new session starts with
-ENTERPRISE = EXAMPLES["enterprise_portfolio.json"]
+SEED = EXAMPLES["seed_startup.json"]
 
 
 @pytest.mark.browser
@@ -33,24 +40,46 @@ def test_plan_page_budget_gap_and_role_table_agree_with_why_each_head(
     cost = page.get_by_test_id("stMetric").filter(has_text="Annual cost")
     expect(cost).to_contain_text(f"{format_usd(under)} under budget")
     expect(cost).not_to_contain_text("-$")
-    page.get_by_text("Full-Stack Data Scientist: 3 people").click()
-    expect(page.get_by_text("They carry 2.5 FTE of other roles' demand.")).to_be_visible()
+    # The reshaped plan: one generalist, a data engineer and a backend developer in place of
+    # the rules' other two (plan.shaping).
+    assert plan.allocation["full_stack_data_scientist"] == 1
+    page.get_by_text("Full-Stack Data Scientist: 1 person").click()
+    expect(page.get_by_text("They carry 0.7 FTE of other roles' demand.")).to_be_visible()
     expect(page.get_by_text("ML Engineer: scaleup").first).to_contain_text("Covered 100%")
     whole_page_screenshot(page, "quality-plan-fashion")
 
 
 @pytest.mark.browser
-def test_compare_says_which_setup_another_beats(app_server: str, page: Page) -> None:
-    comparison = compare_setups(ENTERPRISE, Assumptions.defaults())
-    scaleup, mature = comparison.plans["scaleup"], comparison.plans["mature"]
+def test_plan_page_says_how_the_plan_was_shaped_and_trade_offs_show_it_on_the_frontier(
+    app_server: str, page: Page
+) -> None:
+    plan = recommend(FASHION)  # scaleup (auto: 800 employees)
+    assert plan.setup == "scaleup" and plan.shaping is not None and plan.shaping.moves
     open_app(page, app_server)
-    load_example(page, ENTERPRISE.name)
+    go_to(page, "Plan")
+    shaped = page.get_by_test_id("stMarkdown").filter(has_text="How the plan is shaped:")
+    expect(shaped).to_contain_text(f"size this team at {sum(plan.shaping.rules_plan.values())}")
+    for move in plan.shaping.moves:
+        expect(shaped).to_contain_text(f"{move.text} ({move.effect})")
+    screenshot(page, "quality-plan-shaping-fashion")
+    go_to(page, "Trade-offs")
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=TIMEOUT_MS)
+    screenshot(page, "quality-tradeoffs-recommended-fashion")
+
+
+@pytest.mark.browser
+def test_compare_says_which_setup_another_beats(app_server: str, page: Page) -> None:
+    comparison = compare_setups(SEED, Assumptions.defaults())
+    startup, scaleup = comparison.plans["startup"], comparison.plans["scaleup"]
+    assert startup.annual_cost_usd > scaleup.annual_cost_usd and startup.quality < scaleup.quality
+    open_app(page, app_server)
+    load_example(page, SEED.name)
     go_to(page, "Compare")
-    extra = format_usd(scaleup.annual_cost_usd - mature.annual_cost_usd)
+    extra = format_usd(startup.annual_cost_usd - scaleup.annual_cost_usd)
     expect(
-        page.get_by_text(f"The scaleup setup costs {extra} more and scores", exact=False)
-    ).to_contain_text("mature is the better buy.", timeout=TIMEOUT_MS)
-    whole_page_screenshot(page, "quality-compare-enterprise")
+        page.get_by_text(f"The startup setup costs {extra} more and scores", exact=False)
+    ).to_contain_text("scaleup is the better buy.", timeout=TIMEOUT_MS)
+    whole_page_screenshot(page, "quality-compare-seed")
 
 
 @pytest.mark.browser
