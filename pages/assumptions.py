@@ -18,7 +18,9 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.deltas import delta, quality_change
 from mlplanner.ui.assumption_editor import (
+    TAB_KEY,
     editing,
+    editor_frame,
     editor_key,
     problems,
     reset_to_defaults,
@@ -112,13 +114,19 @@ st.button(
     help="Puts every number back to the value shipped in data/*.csv and drops all edits.",
 )
 
-for tab, tab_name in zip(st.tabs(list(TABS)), TABS, strict=True):
+# Only the open tab is drawn (choosing another reruns the page): the eighteen tables, each a
+# data editor, were sent and laid out on every run. Edits in a closed tab are kept
+# (ui/assumption_editor.py) and count in the plan all the same.
+tabs = st.tabs(list(TABS), key=TAB_KEY, on_change="rerun")
+for tab, tab_name in zip(tabs, TABS, strict=True):
+    if not tab.open:
+        continue
     with tab:
         for group in (g for g in state.groups if g.tab == tab_name):
             st.subheader(group.title)
             st.caption(group.help)
             st.data_editor(
-                group.frame,
+                editor_frame(group),
                 key=editor_key(group.id),
                 hide_index=True,
                 width="stretch",
