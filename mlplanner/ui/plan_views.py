@@ -310,8 +310,10 @@ def render_raise_quality(evaluation: Evaluation) -> None:
     """'What would raise quality most': the next few people to add, each with its cost, the
     points it buys and the project that gains (:func:`raise_quality`)."""
     suggestions = raise_quality(evaluation)
-    st.markdown("**What would raise quality most**")
+    heading = "**What would raise quality most**"
     if not suggestions:
+        st.markdown(heading)
         st.caption("No single person more raises quality by a tenth of a point.")
         return
-    st.markdown("\n".join(f"- {plain(s.sentence(ROLE_LABELS[s.role]))}" for s in suggestions))
+    lines = "\n".join(f"- {plain(s.sentence(ROLE_LABELS[s.role]))}" for s in suggestions)
+    st.markdown(f"{heading}\n\n{lines}")  # one element, not two
