@@ -213,9 +213,11 @@ if all(alternative.name != "premium" for alternative in named):
 columns = st.columns(len(named))
 for column, alternative in zip(columns, named, strict=True):
     with column.container(border=True):
-        st.markdown(f"**{alternative.label}**")
-        st.caption(alternative.rule)
-        st.markdown(point_label(alternative.point))
+        # Name, rule (small and grey, as a caption) and figures in one element, not three.
+        st.markdown(
+            f"**{alternative.label}**\n\n:gray[:small[{plain(alternative.rule)}]]\n\n"
+            f"{plain(point_label(alternative.point))}"
+        )
         st.button(
             f"Adopt {alternative.label.lower()}",
             key=f"mlp.tradeoffs.adopt_{alternative.name}",
