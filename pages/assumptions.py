@@ -11,7 +11,6 @@ from mlplanner.model.assumption_catalog import (
     SOURCE,
     TABS,
     Group,
-    changes,
     format_value,
 )
 from mlplanner.model.assumptions import Assumptions
@@ -27,7 +26,7 @@ from mlplanner.ui.assumption_editor import (
     sync_edits,
 )
 from mlplanner.ui.assumption_sets import render_set_controls
-from mlplanner.ui.catalog_cache import cached_catalog
+from mlplanner.ui.catalog_cache import cached_changes
 from mlplanner.ui.messages import render_flash
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_assumptions
 from mlplanner.ui.text import plain
@@ -63,7 +62,7 @@ assumptions = get_assumptions()
 shipped = Assumptions.defaults()
 plan = current_plan()
 effect = delta(current_plan(shipped), plan, "current")
-changed = changes(cached_catalog(assumptions))
+changed = cached_changes(assumptions)
 quality_shift = quality_change(effect.quality_delta)
 
 st.title("Assumptions")

@@ -120,16 +120,19 @@ def _has_edits(edits: Mapping[str, Any] | None) -> bool:
     return bool(edits and edits.get("edited_rows"))
 
 
-def _edited_frames(state: Editing) -> dict[str, pd.DataFrame]:
-    """Every table as edited; the edits of tables whose tab is closed this run are kept (their
-    editors are not drawn, and Streamlit drops their state)."""
+def _edited_frames(state: Editing) -> dict[str, pd.DataFrame] | None:
+    """Every table as edited, None when no table has an edit; the edits of tables whose tab
+    is closed this run are kept (their editors are not drawn, and Streamlit drops their
+    state)."""
+    edits = {group.id: widgets.value(editor_key(group.id)) for group in state.groups}
+    if not _kept() and not any(_has_edits(edit) for edit in edits.values()):
+        return None
     kept = dict(_kept())
     frames = {}
     shown = open_tab()
     for group in state.groups:
-        edits = widgets.value(editor_key(group.id))
-        frame = apply_edit_state(editor_frame(group), edits)
-        if group.tab != shown and _has_edits(edits):
+        frame = apply_edit_state(editor_frame(group), edits[group.id])
+        if group.tab != shown and _has_edits(edits[group.id]):
             previous = kept.get(group.id)
             kept[group.id] = Kept(frame, 1 if previous is None else previous.generation + 1)
         frames[group.id] = frame
@@ -139,9 +142,16 @@ def _edited_frames(state: Editing) -> dict[str, pd.DataFrame]:
 
 def sync_edits(state: Editing) -> None:
     """Apply the edits of every table to the assumptions in force if they validate; else keep
-    the set in force and record the problems (see :func:`problems`)."""
+    the set in force and record the problems (see :func:`problems`). Without an edit the
+    origin stands as it is: reading it back from its own tables (every cell, then validated)
+    took tens of milliseconds on every run of the page."""
+    frames = _edited_frames(state)
     try:
-        edited = assumptions_from_frames(state.origin, state.groups, _edited_frames(state))
+        edited = (
+            state.origin
+            if frames is None
+            else assumptions_from_frames(state.origin, state.groups, frames)
+        )
     except AssumptionEditError as exc:
         PROBLEMS.set(exc.edit_problems)
         return
