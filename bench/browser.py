@@ -11,8 +11,9 @@ with Streamlit's default settings, and with the planner's ``.streamlit/config.to
 turns off Streamlit's full garbage collection after every run, ``mlplanner/ui/heap.py``; that
 alone makes the floor about twice as fast). Then, in Debian's headless Chromium with the
 browser tests' flags, it measures on each the same kinds of interaction, each ``--runs``
-times, and prints each one's median, its ratio to each floor's median for the same kind, and
-the target (met or missed against each floor):
+times, in turns (each run goes through both floors and then the planner, so a change of load
+on a shared machine falls on all three alike), and prints each one's median, its ratio to
+each floor's median for the same kind, and the target (met or missed against each floor):
 
 - **first load** of a new session (a fresh browser context): floor = the floor's first load;
 - **opening each page** from the sidebar (each page's first visit in the session is printed
@@ -45,6 +46,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Final
 
@@ -219,38 +221,52 @@ class Timings:
         return statistics.median(self.times[name])
 
 
-def measure_floor(browser: Browser, url: str, runs: int) -> Timings:
-    timings = Timings({})
-    for _ in range(runs):
-        timings.add("first load", lambda: first_load(browser, url))
-    page, _ = new_session(browser, url)
-    for run in range(runs):
-        for title in FLOOR_PAGES:
-            timings.add("open a page", lambda title=title: open_page(page, title))
-        timings.add("widget edit", lambda run=run: number_edit(page, "Value", 2 + run))
-    page.context.close()
-    return timings
+def floor_round(page: Page, run: int, timings: Timings) -> None:
+    """One run of the floor's interactions in its session: open each page, edit the input."""
+    for title in FLOOR_PAGES:
+        timings.add("open a page", partial(open_page, page, title))
+    timings.add("widget edit", lambda: number_edit(page, "Value", 2 + run))
 
 
-def measure_app(browser: Browser, url: str, runs: int) -> Timings:
-    timings = Timings({})
+def app_round(page: Page, run: int, timings: Timings) -> None:
+    """One run of the planner's interactions in its session: open each page, edit a field,
+    change the setup."""
+    for title in PAGES:
+        label = f"open {title}" + (" (first visit)" if run == 0 else "")
+        timings.add(label, partial(open_page, page, title))
+    timings.add("field edit", lambda: number_edit(page, "Employees", 1201 + run))
+    timings.add("setup change", lambda: setup_change(page, SETUPS[run % 2]))
+
+
+def measure(
+    browser: Browser, floor_urls: dict[str, str], app_url: str, runs: int
+) -> tuple[Timings, dict[str, Timings]]:
+    """The planner's timings and each floor's, measured in turns: every run of the first loads
+    and of the interactions goes through each floor and then the planner, so a change of load
+    on a shared machine falls on all of them alike."""
+    app, floors = Timings({}), {name: Timings({}) for name in floor_urls}
     for _ in range(runs):
-        timings.add("first load", lambda: first_load(browser, url))
-    page, _ = new_session(browser, url)
+        for name, url in floor_urls.items():
+            floors[name].add("first load", partial(first_load, browser, url))
+        app.add("first load", lambda: first_load(browser, app_url))
+    floor_pages = {name: new_session(browser, url)[0] for name, url in floor_urls.items()}
+    app_page, _ = new_session(browser, app_url)
     for run in range(runs):
-        for title in PAGES:
-            label = f"open {title}" + (" (first visit)" if run == 0 else "")
-            timings.add(label, lambda title=title: open_page(page, title))
-        timings.add("field edit", lambda run=run: number_edit(page, "Employees", 1201 + run))
-        timings.add("setup change", lambda run=run: setup_change(page, SETUPS[run % 2]))
-    open_page(page, "Trade-offs")
+        for name, page in floor_pages.items():
+            floor_round(page, run, floors[name])
+        app_round(app_page, run, app)
+    for page in floor_pages.values():
+        page.context.close()
+    open_page(app_page, "Trade-offs")
+    # Left first: the slider starts at the scenario's budget, which may be the last step (a
+    # budget above the dearest frontier plan), where a step right changes nothing.
     for run in range(runs):
-        key = "ArrowRight" if run % 2 == 0 else "ArrowLeft"
-        timings.add("budget-slider step", lambda key=key: slider_step(page, key))
+        key = "ArrowLeft" if run % 2 == 0 else "ArrowRight"
+        app.add("budget-slider step", partial(slider_step, app_page, key))
     for _ in range(runs):
-        timings.add("open a saved plan", lambda: open_saved_plan(page))
-    page.context.close()
-    return timings
+        app.add("open a saved plan", lambda: open_saved_plan(app_page))
+    app_page.context.close()
+    return app, floors
 
 
 @dataclass(frozen=True)
@@ -351,11 +367,8 @@ def main() -> int:
             servers.append(app_server)
             with sync_playwright() as playwright:
                 browser = launch_chromium(playwright)
-                floors = {
-                    name: measure_floor(browser, server.url, args.runs)
-                    for name, server in floor_servers.items()
-                }
-                app = measure_app(browser, app_server.url, args.runs)
+                floor_urls = {name: server.url for name, server in floor_servers.items()}
+                app, floors = measure(browser, floor_urls, app_server.url, args.runs)
                 browser.close()
         finally:
             for server in servers:

@@ -11,21 +11,22 @@ from mlplanner.model.assumption_catalog import (
     SOURCE,
     TABS,
     Group,
-    changes,
     format_value,
 )
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.deltas import delta, quality_change
 from mlplanner.ui.assumption_editor import (
+    TAB_KEY,
     editing,
+    editor_frame,
     editor_key,
     problems,
     reset_to_defaults,
     sync_edits,
 )
 from mlplanner.ui.assumption_sets import render_set_controls
-from mlplanner.ui.catalog_cache import cached_catalog
+from mlplanner.ui.catalog_cache import cached_changes
 from mlplanner.ui.messages import render_flash
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_assumptions
 from mlplanner.ui.text import plain
@@ -61,7 +62,7 @@ assumptions = get_assumptions()
 shipped = Assumptions.defaults()
 plan = current_plan()
 effect = delta(current_plan(shipped), plan, "current")
-changed = changes(cached_catalog(assumptions))
+changed = cached_changes(assumptions)
 quality_shift = quality_change(effect.quality_delta)
 
 st.title("Assumptions")
@@ -112,13 +113,19 @@ st.button(
     help="Puts every number back to the value shipped in data/*.csv and drops all edits.",
 )
 
-for tab, tab_name in zip(st.tabs(list(TABS)), TABS, strict=True):
+# Only the open tab is drawn (choosing another reruns the page): the eighteen tables, each a
+# data editor, were sent and laid out on every run. Edits in a closed tab are kept
+# (ui/assumption_editor.py) and count in the plan all the same.
+tabs = st.tabs(list(TABS), key=TAB_KEY, on_change="rerun")
+for tab, tab_name in zip(tabs, TABS, strict=True):
+    if not tab.open:
+        continue
     with tab:
         for group in (g for g in state.groups if g.tab == tab_name):
             st.subheader(group.title)
             st.caption(group.help)
             st.data_editor(
-                group.frame,
+                editor_frame(group),
                 key=editor_key(group.id),
                 hide_index=True,
                 width="stretch",

@@ -52,26 +52,33 @@ else:
                 help="People × salary × employer costs, plus vendor annotation; the change "
                 "is against the cheapest setup.",
             )
-            quality, people = st.columns(2)
-            quality.metric(
+            # One row, not two columns: fewer elements to send and lay out.
+            figures = st.container(horizontal=True)
+            figures.metric(
                 "Quality",
                 f"{plan.quality:.1f}",
                 delta=quality_change(change.quality_delta),
                 help=f"{DEFINITION} 0-100, from {joined(list(COMPONENTS))}; the change is "
                 "against the cheapest setup.",
             )
-            people.metric(
+            figures.metric(
                 "People",
                 f"{plan.total_headcount:,}",
                 help=f"Everyone in this setup's team; {plan.total_hires:,} of them to hire.",
             )
-            st.caption(f"**Range:** {setup_range_words(scenario, assumptions, setup)}")
-            st.caption(assumptions.setups[setup].description)
+            st.caption(
+                f"**Range:** {setup_range_words(scenario, assumptions, setup)}\n\n"
+                f"{assumptions.setups[setup].description}"
+            )
 
     st.subheader("What the difference means")
-    for topic, title in TOPIC_TITLES.items():
-        lines = [f"- {plain(f.text)}" for f in comparison.findings if f.topic == topic]
-        st.markdown(f"**{title}**\n\n" + "\n".join(lines))
+    st.markdown(  # one element for every topic
+        "\n\n".join(
+            f"**{title}**\n\n"
+            + "\n".join(f"- {plain(f.text)}" for f in comparison.findings if f.topic == topic)
+            for topic, title in TOPIC_TITLES.items()
+        )
+    )
 
     render_setup_charts(comparison, scenario, assumptions)
 

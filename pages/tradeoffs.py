@@ -37,6 +37,7 @@ from mlplanner.ui.tradeoff_data import chart_spec, frontier_files, frontier_poin
 # The page's two parts that a budget step reruns (keys of their fragments).
 BUDGET_PART = "tradeoffs.budget"
 FRONTIER_PART = "tradeoffs.frontier_plans"
+SEARCH_HELP_KEY = "mlp.tradeoffs.search_help"
 
 
 def _adopt(point: FrontierPoint, label: str) -> None:
@@ -74,8 +75,13 @@ st.caption(
 step_note = scenario_step_note(scenario, assumptions)
 if step_note is not None:
     st.info(step_note)
-with st.expander("Which plans the frontier is chosen from"):
-    st.markdown(search_help(assumptions))
+# Drawn only while open (opening it reruns the page).
+search_box = st.expander(
+    "Which plans the frontier is chosen from", key=SEARCH_HELP_KEY, on_change="rerun"
+)
+if search_box.open:
+    with search_box:
+        st.markdown(search_help(assumptions))
 
 if not scenario.projects:
     st.info(NO_QUALITY + " Trade-offs weigh cost against quality.")
@@ -133,8 +139,8 @@ def budget_and_chart() -> None:
     else:
         chosen_plan = evaluate(scenario, chosen.allocation, assumptions=assumptions)
         same = chosen.allocation == recommended.allocation  # no change to show against it
-        cost_col, quality_col, people_col = st.columns(3)
-        cost_col.metric(
+        figures = st.container(horizontal=True)  # one row, not three columns
+        figures.metric(
             "Cost a year",
             format_usd(chosen.annual_cost_usd),
             delta=None
@@ -143,13 +149,13 @@ def budget_and_chart() -> None:
             "vs recommended",
             delta_color="inverse",
         )
-        quality_col.metric(
+        figures.metric(
             "Quality",
             f"{chosen.quality:.1f} / 100",
             delta=None if same else f"{chosen.quality - recommended.quality:+.1f} vs recommended",
             help=f"{DEFINITION} The change is against the recommended plan.",
         )
-        people_col.metric("People", count(chosen.headcount))
+        figures.metric("People", count(chosen.headcount))
         changes = describe_changes(recommended, chosen_plan)
         st.markdown(
             "\n".join(f"- {line}" for line in changes)
@@ -207,9 +213,11 @@ if all(alternative.name != "premium" for alternative in named):
 columns = st.columns(len(named))
 for column, alternative in zip(columns, named, strict=True):
     with column.container(border=True):
-        st.markdown(f"**{alternative.label}**")
-        st.caption(alternative.rule)
-        st.markdown(point_label(alternative.point))
+        # Name, rule (small and grey, as a caption) and figures in one element, not three.
+        st.markdown(
+            f"**{alternative.label}**\n\n:gray[:small[{plain(alternative.rule)}]]\n\n"
+            f"{plain(point_label(alternative.point))}"
+        )
         st.button(
             f"Adopt {alternative.label.lower()}",
             key=f"mlp.tradeoffs.adopt_{alternative.name}",

@@ -1,15 +1,16 @@
-"""The assumption catalog (every number in editable tables) built once per assumption set.
+"""The assumption catalog (every number in editable tables) built once per assumption set,
+and what in it differs from the shipped defaults.
 
 Building it reads the rate card and lays out some twenty tables, a few hundred milliseconds;
-the Assumptions page needs it on every run to count what differs from the shipped defaults.
-Keyed by the assumptions' JSON, so any edit builds it anew.
+listing the changes reads every cell of them, about a hundred milliseconds; the Assumptions
+page needs both on every run. Keyed by the assumptions' JSON, so any edit builds them anew.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from mlplanner.model.assumption_catalog import Group, catalog
+from mlplanner.model.assumption_catalog import Change, Group, catalog, changes
 from mlplanner.model.assumptions import Assumptions
 
 
@@ -21,3 +22,13 @@ def _catalog(assumptions_json: str) -> tuple[Group, ...]:
 def cached_catalog(assumptions: Assumptions) -> tuple[Group, ...]:
     """:func:`~mlplanner.model.assumption_catalog.catalog` of ``assumptions``, cached."""
     return _catalog(assumptions.model_dump_json())
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _changes(assumptions_json: str) -> list[Change]:
+    return changes(_catalog(assumptions_json))
+
+
+def cached_changes(assumptions: Assumptions) -> list[Change]:
+    """:func:`~mlplanner.model.assumption_catalog.changes` of ``assumptions``' catalog, cached."""
+    return _changes(assumptions.model_dump_json())

@@ -120,8 +120,7 @@ def download_button(file: DownloadFile, key: str) -> None:
 def render_plan_downloads(
     evaluation: Evaluation, assumptions: Assumptions, context: ExportContext, key: str
 ) -> None:
-    """The plan's three files side by side."""
-    files = plan_files(evaluation, assumptions, context)
-    for column, file in zip(st.columns(len(files)), files, strict=True):
-        with column:
+    """The plan's three files side by side, in one row (one element, not a column each)."""
+    with st.container(horizontal=True):
+        for file in plan_files(evaluation, assumptions, context):
             download_button(file, key=f"mlp.{key}.download.{file.label}")

@@ -15,7 +15,8 @@ from mlplanner.model.plan import NO_QUALITY, Evaluation, Explanation, Plan
 from mlplanner.model.quality import COMPONENTS, DEFINITION
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_LABELS
 from mlplanner.model.wording import budget_gap, format_usd, joined, people
-from mlplanner.reports.raise_quality import raise_quality
+from mlplanner.reports.raise_quality import Suggestion, raise_quality
+from mlplanner.ui.chart_cache import evaluation_key
 from mlplanner.ui.role_swatch import swatch_config, with_swatches
 from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
@@ -313,12 +314,22 @@ def render_hiring_list(evaluation: Evaluation) -> None:
     )
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _suggestions(key: str, _evaluation: Evaluation) -> list[Suggestion]:
+    """:func:`raise_quality` of the evaluation ``key`` names (the evaluation itself is not
+    hashed): it scores a plan with one more person for every role, some thirty milliseconds
+    that every run of the Plan page paid."""
+    return raise_quality(_evaluation)
+
+
 def render_raise_quality(evaluation: Evaluation) -> None:
     """'What would raise quality most': the next few people to add, each with its cost, the
-    points it buys and the project that gains (:func:`raise_quality`)."""
-    suggestions = raise_quality(evaluation)
-    st.markdown("**What would raise quality most**")
+    points it buys and the project that gains (:func:`raise_quality`, cached per plan)."""
+    suggestions = _suggestions(evaluation_key(evaluation), evaluation)
+    heading = "**What would raise quality most**"
     if not suggestions:
+        st.markdown(heading)
         st.caption("No single person more raises quality by a tenth of a point.")
         return
-    st.markdown("\n".join(f"- {plain(s.sentence(ROLE_LABELS[s.role]))}" for s in suggestions))
+    lines = "\n".join(f"- {plain(s.sentence(ROLE_LABELS[s.role]))}" for s in suggestions)
+    st.markdown(f"{heading}\n\n{lines}")  # one element, not two

@@ -6,8 +6,11 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from mlplanner.model.assumption_catalog import catalog
+from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario
+from mlplanner.ui.assumption_editor import TAB_KEY as ASSUMPTION_TAB
 from mlplanner.ui.plan_views import WHY_KEY
 from mlplanner.ui.state import SCENARIO
 from tests.support.markdown import shown
@@ -83,15 +86,25 @@ def edit_projects(
     return run(at)
 
 
+def open_assumption_tab(at: AppTest, label: str) -> AppTest:
+    """On the Assumptions page, open the tab ``label`` as a click would (it reruns the page;
+    only the open tab's tables are drawn)."""
+    at.session_state[ASSUMPTION_TAB] = label
+    return run(at)
+
+
 def assumption_editor_key(at: AppTest, group_id: str) -> str:
-    """The key of the Assumptions page's editor of a catalogue group."""
+    """The key of the Assumptions page's editor of a catalogue group (drawn: its tab open)."""
     [key] = [e.key for e in at.data_editor if e.key.endswith(f".{group_id}")]
     return key
 
 
 def edit_assumption(at: AppTest, group_id: str, row: int, column: str, value: Any) -> AppTest:
     """On the Assumptions page, edit one cell as the browser would: through the editor's edit
-    state."""
+    state, opening the table's tab first if another is open."""
+    if not any(e.key.endswith(f".{group_id}") for e in at.data_editor):
+        [tab] = [g.tab for g in catalog(Assumptions.defaults()) if g.id == group_id]
+        open_assumption_tab(at, tab)
     at.session_state[assumption_editor_key(at, group_id)] = {
         "edited_rows": {row: {column: value}},
         "added_rows": [],

@@ -21,6 +21,7 @@ from tests.app.apptest import (
     go_to,
     metric,
     open_app,
+    open_assumption_tab,
     run,
     texts,
 )
@@ -48,16 +49,73 @@ def test_every_table_is_an_editor_with_defaults_and_sources() -> None:
     at = assumptions_page()
     groups = catalog(Assumptions.defaults())
     assert [tab.label for tab in at.tabs] == list(TABS)
-    assert len(at.data_editor) == len(groups)
-    for group, editor in zip(groups, at.data_editor, strict=True):
-        assert editor.key.endswith(f".{group.id}")
-        assert list(editor.value.columns) == list(group.frame.columns)
-        assert "Default" in " ".join(editor.value.columns)
     captions = " ".join(texts(at.caption))
     assert "aijobs.net" in captions
     assert "Source" in captions
     assert metric(at, "Numbers changed") == "0"
     assert button(at, "Reset to shipped defaults").disabled
+    for tab in TABS:
+        open_assumption_tab(at, tab)
+        # Only the open tab's tables are drawn.
+        shown = [group for group in groups if group.tab == tab]
+        assert shown
+        assert len(at.data_editor) == len(shown)
+        for group, editor in zip(shown, at.data_editor, strict=True):
+            assert editor.key.endswith(f".{group.id}")
+            assert list(editor.value.columns) == list(group.frame.columns)
+            assert "Default" in " ".join(editor.value.columns)
+        assert all(not other.get("data_editor") for other in at.tabs if other.label != tab)
+
+
+def test_edits_in_a_closed_tab_are_kept_and_still_apply() -> None:
+    """The Salaries tab closes after an edit (its editor is no longer drawn): the edit stays
+    in force, counts among the changes, and its table shows it when the tab opens again."""
+    at = assumptions_page()
+    edit_assumption(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
+    edit_assumption(at, "quality", 0, "Value", 0.4)
+    assert len(at.data_editor) < len(catalog(Assumptions.defaults()))
+    assert in_force(at).rates["us"]["data_analyst"] == 200_000
+    assert metric(at, "Numbers changed") == "2"
+
+    open_assumption_tab(at, TABS[0])
+    assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 200_000
+    assert in_force(at).rates["us"]["data_analyst"] == 200_000
+    assert metric(at, "Numbers changed") == "2"
+    # Edited again from the kept table: both edits count, neither twice.
+    edit_assumption(at, "rates", US_DATA_ANALYST + 1, SALARY, 150_000)
+    assert in_force(at).rates["us"]["data_analyst"] == 200_000
+    assert in_force(at).rates["us"]["data_engineer"] == 150_000
+    assert metric(at, "Numbers changed") == "3"
+
+
+def test_a_refused_edit_in_a_closed_tab_stays_refused_and_listed() -> None:
+    at = assumptions_page()
+    edit_assumption(at, "rates", 1, SALARY, -5)
+    open_assumption_tab(at, "Demand")
+    problem = "Salaries per role and region › United States, Data Engineer: must be more than 0"
+    assert any(problem in e for e in texts(at.error))
+    assert in_force(at) == Assumptions.defaults()
+    open_assumption_tab(at, TABS[0])
+    assert at.data_editor[0].value.iloc[1][SALARY] == -5
+    edit_assumption(at, "rates", 1, SALARY, 120_000)
+    assert not at.error
+    assert in_force(at).rates["us"]["data_engineer"] == 120_000
+
+
+def test_leaving_the_page_starts_the_editing_over() -> None:
+    """Kept edits belong to the editing under way: valid ones are in force and stay; a refused
+    one is dropped when the page is opened anew, as it was before tabs were drawn apart."""
+    at = assumptions_page()
+    edit_assumption(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
+    edit_assumption(at, "vendor", 0, "Price (USD per FTE-year)", -1)
+    open_assumption_tab(at, "Demand")
+    assert at.error
+    go_to(at, COMPARE_PAGE)
+    go_to(at, ASSUMPTIONS_PAGE)
+    assert not at.error
+    assert in_force(at).rates["us"]["data_analyst"] == 200_000
+    assert at.data_editor[0].value.iloc[US_DATA_ANALYST][SALARY] == 200_000
+    assert metric(at, "Numbers changed") == "1"
 
 
 def test_editing_a_salary_changes_the_plan_cost_at_once() -> None:

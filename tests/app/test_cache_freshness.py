@@ -17,10 +17,12 @@ import pyarrow as pa
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import recommend
+from mlplanner.model.roles import ROLE_LABELS
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.ranges.sensitivity import sensitivity
 from mlplanner.reports.headlines import largest_role_headline
+from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.reports.tradeoffs import budget_steps, headline
 from mlplanner.search.frontier import affordable, frontier
 from mlplanner.ui.state import IN_FORCE, SCENARIO, InForce
@@ -35,6 +37,7 @@ from tests.app.apptest import (
     metric,
     open_app,
     run,
+    texts,
 )
 from tests.support.builders import assumptions_with
 
@@ -120,19 +123,25 @@ def test_the_budget_marker_follows_the_slider_and_the_assumptions() -> None:
     ]
 
 
-def plan_shown(at: Any) -> tuple[str, str, str]:
+RAISE = "**What would raise quality most**"
+
+
+def plan_shown(at: Any) -> tuple[str, str, str, str]:
     headcount, *_ = chart_specs(at)
     [tornado] = [t for t in chart_titles(at) if t.endswith("what moves it")]
-    return metric(at, "Annual cost"), headcount["title"]["subtitle"], tornado
+    [raise_quality_text] = [t for t in texts(at.markdown) if t.startswith(RAISE)]
+    return metric(at, "Annual cost"), headcount["title"]["subtitle"], tornado, raise_quality_text
 
 
-def plan_expected(scenario: Scenario, assumptions: Assumptions) -> tuple[str, str, str]:
+def plan_expected(scenario: Scenario, assumptions: Assumptions) -> tuple[str, str, str, str]:
     plan = recommend(scenario, assumptions=assumptions)
     cost = sensitivity(scenario, assumptions).cost_usd
+    suggestions = "\n".join(f"- {s.sentence(ROLE_LABELS[s.role])}" for s in raise_quality(plan))
     return (
         format_usd(plan.annual_cost_usd),
         largest_role_headline(plan),
         f"Yearly cost ${cost / 1e6:.2f}M: what moves it",
+        f"{RAISE}\n\n{suggestions}",
     )
 
 
@@ -147,6 +156,7 @@ def test_plan_page_charts_follow_scenario_and_assumption_edits() -> None:
     # Each edit changes the headline cost and the tornado's; the scenario's, the largest role.
     assert expected[0][1] != expected[1][1]
     assert all(len({e[i] for e in expected}) == 3 for i in (0, 2))
+    assert expected[1][3] != expected[2][3]  # what another person costs (cached per plan)
     at = go_to(open_app(FASHION), PLAN_PAGE)
     assert plan_shown(at) == expected[0]
     edit_scenario(at, bigger, PLAN_PAGE)

@@ -47,6 +47,11 @@ def test_the_page_opens_on_the_best_plan_under_the_scenario_budget() -> None:
     assert chart_titles(at) == [headline(POINTS)[0]]
     assert [b.label for b in at.get("download_button")] == ["Download the frontier as CSV"]
     assert not any("steps of" in info.value for info in at.info)  # searched person by person
+    # The search's help is drawn once opened.
+    [help_box] = [e for e in at.expander if e.label == "Which plans the frontier is chosen from"]
+    assert not help_box.children
+    at.session_state["mlp.tradeoffs.search_help"] = True
+    run(at)
     [help_box] = [e for e in at.expander if e.label == "Which plans the frontier is chosen from"]
     assert help_box.markdown[0].value == search_help(Assumptions.defaults())
     # An ML engineer in place of the last generalist scores 15 points more for $35k more.

@@ -157,6 +157,24 @@ def test_editing_a_regions_vendor_price_changes_the_vendor_lines(
     editor.scroll_into_view_if_needed()
     screenshot(page, "assumptions-vendor-price-edited")
 
+    # Only the open tab's tables are drawn; the edit stays in force in another tab and is
+    # back in its table when its tab opens again.
+    with app_run(page):
+        page.get_by_role("tab", name="Demand").click()
+    expect(heading).to_have_count(0)
+    expect(page.get_by_role("heading", name="Demand per domain and phase")).to_be_visible()
+    expect(cost).to_contain_text(format_usd(after))
+    expect(metric(page, "Numbers changed")).to_contain_text("1")
+    screenshot(page, "assumptions-demand-tab")
+    with app_run(page):
+        page.get_by_role("tab", name="Salaries and costs").click()
+    expect(heading).to_be_visible()
+    editor.scroll_into_view_if_needed()
+    # The grid's accessible cells: region, the kept price, the default.
+    expect(editor).to_contain_text(re.compile(r"United States\s*100000\s*60000"))
+    expect(cost).to_contain_text(format_usd(after))
+    screenshot(page, "assumptions-vendor-price-kept")
+
 
 @pytest.mark.browser
 def test_role_guide_shows_the_matrix_and_every_role(app_server: str, page: Page) -> None:

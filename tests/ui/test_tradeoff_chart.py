@@ -16,9 +16,10 @@ from mlplanner.ui.tradeoff_chart import BUDGET_DATA, CHOSEN_DATA, tradeoff_chart
 FASHION = example_scenarios()["fashion_retailer.json"]
 POINTS = frontier(FASHION)
 RECOMMENDED = recommend(FASHION)
+CLOUD = sample(FASHION, 200)
 SPEC = tradeoff_chart(
     POINTS,
-    sample(FASHION, 50),
+    CLOUD,
     alternatives(POINTS, RECOMMENDED, Assumptions.defaults()),
     as_point(RECOMMENDED),
 )
@@ -47,3 +48,13 @@ def test_a_budget_nothing_fits_rings_no_plan() -> None:
     chart = with_budget(SPEC, budget, affordable(POINTS, budget))
     assert chart["datasets"][CHOSEN_DATA].empty
     assert chart["datasets"][BUDGET_DATA]["cost"].tolist() == [budget / 1e6]
+
+
+def test_the_chart_sends_only_the_sampled_allocations_inside_its_cost_axis() -> None:
+    """The rest would be clipped: never drawn, only sent (most of the spec's bytes)."""
+    [context, *_] = SPEC["layer"]
+    left, right = context["encoding"]["x"]["scale"]["domain"]
+    sent = SPEC["datasets"][context["data"]["name"]]
+    inside = [p for p in CLOUD if left <= p.annual_cost_usd / 1e6 <= right]
+    assert 0 < len(inside) < len(CLOUD)  # the sample reaches past the frontier's costs
+    assert sorted(row["cost"] for row in sent) == sorted(p.annual_cost_usd / 1e6 for p in inside)
