@@ -84,21 +84,21 @@ Leads count the people the work needs (annotators not counted): none below
 **Shaping: how the recommended plan is chosen.** These rules size the team: how many people it
 needs and what they cost a year. Rounding role by role does not give the team that delivers most
 for that money, so the recommended plan is the best plan staffed the setup's way that costs no
-more than the rules' plan. Where the setup's space holds up to {count(EXACT_SPACE)} plans (most teams), every
-one is scored and the best within that cost is taken (ties: the cheaper). In larger spaces the
-rules' plan is reshaped one move at a time: one person more in a role, one fewer, or one moved
-from one role to another; where none of those helps, any two of them at once (a senior hire for
-two juniors, say); very large teams move several people at a time. Each time the move raising
-quality most is taken (ties: the cheaper plan); when none raises it, the cheapest move that keeps
-quality and costs less; it stops when no move does either. Either way the recommended plan never
-costs more or scores lower than the rules' plan. The setup's own way of staffing: **startup**,
-{startup_way}; **scaleup**, any mix of generalists and specialists; **mature**, no new
-full-stack data scientists. No role goes past its demand rounded up, or two people (a backup)
-once it has a full person's work; a role with less work than the setup's round-up cut gets no
-specialist; more only where existing staff or the rules' plan have more. Existing staff are
-kept, and heads of data & ML stay as the rules set them. The Plan page says what changed from
-the rules' plan ("How the plan is shaped"), and each role it changed says so in its rule under
-"Why each head".
+more than the rules' plan. Where the setup's space holds up to {count(EXACT_SPACE)} plans (most
+teams), every one is scored and the best within that cost is taken (ties: the cheaper). In
+larger spaces the rules' plan is reshaped one move at a time: one person more in a role, one
+fewer, or one moved from one role to another; where none of those helps, any two of them at
+once (a senior hire for two juniors, say); very large teams move several people at a time. Each
+time the move raising quality most is taken (ties: the cheaper plan); when none raises it, the
+cheapest move that keeps quality and costs less; it stops when no move does either. Either way
+the recommended plan never costs more or scores lower than the rules' plan. The setup's own way
+of staffing: **startup**, {startup_way}; **scaleup**, any mix of generalists and specialists;
+**mature**, no new full-stack data scientists. No role goes past its demand rounded up, or two
+people (a backup) once it has a full person's work; a role with less work than the setup's
+round-up cut gets no specialist; more only where existing staff or the rules' plan have more.
+Existing staff are kept, and heads of data & ML stay as the rules set them. The Plan page says
+what changed from the rules' plan ("How the plan is shaped"), and each role it changed says so
+in its rule under "Why each head".
 
 **Cost.** People × median salary for the role and region × {a.loaded_cost_multiplier:.2f}
 (employer costs on top of salary), plus vendor costs.
