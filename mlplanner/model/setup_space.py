@@ -9,8 +9,8 @@ style (``data/setups.csv``), so that each setup's plans are chosen among plans s
   ``round_up_from`` (the setup plans no specialist for less work), else ``ceil(d_r)``, and
   at least two from one person's work on; under the **startup** setup, where full-stack data
   scientists do all data science and carry up to ``absorb_below_fte`` of every other role,
-  no data scientists and, for the other roles but annotation, the same on
-  ``d_r - absorb_below_fte``: specialists only for the work the generalists leave;
+  no data scientists and, for the other roles but annotation, ``ceil(d_r -
+  absorb_below_fte)``: specialists only for the work the generalists leave;
 - full-stack data scientists: the same on ``D / capacity``; none under the **mature**
   setup, which plans a specialist for every role;
 - leads: the leads :func:`~mlplanner.model.staffing.managers` gives the most individual

@@ -136,10 +136,13 @@ def test_the_moves_replayed_from_the_rules_plan_give_the_plan(
     allocation = dict(shaping.rules_plan)
     cost, quality = shaping.rules_cost_usd, shaping.rules_quality
     allowed = {tuple(sorted(move.items())) for move in single_moves() + wide_moves()}
+    # A space scored whole is one move to its best plan, of any size; else each move is a
+    # single or wide one.
+    assert not shaping.exact or len(shaping.moves) <= 1
     for move in shaping.moves:
         change = {role: n for role, n in move.added.items()}
         change.update({role: -n for role, n in move.removed.items()})
-        assert tuple(sorted(change.items())) in allowed
+        assert shaping.exact or tuple(sorted(change.items())) in allowed
         assert move.step == shaping.space.step
         for role, n in change.items():
             allocation[role] += n * move.step
@@ -166,8 +169,16 @@ def test_the_summary_and_the_explanations_name_every_move(data: dict[str, Any], 
     summary = shaping.summary
     assert summary.startswith("The setup's rules size this team at ")
     for move in shaping.moves:
-        assert f"{move.text} ({move.effect})" in summary
-    if not shaping.moves:
+        assert move.text in summary and f"({move.effect})" in summary
+    if shaping.exact:
+        # The space scored whole: at most one change, to its best plan.
+        if shaping.moves:
+            (jump,) = shaping.moves
+            assert "the best plan staffed this setup's way has " in summary
+            assert f"quality {jump.quality_after:.1f} at " in summary
+        else:
+            assert "No other plan staffed this setup's way scores higher" in summary
+    elif not shaping.moves:
         assert "No move of people between roles scores higher" in summary
     else:
         end = shaping.moves[-1]
@@ -209,15 +220,18 @@ def _example(name: str, setup: str | None = None) -> tuple[Plan, Shaping]:
 def test_the_fashion_retailer_trades_full_stack_data_scientists_for_specialists() -> None:
     """Its own setup, scaleup: the rules give three full-stack data scientists carrying the
     data engineering, ML and backend work; a data engineer and a backend developer in place of
-    two of them score 3.7 points more for $7k a year less."""
+    two of them score 3.7 points more for $7k a year less. The space (288 plans) is scored
+    whole, so this is its best plan within the rules' cost, one change from the rules' plan."""
     plan, shaping = _example("fashion_retailer")
     assert plan.setup == "scaleup"
+    assert shaping.exact and shaping.space.size == 288
     assert shaping.rules_plan[GENERALIST] == 3
     assert [(m.added, m.removed) for m in shaping.moves] == [
-        ({"data_engineer": 1}, {GENERALIST: 1}),
-        ({"developer": 1}, {GENERALIST: 1}),
+        ({"data_engineer": 1, "developer": 1}, {GENERALIST: 2}),
     ]
-    assert shaping.moves[0].text == "one Data Engineer instead of one Full-Stack Data Scientist"
+    assert shaping.moves[0].text == (
+        "one Data Engineer and one Backend Developer instead of two Full-Stack Data Scientists"
+    )
     changed = {role: shaping.change(role) for role in ROLES if shaping.change(role)}
     assert changed == {"data_engineer": 1, "developer": 1, GENERALIST: -2}
     assert (shaping.rules_cost_usd, round(shaping.rules_quality, 2)) == (1_510_110, 64.99)

@@ -93,5 +93,5 @@ def test_model_explanation_defines_quality_with_the_numbers_in_force() -> None:
 
 def test_model_explanation_says_the_rules_plan_is_reshaped_and_how_teams_are_counted() -> None:
     flat = " ".join(model_explanation(assumptions_with(lead_span=6), "us").split())
-    assert "the recommended plan is the rules' plan reshaped one move at a time, never" in flat
+    assert "the recommended plan is the best plan staffed the setup's way that costs no" in flat
     assert "none below 6, then one per 6) that have no lead" in flat

@@ -322,14 +322,21 @@ def test_each_setups_space_follows_demand_its_staffing_style_and_keeps_existing_
     space = space_of(scenario, assumptions, setup)
     rules = rules_plan(scenario, assumptions, setup)
     existing = scenario.company.existing_team
-    absorb = assumptions.setups[setup].absorb_below_fte
+    rule = assumptions.setups[setup]
+
+    def bound(fte: float) -> int:  # none below the setup's cut, a backup from a person's work
+        if fte < rule.round_up_from:
+            return 0
+        return max(math.ceil(fte - 1e-9), 2 if fte >= 1 else 1)
+
     for role in SPECIALIST_ROLES:
         fte = demand[role]
         if setup == "startup" and role != "annotator":
             # Specialists only for the work the generalists leave; no data scientists at all.
-            needed = 0 if role == "data_scientist" else math.ceil(max(0.0, fte - absorb) - 1e-9)
+            left = 0.0 if role == "data_scientist" else max(0.0, fte - rule.absorb_below_fte)
+            needed = math.ceil(left - 1e-9)
         else:
-            needed = max(math.ceil(fte - 1e-9), 2 if fte > 0 else 0)
+            needed = bound(fte)
         assert space.lower[role] == existing.get(role, 0)
         assert space.upper[role] == max(existing.get(role, 0), rules[role], needed), role
     # Existing staff are kept: the data analysts already employed exceed demand.
