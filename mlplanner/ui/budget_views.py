@@ -26,7 +26,9 @@ RULE = (
     "with someone able to deploy every production model, and it leaves out first the projects "
     "that give the least priority × FTE per dollar of their own work; what is left goes to the "
     "last project left out, in part. Its quality is scored for the whole portfolio, so the "
-    "projects left out count against it."
+    "projects left out count against it. The Trade-offs page's best plan for the same budget "
+    "can differ: it takes whatever scores highest, staffing several projects in part rather "
+    "than funding whole ones."
 )
 
 

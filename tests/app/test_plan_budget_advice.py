@@ -32,6 +32,9 @@ def test_a_budget_below_the_recommended_cost_shows_what_it_buys_and_adopting_use
     assert advice.plan is not None and advice.funded and advice.unstaffed
     at = plan_page(scenario)
     assert HEADING in texts(at.subheader)
+    # The rule says why the Trade-offs page's best plan for this budget can differ.
+    rule = "The Trade-offs page's best plan for the same budget"
+    assert any(rule in caption for caption in texts(at.caption))
     markdown = texts(at.markdown)
     assert describe(advice) in markdown
     assert f"**Staffed:** {joined(advice.funded)}" in markdown
