@@ -23,6 +23,7 @@ from tests.app.apptest import (
     TIMELINE_PAGE,
     chart_specs,
     current_scenario,
+    edit_assumption,
     edit_projects,
     go_to,
     metric,
@@ -164,14 +165,9 @@ def test_hiring_figures_are_edited_on_the_assumptions_page_and_move_the_timeline
     scenario = dated(FASHION)
     at = go_to(open_app(scenario), ASSUMPTIONS_PAGE)
     assert "Hiring" in [tab.label for tab in at.tabs]
-    [key] = [e.key for e in at.data_editor if e.key.endswith(".hiring")]
     engineer = ROLES.index("full_stack_data_scientist")  # rows in lifecycle order
-    at.session_state[key] = {
-        "edited_rows": {engineer: {"Time to hire (days)": 300}},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    run(at)
+    # The hiring table's tab is not the first: edit_assumption opens it, as a click would.
+    edit_assumption(at, "hiring", engineer, "Time to hire (days)", 300)
     edited = at.session_state[IN_FORCE].assumptions
     assert edited.hiring.roles["full_stack_data_scientist"].time_to_hire_days == 300
     before = simulate(scenario)

@@ -11,7 +11,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.quality import portfolio
 from mlplanner.model.scenario import SETUPS, Scenario
-from mlplanner.model.staffing import choose_setup
+from mlplanner.model.staffing import choose_setup, individual_contributors
 from mlplanner.model.wording import format_usd, people
 from mlplanner.reports.comparison import (
     TOPIC_TITLES,
@@ -29,13 +29,12 @@ from tests.support.builders import project_data, scenario
 DEFAULTS = Assumptions.defaults()
 # One small live tabular model: startup and scaleup both staff two full-stack data scientists.
 CHURN = scenario(project_data("Churn", "tabular", scale="small", stage="production"), employees=300)
-# Five large portfolios of projects: the scaleup plan leaves one of the ten teams unled.
+# Three small and one large analytics research project: 8.1 FTE of contributors' work, two
+# teams' worth (9 people, rounded up); the mature plan staffs 8 (data engineering's 1.09 and
+# research's 2.12 FTE round down) with one lead, so one of the two teams is unled.
 UNLED = scenario(
-    project_data("P0", "computer_vision", scale="large", stage="research"),
-    project_data("P1", "tabular", scale="large", stage="production", count=3),
-    project_data("P2", "recommender", scale="large", stage="research", count=3),
-    project_data("P3", "computer_vision", scale="large", stage="prototype", count=3),
-    project_data("P4", "recommender", scale="large", stage="production", count=4),
+    project_data("P0", "analytics", scale="small", stage="research", count=3),
+    project_data("P1", "analytics", scale="large", stage="research"),
     employees=500,
 )
 
@@ -246,13 +245,14 @@ def test_headlines_state_the_differences() -> None:
 
 def test_coordination_losses_count_the_teams_the_work_needs() -> None:
     c = compare_setups(UNLED, DEFAULTS)
-    scaleup = c.plans["scaleup"]
-    teams = portfolio(scaleup.demand, DEFAULTS).teams
-    missing = teams - scaleup.allocation["team_lead"]
-    coordination = scaleup.quality_components["coordination"]
+    mature = c.plans["mature"]
+    teams = portfolio(mature.demand, DEFAULTS).teams
+    assert individual_contributors(mature.allocation) == 8 and teams == 2
+    missing = teams - mature.allocation["team_lead"]
+    coordination = mature.quality_components["coordination"]
     assert missing == 1 and coordination < 100
-    assert c.plans[c.best].quality_components["coordination"] == 100
-    [text] = [t for t in texts(c, "quality") if t.startswith("The Scaleup team")]
+    assert c.best != "mature" and c.plans[c.best].quality_components["coordination"] == 100
+    [text] = [t for t in texts(c, "quality") if t.startswith("The Mature team")]
     assert (
         f"Coordination {coordination:.0f} vs 100: 1 of the {teams} teams the work needs has no "
         "lead." in text

@@ -58,10 +58,12 @@ def test_alternatives_follow_their_rules() -> None:
 
 
 def test_premium_is_the_cheapest_plan_near_the_best_for_the_extra_cost() -> None:
-    scenario = load_scenario(EXAMPLES_DIR / "seed_startup.json")
+    """The enterprise portfolio's startup frontier climbs past its recommended plan in small
+    steps: the premium plan is the cheapest near the best plan within the extra cost."""
+    scenario = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
     assumptions = Assumptions.defaults()
-    points = frontier(scenario)
-    plan = recommend(scenario)
+    points = frontier(scenario, "startup")
+    plan = recommend(scenario, "startup")
     premium = {a.name: a for a in alternatives(points, plan, assumptions)}["premium"].point
     ceiling = plan.annual_cost_usd * (1 + assumptions.premium_extra_cost_share)
     gain = assumptions.premium_min_gain
@@ -70,6 +72,18 @@ def test_premium_is_the_cheapest_plan_near_the_best_for_the_extra_cost() -> None
     assert premium.quality >= max(best_in_range - gain, plan.quality + gain)
     cheaper = [p for p in points if p.annual_cost_usd < premium.annual_cost_usd]
     assert all(p.quality < best_in_range - gain for p in cheaper)
+
+
+def test_no_premium_plan_where_nothing_in_the_range_beats_the_recommended_one() -> None:
+    """The seed startup's recommended plan is the dearest plan of its setup's frontier."""
+    scenario = load_scenario(EXAMPLES_DIR / "seed_startup.json")
+    assumptions = Assumptions.defaults()
+    points = frontier(scenario)
+    plan = recommend(scenario)
+    ceiling = plan.annual_cost_usd * (1 + assumptions.premium_extra_cost_share)
+    in_range = [p for p in points if p.annual_cost_usd <= ceiling]
+    assert all(p.quality < plan.quality + assumptions.premium_min_gain for p in in_range)
+    assert "premium" not in {a.name for a in alternatives(points, plan, assumptions)}
 
 
 def test_premium_does_not_pay_for_gains_too_small_to_show() -> None:
@@ -174,18 +188,22 @@ def test_headline_states_where_quality_flattens() -> None:
 
 
 def test_budget_steps_cover_every_frontier_cost_and_the_budget() -> None:
+    """The fashion retailer's frontier runs from $0.83M to $1.96M: a budget inside it is a
+    step of its own; one past the dearest plan is offered as that plan's cost."""
     points = frontier(load_scenario(FASHION))
-    steps = budget_steps(points, 2_000_000)
+    steps = budget_steps(points, 1_800_000)
     assert steps == sorted(set(steps))
     assert {p.annual_cost_usd for p in points} <= set(steps)
-    assert 2_000_000 in steps
+    assert 1_800_000 in steps
     assert steps[0] == points[0].annual_cost_usd
     assert steps[-1] == points[-1].annual_cost_usd
-    # Even steps never read like a plan's cost: the dearest plan's end reads $2.24M, not $2,242k.
+    # Even steps never read like a plan's cost: the dearest plan's end reads $1.96M, not $1,960k.
     labels = budget_labels(steps)
-    assert labels[steps[-1]] == format_usd(steps[-1])
-    exact = {p.annual_cost_usd for p in points} | {2_000_000}
+    assert labels[steps[-1]] == format_usd(steps[-1]) == "$1.96M"
+    exact = {p.annual_cost_usd for p in points} | {1_800_000}
     assert all(format_usd(s) not in {format_usd(e) for e in exact} for s in set(steps) - exact)
+    past = budget_steps(points, 2_500_000)
+    assert max(past) == points[-1].annual_cost_usd and 2_500_000 not in past
 
 
 def test_step_note_gives_the_demand_and_the_step_only_for_a_stepped_search() -> None:
