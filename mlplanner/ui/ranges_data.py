@@ -11,13 +11,14 @@ import streamlit as st
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.scenario import Scenario, scenario_from_json
+from mlplanner.model.staffing import choose_setup
 from mlplanner.ranges.plan_ranges import PlanRanges, plan_ranges
 from mlplanner.ranges.sensitivity import Sensitivity, sensitivity
 from mlplanner.ranges.timeline_ranges import TimelineRanges, timeline_ranges
 
 
 @st.cache_data(max_entries=32, show_spinner="Drawing 1,000 versions of the assumptions…")
-def _plan_ranges(scenario_json: str, assumptions_json: str, setup: str | None) -> PlanRanges:
+def _plan_ranges(scenario_json: str, assumptions_json: str, setup: str) -> PlanRanges:
     assumptions = Assumptions.model_validate_json(assumptions_json)
     return plan_ranges(scenario_from_json(scenario_json), assumptions, setup)
 
@@ -35,8 +36,14 @@ def _timeline_ranges(scenario_json: str, assumptions_json: str) -> TimelineRange
 
 
 def ranges_of(scenario: Scenario, assumptions: Assumptions, setup: str | None = None) -> PlanRanges:
-    """The recommended plan's ranges (cached)."""
-    return _plan_ranges(scenario.to_json(), assumptions.model_dump_json(), setup)
+    """The recommended plan's ranges (cached), under ``setup`` or the scenario's own.
+
+    Cached by the setup the plan is staffed with (the ranges depend on nothing else of it),
+    so the Plan page's ranges and the Compare page's column of the same setup are drawn
+    once: opened after an edit of the scenario, Compare draws two setups' ranges, not three.
+    """
+    chosen = choose_setup(scenario.company, assumptions, setup).setup
+    return _plan_ranges(scenario.to_json(), assumptions.model_dump_json(), chosen)
 
 
 def sensitivity_of(scenario: Scenario, assumptions: Assumptions) -> Sensitivity:

@@ -1,0 +1,48 @@
+"""The plan's ranges are cached by the setup the plan is staffed with: the scenario's own
+setup (``None``) and that setup named give the same ranges, so the Plan and Compare pages
+share one computation."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlplanner.examples import example_scenarios
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.scenario import Scenario
+from mlplanner.model.staffing import choose_setup
+from mlplanner.ranges.plan_ranges import PlanRanges, plan_ranges
+from mlplanner.ui import ranges_data
+
+DEFAULTS = Assumptions.defaults()
+
+
+def test_the_scenarios_own_setup_and_that_setup_named_give_the_same_ranges() -> None:
+    for scenario in example_scenarios().values():
+        chosen = choose_setup(scenario.company, DEFAULTS, None).setup
+        own = plan_ranges(scenario, DEFAULTS, None, draws=200)
+        named = plan_ranges(scenario, DEFAULTS, chosen, draws=200)
+        assert own.to_dict() == named.to_dict()
+        other = next(s for s in ("startup", "mature") if s != chosen)
+        assert plan_ranges(scenario, DEFAULTS, other, draws=200).to_dict() != own.to_dict()
+
+
+def test_the_plan_page_and_its_setups_column_on_compare_share_one_computation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scenario = example_scenarios()["fashion_retailer.json"]
+    chosen = choose_setup(scenario.company, DEFAULTS, None).setup
+    computed: list[str | None] = []
+
+    def counted(scenario: Scenario, assumptions: Assumptions, setup: str | None) -> PlanRanges:
+        computed.append(setup)
+        return plan_ranges(scenario, assumptions, setup, draws=50)
+
+    monkeypatch.setattr(ranges_data, "plan_ranges", counted)
+    ranges_data._plan_ranges.clear()
+    plan_page = ranges_data.ranges_of(scenario, DEFAULTS)
+    compare_column = ranges_data.ranges_of(scenario, DEFAULTS, chosen)
+    assert compare_column == plan_page
+    assert computed == [chosen]
+    ranges_data.ranges_of(scenario, DEFAULTS, "mature" if chosen != "mature" else "startup")
+    assert len(computed) == 2
+    ranges_data._plan_ranges.clear()
