@@ -60,7 +60,8 @@ def test_plan_page_says_how_the_plan_was_shaped_and_trade_offs_show_it_on_the_fr
     shaped = page.get_by_test_id("stMarkdown").filter(has_text="How the plan is shaped:")
     expect(shaped).to_contain_text(f"size this team at {sum(plan.shaping.rules_plan.values())}")
     for move in plan.shaping.moves:
-        expect(shaped).to_contain_text(f"{move.text} ({move.effect})")
+        expect(shaped).to_contain_text(move.text)
+        expect(shaped).to_contain_text(f"({move.effect})")
     screenshot(page, "quality-plan-shaping-fashion")
     go_to(page, "Trade-offs")
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=TIMEOUT_MS)
