@@ -21,13 +21,14 @@ from mlplanner.reports.tradeoffs import (
 from mlplanner.search.alternatives import alternatives, no_premium_note
 from mlplanner.search.frontier import FrontierPoint, affordable
 from mlplanner.ui import widgets
+from mlplanner.ui.adoption import adopt_button
 from mlplanner.ui.messages import flash, render_flash
 from mlplanner.ui.plan_views import render_role_table
 from mlplanner.ui.state import (
     current_plan,
     get_assumptions,
-    get_override,
     get_scenario,
+    is_adopted,
     set_override,
 )
 from mlplanner.ui.text import plain
@@ -128,10 +129,7 @@ def budget_and_chart() -> None:
     )
     chosen = affordable(points, budget)
 
-    override = get_override()
-    adopted = (
-        chosen is not None and override is not None and override.allocation == chosen.allocation
-    )
+    adopted = chosen is not None and is_adopted(chosen.allocation)
     heading = f"The best plan for {format_usd(budget)} a year"
     st.subheader(heading + (" (adopted)" if adopted else ""))
     if chosen is None:
@@ -162,11 +160,9 @@ def budget_and_chart() -> None:
             if changes
             else "This is the recommended plan's allocation."
         )
-        st.button(
-            "Adopted" if adopted else "Adopt this plan",
+        adopt_button(
+            chosen.allocation,
             key="mlp.tradeoffs.adopt_budget",
-            type="primary",
-            disabled=adopted,
             on_click=_adopt,
             args=(chosen, f"best plan for {format_usd(budget)} (Trade-offs page)"),
             help="Makes this allocation the current plan: the Plan page and the sidebar show it, "

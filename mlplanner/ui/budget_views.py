@@ -8,8 +8,6 @@ page's frontier: it prices many sets of projects, and the page reruns on every w
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import streamlit as st
 
 from mlplanner.model.assumptions import Assumptions
@@ -17,7 +15,8 @@ from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import Scenario, scenario_from_json
 from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.search.budget_plan import BudgetAdvice, describe, fund_projects
-from mlplanner.ui.state import get_override, set_override
+from mlplanner.ui.adoption import adopt_button
+from mlplanner.ui.state import is_adopted, set_override
 from mlplanner.ui.text import plain
 
 RULE = (
@@ -44,10 +43,6 @@ def budget_advice(scenario_json: str, assumptions_json: str) -> BudgetAdvice | N
     return fund_projects(scenario, budget, assumptions=assumptions)
 
 
-def _adopt(allocation: Mapping[str, int], label: str) -> None:
-    set_override(allocation, label)
-
-
 def render_budget_advice(scenario: Scenario, assumptions: Assumptions) -> None:
     """The section "Within your budget of $X", when the recommended plan costs more."""
     advice = budget_advice(scenario.to_json(), assumptions.model_dump_json())
@@ -55,8 +50,7 @@ def render_budget_advice(scenario: Scenario, assumptions: Assumptions) -> None:
     if advice is None or budget is None:
         return
     plan = advice.plan
-    override = get_override()
-    adopted = plan is not None and override is not None and override.allocation == plan.allocation
+    adopted = plan is not None and is_adopted(plan.allocation)
     heading = f"Within your budget of {format_usd(budget)}"
     st.subheader(heading + (" (adopted)" if adopted else ""))
     st.caption(RULE)
@@ -74,12 +68,10 @@ def render_budget_advice(scenario: Scenario, assumptions: Assumptions) -> None:
         column.markdown(text)
     team = [people(n, role) for role, n in plan.allocation.items() if n]
     st.markdown(f"**Team:** {joined(team) or 'nobody'} ({people(plan.total_headcount)})")
-    st.button(
-        "Adopted" if adopted else "Adopt this plan",
+    adopt_button(
+        plan.allocation,
         key="mlp.plan.adopt_budget_advice",
-        type="primary",
-        disabled=adopted,
-        on_click=_adopt,
+        on_click=set_override,
         args=(plan.allocation, f"whole projects within {format_usd(budget)}"),
         help="Makes this allocation the current plan: this page, the sidebar and saving use it. "
         "'Back to the recommendation' at the top of the page undoes it.",

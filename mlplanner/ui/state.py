@@ -134,6 +134,12 @@ def get_override() -> Override | None:
     return _override.get()
 
 
+def is_adopted(allocation: Mapping[str, int]) -> bool:
+    """Whether ``allocation`` is the one the user adopted."""
+    override = _override.get()
+    return override is not None and override.allocation == dict(allocation)
+
+
 def set_override(allocation: Mapping[str, int] | None, label: str = "") -> None:
     """Adopt ``allocation`` (labelled) as the current plan; None goes back to the
     recommendation."""
