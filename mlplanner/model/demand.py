@@ -81,6 +81,16 @@ class Demand:
     def total(self) -> float:
         return float(self.fte.sum())
 
+    @cached_property
+    def deploys(self) -> bool:
+        """Whether a production project has deployment work: then a plan needs someone able to
+        deploy it (:func:`mlplanner.model.staffing.staff`)."""
+        deployment = self.fte[:, _PHASE_INDEX["deployment"]].sum(axis=1)
+        return any(
+            stage == "production" and float(deployment[s]) > 1e-9
+            for s, stage in enumerate(self.stages)
+        )
+
     @property
     def total_vendor_fte(self) -> float:
         return float(self.vendor_fte.sum())

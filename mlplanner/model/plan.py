@@ -152,7 +152,9 @@ class Evaluation:
         company = self.scenario.company
         existing = company.existing_team
         setup: Setup = self.setup  # type: ignore[assignment]
-        rules = staff(self.demand.by_role, existing, setup, self.assumptions)
+        rules = staff(
+            self.demand.by_role, existing, setup, self.assumptions, deploys=self.demand.deploys
+        )
         notes.extend(surplus_messages(existing, self.demand.by_role))
         notes.extend(staffing_surplus_messages(existing, rules.needed))
         covered = self.quality_detail.covered_fte
@@ -434,8 +436,15 @@ def recommend(
     choice = choose_setup(scenario.company, assumptions, setup)
     demand = compute_demand(scenario, assumptions)
     existing = scenario.company.existing_team
-    staffing = staff(demand.by_role, existing, choice.setup, assumptions)
-    space = setup_space(demand.by_role, existing, choice.setup, staffing.allocation, assumptions)
+    staffing = staff(demand.by_role, existing, choice.setup, assumptions, deploys=demand.deploys)
+    space = setup_space(
+        demand.by_role,
+        existing,
+        choice.setup,
+        staffing.allocation,
+        assumptions,
+        deployer=staffing.deployer,
+    )
     context = scoring_context(demand, scenario.company.region, assumptions)
     # Without projects there is no quality to raise: the rules' plan stands.
     shaping = shape(context, space, staffing.allocation, reshape=bool(scenario.projects))

@@ -18,6 +18,8 @@ style (``data/setups.csv``), so that each setup's plans are chosen among plans s
 - heads of data & ML: exactly as many as the setup's rules plan (the quality score does not
   count them, so the search would otherwise drop them);
 
+the one person the rules add so that a production model can be deployed, where rounding left
+nobody (:func:`~mlplanner.model.staffing.staff`), is kept: that role has at least one;
 each bound raised to ``e_r`` and to the rules' own plan (:func:`~mlplanner.model.staffing.staff`),
 so that plan is always in the space, and then to a whole number of steps above ``e_r``. Past
 these bounds only the quality score's headroom grows (a role staffed past its demand delivers
@@ -97,10 +99,16 @@ def setup_space(
     setup: Setup,
     rules_plan: Mapping[str, int],
     assumptions: Assumptions,
+    *,
+    deployer: str | None,
 ) -> SearchSpace:
     """The space of plans of ``setup`` (module docstring) for a demand, an existing team and
-    the plan the setup's rules give (``rules_plan``, every role)."""
+    the plan the setup's rules give (``rules_plan``, every role); ``deployer``: the role the
+    rules gave one person only so that a production model can be deployed (``Staffing.deployer``),
+    kept at one at least."""
     lower: dict[str, int] = {role: int(existing.get(role, 0)) for role in ROLES}
+    if deployer is not None:  # the rules' one person able to deploy the production models
+        lower[deployer] = max(lower[deployer], 1)
     coverable = sum(demand[role] for role in COVERABLE)
     step = search_step(coverable)
 

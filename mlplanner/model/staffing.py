@@ -11,6 +11,15 @@ Per specialist role (lifecycle order):
 The absorbed FTE, divided by a generalist's capacity, is rounded the same way into full-stack
 data scientists, with at least one as soon as ``generalist_min_absorbed_fte`` is absorbed.
 
+A production model needs someone able to deploy it: when a production project has deployment
+work (``deploys``) and no one already employed can deploy (:data:`DEPLOYERS`), the setup's
+deployer role (:func:`deployer`: full-stack data scientists where the setup uses them, else
+ML engineers) gets at least one person, even for work below the round-up cut. The quality
+score agrees: a production project whose deployment nobody covers delivers nothing (its
+weakest link), however small it is beside the rest of the portfolio. The rule looks at the
+deployer role alone, not at who else rounding gave, so more work still never means fewer
+people in any role.
+
 Why generalists carry the *first* part of a role rather than a role below a threshold: every
 count above is then a non-decreasing function of every role's demand, so more work never
 means fewer people or a lower cost (when a role reached the threshold under the old rule, its
@@ -29,6 +38,7 @@ beyond it.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +56,8 @@ from mlplanner.model.scenario import SETUP_CHOICES, SETUPS, Company, Setup
 from mlplanner.model.wording import count, people
 
 _EPS = 1e-9
+# People able to deploy a model: ML engineers, backend developers and full-stack data scientists.
+DEPLOYERS = ("ml_engineer", "developer", GENERALIST)
 
 
 @dataclass(frozen=True)
@@ -62,7 +74,9 @@ class Staffing:
 
     ``uncovered_fte``: demand per role left to nobody by rounding (the generalists' own
     remainder is counted in the roles they absorb, in proportion); ``needed``: people per role
-    the demand needs, before existing staff beyond it are kept.
+    the demand needs, before existing staff beyond it are kept; ``deployer``: the role given
+    one person so that a production model can be deployed (``None`` when rounding already gave
+    that role someone, or no production model needs it).
     """
 
     allocation: dict[str, int]
@@ -70,6 +84,7 @@ class Staffing:
     absorbed_fte: float
     uncovered_fte: dict[str, float]
     needed: dict[str, int]
+    deployer: str | None = None
 
 
 def choose_setup(company: Company, assumptions: Assumptions, setup: str | None) -> SetupChoice:
@@ -117,13 +132,29 @@ def individual_contributors(allocation: dict[str, int]) -> int:
     return sum(n for role, n in allocation.items() if role not in (*MANAGERS, "annotator"))
 
 
+def deployer(setup: Setup, assumptions: Assumptions) -> str:
+    """The role a setup staffs to deploy a production model nobody else can: a full-stack data
+    scientist where the setup uses them, else an ML engineer."""
+    return GENERALIST if assumptions.setups[setup].absorb_below_fte > 0 else "ml_engineer"
+
+
+def must_deploy(deploys: bool, existing: Mapping[str, int]) -> bool:
+    """Whether a plan must have someone of the setup's deployer role: a production project has
+    deployment work and nobody already employed can deploy it."""
+    return deploys and not any(existing.get(role, 0) for role in DEPLOYERS)
+
+
 def staff(
     demand: dict[str, float],
     existing: dict[str, int],
     setup: Setup,
     assumptions: Assumptions,
+    *,
+    deploys: bool,
 ) -> Staffing:
-    """Whole people per role for this demand under ``setup`` (module docstring)."""
+    """Whole people per role for this demand under ``setup`` (module docstring); ``deploys``:
+    whether a production project has deployment work (:attr:`Demand.deploys
+    <mlplanner.model.demand.Demand.deploys>`)."""
     rule = assumptions.setups[setup]
     allocation: dict[str, int] = dict.fromkeys(ROLES, 0)
     needed: dict[str, int] = dict.fromkeys(ROLES, 0)
@@ -150,10 +181,20 @@ def staff(
     have = existing.get(GENERALIST, 0)
     needed[GENERALIST] = generalists
     allocation[GENERALIST] = max(generalists, have)
+    rules[GENERALIST] = _generalist_rule(absorbed, absorbed_by_role, generalists, have, capacity)
+    deploying: str | None = deployer(setup, assumptions)
+    if deploying is not None and must_deploy(deploys, existing) and not allocation[deploying]:
+        needed[deploying] = allocation[deploying] = 1
+        if deploying != GENERALIST:
+            uncovered[deploying] = max(0.0, uncovered[deploying] - 1)
+        rules[deploying] = _deployer_rule(
+            setup, None if deploying == GENERALIST else demand[deploying]
+        )
+    else:
+        deploying = None
     short = max(0.0, absorbed - allocation[GENERALIST] * capacity)
     for absorbed_role, carried in absorbed_by_role.items():
         uncovered[absorbed_role] += short * carried / absorbed
-    rules[GENERALIST] = _generalist_rule(absorbed, absorbed_by_role, generalists, have, capacity)
     contributors = individual_contributors(needed)
     first, span = assumptions.lead_from_contributors, assumptions.lead_span
     needed[LEAD] = managers(contributors, first, span)
@@ -170,6 +211,7 @@ def staff(
         absorbed_fte=absorbed,
         uncovered_fte={role: fte for role, fte in uncovered.items() if fte > _EPS},
         needed=needed,
+        deployer=deploying,
     )
 
 
@@ -183,6 +225,15 @@ def _carried_by_generalists(
     if role == "data_scientist" and rule.generalists_absorb_data_science:
         return fte
     return min(fte, rule.absorb_below_fte)
+
+
+def _deployer_rule(setup: str, fte: float | None) -> str:
+    work = (
+        "the generalists' share of the work rounds to nobody"
+        if fte is None
+        else f"its {fte:.1f} FTE is below the cut a specialist starts from"
+    )
+    return f"{setup}: a production model needs someone to deploy it, and {work}; so 1"
 
 
 def _kept(have: int, needed: int) -> str:

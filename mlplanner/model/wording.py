@@ -19,9 +19,11 @@ _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", 
 
 
 def format_usd(amount: float) -> str:
-    """Money for people: ``$1.24M``, ``$185k``, ``$900``, ``-$20k``."""
+    """Money for people: ``$1.24B``, ``$1.24M``, ``$185k``, ``$900``, ``-$20k``."""
     sign = "-" if amount < 0 else ""
     value = abs(amount)
+    if value >= 999_995_000:
+        return f"{sign}${value / 1_000_000_000:,.2f}B"
     if value >= 999_500:
         return f"{sign}${value / 1_000_000:.2f}M"
     if value >= 1_000:

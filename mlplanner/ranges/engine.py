@@ -41,7 +41,7 @@ import numpy as np
 
 from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
 from mlplanner.model.demand import EffortParts, compute_demand, effort_parts
-from mlplanner.model.plan import recommend
+from mlplanner.model.plan import Plan, recommend
 from mlplanner.model.quality import portfolio_rows, score_heads
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario, Setup
@@ -83,9 +83,10 @@ def outcomes(
     existing = scenario.company.existing_team
     parts = effort_parts(scenario, assumptions)
     demand, vendor_fte = _demand(scenario, parts, multipliers, assumptions)
-    rules = _staff_rows(demand, existing, choice.setup, assumptions)
+    central = recommend(scenario, choice.setup, assumptions)
+    rules = _staff_rows(demand, existing, choice.setup, assumptions, central.demand.deploys)
     kept = np.array([existing.get(role, 0) for role in ROLES], dtype=np.int64)
-    headcount = np.maximum(rules + _central_change(scenario, choice.setup, assumptions), kept)
+    headcount = np.maximum(rules + _central_change(central), kept)
     region = scenario.company.region
     rates = np.array([assumptions.rate(region, role) for role in ROLES])
     salaries = multipliers[:, _COLUMN["salaries"]]
@@ -96,22 +97,31 @@ def outcomes(
     return Outcomes(headcount=headcount, cost=cost, quality=quality, demand=demand)
 
 
-def _central_change(scenario: Scenario, setup: Setup, assumptions: Assumptions) -> np.ndarray:
+def _central_change(central: Plan) -> np.ndarray:
     """People the shaping moved into (positive) or out of (negative) each role of the
-    central plan (``ROLES`` order)."""
-    shaping = recommend(scenario, setup, assumptions).shaping
+    ``central`` plan (``ROLES`` order)."""
+    shaping = central.shaping
     assert shaping is not None  # recommend always shapes
     return np.array([shaping.change(role) for role in ROLES], dtype=np.int64)
 
 
 def _staff_rows(
-    demand: np.ndarray, existing: dict[str, int], setup: Setup, assumptions: Assumptions
+    demand: np.ndarray,
+    existing: dict[str, int],
+    setup: Setup,
+    assumptions: Assumptions,
+    deploys: bool,
 ) -> np.ndarray:
-    """People per row and role (``ROLES`` order): the staffing rules, one row at a time."""
+    """People per row and role (``ROLES`` order): the staffing rules, one row at a time
+    (``deploys``: whether a production project has deployment work, as in every row)."""
     rows = []
     for fte in demand.tolist():
         allocation = staff(
-            dict(zip(SPECIALIST_ROLES, fte, strict=True)), existing, setup, assumptions
+            dict(zip(SPECIALIST_ROLES, fte, strict=True)),
+            existing,
+            setup,
+            assumptions,
+            deploys=deploys,
         )
         rows.append([allocation.allocation[role] for role in ROLES])
     return np.array(rows, dtype=np.int64).reshape((len(demand), len(ROLES)))

@@ -76,7 +76,10 @@ Where a setup has generalists, full-stack data scientists carry the first part o
 demand (up to the setup's absorb limit) and specialists the rest, so more work never means
 fewer people. Each generalist does {a.generalist_capacity_fte:.2f} FTE of specialist work. A
 remainder below the setup's round-up cut gets no specialist of its own; work nobody in the
-plan covers (generalists may have capacity to spare) is said so in the plan's notes.
+plan covers (generalists may have capacity to spare) is said so in the plan's notes. A
+production model always gets someone to deploy it: when rounding left nobody who can (and
+nobody already employed can), one full-stack data scientist where the setup uses them, else
+one ML engineer.
 Leads count the people the work needs (annotators not counted): none below
 {a.lead_from_contributors}, then one per team of up to {a.lead_span}. From
 {a.head_from_leads} leads a Head of Data & ML leads the leads (one per {a.lead_span} leads).

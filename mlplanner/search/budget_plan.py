@@ -7,9 +7,10 @@ so a tight budget spreads thin. A manager funds projects instead. :func:`fund_pr
 1. staffs the whole portfolio with the recommended plan (the setup's rules' plan reshaped for
    the rules' cost, :mod:`mlplanner.model.shaping`) and any smaller set of projects by the
    setup's rules (:func:`~mlplanner.model.staffing.staff` on their demand: generalists for a
-   startup), each plus one person able to deploy when a production project among them has
-   deployment work and the team has nobody who can (a full-stack data scientist where the
-   setup uses them, else an ML engineer);
+   startup); both have someone able to deploy when a production project among them has
+   deployment work (the staffing rules' deployer: a full-stack data scientist where the
+   setup uses them, else an ML engineer; added to the recommended plan in the rare case its
+   shaping traded every such person away);
 2. prices that team as the Plan page prices any allocation: its people, plus the outsourced
    annotation of the whole portfolio (bought whatever the team);
 3. keeps every project when the whole portfolio's team fits the budget, and otherwise leaves
@@ -19,12 +20,12 @@ so a tight budget spreads thin. A manager funds projects instead. :func:`fund_pr
    milliseconds);
 4. spends what is left on the project left out last, in part: the kept projects' demand plus
    the largest whole percentage of what that project adds that still fits, staffed by the
-   same rules (and with someone able to deploy it); a share that staffs nobody more is none.
+   same rules; a share that staffs nobody more is none.
 
 Smaller sets are staffed by the rules, not reshaped: the bisection needs teams that never
 cost more for fewer projects, which the rules' sizing guarantees (it is monotone in the work)
 and the reshaped plan does not. A budget covering the whole portfolio's team funds every
-project with exactly the recommended plan (plus its deployer, if it needs one); a smaller
+project with the recommended plan; a smaller
 budget leaves at least one project out, wholly or in part.
 
 The order of removals does not depend on the budget, only where it stops does: a larger budget
@@ -36,7 +37,7 @@ not know which projects the advice meant for whom.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,17 +45,13 @@ import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost
-from mlplanner.model.demand import compute_demand
+from mlplanner.model.demand import Demand, compute_demand
 from mlplanner.model.plan import Evaluation, evaluate, recommend
-from mlplanner.model.roles import GENERALIST, PHASES, SPECIALIST_ROLES
+from mlplanner.model.roles import SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
-from mlplanner.model.staffing import choose_setup, staff
+from mlplanner.model.staffing import choose_setup, deployer, must_deploy, staff
 from mlplanner.model.wording import format_usd, joined, projects
 from mlplanner.search.frontier import check_budget
-
-# People able to deploy a model: ML engineers, backend developers and full-stack data scientists.
-DEPLOYERS = ("ml_engineer", "developer", GENERALIST)
-_DEPLOYMENT = PHASES.index("deployment")
 
 
 @dataclass(frozen=True)
@@ -165,60 +162,50 @@ class _Pricing:
         self.setup = setup
         self.assumptions = assumptions
         self.chosen = choose_setup(scenario.company, assumptions, setup).setup
-        uses_generalists = assumptions.setups[self.chosen].absorb_below_fte > 0
-        self.deployer = GENERALIST if uses_generalists else "ml_engineer"
         own = compute_demand(scenario, assumptions).fte[: len(scenario.projects)]
         self.own = own.sum(axis=1)  # [project, role]: each project's own FTE per role
-        # Per project (its own work, [project, phase, role]): priority x FTE, and whether it is
-        # a production model with deployment work.
+        # Per project: priority x FTE of its own work ([project, phase, role]).
         self.worth = [p.priority * float(own[i].sum()) for i, p in enumerate(scenario.projects)]
-        self.deploys = [
-            p.stage == "production" and float(own[i, _DEPLOYMENT].sum()) > 0
-            for i, p in enumerate(scenario.projects)
-        ]
         # Outsourced annotation: the whole portfolio's, whoever is staffed (0 people cost 0).
         self.vendor_usd = evaluate(scenario, {}, setup, assumptions).annual_cost_usd
-        self._demand: dict[tuple[int, ...], dict[str, float]] = {}
+        self._demand: dict[tuple[int, ...], Demand] = {}
 
-    def demand(self, kept: tuple[int, ...]) -> dict[str, float]:
-        """FTE per role of the kept projects, the baseline and their shared platform work."""
+    def demand(self, kept: tuple[int, ...]) -> Demand:
+        """The demand of the kept projects, the baseline and their shared platform work."""
         found = self._demand.get(kept)
         if found is None:
             chosen = [self.scenario.projects[i] for i in kept]
             subset = self.scenario.model_copy(update={"projects": chosen})
-            found = compute_demand(subset, self.assumptions).by_role
+            found = compute_demand(subset, self.assumptions)
             self._demand[kept] = found
         return found
 
     def whole_team(self) -> dict[str, int]:
-        """The team for every project: the recommended plan, with someone able to deploy if a
-        production model needs one."""
+        """The team for every project: the recommended plan, plus the setup's deployer in the
+        rare case its shaping left production models nobody able to deploy them (a plan
+        staffed by the rules always has one: :func:`~mlplanner.model.staffing.staff`)."""
         plan = recommend(self.scenario, self.setup, self.assumptions)
-        return self._deploying(plan.allocation, range(len(self.scenario.projects)))
+        team = dict(plan.allocation)
+        if must_deploy(plan.demand.deploys, team):
+            team[deployer(self.chosen, self.assumptions)] += 1
+        return team
 
     def team(
         self, kept: tuple[int, ...], part: int | None = None, percent: int = 0
     ) -> dict[str, int]:
         """The setup's rules' team for the kept projects and ``percent`` of the work project
-        ``part`` adds to them, with someone able to deploy if a production model among them
-        needs one."""
+        ``part`` adds to them."""
         demand = self.demand(kept)
+        by_role, deploys = demand.by_role, demand.deploys
         if part is not None and percent > 0:
             more = self.demand(tuple(sorted((*kept, part))))
             share = percent / 100
-            demand = {role: fte + share * (more[role] - fte) for role, fte in demand.items()}
+            by_role = {
+                role: fte + share * (more.by_role[role] - fte) for role, fte in by_role.items()
+            }
+            deploys = more.deploys
         existing = self.scenario.company.existing_team
-        team = staff(demand, existing, self.chosen, self.assumptions).allocation
-        staffed = [*kept, *([part] if part is not None and percent > 0 else [])]
-        return self._deploying(team, staffed)
-
-    def _deploying(self, team: Mapping[str, int], staffed: Iterable[int]) -> dict[str, int]:
-        """``team`` plus one deployer when a production model among the ``staffed`` projects
-        has deployment work and nobody in the team can deploy it."""
-        team = dict(team)
-        if any(self.deploys[i] for i in staffed) and not any(team[r] for r in DEPLOYERS):
-            team[self.deployer] += 1
-        return team
+        return staff(by_role, existing, self.chosen, self.assumptions, deploys=deploys).allocation
 
     def cost(self, team: Mapping[str, int]) -> int:
         """What a team costs a year, as the Plan page counts it."""

@@ -12,12 +12,10 @@ from hypothesis import strategies as st
 from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import DEPLOYMENTS, DOMAINS, SCALES, Scenario, parse_scenario
+from mlplanner.model.staffing import DEPLOYERS
 from tests.support import strategies
 
 SETTINGS = settings(max_examples=40, deadline=None)
-# People able to deploy a model: ML engineers, backend developers and full-stack data
-# scientists (they carry deployment work at their depth).
-DEPLOYERS = ("ml_engineer", "developer", GENERALIST)
 
 
 @st.composite

@@ -78,7 +78,13 @@ def test_the_plan_costs_no_more_than_the_rules_plan_and_scores_no_lower(
 ) -> None:
     plan, shaping = _plan(data, setup)
     scenario = plan.scenario
-    rules = staff(plan.demand.by_role, scenario.company.existing_team, plan.setup, plan.assumptions)
+    rules = staff(
+        plan.demand.by_role,
+        scenario.company.existing_team,
+        plan.setup,
+        plan.assumptions,
+        deploys=plan.demand.deploys,
+    )
     assert shaping.rules_plan == rules.allocation
     as_the_rules = evaluate(scenario, shaping.rules_plan, setup)
     assert shaping.rules_cost_usd == as_the_rules.annual_cost_usd
@@ -101,9 +107,14 @@ def test_the_plan_and_the_rules_plan_lie_in_the_setups_space(
     rows = np.array([_row(plan.allocation), _row(shaping.rules_plan)])
     assert space.holds(rows).all()
     existing = plan.scenario.company.existing_team
-    for role in MOVABLE:  # existing staff are kept
-        assert space.lower[role] == existing.get(role, 0)
+    assert plan.staffing is not None
+    added = plan.staffing.deployer
+    for role in MOVABLE:  # existing staff are kept, and so is the rules' added deployer
+        least = max(existing.get(role, 0), int(role == added))
+        assert space.lower[role] == least
         assert (space.upper[role] - space.lower[role]) % space.step == 0
+    if added is not None:
+        assert plan.allocation[added] >= 1 and plan.demand.deploys
     assert space.lower[HEAD] == space.upper[HEAD] == shaping.rules_plan[HEAD]
 
 

@@ -14,9 +14,12 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Company
 from mlplanner.model.staffing import (
+    DEPLOYERS,
     choose_setup,
+    deployer,
     individual_contributors,
     managers,
+    must_deploy,
     round_people,
     staff,
 )
@@ -122,7 +125,7 @@ def test_leads_and_annotators_are_not_individual_contributors() -> None:
 
 
 def test_startup_generalists_carry_the_first_person_of_each_role_and_all_data_science() -> None:
-    staffing = staff(DEMAND, {}, "startup", PINNED)
+    staffing = staff(DEMAND, {}, "startup", PINNED, deploys=False)
     # carried 0.4 + 1.0 (of 1.2) + 1.6 + 0.6 + 0.9 = 4.5 FTE / 0.8 = 5.625 -> 6; the other
     # 0.2 data engineering and 0.3 annotation are below the cut of 0.5: uncovered.
     # 6 contributors (at least 3): teams of up to 4 -> 2 leads.
@@ -136,7 +139,7 @@ def test_startup_generalists_carry_the_first_person_of_each_role_and_all_data_sc
 
 
 def test_scaleup_hires_specialists_for_the_work_past_the_first_person() -> None:
-    staffing = staff(DEMAND, {}, "scaleup", PINNED)
+    staffing = staff(DEMAND, {}, "scaleup", PINNED, deploys=False)
     # carried 0.4 + 1.0 + 1.0 + 0.6 + 0.9 = 3.9 FTE / 0.8 = 4.875 -> 5; data science 0.6 left
     # -> 1 (0.6 >= 0.3); data engineering 0.2 left -> 0, uncovered; annotator 0.3 -> 1.
     # 6 contributors -> 2 leads.
@@ -148,7 +151,7 @@ def test_scaleup_hires_specialists_for_the_work_past_the_first_person() -> None:
 
 
 def test_mature_staffs_a_specialist_for_every_role_with_demand() -> None:
-    staffing = staff(DEMAND, {}, "mature", PINNED)
+    staffing = staff(DEMAND, {}, "mature", PINNED, deploys=False)
     assert staffing.allocation == people(
         data_analyst=1,
         data_engineer=2,
@@ -165,7 +168,7 @@ def test_mature_staffs_a_specialist_for_every_role_with_demand() -> None:
 
 def test_existing_staff_is_kept_and_never_absorbed() -> None:
     existing = {"ml_engineer": 1, GENERALIST: 5, LEAD: 3}
-    staffing = staff(DEMAND, existing, "scaleup", PINNED)
+    staffing = staff(DEMAND, existing, "scaleup", PINNED, deploys=False)
     # ML engineer stays a specialist; carried 0.4 + 1.0 + 1.0 + 0.9 = 3.3 / 0.8 = 4.125 -> 4,
     # but 5 are kept.
     assert staffing.allocation["ml_engineer"] == 1
@@ -180,14 +183,16 @@ def test_existing_staff_is_kept_and_never_absorbed() -> None:
 def test_no_lead_is_planned_for_surplus_staff() -> None:
     """25 data scientists for 2 FTE of work: the lead count follows the 2, not the 25."""
     demand = dict.fromkeys(SPECIALIST_ROLES, 0.0) | {"data_scientist": 2.0}
-    staffing = staff(demand, {"data_scientist": 25}, "mature", Assumptions.defaults())
+    staffing = staff(
+        demand, {"data_scientist": 25}, "mature", Assumptions.defaults(), deploys=False
+    )
     assert staffing.allocation["data_scientist"] == 25
     assert staffing.allocation[LEAD] == 0
     assert staffing.allocation[HEAD] == 0
 
 
 def test_existing_staff_beyond_demand_is_kept() -> None:
-    staffing = staff(DEMAND, {"data_analyst": 4}, "mature", PINNED)
+    staffing = staff(DEMAND, {"data_analyst": 4}, "mature", PINNED, deploys=False)
     assert staffing.allocation["data_analyst"] == 4
     assert (
         "4 already employed are kept (3 more than demand needs)" in staffing.rules["data_analyst"]
@@ -196,20 +201,22 @@ def test_existing_staff_beyond_demand_is_kept() -> None:
 
 def test_annotation_is_never_absorbed() -> None:
     demand = dict.fromkeys(SPECIALIST_ROLES, 0.0) | {"annotator": 0.6}
-    staffing = staff(demand, {}, "startup", PINNED)
+    staffing = staff(demand, {}, "startup", PINNED, deploys=False)
     assert staffing.allocation["annotator"] == 1
     assert staffing.allocation[GENERALIST] == 0
 
 
 def test_no_lead_for_a_single_team() -> None:
-    staffing = staff(DEMAND, {}, "mature", assumptions_with(lead_from_contributors=8))
+    staffing = staff(
+        DEMAND, {}, "mature", assumptions_with(lead_from_contributors=8), deploys=False
+    )
     assert staffing.allocation[LEAD] == 0
     assert "7 people are fewer than 8: a senior contributor leads them" in staffing.rules[LEAD]
 
 
 def test_every_role_has_a_rule() -> None:
     for setup in ("startup", "scaleup", "mature"):
-        assert set(staff(DEMAND, {}, setup, PINNED).rules) == set(ROLES)
+        assert set(staff(DEMAND, {}, setup, PINNED, deploys=False).rules) == set(ROLES)
 
 
 def company(employees: int, setup: str = "auto") -> Company:
@@ -247,11 +254,12 @@ def test_an_unknown_setup_is_refused_by_name() -> None:
 demands = st.fixed_dictionaries({role: st.floats(0, 12) for role in SPECIALIST_ROLES})
 
 
-@given(demands, strategies.existing_teams(), strategies.setups)
+@given(demands, strategies.existing_teams(), strategies.setups, st.booleans())
 def test_headcount_is_never_below_existing_staff(
-    demand: dict[str, float], existing: dict[str, int], setup: str
+    demand: dict[str, float], existing: dict[str, int], setup: str, deploys: bool
 ) -> None:
-    allocation = staff(demand, existing, setup, Assumptions.defaults()).allocation  # type: ignore[arg-type]
+    a = Assumptions.defaults()
+    allocation = staff(demand, existing, setup, a, deploys=deploys).allocation  # type: ignore[arg-type]
     assert list(allocation) == list(ROLES)
     for role in ROLES:
         assert allocation[role] >= existing.get(role, 0)
@@ -260,7 +268,7 @@ def test_headcount_is_never_below_existing_staff(
 @given(demands, strategies.setups)
 def test_staffed_specialists_are_their_rounded_demand(demand: dict[str, float], setup: str) -> None:
     a = Assumptions.defaults()
-    staffing = staff(demand, {}, setup, a)  # type: ignore[arg-type]
+    staffing = staff(demand, {}, setup, a, deploys=False)  # type: ignore[arg-type]
     rule = a.setups[setup]  # type: ignore[index]
     for role in SPECIALIST_ROLES:
         headcount = staffing.allocation[role]
@@ -276,3 +284,58 @@ def test_a_first_lead_threshold_above_the_span_counts_as_the_span() -> None:
     counts = [managers(n, 12, 5) for n in range(40)]
     assert counts[4] == 0 and counts[5] == 1
     assert all(0 <= b - a <= 1 for a, b in itertools.pairwise(counts))
+
+
+LIVE_MODEL = {role: 0.0 for role in SPECIALIST_ROLES} | {
+    "data_analyst": 3.0,
+    "data_engineer": 0.3,
+    "data_scientist": 0.3,
+    "ml_engineer": 0.1,
+    "developer": 0.06,
+}
+
+
+def test_a_production_model_gets_someone_to_deploy_it_below_the_cut() -> None:
+    """0.1 FTE of deployment work is below the mature cut (0.15): without the rule nobody
+    could run the model; with it, one ML engineer, and the rule says why."""
+    without = staff(LIVE_MODEL, {}, "mature", PINNED, deploys=False)
+    assert not any(without.allocation[role] for role in DEPLOYERS)
+    staffing = staff(LIVE_MODEL, {}, "mature", PINNED, deploys=True)
+    assert staffing.allocation == without.allocation | {"ml_engineer": 1}
+    assert staffing.needed["ml_engineer"] == 1
+    assert "ml_engineer" not in staffing.uncovered_fte
+    assert staffing.rules["ml_engineer"] == (
+        "mature: a production model needs someone to deploy it, and its 0.1 FTE is below the "
+        "cut a specialist starts from; so 1"
+    )
+
+
+def test_the_setups_deployer_is_a_generalist_where_the_setup_uses_them() -> None:
+    tiny = dict.fromkeys(SPECIALIST_ROLES, 0.0) | {"ml_engineer": 0.1}  # below every minimum
+    assert deployer("startup", PINNED) == deployer("scaleup", PINNED) == GENERALIST
+    assert deployer("mature", PINNED) == "ml_engineer"
+    for setup in ("startup", "scaleup"):
+        staffing = staff(tiny, {}, setup, PINNED, deploys=True)
+        assert staffing.allocation[GENERALIST] == 1
+        assert staffing.uncovered_fte == {}
+        assert "needs someone to deploy it" in staffing.rules[GENERALIST]
+
+
+def test_someone_employed_who_can_deploy_needs_no_deployer() -> None:
+    for employed in DEPLOYERS:
+        assert not must_deploy(True, {employed: 1})
+        staffing = staff(LIVE_MODEL, {employed: 1}, "mature", PINNED, deploys=True)
+        assert staffing.allocation["ml_engineer"] == (employed == "ml_engineer")
+    assert must_deploy(True, {"data_analyst": 2}) and not must_deploy(False, {})
+
+
+@given(demands, demands, strategies.setups, st.booleans())
+def test_more_demand_never_staffs_fewer_people_in_any_role(
+    low: dict[str, float], extra: dict[str, float], setup: str, deploys: bool
+) -> None:
+    """The deployer rule looks at the deployer role alone: a developer arriving with more
+    integration work never takes the ML engineer away."""
+    high = {role: low[role] + extra[role] for role in SPECIALIST_ROLES}
+    before = staff(low, {}, setup, PINNED, deploys=deploys).allocation  # type: ignore[arg-type]
+    after = staff(high, {}, setup, PINNED, deploys=deploys).allocation  # type: ignore[arg-type]
+    assert all(after[role] >= before[role] for role in ROLES)

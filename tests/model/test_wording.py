@@ -22,8 +22,8 @@ from mlplanner.model.wording import (
     signed_usd,
 )
 
-_USD = re.compile(r"^(-?)\$(\d+(?:\.\d\d)?)([kM]?)$")
-_SCALE = {"": 1, "k": 1_000, "M": 1_000_000}
+_USD = re.compile(r"^(-?)\$(\d{1,3}(?:,\d{3})*(?:\.\d\d)?)([kMB]?)$")
+_SCALE = {"": 1, "k": 1_000, "M": 1_000_000, "B": 1_000_000_000}
 _AMOUNTS = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)
 
 
@@ -33,13 +33,17 @@ def _parsed(text: str) -> tuple[float, float]:
     assert match, text
     sign, digits, unit = match.groups()
     step = 0.01 if "." in digits else 1.0
-    value = float(digits) * _SCALE[unit] * (-1 if sign else 1)
+    value = float(digits.replace(",", "")) * _SCALE[unit] * (-1 if sign else 1)
     return value, step * _SCALE[unit] / 2
 
 
 @pytest.mark.parametrize(
     ("amount", "text"),
     [
+        (1_162_070_000, "$1.16B"),
+        (999_994_999, "$999.99M"),
+        (999_995_000, "$1.00B"),
+        (2_500_000_000_000, "$2,500.00B"),
         (1_240_000, "$1.24M"),
         (185_000, "$185k"),
         (999_499, "$999k"),

@@ -20,7 +20,7 @@ def reshaped_rules_plan(
     existing = scenario.company.existing_team
     choice = choose_setup(scenario.company, moved, setup)
     demand = compute_demand(scenario, moved)
-    rules = staff(demand.by_role, existing, choice.setup, moved).allocation
+    rules = staff(demand.by_role, existing, choice.setup, moved, deploys=demand.deploys).allocation
     return {role: max(rules[role] + shaping.change(role), existing.get(role, 0)) for role in ROLES}
 
 

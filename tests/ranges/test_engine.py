@@ -84,7 +84,10 @@ def test_no_role_goes_below_its_existing_staff() -> None:
     assert shaping is not None and shaping.change("data_analyst") == -1
     low = np.full((1, len(UNCERTAINTY_GROUPS)), 0.3)
     moved = perturbed(DEFAULTS, dict.fromkeys(UNCERTAINTY_GROUPS, 0.3))
-    rules = staff(compute_demand(enterprise, moved).by_role, existing, "startup", moved).allocation
+    moved_demand = compute_demand(enterprise, moved)
+    rules = staff(
+        moved_demand.by_role, existing, "startup", moved, deploys=moved_demand.deploys
+    ).allocation
     assert rules["data_analyst"] == existing["data_analyst"] == 6
     row = outcomes(enterprise, low, DEFAULTS, "startup").headcount[0].tolist()
     assert row == [
