@@ -74,11 +74,11 @@ def tradeoff_chart(
     # were most of the spec the browser received and parsed (some 130 KB of 190 KB).
     shown = [p for p in cloud if left <= p.annual_cost_usd / 1e6 <= right]
     context = (
-        alt.Chart(_frame(shown, "Another allocation (sample)"))
+        alt.Chart(alt.NamedData(name=CLOUD_DATA))
         .mark_circle(size=18, color=CLOUD_COLOR, opacity=0.6, clip=True)
         .encode(x=x, y=y, tooltip=_TOOLTIP)
     )
-    frontier_data = _frame(points, "On the frontier")
+    frontier_data = alt.NamedData(name=FRONTIER_DATA)
     line = (
         alt.Chart(frontier_data)
         .mark_line(color=FRONTIER_COLOR, interpolate="step-after", strokeWidth=2)
@@ -89,12 +89,8 @@ def tradeoff_chart(
         .mark_circle(size=40, color=FRONTIER_COLOR)
         .encode(x=x, y=y, tooltip=_TOOLTIP)
     )
-    marked = _frame(
-        [a.point for a in named] + [current],
-        [a.label for a in named] + ["Current plan"],
-    )
     markers = (
-        alt.Chart(marked)
+        alt.Chart(alt.NamedData(name=MARKED_DATA))
         .mark_point(size=160, filled=True, shape="diamond", opacity=0.9)
         .encode(
             x=x,
@@ -116,9 +112,21 @@ def tradeoff_chart(
         title=alt.Title(title, subtitle=subtitle, anchor="start"),
     ).properties(height=HEIGHT)
     spec: dict[str, Any] = chart.to_dict(validate=False)
+    # The data go in as named datasets after the spec is built: Altair would otherwise
+    # sanitise, copy and hash every row (most of the time this chart took).
+    spec["datasets"] = {
+        CLOUD_DATA: _frame(shown, "Another allocation (sample)"),
+        FRONTIER_DATA: _frame(points, "On the frontier"),
+        MARKED_DATA: _frame(
+            [a.point for a in named] + [current], [a.label for a in named] + ["Current plan"]
+        ),
+    }
     return spec
 
 
+CLOUD_DATA = "cloud"
+FRONTIER_DATA = "frontier"
+MARKED_DATA = "named"
 BUDGET_DATA = "budget"
 CHOSEN_DATA = "chosen"
 

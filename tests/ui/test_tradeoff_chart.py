@@ -57,4 +57,16 @@ def test_the_chart_sends_only_the_sampled_allocations_inside_its_cost_axis() -> 
     sent = SPEC["datasets"][context["data"]["name"]]
     inside = [p for p in CLOUD if left <= p.annual_cost_usd / 1e6 <= right]
     assert 0 < len(inside) < len(CLOUD)  # the sample reaches past the frontier's costs
-    assert sorted(row["cost"] for row in sent) == sorted(p.annual_cost_usd / 1e6 for p in inside)
+    assert sorted(sent["cost"]) == sorted(p.annual_cost_usd / 1e6 for p in inside)
+
+
+def test_every_layer_draws_a_named_dataset_holding_its_points() -> None:
+    """The data go in as named datasets (Altair never sees the rows): the frontier's line and
+    dots draw every frontier point, the markers each named plan and the current plan."""
+    names = [layer["data"]["name"] for layer in SPEC["layer"]]
+    assert set(names) == set(SPEC["datasets"])
+    line, dots, markers = (SPEC["datasets"][name] for name in names[1:])
+    assert line is dots
+    assert line["quality"].tolist() == [round(p.quality, 2) for p in POINTS]
+    assert markers["kind"].iloc[-1] == "Current plan"
+    assert markers["cost"].iloc[-1] == RECOMMENDED.annual_cost_usd / 1e6
