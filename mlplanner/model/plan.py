@@ -453,7 +453,8 @@ class _Inputs:
 
 
 def forget_plans() -> None:
-    """Forget the remembered plans: the benchmarks time ``recommend``'s own work."""
+    """Forget the remembered plans: the benchmarks time ``recommend``'s own work, and a test
+    that patches a model constant (which the plans' key leaves out) must not share plans."""
     _recommended.cache_clear()
 
 
