@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import altair as alt
 import pandas as pd
+from altair.utils.schemapi import disable_debug_mode
 
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COMPONENTS
@@ -30,6 +31,12 @@ from mlplanner.reports.headlines import (
 )
 from mlplanner.reports.model_help import COMPONENT_MEANINGS
 from mlplanner.reports.top_sources import top_sources
+
+# Altair's "debug mode" validates every object against the Vega-Lite schema as it is made: a
+# quarter of the time a chart takes to build, on every plan's first visit. The app's charts
+# are built by code whose finished specs tests/ui/test_chart_specs.py validates, so it is off,
+# for the whole process (the app imports every UI module when it starts: mlplanner.ui.heap).
+disable_debug_mode()
 
 # Colour of bars that are not about one role (quality, coverage): outside the role palette.
 NEUTRAL = "#34495e"
