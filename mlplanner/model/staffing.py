@@ -122,8 +122,9 @@ def managers(people: Any, first: int, span: int) -> Any:
     return -(-people // span) * (people >= min(first, span))
 
 
-def individual_contributors(allocation: dict[str, int]) -> int:
-    """People who count towards span of control: everyone but managers and annotators."""
+def individual_contributors(allocation: Mapping[str, Values]) -> Values:
+    """People who count towards span of control: everyone but managers and annotators (per
+    role a whole number, or an array of them with one element per plan)."""
     return sum(n for role, n in allocation.items() if role not in (*MANAGERS, "annotator"))
 
 
