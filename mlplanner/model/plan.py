@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
@@ -33,6 +33,7 @@ from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
 from mlplanner.model.wording import format_usd, people
 
 MAX_PEOPLE_PER_ROLE = 100_000
+REMEMBERED = 32  # recommended plans kept (see recommend)
 NO_QUALITY = (
     "No quality score: quality is the share of the projects' planned work the team can "
     "deliver, and this scenario has no projects yet. Add a project to see one."
@@ -431,8 +432,37 @@ def recommend(
     scenario: Scenario, setup: str | None = None, assumptions: Assumptions | None = None
 ) -> Plan:
     """The recommended staffing plan for a scenario under a setup (default: the scenario's):
-    the setup's rules' plan, reshaped for the rules' cost (module docstring)."""
+    the setup's rules' plan, reshaped for the rules' cost (module docstring).
+
+    The last :data:`REMEMBERED` plans are remembered, keyed by the scenario's and the
+    assumptions' JSON and the setup asked for (a plan is frozen, so callers share it): one run
+    of the Plan page asks for the same plan some seven times (the page, the sidebar, the
+    ranges, the tornado, the timeline, the budget advice), each 5 to 30 ms.
+    """
     assumptions = assumptions or Assumptions.defaults()
+    key = (scenario.to_json(), setup, assumptions.model_dump_json())
+    return _recommended(_Inputs(key, scenario, assumptions))
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What a plan is recommended from, compared and hashed by ``key`` (the JSON texts and the
+    setup) alone."""
+
+    key: tuple[str, str | None, str]
+    scenario: Scenario = field(compare=False)
+    assumptions: Assumptions = field(compare=False)
+
+
+def forget_plans() -> None:
+    """Forget the remembered plans: the benchmarks time ``recommend``'s own work, and a test
+    that patches a model constant (which the plans' key leaves out) must not share plans."""
+    _recommended.cache_clear()
+
+
+@lru_cache(maxsize=REMEMBERED)
+def _recommended(inputs: _Inputs) -> Plan:
+    scenario, setup, assumptions = inputs.scenario, inputs.key[1], inputs.assumptions
     choice = choose_setup(scenario.company, assumptions, setup)
     demand = compute_demand(scenario, assumptions)
     existing = scenario.company.existing_team

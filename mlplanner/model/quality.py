@@ -33,11 +33,12 @@ quality = 100 x delivery x resilience factor x coordination. Every step only ris
 people, so adding a person never lowers the score. **Depth** (of the covered work, the share
 done at specialist depth) is shown as a component; it acts through the capacities.
 
-This module is the formula's one home. It is written once, with arithmetic, ``sum`` and three
-element-wise helpers (:func:`_minimum`, :func:`_maximum`, :func:`_where`), so the same lines
-run on numbers for one plan (:func:`assess`, in plain Python) and on numpy arrays for
-many plans (:func:`score_allocations`, which :mod:`mlplanner.model.scoring` uses for the
-frontier): both give the same floating-point numbers by construction.
+This module is the formula's one home. It is written once, with arithmetic, ``sum`` and the
+element-wise helpers of :mod:`mlplanner.model.elementwise` (``minimum``, ``maximum``,
+``where``), so the same lines run on numbers for one plan (:func:`assess`, in plain Python)
+and on numpy arrays for many plans (:func:`score_allocations`, which
+:mod:`mlplanner.model.scoring` uses for the frontier): both give the same floating-point
+numbers by construction.
 """
 
 from __future__ import annotations
@@ -45,18 +46,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeAlias
 
 import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import Demand
+from mlplanner.model.elementwise import Values, maximum, minimum, where
 from mlplanner.model.roles import GENERALIST, LEAD, MANAGERS, PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import DEFAULT_PRIORITY
 from mlplanner.model.staffing import managers
-
-# One plan's figure (a number) or one figure per plan (a numpy array).
-Values: TypeAlias = Any
 
 # The definition in one sentence, as the app and docs/quality.md say it.
 DEFINITION = (
@@ -243,15 +241,15 @@ def score_heads(work: Portfolio, heads: Sequence[Values], a: Assumptions) -> Sco
     per plan) against the portfolio's ``work``, by the module docstring."""
     demand = work.demand
     generalists = heads[G_COLUMN]
-    specialist = [_minimum(demand[i], heads[i]) for i in range(SPECIALISTS)]
+    specialist = [minimum(demand[i], heads[i]) for i in range(SPECIALISTS)]
     uncovered = {i: demand[i] - specialist[i] for i in COVERABLE_COLUMNS}
     total_uncovered = sum(uncovered.values())
     capacity = generalists * a.generalist_capacity_fte
     positive = total_uncovered > 0
-    ratio = capacity / _where(positive, total_uncovered, 1.0)
-    share = _where(positive, _minimum(1.0, ratio), 0.0)
+    ratio = capacity / where(positive, total_uncovered, 1.0)
+    share = where(positive, minimum(1.0, ratio), 0.0)
     general = [uncovered[i] * share if i in uncovered else 0.0 * share for i in range(SPECIALISTS)]
-    covered = [_minimum(demand[i], specialist[i] + general[i]) for i in range(SPECIALISTS)]
+    covered = [minimum(demand[i], specialist[i] + general[i]) for i in range(SPECIALISTS)]
     gamma = [a.generalist_depth.get(role, 0.0) for role in SPECIALIST_ROLES]
     delivered = [
         delivered_share(heads[i] + gamma[i] * general[i], demand[i], a.delivery_headroom)
@@ -284,9 +282,9 @@ def delivered_share(capacity: Values, demand: Values, headroom: float) -> Values
     the module docstring): rises with capacity, linear to demand, concave past it, below 1.
     1 where the role has no demand (nothing to deliver is all delivered)."""
     some = demand > 0
-    rho = capacity / _where(some, demand, 1.0)
-    past = 1 - headroom / (1 + (1 - headroom) * _maximum(0.0, rho - 1) / headroom)
-    return _where(some, _where(rho <= 1, (1 - headroom) * rho, past), 1.0 + 0.0 * capacity)
+    rho = capacity / where(some, demand, 1.0)
+    past = 1 - headroom / (1 + (1 - headroom) * maximum(0.0, rho - 1) / headroom)
+    return where(some, where(rho <= 1, (1 - headroom) * rho, past), 1.0 + 0.0 * capacity)
 
 
 def unit_delivery(work: Portfolio, delivered: Sequence[Values]) -> np.ndarray:
@@ -329,20 +327,20 @@ def _weighted(work: Portfolio, units: np.ndarray) -> Values:
 
 def resilience(resilient: Values, total: Values) -> Values:
     """Share of the ``total`` demand carried by two or more people (1 when there is none)."""
-    return _where(total > 0, _share(resilient, _where(total > 0, total, 1.0)), 1.0)
+    return where(total > 0, _share(resilient, where(total > 0, total, 1.0)), 1.0)
 
 
 def depth(depth_fte: Values, covered: Values, total: Values) -> Values:
     """Of the ``covered`` demand, the share done at specialist depth (``depth_fte``): 1 with
     no demand at all, 0 with demand and nothing covered."""
     some = covered > 0
-    return _where(some, _share(depth_fte, _where(some, covered, 1.0)), _where(total <= 0, 1.0, 0.0))
+    return where(some, _share(depth_fte, where(some, covered, 1.0)), where(total <= 0, 1.0, 0.0))
 
 
 def lead_gap(teams: Values, leads: Values) -> Values:
     """Share of the ``teams`` needing a lead that have none (0 when no team needs one)."""
     some = teams > 0
-    return _where(some, _maximum(0, teams - leads) / _where(some, teams, 1), 0.0)
+    return where(some, maximum(0, teams - leads) / where(some, teams, 1), 0.0)
 
 
 def coordination(teams: int, leads: Values, a: Assumptions) -> Values:
@@ -356,7 +354,7 @@ def combined(components: dict[str, Values], a: Assumptions) -> Values:
     coordination, in [0, 100]."""
     kept = 1 - a.resilience_weight * (1 - components["resilience"] / 100)
     value = components["delivery"] * kept * (components["coordination"] / 100)
-    return _minimum(100.0, _maximum(0.0, value))
+    return minimum(100.0, maximum(0.0, value))
 
 
 def assess(
@@ -398,29 +396,4 @@ def assess(
 def _share(part: Values, whole: Values) -> Values:
     """``part / whole`` kept in [0, 1]: sums of the same numbers in another order can differ
     in the last bit, which must not show as 100.00000000000001%."""
-    share = part / whole
-    if isinstance(share, np.ndarray):
-        return np.minimum(1.0, np.maximum(0.0, share))
-    return min(1.0, max(0.0, share))
-
-
-def _minimum(a: Values, b: Values) -> Values:
-    """Element-wise minimum of numbers or arrays (``min`` on numbers: plain Python is faster)."""
-    return np.minimum(a, b) if isinstance(a, np.ndarray) or isinstance(b, np.ndarray) else min(a, b)
-
-
-def _maximum(a: Values, b: Values) -> Values:
-    """Element-wise maximum of numbers or arrays."""
-    return np.maximum(a, b) if isinstance(a, np.ndarray) or isinstance(b, np.ndarray) else max(a, b)
-
-
-def _where(condition: Values, yes: Values, no: Values) -> Values:
-    """``yes`` where ``condition`` holds, else ``no``, element-wise; both are worked out first,
-    so a division in either must be safe on its own."""
-    if (
-        isinstance(condition, np.ndarray)
-        or isinstance(yes, np.ndarray)
-        or isinstance(no, np.ndarray)
-    ):
-        return np.where(condition, yes, no)
-    return yes if condition else no
+    return minimum(1.0, maximum(0.0, part / whole))

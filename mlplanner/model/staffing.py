@@ -33,16 +33,22 @@ leads, one per ``lead_span`` leads. A threshold above ``lead_span`` counts as ``
 so one person more never adds two managers (the old rule jumped from no lead for 8 people to
 2 for 9). Leads and heads count only the people the demand needs, not kept existing staff
 beyond it.
+
+The rules are written once (:func:`staff_counts`, with the element-wise helpers of
+:mod:`mlplanner.model.elementwise`), for one plan's demand as numbers or for arrays of it
+with one element per plan: the ranges staff their thousand draws in one call
+(:mod:`mlplanner.ranges.engine`), and both give the same numbers. :func:`staff` adds the rule
+behind each number in words.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.elementwise import Values, floor, maximum, minimum, where
 from mlplanner.model.roles import (
     GENERALIST,
     HEAD,
@@ -50,6 +56,7 @@ from mlplanner.model.roles import (
     MANAGERS,
     ROLES,
     SPECIALIST_ROLES,
+    RoleId,
     role_label,
 )
 from mlplanner.model.scenario import SETUP_CHOICES, SETUPS, Company, Setup
@@ -108,10 +115,13 @@ def choose_setup(company: Company, assumptions: Assumptions, setup: str | None) 
     return SetupChoice("mature", f"{size} is more than {count(scaleup_max)}")
 
 
-def round_people(fte: float, round_up_from: float) -> int:
-    """Whole people for an FTE demand: the floor, plus one if the remainder reaches the cut."""
-    whole = math.floor(fte + _EPS)
-    return whole + (1 if fte - whole >= round_up_from - _EPS else 0)
+def round_people(fte: Values, round_up_from: float) -> Values:
+    """Whole people for an FTE demand: the floor, plus one if the remainder reaches the cut.
+
+    On a number or on an array of them (:mod:`mlplanner.model.elementwise`).
+    """
+    whole = floor(fte + _EPS)
+    return whole + where(fte - whole >= round_up_from - _EPS, 1, 0)
 
 
 def managers(people: Any, first: int, span: int) -> Any:
@@ -127,12 +137,13 @@ def managers(people: Any, first: int, span: int) -> Any:
     return -(-people // span) * (people >= min(first, span))
 
 
-def individual_contributors(allocation: dict[str, int]) -> int:
-    """People who count towards span of control: everyone but managers and annotators."""
+def individual_contributors(allocation: Mapping[str, Values]) -> Values:
+    """People who count towards span of control: everyone but managers and annotators (per
+    role a whole number, or an array of them with one element per plan)."""
     return sum(n for role, n in allocation.items() if role not in (*MANAGERS, "annotator"))
 
 
-def deployer(setup: Setup, assumptions: Assumptions) -> str:
+def deployer(setup: Setup, assumptions: Assumptions) -> RoleId:
     """The role a setup staffs to deploy a production model nobody else can: a full-stack data
     scientist where the setup uses them, else an ML engineer."""
     return GENERALIST if assumptions.setups[setup].absorb_below_fte > 0 else "ml_engineer"
@@ -144,6 +155,88 @@ def must_deploy(deploys: bool, existing: Mapping[str, int]) -> bool:
     return deploys and not any(existing.get(role, 0) for role in DEPLOYERS)
 
 
+@dataclass(frozen=True)
+class Counts:
+    """The staffing rules' numbers for one demand, or per row for arrays of demand.
+
+    ``allocation`` and ``needed``: people per role (every role); ``carried``: FTE of each
+    specialist role the full-stack data scientists carry (0 where they carry none of it);
+    ``absorbed``: their FTE in all; ``uncovered``: FTE per specialist role left to nobody;
+    ``contributors``: the individual contributors the demand needs (span of control);
+    ``deployer_added``: whether the setup's deployer role got its one person only so that a
+    production model can be deployed (:func:`deployer`).
+    """
+
+    allocation: dict[str, Values]
+    needed: dict[str, Values]
+    carried: dict[str, Values]
+    absorbed: Values
+    uncovered: dict[str, Values]
+    contributors: Values
+    deployer_added: Values
+
+
+def staff_counts(
+    demand: Mapping[str, Values],
+    existing: dict[str, int],
+    setup: Setup,
+    assumptions: Assumptions,
+    *,
+    deploys: bool,
+) -> Counts:
+    """People per role for this demand under ``setup`` (module docstring), without the
+    wording: on each role's FTE as a number, or as an array with one element per plan (as the
+    ranges staff a thousand draws at once); both give the same numbers. ``deploys``: whether
+    a production project has deployment work (:attr:`Demand.deploys
+    <mlplanner.model.demand.Demand.deploys>`)."""
+    rule = assumptions.setups[setup]
+    allocation: dict[str, Values] = {}
+    needed: dict[str, Values] = {}
+    carried: dict[str, Values] = {}
+    uncovered: dict[str, Values] = {}
+    absorbed: Values = 0.0
+    for role in SPECIALIST_ROLES:
+        fte = demand[role]
+        have = existing.get(role, 0)
+        carried[role] = _carried_by_generalists(role, fte, have, setup, assumptions)
+        absorbed = absorbed + carried[role]
+        rest = maximum(0.0, fte - carried[role])
+        needed[role] = round_people(rest, rule.round_up_from)
+        allocation[role] = maximum(needed[role], have)
+        uncovered[role] = maximum(0.0, rest - allocation[role])
+    capacity = assumptions.generalist_capacity_fte
+    generalists = round_people(absorbed / capacity, rule.round_up_from)
+    enough = absorbed >= assumptions.generalist_min_absorbed_fte - _EPS
+    needed[GENERALIST] = where(enough, maximum(generalists, 1), generalists)
+    allocation[GENERALIST] = maximum(needed[GENERALIST], existing.get(GENERALIST, 0))
+    deploying = deployer(setup, assumptions)
+    added = where(must_deploy(deploys, existing), allocation[deploying] == 0, False)
+    needed[deploying] = where(added, 1, needed[deploying])
+    allocation[deploying] = where(added, 1, allocation[deploying])
+    if deploying != GENERALIST:
+        uncovered[deploying] = where(added, 0.0, uncovered[deploying])
+    short = maximum(0.0, absorbed - allocation[GENERALIST] * capacity)
+    for role in SPECIALIST_ROLES:
+        some = carried[role] > _EPS
+        part = short * carried[role] / where(some, absorbed, 1.0)
+        uncovered[role] = uncovered[role] + where(some, part, 0.0)
+    contributors = individual_contributors(needed)
+    span = assumptions.lead_span
+    needed[LEAD] = managers(contributors, assumptions.lead_from_contributors, span)
+    needed[HEAD] = managers(needed[LEAD], assumptions.head_from_leads, span)
+    for manager in MANAGERS:
+        allocation[manager] = maximum(needed[manager], existing.get(manager, 0))
+    return Counts(
+        allocation={role: allocation[role] for role in ROLES},
+        needed={role: needed[role] for role in ROLES},
+        carried=carried,
+        absorbed=absorbed,
+        uncovered=uncovered,
+        contributors=contributors,
+        deployer_added=added,
+    )
+
+
 def staff(
     demand: dict[str, float],
     existing: dict[str, int],
@@ -152,79 +245,56 @@ def staff(
     *,
     deploys: bool,
 ) -> Staffing:
-    """Whole people per role for this demand under ``setup`` (module docstring); ``deploys``:
-    whether a production project has deployment work (:attr:`Demand.deploys
-    <mlplanner.model.demand.Demand.deploys>`)."""
-    rule = assumptions.setups[setup]
-    allocation: dict[str, int] = dict.fromkeys(ROLES, 0)
-    needed: dict[str, int] = dict.fromkeys(ROLES, 0)
-    rules: dict[str, str] = {}
-    uncovered: dict[str, float] = {}
-    absorbed = 0.0
-    absorbed_by_role: dict[str, float] = {}
-    for role in SPECIALIST_ROLES:
-        fte = demand[role]
-        have = existing.get(role, 0)
-        carried = _carried_by_generalists(role, fte, have, setup, assumptions)
-        if carried > _EPS:
-            absorbed += carried
-            absorbed_by_role[role] = carried
-        rest = max(0.0, fte - carried)
-        needed[role] = round_people(rest, rule.round_up_from)
-        allocation[role] = max(needed[role], have)
-        uncovered[role] = max(0.0, rest - allocation[role])
-        rules[role] = _specialist_rule(setup, fte, carried, needed[role], have, rule.round_up_from)
-    capacity = assumptions.generalist_capacity_fte
-    generalists = round_people(absorbed / capacity, rule.round_up_from)
-    if absorbed >= assumptions.generalist_min_absorbed_fte - _EPS:
-        generalists = max(generalists, 1)
-    have = existing.get(GENERALIST, 0)
-    needed[GENERALIST] = generalists
-    allocation[GENERALIST] = max(generalists, have)
-    rules[GENERALIST] = _generalist_rule(absorbed, absorbed_by_role, generalists, have, capacity)
-    deploying: str | None = deployer(setup, assumptions)
-    if deploying is not None and must_deploy(deploys, existing) and not allocation[deploying]:
-        needed[deploying] = allocation[deploying] = 1
-        if deploying != GENERALIST:
-            uncovered[deploying] = max(0.0, uncovered[deploying] - 1)
-        rules[deploying] = _deployer_rule(
-            setup, None if deploying == GENERALIST else demand[deploying]
+    """Whole people per role for this demand under ``setup`` (module docstring), and the rule
+    behind each number in words."""
+    counts = staff_counts(demand, existing, setup, assumptions, deploys=deploys)
+    cut = assumptions.setups[setup].round_up_from
+    needed = counts.needed
+    rules = {
+        role: _specialist_rule(
+            setup, demand[role], counts.carried[role], needed[role], existing.get(role, 0), cut
         )
-    else:
-        deploying = None
-    short = max(0.0, absorbed - allocation[GENERALIST] * capacity)
-    for absorbed_role, carried in absorbed_by_role.items():
-        uncovered[absorbed_role] += short * carried / absorbed
-    contributors = individual_contributors(needed)
+        for role in SPECIALIST_ROLES
+    }
+    by_role = {role: fte for role, fte in counts.carried.items() if fte > _EPS}
+    rules[GENERALIST] = _generalist_rule(
+        counts.absorbed,
+        by_role,
+        needed[GENERALIST],
+        existing.get(GENERALIST, 0),
+        assumptions.generalist_capacity_fte,
+    )
+    added = deployer(setup, assumptions) if counts.deployer_added else None
+    if added is not None:
+        rules[added] = _deployer_rule(setup, None if added == GENERALIST else demand[added])
     first, span = assumptions.lead_from_contributors, assumptions.lead_span
-    needed[LEAD] = managers(contributors, first, span)
-    have = existing.get(LEAD, 0)
-    allocation[LEAD] = max(needed[LEAD], have)
-    rules[LEAD] = _lead_rule(contributors, needed[LEAD], have, first, span)
-    needed[HEAD] = managers(needed[LEAD], assumptions.head_from_leads, span)
-    have = existing.get(HEAD, 0)
-    allocation[HEAD] = max(needed[HEAD], have)
-    rules[HEAD] = _head_rule(needed[LEAD], needed[HEAD], have, assumptions.head_from_leads, span)
+    rules[LEAD] = _lead_rule(counts.contributors, needed[LEAD], existing.get(LEAD, 0), first, span)
+    rules[HEAD] = _head_rule(
+        needed[LEAD], needed[HEAD], existing.get(HEAD, 0), assumptions.head_from_leads, span
+    )
     return Staffing(
-        allocation=allocation,
-        rules=rules,
-        absorbed_fte=absorbed,
-        uncovered_fte={role: fte for role, fte in uncovered.items() if fte > _EPS},
-        needed=needed,
-        deployer=deploying,
+        allocation=counts.allocation,
+        rules={role: rules[role] for role in ROLES},
+        absorbed_fte=counts.absorbed,
+        uncovered_fte={role: fte for role, fte in counts.uncovered.items() if fte > _EPS},
+        needed=counts.needed,
+        deployer=added,
     )
 
 
 def _carried_by_generalists(
-    role: str, fte: float, have: int, setup: Setup, assumptions: Assumptions
-) -> float:
-    """The part of a role's demand full-stack data scientists carry under ``setup``."""
+    role: str, fte: Values, have: int, setup: Setup, assumptions: Assumptions
+) -> Values:
+    """The part of a role's demand full-stack data scientists carry under ``setup`` (none of
+    a demand of at most ``_EPS``)."""
     rule = assumptions.setups[setup]
-    if fte <= _EPS or have > 0 or role == "annotator":
+    if have > 0 or role == "annotator":
         return 0.0
     if role == "data_scientist" and rule.generalists_absorb_data_science:
-        return fte
-    return min(fte, rule.absorb_below_fte)
+        carried = fte
+    else:
+        carried = minimum(fte, rule.absorb_below_fte)
+    return where(fte <= _EPS, 0.0, carried)
 
 
 def _deployer_rule(setup: str, fte: float | None) -> str:

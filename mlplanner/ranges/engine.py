@@ -18,19 +18,17 @@ more than that draw's rules' cost). ``tests/ranges/test_engine.py`` checks every
 ``staff`` under :func:`~mlplanner.ranges.perturb.perturbed` assumptions plus the central
 change, and its cost and quality against ``evaluate``.
 
-What runs on arrays, over all rows at once: the demand (the scenario's effort taken apart by
-:func:`~mlplanner.model.demand.effort_parts` once, then combined with every row's effort,
-adjustment, run and shared-work multipliers; the shared platform curve by
-:func:`~mlplanner.model.shared_work.shared_fte` on the stacked rows), salaries and cost, and
+Everything runs on arrays, over all rows at once: the demand (the scenario's effort taken
+apart by :func:`~mlplanner.model.demand.effort_parts` once, then combined with every row's
+effort, adjustment, run and shared-work multipliers; the shared platform curve by
+:func:`~mlplanner.model.shared_work.shared_fte` on the stacked rows), **staffing**
+(:func:`~mlplanner.model.staffing.staff_counts`, the rules ``staff`` applies, written once for
+a number or an array of them, on each role's demand of every row), salaries and cost, and
 quality (:func:`~mlplanner.model.quality.score_heads` on arrays, each row's portfolio of work
-by :func:`~mlplanner.model.quality.portfolio_rows`), the central plan's change per role. What
-loops over rows: **staffing** —
-:func:`~mlplanner.model.staffing.staff` turns each row's demand per role into people, one
-call per row (its rules are written for one plan; they take a few tens of microseconds a
-row). Rows are processed in chunks so that a 200-project portfolio's arrays stay small: once
-for the demand the staffing needs, and once more for the quality of the staffed rows (its
-demand per source is worked out again rather than kept, which would take gigabytes at the
-most draws).
+by :func:`~mlplanner.model.quality.portfolio_rows`), the central plan's change per role. Rows
+are processed in chunks so that a 200-project portfolio's arrays stay small (its demand per
+source would take gigabytes at the most draws): each chunk's demand is worked out once, then
+staffed and scored.
 """
 
 from __future__ import annotations
@@ -46,7 +44,7 @@ from mlplanner.model.quality import portfolio_rows, score_heads
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario, Setup
 from mlplanner.model.shared_work import shared_fte
-from mlplanner.model.staffing import choose_setup, staff
+from mlplanner.model.staffing import choose_setup, staff_counts
 
 _COLUMN = {group: i for i, group in enumerate(UNCERTAINTY_GROUPS)}
 _ANNOTATOR = SPECIALIST_ROLES.index("annotator")
@@ -82,18 +80,30 @@ def outcomes(
     choice = choose_setup(scenario.company, assumptions, setup)
     existing = scenario.company.existing_team
     parts = effort_parts(scenario, assumptions)
-    demand, vendor_fte = _demand(scenario, parts, multipliers, assumptions)
-    central = recommend(scenario, choice.setup, assumptions)
-    rules = _staff_rows(demand, existing, choice.setup, assumptions, central.demand.deploys)
+    layout = compute_demand(scenario, assumptions)  # sources, stages and priorities
+    change = _central_change(recommend(scenario, choice.setup, assumptions))
     kept = np.array([existing.get(role, 0) for role in ROLES], dtype=np.int64)
-    headcount = np.maximum(rules + _central_change(central), kept)
     region = scenario.company.region
     rates = np.array([assumptions.rate(region, role) for role in ROLES])
+    rows = len(multipliers)
+    demand = np.zeros((rows, len(SPECIALIST_ROLES)))
+    headcount = np.zeros((rows, len(ROLES)), dtype=np.int64)
+    vendor_fte = np.zeros((rows, len(parts.counts)))
+    quality = np.zeros(rows)
+    for chunk in _chunks(rows, len(parts.counts)):
+        fte, vendor_fte[chunk] = _fte(scenario, parts, multipliers[chunk], assumptions)
+        demand[chunk] = fte.sum(axis=(1, 2))
+        rules = staff_rows(
+            demand[chunk], existing, choice.setup, assumptions, deploys=layout.deploys
+        )
+        headcount[chunk] = np.maximum(rules + change, kept)
+        work = portfolio_rows(layout, fte, assumptions)
+        heads = [headcount[chunk, j] for j in range(len(ROLES))]
+        quality[chunk] = score_heads(work, heads, assumptions).score
     salaries = multipliers[:, _COLUMN["salaries"]]
     loaded = np.round(rates[None, :] * salaries[:, None] * assumptions.loaded_cost_multiplier)
     vendor = np.round(vendor_fte * assumptions.vendor_price(region)).sum(axis=1)
     cost = (headcount * loaded.astype(np.int64)).sum(axis=1) + vendor.astype(np.int64)
-    quality = _quality(scenario, parts, multipliers, headcount, assumptions)
     return Outcomes(headcount=headcount, cost=cost, quality=quality, demand=demand)
 
 
@@ -105,56 +115,22 @@ def _central_change(central: Plan) -> np.ndarray:
     return np.array([shaping.change(role) for role in ROLES], dtype=np.int64)
 
 
-def _staff_rows(
+def staff_rows(
     demand: np.ndarray,
     existing: dict[str, int],
     setup: Setup,
     assumptions: Assumptions,
+    *,
     deploys: bool,
 ) -> np.ndarray:
-    """People per row and role (``ROLES`` order): the staffing rules, one row at a time
-    (``deploys``: whether a production project has deployment work, as in every row)."""
-    rows = []
-    for fte in demand.tolist():
-        allocation = staff(
-            dict(zip(SPECIALIST_ROLES, fte, strict=True)),
-            existing,
-            setup,
-            assumptions,
-            deploys=deploys,
-        )
-        rows.append([allocation.allocation[role] for role in ROLES])
-    return np.array(rows, dtype=np.int64).reshape((len(demand), len(ROLES)))
-
-
-def _demand(
-    scenario: Scenario, parts: EffortParts, multipliers: np.ndarray, assumptions: Assumptions
-) -> tuple[np.ndarray, np.ndarray]:
-    """Demand per row and specialist role, and vendor FTE per row and project."""
-    demand = np.zeros((len(multipliers), len(SPECIALIST_ROLES)))
-    vendor = np.zeros((len(multipliers), len(parts.counts)))
-    for rows in _chunks(len(multipliers), len(parts.counts)):
-        fte, vendor[rows] = _fte(scenario, parts, multipliers[rows], assumptions)
-        demand[rows] = fte.sum(axis=(1, 2))
-    return demand, vendor
-
-
-def _quality(
-    scenario: Scenario,
-    parts: EffortParts,
-    multipliers: np.ndarray,
-    headcount: np.ndarray,
-    assumptions: Assumptions,
-) -> np.ndarray:
-    """Quality per row of the staffed ``headcount``, each against its row's portfolio."""
-    layout = compute_demand(scenario, assumptions)  # sources, stages and priorities
-    quality = np.zeros(len(multipliers))
-    for rows in _chunks(len(multipliers), len(parts.counts)):
-        fte, _ = _fte(scenario, parts, multipliers[rows], assumptions)
-        work = portfolio_rows(layout, fte, assumptions)
-        heads = [headcount[rows, j] for j in range(len(ROLES))]
-        quality[rows] = score_heads(work, heads, assumptions).score
-    return quality
+    """People per row of ``demand`` (FTE per specialist role) and role (``ROLES`` order): the
+    staffing rules on every row at once (``deploys``: whether a production project has
+    deployment work, the same in every row)."""
+    by_role = dict(zip(SPECIALIST_ROLES, demand.T, strict=True))
+    allocation = staff_counts(by_role, existing, setup, assumptions, deploys=deploys).allocation
+    return np.stack(
+        [np.broadcast_to(allocation[role], len(demand)) for role in ROLES], axis=1
+    ).astype(np.int64)
 
 
 def _chunks(rows: int, projects: int) -> list[slice]:

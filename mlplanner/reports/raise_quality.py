@@ -1,9 +1,9 @@
 """What would raise quality most: the next few people to add to a plan.
 
-A greedy walk from the plan: each step tries one more person of every role (by ``evaluate``,
-the same score as everywhere), keeps the one that gains the most points (ties: the cheaper),
-and says which project's delivery rises most. It stops early when no single person gains
-anything (a project short of two roles at once gains only from both).
+A greedy walk from the plan: each step tries one more person of every role (scored by
+``evaluate``'s rules, the same score as everywhere), keeps the one that gains the most points
+(ties: the cheaper), and says which project's delivery rises most. It stops early when no
+single person gains anything (a project short of two roles at once gains only from both).
 """
 
 from __future__ import annotations
@@ -11,13 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from mlplanner.model.plan import Evaluation, evaluate
 from mlplanner.model.roles import HEAD, ROLES
+from mlplanner.model.scoring import score, scoring_context
 from mlplanner.model.wording import format_usd
 
 # Below this many quality points a person adds nothing worth suggesting (the app shows
 # quality to one decimal).
 MIN_POINTS = 0.05
+# The roles a person more of is tried: the score does not count heads of data & ML.
+_CANDIDATES = tuple(role for role in ROLES if role != HEAD)
 
 
 @dataclass(frozen=True)
@@ -49,29 +54,36 @@ class Suggestion:
 
 def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
     """Up to ``count`` people to add to ``plan``, one after the other (module docstring);
-    none for a plan without a quality score (no projects)."""
+    none for a plan without a quality score (no projects).
+
+    Each step scores the plan with one more person of every role at once
+    (:func:`~mlplanner.model.scoring.score`, ``evaluate``'s figures to the bit) and evaluates
+    only the person kept.
+    """
     suggestions: list[Suggestion] = []
     if not plan.scored:
         return suggestions
+    context = scoring_context(plan.demand, plan.scenario.company.region, plan.assumptions)
     current = plan
     for _ in range(count):
-        best: tuple[float, int, str, Evaluation] | None = None  # gain, cost, role, plan
-        for role in ROLES:
-            if role == HEAD:  # the score does not count heads of data & ML
-                continue
-            after = evaluate(
-                current.scenario,
-                current.allocation | {role: current.allocation[role] + 1},
-                current.setup,
-                current.assumptions,
-            )
-            gain = after.quality - current.quality
-            paid = after.annual_cost_usd - current.annual_cost_usd
+        rows = np.array([[current.allocation[r] for r in ROLES] for _ in _CANDIDATES])
+        rows[np.arange(len(_CANDIDATES)), [ROLES.index(r) for r in _CANDIDATES]] += 1
+        scores = score(context, rows)
+        best: tuple[float, int, str] | None = None  # gain, cost, role
+        for i, role in enumerate(_CANDIDATES):
+            gain = float(scores.quality[i]) - current.quality
+            paid = int(scores.cost[i]) - current.annual_cost_usd
             if gain >= MIN_POINTS and (best is None or (gain, -paid) > (best[0], -best[1])):
-                best = (gain, paid, role, after)
+                best = (gain, paid, role)
         if best is None:
             break
-        gain, paid, chosen, after = best
+        gain, paid, chosen = best
+        after = evaluate(
+            current.scenario,
+            current.allocation | {chosen: current.allocation[chosen] + 1},
+            current.setup,
+            current.assumptions,
+        )
         gains_most = _gains_most(current, after)
         suggestions.append(Suggestion(chosen, paid, gain, after.quality, gains_most))
         current = after

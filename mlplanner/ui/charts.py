@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import altair as alt
 import pandas as pd
+from altair.utils.schemapi import disable_debug_mode
 
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COMPONENTS
@@ -30,6 +31,12 @@ from mlplanner.reports.headlines import (
 )
 from mlplanner.reports.model_help import COMPONENT_MEANINGS
 from mlplanner.reports.top_sources import top_sources
+
+# Altair's "debug mode" validates every object against the Vega-Lite schema as it is made: a
+# quarter of the time a chart takes to build, on every plan's first visit. The app's charts
+# are built by code whose finished specs tests/ui/test_chart_specs.py validates, so it is off,
+# for the whole process (the app imports every UI module when it starts: mlplanner.ui.heap).
+disable_debug_mode()
 
 # Colour of bars that are not about one role (quality, coverage): outside the role palette.
 NEUTRAL = "#34495e"
@@ -169,14 +176,15 @@ def _score_bars(
     tooltip: list[alt.Tooltip],
 ) -> alt.LayerChart:
     """Horizontal 0-100 bars with their value written at the end of each bar."""
-    base = alt.Chart(data).encode(
+    base = alt.Chart().encode(
         y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         x=alt.X(f"{value}:Q", title=axis_title, scale=alt.Scale(domain=[0, 100])),
         tooltip=tooltip,
     )
     bars = base.mark_bar(color=NEUTRAL)
     labels = base.mark_text(align="left", dx=4).encode(text=alt.Text(f"{value}:Q", format=".0f"))
-    return (bars + labels).properties(title=title, height=alt.Step(BAR_HEIGHT))
+    chart = alt.LayerChart(data=data, layer=[bars, labels])
+    return chart.properties(title=title, height=alt.Step(BAR_HEIGHT))
 
 
 def labelled_cost_quality_points(
@@ -184,7 +192,7 @@ def labelled_cost_quality_points(
 ) -> alt.LayerChart:
     """Cost against quality, one point per row labelled by its ``label`` column; the tooltip
     shows the label, cost, quality, ``tooltips`` and the quality components."""
-    base = alt.Chart(data).encode(
+    base = alt.Chart().encode(
         x=alt.X(
             "cost_usd:Q",
             title="Annual cost (USD)",
@@ -201,5 +209,7 @@ def labelled_cost_quality_points(
         ],
     )
     points = base.mark_circle(size=160, color=NEUTRAL)
-    labels = base.mark_text(align="left", dx=10, dy=-8, fontSize=13).encode(text=f"{label}:N")
-    return points + labels
+    labels = base.mark_text(align="left", dx=10, dy=-8, fontSize=13).encode(
+        text=alt.Text(f"{label}:N")
+    )
+    return alt.LayerChart(data=data, layer=[points, labels])

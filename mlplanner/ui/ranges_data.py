@@ -1,8 +1,10 @@
 """Cached ranges, sensitivity and timeline bands for the pages.
 
 Keyed by the scenario's and the assumptions' JSON text (never by objects), so each is computed
-once per scenario, assumptions and setup; the cache's spinner shows while one is computed
-(the plan's ranges take a fraction of a second, the timeline's bands a second or more).
+once per scenario, assumptions and setup, from the session's own objects (passed unhashed: no
+parsing the JSON again, and the model's tables of an assumption set are built once for it);
+the cache's spinner shows while one is computed (the plan's ranges take a fraction of a
+second, the timeline's bands a second or more).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.scenario import Scenario, scenario_from_json
+from mlplanner.model.scenario import Scenario
 from mlplanner.model.staffing import choose_setup
 from mlplanner.ranges.plan_ranges import PlanRanges, plan_ranges
 from mlplanner.ranges.sensitivity import Sensitivity, sensitivity
@@ -18,21 +20,28 @@ from mlplanner.ranges.timeline_ranges import TimelineRanges, timeline_ranges
 
 
 @st.cache_data(max_entries=32, show_spinner="Drawing 1,000 versions of the assumptions…")
-def _plan_ranges(scenario_json: str, assumptions_json: str, setup: str) -> PlanRanges:
-    assumptions = Assumptions.model_validate_json(assumptions_json)
-    return plan_ranges(scenario_from_json(scenario_json), assumptions, setup)
+def _plan_ranges(
+    scenario_json: str,
+    assumptions_json: str,
+    setup: str,
+    _scenario: Scenario,
+    _assumptions: Assumptions,
+) -> PlanRanges:
+    return plan_ranges(_scenario, _assumptions, setup)
 
 
 @st.cache_data(max_entries=16, show_spinner="Moving each assumption to its low and high value…")
-def _sensitivity(scenario_json: str, assumptions_json: str) -> Sensitivity:
-    assumptions = Assumptions.model_validate_json(assumptions_json)
-    return sensitivity(scenario_from_json(scenario_json), assumptions)
+def _sensitivity(
+    scenario_json: str, assumptions_json: str, _scenario: Scenario, _assumptions: Assumptions
+) -> Sensitivity:
+    return sensitivity(_scenario, _assumptions)
 
 
 @st.cache_data(max_entries=16, show_spinner="Simulating the timeline under uncertain assumptions…")
-def _timeline_ranges(scenario_json: str, assumptions_json: str) -> TimelineRanges:
-    assumptions = Assumptions.model_validate_json(assumptions_json)
-    return timeline_ranges(scenario_from_json(scenario_json), assumptions)
+def _timeline_ranges(
+    scenario_json: str, assumptions_json: str, _scenario: Scenario, _assumptions: Assumptions
+) -> TimelineRanges:
+    return timeline_ranges(_scenario, _assumptions)
 
 
 def ranges_of(scenario: Scenario, assumptions: Assumptions, setup: str | None = None) -> PlanRanges:
@@ -43,14 +52,16 @@ def ranges_of(scenario: Scenario, assumptions: Assumptions, setup: str | None = 
     once: opened after an edit of the scenario, Compare draws two setups' ranges, not three.
     """
     chosen = choose_setup(scenario.company, assumptions, setup).setup
-    return _plan_ranges(scenario.to_json(), assumptions.model_dump_json(), chosen)
+    keys = scenario.to_json(), assumptions.model_dump_json()
+    return _plan_ranges(*keys, chosen, scenario, assumptions)
 
 
 def sensitivity_of(scenario: Scenario, assumptions: Assumptions) -> Sensitivity:
     """The tornado's rows of the recommended plan (cached)."""
-    return _sensitivity(scenario.to_json(), assumptions.model_dump_json())
+    return _sensitivity(scenario.to_json(), assumptions.model_dump_json(), scenario, assumptions)
 
 
 def timeline_ranges_of(scenario: Scenario, assumptions: Assumptions) -> TimelineRanges:
     """The timeline's bands (cached)."""
-    return _timeline_ranges(scenario.to_json(), assumptions.model_dump_json())
+    keys = scenario.to_json(), assumptions.model_dump_json()
+    return _timeline_ranges(*keys, scenario, assumptions)

@@ -88,7 +88,7 @@ def tornado_chart(result: Sensitivity) -> alt.LayerChart | alt.FacetChart:
     data = tornado_frame(result)
     title = f"Yearly cost {format_usd(result.cost_usd)}: what moves it"
     order = list(dict.fromkeys(data["assumption"]))
-    base = alt.Chart(data)
+    base = alt.Chart()
     bars = base.mark_bar().encode(
         y=alt.Y("assumption:N", sort=order, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         x=alt.X(
@@ -97,7 +97,7 @@ def tornado_chart(result: Sensitivity) -> alt.LayerChart | alt.FacetChart:
             axis=alt.Axis(format="$,.2s"),
             scale=alt.Scale(zero=False),
         ),
-        x2="point:Q",
+        x2=alt.X2("point:Q"),
         color=alt.Color(
             "side:N",
             scale=alt.Scale(domain=["Low value", "High value"], range=[LOW_COLOR, HIGH_COLOR]),
@@ -112,11 +112,14 @@ def tornado_chart(result: Sensitivity) -> alt.LayerChart | alt.FacetChart:
         ],
     )
     point = base.mark_rule(color=NEUTRAL, strokeWidth=2).encode(
-        x="point:Q", tooltip=[alt.Tooltip("point:Q", title="Plan's yearly cost", format="$,.0f")]
+        x=alt.X("point:Q"),
+        tooltip=[alt.Tooltip("point:Q", title="Plan's yearly cost", format="$,.0f")],
     )
     # Streamlit fits the whole chart (title, legend, axis) into the height: room for them too.
     height = FRAME_PX + BAR_PX * len(order)
-    return alt.layer(bars, point).properties(title=alt.Title(title, anchor="start"), height=height)
+    return alt.layer(bars, point, data=data).properties(
+        title=alt.Title(title, anchor="start"), height=height
+    )
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -93,7 +93,7 @@ def responsibility_chart(phases: tuple[PhaseWork, ...]) -> alt.LayerChart:
     leads = base.transform_filter(responsible).mark_text(
         fontSize=13, fontWeight="bold", color="#1f1f1f"
     )
-    text = others.encode(text="text:N") + leads.encode(text="text:N")
+    text = others.encode(text=alt.Text("text:N")) + leads.encode(text=alt.Text("text:N"))
     return (cells + text).properties(
         title=alt.Title(matrix_headline(phases), anchor="start"),
         height=alt.Step(ROW_HEIGHT),

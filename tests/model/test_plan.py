@@ -17,7 +17,7 @@ from mlplanner.model.staffing import round_people
 from mlplanner.model.wording import format_usd
 from mlplanner.paths import EXAMPLES_DIR
 from tests.support import strategies
-from tests.support.builders import project_data, scenario
+from tests.support.builders import assumptions_with, project_data, scenario
 
 DEFAULTS = Assumptions.defaults()
 
@@ -197,3 +197,20 @@ def test_more_projects_never_make_a_cheaper_mature_plan() -> None:
     one = recommend(scenario(project_data(name="A")), "mature")
     two = recommend(scenario(project_data(name="A"), project_data(name="B")), "mature")
     assert two.annual_cost_usd >= one.annual_cost_usd
+
+
+def test_a_plan_is_remembered_by_what_it_is_recommended_from() -> None:
+    """The same scenario, setup and assumptions (equal, not the same objects) give the same
+    plan object; a change to any of them gives a new plan of its own."""
+    fashion = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
+    plan = recommend(fashion, "scaleup", DEFAULTS)
+    same = Scenario.model_validate_json(fashion.to_json())
+    equal = Assumptions.model_validate_json(DEFAULTS.model_dump_json())
+    assert recommend(same, "scaleup", equal) is plan
+    bigger = fashion.model_copy(
+        update={"company": fashion.company.model_copy(update={"employees": 99_999})}
+    )
+    assert recommend(bigger, "scaleup", DEFAULTS) is not plan
+    assert recommend(fashion, "mature", DEFAULTS).setup == "mature"
+    dearer = assumptions_with(loaded_cost_multiplier=DEFAULTS.loaded_cost_multiplier * 2)
+    assert recommend(fashion, "scaleup", dearer).annual_cost_usd > plan.annual_cost_usd

@@ -1,4 +1,5 @@
-"""Staffing: the rounding rule, absorption per setup, leads by span, existing staff, auto setup."""
+"""Staffing: the rounding rule, absorption per setup, leads by span, existing staff, auto setup;
+the same rules on arrays of demand (one plan per element) as on one plan's numbers."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from mlplanner.model.staffing import (
     must_deploy,
     round_people,
     staff,
+    staff_counts,
 )
 from tests.support import strategies
 from tests.support.builders import assumptions_with
@@ -339,3 +341,46 @@ def test_more_demand_never_staffs_fewer_people_in_any_role(
     before = staff(low, {}, setup, PINNED, deploys=deploys).allocation  # type: ignore[arg-type]
     after = staff(high, {}, setup, PINNED, deploys=deploys).allocation  # type: ignore[arg-type]
     assert all(after[role] >= before[role] for role in ROLES)
+
+
+# Demands near the edges the rules turn on: nothing, below _EPS, whole people, a remainder
+# at a setup's cut, below a setup's absorb_below_fte.
+edge_fte = st.one_of(
+    st.just(0.0),
+    st.floats(0, 1e-8),
+    st.floats(0, 40),
+    st.builds(lambda n, cut: n + cut, st.integers(0, 20), st.sampled_from([0.15, 0.3, 0.5, 1.0])),
+)
+demand_rows = st.lists(
+    st.fixed_dictionaries({role: edge_fte for role in SPECIALIST_ROLES}), min_size=1, max_size=8
+)
+
+
+@given(
+    demand_rows,
+    strategies.existing_teams(),
+    strategies.setups,
+    st.sampled_from([0, 1]),
+    st.booleans(),
+)
+def test_staffing_arrays_of_demand_gives_each_plans_numbers_exactly(
+    rows: list[dict[str, float]], existing: dict[str, int], setup: str, pinned: int, deploys: bool
+) -> None:
+    """The ranges staff a thousand draws at once: every element of the array results equals,
+    to the last bit, what ``staff`` gives that element's demand on its own."""
+    a = PINNED if pinned else Assumptions.defaults()
+    arrays = {role: np.array([row[role] for row in rows]) for role in SPECIALIST_ROLES}
+    counts = staff_counts(arrays, existing, setup, a, deploys=deploys)  # type: ignore[arg-type]
+    for i, row in enumerate(rows):
+        one = staff(row, existing, setup, a, deploys=deploys)  # type: ignore[arg-type]
+        for role in ROLES:
+            assert np.broadcast_to(counts.allocation[role], len(rows))[i] == one.allocation[role]
+            assert np.broadcast_to(counts.needed[role], len(rows))[i] == one.needed[role]
+        assert np.broadcast_to(counts.absorbed, len(rows))[i] == one.absorbed_fte
+        uncovered = {
+            role: float(np.broadcast_to(counts.uncovered[role], len(rows))[i])
+            for role in SPECIALIST_ROLES
+        }
+        assert {role: fte for role, fte in uncovered.items() if fte > 1e-9} == one.uncovered_fte
+        added = np.broadcast_to(counts.deployer_added, len(rows))[i]
+        assert (one.deployer is not None) == added

@@ -17,7 +17,8 @@ from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import parse_scenario
 from mlplanner.model.staffing import staff
-from mlplanner.ranges.engine import outcomes
+from mlplanner.ranges.draws import DEFAULT_DRAWS, DEFAULT_SEED, draw_multipliers
+from mlplanner.ranges.engine import outcomes, staff_rows
 from mlplanner.ranges.perturb import perturbed
 from tests.ranges.reshaped import reshaped_evaluation, reshaped_rules_plan
 from tests.support.strategies import scenario_data
@@ -95,3 +96,23 @@ def test_no_role_goes_below_its_existing_staff() -> None:
     ]
     assert row[ROLES.index("data_analyst")] == 6
     assert all(row[ROLES.index(role)] >= n for role, n in existing.items())
+
+
+@pytest.mark.parametrize("name", sorted(example_scenarios()))
+@pytest.mark.parametrize("setup", ["startup", "scaleup", "mature"])
+def test_every_draw_of_the_examples_is_staffed_as_staff_staffs_it_alone(
+    name: str, setup: str
+) -> None:
+    """The engine staffs all draws at once (:func:`staff_rows`, the staffing rules on arrays):
+    on each of the app's 1,000 draws of every example, that is exactly ``staff`` on the
+    draw's demand."""
+    scenario = example_scenarios()[name]
+    existing = scenario.company.existing_team
+    multipliers = draw_multipliers(DEFAULTS, DEFAULT_DRAWS, DEFAULT_SEED)
+    demand = outcomes(scenario, multipliers, DEFAULTS, setup).demand
+    deploys = compute_demand(scenario, DEFAULTS).deploys
+    rows = staff_rows(demand, existing, setup, DEFAULTS, deploys=deploys)
+    for fte, row in zip(demand.tolist(), rows.tolist(), strict=True):
+        by_role = dict(zip(SPECIALIST_ROLES, fte, strict=True))
+        one = staff(by_role, existing, setup, DEFAULTS, deploys=deploys)
+        assert row == [one.allocation[role] for role in ROLES]

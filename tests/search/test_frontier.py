@@ -14,6 +14,8 @@ from __future__ import annotations
 import importlib
 import itertools
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from unittest.mock import patch
 
@@ -25,7 +27,7 @@ from hypothesis import strategies as st
 from mlplanner import FrontierPoint, best_under_budget, frontier
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
-from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.plan import evaluate, forget_plans, recommend
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import (
     DOMAINS,
@@ -162,6 +164,22 @@ def assert_best_is_optimum(
     assert math.isclose(best.quality, optimum.quality, abs_tol=QUALITY_TOLERANCE)
 
 
+@contextmanager
+def stepped(steps: int) -> Iterator[None]:
+    """Spaces in ``steps`` steps from the first person on. ``recommend`` remembers plans by
+    their inputs alone, the module's steps not among them: its plans are forgotten before
+    and after, so none crosses between these steps and the module's own."""
+    forget_plans()
+    try:
+        with (
+            patch.object(setup_space_module, "STEP_FTE", 0.0),
+            patch.object(setup_space_module, "STEPS", steps),
+        ):
+            yield
+    finally:
+        forget_plans()
+
+
 @SETTINGS
 @given(small_cases(), st.sampled_from((1, 2, 3, 5)), st.floats(0, 1.2))
 def test_stepped_spaces_search_equals_brute_force(
@@ -170,10 +188,7 @@ def test_stepped_spaces_search_equals_brute_force(
     """Large teams' spaces move in steps of several people: forced here on small scenarios
     (steps of up to the whole demand), the frontier and the budget search stay exact."""
     scenario, assumptions = case
-    with (
-        patch.object(setup_space_module, "STEP_FTE", 0.0),
-        patch.object(setup_space_module, "STEPS", steps),
-    ):
+    with stepped(steps):
         step = frontier_step(scenario, assumptions)
         slow = brute_force(scenario, assumptions)
         fast = frontier(scenario, assumptions=assumptions)

@@ -1,0 +1,60 @@
+"""Every chart the pages draw is valid Vega-Lite, checked whole: the app builds its charts
+with Altair's debug mode off (``mlplanner.ui.charts``: no validation of each object as it is
+made, a quarter of a chart's build time), so this test builds each one with it on, validates
+the finished spec against the schema and checks it is the spec the app draws."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import altair as alt
+import pytest
+from altair.utils import schemapi
+from altair.utils.schemapi import debug_mode
+
+from mlplanner.examples import example_scenarios
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import recommend
+from mlplanner.ranges.sensitivity import sensitivity
+from mlplanner.reports.comparison import compare_setups
+from mlplanner.timeline.simulation import simulate
+from mlplanner.ui import comparison_views, timeline_charts
+from mlplanner.ui.chart_cache import CHARTS
+from mlplanner.ui.ranges_views import tornado_chart
+
+DEFAULTS = Assumptions.defaults()
+
+
+def charts(name: str) -> dict[str, Callable[[], Any]]:
+    """Each chart of the example, by what it shows."""
+    scenario = example_scenarios()[name]
+    plan = recommend(scenario, assumptions=DEFAULTS)
+    comparison = compare_setups(scenario, DEFAULTS)
+    timeline = simulate(scenario, assumptions=DEFAULTS)
+    built: dict[str, Callable[[], Any]] = {
+        f"plan {kind}": (lambda chart=chart: chart(plan)) for kind, chart in CHARTS.items()
+    }
+    return built | {
+        "tornado": lambda: tornado_chart(sensitivity(scenario, DEFAULTS)),
+        "setups' headcount": lambda: comparison_views.headcount_chart(comparison),
+        "setups' cost and quality": lambda: comparison_views.tradeoff_chart(comparison),
+        "timeline headcount": lambda: timeline_charts.headcount_chart(timeline),
+        "timeline flow": lambda: timeline_charts.flow_chart(timeline),
+        "timeline capacity": lambda: timeline_charts.capacity_chart(timeline),
+        "timeline cost": lambda: timeline_charts.cost_chart(timeline),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(example_scenarios()))
+def test_every_chart_is_valid_vega_lite_and_the_same_as_drawn(name: str) -> None:
+    for what, build in charts(name).items():
+        drawn = build().to_dict(validate=False)
+        with debug_mode(True):
+            checked: alt.TopLevelMixin = build()
+            assert checked.to_dict(validate=True) == drawn, what
+
+
+def test_the_app_builds_charts_without_altairs_debug_mode() -> None:
+    """Off once ``mlplanner.ui.charts`` is imported (every chart module above imports it)."""
+    assert schemapi.DEBUG_MODE is False
