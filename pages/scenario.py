@@ -267,7 +267,7 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
 
 
 def team_summary(team: dict[str, int]) -> str:
-    """The existing team in a sentence, for when its inputs are not drawn."""
+    """The existing team in a sentence, shown under its expander (open or closed)."""
     if not team:
         return "Nobody employed yet: everyone in the plan is a hire."
     employed = [people(team[role], role) for role in ROLES if team.get(role)]
@@ -311,8 +311,8 @@ def _team_inputs(company: Company) -> dict[str, int]:
 
 
 def timeline_summary(timeline: dict[str, Any], employees: int) -> str:
-    """The timeline fields (company data) in a sentence, for when their inputs are not drawn;
-    a derived hiring capacity is derived from ``employees``."""
+    """The timeline fields (company data) in a sentence, shown under their expander (open or
+    closed); a derived hiring capacity is derived from ``employees``."""
     start = plan_start_label(plan_start_option(timeline["plan_start"]))
     capacity = timeline["hiring_capacity_per_quarter"]
     hiring = (
