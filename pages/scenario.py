@@ -20,6 +20,7 @@ import streamlit as st
 from mlplanner.errors import ScenarioError
 from mlplanner.examples import blank_scenario, example_scenarios
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.hiring import derived_capacity
 from mlplanner.model.project_table import PROJECT_COLUMNS, project_rows, projects_frame
 from mlplanner.model.rates import known_regions
 from mlplanner.model.roles import ROLES, role_label
@@ -33,11 +34,12 @@ from mlplanner.model.scenario import (
     SCALES,
     SETUP_CHOICES,
     STAGES,
+    Company,
     Project,
     Scenario,
     parse_scenario,
 )
-from mlplanner.model.wording import count, format_usd
+from mlplanner.model.wording import count, format_usd, joined, people
 from mlplanner.problems import FormProblem, form_problem
 from mlplanner.reports.scenario_help import (
     employees_help,
@@ -68,6 +70,10 @@ UNCHOSEN = ""  # a choice column's value before one is chosen
 CHOOSE = "choose…"
 EDITOR_BASE: Slot[pd.DataFrame] = Slot("mlp.scenario_page.editor_base")
 REFUSED: Slot[Refused] = Slot("mlp.scenario_page.refused")
+# The expanders (open or closed) drawn only while open.
+FILES_KEY = "mlp.scenario_page.files"
+TEAM_KEY = "mlp.scenario_page.team"
+TIMELINE_KEY = "mlp.scenario_page.timeline"
 
 
 def _key(name: str) -> str:
@@ -148,8 +154,19 @@ def render_presets_and_files(scenario: Scenario) -> None:
         help="Starts from a blank scenario: no projects, no team, no budget. The current "
         "scenario is not kept: save it first if you need it.",
     )
+    render_scenario_files(scenario)
+
+
+def render_scenario_files(scenario: Scenario) -> None:
+    """The scenario file's downloads and upload, in an expander drawn only while it is open
+    (opening it reruns the page): nothing of it is sent on a first visit. A refused file's
+    problems are forgotten when it closes (the uploader, not drawn, forgets its file too)."""
+    files = st.expander("Scenario file (CSV or JSON)", key=FILES_KEY, on_change="rerun")
+    if not files.open:
+        REFUSED.clear()
+        return
     refused = REFUSED.get()
-    with st.expander("Scenario file (CSV or JSON)", expanded=refused is not None):
+    with files:
         json_col, csv_col = st.columns(2)
         json_col.download_button(
             "Download scenario (JSON)",
@@ -239,7 +256,41 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
     )
     employees_col.caption(f"{count(employees)} employees")
     budget_col.caption("No budget" if budget is None else f"{format_usd(budget)} a year")
-    st.markdown("**Existing team**")
+    return {
+        "employees": employees,
+        "setup": setup,
+        "region": region,
+        "annual_budget_usd": budget,
+        "existing_team": existing_team_form(scenario),
+        **timeline_form(scenario, employees),
+    }
+
+
+def team_summary(team: dict[str, int]) -> str:
+    """The existing team in a sentence, shown under its expander (open or closed)."""
+    if not team:
+        return "Nobody employed yet: everyone in the plan is a hire."
+    employed = [people(team[role], role) for role in ROLES if team.get(role)]
+    return f"Already employed: {joined(employed)}."
+
+
+def existing_team_form(scenario: Scenario) -> dict[str, int]:
+    """The existing team's inputs, one per role, as the company's existing team. They are in
+    an expander drawn only while it is open (opening it reruns the page), with the team in a
+    sentence under it; closed, the team stays as the scenario has it."""
+    company = scenario.company
+    box = st.expander("Existing team", key=TEAM_KEY, on_change="rerun")
+    summary = st.empty()  # filled last: the team as this run leaves it
+    if box.open:
+        with box:
+            team = _team_inputs(company)
+    else:
+        team = dict(company.existing_team)
+    summary.caption(team_summary(team))
+    return team
+
+
+def _team_inputs(company: Company) -> dict[str, int]:
     st.caption(
         "People already employed, by role. They are kept in the plan and cover demand first; "
         "only the difference becomes the hiring list."
@@ -256,20 +307,48 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
             key=_key(f"existing.{role}"),
             help=f"{role_label(role)}s already employed: kept in the plan, not hired.",
         )
-    return {
-        "employees": employees,
-        "setup": setup,
-        "region": region,
-        "annual_budget_usd": budget,
-        "existing_team": {role: count for role, count in team.items() if count},
-        **timeline_form(scenario),
-    }
+    return {role: n for role, n in team.items() if n}
 
 
-def timeline_form(scenario: Scenario) -> dict[str, Any]:
-    """The timeline widgets (plan start, horizon, hiring capacity) as company data."""
+def timeline_summary(timeline: dict[str, Any], employees: int) -> str:
+    """The timeline fields (company data) in a sentence, shown under their expander (open or
+    closed); a derived hiring capacity is derived from ``employees``."""
+    start = plan_start_label(plan_start_option(timeline["plan_start"]))
+    capacity = timeline["hiring_capacity_per_quarter"]
+    hiring = (
+        f"{count(capacity)} a quarter"
+        if capacity is not None
+        else f"{count(derived_capacity(employees, get_assumptions()))} a quarter, "
+        f"derived from {count(employees)} employees"
+    )
+    return (
+        f"Starts {start[:1].lower()}{start[1:]}, over {count(timeline['horizon_quarters'])} "
+        f"quarters; hiring capacity {hiring}."
+    )
+
+
+def timeline_form(scenario: Scenario, employees: int) -> dict[str, Any]:
+    """The timeline widgets (plan start, horizon, hiring capacity) as company data, in an
+    expander drawn only while it is open, with the fields in a sentence under it; closed,
+    they stay as the scenario has them (the Timeline page edits them too)."""
     company = scenario.company
-    st.markdown("**Timeline**")
+    box = st.expander("Timeline", key=TIMELINE_KEY, on_change="rerun")
+    summary = st.empty()  # filled last: the fields as this run leaves them
+    if box.open:
+        with box:
+            timeline = _timeline_inputs(scenario)
+    else:
+        timeline = {
+            "plan_start": company.plan_start,
+            "horizon_quarters": company.horizon_quarters,
+            "hiring_capacity_per_quarter": company.hiring_capacity_per_quarter,
+        }
+    summary.caption(timeline_summary(timeline, employees))
+    return timeline
+
+
+def _timeline_inputs(scenario: Scenario) -> dict[str, Any]:
+    company = scenario.company
     st.caption(
         "When the plan starts and how fast the company can hire: the Timeline page dates every "
         "hire from these."

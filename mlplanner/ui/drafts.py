@@ -7,8 +7,10 @@ puts the owner's draft back in force; without one the app opens on the default e
 
 The owner is the signed-in user when sign-in is configured (the same draft in every browser),
 else this browser: a random id kept in the ``mlp_browser`` cookie for a year, set by a line of
-JavaScript the first time (Streamlit can read cookies but not set them). A database that
-cannot be reached never stops the app: the draft is then not kept, and the sidebar says so.
+JavaScript (Streamlit can read cookies but not set them) in the run that first stores a draft
+for it: a first visit that changes nothing stores none, so it sends no script either. A
+database that cannot be reached never stops the app: the draft is then not kept, and the
+sidebar says so.
 """
 
 from __future__ import annotations
@@ -127,7 +129,12 @@ def _untouched(draft: Draft) -> bool:
 def autosave() -> None:
     """At the end of a run: store the draft if it changed since the last autosave (a session
     that has changed nothing yet, and had no draft, stores none: no database write on a first
-    visit)."""
+    visit), then make sure the browser keeps the id its draft is stored under."""
+    _store_draft()
+    _keep_browser_id()
+
+
+def _store_draft() -> None:
     draft = current_draft()
     last = LAST_SAVED.get()
     if draft == last or (last is None and _untouched(draft)):
@@ -142,15 +149,22 @@ def autosave() -> None:
     LAST_SAVED.set(draft)
 
 
-def render_draft_status() -> None:
-    """In the sidebar: the cookie that keeps this browser's draft (set once), or why the draft
-    could not be kept."""
-    if not team_mode() and _cookie() != browser_id():
+def _keep_browser_id() -> None:
+    """Once this browser has a draft and its cookie does not hold the id, set the cookie (at
+    the end of the sidebar, in every run of the session from the one that stored the draft:
+    the cookie the browser sent stays what it was for the whole session)."""
+    if team_mode() or LAST_SAVED.get() is None or _cookie() == browser_id():
+        return
+    with st.sidebar:
         st.html(
             f"<script>document.cookie = '{COOKIE}={browser_id()}; max-age={COOKIE_MAX_AGE_S}; "
             "path=/; SameSite=Lax';</script>",
             unsafe_allow_javascript=True,
         )
+
+
+def render_draft_status() -> None:
+    """In the sidebar: why the draft could not be kept, if it could not."""
     failed = FAILED.get()
     if failed is not None:
         st.caption(f"Your work is not autosaved: {plain(failed)}")

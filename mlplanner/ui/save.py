@@ -51,6 +51,9 @@ CONFLICT: Final[Slot[str]] = Slot("mlp.save.conflict")
 """Why the last save was refused as a conflict, until the user saves a copy or cancels."""
 ORIGIN: Final[Slot[str]] = Slot("mlp.save.origin")
 """Which save control (its key) the last save came from: only that one shows a conflict."""
+SAVE_AS_NEW: Final = f"mlp.{SIDEBAR}.popover"  # the sidebar's "Save as new plan…" (open or not)
+KEPT: Final[Slot[dict[str, str]]] = Slot("mlp.save.kept")
+"""What was typed in the "Save as new plan…" popover's fields, by key (kept while it is closed)."""
 
 
 def render_save_control(key: str = "save") -> None:
@@ -108,13 +111,16 @@ def note_key(key: str) -> str:
     return f"mlp.{key}.note"
 
 
-def note_field(key: str) -> None:
-    """The optional note a save stores with its revision (emptied after a save)."""
+def note_field(key: str, on_change: Callable[[str], None] | None = None) -> None:
+    """The optional note a save stores with its revision (emptied after a save); ``on_change``
+    is called with ``key`` when it is edited."""
     st.text_input(
         NOTE_LABEL,
         key=key,
         max_chars=plans.NOTE_MAX,
         placeholder="e.g. budget raised to $3M",
+        on_change=on_change,
+        args=(key,),
         help=NOTE_HELP,
     )
 
@@ -150,7 +156,8 @@ Save = Callable[[Evaluation, str | None, str], PlanSummary]
 def _save_new(name_key: str, origin: str, note: str) -> None:
     ORIGIN.set(origin)
     name = str(widgets.value(name_key) or "")
-    _store(lambda evaluation, label, text: _create(evaluation, label, name, text), note)
+    if _store(lambda evaluation, label, text: _create(evaluation, label, name, text), note):
+        widgets.put(SAVE_AS_NEW, False)  # saved: the sidebar's popover closes
 
 
 def _save_copy(note: str) -> None:
@@ -192,24 +199,27 @@ def _create(evaluation: Evaluation, label: str | None, name: str, note: str) -> 
         )
 
 
-def _store(save: Save, note: str) -> None:
+def _store(save: Save, note: str) -> bool:
     """Run a save with the text of the note field ``note``; remember the result as the loaded
-    plan and empty the note field, or remember the conflict, or show the error."""
+    plan and empty the note field, or remember the conflict, or show the error. Whether it
+    was saved."""
     CONFLICT.clear()
     try:
         evaluation, label = _current()
         saved = save(evaluation, label, str(widgets.value(note) or ""))
     except ConflictError as exc:
         CONFLICT.set(sentence_start(str(exc)))
-        return
+        return False
     except PlannerInputError as exc:
         flash("error", error_text(exc))
-        return
+        return False
     widgets.put(note, "")
+    KEPT.clear()  # a new plan saved: its name and note start afresh
     revision = saved.latest_revision
     set_loaded_plan(LoadedPlan(saved.id, saved.name, revision, revision))
     what = "as a new plan" if revision == 1 else f"as revision {revision}"
     flash("success", f"Saved **{plain(saved.name)}** {what}.")
+    return True
 
 
 def _dismiss_conflict() -> None:
@@ -307,31 +317,53 @@ def render_sidebar_save() -> None:
                 else f"Nothing changed since revision {loaded.opened_revision}."
             ),
         )
-    with st.popover("Save as new plan…", width="stretch"):
-        default = get_scenario().name if loaded is None else plans.copy_name(loaded.name)
-        name_key = f"mlp.{SIDEBAR}.name.{default}"
-        name = st.text_input(
-            "Name",
-            value=default,
-            max_chars=plans.NAME_MAX,
-            key=name_key,
-            help="The new plan's name (1 to 120 characters); a name another plan has is "
-            "allowed, with a warning.",
-        )
-        if _taken(str(name)):
-            st.warning(
-                f"A plan named “{plain(str(name).strip())}” exists already: saving makes a "
-                "second plan of that name. Choose another name to tell them apart."
-            )
-        new_note = f"mlp.{SIDEBAR}.new_note"
-        note_field(new_note)
-        st.button(
-            "Save as new plan",
-            key=f"mlp.{SIDEBAR}.new",
-            type="primary",
-            on_click=_save_new,
-            args=(name_key, SIDEBAR, new_note),
-            help="Stores the scenario, assumptions and plan figures as a new saved plan.",
-        )
+    popover = st.popover("Save as new plan…", width="stretch", key=SAVE_AS_NEW, on_change="rerun")
+    if popover.open:
+        with popover:
+            _render_save_as_new(loaded)
     _render_conflict(SIDEBAR)
     render_flash()  # a save's outcome, unless the page showed it already
+
+
+def _render_save_as_new(loaded: LoadedPlan | None) -> None:
+    """The "Save as new plan…" popover's fields: drawn only while it is open (no database look-up
+    of the name on other runs); what was typed in them is kept while it is closed."""
+    default = get_scenario().name if loaded is None else plans.copy_name(loaded.name)
+    name_key = f"mlp.{SIDEBAR}.name.{default}"
+    _seed_kept(name_key, default)
+    name = st.text_input(
+        "Name",
+        max_chars=plans.NAME_MAX,
+        key=name_key,
+        on_change=_keep,
+        args=(name_key,),
+        help="The new plan's name (1 to 120 characters); a name another plan has is "
+        "allowed, with a warning.",
+    )
+    if _taken(str(name)):
+        st.warning(
+            f"A plan named “{plain(str(name).strip())}” exists already: saving makes a "
+            "second plan of that name. Choose another name to tell them apart."
+        )
+    new_note = f"mlp.{SIDEBAR}.new_note"
+    _seed_kept(new_note, "")
+    note_field(new_note, on_change=_keep)
+    st.button(
+        "Save as new plan",
+        key=f"mlp.{SIDEBAR}.new",
+        type="primary",
+        on_click=_save_new,
+        args=(name_key, SIDEBAR, new_note),
+        help="Stores the scenario, assumptions and plan figures as a new saved plan.",
+    )
+
+
+def _keep(key: str) -> None:
+    """Keep what was typed in the popover's field ``key``: Streamlit forgets a widget's value
+    when it is not drawn, as when the popover closes."""
+    KEPT.set({**(KEPT.get() or {}), key: str(widgets.value(key) or "")})
+
+
+def _seed_kept(key: str, default: str) -> None:
+    """Start the popover's field ``key`` from what was typed in it, else ``default``."""
+    widgets.seed(key, (KEPT.get() or {}).get(key, default))

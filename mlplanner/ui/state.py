@@ -14,11 +14,11 @@ from typing import Final, Generic, TypeVar
 
 import streamlit as st
 
+from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, evaluate, recommend
-from mlplanner.model.scenario import Scenario, load_scenario
+from mlplanner.model.scenario import Scenario
 from mlplanner.model.set_names import SHIPPED_DEFAULTS
-from mlplanner.paths import EXAMPLES_DIR
 
 T = TypeVar("T")
 
@@ -93,8 +93,9 @@ _loaded_plan: Slot[LoadedPlan] = Slot(LOADED_PLAN)
 
 
 def default_scenario() -> Scenario:
-    """The scenario a first visit opens on: the fashion retailer example."""
-    return load_scenario(EXAMPLES_DIR / DEFAULT_EXAMPLE)
+    """The scenario a first visit opens on: the fashion retailer example (read once per
+    process, as every example)."""
+    return example_scenarios()[DEFAULT_EXAMPLE]
 
 
 def get_scenario() -> Scenario:

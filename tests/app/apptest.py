@@ -25,6 +25,10 @@ ROLE_GUIDE_PAGE = "pages/role_guide.py"
 ASSUMPTIONS_PAGE = "pages/assumptions.py"
 TIMELINE_PAGE = "pages/timeline.py"
 TIMEOUT_S = 30
+# The Scenario page's expanders drawn only when open: "Scenario file", "Existing team", "Timeline".
+SCENARIO_FILES = "mlp.scenario_page.files"
+SCENARIO_TEAM = "mlp.scenario_page.team"
+SCENARIO_TIMELINE = "mlp.scenario_page.timeline"
 
 
 def run(at: AppTest) -> AppTest:
@@ -51,6 +55,19 @@ def open_why_each_head(at: AppTest) -> AppTest:
     """Open every "Why each head" expander on the Plan page (each is drawn only when open)."""
     for role in ROLES:
         at.session_state[f"{WHY_KEY}.{role}"] = True
+    return run(at)
+
+
+def open_scenario_files(at: AppTest) -> AppTest:
+    """Open the Scenario page's "Scenario file" expander (drawn only when open)."""
+    at.session_state[SCENARIO_FILES] = True
+    return run(at)
+
+
+def open_scenario_expanders(at: AppTest, *keys: str) -> AppTest:
+    """Open the Scenario page's expanders ``keys`` (each drawn only when open)."""
+    for key in keys:
+        at.session_state[key] = True
     return run(at)
 
 

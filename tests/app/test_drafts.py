@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from mlplanner.examples import NEW_SCENARIO_NAME, example_scenarios
 from mlplanner.model.scenario import Scenario
 from mlplanner.storage.drafts import Draft, browser_owner, load_draft
-from mlplanner.ui.drafts import BROWSER_ID
+from mlplanner.ui.drafts import BROWSER_ID, COOKIE
 from mlplanner.ui.state import OVERRIDE, SCENARIO, Override
 from tests.app.apptest import APP, TIMEOUT_S, button, current_scenario, run, texts
 from tests.app.test_team_mode import ANN, AUTH, BOB
@@ -107,3 +107,16 @@ def test_a_signed_in_user_finds_their_draft_in_any_browser() -> None:
     session_of("e" * 32, edited_seed(), user=ANN)
     assert current_scenario(session_of("f" * 32, user=ANN)) == edited_seed()
     assert current_scenario(session_of("e" * 32, user=BOB)) == example_scenarios()[FASHION]
+
+
+def cookie_scripts(at: AppTest) -> list[str]:
+    """The sidebar's scripts that set this browser's id cookie."""
+    return [e.proto.body for e in at.sidebar.get("html") if COOKIE in e.proto.body]
+
+
+def test_the_cookie_is_set_by_the_run_that_first_stores_a_draft() -> None:
+    at = session_of("7" * 32)
+    assert cookie_scripts(at) == []  # nothing to keep yet: no script on a first visit
+    at = session_of("6" * 32, edited_seed())  # this run stores the draft
+    [script] = cookie_scripts(at)
+    assert f"{COOKIE}={'6' * 32};" in script

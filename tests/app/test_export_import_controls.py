@@ -37,6 +37,7 @@ from tests.app.apptest import (
     current_scenario,
     go_to,
     open_app,
+    open_scenario_files,
     run,
     texts,
 )
@@ -111,10 +112,10 @@ def test_tradeoffs_page_frontier_download_goes_through_the_safe_writer(
 
 
 def test_scenario_page_opens_an_exported_csv(deferred_downloads: dict[str, Builder]) -> None:
-    at = go_to(open_app(fashion()), SCENARIO_PAGE)
+    at = open_scenario_files(go_to(open_app(fashion()), SCENARIO_PAGE))
     content = built_on_click(download(at, "Download scenario (CSV)"), deferred_downloads)
     assert content == csv_bytes(scenario_frame(fashion()))
-    at = go_to(open_app(seed_startup()), SCENARIO_PAGE)
+    at = open_scenario_files(go_to(open_app(seed_startup()), SCENARIO_PAGE))
     at.file_uploader[0].set_value(("fashion.csv", content, "text/csv"))
     run(at)
     assert current_scenario(at) == fashion()
@@ -122,7 +123,7 @@ def test_scenario_page_opens_an_exported_csv(deferred_downloads: dict[str, Build
 
 
 def test_scenario_page_refuses_a_bad_csv_and_keeps_the_scenario() -> None:
-    at = go_to(open_app(fashion()), SCENARIO_PAGE)
+    at = open_scenario_files(go_to(open_app(fashion()), SCENARIO_PAGE))
     assert at.file_uploader[0].allowed_type == [".csv", ".json"]
     at.file_uploader[0].set_value(
         ("bad.csv", (CORPUS / "wrong_types.csv").read_bytes(), "text/csv")

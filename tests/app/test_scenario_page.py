@@ -11,7 +11,9 @@ from mlplanner.ui.state import OVERRIDE, Override
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
     PLAN_PAGE,
+    SCENARIO_FILES,
     SCENARIO_PAGE,
+    SCENARIO_TEAM,
     button,
     current_scenario,
     edit_assumption,
@@ -20,6 +22,8 @@ from tests.app.apptest import (
     load_preset,
     metric,
     open_app,
+    open_scenario_expanders,
+    open_scenario_files,
     run,
     texts,
 )
@@ -125,6 +129,9 @@ def test_an_empty_scenario_name_is_reported_and_changes_nothing() -> None:
 
 def test_company_edits_change_setup_region_budget_and_existing_team() -> None:
     at = open_app()
+    assert "Already employed: 3 Data Analysts and 2 Data Scientists." in texts(at.caption)
+    assert not [w for w in at.number_input if ".existing." in str(w.key)]  # drawn when open
+    open_scenario_expanders(at, SCENARIO_TEAM)
     company_input(at, "employees").set_value(20)
     company_input(at, "region").set_value("gb")
     at.session_state[company_input(at, "budget").key] = None  # the field cleared
@@ -134,6 +141,10 @@ def test_company_edits_change_setup_region_budget_and_existing_team() -> None:
     assert (company.employees, company.region, company.annual_budget_usd) == (20, "gb", None)
     assert company.existing_team == {"data_analyst": 3}
     assert "No budget" in texts(at.caption)
+    assert "Already employed: 3 Data Analysts." in texts(at.caption)
+    at.session_state[SCENARIO_TEAM] = False  # closed: the team stays as it is
+    run(at)
+    assert current_scenario(at).company.existing_team == {"data_analyst": 3}
     company_input(at, "setup").set_value("mature")
     run(at)
     assert current_scenario(at).company.setup == "mature"
@@ -166,8 +177,19 @@ def test_visiting_the_page_keeps_an_adopted_allocation() -> None:
     assert at.session_state[OVERRIDE].label == "Lean"
 
 
-def test_a_scenario_file_can_be_downloaded_and_opened() -> None:
+def test_the_scenario_file_controls_are_drawn_only_when_opened() -> None:
     at = open_app()
+    assert not at.file_uploader and not at.download_button  # nothing of it on a first visit
+    open_scenario_files(at)
+    assert len(at.file_uploader) == 1
+    assert [b.label for b in at.download_button] == [
+        "Download scenario (JSON)",
+        "Download scenario (CSV)",
+    ]
+
+
+def test_a_scenario_file_can_be_downloaded_and_opened() -> None:
+    at = open_scenario_files(open_app())
     download = at.download_button[0]
     assert download.proto.ignore_rerun  # on_click="ignore": downloading does not rerun
     assert download.proto.url.endswith(".json")
@@ -179,7 +201,7 @@ def test_a_scenario_file_can_be_downloaded_and_opened() -> None:
 
 
 def test_a_bad_scenario_file_is_rejected_with_its_problems() -> None:
-    at = open_app()
+    at = open_scenario_files(open_app())
     before = current_scenario(at)
     bad = before.to_dict()
     bad["company"]["employees"] = 0
@@ -196,6 +218,11 @@ def test_a_bad_scenario_file_is_rejected_with_its_problems() -> None:
     run(at)
     assert "not UTF-8 text" in texts(at.error)[0]
     assert parse_scenario(current_scenario(at).to_dict()) == before
+    at.session_state[SCENARIO_FILES] = False  # closed: the refused file is forgotten
+    run(at)
+    assert not at.error
+    open_scenario_files(at)
+    assert not at.error and at.file_uploader[0].value is None
 
 
 def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:

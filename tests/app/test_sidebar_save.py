@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from mlplanner.model.scenario import Scenario
 from mlplanner.storage import plans
+from mlplanner.ui.save import SAVE_AS_NEW
 from mlplanner.ui.state import LOADED_PLAN, SCENARIO, LoadedPlan
 from mlplanner.ui.text import plain
 from tests.app.apptest import APP, TIMEOUT_S, run, texts
@@ -26,11 +27,16 @@ NEW_PLAN_NOTE = "mlp.sidebar_save.new_note"
 MARKDOWN_NOTE = "**bold** [x](http://evil.example)"
 
 
-def opened(scenario: Scenario, loaded: LoadedPlan | None = None) -> AppTest:
+def opened(
+    scenario: Scenario, loaded: LoadedPlan | None = None, *, save_as_new: bool = False
+) -> AppTest:
+    """A session on ``scenario`` (from the saved plan ``loaded``), with the "Save as new
+    plan…" popover open if ``save_as_new`` (its fields are drawn only while it is open)."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
     at.session_state[SCENARIO] = scenario
     if loaded is not None:
         at.session_state[LOADED_PLAN] = loaded
+    at.session_state[SAVE_AS_NEW] = save_as_new
     return run(at)
 
 
@@ -71,9 +77,16 @@ def test_a_change_is_marked_and_save_makes_the_next_revision(engine: Engine) -> 
     assert at.session_state[LOADED_PLAN] == LoadedPlan(plan.id, "Acme lean", 2, 2)
 
 
-def test_save_as_new_plan_asks_the_name_and_warns_on_a_duplicate(engine: Engine) -> None:
+def test_save_as_new_plan_s_fields_are_drawn_only_when_it_is_open(engine: Engine) -> None:
     save_new(engine, fashion().name)
     at = opened(fashion())
+    assert not at.sidebar.text_input and not at.sidebar.warning  # nor the name looked up
+    assert not [b for b in at.sidebar.button if b.label == "Save as new plan"]
+
+
+def test_save_as_new_plan_asks_the_name_and_warns_on_a_duplicate(engine: Engine) -> None:
+    save_new(engine, fashion().name)
+    at = opened(fashion(), save_as_new=True)
     assert "Not saved as a plan yet." in texts(at.sidebar.caption)
     assert not [b for b in at.sidebar.button if b.label == "Save"]  # nothing opened to revise
     [name] = [box for box in at.sidebar.text_input if box.label == "Name"]
@@ -109,7 +122,7 @@ def test_save_takes_a_note_only_when_there_is_something_to_save(engine: Engine) 
 
 
 def test_save_as_new_plan_takes_a_note(engine: Engine) -> None:
-    at = opened(fashion())
+    at = opened(fashion(), save_as_new=True)
     at.text_input(key=NEW_PLAN_NOTE).set_value("  Starting point  ")
     sidebar_button(at, "Save as new plan").click()
     run(at)

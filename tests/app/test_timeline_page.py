@@ -20,6 +20,7 @@ from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
     COMPARE_PAGE,
     PLAN_PAGE,
+    SCENARIO_TIMELINE,
     TIMELINE_PAGE,
     chart_specs,
     current_scenario,
@@ -28,6 +29,7 @@ from tests.app.apptest import (
     go_to,
     metric,
     open_app,
+    open_scenario_expanders,
     run,
     texts,
 )
@@ -102,6 +104,10 @@ def test_the_inputs_write_to_the_scenario_and_update_the_page() -> None:
 
 def test_the_scenario_page_edits_the_timeline_fields_and_names_bad_ones() -> None:
     at = open_app(FASHION)
+    summary = "over 8 quarters; hiring capacity 8 a quarter, derived from 800 employees."
+    assert any(text.endswith(summary) for text in texts(at.caption)), texts(at.caption)
+    assert not [box for box in at.selectbox if box.label == "Plan start"]  # drawn when open
+    open_scenario_expanders(at, SCENARIO_TIMELINE)
     [start] = [box for box in at.selectbox if box.label == "Plan start"]
     assert start.value == "next"
     start.set_value("2027-Q2")
@@ -111,6 +117,7 @@ def test_the_scenario_page_edits_the_timeline_fields_and_names_bad_ones() -> Non
     run(at)
     company = current_scenario(at).company
     assert (company.plan_start, company.horizon_quarters) == ("2027-Q2", 12)
+    assert "Starts 2027-Q2, over 12 quarters;" in " ".join(texts(at.caption))
     edit_projects(at, edited={0: {"start": "2027-Q3", "live_from": "2028-Q2"}})
     project = current_scenario(at).projects[0]
     assert (project.start, project.live_from) == ("2027-Q3", "2028-Q2")

@@ -5,6 +5,7 @@ starts on the default example; "New scenario" starts blank and is kept too."""
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from mlplanner.ui.drafts import COOKIE
 from tests.support.browser import VIEWPORT, app_run, open_app, whole_page_screenshot
 
 SEED = "Seed-stage startup: support-ticket triage prototype"
@@ -76,3 +77,19 @@ def test_a_draft_survives_a_reload_and_a_browser_restart(app_server: str, browse
 def test_another_browser_starts_on_the_default_example(app_server: str, page: Page) -> None:
     open_app(page, app_server)
     assert scenario_name(page) == FASHION
+
+
+@pytest.mark.browser
+def test_the_first_change_survives_an_immediate_reload(app_server: str, page: Page) -> None:
+    """The browser's id cookie is set by the run that stores its first draft, not later: a
+    first visit sets none, and a reload right after the first change finds the draft."""
+    open_app(page, app_server)
+    assert not [c for c in page.context.cookies() if c["name"] == COOKIE]
+    name = page.get_by_role("textbox", name="Scenario name")
+    name.fill(DRAFT)
+    with app_run(page):
+        name.press("Enter")
+    [cookie] = [c for c in page.context.cookies() if c["name"] == COOKIE]
+    open_app(page, app_server)  # a reload: a new session of the same browser
+    assert scenario_name(page) == DRAFT
+    assert [c["value"] for c in page.context.cookies() if c["name"] == COOKIE] == [cookie["value"]]

@@ -69,7 +69,8 @@ def test_download_a_scenario_csv_and_upload_it_back(
 
     go_to(page, "Scenario", "Scenario")
     set_scenario_name(page, "Changed before the upload")
-    page.get_by_text("Scenario file (CSV or JSON)").click()
+    with app_run(page):  # the expander is drawn when opened
+        page.get_by_text("Scenario file (CSV or JSON)").click()
     with app_run(page):
         page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(exported)
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(NAME)

@@ -76,7 +76,8 @@ def test_hostile_names_stay_plain_text_on_every_page(
     hostile_app_server: str, page: Page, tmp_path: Path
 ) -> None:
     open_app(page, hostile_app_server)
-    page.get_by_text("Scenario file (CSV or JSON)").click()
+    with app_run(page):  # the expander is drawn when opened
+        page.get_by_text("Scenario file (CSV or JSON)").click()
     uploader = page.get_by_test_id("stFileUploader").locator("input[type=file]")
     with app_run(page):
         uploader.set_input_files(scenario_file(tmp_path))

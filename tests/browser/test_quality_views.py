@@ -102,7 +102,8 @@ def test_a_scenario_without_projects_has_no_quality_score(
     path = tmp_path / "empty.json"
     path.write_text(json.dumps({"name": "Nothing yet", "company": {"employees": 4000}}))
     open_app(page, app_server)
-    page.get_by_text("Scenario file (CSV or JSON)").click()
+    with app_run(page):  # the expander is drawn when opened
+        page.get_by_text("Scenario file (CSV or JSON)").click()
     with app_run(page):
         page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value("Nothing yet")

@@ -50,7 +50,8 @@ def go_to(page: Page, link: str) -> None:
 def upload_portfolio(page: Page, folder: Path) -> None:
     path = folder / "portfolio.json"
     path.write_text(json.dumps(portfolio_data(200)), encoding="utf-8")
-    page.get_by_text("Scenario file (CSV or JSON)").click()
+    with app_run(page):  # the expander is drawn when opened
+        page.get_by_text("Scenario file (CSV or JSON)").click()
     with app_run(page):
         page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(

@@ -1,4 +1,5 @@
-"""Save where you are, in a real browser: save as a new plan from the sidebar, see its name and
+"""Save where you are, in a real browser: save as a new plan from the sidebar (the name typed is
+kept while its popover is closed), see its name and
 revision, change the budget, see the unsaved-changes marker, save the next revision with a
 note in Markdown, and see the note as typed in the sidebar and in the Plans page's history."""
 
@@ -23,11 +24,19 @@ def test_save_from_the_sidebar(app_server: str, page: Page) -> None:
     open_app(page, app_server)
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar).to_contain_text("Not saved as a plan yet.")
-    sidebar.get_by_text("Save as new plan…").click()
+    popover = sidebar.get_by_role("button", name="Save as new plan…")
+    with app_run(page):
+        popover.click()  # its fields are drawn when it opens
     name = page.get_by_role("textbox", name="Name", exact=True)
     name.fill(NAME)
     with app_run(page):
         name.press("Enter")
+    with app_run(page):
+        page.keyboard.press("Escape")  # closed: the fields are not drawn
+    expect(name).to_have_count(0)
+    with app_run(page):
+        popover.click()
+    expect(name).to_have_value(NAME)  # what was typed is kept
     type_note(page.get_by_role("textbox", name="Note (optional)"), FIRST_NOTE)
     with app_run(page):
         page.get_by_role("button", name="Save as new plan", exact=True).click()

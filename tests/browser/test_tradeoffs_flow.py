@@ -93,7 +93,8 @@ def test_a_large_team_says_its_search_step(app_server: str, page: Page, tmp_path
     note = scenario_step_note(large, Assumptions.defaults())
     assert note is not None
     open_app(page, app_server)
-    page.get_by_text("Scenario file (CSV or JSON)").click()
+    with app_run(page):  # the expander is drawn when opened
+        page.get_by_text("Scenario file (CSV or JSON)").click()
     with app_run(page):
         page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(large.name)
