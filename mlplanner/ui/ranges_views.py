@@ -122,6 +122,10 @@ def tornado_chart(result: Sensitivity) -> alt.LayerChart | alt.FacetChart:
     )
 
 
+TORNADO_LABEL = "Each assumption at its low and its high value (chart)"
+TORNADO_KEY = "mlp.plan.tornado"
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def _tornado_spec(key: str, _result: Sensitivity) -> dict[str, Any]:
     """:func:`tornado_chart` as a Vega-Lite spec, built once per scenario and assumptions
@@ -132,17 +136,24 @@ def _tornado_spec(key: str, _result: Sensitivity) -> dict[str, Any]:
 
 
 def render_sensitivity(scenario: Scenario, assumptions: Assumptions) -> None:
-    """The manager's sentence and the tornado chart of the recommended plan."""
+    """The manager's sentence, and the tornado chart of the recommended plan in an expander
+    drawn only while it is open (opening it reruns the page): a chart below the fold costs
+    the page's every cold run its spec and the browser its drawing."""
     result = sensitivity_of(scenario, assumptions)
     st.markdown(plain(result.headline))
-    if any(s.cost_swing_usd for s in result.swings):
+    if not any(s.cost_swing_usd for s in result.swings):
+        return
+    box = st.expander(TORNADO_LABEL, key=TORNADO_KEY, on_change="rerun")
+    if not box.open:
+        return
+    with box:
         key = scenario.to_json() + "\0" + assumptions.model_dump_json()
         st.vega_lite_chart(_tornado_spec(key, result), width="stretch")
-    st.caption(
-        "Each assumption alone at its low and at its high value (the Assumptions page, "
-        "Uncertainty tab), every other at its own; assumptions that do not move the cost of "
-        "this scenario are left out."
-    )
+        st.caption(
+            "Each assumption alone at its low and at its high value (the Assumptions page, "
+            "Uncertainty tab), every other at its own; assumptions that do not move the cost "
+            "of this scenario are left out."
+        )
 
 
 def band_frame(ranges: TimelineRanges) -> pd.DataFrame:

@@ -64,8 +64,8 @@ def open_scenario_files(at: AppTest) -> AppTest:
     return run(at)
 
 
-def open_scenario_expanders(at: AppTest, *keys: str) -> AppTest:
-    """Open the Scenario page's expanders ``keys`` (each drawn only when open)."""
+def open_expanders(at: AppTest, *keys: str) -> AppTest:
+    """Open the expanders ``keys`` of the page shown (each drawn only when open)."""
     for key in keys:
         at.session_state[key] = True
     return run(at)

@@ -25,6 +25,7 @@ from mlplanner.reports.headlines import largest_role_headline
 from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.reports.tradeoffs import budget_steps, headline
 from mlplanner.search.frontier import affordable, frontier
+from mlplanner.ui.ranges_views import TORNADO_KEY
 from mlplanner.ui.state import IN_FORCE, SCENARIO, InForce
 from mlplanner.ui.tradeoff_chart import BUDGET_DATA, CHOSEN_DATA
 from tests.app.apptest import (
@@ -36,6 +37,7 @@ from tests.app.apptest import (
     go_to,
     metric,
     open_app,
+    open_expanders,
     run,
     texts,
 )
@@ -127,6 +129,7 @@ RAISE = "**What would raise quality most**"
 
 
 def plan_shown(at: Any) -> tuple[str, str, str, str]:
+    at = open_expanders(at, TORNADO_KEY)  # the tornado is drawn only while open
     headcount, *_ = chart_specs(at)
     [tornado] = [t for t in chart_titles(at) if t.endswith("what moves it")]
     [raise_quality_text] = [t for t in texts(at.markdown) if t.startswith(RAISE)]

@@ -12,6 +12,7 @@ from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.ui.model_help import MODEL_HELP_KEY
+from mlplanner.ui.ranges_views import TORNADO_KEY
 from mlplanner.ui.role_swatch import SWATCH_COLUMN, swatch
 from mlplanner.ui.state import IN_FORCE, OVERRIDE, InForce, Override
 from tests.app.apptest import (
@@ -23,6 +24,7 @@ from tests.app.apptest import (
     go_to,
     metric,
     open_app,
+    open_expanders,
     open_why_each_head,
     run,
     texts,
@@ -115,7 +117,7 @@ def test_a_few_outsourced_projects_are_named_in_the_sentence() -> None:
 
 def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
     scenario = example_scenarios()["enterprise_portfolio.json"]
-    at = plan_page(scenario)
+    at = open_expanders(plan_page(scenario), TORNADO_KEY)  # the tornado: drawn when open
     assert chart_titles(at) == [
         "Company analytics baseline draws the most people: 6.3 of 36",
         "Quality 92 of 100, weakest: delivery at 92",

@@ -12,6 +12,7 @@ from mlplanner.ranges.plan_ranges import plan_ranges
 from mlplanner.ranges.sensitivity import sensitivity
 from mlplanner.reports.range_texts import people_range, usd_range
 from mlplanner.ui.plan_views import RANGE_COLUMN
+from mlplanner.ui.ranges_views import TORNADO_KEY, TORNADO_LABEL
 from mlplanner.ui.state import OVERRIDE, Override
 from tests.app.apptest import (
     COMPARE_PAGE,
@@ -21,6 +22,7 @@ from tests.app.apptest import (
     chart_titles,
     go_to,
     open_app,
+    open_expanders,
     texts,
 )
 
@@ -52,6 +54,10 @@ def test_plan_page_shows_the_tornado_with_the_managers_sentence() -> None:
     at = page(PLAN_PAGE)
     result = sensitivity(FASHION)
     assert result.headline in texts(at.markdown)
+    # The chart is drawn only once its expander is opened (it is below the fold).
+    assert [e.label for e in at.expander if e.label == TORNADO_LABEL] == [TORNADO_LABEL]
+    assert not [s for s in chart_specs(at) if s["title"]["text"].endswith("what moves it")]
+    at = open_expanders(at, TORNADO_KEY)
     (tornado,) = [s for s in chart_specs(at) if s["title"]["text"].endswith("what moves it")]
     bars = tornado["layer"][0]
     assert bars["mark"]["type"] == "bar"

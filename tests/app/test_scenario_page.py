@@ -22,7 +22,7 @@ from tests.app.apptest import (
     load_preset,
     metric,
     open_app,
-    open_scenario_expanders,
+    open_expanders,
     open_scenario_files,
     run,
     texts,
@@ -131,7 +131,7 @@ def test_company_edits_change_setup_region_budget_and_existing_team() -> None:
     at = open_app()
     assert "Already employed: 3 Data Analysts and 2 Data Scientists." in texts(at.caption)
     assert not [w for w in at.number_input if ".existing." in str(w.key)]  # drawn when open
-    open_scenario_expanders(at, SCENARIO_TEAM)
+    open_expanders(at, SCENARIO_TEAM)
     company_input(at, "employees").set_value(20)
     company_input(at, "region").set_value("gb")
     at.session_state[company_input(at, "budget").key] = None  # the field cleared

@@ -29,7 +29,7 @@ from tests.app.apptest import (
     go_to,
     metric,
     open_app,
-    open_scenario_expanders,
+    open_expanders,
     run,
     texts,
 )
@@ -107,7 +107,7 @@ def test_the_scenario_page_edits_the_timeline_fields_and_names_bad_ones() -> Non
     summary = "over 8 quarters; hiring capacity 8 a quarter, derived from 800 employees."
     assert any(text.endswith(summary) for text in texts(at.caption)), texts(at.caption)
     assert not [box for box in at.selectbox if box.label == "Plan start"]  # drawn when open
-    open_scenario_expanders(at, SCENARIO_TIMELINE)
+    open_expanders(at, SCENARIO_TIMELINE)
     [start] = [box for box in at.selectbox if box.label == "Plan start"]
     assert start.value == "next"
     start.set_value("2027-Q2")

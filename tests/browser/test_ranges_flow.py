@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from mlplanner.ui.ranges_views import TORNADO_LABEL
 from tests.support.browser import (
     SCREENSHOTS,
     TIMEOUT_MS,
@@ -22,6 +23,11 @@ def test_plan_page_shows_how_firm_the_plan_is_and_the_tornado(app_server: str, p
     expect(page.get_by_role("heading", name="What moves the cost")).to_be_visible()
     expect(page.get_by_text("moves the yearly cost most")).to_be_visible()
     tornado = page.get_by_test_id("stVegaLiteChart").filter(has_text="what moves it")
+    expect(tornado).to_have_count(0)  # below the fold: drawn only once its expander opens
+    with app_run(page):
+        page.get_by_test_id("stExpander").filter(has_text=TORNADO_LABEL).get_by_text(
+            TORNADO_LABEL
+        ).click()
     expect(tornado).to_have_count(1, timeout=TIMEOUT_MS)
     tornado.scroll_into_view_if_needed()
     expect(tornado.locator("canvas, svg").first).to_be_visible()
