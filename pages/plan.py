@@ -10,7 +10,7 @@ from mlplanner.exchange.plan_workbook import ExportContext
 from mlplanner.model.plan import NO_QUALITY, Plan, recommend
 from mlplanner.reports.adoption import adopted_explanations
 from mlplanner.ui.budget_views import render_budget_advice
-from mlplanner.ui.chart_cache import render_plan_chart
+from mlplanner.ui.chart_cache import render_plan_chart, render_quality_charts
 from mlplanner.ui.downloads import render_plan_downloads
 from mlplanner.ui.model_help import render_model_help
 from mlplanner.ui.plan_views import (
@@ -96,11 +96,7 @@ render_plan_chart("headcount", plan)
 
 st.subheader("Quality")
 if plan.scored:
-    quality_col, coverage_col = st.columns(2)
-    with quality_col:
-        render_plan_chart("quality", plan)
-    with coverage_col:
-        render_plan_chart("coverage", plan)
+    render_quality_charts(plan)
     render_raise_quality(plan)
 else:
     st.info(NO_QUALITY)

@@ -23,10 +23,12 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.scenario import Scenario
 from mlplanner.reports.comparison import SetupComparison
+from mlplanner.reports.headlines import coverage_headline, quality_headline
 from mlplanner.reports.responsibility import phase_work
 from mlplanner.ui import comparison_views
 from mlplanner.ui.charts import coverage_chart, headcount_chart, quality_chart
 from mlplanner.ui.responsibility_chart import responsibility_chart
+from mlplanner.ui.text import plain
 
 Spec = dict[str, Any]
 CHARTS: Final[dict[str, Callable[[Evaluation], alt.TopLevelMixin]]] = {
@@ -63,6 +65,26 @@ def chart_spec(kind: str, evaluation: Evaluation) -> Spec:
 def render_plan_chart(kind: str, evaluation: Evaluation) -> None:
     """One of :data:`CHARTS` at the container's width."""
     st.vega_lite_chart(chart_spec(kind, evaluation), width="stretch")
+
+
+QUALITY_CHARTS_LABEL = "Quality components and coverage by phase (charts)"
+QUALITY_CHARTS_KEY = "mlp.plan.quality_charts"
+
+
+def render_quality_charts(evaluation: Evaluation) -> None:
+    """What the quality and coverage charts say, in words, and the two charts side by side in
+    an expander drawn only while it is open (opening it reruns the page): two charts below
+    the fold cost a cold page their specs and the browser their drawing."""
+    st.markdown(plain(f"{quality_headline(evaluation)}. {coverage_headline(evaluation)}."))
+    box = st.expander(QUALITY_CHARTS_LABEL, key=QUALITY_CHARTS_KEY, on_change="rerun")
+    if not box.open:
+        return
+    with box:
+        quality_col, coverage_col = st.columns(2)
+        with quality_col:
+            render_plan_chart("quality", evaluation)
+        with coverage_col:
+            render_plan_chart("coverage", evaluation)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

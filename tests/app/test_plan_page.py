@@ -11,6 +11,7 @@ from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.wording import format_usd
+from mlplanner.ui.chart_cache import QUALITY_CHARTS_KEY
 from mlplanner.ui.model_help import MODEL_HELP_KEY
 from mlplanner.ui.ranges_views import TORNADO_KEY
 from mlplanner.ui.role_swatch import SWATCH_COLUMN, swatch
@@ -117,7 +118,15 @@ def test_a_few_outsourced_projects_are_named_in_the_sentence() -> None:
 
 def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
     scenario = example_scenarios()["enterprise_portfolio.json"]
-    at = open_expanders(plan_page(scenario), TORNADO_KEY)  # the tornado: drawn when open
+    at = plan_page(scenario)
+    # The quality charts and the tornado are drawn only once their expanders are open; the
+    # quality charts' points are in words above them.
+    assert chart_titles(at) == ["Company analytics baseline draws the most people: 6.3 of 36"]
+    assert (
+        "Quality 92 of 100, weakest: delivery at 92. Annotation is the least covered phase: 99%."
+        in texts(at.markdown)
+    )
+    at = open_expanders(at, QUALITY_CHARTS_KEY, TORNADO_KEY)
     assert chart_titles(at) == [
         "Company analytics baseline draws the most people: 6.3 of 36",
         "Quality 92 of 100, weakest: delivery at 92",

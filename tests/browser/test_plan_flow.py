@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from mlplanner.ui.chart_cache import QUALITY_CHARTS_LABEL
 from tests.support.browser import TIMEOUT_MS, app_run, open_app, whole_page_screenshot
 
 ENTERPRISE = "Enterprise: a dozen mixed ML projects, six of them live"
@@ -31,9 +32,15 @@ def test_load_enterprise_preset_and_see_its_plan(app_server: str, page: Page) ->
     expect(page.get_by_role("heading", name="People by role")).to_be_visible()
     expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
     charts = page.get_by_test_id("stVegaLiteChart")
-    expect(charts).to_have_count(4, timeout=TIMEOUT_MS)
+    # The people chart; the quality charts and the tornado only once their expanders open.
+    expect(charts).to_have_count(1, timeout=TIMEOUT_MS)
     expect(charts.first.locator("canvas, svg").first).to_be_visible()
     expect(charts.first).to_contain_text("draws the most people", timeout=TIMEOUT_MS)
+    expect(page.get_by_text("Quality 92 of 100, weakest: delivery at 92.")).to_be_visible()
+    with app_run(page):
+        page.get_by_text(QUALITY_CHARTS_LABEL).click()
+    expect(charts).to_have_count(3, timeout=TIMEOUT_MS)
+    expect(charts.nth(1)).to_contain_text("Quality 92 of 100", timeout=TIMEOUT_MS)
     page.get_by_text("How the model works").click()
     expect(page.get_by_text("rule of thumb, not a measurement")).to_be_visible()
     page.get_by_text("Data Scientist: 8 people").click()
