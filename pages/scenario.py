@@ -12,7 +12,8 @@ editor's edits are relative to its input, so feeding edited data back would lose
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -64,6 +65,8 @@ from mlplanner.ui.timeline_views import (
     plan_start_value,
 )
 from mlplanner.ui.uploads import UPLOAD_TYPES, Refused, read_upload
+
+T = TypeVar("T")
 
 SCOPE = "scenario_page"
 UNCHOSEN = ""  # a choice column's value before one is chosen
@@ -279,15 +282,30 @@ def existing_team_form(scenario: Scenario) -> dict[str, int]:
     an expander drawn only while it is open (opening it reruns the page), with the team in a
     sentence under it; closed, the team stays as the scenario has it."""
     company = scenario.company
-    box = st.expander("Existing team", key=TEAM_KEY, on_change="rerun")
-    summary = st.empty()  # filled last: the team as this run leaves it
+    return _summarised(
+        "Existing team",
+        TEAM_KEY,
+        lambda: _team_inputs(company),
+        dict(company.existing_team),
+        team_summary,
+    )
+
+
+def _summarised(
+    label: str, key: str, inputs: Callable[[], T], kept: T, summary: Callable[[T], str]
+) -> T:
+    """An expander drawn only while it is open (opening it reruns the page) and a sentence
+    under it, open or closed: the ``inputs``' values while open, else the ``kept`` ones, and
+    the sentence ``summary`` makes of them as this run leaves them."""
+    box = st.expander(label, key=key, on_change="rerun")
+    line = st.empty()  # filled last: the values as this run leaves them
     if box.open:
         with box:
-            team = _team_inputs(company)
+            values = inputs()
     else:
-        team = dict(company.existing_team)
-    summary.caption(team_summary(team))
-    return team
+        values = kept
+    line.caption(summary(values))
+    return values
 
 
 def _team_inputs(company: Company) -> dict[str, int]:
@@ -332,19 +350,18 @@ def timeline_form(scenario: Scenario, employees: int) -> dict[str, Any]:
     expander drawn only while it is open, with the fields in a sentence under it; closed,
     they stay as the scenario has them (the Timeline page edits them too)."""
     company = scenario.company
-    box = st.expander("Timeline", key=TIMELINE_KEY, on_change="rerun")
-    summary = st.empty()  # filled last: the fields as this run leaves them
-    if box.open:
-        with box:
-            timeline = _timeline_inputs(scenario)
-    else:
-        timeline = {
-            "plan_start": company.plan_start,
-            "horizon_quarters": company.horizon_quarters,
-            "hiring_capacity_per_quarter": company.hiring_capacity_per_quarter,
-        }
-    summary.caption(timeline_summary(timeline, employees))
-    return timeline
+    kept = {
+        "plan_start": company.plan_start,
+        "horizon_quarters": company.horizon_quarters,
+        "hiring_capacity_per_quarter": company.hiring_capacity_per_quarter,
+    }
+    return _summarised(
+        "Timeline",
+        TIMELINE_KEY,
+        lambda: _timeline_inputs(scenario),
+        kept,
+        lambda timeline: timeline_summary(timeline, employees),
+    )
 
 
 def _timeline_inputs(scenario: Scenario) -> dict[str, Any]:
