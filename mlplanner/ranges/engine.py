@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
-from mlplanner.model.demand import EffortParts, compute_demand, effort_parts
+from mlplanner.model.demand import EffortParts, effort_parts
 from mlplanner.model.plan import Plan, recommend
 from mlplanner.model.quality import portfolio_rows, score_heads
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
@@ -80,8 +80,9 @@ def outcomes(
     choice = choose_setup(scenario.company, assumptions, setup)
     existing = scenario.company.existing_team
     parts = effort_parts(scenario, assumptions)
-    layout = compute_demand(scenario, assumptions)  # sources, stages and priorities
-    change = _central_change(recommend(scenario, choice.setup, assumptions))
+    central = recommend(scenario, choice.setup, assumptions)
+    layout = central.demand  # the unmoved demand: sources, stages, priorities, deploys
+    change = _central_change(central)
     kept = np.array([existing.get(role, 0) for role in ROLES], dtype=np.int64)
     region = scenario.company.region
     rates = np.array([assumptions.rate(region, role) for role in ROLES])
