@@ -10,7 +10,7 @@ from mlplanner.exchange.plan_workbook import ExportContext
 from mlplanner.model.plan import NO_QUALITY, Plan, recommend
 from mlplanner.reports.adoption import adopted_explanations
 from mlplanner.ui.budget_views import render_budget_advice
-from mlplanner.ui.chart_cache import render_plan_chart, render_quality_charts
+from mlplanner.ui.chart_cache import render_people_chart, render_quality_charts
 from mlplanner.ui.downloads import render_plan_downloads
 from mlplanner.ui.model_help import render_model_help
 from mlplanner.ui.plan_views import (
@@ -92,7 +92,7 @@ render_plan_downloads(
 )
 
 st.subheader("Where the people go")
-render_plan_chart("headcount", plan)
+render_people_chart(plan)
 
 st.subheader("Quality")
 if plan.scored:

@@ -22,8 +22,13 @@ import streamlit as st
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.scenario import Scenario
-from mlplanner.reports.comparison import SetupComparison
-from mlplanner.reports.headlines import coverage_headline, quality_headline
+from mlplanner.reports.comparison import SetupComparison, headcount_headline, tradeoff_headline
+from mlplanner.reports.headlines import (
+    busiest_source_headline,
+    coverage_headline,
+    largest_role_headline,
+    quality_headline,
+)
 from mlplanner.reports.responsibility import phase_work
 from mlplanner.ui import comparison_views
 from mlplanner.ui.charts import coverage_chart, headcount_chart, quality_chart
@@ -67,6 +72,24 @@ def render_plan_chart(kind: str, evaluation: Evaluation) -> None:
     st.vega_lite_chart(chart_spec(kind, evaluation), width="stretch")
 
 
+PEOPLE_CHART_LABEL = "People per project, by role (chart)"
+PEOPLE_CHART_KEY = "mlp.plan.people_chart"
+
+
+def render_people_chart(evaluation: Evaluation) -> None:
+    """Where the people go, in words (the project drawing the most people, the largest role),
+    and the headcount chart in an expander drawn only while it is open (opening it reruns the
+    page): a chart below the fold cost every opening of the Plan page about 90 ms of the
+    browser's drawing (``docs/benchmarks.md``)."""
+    busiest, largest = busiest_source_headline(evaluation), largest_role_headline(evaluation)
+    st.markdown(plain(f"{busiest}. {largest}."))
+    box = st.expander(PEOPLE_CHART_LABEL, key=PEOPLE_CHART_KEY, on_change="rerun")
+    if not box.open:
+        return
+    with box:
+        render_plan_chart("headcount", evaluation)
+
+
 QUALITY_CHARTS_LABEL = "Quality components and coverage by phase (charts)"
 QUALITY_CHARTS_KEY = "mlp.plan.quality_charts"
 
@@ -94,15 +117,26 @@ def _setup_specs(key: str, _comparison: SetupComparison) -> tuple[Spec, Spec]:
     return headcount, tradeoff
 
 
+SETUP_CHARTS_LABEL = "People by role and cost against quality, per setup (charts)"
+SETUP_CHARTS_KEY = "mlp.compare.setup_charts"
+
+
 def render_setup_charts(
     comparison: SetupComparison, scenario: Scenario, assumptions: Assumptions
 ) -> None:
-    """The Compare page's headcount and cost/quality charts of the setups, side by side;
-    ``comparison`` is ``scenario`` recommended as each setup under ``assumptions``."""
+    """What the Compare page's two charts of the setups say, in words, and the charts (people
+    by role; cost against quality) side by side in an expander drawn only while it is open
+    (opening it reruns the page): two charts below the fold cost every opening of the page
+    the browser's drawing. ``comparison`` is ``scenario`` recommended as each setup under
+    ``assumptions``."""
+    st.markdown(plain(f"{headcount_headline(comparison)}. {tradeoff_headline(comparison)}."))
+    box = st.expander(SETUP_CHARTS_LABEL, key=SETUP_CHARTS_KEY, on_change="rerun")
+    if not box.open:
+        return
     key = hashlib.sha256(
         (scenario.to_json() + "\0" + assumptions.model_dump_json()).encode()
     ).hexdigest()
     headcount, tradeoff = _setup_specs(key, comparison)
-    left, right = st.columns(2)
+    left, right = box.columns(2)
     left.vega_lite_chart(headcount, width="stretch")
     right.vega_lite_chart(tradeoff, width="stretch")

@@ -25,6 +25,7 @@ from mlplanner.reports.headlines import largest_role_headline
 from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.reports.tradeoffs import budget_steps, headline
 from mlplanner.search.frontier import affordable, frontier
+from mlplanner.ui.chart_cache import PEOPLE_CHART_KEY
 from mlplanner.ui.ranges_views import TORNADO_KEY
 from mlplanner.ui.state import IN_FORCE, SCENARIO, InForce
 from mlplanner.ui.tradeoff_chart import BUDGET_DATA, CHOSEN_DATA
@@ -129,7 +130,8 @@ RAISE = "**What would raise quality most**"
 
 
 def plan_shown(at: Any) -> tuple[str, str, str, str]:
-    at = open_expanders(at, TORNADO_KEY)  # the tornado is drawn only while open
+    # The people chart and the tornado are drawn only while open.
+    at = open_expanders(at, PEOPLE_CHART_KEY, TORNADO_KEY)
     headcount, *_ = chart_specs(at)
     [tornado] = [t for t in chart_titles(at) if t.endswith("what moves it")]
     [raise_quality_text] = [t for t in texts(at.markdown) if t.startswith(RAISE)]

@@ -17,8 +17,17 @@ from mlplanner.reports.comparison import (
     headcount_headline,
     tradeoff_headline,
 )
+from mlplanner.ui.chart_cache import SETUP_CHARTS_KEY
 from mlplanner.ui.state import IN_FORCE, InForce
-from tests.app.apptest import COMPARE_PAGE, chart_specs, chart_titles, go_to, open_app, texts
+from tests.app.apptest import (
+    COMPARE_PAGE,
+    chart_specs,
+    chart_titles,
+    go_to,
+    open_app,
+    open_expanders,
+    texts,
+)
 from tests.support.builders import assumptions_with
 
 
@@ -63,6 +72,11 @@ def test_charts_state_their_point_in_role_colours() -> None:
     scenario = example_scenarios()["seed_startup.json"]
     comparison = compare_setups(scenario, Assumptions.defaults())
     at = compare_page(scenario)
+    # Drawn only once their expander is open; their points are in words above it.
+    assert not chart_titles(at)
+    sentence = f"{headcount_headline(comparison)}. {tradeoff_headline(comparison)}."
+    assert sentence in texts(at.markdown)
+    at = open_expanders(at, SETUP_CHARTS_KEY)
     assert chart_titles(at) == [headcount_headline(comparison), tradeoff_headline(comparison)]
     bars, tradeoff = chart_specs(at)
     scale = bars["encoding"]["color"]["scale"]

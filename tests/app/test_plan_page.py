@@ -11,7 +11,7 @@ from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.wording import format_usd
-from mlplanner.ui.chart_cache import QUALITY_CHARTS_KEY
+from mlplanner.ui.chart_cache import PEOPLE_CHART_KEY, QUALITY_CHARTS_KEY
 from mlplanner.ui.model_help import MODEL_HELP_KEY
 from mlplanner.ui.ranges_views import TORNADO_KEY
 from mlplanner.ui.role_swatch import SWATCH_COLUMN, swatch
@@ -119,14 +119,18 @@ def test_a_few_outsourced_projects_are_named_in_the_sentence() -> None:
 def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
     scenario = example_scenarios()["enterprise_portfolio.json"]
     at = plan_page(scenario)
-    # The quality charts and the tornado are drawn only once their expanders are open; the
-    # quality charts' points are in words above them.
-    assert chart_titles(at) == ["Company analytics baseline draws the most people: 6.3 of 36"]
+    # The charts are drawn only once their expanders are open; their points are in words
+    # above them.
+    assert not chart_titles(at)
+    assert (
+        "Company analytics baseline draws the most people: 6.3 of 36. Data Analyst and Data "
+        "Scientist are the largest roles: 8 each of 36 people." in texts(at.markdown)
+    )
     assert (
         "Quality 92 of 100, weakest: delivery at 92. Annotation is the least covered phase: 99%."
         in texts(at.markdown)
     )
-    at = open_expanders(at, QUALITY_CHARTS_KEY, TORNADO_KEY)
+    at = open_expanders(at, PEOPLE_CHART_KEY, QUALITY_CHARTS_KEY, TORNADO_KEY)
     assert chart_titles(at) == [
         "Company analytics baseline draws the most people: 6.3 of 36",
         "Quality 92 of 100, weakest: delivery at 92",
@@ -248,6 +252,8 @@ def test_no_projects_says_what_to_do_and_still_shows_the_baseline() -> None:
     links = at.get("page_link")
     assert [link.proto.label for link in links] == ["Add a project to see a plan"]
     assert any(w.startswith("No projects yet") for w in texts(at.warning))
+    assert not chart_specs(at)  # every chart drawn only once its expander is open
+    at = open_expanders(at, PEOPLE_CHART_KEY, QUALITY_CHARTS_KEY)
     assert len(chart_specs(at)) == 1  # where the people go; no quality, no coverage chart
     assert int(metric(at, "People")) == recommend(scenario).total_headcount
     assert metric(at, "Quality") == "No score"

@@ -12,6 +12,7 @@ from mlplanner.model.plan import recommend
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import compare_setups, headcount_headline, tradeoff_headline
 from mlplanner.reports.role_guide import profiles
+from mlplanner.ui.chart_cache import SETUP_CHARTS_LABEL
 from tests.support.browser import TIMEOUT_MS, app_run, open_app, screenshot
 from tests.support.builders import assumptions_with
 
@@ -62,6 +63,10 @@ def test_compare_shows_three_setups_for_an_example(app_server: str, page: Page) 
         len(absorbing)
     )
     charts = page.get_by_test_id("stVegaLiteChart")
+    expect(charts).to_have_count(0)  # drawn only once their expander opens
+    expect(page.get_by_text(f"{headcount_headline(comparison)}.")).to_be_visible()
+    with app_run(page):
+        page.get_by_text(SETUP_CHARTS_LABEL).click()
     expect(charts).to_have_count(2, timeout=TIMEOUT_MS)
     expect(charts.first).to_contain_text(headcount_headline(comparison), timeout=TIMEOUT_MS)
     expect(charts.nth(1)).to_contain_text(tradeoff_headline(comparison), timeout=TIMEOUT_MS)

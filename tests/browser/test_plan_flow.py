@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from mlplanner.ui.chart_cache import QUALITY_CHARTS_LABEL
+from mlplanner.ui.chart_cache import PEOPLE_CHART_LABEL, QUALITY_CHARTS_LABEL
 from tests.support.browser import TIMEOUT_MS, app_run, open_app, whole_page_screenshot
 
 ENTERPRISE = "Enterprise: a dozen mixed ML projects, six of them live"
@@ -32,7 +32,11 @@ def test_load_enterprise_preset_and_see_its_plan(app_server: str, page: Page) ->
     expect(page.get_by_role("heading", name="People by role")).to_be_visible()
     expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
     charts = page.get_by_test_id("stVegaLiteChart")
-    # The people chart; the quality charts and the tornado only once their expanders open.
+    # Every chart is drawn only once its expander opens; the people chart's point is in words.
+    expect(page.get_by_text("draws the most people: 6.3 of 36.")).to_be_visible()
+    expect(charts).to_have_count(0)
+    with app_run(page):
+        page.get_by_text(PEOPLE_CHART_LABEL).click()
     expect(charts).to_have_count(1, timeout=TIMEOUT_MS)
     expect(charts.first.locator("canvas, svg").first).to_be_visible()
     expect(charts.first).to_contain_text("draws the most people", timeout=TIMEOUT_MS)

@@ -12,6 +12,7 @@ from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import parse_scenario
 from mlplanner.reports.attribution import attribution_frame
 from mlplanner.reports.top_sources import top_sources
+from mlplanner.ui.chart_cache import PEOPLE_CHART_LABEL, SETUP_CHARTS_LABEL
 from tests.support.browser import (
     TIMEOUT_MS,
     app_run,
@@ -38,6 +39,8 @@ PAGES = [
     "Assumptions",
     "Role guide",
 ]
+# The charts each page draws only once their expander opens: opened on a phone to see them fit.
+CHART_EXPANDERS = {"Plan": PEOPLE_CHART_LABEL, "Compare": SETUP_CHARTS_LABEL}
 # The people chart's most: 16 bars of 30 px, title, axis and legend (7,000 px before the cap).
 MAX_CHART_PX = 900
 
@@ -75,6 +78,8 @@ def test_a_portfolio_of_200_projects_stays_readable(
     expect(people).to_contain_text(f"{plan.total_headcount:,}")
     assert plan.total_headcount >= 1000
     expect(page.get_by_test_id("stSidebar")).to_contain_text(f"{plan.total_headcount:,} people")
+    with app_run(page):
+        page.get_by_text(PEOPLE_CHART_LABEL).click()
     chart = page.get_by_test_id("stVegaLiteChart").first
     others = top_sources(attribution_frame(plan))["source"].iloc[-1]
     assert others.endswith("other projects")
@@ -99,6 +104,11 @@ def test_every_page_is_usable_on_a_phone(app_server: str, browser: Browser) -> N
             expect(sidebar).to_have_attribute("data-collapsed", "false")
             go_to(page, name)
             expect(sidebar).to_have_attribute("data-collapsed", "true")  # closed again
+            if name in CHART_EXPANDERS:
+                with app_run(page):
+                    page.get_by_text(CHART_EXPANDERS[name]).click()
+                charts = page.get_by_test_id("stVegaLiteChart")
+                expect(charts.first.locator("canvas, svg").first).to_be_visible()
             page_width = page.evaluate("document.documentElement.scrollWidth")
             assert page_width <= PHONE["width"], name  # nothing sticks out sideways
             charts = page.get_by_test_id("stVegaLiteChart")
