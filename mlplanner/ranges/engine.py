@@ -28,7 +28,8 @@ quality (:func:`~mlplanner.model.quality.score_heads` on arrays, each row's port
 by :func:`~mlplanner.model.quality.portfolio_rows`), the central plan's change per role. Rows
 are processed in chunks so that a 200-project portfolio's arrays stay small (its demand per
 source would take gigabytes at the most draws): each chunk's demand is worked out once, then
-staffed and scored.
+staffed and scored. The demand and portfolios of the rows (:func:`drawn_work`) do not depend on
+the setup; a caller asking for several setups' outcomes can work them out once.
 """
 
 from __future__ import annotations
@@ -38,9 +39,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
-from mlplanner.model.demand import EffortParts, effort_parts
+from mlplanner.model.demand import Demand, EffortParts, effort_parts
 from mlplanner.model.plan import Plan, recommend
-from mlplanner.model.quality import portfolio_rows, score_heads
+from mlplanner.model.quality import Portfolio, portfolio_rows, score_heads
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario, Setup
 from mlplanner.model.shared_work import shared_fte
@@ -69,42 +70,79 @@ class Outcomes:
         return self.headcount.sum(axis=1)
 
 
+@dataclass(frozen=True)
+class DrawnChunk:
+    """Rows ``rows`` of the multipliers: each row's ``demand[row, role]`` (FTE,
+    ``SPECIALIST_ROLES`` order) and its portfolio of work (``work``,
+    :func:`~mlplanner.model.quality.portfolio_rows`)."""
+
+    rows: slice
+    demand: np.ndarray
+    work: Portfolio
+
+
+@dataclass(frozen=True)
+class DrawnWork:
+    """What rows of multipliers make of a scenario's work, whatever the setup: its chunks of
+    rows (:class:`DrawnChunk`) and the vendor FTE per row and project. Most of a setup's
+    outcomes' time goes into it (on the examples, two thirds to nine tenths), so the setups
+    compared on the Compare page share one."""
+
+    multipliers: np.ndarray
+    chunks: tuple[DrawnChunk, ...]
+    vendor_fte: np.ndarray
+
+
+def drawn_work(
+    scenario: Scenario, multipliers: np.ndarray, assumptions: Assumptions, layout: Demand
+) -> DrawnWork:
+    """The scenario's work under each row of ``multipliers``; ``layout`` is the scenario's
+    demand under the unmoved assumptions (its sources, stages, priorities)."""
+    parts = effort_parts(scenario, assumptions)
+    vendor_fte = np.zeros((len(multipliers), len(parts.counts)))
+    chunks = []
+    for rows in _chunks(len(multipliers), len(parts.counts)):
+        fte, vendor_fte[rows] = _fte(scenario, parts, multipliers[rows], assumptions)
+        work = portfolio_rows(layout, fte, assumptions)
+        chunks.append(DrawnChunk(rows, fte.sum(axis=(1, 2)), work))
+    return DrawnWork(multipliers, tuple(chunks), vendor_fte)
+
+
 def outcomes(
     scenario: Scenario,
     multipliers: np.ndarray,
     assumptions: Assumptions,
     setup: str | None = None,
+    *,
+    drawn: DrawnWork | None = None,
 ) -> Outcomes:
     """The plan's figures under each row of ``multipliers``: the rules' plan of the row,
-    reshaped as the central plan (module docstring)."""
+    reshaped as the central plan (module docstring). ``drawn``: the scenario's
+    :func:`drawn_work` under these multipliers, if already worked out."""
     choice = choose_setup(scenario.company, assumptions, setup)
     existing = scenario.company.existing_team
-    parts = effort_parts(scenario, assumptions)
     central = recommend(scenario, choice.setup, assumptions)
     layout = central.demand  # the unmoved demand: sources, stages, priorities, deploys
+    if drawn is None:
+        drawn = drawn_work(scenario, multipliers, assumptions, layout)
     change = _central_change(central)
     kept = np.array([existing.get(role, 0) for role in ROLES], dtype=np.int64)
     region = scenario.company.region
     rates = np.array([assumptions.rate(region, role) for role in ROLES])
-    rows = len(multipliers)
-    demand = np.zeros((rows, len(SPECIALIST_ROLES)))
-    headcount = np.zeros((rows, len(ROLES)), dtype=np.int64)
-    vendor_fte = np.zeros((rows, len(parts.counts)))
-    quality = np.zeros(rows)
-    for chunk in _chunks(rows, len(parts.counts)):
-        fte, vendor_fte[chunk] = _fte(scenario, parts, multipliers[chunk], assumptions)
-        demand[chunk] = fte.sum(axis=(1, 2))
+    headcount = np.zeros((len(multipliers), len(ROLES)), dtype=np.int64)
+    quality = np.zeros(len(multipliers))
+    for chunk in drawn.chunks:
         rules = staff_rows(
-            demand[chunk], existing, choice.setup, assumptions, deploys=layout.deploys
+            chunk.demand, existing, choice.setup, assumptions, deploys=layout.deploys
         )
-        headcount[chunk] = np.maximum(rules + change, kept)
-        work = portfolio_rows(layout, fte, assumptions)
-        heads = [headcount[chunk, j] for j in range(len(ROLES))]
-        quality[chunk] = score_heads(work, heads, assumptions).score
+        headcount[chunk.rows] = np.maximum(rules + change, kept)
+        heads = [headcount[chunk.rows, j] for j in range(len(ROLES))]
+        quality[chunk.rows] = score_heads(chunk.work, heads, assumptions).score
     salaries = multipliers[:, _COLUMN["salaries"]]
     loaded = np.round(rates[None, :] * salaries[:, None] * assumptions.loaded_cost_multiplier)
-    vendor = np.round(vendor_fte * assumptions.vendor_price(region)).sum(axis=1)
+    vendor = np.round(drawn.vendor_fte * assumptions.vendor_price(region)).sum(axis=1)
     cost = (headcount * loaded.astype(np.int64)).sum(axis=1) + vendor.astype(np.int64)
+    demand = np.concatenate([chunk.demand for chunk in drawn.chunks])
     return Outcomes(headcount=headcount, cost=cost, quality=quality, demand=demand)
 
 

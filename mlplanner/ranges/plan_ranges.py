@@ -9,11 +9,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.ranges.bands import Band, band, bands
 from mlplanner.ranges.draws import DEFAULT_DRAWS, DEFAULT_SEED, draw_multipliers
-from mlplanner.ranges.engine import outcomes
+from mlplanner.ranges.engine import DrawnWork, drawn_work, outcomes
+
+
+def scenario_draws(
+    scenario: Scenario,
+    assumptions: Assumptions,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+) -> DrawnWork:
+    """The scenario's work under ``draws`` draws from ``seed``, whatever the setup: what
+    :func:`plan_ranges` of each setup can share."""
+    layout = recommend(scenario, assumptions=assumptions).demand  # the same for every setup
+    return drawn_work(scenario, draw_multipliers(assumptions, draws, seed), assumptions, layout)
 
 
 @dataclass(frozen=True)
@@ -46,12 +59,15 @@ def plan_ranges(
     setup: str | None = None,
     draws: int = DEFAULT_DRAWS,
     seed: int = DEFAULT_SEED,
+    *,
+    drawn: DrawnWork | None = None,
 ) -> PlanRanges:
     """The bands around the plan ``recommend`` gives for the scenario (same setup rules; a
-    draw with every multiplier at 1 is that plan)."""
+    draw with every multiplier at 1 is that plan). ``drawn``: the scenario's work under these
+    draws (:func:`scenario_draws`), if already worked out for another setup."""
     assumptions = assumptions or Assumptions.defaults()
-    multipliers = draw_multipliers(assumptions, draws, seed)
-    result = outcomes(scenario, multipliers, assumptions, setup)
+    multipliers = draw_multipliers(assumptions, draws, seed) if drawn is None else drawn.multipliers
+    result = outcomes(scenario, multipliers, assumptions, setup, drawn=drawn)
     return PlanRanges(
         draws=draws,
         seed=seed,

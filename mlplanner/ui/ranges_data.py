@@ -14,7 +14,8 @@ import streamlit as st
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.staffing import choose_setup
-from mlplanner.ranges.plan_ranges import PlanRanges, plan_ranges
+from mlplanner.ranges.engine import DrawnWork
+from mlplanner.ranges.plan_ranges import PlanRanges, plan_ranges, scenario_draws
 from mlplanner.ranges.sensitivity import Sensitivity, sensitivity
 from mlplanner.ranges.timeline_ranges import TimelineRanges, timeline_ranges
 
@@ -27,7 +28,18 @@ def _plan_ranges(
     _scenario: Scenario,
     _assumptions: Assumptions,
 ) -> PlanRanges:
-    return plan_ranges(_scenario, _assumptions, setup)
+    drawn = _draws(scenario_json, assumptions_json, _scenario, _assumptions)
+    return plan_ranges(_scenario, _assumptions, setup, drawn=drawn)
+
+
+# One scenario's draws, shared (not copied) by every session: the Compare page's other two
+# setups reuse the Plan page's, which saves most of their cost (docs/benchmarks.md). One
+# entry: a 200-project portfolio's take about 100 MB.
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _draws(
+    scenario_json: str, assumptions_json: str, _scenario: Scenario, _assumptions: Assumptions
+) -> DrawnWork:
+    return scenario_draws(_scenario, _assumptions)
 
 
 @st.cache_data(max_entries=16, show_spinner="Moving each assumption to its low and high value…")

@@ -15,7 +15,7 @@ from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.ranges.bands import Band
 from mlplanner.ranges.draws import draw_multipliers
-from mlplanner.ranges.plan_ranges import PlanRanges, plan_ranges
+from mlplanner.ranges.plan_ranges import PlanRanges, plan_ranges, scenario_draws
 from tests.support.strategies import scenario_data
 
 DEFAULTS = Assumptions.defaults()
@@ -122,3 +122,17 @@ def test_the_json_shape_has_whole_people_and_dollars(fashion: Scenario) -> None:
     assert set(shape) >= {"total_headcount", "annual_cost_usd", "quality", "roles"}
     assert all(isinstance(v, int) for v in shape["annual_cost_usd"].values())
     assert set(shape["roles"]["data_scientist"]) == {"p10", "p50", "p90"}
+
+
+@PROPERTY
+@given(data=scenario_data(), seed=st.integers(0, 2**32 - 1))
+def test_setups_sharing_the_draws_get_the_ranges_they_get_alone(
+    data: dict[str, Any], seed: int
+) -> None:
+    """The Compare page's setups share one scenario's draws (scenario_draws): each setup's
+    ranges are exactly those it gets by drawing alone."""
+    scenario = parse_scenario(data)
+    drawn = scenario_draws(scenario, DEFAULTS, draws=200, seed=seed)
+    for setup in ("startup", "scaleup", "mature"):
+        alone = plan_ranges(scenario, DEFAULTS, setup, draws=200, seed=seed)
+        assert plan_ranges(scenario, DEFAULTS, setup, draws=200, seed=seed, drawn=drawn) == alone
