@@ -64,9 +64,15 @@ def plan_ranges(
 ) -> PlanRanges:
     """The bands around the plan ``recommend`` gives for the scenario (same setup rules; a
     draw with every multiplier at 1 is that plan). ``drawn``: the scenario's work under these
-    draws (:func:`scenario_draws`), if already worked out for another setup."""
+    draws, ``scenario_draws(scenario, assumptions, draws, seed)``, if already worked out for
+    another setup."""
     assumptions = assumptions or Assumptions.defaults()
-    multipliers = draw_multipliers(assumptions, draws, seed) if drawn is None else drawn.multipliers
+    if drawn is None:
+        multipliers = draw_multipliers(assumptions, draws, seed)
+    elif len(drawn.multipliers) == draws:
+        multipliers = drawn.multipliers
+    else:
+        raise ValueError(f"drawn: {len(drawn.multipliers)} draws, not {draws}")
     result = outcomes(scenario, multipliers, assumptions, setup, drawn=drawn)
     return PlanRanges(
         draws=draws,

@@ -8,9 +8,10 @@ import pytest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.scenario import Scenario
+from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.staffing import choose_setup
-from mlplanner.ranges.plan_ranges import PlanRanges, plan_ranges
+from mlplanner.ranges.engine import DrawnWork
+from mlplanner.ranges.plan_ranges import PlanRanges, plan_ranges, scenario_draws
 from mlplanner.ui import ranges_data
 
 DEFAULTS = Assumptions.defaults()
@@ -33,9 +34,11 @@ def test_the_plan_page_and_its_setups_column_on_compare_share_one_computation(
     chosen = choose_setup(scenario.company, DEFAULTS, None).setup
     computed: list[str | None] = []
 
-    def counted(scenario: Scenario, assumptions: Assumptions, setup: str | None) -> PlanRanges:
+    def counted(
+        scenario: Scenario, assumptions: Assumptions, setup: str | None, drawn: DrawnWork
+    ) -> PlanRanges:
         computed.append(setup)
-        return plan_ranges(scenario, assumptions, setup, draws=50)
+        return plan_ranges(scenario, assumptions, setup, drawn=drawn)
 
     monkeypatch.setattr(ranges_data, "plan_ranges", counted)
     ranges_data._plan_ranges.clear()
@@ -46,3 +49,24 @@ def test_the_plan_page_and_its_setups_column_on_compare_share_one_computation(
     ranges_data.ranges_of(scenario, DEFAULTS, "mature" if chosen != "mature" else "startup")
     assert len(computed) == 2
     ranges_data._plan_ranges.clear()
+
+
+def test_the_setups_share_one_scenarios_draws(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The three setups of the Compare page draw the scenario's work once; each setup's ranges
+    are still its own."""
+    scenario = example_scenarios()["fashion_retailer.json"]
+    drawn: list[DrawnWork] = []
+
+    def counted(scenario: Scenario, assumptions: Assumptions) -> DrawnWork:
+        drawn.append(scenario_draws(scenario, assumptions))
+        return drawn[-1]
+
+    monkeypatch.setattr(ranges_data, "scenario_draws", counted)
+    ranges_data._plan_ranges.clear()
+    ranges_data._draws.clear()
+    shown = {setup: ranges_data.ranges_of(scenario, DEFAULTS, setup) for setup in SETUPS}
+    assert len(drawn) == 1
+    for setup in SETUPS:
+        assert shown[setup] == plan_ranges(scenario, DEFAULTS, setup)
+    ranges_data._plan_ranges.clear()
+    ranges_data._draws.clear()
