@@ -16,8 +16,11 @@ on a shared machine falls on all three alike), and prints each one's median, its
 each floor's median for the same kind, and the target (met or missed against each floor):
 
 - **first load** of a new session (a fresh browser context): floor = the floor's first load;
-- **opening each page** from the sidebar (each page's first visit in the session is printed
-  too, it imports and caches more): floor = opening the floor's other page;
+- **opening each page** from the sidebar: floor = opening the floor's other page; and each
+  page's **first opening in a session** (right after the first load of each run's new
+  session, the planner's pages are opened once each, in a server that has already drawn them:
+  the browser loads and lays out each kind of element the first time a session shows it),
+  against the same floor;
 - **field edit** (Employees on the Scenario page), **setup change** (the Setup box),
   **budget-slider step** (one arrow key on Trade-offs): floor = an edit of the floor's input;
 - **opening a saved plan** (Open on the Plans page, which goes on to the Plan page): floor =
@@ -245,11 +248,23 @@ def floor_round(page: Page, run: int, timings: Timings) -> None:
     timings.add("widget edit", lambda: number_edit(page, "Value", 2 + run))
 
 
+FIRST: Final = " (first in a session)"
+
+
+def app_first_visits(browser: Browser, url: str, timings: Timings) -> None:
+    """A new session of the planner: its first load, then each page opened once."""
+    page, elapsed = new_session(browser, url)
+    timings.add("first load", lambda: elapsed)
+    for title in PAGES:
+        timings.add(f"open {title}{FIRST}", partial(open_page, page, title))
+    page.context.close()
+
+
 def app_round(page: Page, run: int, timings: Timings) -> None:
     """One run of the planner's interactions in its session: open each page, edit a field,
     change the setup."""
     for title in PAGES:
-        label = f"open {title}" + (" (first visit)" if run == 0 else "")
+        label = f"open {title}" + (FIRST if run == 0 else "")
         timings.add(label, partial(open_page, page, title))
     timings.add("field edit", lambda: number_edit(page, "Employees", 1201 + run))
     timings.add("setup change", lambda: setup_change(page, SETUPS[run % 2]))
@@ -265,7 +280,7 @@ def measure(
     for _ in range(runs):
         for name, url in floor_urls.items():
             floors[name].add("first load", partial(first_load, browser, url))
-        app.add("first load", lambda: first_load(browser, app_url))
+        app_first_visits(browser, app_url, app)
     floor_pages = {name: new_session(browser, url)[0] for name, url in floor_urls.items()}
     app_page, _ = new_session(browser, app_url)
     for run in range(runs):
@@ -302,8 +317,7 @@ def rows() -> list[Row]:
         return lambda app, floor: app < ms
 
     pages = [Row(f"open {title}", "open a page", "≤ 3× floor", ratio(3)) for title in PAGES] + [
-        Row(f"open {title} (first visit)", "open a page", "(first visit)", lambda a, f: True)
-        for title in PAGES
+        Row(f"open {title}{FIRST}", "open a page", "≤ 3× floor", ratio(3)) for title in PAGES
     ]
     return [
         Row("first load", "first load", "< 1,500 ms", under(1500)),
@@ -332,7 +346,7 @@ def report(app: Timings, floors: dict[str, Timings], runs: int) -> str:
             floor_ms = floor.median(row.floor)
             cells += f" {floor_ms:>15,.0f} {app_ms / floor_ms:>5.1f}×"
             verdicts.append("met" if row.limit(app_ms, floor_ms) else "MISSED")
-        met = "" if row.target == "(first visit)" else "  " + " / ".join(verdicts)
+        met = "  " + " / ".join(verdicts)
         lines.append(f"{row.interaction:<32} {app_ms:>7,.0f}{cells}  {row.target}{met}")
     lines.append("")
     for name, floor in floors.items():
