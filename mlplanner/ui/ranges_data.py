@@ -34,7 +34,7 @@ def _plan_ranges(
 
 # One scenario's draws, shared (not copied) by every session: the Compare page's other two
 # setups reuse the Plan page's, which saves most of their cost (docs/benchmarks.md). One
-# entry: a 200-project portfolio's take about 100 MB.
+# entry: a 200-project portfolio's take about 120 MB.
 @st.cache_resource(max_entries=1, show_spinner=False)
 def _draws(
     scenario_json: str, assumptions_json: str, _scenario: Scenario, _assumptions: Assumptions
