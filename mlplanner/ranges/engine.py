@@ -125,6 +125,8 @@ def outcomes(
     layout = central.demand  # the unmoved demand: sources, stages, priorities, deploys
     if drawn is None:
         drawn = drawn_work(scenario, multipliers, assumptions, layout)
+    elif not np.array_equal(drawn.multipliers, multipliers):
+        raise ValueError("drawn: worked out under other multipliers")
     change = _central_change(central)
     kept = np.array([existing.get(role, 0) for role in ROLES], dtype=np.int64)
     region = scenario.company.region

@@ -15,10 +15,10 @@ from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
-from mlplanner.model.scenario import parse_scenario
+from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.staffing import staff
 from mlplanner.ranges.draws import DEFAULT_DRAWS, DEFAULT_SEED, draw_multipliers
-from mlplanner.ranges.engine import outcomes, staff_rows
+from mlplanner.ranges.engine import drawn_work, outcomes, staff_rows
 from mlplanner.ranges.perturb import perturbed
 from tests.ranges.reshaped import reshaped_evaluation, reshaped_rules_plan
 from tests.support.strategies import scenario_data
@@ -116,3 +116,10 @@ def test_every_draw_of_the_examples_is_staffed_as_staff_staffs_it_alone(
         by_role = dict(zip(SPECIALIST_ROLES, fte, strict=True))
         one = staff(by_role, existing, setup, DEFAULTS, deploys=deploys)
         assert row == [one.allocation[role] for role in ROLES]
+
+
+def test_work_drawn_under_other_multipliers_is_refused(fashion: Scenario) -> None:
+    layout = recommend(fashion, assumptions=DEFAULTS).demand
+    drawn = drawn_work(fashion, ONES, DEFAULTS, layout)
+    with pytest.raises(ValueError, match="drawn: worked out under other multipliers"):
+        outcomes(fashion, ONES * 1.1, DEFAULTS, drawn=drawn)
