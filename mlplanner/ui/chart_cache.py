@@ -81,8 +81,11 @@ def render_people_chart(evaluation: Evaluation) -> None:
     and the headcount chart in an expander drawn only while it is open (opening it reruns the
     page): a chart below the fold cost every opening of the Plan page about 90 ms of the
     browser's drawing (``docs/benchmarks.md``)."""
-    busiest, largest = busiest_source_headline(evaluation), largest_role_headline(evaluation)
-    st.markdown(plain(f"{busiest}. {largest}."))
+    # Once each: with nobody staffed both say "Nobody is staffed in this plan".
+    headlines = dict.fromkeys(
+        (busiest_source_headline(evaluation), largest_role_headline(evaluation))
+    )
+    st.markdown(plain("".join(f"{headline}. " for headline in headlines).strip()))
     box = st.expander(PEOPLE_CHART_LABEL, key=PEOPLE_CHART_KEY, on_change="rerun")
     if not box.open:
         return

@@ -315,3 +315,10 @@ def test_how_the_model_works_uses_the_numbers_in_force() -> None:
         "(past 0.5 FTE of a role" in words
     )
     assert "do the data science" not in words
+
+
+def test_where_the_people_go_says_an_empty_team_once() -> None:
+    scenario = example_scenarios()["seed_startup.json"]
+    at = plan_page(scenario, Override({}, "Nobody"))
+    assert metric(at, "People") == "0"
+    assert "Nobody is staffed in this plan." in texts(at.markdown)
