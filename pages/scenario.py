@@ -51,6 +51,7 @@ from mlplanner.reports.scenario_help import (
 from mlplanner.ui import widgets
 from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label
+from mlplanner.ui.on_demand import opened
 from mlplanner.ui.state import Slot, get_assumptions, get_scenario, set_loaded_plan, set_scenario
 from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
@@ -164,8 +165,8 @@ def render_scenario_files(scenario: Scenario) -> None:
     """The scenario file's downloads and upload, in an expander drawn only while it is open
     (opening it reruns the page): nothing of it is sent on a first visit. A refused file's
     problems are forgotten when it closes (the uploader, not drawn, forgets its file too)."""
-    files = st.expander("Scenario file (CSV or JSON)", key=FILES_KEY, on_change="rerun")
-    if not files.open:
+    files = opened("Scenario file (CSV or JSON)", FILES_KEY)
+    if files is None:
         REFUSED.clear()
         return
     refused = REFUSED.get()
@@ -297,9 +298,9 @@ def _summarised(
     """An expander drawn only while it is open (opening it reruns the page) and a sentence
     under it, open or closed: the ``inputs``' values while open, else the ``kept`` ones, and
     the sentence ``summary`` makes of them as this run leaves them."""
-    box = st.expander(label, key=key, on_change="rerun")
+    box = opened(label, key)
     line = st.empty()  # filled last: the values as this run leaves them
-    if box.open:
+    if box is not None:
         with box:
             values = inputs()
     else:

@@ -23,6 +23,7 @@ from mlplanner.search.frontier import FrontierPoint, affordable
 from mlplanner.ui import widgets
 from mlplanner.ui.adoption import adopt_button
 from mlplanner.ui.messages import flash, render_flash
+from mlplanner.ui.on_demand import opened
 from mlplanner.ui.plan_views import render_role_table
 from mlplanner.ui.state import (
     current_plan,
@@ -76,11 +77,8 @@ st.caption(
 step_note = scenario_step_note(scenario, assumptions)
 if step_note is not None:
     st.info(step_note)
-# Drawn only while open (opening it reruns the page).
-search_box = st.expander(
-    "Which plans the frontier is chosen from", key=SEARCH_HELP_KEY, on_change="rerun"
-)
-if search_box.open:
+search_box = opened("Which plans the frontier is chosen from", SEARCH_HELP_KEY)
+if search_box is not None:
     with search_box:
         st.markdown(search_help(assumptions))
 
@@ -168,9 +166,8 @@ def budget_and_chart() -> None:
             help="Makes this allocation the current plan: the Plan page and the sidebar show it, "
             "and saving stores it.",
         )
-        # Drawn only while open (opening it reruns this part of the page).
-        roles = st.expander("Roles of this plan", key="mlp.tradeoffs.roles", on_change="rerun")
-        if roles.open:
+        roles = opened("Roles of this plan", "mlp.tradeoffs.roles")  # reruns this fragment
+        if roles is not None:
             with roles:
                 render_role_table(chosen_plan)
 

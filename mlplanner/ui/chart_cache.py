@@ -32,6 +32,7 @@ from mlplanner.reports.headlines import (
 from mlplanner.reports.responsibility import phase_work
 from mlplanner.ui import comparison_views
 from mlplanner.ui.charts import coverage_chart, headcount_chart, quality_chart
+from mlplanner.ui.on_demand import opened
 from mlplanner.ui.responsibility_chart import responsibility_chart
 from mlplanner.ui.text import plain
 
@@ -86,11 +87,10 @@ def render_people_chart(evaluation: Evaluation) -> None:
         (busiest_source_headline(evaluation), largest_role_headline(evaluation))
     )
     st.markdown(plain("".join(f"{headline}. " for headline in headlines).strip()))
-    box = st.expander(PEOPLE_CHART_LABEL, key=PEOPLE_CHART_KEY, on_change="rerun")
-    if not box.open:
-        return
-    with box:
-        render_plan_chart("headcount", evaluation)
+    box = opened(PEOPLE_CHART_LABEL, PEOPLE_CHART_KEY)
+    if box is not None:
+        with box:
+            render_plan_chart("headcount", evaluation)
 
 
 QUALITY_CHARTS_LABEL = "Quality components and coverage by phase (charts)"
@@ -102,8 +102,8 @@ def render_quality_charts(evaluation: Evaluation) -> None:
     an expander drawn only while it is open (opening it reruns the page): two charts below
     the fold cost a cold page their specs and the browser their drawing."""
     st.markdown(plain(f"{quality_headline(evaluation)}. {coverage_headline(evaluation)}."))
-    box = st.expander(QUALITY_CHARTS_LABEL, key=QUALITY_CHARTS_KEY, on_change="rerun")
-    if not box.open:
+    box = opened(QUALITY_CHARTS_LABEL, QUALITY_CHARTS_KEY)
+    if box is None:
         return
     with box:
         quality_col, coverage_col = st.columns(2)
@@ -133,8 +133,8 @@ def render_setup_charts(
     the browser's drawing. ``comparison`` is ``scenario`` recommended as each setup under
     ``assumptions``."""
     st.markdown(plain(f"{headcount_headline(comparison)}. {tradeoff_headline(comparison)}."))
-    box = st.expander(SETUP_CHARTS_LABEL, key=SETUP_CHARTS_KEY, on_change="rerun")
-    if not box.open:
+    box = opened(SETUP_CHARTS_LABEL, SETUP_CHARTS_KEY)
+    if box is None:
         return
     key = hashlib.sha256(
         (scenario.to_json() + "\0" + assumptions.model_dump_json()).encode()

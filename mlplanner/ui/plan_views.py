@@ -17,6 +17,7 @@ from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_LABELS
 from mlplanner.model.wording import budget_gap, format_usd, joined, people
 from mlplanner.reports.raise_quality import Suggestion, raise_quality
 from mlplanner.ui.chart_cache import evaluation_key
+from mlplanner.ui.on_demand import opened
 from mlplanner.ui.role_swatch import swatch_config, with_swatches
 from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
@@ -249,8 +250,8 @@ def render_explanations(explanations: dict[str, Explanation]) -> None:
         title = f"{ROLE_LABELS[role]}: {people(explanation.headcount)}"
         if explanation.demand:
             title += f" for {total:,.1f} FTE of demand"
-        expander = st.expander(title, key=f"{WHY_KEY}.{role}", on_change="rerun")
-        if not expander.open:
+        expander = opened(title, f"{WHY_KEY}.{role}")
+        if expander is None:
             continue
         with expander:
             st.markdown(f"**Rule:** {plain(explanation.rule)}")

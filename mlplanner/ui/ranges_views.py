@@ -27,6 +27,7 @@ from mlplanner.reports.range_texts import (
     usd_range,
 )
 from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL
+from mlplanner.ui.on_demand import opened
 from mlplanner.ui.plan_views import TOTAL_ROW
 from mlplanner.ui.ranges_data import ranges_of, sensitivity_of, timeline_ranges_of
 from mlplanner.ui.text import plain
@@ -143,8 +144,8 @@ def render_sensitivity(scenario: Scenario, assumptions: Assumptions) -> None:
     st.markdown(plain(result.headline))
     if not any(s.cost_swing_usd for s in result.swings):
         return
-    box = st.expander(TORNADO_LABEL, key=TORNADO_KEY, on_change="rerun")
-    if not box.open:
+    box = opened(TORNADO_LABEL, TORNADO_KEY)
+    if box is None:
         return
     with box:
         key = scenario.to_json() + "\0" + assumptions.model_dump_json()
