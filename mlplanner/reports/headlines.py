@@ -45,6 +45,15 @@ def busiest_source_headline(evaluation: Evaluation) -> str:
     return f"{source} draws the most people: {drawn:,.1f} of {count(total)}"
 
 
+def people_sentence(evaluation: Evaluation) -> str:
+    """The people chart's point in words: its title and subtitle as sentences (once when both
+    say that nobody is staffed)."""
+    headlines = dict.fromkeys(
+        (busiest_source_headline(evaluation), largest_role_headline(evaluation))
+    )
+    return " ".join(f"{headline}." for headline in headlines)
+
+
 def quality_headline(evaluation: Evaluation) -> str:
     """``Quality 87 of 100, weakest: depth at 74``."""
     components = evaluation.quality_components

@@ -23,12 +23,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.scenario import Scenario
 from mlplanner.reports.comparison import SetupComparison, headcount_headline, tradeoff_headline
-from mlplanner.reports.headlines import (
-    busiest_source_headline,
-    coverage_headline,
-    largest_role_headline,
-    quality_headline,
-)
+from mlplanner.reports.headlines import coverage_headline, people_sentence, quality_headline
 from mlplanner.reports.responsibility import phase_work
 from mlplanner.ui import comparison_views
 from mlplanner.ui.charts import coverage_chart, headcount_chart, quality_chart
@@ -82,11 +77,7 @@ def render_people_chart(evaluation: Evaluation) -> None:
     and the headcount chart in an expander drawn only while it is open (opening it reruns the
     page): a chart below the fold cost every opening of the Plan page about 90 ms of the
     browser's drawing (``docs/benchmarks.md``)."""
-    # Once each: with nobody staffed both say "Nobody is staffed in this plan".
-    headlines = dict.fromkeys(
-        (busiest_source_headline(evaluation), largest_role_headline(evaluation))
-    )
-    st.markdown(plain("".join(f"{headline}. " for headline in headlines).strip()))
+    st.markdown(plain(people_sentence(evaluation)))
     box = opened(PEOPLE_CHART_LABEL, PEOPLE_CHART_KEY)
     if box is not None:
         with box:

@@ -9,6 +9,7 @@ from mlplanner.reports.headlines import (
     busiest_source_headline,
     coverage_headline,
     largest_role_headline,
+    people_sentence,
     quality_headline,
 )
 from tests.support.builders import assumptions_with, project_data, scenario
@@ -57,6 +58,15 @@ def test_busiest_source_when_everyone_works_on_one_project() -> None:
     assert busiest_source_headline(evaluate(scenario(project_data("Only")), {})) == (
         "Nobody is staffed in this plan"
     )
+
+
+def test_the_people_sentence_says_the_charts_point_and_nobody_once(two_projects: Scenario) -> None:
+    evaluation = evaluate(two_projects, {"data_scientist": 4}, assumptions=UNSHARED)
+    assert people_sentence(evaluation) == (
+        "Big one draws the most people: 3.0 of 4. Data Scientist is the largest role: 4 of 4 "
+        "people."
+    )
+    assert people_sentence(evaluate(two_projects, {})) == "Nobody is staffed in this plan."
 
 
 def test_quality_names_the_weakest_component(two_projects: Scenario) -> None:
