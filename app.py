@@ -1,6 +1,7 @@
 """ML Team Planner: entry point. Page config, sign-in (when configured), the autosaved draft,
-navigation, a plan link, and the shared sidebar; nothing else (but, once per server process,
-freezing the imported heap: mlplanner/ui/heap.py)."""
+navigation, a plan link, the shared sidebar, and the next pages' data prefetched in the
+background (mlplanner/ui/prefetch.py); nothing else (but, once per server process, freezing
+the imported heap: mlplanner/ui/heap.py)."""
 
 import streamlit as st
 
@@ -8,7 +9,9 @@ from mlplanner.ui.auth import needs_sign_in, render_account, require_sign_in, te
 from mlplanner.ui.drafts import autosave, restore_draft
 from mlplanner.ui.heap import freeze_imported_heap
 from mlplanner.ui.links import open_linked_plan
+from mlplanner.ui.prefetch import prefetch
 from mlplanner.ui.sidebar import render_sidebar
+from mlplanner.ui.state import current_plan, get_assumptions, get_scenario
 
 st.set_page_config(page_title="ML Team Planner", page_icon=":material/groups:", layout="wide")
 
@@ -35,3 +38,4 @@ navigation.run()
 # After the page, so the sidebar shows the scenario as the page's edits left it this run.
 render_sidebar()
 autosave()
+prefetch(get_scenario(), get_assumptions(), current_plan())

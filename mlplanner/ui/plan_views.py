@@ -323,10 +323,15 @@ def _suggestions(key: str, _evaluation: Evaluation) -> list[Suggestion]:
     return raise_quality(_evaluation)
 
 
+def raise_quality_of(evaluation: Evaluation) -> list[Suggestion]:
+    """:func:`raise_quality` of the evaluation, cached per plan."""
+    return _suggestions(evaluation_key(evaluation), evaluation)
+
+
 def render_raise_quality(evaluation: Evaluation) -> None:
     """'What would raise quality most': the next few people to add, each with its cost, the
     points it buys and the project that gains (:func:`raise_quality`, cached per plan)."""
-    suggestions = _suggestions(evaluation_key(evaluation), evaluation)
+    suggestions = raise_quality_of(evaluation)
     heading = "**What would raise quality most**"
     if not suggestions:
         st.markdown(heading)
