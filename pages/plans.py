@@ -20,7 +20,6 @@ from mlplanner.ui.auth import team_mode
 from mlplanner.ui.db import db_session
 from mlplanner.ui.downloads import render_plan_downloads
 from mlplanner.ui.messages import render_flash
-from mlplanner.ui.on_demand import opened
 from mlplanner.ui.plan_import import render_plan_import
 from mlplanner.ui.save import render_save_control
 from mlplanner.ui.saved_plans import (
@@ -42,8 +41,6 @@ from mlplanner.ui.text import error_text, plain
 PAGE_SIZE = 20
 PLAN_PAGE = "pages/plan.py"
 SELECTED = "mlp.plans.selected"
-IMPORT_LABEL = "Import a scenario file as a new plan"
-IMPORT_KEY = "mlp.plans.import"  # its expander, drawn only while open
 
 
 def choose_plan(found: Sequence[PlanSummary], *, key: str, label: str) -> PlanSummary:
@@ -293,10 +290,7 @@ st.caption(
 with st.container(border=True):
     st.markdown(f"**Save the current plan** · {plain(get_scenario().name)}")
     render_save_control(key="plans_save")
-imports = opened(IMPORT_LABEL, IMPORT_KEY)
-if imports is not None:
-    with imports:
-        render_plan_import(SELECTED)
+    render_plan_import(SELECTED)
 
 render_flash()
 undo_id = UNDO.get()

@@ -3,8 +3,7 @@
 Opening or closing it reruns the page (or the fragment it is in). While it is closed its
 content costs the run nothing to compute and the browser nothing to draw: the pages put behind
 one what lies below the fold or is read now and then (charts, help, the scenario file
-controls, the Plans page's import, each role's explanation; ``docs/benchmarks.md`` measures
-what that saves).
+controls, each role's explanation; ``docs/benchmarks.md`` measures what that saves).
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ def render_plan_import(selection_key: str) -> None:
         help="The new plan's name; left empty, the plan takes the name of the file's scenario.",
     )
     st.file_uploader(
-        "File to import (CSV or JSON)",
+        "Import a scenario file as a new plan",
         type=UPLOAD_TYPES,
         key=key,
         on_change=_import,

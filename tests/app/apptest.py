@@ -29,8 +29,6 @@ TIMEOUT_S = 30
 SCENARIO_FILES = "mlp.scenario_page.files"
 SCENARIO_TEAM = "mlp.scenario_page.team"
 SCENARIO_TIMELINE = "mlp.scenario_page.timeline"
-# The Plans page's expander drawn only when open: "Import a scenario file as a new plan".
-PLANS_IMPORT = "mlp.plans.import"
 
 
 def run(at: AppTest) -> AppTest:

@@ -31,14 +31,12 @@ from mlplanner.ui.uploads import read_upload
 from tests.app.apptest import (
     COMPARE_PAGE,
     PLAN_PAGE,
-    PLANS_IMPORT,
     PLANS_PAGE,
     SCENARIO_PAGE,
     TRADEOFFS_PAGE,
     current_scenario,
     go_to,
     open_app,
-    open_expanders,
     open_scenario_files,
     run,
     texts,
@@ -150,8 +148,6 @@ def test_upload_reading_rewords_json_problems_and_keeps_csv_rows() -> None:
 
 def test_plans_page_imports_a_file_as_a_new_plan(engine: Engine) -> None:
     at = go_to(open_app(), PLANS_PAGE)
-    assert not at.file_uploader  # drawn only once its expander is opened
-    at = open_expanders(at, PLANS_IMPORT)
     data = csv_bytes(scenario_frame(seed_startup()))
     at.file_uploader[0].set_value(("seed.csv", data, "text/csv"))
     run(at)
@@ -164,7 +160,7 @@ def test_plans_page_imports_a_file_as_a_new_plan(engine: Engine) -> None:
 
 
 def test_plans_page_import_takes_the_name_given(engine: Engine) -> None:
-    at = open_expanders(go_to(open_app(), PLANS_PAGE), PLANS_IMPORT)
+    at = go_to(open_app(), PLANS_PAGE)
     [name] = [box for box in at.text_input if box.label == "Name for the imported plan"]
     name.set_value("Finance import, March")
     run(at)
@@ -181,7 +177,7 @@ def test_plans_page_import_takes_the_name_given(engine: Engine) -> None:
 def test_plans_page_refused_import_saves_nothing(name: str, engine: Engine) -> None:
     save_new(engine)
     before = plan_count(engine)
-    at = open_expanders(go_to(open_app(), PLANS_PAGE), PLANS_IMPORT)
+    at = go_to(open_app(), PLANS_PAGE)
     at.file_uploader[0].set_value((name, (CORPUS / name).read_bytes(), "text/plain"))
     run(at)
     assert plan_count(engine) == before

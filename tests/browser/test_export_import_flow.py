@@ -78,8 +78,6 @@ def test_download_a_scenario_csv_and_upload_it_back(
     whole_page_screenshot(page, "export-import-scenario-restored")
 
     go_to(page, "Plans", "Plans")
-    with app_run(page):  # the expander is drawn when opened
-        page.get_by_text("Import a scenario file as a new plan").click()
     with app_run(page):
         page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(exported)
     expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("as the new plan")
