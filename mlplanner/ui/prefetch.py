@@ -1,14 +1,16 @@
 """The next pages' data, worked out in the background once the scenario or the assumptions
-change, so opening the Plan or the Trade-offs page right after an edit finds it ready.
+change, so opening the Plan, Trade-offs or Compare page right after an edit finds it ready.
 
 A run that leaves a scenario (or assumptions, or an adopted allocation) this session has not
 prefetched for hands a job to one background worker shared by every session. The job fills
 the same caches the pages read: first the Plan page's slowest parts (the ranges' 1,000 draws,
 the tornado's rows, the budget advice, "what would raise quality most"), then the Trade-offs
-page's frontier, chart and table. Before each part it checks that the session has not moved
-on to another scenario since: a part already under way finishes, the rest of a stale job is
-dropped. A page opened while its part is being worked out waits for it (Streamlit computes one
-cached value once, whoever asks) instead of starting it again.
+page's frontier, chart and table, then the Compare page's plan and ranges for each setup.
+Before each part it checks that the session has not moved on to another scenario since: a
+part already under way finishes, the rest of a stale job is dropped. A page opened while its
+part is being worked out waits for it (Streamlit computes one cached value once, whoever
+asks) instead of starting it again. A job takes about 0.13 s of processor time on the fashion
+example, 0.26 s on the enterprise one and 0.7 s on 40 projects.
 
 Portfolios of more than :data:`MOST_PROJECTS` projects are not prefetched: their parts take
 seconds of CPU that every edit would spend again, and the edits themselves would wait for
@@ -25,13 +27,14 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Final
 
 from streamlit.runtime.scriptrunner_utils.script_run_context import in_cached_function
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation
-from mlplanner.model.scenario import Scenario
+from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.ui.budget_views import budget_advice
 from mlplanner.ui.plan_views import raise_quality_of
 from mlplanner.ui.ranges_data import ranges_of, sensitivity_of
@@ -103,6 +106,8 @@ def job(
         lambda: chart_spec(scenario_json, assumptions_json, current_json),
         lambda: frontier_files(scenario_json, assumptions_json),
     ]
+    if scenario.projects:  # the Compare page: each setup's plan and ranges
+        parts += [partial(ranges_of, scenario, assumptions, setup) for setup in SETUPS]
     return parts
 
 

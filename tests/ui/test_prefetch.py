@@ -1,5 +1,6 @@
-"""Prefetching (mlplanner/ui/prefetch.py): once the scenario changes, the Plan and Trade-offs
-pages' slowest parts are worked out in the background, into the caches the pages read."""
+"""Prefetching (mlplanner/ui/prefetch.py): once the scenario changes, the Plan, Trade-offs and
+Compare pages' slowest parts are worked out in the background, into the caches the pages
+read."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import Project, Scenario
 from mlplanner.ui import budget_views, plan_views, prefetch, ranges_data, tradeoff_data
-from tests.app.apptest import PLAN_PAGE, TRADEOFFS_PAGE, go_to, open_app, texts
+from tests.app.apptest import COMPARE_PAGE, PLAN_PAGE, TRADEOFFS_PAGE, go_to, open_app, texts
 
 FASHION = example_scenarios()["fashion_retailer.json"]
 TIMEOUT_S = 60
@@ -80,6 +81,7 @@ def test_after_an_edit_the_pages_open_on_what_was_prefetched(
     assert any(text.startswith("**How firm:**") for text in texts(at.markdown))
     assert any("budget" in s.value for s in at.subheader), [s.value for s in at.subheader]
     go_to(at, TRADEOFFS_PAGE)
+    go_to(at, COMPARE_PAGE)
 
 
 def test_a_stale_job_stops_before_its_next_part() -> None:
