@@ -40,6 +40,10 @@ from mlplanner.ui.state import (
 from mlplanner.ui.text import error_text, plain
 
 UNDO: Final[Slot[int]] = Slot("mlp.plans.undo")
+# The Plans page's tabs for the selected plan: the open one's key, and the tab with the
+# revision history, the revision controls and the export.
+DETAIL_TAB: Final = "mlp.plans.detail_tab"
+HISTORY_TAB: Final = "History and export"
 """The plan just moved to the trash, which an Undo button can restore."""
 
 

@@ -12,6 +12,7 @@ from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.ui.assumption_editor import TAB_KEY as ASSUMPTION_TAB
 from mlplanner.ui.plan_views import WHY_KEY
+from mlplanner.ui.saved_plans import DETAIL_TAB, HISTORY_TAB
 from mlplanner.ui.state import SCENARIO
 from tests.support.markdown import shown
 
@@ -107,6 +108,13 @@ def open_assumption_tab(at: AppTest, label: str) -> AppTest:
     """On the Assumptions page, open the tab ``label`` as a click would (it reruns the page;
     only the open tab's tables are drawn)."""
     at.session_state[ASSUMPTION_TAB] = label
+    return run(at)
+
+
+def open_plan_tab(at: AppTest, label: str = HISTORY_TAB) -> AppTest:
+    """On the Plans page, open the selected plan's tab ``label`` as a click would (it reruns
+    the page; only the open tab is drawn)."""
+    at.session_state[DETAIL_TAB] = label
     return run(at)
 
 

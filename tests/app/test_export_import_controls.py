@@ -37,6 +37,7 @@ from tests.app.apptest import (
     current_scenario,
     go_to,
     open_app,
+    open_plan_tab,
     open_scenario_files,
     run,
     texts,
@@ -189,7 +190,7 @@ def test_plans_page_exports_the_selected_revision(
     engine: Engine, deferred_downloads: dict[str, Builder]
 ) -> None:
     save_new(engine)
-    at = go_to(open_app(), PLANS_PAGE)
+    at = open_plan_tab(go_to(open_app(), PLANS_PAGE))
     button = download(at, "Scenario (CSV)")
     assert built_on_click(button, deferred_downloads) == csv_bytes(scenario_frame(fashion()))
     assert download(at, "Workbook (.xlsx)").proto.ignore_rerun

@@ -15,7 +15,16 @@ from mlplanner.model.plan import evaluate
 from mlplanner.storage import plans
 from mlplanner.storage.database import DATABASE_URL_ENV
 from mlplanner.ui.state import LOADED_PLAN, OVERRIDE, LoadedPlan, Override
-from tests.app.apptest import PLANS_PAGE, button, current_scenario, go_to, open_app, run, texts
+from tests.app.apptest import (
+    PLANS_PAGE,
+    button,
+    current_scenario,
+    go_to,
+    open_app,
+    open_plan_tab,
+    run,
+    texts,
+)
 from tests.storage.support import (
     PREVIOUS_QUALITY,
     fashion,
@@ -85,7 +94,7 @@ def test_a_note_is_saved_with_the_revision_and_shown_as_typed_in_the_history(
     assert at.text_input(key=NOTE).value == ""  # emptied for the next save
     at.text_input(key=NOTE).set_value(MARKDOWN_NOTE)
     click(at, "Save as revision 2")
-    history = at.dataframe[1].value
+    history = open_plan_tab(at).dataframe[1].value
     assert list(history["Revision"]) == [2, 1]
     assert list(history["Note"]) == [MARKDOWN_NOTE, "First cut"]
     assert list(history["Details"]) == ["", ""]
@@ -143,16 +152,16 @@ def test_opening_an_older_revision_and_an_adopted_allocation(engine: Engine) -> 
             base_revision=1,
             allocation_label="Lean",
         )
-    at = plans_page()
+    at = open_plan_tab(plans_page())
     history = at.dataframe[1].value
     assert list(history["Revision"]) == [2, 1]
     assert list(history["People"]) == [1, plan.total_headcount]
     assert history["Details"][0] == "adopted: Lean"
     assert history["Changed"][1] == "first save"
     assert history["Changed"][0].startswith("budget $2.50M → $300k; employees 800 → 12;")
-    click(at, "Open")
+    click(open_plan_tab(at, "Open and manage"), "Open")
     assert at.session_state[OVERRIDE] == Override(adopted.allocation, "Lean")
-    at = plans_page()
+    at = open_plan_tab(plans_page())
     at.selectbox(key=f"mlp.plans.revision.{plan.id}").set_value(1)
     run(at)
     click(at, "Open this revision")
@@ -164,7 +173,7 @@ def test_opening_an_older_revision_and_an_adopted_allocation(engine: Engine) -> 
 def test_restoring_a_revision_makes_it_the_newest(engine: Engine) -> None:
     plan = save_new(engine, "Restore me")
     save_second_revision(engine, plan)
-    at = plans_page()
+    at = open_plan_tab(plans_page())
     assert button(at, "Restore as newest").disabled  # revision 2 is already the newest
     at.selectbox(key=f"mlp.plans.revision.{plan.id}").set_value(1)
     run(at)
@@ -271,10 +280,10 @@ def test_a_plan_saved_under_the_previous_quality_definition_says_so(engine: Engi
         c.endswith(f"quality {PREVIOUS_QUALITY:.0f} / 100 ({PREVIOUS_QUALITY_NOTE})")
         for c in texts(at.caption)
     )
-    history = at.dataframe[1].value
+    history = open_plan_tab(at).dataframe[1].value
     assert list(history["Quality"]) == [round(PREVIOUS_QUALITY)]  # as saved
     assert history["Details"][0] == PREVIOUS_QUALITY_NOTE
-    click(at, "Open")
+    click(open_plan_tab(at, "Open and manage"), "Open")
     assert [t.value for t in at.title] == ["Plan"]
     assert loaded(at) == LoadedPlan(plan.id, "Old score", 1, 1, PREVIOUS_QUALITY)
     now = recommended().quality
@@ -290,6 +299,25 @@ def test_a_plan_saved_under_this_definition_says_nothing_of_the_previous_one(
     save_new(engine, "New score")
     at = plans_page()
     assert not any(PREVIOUS_QUALITY_NOTE in c for c in texts(at.caption))
-    assert at.dataframe[1].value["Details"][0] == ""
-    click(at, "Open")
+    assert open_plan_tab(at).dataframe[1].value["Details"][0] == ""
+    click(open_plan_tab(at, "Open and manage"), "Open")
     assert not any(PREVIOUS_QUALITY_NOTE in i for i in texts(at.info))
+
+
+def test_only_the_selected_plans_open_tab_is_drawn(engine: Engine) -> None:
+    plan = save_new(engine, "Tabs")
+    at = plans_page()
+    assert [tab.label for tab in at.tabs] == ["Open and manage", "History and export"]
+    assert button(at, "Open") and button(at, "Rename")
+    assert len(at.dataframe) == 1  # the list of plans; no history
+    assert not at.get("download_button")
+    at = open_plan_tab(at)
+    assert len(at.dataframe) == 2 and len(at.get("download_button")) == 3
+    assert at.selectbox(key=f"mlp.plans.revision.{plan.id}").value == 1
+    assert "Open" not in [b.label for b in at.button]
+    # The tab stays open when another plan is chosen.
+    other = save_new(engine, "Another")
+    at = run(at)  # lists it
+    at.selectbox(key="mlp.plans.selected").set_value(other.id)
+    at = run(at)
+    assert at.selectbox(key=f"mlp.plans.revision.{other.id}").value == 1

@@ -17,7 +17,16 @@ from streamlit.testing.v1 import AppTest
 from mlplanner.storage import plans, sharing
 from mlplanner.storage.access import session_for, signed_in
 from mlplanner.ui.state import LOADED_PLAN
-from tests.app.apptest import APP, PLAN_PAGE, PLANS_PAGE, TIMEOUT_S, button, run, texts
+from tests.app.apptest import (
+    APP,
+    PLAN_PAGE,
+    PLANS_PAGE,
+    TIMEOUT_S,
+    button,
+    open_plan_tab,
+    run,
+    texts,
+)
 from tests.storage.support import recommended
 
 AUTH: dict[str, Any] = {
@@ -104,9 +113,10 @@ def test_a_private_plan_is_invisible_to_others_and_shared_opens_read_only(
     assert list(table["Owner"]) == ["ann@example.com"]
     assert list(table["Your access"]) == ["viewer"]
     assert button(bob, "Delete").disabled and button(bob, "Rename").disabled
+    open_plan_tab(bob, "Sharing")
     assert any("**you:** viewer" in md for md in texts(bob.markdown))
     assert "Share" not in [b.label for b in bob.button]  # only the owner shares
-    button(bob, "Open").click()
+    button(open_plan_tab(bob, "Open and manage"), "Open").click()
     run(bob)
     assert bob.session_state[LOADED_PLAN].plan_id == plan_id
     assert "You can view this plan; save your changes as a new plan of your own." in texts(bob.info)
@@ -137,7 +147,7 @@ def test_the_owner_shares_from_the_plans_page_and_the_editor_approves_and_commen
     engine: Engine,
 ) -> None:
     plan_id = anns_plan(engine)
-    ann = app_as(ANN, PLANS_PAGE)
+    ann = open_plan_tab(app_as(ANN, PLANS_PAGE), "Sharing")
     ann.text_input(key=f"mlp.plans.share_with.{plan_id}").set_value("Bob@Example.com")
     ann.radio(key=f"mlp.plans.share_role.{plan_id}").set_value("editor")
     click(ann, "Share")
@@ -147,7 +157,7 @@ def test_the_owner_shares_from_the_plans_page_and_the_editor_approves_and_commen
     click(ann, "Propose")
     assert texts(ann.success) == ["**Ann's plan** is now proposed."]
 
-    bob = app_as(BOB, PLANS_PAGE)
+    bob = open_plan_tab(app_as(BOB, PLANS_PAGE), "Sharing")
     assert button(bob, "Propose").disabled  # only the owner proposes
     click(bob, "Approve")
     assert texts(bob.success) == ["**Ann's plan** is now approved."]
@@ -158,12 +168,12 @@ def test_the_owner_shares_from_the_plans_page_and_the_editor_approves_and_commen
     assert list(bob.dataframe[0].value["Status"]) == ["approved"]
     assert "Hand over" not in [b.label for b in bob.button]
 
-    ann = app_as(ANN, PLANS_PAGE)
+    ann = open_plan_tab(app_as(ANN, PLANS_PAGE), "Sharing")
     ann.text_input(key=f"mlp.plans.new_owner.{plan_id}").set_value("cat@example.com")
     click(ann, "Hand over")
     assert texts(ann.success) == ["Handed over to cat@example.com; you can still edit it."]
     assert list(ann.dataframe[0].value["Your access"]) == ["editor"]
-    assert button(ann, "Delete").disabled
+    assert button(open_plan_tab(ann, "Open and manage"), "Delete").disabled
 
 
 def test_the_plan_page_shows_the_opened_plans_status_link_and_comments(engine: Engine) -> None:

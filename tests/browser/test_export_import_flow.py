@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from mlplanner.exchange.plan_workbook import SHEETS
-from tests.support.browser import app_run, open_app, whole_page_screenshot
+from tests.support.browser import app_run, open_app, open_tab, whole_page_screenshot
 from tests.support.server import app_with_own_database
 
 # A name a spreadsheet would run as a formula, with accents and non-Latin script.
@@ -87,5 +87,6 @@ def test_download_a_scenario_csv_and_upload_it_back(
         box.press("Enter")
     expect(page.get_by_role("heading", name=NAME)).to_be_visible()
     whole_page_screenshot(page, "export-import-plan-imported")
+    open_tab(page, "History and export")
     again = download(page, "Scenario (CSV)", tmp_path / "again")
     assert again.read_bytes() == exported.read_bytes()

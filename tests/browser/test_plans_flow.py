@@ -3,7 +3,13 @@
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.support.browser import app_run, open_app, wait_until_idle, whole_page_screenshot
+from tests.support.browser import (
+    app_run,
+    open_app,
+    open_tab,
+    wait_until_idle,
+    whole_page_screenshot,
+)
 
 NAME = "Browser <b>plan</b> **Q3**"
 NEW_NAME = "Renamed in the browser"
@@ -45,7 +51,12 @@ def test_save_find_open_rename_delete_and_restore_a_plan(app_server: str, page: 
     expect(plans_table(page)).to_contain_text(NAME)
     expect(page.get_by_role("heading", name=NAME)).to_be_visible()  # markup shown as text
     whole_page_screenshot(page, "plans-saved-and-found")
+    open_tab(page, "History and export")
+    expect(page.get_by_test_id("stDataFrame").nth(1)).to_contain_text("first save")
+    expect(page.get_by_role("button", name="Workbook (.xlsx)")).to_be_visible()
+    whole_page_screenshot(page, "plans-history-and-export")
 
+    open_tab(page, "Open and manage")
     click(page, "Open")  # a run on Plans, then st.switch_page's run on Plan
     expect(page.get_by_role("heading", name="Plan", exact=True)).to_be_visible()
     wait_until_idle(page)

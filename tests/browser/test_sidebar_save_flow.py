@@ -6,7 +6,7 @@ note in Markdown, and see the note as typed in the sidebar and in the Plans page
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.support.browser import app_run, open_app, whole_page_screenshot
+from tests.support.browser import app_run, open_app, open_tab, whole_page_screenshot
 
 NAME = "Acme lean"
 FIRST_NOTE = "First cut"
@@ -62,6 +62,7 @@ def test_save_from_the_sidebar(app_server: str, page: Page) -> None:
 
     with app_run(page):
         page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plans").click()
+    open_tab(page, "History and export")
     history = page.get_by_test_id("stDataFrame").nth(1)
     expect(history).to_contain_text(NOTE)
     expect(history).to_contain_text(FIRST_NOTE)

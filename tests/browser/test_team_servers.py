@@ -24,6 +24,7 @@ from tests.support.browser import (
     TIMEOUT_MS,
     VIEWPORT,
     app_run,
+    open_tab,
     wait_until_idle,
     whole_page_screenshot,
 )
@@ -128,6 +129,7 @@ def open_plan(page: Page) -> None:
     """Open the selected plan from the Plans page and wait until the Plan page has finished
     drawing: "Open" runs the Plans page, which then switches pages in a second run that may
     start later than the first run's end on a loaded machine; a click in between is lost."""
+    open_tab(page, "Open and manage")
     click(page, "Open")
     expect(page.get_by_role("heading", name="Plan", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
     wait_until_idle(page)
@@ -139,6 +141,7 @@ def click(page: Page, name: str) -> None:
 
 
 def share_with(page: Page, email: str, role: str) -> None:
+    open_tab(page, "Sharing")
     page.get_by_role("textbox", name="Share with").fill(email)
     with app_run(page):
         page.get_by_test_id("stRadio").filter(has_text="As").get_by_text(role, exact=True).click()
@@ -172,6 +175,7 @@ def test_two_users_on_two_servers_share_a_plan(servers: tuple[str, str], browser
             name_box.press("Enter")
         click(ann, "Save as a new plan")
         expect(ann.get_by_test_id("stAlertContentSuccess")).to_contain_text(f"Saved {PLAN}")
+        open_tab(ann, "Sharing")  # the plan's link, with whom it is shared
         link = ann.get_by_test_id("stCode").first.inner_text().strip()
         assert re.fullmatch(re.escape(server_a) + r"/plan\?plan=\d+", link), link
         whole_page_screenshot(ann, "team-ann-private-plan")
@@ -198,6 +202,7 @@ def test_two_users_on_two_servers_share_a_plan(servers: tuple[str, str], browser
         assert "as revision 2" in success(bob)
         plans_page(ann, server_a)
         expect(ann.get_by_text("Revision 2 · saved")).to_be_visible()
+        open_tab(ann, "History and export")
         expect(ann.get_by_test_id("stDataFrame").nth(1)).to_contain_text("bob@example.com")
 
         # A stale save is refused across servers: Ann opens revision 2, Bob saves 3 on B.

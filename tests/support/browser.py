@@ -140,6 +140,15 @@ def app_run(page: Page) -> Iterator[None]:
     _wait_for_run(page, before)
 
 
+def open_tab(page: Page, name: str) -> None:
+    """Open the tab ``name`` unless it is open: choosing another tab reruns the page, which
+    draws only the open tab; clicking the open one reruns nothing."""
+    tab = page.get_by_role("tab", name=name, exact=True)
+    if tab.get_attribute("aria-selected") != "true":
+        with app_run(page):
+            tab.click()
+
+
 def wait_until_idle(page: Page) -> None:
     """Wait until no script run is under way, e.g. after ``expect()`` has seen a run's first
     output when the interaction may or may not have caused a run."""
