@@ -25,6 +25,8 @@ from mlplanner.ui.save import render_save_control
 from mlplanner.ui.saved_plans import (
     DETAIL_TAB,
     HISTORY_TAB,
+    MANAGE_TAB,
+    SHARING_TAB,
     UNDO,
     delete_plan,
     duplicate_plan,
@@ -43,7 +45,6 @@ from mlplanner.ui.text import error_text, plain
 PAGE_SIZE = 20
 PLAN_PAGE = "pages/plan.py"
 SELECTED = "mlp.plans.selected"
-SHARING_TAB = "Sharing"  # in team mode only
 
 
 def choose_plan(found: Sequence[PlanSummary], *, key: str, label: str) -> PlanSummary:
@@ -207,7 +208,7 @@ def sharing(plan: PlanSummary) -> None:
 
 
 DETAIL_VIEWS: dict[str, Callable[[PlanSummary], None]] = {
-    "Open and manage": manage,
+    MANAGE_TAB: manage,
     HISTORY_TAB: history_and_export,
     SHARING_TAB: sharing,
 }

@@ -40,11 +40,13 @@ from mlplanner.ui.state import (
 from mlplanner.ui.text import error_text, plain
 
 UNDO: Final[Slot[int]] = Slot("mlp.plans.undo")
-# The Plans page's tabs for the selected plan: the open one's key, and the tab with the
-# revision history, the revision controls and the export.
-DETAIL_TAB: Final = "mlp.plans.detail_tab"
-HISTORY_TAB: Final = "History and export"
 """The plan just moved to the trash, which an Undo button can restore."""
+# The Plans page's tabs for the selected plan (Sharing in team mode only) and the key of the
+# open one.
+MANAGE_TAB: Final = "Open and manage"
+HISTORY_TAB: Final = "History and export"
+SHARING_TAB: Final = "Sharing"
+DETAIL_TAB: Final = "mlp.plans.detail_tab"
 
 
 def from_plan_name(opened: OpenedPlan) -> str:
