@@ -51,7 +51,11 @@ CONFLICT: Final[Slot[str]] = Slot("mlp.save.conflict")
 """Why the last save was refused as a conflict, until the user saves a copy or cancels."""
 ORIGIN: Final[Slot[str]] = Slot("mlp.save.origin")
 """Which save control (its key) the last save came from: only that one shows a conflict."""
-SAVE_AS_NEW: Final = f"mlp.{SIDEBAR}.popover"  # the sidebar's "Save as new plan…" (open or not)
+SAVES_AS_NEW: Final[Slot[int]] = Slot("mlp.save.saves_as_new")
+"""How many plans the sidebar's "Save as new plan…" saved this session: part of its popover's
+key, so a save closes the popover by making it a new one (a new popover starts closed). Setting
+the old one's state to closed was not enough: now and then the browser still held it open and
+sent that with the next run, which opened it again."""
 KEPT: Final[Slot[dict[str, str]]] = Slot("mlp.save.kept")
 """What was typed in the "Save as new plan…" popover's fields, by key (kept while it is closed)."""
 
@@ -157,7 +161,7 @@ def _save_new(name_key: str, origin: str, note: str) -> None:
     ORIGIN.set(origin)
     name = str(widgets.value(name_key) or "")
     if _store(lambda evaluation, label, text: _create(evaluation, label, name, text), note):
-        widgets.put(SAVE_AS_NEW, False)  # saved: the sidebar's popover closes
+        SAVES_AS_NEW.set((SAVES_AS_NEW.get() or 0) + 1)  # saved: the sidebar's popover closes
 
 
 def _save_copy(note: str) -> None:
@@ -317,12 +321,22 @@ def render_sidebar_save() -> None:
                 else f"Nothing changed since revision {loaded.opened_revision}."
             ),
         )
-    popover = st.popover("Save as new plan…", width="stretch", key=SAVE_AS_NEW, on_change="rerun")
+    popover = st.popover(
+        "Save as new plan…",
+        width="stretch",
+        key=save_as_new_key(SAVES_AS_NEW.get() or 0),
+        on_change="rerun",
+    )
     if popover.open:
         with popover:
             _render_save_as_new(loaded)
     _render_conflict(SIDEBAR)
     render_flash()  # a save's outcome, unless the page showed it already
+
+
+def save_as_new_key(saves: int) -> str:
+    """Key of the sidebar's "Save as new plan…" popover (open or not) after ``saves`` saves."""
+    return f"mlp.{SIDEBAR}.popover.{saves}"
 
 
 def _render_save_as_new(loaded: LoadedPlan | None) -> None:

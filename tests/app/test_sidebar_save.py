@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from mlplanner.model.scenario import Scenario
 from mlplanner.storage import plans
-from mlplanner.ui.save import SAVE_AS_NEW
+from mlplanner.ui.save import save_as_new_key
 from mlplanner.ui.state import LOADED_PLAN, SCENARIO, LoadedPlan
 from mlplanner.ui.text import plain
 from tests.app.apptest import APP, TIMEOUT_S, run, texts
@@ -36,7 +36,7 @@ def opened(
     at.session_state[SCENARIO] = scenario
     if loaded is not None:
         at.session_state[LOADED_PLAN] = loaded
-    at.session_state[SAVE_AS_NEW] = save_as_new
+    at.session_state[save_as_new_key(0)] = save_as_new
     return run(at)
 
 
@@ -128,6 +128,11 @@ def test_save_as_new_plan_takes_a_note(engine: Engine) -> None:
     run(at)
     loaded: LoadedPlan = at.session_state[LOADED_PLAN]
     assert notes(engine, loaded.plan_id) == ["Starting point"]
+    # Saved: the popover is a new one, closed, whatever the old one's state.
+    assert NEW_PLAN_NOTE not in [field.key for field in at.text_input]
+    at.session_state[save_as_new_key(0)] = True
+    run(at)
+    assert NEW_PLAN_NOTE not in [field.key for field in at.text_input]
 
 
 def test_the_opened_revision_s_note_is_shown_as_plain_text_and_shortened(

@@ -41,6 +41,7 @@ def test_save_from_the_sidebar(app_server: str, page: Page) -> None:
     with app_run(page):
         page.get_by_role("button", name="Save as new plan", exact=True).click()
     expect(sidebar).to_contain_text(f"Plan: {NAME}, revision 1 · saved")
+    expect(name).to_have_count(0)  # the popover closed
     expect(sidebar).to_contain_text(f"Note: {FIRST_NOTE}")
     expect(sidebar.get_by_role("button", name="Save", exact=True)).to_be_disabled()
 
@@ -49,6 +50,7 @@ def test_save_from_the_sidebar(app_server: str, page: Page) -> None:
     with app_run(page):
         budget.press("Enter")
     expect(sidebar).to_contain_text("revision 1 · unsaved changes")
+    expect(name).to_have_count(0)  # and stays closed on the next run
     type_note(sidebar.get_by_role("textbox", name="Note (optional)"), NOTE)
     whole_page_screenshot(page, "sidebar-save-unsaved")
     with app_run(page):
