@@ -27,6 +27,7 @@ each floor's median for the same kind, and the target (met or missed against eac
   as immutable, so a browser downloads them once);
 - **field edit** (Employees on the Scenario page), **setup change** (the Setup box),
   **budget-slider step** (one arrow key on Trade-offs): floor = an edit of the floor's input;
+  ``EDITS_PER_RUN`` of each kind per run, the floor's edits alike;
 - **opening a saved plan** (Open on the Plans page, which goes on to the Plan page): floor =
   opening a page.
 
@@ -74,6 +75,10 @@ RUNS: Final = 5
 # a new tab's first drawing of a page varies more than anything else measured here (the same
 # page's first opening ranges over 2x from tab to tab), so its median needs more samples.
 TABS_PER_RUN: Final = 3
+# Edits per run of each kind (field edit, setup change, slider step, and the floor's widget
+# edit alike): one edit varies from 80 to 140 ms within a session on this machine, so a median
+# of one per run (five) moved a ratio by half its target from run to run.
+EDITS_PER_RUN: Final = 3
 QUIET_MS: Final = 500.0
 TIMEOUT_S: Final = 60.0
 SAVED_PLAN: Final = "Benchmark plan"
@@ -263,7 +268,8 @@ def floor_round(page: Page, run: int, timings: Timings) -> None:
     """One run of the floor's interactions in its session: open each page, edit the input."""
     for title in FLOOR_PAGES:
         timings.add("open a page", partial(open_page, page, title))
-    timings.add("widget edit", lambda: number_edit(page, "Value", 2 + run))
+    for edit in range(EDITS_PER_RUN):
+        timings.add("widget edit", partial(number_edit, page, "Value", 2 + edit_number(run, edit)))
 
 
 FIRST: Final = " (first in a session)"
@@ -308,8 +314,15 @@ def app_round(page: Page, run: int, timings: Timings) -> None:
     for title in PAGES:
         label = f"open {title}" + (NEW_BROWSER if run == 0 else "")
         timings.add(label, partial(open_page, page, title))
-    timings.add("field edit", lambda: number_edit(page, "Employees", 1201 + run))
-    timings.add("setup change", lambda: setup_change(page, SETUPS[run % 2]))
+    for edit in range(EDITS_PER_RUN):
+        number = edit_number(run, edit)
+        timings.add("field edit", partial(number_edit, page, "Employees", 1201 + number))
+        timings.add("setup change", partial(setup_change, page, SETUPS[number % 2]))
+
+
+def edit_number(run: int, edit: int) -> int:
+    """The edit's number over the whole measurement (each edit sets a new value)."""
+    return run * EDITS_PER_RUN + edit
 
 
 def measure(
@@ -346,8 +359,8 @@ def measure(
     open_page(app_page, "Trade-offs")
     # Left first: the slider starts at the scenario's budget, which may be the last step (a
     # budget above the dearest frontier plan), where a step right changes nothing.
-    for run in range(runs):
-        key = "ArrowLeft" if run % 2 == 0 else "ArrowRight"
+    for step in range(runs * EDITS_PER_RUN):
+        key = "ArrowLeft" if step % 2 == 0 else "ArrowRight"
         app.add("budget-slider step", partial(slider_step, app_page, key))
     for _ in range(runs):
         app.add("open a saved plan", lambda: open_saved_plan(app_page))
@@ -399,7 +412,8 @@ def report(app: Timings, floors: dict[str, Timings], runs: int) -> str:
     the target is met against it."""
     lines = [
         f"Medians of {runs} runs ({runs * TABS_PER_RUN} new tabs for the first openings in a "
-        "session), ms, from the input to the app being idle",
+        f"session, {runs * EDITS_PER_RUN} edits of each kind), ms, from the input to the app "
+        "being idle",
         "",
         f"{'interaction':<44} {'app':>7}"
         + "".join(f" {name:>15} {'ratio':>6}" for name in floors)
