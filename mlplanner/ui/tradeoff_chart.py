@@ -11,6 +11,7 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.tradeoffs import allocation_summary, headline
@@ -30,20 +31,33 @@ _TOOLTIP = [
     alt.Tooltip("people:Q", title="People"),
     alt.Tooltip("team:N", title="Allocation"),
 ]
+# The tooltip as the spec writes it, built once: Altair checks every object it turns into a
+# spec against the Vega-Lite schema, a few milliseconds per slider step.
+_TOOLTIP_SPEC = [tooltip.to_dict() for tooltip in _TOOLTIP]
 
 
-def _frame(points: list[FrontierPoint], kind: str | list[str]) -> pd.DataFrame:
+def _frame(points: list[FrontierPoint], kind: str | list[str]) -> pa.Table:
+    """The points' rows of a dataset, as the Arrow table Streamlit sends: given a pandas frame,
+    Streamlit converts it anew on every run, which for the chart's datasets took most of a
+    slider step's time on the server."""
     kinds = [kind] * len(points) if isinstance(kind, str) else kind
-    return pd.DataFrame(
-        {
-            "kind": kinds,
-            "cost": [p.annual_cost_usd / 1e6 for p in points],
-            "cost_label": [format_usd(p.annual_cost_usd) for p in points],
-            "quality": [round(p.quality, 2) for p in points],
-            "people": [p.headcount for p in points],
-            "team": [allocation_summary(p.allocation) for p in points],
-        }
+    return _arrow(
+        pd.DataFrame(
+            {
+                "kind": kinds,
+                "cost": [p.annual_cost_usd / 1e6 for p in points],
+                "cost_label": [format_usd(p.annual_cost_usd) for p in points],
+                "quality": [round(p.quality, 2) for p in points],
+                "people": [p.headcount for p in points],
+                "team": [allocation_summary(p.allocation) for p in points],
+            }
+        )
     )
+
+
+def _arrow(frame: pd.DataFrame) -> pa.Table:
+    """``frame`` as an Arrow table, converted as Streamlit converts a frame it is given."""
+    return pa.Table.from_pandas(frame)
 
 
 def tradeoff_chart(
@@ -155,13 +169,13 @@ def with_budget(
         "encoding": {
             "x": {"field": "cost", "type": "quantitative"},
             "y": {"field": "quality", "type": "quantitative"},
-            "tooltip": [t.to_dict() for t in _TOOLTIP],
+            "tooltip": _TOOLTIP_SPEC,
         },
     }
     datasets = {
         **spec.get("datasets", {}),
-        BUDGET_DATA: pd.DataFrame(
-            {"cost": [budget / 1e6], "label": [f"Budget {format_usd(budget)}"]}
+        BUDGET_DATA: _arrow(
+            pd.DataFrame({"cost": [budget / 1e6], "label": [f"Budget {format_usd(budget)}"]})
         ),
         CHOSEN_DATA: _frame([] if chosen is None else [chosen], "Best plan under the budget"),
     }
