@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from mlplanner.storage.access import session_for
+from mlplanner.storage.access import Actor, session_for
 from mlplanner.storage.database import database_url, open_database, unavailable
 from mlplanner.ui.auth import current_actor
 
@@ -35,9 +35,17 @@ def engine() -> Engine:
 @contextmanager
 def db_session() -> Iterator[Session]:
     """A session for one action; database failures become a one-line StorageError."""
-    current = engine()
+    with session_on(engine(), current_actor()) as session:
+        yield session
+
+
+@contextmanager
+def session_on(current: Engine, actor: Actor) -> Iterator[Session]:
+    """A session on ``current`` acting as ``actor``: what :func:`db_session` opens, for a
+    thread outside the script run (it reads no session state); database failures become a
+    one-line StorageError."""
     try:
-        with session_for(Session(current), current_actor()) as session:
+        with session_for(Session(current), actor) as session:
             yield session
     except SQLAlchemyError as exc:
         raise unavailable(current, exc) from None

@@ -5,6 +5,14 @@ being worked on changed since the last autosave, the draft in the database is re
 (:mod:`mlplanner.storage.drafts`). A new session starts with :func:`restore_draft`, which
 puts the owner's draft back in force; without one the app opens on the default example.
 
+The write is handed to one background thread shared by every session, so the run ends
+without waiting for the database to commit it (a synced commit, 1-15 ms of each edit here).
+That thread writes drafts in the order they are handed over, so a later draft is never
+overwritten by an earlier one, and a restore reads on the same thread, after every write
+handed over before it. The next run collects the write's outcome (waiting for it if it is
+still under way, which it rarely is): a failure shows in the sidebar, and that run writes the
+draft again.
+
 The owner is the signed-in user when sign-in is configured (the same draft in every browser),
 else this browser: a random id kept in the ``mlp_browser`` cookie for a year, set by a line of
 JavaScript (Streamlit can read cookies but not set them) in the run that first stores a draft
@@ -17,10 +25,14 @@ from __future__ import annotations
 
 import re
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Final
 
 import streamlit as st
+from sqlalchemy import Engine
 
+from mlplanner.storage.access import Actor
 from mlplanner.storage.drafts import (
     Draft,
     DraftPlan,
@@ -31,7 +43,7 @@ from mlplanner.storage.drafts import (
 )
 from mlplanner.storage.errors import StorageError
 from mlplanner.ui.auth import current_actor, team_mode
-from mlplanner.ui.db import db_session
+from mlplanner.ui.db import engine, session_on
 from mlplanner.ui.state import (
     LoadedPlan,
     Slot,
@@ -54,6 +66,20 @@ BROWSER_ID: Final[Slot[str]] = Slot("mlp.drafts.browser_id")
 RESTORED: Final[Slot[bool]] = Slot("mlp.drafts.restored")
 LAST_SAVED: Final[Slot[Draft]] = Slot("mlp.drafts.last_saved")
 FAILED: Final[Slot[str]] = Slot("mlp.drafts.failed")
+
+# Every session's draft writes and restores, one at a time in the order handed over.
+_WRITER: Final = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlp-drafts")
+
+
+@dataclass(frozen=True)
+class _Write:
+    """A draft write handed over, and the draft stored before it (in force again if it fails)."""
+
+    done: Future[None]
+    before: Draft | None
+
+
+WRITING: Final[Slot[_Write]] = Slot("mlp.drafts.writing")
 
 
 def _cookie() -> str:
@@ -102,8 +128,8 @@ def restore_draft() -> None:
         return
     RESTORED.set(True)
     try:
-        with db_session() as session:
-            draft = load_draft(session=session, owner=owner())
+        current, actor = engine(), current_actor()
+        draft = _WRITER.submit(_read, current, actor, owner()).result()
     except StorageError as exc:
         FAILED.set(str(exc))
         return
@@ -135,18 +161,54 @@ def autosave() -> None:
 
 
 def _store_draft() -> None:
+    _collect_write()
     draft = current_draft()
     last = LAST_SAVED.get()
     if draft == last or (last is None and _untouched(draft)):
         return
     try:
-        with db_session() as session:
-            save_draft(session=session, owner=owner(), draft=draft)
+        current = engine()
     except StorageError as exc:
         FAILED.set(str(exc))
         return
-    FAILED.clear()
+    done = _WRITER.submit(_write, current, current_actor(), owner(), draft)
+    WRITING.set(_Write(done, last))
     LAST_SAVED.set(draft)
+
+
+def _collect_write() -> None:
+    """The outcome of the draft write an earlier run handed over (waited for if it is still
+    under way): a failure is shown, and the draft stored before it is the last saved again, so
+    the next autosave writes the draft anew."""
+    writing = WRITING.pop()
+    if writing is None:
+        return
+    try:
+        writing.done.result()
+    except StorageError as exc:
+        FAILED.set(str(exc))
+        if writing.before is None:
+            LAST_SAVED.clear()
+        else:
+            LAST_SAVED.set(writing.before)
+        return
+    FAILED.clear()
+
+
+def flush() -> None:
+    """Wait until every draft write handed over so far is done (what a reader outside the
+    app, such as a test, needs before it looks in the database)."""
+    _WRITER.submit(lambda: None).result()
+
+
+def _read(current: Engine, actor: Actor, owner: str) -> Draft | None:
+    with session_on(current, actor) as session:
+        return load_draft(session=session, owner=owner)
+
+
+def _write(current: Engine, actor: Actor, owner: str, draft: Draft) -> None:
+    with session_on(current, actor) as session:
+        save_draft(session=session, owner=owner, draft=draft)
 
 
 def _keep_browser_id() -> None:
@@ -164,7 +226,9 @@ def _keep_browser_id() -> None:
 
 
 def render_draft_status() -> None:
-    """In the sidebar: why the draft could not be kept, if it could not."""
+    """In the sidebar: why the draft could not be kept, if it could not (the outcome of the
+    last run's write, collected first)."""
+    _collect_write()
     failed = FAILED.get()
     if failed is not None:
         st.caption(f"Your work is not autosaved: {plain(failed)}")

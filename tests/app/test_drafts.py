@@ -19,6 +19,8 @@ from streamlit.testing.v1 import AppTest
 from mlplanner.examples import NEW_SCENARIO_NAME, example_scenarios
 from mlplanner.model.scenario import Scenario
 from mlplanner.storage.drafts import Draft, browser_owner, load_draft
+from mlplanner.storage.errors import StorageError
+from mlplanner.ui import drafts
 from mlplanner.ui.drafts import BROWSER_ID, COOKIE
 from mlplanner.ui.state import OVERRIDE, SCENARIO, Override
 from tests.app.apptest import APP, TIMEOUT_S, button, current_scenario, run, texts
@@ -60,6 +62,7 @@ def test_the_first_visit_opens_on_the_default_example_and_the_box_shows_it() -> 
 
 
 def stored_draft(engine: Engine, browser: str) -> Draft | None:
+    drafts.flush()  # the runs hand their writes to a background thread
     with Session(engine) as session:
         return load_draft(session=session, owner=browser_owner(browser))
 
@@ -120,3 +123,40 @@ def test_the_cookie_is_set_by_the_run_that_first_stores_a_draft() -> None:
     at = session_of("6" * 32, edited_seed())  # this run stores the draft
     [script] = cookie_scripts(at)
     assert f"{COOKIE}={'6' * 32};" in script
+
+
+def _autosaving_script() -> None:
+    """What app.py does around the page on every run, as far as the draft goes."""
+    from mlplanner.ui.drafts import autosave, render_draft_status
+
+    render_draft_status()
+    autosave()
+
+
+def test_a_failed_write_is_shown_and_written_again_by_the_next_run(
+    engine: Engine, monkeypatch: Any
+) -> None:
+    """The write runs after the run that hands it over: the next run shows its failure, and
+    writes the draft again (AppTest reruns only the page of an app, so this runs a script
+    that autosaves on every run)."""
+
+    def refuse(**_: Any) -> None:
+        raise StorageError("the database is read-only")
+
+    at = AppTest.from_function(_autosaving_script, default_timeout=TIMEOUT_S)
+    at.session_state[BROWSER_ID.key] = "5" * 32
+    at.session_state[SCENARIO] = edited_seed()
+    writes = drafts.save_draft
+    monkeypatch.setattr(drafts, "save_draft", refuse)
+    run(at)  # hands over a write that fails
+    assert texts(at.caption) == []
+    run(at)
+    assert texts(at.caption) == ["Your work is not autosaved: the database is read-only"]
+    assert stored_draft(engine, "5" * 32) is None
+
+    monkeypatch.setattr(drafts, "save_draft", writes)
+    run(at)  # nothing has changed, but the draft was not stored: written again
+    run(at)
+    assert texts(at.caption) == []
+    stored = stored_draft(engine, "5" * 32)
+    assert stored is not None and stored.scenario == edited_seed()
