@@ -6,7 +6,8 @@ with ``git archive``).
 
 Starts three servers the way the browser tests do (``tests/support/server.py``): the planner
 (``app.py``, its own SQLite database holding one saved plan, the enterprise example) and the
-floor (``bench/floor_app.py``: two pages with one number input each, nothing computed) twice:
+floor (``bench/floor_app.py``: three pages with one widget each, a number input, a select box
+and a select slider, nothing computed) twice:
 with Streamlit's default settings, and with the planner's ``.streamlit/config.toml`` (which
 turns off Streamlit's full garbage collection after every run, ``mlplanner/ui/heap.py``; that
 alone makes the floor about twice as fast). Then, in Debian's headless Chromium with the
@@ -16,7 +17,7 @@ on a shared machine falls on all three alike), and prints each one's median, its
 each floor's median for the same kind, and the target (met or missed against each floor):
 
 - **first load** of a new session (a fresh browser context): floor = the floor's first load;
-- **opening each page** from the sidebar: floor = opening the floor's other page; and each
+- **opening each page** from the sidebar: floor = opening another of the floor's pages; and each
   page's **first opening in a session**: every run opens ``TABS_PER_RUN`` new tabs (new
   sessions) in a browser that has shown the planner before, and each page once in each; floor
   = the same on the floor (new tabs in a browser that has shown it before, its other page
@@ -26,7 +27,9 @@ each floor's median for the same kind, and the target (met or missed against eac
   first time it shows one, Vega's 775 KB for the Trade-offs chart; Streamlit serves those files
   as immutable, so a browser downloads them once);
 - **field edit** (Employees on the Scenario page), **setup change** (the Setup box),
-  **budget-slider step** (one arrow key on Trade-offs): floor = an edit of the floor's input;
+  **budget-slider step** (one arrow key on Trade-offs): floor = the same edit of the floor's
+  widget of the same kind (until stop 26 the floor's number input for all three: a choice in
+  a select box closes its list as well, which costs any app more than typing a number);
   ``EDITS_PER_RUN`` of each kind per run, the floor's edits alike;
 - **opening a saved plan** (Open on the Plans page, which goes on to the Plan page): floor =
   opening a page.
@@ -87,7 +90,8 @@ FLOOR_DEFAULTS: Final = "floor, defaults"
 FLOOR_APP_CONFIG: Final = "floor, app cfg"
 SAVED_SCENARIO: Final = "examples/enterprise_portfolio.json"
 PAGES: Final = ("Plan", "Compare", "Trade-offs", "Plans", "Assumptions", "Role guide", "Scenario")
-FLOOR_PAGES: Final = ("Second", "First")
+FLOOR_PAGES: Final = ("Second", "Third", "First")
+FLOOR_CHOICES: Final = ("One", "Two")  # bench/floor_app.py's select box
 # The Setup box's labels as the Scenario page writes them (the shipped assumptions).
 SETUPS: Final = tuple(setup_label(setup, Assumptions.defaults()) for setup in ("mature", "startup"))
 # Notes the page-clock time of the server's messages that matter here, parsed from the
@@ -233,10 +237,21 @@ def number_edit(page: Page, label: str, value: int) -> float:
     return measure_input(page, partial(field.press, "Enter"))
 
 
-def setup_change(page: Page, label: str) -> float:
-    page.get_by_test_id("stSelectbox").filter(has_text="Setup").first.click()
+def choose(page: Page, box: str, label: str) -> float:
+    """Choose ``label`` in the select box ``box`` (opening its list is not measured)."""
+    page.get_by_test_id("stSelectbox").filter(has_text=box).first.click()
     option = page.get_by_role("option", name=label, exact=True)
     return measure_input(page, option.click)
+
+
+def setup_change(page: Page, label: str) -> float:
+    return choose(page, "Setup", label)
+
+
+def arrow(step: int) -> str:
+    """The key of a slider step: left first, then right, in turns (a slider that starts on
+    its last step, as the planner's budget can, still moves)."""
+    return "ArrowLeft" if step % 2 == 0 else "ArrowRight"
 
 
 def slider_step(page: Page, key: str) -> float:
@@ -264,12 +279,21 @@ class Timings:
         return statistics.median(self.times[name])
 
 
-def floor_round(page: Page, run: int, timings: Timings) -> None:
-    """One run of the floor's interactions in its session: open each page, edit the input."""
+def floor_round(page: Page, timings: Timings) -> None:
+    """One run of the floor's interactions in its session: open each page, edit its widget."""
+    # A page's widget starts at its default whenever the page is opened (Streamlit forgets
+    # the state of a widget not drawn): the select box on its first choice, so the first edit
+    # chooses the second, and the slider in the middle.
+    edits: dict[str, Callable[[int], tuple[str, Callable[[], float]]]] = {
+        "Second": lambda n: ("choice", partial(choose, page, "Choice", FLOOR_CHOICES[(n + 1) % 2])),
+        "Third": lambda n: ("slider step", partial(slider_step, page, arrow(n))),
+        "First": lambda n: ("widget edit", partial(number_edit, page, "Value", 2 + n)),
+    }
     for title in FLOOR_PAGES:
         timings.add("open a page", partial(open_page, page, title))
-    for edit in range(EDITS_PER_RUN):
-        timings.add("widget edit", partial(number_edit, page, "Value", 2 + edit_number(run, edit)))
+        for edit in range(EDITS_PER_RUN):
+            kind, measure = edits[title](edit)
+            timings.add(kind, measure)
 
 
 FIRST: Final = " (first in a session)"
@@ -352,16 +376,15 @@ def measure(
     app_page, _ = new_session(browser, app_url)
     for run in range(runs):
         for name, page in floor_pages.items():
-            floor_round(page, run, floors[name])
+            floor_round(page, floors[name])
         app_round(app_page, run, app)
     for page in floor_pages.values():
         page.context.close()
     open_page(app_page, "Trade-offs")
-    # Left first: the slider starts at the scenario's budget, which may be the last step (a
-    # budget above the dearest frontier plan), where a step right changes nothing.
+    # Left first (arrow): the slider starts at the scenario's budget, which may be the last
+    # step (a budget above the dearest frontier plan), where a step right changes nothing.
     for step in range(runs * EDITS_PER_RUN):
-        key = "ArrowLeft" if step % 2 == 0 else "ArrowRight"
-        app.add("budget-slider step", partial(slider_step, app_page, key))
+        app.add("budget-slider step", partial(slider_step, app_page, arrow(step)))
     for _ in range(runs):
         app.add("open a saved plan", lambda: open_saved_plan(app_page))
     app_page.context.close()
@@ -401,8 +424,8 @@ def rows() -> list[Row]:
         Row("first load", "first load", "< 1,500 ms", under(1500)),
         *pages,
         Row("field edit", "widget edit", "≤ 2× floor", ratio(2)),
-        Row("setup change", "widget edit", "≤ 2× floor", ratio(2)),
-        Row("budget-slider step", "widget edit", "≤ 2× floor", ratio(2)),
+        Row("setup change", "choice", "≤ 2× floor", ratio(2)),
+        Row("budget-slider step", "slider step", "≤ 2× floor", ratio(2)),
         Row("open a saved plan", "open a page", "< 500 ms", under(500)),
     ]
 
