@@ -7,6 +7,7 @@ and the plan it buys ringed. Every mark has a tooltip with its allocation.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import altair as alt
@@ -169,7 +170,7 @@ def with_budget(
         "encoding": {
             "x": {"field": "cost", "type": "quantitative"},
             "y": {"field": "quality", "type": "quantitative"},
-            "tooltip": _TOOLTIP_SPEC,
+            "tooltip": copy.deepcopy(_TOOLTIP_SPEC),  # each spec its own
         },
     }
     datasets = {
