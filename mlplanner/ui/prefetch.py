@@ -1,16 +1,18 @@
 """The next pages' data, worked out in the background once the scenario or the assumptions
-change, so opening the Plan, Trade-offs or Compare page right after an edit finds it ready.
+change, so opening the Plan, Trade-offs, Compare or Role guide page right after an edit finds it
+ready.
 
 A run that leaves a scenario (or assumptions, or an adopted allocation) this session has not
 prefetched for hands a job to one background worker shared by every session. The job fills
 the same caches the pages read: first the Plan page's slowest parts (the ranges' 1,000 draws,
 the tornado's rows, the budget advice, "what would raise quality most"), then the Trade-offs
-page's frontier, chart and table, then the Compare page's plan and ranges for each setup.
-Before each part it checks that the session has not moved on to another scenario since: a
-part already under way finishes, the rest of a stale job is dropped. A page opened while its
-part is being worked out waits for it (Streamlit computes one cached value once, whoever
-asks) instead of starting it again. A job takes about 0.13 s of processor time on the fashion
-example, 0.26 s on the enterprise one and 0.7 s on 40 projects.
+page's frontier, chart and table, then the Compare page's plan and ranges for each setup, then
+the Role guide's responsibility chart. Before each part it checks that the session has not
+moved on to another scenario since: a part already under way finishes, the rest of a stale job
+is dropped. A page opened while its part is being worked out waits for it (Streamlit computes
+one cached value once, whoever asks) instead of starting it again. A job takes about 0.10 s of
+processor time on the fashion example, 0.12 s on the enterprise one and 0.18 s on 40 projects
+(the enterprise example's, repeated); the responsibility chart is some 35 ms of each.
 
 Portfolios of more than :data:`MOST_PROJECTS` projects are not prefetched: their parts take
 seconds of CPU that every edit would spend again, and the edits themselves would wait for
@@ -35,6 +37,8 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import in_cached_fu
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.scenario import SETUPS, Scenario
+from mlplanner.reports.responsibility import phase_work, working_roles
+from mlplanner.ui import chart_cache
 from mlplanner.ui.budget_views import budget_advice
 from mlplanner.ui.plan_views import raise_quality_of
 from mlplanner.ui.ranges_data import ranges_of, sensitivity_of
@@ -108,7 +112,15 @@ def job(
     ]
     if scenario.projects:  # the Compare page: each setup's plan and ranges
         parts += [partial(ranges_of, scenario, assumptions, setup) for setup in SETUPS]
+    parts.append(partial(_responsibility_chart, plan))
     return parts
+
+
+def _responsibility_chart(plan: Evaluation) -> None:
+    """The Role guide's chart of who carries each phase, which it draws when someone in the
+    plan does phase work."""
+    if working_roles(phase_work(plan)):
+        chart_cache.chart_spec("responsibility", plan)
 
 
 def _run(parts: list[Callable[[], object]], latest: _Latest, key: Key) -> None:

@@ -1,6 +1,6 @@
-"""Prefetching (mlplanner/ui/prefetch.py): once the scenario changes, the Plan, Trade-offs and
-Compare pages' slowest parts are worked out in the background, into the caches the pages
-read."""
+"""Prefetching (mlplanner/ui/prefetch.py): once the scenario changes, the Plan, Trade-offs,
+Compare and Role guide pages' slowest parts are worked out in the background, into the caches
+the pages read."""
 
 from __future__ import annotations
 
@@ -14,8 +14,23 @@ from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import Project, Scenario
-from mlplanner.ui import budget_views, plan_views, prefetch, ranges_data, tradeoff_data
-from tests.app.apptest import COMPARE_PAGE, PLAN_PAGE, TRADEOFFS_PAGE, go_to, open_app, texts
+from mlplanner.ui import (
+    budget_views,
+    chart_cache,
+    plan_views,
+    prefetch,
+    ranges_data,
+    tradeoff_data,
+)
+from tests.app.apptest import (
+    COMPARE_PAGE,
+    PLAN_PAGE,
+    ROLE_GUIDE_PAGE,
+    TRADEOFFS_PAGE,
+    go_to,
+    open_app,
+    texts,
+)
 
 FASHION = example_scenarios()["fashion_retailer.json"]
 TIMEOUT_S = 60
@@ -29,6 +44,7 @@ COMPUTATIONS = (
     (tradeoff_data, "frontier"),
     (tradeoff_data, "tradeoff_chart"),
     (tradeoff_data, "frontier_display"),
+    (chart_cache, "responsibility_chart"),
 )
 
 
@@ -82,6 +98,8 @@ def test_after_an_edit_the_pages_open_on_what_was_prefetched(
     assert any("budget" in s.value for s in at.subheader), [s.value for s in at.subheader]
     go_to(at, TRADEOFFS_PAGE)
     go_to(at, COMPARE_PAGE)
+    at = go_to(at, ROLE_GUIDE_PAGE)
+    assert at.get("vega_lite_chart"), "the Role guide draws its responsibility chart"
 
 
 def test_a_stale_job_stops_before_its_next_part() -> None:
