@@ -37,7 +37,6 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import in_cached_fu
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.scenario import SETUPS, Scenario
-from mlplanner.reports.responsibility import phase_work, working_roles
 from mlplanner.ui import chart_cache
 from mlplanner.ui.budget_views import budget_advice
 from mlplanner.ui.plan_views import raise_quality_of
@@ -112,15 +111,8 @@ def job(
     ]
     if scenario.projects:  # the Compare page: each setup's plan and ranges
         parts += [partial(ranges_of, scenario, assumptions, setup) for setup in SETUPS]
-    parts.append(partial(_responsibility_chart, plan))
+    parts.append(partial(chart_cache.chart_spec, "responsibility", plan))  # the Role guide's
     return parts
-
-
-def _responsibility_chart(plan: Evaluation) -> None:
-    """The Role guide's chart of who carries each phase, which it draws when someone in the
-    plan does phase work."""
-    if working_roles(phase_work(plan)):
-        chart_cache.chart_spec("responsibility", plan)
 
 
 def _run(parts: list[Callable[[], object]], latest: _Latest, key: Key) -> None:
