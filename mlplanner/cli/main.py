@@ -34,6 +34,7 @@ from mlplanner.model.plan import NO_QUALITY, Evaluation, Plan, recommend
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import SETUPS, load_scenario
 from mlplanner.model.wording import format_usd, people
+from mlplanner.reports.quality_limits import quality_limits
 from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.reports.tables import allocation_frame, comparison_frame
 from mlplanner.search.budget_plan import fund_projects
@@ -99,6 +100,7 @@ def plan_table(plan: Evaluation) -> str:
             "Quality components: "
             + ", ".join(f"{k} {v:.0f}" for k, v in plan.quality_components.items())
         )
+        lines.extend(quality_limits(plan).sentences)  # what holds quality back
         if isinstance(plan, Plan) and plan.shaping is not None:
             lines.append(plan.shaping.summary)  # how the rules' plan was reshaped
     if plan.vendor_cost_usd:
@@ -110,7 +112,10 @@ def plan_table(plan: Evaluation) -> str:
 def _render_recommend(plan: Evaluation, fmt: str, extra: dict[str, Any] | None = None) -> str:
     """The plan in a format; ``extra`` keys are added to the JSON object."""
     if fmt == "json":
-        data = plan.to_dict() | {"raise_quality": [s.to_dict() for s in raise_quality(plan)]}
+        data = plan.to_dict() | {
+            "quality_limits": quality_limits(plan).to_dict(),
+            "raise_quality": [s.to_dict() for s in raise_quality(plan)],
+        }
         return json.dumps(data | (extra or {}), indent=2)
     if fmt == "csv":
         return csv_text(allocation_table(plan))

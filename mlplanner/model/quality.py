@@ -72,6 +72,8 @@ L_COLUMN = ROLES.index(LEAD)
 A_COLUMN = ROLES.index("annotator")
 COVERABLE_COLUMNS = tuple(ROLES.index(role) for role in COVERABLE)
 IC_COLUMNS = tuple(i for i, role in enumerate(ROLES) if role not in (*MANAGERS, "annotator"))
+# People able to do a role's work for it to count as resilient (step 5): one can be away.
+RESILIENT_PEOPLE = 2
 # Below this much FTE a source or phase counts as having no demand (rounding noise).
 _NOTHING = 1e-9
 
@@ -226,13 +228,15 @@ class Quality:
 class Scored:
     """Score and components (0-100) of one plan or of many (then arrays, one entry per plan);
     per specialist role the FTE covered, the part of it generalists cover and the delivered
-    share ``f`` (0-1); per unit its delivery (0-1)."""
+    share ``f`` (0-1) and the people able to do its work (step 5); per unit its delivery
+    (0-1)."""
 
     score: Values
     components: dict[str, Values]
     covered: list[Values]
     general: list[Values]
     delivered: list[Values]
+    able: list[Values]
     units: np.ndarray
 
 
@@ -260,14 +264,14 @@ def score_heads(work: Portfolio, heads: Sequence[Values], a: Assumptions) -> Sco
     total, total_covered = work.total, sum(covered)
     depth_fte = sum(specialist[i] + gamma[i] * general[i] for i in range(SPECIALISTS))
     able = [heads[i] + (generalists if i in uncovered else 0) for i in range(SPECIALISTS)]
-    resilient = sum(demand[i] * (able[i] >= 2) for i in range(SPECIALISTS))
+    resilient = sum(demand[i] * (able[i] >= RESILIENT_PEOPLE) for i in range(SPECIALISTS))
     components = {
         "delivery": 100 * _share(delivery, 1.0) if work.names else 0.0 * share,
         "depth": 100 * depth(depth_fte, total_covered, total),
         "resilience": 100 * resilience(resilient, total),
         "coordination": 100 * coordination(work.teams, heads[L_COLUMN], a),
     }
-    return Scored(combined(components, a), components, covered, general, delivered, units)
+    return Scored(combined(components, a), components, covered, general, delivered, able, units)
 
 
 def score_allocations(work: Portfolio, allocations: np.ndarray, a: Assumptions) -> Scored:
@@ -310,12 +314,26 @@ def unit_delivery(work: Portfolio, delivered: Sequence[Values]) -> np.ndarray:
     links = work.links
     if not len(links.strength):
         return result
-    value = 1 - per_plan(links.strength) * (1 - mixed(links.mix))
+    value = link_cap(per_plan(links.strength), mixed(links.mix))
     value = np.concatenate([value, np.full((1, *value.shape[1:]), np.inf)])  # no link: no cap
     caps = value[links.caps[:, 0]]
     for phase in range(1, links.caps.shape[1]):
         np.minimum(caps, value[links.caps[:, phase]], out=caps)
     return np.minimum(result, caps[links.unit])
+
+
+def link_cap(strength: Values, coverage: Values) -> Values:
+    """What a phase's weakest link caps its unit's delivery at (step 3): ``1 - k (1 - c)``
+    for link strength ``k`` and phase coverage ``c`` (both 0-1)."""
+    return 1 - strength * (1 - coverage)
+
+
+def phase_caps(work: Portfolio, delivered: Sequence[float] | np.ndarray) -> np.ndarray:
+    """One plan's caps on each unit's delivery, ``[unit, phase]``: :func:`link_cap` of each
+    phase with a link, ``inf`` where none binds (no link, or no work in the phase); for
+    telling which phase holds a unit back (:func:`unit_delivery` gives its delivery)."""
+    coverage = work.mix @ np.asarray(delivered, dtype=float)
+    return np.where(work.strength > 0, link_cap(work.strength, coverage), np.inf)
 
 
 def _weighted(work: Portfolio, units: np.ndarray) -> Values:

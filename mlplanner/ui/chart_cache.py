@@ -24,6 +24,7 @@ from mlplanner.model.plan import Evaluation
 from mlplanner.model.scenario import Scenario
 from mlplanner.reports.comparison import SetupComparison, headcount_headline, tradeoff_headline
 from mlplanner.reports.headlines import coverage_headline, people_sentence, quality_headline
+from mlplanner.reports.quality_limits import quality_limits
 from mlplanner.reports.responsibility import phase_work
 from mlplanner.ui import comparison_views
 from mlplanner.ui.charts import coverage_chart, headcount_chart, quality_chart
@@ -89,10 +90,13 @@ QUALITY_CHARTS_KEY = "mlp.plan.quality_charts"
 
 
 def render_quality_charts(evaluation: Evaluation) -> None:
-    """What the quality and coverage charts say, in words, and the two charts side by side in
+    """What the quality and coverage charts say, in words, with what holds quality back
+    (:func:`~mlplanner.reports.quality_limits.quality_limits`), and the two charts side by side in
     an expander drawn only while it is open (opening it reruns the page): two charts below
     the fold cost a cold page their specs and the browser their drawing."""
-    st.markdown(plain(f"{quality_headline(evaluation)}. {coverage_headline(evaluation)}."))
+    held_back = "".join(f" {sentence}" for sentence in quality_limits(evaluation).sentences)
+    headlines = f"{quality_headline(evaluation)}. {coverage_headline(evaluation)}."
+    st.markdown(plain(headlines + held_back))
     box = opened(QUALITY_CHARTS_LABEL, QUALITY_CHARTS_KEY)
     if box is None:
         return

@@ -11,6 +11,7 @@ from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.wording import format_usd
+from mlplanner.reports.quality_limits import quality_limits
 from mlplanner.ui.chart_cache import PEOPLE_CHART_KEY, QUALITY_CHARTS_KEY
 from mlplanner.ui.model_help import MODEL_HELP_KEY
 from mlplanner.ui.ranges_views import TORNADO_KEY
@@ -126,8 +127,11 @@ def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
         "Company analytics baseline draws the most people: 6.3 of 36. Data Analyst and Data "
         "Scientist are the largest roles: 8 each of 36 people." in texts(at.markdown)
     )
+    held_back = " ".join(quality_limits(recommend(scenario)).sentences)
+    assert held_back.startswith("The most delivery is lost on Shelf monitoring")
     assert (
-        "Quality 92 of 100, weakest: delivery at 92. Annotation is the least covered phase: 99%."
+        "Quality 92 of 100, weakest: delivery at 92. Annotation is the least covered phase: 99%. "
+        + held_back
         in texts(at.markdown)
     )
     at = open_expanders(at, PEOPLE_CHART_KEY, QUALITY_CHARTS_KEY, TORNADO_KEY)

@@ -16,6 +16,7 @@ from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import SETUPS, load_scenario
 from mlplanner.paths import EXAMPLES_DIR, REPO_ROOT
+from mlplanner.reports.quality_limits import quality_limits
 from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.reports.tables import ALLOCATION_COLUMNS
 
@@ -73,11 +74,14 @@ def test_recommend_table_shows_the_plan(capsys: pytest.CaptureFixture[str]) -> N
     assert lines[0].startswith(f"{plan.scenario.name} — {plan.setup} setup (")
     assert f"Total: {plan.total_headcount} people ({plan.total_hires} to hire)" in out
     assert f"quality {plan.quality:.1f}/100" in out
-    # How the rules' plan was reshaped, in one line after the quality components.
+    # What holds quality back, then how the rules' plan was reshaped, after the components.
     assert plan.shaping is not None and plan.shaping.moves
     components = lines.index(next(line for line in lines if line.startswith("Quality comp")))
-    assert lines[components + 1] == plan.shaping.summary
-    assert lines[components + 1].startswith("The setup's rules size this team at 8 people")
+    held_back = quality_limits(plan).sentences
+    assert len(held_back) == 2 and held_back[0].startswith("The most delivery is lost on Size")
+    assert lines[components + 1 : components + 3] == held_back
+    assert lines[components + 3] == plan.shaping.summary
+    assert lines[components + 3].startswith("The setup's rules size this team at 8 people")
     total = next(i for i, line in enumerate(lines) if line.startswith("Total:"))
     shown_roles = {row.strip().rsplit(maxsplit=5)[0] for row in lines[2:total]}
     expected = {
@@ -109,6 +113,8 @@ def test_recommend_json_holds_the_documented_fields(capsys: pytest.CaptureFixtur
     assert shaping["moves"][-1]["quality"] == data["quality"]
     suggestions = data["raise_quality"]
     assert [s.to_dict() for s in raise_quality(plan)] == suggestions
+    assert data["quality_limits"] == quality_limits(plan).to_dict()
+    assert data["quality_limits"]["delivery"]["reason"] == "depth"
     first = suggestions[0]
     assert first.keys() == {"role", "annual_cost_usd", "points", "quality_after", "project"}
     assert first["points"] > 0 and first["quality_after"] > plan.quality
@@ -144,6 +150,7 @@ def test_compare_json_is_three_plans_of_the_recommend_shape(
         run_ok(capsys, "recommend", str(FASHION), "--setup", "mature", "--format", "json")
     )
     del single["raise_quality"]  # recommend adds what would raise quality most
+    del single["quality_limits"]  # and what holds it back
     assert data[2] == single
 
 
@@ -180,6 +187,7 @@ def test_an_empty_portfolio_has_no_quality_score_in_json_but_a_note(
     assert data["quality"] is None and data["quality_components"] is None
     assert data["quality_note"] == NO_QUALITY
     assert data["raise_quality"] == []
+    assert data["quality_limits"] == {"delivery": None, "single_person": None}
     assert data["total_headcount"] > 0  # the analytics baseline is still staffed
     fashion = json.loads(run_ok(capsys, "recommend", str(FASHION), "--format", "json"))
     assert fashion["quality_note"] is None and fashion["quality"] > 0
