@@ -473,7 +473,7 @@ def _recommended(inputs: _Inputs) -> Plan:
         choice.setup,
         staffing.allocation,
         assumptions,
-        deployer=staffing.deployer,
+        must_have=staffing.must_have,
     )
     context = scoring_context(demand, scenario.company.region, assumptions)
     # Without projects there is no quality to raise: the rules' plan stands.

@@ -18,8 +18,9 @@ style (``data/setups.csv``), so that each setup's plans are chosen among plans s
 - heads of data & ML: exactly as many as the setup's rules plan (the quality score does not
   count them, so the search would otherwise drop them);
 
-the one person the rules add so that a production model can be deployed, where rounding left
-nobody (:func:`~mlplanner.model.staffing.staff`), is kept: that role has at least one;
+the one person the rules add where rounding left nobody for work that cannot be done without
+one (the deployer of a production model, the annotator of in-house annotation:
+:func:`~mlplanner.model.staffing.staff`) is kept: that role has at least one;
 each bound raised to ``e_r`` and to the rules' own plan (:func:`~mlplanner.model.staffing.staff`),
 so that plan is always in the space, and then to a whole number of steps above ``e_r``. Past
 these bounds only the quality score's headroom grows (a role staffed past its demand delivers
@@ -35,7 +36,7 @@ space all the same (a plan may move from it by whole steps).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import reduce
 
@@ -100,15 +101,15 @@ def setup_space(
     rules_plan: Mapping[str, int],
     assumptions: Assumptions,
     *,
-    deployer: str | None,
+    must_have: Collection[str],
 ) -> SearchSpace:
     """The space of plans of ``setup`` (module docstring) for a demand, an existing team and
-    the plan the setup's rules give (``rules_plan``, every role); ``deployer``: the role the
-    rules gave one person only so that a production model can be deployed (``Staffing.deployer``),
-    kept at one at least."""
+    the plan the setup's rules give (``rules_plan``, every role); ``must_have``: the roles the
+    rules gave one person only because the work cannot be done without one
+    (``Staffing.must_have``: the deployer, the annotator), kept at one at least."""
     lower: dict[str, int] = {role: int(existing.get(role, 0)) for role in ROLES}
-    if deployer is not None:  # the rules' one person able to deploy the production models
-        lower[deployer] = max(lower[deployer], 1)
+    for role in must_have:  # the rules' one person the work cannot do without
+        lower[role] = max(lower[role], 1)
     coverable = sum(demand[role] for role in COVERABLE)
     step = search_step(coverable)
 

@@ -23,7 +23,8 @@ A space of up to :data:`EXACT_SPACE` plans (the examples' and most small compani
 instead scored whole: the plan is then exactly the space's best plan within the rules' cost
 (ties: the cheaper), and the shaping is one move from the rules' plan to it. The moves above
 are for larger spaces, where scoring every plan would take seconds; on 309 generated cases
-they reach a plan no point of the setup's frontier beats (``bench/recommend_family.py``).
+all but one reach a plan no point of the setup's frontier beats (``bench/recommend_family.py``;
+the one misses a move of three people by 0.11 points, ``docs/model.md``).
 
 The plan keeps the rules' size and budget and is never worse than the rules' plan; the moves
 are listed with what each one bought (:attr:`Shaping.summary`). Heads of data & ML stay as

@@ -11,6 +11,11 @@ Per specialist role (lifecycle order):
 The absorbed FTE, divided by a generalist's capacity, is rounded the same way into full-stack
 data scientists, with at least one as soon as ``generalist_min_absorbed_fte`` is absorbed.
 
+In-house annotation needs someone to label: annotation is nobody else's work (generalists
+never carry it), so any annotation demand gets at least one annotator, even below the round-up
+cut. The quality score agrees: a project's annotation phase is a weakest link (strength 1 for
+production models and prototypes), so annotation nobody does holds the whole project back.
+
 A production model needs someone able to deploy it: when a production project has deployment
 work (``deploys``) and no one already employed can deploy (:data:`DEPLOYERS`), the setup's
 deployer role (:func:`deployer`: full-stack data scientists where the setup uses them, else
@@ -63,6 +68,7 @@ from mlplanner.model.scenario import SETUP_CHOICES, SETUPS, Company, Setup
 from mlplanner.model.wording import count, people
 
 _EPS = 1e-9
+ANNOTATOR: RoleId = "annotator"
 # People able to deploy a model: ML engineers, backend developers and full-stack data scientists.
 DEPLOYERS = ("ml_engineer", "developer", GENERALIST)
 
@@ -83,7 +89,9 @@ class Staffing:
     remainder is counted in the roles they absorb, in proportion); ``needed``: people per role
     the demand needs, before existing staff beyond it are kept; ``deployer``: the role given
     one person so that a production model can be deployed (``None`` when rounding already gave
-    that role someone, or no production model needs it).
+    that role someone, or no production model needs it); ``annotator_added``: whether the
+    annotators got their one person only so that in-house annotation is done (rounding gave
+    none and none is employed).
     """
 
     allocation: dict[str, int]
@@ -92,6 +100,15 @@ class Staffing:
     uncovered_fte: dict[str, float]
     needed: dict[str, int]
     deployer: str | None = None
+    annotator_added: bool = False
+
+    @property
+    def must_have(self) -> tuple[str, ...]:
+        """The roles the rules gave one person only because the work cannot be done without
+        one (the deployer, the annotator): the shaping keeps them (the setup's space starts
+        them at one)."""
+        annotator = ANNOTATOR if self.annotator_added else None
+        return tuple(role for role in (self.deployer, annotator) if role is not None)
 
 
 def choose_setup(company: Company, assumptions: Assumptions, setup: str | None) -> SetupChoice:
@@ -164,7 +181,8 @@ class Counts:
     ``absorbed``: their FTE in all; ``uncovered``: FTE per specialist role left to nobody;
     ``contributors``: the individual contributors the demand needs (span of control);
     ``deployer_added``: whether the setup's deployer role got its one person only so that a
-    production model can be deployed (:func:`deployer`).
+    production model can be deployed (:func:`deployer`); ``annotator_added``: whether the
+    annotators did, only so that in-house annotation is done.
     """
 
     allocation: dict[str, Values]
@@ -174,6 +192,7 @@ class Counts:
     uncovered: dict[str, Values]
     contributors: Values
     deployer_added: Values
+    annotator_added: Values
 
 
 def staff_counts(
@@ -195,6 +214,7 @@ def staff_counts(
     carried: dict[str, Values] = {}
     uncovered: dict[str, Values] = {}
     absorbed: Values = 0.0
+    annotator_added: Values = False
     for role in SPECIALIST_ROLES:
         fte = demand[role]
         have = existing.get(role, 0)
@@ -202,6 +222,10 @@ def staff_counts(
         absorbed = absorbed + carried[role]
         rest = maximum(0.0, fte - carried[role])
         needed[role] = round_people(rest, rule.round_up_from)
+        if role == ANNOTATOR:  # nobody else labels: any annotation work gets an annotator
+            labeller = where(fte > _EPS, needed[role] == 0, False)
+            needed[role] = where(labeller, 1, needed[role])
+            annotator_added = where(have > 0, False, labeller)
         allocation[role] = maximum(needed[role], have)
         uncovered[role] = maximum(0.0, rest - allocation[role])
     capacity = assumptions.generalist_capacity_fte
@@ -234,6 +258,7 @@ def staff_counts(
         uncovered=uncovered,
         contributors=contributors,
         deployer_added=added,
+        annotator_added=annotator_added,
     )
 
 
@@ -252,7 +277,13 @@ def staff(
     needed = counts.needed
     rules = {
         role: _specialist_rule(
-            setup, demand[role], counts.carried[role], needed[role], existing.get(role, 0), cut
+            setup,
+            role,
+            demand[role],
+            counts.carried[role],
+            needed[role],
+            existing.get(role, 0),
+            cut,
         )
         for role in SPECIALIST_ROLES
     }
@@ -279,6 +310,7 @@ def staff(
         uncovered_fte={role: fte for role, fte in counts.uncovered.items() if fte > _EPS},
         needed=counts.needed,
         deployer=added,
+        annotator_added=bool(counts.annotator_added),
     )
 
 
@@ -288,7 +320,7 @@ def _carried_by_generalists(
     """The part of a role's demand full-stack data scientists carry under ``setup`` (none of
     a demand of at most ``_EPS``)."""
     rule = assumptions.setups[setup]
-    if have > 0 or role == "annotator":
+    if have > 0 or role == ANNOTATOR:
         return 0.0
     if role == "data_scientist" and rule.generalists_absorb_data_science:
         carried = fte
@@ -315,13 +347,18 @@ def _kept(have: int, needed: int) -> str:
 
 
 def _specialist_rule(
-    setup: str, fte: float, carried: float, needed: int, have: int, cut: float
+    setup: str, role: str, fte: float, carried: float, needed: int, have: int, cut: float
 ) -> str:
     if fte <= _EPS:
         return "no project demands this role" + _kept(have, 0)
     rest = fte - carried
     if carried > _EPS and rest <= _EPS:
         return f"{setup}: full-stack data scientists carry all {fte:.1f} FTE" + _kept(have, 0)
+    if role == ANNOTATOR and needed == 1 and rest < cut - _EPS:
+        return (
+            f"{setup}: in-house annotation needs someone to label it, and nobody else does; its "
+            f"{rest:.1f} FTE is below the cut a specialist starts from, so 1" + _kept(have, 1)
+        )
     text = f"{setup}: "
     if carried > _EPS:
         text += f"full-stack data scientists carry {carried:.1f} of {fte:.1f} FTE; the other "

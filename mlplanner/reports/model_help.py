@@ -79,7 +79,8 @@ remainder below the setup's round-up cut gets no specialist of its own; work nob
 plan covers (generalists may have capacity to spare) is said so in the plan's notes. A
 production model always gets someone to deploy it: when rounding left nobody who can (and
 nobody already employed can), one full-stack data scientist where the setup uses them, else
-one ML engineer.
+one ML engineer. In-house annotation always gets an annotator: nobody else labels, so any
+annotation work gets at least one, even below the cut.
 Leads count the people the work needs (annotators not counted): none below
 {a.lead_from_contributors}, then one per team of up to {a.lead_span}. From
 {a.head_from_leads} leads a Head of Data & ML leads the leads (one per {a.lead_span} leads).

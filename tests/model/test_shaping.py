@@ -108,13 +108,15 @@ def test_the_plan_and_the_rules_plan_lie_in_the_setups_space(
     assert space.holds(rows).all()
     existing = plan.scenario.company.existing_team
     assert plan.staffing is not None
-    added = plan.staffing.deployer
-    for role in MOVABLE:  # existing staff are kept, and so is the rules' added deployer
-        least = max(existing.get(role, 0), int(role == added))
+    added = plan.staffing.must_have  # the rules' added deployer and annotator
+    for role in MOVABLE:  # existing staff are kept, and so are they
+        least = max(existing.get(role, 0), int(role in added))
         assert space.lower[role] == least
         assert (space.upper[role] - space.lower[role]) % space.step == 0
-    if added is not None:
-        assert plan.allocation[added] >= 1 and plan.demand.deploys
+    if plan.staffing.deployer is not None:
+        assert plan.allocation[plan.staffing.deployer] >= 1 and plan.demand.deploys
+    if plan.staffing.annotator_added:
+        assert plan.allocation["annotator"] >= 1 and plan.demand.by_role["annotator"] > 0
     assert space.lower[HEAD] == space.upper[HEAD] == shaping.rules_plan[HEAD]
 
 
@@ -315,3 +317,38 @@ def test_a_moves_effect_shows_any_gain_it_paid_for() -> None:
     assert _move(0.0, 271_000).effect == "same quality, $271k a year less"
     assert _move(0.3, 0).effect == "+0.3 points"
     assert _move(0.3, 0).text == "one ML Engineer instead of one Full-Stack Data Scientist"
+
+
+def test_a_little_in_house_annotation_keeps_its_annotator_through_the_shaping() -> None:
+    """0.25 FTE of labelling is below the scaleup's cut (0.30) and the startup's (0.50): the
+    rules still plan an annotator (nobody else labels), and the shaping keeps one. Without
+    the rule the recommended plan left the labelling to nobody and scored 32.9 (the project's
+    annotation is its weakest link); one annotator raises it by 24 points."""
+    scenario = parse_scenario(
+        {
+            "name": "Small analytics model",
+            "company": {
+                "employees": 150,
+                "region": "at",
+                "existing_team": {GENERALIST: 3, "team_lead": 2},
+            },
+            "projects": [
+                {
+                    "name": "Demand model",
+                    "domain": "analytics",
+                    "scale": "small",
+                    "stage": "production",
+                    "data_readiness": "ready",
+                    "annotation": "in_house",
+                    "deployment": "edge",
+                    "lifecycle": "build",
+                }
+            ],
+        }
+    )
+    for setup in ("startup", "scaleup", "mature"):
+        plan = recommend(scenario, setup)
+        assert plan.demand.by_role["annotator"] < 0.3
+        assert plan.allocation["annotator"] == 1
+        assert plan.quality_detail.delivery_by_unit["Demand model"] > 50
+    assert round(recommend(scenario, "scaleup").quality, 1) == 56.9

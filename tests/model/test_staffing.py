@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
-from mlplanner.model.scenario import Company
+from mlplanner.model.scenario import SETUPS, Company
 from mlplanner.model.staffing import (
     DEPLOYERS,
     choose_setup,
@@ -129,11 +129,12 @@ def test_leads_and_annotators_are_not_individual_contributors() -> None:
 def test_startup_generalists_carry_the_first_person_of_each_role_and_all_data_science() -> None:
     staffing = staff(DEMAND, {}, "startup", PINNED, deploys=False)
     # carried 0.4 + 1.0 (of 1.2) + 1.6 + 0.6 + 0.9 = 4.5 FTE / 0.8 = 5.625 -> 6; the other
-    # 0.2 data engineering and 0.3 annotation are below the cut of 0.5: uncovered.
-    # 6 contributors (at least 3): teams of up to 4 -> 2 leads.
-    assert staffing.allocation == people(full_stack_data_scientist=6, team_lead=2)
+    # 0.2 data engineering is below the cut of 0.5: uncovered; the 0.3 of annotation, below
+    # it too, gets its annotator (nobody else labels). 6 contributors (annotators are not
+    # counted; at least 3): teams of up to 4 -> 2 leads.
+    assert staffing.allocation == people(full_stack_data_scientist=6, annotator=1, team_lead=2)
     assert staffing.absorbed_fte == pytest.approx(4.5)
-    assert staffing.uncovered_fte == pytest.approx({"data_engineer": 0.2, "annotator": 0.3})
+    assert staffing.uncovered_fte == pytest.approx({"data_engineer": 0.2})
     assert "carry all 1.6 FTE" in staffing.rules["data_scientist"]
     assert "carry 1.0 of 1.2 FTE" in staffing.rules["data_engineer"]
     assert "0.2 FTE below that gets no specialist of its own" in staffing.rules["data_engineer"]
@@ -274,7 +275,10 @@ def test_staffed_specialists_are_their_rounded_demand(demand: dict[str, float], 
     rule = a.setups[setup]  # type: ignore[index]
     for role in SPECIALIST_ROLES:
         headcount = staffing.allocation[role]
-        if setup == "mature" or role == "annotator":
+        if role == "annotator":  # any annotation work gets its annotator
+            rounded = round_people(demand[role], rule.round_up_from)
+            assert headcount == (max(rounded, 1) if demand[role] > 1e-9 else rounded)
+        elif setup == "mature":
             assert headcount == round_people(demand[role], rule.round_up_from)
         elif headcount:
             rest = demand[role] - rule.absorb_below_fte
@@ -310,6 +314,26 @@ def test_a_production_model_gets_someone_to_deploy_it_below_the_cut() -> None:
         "mature: a production model needs someone to deploy it, and its 0.1 FTE is below the "
         "cut a specialist starts from; so 1"
     )
+
+
+@pytest.mark.parametrize("setup", SETUPS)
+def test_annotation_below_the_cut_gets_its_annotator(setup: str) -> None:
+    """Nobody else labels (generalists never carry annotation): 0.1 FTE of in-house annotation
+    is below every setup's cut, and still gets one annotator, the rule saying why."""
+    labelling = dict.fromkeys(SPECIALIST_ROLES, 0.0) | {"annotator": 0.1}
+    staffing = staff(labelling, {}, setup, PINNED, deploys=False)
+    assert staffing.allocation == people(annotator=1)
+    assert staffing.needed["annotator"] == 1 and staffing.uncovered_fte == {}
+    assert staffing.annotator_added and staffing.must_have == ("annotator",)
+    assert staffing.rules["annotator"] == (
+        f"{setup}: in-house annotation needs someone to label it, and nobody else does; its "
+        "0.1 FTE is below the cut a specialist starts from, so 1"
+    )
+    kept = staff(labelling, {"annotator": 2}, setup, PINNED, deploys=False)
+    assert kept.allocation["annotator"] == 2 and kept.needed["annotator"] == 1
+    assert not kept.annotator_added and kept.must_have == ()
+    none = staff(dict.fromkeys(SPECIALIST_ROLES, 0.0), {}, setup, PINNED, deploys=False)
+    assert none.allocation["annotator"] == 0
 
 
 def test_the_setups_deployer_is_a_generalist_where_the_setup_uses_them() -> None:
@@ -384,3 +408,5 @@ def test_staffing_arrays_of_demand_gives_each_plans_numbers_exactly(
         assert {role: fte for role, fte in uncovered.items() if fte > 1e-9} == one.uncovered_fte
         added = np.broadcast_to(counts.deployer_added, len(rows))[i]
         assert (one.deployer is not None) == added
+        labeller = np.broadcast_to(counts.annotator_added, len(rows))[i]
+        assert one.annotator_added == labeller

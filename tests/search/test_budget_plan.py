@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.cost import role_cost
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import recommend
 from mlplanner.model.roles import GENERALIST, PHASES
@@ -145,7 +146,9 @@ def test_what_whole_projects_leave_goes_to_the_next_project_in_part() -> None:
 
 def test_a_share_that_staffs_nobody_more_is_no_part() -> None:
     s = example_scenarios()["seed_startup.json"]
-    advice = fund_projects(s, 0.4 * recommend(s).annual_cost_usd)
+    # Less than the project's annotator: any share of the project staffs nobody.
+    annotator = role_cost("annotator", 1, s.company.region, Assumptions.defaults())
+    advice = fund_projects(s, annotator.annual_cost_usd - 1)
     assert advice.plan is not None and advice.plan.total_headcount == 0
     assert advice.part is None and advice.unstaffed == ("Ticket triage",)
     assert advice.message == "The budget staffs no project and leaves unstaffed: Ticket triage."
