@@ -126,6 +126,10 @@ in its rule under "Why each head".
   {min(a.lead_from_contributors, a.lead_span)}, then one per {a.lead_span}) that have no lead.
 
 Quality = delivery × resilience factor × coordination, 0–100: adding a person never lowers it.
+Under the quality headline, the Plan page names the project (or shared work) that loses the
+most delivery, the phase and role behind it and why (work short of plan, done by full-stack
+data scientists at their depth, or staffed exactly to plan), and the work that has no second
+person able to do it.
 
 Every number here is a **rule of thumb, not a measurement**, and all of them are editable: they
 live in the `data/` folder with their sources (`data/SOURCES.md`).

@@ -237,7 +237,7 @@ def _covered(covered: float, demand: float) -> str:
     """``the plan covers 6.3 of the 7.4 FTE the portfolio needs`` (two decimals where one
     would read the same), or ``nobody in the plan does it (0.11 FTE)``."""
     if covered < _FTE:
-        return f"nobody in the plan does it ({demand:.2g} FTE)"
+        return f"nobody in the plan does it ({demand:.{2 if demand < 1 else 1}f} FTE)"
     places = 1 if f"{covered:.1f}" != f"{demand:.1f}" else 2
     shares = f"{covered:.{places}f} of the {demand:.{places}f} FTE"
     return f"the plan covers {shares} the portfolio needs"

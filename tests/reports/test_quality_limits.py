@@ -15,7 +15,7 @@ from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.quality import phase_caps, portfolio, score_heads
 from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
-from mlplanner.reports.quality_limits import quality_limits
+from mlplanner.reports.quality_limits import DeliveryLimit, quality_limits
 from tests.support import strategies
 from tests.support.builders import project_data, scenario
 
@@ -132,3 +132,23 @@ def test_limits_agree_with_the_score(scenario: Scenario, allocation: dict[str, i
     missing = 1 - float(delivered[i])
     assert math.fsum(limit.parts.values()) == pytest.approx(missing, abs=1e-12)
     assert all(part >= -1e-12 for part in limit.parts.values())
+
+
+def test_work_nobody_does_reads_in_sensible_figures() -> None:
+    limit = DeliveryLimit(
+        unit="Big model",
+        delivery=0.0,
+        points=40.0,
+        phase="deployment",
+        role="ml_engineer",
+        parts={"short": 0.9, "depth": 0.0, "to plan": 0.1},
+        covered_fte=0.0,
+        demand_fte=123.456,
+        generalist_fte=0.0,
+        depth=0.6,
+        planned=0.9,
+        past_fte=0.0,
+    )
+    assert limit.sentence.endswith(
+        "Its deployment phase needs ML Engineer work: nobody in the plan does it (123.5 FTE)."
+    )
