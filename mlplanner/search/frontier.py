@@ -15,8 +15,8 @@ specialist data scientists, a mature company's no new full-stack data scientists
 frontier is the frontier of the setup's space and differs from setup to setup. The setup's
 recommended plan is a candidate; its shaping (:mod:`mlplanner.model.shaping`) puts it on this
 frontier: exactly where the setup's space has up to 20,000 plans (scored whole; the tests
-check it against brute force), and by local moves on larger spaces, where all but one of
-the 309 plans of ``bench/recommend_family.py`` are not beaten (``docs/model.md``).
+check it against brute force), and by local moves on larger spaces, where none of the 309
+plans of ``bench/recommend_family.py`` is beaten (one of 1,200 more is: ``docs/model.md``).
 
 **Algorithm** (a local search, exact on small spaces; :func:`brute_force` enumerates the
 space, and the tests check that both agree on generated small scenarios;
