@@ -20,7 +20,8 @@ so a tight budget spreads thin. A manager funds projects instead. :func:`fund_pr
    milliseconds);
 4. spends what is left on the project left out last, in part: the kept projects' demand plus
    the largest whole percentage of what that project adds that still fits, staffed by the
-   same rules; a share that staffs nobody more is none.
+   same rules; a share that staffs nobody more, or whose people raise no quality (an
+   annotator alone, with nobody to build the model), is none.
 
 Smaller sets are staffed by the rules, not reshaped: the bisection needs teams that never
 cost more for fewer projects, which the rules' sizing guarantees (it is monotone in the work)
@@ -52,6 +53,7 @@ from mlplanner.model.scenario import Scenario
 from mlplanner.model.staffing import choose_setup, deployer, must_deploy, staff
 from mlplanner.model.wording import format_usd, joined, projects
 from mlplanner.search.frontier import check_budget
+from mlplanner.search.pareto import QUALITY_TOLERANCE
 
 
 @dataclass(frozen=True)
@@ -142,11 +144,13 @@ def fund_projects(
     if pricing.cost(pricing.team(kept)) > budget:
         return BudgetAdvice(None, (), None, names, smallest)
     percent = 0 if last_out is None else pricing.largest_share(kept, last_out, budget)
-    team = pricing.team(kept, last_out, percent)
-    part = None  # a share too small to staff anyone more is no part at all
-    if last_out is not None and team != pricing.team(kept):
-        part = Part(names[last_out], percent)
-    plan = evaluate(scenario, team, setup, pricing.assumptions)
+    bare = evaluate(scenario, pricing.team(kept), setup, pricing.assumptions)
+    plan = bare
+    part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all
+    if last_out is not None:
+        more = evaluate(scenario, pricing.team(kept, last_out, percent), setup, pricing.assumptions)
+        if more.quality > bare.quality + QUALITY_TOLERANCE:
+            plan, part = more, Part(names[last_out], percent)
     funded = tuple(names[i] for i in kept)
     staffed = set(kept) | ({last_out} if part is not None else set())
     unstaffed = tuple(name for i, name in enumerate(names) if i not in staffed)

@@ -154,6 +154,18 @@ def test_a_share_that_staffs_nobody_more_is_no_part() -> None:
     assert advice.message == "The budget staffs no project and leaves unstaffed: Ticket triage."
 
 
+def test_a_share_whose_people_raise_no_quality_is_no_part() -> None:
+    """Two fifths of the seed startup's plan buy 17% of its project: its annotator alone,
+    with nobody to build the model, which scores nothing; so no part, and no money spent."""
+    s = example_scenarios()["seed_startup.json"]
+    advice = fund_projects(s, 0.4 * recommend(s).annual_cost_usd)
+    assert advice.plan is not None and advice.plan.total_headcount == 0
+    assert advice.part is None and advice.unstaffed == ("Ticket triage",)
+    more = fund_projects(s, 0.6 * recommend(s).annual_cost_usd)  # a generalist too
+    assert more.part is not None and more.quality > 0
+    assert more.plan is not None and more.plan.allocation["annotator"] == 1
+
+
 def test_a_budget_below_the_team_staffing_no_project_buys_no_plan() -> None:
     s = example_scenarios()[ENTERPRISE]
     nothing = fund_projects(s, 0)
