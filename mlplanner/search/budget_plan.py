@@ -141,16 +141,18 @@ def fund_projects(
     out = pricing.fewest_removals(order, budget)
     kept = tuple(sorted(order[out:]))
     last_out = order[out - 1] if out else None
-    if pricing.cost(pricing.team(kept)) > budget:
+    team = pricing.team(kept)
+    if pricing.cost(team) > budget:
         return BudgetAdvice(None, (), None, names, smallest)
-    percent = 0 if last_out is None else pricing.largest_share(kept, last_out, budget)
-    bare = evaluate(scenario, pricing.team(kept), setup, pricing.assumptions)
-    plan = bare
+    plan = evaluate(scenario, team, setup, pricing.assumptions)
     part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all
     if last_out is not None:
-        more = evaluate(scenario, pricing.team(kept, last_out, percent), setup, pricing.assumptions)
-        if more.quality > bare.quality + QUALITY_TOLERANCE:
-            plan, part = more, Part(names[last_out], percent)
+        percent = pricing.largest_share(kept, last_out, budget)
+        more = pricing.team(kept, last_out, percent)
+        if more != team:
+            with_part = evaluate(scenario, more, setup, pricing.assumptions)
+            if with_part.quality > plan.quality + QUALITY_TOLERANCE:
+                plan, part = with_part, Part(names[last_out], percent)
     funded = tuple(names[i] for i in kept)
     staffed = set(kept) | ({last_out} if part is not None else set())
     unstaffed = tuple(name for i, name in enumerate(names) if i not in staffed)
