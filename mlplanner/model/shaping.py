@@ -36,6 +36,7 @@ the rules set them.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -177,10 +178,10 @@ def shape(
     exact = reshape and space.size <= EXACT_SPACE
     if exact:
         candidates = _affordable(context, _every_plan(space), cap)
-        row = _pick(score(context, candidates), quality, spend)
+        scores = score(context, candidates)
+        row = _pick(scores, quality, spend)
         if row is not None:
-            jump = _move(current[0], candidates[row], space.step, (spend, quality), context)
-            moves.append(jump)
+            moves.append(_move(current[0], candidates, scores, row, space.step, (spend, quality)))
         reshape = False
     width = 1  # single moves first; wider ones only where no narrower move helps
     singles: tuple[np.ndarray, Scores] | None = None  # the last single moves, scored
@@ -200,7 +201,7 @@ def shape(
                 break
             width += 1
             continue
-        move = _move(current[0], candidates[row], space.step, (spend, quality), context)
+        move = _move(current[0], candidates, scores, row, space.step, (spend, quality))
         moves.append(move)
         current = candidates[row : row + 1]
         quality, spend = move.quality_after, move.cost_after
@@ -236,7 +237,21 @@ def _after_best_singles(
     first = plans[np.lexsort((scores.cost, -scores.quality))[:_FIRST_STEPS]]
     deeper = (first[:, None, :] + _deltas(space.step, True)[None, :, :]).reshape(-1, len(ROLES))
     # Many of them coincide, and a large portfolio's plan takes tens of microseconds to score.
-    return np.unique(_affordable(context, deeper, cap, space), axis=0)
+    return _distinct_rows(_affordable(context, deeper, cap, space))
+
+
+def _distinct_rows(plans: np.ndarray) -> np.ndarray:
+    """Each row of ``plans`` once, in ascending order of their columns: ``np.unique(plans,
+    axis=0)``, by one whole number per row where they fit in 62 bits (several times faster)."""
+    if not len(plans):
+        return plans
+    low = plans.min(axis=0)
+    sizes = plans.max(axis=0) - low + 1
+    if math.prod(sizes.tolist()) >= 2**62:
+        return np.unique(plans, axis=0)
+    radix = np.cumprod(np.concatenate(([1], sizes[:0:-1])))[::-1]
+    _, first = np.unique((plans - low) @ radix, return_index=True)
+    return plans[first]
 
 
 def _pick(scores: Scores, quality: float, spend: int) -> int | None:
@@ -262,21 +277,23 @@ def _every_plan(space: SearchSpace) -> np.ndarray:
 
 def _move(
     before: np.ndarray,
-    after: np.ndarray,
+    candidates: np.ndarray,
+    scores: Scores,
+    row: int,
     step: int,
     was: tuple[int, float],
-    context: ScoringContext,
 ) -> Move:
-    change = (after - before) // step
-    scores = score(context, after[None, :])
+    """The move from ``before`` to the scored ``candidates``' ``row``, from a plan costing and
+    scoring ``was``."""
+    change = (candidates[row] - before) // step
     return Move(
         added={ROLES[i]: int(n) for i, n in enumerate(change) if n > 0},
         removed={ROLES[i]: int(-n) for i, n in enumerate(change) if n < 0},
         step=step,
         cost_before=was[0],
-        cost_after=int(scores.cost[0]),
+        cost_after=int(scores.cost[row]),
         quality_before=was[1],
-        quality_after=float(scores.quality[0]),
+        quality_after=float(scores.quality[row]),
     )
 
 

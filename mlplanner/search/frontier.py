@@ -33,7 +33,8 @@ two properties of the quality score (:mod:`mlplanner.model.quality`):
   frontier is a staircase that plans one or two people apart climb.
 
 1. **Seeds**: the cheapest allocation, a greedy walk from it (:func:`_greedy`: each step
-   adds the role, or else the pair of roles, buying the most quality per dollar), the
+   adds the role, or else the pair of roles, buying the most quality per dollar; scored
+   three steps ahead per call), the
    setup's recommended plan and the most generous allocation.
 2. **Climb**: every plan that joins the frontier has its neighbours scored: one step more or
    less of a role, one role's step moved to another, one step more or less of two roles.
@@ -57,6 +58,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations, permutations
 from typing import Any
 
@@ -73,6 +75,8 @@ from mlplanner.search.pareto import sweep
 from mlplanner.search.problem import SearchProblem, search_problem
 
 BRUTE_FORCE_LIMIT = 200_000_000
+# Single steps the greedy walk scores ahead per call (3: up to 220 plans, for 9 roles).
+_AHEAD = 3
 # Spaces up to this many allocations (leads aside) are scored whole, which takes a few
 # milliseconds to tens of them; larger ones are climbed (module docstring).
 ENUMERATE_LIMIT = 20_000
@@ -414,31 +418,85 @@ def _moves(lower: np.ndarray, upper: np.ndarray, step: int) -> np.ndarray:
 
 def _greedy(problem: SearchProblem, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
     """Allocations of a walk from ``lower``: each step adds the role, or else the pair of
-    roles, that buys the most quality per dollar, until nothing gains (module docstring)."""
+    roles, that buys the most quality per dollar, until nothing gains (module docstring).
+
+    The score's time is nearly all per call (9 plans cost what 100 do), so each call scores
+    every plan up to :data:`_AHEAD` single steps ahead and the walk follows its choices
+    through them: the same walk in a third of the calls."""
     step = problem.space.step
     ones = np.eye(len(ROLES), dtype=np.int64) * step
     pairs = np.array([ones[i] + ones[j] for i, j in combinations(range(len(ROLES)), 2)])
+    ahead = _ahead(len(ROLES))
     current = lower.copy()
     first = score(problem.context, current[None, :])
     quality, paid = float(first.quality[0]), int(first.cost[0])
     walk = [current]
     while True:
-        for options in (ones, pairs):  # a pair only when no single role gains anything
-            tried = current + options
-            tried = tried[(tried <= upper).all(axis=1)]
-            if not len(tried):
-                continue
-            scores = score(problem.context, tried)
-            gain = scores.quality - quality
-            value = np.where(gain > _MARGIN, gain / np.maximum(scores.cost - paid, 1.0), -np.inf)
-            if np.isfinite(value).any():
+        reach = current + ahead.offsets * step
+        inside = np.flatnonzero((reach <= upper).all(axis=1))
+        scores = score(problem.context, reach[inside])
+        position = np.full(len(reach), -1)  # each plan ahead's row in scores (-1: not scored)
+        position[inside] = np.arange(len(inside))
+        at = 0  # where the walk is among the plans ahead
+        for _ in range(_AHEAD):
+            following = ahead.following[at]
+            following = following[following >= 0]
+            following = following[position[following] >= 0]  # one step more of each role
+            best = _best_step(scores, position[following], quality, paid)
+            if best is None:
                 break
+            at = int(following[best])
+            current = reach[at]
+            quality, paid = float(scores.quality[position[at]]), int(scores.cost[position[at]])
+            walk.append(current)
         else:
+            continue  # every step scored ahead taken: score the next ones
+        tried = current + pairs  # a pair only when no single role gains anything
+        tried = tried[(tried <= upper).all(axis=1)]
+        if not len(tried):
             return np.array(walk)
-        best = int(np.argmax(value))
+        paired = score(problem.context, tried)
+        best = _best_step(paired, np.arange(len(tried)), quality, paid)
+        if best is None:
+            return np.array(walk)
         current = tried[best]
-        quality, paid = float(scores.quality[best]), int(scores.cost[best])
+        quality, paid = float(paired.quality[best]), int(paired.cost[best])
         walk.append(current)
+
+
+def _best_step(scores: Scores, rows: np.ndarray, quality: float, paid: int) -> int | None:
+    """Which of the scored ``rows`` (their position among them) buys the most quality per
+    dollar over a plan of ``quality`` costing ``paid``; ``None`` when none gains."""
+    gain = scores.quality[rows] - quality
+    value = np.where(gain > _MARGIN, gain / np.maximum(scores.cost[rows] - paid, 1.0), -np.inf)
+    return int(np.argmax(value)) if np.isfinite(value).any() else None
+
+
+@dataclass(frozen=True)
+class _Ahead:
+    """Every allocation up to :data:`_AHEAD` single steps from a plan (``offsets``, in steps:
+    the plan itself first) and, for each, the row of one step more of each role
+    (``following[row, role]``; -1 past the last)."""
+
+    offsets: np.ndarray
+    following: np.ndarray
+
+
+@cache
+def _ahead(roles: int) -> _Ahead:
+    index = {(0,) * roles: 0}
+    level = list(index)
+    for _ in range(_AHEAD):
+        level = [_more(offset, role) for offset in level for role in range(roles)]
+        level = [offset for offset in dict.fromkeys(level) if offset not in index]
+        index.update({offset: len(index) + i for i, offset in enumerate(level)})
+    following = [[index.get(_more(offset, role), -1) for role in range(roles)] for offset in index]
+    return _Ahead(offsets=np.array(list(index)), following=np.array(following))
+
+
+def _more(offset: tuple[int, ...], role: int) -> tuple[int, ...]:
+    """``offset`` with one step more of ``role``."""
+    return (*offset[:role], offset[role] + 1, *offset[role + 1 :])
 
 
 def sample(

@@ -18,13 +18,15 @@ from typing import Any
 
 import numpy as np
 from hypothesis import assume, given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Plan, evaluate, recommend
 from mlplanner.model.roles import GENERALIST, HEAD, ROLES
 from mlplanner.model.scenario import load_scenario, parse_scenario
 from mlplanner.model.scoring import score, scoring_context
-from mlplanner.model.shaping import Move, Shaping
+from mlplanner.model.shaping import Move, Shaping, _distinct_rows
 from mlplanner.model.staffing import staff
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.frontier import brute_force, frontier
@@ -409,3 +411,18 @@ def test_a_move_of_three_people_reaches_the_frontier_where_pairs_of_moves_stop()
     )
     affordable = [p for p in frontier(scenario) if p.annual_cost_usd <= plan.annual_cost_usd]
     assert max(p.quality for p in affordable) <= plan.quality + QUALITY_TOLERANCE
+
+
+@given(
+    hnp.arrays(
+        np.int64,
+        st.tuples(st.integers(0, 40), st.integers(1, 9)),
+        elements=st.one_of(st.integers(0, 4), st.integers(0, 2**40)),
+    )
+)
+def test_distinct_rows_are_numpys_unique_rows_in_its_order(plans: np.ndarray) -> None:
+    """The moves of three are deduplicated by one number per row; small or huge counts (past
+    62 bits, numpy's own way), the rows and their order are ``np.unique(axis=0)``'s, which the
+    shaping's tie-break between equal plans depends on."""
+    expected = np.unique(plans, axis=0) if len(plans) else plans
+    assert np.array_equal(_distinct_rows(plans), expected)

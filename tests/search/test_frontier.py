@@ -38,6 +38,7 @@ from mlplanner.model.scenario import (
     load_scenario,
     parse_scenario,
 )
+from mlplanner.model.scoring import score
 from mlplanner.model.setup_space import STEP_FTE, STEPS, SearchSpace, search_step
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.alternatives import as_point
@@ -51,6 +52,7 @@ from mlplanner.search.frontier import (
 )
 from mlplanner.search.pareto import QUALITY_TOLERANCE
 from mlplanner.search.problem import search_problem
+from tests.support.strategies import ENGINE_SETTINGS, scenario_data, setups
 
 # The module itself (``mlplanner.search.frontier`` as an attribute is the function of that name).
 frontier_module = importlib.import_module("mlplanner.search.frontier")
@@ -470,3 +472,47 @@ def test_the_enterprise_frontier_is_climbed_exactly() -> None:
     assert space.size // space.count(LEAD) > ENUMERATE_LIMIT
     climbed = frontier(scenario, "scaleup")
     assert_same_frontier(climbed, proven_frontier(scenario, setup="scaleup"))
+
+
+def _walk_one_step_a_call(problem: Any, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
+    """The greedy walk's definition run literally: from ``lower``, each step scores one more
+    person of every role and takes the most quality per dollar, or else the best pair."""
+    ones = np.eye(len(ROLES), dtype=np.int64) * problem.space.step
+    pairs = np.array([ones[i] + ones[j] for i, j in itertools.combinations(range(len(ROLES)), 2)])
+    current = lower.copy()
+    first = score(problem.context, current[None, :])
+    quality, paid = float(first.quality[0]), int(first.cost[0])
+    walk = [current]
+    while True:
+        for options in (ones, pairs):
+            tried = current + options
+            tried = tried[(tried <= upper).all(axis=1)]
+            scores = score(problem.context, tried)
+            gain = scores.quality - quality
+            value = np.where(gain > 1e-7, gain / np.maximum(scores.cost - paid, 1.0), -np.inf)
+            if len(tried) and np.isfinite(value).any():
+                break
+        else:
+            return np.array(walk)
+        best = int(np.argmax(value))
+        current = tried[best]
+        quality, paid = float(scores.quality[best]), int(scores.cost[best])
+        walk.append(current)
+
+
+@ENGINE_SETTINGS
+@given(scenario_data(min_projects=1), setups)
+def test_the_greedy_walk_scored_steps_ahead_is_the_walk_one_step_a_call(
+    data: dict[str, Any], setup: str
+) -> None:
+    """The walk scores several steps ahead per call to save the score's per-call time; it is
+    still exactly the walk of one step per call (the climb's seeds, so the frontier, hang on
+    it). From the cheapest plan, and from the space's lower bound with the most leads."""
+    problem = search_problem(parse_scenario(data), Assumptions.defaults(), setup)
+    lower = np.array([problem.space.lower[role] for role in ROLES], dtype=np.int64)
+    upper = np.array([problem.space.upper[role] for role in ROLES], dtype=np.int64)
+    led = lower.copy()
+    led[ROLES.index(LEAD)] = upper[ROLES.index(LEAD)]
+    for start in (lower, led):
+        walked = frontier_module._greedy(problem, start, upper)
+        assert np.array_equal(walked, _walk_one_step_a_call(problem, start, upper))
