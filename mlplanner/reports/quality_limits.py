@@ -138,31 +138,45 @@ class DeliveryLimit:
 @dataclass(frozen=True)
 class SinglePersonWork:
     """The specialist ``roles`` with demand that fewer than two people can do (a role's
-    specialists, plus full-stack data scientists for every role but annotation), and their
-    demand: ``fte`` and its ``share`` (0-1) of the portfolio's. This work counts against
-    resilience."""
+    specialists, plus full-stack data scientists for every role but annotation), those of them
+    ``nobody`` can do, and their demand: ``fte`` and its ``share`` (0-1) of the portfolio's.
+    This work counts against resilience."""
 
     roles: tuple[str, ...]
+    nobody: tuple[str, ...]
     fte: float
     share: float
 
     @property
     def sentence(self) -> str:
         """``Data Annotator and ML Engineer work (1.2 FTE, 36% of the demand) has no second
-        person able to do it.``"""
-        names = joined([role_label(role) for role in self.roles])
+        person able to do it.``; work nobody can do is said so: ``Data Engineer work has no
+        second person able to do it, and Research / Applied Scientist work nobody (0.6 FTE,
+        4% of the demand in all).``"""
+        figures = f"{self.fte:.1f} FTE, {self.share:.0%} of the demand"
+        alone = _names([role for role in self.roles if role not in self.nobody])
+        if not self.nobody:
+            return f"{alone} work ({figures}) has no second person able to do it."
+        nobody = _names(list(self.nobody))
+        if not alone:
+            return f"{nobody} work ({figures}) has nobody able to do it."
         return (
-            f"{names} work ({self.fte:.1f} FTE, {self.share:.0%} of the demand) has no second "
-            "person able to do it."
+            f"{alone} work has no second person able to do it, and {nobody} work nobody "
+            f"({figures} in all)."
         )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "roles": list(self.roles),
+            "nobody": list(self.nobody),
             "fte": round(self.fte, 2),
             "share": round(self.share, 3),
             "sentence": self.sentence,
         }
+
+
+def _names(roles: list[str]) -> str:
+    return joined([role_label(role) for role in roles])
 
 
 @dataclass(frozen=True)
@@ -275,4 +289,9 @@ def _single_person(work: Portfolio, scored: Scored) -> SinglePersonWork | None:
     if not single or total <= 0:
         return None
     fte = sum(float(work.demand[i]) for i in single)
-    return SinglePersonWork(tuple(SPECIALIST_ROLES[i] for i in single), fte, fte / total)
+    return SinglePersonWork(
+        roles=tuple(SPECIALIST_ROLES[i] for i in single),
+        nobody=tuple(SPECIALIST_ROLES[i] for i in single if scored.able[i] <= 0),
+        fte=fte,
+        share=fte / total,
+    )

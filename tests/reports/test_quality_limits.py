@@ -85,11 +85,28 @@ def test_no_projects_no_limits() -> None:
 def test_single_person_work_names_roles_with_fewer_than_two_able() -> None:
     single = quality_limits(fashion("mature")).single_person
     assert single is not None
-    assert single.roles == ("data_engineer", "ml_engineer", "developer")
+    assert single.roles == ("data_engineer", "ml_engineer", "developer") and not single.nobody
     assert single.sentence == (
         "Data Engineer, ML Engineer and Backend Developer work (2.5 FTE, 47% of the demand) "
         "has no second person able to do it."
     )
+
+
+def test_work_nobody_can_do_is_not_said_to_lack_a_second_person() -> None:
+    seed = example_scenarios()["seed_startup.json"]
+    alone = dict.fromkeys(ROLES, 2) | {"data_engineer": 1, "ml_engineer": 0, "developer": 0}
+    alone |= {"full_stack_data_scientist": 0}
+    single = quality_limits(evaluate(seed, alone, "mature")).single_person
+    assert single is not None
+    assert single.roles == ("data_engineer", "ml_engineer", "developer")
+    assert single.nobody == ("ml_engineer", "developer")
+    assert single.sentence == (
+        f"Data Engineer work has no second person able to do it, and ML Engineer and Backend "
+        f"Developer work nobody ({single.fte:.1f} FTE, {single.share:.0%} of the demand in all)."
+    )
+    nobody = quality_limits(evaluate(seed, alone | {"data_engineer": 0}, "mature")).single_person
+    assert nobody is not None and nobody.nobody == nobody.roles
+    assert nobody.sentence.endswith("of the demand) has nobody able to do it.")
 
 
 def test_names_are_the_users_text_as_given() -> None:
