@@ -131,7 +131,7 @@ def budget_and_chart() -> None:
     heading = f"The best plan for {format_usd(budget)} a year"
     st.subheader(heading + (" (adopted)" if adopted else ""))
     if chosen is None:
-        st.warning("No plan fits this budget: the existing team alone costs more.")
+        st.warning("No plan fits this budget: the cheapest plan of this setup costs more.")
     else:
         chosen_plan = evaluate(scenario, chosen.allocation, assumptions=assumptions)
         same = chosen.allocation == recommended.allocation  # no change to show against it

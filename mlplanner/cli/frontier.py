@@ -24,7 +24,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, evaluate
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
-from mlplanner.model.wording import format_usd
+from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.reports.tradeoffs import scenario_step_note
 from mlplanner.search.budget_plan import BudgetAdvice, describe
 from mlplanner.search.frontier import FrontierPoint, best_under_budget, frontier
@@ -77,10 +77,16 @@ def plan_under_budget(scenario: Scenario, budget: float, setup: str | None) -> E
     """The best plan a budget buys, evaluated; ``ValueError`` when nothing fits."""
     point = best_under_budget(scenario, budget, setup=setup)
     if point is None:
-        cheapest = frontier(scenario, setup=setup)[0].annual_cost_usd
+        cheapest = frontier(scenario, setup=setup)[0]
+        existing = scenario.company.existing_team
+        hired = {r: n - existing.get(r, 0) for r, n in cheapest.allocation.items()}
+        added = joined([people(n, role) for role, n in hired.items() if n > 0])
+        team = added
+        if any(existing.values()):
+            team = "the existing team" + (f" plus {added}" if added else "")
         raise ValueError(
-            f"budget: {format_usd(budget)} buys no plan; the cheapest plan that keeps the "
-            f"existing team costs {format_usd(cheapest)} a year"
+            f"budget: {format_usd(budget)} buys no plan; the cheapest plan, {team}, costs "
+            f"{format_usd(cheapest.annual_cost_usd)} a year"
         )
     return evaluate(scenario, point.allocation, setup=setup)
 

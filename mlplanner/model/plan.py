@@ -474,6 +474,7 @@ def _recommended(inputs: _Inputs) -> Plan:
         staffing.allocation,
         assumptions,
         must_have=staffing.must_have,
+        deploys=demand.deploys,
     )
     context = scoring_context(demand, scenario.company.region, assumptions)
     # Without projects there is no quality to raise: the rules' plan stands.

@@ -22,7 +22,13 @@ the one person the rules add where rounding left nobody for work that cannot be 
 one (the deployer of a production model, the annotator of in-house annotation:
 :func:`~mlplanner.model.staffing.staff`) is kept: that role has at least one;
 each bound raised to ``e_r`` and to the rules' own plan (:func:`~mlplanner.model.staffing.staff`),
-so that plan is always in the space, and then to a whole number of steps above ``e_r``. Past
+so that plan is always in the space, and then to a whole number of steps above ``e_r``.
+Where a production project has deployment work, a plan must have someone able to deploy it
+(an ML engineer, a backend developer or a full-stack data scientist,
+:data:`~mlplanner.model.staffing.DEPLOYERS`): allocations with none of them are not plans of
+the space (:meth:`SearchSpace.holds`), whoever the bounds would allow (the rules' plan always
+has one); without this the shaping could trade a production model's only deployer for work
+elsewhere, and recommend a plan that ships nothing of it. Past
 these bounds only the quality score's headroom grows (a role staffed past its demand delivers
 a little more of its planned work, with diminishing returns).
 
@@ -46,7 +52,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.quality import COVERABLE
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Setup
-from mlplanner.model.staffing import managers
+from mlplanner.model.staffing import DEPLOYERS, managers
 
 # The search's work grows steeply with the number of headcounts per role (bench/frontier.py):
 # about 0.1 s at 60 FTE of coverable demand in steps of one person, 2 s at 140. Teams with up to
@@ -54,6 +60,7 @@ from mlplanner.model.staffing import managers
 # their demand into at most STEPS (search_step).
 STEP_FTE = 60.0
 STEPS = 40
+_DEPLOYER_COLUMNS = [ROLES.index(role) for role in DEPLOYERS]
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,7 @@ class SearchSpace:
     lower: dict[str, int]
     upper: dict[str, int]
     step: int = 1
+    deploys: bool = False  # a production model needs deploying: every plan has a deployer
 
     def values(self, role: str) -> np.ndarray:
         """The headcounts the space allows for ``role``, ascending."""
@@ -79,11 +87,20 @@ class SearchSpace:
         return reduce(lambda n, role: n * self.count(role), ROLES, 1)
 
     def holds(self, allocations: np.ndarray) -> np.ndarray:
-        """Which rows of ``allocations`` (``ROLES`` order) lie within the bounds."""
+        """Which rows of ``allocations`` (``ROLES`` order) are plans of the space: within the
+        bounds and, where a production model needs deploying, with someone to deploy it."""
         lower = np.array([self.lower[role] for role in ROLES])
         upper = np.array([self.upper[role] for role in ROLES])
         inside = (allocations >= lower) & (allocations <= upper)
-        return np.asarray(inside.all(axis=1))
+        return np.asarray(inside.all(axis=1)) & self.deployable(allocations)
+
+    def deployable(self, allocations: np.ndarray) -> np.ndarray:
+        """Which rows of ``allocations`` can deploy what the space's plans must: all of them
+        unless a production model needs deploying, else those with someone of
+        :data:`~mlplanner.model.staffing.DEPLOYERS`."""
+        if not self.deploys:
+            return np.ones(len(allocations), dtype=bool)
+        return np.asarray(allocations[:, _DEPLOYER_COLUMNS].any(axis=1))
 
 
 def search_step(coverable_demand: float) -> int:
@@ -102,11 +119,14 @@ def setup_space(
     assumptions: Assumptions,
     *,
     must_have: Collection[str],
+    deploys: bool,
 ) -> SearchSpace:
     """The space of plans of ``setup`` (module docstring) for a demand, an existing team and
     the plan the setup's rules give (``rules_plan``, every role); ``must_have``: the roles the
     rules gave one person only because the work cannot be done without one
-    (``Staffing.must_have``: the deployer, the annotator), kept at one at least."""
+    (``Staffing.must_have``: the deployer, the annotator), kept at one at least; ``deploys``:
+    whether a production project has deployment work (every plan then has someone able to
+    deploy it)."""
     lower: dict[str, int] = {role: int(existing.get(role, 0)) for role in ROLES}
     for role in must_have:  # the rules' one person the work cannot do without
         lower[role] = max(lower[role], 1)
@@ -141,4 +161,5 @@ def setup_space(
     first, span = assumptions.lead_from_contributors, assumptions.lead_span
     upper[LEAD] = on_step(LEAD, managers(contributors, first, span))
     lower[HEAD] = upper[HEAD] = rules_plan[HEAD]
-    return SearchSpace(lower=lower, upper={role: upper[role] for role in ROLES}, step=step)
+    upper_of: dict[str, int] = {role: upper[role] for role in ROLES}
+    return SearchSpace(lower=lower, upper=upper_of, step=step, deploys=deploys)

@@ -177,7 +177,7 @@ def shape(
     moves: list[Move] = []
     exact = reshape and space.size <= EXACT_SPACE
     if exact:
-        candidates = _affordable(context, _every_plan(space), cap)
+        candidates = _affordable(context, _every_plan(space), cap, space)
         scores = score(context, candidates)
         row = _pick(scores, quality, spend)
         if row is not None:

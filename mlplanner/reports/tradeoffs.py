@@ -128,8 +128,10 @@ they can take on ({assumptions.generalist_capacity_fte:.2f} FTE of specialist wo
 no new ones under the mature setup; leads up to as many as the largest team in that range would
 need; heads of data & ML stay as the setup's rules plan them. Every bound is raised to the
 rules' own plan, so that plan is always in the range. Past these bounds more people add little
-but cost. Every plan in that range is scored by the Plan page's rules, and the frontier keeps
-each plan that no other beats on both cost and quality.
+but cost. Where a project is in production, every plan has someone able to deploy it (an ML
+engineer, a backend developer or a full-stack data scientist). Every plan in that range is
+scored by the Plan page's rules, and the frontier keeps each plan that no other beats on both
+cost and quality.
 
 Teams up to {STEP_FTE:.0f} FTE of demand (annotation aside) are searched person by person.
 Larger teams are searched in steps: with D FTE of demand, every role's headcount moves from its

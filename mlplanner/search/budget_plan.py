@@ -9,8 +9,8 @@ so a tight budget spreads thin. A manager funds projects instead. :func:`fund_pr
    setup's rules (:func:`~mlplanner.model.staffing.staff` on their demand: generalists for a
    startup); both have someone able to deploy when a production project among them has
    deployment work (the staffing rules' deployer: a full-stack data scientist where the
-   setup uses them, else an ML engineer; added to the recommended plan in the rare case its
-   shaping traded every such person away);
+   setup uses them, else an ML engineer; the recommended plan, like any plan of the setup's
+   space, keeps one: :mod:`mlplanner.model.setup_space`);
 2. prices that team as the Plan page prices any allocation: its people, plus the outsourced
    annotation of the whole portfolio (bought whatever the team);
 3. keeps every project when the whole portfolio's team fits the budget, and otherwise leaves
@@ -50,7 +50,7 @@ from mlplanner.model.demand import Demand, compute_demand
 from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.roles import SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
-from mlplanner.model.staffing import choose_setup, deployer, must_deploy, staff
+from mlplanner.model.staffing import choose_setup, staff
 from mlplanner.model.wording import format_usd, joined, projects
 from mlplanner.search.frontier import check_budget
 from mlplanner.search.pareto import QUALITY_TOLERANCE
@@ -187,14 +187,9 @@ class _Pricing:
         return found
 
     def whole_team(self) -> dict[str, int]:
-        """The team for every project: the recommended plan, plus the setup's deployer in the
-        rare case its shaping left production models nobody able to deploy them (a plan
-        staffed by the rules always has one: :func:`~mlplanner.model.staffing.staff`)."""
-        plan = recommend(self.scenario, self.setup, self.assumptions)
-        team = dict(plan.allocation)
-        if must_deploy(plan.demand.deploys, team):
-            team[deployer(self.chosen, self.assumptions)] += 1
-        return team
+        """The team for every project: the recommended plan (which, like any plan of the
+        setup's space, has someone able to deploy a production model)."""
+        return dict(recommend(self.scenario, self.setup, self.assumptions).allocation)
 
     def team(
         self, kept: tuple[int, ...], part: int | None = None, percent: int = 0

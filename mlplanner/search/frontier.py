@@ -134,7 +134,9 @@ def best_under_budget(
 ) -> FrontierPoint | None:
     """The highest-quality allocation costing at most ``budget_usd`` (ties: the cheaper).
 
-    ``None`` when nothing in the search space fits (the existing team alone costs more).
+    ``None`` when nothing in the search space fits (its cheapest plan, the existing team and
+    anyone the work cannot do without, such as someone to deploy a production model, costs
+    more).
     Raises ``ValueError`` for a budget that is not a non-negative number.
     """
     budget = check_budget(budget_usd)
@@ -199,6 +201,7 @@ def _enumerated(problem: SearchProblem, lower: np.ndarray, upper: np.ndarray) ->
     for start in range(0, size, _CHUNK):
         flat = np.arange(start, min(start + _CHUNK, size))
         chunk = np.column_stack(np.unravel_index(flat, shape)) * step + lower
+        chunk = chunk[problem.space.deployable(chunk)]
         scores = score(problem.context, chunk)
         keys = [chunk[:, i] for i in reversed(range(len(ROLES)))]
         order = np.lexsort((*keys, -scores.quality, scores.cost))
@@ -283,7 +286,9 @@ def _climb(
     move_keys = moves @ radix  # a neighbour's key is its plan's key plus its move's
     raises, lowers = (moves > 0).astype(np.float64).T, (moves < 0).astype(np.float64).T
     within = ((seeds >= lower) & (seeds <= upper) & ((seeds - lower) % step == 0)).all(axis=1)
-    seeds = seeds[within]  # the space's own allocations (a recommended plan may lie off steps)
+    # the space's own allocations (a recommended plan may lie off steps; a greedy walk's first
+    # plans may have nobody to deploy)
+    seeds = seeds[within & problem.space.deployable(seeds)]
     seen = np.unique(seeds @ radix)
     scores = score(problem.context, seeds)
     kept = sweep(scores.cost, scores.quality, seeds)
@@ -297,6 +302,7 @@ def _climb(
         plan, move = np.nonzero(full @ raises + empty @ lowers == 0)
         fresh, keys = _unseen((new @ radix)[plan] + move_keys[move], seen)
         near = new[plan[fresh]] + moves[move[fresh]]
+        near = near[problem.space.deployable(near)]
         seen = np.sort(np.concatenate([seen, keys]), kind="stable")  # two sorted runs: a merge
         scores = score(problem.context, near)
         allocations = np.concatenate([front, near])
@@ -351,7 +357,7 @@ def _prove(
                 for chunk in np.array_split(grown, max(1, -(-len(grown) // _CHUNK)))
             ]
         )
-    everything = np.concatenate([partial, front])
+    everything = np.concatenate([partial[problem.space.deployable(partial)], front])
     scores = score(context, everything)
     return everything[sweep(scores.cost, scores.quality, everything)]
 
@@ -502,11 +508,13 @@ def _more(offset: tuple[int, ...], role: int) -> tuple[int, ...]:
 def sample(
     scenario: Scenario, count: int, seed: int = 0, assumptions: Assumptions | None = None
 ) -> list[FrontierPoint]:
-    """``count`` allocations drawn uniformly from the search space, scored: context for charts."""
+    """Allocations drawn uniformly from the search space, scored: context for charts (``count``
+    drawn from its bounds, those with nobody to deploy a production model left out)."""
     problem = search_problem(scenario, assumptions or Assumptions.defaults())
     rng = np.random.default_rng(seed)
     space = problem.space
     allocations = np.column_stack(
         [space.lower[r] + space.step * rng.integers(0, space.count(r), size=count) for r in ROLES]
     )
-    return _as_points(allocations, score(problem.context, allocations), np.arange(count))
+    allocations = allocations[space.deployable(allocations)]
+    return _as_points(allocations, score(problem.context, allocations), np.arange(len(allocations)))

@@ -111,9 +111,10 @@ def test_budget_advice_without_a_plan_is_null_and_says_why(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     # No existing team: a budget of 0 buys the empty plan, not the analytics baseline the
-    # setup staffs even without projects.
+    # setup staffs even without projects (a research project: nothing to deploy).
     path = tmp_path / "company.json"
-    path.write_text(json.dumps(scenario_data(project_data("Churn", "tabular"), employees=5000)))
+    churn = project_data("Churn", "tabular", stage="research")
+    path.write_text(json.dumps(scenario_data(churn, employees=5000)))
     advice = fund_projects(load_scenario(path), 0)
     assert advice.plan is None
     data = json.loads(run_ok(capsys, "recommend", str(path), "--budget", "0", "--format", "json"))
@@ -135,13 +136,24 @@ def test_budget_advice_without_a_plan_is_null_and_says_why(
         ("-5", "argument --budget: must be zero or more US dollars"),
         ("lots", "argument --budget: must be a number of US dollars"),
         ("nan", "argument --budget: must be zero or more US dollars"),
-        ("100000", "budget: $100k buys no plan; the cheapest plan that keeps the existing team"),
+        ("100000", "budget: $100k buys no plan; the cheapest plan, the existing team plus 1 Full"),
     ],
 )
 def test_bad_budgets_exit_2_with_one_line(
     capsys: pytest.CaptureFixture[str], budget: str, message: str
 ) -> None:
     assert message in run_error(capsys, "recommend", str(FASHION), "--budget", budget)
+
+
+def test_a_budget_below_anyone_to_deploy_names_the_cheapest_plan(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "company.json"
+    path.write_text(json.dumps(scenario_data(project_data("Churn", stage="production"))))
+    message = run_error(capsys, "recommend", str(path), "--budget", "0", "--setup", "mature")
+    assert message.startswith(
+        "error: budget: $0 buys no plan; the cheapest plan, 1 Backend Developer, costs"
+    )
 
 
 def test_frontier_of_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -426,3 +426,35 @@ def test_distinct_rows_are_numpys_unique_rows_in_its_order(plans: np.ndarray) ->
     shaping's tie-break between equal plans depends on."""
     expected = np.unique(plans, axis=0) if len(plans) else plans
     assert np.array_equal(_distinct_rows(plans), expected)
+
+
+def test_the_shaping_keeps_someone_to_deploy_a_production_model() -> None:
+    """Rounding, not the deployer rule, gave this mature plan its only ML engineer; a second
+    data scientist for the two research models scores higher, but trading the engineer for
+    one would leave the production model to nobody (it would deliver 0%)."""
+    research = {"scale": "medium", "data_readiness": "partial", "lifecycle": "run"}
+    scenario = parse_scenario(
+        {
+            "name": "Speech research and one production model",
+            "company": {
+                "employees": 40,
+                "region": "gb",
+                "setup": "mature",
+                "existing_team": {"annotator": 4},
+            },
+            "projects": [
+                {"name": "Speech", "domain": "speech", "stage": "research", "count": 2}
+                | research
+                | {"annotation": "outsourced"},
+                {"name": "Churn", "domain": "tabular", "stage": "production", "priority": 1}
+                | research
+                | {"data_readiness": "raw", "deployment": "online"},
+            ],
+        }
+    )
+    plan = recommend(scenario)
+    assert plan.shaping is not None and plan.shaping.rules_plan["ml_engineer"] == 1
+    assert plan.allocation["ml_engineer"] + plan.allocation["developer"] >= 1
+    assert plan.quality_detail.delivery_by_unit["Churn"] > 0
+    for point in frontier(scenario):  # nor does any plan of the setup's frontier
+        assert point.allocation["ml_engineer"] + point.allocation["developer"] >= 1

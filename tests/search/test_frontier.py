@@ -40,6 +40,7 @@ from mlplanner.model.scenario import (
 )
 from mlplanner.model.scoring import score
 from mlplanner.model.setup_space import STEP_FTE, STEPS, SearchSpace, search_step
+from mlplanner.model.staffing import DEPLOYERS
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.alternatives import as_point
 from mlplanner.search.frontier import (
@@ -516,3 +517,17 @@ def test_the_greedy_walk_scored_steps_ahead_is_the_walk_one_step_a_call(
     for start in (lower, led):
         walked = frontier_module._greedy(problem, start, upper)
         assert np.array_equal(walked, _walk_one_step_a_call(problem, start, upper))
+
+
+@SETTINGS
+@given(small_cases(), st.sampled_from(("startup", "scaleup", "mature")))
+def test_with_production_work_every_plan_has_someone_to_deploy_it(
+    case: tuple[Scenario, Assumptions], setup: str
+) -> None:
+    """A production model needs someone able to deploy it: the setup's space holds no plan
+    without one, so neither its frontier nor its recommended plan lacks one."""
+    scenario, assumptions = case
+    deploys = compute_demand(scenario, assumptions).deploys
+    plans = [recommend(scenario, setup, assumptions), *frontier(scenario, setup, assumptions)]
+    able = [sum(plan.allocation[role] for role in DEPLOYERS) for plan in plans]
+    assert not deploys or min(able) >= 1
