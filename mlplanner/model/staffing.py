@@ -104,10 +104,11 @@ class Staffing:
 
     @property
     def must_have(self) -> tuple[str, ...]:
-        """The roles the rules gave one person only because the work cannot be done without
-        one (the deployer, the annotator): the shaping keeps them (the setup's space starts
-        them at one)."""
-        annotator = ANNOTATOR if self.annotator_added else None
+        """The roles the work cannot be done without one person of: the deployer the rules
+        added, and the annotators wherever there is annotation work (nobody else labels),
+        however the rules gave them. The shaping keeps them (the setup's space starts them at
+        one)."""
+        annotator = ANNOTATOR if self.needed[ANNOTATOR] > 0 else None
         return tuple(role for role in (self.deployer, annotator) if role is not None)
 
 

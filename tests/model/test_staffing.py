@@ -331,9 +331,13 @@ def test_annotation_below_the_cut_gets_its_annotator(setup: str) -> None:
     )
     kept = staff(labelling, {"annotator": 2}, setup, PINNED, deploys=False)
     assert kept.allocation["annotator"] == 2 and kept.needed["annotator"] == 1
-    assert not kept.annotator_added and kept.must_have == ()
+    assert not kept.annotator_added and kept.must_have == ("annotator",)
+    # Rounding gives the annotator of a whole person's labelling; the shaping keeps one all
+    # the same (the score alone would trade a small project's labelling for work elsewhere).
+    rounded = staff(labelling | {"annotator": 0.9}, {}, setup, PINNED, deploys=False)
+    assert not rounded.annotator_added and rounded.must_have == ("annotator",)
     none = staff(dict.fromkeys(SPECIALIST_ROLES, 0.0), {}, setup, PINNED, deploys=False)
-    assert none.allocation["annotator"] == 0
+    assert none.allocation["annotator"] == 0 and none.must_have == ()
 
 
 def test_the_setups_deployer_is_a_generalist_where_the_setup_uses_them() -> None:

@@ -521,13 +521,16 @@ def test_the_greedy_walk_scored_steps_ahead_is_the_walk_one_step_a_call(
 
 @SETTINGS
 @given(small_cases(), st.sampled_from(("startup", "scaleup", "mature")))
-def test_with_production_work_every_plan_has_someone_to_deploy_it(
+def test_every_plan_has_someone_to_deploy_and_someone_to_label_where_the_work_needs_it(
     case: tuple[Scenario, Assumptions], setup: str
 ) -> None:
-    """A production model needs someone able to deploy it: the setup's space holds no plan
-    without one, so neither its frontier nor its recommended plan lacks one."""
+    """A production model needs someone able to deploy it and in-house annotation someone to
+    label it: the setup's space holds no plan without them, so neither its frontier nor its
+    recommended plan lacks them."""
     scenario, assumptions = case
-    deploys = compute_demand(scenario, assumptions).deploys
+    demand = compute_demand(scenario, assumptions)
     plans = [recommend(scenario, setup, assumptions), *frontier(scenario, setup, assumptions)]
     able = [sum(plan.allocation[role] for role in DEPLOYERS) for plan in plans]
-    assert not deploys or min(able) >= 1
+    assert not demand.deploys or min(able) >= 1
+    labellers = [plan.allocation["annotator"] for plan in plans]
+    assert demand.by_role["annotator"] <= 0 or min(labellers) >= 1
