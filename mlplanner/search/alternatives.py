@@ -49,7 +49,7 @@ def alternatives(
 ) -> list[Alternative]:
     """The named alternatives for a frontier and the recommended plan, cheapest rule first.
 
-    A rule that no frontier point satisfies (say, a budget below the existing team's cost)
+    A rule that no frontier point satisfies (say, a budget below the cheapest plan's cost)
     gives no alternative.
     """
     result: list[Alternative] = []
