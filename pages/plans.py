@@ -252,8 +252,8 @@ def saved_plans() -> None:
             st.info(f"No saved plans here: {trashed:,} in the trash (choose Show: Trash).")
         else:
             st.info(
-                "No saved plans yet. Save the current plan above, or from a terminal: "
-                "`python -m mlplanner plans save SCENARIO.json`."
+                "No saved plans yet. Save the current plan above or from the sidebar, or "
+                "import a scenario file as a new plan."
             )
         return
     page = page_number(total, key="mlp.plans.page")

@@ -66,6 +66,7 @@ def loaded(at: AppTest) -> LoadedPlan:
 def test_an_empty_database_says_what_to_do_and_every_input_is_explained(engine: Engine) -> None:
     at = plans_page()
     assert any("No saved plans yet" in info for info in texts(at.info))
+    assert not any("python -m" in info for info in texts(at.info))  # the app's own way
     assert [t.value for t in at.title] == ["Plans"]
     widgets = [*at.text_input, *at.selectbox, *at.button, *at.radio]
     assert all(widget.help for widget in widgets), [w.label for w in widgets if not w.help]
