@@ -18,9 +18,9 @@ style (``data/setups.csv``), so that each setup's plans are chosen among plans s
 - heads of data & ML: exactly as many as the setup's rules plan (the quality score does not
   count them, so the search would otherwise drop them);
 
-the one person the rules add where rounding left nobody for work that cannot be done without
-one (the deployer of a production model, the annotator of in-house annotation:
-:func:`~mlplanner.model.staffing.staff`) is kept: that role has at least one;
+the roles the work cannot be done without one person of
+(:attr:`~mlplanner.model.staffing.Staffing.must_have`: the deployer the rules add where
+rounding left nobody, the annotators wherever there is in-house annotation) have at least one;
 each bound raised to ``e_r`` and to the rules' own plan (:func:`~mlplanner.model.staffing.staff`),
 so that plan is always in the space, and then to a whole number of steps above ``e_r``.
 Where a production project has deployment work, a plan must have someone able to deploy it
@@ -123,8 +123,8 @@ def setup_space(
 ) -> SearchSpace:
     """The space of plans of ``setup`` (module docstring) for a demand, an existing team and
     the plan the setup's rules give (``rules_plan``, every role); ``must_have``: the roles the
-    rules gave one person only because the work cannot be done without one
-    (``Staffing.must_have``: the deployer, the annotator), kept at one at least; ``deploys``:
+    work cannot be done without one person of (``Staffing.must_have``: the deployer the rules
+    added, the annotators), kept at one at least; ``deploys``:
     whether a production project has deployment work (every plan then has someone able to
     deploy it)."""
     lower: dict[str, int] = {role: int(existing.get(role, 0)) for role in ROLES}
