@@ -89,6 +89,8 @@ def test_the_first_change_survives_an_immediate_reload(app_server: str, page: Pa
     name.fill(DRAFT)
     with app_run(page):
         name.press("Enter")
+    # The run's script tag sets it when the browser draws it, which can be just after the run.
+    page.wait_for_function(f"document.cookie.split('; ').some(c => c.startsWith('{COOKIE}='))")
     [cookie] = [c for c in page.context.cookies() if c["name"] == COOKIE]
     open_app(page, app_server)  # a reload: a new session of the same browser
     assert scenario_name(page) == DRAFT
