@@ -129,7 +129,7 @@ Quality = delivery × resilience factor × coordination, 0–100: adding a perso
 Under the quality headline, the Plan page names the project (or shared work) that loses the
 most delivery, the phase and role behind it and why (work short of plan, done by full-stack
 data scientists at their depth, or staffed exactly to plan), and the work that has no second
-person able to do it.
+person, or nobody, able to do it.
 
 Every number here is a **rule of thumb, not a measurement**, and all of them are editable: they
 live in the `data/` folder with their sources (`data/SOURCES.md`).

@@ -23,6 +23,7 @@ and the work that rests on one person (resilience).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -157,7 +158,7 @@ class SinglePersonWork:
         alone = _names([role for role in self.roles if role not in self.nobody])
         if not self.nobody:
             return f"{alone} work ({figures}) has no second person able to do it."
-        nobody = _names(list(self.nobody))
+        nobody = _names(self.nobody)
         if not alone:
             return f"{nobody} work ({figures}) has nobody able to do it."
         return (
@@ -175,7 +176,7 @@ class SinglePersonWork:
         }
 
 
-def _names(roles: list[str]) -> str:
+def _names(roles: Iterable[str]) -> str:
     return joined([role_label(role) for role in roles])
 
 

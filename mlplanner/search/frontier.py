@@ -35,7 +35,10 @@ two properties of the quality score (:mod:`mlplanner.model.quality`):
 1. **Seeds**: the cheapest allocation, a greedy walk from it (:func:`_greedy`: each step
    adds the role, or else the pair of roles, buying the most quality per dollar; scored
    three steps ahead per call), the
-   setup's recommended plan and the most generous allocation.
+   setup's recommended plan and the most generous allocation. Plans the space excludes
+   (nobody to deploy a production model: :meth:`SearchSpace.holds
+   <mlplanner.model.setup_space.SearchSpace.holds>`) are dropped wherever plans are made:
+   seeds, neighbours, enumerated and proven plans.
 2. **Climb**: every plan that joins the frontier has its neighbours scored: one step more or
    less of a role, one role's step moved to another, one step more or less of two roles.
    Those that join the frontier in turn have theirs scored, until no neighbour joins. Each
