@@ -89,7 +89,16 @@ FLOOR_APP: Final = Path("bench/floor_app.py")
 FLOOR_DEFAULTS: Final = "floor, defaults"
 FLOOR_APP_CONFIG: Final = "floor, app cfg"
 SAVED_SCENARIO: Final = "examples/enterprise_portfolio.json"
-PAGES: Final = ("Plan", "Compare", "Trade-offs", "Plans", "Assumptions", "Role guide", "Scenario")
+PAGES: Final = (
+    "Plan",
+    "Timeline",
+    "Compare",
+    "Trade-offs",
+    "Plans",
+    "Assumptions",
+    "Role guide",
+    "Scenario",
+)
 FLOOR_PAGES: Final = ("Second", "Third", "First")
 FLOOR_CHOICES: Final = ("One", "Two")  # bench/floor_app.py's select box
 # The Setup box's labels as the Scenario page writes them (the shipped assumptions).

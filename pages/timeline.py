@@ -12,7 +12,7 @@ from mlplanner.model.scenario import MAX_HORIZON_QUARTERS
 from mlplanner.ui.ranges_views import render_timeline_bands
 from mlplanner.ui.state import get_assumptions, get_override, get_scenario, set_scenario
 from mlplanner.ui.text import plain
-from mlplanner.ui.timeline_charts import capacity_chart, cost_chart, flow_chart, headcount_chart
+from mlplanner.ui.timeline_specs import timeline_specs
 from mlplanner.ui.timeline_views import (
     HORIZON_HELP,
     PLAN_START_HELP,
@@ -107,12 +107,10 @@ render_timeline_summary(timeline, assumptions)
 if not scenario.projects:
     st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")
 
-left, right = st.columns(2)
-left.altair_chart(headcount_chart(timeline), width="stretch")
-right.altair_chart(flow_chart(timeline), width="stretch")
-left, right = st.columns(2)
-left.altair_chart(capacity_chart(timeline), width="stretch")
-right.altair_chart(cost_chart(timeline), width="stretch")
+specs = timeline_specs(scenario, assumptions, timeline)
+for pair in (specs[:2], specs[2:]):
+    for column, spec in zip(st.columns(2), pair, strict=True):
+        column.vega_lite_chart(spec, width="stretch")
 if scenario.projects:
     st.subheader("How sure the timeline is")
     render_timeline_bands(scenario, assumptions)

@@ -1,13 +1,14 @@
 """The next pages' data, worked out in the background once the scenario or the assumptions
-change, so opening the Plan, Trade-offs, Compare or Role guide page right after an edit finds it
-ready.
+change, so opening the Plan, Timeline, Trade-offs, Compare or Role guide page right after an
+edit finds it ready.
 
 A run that leaves a scenario (or assumptions, or an adopted allocation) this session has not
 prefetched for hands a job to one background worker shared by every session. The job fills
 the same caches the pages read: first the Plan page's slowest parts (the ranges' 1,000 draws,
-the tornado's rows, the budget advice, "what would raise quality most"), then the Trade-offs
-page's frontier, chart and table, then the Compare page's plan and ranges for each setup, then
-the Role guide's responsibility chart. Before each part it checks that the session has not
+the tornado's rows, the budget advice, "what would raise quality most"), then the Timeline
+page's four charts (its bands are drawn on demand), then the Trade-offs page's frontier, chart
+and table, then the Compare page's plan and ranges for each setup, then the Role guide's
+responsibility chart. Before each part it checks that the session has not
 moved on to another scenario since: a part already under way finishes, the rest of a stale job
 is dropped. A page opened while its part is being worked out waits for it (Streamlit computes
 one cached value once, whoever asks) instead of starting it again. A job takes about 0.10 s of
@@ -42,6 +43,8 @@ from mlplanner.ui.budget_views import budget_advice
 from mlplanner.ui.plan_views import raise_quality_of
 from mlplanner.ui.ranges_data import ranges_of, sensitivity_of
 from mlplanner.ui.state import Slot
+from mlplanner.ui.timeline_specs import timeline_specs
+from mlplanner.ui.timeline_views import timeline_of
 from mlplanner.ui.tradeoff_data import chart_spec, frontier_files, frontier_points
 
 PREFETCH_ENV: Final = "MLPLANNER_PREFETCH"
@@ -104,6 +107,7 @@ def job(
         ]
     if plan.scored:
         parts.append(lambda: raise_quality_of(plan))
+    parts.append(lambda: timeline_specs(scenario, assumptions, timeline_of(scenario, assumptions)))
     parts += [
         lambda: frontier_points(scenario_json, assumptions_json),
         lambda: chart_spec(scenario_json, assumptions_json, current_json),

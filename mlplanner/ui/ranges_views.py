@@ -19,7 +19,6 @@ from mlplanner.model.wording import format_usd
 from mlplanner.ranges.bands import CONFIDENCE_WORDS
 from mlplanner.ranges.plan_ranges import PlanRanges
 from mlplanner.ranges.sensitivity import Sensitivity
-from mlplanner.ranges.timeline_ranges import TimelineRanges
 from mlplanner.reports.range_texts import (
     people_range,
     quality_range,
@@ -31,10 +30,10 @@ from mlplanner.ui.on_demand import opened
 from mlplanner.ui.plan_views import TOTAL_ROW
 from mlplanner.ui.ranges_data import ranges_of, sensitivity_of, timeline_ranges_of
 from mlplanner.ui.text import plain
+from mlplanner.ui.timeline_specs import BANDS, band_specs
 
 LOW_COLOR: Final = "#4e79a7"
 HIGH_COLOR: Final = "#e15759"
-BAND_COLOR: Final = "#a0cbe8"
 BAR_PX: Final = 44
 FRAME_PX: Final = 150
 
@@ -157,54 +156,29 @@ def render_sensitivity(scenario: Scenario, assumptions: Assumptions) -> None:
         )
 
 
-def band_frame(ranges: TimelineRanges) -> pd.DataFrame:
-    """Per quarter and series (people, cumulative cost): P10, P50 and P90."""
-    rows = [
-        {"quarter": q, "series": series, "p10": b.p10, "p50": b.p50, "p90": b.p90}
-        for series, bands in (
-            ("People", ranges.headcount),
-            ("Cumulative cost", ranges.cumulative_cost_usd),
-        )
-        for q, b in zip(ranges.quarters, bands, strict=True)
-    ]
-    return pd.DataFrame(rows, columns=["quarter", "series", "p10", "p50", "p90"])
-
-
-def band_chart(
-    ranges: TimelineRanges, series: str, axis_format: str
-) -> alt.LayerChart | alt.FacetChart:
-    """One series' P10–P90 band with its P50 line, quarters left to right."""
-    data = band_frame(ranges)
-    data = data[data["series"] == series]
-    title = f"{series}: P10–P90 over {ranges.draws} draws"
-    x = alt.X("quarter:O", sort=list(ranges.quarters), title=None, axis=alt.Axis(labelAngle=0))
-    base = alt.Chart(data).encode(x=x)
-    tooltip = [
-        alt.Tooltip("quarter:O", title="Quarter"),
-        alt.Tooltip("p10:Q", title="P10", format=axis_format),
-        alt.Tooltip("p50:Q", title="P50", format=axis_format),
-        alt.Tooltip("p90:Q", title="P90", format=axis_format),
-    ]
-    band = base.mark_area(color=BAND_COLOR, opacity=0.6).encode(
-        y=alt.Y("p10:Q", title=series, axis=alt.Axis(format=axis_format)),
-        y2="p90:Q",
-        tooltip=tooltip,
-    )
-    line = base.mark_line(point=True, color=NEUTRAL).encode(y="p50:Q", tooltip=tooltip)
-    return alt.layer(band, line).properties(title=alt.Title(title, anchor="start"), height=260)
+TIMELINE_BANDS_LABEL = "P10–P90 bands of headcount and cumulative cost (charts)"
+TIMELINE_BANDS_KEY = "mlp.timeline.bands"
 
 
 def render_timeline_bands(scenario: Scenario, assumptions: Assumptions) -> None:
-    """Bands around the timeline's headcount and cumulative cost."""
-    ranges = timeline_ranges_of(scenario, assumptions)
-    left, right = st.columns(2)
-    left.altair_chart(band_chart(ranges, "People", ",.0f"), width="stretch")
-    right.altair_chart(band_chart(ranges, "Cumulative cost", "$,.2s"), width="stretch")
-    st.caption(
-        f"Each of {ranges.draws} draws moves every uncertain assumption (time to hire, "
-        "ramp-up and attrition included) and simulates the timeline again; the band holds "
-        f"{CONFIDENCE_WORDS}, the line is the middle draw."
-    )
+    """Bands around the timeline's headcount and cumulative cost, in an expander drawn only
+    while it is open (opening it reruns the page): the bands simulate the timeline 40 times
+    (about a second the first time) and the browser draws two more charts, which no opening
+    of the page should pay for a section read now and then."""
+    box = opened(TIMELINE_BANDS_LABEL, TIMELINE_BANDS_KEY)
+    if box is None:
+        return
+    with box:
+        ranges = timeline_ranges_of(scenario, assumptions)
+        for column, spec in zip(
+            st.columns(len(BANDS)), band_specs(scenario, assumptions, ranges), strict=True
+        ):
+            column.vega_lite_chart(spec, width="stretch")
+        st.caption(
+            f"Each of {ranges.draws} draws moves every uncertain assumption (time to hire, "
+            "ramp-up and attrition included) and simulates the timeline again; the band holds "
+            f"{CONFIDENCE_WORDS}, the line is the middle draw."
+        )
 
 
 def setup_range_words(scenario: Scenario, assumptions: Assumptions, setup: str) -> str:

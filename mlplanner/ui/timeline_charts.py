@@ -1,5 +1,6 @@
 """Altair charts of a hiring timeline: headcount by role, hires and leavers, capacity against
-demand, cumulative cost against the budget.
+demand, cumulative cost against the budget, and the P10–P90 bands of headcount and cumulative
+cost over the draws of the uncertain assumptions.
 
 Quarters run left to right; roles are stacked in lifecycle order in their own colours
 (``ROLE_COLORS``); every mark has a tooltip.
@@ -14,6 +15,7 @@ import pandas as pd
 
 from mlplanner.model.roles import ROLES, role_label, role_sort_key
 from mlplanner.model.wording import format_usd
+from mlplanner.ranges.timeline_ranges import TimelineRanges
 from mlplanner.timeline.simulation import Timeline
 from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL, role_color_scale
 
@@ -22,6 +24,7 @@ HIRES_COLOR: Final = "#59a14f"
 LEAVERS_COLOR: Final = "#e15759"
 DEMAND_COLOR: Final = "#e15759"
 BUDGET_COLOR: Final = "#7f7f7f"
+BAND_COLOR: Final = "#a0cbe8"
 
 
 def _quarters(timeline: Timeline) -> list[str]:
@@ -265,3 +268,40 @@ def comparison_charts(timelines: dict[str, Timeline]) -> alt.HConcatChart:
         people.properties(title="People over the quarters", height=CHART_HEIGHT, width=380),
         cost.properties(title="Cumulative cost", height=CHART_HEIGHT, width=380),
     )
+
+
+def band_frame(ranges: TimelineRanges) -> pd.DataFrame:
+    """Per quarter and series (people, cumulative cost): P10, P50 and P90."""
+    rows = [
+        {"quarter": q, "series": series, "p10": b.p10, "p50": b.p50, "p90": b.p90}
+        for series, bands in (
+            ("People", ranges.headcount),
+            ("Cumulative cost", ranges.cumulative_cost_usd),
+        )
+        for q, b in zip(ranges.quarters, bands, strict=True)
+    ]
+    return pd.DataFrame(rows, columns=["quarter", "series", "p10", "p50", "p90"])
+
+
+def band_chart(
+    ranges: TimelineRanges, series: str, axis_format: str
+) -> alt.LayerChart | alt.FacetChart:
+    """One series' P10–P90 band with its P50 line, quarters left to right."""
+    data = band_frame(ranges)
+    data = data[data["series"] == series]
+    title = f"{series}: P10–P90 over {ranges.draws} draws"
+    x = alt.X("quarter:O", sort=list(ranges.quarters), title=None, axis=alt.Axis(labelAngle=0))
+    base = alt.Chart(data).encode(x=x)
+    tooltip = [
+        alt.Tooltip("quarter:O", title="Quarter"),
+        alt.Tooltip("p10:Q", title="P10", format=axis_format),
+        alt.Tooltip("p50:Q", title="P50", format=axis_format),
+        alt.Tooltip("p90:Q", title="P90", format=axis_format),
+    ]
+    band = base.mark_area(color=BAND_COLOR, opacity=0.6).encode(
+        y=alt.Y("p10:Q", title=series, axis=alt.Axis(format=axis_format)),
+        y2="p90:Q",
+        tooltip=tooltip,
+    )
+    line = base.mark_line(point=True, color=NEUTRAL).encode(y="p50:Q", tooltip=tooltip)
+    return alt.layer(band, line).properties(title=alt.Title(title, anchor="start"), height=260)

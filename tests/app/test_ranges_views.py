@@ -12,7 +12,7 @@ from mlplanner.ranges.plan_ranges import plan_ranges
 from mlplanner.ranges.sensitivity import sensitivity
 from mlplanner.reports.range_texts import people_range, usd_range
 from mlplanner.ui.plan_views import RANGE_COLUMN
-from mlplanner.ui.ranges_views import TORNADO_KEY, TORNADO_LABEL
+from mlplanner.ui.ranges_views import TIMELINE_BANDS_KEY, TORNADO_KEY, TORNADO_LABEL
 from mlplanner.ui.state import OVERRIDE, Override
 from tests.app.apptest import (
     COMPARE_PAGE,
@@ -77,7 +77,7 @@ def test_an_adopted_allocation_shows_no_ranges() -> None:
 
 
 def test_timeline_page_shows_bands_around_headcount_and_cumulative_cost() -> None:
-    at = page(TIMELINE_PAGE)
+    at = open_expanders(page(TIMELINE_PAGE), TIMELINE_BANDS_KEY)
     titles = chart_titles(at)
     assert "People: P10–P90 over 40 draws" in titles
     assert "Cumulative cost: P10–P90 over 40 draws" in titles

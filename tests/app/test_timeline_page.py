@@ -9,12 +9,15 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from mlplanner.examples import example_scenarios
+from mlplanner.exchange.csv_dialect import csv_bytes
+from mlplanner.exchange.timeline_csv import positions_table, timeline_table
 from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.storage import plans
 from mlplanner.timeline.simulation import Timeline, simulate
+from mlplanner.ui.ranges_views import TIMELINE_BANDS_KEY
 from mlplanner.ui.state import IN_FORCE
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
@@ -33,6 +36,9 @@ from tests.app.apptest import (
     run,
     texts,
 )
+from tests.app.downloads import Builder, built_on_click, deferred_downloads
+
+__all__ = ["deferred_downloads"]  # the fixture, imported for the tests below
 
 FASHION = example_scenarios()["fashion_retailer.json"]
 
@@ -71,11 +77,31 @@ def test_metrics_and_tables_match_the_simulation() -> None:
         "Hires and leavers",
         "Effective capacity against demand",
         "Cumulative cost against budget",
-        "People: P10–P90 over 40 draws",
-        "Cumulative cost: P10–P90 over 40 draws",
     ]
     assert [b.label for b in at.get("download_button")] == ["Timeline (CSV)", "Positions (CSV)"]
     assert not at.exception
+
+
+def test_the_bands_are_drawn_only_while_their_expander_is_open() -> None:
+    at = timeline_page(dated(FASHION))
+    assert not [s for s in chart_specs(at) if "P10–P90" in s["title"]["text"]]
+    at = open_expanders(at, TIMELINE_BANDS_KEY)
+    assert [s["title"]["text"] for s in chart_specs(at)][4:] == [
+        "People: P10–P90 over 40 draws",
+        "Cumulative cost: P10–P90 over 40 draws",
+    ]
+    assert any("simulates the timeline again" in text for text in texts(at.caption))
+
+
+def test_the_downloads_are_built_on_click_from_the_timeline(
+    deferred_downloads: dict[str, Builder],
+) -> None:
+    scenario = dated(FASHION)
+    timeline = simulate(scenario)
+    at = timeline_page(scenario)
+    timeline_csv, positions_csv = at.get("download_button")
+    assert built_on_click(timeline_csv, deferred_downloads) == csv_bytes(timeline_table(timeline))
+    assert built_on_click(positions_csv, deferred_downloads) == csv_bytes(positions_table(timeline))
 
 
 def test_the_inputs_write_to_the_scenario_and_update_the_page() -> None:

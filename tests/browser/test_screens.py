@@ -13,6 +13,7 @@ from mlplanner.model.scenario import parse_scenario
 from mlplanner.reports.attribution import attribution_frame
 from mlplanner.reports.top_sources import top_sources
 from mlplanner.ui.chart_cache import PEOPLE_CHART_LABEL, SETUP_CHARTS_LABEL
+from mlplanner.ui.ranges_views import TIMELINE_BANDS_LABEL
 from tests.support.browser import (
     TIMEOUT_MS,
     app_run,
@@ -40,7 +41,11 @@ PAGES = [
     "Role guide",
 ]
 # The charts each page draws only once their expander opens: opened on a phone to see them fit.
-CHART_EXPANDERS = {"Plan": PEOPLE_CHART_LABEL, "Compare": SETUP_CHARTS_LABEL}
+CHART_EXPANDERS = {
+    "Plan": PEOPLE_CHART_LABEL,
+    "Timeline": TIMELINE_BANDS_LABEL,
+    "Compare": SETUP_CHARTS_LABEL,
+}
 # The people chart's most: 16 bars of 30 px, title, axis and legend (7,000 px before the cap).
 MAX_CHART_PX = 900
 

@@ -1,6 +1,6 @@
-"""Prefetching (mlplanner/ui/prefetch.py): once the scenario changes, the Plan, Trade-offs,
-Compare and Role guide pages' slowest parts are worked out in the background, into the caches
-the pages read."""
+"""Prefetching (mlplanner/ui/prefetch.py): once the scenario changes, the Plan, Timeline,
+Trade-offs, Compare and Role guide pages' slowest parts are worked out in the background, into
+the caches the pages read."""
 
 from __future__ import annotations
 
@@ -20,12 +20,14 @@ from mlplanner.ui import (
     plan_views,
     prefetch,
     ranges_data,
+    timeline_specs,
     tradeoff_data,
 )
 from tests.app.apptest import (
     COMPARE_PAGE,
     PLAN_PAGE,
     ROLE_GUIDE_PAGE,
+    TIMELINE_PAGE,
     TRADEOFFS_PAGE,
     go_to,
     open_app,
@@ -41,6 +43,7 @@ COMPUTATIONS = (
     (ranges_data, "plan_ranges"),
     (ranges_data, "sensitivity"),
     (plan_views, "raise_quality"),
+    (timeline_specs, "headcount_chart"),
     (tradeoff_data, "frontier"),
     (tradeoff_data, "tradeoff_chart"),
     (tradeoff_data, "frontier_display"),
@@ -96,6 +99,8 @@ def test_after_an_edit_the_pages_open_on_what_was_prefetched(
     at = go_to(at, PLAN_PAGE)
     assert any(text.startswith("**How firm:**") for text in texts(at.markdown))
     assert any("budget" in s.value for s in at.subheader), [s.value for s in at.subheader]
+    at = go_to(at, TIMELINE_PAGE)
+    assert len(at.get("vega_lite_chart")) == 4, "the Timeline page draws its four charts"
     go_to(at, TRADEOFFS_PAGE)
     go_to(at, COMPARE_PAGE)
     at = go_to(at, ROLE_GUIDE_PAGE)
