@@ -12,7 +12,6 @@ from mlplanner.model.scenario import MAX_HORIZON_QUARTERS
 from mlplanner.ui.ranges_views import render_timeline_bands
 from mlplanner.ui.state import get_assumptions, get_override, get_scenario, set_scenario
 from mlplanner.ui.text import plain
-from mlplanner.ui.timeline_specs import timeline_specs
 from mlplanner.ui.timeline_views import (
     HORIZON_HELP,
     PLAN_START_HELP,
@@ -25,6 +24,7 @@ from mlplanner.ui.timeline_views import (
     plan_start_value,
     positions_display,
     projects_display,
+    render_timeline_charts,
     render_timeline_downloads,
     render_timeline_metrics,
     render_timeline_summary,
@@ -107,10 +107,7 @@ render_timeline_summary(timeline, assumptions)
 if not scenario.projects:
     st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")
 
-specs = timeline_specs(scenario, assumptions, timeline)
-for pair in (specs[:2], specs[2:]):
-    for column, spec in zip(st.columns(2), pair, strict=True):
-        column.vega_lite_chart(spec, width="stretch")
+render_timeline_charts(scenario, assumptions, timeline)
 if scenario.projects:
     st.subheader("How sure the timeline is")
     render_timeline_bands(scenario, assumptions)

@@ -41,6 +41,13 @@ CHARTS: Final[dict[str, Callable[[Evaluation], alt.TopLevelMixin]]] = {
 }
 
 
+def scenario_key(scenario: Scenario, assumptions: Assumptions) -> str:
+    """A digest of a scenario and the assumptions in force (what its charts beyond one plan,
+    such as the timeline's or the setups', are computed from)."""
+    text = scenario.to_json() + "\0" + assumptions.model_dump_json()
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def evaluation_key(evaluation: Evaluation) -> str:
     """A digest of everything an evaluation is computed from."""
     parts = (
@@ -131,10 +138,7 @@ def render_setup_charts(
     box = opened(SETUP_CHARTS_LABEL, SETUP_CHARTS_KEY)
     if box is None:
         return
-    key = hashlib.sha256(
-        (scenario.to_json() + "\0" + assumptions.model_dump_json()).encode()
-    ).hexdigest()
-    headcount, tradeoff = _setup_specs(key, comparison)
+    headcount, tradeoff = _setup_specs(scenario_key(scenario, assumptions), comparison)
     left, right = box.columns(2)
     left.vega_lite_chart(headcount, width="stretch")
     right.vega_lite_chart(tradeoff, width="stretch")

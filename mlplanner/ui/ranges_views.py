@@ -25,6 +25,7 @@ from mlplanner.reports.range_texts import (
     ranges_sentence,
     usd_range,
 )
+from mlplanner.ui.chart_cache import scenario_key
 from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL
 from mlplanner.ui.on_demand import opened
 from mlplanner.ui.plan_views import TOTAL_ROW
@@ -129,7 +130,7 @@ TORNADO_KEY = "mlp.plan.tornado"
 @st.cache_data(max_entries=16, show_spinner=False)
 def _tornado_spec(key: str, _result: Sensitivity) -> dict[str, Any]:
     """:func:`tornado_chart` as a Vega-Lite spec, built once per scenario and assumptions
-    (``key``, their JSON text; the result itself is not hashed): building the Altair chart
+    (``key``, their digest; the result itself is not hashed): building the Altair chart
     cost tens of milliseconds on every run of the Plan page."""
     spec: dict[str, Any] = tornado_chart(_result).to_dict(validate=False)
     return spec
@@ -147,8 +148,8 @@ def render_sensitivity(scenario: Scenario, assumptions: Assumptions) -> None:
     if box is None:
         return
     with box:
-        key = scenario.to_json() + "\0" + assumptions.model_dump_json()
-        st.vega_lite_chart(_tornado_spec(key, result), width="stretch")
+        spec = _tornado_spec(scenario_key(scenario, assumptions), result)
+        st.vega_lite_chart(spec, width="stretch")
         st.caption(
             "Each assumption alone at its low and at its high value (the Assumptions page, "
             "Uncertainty tab), every other at its own; assumptions that do not move the cost "

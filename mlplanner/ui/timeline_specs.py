@@ -3,7 +3,7 @@
 Building and validating the four Altair charts took about 0.16 s of every opening of the
 page, and the two band charts 0.08 s more (``docs/benchmarks.md``), far more than simulating
 the timeline. Like the Plan page's charts (:mod:`mlplanner.ui.chart_cache`), the finished
-specs are cached, keyed by the scenario's and the assumptions' JSON text; the prefetch worker
+specs are cached, keyed by the scenario and the assumptions (their digest); the prefetch worker
 builds the four after an edit.
 """
 
@@ -17,6 +17,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.scenario import Scenario
 from mlplanner.ranges.timeline_ranges import TimelineRanges
 from mlplanner.timeline.simulation import Timeline
+from mlplanner.ui.chart_cache import scenario_key
 from mlplanner.ui.timeline_charts import (
     band_chart,
     capacity_chart,
@@ -28,11 +29,6 @@ from mlplanner.ui.timeline_charts import (
 Spec = dict[str, Any]
 # The bands' series and axis formats, left to right.
 BANDS: Final = (("People", ",.0f"), ("Cumulative cost", "$,.2s"))
-
-
-def scenario_key(scenario: Scenario, assumptions: Assumptions) -> str:
-    """What a timeline is computed from, as text."""
-    return scenario.to_json() + "\0" + assumptions.model_dump_json()
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

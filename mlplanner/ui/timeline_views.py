@@ -1,6 +1,6 @@
 """Views of a hiring timeline shared by the Timeline, Plan, Scenario and Compare pages: the
-timeline inputs (plan start, horizon, hiring capacity), the headline, the positions and
-project tables and the downloads.
+timeline inputs (plan start, horizon, hiring capacity), the headline, the charts, the
+positions and project tables and the downloads.
 
 Every figure comes from :func:`mlplanner.timeline.simulation.simulate`; every sentence from
 :mod:`mlplanner.reports.timeline_texts`.
@@ -28,7 +28,9 @@ from mlplanner.model.wording import format_usd
 from mlplanner.reports.timeline_texts import capacity_text, first_year_text, staffed_headline
 from mlplanner.timeline.simulation import Timeline, simulate
 from mlplanner.ui.downloads import DownloadFile, download_button
+from mlplanner.ui.on_demand import opened
 from mlplanner.ui.text import plain
+from mlplanner.ui.timeline_specs import timeline_specs
 
 # The plan start can be chosen from a year back to three years ahead of today's quarter.
 QUARTERS_BACK: Final = 4
@@ -202,6 +204,26 @@ def timeline_files(timeline: Timeline) -> list[DownloadFile]:
 
 def _csv(table: Callable[[Timeline], pd.DataFrame], timeline: Timeline) -> bytes:
     return csv_bytes(table(timeline))
+
+
+FLOW_CHARTS_LABEL: Final = "Hires and leavers, capacity against demand (charts)"
+FLOW_CHARTS_KEY: Final = "mlp.timeline.flow_charts"
+
+
+def render_timeline_charts(
+    scenario: Scenario, assumptions: Assumptions, timeline: Timeline
+) -> None:
+    """People by role and cumulative cost against the budget side by side; hires and leavers
+    and capacity against demand in an expander drawn only while it is open (opening it reruns
+    the page): each chart costs every opening of the page some 30 ms of the browser's drawing
+    (``docs/benchmarks.md``), and people and cost are what the page is read for first."""
+    headcount, flow, capacity, cost = timeline_specs(scenario, assumptions, timeline)
+    for column, spec in zip(st.columns(2), (headcount, cost), strict=True):
+        column.vega_lite_chart(spec, width="stretch")
+    box = opened(FLOW_CHARTS_LABEL, FLOW_CHARTS_KEY)
+    if box is not None:
+        for column, spec in zip(box.columns(2), (flow, capacity), strict=True):
+            column.vega_lite_chart(spec, width="stretch")
 
 
 def render_timeline_downloads(timeline: Timeline, key: str) -> None:

@@ -2,6 +2,7 @@
 to the current plan at once, invalid ones are refused with a message; reset; edits survive
 leaving the page."""
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from mlplanner.examples import example_scenarios
@@ -10,6 +11,7 @@ from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.model.set_names import SHIPPED_DEFAULTS
 from mlplanner.model.wording import format_usd
+from mlplanner.ui.catalog_cache import cached_catalog
 from mlplanner.ui.state import IN_FORCE, InForce
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
@@ -298,3 +300,14 @@ def test_an_uncertainty_below_one_as_high_is_refused() -> None:
         "salaries"
     )
     assert "Salaries, high multiplier: must be at least 1" in " ".join(texts(at.error))
+
+
+def test_edits_leave_the_shared_catalog_of_the_defaults_as_shipped() -> None:
+    """The catalog is one object shared by every session (ui/catalog_cache.py): an edit
+    applies to a copy, never to the tables every other session starts from."""
+    at = assumptions_page()
+    edit_assumption(at, "rates", US_DATA_ANALYST, SALARY, 200_000)
+    edit_assumption(at, "quality", 0, "Value", 0.5)
+    shipped = catalog(Assumptions.defaults())
+    for kept, fresh in zip(cached_catalog(Assumptions.defaults()), shipped, strict=True):
+        pd.testing.assert_frame_equal(kept.frame, fresh.frame)

@@ -19,6 +19,7 @@ from mlplanner.storage import plans
 from mlplanner.timeline.simulation import Timeline, simulate
 from mlplanner.ui.ranges_views import TIMELINE_BANDS_KEY
 from mlplanner.ui.state import IN_FORCE
+from mlplanner.ui.timeline_views import FLOW_CHARTS_KEY
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
     COMPARE_PAGE,
@@ -74,19 +75,27 @@ def test_metrics_and_tables_match_the_simulation() -> None:
     assert list(projects["Staffed"]) == [p.staffed for p in timeline.projects]
     assert [spec["title"]["text"] for spec in chart_specs(at)] == [
         "People by role",
-        "Hires and leavers",
-        "Effective capacity against demand",
         "Cumulative cost against budget",
     ]
     assert [b.label for b in at.get("download_button")] == ["Timeline (CSV)", "Positions (CSV)"]
     assert not at.exception
 
 
+def test_hires_leavers_and_capacity_are_drawn_only_while_their_expander_is_open() -> None:
+    at = open_expanders(timeline_page(dated(FASHION)), FLOW_CHARTS_KEY)
+    assert [spec["title"]["text"] for spec in chart_specs(at)] == [
+        "People by role",
+        "Cumulative cost against budget",
+        "Hires and leavers",
+        "Effective capacity against demand",
+    ]
+
+
 def test_the_bands_are_drawn_only_while_their_expander_is_open() -> None:
     at = timeline_page(dated(FASHION))
     assert not [s for s in chart_specs(at) if "P10–P90" in s["title"]["text"]]
     at = open_expanders(at, TIMELINE_BANDS_KEY)
-    assert [s["title"]["text"] for s in chart_specs(at)][4:] == [
+    assert [s["title"]["text"] for s in chart_specs(at)][2:] == [
         "People: P10–P90 over 40 draws",
         "Cumulative cost: P10–P90 over 40 draws",
     ]

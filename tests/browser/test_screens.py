@@ -14,6 +14,7 @@ from mlplanner.reports.attribution import attribution_frame
 from mlplanner.reports.top_sources import top_sources
 from mlplanner.ui.chart_cache import PEOPLE_CHART_LABEL, SETUP_CHARTS_LABEL
 from mlplanner.ui.ranges_views import TIMELINE_BANDS_LABEL
+from mlplanner.ui.timeline_views import FLOW_CHARTS_LABEL
 from tests.support.browser import (
     TIMEOUT_MS,
     app_run,
@@ -42,9 +43,9 @@ PAGES = [
 ]
 # The charts each page draws only once their expander opens: opened on a phone to see them fit.
 CHART_EXPANDERS = {
-    "Plan": PEOPLE_CHART_LABEL,
-    "Timeline": TIMELINE_BANDS_LABEL,
-    "Compare": SETUP_CHARTS_LABEL,
+    "Plan": (PEOPLE_CHART_LABEL,),
+    "Timeline": (FLOW_CHARTS_LABEL, TIMELINE_BANDS_LABEL),
+    "Compare": (SETUP_CHARTS_LABEL,),
 }
 # The people chart's most: 16 bars of 30 px, title, axis and legend (7,000 px before the cap).
 MAX_CHART_PX = 900
@@ -109,9 +110,9 @@ def test_every_page_is_usable_on_a_phone(app_server: str, browser: Browser) -> N
             expect(sidebar).to_have_attribute("data-collapsed", "false")
             go_to(page, name)
             expect(sidebar).to_have_attribute("data-collapsed", "true")  # closed again
-            if name in CHART_EXPANDERS:
+            for label in CHART_EXPANDERS.get(name, ()):
                 with app_run(page):
-                    page.get_by_text(CHART_EXPANDERS[name]).click()
+                    page.get_by_text(label).click()
                 charts = page.get_by_test_id("stVegaLiteChart")
                 expect(charts.first.locator("canvas, svg").first).to_be_visible()
             page_width = page.evaluate("document.documentElement.scrollWidth")

@@ -1,10 +1,11 @@
-"""The Timeline page in a real browser: its charts draw (the bands once their expander opens),
+"""The Timeline page in a real browser: its charts draw (four once their expanders open),
 and a smaller hiring capacity written on the page moves the staffing date at once."""
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from mlplanner.ui.ranges_views import TIMELINE_BANDS_LABEL
+from mlplanner.ui.timeline_views import FLOW_CHARTS_LABEL
 from tests.support.browser import TIMEOUT_MS, app_run, open_app, whole_page_screenshot
 
 
@@ -20,9 +21,10 @@ def test_timeline_page_shows_the_quarters_and_follows_the_capacity(
     expect(staffed).to_contain_text("-Q")
     before = staffed.inner_text()
     charts = page.get_by_test_id("stVegaLiteChart")
-    expect(charts).to_have_count(4, timeout=TIMEOUT_MS)  # the bands wait for their expander
-    with app_run(page):
-        page.get_by_text(TIMELINE_BANDS_LABEL).click()
+    expect(charts).to_have_count(2, timeout=TIMEOUT_MS)  # the rest wait for their expanders
+    for label in (FLOW_CHARTS_LABEL, TIMELINE_BANDS_LABEL):
+        with app_run(page):
+            page.get_by_text(label).click()
     expect(charts).to_have_count(6, timeout=TIMEOUT_MS)  # four charts, two bands
     for i in range(6):
         expect(charts.nth(i).locator("canvas, svg").first).to_be_visible()

@@ -23,6 +23,7 @@ from mlplanner.ui import (
     timeline_specs,
     tradeoff_data,
 )
+from mlplanner.ui.timeline_views import FLOW_CHARTS_KEY
 from tests.app.apptest import (
     COMPARE_PAGE,
     PLAN_PAGE,
@@ -31,6 +32,7 @@ from tests.app.apptest import (
     TRADEOFFS_PAGE,
     go_to,
     open_app,
+    open_expanders,
     texts,
 )
 
@@ -100,6 +102,7 @@ def test_after_an_edit_the_pages_open_on_what_was_prefetched(
     assert any(text.startswith("**How firm:**") for text in texts(at.markdown))
     assert any("budget" in s.value for s in at.subheader), [s.value for s in at.subheader]
     at = go_to(at, TIMELINE_PAGE)
+    at = open_expanders(at, FLOW_CHARTS_KEY)
     assert len(at.get("vega_lite_chart")) == 4, "the Timeline page draws its four charts"
     go_to(at, TRADEOFFS_PAGE)
     go_to(at, COMPARE_PAGE)
