@@ -11,9 +11,10 @@ and table, then the Compare page's plan and ranges for each setup, then the Role
 responsibility chart. Before each part it checks that the session has not
 moved on to another scenario since: a part already under way finishes, the rest of a stale job
 is dropped. A page opened while its part is being worked out waits for it (Streamlit computes
-one cached value once, whoever asks) instead of starting it again. A job takes about 0.10 s of
-processor time on the fashion example, 0.12 s on the enterprise one and 0.18 s on 40 projects
-(the enterprise example's, repeated); the responsibility chart is some 35 ms of each.
+one cached value once, whoever asks) instead of starting it again. A job takes about 0.14 s of
+processor time on the fashion example, 0.17 s on the enterprise one and 0.21 s on 40 projects
+(the enterprise example's, repeated); the responsibility chart is some 35 ms of each, the
+Timeline page's charts some 30 ms.
 
 Portfolios of more than :data:`MOST_PROJECTS` projects are not prefetched: their parts take
 seconds of CPU that every edit would spend again, and the edits themselves would wait for
