@@ -103,6 +103,17 @@ class SearchSpace:
         return np.asarray(allocations[:, _DEPLOYER_COLUMNS].any(axis=1))
 
 
+def hires(setup: str, role: str, assumptions: Assumptions) -> bool:
+    """Whether the setup's staffing style hires anyone new of ``role`` (module docstring): a
+    mature company plans no full-stack data scientists, a startup whose full-stack data
+    scientists do all data science no data scientists; it keeps those it employs."""
+    if role == GENERALIST:
+        return setup != "mature"
+    if role == "data_scientist" and setup == "startup":
+        return not assumptions.setups["startup"].generalists_absorb_data_science
+    return True
+
+
 def search_step(coverable_demand: float) -> int:
     """People per step of the search space: one up to :data:`STEP_FTE` of coverable demand,
     beyond it as many as cut the demand into at most :data:`STEPS` steps."""
@@ -148,13 +159,15 @@ def setup_space(
     for role in SPECIALIST_ROLES:
         fte = demand[role]
         if setup == "startup" and role != "annotator":
-            left = 0.0 if rule.generalists_absorb_data_science and role == "data_scientist" else fte
+            left = fte if hires(setup, role, assumptions) else 0.0
             fte = max(0.0, left - rule.absorb_below_fte)
             upper[role] = on_step(role, math.ceil(fte - 1e-9))
         else:
             upper[role] = on_step(role, needed(fte))
     generalists = (
-        0 if setup == "mature" else needed(coverable / assumptions.generalist_capacity_fte)
+        needed(coverable / assumptions.generalist_capacity_fte)
+        if hires(setup, GENERALIST, assumptions)
+        else 0
     )
     upper[GENERALIST] = on_step(GENERALIST, generalists)
     contributors = sum(upper[role] for role in (*COVERABLE, GENERALIST))

@@ -1,9 +1,12 @@
 """What would raise quality most: the next few people to add to a plan.
 
-A greedy walk from the plan: each step tries one more person of every role (scored by
-``evaluate``'s rules, the same score as everywhere), keeps the one that gains the most points
-(ties: the cheaper), and says which project's delivery rises most. It stops early when no
-single person gains anything (a project short of two roles at once gains only from both).
+A greedy walk from the plan: each step tries one more person of every role the plan's setup
+hires (:func:`~mlplanner.model.setup_space.hires`: a mature company is not told to hire a
+full-stack data scientist, nor a startup whose generalists do all data science a data
+scientist), scored by ``evaluate``'s rules, the same score as everywhere; it keeps the one
+that gains the most points (ties: the cheaper), and says which project's delivery rises most.
+It stops early when no single person gains anything (a project short of two roles at once
+gains only from both).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import numpy as np
 from mlplanner.model.plan import Evaluation, evaluate
 from mlplanner.model.roles import HEAD, ROLES
 from mlplanner.model.scoring import score, scoring_context
+from mlplanner.model.setup_space import hires
 from mlplanner.model.wording import format_usd
 
 # Below this many quality points a person adds nothing worth suggesting (the app shows
@@ -64,13 +68,14 @@ def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
     if not plan.scored:
         return suggestions
     context = scoring_context(plan.demand, plan.scenario.company.region, plan.assumptions)
+    candidates = [role for role in _CANDIDATES if hires(plan.setup, role, plan.assumptions)]
     current = plan
     for _ in range(count):
-        rows = np.array([[current.allocation[r] for r in ROLES] for _ in _CANDIDATES])
-        rows[np.arange(len(_CANDIDATES)), [ROLES.index(r) for r in _CANDIDATES]] += 1
+        rows = np.array([[current.allocation[r] for r in ROLES] for _ in candidates])
+        rows[np.arange(len(candidates)), [ROLES.index(r) for r in candidates]] += 1
         scores = score(context, rows)
         best: tuple[float, int, str] | None = None  # gain, cost, role
-        for i, role in enumerate(_CANDIDATES):
+        for i, role in enumerate(candidates):
             gain = float(scores.quality[i]) - current.quality
             paid = int(scores.cost[i]) - current.annual_cost_usd
             if gain >= MIN_POINTS and (best is None or (gain, -paid) > (best[0], -best[1])):

@@ -329,8 +329,9 @@ def raise_quality_of(evaluation: Evaluation) -> list[Suggestion]:
 
 
 def render_raise_quality(evaluation: Evaluation) -> None:
-    """'What would raise quality most': the next few people to add, each with its cost, the
-    points it buys and the project that gains (:func:`raise_quality`, cached per plan)."""
+    """'What would raise quality most': the next few people to add among the roles the setup
+    hires, each with its cost, the points it buys and the project that gains
+    (:func:`raise_quality`, cached per plan)."""
     suggestions = raise_quality_of(evaluation)
     heading = "**What would raise quality most**"
     if not suggestions:

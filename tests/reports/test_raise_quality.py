@@ -7,21 +7,23 @@ from hypothesis import given
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import Evaluation, evaluate, recommend
-from mlplanner.model.roles import HEAD, ROLES
+from mlplanner.model.roles import GENERALIST, HEAD, ROLES
 from mlplanner.model.scenario import SETUPS, Scenario
+from mlplanner.model.setup_space import hires
 from mlplanner.reports.raise_quality import MIN_POINTS, raise_quality
 from tests.support import strategies
 
 
 def walked(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
-    """The walk by its definition: every role but heads tried with ``evaluate``, the largest
-    gain kept (ties: the cheaper), until no person gains ``MIN_POINTS``."""
+    """The walk by its definition: every role but heads that the plan's setup hires tried with
+    ``evaluate``, the largest gain kept (ties: the cheaper), until no person gains
+    ``MIN_POINTS``."""
     steps: list[tuple[str, int, float, float]] = []
     current = plan
     for _ in range(count if plan.scored else 0):
         tried = []
         for role in ROLES:
-            if role == HEAD:
+            if role == HEAD or not hires(plan.setup, role, plan.assumptions):
                 continue
             after = evaluate(
                 current.scenario,
@@ -73,3 +75,58 @@ def test_a_suggestion_names_the_person_cost_points_and_project() -> None:
     assert sentence.startswith("One more Someone (")
     assert f"+{first.points:.1f} points" in sentence
     assert first.project is None or f"mostly {first.project}" in sentence
+
+
+# A mature company of 40 (generated scenario 128 of bench/scenario_family.py): two speech
+# research models and a production churn model; one more full-stack data scientist would
+# gain it the most points (+21.0), but a mature company plans a specialist for every role.
+MATURE_40 = Scenario.model_validate(
+    {
+        "name": "Mature, 40 people",
+        "company": {
+            "employees": 40,
+            "setup": "mature",
+            "region": "gb",
+            "existing_team": {"annotator": 4},
+        },
+        "projects": [
+            {
+                "name": "Speech research",
+                "domain": "speech",
+                "scale": "medium",
+                "stage": "research",
+                "data_readiness": "partial",
+                "annotation": "outsourced",
+                "deployment": "batch",
+                "lifecycle": "run",
+                "count": 2,
+            },
+            {
+                "name": "Churn model",
+                "domain": "tabular",
+                "scale": "medium",
+                "stage": "production",
+                "data_readiness": "raw",
+                "annotation": "none",
+                "deployment": "online",
+                "lifecycle": "run",
+                "priority": 1,
+            },
+        ],
+    }
+)
+
+
+def test_a_mature_company_is_told_to_hire_specialists_not_a_generalist() -> None:
+    plan = recommend(MATURE_40)
+    suggested = [s.role for s in raise_quality(plan)]
+    assert GENERALIST not in suggested
+    assert suggested[0] == "data_scientist"
+
+
+@strategies.ENGINE_SETTINGS
+@given(strategies.scenarios(), strategies.setups)
+def test_suggestions_follow_the_setups_staffing_style(scenario: Scenario, setup: str) -> None:
+    plan = recommend(scenario, setup)
+    for suggestion in raise_quality(plan):
+        assert hires(plan.setup, suggestion.role, plan.assumptions), suggestion
