@@ -70,7 +70,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.reports.scenario_help import setup_label
-from tests.support.browser import VIEWPORT, launch_chromium
+from tests.support.browser import PAGE_TITLES, VIEWPORT, launch_chromium
 from tests.support.server import REPO_ROOT, AppServer, python_executable, start_app_server
 
 RUNS: Final = 5
@@ -89,16 +89,8 @@ FLOOR_APP: Final = Path("bench/floor_app.py")
 FLOOR_DEFAULTS: Final = "floor, defaults"
 FLOOR_APP_CONFIG: Final = "floor, app cfg"
 SAVED_SCENARIO: Final = "examples/enterprise_portfolio.json"
-PAGES: Final = (
-    "Plan",
-    "Timeline",
-    "Compare",
-    "Trade-offs",
-    "Plans",
-    "Assumptions",
-    "Role guide",
-    "Scenario",
-)
+# Every page but the Scenario page, where a session starts, then it.
+PAGES: Final = (*PAGE_TITLES[1:], PAGE_TITLES[0])
 FLOOR_PAGES: Final = ("Second", "Third", "First")
 FLOOR_CHOICES: Final = ("One", "Two")  # bench/floor_app.py's select box
 # The Setup box's labels as the Scenario page writes them (the shipped assumptions).

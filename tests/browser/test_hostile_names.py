@@ -12,21 +12,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import app_run, open_app, whole_page_screenshot
+from tests.support.browser import PAGE_TITLES, app_run, open_app, whole_page_screenshot
 from tests.support.server import app_with_own_database
 
 HOSTILE = "[x](http://evil.example) **bold** $x^2$ <b>tag</b>"
 PROJECT = "[p](http://evil.example/p) _it_"
-PAGES = [
-    "Scenario",
-    "Plan",
-    "Timeline",
-    "Compare",
-    "Trade-offs",
-    "Plans",
-    "Assumptions",
-    "Role guide",
-]
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +78,7 @@ def test_hostile_names_stay_plain_text_on_every_page(
         page.get_by_role("button", name="Save as a new plan").click()
 
     sidebar = page.get_by_test_id("stSidebar")
-    for name in PAGES:
+    for name in PAGE_TITLES:
         go_to(page, name)
         # Shown as typed; invisible word joiners keep addresses from becoming links.
         assert HOSTILE in sidebar.inner_text().replace("\u2060", "")

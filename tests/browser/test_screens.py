@@ -16,6 +16,7 @@ from mlplanner.ui.chart_cache import PEOPLE_CHART_LABEL, SETUP_CHARTS_LABEL
 from mlplanner.ui.ranges_views import TIMELINE_BANDS_LABEL
 from mlplanner.ui.timeline_views import FLOW_CHARTS_LABEL
 from tests.support.browser import (
+    PAGE_TITLES,
     TIMEOUT_MS,
     app_run,
     open_app,
@@ -31,16 +32,6 @@ PHONE_BROWSER = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/131.0.0.0 Mobile Safari/537.36"
 )
-PAGES = [
-    "Scenario",
-    "Plan",
-    "Timeline",
-    "Compare",
-    "Trade-offs",
-    "Plans",
-    "Assumptions",
-    "Role guide",
-]
 # The charts each page draws only once their expander opens: opened on a phone to see them fit.
 CHART_EXPANDERS = {
     "Plan": (PEOPLE_CHART_LABEL,),
@@ -105,7 +96,7 @@ def test_every_page_is_usable_on_a_phone(app_server: str, browser: Browser) -> N
         open_app(page, app_server)
         sidebar = page.get_by_test_id("stSidebar")
         expect(sidebar).to_have_attribute("data-collapsed", "true")  # closed on a phone
-        for name in PAGES:
+        for name in PAGE_TITLES:
             page.get_by_test_id("stExpandSidebarButton").click()
             expect(sidebar).to_have_attribute("data-collapsed", "false")
             go_to(page, name)

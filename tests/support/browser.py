@@ -25,6 +25,17 @@ SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 # An upper bound on waiting for the app, not a sleep: generous, because CI runs two test
 # workers on two cores beside several app servers, a database and browsers.
 TIMEOUT_MS = 60_000
+# The pages of the sidebar's navigation, in its order (app.py), by title.
+PAGE_TITLES = (
+    "Scenario",
+    "Plan",
+    "Timeline",
+    "Compare",
+    "Trade-offs",
+    "Plans",
+    "Assumptions",
+    "Role guide",
+)
 # Per page: frames its websockets received (see _listen).
 _RECEIVED: WeakKeyDictionary[Page, list[int]] = WeakKeyDictionary()
 
