@@ -9,7 +9,7 @@ builds the four after an edit.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
 import streamlit as st
 
@@ -17,7 +17,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.scenario import Scenario
 from mlplanner.ranges.timeline_ranges import TimelineRanges
 from mlplanner.timeline.simulation import Timeline
-from mlplanner.ui.chart_cache import scenario_key
+from mlplanner.ui.chart_cache import Spec, scenario_key
 from mlplanner.ui.timeline_charts import (
     band_chart,
     capacity_chart,
@@ -26,7 +26,6 @@ from mlplanner.ui.timeline_charts import (
     headcount_chart,
 )
 
-Spec = dict[str, Any]
 # The bands' series and axis formats, left to right.
 BANDS: Final = (("People", ",.0f"), ("Cumulative cost", "$,.2s"))
 
