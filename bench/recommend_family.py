@@ -5,14 +5,14 @@ Run from the repository root: ``python bench/recommend_family.py [--every N]``.
 
 Over the three examples and the generated family of 100 scenarios
 (``bench/scenario_family.py``; ``--every N`` keeps every N-th), under each of the three
-setups, it computes ``recommend`` (the rules' plan reshaped for the rules' cost,
-``mlplanner/model/shaping.py``) and the frontier of that setup's space of plans
-(``mlplanner/search/frontier.py``), and prints:
+setups, it computes ``recommend`` (the rules' plan reshaped for the rules' cost and grown by
+people worth their cost, ``mlplanner/model/shaping.py``) and the frontier of that setup's
+space of plans (``mlplanner/search/frontier.py``), and prints:
 
 - how many recommended plans a frontier point beats on both cost and quality (costing no
   more and scoring more than 1e-6 points higher), with the largest gap and its case;
 - how much the reshaping raised quality over the rules' plan (median and largest) and how
-  many plans it changed;
+  many plans it changed, and how many it grew by people worth their cost;
 - ``recommend``'s time: median, 95th percentile and worst (the fastest of three runs).
 """
 
@@ -62,6 +62,7 @@ def main() -> None:
     worst = (0.0, "")
     gains: list[float] = []
     beaten: list[tuple[float, str]] = []
+    grown: list[int] = []  # people worth their cost added, per plan that has any
     for name, scenario in cases:
         for setup in SETUPS:
             plan, ms = timed(scenario, setup)
@@ -72,6 +73,8 @@ def main() -> None:
             )
             assert plan.shaping is not None
             gains.append(plan.quality - plan.shaping.rules_quality)
+            if plan.shaping.additions:
+                grown.append(len(plan.shaping.additions))
             better = [
                 point.quality - plan.quality
                 for point in frontier(scenario, setup)
@@ -94,6 +97,10 @@ def main() -> None:
     print(
         f"reshaped (quality above the rules' plan): {changed} of {pairs}; gain median "
         f"{statistics.median(gains):.1f}, largest {max(gains):.1f} points"
+    )
+    print(
+        f"grown by people worth their cost: {len(grown)} of {pairs} "
+        f"({sum(n == 1 for n in grown)} by one person, {sum(n > 1 for n in grown)} by more)"
     )
     p95 = float(np.percentile(times, 95))
     print(

@@ -2,8 +2,9 @@
 quality.
 
 ``evaluate`` scores any whole-number allocation; ``recommend`` sizes the team by the setup's
-rules, gives it its best shape for the rules' cost (:mod:`mlplanner.model.shaping`) and
-scores it with ``evaluate``'s rules, so the two always agree.
+rules, gives it its best shape for the rules' cost, adds anyone who buys quality at least as
+cheaply as the plan does within the budget (:mod:`mlplanner.model.shaping`) and scores it
+with ``evaluate``'s rules, so the two always agree.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from mlplanner.model.roles import GENERALIST, LEAD, PHASES, ROLES, SPECIALIST_RO
 from mlplanner.model.scenario import Scenario, Setup
 from mlplanner.model.scoring import scoring_context
 from mlplanner.model.setup_space import setup_space
-from mlplanner.model.shaping import Shaping, shape
+from mlplanner.model.shaping import Move, Shaping, shape
 from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
 from mlplanner.model.wording import format_usd, people
 
@@ -297,18 +298,30 @@ class Plan(Evaluation):
             "rules_plan": dict(self.shaping.rules_plan),
             "rules_annual_cost_usd": self.shaping.rules_cost_usd,
             "rules_quality": round(self.shaping.rules_quality, 2),
-            "moves": [
+            "moves": [_move_dict(move) for move in self.shaping.moves],
+            "additions": [
                 {
-                    "added": {role: n * move.step for role, n in move.added.items()},
-                    "removed": {role: n * move.step for role, n in move.removed.items()},
-                    "annual_cost_usd": move.cost_after,
-                    "quality": round(move.quality_after, 2),
+                    "added": {role: n * a.person.step for role, n in a.person.added.items()},
+                    "added_annual_cost_usd": a.person.cost_after - a.person.cost_before,
+                    "annual_cost_usd": a.person.cost_after,
+                    "quality": round(a.person.quality_after, 2),
+                    "moves": [_move_dict(move) for move in a.moves],
                 }
-                for move in self.shaping.moves
+                for a in self.shaping.additions
             ],
             "summary": self.shaping.summary,
         }
         return data
+
+
+def _move_dict(move: Move) -> dict[str, Any]:
+    """A move as JSON: people added and removed per role, the plan's cost and quality after."""
+    return {
+        "added": {role: n * move.step for role, n in move.added.items()},
+        "removed": {role: n * move.step for role, n in move.removed.items()},
+        "annual_cost_usd": move.cost_after,
+        "quality": round(move.quality_after, 2),
+    }
 
 
 def _shaped(shaping: Shaping, role: str) -> str:
@@ -316,10 +329,15 @@ def _shaped(shaping: Shaping, role: str) -> str:
     change = shaping.change(role)
     if not change:
         return ""
+    if any(role in addition.person.added for addition in shaping.additions):
+        why = "a person more of it buys quality at least as cheaply as the plan does"
+    elif shaping.additions:
+        why = "moving people between roles scores higher for no more than the plan's cost"
+    else:
+        why = "moving people between roles scores higher for no more than the rules' cost"
     return (
         f"; the plan has {people(abs(change), in_words=True)} "
-        f"{'more' if change > 0 else 'fewer'} ({shaping.allocation[role]}): moving people "
-        f"between roles scores higher for no more than the rules' cost"
+        f"{'more' if change > 0 else 'fewer'} ({shaping.allocation[role]}): {why}"
     )
 
 
@@ -432,7 +450,8 @@ def recommend(
     scenario: Scenario, setup: str | None = None, assumptions: Assumptions | None = None
 ) -> Plan:
     """The recommended staffing plan for a scenario under a setup (default: the scenario's):
-    the setup's rules' plan, reshaped for the rules' cost (module docstring).
+    the setup's rules' plan, reshaped for the rules' cost and grown by people worth their cost
+    within the budget (module docstring).
 
     The last :data:`REMEMBERED` plans are remembered, keyed by the scenario's and the
     assumptions' JSON and the setup asked for (a plan is frozen, so callers share it): one run
@@ -478,7 +497,13 @@ def _recommended(inputs: _Inputs) -> Plan:
     )
     context = scoring_context(demand, scenario.company.region, assumptions)
     # Without projects there is no quality to raise: the rules' plan stands.
-    shaping = shape(context, space, staffing.allocation, reshape=bool(scenario.projects))
+    shaping = shape(
+        context,
+        space,
+        staffing.allocation,
+        reshape=bool(scenario.projects),
+        budget_usd=scenario.company.annual_budget_usd,
+    )
     return _score(scenario, demand, shaping.allocation, choice, assumptions, staffing, shaping)
 
 

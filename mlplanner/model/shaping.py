@@ -1,4 +1,5 @@
-"""Shaping: the setup's rules size the team; the recommended plan is its best shape for that money.
+"""Shaping: the setup's rules size the team; the recommended plan is its best shape for that
+money, grown by anyone worth their cost.
 
 The staffing rules (:mod:`mlplanner.model.staffing`) turn each role's demand into people on
 its own: they set how big the team is and what it costs, monotone in the work and calibrated
@@ -29,15 +30,32 @@ are for larger spaces, where scoring every plan would take seconds; on 309 gener
 they reach a plan no point of the setup's frontier beats (``bench/recommend_family.py``), on
 1,200 more all but one (``docs/model.md``).
 
-The plan keeps the rules' size and budget and is never worse than the rules' plan; the moves
-are listed with what each one bought (:attr:`Shaping.summary`). Heads of data & ML stay as
-the rules set them.
+**Then people worth their cost are added.** The rules' cost can stop just short of a person
+who would lift quality far more than the plan's people do on average (a production model
+deployed by a generalist at 60% of a specialist's depth, one ML engineer away from
+delivering in full). So, where a budget allows it:
+
+- of one step more of each role (within the space), the one buying the most quality points
+  per dollar is added (ties: the cheaper) if it buys at least as many points per dollar as
+  the plan does on average (its quality over its cost: a hire better value than the team
+  already is) and the plan with it costs no more than the scenario's budget (without a
+  budget, no limit but the space's bounds);
+- the plan is then reshaped as above for its new cost, and the next person considered;
+- each addition raises the plan's points per dollar, so the bar rises and it ends.
+
+Only that rule decides the size beyond the rules'; it adds no number of its own. On the
+examples and the 100 generated scenarios of ``bench/recommend_family.py`` it adds one person
+to 25 of 309 plans (the fashion retailer's ML engineer: 68.6 -> 93.8 points for $230k more).
+
+The plan is never worse than the rules' plan and costs no more than the rules' plan unless
+people were added; the moves and additions are listed with what each one bought
+(:attr:`Shaping.summary`). Heads of data & ML stay as the rules set them.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -114,17 +132,27 @@ class Shaping:
     rules_quality: float
     moves: tuple[Move, ...]
     exact: bool = False  # the space was scored whole: one move, to its best plan
+    additions: tuple[Addition, ...] = ()  # people beyond the rules' size, in order
 
     @property
     def allocation(self) -> dict[str, int]:
-        """The reshaped plan: the rules' plan after every move."""
+        """The recommended plan: the rules' plan after every move and every addition."""
         plan = dict(self.rules_plan)
-        for move in self.moves:
+        moves = [*self.moves]
+        for addition in self.additions:
+            moves += [addition.person, *addition.moves]
+        for move in moves:
             for role, n in move.added.items():
                 plan[role] += n * move.step
             for role, n in move.removed.items():
                 plan[role] -= n * move.step
         return plan
+
+    @property
+    def ceiling_usd(self) -> int:
+        """What the plan's last reshaping could spend: the rules' cost, or the cost of the
+        plan with the last person added."""
+        return self.additions[-1].person.cost_after if self.additions else self.rules_cost_usd
 
     def change(self, role: str) -> int:
         """People the moves added to (positive) or took from (negative) ``role``."""
@@ -132,60 +160,136 @@ class Shaping:
 
     @property
     def summary(self) -> str:
-        """The moves in one paragraph, or that the rules' plan was already the best shape."""
+        """The moves in one paragraph, or that the rules' plan was already the best shape;
+        then each person added beyond the rules' size and the reshaping that followed."""
         size = people(sum(self.rules_plan.values()))
         start = (
             f"The setup's rules size this team at {size} for "
             f"{format_usd(self.rules_cost_usd)} a year (quality {self.rules_quality:.1f})."
         )
-        if self.exact:
-            if not self.moves:
-                return (
-                    f"{start} No other plan staffed this setup's way scores higher within "
-                    "that cost."
+        sentences = [start, _within(self.moves, self.exact, self.rules_quality)]
+        for addition in self.additions:
+            sentences.append(addition.sentence)
+            if addition.moves:
+                sentences.append(
+                    _within(addition.moves, addition.exact, addition.person.quality_after)
                 )
-            (jump,) = self.moves
-            return (
-                f"{start} Within that cost, the best plan staffed this setup's way has "
-                f"{jump.text}: quality "
-                f"{jump.quality_after:.1f} at {format_usd(jump.cost_after)} a year "
-                f"({jump.effect})."
-            )
-        if not self.moves:
-            return f"{start} No move of people between roles scores higher within that cost."
-        end, one = self.moves[-1], len(self.moves) == 1
-        steps = "; ".join(f"{move.text} ({move.effect})" for move in self.moves)
-        # Moves that only save money keep the quality rather than raise it.
-        raised = end.quality_after > self.rules_quality + _GAIN
-        verb, to, at = ("raise", "to", "at") if raised else ("keep", "at", "for")
+        return " ".join(sentences)
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A person (a step of people) added beyond the rules' size because they buy quality at
+    least as cheaply as the plan does (module docstring), within the budget; then the
+    ``moves`` reshaping the plan for its new cost (one, to the best plan of a space scored
+    whole, where ``exact``)."""
+
+    person: Move
+    moves: tuple[Move, ...]
+    exact: bool
+    budget_usd: float | None
+
+    @property
+    def sentence(self) -> str:
+        """``One ML Engineer more buys 23.2 points for $260k a year (89 points per $1M,
+        against the plan's 46), within the $2.50M budget: quality 91.9 at $1.76M a year.``"""
+        person = self.person
+        extra = person.cost_after - person.cost_before
+        gain = person.quality_after - person.quality_before
+        budget = (
+            "" if self.budget_usd is None else f", within the {format_usd(self.budget_usd)} budget"
+        )
         return (
-            f"{start} Within that cost, {len(self.moves)} {'move' if one else 'moves'} "
-            f"{verb}{'s' if one else ''} quality {to} {end.quality_after:.1f} {at} "
-            f"{format_usd(end.cost_after)} a year: {steps}."
+            f"{person.text[0].upper()}{person.text[1:]} buys {gain:.1f} points for "
+            f"{format_usd(extra)} a year ({_per_million(gain, extra)} points per $1M, against "
+            f"the plan's {_per_million(person.quality_before, person.cost_before)}){budget}: "
+            f"quality {person.quality_after:.1f} at {format_usd(person.cost_after)} a year."
         )
 
 
+def _per_million(points: float, usd: int) -> str:
+    return f"{points / usd * 1_000_000:.0f}"
+
+
+def _within(moves: tuple[Move, ...], exact: bool, quality: float) -> str:
+    """What reshaping a plan of ``quality`` for its cost did, in one sentence."""
+    if exact:
+        if not moves:
+            return "No other plan staffed this setup's way scores higher within that cost."
+        (jump,) = moves
+        return (
+            f"Within that cost, the best plan staffed this setup's way has {jump.text}: "
+            f"quality {jump.quality_after:.1f} at {format_usd(jump.cost_after)} a year "
+            f"({jump.effect})."
+        )
+    if not moves:
+        return "No move of people between roles scores higher within that cost."
+    end, one = moves[-1], len(moves) == 1
+    steps = "; ".join(f"{move.text} ({move.effect})" for move in moves)
+    # Moves that only save money keep the quality rather than raise it.
+    raised = end.quality_after > quality + _GAIN
+    verb, to, at = ("raise", "to", "at") if raised else ("keep", "at", "for")
+    return (
+        f"Within that cost, {len(moves)} {'move' if one else 'moves'} "
+        f"{verb}{'s' if one else ''} quality {to} {end.quality_after:.1f} {at} "
+        f"{format_usd(end.cost_after)} a year: {steps}."
+    )
+
+
 def shape(
-    context: ScoringContext, space: SearchSpace, rules_plan: dict[str, int], reshape: bool = True
+    context: ScoringContext,
+    space: SearchSpace,
+    rules_plan: dict[str, int],
+    reshape: bool = True,
+    budget_usd: float | None = None,
 ) -> Shaping:
-    """The rules' plan reshaped within ``space`` (module docstring); with ``reshape`` false,
-    the rules' plan as it is."""
+    """The rules' plan reshaped within ``space``, then grown by people who buy quality at
+    least as cheaply as the plan does, within ``budget_usd`` (module docstring); with
+    ``reshape`` false, the rules' plan as it is."""
     current = np.array([[rules_plan[role] for role in ROLES]], dtype=np.int64)
     first = score(context, current)
-    cap = int(first.cost[0])
-    quality, spend = float(first.quality[0]), cap
+    cap, quality = int(first.cost[0]), float(first.quality[0])
+    shaping = Shaping(
+        context=context,
+        space=space,
+        rules_plan=dict(rules_plan),
+        rules_cost_usd=cap,
+        rules_quality=quality,
+        moves=(),
+    )
+    if not reshape:
+        return shaping
+    moves, exact, current, at = _reshape(context, space, current, (cap, quality))
+    additions: list[Addition] = []
+    while (person := _worth_adding(context, space, current, at, budget_usd)) is not None:
+        added = np.array([[person.added.get(role, 0) for role in ROLES]]) * space.step
+        current = current + added
+        start = (person.cost_after, person.quality_after)
+        more, more_exact, current, at = _reshape(context, space, current, start)
+        additions.append(Addition(person, more, more_exact, budget_usd))
+    return replace(shaping, moves=moves, exact=exact, additions=tuple(additions))
+
+
+def _reshape(
+    context: ScoringContext, space: SearchSpace, current: np.ndarray, start: tuple[int, float]
+) -> tuple[tuple[Move, ...], bool, np.ndarray, tuple[int, float]]:
+    """The moves reshaping ``current`` (one row, costing and scoring ``start``) for no more
+    than its cost (module docstring), whether the space was scored whole, and the plan they
+    end at with its cost and quality."""
+    cap, quality = start
+    spend = cap
     moves: list[Move] = []
-    exact = reshape and space.size <= EXACT_SPACE
-    if exact:
+    if space.size <= EXACT_SPACE:
         candidates = _affordable(context, _every_plan(space), cap, space)
         scores = score(context, candidates)
         row = _pick(scores, quality, spend)
-        if row is not None:
-            moves.append(_move(current[0], candidates, scores, row, space.step, (spend, quality)))
-        reshape = False
+        if row is None:
+            return (), True, current, start
+        move = _move(current[0], candidates, scores, row, space.step, start)
+        return (move,), True, candidates[row : row + 1], (move.cost_after, move.quality_after)
     width = 1  # single moves first; wider ones only where no narrower move helps
     singles: tuple[np.ndarray, Scores] | None = None  # the last single moves, scored
-    while reshape:
+    while True:
         if width < _WIDEST:
             near = current + _deltas(space.step, wide=width == 2)
             candidates = _affordable(context, near, cap, space)
@@ -206,15 +310,40 @@ def shape(
         current = candidates[row : row + 1]
         quality, spend = move.quality_after, move.cost_after
         width = 1
-    return Shaping(
-        context=context,
-        space=space,
-        rules_plan=dict(rules_plan),
-        rules_cost_usd=cap,
-        rules_quality=float(first.quality[0]),
-        moves=tuple(moves),
-        exact=exact,
-    )
+    return tuple(moves), False, current, (spend, quality)
+
+
+def _worth_adding(
+    context: ScoringContext,
+    space: SearchSpace,
+    current: np.ndarray,
+    at: tuple[int, float],
+    budget_usd: float | None,
+) -> Move | None:
+    """One step more of the role buying the most quality per dollar (ties: the cheaper), if
+    it buys at least as much per dollar as the plan (``current``, costing and scoring ``at``)
+    does on average and the plan with it fits ``budget_usd``; else ``None``."""
+    spend, quality = at
+    candidates = current + _one_more(space.step)
+    candidates = candidates[space.holds(candidates)]
+    scores = score(context, candidates)
+    gain = scores.quality - quality
+    extra = (scores.cost - spend).astype(float)
+    # gain / extra >= quality / spend, multiplied out (every person costs something).
+    keep = (gain > _GAIN) & (extra > 0) & (gain * spend >= quality * extra)
+    if budget_usd is not None:
+        keep &= scores.cost <= budget_usd
+    if not keep.any():
+        return None
+    rows = np.flatnonzero(keep)
+    best = rows[np.lexsort((extra[rows], -gain[rows] / extra[rows]))[0]]
+    return _move(current[0], candidates, scores, int(best), space.step, at)
+
+
+@cache
+def _one_more(step: int) -> np.ndarray:
+    """One step more of each role but heads (who do not count in the score), one per row."""
+    return np.eye(len(ROLES), dtype=np.int64)[[i for i, r in enumerate(ROLES) if r != HEAD]] * step
 
 
 def _affordable(

@@ -95,14 +95,22 @@ fewer, or one moved from one role to another; where none of those helps, any two
 once (a senior hire for two juniors, say); very large teams move several people at a time. Each
 time the move raising quality most is taken (ties: the cheaper plan); when none raises it, the
 cheapest move that keeps quality and costs less; it stops when no move does either. Either way
-the recommended plan never costs more or scores lower than the rules' plan. The setup's own way
+the reshaped plan never costs more or scores lower than the rules' plan.
+
+**People worth their cost.** The rules' cost can stop just short of a person who would lift
+quality far more than the team's people do on average (a production model deployed by a
+generalist, one ML engineer away from delivering in full). So, within the scenario's budget
+(without one, with no limit), the recommended plan then takes one person more of the role
+buying the most quality points per dollar, if they buy at least as many points per dollar as
+the plan does on average (its quality over its cost), and is reshaped as above for its new
+cost; and again, until nobody more is worth their cost or fits the budget. The setup's own way
 of staffing: **startup**, {startup_way}; **scaleup**, any mix of generalists and specialists;
 **mature**, no new full-stack data scientists. No role goes past its demand rounded up, or two
 people (a backup) once it has a full person's work; a role with less work than the setup's
 round-up cut gets no specialist; more only where existing staff or the rules' plan have more.
 Existing staff are kept, and heads of data & ML stay as the rules set them. The Plan page says
-what changed from the rules' plan ("How the plan is shaped"), and each role it changed says so
-in its rule under "Why each head".
+what changed from the rules' plan and who was added ("How the plan is shaped"), and each role
+it changed says so in its rule under "Why each head".
 
 **Cost.** People × median salary for the role and region × {a.loaded_cost_multiplier:.2f}
 (employer costs on top of salary), plus vendor costs.

@@ -63,7 +63,8 @@ def setup_help(a: Assumptions) -> str:
         f"How demand becomes people. {rules} In every setup, from {first} people "
         f"(annotators and leads aside), each team of up to {a.lead_span} gets a lead. The "
         "recommended plan then moves people between roles where that scores higher for no "
-        "more than the rules' cost. Auto picks the setup from the number of employees."
+        "more than the rules' cost, and adds anyone who buys quality at least as cheaply as "
+        "the plan does, within the budget. Auto picks the setup from the number of employees."
     )
 
 

@@ -5,7 +5,9 @@ maximises the score over headcounts; every project then gets the same share of e
 so a tight budget spreads thin. A manager funds projects instead. :func:`fund_projects`:
 
 1. staffs the whole portfolio with the recommended plan (the setup's rules' plan reshaped for
-   the rules' cost, :mod:`mlplanner.model.shaping`) and any smaller set of projects by the
+   the rules' cost, and grown by people worth their cost within the scenario's budget:
+   :mod:`mlplanner.model.shaping`), or where that does not fit the plan recommended for the
+   budget given (grown only within it), and any smaller set of projects by the
    setup's rules (:func:`~mlplanner.model.staffing.staff` on their demand: generalists for a
    startup); both have someone able to deploy when a production project among them has
    deployment work (the staffing rules' deployer: a full-stack data scientist where the
@@ -25,8 +27,8 @@ so a tight budget spreads thin. A manager funds projects instead. :func:`fund_pr
 
 Smaller sets are staffed by the rules, not reshaped: the bisection needs teams that never
 cost more for fewer projects, which the rules' sizing guarantees (it is monotone in the work)
-and the reshaped plan does not. A budget covering the whole portfolio's team funds every
-project with the recommended plan; a smaller
+and the reshaped plan does not. A budget covering the whole portfolio's team (reshaped for
+the rules' cost) funds every project with one of those two plans; a smaller
 budget leaves at least one project out, wholly or in part.
 
 The order of removals does not depend on the budget, only where it stops does: a larger budget
@@ -127,13 +129,14 @@ def fund_projects(
     setup: str | None = None,
     assumptions: Assumptions | None = None,
 ) -> BudgetAdvice:
-    """The whole projects ``budget_usd`` staffs (every one, with the recommended plan, when
-    that fits), and the rest spent on the next project in line (module docstring)."""
+    """The whole projects ``budget_usd`` staffs (every one, with the recommended plan or the
+    plan recommended for that budget, when it fits), and the rest spent on the next project in
+    line (module docstring)."""
     budget = check_budget(budget_usd)
     pricing = _Pricing(scenario, setup, assumptions or Assumptions.defaults())
     names = tuple(project.name for project in scenario.projects)
     smallest = pricing.cost(pricing.team(()))
-    whole = pricing.whole_team()
+    whole = pricing.whole_team(budget)
     if pricing.cost(whole) <= budget:
         plan = evaluate(scenario, whole, setup, pricing.assumptions)
         return BudgetAdvice(plan, names, None, (), smallest)
@@ -186,10 +189,16 @@ class _Pricing:
             self._demand[kept] = found
         return found
 
-    def whole_team(self) -> dict[str, int]:
-        """The team for every project: the recommended plan (which, like any plan of the
-        setup's space, has someone able to deploy a production model)."""
-        return dict(recommend(self.scenario, self.setup, self.assumptions).allocation)
+    def whole_team(self, budget: float) -> dict[str, int]:
+        """The team for every project: the recommended plan if it fits ``budget``, else the
+        plan recommended for ``budget`` (the people worth their cost it adds must fit it). Like
+        any plan of the setup's space, either has someone able to deploy a production model."""
+        plan = recommend(self.scenario, self.setup, self.assumptions)
+        if self.cost(plan.allocation) > budget:
+            company = self.scenario.company.model_copy(update={"annual_budget_usd": budget})
+            budgeted = self.scenario.model_copy(update={"company": company})
+            plan = recommend(budgeted, self.setup, self.assumptions)
+        return dict(plan.allocation)
 
     def team(
         self, kept: tuple[int, ...], part: int | None = None, percent: int = 0

@@ -36,6 +36,13 @@ from tests.support.builders import assumptions_with, portfolio_data
 FASHION = "fashion_retailer.json"
 
 
+def as_startup(scenario: Scenario) -> Scenario:
+    """The scenario planned as a startup (the fashion retailer's: two full-stack data
+    scientists, who carry the ML engineering and backend work)."""
+    company = scenario.company.model_copy(update={"setup": "startup"})
+    return scenario.model_copy(update={"company": company})
+
+
 def plan_page(scenario: Scenario, override: Override | None = None) -> Any:
     at = open_app(scenario)
     if override is not None:
@@ -60,7 +67,7 @@ def test_headline_metrics_come_first_and_match_the_plan(file_name: str) -> None:
 
 
 def test_role_table_lists_every_role_in_lifecycle_order_in_display_units() -> None:
-    scenario = example_scenarios()[FASHION]
+    scenario = as_startup(example_scenarios()[FASHION])  # full-stack data scientists
     plan = recommend(scenario)
     table = plan_page(scenario).dataframe[0].value
     # The role's colour dot, then what a narrow screen must show without scrolling.
@@ -124,26 +131,25 @@ def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
     # above them.
     assert not chart_titles(at)
     assert (
-        "Company analytics baseline draws the most people: 6.3 of 36. Data Analyst and Data "
-        "Scientist are the largest roles: 8 each of 36 people." in texts(at.markdown)
+        "Shelf monitoring draws the most people: 6.4 of 37. Data Analyst and Data "
+        "Scientist are the largest roles: 8 each of 37 people." in texts(at.markdown)
     )
     held_back = " ".join(quality_limits(recommend(scenario)).sentences)
     assert held_back.startswith("The most delivery is lost on Shelf monitoring")
     assert (
-        "Quality 92 of 100, weakest: delivery at 92. Annotation is the least covered phase: 99%. "
-        + held_back
-        in texts(at.markdown)
+        "Quality 93 of 100, weakest: delivery at 93. Every phase of the lifecycle is fully "
+        "covered. " + held_back in texts(at.markdown)
     )
     at = open_expanders(at, PEOPLE_CHART_KEY, QUALITY_CHARTS_KEY, TORNADO_KEY)
     assert chart_titles(at) == [
-        "Company analytics baseline draws the most people: 6.3 of 36",
-        "Quality 92 of 100, weakest: delivery at 92",
-        "Annotation is the least covered phase: 99%",
+        "Shelf monitoring draws the most people: 6.4 of 37",
+        "Quality 93 of 100, weakest: delivery at 93",
+        "Every phase of the lifecycle is fully covered",
         f"Yearly cost {format_usd(recommend(scenario).annual_cost_usd)}: what moves it",
     ]
     headcount, *scores = chart_specs(at)
     assert headcount["title"]["subtitle"] == (
-        "Data Analyst and Data Scientist are the largest roles: 8 each of 36 people"
+        "Data Analyst and Data Scientist are the largest roles: 8 each of 37 people"
     )
     staffed = [role for role in ROLES if recommend(scenario).allocation[role] > 0]
     colour = headcount["encoding"]["color"]["scale"]
@@ -155,7 +161,7 @@ def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
 
 
 def test_every_head_is_explained_by_its_rule_and_demand() -> None:
-    scenario = example_scenarios()[FASHION]
+    scenario = as_startup(example_scenarios()[FASHION])  # generalists absorb two roles
     plan = recommend(scenario)
     at = plan_page(scenario)
     staffed = [role for role in ROLES if plan.allocation[role] > 0]
@@ -204,17 +210,23 @@ def test_how_the_plan_is_shaped_names_the_rules_team_and_each_move() -> None:
     assert f"quality {plan.quality:.1f} at {format_usd(plan.annual_cost_usd)} a year" in shown
     for move in plan.shaping.moves:
         assert move.text in shown and f"({move.effect})" in shown
-    # The fashion retailer's scaleup space is scored whole: one change to its best plan.
+    # The fashion retailer's scaleup space is scored whole: one change to its best plan; then
+    # an ML engineer worth their cost, and the plan reshaped for that cost.
     assert plan.shaping.exact
     assert (
         "the best plan staffed this setup's way has one Data Engineer and one Backend "
         "Developer instead of two Full-Stack Data Scientists"
     ) in shown
-    # Each role the moves changed says so in its rule in "Why each head".
+    (addition,) = plan.shaping.additions
+    assert addition.sentence in shown
+    assert shown.startswith("**How the plan is shaped:** The setup's rules size this team")
+    # Each role the moves or the addition changed says so in its rule in "Why each head".
     changed = [role for role in ROLES if plan.shaping.change(role)]
-    assert changed
+    assert "ml_engineer" in changed
     for role in changed:
-        assert "moving people between roles scores higher" in plan.explanations[role].rule
+        added = role == "ml_engineer"
+        said = "a person more of it buys quality" if added else "moving people between roles"
+        assert said in plan.explanations[role].rule
 
 
 def test_an_adopted_allocation_has_no_shaping_to_show() -> None:
@@ -226,7 +238,7 @@ def test_an_adopted_allocation_has_no_shaping_to_show() -> None:
 def test_hiring_list_only_when_the_company_has_an_existing_team() -> None:
     with_team = plan_page(example_scenarios()[FASHION])
     assert "Hiring list" in texts(with_team.subheader)
-    assert "3 hires costing" in " ".join(texts(with_team.caption))
+    assert "4 hires costing" in " ".join(texts(with_team.caption))
     without = plan_page(example_scenarios()["seed_startup.json"])
     assert "Hiring list" not in texts(without.subheader)
 

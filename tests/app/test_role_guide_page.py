@@ -39,7 +39,9 @@ def open_tab(at: Any, label: str) -> Any:
 
 
 def test_a_role_the_generalists_absorb_says_so() -> None:
-    scenario = example_scenarios()["fashion_retailer.json"]
+    fashion = example_scenarios()["fashion_retailer.json"]
+    company = fashion.company.model_copy(update={"setup": "startup"})  # generalists deploy
+    scenario = fashion.model_copy(update={"company": company})
     plan = recommend(scenario)
     assert plan.allocation["ml_engineer"] == 0
     tab = open_tab(role_guide(scenario), "ML Engineer")

@@ -233,7 +233,7 @@ def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:
     quality = f"{recommend(enterprise).quality:.0f}"
     assert texts(at.sidebar.markdown) == [
         "**Enterprise: a dozen mixed ML projects, six of them live**",
-        f"36 people · $7.43M of $12.00M budget  \nQuality {quality} / 100",
+        f"37 people · $7.48M of $12.00M budget  \nQuality {quality} / 100",
     ]
     assert texts(at.sidebar.caption) == [
         "12 projects · 25,000 employees  \nSetup: mature (auto)",

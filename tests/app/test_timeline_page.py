@@ -207,11 +207,11 @@ def test_hiring_figures_are_edited_on_the_assumptions_page_and_move_the_timeline
     scenario = dated(FASHION)
     at = go_to(open_app(scenario), ASSUMPTIONS_PAGE)
     assert "Hiring" in [tab.label for tab in at.tabs]
-    engineer = ROLES.index("full_stack_data_scientist")  # rows in lifecycle order
+    engineer = ROLES.index("ml_engineer")  # rows in lifecycle order
     # The hiring table's tab is not the first: edit_assumption opens it, as a click would.
     edit_assumption(at, "hiring", engineer, "Time to hire (days)", 300)
     edited = at.session_state[IN_FORCE].assumptions
-    assert edited.hiring.roles["full_stack_data_scientist"].time_to_hire_days == 300
+    assert edited.hiring.roles["ml_engineer"].time_to_hire_days == 300
     before = simulate(scenario)
     after = simulate(scenario, assumptions=edited)
     assert staffed_quarters(after) > staffed_quarters(before)

@@ -40,12 +40,14 @@ def test_plan_page_budget_gap_and_role_table_agree_with_why_each_head(
     cost = page.get_by_test_id("stMetric").filter(has_text="Annual cost")
     expect(cost).to_contain_text(f"{format_usd(under)} under budget")
     expect(cost).not_to_contain_text("-$")
-    # The reshaped plan: one generalist, a data engineer and a backend developer in place of
-    # the rules' other two (plan.shaping).
-    assert plan.allocation["full_stack_data_scientist"] == 1
-    page.get_by_text("Full-Stack Data Scientist: 1 person").click()
-    expect(page.get_by_text("They carry 0.7 FTE of other roles' demand.")).to_be_visible()
-    expect(page.get_by_text("ML Engineer: scaleup").first).to_contain_text("Covered 100%")
+    # The reshaped plan: data engineers and a backend developer in place of the rules' three
+    # generalists, and an ML engineer worth their cost (plan.shaping).
+    assert plan.allocation["full_stack_data_scientist"] == 0
+    assert plan.allocation["ml_engineer"] == 1
+    page.get_by_text("ML Engineer: 1 person").click()
+    engineer = page.get_by_test_id("stExpander").filter(has_text="ML Engineer: 1 person")
+    expect(engineer).to_contain_text("a person more of it buys quality at least as cheaply")
+    expect(engineer).to_contain_text("Covered 100%")
     whole_page_screenshot(page, "quality-plan-fashion")
 
 

@@ -108,13 +108,18 @@ def test_recommend_json_holds_the_documented_fields(capsys: pytest.CaptureFixtur
     assert shaping["summary"] == plan.shaping.summary
     assert shaping["rules_plan"] == plan.shaping.rules_plan
     assert shaping["rules_annual_cost_usd"] == plan.shaping.rules_cost_usd
-    assert shaping["rules_annual_cost_usd"] >= data["annual_cost_usd"]
-    assert shaping["moves"][-1]["annual_cost_usd"] == data["annual_cost_usd"]
-    assert shaping["moves"][-1]["quality"] == data["quality"]
+    # Reshaped for the rules' cost, then one ML engineer worth their cost added and the plan
+    # reshaped for that.
+    assert shaping["rules_annual_cost_usd"] >= shaping["moves"][-1]["annual_cost_usd"]
+    (added,) = shaping["additions"]
+    assert added["added"] == {"ml_engineer": 1} and added["added_annual_cost_usd"] == 260_145
+    assert (added["annual_cost_usd"], added["quality"]) == (1_762_965, 91.86)
+    assert added["moves"][-1]["annual_cost_usd"] == data["annual_cost_usd"]
+    assert added["moves"][-1]["quality"] == data["quality"]
     suggestions = data["raise_quality"]
     assert [s.to_dict() for s in raise_quality(plan)] == suggestions
     assert data["quality_limits"] == quality_limits(plan).to_dict()
-    assert data["quality_limits"]["delivery"]["reason"] == "depth"
+    assert data["quality_limits"]["delivery"]["reason"] == "to plan"
     first = suggestions[0]
     assert first.keys() == {"role", "annual_cost_usd", "points", "quality_after", "project"}
     assert first["points"] > 0 and first["quality_after"] > plan.quality

@@ -1,13 +1,17 @@
 """Shaping: the recommended plan is the rules' plan reshaped within the setup's space of plans
-for no more than the rules' cost (``mlplanner/model/shaping.py``).
+for no more than the rules' cost, then grown by people who buy quality at least as cheaply as
+the plan does, within the budget (``mlplanner/model/shaping.py``).
 
-Properties over generated scenarios and every setup: the plan costs no more than the rules'
-plan and scores no lower; it lies in the setup's space; no single or wide move (enumerated
-here, independently of the shaping's own list) within the space and the rules' cost raises
-its quality or keeps it for less; the listed moves, replayed from the rules' plan, give it
-and each one pays; the summary names every move. On small scenarios (spaces enumerable by
-``brute_force``) it is the best plan of its setup's space for the rules' cost. Examples: what
-the shaping does to the shipped examples under each setup's space.
+Properties over generated scenarios and every setup: the plan costs no more than its ceiling
+(the rules' cost, or the cost after the last person added, within the budget) and scores no
+lower than the rules' plan; it lies in the setup's space; no single or wide move (enumerated
+here, independently of the shaping's own list) within the space and the ceiling raises its
+quality or keeps it for less; no one step more of a role buys as many points per dollar as
+the plan does within the budget, and each person added did; the listed moves and additions,
+replayed from the rules' plan, give it and each one pays; the summary names every move. On
+small scenarios (spaces enumerable by ``brute_force``) it is the best plan of its setup's space
+for its ceiling. Examples: what the shaping does to the shipped examples under each setup's
+space.
 """
 
 from __future__ import annotations
@@ -91,11 +95,16 @@ def test_the_plan_costs_no_more_than_the_rules_plan_and_scores_no_lower(
     as_the_rules = evaluate(scenario, shaping.rules_plan, setup)
     assert shaping.rules_cost_usd == as_the_rules.annual_cost_usd
     assert shaping.rules_quality == as_the_rules.quality
-    assert plan.annual_cost_usd <= shaping.rules_cost_usd
+    assert plan.annual_cost_usd <= shaping.ceiling_usd
+    budget = scenario.company.annual_budget_usd
+    if shaping.additions:
+        assert budget is None or shaping.ceiling_usd <= budget
+    else:
+        assert shaping.ceiling_usd == shaping.rules_cost_usd
     assert plan.quality >= shaping.rules_quality
     assert plan.allocation[HEAD] == shaping.rules_plan[HEAD]
     if not scenario.projects:  # no quality to raise: the rules' plan stands
-        assert not shaping.moves
+        assert not shaping.moves and not shaping.additions
         assert plan.allocation == shaping.rules_plan
 
 
@@ -124,22 +133,75 @@ def test_the_plan_and_the_rules_plan_lie_in_the_setups_space(
 
 @ENGINE_SETTINGS
 @given(scenario_data(min_projects=1), setups)
-def test_no_single_or_wide_move_within_the_rules_cost_does_better(
+def test_no_single_or_wide_move_within_the_ceiling_does_better(
     data: dict[str, Any], setup: str
 ) -> None:
-    """The shaping stops where no move raises quality for no more than the rules' cost, and
-    none keeps it for less."""
+    """The shaping stops where no move raises quality for no more than its ceiling (the rules'
+    cost, or the cost after the last person added), and none keeps it for less."""
     plan, shaping = _plan(data, setup)
     space = shaping.space
     context = scoring_context(plan.demand, plan.scenario.company.region, Assumptions.defaults())
     moves = _as_rows(single_moves() + wide_moves(), space.step)
     candidates = _row(plan.allocation) + moves
     scores = score(context, candidates)
-    allowed = space.holds(candidates) & (scores.cost <= shaping.rules_cost_usd)
+    allowed = space.holds(candidates) & (scores.cost <= shaping.ceiling_usd)
     better = scores.quality > plan.quality + GAIN
     cheaper = (scores.quality >= plan.quality) & (scores.cost < plan.annual_cost_usd)
     found = candidates[allowed & (better | cheaper)]
     assert not len(found), [dict(zip(ROLES, row.tolist(), strict=True)) for row in found]
+
+
+@ENGINE_SETTINGS
+@given(scenario_data(min_projects=1), setups)
+def test_no_person_more_is_worth_their_cost_and_each_one_added_was(
+    data: dict[str, Any], setup: str
+) -> None:
+    """Where the additions stop, no one step more of a role (heads aside: they do not count in
+    the score) buys as many quality points per dollar as the plan does on average and fits the
+    budget; each person added did, and was the best value of all such steps at the time."""
+    plan, shaping = _plan(data, setup)
+    space = shaping.space
+    budget = plan.scenario.company.annual_budget_usd
+    context = scoring_context(plan.demand, plan.scenario.company.region, Assumptions.defaults())
+
+    def steps(allocation: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """One step more of each role from ``allocation``: the gain, the extra cost and
+        whether it is worth it (points per dollar at least the plan's, within the budget)."""
+        candidates = _row(allocation) + _as_rows([{r: 1} for r in MOVABLE], space.step)
+        candidates = candidates[space.holds(candidates)]
+        before, after = score(context, _row(allocation)[None, :]), score(context, candidates)
+        gain = after.quality - before.quality[0]
+        extra = (after.cost - before.cost[0]).astype(float)
+        worth = (gain > GAIN) & (gain * before.cost[0] >= before.quality[0] * extra)
+        if budget is not None:
+            worth &= after.cost <= budget
+        return gain, extra, worth
+
+    assert not steps(plan.allocation)[2].any()
+    allocation = dict(shaping.rules_plan)
+    for move in shaping.moves:
+        allocation = _apply(allocation, move)
+    for addition in shaping.additions:
+        gain, extra, worth = steps(allocation)
+        person = addition.person
+        person_gain = person.quality_after - person.quality_before
+        person_extra = person.cost_after - person.cost_before
+        assert worth.any() and math.isclose(
+            person_gain / person_extra, (gain / extra)[worth].max(), rel_tol=1e-9
+        )
+        assert budget is None or person.cost_after <= budget
+        for move in (person, *addition.moves):
+            allocation = _apply(allocation, move)
+    assert allocation == plan.allocation
+
+
+def _apply(allocation: dict[str, int], move: Move) -> dict[str, int]:
+    after = dict(allocation)
+    for role, n in move.added.items():
+        after[role] += n * move.step
+    for role, n in move.removed.items():
+        after[role] -= n * move.step
+    return after
 
 
 @ENGINE_SETTINGS
@@ -153,24 +215,43 @@ def test_the_moves_replayed_from_the_rules_plan_give_the_plan(
     allowed = {tuple(sorted(move.items())) for move in single_moves() + wide_moves()}
     # A space scored whole is one move to its best plan, of any size; else each move is a
     # single or wide one.
-    assert not shaping.exact or len(shaping.moves) <= 1
-    for move in shaping.moves:
-        change = {role: n for role, n in move.added.items()}
-        change.update({role: -n for role, n in move.removed.items()})
-        assert shaping.exact or tuple(sorted(change.items())) in allowed
-        assert move.step == shaping.space.step
-        for role, n in change.items():
-            allocation[role] += n * move.step
-        assert (move.cost_before, move.quality_before) == (cost, quality)
-        again = evaluate(plan.scenario, allocation, setup)
-        assert (move.cost_after, move.quality_after) == (again.annual_cost_usd, again.quality)
-        assert move.cost_after <= shaping.rules_cost_usd
-        assert shaping.space.holds(_row(allocation)[None, :]).all()
-        # Each move raises quality, or keeps it and costs less.
-        assert move.quality_after > quality + GAIN or (
-            move.quality_after >= quality and move.cost_after < cost
-        )
-        cost, quality = move.cost_after, move.quality_after
+    rounds = [(shaping.moves, shaping.exact, None)]
+    rounds += [(a.moves, a.exact, a.person) for a in shaping.additions]
+    ceiling = shaping.rules_cost_usd
+    for moves, exact, person in rounds:
+        if person is not None:  # one step of one role more, worth its cost (its own test)
+            assert not person.removed and list(person.added.values()) == [1]
+            (role,) = person.added
+            allocation[role] += person.step
+            assert (person.cost_before, person.quality_before) == (cost, quality)
+            again = evaluate(plan.scenario, allocation, setup)
+            assert (person.cost_after, person.quality_after) == (
+                again.annual_cost_usd,
+                again.quality,
+            )
+            cost, quality = person.cost_after, person.quality_after
+            ceiling = cost
+        # A space scored whole is one move to its best plan, of any size; else each move is
+        # a single or wide one.
+        assert not exact or len(moves) <= 1
+        for move in moves:
+            change = {role: n for role, n in move.added.items()}
+            change.update({role: -n for role, n in move.removed.items()})
+            assert exact or tuple(sorted(change.items())) in allowed
+            assert move.step == shaping.space.step
+            for role, n in change.items():
+                allocation[role] += n * move.step
+            assert (move.cost_before, move.quality_before) == (cost, quality)
+            again = evaluate(plan.scenario, allocation, setup)
+            assert (move.cost_after, move.quality_after) == (again.annual_cost_usd, again.quality)
+            assert move.cost_after <= ceiling
+            assert shaping.space.holds(_row(allocation)[None, :]).all()
+            # Each move raises quality, or keeps it and costs less.
+            assert move.quality_after > quality + GAIN or (
+                move.quality_after >= quality and move.cost_after < cost
+            )
+            cost, quality = move.cost_after, move.quality_after
+    assert ceiling == shaping.ceiling_usd
     assert allocation == plan.allocation == shaping.allocation
     assert (cost, quality) == (plan.annual_cost_usd, plan.quality)
     for role in ROLES:
@@ -185,6 +266,10 @@ def test_the_summary_and_the_explanations_name_every_move(data: dict[str, Any], 
     assert summary.startswith("The setup's rules size this team at ")
     for move in shaping.moves:
         assert move.text in summary and f"({move.effect})" in summary
+    for addition in shaping.additions:
+        assert addition.sentence in summary
+        for move in addition.moves:
+            assert move.text in summary and f"({move.effect})" in summary
     if shaping.exact:
         # The space scored whole: at most one change, to its best plan.
         if shaping.moves:
@@ -202,23 +287,29 @@ def test_the_summary_and_the_explanations_name_every_move(data: dict[str, Any], 
         assert f" {verb}" in summary and f" {end.quality_after:.1f} " in summary
     dumped = plan.to_dict()["shaping"]
     assert len(dumped["moves"]) == len(shaping.moves)
+    assert len(dumped["additions"]) == len(shaping.additions)
     assert dumped["summary"] == summary
     for role, explanation in plan.explanations.items():
         changed = shaping.change(role) != 0
-        assert ("moving people between roles scores higher" in explanation.rule) == changed
+        said = "; the plan has " in explanation.rule and (
+            "moving people between roles scores higher" in explanation.rule
+            or "a person more of it buys quality at least as cheaply" in explanation.rule
+        )
+        assert said == changed
 
 
 @ENGINE_SETTINGS
 @given(scenario_data(min_projects=1, max_projects=2, max_count=2), setups)
-def test_on_small_scenarios_the_plan_is_the_best_of_its_space_for_the_rules_cost(
+def test_on_small_scenarios_the_plan_is_the_best_of_its_space_for_its_ceiling(
     data: dict[str, Any], setup: str
 ) -> None:
     """The shaping is a local search; on spaces brute_force can enumerate it finds the best
-    plan of the setup's space costing at most the rules' plan (ties allowed)."""
+    plan of the setup's space costing at most its ceiling (the rules' plan, or the plan with
+    the last person added; ties allowed)."""
     plan, shaping = _plan(data, setup)
     assume(shaping.space.size <= SMALL_SPACE)
     points = brute_force(plan.scenario, setup=setup)
-    affordable = [p for p in points if p.annual_cost_usd <= shaping.rules_cost_usd]
+    affordable = [p for p in points if p.annual_cost_usd <= shaping.ceiling_usd]
     best = max(affordable, key=lambda p: p.quality)
     assert math.isclose(plan.quality, best.quality, rel_tol=0, abs_tol=QUALITY_TOLERANCE), (
         best.allocation,
@@ -236,7 +327,11 @@ def test_the_fashion_retailer_trades_full_stack_data_scientists_for_specialists(
     """Its own setup, scaleup: the rules give three full-stack data scientists carrying the
     data engineering, ML and backend work; a data engineer and a backend developer in place of
     two of them score 3.7 points more for $7k a year less. The space (288 plans) is scored
-    whole, so this is its best plan within the rules' cost, one change from the rules' plan."""
+    whole, so this is its best plan within the rules' cost, one change from the rules' plan.
+    Its deployment, done by the last generalist at 60% of a specialist's depth, holds the
+    project to 54% of its work: one ML engineer more buys 23.2 points for $260k (89 points per
+    $1M against the plan's 46), within the $2.5M budget, and the plan reshaped for that cost
+    has a second data engineer for the generalist: 93.8 points for $1.73M."""
     plan, shaping = _example("fashion_retailer")
     assert plan.setup == "scaleup"
     assert shaping.exact and shaping.space.size == 288
@@ -247,23 +342,46 @@ def test_the_fashion_retailer_trades_full_stack_data_scientists_for_specialists(
     assert shaping.moves[0].text == (
         "one Data Engineer and one Backend Developer instead of two Full-Stack Data Scientists"
     )
-    changed = {role: shaping.change(role) for role in ROLES if shaping.change(role)}
-    assert changed == {"data_engineer": 1, "developer": 1, GENERALIST: -2}
     assert (shaping.rules_cost_usd, round(shaping.rules_quality, 2)) == (1_510_110, 64.99)
-    assert (plan.annual_cost_usd, round(plan.quality, 2)) == (1_502_820, 68.65)
-    assert plan.total_headcount == sum(shaping.rules_plan.values()) == 8
-    assert "the plan has two people fewer (1)" in plan.explanations[GENERALIST].rule
+    assert (shaping.moves[0].cost_after, round(shaping.moves[0].quality_after, 2)) == (
+        1_502_820,
+        68.65,
+    )
+    (addition,) = shaping.additions
+    assert addition.person.text == "one ML Engineer more"
+    assert (addition.person.cost_after, round(addition.person.quality_after, 2)) == (
+        1_762_965,
+        91.86,
+    )
+    assert addition.exact and [m.text for m in addition.moves] == [
+        "one Data Engineer instead of one Full-Stack Data Scientist"
+    ]
+    assert addition.sentence == (
+        "One ML Engineer more buys 23.2 points for $260k a year (89 points per $1M, against "
+        "the plan's 46), within the $2.50M budget: quality 91.9 at $1.76M a year."
+    )
+    assert addition.sentence in shaping.summary
+    changed = {role: shaping.change(role) for role in ROLES if shaping.change(role)}
+    assert changed == {"data_engineer": 2, "ml_engineer": 1, "developer": 1, GENERALIST: -3}
+    assert (plan.annual_cost_usd, round(plan.quality, 2)) == (1_734_345, 93.76)
+    assert shaping.ceiling_usd == 1_762_965
+    assert plan.total_headcount == 9
+    assert "the plan has three people fewer (0)" in plan.explanations[GENERALIST].rule
+    assert "a person more of it buys quality" in plan.explanations["ml_engineer"].rule
 
 
 def test_startup_examples_get_no_data_scientists_beyond_the_rules() -> None:
     """The seed startup employs none and gets none; the enterprise portfolio's five employed
-    data scientists are staffed to their demand (eight) by the rules, and the shaping moves one
-    of them to full-stack work rather than adding any."""
+    data scientists are staffed to their demand (eight) by the rules; the shaping moves one of
+    them to full-stack work, and the one added back later (worth its cost) brings them to the
+    rules' eight, never beyond."""
     seed, seed_shaping = _example("seed_startup", "startup")
     assert seed.allocation["data_scientist"] == seed_shaping.space.upper["data_scientist"] == 0
     enterprise, shaping = _example("enterprise_portfolio", "startup")
     assert shaping.rules_plan["data_scientist"] == 8
-    assert enterprise.allocation["data_scientist"] == 7
+    assert [m.added for m in shaping.moves if "data_scientist" in m.removed] == [{GENERALIST: 1}]
+    assert [a.person.added for a in shaping.additions][-1] == {"data_scientist": 1}
+    assert enterprise.allocation["data_scientist"] == 8
 
 
 @ENGINE_SETTINGS

@@ -76,12 +76,17 @@ def test_the_fashion_example_keeps_its_reshaped_plan_not_the_rules_plan(fashion)
 
 
 def test_no_role_goes_below_its_existing_staff() -> None:
-    """The enterprise example as a startup: its plan has one data analyst fewer than its
-    rules' plan, and with little work the rules keep just the six analysts employed; taking
-    the central plan's one away would drop an employed analyst, so the row keeps six."""
-    enterprise = example_scenarios()["enterprise_portfolio.json"]
+    """The enterprise example as a startup, with a budget of its rules' cost (so that nobody
+    is added beyond the rules' size: ``mlplanner/model/shaping.py``): its plan has one data
+    analyst fewer than its rules' plan, and with little work the rules keep just the six
+    analysts employed; taking the central plan's one away would drop an employed analyst, so
+    the row keeps six."""
+    example = example_scenarios()["enterprise_portfolio.json"]
+    company = example.company.model_copy(update={"annual_budget_usd": 6_468_585})
+    enterprise = example.model_copy(update={"company": company})
     existing = enterprise.company.existing_team
     shaping = recommend(enterprise, "startup").shaping
+    assert shaping is not None and shaping.rules_cost_usd == 6_468_585 and not shaping.additions
     assert shaping is not None and shaping.change("data_analyst") == -1
     low = np.full((1, len(UNCERTAINTY_GROUPS)), 0.3)
     moved = perturbed(DEFAULTS, dict.fromkeys(UNCERTAINTY_GROUPS, 0.3))

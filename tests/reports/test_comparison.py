@@ -31,11 +31,13 @@ DEFAULTS = Assumptions.defaults()
 CHURN = scenario(project_data("Churn", "tabular", scale="small", stage="production"), employees=300)
 # Three small and one large analytics research project: 8.1 FTE of contributors' work, two
 # teams' worth (9 people, rounded up); the mature plan staffs 8 (data engineering's 1.09 and
-# research's 2.12 FTE round down) with one lead, so one of the two teams is unled.
+# research's 2.12 FTE round down) with one lead, so one of the two teams is unled. Its budget
+# ($1.9M) stops the second lead, which would be worth its cost (``mlplanner/model/shaping.py``).
 UNLED = scenario(
     project_data("P0", "analytics", scale="small", stage="research", count=3),
     project_data("P1", "analytics", scale="large", stage="research"),
     employees=500,
+    budget=1_900_000,
 )
 
 
@@ -230,16 +232,15 @@ def test_headlines_state_the_differences() -> None:
         tradeoff_headline(c) == f"Scaleup: +{gain:.1f} quality for {format_usd(step)} more a year"
     )
     fashion = compared("fashion_retailer.json")
-    assert (
-        headcount_headline(fashion) == "All three setups staff 8 people; they differ in which roles"
-    )
-    # Under the delivery score the mature retailer's specialists deliver visibly more than the
+    # The scaleup plan adds an ML engineer worth their cost (``mlplanner/model/shaping.py``).
+    assert headcount_headline(fashion) == "Scaleup staffs 9 people, startup 8"
+    # Under the delivery score the scaleup retailer's specialists deliver visibly more than the
     # startup's generalists, for a little more money.
-    step = fashion.plans["mature"].annual_cost_usd - fashion.plans["startup"].annual_cost_usd
-    gain = fashion.plans["mature"].quality - fashion.plans["startup"].quality
-    assert gain >= 5
+    step = fashion.plans["scaleup"].annual_cost_usd - fashion.plans["startup"].annual_cost_usd
+    gain = fashion.plans["scaleup"].quality - fashion.plans["startup"].quality
+    assert gain >= 20
     assert tradeoff_headline(fashion) == (
-        f"Mature: +{gain:.1f} quality for {format_usd(step)} more a year"
+        f"Scaleup: +{gain:.1f} quality for {format_usd(step)} more a year"
     )
 
 

@@ -12,6 +12,7 @@ from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.setup_space import hires
 from mlplanner.reports.raise_quality import MIN_POINTS, raise_quality
 from tests.support import strategies
+from tests.support.builders import before_additions
 
 
 def walked(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
@@ -78,8 +79,10 @@ def test_a_suggestion_names_the_person_cost_points_and_project() -> None:
 
 
 # A mature company of 40 (generated scenario 128 of bench/scenario_family.py): two speech
-# research models and a production churn model; one more full-stack data scientist would
-# gain it the most points (+21.0), but a mature company plans a specialist for every role.
+# research models and a production churn model; reshaped for the rules' cost, one more
+# full-stack data scientist would gain it the most points (+21.0), but a mature company plans
+# a specialist for every role: one more data scientist (+11.5), worth their cost, so the
+# recommended plan has them.
 MATURE_40 = Scenario.model_validate(
     {
         "name": "Mature, 40 people",
@@ -119,9 +122,12 @@ MATURE_40 = Scenario.model_validate(
 
 def test_a_mature_company_is_told_to_hire_specialists_not_a_generalist() -> None:
     plan = recommend(MATURE_40)
-    suggested = [s.role for s in raise_quality(plan)]
-    assert GENERALIST not in suggested
-    assert suggested[0] == "data_scientist"
+    assert plan.shaping is not None
+    assert [a.person.added for a in plan.shaping.additions] == [{"data_scientist": 1}]
+    assert GENERALIST not in [s.role for s in raise_quality(plan)]
+    suggested = raise_quality(before_additions(plan))
+    assert GENERALIST not in [s.role for s in suggested]
+    assert suggested[0].role == "data_scientist" and round(suggested[0].points, 1) == 11.5
 
 
 @strategies.ENGINE_SETTINGS

@@ -94,17 +94,26 @@ def test_a_budget_covering_the_recommended_plan_staffs_every_project_with_it(
 
 
 def test_a_dollar_less_than_the_recommended_plan_funds_the_project_in_part() -> None:
-    """The fashion retailer's rules give three full-stack data scientists; the recommended plan
-    has a data engineer instead of one, for less. Its cost funds every project with it, and
-    a dollar less leaves the project out in part, staffed by the rules."""
+    """The fashion retailer's rules give three full-stack data scientists; reshaped for the
+    rules' cost, a data engineer and a backend developer replace two of them, for less
+    ($1.50M), and within its $2.5M budget an ML engineer worth their cost is added ($1.73M).
+    Its cost funds every project with that plan; a budget of the plan without the ML engineer
+    funds every project with it (the plan recommended for that budget: the engineer does not
+    fit); a dollar less leaves the project out in part, staffed by the rules."""
     s = example_scenarios()["fashion_retailer.json"]
     recommended = recommend(s)
     shaping = recommended.shaping
-    assert shaping is not None and shaping.rules_cost_usd > recommended.annual_cost_usd
-    assert fund_projects(s, recommended.annual_cost_usd).plan is not None
-    short = fund_projects(s, recommended.annual_cost_usd - 1)
+    assert shaping is not None and shaping.additions
+    reshaped = shaping.moves[-1].cost_after
+    assert shaping.rules_cost_usd > reshaped
+    whole = fund_projects(s, recommended.annual_cost_usd).plan
+    assert whole is not None and whole.allocation == recommended.allocation
+    lean = fund_projects(s, reshaped)
+    assert lean.plan is not None and lean.part is None and not lean.unstaffed
+    assert lean.plan.annual_cost_usd == reshaped and lean.plan.allocation["ml_engineer"] == 0
+    short = fund_projects(s, reshaped - 1)
     assert short.part is not None and short.part.project == "Size recommendation"
-    assert short.plan is not None and short.plan.allocation != recommended.allocation
+    assert short.plan is not None and short.plan.allocation != lean.plan.allocation
 
 
 def test_a_tight_budget_names_the_projects_it_leaves_out() -> None:
@@ -245,7 +254,11 @@ def test_advice_follows_the_setup_and_keeps_a_deployer_for_each_funded_productio
         # projects (the rules' plan, with its deployer).
         funded = only(s, advice.funded)
         if len(funded.projects) == len(s.projects):
-            team = recommend(s, setup).allocation
+            recommended = recommend(s, setup)
+            if recommended.annual_cost_usd > budget:  # the plan recommended for the budget
+                company = s.company.model_copy(update={"annual_budget_usd": budget})
+                recommended = recommend(s.model_copy(update={"company": company}), setup)
+            team = recommended.allocation
         else:
             shaping = recommend(funded, setup).shaping
             assert shaping is not None

@@ -104,7 +104,7 @@ def test_list_searches_pages_and_shows_a_table(capsys: pytest.CaptureFixture[str
         "setup",
         "name",
     ]
-    assert table[1].endswith("Alphabet") and "$1.50M" in table[1]
+    assert table[1].endswith("Alphabet") and "$1.73M" in table[1]
     assert table[-1] == "Showing 1-3 of 3"
     assert ok(capsys, "list", "--search", "zzz") == "No plans match 'zzz'.\n"
     assert ok(capsys, "list", "--trash") == "The trash is empty.\n"
@@ -131,7 +131,7 @@ def test_show_gives_the_scenario_revision_and_figures(capsys: pytest.CaptureFixt
     assert old["allocation"] == recommend(load_scenario(FASHION)).allocation
     text = ok(capsys, "show", str(plan_id), "--revision", "1")
     assert text.startswith(f"Plan {plan_id}: Fashion retailer: size recommendation\n")
-    assert "Revision 1 of 2" in text and "$1.50M a year" in text
+    assert "Revision 1 of 2" in text and "$1.73M a year" in text
 
 
 @pytest.mark.usefixtures("cli_database")

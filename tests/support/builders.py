@@ -1,10 +1,12 @@
-"""Builders for domain tests: scenarios from a few keyword arguments, edited assumption sets."""
+"""Builders for domain tests: scenarios from a few keyword arguments, edited assumption sets, a
+recommended plan as it was before people worth their cost were added."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.plan import Evaluation, Plan, evaluate
 from mlplanner.model.scenario import (
     ANNOTATIONS,
     DOMAINS,
@@ -73,3 +75,16 @@ def portfolio_data(size: int = 200) -> dict[str, Any]:
     return scenario_data(
         *projects, employees=50_000, budget=600_000_000, name=f"Portfolio of {size} projects"
     )
+
+
+def before_additions(plan: Plan) -> Evaluation:
+    """The recommended plan as reshaped for the rules' cost, before anyone worth their cost was
+    added (``mlplanner/model/shaping.py``), scored under the same setup."""
+    assert plan.shaping is not None
+    allocation = dict(plan.shaping.rules_plan)
+    for move in plan.shaping.moves:
+        for role, n in move.added.items():
+            allocation[role] += n * move.step
+        for role, n in move.removed.items():
+            allocation[role] -= n * move.step
+    return evaluate(plan.scenario, allocation, plan.setup, plan.assumptions)
