@@ -3,6 +3,8 @@ saved and loaded as named assumption sets."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pandas as pd
 import streamlit as st
 
@@ -32,8 +34,18 @@ from mlplanner.ui.state import current_plan, get_assumption_set_name, get_assump
 from mlplanner.ui.text import plain
 
 TALL_TABLE_PX = 420
-# Long texts: wide enough to read, narrow enough that the numbers stay in view.
-TEXT_WIDTHS = {"Source": "large", "Meaning": "medium", "Why": "large", "Description": "large"}
+# Long texts: wide enough to read, narrow enough that the numbers stay in view. Region and role
+# names in pixels, so that on a phone's 390 px the salary beside them shows without scrolling
+# (a right-aligned number in a column cut off by the screen's edge is not seen at all).
+TEXT_WIDTHS: dict[str, Literal["small", "medium", "large"] | int] = {
+    "Source": "large",
+    "Meaning": "medium",
+    "Why": "large",
+    "Description": "large",
+    "Region": 100,
+    "Role": 150,
+}
+MONEY_WIDTH = 100
 
 
 def column_config(group: Group) -> dict[str, object]:
@@ -47,7 +59,10 @@ def column_config(group: Group) -> dict[str, object]:
             config[column] = st.column_config.CheckboxColumn(column, help=group.help)
         elif column in group.editable:
             config[column] = st.column_config.NumberColumn(
-                column, help=group.help, format="localized" if money else None
+                column,
+                help=group.help,
+                format="localized" if money else None,
+                width=MONEY_WIDTH if money else None,
             )
         elif money and column == DEFAULT:
             config[column] = st.column_config.NumberColumn(

@@ -73,15 +73,17 @@ class Sensitivity:
             return f"No uncertain assumption moves the yearly cost of {format_usd(self.cost_usd)}."
         below = self.cost_usd - min(top.cost_low_usd, top.cost_high_usd)
         above = max(top.cost_low_usd, top.cost_high_usd) - self.cost_usd
-        spread = (
-            f"±{format_usd(above)}"
-            if format_usd(below) == format_usd(above)
-            else f"−{format_usd(below)} / +{format_usd(above)}"
-        )
+        # One way only (the plan's people cannot go lower, say): "+$964k from $1.73M", not
+        # "−$0 / +$964k around".
+        if format_usd(below) == format_usd(above):
+            spread, at = f"±{format_usd(above)}", "around"
+        elif below == 0 or above == 0:
+            spread, at = (f"+{format_usd(above)}" if above else f"−{format_usd(below)}"), "from"
+        else:
+            spread, at = f"−{format_usd(below)} / +{format_usd(above)}", "around"
         return (
             f"{top.assumption} {agreeing('moves', top.subjects)} the yearly cost most: "
-            f"{spread} around "
-            f"{format_usd(self.cost_usd)}."
+            f"{spread} {at} {format_usd(self.cost_usd)}."
         )
 
 

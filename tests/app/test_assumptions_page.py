@@ -2,6 +2,8 @@
 to the current plan at once, invalid ones are refused with a message; reset; edits survive
 leaving the page."""
 
+import json
+
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
@@ -67,6 +69,18 @@ def test_every_table_is_an_editor_with_defaults_and_sources() -> None:
             assert list(editor.value.columns) == list(group.frame.columns)
             assert "Default" in " ".join(editor.value.columns)
         assert all(not other.get("data_editor") for other in at.tabs if other.label != tab)
+
+
+def test_the_salary_table_fits_a_phone_with_the_salary_in_view() -> None:
+    """Region, role and salary columns of fixed widths that add up to less than a 390 px
+    screen's table (about 358 px), so a phone shows every salary without scrolling sideways
+    (a right-aligned number in a column cut off by the screen's edge is not seen at all)."""
+    at = assumptions_page()
+    columns = json.loads(at.data_editor[0].proto.columns)
+    salary = "Salary (USD a year)"
+    assert list(columns)[:3] == ["Region", "Role", salary]
+    widths = [columns[name]["width"] for name in ("Region", "Role", salary)]
+    assert all(isinstance(width, int) for width in widths) and sum(widths) <= 358
 
 
 def test_edits_in_a_closed_tab_are_kept_and_still_apply() -> None:

@@ -72,3 +72,18 @@ def test_the_headline_verb_agrees_with_a_plural_assumption_name() -> None:
     )
     single = Sensitivity(cost_usd=1_000_000, headcount=10, swings=(swing("run_effort"),))
     assert single.headline.startswith("Running live models moves the yearly cost most")
+
+
+def test_a_swing_one_way_only_is_said_without_a_zero_the_other_way() -> None:
+    """Where less effort cannot lower the plan (one person per role already), the headline
+    says "+$964k from $1.73M", not "−$0 / +$964k around $1.73M"."""
+
+    def headline(low: int, high: int) -> str:
+        swing = Swing("effort.recommender", 0.8, 1.2, low, high, 9, 13)
+        return Sensitivity(cost_usd=1_734_345, headcount=9, swings=(swing,)).headline
+
+    assert headline(1_734_345, 2_698_785) == (
+        "Effort per recommender project moves the yearly cost most: +$964k from $1.73M."
+    )
+    assert headline(1_500_000, 1_734_345).endswith("most: −$234k from $1.73M.")
+    assert headline(1_500_000, 2_698_785).endswith("most: −$234k / +$964k around $1.73M.")
