@@ -27,6 +27,7 @@ from mlplanner.model.scenario import MAX_HORIZON_QUARTERS, Scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.timeline_texts import capacity_text, first_year_text, staffed_headline
 from mlplanner.timeline.simulation import Timeline, simulate
+from mlplanner.ui.chart_cache import scenario_key
 from mlplanner.ui.downloads import DownloadFile, download_button
 from mlplanner.ui.on_demand import opened
 from mlplanner.ui.text import plain
@@ -92,8 +93,22 @@ def capacity_placeholder(scenario: Scenario, assumptions: Assumptions) -> str:
 def timeline_of(
     scenario: Scenario, assumptions: Assumptions, quarters: int | None = None
 ) -> Timeline:
-    """The scenario's timeline with the assumptions in force (recommended staffing)."""
-    return simulate(scenario, assumptions=assumptions, quarters=quarters)
+    """The scenario's timeline with the assumptions in force (recommended staffing) over
+    ``quarters`` (default: the scenario's horizon), simulated once a day for every session
+    that asks: a simulation takes 5-15 ms, and the Plan page's headline and the Timeline page
+    ask on every run (the prefetch job asks after an edit)."""
+    horizon = quarters or scenario.company.horizon_quarters
+    key = scenario_key(scenario, assumptions)
+    return _simulated(key, horizon, date.today(), scenario, assumptions)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _simulated(
+    key: str, quarters: int, today: date, _scenario: Scenario, _assumptions: Assumptions
+) -> Timeline:
+    """The timeline of the scenario and assumptions ``key`` names (they are not hashed again);
+    shared, not copied: a timeline is frozen and nothing writes into it."""
+    return simulate(_scenario, assumptions=_assumptions, quarters=quarters, today=today)
 
 
 def render_timeline_metrics(timeline: Timeline) -> None:

@@ -66,7 +66,9 @@ def test_a_portfolio_of_200_projects_stays_readable(
     open_app(page, app_server)
     upload_portfolio(page, tmp_path)
     editor = page.get_by_test_id("stDataFrame").first
-    assert editor.bounding_box()["height"] < 700  # scrolls inside itself
+    expect(editor).to_be_visible()  # drawn again after the upload's run: wait, then measure
+    box = editor.bounding_box()
+    assert box is not None and box["height"] < 700  # scrolls inside itself
     whole_page_screenshot(page, "screens-200-scenario")
 
     go_to(page, "Plan")

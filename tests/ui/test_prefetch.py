@@ -21,6 +21,7 @@ from mlplanner.ui import (
     prefetch,
     ranges_data,
     timeline_specs,
+    timeline_views,
     tradeoff_data,
 )
 from mlplanner.ui.timeline_views import FLOW_CHARTS_KEY
@@ -46,6 +47,7 @@ COMPUTATIONS = (
     (ranges_data, "sensitivity"),
     (plan_views, "raise_quality"),
     (timeline_specs, "headcount_chart"),
+    (timeline_views, "simulate"),
     (tradeoff_data, "frontier"),
     (tradeoff_data, "tradeoff_chart"),
     (tradeoff_data, "frontier_display"),
