@@ -95,3 +95,10 @@ def test_model_explanation_says_the_rules_plan_is_reshaped_and_how_teams_are_cou
     flat = " ".join(model_explanation(assumptions_with(lead_span=6), "us").split())
     assert "the recommended plan is the best plan staffed the setup's way that costs no" in flat
     assert "none below 6, then one per 6) that have no lead" in flat
+    # Then the people worth their cost (mlplanner/model/shaping.py), in the help and the setup's.
+    assert "**People worth their cost.**" in flat
+    assert "at least as many points per dollar as the plan does on average" in flat
+    assert (
+        "adds anyone who buys quality at least as cheaply as the plan does, within the budget"
+        in (setup_help(DEFAULTS))
+    )
