@@ -199,8 +199,9 @@ class Addition:
         budget = (
             "" if self.budget_usd is None else f", within the {format_usd(self.budget_usd)} budget"
         )
+        verb = "buys" if person.step == 1 else "buy"  # "three Data Engineers more buy"
         return (
-            f"{person.text[0].upper()}{person.text[1:]} buys {gain:.1f} points for "
+            f"{person.text[0].upper()}{person.text[1:]} {verb} {gain:.1f} points for "
             f"{format_usd(extra)} a year ({_per_million(gain, extra)} points per $1M, against "
             f"the plan's {_per_million(person.quality_before, person.cost_before)}){budget}: "
             f"quality {person.quality_after:.1f} at {format_usd(person.cost_after)} a year."
@@ -324,6 +325,8 @@ def _worth_adding(
     it buys at least as much per dollar as the plan (``current``, costing and scoring ``at``)
     does on average and the plan with it fits ``budget_usd``; else ``None``."""
     spend, quality = at
+    if spend <= 0:  # a plan costing nothing has no points per dollar to beat (nor any people)
+        return None
     candidates = current + _one_more(space.step)
     candidates = candidates[space.holds(candidates)]
     scores = score(context, candidates)

@@ -30,7 +30,7 @@ from mlplanner.model.plan import Plan, evaluate, recommend
 from mlplanner.model.roles import GENERALIST, HEAD, ROLES
 from mlplanner.model.scenario import load_scenario, parse_scenario
 from mlplanner.model.scoring import score, scoring_context
-from mlplanner.model.shaping import Move, Shaping, _distinct_rows
+from mlplanner.model.shaping import Addition, Move, Shaping, _distinct_rows
 from mlplanner.model.staffing import staff
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.frontier import brute_force, frontier
@@ -576,3 +576,21 @@ def test_the_shaping_keeps_someone_to_deploy_a_production_model() -> None:
     assert plan.quality_detail.delivery_by_unit["Churn"] > 0
     for point in frontier(scenario):  # nor does any plan of the setup's frontier
         assert point.allocation["ml_engineer"] + point.allocation["developer"] >= 1
+
+
+def test_an_addition_says_what_it_bought_against_the_plans_own_rate() -> None:
+    """A step of several people (large teams) reads in the plural; without a budget, no
+    budget is named."""
+    person = Move(
+        added={"data_engineer": 1},
+        removed={},
+        step=3,
+        cost_before=1_000_000,
+        cost_after=1_600_000,
+        quality_before=50.0,
+        quality_after=90.0,
+    )
+    assert Addition(person, (), True, None).sentence == (
+        "Three Data Engineers more buy 40.0 points for $600k a year (67 points per $1M, "
+        "against the plan's 50): quality 90.0 at $1.60M a year."
+    )
