@@ -180,7 +180,7 @@ def test_no_person_more_is_worth_their_cost_and_each_one_added_was(
     assert not steps(plan.allocation)[2].any()
     allocation = dict(shaping.rules_plan)
     for move in shaping.moves:
-        allocation = _apply(allocation, move)
+        allocation = move.applied_to(allocation)
     for addition in shaping.additions:
         gain, extra, worth = steps(allocation)
         person = addition.person
@@ -191,17 +191,8 @@ def test_no_person_more_is_worth_their_cost_and_each_one_added_was(
         )
         assert budget is None or person.cost_after <= budget
         for move in (person, *addition.moves):
-            allocation = _apply(allocation, move)
+            allocation = move.applied_to(allocation)
     assert allocation == plan.allocation
-
-
-def _apply(allocation: dict[str, int], move: Move) -> dict[str, int]:
-    after = dict(allocation)
-    for role, n in move.added.items():
-        after[role] += n * move.step
-    for role, n in move.removed.items():
-        after[role] -= n * move.step
-    return after
 
 
 @ENGINE_SETTINGS

@@ -83,8 +83,5 @@ def before_additions(plan: Plan) -> Evaluation:
     assert plan.shaping is not None
     allocation = dict(plan.shaping.rules_plan)
     for move in plan.shaping.moves:
-        for role, n in move.added.items():
-            allocation[role] += n * move.step
-        for role, n in move.removed.items():
-            allocation[role] -= n * move.step
+        allocation = move.applied_to(allocation)
     return evaluate(plan.scenario, allocation, plan.setup, plan.assumptions)
