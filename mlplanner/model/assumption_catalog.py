@@ -62,6 +62,7 @@ _PARAMETER_GROUPS: Final[dict[str, str]] = {
     "generalist_capacity_fte": "generalists",
     "generalist_min_absorbed_fte": "generalists",
     "generalist_depth.": "generalists",
+    "depth_need.": "generalists",
     "quality.": "quality",
     "coordination.": "quality",
     "weakest_link.": "quality",
@@ -77,6 +78,7 @@ _PARAMETER_COLUMNS: Final = ["id", "Parameter", VALUE, "Unit", DEFAULT, "Meaning
 # ``lead_gap_penalty``).
 _DICT_FIELDS: Final[dict[str, str]] = {
     "generalist_depth.": "generalist_depth",
+    "depth_need.": "depth_need",
     "weakest_link.": "weakest_link",
     "hiring.": "hiring",
 }
@@ -85,6 +87,7 @@ _ACRONYMS: Final[dict[str, str]] = {"usd": "USD", "fte": "FTE", "ml": "ML"}
 _FIELD_GROUPS: Final[dict[str, tuple[str, str]]] = {
     "weakest_link": ("quality", "weakest links"),
     "generalist_depth": ("generalists", "generalist depth"),
+    "depth_need": ("generalists", "depth need"),
     "rates": ("rates", "salaries"),
     "vendor_annotation_usd_per_fte": ("vendor", "vendor prices"),
     "effort": ("effort", "demand"),

@@ -144,10 +144,11 @@ CERTAIN = Uncertainty(low=1.0, high=1.0)
 
 
 @cache
-def _shipped_weakest_link() -> dict[str, float]:
-    """``weakest_link.<stage>.<phase>`` of ``data/parameters.csv``."""
+def _shipped(prefix: str) -> dict[str, float]:
+    """The parameters of ``data/parameters.csv`` named ``<prefix><key>``, by key
+    (``weakest_link.<stage>.<phase>``, ``depth_need.<stage>``)."""
     params = {row.name: float(row.value) for row in parameter_table().itertuples(index=False)}
-    return _prefixed(params, "weakest_link.")
+    return _prefixed(params, prefix)
 
 
 class Assumptions(_Frozen):
@@ -180,7 +181,11 @@ class Assumptions(_Frozen):
     # Absent from sets saved before the delivery score: the shipped figures.
     delivery_headroom: Annotated[float, Field(gt=0, lt=1)] = 0.1
     resilience_weight: Share = 0.15
-    weakest_link: dict[str, Share] = Field(default_factory=lambda: dict(_shipped_weakest_link()))
+    weakest_link: dict[str, Share] = Field(default_factory=lambda: dict(_shipped("weakest_link.")))
+    # How much of the generalists' depth gap each stage's work feels; a stage not listed feels
+    # all of it. Empty in sets saved before prototypes felt less of it, so their plans keep
+    # their scores.
+    depth_need: dict[str, Share] = Field(default_factory=dict)
     lean_quality_share: Share = 0.9
     premium_extra_cost_share: Annotated[float, Field(ge=0, le=10)] = 0.15
     premium_min_gain: Annotated[float, Field(ge=0, le=100)] = 0.1
@@ -283,6 +288,9 @@ class Assumptions(_Frozen):
             problems.append(
                 Problem(("uncertainty", unknown_groups[0]), "is not an assumption group")
             )
+        unknown_stages = [s for s in self.depth_need if s not in STAGES]
+        if unknown_stages:
+            problems.append(Problem(("depth_need", unknown_stages[0]), "is not a project stage"))
         unknown_depth = [r for r in self.generalist_depth if r not in SPECIALIST_ROLES]
         if unknown_depth:
             problems.append(
@@ -466,7 +474,8 @@ def default_assumptions() -> Assumptions:
             "lead_gap_penalty": params["coordination.lead_gap_penalty"],
             "delivery_headroom": params["quality.delivery_headroom"],
             "resilience_weight": params["quality.resilience_weight"],
-            "weakest_link": _shipped_weakest_link(),
+            "weakest_link": _shipped("weakest_link."),
+            "depth_need": _shipped("depth_need."),
             "lean_quality_share": params["alternatives.lean_quality_share"],
             "premium_extra_cost_share": params["alternatives.premium_extra_cost_share"],
             "premium_min_gain": params["alternatives.premium_min_gain"],

@@ -7,7 +7,12 @@ specialist work) and ``L`` leads:
 
 1. **Capacity per role.** Specialists give ``h_r`` FTE. Generalists spread ``F x capacity``
    over the demand specialists leave uncovered in every role but annotation, in proportion to
-   it; their work in a role counts ``generalist_depth[role]`` (how deep it is).
+   it; their work in a role counts ``generalist_depth[role]`` (how deep it is) of a
+   specialist's, where a project's stage feels the whole gap (``depth_need[stage]`` = 1, as
+   production and research do); a prototype feels ``depth_need`` of it (its pipelines and
+   serving are small): depth ``1 - need x (1 - generalist_depth)``. Shared platform work
+   feels what the most demanding of the portfolio's projects feels, the analytics baseline
+   all of it.
 2. **Coverage curve.** A role's staffing ratio ``rho = capacity / d_r`` becomes delivered
    work ``f(rho)``: ``(1 - m) rho`` up to demand, then ``1 - m / (1 + (1 - m)(rho - 1) / m)``
    past it (``m`` = ``delivery_headroom``): staffing exactly to plan delivers ``1 - m`` of it
@@ -88,24 +93,40 @@ class Portfolio:
     1), ``average[u, r]`` its demand share per specialist role, and per phase ``p``
     ``strength[u, p]`` the weakest-link strength ``k`` (0: no link) and ``mix[u, p, r]`` the
     phase's demand share per role. For many portfolios at once (:func:`portfolio_rows`) every
-    figure has one more, last, axis: one entry per row."""
+    figure has one more, last, axis: one entry per row. ``stages[u]`` is the unit's stage
+    ("" for the baseline and shared work) and ``need[u]`` how much of the generalists' depth
+    gap its work feels (its stage's ``depth_need``; 1 without a stage), the same in every
+    row."""
 
     demand: tuple[Values, ...]
     names: tuple[str, ...]
+    stages: tuple[str, ...]
     weight: np.ndarray
     average: np.ndarray
     strength: np.ndarray
     mix: np.ndarray
     teams: Values
+    need: np.ndarray
 
     @property
     def total(self) -> Values:
         return sum(self.demand)
 
     @cached_property
+    def needs(self) -> tuple[float, ...]:
+        """The units' distinct depth needs, the largest first: the roles' delivered shares
+        are worked out once per need (:func:`score_heads`)."""
+        return tuple(sorted({float(n) for n in self.need}, reverse=True)) or (1.0,)
+
+    @cached_property
+    def depth_class(self) -> np.ndarray:
+        """Each unit's position in :attr:`needs`."""
+        return np.array([self.needs.index(float(n)) for n in self.need], dtype=np.int64)
+
+    @cached_property
     def links(self) -> Links:
         """The portfolio's weakest links, each distinct one once (worked out on first use)."""
-        return _links(self.strength, self.mix)
+        return _links(self.strength, self.mix, self.depth_class)
 
 
 @dataclass(frozen=True)
@@ -113,36 +134,44 @@ class Links:
     """A portfolio's weakest links, each distinct ``(strength, mix)`` row once: many projects
     share a phase's shape, and a link's figure depends on nothing else (200 projects have 779
     links but about 70 distinct ones). Units with the same links share one cap, the smallest
-    of them: ``caps[c]`` lists cap ``c``'s rows of ``strength``/``mix`` (``len(strength)``
-    where it has none for a phase) and ``unit[u]`` is unit ``u``'s cap."""
+    of them: ``caps[c]`` lists cap ``c``'s rows of ``strength``/``mix``/``depth_class``
+    (``len(strength)`` where it has none for a phase) and ``unit[u]`` is unit ``u``'s cap."""
 
     strength: np.ndarray
     mix: np.ndarray
+    depth_class: np.ndarray
     caps: np.ndarray
     unit: np.ndarray
 
 
-def _links(strength: np.ndarray, mix: np.ndarray) -> Links:
+def _links(strength: np.ndarray, mix: np.ndarray, depth_class: np.ndarray) -> Links:
     units, phases = strength.shape[:2]
     strength = strength.reshape((units * phases, *strength.shape[2:]))
     mix = mix.reshape((units * phases, SPECIALISTS, *mix.shape[3:]))
+    depth_class = np.repeat(depth_class, phases)
     linked = np.flatnonzero(strength.reshape((units * phases, -1)).any(axis=1))
     if not len(linked):
         return Links(  # one cap of no links, every unit's
             strength[linked],
             mix[linked],
+            depth_class[linked],
             caps=np.zeros((1, 0), dtype=np.int64),
             unit=np.zeros(units, dtype=np.int64),
         )
     rows = np.column_stack(
-        [strength[linked].reshape((len(linked), -1)), mix[linked].reshape((len(linked), -1))]
+        [
+            depth_class[linked],
+            strength[linked].reshape((len(linked), -1)),
+            mix[linked].reshape((len(linked), -1)),
+        ]
     )
     first, used = _distinct(rows)
     row = np.full(units * phases, len(first))
     row[linked] = used
     row = row.reshape((units, phases))[:, np.isin(np.arange(phases), linked % phases)]
     cap, unit = _distinct(row)
-    return Links(strength=strength[linked[first]], mix=mix[linked[first]], caps=row[cap], unit=unit)
+    kept = linked[first]
+    return Links(strength[kept], mix[kept], depth_class[kept], caps=row[cap], unit=unit)
 
 
 def _distinct(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -199,15 +228,30 @@ def _portfolio(
     contributors = sum(per_role[i] for i in range(SPECIALISTS) if i != A_COLUMN)
     whole = np.ceil(np.asarray(contributors) - 1e-6).astype(np.int64)
     one = fte.shape[-1] == 1 and np.ndim(per_role[0]) == 0
+    need = [_need(demand, int(s), a) for s in kept]
     return Portfolio(
         demand=per_role,
         names=tuple(demand.sources[s] for s in kept),
+        stages=tuple(stages),
         weight=weight[..., 0] if one else weight,
         average=average[..., 0] if one else average,
         strength=strength[..., 0] if one else strength,
         mix=mix[..., 0] if one else mix,
         teams=managers(whole.item() if one else whole, a.lead_from_contributors, a.lead_span),
+        need=np.array(need, dtype=float),
     )
+
+
+def _need(demand: Demand, source: int, a: Assumptions) -> float:
+    """How much of the generalists' depth gap source ``source``'s work feels (step 1): a
+    project's stage's ``depth_need``; shared platform work the most any of the portfolio's
+    projects feels (the platform serves them all); the analytics baseline all of it."""
+    kinds = demand.kinds or ("",) * len(demand.sources)
+    stages = demand.stages or ("",) * len(demand.sources)
+    if kinds[source] == "shared":
+        projects = [stage for stage in stages if stage]
+        return max((a.depth_need.get(stage, 1.0) for stage in projects), default=1.0)
+    return a.depth_need.get(stages[source], 1.0) if stages[source] else 1.0
 
 
 @dataclass(frozen=True)
@@ -227,15 +271,16 @@ class Quality:
 @dataclass(frozen=True)
 class Scored:
     """Score and components (0-100) of one plan or of many (then arrays, one entry per plan);
-    per specialist role the FTE covered, the part of it generalists cover and the delivered
-    share ``f`` (0-1) and the people able to do its work (step 5); per unit its delivery
-    (0-1)."""
+    per specialist role the FTE covered, the part of it generalists cover, the delivered
+    share ``f`` (0-1) for each of the portfolio's depth needs (``delivered[c][r]`` for
+    ``Portfolio.needs[c]``) and the people able to do its work (step 5); per unit its
+    delivery (0-1)."""
 
     score: Values
     components: dict[str, Values]
     covered: list[Values]
     general: list[Values]
-    delivered: list[Values]
+    delivered: list[list[Values]]
     able: list[Values]
     units: np.ndarray
 
@@ -256,8 +301,13 @@ def score_heads(work: Portfolio, heads: Sequence[Values], a: Assumptions) -> Sco
     covered = [minimum(demand[i], specialist[i] + general[i]) for i in range(SPECIALISTS)]
     gamma = [a.generalist_depth.get(role, 0.0) for role in SPECIALIST_ROLES]
     delivered = [
-        delivered_share(heads[i] + gamma[i] * general[i], demand[i], a.delivery_headroom)
-        for i in range(SPECIALISTS)
+        [
+            delivered_share(
+                heads[i] + felt_depth(gamma[i], need) * general[i], demand[i], a.delivery_headroom
+            )
+            for i in range(SPECIALISTS)
+        ]
+        for need in work.needs
     ]
     units = unit_delivery(work, delivered)
     delivery = _weighted(work, units)
@@ -291,30 +341,47 @@ def delivered_share(capacity: Values, demand: Values, headroom: float) -> Values
     return where(some, where(rho <= 1, (1 - headroom) * rho, past), 1.0 + 0.0 * capacity)
 
 
-def unit_delivery(work: Portfolio, delivered: Sequence[Values]) -> np.ndarray:
+def felt_depth(depth: float, need: float) -> float:
+    """What a generalist's work at ``depth`` (0-1) of a specialist's counts in work feeling
+    ``need`` (0-1) of the gap (step 1): ``depth`` itself where the work feels all of it."""
+    return depth + (1 - need) * (1 - depth)
+
+
+def unit_delivery(work: Portfolio, delivered: Sequence[Sequence[Values]]) -> np.ndarray:
     """Each unit's delivery (``[unit]``, or ``[unit, plan]``): the smaller of its average and
-    its weakest link (step 3). Summed role by role in a fixed order, so that one plan and many
-    give the same floating-point numbers; roles and links that are zero for every unit are
-    left out (adding their exact zeros changes nothing). Each distinct link is worked out once
-    (:class:`Links`): the same numbers, row by row."""
-    many = np.ndim(delivered[0]) > 0
+    its weakest link (step 3), from the roles' ``delivered`` shares of each depth need
+    (:attr:`Scored.delivered`). Summed role by role in a fixed order, so that one plan and
+    many give the same floating-point numbers; roles and links that are zero for every unit
+    are left out (adding their exact zeros changes nothing). Each distinct link is worked out
+    once (:class:`Links`): the same numbers, row by row."""
+    many = np.ndim(delivered[0][0]) > 0
     one_portfolio = work.weight.ndim == 1
 
     def per_plan(x: np.ndarray) -> np.ndarray:  # a portfolio figure beside plans' figures
         return x[..., None] if many and one_portfolio else x
 
-    def mixed(shares: np.ndarray) -> np.ndarray:  # shares[row, role, ...] x delivered
-        total = per_plan(np.zeros(shares[:, 0].shape)) + 0.0 * delivered[0]
+    def mixed_at(shares: np.ndarray, roles: Sequence[Values]) -> np.ndarray:
+        total = per_plan(np.zeros(shares[:, 0].shape)) + 0.0 * roles[0]
         for i in range(SPECIALISTS):
             if shares[:, i].any():
-                total += per_plan(shares[:, i]) * delivered[i]
+                total += per_plan(shares[:, i]) * roles[i]
         return total
 
-    result = mixed(work.average)
+    def mixed(shares: np.ndarray, depth_class: np.ndarray) -> np.ndarray:
+        """``shares[row, role, ...]`` x the delivered shares of each row's depth need."""
+        if len(delivered) == 1:
+            return mixed_at(shares, delivered[0])
+        parts = [mixed_at(shares[depth_class == c], roles) for c, roles in enumerate(delivered)]
+        total = np.empty((len(shares), *parts[0].shape[1:]))
+        for c, part in enumerate(parts):
+            total[depth_class == c] = part
+        return total
+
+    result = mixed(work.average, work.depth_class)
     links = work.links
     if not len(links.strength):
         return result
-    value = link_cap(per_plan(links.strength), mixed(links.mix))
+    value = link_cap(per_plan(links.strength), mixed(links.mix, links.depth_class))
     value = np.concatenate([value, np.full((1, *value.shape[1:]), np.inf)])  # no link: no cap
     caps = value[links.caps[:, 0]]
     for phase in range(1, links.caps.shape[1]):
@@ -328,11 +395,12 @@ def link_cap(strength: Values, coverage: Values) -> Values:
     return 1 - strength * (1 - coverage)
 
 
-def phase_caps(work: Portfolio, delivered: Sequence[float] | np.ndarray) -> np.ndarray:
-    """One plan's caps on each unit's delivery, ``[unit, phase]``: :func:`link_cap` of each
-    phase with a link, ``inf`` where none binds (no link, or no work in the phase); for
-    telling which phase holds a unit back (:func:`unit_delivery` gives its delivery)."""
-    coverage = work.mix @ np.asarray(delivered, dtype=float)
+def phase_caps(work: Portfolio, delivered: np.ndarray) -> np.ndarray:
+    """One plan's caps on each unit's delivery, ``[unit, phase]``, from the roles' delivered
+    shares of each depth need (``delivered[c, r]``): :func:`link_cap` of each phase with a
+    link, ``inf`` where none binds (no link, or no work in the phase); for telling which phase
+    holds a unit back (:func:`unit_delivery` gives its delivery)."""
+    coverage = np.einsum("upr,ur->up", work.mix, delivered[work.depth_class])
     return np.where(work.strength > 0, link_cap(work.strength, coverage), np.inf)
 
 

@@ -261,7 +261,9 @@ def _generalists(c: SetupComparison) -> list[Finding]:
         ]
         if depths:
             text += (
-                f" Against a specialist's depth they reach {joined(depths)} (editable assumptions)."
+                f" Against a specialist's depth they reach {joined(depths)} (editable assumptions)"
+                + _lighter(plan)
+                + "."
             )
         if "mature" not in group:
             text += _mature_specialists(plan, c.plans["mature"], work)
@@ -274,6 +276,15 @@ def _generalists(c: SetupComparison) -> list[Finding]:
             )
         )
     return findings
+
+
+def _lighter(plan: Plan) -> str:
+    """``; prototype work feels 50% of that gap``: the portfolio's stages whose work feels
+    less of the generalists' depth gap than production (``depth_need``)."""
+    need = plan.assumptions.depth_need
+    stages = sorted({stage for stage in plan.demand.stages if stage and need.get(stage, 1.0) < 1})
+    parts = [f"{stage} work feels {need[stage]:.0%} of that gap" for stage in stages]
+    return f"; {joined(parts)}" if parts else ""
 
 
 def _absorbed(plan: Plan, work: dict[str, float]) -> str:

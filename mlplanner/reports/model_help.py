@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.quality import DEFINITION
+from mlplanner.model.quality import DEFINITION, felt_depth
 from mlplanner.model.rates import region_name
 from mlplanner.model.roles import PHASE_LABELS, ROLE_LABELS
 from mlplanner.model.shaping import EXACT_SPACE
@@ -26,6 +26,23 @@ COMPONENT_MEANINGS: Final[dict[str, str]] = {
 }
 
 
+def _lighter_stages(a: Assumptions) -> str:
+    """`` Work of some stages feels only part of …``: the stages whose work feels less than
+    the whole of the generalists' depth gap (``depth_need``), with a worked example."""
+    lighter = {stage: need for stage, need in a.depth_need.items() if need < 1}
+    if not lighter:
+        return ""
+    stage, need = next(iter(lighter.items()))
+    depth = a.generalist_depth.get("data_engineer", 0.0)
+    stages = ", ".join(f"{name} {share:g}" for name, share in lighter.items())
+    return (
+        f" Some stages' work feels only part of the gap to a specialist's depth ({stages}): "
+        f"in a {stage}, data engineering at {depth:.2f} counts 1 − {need:g} × "
+        f"{1 - depth:.2f} = {felt_depth(depth, need):.2f}. Shared platform work feels what the "
+        "portfolio's most demanding project feels."
+    )
+
+
 def model_explanation(assumptions: Assumptions, region: str) -> str:
     """Markdown describing demand, staffing, cost and quality with these assumptions' numbers
     (prices of the company's ``region``)."""
@@ -36,6 +53,7 @@ def model_explanation(assumptions: Assumptions, region: str) -> str:
     depth = ", ".join(
         f"{ROLE_LABELS[role]} {share:.2f}" for role, share in a.generalist_depth.items()
     )
+    lighter = _lighter_stages(a)
     run = ", ".join(f"{PHASE_LABELS[p].lower()} {share:.2f}" for p, share in a.run_share.items())
     shared = ", ".join(
         f"{PHASE_LABELS[p].lower()} {c.share:.0%} at exponent {c.exponent:g}"
@@ -118,13 +136,14 @@ it changed says so in its rule under "Why each head".
 **Quality.** {DEFINITION}
 - **Delivery**: {COMPONENT_MEANINGS["delivery"]}. Each role's capacity (specialists, plus
   full-stack data scientists' share of the uncovered work at their depth: {depth}) is set
-  against its demand. Staffed exactly to demand a role delivers {1 - a.delivery_headroom:.0%}
-  of its work; people past demand add less and less towards 100%. Every project gets each
-  role's capacity in proportion to its demand, and delivers the smaller of its phases'
-  average and its **weakest link**: a phase with strength k caps the project at
-  1 − k × (1 − that phase's coverage) ({links}). A production project nobody can deploy
-  delivers nothing. The analytics baseline and each phase's shared platform work count as
-  projects of their own. Projects weigh by FTE × priority / 3 (priority 1–5, default 3).
+  against its demand.{lighter}
+  Staffed exactly to demand a role delivers {1 - a.delivery_headroom:.0%} of its work; people
+  past demand add less and less towards 100%. Every project gets each role's capacity in
+  proportion to its demand, and delivers the smaller of its phases' average and its **weakest
+  link**: a phase with strength k caps the project at 1 − k × (1 − that phase's coverage)
+  ({links}). A production project nobody can deploy delivers nothing. The analytics baseline
+  and each phase's shared platform work count as projects of their own. Projects weigh by
+  FTE × priority / 3 (priority 1–5, default 3).
 - **Depth**: {COMPONENT_MEANINGS["depth"]} (it acts through the generalists' capacity).
 - **Resilience**: {COMPONENT_MEANINGS["resilience"]} (the role's specialists, plus full-stack
   data scientists for every role but annotation). The score keeps

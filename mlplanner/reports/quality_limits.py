@@ -6,7 +6,7 @@ away from work that is covered:
 
 - a role **short** of its demand delivers its share of what it covers;
 - work **full-stack data scientists** carry counts at their depth in that role
-  (``generalist_depth``);
+  (``generalist_depth``, less of its gap in a prototype: ``depth_need``);
 - a role staffed **exactly to plan** delivers ``1 - delivery_headroom`` of it (estimates
   slip, people are away); more people add less and less.
 
@@ -35,6 +35,7 @@ from mlplanner.model.quality import (
     Portfolio,
     Scored,
     delivered_share,
+    felt_depth,
     phase_caps,
     portfolio,
     score_heads,
@@ -67,7 +68,8 @@ class DeliveryLimit:
     the portfolio ``points`` of delivery (0-100 scale); ``phase`` caps it (``None``: the
     average of its phases does), through ``role``'s work, for ``reason``. ``covered_fte``
     and ``demand_fte`` are the role's over the whole portfolio, ``generalist_fte`` the part
-    full-stack data scientists carry and ``depth`` (0-1) what their work there counts;
+    full-stack data scientists carry and ``depth`` (0-1) what their work there counts (more
+    than their depth where the unit's stage, ``lighter_stage``, feels less of the gap);
     ``parts`` splits what the role's work does not deliver (0-1) by reason, and ``planned``
     (0-1) is what it would deliver at a specialist's depth and at least to plan (``past_fte``
     past it)."""
@@ -84,6 +86,7 @@ class DeliveryLimit:
     depth: float
     planned: float
     past_fte: float
+    lighter_stage: str | None = None
 
     @property
     def reason(self) -> Reason:
@@ -102,6 +105,7 @@ class DeliveryLimit:
             "depth": (
                 f"{role_label(GENERALIST).lower()}s do {self.generalist_fte:.1f} FTE of it, "
                 f"at {self.depth:.0%} of a specialist's depth"
+                + (f" in {self.lighter_stage} work" if self.lighter_stage else "")
             ),
             "to plan": (
                 f"staffed {self.past_fte:.1f} FTE past plan, it delivers {self.planned:.0%}"
@@ -215,22 +219,24 @@ def _delivery_limit(plan: Evaluation, work: Portfolio, scored: Scored) -> Delive
     """Where the plan loses the most delivery, and why; ``None`` when every unit delivers
     (to the whole percent)."""
     a = plan.assumptions
-    delivered = np.array([float(d) for d in scored.delivered])
+    delivered = np.array([[float(d) for d in roles] for roles in scored.delivered])
     units = np.asarray(scored.units, dtype=float)
     lost = np.asarray(work.weight, dtype=float) * (1 - units)
     unit = int(np.argmax(lost))
     if units[unit] >= _DELIVERED:
         return None
     caps = phase_caps(work, delivered)[unit]
-    average = float(work.average[unit] @ delivered)
+    own = delivered[work.depth_class[unit]]  # the roles' delivery in this unit's work
+    average = float(work.average[unit] @ own)
     binding = int(np.argmin(caps))
     phase = PHASES[binding] if caps[binding] < average else None
     shares = work.mix[unit, binding] if phase else work.average[unit]
-    i = int(np.argmax(shares * (1 - delivered)))
+    i = int(np.argmax(shares * (1 - own)))
     role = SPECIALIST_ROLES[i]
     demand, covered = float(work.demand[i]), float(scored.covered[i])
     general = float(scored.general[i])
-    depth = a.generalist_depth.get(role, 0.0)
+    need = float(work.need[unit])
+    depth = felt_depth(a.generalist_depth.get(role, 0.0), need)
     parts = _parts(plan.allocation[role], general, depth, demand, a.delivery_headroom)
     return DeliveryLimit(
         unit=work.names[unit],
@@ -245,7 +251,16 @@ def _delivery_limit(plan: Evaluation, work: Portfolio, scored: Scored) -> Delive
         depth=depth,
         planned=1 - parts["to plan"],
         past_fte=max(0.0, plan.allocation[role] + general - demand),
+        lighter_stage=_stages(work, unit) if need < 1 else None,
     )
+
+
+def _stages(work: Portfolio, unit: int) -> str:
+    """``prototype``: the stage of the unit's work; for shared platform work (which feels what
+    the portfolio's projects feel), the projects' stages."""
+    if work.stages[unit]:
+        return work.stages[unit]
+    return joined(sorted({stage for stage in work.stages if stage}))
 
 
 def _covered(covered: float, demand: float) -> str:

@@ -8,6 +8,7 @@ import pytest
 
 from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, AssumptionError, Assumptions
 from mlplanner.model.demand import compute_demand
+from mlplanner.model.plan import evaluate
 from mlplanner.model.rates import known_regions, regions_frame
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import DOMAINS
@@ -161,6 +162,8 @@ def test_every_region_needs_every_role() -> None:
         ({"lead_span": 1}, "lead_span"),
         ({"generalist_capacity_fte": 0}, "generalist_capacity_fte"),
         ({"generalist_depth": {"data_engineer": 1.5}}, "generalist_depth.data_engineer"),
+        ({"depth_need": {"prototype": 1.2}}, "depth_need.prototype"),
+        ({"depth_need": {"pilot": 0.5}}, "depth_need.pilot"),
         ({"lead_gap_penalty": -0.1}, "lead_gap_penalty"),
         ({"unknown_knob": 1}, "unknown_knob"),
     ],
@@ -227,6 +230,22 @@ def test_a_group_a_set_does_not_list_is_certain() -> None:
     stored = {**Assumptions.defaults().model_dump(), "uncertainty": {}}
     spread = Assumptions.from_dict(stored).uncertainty_of("salaries")
     assert (spread.low, spread.high) == (1.0, 1.0)
+
+
+def test_a_set_saved_before_depth_needs_scores_a_prototype_as_it_did() -> None:
+    """A stored set without ``depth_need`` lets every stage feel the generalists' whole depth
+    gap, as the model did when it was saved; the shipped set lets a prototype feel half."""
+    old = Assumptions.defaults().model_dump(mode="json")
+    del old["depth_need"]
+    loaded = Assumptions.from_dict(old)
+    assert loaded.depth_need == {}
+    assert Assumptions.defaults().depth_need["prototype"] < 1
+    s = scenario(project_data("Lab", stage="prototype"), employees=1)
+    generalists = {"full_stack_data_scientist": 2}
+    before = evaluate(s, generalists, assumptions=loaded)
+    full_gap = evaluate(s, generalists, assumptions=assumptions_with(depth_need={}))
+    assert before.quality == full_gap.quality
+    assert evaluate(s, generalists).quality > before.quality
 
 
 def test_an_unknown_uncertainty_group_is_refused_by_name() -> None:

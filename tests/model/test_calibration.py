@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from mlplanner.examples import example_scenarios
 from mlplanner.model.demand import SHARED_SOURCES
+from mlplanner.model.plan import evaluate, recommend
+from mlplanner.model.roles import SPECIALIST_ROLES
+from mlplanner.model.scenario import Scenario
 from mlplanner.paths import DATA_DIR
+from tests.support.builders import assumptions_with
 from tests.support.calibration import RULES, Rule, calibration_table
 
 
@@ -35,3 +40,30 @@ def test_the_scale_up_shapes_match_the_issue_targets() -> None:
     # not from the production NLP and generative-AI projects.
     sources = {source for source, _, _ in bank.demand.lines("research_scientist")}
     assert sources <= {"LLM risk research", *SHARED_SOURCES.values()}
+
+
+def test_a_prototype_needs_no_data_engineer_beside_two_generalists() -> None:
+    """``depth_need.prototype`` against its public rule: ML R&D groups usually have no data
+    engineers (Full Stack Deep Learning 2022, lecture 8), and the generalists' loss lies
+    "where specialist depth matters (deployment, research, large data pipelines)" (DESIGN.md,
+    setups). On the seed startup's triage prototype the scaleup setup, free to hire a data
+    engineer, keeps the startup's two full-stack data scientists; with a prototype feeling
+    the whole depth gap (``depth_need`` 1) it swapped one for a data engineer. The same
+    project in production loses more of its delivery to the generalists' depth."""
+    seed = example_scenarios()["seed_startup.json"]
+    startup, scaleup = recommend(seed, "startup"), recommend(seed, "scaleup")
+    assert scaleup.allocation == startup.allocation
+    assert scaleup.allocation["full_stack_data_scientist"] == 2
+    assert scaleup.allocation["data_engineer"] == 0
+    whole_gap = assumptions_with(depth_need={"prototype": 1.0})
+    assert recommend(seed, "scaleup", assumptions=whole_gap).allocation["data_engineer"] == 1
+
+    def lost_to_depth(scenario: Scenario) -> float:
+        deep = assumptions_with(generalist_depth=dict.fromkeys(SPECIALIST_ROLES, 1.0))
+        plan = startup.allocation
+        return evaluate(scenario, plan, assumptions=deep).quality - evaluate(scenario, plan).quality
+
+    production = seed.model_copy(
+        update={"projects": [seed.projects[0].model_copy(update={"stage": "production"})]}
+    )
+    assert 0 < lost_to_depth(seed) < lost_to_depth(production)

@@ -43,13 +43,15 @@ def only(**shares: float) -> tuple[float, ...]:
 
 @dataclass(frozen=True)
 class Unit:
-    """A unit of delivery written by hand: its weight, demand share per role and links
-    ``(strength, the phase's share per role)``, one per phase at most."""
+    """A unit of delivery written by hand: its weight, demand share per role, links
+    ``(strength, the phase's share per role)``, one per phase at most, and the share of the
+    generalists' depth gap its stage feels."""
 
     name: str
     weight: float
     average: tuple[float, ...]
     links: tuple[tuple[float, tuple[float, ...]], ...]
+    need: float = 1.0
 
 
 def work(*units: Unit, teams: int = 0, **fte: float) -> Portfolio:
@@ -61,11 +63,13 @@ def work(*units: Unit, teams: int = 0, **fte: float) -> Portfolio:
     return Portfolio(
         demand=only(**fte),
         names=tuple(unit.name for unit in units),
+        stages=tuple("" for _ in units),
         weight=np.array([unit.weight for unit in units]),
         average=np.array([unit.average for unit in units]).reshape((len(units), -1)),
         strength=strength,
         mix=mix,
         teams=teams,
+        need=np.array([unit.need for unit in units]),
     )
 
 
@@ -118,6 +122,23 @@ def test_generalists_deliver_at_their_depth() -> None:
     assert score(portfolio, full_stack_data_scientist=1)["delivery"] == pytest.approx(
         100 * 0.9 * 0.5 * 0.95
     )
+
+
+def test_a_prototype_feels_part_of_the_depth_gap() -> None:
+    """The same generalist on a prototype feeling half the gap: data engineering at 0.6
+    counts 1 - 0.5 x 0.4 = 0.8; beside it a unit feeling all of it keeps 0.6, each from its
+    own share of the role's capacity."""
+    lab = Unit("Lab", 0.5, only(data_engineer=1.0), ((1.0, only(data_engineer=1.0)),), need=0.5)
+    line = Unit("Line", 0.5, only(data_engineer=1.0), ((1.0, only(data_engineer=1.0)),))
+    portfolio = work(lab, line, data_engineer=1.0)
+    quality = assess(
+        portfolio,
+        np.zeros((len(PHASES), len(SPECIALIST_ROLES))),
+        people(full_stack_data_scientist=1),
+        PINNED,
+    )
+    assert quality.delivery_by_unit["Lab"] == pytest.approx(100 * 0.9 * 0.5 * 0.8)
+    assert quality.delivery_by_unit["Line"] == pytest.approx(100 * 0.9 * 0.5 * 0.6)
 
 
 def test_resilience_and_coordination_scale_the_delivery() -> None:

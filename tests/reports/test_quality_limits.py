@@ -127,10 +127,11 @@ def test_limits_agree_with_the_score(scenario: Scenario, allocation: dict[str, i
     a = plan.assumptions
     work = portfolio(plan.demand, a)
     scored = score_heads(work, [plan.allocation[role] for role in ROLES], a)
-    delivered = np.array([float(d) for d in scored.delivered])
-    # Each unit delivers the smaller of its average and its phases' caps.
+    delivered = np.array([[float(d) for d in roles] for roles in scored.delivered])
+    # Each unit delivers the smaller of its average and its phases' caps, at its depth need.
     caps = phase_caps(work, delivered).min(axis=1)
-    expected = np.minimum(work.average @ delivered, caps)
+    average = np.einsum("ur,ur->u", work.average, delivered[work.depth_class])
+    expected = np.minimum(average, caps)
     assert np.allclose(np.asarray(scored.units, dtype=float), expected, atol=1e-12)
     # The work resting on one person is what resilience counts against.
     single = limits.single_person
@@ -140,14 +141,14 @@ def test_limits_agree_with_the_score(scenario: Scenario, allocation: dict[str, i
     if limit is None:
         assert min(plan.quality_detail.delivery_by_unit.values()) >= 99.5
         return
-    # The unit losing the most delivery, and its parts adding up to what the role misses.
-    lost = {
-        name: weight * (100 - plan.quality_detail.delivery_by_unit[name])
-        for name, weight in zip(work.names, work.weight, strict=True)
-    }
-    assert lost[limit.unit] == pytest.approx(max(lost.values()))
+    # The unit losing the most delivery (by position: two projects may share a name), and its
+    # parts adding up to what the role misses.
+    lost = work.weight * (1 - np.asarray(scored.units, dtype=float))
+    unit = int(np.argmax(lost))
+    assert limit.unit == work.names[unit]
+    assert limit.points == pytest.approx(100 * lost[unit])
     i = SPECIALIST_ROLES.index(limit.role)
-    missing = 1 - float(delivered[i])
+    missing = 1 - float(delivered[work.depth_class[unit], i])
     assert math.fsum(limit.parts.values()) == pytest.approx(missing, abs=1e-12)
     assert all(part >= -1e-12 for part in limit.parts.values())
 

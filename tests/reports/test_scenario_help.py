@@ -91,6 +91,26 @@ def test_model_explanation_defines_quality_with_the_numbers_in_force() -> None:
     assert "delivers 80%" in model_explanation(edited, "us")
 
 
+def test_model_explanation_works_a_prototypes_depth_out_from_the_numbers_in_force() -> None:
+    flat = " ".join(model_explanation(DEFAULTS, "us").split())
+    assert (
+        "(prototype 0.5): in a prototype, data engineering at 0.60 counts 1 − 0.5 × 0.40 = 0.80."
+        in flat
+    )
+    edited = " ".join(
+        model_explanation(
+            assumptions_with(depth_need={"prototype": 0.25, "research": 0.5}), "us"
+        ).split()
+    )
+    assert (
+        "(prototype 0.25, research 0.5): in a prototype, data engineering at 0.60 counts "
+        "1 − 0.25 × 0.40 = 0.90." in edited
+    )
+    assert "feels only part of the gap" not in model_explanation(
+        assumptions_with(depth_need={}), "us"
+    )
+
+
 def test_model_explanation_says_the_rules_plan_is_reshaped_and_how_teams_are_counted() -> None:
     flat = " ".join(model_explanation(assumptions_with(lead_span=6), "us").split())
     assert "the recommended plan is the best plan staffed the setup's way that costs no" in flat
