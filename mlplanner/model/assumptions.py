@@ -12,7 +12,14 @@ from functools import cache
 from typing import Annotated, Any, Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from mlplanner.errors import PlannerInputError, Problem, validation_problems
 from mlplanner.model.rates import rate_card_frame, regions_frame
@@ -182,10 +189,9 @@ class Assumptions(_Frozen):
     delivery_headroom: Annotated[float, Field(gt=0, lt=1)] = 0.1
     resilience_weight: Share = 0.15
     weakest_link: dict[str, Share] = Field(default_factory=lambda: dict(_shipped("weakest_link.")))
-    # How much of the generalists' depth gap each stage's work feels; a stage not listed feels
-    # all of it. Empty in sets saved before prototypes felt less of it, so their plans keep
-    # their scores.
-    depth_need: dict[str, Share] = Field(default_factory=dict)
+    # How much of the generalists' depth gap each stage's work feels; a stage not given feels
+    # all of it (1), as every stage did in sets saved before, so their plans keep their scores.
+    depth_need: Annotated[dict[str, Share], Field(validate_default=True)] = {}
     lean_quality_share: Share = 0.9
     premium_extra_cost_share: Annotated[float, Field(ge=0, le=10)] = 0.15
     premium_min_gain: Annotated[float, Field(ge=0, le=100)] = 0.1
@@ -203,6 +209,12 @@ class Assumptions(_Frozen):
         """Whether stored assumption ``values`` are a set of the previous quality definition
         (a plan saved with them was scored by it: :data:`PREVIOUS_QUALITY_NOTE`)."""
         return any(name in values for name in PREVIOUS_QUALITY_FIELDS)
+
+    @field_validator("depth_need")
+    @classmethod
+    def _every_stage(cls, need: dict[str, float]) -> dict[str, float]:
+        """Every stage listed; one not given feels the whole depth gap."""
+        return {**dict.fromkeys(STAGES, 1.0), **need}
 
     @model_validator(mode="before")
     @classmethod

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from mlplanner.model.assumption_catalog import catalog
 from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, AssumptionError, Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import evaluate
@@ -238,7 +239,7 @@ def test_a_set_saved_before_depth_needs_scores_a_prototype_as_it_did() -> None:
     old = Assumptions.defaults().model_dump(mode="json")
     del old["depth_need"]
     loaded = Assumptions.from_dict(old)
-    assert loaded.depth_need == {}
+    assert loaded.depth_need == {"research": 1.0, "prototype": 1.0, "production": 1.0}
     assert Assumptions.defaults().depth_need["prototype"] < 1
     s = scenario(project_data("Lab", stage="prototype"), employees=1)
     generalists = {"full_stack_data_scientist": 2}
@@ -246,6 +247,14 @@ def test_a_set_saved_before_depth_needs_scores_a_prototype_as_it_did() -> None:
     full_gap = evaluate(s, generalists, assumptions=assumptions_with(depth_need={}))
     assert before.quality == full_gap.quality
     assert evaluate(s, generalists).quality > before.quality
+
+
+def test_the_assumptions_page_shows_an_old_sets_prototype_at_the_whole_gap() -> None:
+    old = Assumptions.defaults().model_dump()
+    del old["depth_need"]
+    [generalists] = [g for g in catalog(Assumptions.from_dict(old)) if g.id == "generalists"]
+    row = generalists.frame.loc["depth_need.prototype"]
+    assert (row["Value"], row["Default"]) == (1.0, 0.5)
 
 
 def test_an_unknown_uncertainty_group_is_refused_by_name() -> None:
