@@ -705,8 +705,9 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
         "generalists",
         "Staffing",
         "Full-stack data scientists",
-        "How much specialist work one generalist gets done, and how well compared with a "
-        "specialist: changes how many generalists a plan gets and its depth score.",
+        "How much specialist work one generalist gets done, how well compared with a "
+        "specialist, and how much of that gap each stage's work feels: changes how many "
+        "generalists a plan gets, its delivery and its depth score.",
         a,
         d,
     ),
