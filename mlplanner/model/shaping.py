@@ -267,29 +267,73 @@ def shape(
     )
     if not reshape:
         return shaping
-    moves, exact, current, at = _reshape(context, space, current, (cap, quality))
+    whole = _ScoredSpace(context, space) if space.size <= EXACT_SPACE else None
+    moves, exact, current, at = _reshape(context, space, current, (cap, quality), whole)
     additions: list[Addition] = []
     while (person := _worth_adding(context, space, current, at, budget_usd)) is not None:
         added = np.array([[person.added.get(role, 0) for role in ROLES]]) * space.step
         current = current + added
         start = (person.cost_after, person.quality_after)
-        more, more_exact, current, at = _reshape(context, space, current, start)
+        more, more_exact, current, at = _reshape(context, space, current, start, whole)
         additions.append(Addition(person, more, more_exact, budget_usd))
     return replace(shaping, moves=moves, exact=exact, additions=tuple(additions))
 
 
+class _ScoredSpace:
+    """A space small enough to score whole (:data:`EXACT_SPACE`), scored for one shaping, each
+    plan at most once: the plans costing up to the cap it is first reshaped for, then, for
+    each higher cap (a person added), those costing up to it that were not (scoring them all
+    again for each cap scored the enterprise portfolio's 5,760 mature plans twice, 3.5 ms)."""
+
+    def __init__(self, context: ScoringContext, space: SearchSpace) -> None:
+        self._context = context
+        self._plans = _every_plan(space)
+        self._cost = cost(context, self._plans)
+        self._held = space.holds(self._plans)
+        self._quality = np.full(len(self._plans), np.nan)
+        self._components: dict[str, np.ndarray] = {}
+        self._reach = -1  # the plans of the space costing up to this are scored
+
+    def within(self, cap: int) -> tuple[np.ndarray, Scores]:
+        """The plans of the space costing at most ``cap`` (in :func:`_every_plan`'s order)
+        and their scores."""
+        if cap > self._reach:
+            self._score(self._held & (self._cost > self._reach) & (self._cost <= cap))
+            self._reach = cap
+        rows = self._held & (self._cost <= cap)
+        scores = Scores(
+            cost=self._cost[rows],
+            quality=self._quality[rows],
+            components={name: values[rows] for name, values in self._components.items()},
+        )
+        return self._plans[rows], scores
+
+    def _score(self, rows: np.ndarray) -> None:
+        """Score the plans of ``rows`` (a mask), if any."""
+        if not rows.any():
+            return
+        scores = score(self._context, self._plans[rows])
+        self._quality[rows] = scores.quality
+        for name, values in scores.components.items():
+            self._components.setdefault(name, np.full(len(self._plans), np.nan))[rows] = values
+
+
 def _reshape(
-    context: ScoringContext, space: SearchSpace, current: np.ndarray, start: tuple[int, float]
+    context: ScoringContext,
+    space: SearchSpace,
+    current: np.ndarray,
+    start: tuple[int, float],
+    whole: _ScoredSpace | None,
 ) -> tuple[tuple[Move, ...], bool, np.ndarray, tuple[int, float]]:
     """The moves reshaping ``current`` (one row, costing and scoring ``start``) for no more
-    than its cost (module docstring), whether the space was scored whole, and the plan they
-    end at with its cost and quality."""
+    than its cost (module docstring), whether the space was scored whole (``whole``: the
+    space's scores, where it is small enough) and the plan they end at with its cost and
+    quality."""
     cap, quality = start
     spend = cap
     moves: list[Move] = []
-    if space.size <= EXACT_SPACE:
-        candidates = _affordable(context, _every_plan(space), cap, space)
-        scores = score(context, candidates)
+    if whole is not None:
+        candidates, scores = whole.within(cap)
         row = _pick(scores, quality, spend)
         if row is None:
             return (), True, current, start
