@@ -8,10 +8,10 @@ lower than the rules' plan; it lies in the setup's space; no single or wide move
 here, independently of the shaping's own list) within the space and the ceiling raises its
 quality or keeps it for less; no one step more of a role buys as many points per dollar as
 the plan does within the budget, and each person added did; the listed moves and additions,
-replayed from the rules' plan, give it and each one pays; the summary names every move. On
-small scenarios (spaces enumerable by ``brute_force``) it is the best plan of its setup's space
-for its ceiling. Examples: what the shaping does to the shipped examples under each setup's
-space.
+replayed from the rules' plan, give it and each one pays; the summary names every move; a
+space scored whole is scored once per shaping, each plan at most once. On small scenarios
+(spaces enumerable by ``brute_force``) it is the best plan of its setup's space for its
+ceiling. Examples: what the shaping does to the shipped examples under each setup's space.
 """
 
 from __future__ import annotations
@@ -21,16 +21,18 @@ import math
 from typing import Any
 
 import numpy as np
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from mlplanner.model import shaping as shaping_module
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Plan, evaluate, recommend
 from mlplanner.model.roles import GENERALIST, HEAD, ROLES
 from mlplanner.model.scenario import load_scenario, parse_scenario
 from mlplanner.model.scoring import score, scoring_context
-from mlplanner.model.shaping import Addition, Move, Shaping, _distinct_rows
+from mlplanner.model.shaping import Addition, Move, Shaping, _distinct_rows, shape
 from mlplanner.model.staffing import staff
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.frontier import brute_force, frontier
@@ -359,6 +361,75 @@ def test_the_fashion_retailer_trades_full_stack_data_scientists_for_specialists(
     assert plan.total_headcount == 9
     assert "the plan has three people fewer (0)" in plan.explanations[GENERALIST].rule
     assert "a person more of it buys quality" in plan.explanations["ml_engineer"].rule
+
+
+def _shaped_again(shaping: Shaping, budget: float | None) -> tuple[Shaping, list[np.ndarray]]:
+    """``shaping`` done again, and the plans each call of the scoring scored in it."""
+    scored: list[np.ndarray] = []
+
+    def counted(context: Any, plans: np.ndarray) -> Any:
+        scored.append(plans)
+        return score(context, plans)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shaping_module, "score", counted)
+        again = shape(shaping.context, shaping.space, shaping.rules_plan, budget_usd=budget)
+    return again, scored
+
+
+@ENGINE_SETTINGS
+@given(scenario_data(min_projects=1), setups)
+def test_a_space_scored_whole_scores_each_plan_once_per_shaping(
+    data: dict[str, Any], setup: str
+) -> None:
+    """However many caps it is reshaped for (a person added raises it), a space scored whole
+    scores none of its plans twice: the rules' plan, the best plans within each cap and the
+    people considered are looked up in the plans scored, not scored again, with the numbers
+    scoring them alone gives; the shaping done again is the same, move for move."""
+    plan, shaping = _plan(data, setup)
+    assume(shaping.exact)
+    again, scored = _shaped_again(shaping, plan.scenario.company.annual_budget_usd)
+    assert (again.moves, again.additions) == (shaping.moves, shaping.additions)
+    plans = np.concatenate(scored)
+    assert len(np.unique(plans, axis=0)) == len(plans)
+    alone = score(shaping.context, _row(shaping.rules_plan)[None, :])
+    assert (shaping.rules_cost_usd, shaping.rules_quality) == (alone.cost[0], alone.quality[0])
+
+
+def test_the_fashion_retailer_scores_its_space_once_per_cap() -> None:
+    """As a scale-up it is reshaped for two caps (the rules' cost, then the cost with its ML
+    engineer) and scores in two calls, one a cap: the plans costing up to it and one step
+    more (its best within the cap, then the people considered), where it took five (the rules'
+    plan, the space within each cap, the people considered after each)."""
+    plan, shaping = _example("fashion_retailer", "scaleup")
+    again, scored = _shaped_again(shaping, plan.scenario.company.annual_budget_usd)
+    assert again.allocation == plan.allocation and len(again.additions) == 1
+    assert len(scored) == 2
+
+
+def test_a_rules_plan_off_the_spaces_steps_is_scored_apart() -> None:
+    """Nineteen large production analytics projects as a mature company: past 60 FTE of
+    coverable demand, its space moves in steps of two people (15,456 plans, scored whole) and
+    the rules' plan lies off them, so it and one step more of a role from it are scored
+    apart; the space is still scored once, no plan twice, and one person added."""
+    project = {
+        "name": "Edge",
+        "domain": "analytics",
+        "scale": "large",
+        "stage": "production",
+        "data_readiness": "ready",
+        "annotation": "none",
+        "deployment": "edge",
+        "count": 19,
+    }
+    data = {"name": "Edge analytics", "company": {"employees": 2000, "region": "de"}}
+    _, shaping = _plan(data | {"projects": [project]}, "mature")
+    space = shaping.space
+    assert shaping.exact and space.step == 2 and len(shaping.additions) == 1
+    assert any((shaping.rules_plan[r] - space.lower[r]) % space.step for r in ROLES)
+    _, scored = _shaped_again(shaping, None)
+    plans = np.concatenate(scored)
+    assert len(np.unique(plans, axis=0)) == len(plans)
 
 
 def test_startup_examples_get_no_data_scientists_beyond_the_rules() -> None:
