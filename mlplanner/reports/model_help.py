@@ -37,7 +37,7 @@ def _lighter_stages(a: Assumptions) -> str:
     stages = ", ".join(f"{name} {share:g}" for name, share in lighter.items())
     return (
         f" Some stages' work feels only part of the gap to a specialist's depth ({stages}): "
-        f"in a {stage}, data engineering at {depth:.2f} counts 1 − {need:g} × "
+        f"in {stage} work, data engineering at {depth:.2f} counts 1 − {need:g} × "
         f"{1 - depth:.2f} = {felt_depth(depth, need):.2f}. Shared platform work feels what the "
         "portfolio's most demanding project feels."
     )

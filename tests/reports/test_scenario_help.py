@@ -94,7 +94,7 @@ def test_model_explanation_defines_quality_with_the_numbers_in_force() -> None:
 def test_model_explanation_works_a_prototypes_depth_out_from_the_numbers_in_force() -> None:
     flat = " ".join(model_explanation(DEFAULTS, "us").split())
     assert (
-        "(prototype 0.5): in a prototype, data engineering at 0.60 counts 1 − 0.5 × 0.40 = 0.80."
+        "(prototype 0.5): in prototype work, data engineering at 0.60 counts 1 − 0.5 × 0.40 = 0.80."
         in flat
     )
     edited = " ".join(
@@ -103,8 +103,8 @@ def test_model_explanation_works_a_prototypes_depth_out_from_the_numbers_in_forc
         ).split()
     )
     assert (
-        "(prototype 0.25, research 0.5): in a prototype, data engineering at 0.60 counts "
-        "1 − 0.25 × 0.40 = 0.90." in edited
+        "(research 0.5, prototype 0.25): in research work, data engineering at 0.60 counts "
+        "1 − 0.5 × 0.40 = 0.80." in edited
     )
     assert "feels only part of the gap" not in model_explanation(
         assumptions_with(depth_need={}), "us"
