@@ -300,15 +300,7 @@ def score_heads(work: Portfolio, heads: Sequence[Values], a: Assumptions) -> Sco
     general = [uncovered[i] * share if i in uncovered else 0.0 * share for i in range(SPECIALISTS)]
     covered = [minimum(demand[i], specialist[i] + general[i]) for i in range(SPECIALISTS)]
     gamma = [a.generalist_depth.get(role, 0.0) for role in SPECIALIST_ROLES]
-    delivered = [
-        [
-            delivered_share(
-                heads[i] + felt_depth(gamma[i], need) * general[i], demand[i], a.delivery_headroom
-            )
-            for i in range(SPECIALISTS)
-        ]
-        for need in work.needs
-    ]
+    delivered = _delivered(work, heads, general, gamma, a.delivery_headroom)
     units = unit_delivery(work, delivered)
     delivery = _weighted(work, units)
     total, total_covered = work.total, sum(covered)
@@ -329,6 +321,29 @@ def score_allocations(work: Portfolio, allocations: np.ndarray, a: Assumptions) 
     order)."""
     heads = allocations.astype(np.int64)
     return score_heads(work, [heads[:, i] for i in range(len(ROLES))], a)
+
+
+def _delivered(
+    work: Portfolio,
+    heads: Sequence[Values],
+    general: list[Values],
+    gamma: list[float],
+    headroom: float,
+) -> list[list[Values]]:
+    """Each role's delivered share (step 2) for each of the portfolio's depth needs
+    (:attr:`Scored.delivered`): one :func:`delivered_share` of every need and role at once,
+    since a call costs more than its arithmetic; element-wise, so the numbers are those of
+    one role at a time."""
+    capacity = np.array(
+        [
+            [heads[i] + felt_depth(gamma[i], need) * general[i] for i in range(SPECIALISTS)]
+            for need in work.needs
+        ],
+        dtype=float,
+    )  # [need, role] or [need, role, plan]
+    demand = np.array(work.demand, dtype=float)  # [role], or [role, plan] for portfolio rows
+    demand = demand.reshape(demand.shape + (1,) * (capacity.ndim - 1 - demand.ndim))
+    return [list(by_role) for by_role in delivered_share(capacity, demand, headroom)]
 
 
 def delivered_share(capacity: Values, demand: Values, headroom: float) -> Values:
