@@ -13,7 +13,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from mlplanner.exchange.plan_workbook import SHEETS
-from tests.support.browser import app_run, open_app, open_tab, whole_page_screenshot
+from tests.support.browser import (
+    app_run,
+    open_app,
+    open_tab,
+    upload_scenario_file,
+    whole_page_screenshot,
+)
 from tests.support.server import app_with_own_database
 
 # A name a spreadsheet would run as a formula, with accents and non-Latin script.
@@ -69,10 +75,7 @@ def test_download_a_scenario_csv_and_upload_it_back(
 
     go_to(page, "Scenario", "Scenario")
     set_scenario_name(page, "Changed before the upload")
-    with app_run(page):  # the expander is drawn when opened
-        page.get_by_text("Scenario file (CSV or JSON)").click()
-    with app_run(page):
-        page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(exported)
+    upload_scenario_file(page, exported)
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(NAME)
     expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
     whole_page_screenshot(page, "export-import-scenario-restored")

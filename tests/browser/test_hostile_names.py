@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import PAGE_TITLES, app_run, open_app, whole_page_screenshot
+from tests.support.browser import (
+    PAGE_TITLES,
+    app_run,
+    open_app,
+    upload_scenario_file,
+    whole_page_screenshot,
+)
 from tests.support.server import app_with_own_database
 
 HOSTILE = "[x](http://evil.example) **bold** $x^2$ <b>tag</b>"
@@ -66,11 +72,7 @@ def test_hostile_names_stay_plain_text_on_every_page(
     hostile_app_server: str, page: Page, tmp_path: Path
 ) -> None:
     open_app(page, hostile_app_server)
-    with app_run(page):  # the expander is drawn when opened
-        page.get_by_text("Scenario file (CSV or JSON)").click()
-    uploader = page.get_by_test_id("stFileUploader").locator("input[type=file]")
-    with app_run(page):
-        uploader.set_input_files(scenario_file(tmp_path))
+    upload_scenario_file(page, scenario_file(tmp_path))
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(HOSTILE)
 
     go_to(page, "Plans")

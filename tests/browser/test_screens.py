@@ -21,6 +21,7 @@ from tests.support.browser import (
     app_run,
     open_app,
     screenshot,
+    upload_scenario_file,
     whole_page_screenshot,
 )
 from tests.support.builders import portfolio_data
@@ -50,10 +51,7 @@ def go_to(page: Page, link: str) -> None:
 def upload_portfolio(page: Page, folder: Path) -> None:
     path = folder / "portfolio.json"
     path.write_text(json.dumps(portfolio_data(200)), encoding="utf-8")
-    with app_run(page):  # the expander is drawn when opened
-        page.get_by_text("Scenario file (CSV or JSON)").click()
-    with app_run(page):
-        page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
+    upload_scenario_file(page, path)
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(
         "Portfolio of 200 projects"
     )

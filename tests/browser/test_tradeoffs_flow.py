@@ -14,7 +14,13 @@ from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.reports.tradeoffs import budget_steps, headline, scenario_step_note
 from mlplanner.search.frontier import frontier
 from tests.browser.test_plan_flow import whole_page_screenshot
-from tests.support.browser import TIMEOUT_MS, app_run, open_app, wait_until_idle
+from tests.support.browser import (
+    TIMEOUT_MS,
+    app_run,
+    open_app,
+    upload_scenario_file,
+    wait_until_idle,
+)
 from tests.support.builders import large_team_data
 
 FASHION = load_scenario(EXAMPLES_DIR / "fashion_retailer.json")
@@ -93,10 +99,7 @@ def test_a_large_team_says_its_search_step(app_server: str, page: Page, tmp_path
     note = scenario_step_note(large, Assumptions.defaults())
     assert note is not None
     open_app(page, app_server)
-    with app_run(page):  # the expander is drawn when opened
-        page.get_by_text("Scenario file (CSV or JSON)").click()
-    with app_run(page):
-        page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
+    upload_scenario_file(page, path)
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(large.name)
 
     with app_run(page):

@@ -241,3 +241,11 @@ def whole_page_screenshot(page: Page, name: str) -> Path:
     path = screenshot(page, name)
     page.set_viewport_size(viewport)
     return path
+
+
+def upload_scenario_file(page: Page, path: Path) -> None:
+    """Upload ``path`` on the Scenario page (its file expander is drawn when opened)."""
+    with app_run(page):
+        page.get_by_text("Scenario file (CSV or JSON)").click()
+    with app_run(page):
+        page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(path)
