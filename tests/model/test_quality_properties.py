@@ -11,9 +11,17 @@ from hypothesis import strategies as st
 
 from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
-from mlplanner.model.scenario import DEPLOYMENTS, DOMAINS, SCALES, Scenario, parse_scenario
+from mlplanner.model.scenario import (
+    DEPLOYMENTS,
+    DOMAINS,
+    SCALES,
+    STAGES,
+    Scenario,
+    parse_scenario,
+)
 from mlplanner.model.staffing import DEPLOYERS
 from tests.support import strategies
+from tests.support.builders import assumptions_with
 
 SETTINGS = settings(max_examples=40, deadline=None)
 
@@ -51,6 +59,28 @@ def test_adding_a_person_never_lowers_quality(
     before = evaluate(s, allocation).quality
     after = evaluate(s, allocation | {role: allocation[role] + 1}).quality
     assert after >= before - 1e-9
+
+
+@strategies.ENGINE_SETTINGS
+@given(
+    strategies.scenarios(),
+    strategies.allocations(),
+    st.sampled_from(STAGES),
+    st.floats(0, 1),
+    st.floats(0, 1),
+)
+def test_work_feeling_less_of_the_depth_gap_never_scores_lower(
+    s: Scenario, allocation: dict[str, int], stage: str, less: float, more: float
+) -> None:
+    """A stage's work feeling less of the generalists' depth gap (``depth_need``) never
+    lowers quality, whatever the stage, the team and the other stages' needs."""
+    low, high = sorted((less, more))
+    lighter = assumptions_with(depth_need={stage: low})
+    heavier = assumptions_with(depth_need={stage: high})
+    assert (
+        evaluate(s, allocation, assumptions=lighter).quality
+        >= evaluate(s, allocation, assumptions=heavier).quality - 1e-9
+    )
 
 
 @SETTINGS
