@@ -131,11 +131,12 @@ class Portfolio:
 
 @dataclass(frozen=True)
 class Links:
-    """A portfolio's weakest links, each distinct ``(strength, mix)`` row once: many projects
-    share a phase's shape, and a link's figure depends on nothing else (200 projects have 779
-    links but about 70 distinct ones). Units with the same links share one cap, the smallest
-    of them: ``caps[c]`` lists cap ``c``'s rows of ``strength``/``mix``/``depth_class``
-    (``len(strength)`` where it has none for a phase) and ``unit[u]`` is unit ``u``'s cap."""
+    """A portfolio's weakest links, each distinct ``(depth class, strength, mix)`` row once:
+    many projects share a phase's shape, and a link's figure depends on nothing else (200
+    projects have 779 links but about 70 distinct ones). Units with the same links share one
+    cap, the smallest of them: ``caps[c]`` lists cap ``c``'s rows of ``strength``, ``mix``
+    and ``depth_class`` (``len(strength)`` where it has none for a phase) and ``unit[u]`` is
+    unit ``u``'s cap."""
 
     strength: np.ndarray
     mix: np.ndarray
