@@ -229,7 +229,7 @@ def _portfolio(
     contributors = sum(per_role[i] for i in range(SPECIALISTS) if i != A_COLUMN)
     whole = np.ceil(np.asarray(contributors) - 1e-6).astype(np.int64)
     one = fte.shape[-1] == 1 and np.ndim(per_role[0]) == 0
-    need = [_need(demand, int(s), a) for s in kept]
+    need = _needs(stages, [demand.kinds[s] for s in kept], a)
     return Portfolio(
         demand=per_role,
         names=tuple(demand.sources[s] for s in kept),
@@ -239,20 +239,20 @@ def _portfolio(
         strength=strength[..., 0] if one else strength,
         mix=mix[..., 0] if one else mix,
         teams=managers(whole.item() if one else whole, a.lead_from_contributors, a.lead_span),
-        need=np.array(need, dtype=float),
+        need=need,
     )
 
 
-def _need(demand: Demand, source: int, a: Assumptions) -> float:
-    """How much of the generalists' depth gap source ``source``'s work feels (step 1): a
-    project's stage's ``depth_need``; shared platform work the most any of the portfolio's
-    projects feels (the platform serves them all); the analytics baseline all of it."""
-    kinds = demand.kinds or ("",) * len(demand.sources)
-    stages = demand.stages or ("",) * len(demand.sources)
-    if kinds[source] == "shared":
-        projects = [stage for stage in stages if stage]
-        return max((a.depth_need.get(stage, 1.0) for stage in projects), default=1.0)
-    return a.depth_need.get(stages[source], 1.0) if stages[source] else 1.0
+def _needs(stages: list[str], kinds: list[str], a: Assumptions) -> np.ndarray:
+    """How much of the generalists' depth gap each unit's work feels (step 1), from its stage
+    ("" for none) and kind of work: a project its stage's ``depth_need``; shared platform work
+    the most any of the projects feels (the platform serves them all); the analytics baseline
+    all of it."""
+    own = [a.depth_need[stage] if stage else 1.0 for stage in stages]
+    platform = max((n for n, stage in zip(own, stages, strict=True) if stage), default=1.0)
+    return np.array(
+        [platform if kind == "shared" else n for n, kind in zip(own, kinds, strict=True)]
+    )
 
 
 @dataclass(frozen=True)

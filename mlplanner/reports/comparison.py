@@ -282,7 +282,7 @@ def _lighter(plan: Plan) -> str:
     """``; prototype work feels 50% of that gap``: the portfolio's stages whose work feels
     less of the generalists' depth gap than production (``depth_need``)."""
     need = plan.assumptions.depth_need
-    stages = sorted({stage for stage in plan.demand.stages if stage and need.get(stage, 1.0) < 1})
+    stages = sorted({stage for stage in plan.demand.stages if stage and need[stage] < 1})
     parts = [f"{stage} work feels {need[stage]:.0%} of that gap" for stage in stages]
     return f"; {joined(parts)}" if parts else ""
 
