@@ -31,9 +31,9 @@ from mlplanner.ui.assumption_sets import render_set_controls
 from mlplanner.ui.catalog_cache import cached_changes
 from mlplanner.ui.messages import render_flash
 from mlplanner.ui.state import current_plan, get_assumption_set_name, get_assumptions
+from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
 
-TALL_TABLE_PX = 420
 # Long texts: wide enough to read, narrow enough that the numbers stay in view. Region and role
 # names in pixels, so that on a phone's 390 px the salary beside them shows without scrolling
 # (a right-aligned number in a column cut off by the screen's edge is not seen at all).
@@ -144,7 +144,7 @@ for tab, tab_name in zip(tabs, TABS, strict=True):
                 key=editor_key(group.id),
                 hide_index=True,
                 width="stretch",
-                height=TALL_TABLE_PX if len(group.frame) > 12 else "auto",
+                height=table_height(len(group.frame)),
                 disabled=[c for c in group.frame.columns if c not in group.editable],
                 column_config=column_config(group),
             )

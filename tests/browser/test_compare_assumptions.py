@@ -7,13 +7,15 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from mlplanner.examples import example_scenarios
+from mlplanner.model.assumption_catalog import catalog
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.comparison import compare_setups, headcount_headline, tradeoff_headline
 from mlplanner.reports.role_guide import profiles
 from mlplanner.ui.chart_cache import SETUP_CHARTS_LABEL
-from tests.support.browser import TIMEOUT_MS, app_run, open_app, screenshot
+from mlplanner.ui.table_height import MAX_VISIBLE_ROWS, ROW_PX
+from tests.support.browser import TIMEOUT_MS, app_run, open_app, screenshot, whole_page_screenshot
 from tests.support.builders import assumptions_with
 
 EXAMPLES = example_scenarios()
@@ -179,6 +181,26 @@ def test_editing_a_regions_vendor_price_changes_the_vendor_lines(
     expect(editor).to_contain_text(re.compile(r"United States\s*100000\s*60000"))
     expect(cost).to_contain_text(format_usd(after))
     screenshot(page, "assumptions-vendor-price-kept")
+
+
+@pytest.mark.browser
+def test_every_row_of_a_short_assumption_table_is_in_view(app_server: str, page: Page) -> None:
+    """The Staffing tab's full-stack data scientists' table (eleven rows) is drawn at its
+    content's height, not at the ten rows of Streamlit's automatic one, which hid its last."""
+    [group] = [g for g in catalog(Assumptions.defaults()) if g.id == "generalists"]
+    rows = len(group.frame)
+    assert 10 < rows <= MAX_VISIBLE_ROWS
+    open_app(page, app_server)
+    go_to(page, "Assumptions")
+    with app_run(page):
+        page.get_by_role("tab", name="Staffing").click()
+    heading = page.get_by_role("heading", name=group.title)
+    expect(heading).to_be_visible(timeout=TIMEOUT_MS)
+    table = page.get_by_test_id("stDataFrame").filter(has=page.get_by_text("depth need: research"))
+    table = page.locator(".stElementContainer").filter(has=table).last
+    box = table.bounding_box()
+    assert box is not None and box["height"] >= ROW_PX * (rows + 1)
+    whole_page_screenshot(page, "assumptions-staffing-tab")
 
 
 @pytest.mark.browser
