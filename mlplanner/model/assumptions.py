@@ -24,7 +24,7 @@ from pydantic import (
 from mlplanner.errors import PlannerInputError, Problem, validation_problems
 from mlplanner.model.rates import rate_card_frame, regions_frame
 from mlplanner.model.roles import HEAD, PHASES, ROLES, SPECIALIST_ROLES
-from mlplanner.model.scenario import DOMAINS, STAGES
+from mlplanner.model.scenario import DEPTH_WORK, DOMAINS, STAGES
 from mlplanner.paths import DATA_DIR
 
 NonNegative = Annotated[float, Field(ge=0)]
@@ -153,7 +153,7 @@ CERTAIN = Uncertainty(low=1.0, high=1.0)
 @cache
 def _shipped(prefix: str) -> dict[str, float]:
     """The parameters of ``data/parameters.csv`` named ``<prefix><key>``, by key
-    (``weakest_link.<stage>.<phase>``, ``depth_need.<stage>``)."""
+    (``weakest_link.<stage>.<phase>``, ``depth_need.<kind of work>``)."""
     params = {row.name: float(row.value) for row in parameter_table().itertuples(index=False)}
     return _prefixed(params, prefix)
 
@@ -189,8 +189,9 @@ class Assumptions(_Frozen):
     delivery_headroom: Annotated[float, Field(gt=0, lt=1)] = 0.1
     resilience_weight: Share = 0.15
     weakest_link: dict[str, Share] = Field(default_factory=lambda: dict(_shipped("weakest_link.")))
-    # How much of the generalists' depth gap each stage's work feels; a stage not given feels
-    # all of it (1), as every stage did in sets saved before, so their plans keep their scores.
+    # How much of the generalists' depth gap each kind of work feels (DEPTH_WORK: the stages
+    # and batch-scored production); one not given feels all of it (1), as all work did in sets
+    # saved before it was listed, so their plans keep their scores.
     depth_need: Annotated[dict[str, Share], Field(validate_default=True)] = {}
     lean_quality_share: Share = 0.9
     premium_extra_cost_share: Annotated[float, Field(ge=0, le=10)] = 0.15
@@ -212,9 +213,9 @@ class Assumptions(_Frozen):
 
     @field_validator("depth_need")
     @classmethod
-    def _every_stage(cls, need: dict[str, float]) -> dict[str, float]:
-        """Every stage listed; one not given feels the whole depth gap."""
-        return {**dict.fromkeys(STAGES, 1.0), **need}
+    def _every_kind(cls, need: dict[str, float]) -> dict[str, float]:
+        """Every kind of depth work listed; one not given feels the whole depth gap."""
+        return {**dict.fromkeys(DEPTH_WORK, 1.0), **need}
 
     @model_validator(mode="before")
     @classmethod
@@ -300,9 +301,14 @@ class Assumptions(_Frozen):
             problems.append(
                 Problem(("uncertainty", unknown_groups[0]), "is not an assumption group")
             )
-        unknown_stages = [s for s in self.depth_need if s not in STAGES]
-        if unknown_stages:
-            problems.append(Problem(("depth_need", unknown_stages[0]), "is not a project stage"))
+        unknown_work = [w for w in self.depth_need if w not in DEPTH_WORK]
+        if unknown_work:
+            problems.append(
+                Problem(
+                    ("depth_need", unknown_work[0]),
+                    f"is not a kind of depth work ({', '.join(DEPTH_WORK)})",
+                )
+            )
         unknown_depth = [r for r in self.generalist_depth if r not in SPECIALIST_ROLES]
         if unknown_depth:
             problems.append(

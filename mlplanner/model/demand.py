@@ -19,7 +19,7 @@ import numpy as np
 
 from mlplanner.model.assumptions import ADJUSTABLE_ATTRIBUTES, Assumptions
 from mlplanner.model.roles import PHASE_LABELS, PHASES, SPECIALIST_ROLES
-from mlplanner.model.scenario import DEFAULT_PRIORITY, DOMAINS, Project, Scenario
+from mlplanner.model.scenario import DEFAULT_PRIORITY, DOMAINS, Project, Scenario, depth_work
 from mlplanner.model.shared_work import shared_fte
 
 BASELINE_SOURCE = "Company analytics baseline"
@@ -53,10 +53,13 @@ class Demand:
     fte: np.ndarray
     vendor_fte: np.ndarray
     kinds: tuple[str, ...] = ()
-    # Per source: the project's stage ("" for the baseline and shared platform work) and its
-    # priority (1-5; 3 for the baseline and shared work), which the quality score weighs by.
+    # Per source: the project's stage ("" for the baseline and shared platform work), its
+    # priority (1-5; 3 for the baseline and shared work), which the quality score weighs by,
+    # and the kind of work whose share of the generalists' depth gap it feels
+    # (:func:`~mlplanner.model.scenario.depth_work`; "" for the baseline and shared work).
     stages: tuple[str, ...] = ()
     priorities: tuple[int, ...] = ()
+    depth_work: tuple[str, ...] = ()
 
     def work(self, role: str) -> dict[str, float]:
         """A role's demand by kind of work (:data:`WORK_KINDS` order), kinds with none left out."""
@@ -266,4 +269,5 @@ def compute_demand(scenario: Scenario, assumptions: Assumptions) -> Demand:
         kinds=kinds,
         stages=(*(p.stage for p in projects), *("" for _ in range(others))),
         priorities=(*(p.priority for p in projects), *(DEFAULT_PRIORITY for _ in range(others))),
+        depth_work=(*(depth_work(p) for p in projects), *("" for _ in range(others))),
     )

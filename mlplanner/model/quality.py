@@ -8,11 +8,12 @@ specialist work) and ``L`` leads:
 1. **Capacity per role.** Specialists give ``h_r`` FTE. Generalists spread ``F x capacity``
    over the demand specialists leave uncovered in every role but annotation, in proportion to
    it; their work in a role counts ``generalist_depth[role]`` (how deep it is) of a
-   specialist's, where a project's stage feels the whole gap (``depth_need[stage]`` = 1, as
-   production and research do); a prototype feels ``depth_need`` of it (its pipelines and
-   serving are small): depth ``1 - need x (1 - generalist_depth)``. Shared platform work
-   feels what the most demanding of the portfolio's projects feels, the analytics baseline
-   all of it.
+   specialist's, where a project's kind of work feels the whole gap (``depth_need`` = 1, as
+   online or edge production and research do); a prototype, or a production model scored in
+   batch at small or medium scale, feels ``depth_need`` of it (its pipelines and serving are
+   small or standard: :func:`~mlplanner.model.scenario.depth_work`): depth
+   ``1 - need x (1 - generalist_depth)``. Shared platform work feels what the most demanding
+   of the portfolio's projects feels, the analytics baseline all of it.
 2. **Coverage curve.** A role's staffing ratio ``rho = capacity / d_r`` becomes delivered
    work ``f(rho)``: ``(1 - m) rho`` up to demand, then ``1 - m / (1 + (1 - m)(rho - 1) / m)``
    past it (``m`` = ``delivery_headroom``): staffing exactly to plan delivers ``1 - m`` of it
@@ -93,14 +94,14 @@ class Portfolio:
     1), ``average[u, r]`` its demand share per specialist role, and per phase ``p``
     ``strength[u, p]`` the weakest-link strength ``k`` (0: no link) and ``mix[u, p, r]`` the
     phase's demand share per role. For many portfolios at once (:func:`portfolio_rows`) every
-    figure has one more, last, axis: one entry per row. ``stages[u]`` is the unit's stage
-    ("" for the baseline and shared work) and ``need[u]`` how much of the generalists' depth
-    gap its work feels (its stage's ``depth_need``; 1 without a stage), the same in every
-    row."""
+    figure has one more, last, axis: one entry per row. ``depth_work[u]`` is the unit's kind
+    of work (:data:`~mlplanner.model.scenario.DEPTH_WORK`; "" for the baseline and shared
+    work) and ``need[u]`` how much of the generalists' depth gap its work feels (its
+    ``depth_need``; :func:`_needs`), the same in every row."""
 
     demand: tuple[Values, ...]
     names: tuple[str, ...]
-    stages: tuple[str, ...]
+    depth_work: tuple[str, ...]
     weight: np.ndarray
     average: np.ndarray
     strength: np.ndarray
@@ -229,11 +230,12 @@ def _portfolio(
     contributors = sum(per_role[i] for i in range(SPECIALISTS) if i != A_COLUMN)
     whole = np.ceil(np.asarray(contributors) - 1e-6).astype(np.int64)
     one = fte.shape[-1] == 1 and np.ndim(per_role[0]) == 0
-    need = _needs(stages, [demand.kinds[s] for s in kept], a)
+    depth_work = [demand.depth_work[s] if demand.depth_work else "" for s in kept]
+    need = _needs(depth_work, [demand.kinds[s] for s in kept], a)
     return Portfolio(
         demand=per_role,
         names=tuple(demand.sources[s] for s in kept),
-        stages=tuple(stages),
+        depth_work=tuple(depth_work),
         weight=weight[..., 0] if one else weight,
         average=average[..., 0] if one else average,
         strength=strength[..., 0] if one else strength,
@@ -243,13 +245,13 @@ def _portfolio(
     )
 
 
-def _needs(stages: list[str], kinds: list[str], a: Assumptions) -> np.ndarray:
-    """How much of the generalists' depth gap each unit's work feels (step 1), from its stage
-    ("" for none) and kind of work: a project its stage's ``depth_need``; shared platform work
-    the most any of the projects feels (the platform serves them all); the analytics baseline
-    all of it."""
-    own = [a.depth_need[stage] if stage else 1.0 for stage in stages]
-    platform = max((n for n, stage in zip(own, stages, strict=True) if stage), default=1.0)
+def _needs(depth_work: list[str], kinds: list[str], a: Assumptions) -> np.ndarray:
+    """How much of the generalists' depth gap each unit's work feels (step 1), from its kind
+    of depth work ("" for none) and kind of work: a project its ``depth_need``; shared
+    platform work the most any of the projects feels (the platform serves them all); the
+    analytics baseline all of it."""
+    own = [a.depth_need[work] if work else 1.0 for work in depth_work]
+    platform = max((n for n, work in zip(own, depth_work, strict=True) if work), default=1.0)
     return np.array(
         [platform if kind == "shared" else n for n, kind in zip(own, kinds, strict=True)]
     )

@@ -56,6 +56,13 @@ DEPLOYMENTS: Final[tuple[str, ...]] = get_args(Deployment)
 LIFECYCLES: Final[tuple[str, ...]] = get_args(Lifecycle)
 SETUPS: Final[tuple[Setup, ...]] = get_args(Setup)
 SETUP_CHOICES: Final[tuple[str, ...]] = get_args(SetupChoice)
+# The kinds of work that feel their own share of the generalists' depth gap (the keys of the
+# assumptions' ``depth_need``): each stage, and batch-scored production (:func:`depth_work`).
+DEPTH_WORK: Final[tuple[str, ...]] = (*STAGES, "batch_production")
+DEPTH_WORK_NAMES: Final[dict[str, str]] = {
+    **{stage: stage for stage in STAGES},
+    "batch_production": "batch-scored production",
+}
 
 MAX_PROJECTS: Final = 500
 DEFAULT_HORIZON_QUARTERS: Final = 8
@@ -124,6 +131,16 @@ class Project(_Strict):
         if start is not None and quarter_index(value) < quarter_index(start):
             raise ValueError(f"{value} is before the project's start ({start})")
         return value
+
+
+def depth_work(project: Project) -> str:
+    """The kind of work (:data:`DEPTH_WORK`) whose share of the generalists' depth gap a
+    project feels: its stage, except that a production model scored in batch at small or
+    medium scale is ``batch_production`` (a scheduled job on standard pipelines, with no
+    serving to run; online and edge serving, and large pipelines, are specialist work)."""
+    if project.stage == "production" and project.deployment == "batch" and project.scale != "large":
+        return "batch_production"
+    return project.stage
 
 
 class Company(_Strict):

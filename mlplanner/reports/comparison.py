@@ -23,7 +23,7 @@ from mlplanner.model.roles import (
     SPECIALIST_ROLES,
     role_label,
 )
-from mlplanner.model.scenario import SETUPS, Scenario
+from mlplanner.model.scenario import DEPTH_WORK, DEPTH_WORK_NAMES, SETUPS, Scenario
 from mlplanner.model.staffing import choose_setup
 from mlplanner.model.wording import (
     agreeing,
@@ -279,11 +279,17 @@ def _generalists(c: SetupComparison) -> list[Finding]:
 
 
 def _lighter(plan: Plan) -> str:
-    """``; prototype work feels 50% of that gap``: the portfolio's stages whose work feels
-    less of the generalists' depth gap than production (``depth_need``)."""
+    """``; prototype and batch-scored production work feel 50% of that gap``: the portfolio's
+    kinds of work that feel less of the generalists' depth gap than online production
+    (``depth_need``), those feeling the same share named together."""
     need = plan.assumptions.depth_need
-    stages = sorted({stage for stage in plan.demand.stages if stage and need[stage] < 1})
-    parts = [f"{stage} work feels {need[stage]:.0%} of that gap" for stage in stages]
+    kinds = [kind for kind in DEPTH_WORK if kind in plan.demand.depth_work and need[kind] < 1]
+    shares = sorted({need[kind] for kind in kinds})
+    parts = []
+    for share in shares:
+        named = [DEPTH_WORK_NAMES[kind] for kind in kinds if need[kind] == share]
+        verb = "feels" if len(named) == 1 else "feel"
+        parts.append(f"{joined(named)} work {verb} {share:.0%} of that gap")
     return f"; {joined(parts)}" if parts else ""
 
 

@@ -15,6 +15,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.quality import DEFINITION, felt_depth
 from mlplanner.model.rates import region_name
 from mlplanner.model.roles import PHASE_LABELS, ROLE_LABELS
+from mlplanner.model.scenario import DEPTH_WORK_NAMES
 from mlplanner.model.shaping import EXACT_SPACE
 from mlplanner.model.wording import count, format_usd
 
@@ -26,20 +27,25 @@ COMPONENT_MEANINGS: Final[dict[str, str]] = {
 }
 
 
-def _lighter_stages(a: Assumptions) -> str:
-    """`` Work of some stages feels only part of …``: the stages whose work feels less than
-    the whole of the generalists' depth gap (``depth_need``), with a worked example."""
-    lighter = {stage: need for stage, need in a.depth_need.items() if need < 1}
+def _lighter_work(a: Assumptions) -> str:
+    """`` Some kinds of work feel only part of …``: the kinds of work that feel less than the
+    whole of the generalists' depth gap (``depth_need``), with a worked example."""
+    lighter = {kind: need for kind, need in a.depth_need.items() if need < 1}
     if not lighter:
         return ""
-    stage, need = next(iter(lighter.items()))
+    kind, need = next(iter(lighter.items()))
     depth = a.generalist_depth.get("data_engineer", 0.0)
-    stages = ", ".join(f"{name} {share:g}" for name, share in lighter.items())
+    kinds = ", ".join(f"{DEPTH_WORK_NAMES[name]} {share:g}" for name, share in lighter.items())
+    if "batch_production" in lighter:
+        kinds += (
+            "; batch-scored production is a production model scored in batch at small or "
+            "medium scale"
+        )
     return (
-        f" Some stages' work feels only part of the gap to a specialist's depth ({stages}): "
-        f"in {stage} work, data engineering at {depth:.2f} counts 1 − {need:g} × "
-        f"{1 - depth:.2f} = {felt_depth(depth, need):.2f}. Shared platform work feels what the "
-        "portfolio's most demanding project feels."
+        f" Some kinds of work feel only part of the gap to a specialist's depth ({kinds}): "
+        f"in {DEPTH_WORK_NAMES[kind]} work, data engineering at {depth:.2f} counts "
+        f"1 − {need:g} × {1 - depth:.2f} = {felt_depth(depth, need):.2f}. Shared platform "
+        "work feels what the portfolio's most demanding project feels."
     )
 
 
@@ -53,7 +59,7 @@ def model_explanation(assumptions: Assumptions, region: str) -> str:
     depth = ", ".join(
         f"{ROLE_LABELS[role]} {share:.2f}" for role, share in a.generalist_depth.items()
     )
-    lighter = _lighter_stages(a)
+    lighter = _lighter_work(a)
     run = ", ".join(f"{PHASE_LABELS[p].lower()} {share:.2f}" for p, share in a.run_share.items())
     shared = ", ".join(
         f"{PHASE_LABELS[p].lower()} {c.share:.0%} at exponent {c.exponent:g}"

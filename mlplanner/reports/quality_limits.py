@@ -6,7 +6,8 @@ away from work that is covered:
 
 - a role **short** of its demand delivers its share of what it covers;
 - work **full-stack data scientists** carry counts at their depth in that role
-  (``generalist_depth``, less of its gap in a prototype: ``depth_need``);
+  (``generalist_depth``, less of its gap in a prototype or a batch-scored production model:
+  ``depth_need``);
 - a role staffed **exactly to plan** delivers ``1 - delivery_headroom`` of it (estimates
   slip, people are away); more people add less and less.
 
@@ -48,6 +49,7 @@ from mlplanner.model.roles import (
     SPECIALIST_ROLES,
     role_label,
 )
+from mlplanner.model.scenario import DEPTH_WORK_NAMES
 from mlplanner.model.wording import joined
 
 Reason = Literal["short", "depth", "to plan"]
@@ -69,7 +71,7 @@ class DeliveryLimit:
     average of its phases does), through ``role``'s work, for ``reason``. ``covered_fte``
     and ``demand_fte`` are the role's over the whole portfolio, ``generalist_fte`` the part
     full-stack data scientists carry and ``depth`` (0-1) what their work there counts (more
-    than their depth where the unit's stage, ``lighter_stage``, feels less of the gap);
+    than their depth where the unit's kind of work, ``lighter_work``, feels less of the gap);
     ``parts`` splits what the role's work does not deliver (0-1) by reason, and ``planned``
     (0-1) is what it would deliver at a specialist's depth and at least to plan (``past_fte``
     past it)."""
@@ -86,7 +88,7 @@ class DeliveryLimit:
     depth: float
     planned: float
     past_fte: float
-    lighter_stage: str | None = None
+    lighter_work: str | None = None
 
     @property
     def reason(self) -> Reason:
@@ -105,7 +107,7 @@ class DeliveryLimit:
             "depth": (
                 f"{role_label(GENERALIST).lower()}s do {self.generalist_fte:.1f} FTE of it, "
                 f"at {self.depth:.0%} of a specialist's depth"
-                + (f" in {self.lighter_stage} work" if self.lighter_stage else "")
+                + (f" in {self.lighter_work} work" if self.lighter_work else "")
             ),
             "to plan": (
                 f"staffed {self.past_fte:.1f} FTE past plan, it delivers {self.planned:.0%}"
@@ -251,16 +253,16 @@ def _delivery_limit(plan: Evaluation, work: Portfolio, scored: Scored) -> Delive
         depth=depth,
         planned=1 - parts["to plan"],
         past_fte=max(0.0, plan.allocation[role] + general - demand),
-        lighter_stage=_stages(work, unit) if need < 1 else None,
+        lighter_work=_kinds_of_work(work, unit) if need < 1 else None,
     )
 
 
-def _stages(work: Portfolio, unit: int) -> str:
-    """``prototype``: the stage of the unit's work; for shared platform work (which feels what
-    the portfolio's projects feel), the projects' stages."""
-    if work.stages[unit]:
-        return work.stages[unit]
-    return joined(sorted({stage for stage in work.stages if stage}))
+def _kinds_of_work(work: Portfolio, unit: int) -> str:
+    """``prototype``: the kind of the unit's work (:data:`DEPTH_WORK_NAMES`); for shared
+    platform work (which feels what the portfolio's projects feel), the projects' kinds."""
+    if work.depth_work[unit]:
+        return DEPTH_WORK_NAMES[work.depth_work[unit]]
+    return joined(sorted({DEPTH_WORK_NAMES[kind] for kind in work.depth_work if kind}))
 
 
 def _covered(covered: float, demand: float) -> str:

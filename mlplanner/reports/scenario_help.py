@@ -88,6 +88,16 @@ def project_column_help(a: Assumptions, label: Callable[[str], str], region: str
         f"{format_usd(a.vendor_price(region))} per FTE-year in {region_name(region)} instead of "
         "staffed."
     )
+    gap = "of the gap between a full-stack data scientist's depth and a specialist's"
+    texts["stage"] += (
+        f" A prototype's work feels {a.depth_need['prototype']:.0%} {gap} (production and "
+        f"research: {a.depth_need['production']:.0%} and {a.depth_need['research']:.0%})."
+    )
+    texts["deployment"] += (
+        f" A production model scored in batch at small or medium scale feels "
+        f"{a.depth_need['batch_production']:.0%} {gap} (served online or at the edge, or at "
+        f"large scale: {a.depth_need['production']:.0%})."
+    )
     return texts
 
 

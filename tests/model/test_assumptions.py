@@ -12,7 +12,7 @@ from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import evaluate
 from mlplanner.model.rates import known_regions, regions_frame
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
-from mlplanner.model.scenario import DOMAINS
+from mlplanner.model.scenario import DEPTH_WORK, DOMAINS
 from tests.support.builders import assumptions_with, project_data, scenario
 
 
@@ -239,7 +239,7 @@ def test_a_set_saved_before_depth_needs_scores_a_prototype_as_it_did() -> None:
     old = Assumptions.defaults().model_dump(mode="json")
     del old["depth_need"]
     loaded = Assumptions.from_dict(old)
-    assert loaded.depth_need == {"research": 1.0, "prototype": 1.0, "production": 1.0}
+    assert loaded.depth_need == dict.fromkeys(DEPTH_WORK, 1.0)
     assert Assumptions.defaults().depth_need["prototype"] < 1
     s = scenario(project_data("Lab", stage="prototype"), employees=1)
     generalists = {"full_stack_data_scientist": 2}
@@ -247,6 +247,28 @@ def test_a_set_saved_before_depth_needs_scores_a_prototype_as_it_did() -> None:
     full_gap = evaluate(s, generalists, assumptions=assumptions_with(depth_need={}))
     assert before.quality == full_gap.quality
     assert evaluate(s, generalists).quality > before.quality
+
+
+def test_a_set_saved_before_batch_scored_production_scores_it_as_it_did() -> None:
+    """A stored set whose ``depth_need`` lists the stages only (saved before batch-scored
+    production was set apart) lets such a model feel the whole depth gap, as production work
+    did then; the shipped set lets it feel half, and an online model the whole gap."""
+    old = Assumptions.defaults().model_dump(mode="json")
+    del old["depth_need"]["batch_production"]
+    loaded = Assumptions.from_dict(old)
+    assert loaded.depth_need["batch_production"] == 1.0
+    assert loaded.depth_need["prototype"] == Assumptions.defaults().depth_need["prototype"]
+    generalists = {"full_stack_data_scientist": 2}
+    batch = scenario(project_data("Churn", deployment="batch"), employees=1)
+    before = evaluate(batch, generalists, assumptions=loaded)
+    whole_gap = assumptions_with(depth_need={"prototype": 0.5, "batch_production": 1.0})
+    assert before.quality == evaluate(batch, generalists, assumptions=whole_gap).quality
+    assert evaluate(batch, generalists).quality > before.quality
+    online = scenario(project_data("Churn", deployment="online"), employees=1)
+    assert (
+        evaluate(online, generalists).quality
+        == evaluate(online, generalists, assumptions=loaded).quality
+    )
 
 
 def test_the_assumptions_page_shows_an_old_sets_prototype_at_the_whole_gap() -> None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 import pytest
 
 from mlplanner.examples import example_scenarios
+from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import SHARED_SOURCES
 from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.roles import SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.paths import DATA_DIR
-from tests.support.builders import assumptions_with
+from tests.support.builders import assumptions_with, project_data, scenario
 from tests.support.calibration import RULES, Rule, calibration_table
 
 
@@ -40,6 +41,29 @@ def test_the_scale_up_shapes_match_the_issue_targets() -> None:
     # not from the production NLP and generative-AI projects.
     sources = {source for source, _, _ in bank.demand.lines("research_scientist")}
     assert sources <= {"LLM risk research", *SHARED_SOURCES.values()}
+
+
+def test_a_batch_scored_model_needs_no_ml_engineer_where_an_online_one_gets_one() -> None:
+    """``depth_need.batch_production`` against its public rule: batch prediction needs no
+    serving latency, streaming features or online monitoring (Chip Huyen, Designing Machine
+    Learning Systems, ch. 7), and full-stack data scientists own such models end to end (Eric
+    Colson, Beware the Data Science Pin Factory, 2019). A 30-person company's medium-scale
+    tabular model, under the scaleup setup (free to hire any specialist): scored in batch,
+    full-stack data scientists do all of its deployment and integration; served online, the
+    plan has an ML engineer. With batch-scored work feeling the whole depth gap, the batch
+    model got an ML engineer and a backend developer too."""
+
+    def plan(deployment: str, assumptions: Assumptions | None = None) -> dict[str, int]:
+        s = scenario(project_data("Churn", deployment=deployment), employees=30)
+        return recommend(s, "scaleup", assumptions=assumptions).allocation
+
+    batch, online = plan("batch"), plan("online")
+    assert batch["ml_engineer"] == batch["developer"] == 0
+    assert batch["full_stack_data_scientist"] >= 2
+    assert online["ml_engineer"] == 1
+    whole_gap = assumptions_with(depth_need={"prototype": 0.5, "batch_production": 1.0})
+    before = plan("batch", whole_gap)
+    assert before["ml_engineer"] == before["developer"] == 1
 
 
 def test_a_prototype_needs_no_data_engineer_beside_two_generalists() -> None:

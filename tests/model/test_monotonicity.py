@@ -13,10 +13,11 @@ more never adds two. No demand is lost to rounding: every FTE is carried by some
 reported uncovered, in the rules' plan and in the recommended one.
 
 **The recommended plan is not monotone in cost.** Harder work can make a cheaper shape the
-best one for the rules' budget. One analytics project in a one-person startup, ready data:
-the rules' two full-stack data scientists ($451k a year, quality 57.8) are also the best
-shape; partial data: the rules still give two ($451k, 48.8), but one data analyst instead of
-one of them scores 49.1 for $362k, so the harder project gets the cheaper plan
+best one for the rules' budget. One NLP model scored in batch, in a one-person startup,
+partly ready data: the rules' four full-stack data scientists ($903k a year, quality 74.0)
+are also the best shape; raw data: the rules still give four ($903k, 63.7), but one data
+engineer instead of one of them scores 67.6 for $874k, so the harder project gets the
+cheaper plan
 (:func:`test_the_recommended_plan_is_not_monotone_in_cost`). What holds of the recommended
 plan instead (it never costs more than the rules' plan, never scores lower, and no move within
 the setup's space does better) is in ``tests/model/test_shaping.py``.
@@ -153,12 +154,13 @@ def test_no_demand_is_lost_to_rounding(data: dict[str, Any], setup: str) -> None
             assert any(f"FTE of {role_label(role)} work" in m for m in plan.messages), role
 
 
-def _analytics(readiness: str) -> Plan:
+def _nlp(readiness: str) -> Plan:
+    project = {"name": "Tickets", "domain": "nlp", "data_readiness": readiness}
     return _plan(
         {
-            "name": "One analytics project",
+            "name": "One NLP model",
             "company": {"employees": 1, "region": "us"},
-            "projects": [{"name": "Reports", "domain": "analytics", "data_readiness": readiness}],
+            "projects": [project],
         },
         "startup",
     )
@@ -167,15 +169,15 @@ def _analytics(readiness: str) -> Plan:
 def test_the_recommended_plan_is_not_monotone_in_cost() -> None:
     """The module docstring's example: less ready data, the same rules' plan, a cheaper
     recommended plan."""
-    ready, partial = _analytics("ready"), _analytics("partial")
-    two = {role: (2 if role == GENERALIST else 0) for role in ROLES}
-    assert _rules(ready).rules_plan == _rules(partial).rules_plan == ready.allocation == two
-    assert _rules(ready).rules_cost_usd == _rules(partial).rules_cost_usd == 451_440
-    assert round(ready.quality, 1) == 57.8
-    assert round(_rules(partial).rules_quality, 1) == 48.8
-    assert partial.allocation == {**two, GENERALIST: 1, "data_analyst": 1}
-    assert (partial.annual_cost_usd, round(partial.quality, 1)) == (362_070, 49.1)
-    assert partial.annual_cost_usd < ready.annual_cost_usd
+    partial, raw = _nlp("partial"), _nlp("raw")
+    four = {role: (4 if role == GENERALIST else 0) for role in ROLES}
+    assert _rules(partial).rules_plan == _rules(raw).rules_plan == partial.allocation == four
+    assert _rules(partial).rules_cost_usd == _rules(raw).rules_cost_usd == 902_880
+    assert round(partial.quality, 1) == 74.0
+    assert round(_rules(raw).rules_quality, 1) == 63.7
+    assert raw.allocation == {**four, GENERALIST: 3, "data_engineer": 1}
+    assert (raw.annual_cost_usd, round(raw.quality, 1)) == (874_260, 67.6)
+    assert raw.annual_cost_usd < partial.annual_cost_usd
 
 
 def test_management_counts_grow_one_at_a_time() -> None:

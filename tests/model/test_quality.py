@@ -8,12 +8,14 @@ import numpy as np
 import pytest
 from hypothesis import given
 
+from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.demand import BASELINE_SOURCE, compute_demand
 from mlplanner.model.plan import evaluate, recommend
-from mlplanner.model.quality import COMPONENTS, Portfolio, assess, delivered_share
+from mlplanner.model.quality import COMPONENTS, Portfolio, assess, delivered_share, portfolio
 from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
 from tests.support import strategies
-from tests.support.builders import assumptions_with
+from tests.support.builders import assumptions_with, project_data, scenario
 
 # The numbers of the quality formula, pinned so the hand computations below hold.
 PINNED = assumptions_with(
@@ -63,7 +65,7 @@ def work(*units: Unit, teams: int = 0, **fte: float) -> Portfolio:
     return Portfolio(
         demand=only(**fte),
         names=tuple(unit.name for unit in units),
-        stages=tuple("" for _ in units),
+        depth_work=tuple("" for _ in units),
         weight=np.array([unit.weight for unit in units]),
         average=np.array([unit.average for unit in units]).reshape((len(units), -1)),
         strength=strength,
@@ -186,3 +188,29 @@ def test_quality_and_every_component_stay_between_0_and_100(
         ):
             assert 0 <= value <= 100
         assert set(detail.components) == set(COMPONENTS)
+
+
+def test_each_unit_feels_its_kind_of_works_share_of_the_depth_gap() -> None:
+    """A batch-scored model at medium scale and a prototype feel half of the gap, an online
+    model and the analytics baseline all of it, and shared platform work what the most
+    demanding project feels."""
+    a = Assumptions.defaults()
+    mixed = scenario(
+        project_data("Churn"),
+        project_data("Search", deployment="online"),
+        project_data("Lab", stage="prototype"),
+        employees=500,
+    )
+    needs = dict(zip(*_units_and_needs(mixed, a), strict=True))
+    assert (needs["Churn"], needs["Lab"]) == (0.5, 0.5)
+    assert needs["Search"] == needs[BASELINE_SOURCE] == 1.0
+    assert all(needs[name] == 1.0 for name in needs if name.startswith("Shared platform"))
+    light = scenario(project_data("Churn", scale="small"), project_data("Lab", stage="prototype"))
+    names, need = _units_and_needs(light, a)
+    shared = [n for name, n in zip(names, need, strict=True) if name.startswith("Shared")]
+    assert shared and all(n == 0.5 for n in shared)
+
+
+def _units_and_needs(s: Scenario, a: Assumptions) -> tuple[tuple[str, ...], list[float]]:
+    work = portfolio(compute_demand(s, a), a)
+    return work.names, [float(n) for n in work.need]

@@ -13,9 +13,9 @@ from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import (
     DEPLOYMENTS,
+    DEPTH_WORK,
     DOMAINS,
     SCALES,
-    STAGES,
     Scenario,
     parse_scenario,
 )
@@ -65,18 +65,18 @@ def test_adding_a_person_never_lowers_quality(
 @given(
     strategies.scenarios(),
     strategies.allocations(),
-    st.sampled_from(STAGES),
+    st.sampled_from(DEPTH_WORK),
     st.floats(0, 1),
     st.floats(0, 1),
 )
 def test_work_feeling_less_of_the_depth_gap_never_scores_lower(
-    s: Scenario, allocation: dict[str, int], stage: str, less: float, more: float
+    s: Scenario, allocation: dict[str, int], kind: str, less: float, more: float
 ) -> None:
-    """A stage's work feeling less of the generalists' depth gap (``depth_need``) never
-    lowers quality, whatever the stage, the team and the other stages' needs."""
+    """A kind of work feeling less of the generalists' depth gap (``depth_need``) never
+    lowers quality, whatever the kind, the team and the other kinds' needs."""
     low, high = sorted((less, more))
-    lighter = assumptions_with(depth_need={stage: low})
-    heavier = assumptions_with(depth_need={stage: high})
+    lighter = assumptions_with(depth_need={kind: low})
+    heavier = assumptions_with(depth_need={kind: high})
     assert (
         evaluate(s, allocation, assumptions=lighter).quality
         >= evaluate(s, allocation, assumptions=heavier).quality - 1e-9

@@ -12,9 +12,11 @@ from mlplanner.errors import ScenarioError, field_path
 from mlplanner.model.rates import known_regions
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import (
+    DEPTH_WORK,
     DOMAINS,
     SETUP_CHOICES,
     Scenario,
+    depth_work,
     load_scenario,
     parse_scenario,
     scenario_from_json,
@@ -342,3 +344,23 @@ def test_unreadable_files_raise_scenario_errors(tmp_path: Path, make: Any, probl
 def _write(path: Path, content: bytes) -> Path:
     path.write_bytes(content)
     return path
+
+
+@pytest.mark.parametrize(
+    ("fields", "kind"),
+    [
+        ({}, "batch_production"),  # the format's defaults: production, batch, medium scale
+        ({"scale": "small"}, "batch_production"),
+        ({"scale": "large"}, "production"),
+        ({"deployment": "online"}, "production"),
+        ({"deployment": "edge", "scale": "small"}, "production"),
+        ({"stage": "prototype"}, "prototype"),
+        ({"stage": "research", "scale": "large"}, "research"),
+    ],
+)
+def test_a_projects_depth_work_is_its_stage_but_for_batch_scored_production(
+    fields: dict[str, Any], kind: str
+) -> None:
+    project = parse_scenario(scenario_data(project_data("P", **fields))).projects[0]
+    assert depth_work(project) == kind
+    assert kind in DEPTH_WORK

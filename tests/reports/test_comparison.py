@@ -275,3 +275,19 @@ def test_coordination_losses_count_the_teams_the_work_needs() -> None:
         f"Coordination {coordination:.0f} vs 100: 1 of the {teams} teams the work needs has no "
         "lead." in text
     )
+
+
+def test_kinds_of_work_feeling_the_same_share_of_the_gap_are_named_together() -> None:
+    s = scenario(
+        project_data("Churn", scale="small"),
+        project_data("Lab", stage="prototype"),
+        project_data("Search", deployment="online"),
+        employees=30,
+    )
+    c = compare_setups(s, DEFAULTS)
+    text = " ".join(t for t in texts(c, "generalists") if "Full-Stack" in t)
+    assert "; prototype and batch-scored production work feel 50% of that gap." in text
+    lab_only = assumptions_with(depth_need={"prototype": 0.25, "batch_production": 1.0})
+    edited = compare_setups(s, lab_only)
+    text = " ".join(t for t in texts(edited, "generalists") if "Full-Stack" in t)
+    assert "; prototype work feels 25% of that gap." in text

@@ -73,7 +73,21 @@ def test_column_help_states_each_adjustment_of_the_data() -> None:
     assert "LARGE: every phase ×3; other choices keep the domain's base effort." in helps["scale"]
     assert "RESEARCH: deployment ×0.2" in helps["stage"]
     assert "IN_HOUSE: +0.5–1.5 FTE Data Annotator in annotation (by domain)" in helps["annotation"]
-    assert helps["deployment"].endswith("Every choice keeps the domain's base effort.")
+    assert "Every choice keeps the domain's base effort. A production model" in helps["deployment"]
+
+
+def test_stage_and_deployment_help_say_how_much_of_the_depth_gap_the_work_feels() -> None:
+    edited = assumptions_with(depth_need={"prototype": 0.25, "batch_production": 0.75})
+    helps = project_column_help(edited, _label, "us")
+    assert helps["stage"].endswith(
+        "A prototype's work feels 25% of the gap between a full-stack data scientist's depth "
+        "and a specialist's (production and research: 100% and 100%)."
+    )
+    assert helps["deployment"].endswith(
+        "A production model scored in batch at small or medium scale feels 75% of the gap "
+        "between a full-stack data scientist's depth and a specialist's (served online or at "
+        "the edge, or at large scale: 100%)."
+    )
 
 
 def test_domain_help_names_the_domains_whose_effort_needs_research_scientists() -> None:
@@ -91,11 +105,12 @@ def test_model_explanation_defines_quality_with_the_numbers_in_force() -> None:
     assert "delivers 80%" in model_explanation(edited, "us")
 
 
-def test_model_explanation_works_a_prototypes_depth_out_from_the_numbers_in_force() -> None:
+def test_model_explanation_works_out_lighter_depth_from_the_numbers_in_force() -> None:
     flat = " ".join(model_explanation(DEFAULTS, "us").split())
     assert (
-        "(prototype 0.5): in prototype work, data engineering at 0.60 counts 1 − 0.5 × 0.40 = 0.80."
-        in flat
+        "(prototype 0.5, batch-scored production 0.5; batch-scored production is a production "
+        "model scored in batch at small or medium scale): in prototype work, data engineering "
+        "at 0.60 counts 1 − 0.5 × 0.40 = 0.80." in flat
     )
     edited = " ".join(
         model_explanation(
