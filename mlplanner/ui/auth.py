@@ -13,12 +13,22 @@ import streamlit as st
 
 from mlplanner.errors import PlannerInputError
 from mlplanner.storage.access import LOCAL_USER, Actor, signed_in
+from mlplanner.ui.state import Slot
 from mlplanner.ui.text import plain
+
+# Whether this session runs in team mode, read at its first run: without a secrets file,
+# Streamlit looks for one on disk at every call (0.1 ms, six calls a run). A secrets file
+# added or removed while the server runs counts from the next session.
+_TEAM_MODE: Slot[bool] = Slot("mlp.team_mode")
 
 
 def team_mode() -> bool:
     """Whether sign-in is configured: ``secrets.toml`` has an ``[auth]`` section."""
-    return st.secrets.load_if_toml_exists() and "auth" in st.secrets
+    known = _TEAM_MODE.get()
+    if known is None:
+        known = st.secrets.load_if_toml_exists() and "auth" in st.secrets
+        _TEAM_MODE.set(known)
+    return known
 
 
 def current_actor() -> Actor:
