@@ -3,7 +3,7 @@ saved and loaded as named assumption sets."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -48,9 +48,9 @@ TEXT_WIDTHS: dict[str, Literal["small", "medium", "large"] | int] = {
 MONEY_WIDTH = 100
 
 
-def column_config(group: Group) -> dict[str, object]:
+def column_config(group: Group) -> dict[str, Any]:
     """Formats and help of a table's columns: money as dollars, editable cells explained."""
-    config: dict[str, object] = {}
+    config: dict[str, Any] = {}
     money = group.id in ("rates", "vendor")
     for column in group.frame.columns:
         if column in TEXT_WIDTHS:

@@ -68,7 +68,7 @@ else:
             )
             st.caption(
                 f"**Range:** {setup_range_words(scenario, assumptions, setup)}\n\n"
-                f"{assumptions.setups[setup].description}"
+                f"{assumptions.setups[plan.setup].description}"
             )
 
     st.subheader("What the difference means")

@@ -420,7 +420,7 @@ def _choices(
         label,
         width=width,
         options=options if default is not None else (UNCHOSEN, *options),
-        format_func=lambda value: CHOOSE if value == UNCHOSEN else choice_label(value),
+        format_func=lambda value: CHOOSE if value == UNCHOSEN else choice_label(str(value)),
         required=True,
         default=UNCHOSEN if default is None else default,
         help=help,

@@ -28,7 +28,7 @@ fi
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-.venv/bin/mypy mlplanner
+.venv/bin/mypy
 .venv/bin/lint-imports --no-cache
 
 .venv/bin/python -m pytest -n 2 "$@" </dev/null

@@ -73,7 +73,7 @@ class Evaluation:
     """Cost and quality of one whole-number allocation for a scenario."""
 
     scenario: Scenario
-    setup: str
+    setup: Setup
     setup_reason: str
     demand: Demand
     roles: tuple[RoleLine, ...]
@@ -153,7 +153,7 @@ class Evaluation:
             )
         company = self.scenario.company
         existing = company.existing_team
-        setup: Setup = self.setup  # type: ignore[assignment]
+        setup = self.setup
         rules = staff(
             self.demand.by_role, existing, setup, self.assumptions, deploys=self.demand.deploys
         )
