@@ -17,7 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.engine import portfolio, print_targets, timings_ms
+from engine import portfolio, print_targets, timings_ms
+
 from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import load_scenario
 from mlplanner.model.wording import format_usd

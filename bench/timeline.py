@@ -17,7 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.engine import portfolio, print_targets
+from engine import portfolio, print_targets
+
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.quarters import shift
 from mlplanner.model.scenario import Scenario, load_scenario, parse_scenario
