@@ -70,7 +70,7 @@ def test_parameters_map_to_their_fields_with_their_source(groups: dict[str, Grou
     dump = DEFAULTS.model_dump()
     for row in parameter_table().itertuples(index=False):
         group = groups[parameter_group(row.name)]
-        value = dump
+        value: Any = dump  # a nested dict or list until the path reaches its number
         for part in parameter_path(row.name):
             value = value[part]
         assert value == pytest.approx(float(row.value)), row.name

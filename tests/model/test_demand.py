@@ -21,8 +21,9 @@ from tests.support import strategies
 from tests.support.builders import assumptions_with, project_data, scenario
 
 DEFAULTS = Assumptions.defaults()
-P = {phase: i for i, phase in enumerate(PHASES)}
-R = {role: i for i, role in enumerate(SPECIALIST_ROLES)}
+# Index of each phase and role in the demand array, keyed by name as the tests look them up.
+P: dict[str, int] = {phase: i for i, phase in enumerate(PHASES)}
+R: dict[str, int] = {role: i for i, role in enumerate(SPECIALIST_ROLES)}
 
 
 def multiplier(attribute: str, value: str, phase: str) -> float:

@@ -115,7 +115,8 @@ def test_one_generalist_on_ten_or_more_projects_scores_at_most_25(s: Scenario, s
     s = s.model_copy(
         update={"projects": [p.model_copy(update={"stage": stage}) for p in s.projects]}
     )
-    one = {role: 0 for role in ROLES} | {GENERALIST: 1}
+    nobody: dict[str, int] = {role: 0 for role in ROLES}
+    one = nobody | {GENERALIST: 1}
     assert evaluate(s, one).quality <= 25
 
 
@@ -130,7 +131,7 @@ def test_half_of_the_demand_scores_about_half_of_the_full_team(s: Scenario) -> N
     plan = recommend(s, "mature")
     demand = plan.demand.by_role
     assume(all(fte == 0 or fte >= 3 for fte in demand.values()))
-    leads = {LEAD: plan.allocation[LEAD] + 10}
+    leads: dict[str, int] = {LEAD: plan.allocation[LEAD] + 10}
     full = {role: math.ceil(demand.get(role, 0.0)) for role in ROLES} | leads
     half = {role: round(demand.get(role, 0.0) / 2) for role in ROLES} | leads
     ratio = evaluate(s, half).quality / evaluate(s, full).quality

@@ -13,6 +13,7 @@ import statistics
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pytest
@@ -39,7 +40,11 @@ def _load_script() -> ModuleType:
     return module
 
 
-drc = _load_script()
+if TYPE_CHECKING:
+    # mypy reads the script as the module it is loaded as (tools/ is on its mypy_path).
+    import derive_rate_card as drc
+else:
+    drc = _load_script()
 
 
 @pytest.fixture(scope="module")

@@ -59,9 +59,9 @@ def _row(allocation: dict[str, int]) -> np.ndarray:
 def single_moves() -> list[dict[str, int]]:
     """One person more in a role, one fewer, or one moved from a role to another (heads of
     data & ML never move: the rules set them)."""
-    more = [{role: 1} for role in MOVABLE]
-    fewer = [{role: -1} for role in MOVABLE]
-    moved = [{a: -1, b: 1} for a, b in itertools.permutations(MOVABLE, 2)]
+    more: list[dict[str, int]] = [{role: 1} for role in MOVABLE]
+    fewer: list[dict[str, int]] = [{role: -1} for role in MOVABLE]
+    moved: list[dict[str, int]] = [{a: -1, b: 1} for a, b in itertools.permutations(MOVABLE, 2)]
     return more + fewer + moved
 
 
@@ -208,7 +208,9 @@ def test_the_moves_replayed_from_the_rules_plan_give_the_plan(
     allowed = {tuple(sorted(move.items())) for move in single_moves() + wide_moves()}
     # A space scored whole is one move to its best plan, of any size; else each move is a
     # single or wide one.
-    rounds = [(shaping.moves, shaping.exact, None)]
+    rounds: list[tuple[tuple[Move, ...], bool, Move | None]] = [
+        (shaping.moves, shaping.exact, None)
+    ]
     rounds += [(a.moves, a.exact, a.person) for a in shaping.additions]
     ceiling = shaping.rules_cost_usd
     for moves, exact, person in rounds:

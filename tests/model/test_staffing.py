@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
-from mlplanner.model.scenario import SETUPS, Company
+from mlplanner.model.scenario import SETUPS, Company, Setup, SetupChoice
 from mlplanner.model.staffing import (
     DEPLOYERS,
     choose_setup,
@@ -61,6 +61,8 @@ DEMAND = {
     "developer": 0.9,
     "annotator": 0.3,
 }
+# No specialist work, keyed by role name as staff() takes its demand: the cases below add theirs.
+NO_WORK: dict[str, float] = dict.fromkeys(SPECIALIST_ROLES, 0.0)
 
 
 def people(**counts: int) -> dict[str, int]:
@@ -170,7 +172,7 @@ def test_mature_staffs_a_specialist_for_every_role_with_demand() -> None:
 
 
 def test_existing_staff_is_kept_and_never_absorbed() -> None:
-    existing = {"ml_engineer": 1, GENERALIST: 5, LEAD: 3}
+    existing: dict[str, int] = {"ml_engineer": 1, GENERALIST: 5, LEAD: 3}
     staffing = staff(DEMAND, existing, "scaleup", PINNED, deploys=False)
     # ML engineer stays a specialist; carried 0.4 + 1.0 + 1.0 + 0.9 = 3.3 / 0.8 = 4.125 -> 4,
     # but 5 are kept.
@@ -185,7 +187,7 @@ def test_existing_staff_is_kept_and_never_absorbed() -> None:
 
 def test_no_lead_is_planned_for_surplus_staff() -> None:
     """25 data scientists for 2 FTE of work: the lead count follows the 2, not the 25."""
-    demand = dict.fromkeys(SPECIALIST_ROLES, 0.0) | {"data_scientist": 2.0}
+    demand = NO_WORK | {"data_scientist": 2.0}
     staffing = staff(
         demand, {"data_scientist": 25}, "mature", Assumptions.defaults(), deploys=False
     )
@@ -203,7 +205,7 @@ def test_existing_staff_beyond_demand_is_kept() -> None:
 
 
 def test_annotation_is_never_absorbed() -> None:
-    demand = dict.fromkeys(SPECIALIST_ROLES, 0.0) | {"annotator": 0.6}
+    demand = NO_WORK | {"annotator": 0.6}
     staffing = staff(demand, {}, "startup", PINNED, deploys=False)
     assert staffing.allocation["annotator"] == 1
     assert staffing.allocation[GENERALIST] == 0
@@ -222,8 +224,8 @@ def test_every_role_has_a_rule() -> None:
         assert set(staff(DEMAND, {}, setup, PINNED, deploys=False).rules) == set(ROLES)
 
 
-def company(employees: int, setup: str = "auto") -> Company:
-    return Company(employees=employees, setup=setup)  # type: ignore[arg-type]
+def company(employees: int, setup: SetupChoice = "auto") -> Company:
+    return Company(employees=employees, setup=setup)
 
 
 def test_auto_setup_follows_the_size_thresholds() -> None:
@@ -292,7 +294,7 @@ def test_a_first_lead_threshold_above_the_span_counts_as_the_span() -> None:
     assert all(0 <= b - a <= 1 for a, b in itertools.pairwise(counts))
 
 
-LIVE_MODEL = {role: 0.0 for role in SPECIALIST_ROLES} | {
+LIVE_MODEL = NO_WORK | {
     "data_analyst": 3.0,
     "data_engineer": 0.3,
     "data_scientist": 0.3,
@@ -317,10 +319,10 @@ def test_a_production_model_gets_someone_to_deploy_it_below_the_cut() -> None:
 
 
 @pytest.mark.parametrize("setup", SETUPS)
-def test_annotation_below_the_cut_gets_its_annotator(setup: str) -> None:
+def test_annotation_below_the_cut_gets_its_annotator(setup: Setup) -> None:
     """Nobody else labels (generalists never carry annotation): 0.1 FTE of in-house annotation
     is below every setup's cut, and still gets one annotator, the rule saying why."""
-    labelling = dict.fromkeys(SPECIALIST_ROLES, 0.0) | {"annotator": 0.1}
+    labelling = NO_WORK | {"annotator": 0.1}
     staffing = staff(labelling, {}, setup, PINNED, deploys=False)
     assert staffing.allocation == people(annotator=1)
     assert staffing.needed["annotator"] == 1 and staffing.uncovered_fte == {}
@@ -336,12 +338,12 @@ def test_annotation_below_the_cut_gets_its_annotator(setup: str) -> None:
     # the same (the score alone would trade a small project's labelling for work elsewhere).
     rounded = staff(labelling | {"annotator": 0.9}, {}, setup, PINNED, deploys=False)
     assert not rounded.annotator_added and rounded.must_have == ("annotator",)
-    none = staff(dict.fromkeys(SPECIALIST_ROLES, 0.0), {}, setup, PINNED, deploys=False)
+    none = staff(NO_WORK, {}, setup, PINNED, deploys=False)
     assert none.allocation["annotator"] == 0 and none.must_have == ()
 
 
 def test_the_setups_deployer_is_a_generalist_where_the_setup_uses_them() -> None:
-    tiny = dict.fromkeys(SPECIALIST_ROLES, 0.0) | {"ml_engineer": 0.1}  # below every minimum
+    tiny = NO_WORK | {"ml_engineer": 0.1}  # below every minimum
     assert deployer("startup", PINNED) == deployer("scaleup", PINNED) == GENERALIST
     assert deployer("mature", PINNED) == "ml_engineer"
     for setup in ("startup", "scaleup"):

@@ -15,7 +15,7 @@ from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
-from mlplanner.model.scenario import Scenario, parse_scenario
+from mlplanner.model.scenario import Scenario, Setup, parse_scenario
 from mlplanner.model.staffing import staff
 from mlplanner.ranges.draws import DEFAULT_DRAWS, DEFAULT_SEED, draw_multipliers
 from mlplanner.ranges.engine import drawn_work, outcomes, staff_rows
@@ -106,7 +106,7 @@ def test_no_role_goes_below_its_existing_staff() -> None:
 @pytest.mark.parametrize("name", sorted(example_scenarios()))
 @pytest.mark.parametrize("setup", ["startup", "scaleup", "mature"])
 def test_every_draw_of_the_examples_is_staffed_as_staff_staffs_it_alone(
-    name: str, setup: str
+    name: str, setup: Setup
 ) -> None:
     """The engine staffs all draws at once (:func:`staff_rows`, the staffing rules on arrays):
     on each of the app's 1,000 draws of every example, that is exactly ``staff`` on the

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 
 from mlplanner.examples import example_scenarios
-from mlplanner.model.plan import Evaluation, evaluate, recommend
+from mlplanner.model.plan import Plan, evaluate, recommend
 from mlplanner.model.quality import phase_caps, portfolio, score_heads
 from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
@@ -20,7 +20,7 @@ from tests.support import strategies
 from tests.support.builders import before_additions, project_data, scenario
 
 
-def fashion(setup: str) -> Evaluation:
+def fashion(setup: str) -> Plan:
     return recommend(example_scenarios()["fashion_retailer.json"], setup)
 
 
@@ -95,7 +95,8 @@ def test_single_person_work_names_roles_with_fewer_than_two_able() -> None:
 
 def test_work_nobody_can_do_is_not_said_to_lack_a_second_person() -> None:
     seed = example_scenarios()["seed_startup.json"]
-    alone = dict.fromkeys(ROLES, 2) | {"data_engineer": 1, "ml_engineer": 0, "developer": 0}
+    two_each: dict[str, int] = dict.fromkeys(ROLES, 2)
+    alone = two_each | {"data_engineer": 1, "ml_engineer": 0, "developer": 0}
     alone |= {"full_stack_data_scientist": 0}
     single = quality_limits(evaluate(seed, alone, "mature")).single_person
     assert single is not None

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from mlplanner import FrontierPoint, best_under_budget, frontier
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
-from mlplanner.model.plan import evaluate, forget_plans, recommend
+from mlplanner.model.plan import Plan, evaluate, forget_plans, recommend
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import (
     DOMAINS,
@@ -35,6 +35,7 @@ from mlplanner.model.scenario import (
     SETUPS,
     STAGES,
     Scenario,
+    Setup,
     load_scenario,
     parse_scenario,
 )
@@ -330,7 +331,7 @@ def test_points_are_sorted_improving_and_scored_like_evaluate(
 
 @pytest.mark.parametrize("setup", SETUPS)
 def test_each_setups_space_follows_demand_its_staffing_style_and_keeps_existing_staff(
-    setup: str,
+    setup: Setup,
 ) -> None:
     """The bounds of :mod:`mlplanner.model.setup_space` on the fashion retailer (1.05 FTE of
     data engineering, 1.5 of data science; 3 analysts and 2 data scientists employed)."""
@@ -535,7 +536,10 @@ def test_every_plan_has_someone_to_deploy_and_someone_to_label_where_the_work_ne
     recommended plan lacks them."""
     scenario, assumptions = case
     demand = compute_demand(scenario, assumptions)
-    plans = [recommend(scenario, setup, assumptions), *frontier(scenario, setup, assumptions)]
+    plans: list[Plan | FrontierPoint] = [
+        recommend(scenario, setup, assumptions),
+        *frontier(scenario, setup, assumptions),
+    ]
     able = [sum(plan.allocation[role] for role in DEPLOYERS) for plan in plans]
     assert not demand.deploys or min(able) >= 1
     labellers = [plan.allocation["annotator"] for plan in plans]

@@ -237,7 +237,7 @@ def timeline_scenarios(draw: st.DrawFn, budget: bool = True) -> Scenario:
 def test_headcount_flows_capacity_ramp_and_running_cost(scenario: Scenario, quarters: int) -> None:
     timeline = simulate(scenario, quarters=quarters)
     assert len(timeline.quarters) == quarters
-    before = {r: scenario.company.existing_team.get(r, 0) for r in ROLES}
+    before: dict[str, float] = {r: scenario.company.existing_team.get(r, 0) for r in ROLES}
     running = 0
     for quarter in timeline.quarters:
         assert quarter.hires <= timeline.capacity
