@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -52,14 +53,14 @@ def run_ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     return out
 
 
-def assert_recommend_shape(data: dict[str, object]) -> None:
+def assert_recommend_shape(data: dict[str, Any]) -> None:
     assert set(data) >= RECOMMEND_KEYS
     roles = data["roles"]
     assert isinstance(roles, list)
     assert [role["role"] for role in roles] == list(ROLES)
     for role in roles:
         assert set(role) >= ROLE_KEYS
-    assert set(data["quality_components"]) == {  # type: ignore[arg-type]
+    assert set(data["quality_components"]) == {
         "delivery",
         "depth",
         "resilience",

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from openpyxl.cell import Cell, MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mlplanner.exchange.csv_dialect import csv_bytes
@@ -84,7 +85,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Worksheet]:
     return {name: book.worksheets[0] for name, book in books.items()}
 
 
-def column(sheet: Worksheet, header: str) -> list[object]:
+def column(sheet: Worksheet, header: str) -> list[Cell | MergedCell]:
     headers = [cell.value for cell in sheet[1]]
     index = headers.index(header)
     return [row[index] for row in sheet.iter_rows(min_row=2)]

@@ -48,7 +48,7 @@ DOCUMENTED_COLUMNS = (
     "horizon_quarters",
     "hiring_capacity_per_quarter",
 )
-TIMELINE_COLUMNS = ("start", "live_from", "plan_start", "horizon_quarters")
+TIMELINE_COLUMNS: tuple[str, ...] = ("start", "live_from", "plan_start", "horizon_quarters")
 TIMELINE_COLUMNS += ("hiring_capacity_per_quarter",)
 # Files written before projects had a lifecycle, plans a head of data and a timeline: still
 # read as before.

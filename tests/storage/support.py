@@ -8,7 +8,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypedDict
 
 import psycopg
 from psycopg import sql
@@ -89,12 +89,26 @@ def save_previous_definition(engine: Engine, name: str | None = None) -> PlanSum
     return plan
 
 
+class _ServerLogin(TypedDict):
+    """psycopg.connect's keywords for the server's own database, as postgres_database uses them."""
+
+    host: str | None
+    port: int | None
+    user: str | None
+    dbname: str
+
+
 @contextmanager
 def postgres_database(server_url: str) -> Iterator[str]:
     """A new, empty database on the test server (dropped afterwards); yields its URL."""
     url = make_url(server_url)
     name = f"mlplanner_{os.getpid()}_{next(_numbers)}"
-    admin = {"host": url.host, "port": url.port, "user": url.username, "dbname": "postgres"}
+    admin: _ServerLogin = {
+        "host": url.host,
+        "port": url.port,
+        "user": url.username,
+        "dbname": "postgres",
+    }
     with psycopg.connect(**admin, autocommit=True) as connection:
         connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:

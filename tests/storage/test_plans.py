@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -328,7 +329,9 @@ def test_purge_deletes_only_a_plan_in_the_trash_with_its_revisions(
         ),
     ],
 )
-def test_a_missing_plan_is_reported_by_id(session: Session, action) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_plan_is_reported_by_id(
+    session: Session, action: Callable[[Session], object]
+) -> None:
     with pytest.raises(PlanNotFoundError, match="plan 999 does not exist"):
         action(session)
 
