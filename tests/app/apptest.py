@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Element
 
 from mlplanner.model.assumption_catalog import catalog
 from mlplanner.model.assumptions import Assumptions
@@ -30,6 +31,12 @@ TIMEOUT_S = 30
 SCENARIO_FILES = "mlp.scenario_page.files"
 SCENARIO_TEAM = "mlp.scenario_page.team"
 SCENARIO_TIMELINE = "mlp.scenario_page.timeline"
+
+
+def key_of(element: Element) -> str:
+    """The user key of a widget the tests look up by key (Streamlit types every key optional)."""
+    assert element.key is not None, element
+    return element.key
 
 
 def run(at: AppTest) -> AppTest:
@@ -95,7 +102,7 @@ def edit_projects(
     deleted: list[int] | None = None,
 ) -> AppTest:
     """Edit the project table as the browser would: through the editor's edit state."""
-    key = at.data_editor[0].key
+    key = key_of(at.data_editor[0])
     at.session_state[key] = {
         "edited_rows": edited or {},
         "added_rows": added or [],
@@ -120,14 +127,14 @@ def open_plan_tab(at: AppTest, label: str = HISTORY_TAB) -> AppTest:
 
 def assumption_editor_key(at: AppTest, group_id: str) -> str:
     """The key of the Assumptions page's editor of a catalogue group (drawn: its tab open)."""
-    [key] = [e.key for e in at.data_editor if e.key.endswith(f".{group_id}")]
+    [key] = [key_of(e) for e in at.data_editor if key_of(e).endswith(f".{group_id}")]
     return key
 
 
 def edit_assumption(at: AppTest, group_id: str, row: int, column: str, value: Any) -> AppTest:
     """On the Assumptions page, edit one cell as the browser would: through the editor's edit
     state, opening the table's tab first if another is open."""
-    if not any(e.key.endswith(f".{group_id}") for e in at.data_editor):
+    if not any(key_of(e).endswith(f".{group_id}") for e in at.data_editor):
         [tab] = [g.tab for g in catalog(Assumptions.defaults()) if g.id == group_id]
         open_assumption_tab(at, tab)
     at.session_state[assumption_editor_key(at, group_id)] = {

@@ -25,6 +25,7 @@ from tests.app.apptest import (
     PLANS_PAGE,
     button,
     go_to,
+    key_of,
     metric,
     open_app,
     run,
@@ -93,7 +94,7 @@ def test_an_invalid_set_name_is_refused_with_a_message(
 
 def test_a_set_cannot_be_saved_while_edits_are_invalid(engine: Engine) -> None:
     at = assumptions_page()
-    [key] = [e.key for e in at.data_editor if e.key.endswith(".rates")]
+    [key] = [key_of(e) for e in at.data_editor if key_of(e).endswith(".rates")]
     at.session_state[key] = {
         "edited_rows": {0: {"Salary (USD a year)": -1}},
         "added_rows": [],

@@ -23,6 +23,7 @@ from tests.app.apptest import (
     button,
     edit_assumption,
     go_to,
+    key_of,
     metric,
     open_app,
     open_assumption_tab,
@@ -65,7 +66,7 @@ def test_every_table_is_an_editor_with_defaults_and_sources() -> None:
         assert shown
         assert len(at.data_editor) == len(shown)
         for group, editor in zip(shown, at.data_editor, strict=True):
-            assert editor.key.endswith(f".{group.id}")
+            assert key_of(editor).endswith(f".{group.id}")
             assert list(editor.value.columns) == list(group.frame.columns)
             assert "Default" in " ".join(editor.value.columns)
         assert all(not other.get("data_editor") for other in at.tabs if other.label != tab)

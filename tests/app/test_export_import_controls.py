@@ -51,7 +51,7 @@ CORPUS = Path(__file__).parents[1] / "exchange" / "corpus"
 
 
 def download(at: AppTest, label: str) -> Any:
-    return next(b for b in at.get("download_button") if b.label == label)
+    return next(b for b in at.download_button if b.label == label)
 
 
 def plan_count(engine: Engine) -> int:

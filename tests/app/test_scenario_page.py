@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Widget
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import recommend
@@ -19,6 +21,7 @@ from tests.app.apptest import (
     edit_assumption,
     edit_projects,
     go_to,
+    key_of,
     load_preset,
     metric,
     open_app,
@@ -29,7 +32,7 @@ from tests.app.apptest import (
 )
 
 
-def company_input(at, name: str):  # type: ignore[no-untyped-def]
+def company_input(at: AppTest, name: str) -> Widget:
     """A company widget by its field name (keys end in the field name)."""
     for kind in (at.text_input, at.number_input, at.selectbox):
         for widget in kind:
@@ -134,7 +137,7 @@ def test_company_edits_change_setup_region_budget_and_existing_team() -> None:
     open_expanders(at, SCENARIO_TEAM)
     company_input(at, "employees").set_value(20)
     company_input(at, "region").set_value("gb")
-    at.session_state[company_input(at, "budget").key] = None  # the field cleared
+    at.session_state[key_of(company_input(at, "budget"))] = None  # the field cleared
     company_input(at, "existing.data_scientist").set_value(0)
     run(at)
     company = current_scenario(at).company
@@ -242,7 +245,7 @@ def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:
     ]
 
 
-def column_help(at, column: str) -> str:  # type: ignore[no-untyped-def]
+def column_help(at: AppTest, column: str) -> str:
     """The help of a project table column as the page configured it."""
     config = json.loads(at.data_editor[0].proto.columns)
     return str(config[column]["help"])

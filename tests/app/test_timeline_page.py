@@ -180,7 +180,7 @@ def test_the_plan_page_says_when_the_plan_is_staffed_and_the_first_year_cost() -
     shown = "\n".join(texts(at.markdown))
     assert f"Fully staffed in {timeline.fully_staffed}" in shown
     assert format_usd(timeline.first_year_cost_usd) in shown
-    assert any(link.label == "See who joins when" for link in at.get("page_link"))
+    assert any(link.label == "See who joins when" for link in at.page_link)
 
 
 def test_compare_puts_two_saved_plans_timelines_side_by_side(engine: Engine) -> None:

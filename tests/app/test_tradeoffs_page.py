@@ -21,6 +21,7 @@ from tests.app.apptest import (
     TRADEOFFS_PAGE,
     chart_titles,
     go_to,
+    key_of,
     metric,
     open_app,
     open_why_each_head,
@@ -47,7 +48,7 @@ def test_the_page_opens_on_the_best_plan_under_the_scenario_budget() -> None:
     [quality] = [m for m in at.metric if m.label == "Quality"]
     assert quality.help.startswith(DEFINITION)
     assert chart_titles(at) == [headline(POINTS)[0]]
-    assert [b.label for b in at.get("download_button")] == ["Download the frontier as CSV"]
+    assert [b.label for b in at.download_button] == ["Download the frontier as CSV"]
     assert not any("steps of" in info.value for info in at.info)  # searched person by person
     # The search's help is drawn once opened.
     [help_box] = [e for e in at.expander if e.label == "Which plans the frontier is chosen from"]
@@ -161,7 +162,7 @@ def test_adopting_a_named_plan_and_any_frontier_point() -> None:
     run(at)
     label = at.session_state[OVERRIDE].label
     assert label == "lean plan (Trade-offs page)"
-    at.selectbox(key=at.selectbox[0].key).set_value(2)
+    at.selectbox(key=key_of(at.selectbox[0])).set_value(2)
     run(at)
     at.button(key="mlp.tradeoffs.adopt_point").click()
     run(at)
@@ -170,7 +171,7 @@ def test_adopting_a_named_plan_and_any_frontier_point() -> None:
 
 def test_the_frontier_plan_list_follows_the_slider_and_keeps_a_pick_until_it_moves() -> None:
     at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
-    picker = at.selectbox[0].key
+    picker = key_of(at.selectbox[0])
     at.selectbox(key=picker).set_value(1)
     run(at)
     assert at.selectbox(key=picker).value == 1

@@ -1,7 +1,7 @@
 """The main flow in a real browser: load a preset, see its plan's table and chart."""
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import recommend
@@ -61,7 +61,7 @@ def test_load_enterprise_preset_and_see_its_plan(app_server: str, page: Page) ->
     whole_page_screenshot(page, "plan-enterprise")
 
 
-def number_field(page: Page, label: str):  # type: ignore[no-untyped-def]
+def number_field(page: Page, label: str) -> Locator:
     return page.get_by_test_id("stNumberInput").filter(has_text=label).locator("input")
 
 

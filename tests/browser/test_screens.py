@@ -81,7 +81,8 @@ def test_a_portfolio_of_200_projects_stays_readable(
     others = top_sources(attribution_frame(plan))["source"].iloc[-1]
     assert others.endswith("other projects")
     expect(chart).to_contain_text(others, timeout=TIMEOUT_MS)
-    assert chart.bounding_box()["height"] < MAX_CHART_PX
+    box = chart.bounding_box()
+    assert box is not None and box["height"] < MAX_CHART_PX
     expect(page.locator("th", has_text="Outsourced annotation")).to_have_count(1)
     whole_page_screenshot(page, "screens-200-plan")
 

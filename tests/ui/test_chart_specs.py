@@ -6,6 +6,7 @@ the finished spec against the schema and checks it is the spec the app draws."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import altair as alt
@@ -33,7 +34,7 @@ def charts(name: str) -> dict[str, Callable[[], Any]]:
     comparison = compare_setups(scenario, DEFAULTS)
     timeline = simulate(scenario, assumptions=DEFAULTS)
     built: dict[str, Callable[[], Any]] = {
-        f"plan {kind}": (lambda chart=chart: chart(plan)) for kind, chart in CHARTS.items()
+        f"plan {kind}": partial(chart, plan) for kind, chart in CHARTS.items()
     }
     return built | {
         "tornado": lambda: tornado_chart(sensitivity(scenario, DEFAULTS)),
