@@ -27,6 +27,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -143,10 +144,10 @@ def main() -> None:
     names = [f"{scenario.name}, {fte:.1f} FTE" for fte, scenario in cases]
     whole, budget = [], []
     for _, scenario in cases:
-        whole.append(fastest_ms(lambda s=scenario: frontier(s)))
+        whole.append(fastest_ms(partial(frontier, scenario)))
         points = frontier(scenario)
         middle = (points[0].annual_cost_usd + points[-1].annual_cost_usd) / 2
-        budget.append(fastest_ms(lambda s=scenario, b=middle: best_under_budget(s, b)))
+        budget.append(fastest_ms(partial(best_under_budget, scenario, middle)))
     print(
         f"{len(cases)} generated scenarios, {min(f for f, _ in cases):.1f}-"
         f"{max(f for f, _ in cases):.1f} FTE of coverable demand"

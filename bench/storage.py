@@ -48,7 +48,7 @@ WORDS = ("Retail", "Fraud", "Search", "Churn", "Vision", "Pricing", "Support", "
 
 def evaluations() -> list[Evaluation]:
     """Every example scenario under every setup: realistic, varied revisions to store."""
-    found = []
+    found: list[Evaluation] = []
     for scenario in example_scenarios().values():
         for setup in SETUPS:
             company = scenario.company.model_copy(update={"setup": setup})
