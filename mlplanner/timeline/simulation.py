@@ -9,11 +9,11 @@ Each quarter, in this order:
    (:mod:`.quarter_plans`) sets the target headcount per role. Hires arrive when the work
    starts: a position is opened a time to hire (notice period included, whole quarters)
    ahead, so nobody arrives before the plan start plus that lead time. Gaps are filled in
-   priority order: each project's critical roles, projects by start then scenario order,
-   then the rest of the team (leads, the analytics baseline). Hires per quarter never exceed
-   the hiring capacity, and, when the scenario has a budget, never raise the yearly run rate
-   (people at loaded cost plus vendors) above it. Nobody is let go when the target falls.
-   Hires that replace leavers are backfills.
+   priority order: each project's critical roles (the one carrying most of its work first),
+   projects by start then scenario order, then the rest of the team (leads, the analytics
+   baseline). Hires per quarter never exceed the hiring capacity, and, when the scenario has
+   a budget, never raise the yearly run rate (people at loaded cost plus vendors) above it.
+   Nobody is let go when the target falls. Hires that replace leavers are backfills.
 3. **Productivity.** Existing staff are productive from day one; a hire's productivity rises
    linearly to full over the role's ramp-up.
 4. **Cost.** People present at their loaded rate for a quarter, plus each hire's one-off
@@ -258,8 +258,8 @@ class _Need:
 
 
 def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
-    """Every project's share of its critical roles (priority order), then every role's
-    target.
+    """Every project's share of its critical roles (priority order; within a project, the
+    role carrying most of its work first), then every role's target.
 
     A demand role's work lands on the role itself when the plan staffs it, else on the
     generalists when they absorb it. A project's share of a role is the role's target times
@@ -281,10 +281,12 @@ def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(totals > _EPS, np.minimum(1.0, np.cumsum(loads, axis=0) / totals), 0.0)
     levels = np.minimum(targets, np.ceil(targets * share - _EPS)).astype(int)
-    rows, columns = np.nonzero(loads > _EPS)  # projects in priority order, roles in order
+    # Projects in priority order; within one, the role carrying most of its work first (a
+    # pricing model's data scientists before its analyst), ties in lifecycle order.
     needs = [
         _Need(ROLES[column], int(levels[row, column]), quarter_plan.projects[row])
-        for row, column in zip(rows.tolist(), columns.tolist(), strict=True)
+        for row in range(len(loads))
+        for column in sorted(np.flatnonzero(loads[row] > _EPS), key=lambda c: -loads[row, c])
     ]
     needs.extend(_Need(role, target[role], None) for role in ROLES)
     return needs

@@ -346,3 +346,17 @@ def test_a_longer_time_to_hire_never_staffs_sooner(
 def test_the_horizon_sets_the_number_of_quarters(quarters: int) -> None:
     timeline = simulate(dated(project_data()), quarters=quarters)
     assert [q.quarter for q in timeline.quarters] == [shift(START, i) for i in range(quarters)]
+
+
+def test_a_projects_first_hire_is_the_role_carrying_most_of_its_work() -> None:
+    """With one hire a quarter, a production tabular model's data scientists (its largest
+    demand) come before its data engineer, and its analyst (its smallest) last of its roles."""
+    timeline = simulate(
+        dated(project_data("Pricing", "tabular"), hiring_capacity_per_quarter=1, setup="mature"),
+        assumptions=no_attrition(),
+        quarters=20,
+    )
+    roles = [p.role for p in timeline.positions if p.project == "Pricing"]
+    demand = recommend(timeline.scenario, "mature").demand.by_role
+    assert max(demand, key=lambda role: demand[role]) == roles[0] == "data_scientist"
+    assert roles.index("data_engineer") < roles.index("data_analyst")
