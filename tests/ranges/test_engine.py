@@ -63,7 +63,7 @@ def test_rows_of_ones_are_exactly_the_recommended_plan(data: dict, setup: str) -
         assert result.quality[row] == pytest.approx(plan.quality, abs=1e-9)
 
 
-def test_the_fashion_example_keeps_its_reshaped_plan_not_the_rules_plan(fashion) -> None:
+def test_the_fashion_example_keeps_its_reshaped_plan_not_the_rules_plan(fashion: Scenario) -> None:
     """The fashion example's recommendation moves people between roles, so its rules' plan
     and its plan differ; the engine's row of ones is the plan."""
     plan = recommend(fashion)
