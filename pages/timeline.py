@@ -91,8 +91,8 @@ st.title("Timeline")
 st.caption(
     f"{plain(get_scenario().name)}: who joins when, what each quarter costs and when each "
     "project is staffed. Hires are opened a time to hire ahead so they arrive when the work "
-    "starts, within the hiring capacity and the budget; critical roles of each project first, "
-    "the one carrying most of its work first of all."
+    "starts, within the hiring capacity and the budget; each project's critical roles first, "
+    "starting with the role that carries most of its work."
 )
 render_inputs()
 scenario = get_scenario()

@@ -706,7 +706,7 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
         "Staffing",
         "Full-stack data scientists",
         "How much specialist work one generalist gets done, how well compared with a "
-        "specialist, and how much of that gap each stage's work feels: changes how many "
+        "specialist, and how much of that gap each kind of work feels: changes how many "
         "generalists a plan gets, its delivery and its depth score.",
         a,
         d,

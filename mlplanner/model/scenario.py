@@ -63,6 +63,8 @@ DEPTH_WORK_NAMES: Final[dict[str, str]] = {
     **{stage: stage for stage in STAGES},
     "batch_production": "batch-scored production",
 }
+# What batch-scored production is, as the help texts say it (:func:`depth_work` decides it).
+BATCH_SCORED: Final = "a production model scored in batch at small or medium scale"
 
 MAX_PROJECTS: Final = 500
 DEFAULT_HORIZON_QUARTERS: Final = 8

@@ -15,7 +15,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.quality import DEFINITION, felt_depth
 from mlplanner.model.rates import region_name
 from mlplanner.model.roles import PHASE_LABELS, ROLE_LABELS
-from mlplanner.model.scenario import DEPTH_WORK_NAMES
+from mlplanner.model.scenario import BATCH_SCORED, DEPTH_WORK_NAMES
 from mlplanner.model.shaping import EXACT_SPACE
 from mlplanner.model.wording import count, format_usd
 
@@ -37,10 +37,7 @@ def _lighter_work(a: Assumptions) -> str:
     depth = a.generalist_depth.get("data_engineer", 0.0)
     kinds = ", ".join(f"{DEPTH_WORK_NAMES[name]} {share:g}" for name, share in lighter.items())
     if "batch_production" in lighter:
-        kinds += (
-            "; batch-scored production is a production model scored in batch at small or "
-            "medium scale"
-        )
+        kinds += f"; batch-scored production is {BATCH_SCORED}"
     return (
         f" Some kinds of work feel only part of the gap to a specialist's depth ({kinds}): "
         f"in {DEPTH_WORK_NAMES[kind]} work, data engineering at {depth:.2f} counts "

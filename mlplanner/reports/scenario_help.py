@@ -12,7 +12,7 @@ from collections.abc import Callable
 from mlplanner.model.assumptions import Adjustment, Assumptions, SetupRule
 from mlplanner.model.rates import region_name
 from mlplanner.model.roles import PHASE_LABELS, role_label
-from mlplanner.model.scenario import DOMAINS, SetupChoice
+from mlplanner.model.scenario import BATCH_SCORED, DOMAINS, SetupChoice
 from mlplanner.model.wording import count, format_usd, joined
 
 # What each project attribute is, before the numbers of how it changes effort.
@@ -94,7 +94,7 @@ def project_column_help(a: Assumptions, label: Callable[[str], str], region: str
         f"research: {a.depth_need['production']:.0%} and {a.depth_need['research']:.0%})."
     )
     texts["deployment"] += (
-        f" A production model scored in batch at small or medium scale feels "
+        f" {BATCH_SCORED[0].upper()}{BATCH_SCORED[1:]} feels "
         f"{a.depth_need['batch_production']:.0%} {gap} (served online or at the edge, or at "
         f"large scale: {a.depth_need['production']:.0%})."
     )
