@@ -17,11 +17,12 @@ on a shared machine falls on all three alike), and prints each one's median, its
 each floor's median for the same kind, and the target (met or missed against each floor):
 
 - **first load** of a new session (a fresh browser context): floor = the floor's first load;
-- **opening each page** from the sidebar: floor = opening another of the floor's pages; and each
-  page's **first opening in a session**: every run opens ``TABS_PER_RUN`` new tabs (new
-  sessions) in a browser that has shown the planner before, and each page once in each; floor
-  = the same on the floor (new tabs in a browser that has shown it before, its other page
-  opened once in each: a new tab's first drawing of a page is slower on any Streamlit app);
+- **opening each page** from the sidebar, ``OPENS_PER_RUN`` times per run: floor = opening
+  another of the floor's pages; and each page's **first opening in a session**: every run
+  opens ``TABS_PER_RUN`` new tabs (new sessions) in a browser that has shown the planner
+  before, and each page once in each; floor = the same on the floor (new tabs in a browser
+  that has shown it before, its other page opened once in each: a new tab's first drawing of
+  a page is slower on any Streamlit app);
   printed too, without a target, each page's first opening in a **new browser** (right after
   the first load, in its fresh context: the browser downloads each kind of element's code the
   first time it shows one, Vega's 775 KB for the Trade-offs chart; Streamlit serves those files
@@ -80,8 +81,14 @@ RUNS: Final = 5
 TABS_PER_RUN: Final = 3
 # Edits per run of each kind (field edit, setup change, slider step, and the floor's widget
 # edit alike): one edit varies from 80 to 140 ms within a session on this machine, so a median
-# of one per run (five) moved a ratio by half its target from run to run.
-EDITS_PER_RUN: Final = 3
+# of one per run (five) moved a ratio by half its target from run to run; with three per run
+# the floor's widget edit still read from 50 to 66 ms in four runs of one day.
+EDITS_PER_RUN: Final = 5
+# Openings of each page per run in the long session: one page's opening ranges from 60 to
+# 300 ms within a session on this machine (the same server run of 30-60 ms each time), so a
+# median of one per run (four, the first run's being a new browser's) moved a page's ratio by
+# more than one from run to run.
+OPENS_PER_RUN: Final = 3
 QUIET_MS: Final = 500.0
 TIMEOUT_S: Final = 60.0
 SAVED_PLAN: Final = "Benchmark plan"
@@ -334,11 +341,12 @@ def returning_visits(context: BrowserContext, url: str, timings: Timings) -> Non
 
 
 def app_round(page: Page, run: int, timings: Timings) -> None:
-    """One run of the planner's interactions in its session: open each page, edit a field,
-    change the setup."""
-    for title in PAGES:
-        label = f"open {title}" + (NEW_BROWSER if run == 0 else "")
-        timings.add(label, partial(open_page, page, title))
+    """One run of the planner's interactions in its session: open each page
+    ``OPENS_PER_RUN`` times (each time from another page), edit a field, change the setup."""
+    for turn in range(OPENS_PER_RUN):
+        for title in PAGES:
+            label = f"open {title}" + (NEW_BROWSER if run == 0 and turn == 0 else "")
+            timings.add(label, partial(open_page, page, title))
     for edit in range(EDITS_PER_RUN):
         number = edit_number(run, edit)
         timings.add("field edit", partial(number_edit, page, "Employees", 1201 + number))
@@ -436,8 +444,8 @@ def report(app: Timings, floors: dict[str, Timings], runs: int) -> str:
     the target is met against it."""
     lines = [
         f"Medians of {runs} runs ({runs * TABS_PER_RUN} new tabs for the first openings in a "
-        f"session, {runs * EDITS_PER_RUN} edits of each kind), ms, from the input to the app "
-        "being idle",
+        f"session, {runs * OPENS_PER_RUN - 1} openings of each page, {runs * EDITS_PER_RUN} "
+        "edits of each kind), ms, from the input to the app being idle",
         "",
         f"{'interaction':<44} {'app':>7}"
         + "".join(f" {name:>15} {'ratio':>6}" for name in floors)
