@@ -82,7 +82,7 @@ TABS_PER_RUN: Final = 3
 # Edits per run of each kind (field edit, setup change, slider step, and the floor's widget
 # edit alike): one edit varies from 80 to 140 ms within a session on this machine, so a median
 # of one per run (five) moved a ratio by half its target from run to run; with three per run
-# the floor's widget edit still read from 50 to 66 ms in four runs of one day.
+# the floor's widget edit still read from 50 to 66 ms in five runs of one day.
 EDITS_PER_RUN: Final = 5
 # Openings of each page per run in the long session: one page's opening ranges from 60 to
 # 300 ms within a session on this machine (the same server run of 30-60 ms each time), so a
