@@ -94,7 +94,7 @@ def project_column_help(a: Assumptions, label: Callable[[str], str], region: str
         f"research: {a.depth_need['production']:.0%} and {a.depth_need['research']:.0%})."
     )
     texts["deployment"] += (
-        f" {BATCH_SCORED[0].upper()}{BATCH_SCORED[1:]} feels "
+        f" {BATCH_SCORED.capitalize()} feels "
         f"{a.depth_need['batch_production']:.0%} {gap} (served online or at the edge, or at "
         f"large scale: {a.depth_need['production']:.0%})."
     )
