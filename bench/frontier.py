@@ -186,6 +186,7 @@ def milp_ratio(scenario: Scenario) -> None:
     def solve() -> tuple[int, float]:
         ranges = [np.arange(space.lower[r], space.upper[r] + 1) for r in ROLES]
         grid = np.stack(np.meshgrid(*ranges, indexing="ij"), -1).reshape(-1, len(ROLES))
+        grid = space.with_heads(grid[space.deployable(grid)])  # the space's plans
         scores = score(scoring_context(demand, scenario.company.region, assumptions), grid)
         result = milp(
             c=-scores.quality,

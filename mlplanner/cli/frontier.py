@@ -74,7 +74,8 @@ def add_frontier_command(commands: Any) -> None:
 
 
 def plan_under_budget(scenario: Scenario, budget: float, setup: str | None) -> Evaluation:
-    """The best plan a budget buys, evaluated; ``ValueError`` when nothing fits."""
+    """The best plan a budget buys, evaluated against that budget (its messages say whether
+    it fits ``budget``, not the file's); ``ValueError`` when nothing fits."""
     point = best_under_budget(scenario, budget, setup=setup)
     if point is None:
         cheapest = frontier(scenario, setup=setup)[0]
@@ -88,7 +89,9 @@ def plan_under_budget(scenario: Scenario, budget: float, setup: str | None) -> E
             f"budget: {format_usd(budget)} buys no plan; the cheapest plan, {team}, costs "
             f"{format_usd(cheapest.annual_cost_usd)} a year"
         )
-    return evaluate(scenario, point.allocation, setup=setup)
+    company = scenario.company.model_copy(update={"annual_budget_usd": budget})
+    budgeted = scenario.model_copy(update={"company": company})
+    return evaluate(budgeted, point.allocation, setup=setup)
 
 
 def budget_advice_line(advice: BudgetAdvice) -> str:

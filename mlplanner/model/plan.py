@@ -25,7 +25,15 @@ from mlplanner.model.checks import (
 from mlplanner.model.cost import CostLine, VendorLine, role_cost, vendor_cost
 from mlplanner.model.demand import WORK_KINDS, Demand, compute_demand
 from mlplanner.model.quality import COMPONENTS, Quality, assess, portfolio
-from mlplanner.model.roles import GENERALIST, LEAD, PHASES, ROLES, SPECIALIST_ROLES, role_label
+from mlplanner.model.roles import (
+    GENERALIST,
+    HEAD,
+    LEAD,
+    PHASES,
+    ROLES,
+    SPECIALIST_ROLES,
+    role_label,
+)
 from mlplanner.model.scenario import Scenario, Setup
 from mlplanner.model.scoring import scoring_context
 from mlplanner.model.setup_space import setup_space
@@ -301,7 +309,7 @@ class Plan(Evaluation):
             "moves": [_move_dict(move) for move in self.shaping.moves],
             "additions": [
                 {
-                    "added": {role: n * a.person.step for role, n in a.person.added.items()},
+                    "added": _people(a.person)[0],
                     "added_annual_cost_usd": a.person.cost_after - a.person.cost_before,
                     "annual_cost_usd": a.person.cost_after,
                     "quality": round(a.person.quality_after, 2),
@@ -316,12 +324,22 @@ class Plan(Evaluation):
 
 def _move_dict(move: Move) -> dict[str, Any]:
     """A move as JSON: people added and removed per role, the plan's cost and quality after."""
+    added, removed = _people(move)
     return {
-        "added": {role: n * move.step for role, n in move.added.items()},
-        "removed": {role: n * move.step for role, n in move.removed.items()},
+        "added": added,
+        "removed": removed,
         "annual_cost_usd": move.cost_after,
         "quality": round(move.quality_after, 2),
     }
+
+
+def _people(move: Move) -> tuple[dict[str, int], dict[str, int]]:
+    """People a move adds and removes per role, heads of data & ML following the leads."""
+    added = {role: n * move.step for role, n in move.added.items()}
+    removed = {role: n * move.step for role, n in move.removed.items()}
+    if move.heads:
+        (added if move.heads > 0 else removed)[HEAD] = abs(move.heads)
+    return added, removed
 
 
 def _shaped(shaping: Shaping, role: str) -> str:
@@ -329,7 +347,11 @@ def _shaped(shaping: Shaping, role: str) -> str:
     change = shaping.change(role)
     if not change:
         return ""
-    if any(role in addition.person.added for addition in shaping.additions):
+    if role == HEAD:
+        leads = shaping.allocation[LEAD]
+        heads = people(shaping.allocation[HEAD], HEAD, in_words=True)
+        why = f"its {people(leads, LEAD)} call for {heads}"
+    elif any(role in addition.person.added for addition in shaping.additions):
         why = "a person more of it buys quality at least as cheaply as the plan does"
     elif shaping.additions:
         why = "moving people between roles scores higher for no more than the plan's cost"

@@ -15,8 +15,12 @@ style (``data/setups.csv``), so that each setup's plans are chosen among plans s
   setup, which plans a specialist for every role;
 - leads: the leads :func:`~mlplanner.model.staffing.managers` gives the most individual
   contributors of the space;
-- heads of data & ML: exactly as many as the setup's rules plan (the quality score does not
-  count them, so the search would otherwise drop them);
+- heads of data & ML: not chosen but set by the plan's own leads, as the rules set them
+  (:func:`~mlplanner.model.staffing.managers` from ``head_from_leads`` leads on), at least
+  those already employed and at most as many as the setup's rules plan
+  (:meth:`SearchSpace.with_heads`): a plan that keeps fewer leads than it takes to need a
+  head has none (two people and a Head of Data & ML are not a team), and the quality score,
+  which does not count heads, cannot drop one that its leads need;
 
 the roles the work cannot be done without one person of
 (:attr:`~mlplanner.model.staffing.Staffing.must_have`: the deployer the rules add where
@@ -61,17 +65,45 @@ from mlplanner.model.staffing import DEPLOYERS, managers
 STEP_FTE = 60.0
 STEPS = 40
 _DEPLOYER_COLUMNS = [ROLES.index(role) for role in DEPLOYERS]
+_HEAD = ROLES.index(HEAD)
+_LEAD = ROLES.index(LEAD)
+
+
+@dataclass(frozen=True)
+class Heads:
+    """Heads of data & ML a plan has for its leads: as the staffing rules plan them
+    (``first`` leads on, one per ``span``), at least the ``existing`` ones and at most the
+    ``most`` the setup's rules plan for the whole team."""
+
+    existing: int
+    most: int
+    first: int
+    span: int
+
+    def for_leads(self, leads: np.ndarray) -> np.ndarray:
+        """The heads for each plan's number of ``leads``."""
+        needed = np.maximum(self.existing, managers(leads, self.first, self.span))
+        return np.minimum(self.most, needed)
 
 
 @dataclass(frozen=True)
 class SearchSpace:
     """Headcounts per role, every role in lifecycle order: from ``lower`` to ``upper``
-    (inclusive) in steps of ``step`` people (``upper - lower`` is a multiple of ``step``)."""
+    (inclusive) in steps of ``step`` people (``upper - lower`` is a multiple of ``step``),
+    except heads of data & ML, whom each plan has for its leads (``heads``; ``lower`` and
+    ``upper`` hold the most it can have, what the box the search walks holds)."""
 
     lower: dict[str, int]
     upper: dict[str, int]
+    heads: Heads
     step: int = 1
     deploys: bool = False  # a production model needs deploying: every plan has a deployer
+
+    def with_heads(self, allocations: np.ndarray) -> np.ndarray:
+        """``allocations`` (rows in ``ROLES`` order) with the heads their leads call for."""
+        staffed = allocations.copy()
+        staffed[:, _HEAD] = self.heads.for_leads(allocations[:, _LEAD])
+        return staffed
 
     def values(self, role: str) -> np.ndarray:
         """The headcounts the space allows for ``role``, ascending."""
@@ -88,10 +120,12 @@ class SearchSpace:
 
     def holds(self, allocations: np.ndarray) -> np.ndarray:
         """Which rows of ``allocations`` (``ROLES`` order) are plans of the space: within the
-        bounds and, where a production model needs deploying, with someone to deploy it."""
+        bounds, with the heads their leads call for and, where a production model needs
+        deploying, with someone to deploy it."""
         lower = np.array([self.lower[role] for role in ROLES])
         upper = np.array([self.upper[role] for role in ROLES])
         inside = (allocations >= lower) & (allocations <= upper)
+        inside[:, _HEAD] = allocations[:, _HEAD] == self.heads.for_leads(allocations[:, _LEAD])
         return np.asarray(inside.all(axis=1)) & self.deployable(allocations)
 
     def deployable(self, allocations: np.ndarray) -> np.ndarray:
@@ -175,4 +209,5 @@ def setup_space(
     upper[LEAD] = on_step(LEAD, managers(contributors, first, span))
     lower[HEAD] = upper[HEAD] = rules_plan[HEAD]
     upper_of: dict[str, int] = {role: upper[role] for role in ROLES}
-    return SearchSpace(lower=lower, upper=upper_of, step=step, deploys=deploys)
+    heads = Heads(int(existing.get(HEAD, 0)), rules_plan[HEAD], assumptions.head_from_leads, span)
+    return SearchSpace(lower=lower, upper=upper_of, heads=heads, step=step, deploys=deploys)

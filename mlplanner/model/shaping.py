@@ -50,7 +50,9 @@ points for $231k more).
 
 The plan is never worse than the rules' plan and costs no more than the rules' plan unless
 people were added; the moves and additions are listed with what each one bought
-(:attr:`Shaping.summary`). Heads of data & ML stay as the rules set them.
+(:attr:`Shaping.summary`). Heads of data & ML are never moved themselves: every plan has
+those its leads call for (:meth:`~mlplanner.model.setup_space.SearchSpace.with_heads`), so a
+move that leaves too few leads to need a head takes the head too, and says so.
 """
 
 from __future__ import annotations
@@ -74,12 +76,14 @@ EXACT_SPACE = 20_000
 # Moves of three people or steps (the widest): the best single moves each followed by any two.
 _WIDEST = 3
 _FIRST_STEPS = 6
+_HEAD = ROLES.index(HEAD)
 
 
 @dataclass(frozen=True)
 class Move:
     """One move of the shaping: people ``added`` to and ``removed`` from roles (in steps of
-    ``step`` people each), with the plan's cost and quality before and after."""
+    ``step`` people each), the ``heads`` of data & ML that follow the leads (people, not
+    steps: positive for more), with the plan's cost and quality before and after."""
 
     added: dict[str, int]
     removed: dict[str, int]
@@ -88,15 +92,24 @@ class Move:
     cost_after: int
     quality_before: float
     quality_after: float
+    heads: int = 0
 
     @property
     def text(self) -> str:
         """``one Data Engineer instead of one Full-Stack Data Scientist``, ``one Data
-        Engineer more``, ``two Data Annotators instead of one Data Scientist``."""
-        added, removed = _listed(self.added, self.step), _listed(self.removed, self.step)
+        Engineer more``, ``two Data Annotators instead of one Data Scientist``, ``one ML
+        Engineer instead of one ML Team Lead and one Head of Data & ML``."""
+        added, removed = self._listed(self.added, 1), self._listed(self.removed, -1)
         if added and removed:
             return f"{added} instead of {removed}"
         return f"{added} more" if added else f"{removed} fewer"
+
+    def _listed(self, roles: dict[str, int], sign: int) -> str:
+        """People per role in words, with the heads that follow the leads on that side."""
+        listed = [people(n * self.step, role, in_words=True) for role, n in roles.items()]
+        if self.heads * sign > 0:
+            listed.append(people(abs(self.heads), HEAD, in_words=True))
+        return joined(listed)
 
     def applied_to(self, plan: dict[str, int]) -> dict[str, int]:
         """``plan`` (people per role) after this move."""
@@ -105,6 +118,7 @@ class Move:
             after[role] += n * self.step
         for role, n in self.removed.items():
             after[role] -= n * self.step
+        after[HEAD] += self.heads
         return after
 
     @property
@@ -124,10 +138,6 @@ class Move:
         if saving < 0:
             return f"{points}, {format_usd(-saving)} a year more"
         return points
-
-
-def _listed(roles: dict[str, int], step: int) -> str:
-    return joined([people(n * step, role, in_words=True) for role, n in roles.items()])
 
 
 @dataclass(frozen=True)
@@ -298,7 +308,8 @@ class _ScoredSpace:
 
     def __init__(self, context: ScoringContext, space: SearchSpace, cap: int) -> None:
         self._context = context
-        self._plans = _every_plan(space)
+        self._space = space
+        self._plans = space.with_heads(_every_plan(space))
         self._cost = cost(context, self._plans)
         self._held = space.holds(self._plans)
         self._quality = np.full(len(self._plans), np.nan)
@@ -320,7 +331,10 @@ class _ScoredSpace:
     def look_up(self, plans: np.ndarray) -> Scores | None:
         """The scores of ``plans`` (rows) where each is a plan of the space already scored,
         else ``None``."""
+        if (plans != self._space.with_heads(plans)).any():
+            return None  # heads its leads do not call for: not a plan of the space
         offset = plans - self._lower
+        offset[:, _HEAD] = 0  # heads follow the leads: every plan of the space has its own
         index = offset // self._step
         if (offset % self._step).any() or (index < 0).any() or (index >= self._counts).any():
             return None
@@ -421,7 +435,7 @@ def _worth_adding(
     spend, quality = at
     if spend <= 0:  # a plan costing nothing has no points per dollar to beat (nor any people)
         return None
-    candidates = current + _one_more(space.step)
+    candidates = space.with_heads(current + _one_more(space.step))
     candidates = candidates[space.holds(candidates)]
     scores = _scored(context, candidates, whole)
     gain = scores.quality - quality
@@ -446,7 +460,10 @@ def _one_more(step: int) -> np.ndarray:
 def _affordable(
     context: ScoringContext, plans: np.ndarray, cap: int, space: SearchSpace | None = None
 ) -> np.ndarray:
-    """The rows of ``plans`` costing at most ``cap`` (and, given a ``space``, inside it)."""
+    """The rows of ``plans`` costing at most ``cap`` (and, given a ``space``, inside it, with
+    the heads their leads call for)."""
+    if space is not None:
+        plans = space.with_heads(plans)
     keep = cost(context, plans) <= cap
     if space is not None:
         keep &= space.holds(plans)
@@ -511,7 +528,10 @@ def _move(
 ) -> Move:
     """The move from ``before`` to the scored ``candidates``' ``row``, from a plan costing and
     scoring ``was``."""
-    change = (candidates[row] - before) // step
+    difference = candidates[row] - before
+    heads = int(difference[_HEAD])  # heads follow the leads, not in steps
+    difference[_HEAD] = 0
+    change = difference // step
     return Move(
         added={ROLES[i]: int(n) for i, n in enumerate(change) if n > 0},
         removed={ROLES[i]: int(-n) for i, n in enumerate(change) if n < 0},
@@ -520,6 +540,7 @@ def _move(
         cost_after=int(scores.cost[row]),
         quality_before=was[1],
         quality_after=float(scores.quality[row]),
+        heads=heads,
     )
 
 

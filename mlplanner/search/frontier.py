@@ -25,10 +25,12 @@ gap to the exact frontier, :func:`proven_frontier`, where the proof finishes). I
 two properties of the quality score (:mod:`mlplanner.model.quality`):
 
 - **Leads only scale it.** Quality is the rest of the score times the coordination factor,
-  which depends on the leads alone; cost is linear. So the frontier is found with leads at
-  their upper bound (coordination 1) over the other roles, and each of its points is then
-  taken with every number of leads: a plan off that frontier is beaten, at every number of
-  leads, by a frontier point with the same leads.
+  which depends on the leads alone; cost is the other roles' plus that of the leads and the
+  heads of data & ML they call for (:meth:`SearchSpace.with_heads
+  <mlplanner.model.setup_space.SearchSpace.with_heads>`). So the frontier is found with
+  leads at their upper bound (coordination 1) over the other roles, and each of its points is
+  then taken with every number of leads: a plan off that frontier is beaten, at every number
+  of leads, by a frontier point with the same leads (and so the same heads).
 - **Adding a person never lowers it** (``tests/model/test_quality_properties.py``), so the
   frontier is a staircase that plans one or two people apart climb.
 
@@ -204,6 +206,7 @@ def _enumerated(problem: SearchProblem, lower: np.ndarray, upper: np.ndarray) ->
     for start in range(0, size, _CHUNK):
         flat = np.arange(start, min(start + _CHUNK, size))
         chunk = np.column_stack(np.unravel_index(flat, shape)) * step + lower
+        chunk = problem.space.with_heads(chunk)
         chunk = chunk[problem.space.deployable(chunk)]
         scores = score(problem.context, chunk)
         keys = [chunk[:, i] for i in reversed(range(len(ROLES)))]
@@ -268,6 +271,7 @@ def _search(problem: SearchProblem, prove: bool = False) -> np.ndarray:
     else:
         recommended = problem.recommended.copy()
         recommended[:, _LEAD] = upper[_LEAD]
+        recommended = space.with_heads(recommended)
         seeds = np.concatenate([_greedy(problem, led, upper), recommended, upper[None, :]])
         core = _climb(problem, seeds, led, upper)
         if prove:
@@ -275,7 +279,7 @@ def _search(problem: SearchProblem, prove: bool = False) -> np.ndarray:
     leads = space.values(LEAD)
     plans = np.repeat(core, len(leads), axis=0)
     plans[:, _LEAD] = np.tile(leads, len(core))
-    return np.concatenate([plans, problem.recommended])
+    return np.concatenate([space.with_heads(plans), problem.recommended])
 
 
 def _climb(
@@ -519,5 +523,5 @@ def sample(
     allocations = np.column_stack(
         [space.lower[r] + space.step * rng.integers(0, space.count(r), size=count) for r in ROLES]
     )
-    allocations = allocations[space.deployable(allocations)]
+    allocations = space.with_heads(allocations[space.deployable(allocations)])
     return _as_points(allocations, score(problem.context, allocations), np.arange(len(allocations)))

@@ -320,14 +320,15 @@ def _hire(
         if quarter < leads[need.role]:
             result.blocked.add(TIME_TO_HIRE)
             continue
-        take = min(want, left)
-        if take < want:
-            result.blocked.add(CAPACITY)
+        affordable = want
         if room_usd is not None:
             affordable = max(0, math.floor((room_usd + _EPS) / loaded[need.role]))
-            if affordable < take:
-                result.blocked.add(BUDGET)
-                take = affordable
+        take = min(want, left, affordable)
+        # Only the tighter of the two limits held the hires back (both, where they tie).
+        if take < want and left == take:
+            result.blocked.add(CAPACITY)
+        if take < want and affordable == take:
+            result.blocked.add(BUDGET)
         if take <= 0:
             continue
         people[need.role] += take

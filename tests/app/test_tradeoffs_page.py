@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.quality import DEFINITION
-from mlplanner.model.roles import HEAD, ROLES, role_label
+from mlplanner.model.roles import HEAD, LEAD, ROLES, role_label
 from mlplanner.model.scenario import load_scenario, parse_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.paths import EXAMPLES_DIR
@@ -195,10 +195,14 @@ def test_a_large_team_is_searched_in_steps_the_page_says_so_and_its_slider_works
     assert chart_titles(at) == [headline(points)[0]]
     [table] = [frame for frame in at.dataframe if "Cost a year" in frame.value]  # every point
     assert len(table.value) == len(points)
-    # Heads of data & ML stay as the setup's rules set them, on every point; the other roles
-    # move in steps.
-    recommended = recommend(large).allocation
-    assert set(table.value[role_label(HEAD)]) == {recommended[HEAD]}
+    # Heads of data & ML follow each point's leads (not in steps); the other roles move in
+    # steps.
+    plan = recommend(large)
+    recommended = plan.allocation
+    assert plan.shaping is not None
+    leads = table.value[role_label(LEAD)].to_numpy()
+    heads = plan.shaping.space.heads.for_leads(leads)
+    assert table.value[role_label(HEAD)].tolist() == heads.tolist()
     shown_roles = [
         role_label(role) for role in ROLES if role != HEAD and role_label(role) in table.value
     ]

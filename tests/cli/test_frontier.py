@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -84,6 +85,24 @@ def test_recommend_with_a_budget_prints_the_best_plan_it_buys(
     assert best is not None
     assert data["annual_cost_usd"] == best.annual_cost_usd <= 1_300_000
     assert {r["role"]: r["headcount"] for r in data["roles"]} == best.allocation
+    # Its figures and messages are about the budget given, not the file's ($2.5M).
+    assert data["budget_usd"] == 1_300_000
+    assert not any("budget of $2.50M" in m for m in data["messages"])
+
+
+def test_recommend_with_a_budget_says_whether_the_plan_fits_that_budget(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # With $500k in the file, the plan $1.3M buys was said to be "over the budget of
+    # $500k", measured against the file's budget instead of the one asked about.
+    data = json.loads(FASHION.read_text())
+    data["company"]["annual_budget_usd"] = 500_000
+    path = tmp_path / "tight.json"
+    path.write_text(json.dumps(data))
+    best = best_under_budget(load_scenario(path), 1_300_000)
+    assert best is not None and best.annual_cost_usd > 500_000
+    text = run_ok(capsys, "recommend", str(path), "--budget", "1300000")
+    assert "over the budget" not in text and "$500k" not in text
 
 
 def test_recommend_with_a_budget_adds_what_it_buys_by_whole_projects(
@@ -179,11 +198,15 @@ def test_a_large_team_is_searched_in_steps_and_its_tables_say_so(
     # The machine-readable outputs keep their shape: no note in them.
     data = json.loads(run_ok(capsys, "frontier", str(path), "--format", "json"))
     assert [d["annual_cost_usd"] for d in data] == [p.annual_cost_usd for p in points]
-    recommended = recommend(large).allocation  # off the steps, a candidate too
-    # Nobody employed: whole steps from zero, but for the heads of data & ML, fixed at the
-    # rules' count, and the recommended plan.
-    heads = recommended["head_of_data"]
-    assert heads % step and all(d["allocation"]["head_of_data"] == heads for d in data)
+    plan = recommend(large)
+    recommended = plan.allocation  # off the steps, a candidate too
+    assert plan.shaping is not None
+    heads = plan.shaping.space.heads
+    # Nobody employed: whole steps from zero, but for the heads of data & ML, whom the leads
+    # call for (not in steps), and the recommended plan.
+    assert heads.most % step
+    leads = np.array([d["allocation"]["team_lead"] for d in data])
+    assert [d["allocation"]["head_of_data"] for d in data] == heads.for_leads(leads).tolist()
     assert all(
         all(n % step == 0 for r, n in d["allocation"].items() if r != "head_of_data")
         or d["allocation"] == recommended

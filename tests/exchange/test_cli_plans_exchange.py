@@ -184,12 +184,16 @@ def test_workbook_of_a_large_team_has_its_stepped_frontier(
     points = frontier(large)
     assert sheet["Annual cost (USD)"].tolist() == [p.annual_cost_usd for p in points]
     headcounts = sheet[[FRONTIER_HEADERS[HEADCOUNT_PREFIX + role] for role in ROLES]]
-    # Nobody employed: whole steps from zero, but for the heads of data & ML (fixed at the
-    # rules' count, in every plan of the setup's space) and the recommended plan (a candidate
-    # too, off the steps).
-    recommended = recommend(large).allocation
+    # Nobody employed: whole steps from zero, but for the heads of data & ML (as many as each
+    # plan's leads call for, not in steps) and the recommended plan (a candidate too, off the
+    # steps).
+    plan = recommend(large)
+    recommended = plan.allocation
+    assert plan.shaping is not None
     heads = headcounts.pop(FRONTIER_HEADERS[HEADCOUNT_PREFIX + "head_of_data"])
-    assert recommended["head_of_data"] % step and set(heads) == {recommended["head_of_data"]}
+    leads = headcounts[FRONTIER_HEADERS[HEADCOUNT_PREFIX + "team_lead"]].to_numpy()
+    assert heads.tolist() == plan.shaping.space.heads.for_leads(leads).tolist()
+    assert recommended["head_of_data"] % step and len(set(heads)) > 1
     off_steps = headcounts[~(headcounts % step == 0).all(axis=1)]
     assert [row.tolist() for _, row in off_steps.iterrows()] in (
         [],

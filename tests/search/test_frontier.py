@@ -209,8 +209,8 @@ def test_stepped_spaces_search_equals_brute_force(
 
 def on_steps(allocation: dict[str, int], space: SearchSpace, step: int) -> bool:
     """Whether an allocation lies on the space's steps: whole steps from the existing staff,
-    heads of data & ML as the rules set them (fixed in every setup's space)."""
-    fixed = allocation[HEAD] == space.lower[HEAD] == space.upper[HEAD]
+    heads of data & ML as its leads call for them."""
+    fixed = allocation[HEAD] == space.heads.for_leads(np.array([allocation[LEAD]]))[0]
     others = [role for role in ROLES if role != HEAD]
     return fixed and all((allocation[r] - space.lower[r]) % step == 0 for r in others)
 
@@ -322,7 +322,8 @@ def test_points_are_sorted_improving_and_scored_like_evaluate(
         assert before.annual_cost_usd < after.annual_cost_usd
         assert after.quality > before.quality + QUALITY_TOLERANCE
     for point in points:
-        assert all(space.lower[r] <= point.allocation[r] <= space.upper[r] for r in ROLES), point
+        row = np.array([[point.allocation[r] for r in ROLES]])
+        assert space.holds(row).all(), point
         evaluation = evaluate(scenario, point.allocation, assumptions=assumptions)
         assert point.annual_cost_usd == evaluation.annual_cost_usd
         assert point.quality == evaluation.quality

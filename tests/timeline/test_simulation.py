@@ -130,7 +130,11 @@ def test_a_budget_below_the_plan_stops_hiring_and_is_named() -> None:
         assumptions=no_attrition(),
     )
     assert timeline.fully_staffed is None
-    assert BUDGET in timeline.shortfall
+    # The budget, not the capacity: it is never used up (a head of ML read "the hiring
+    # capacity is used up" for a timeline that hired two people and then nobody).
+    assert timeline.shortfall == (BUDGET,)
+    assert all(q.hires < timeline.capacity for q in timeline.quarters)
+    assert "hiring capacity" not in (timeline.why_not_staffed or "")
     for quarter in timeline.quarters:
         yearly = 4 * sum(line.salary_cost_usd for line in quarter.roles)
         assert yearly <= 300_000 + 4 * len(ROLES)  # rounding of the quarterly salaries
