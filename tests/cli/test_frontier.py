@@ -198,10 +198,10 @@ def test_a_large_team_is_searched_in_steps_and_its_tables_say_so(
     # The machine-readable outputs keep their shape: no note in them.
     data = json.loads(run_ok(capsys, "frontier", str(path), "--format", "json"))
     assert [d["annual_cost_usd"] for d in data] == [p.annual_cost_usd for p in points]
-    plan = recommend(large)
-    recommended = plan.allocation  # off the steps, a candidate too
-    assert plan.shaping is not None
-    heads = plan.shaping.space.heads
+    recommendation = recommend(large)
+    recommended = recommendation.allocation  # off the steps, a candidate too
+    assert recommendation.shaping is not None
+    heads = recommendation.shaping.space.heads
     # Nobody employed: whole steps from zero, but for the heads of data & ML, whom the leads
     # call for (not in steps), and the recommended plan.
     assert heads.most % step
