@@ -199,7 +199,13 @@ def labelled_cost_quality_points(
             scale=alt.Scale(zero=False, padding=40),
             axis=alt.Axis(format="$.3~s"),
         ),
-        y=alt.Y("quality:Q", title="Quality (0-100)", scale=alt.Scale(zero=False, padding=30)),
+        y=alt.Y(
+            "quality:Q",
+            title="Quality (0-100)",
+            scale=alt.Scale(zero=False, padding=30),
+            # Plans of one quality give a one-value axis, whose ticks read "92.100000".
+            axis=alt.Axis(format="~g"),
+        ),
         tooltip=[
             alt.Tooltip(f"{label}:N", title=label_title),
             alt.Tooltip("cost:N", title="Annual cost"),

@@ -20,7 +20,7 @@ from mlplanner.errors import PlannerInputError
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES, role_label
-from mlplanner.model.wording import format_usd, people, signed_usd
+from mlplanner.model.wording import format_usd, joined, people, signed_usd
 from mlplanner.reports.deltas import EvaluationDelta, deltas, quality_change
 from mlplanner.storage import plans
 from mlplanner.storage.revisions import RevisionChoice, revision_choices
@@ -326,14 +326,30 @@ def cost_quality_frame(compared: Sequence[Compared]) -> pd.DataFrame:
 
 
 def cost_quality_headline(compared: Sequence[Compared]) -> str:
-    cheapest = min(compared, key=lambda item: item.evaluation.annual_cost_usd)
-    best = max(compared, key=lambda item: item.evaluation.quality)
-    if cheapest is best:
-        return f"{best.label} costs least and scores highest"
+    """Which plan costs least and which scores highest; plans that tie (the same cost, the
+    same quality to the one decimal shown) are named together, not one of them at random."""
+    costs = [item.evaluation.annual_cost_usd for item in compared]
+    qualities = [round(item.evaluation.quality, 1) for item in compared]
+    cheapest = [
+        item.label for item, cost in zip(compared, costs, strict=True) if cost == min(costs)
+    ]
+    best = [item.label for item, q in zip(compared, qualities, strict=True) if q == max(qualities)]
+    if len(cheapest) == len(best) == len(compared):
+        return (
+            f"{'Both' if len(compared) == 2 else f'All {len(compared)}'} plans cost "
+            f"{format_usd(min(costs))} and score {max(qualities):.1f}"
+        )
+    if cheapest == best:
+        return f"{joined(best)} {_verb('cost', best)} least and {_verb('score', best)} highest"
     return (
-        f"{cheapest.label} costs least ({format_usd(cheapest.evaluation.annual_cost_usd)}); "
-        f"{best.label} scores highest ({best.evaluation.quality:.0f})"
+        f"{joined(cheapest)} {_verb('cost', cheapest)} least ({format_usd(min(costs))}); "
+        f"{joined(best)} {_verb('score', best)} highest ({max(qualities):.1f})"
     )
+
+
+def _verb(verb: str, subjects: Sequence[str]) -> str:
+    """``costs`` for one plan, ``cost`` for several."""
+    return verb if len(subjects) > 1 else f"{verb}s"
 
 
 def cost_quality_chart(compared: Sequence[Compared]) -> alt.LayerChart:

@@ -94,6 +94,7 @@ def render_save_control(key: str = "save") -> None:
     )
     if loaded is not None:
         editor = may_save_revision(loaded.plan_id)
+        changed = unsaved_changes(loaded)
         revision_col.button(
             f"Save as revision {loaded.base_revision + 1}",
             key=f"mlp.{key}.revision",
@@ -101,10 +102,8 @@ def render_save_control(key: str = "save") -> None:
             on_click=_save_revision,
             args=(key, note),
             width="stretch",
-            disabled=not editor,
-            help=f"Adds a revision to {plain(loaded.name)}; its earlier revisions stay in its "
-            "history."
-            + ("" if editor else " You are a viewer of this plan: save it as a new plan."),
+            disabled=not (changed and editor),
+            help=_revision_help(loaded, changed=changed, editor=editor),
         )
     note_field(note)
     _render_conflict(key)
@@ -260,6 +259,19 @@ def unsaved_changes(loaded: LoadedPlan) -> bool:
     )
 
 
+def _revision_help(loaded: LoadedPlan, *, changed: bool, editor: bool) -> str:
+    """What saving the next revision does, or why it cannot be saved (a viewer; nothing
+    changed: a revision of identical inputs would only clutter the history)."""
+    if not editor:
+        return "You are a viewer of this plan: save it as a new plan."
+    if not changed:
+        return f"Nothing changed since revision {loaded.opened_revision}."
+    return (
+        f"Saves revision {loaded.base_revision + 1} of {plain(loaded.name)}; its earlier "
+        "revisions stay in its history."
+    )
+
+
 def opened_note(loaded: LoadedPlan) -> str | None:
     """The note of the revision opened (or last saved), if it has one and can be read."""
     try:
@@ -313,13 +325,7 @@ def render_sidebar_save() -> None:
             args=(SIDEBAR, note_key(SIDEBAR)),
             disabled=not (changed and editor),
             width="stretch",
-            help=(
-                f"Saves revision {loaded.base_revision + 1} of {plain(loaded.name)}."
-                if changed and editor
-                else "You are a viewer of this plan: save it as a new plan."
-                if not editor
-                else f"Nothing changed since revision {loaded.opened_revision}."
-            ),
+            help=_revision_help(loaded, changed=changed, editor=editor),
         )
     popover = st.popover(
         "Save as new plan…",

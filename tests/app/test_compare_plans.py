@@ -3,18 +3,26 @@ role, cost and quality; charts; a note when a plan was saved under other assumpt
 
 from __future__ import annotations
 
+from typing import cast
+
 from sqlalchemy import Engine
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import PREVIOUS_QUALITY_NOTE
-from mlplanner.model.plan import recommend
+from mlplanner.model.plan import Evaluation, recommend
 from mlplanner.model.roles import ROLE_COLORS, role_label
 from mlplanner.model.wording import format_usd
 from mlplanner.storage import plans
 from mlplanner.storage.models import PlanSummary
-from mlplanner.ui.plan_comparison import BASELINE_KEY, CHOSEN_KEY
+from mlplanner.storage.revisions import RevisionChoice
+from mlplanner.ui.plan_comparison import (
+    BASELINE_KEY,
+    CHOSEN_KEY,
+    Compared,
+    cost_quality_headline,
+)
 from tests.app.apptest import COMPARE_PAGE, chart_specs, go_to, open_app, run, texts
 from tests.storage.support import PREVIOUS_QUALITY, save_previous_definition
 from tests.support.builders import assumptions_with
@@ -125,3 +133,34 @@ def test_a_plan_scored_by_the_previous_definition_says_so_next_to_todays_score(
         f"Old score · r1 (newest) was saved with quality {PREVIOUS_QUALITY:.0f}, "
         f"{PREVIOUS_QUALITY_NOTE}; today's definition scores it {now:.0f}."
     ]
+
+
+def test_plans_that_tie_are_named_together_in_the_chart_title(engine: Engine) -> None:
+    # Two plans of the same inputs: one of them was said to "cost least and score highest".
+    plan = recommend(FASHION)
+    save(engine, "Acme", evaluation=plan)
+    save(engine, "Acme import", evaluation=plan)
+    at = compare_page()
+    tradeoff = chart_specs(at)[-2]
+    assert tradeoff["title"]["text"] == (
+        f"Both plans cost {format_usd(plan.annual_cost_usd)} and score {plan.quality:.1f}"
+    )
+    # Quality ticks of a one-value axis in whole or tenth points, not "92.100000".
+    assert tradeoff["layer"][0]["encoding"]["y"]["axis"]["format"] == "~g"
+
+
+def test_the_title_names_the_cheapest_and_the_best_plans() -> None:
+    fashion, seed = recommend(FASHION), recommend(SEED)
+    assert seed.annual_cost_usd < fashion.annual_cost_usd and seed.quality < fashion.quality
+
+    def headline(*named: tuple[str, Evaluation]) -> str:
+        choice = cast(RevisionChoice, None)  # the title reads labels and evaluations only
+        return cost_quality_headline([Compared(label, choice, plan) for label, plan in named])
+
+    cheap, best = format_usd(seed.annual_cost_usd), f"{fashion.quality:.1f}"
+    assert headline(("F", fashion), ("S", seed)) == (
+        f"S costs least ({cheap}); F scores highest ({best})"
+    )
+    assert headline(("A", seed), ("B", seed), ("F", fashion)) == (
+        f"A and B cost least ({cheap}); F scores highest ({best})"
+    )

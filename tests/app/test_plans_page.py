@@ -14,7 +14,7 @@ from mlplanner.model.assumptions import PREVIOUS_QUALITY_NOTE
 from mlplanner.model.plan import evaluate
 from mlplanner.storage import plans
 from mlplanner.storage.database import DATABASE_URL_ENV
-from mlplanner.ui.state import LOADED_PLAN, OVERRIDE, LoadedPlan, Override
+from mlplanner.ui.state import LOADED_PLAN, OVERRIDE, SCENARIO, LoadedPlan, Override
 from tests.app.apptest import (
     PLANS_PAGE,
     button,
@@ -49,6 +49,14 @@ def click(at: AppTest, label: str) -> AppTest:
     return run(at)
 
 
+def edited(at: AppTest, budget: float = 3_100_000) -> AppTest:
+    """The session's scenario with another budget: something to save a revision of."""
+    scenario = current_scenario(at)
+    company = scenario.company.model_copy(update={"annual_budget_usd": budget})
+    at.session_state[SCENARIO] = scenario.model_copy(update={"company": company})
+    return run(at)
+
+
 def listed(engine: Engine, **kwargs: Any) -> list[str]:
     with Session(engine) as session:
         return [plan.name for plan in plans.list_plans(session=session, **kwargs)]
@@ -79,9 +87,15 @@ def test_saving_the_current_plan_lists_it_and_remembers_it(engine: Engine) -> No
     assert listed(engine) == [fashion().name]
     assert table_names(at) == [fashion().name]
     assert loaded(at).base_revision == 1
+    # Nothing changed yet: a revision of the same inputs would only clutter the history.
+    unchanged = button(at, "Save as revision 2")
+    assert unchanged.disabled and unchanged.help == "Nothing changed since revision 1."
+    edited(at)
+    assert not button(at, "Save as revision 2").disabled
     click(at, "Save as revision 2")
     assert "as revision 2" in texts(at.success)[0]
     assert loaded(at).base_revision == 2
+    assert button(at, "Save as revision 3").disabled  # saved: nothing to save again
 
 
 def test_a_note_is_saved_with_the_revision_and_shown_as_typed_in_the_history(
@@ -93,12 +107,13 @@ def test_a_note_is_saved_with_the_revision_and_shown_as_typed_in_the_history(
     note.set_value("  First cut  ")
     click(at, "Save as a new plan")
     assert at.text_input(key=NOTE).value == ""  # emptied for the next save
-    at.text_input(key=NOTE).set_value(MARKDOWN_NOTE)
+    edited(at).text_input(key=NOTE).set_value(MARKDOWN_NOTE)
     click(at, "Save as revision 2")
     history = open_plan_tab(at).dataframe[1].value
     assert list(history["Revision"]) == [2, 1]
     assert list(history["Note"]) == [MARKDOWN_NOTE, "First cut"]
     assert list(history["Details"]) == ["", ""]
+    assert "budget" in history["Changed"][0]
     with Session(engine) as session:
         [plan] = plans.list_plans(session=session)
         saved = plans.list_revisions(session=session, plan_id=plan.id)
@@ -241,7 +256,7 @@ def test_a_conflicting_save_offers_to_save_a_copy(engine: Engine) -> None:
     click(at, "Open")
     go_to(at, PLANS_PAGE)
     save_second_revision(engine, plan)  # a colleague saves in between
-    at.text_input(key=NOTE).set_value("My version")
+    edited(at).text_input(key=NOTE).set_value("My version")
     click(at, "Save as revision 2")
     [conflict] = [w for w in texts(at.warning) if "saved elsewhere since you opened it" in w]
     assert conflict.startswith(f"Plan {plan.id} ('Shared') was saved elsewhere")

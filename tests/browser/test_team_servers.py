@@ -135,6 +135,19 @@ def open_plan(page: Page) -> None:
     wait_until_idle(page)
 
 
+def edit_employees(page: Page, employees: int) -> None:
+    """Change the scenario's Employees on the Scenario page (something to save a revision
+    of: the Save buttons are disabled while nothing changed), then back to the Plans page."""
+    with app_run(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Scenario").click()
+    field = page.get_by_test_id("stNumberInput").filter(has_text="Employees").locator("input")
+    field.fill(str(employees))
+    with app_run(page):
+        field.press("Enter")
+    expect(page.get_by_test_id("stSidebar")).to_contain_text(f"{employees:,} employees")
+    go_to_plans(page)
+
+
 def click(page: Page, name: str) -> None:
     with app_run(page):
         page.get_by_test_id("stButton").get_by_role("button", name=name, exact=True).first.click()
@@ -206,7 +219,7 @@ def test_two_users_on_two_servers_share_a_plan(servers: tuple[str, str], browser
         share_with(ann, "bob@example.com", "editor")
         plans_page(bob, server_b)
         open_plan(bob)
-        go_to_plans(bob)
+        edit_employees(bob, 1201)
         click(bob, "Save as revision 2")
         assert "as revision 2" in success(bob)
         plans_page(ann, server_a)
@@ -216,7 +229,8 @@ def test_two_users_on_two_servers_share_a_plan(servers: tuple[str, str], browser
 
         # A stale save is refused across servers: Ann opens revision 2, Bob saves 3 on B.
         open_plan(ann)
-        go_to_plans(ann)
+        edit_employees(ann, 1203)
+        edit_employees(bob, 1202)
         click(bob, "Save as revision 3")
         assert "as revision 3" in success(bob)
         click(ann, "Save as revision 3")
