@@ -70,8 +70,10 @@ from mlplanner.ui.uploads import UPLOAD_TYPES, Refused, read_upload
 T = TypeVar("T")
 
 SCOPE = "scenario_page"
-UNCHOSEN = ""  # a choice column's value before one is chosen
 CHOOSE = "choose…"
+# A choice column's value before one is chosen. Not empty: the browser turns an empty default
+# into a missing value, which a required column holds back, without a word, until it is filled.
+UNCHOSEN = CHOOSE
 EDITOR_BASE: Slot[pd.DataFrame] = Slot("mlp.scenario_page.editor_base")
 REFUSED: Slot[Refused] = Slot("mlp.scenario_page.refused")
 # The expanders (open or closed) drawn only while open.
@@ -413,9 +415,10 @@ def _timeline_inputs(scenario: Scenario) -> dict[str, Any]:
 def _choices(
     label: str, options: tuple[str, ...], help: str, default: str | None, width: int
 ) -> Any:
-    """A choice column; one without a default starts new rows on "choose…" (an empty value
-    the scenario reports as missing, at its row), never on an empty cell that reads "None"
-    and that the table would hold back, without a word, until it is filled."""
+    """A choice column; one without a default starts new rows on "choose…" (a value the
+    editor reads as missing, :func:`project_editor`, and the scenario reports at its row),
+    never on an empty cell that reads "None" and that the table would hold back, without a
+    word, until it is filled."""
     return st.column_config.SelectboxColumn(
         label,
         width=width,
@@ -437,6 +440,7 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
             width=140,
             required=False,  # a row without a name is reported at its row, not held back
             max_chars=120,
+            default="",  # a new row's name is empty, not "None"
             help="Names the project in the plan's chart and explanations.",
         ),
         "domain": _choices(
@@ -544,7 +548,9 @@ def project_editor() -> list[dict[str, Any]]:
         column_order=PROJECT_COLUMNS,
         column_config=project_column_config(get_assumptions(), get_scenario().company.region),
     )
-    return project_rows(edited)
+    chosen = edited.copy()
+    chosen["domain"] = chosen["domain"].where(chosen["domain"] != UNCHOSEN, None)
+    return project_rows(chosen)
 
 
 def show_problems(problems: list[FormProblem]) -> None:

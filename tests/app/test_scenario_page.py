@@ -102,10 +102,17 @@ def test_an_invalid_project_is_reported_by_row_and_field_and_changes_nothing() -
 def test_a_new_row_starts_on_choose_and_a_missing_value_is_reported_at_its_row() -> None:
     at = open_app()
     domain = json.loads(at.data_editor[0].proto.columns)["domain"]
-    assert domain["default"] == ""
-    assert domain["type_config"]["options"][0] == {"value": "", "label": "choose…"}
+    # Not an empty value: the browser turns an empty default into a missing one, which the
+    # required column holds back (tests/browser/test_project_editor.py).
+    assert domain["default"] == "choose…"
+    assert domain["type_config"]["options"][0] == {"value": "choose…", "label": "choose…"}
+    name = json.loads(at.data_editor[0].proto.columns)["name"]
+    assert name["default"] == ""  # a new row's name reads empty, not "None"
     # A new row as the browser sends it: the domain left on "choose…", then one without a name.
-    edit_projects(at, added=[{"name": "Churn", "domain": "", "count": 1}, {"domain": "nlp"}])
+    edit_projects(
+        at,
+        added=[{"name": "Churn", "domain": "choose…", "count": 1}, {"name": "", "domain": "nlp"}],
+    )
     errors = texts(at.error)
     assert "Project 2 (Churn), domain: is required" in errors
     assert "Project 3, name: is required" in errors
