@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
-from mlplanner.exchange.plan_workbook import ExportContext
 from mlplanner.model.plan import NO_QUALITY, Plan, recommend
 from mlplanner.reports.adoption import adopted_explanations
 from mlplanner.ui.budget_views import render_budget_advice
@@ -24,6 +21,7 @@ from mlplanner.ui.plan_views import (
     render_shaping,
 )
 from mlplanner.ui.ranges_views import render_plan_ranges, render_sensitivity, role_ranges
+from mlplanner.ui.save import export_context
 from mlplanner.ui.saved_plans import previous_quality_text
 from mlplanner.ui.sharing import render_loaded_plan_panel
 from mlplanner.ui.state import (
@@ -37,6 +35,8 @@ from mlplanner.ui.state import (
 )
 from mlplanner.ui.text import plain
 from mlplanner.ui.timeline_views import render_plan_timeline_headline
+
+ADOPTED = "an allocation you chose"  # an adopted allocation without a label of its own
 
 
 def _back_to_recommendation() -> None:
@@ -56,7 +56,7 @@ if loaded is not None and loaded.previous_quality is not None:
 render_loaded_plan_panel()
 if override is not None:
     with st.container(border=True):
-        label = plain(override.label or "an allocation you chose")
+        label = plain(override.label or ADOPTED)
         st.markdown(
             f"**Showing an adopted allocation: {label}.** It is not the recommendation; cost "
             "and quality are scored by the same rules."
@@ -84,12 +84,8 @@ if not scenario.projects:
 
 st.subheader("People by role")
 render_role_table(plan, role_ranges(ranges) if ranges else None)
-render_plan_downloads(
-    plan,
-    get_assumptions(),
-    ExportContext(scenario.name, get_assumption_set_name(), date.today()),
-    key="plan_page",
-)
+adopted = None if override is None else (override.label or ADOPTED)
+render_plan_downloads(plan, get_assumptions(), export_context(scenario.name, adopted), "plan_page")
 
 st.subheader("Where the people go")
 render_people_chart(plan)

@@ -10,11 +10,13 @@ version as a copy instead, so no save ever overwrites another.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Final
 
 import streamlit as st
 
 from mlplanner.errors import PlannerInputError
+from mlplanner.exchange.plan_workbook import ExportContext, saved_plan_title
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.wording import sentence_start
 from mlplanner.storage import plans
@@ -270,6 +272,24 @@ def _revision_help(loaded: LoadedPlan, *, changed: bool, editor: bool) -> str:
         f"Saves revision {loaded.base_revision + 1} of {plain(loaded.name)}; its earlier "
         "revisions stay in its history."
     )
+
+
+def export_context(scenario_name: str, adopted: str | None) -> ExportContext:
+    """What the Plan page's files say they are (the workbook's summary and the files' names):
+    the opened saved plan and revision, with the revision's note, or "unsaved changes" when
+    the inputs differ from it; else the scenario; and the ``adopted`` allocation's label, if
+    one is adopted."""
+    loaded = get_loaded_plan()
+    name, note = scenario_name, None
+    if loaded is not None:
+        name = saved_plan_title(loaded.name, loaded.opened_revision)
+        if unsaved_changes(loaded):
+            name += ", unsaved changes"
+        else:
+            note = opened_note(loaded)
+    if adopted is not None:
+        name += f", adopted allocation: {adopted}"
+    return ExportContext(name, get_assumption_set_name(), date.today(), note)
 
 
 def opened_note(loaded: LoadedPlan) -> str | None:

@@ -40,6 +40,11 @@ TEAM_WIDE: Final = "Team-wide (leads, analytics baseline)"
 # The plan start option meaning "no plan start of its own" (a select box shows None as empty).
 NEXT_QUARTER: Final = "next"
 
+ADOPTED_TIMELINE: Final = (
+    "Timeline of the recommended staffing, not of the adopted allocation: the timeline hires "
+    "towards the recommendation quarter by quarter."
+)
+
 
 def plan_start_options(current: str | None, today: date | None = None) -> list[str]:
     """:data:`NEXT_QUARTER` (whatever today is), then the quarters around today; the
@@ -251,13 +256,15 @@ def render_timeline_downloads(timeline: Timeline, key: str) -> None:
 def render_plan_timeline_headline(
     scenario: Scenario, assumptions: Assumptions, adopted: bool
 ) -> None:
-    """The Plan page's line on the timeline: when the plan is staffed, the first year's cost."""
+    """The Plan page's line on the timeline: when the plan is staffed, the first year's cost.
+    The timeline staffs the recommendation quarter by quarter; beside an ``adopted`` allocation
+    (whose figures the page's headline shows) it says so first, so that its team's cost is not
+    read as the adopted one's."""
     timeline = timeline_of(scenario, assumptions, max(4, scenario.company.horizon_quarters))
     with st.container(border=True):
-        note = " (of the recommended staffing)" if adopted else ""
-        st.markdown(
-            f"**{plain(staffed_headline(timeline))}{note}.** {plain(first_year_text(timeline))}"
-        )
+        if adopted:
+            st.caption(ADOPTED_TIMELINE)
+        st.markdown(f"**{plain(staffed_headline(timeline))}.** {plain(first_year_text(timeline))}")
         st.page_link("pages/timeline.py", label="See who joins when", icon=":material/timeline:")
 
 

@@ -27,12 +27,15 @@ from mlplanner.reports.tables import comparison_frame
 from mlplanner.search.frontier import frontier
 from mlplanner.storage import plans
 from mlplanner.ui.downloads import plan_files
+from mlplanner.ui.state import LOADED_PLAN, OVERRIDE, SCENARIO, LoadedPlan, Override
 from mlplanner.ui.uploads import read_upload
 from tests.app.apptest import (
+    APP,
     COMPARE_PAGE,
     PLAN_PAGE,
     PLANS_PAGE,
     SCENARIO_PAGE,
+    TIMEOUT_S,
     TRADEOFFS_PAGE,
     current_scenario,
     go_to,
@@ -88,6 +91,32 @@ def test_plan_page_offers_allocation_scenario_and_workbook(
         (f"{stem}-scenario.csv", "text/csv"),
         (f"{stem}.xlsx", WORKBOOK_MIME),
     ]
+
+
+def test_the_plan_page_s_files_say_which_saved_plan_and_allocation_they_are(
+    engine: Engine, deferred_downloads: dict[str, Builder]
+) -> None:
+    # A finance partner exported revision 2 of a saved plan, with "lean" adopted, and got a
+    # file named and titled after the scenario: no plan, no revision, no adopted allocation.
+    saved = save_new(engine, "Acme VP plan", note="First cut")
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    at.session_state[SCENARIO] = fashion()
+    at.session_state[LOADED_PLAN] = LoadedPlan(saved.id, "Acme VP plan", 1, 1)
+    go_to(run(at), PLAN_PAGE)
+    book = openpyxl.load_workbook(
+        io.BytesIO(built_on_click(download(at, "Workbook (.xlsx)"), deferred_downloads))
+    )
+    assert book["Summary"]["B2"].value == "Acme VP plan, revision 1"
+    assert book["Summary"]["B3"].value == "First cut"  # the revision's note
+    # The files are named after the same title (plan_files): acme-vp-plan-revision-1.xlsx.
+    at.session_state[OVERRIDE] = Override({"data_scientist": 4, "data_analyst": 3}, "Lean plan")
+    run(at)
+    book = openpyxl.load_workbook(
+        io.BytesIO(built_on_click(download(at, "Workbook (.xlsx)"), deferred_downloads))
+    )
+    title = "Acme VP plan, revision 1, unsaved changes, adopted allocation: Lean plan"
+    assert book["Summary"]["B2"].value == title
+    assert book["Summary"]["A3"].value != "Revision note"  # not the saved revision's any more
 
 
 def test_compare_page_offers_the_comparison(downloads: dict[str, MemoryFile]) -> None:

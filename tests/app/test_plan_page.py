@@ -17,6 +17,7 @@ from mlplanner.ui.model_help import MODEL_HELP_KEY
 from mlplanner.ui.ranges_views import TORNADO_KEY
 from mlplanner.ui.role_swatch import SWATCH_COLUMN, swatch
 from mlplanner.ui.state import IN_FORCE, OVERRIDE, InForce, Override
+from mlplanner.ui.timeline_views import ADOPTED_TIMELINE
 from tests.app.apptest import (
     PLAN_PAGE,
     button,
@@ -288,6 +289,8 @@ def test_an_adopted_allocation_is_flagged_and_can_be_dropped() -> None:
     assert metric(at, "People") == "7"
     assert any("Showing an adopted allocation: Lean team" in m for m in texts(at.markdown))
     assert any(c.startswith("For the adopted allocation") for c in texts(at.caption))
+    # The timeline box staffs the recommendation: it says so before its team's cost.
+    assert ADOPTED_TIMELINE in texts(at.caption)
     recommended = recommend(scenario)
     explained = [e.label.split(":")[0] for e in at.expander if ": " in e.label]
     assert explained == [role_label(r) for r in ROLES if override.allocation.get(r)]
@@ -297,6 +300,7 @@ def test_an_adopted_allocation_is_flagged_and_can_be_dropped() -> None:
     assert OVERRIDE not in at.session_state
     assert metric(at, "People") == str(recommended.total_headcount)
     assert not any("adopted allocation" in m for m in texts(at.markdown))
+    assert ADOPTED_TIMELINE not in texts(at.caption)
     assert current_scenario(at) == scenario
 
 
