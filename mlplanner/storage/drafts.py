@@ -1,10 +1,12 @@
-"""Autosaved drafts: the scenario someone is working on, so a reload loses nothing.
+"""Autosaved drafts: the scenario someone is working on (with the adopted allocation and the
+assumptions in force), so a reload loses nothing.
 
 One draft per **owner**, a string the app chooses: ``browser:<id>`` for a browser without
 sign-in (the id lives in a cookie), ``user:<subject>`` for a signed-in user (the same draft on
 every browser they use). Saving overwrites the owner's draft in one upsert. A draft that no
 longer reads as a scenario (written by an older version, edited by hand) is ignored, never an
-error: the app then starts as on a first visit.
+error: the app then starts as on a first visit; assumptions that no longer read as an
+assumption set are dropped alike (the draft opens on the shipped defaults).
 """
 
 from __future__ import annotations
@@ -12,15 +14,18 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from mlplanner.errors import ScenarioError
+from mlplanner.model.assumptions import AssumptionError, Assumptions
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario, scenario_from_json
 from mlplanner.storage.database import reading, writing
 from mlplanner.storage.models import ScenarioDraft, utc_now
+from mlplanner.storage.snapshots import canonical
 
 
 @dataclass(frozen=True)
@@ -37,12 +42,15 @@ class DraftPlan:
 @dataclass(frozen=True)
 class Draft:
     """What is autosaved: the scenario, an adopted allocation (None: the recommendation) with
-    its label, and the saved plan it belongs to, if any."""
+    its label, the saved plan it belongs to, if any, and the assumptions in force with their
+    name (None: the shipped defaults)."""
 
     scenario: Scenario
     allocation: Mapping[str, int] | None = None
     allocation_label: str = ""
     plan: DraftPlan | None = field(default=None)
+    assumptions: Assumptions | None = None
+    assumption_set_name: str = ""
 
 
 def browser_owner(browser_id: str) -> str:
@@ -63,6 +71,10 @@ def save_draft(*, session: Session, owner: str, draft: Draft) -> None:
         "scenario_json": draft.scenario.model_dump_json(),
         "allocation_json": None if draft.allocation is None else json.dumps(dict(draft.allocation)),
         "allocation_label": draft.allocation_label or None,
+        "assumptions_json": None
+        if draft.assumptions is None
+        else canonical(draft.assumptions).values_json,
+        "assumption_set_name": draft.assumption_set_name or None,
         "plan_id": None if plan is None else plan.plan_id,
         "plan_name": None if plan is None else plan.name,
         "opened_revision": None if plan is None else plan.opened_revision,
@@ -81,20 +93,33 @@ def save_draft(*, session: Session, owner: str, draft: Draft) -> None:
 
 def load_draft(*, session: Session, owner: str) -> Draft | None:
     """``owner``'s draft, or None if there is none or it no longer reads as a scenario."""
-    with reading(session):
+    with reading(session):  # the row is read whole inside (its attributes expire after)
         row = session.exec(select(ScenarioDraft).where(ScenarioDraft.owner == owner)).first()
-    if row is None:
-        return None
+        if row is None:
+            return None
+        try:
+            scenario = scenario_from_json(row.scenario_json)
+        except ScenarioError:
+            return None
+        return Draft(
+            scenario=scenario,
+            allocation=_allocation(row.allocation_json),
+            allocation_label=row.allocation_label or "",
+            plan=_plan(row),
+            **_assumptions(row),
+        )
+
+
+def _assumptions(row: ScenarioDraft) -> dict[str, Any]:
+    """The stored assumptions and their name, or none (the shipped defaults) if they are
+    missing or no longer read as an assumption set."""
+    if row.assumptions_json is None:
+        return {}
     try:
-        scenario = scenario_from_json(row.scenario_json)
-    except ScenarioError:
-        return None
-    return Draft(
-        scenario=scenario,
-        allocation=_allocation(row.allocation_json),
-        allocation_label=row.allocation_label or "",
-        plan=_plan(row),
-    )
+        assumptions = Assumptions.from_dict(json.loads(row.assumptions_json))
+    except (ValueError, AssumptionError):
+        return {}
+    return {"assumptions": assumptions, "assumption_set_name": row.assumption_set_name or ""}
 
 
 def _allocation(text: str | None) -> dict[str, int] | None:

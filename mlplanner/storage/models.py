@@ -184,6 +184,10 @@ class ScenarioDraft(StorageModel, table=True):
     scenario_json: str = Field(sa_type=Text)
     allocation_json: str | None = Field(default=None, sa_type=Text)
     allocation_label: str | None = Field(default=None, sa_type=Text)
+    # The assumptions in force when they are not the shipped defaults (their canonical JSON)
+    # and the name shown for them ("Shipped defaults (edited)", a named set's name).
+    assumptions_json: str | None = Field(default=None, sa_type=Text)
+    assumption_set_name: str | None = Field(default=None, sa_type=Text)
     # The saved plan the scenario was opened from or saved as (no foreign key: a draft
     # outlives a deleted plan, whose next save then says the plan is gone).
     plan_id: int | None = None

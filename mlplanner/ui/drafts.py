@@ -1,7 +1,8 @@
 """Nothing is lost: the scenario being edited is autosaved and comes back after a reload.
 
-Every run ends with :func:`autosave`: when the scenario, the adopted allocation or the saved plan
-being worked on changed since the last autosave, the draft in the database is replaced
+Every run ends with :func:`autosave`: when the scenario, the adopted allocation, the saved plan
+being worked on or the assumptions in force (edited, or a named set put in force) changed since
+the last autosave, the draft in the database is replaced
 (:mod:`mlplanner.storage.drafts`). A new session starts with :func:`restore_draft`, which
 puts the owner's draft back in force; without one the app opens on the default example.
 
@@ -47,10 +48,12 @@ from mlplanner.ui.db import engine, session_on
 from mlplanner.ui.state import (
     LoadedPlan,
     Slot,
+    assumptions_chosen,
     default_scenario,
     get_loaded_plan,
     get_override,
     get_scenario,
+    set_assumptions,
     set_loaded_plan,
     set_override,
     set_scenario,
@@ -112,6 +115,7 @@ def current_draft() -> Draft:
     """What an autosave stores now."""
     override = get_override()
     loaded = get_loaded_plan()
+    chosen = assumptions_chosen()
     return Draft(
         scenario=get_scenario(),
         allocation=None if override is None else dict(override.allocation),
@@ -119,6 +123,8 @@ def current_draft() -> Draft:
         plan=None
         if loaded is None
         else DraftPlan(loaded.plan_id, loaded.name, loaded.opened_revision, loaded.base_revision),
+        assumptions=None if chosen is None else chosen.assumptions,
+        assumption_set_name="" if chosen is None else chosen.name,
     )
 
 
@@ -136,6 +142,8 @@ def restore_draft() -> None:
     if draft is None:
         return
     set_scenario(draft.scenario)
+    if draft.assumptions is not None:
+        set_assumptions(draft.assumptions, draft.assumption_set_name)
     if draft.allocation is not None:
         set_override(draft.allocation, draft.allocation_label)
     plan = draft.plan

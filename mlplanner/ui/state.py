@@ -130,6 +130,16 @@ def set_assumptions(assumptions: Assumptions, name: str) -> None:
     _in_force.set(InForce(assumptions, name))
 
 
+def assumptions_chosen() -> InForce | None:
+    """The assumptions in force and their name, unless they are the shipped defaults as
+    shipped (then None: what a new session starts with anyway)."""
+    in_force = _in_force.get()
+    if in_force is None:
+        return None
+    shipped = in_force.name == SHIPPED_DEFAULTS and in_force.assumptions is Assumptions.defaults()
+    return None if shipped else in_force
+
+
 def get_override() -> Override | None:
     """The allocation the user adopted instead of the recommendation, if any."""
     return _override.get()

@@ -22,9 +22,10 @@ from mlplanner.storage.drafts import Draft, browser_owner, load_draft
 from mlplanner.storage.errors import StorageError
 from mlplanner.ui import drafts
 from mlplanner.ui.drafts import BROWSER_ID, COOKIE
-from mlplanner.ui.state import OVERRIDE, SCENARIO, Override
+from mlplanner.ui.state import IN_FORCE, OVERRIDE, SCENARIO, InForce, Override
 from tests.app.apptest import APP, TIMEOUT_S, button, current_scenario, run, texts
 from tests.app.test_team_mode import ANN, AUTH, BOB
+from tests.support.builders import assumptions_with
 
 SEED = "seed_startup.json"
 FASHION = "fashion_retailer.json"
@@ -93,6 +94,21 @@ def test_the_scenario_and_an_adopted_allocation_come_back_in_a_new_session() -> 
 
     other = session_of("c" * 32)  # another browser: its own first visit
     assert current_scenario(other) == example_scenarios()[FASHION]
+
+
+def test_edited_assumptions_come_back_in_a_new_session() -> None:
+    # Reviewed as a user would: the loaded cost multiplier changed to 1.6, then a reload put
+    # the shipped defaults back without a word.
+    edited = assumptions_with(loaded_cost_multiplier=1.6)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    at.session_state[BROWSER_ID.key] = "f" * 32
+    at.session_state[IN_FORCE] = InForce(edited, "Shipped defaults (edited)")
+    run(at)
+
+    again = session_of("f" * 32)
+    assert again.session_state[IN_FORCE] == InForce(edited, "Shipped defaults (edited)")
+    assert "Assumptions: Shipped defaults (edited)" in texts(again.sidebar.caption)
+    assert current_scenario(again) == example_scenarios()[FASHION]  # nothing else changed
 
 
 def test_new_scenario_starts_blank() -> None:

@@ -15,6 +15,7 @@ from mlplanner.storage.drafts import (
     user_owner,
 )
 from tests.storage.support import fashion, renamed, seed_startup
+from tests.support.builders import assumptions_with
 
 BROWSER = browser_owner("4f1c")
 USER = user_owner("subject-1")
@@ -57,3 +58,24 @@ def test_an_unreadable_allocation_falls_back_to_the_recommendation(session: Sess
     with session.begin():
         session.exec(text("UPDATE scenario_draft SET allocation_json = '{\"wizard\": 2}'"))  # type: ignore[call-overload]
     assert load_draft(session=session, owner=BROWSER) == Draft(fashion())
+
+
+def test_edited_assumptions_and_their_name_read_back(session: Session) -> None:
+    edited = assumptions_with(loaded_cost_multiplier=1.6)
+    draft = Draft(fashion(), assumptions=edited, assumption_set_name="Shipped defaults (edited)")
+    save_draft(session=session, owner=BROWSER, draft=draft)
+    loaded = load_draft(session=session, owner=BROWSER)
+    assert loaded == draft
+    assert loaded is not None and loaded.assumptions is not None
+    assert loaded.assumptions.loaded_cost_multiplier == 1.6
+    save_draft(session=session, owner=BROWSER, draft=Draft(fashion()))  # back to the defaults
+    assert load_draft(session=session, owner=BROWSER) == Draft(fashion())
+
+
+def test_unreadable_assumptions_fall_back_to_the_shipped_defaults(session: Session) -> None:
+    edited = assumptions_with(loaded_cost_multiplier=1.6)
+    save_draft(session=session, owner=BROWSER, draft=Draft(fashion(), assumptions=edited))
+    for stored in ('\'{"loaded_cost_multiplier": "lots"}\'', "'not json'"):
+        with session.begin():
+            session.exec(text(f"UPDATE scenario_draft SET assumptions_json = {stored}"))  # type: ignore[call-overload]
+        assert load_draft(session=session, owner=BROWSER) == Draft(fashion())

@@ -26,6 +26,7 @@ from mlplanner.storage.database import (
     open_database,
     upgrade_to_head,
 )
+from mlplanner.storage.drafts import Draft, load_draft, save_draft
 from mlplanner.storage.errors import DatabaseUnavailableError
 from mlplanner.storage.models import metadata
 from tests.storage.conftest import BACKENDS
@@ -235,6 +236,38 @@ def test_revisions_saved_before_notes_existed_open_with_no_note_and_take_notes_a
     with empty_engine.connect() as connection:
         kept = connection.execute(text("SELECT count(*) FROM plan_revision")).scalar_one()
     assert kept == 3
+
+
+def test_drafts_stored_before_they_kept_assumptions_open_on_the_shipped_defaults(
+    empty_engine: Engine,
+) -> None:
+    migrate(empty_engine, "upgrade", "0005")
+    scenario = example_scenarios()["fashion_retailer.json"]
+    with empty_engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO scenario_draft (owner, scenario_json, updated_at) "
+                "VALUES (:owner, :scenario, :now)"
+            ),
+            {
+                "owner": "browser:old",
+                "scenario": scenario.model_dump_json(),
+                "now": datetime.now(UTC),
+            },
+        )
+
+    migrate(empty_engine, "upgrade", "0006")
+
+    edited = Assumptions.defaults().model_copy(update={"loaded_cost_multiplier": 1.6})
+    with Session(empty_engine) as session:
+        assert load_draft(session=session, owner="browser:old") == Draft(scenario)
+        draft = Draft(scenario, assumptions=edited, assumption_set_name="Mine (edited)")
+        save_draft(session=session, owner="browser:old", draft=draft)
+        assert load_draft(session=session, owner="browser:old") == draft
+    migrate(empty_engine, "downgrade", "0005")
+    with empty_engine.connect() as connection:
+        kept = connection.execute(text("SELECT count(*) FROM scenario_draft")).scalar_one()
+    assert kept == 1
 
 
 def test_every_later_migration_goes_down_to_the_first_and_up_again(empty_engine: Engine) -> None:
