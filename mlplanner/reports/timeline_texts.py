@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.quarters import shift
-from mlplanner.model.wording import format_usd
+from mlplanner.model.wording import format_usd, people
 from mlplanner.timeline.simulation import Timeline
 
 
@@ -19,15 +19,25 @@ def staffed_headline(timeline: Timeline) -> str:
 
 
 def first_year_text(timeline: Timeline) -> str:
-    """What the first year really costs against the plan's steady-state yearly cost."""
+    """What the first year really costs against the plan's steady-state yearly cost; where
+    the timeline's last quarter needs another team than the plan (projects gone live, or
+    starting later, change the work), that team's size too, so that the plan's cost is not
+    read as what the timeline ends at."""
     n = timeline.first_year_quarters
     span = f"{timeline.start} to {shift(timeline.start, n - 1)}"
     cost = format_usd(timeline.first_year_cost_usd)
     steady = format_usd(timeline.plan_cost_usd)
     what = "The first year" if n == 4 else f"The first {n} quarters"
-    return (
-        f"{what} ({span}) costs {cost}, hiring costs included; the full team costs {steady} "
-        "a year once everyone is in place."
+    text = f"{what} ({span}) costs {cost}, hiring costs included; "
+    last = timeline.quarters[-1]
+    needed = sum(line.target for line in last.roles)
+    planned = sum(timeline.target.values())
+    if needed == planned:
+        return text + f"the full team costs {steady} a year once everyone is in place."
+    has = "" if last.headcount == needed else f" (the team then has {last.headcount})"
+    return text + (
+        f"the plan's full team ({people(planned)}, the projects as the scenario gives them) "
+        f"costs {steady} a year; by {last.quarter} the work needs {people(needed)}{has}."
     )
 
 

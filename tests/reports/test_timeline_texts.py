@@ -1,0 +1,59 @@
+"""Sentences about a hiring timeline: the first year's cost against the plan's, and the team the
+timeline's last quarter needs where it is not the plan's."""
+
+from __future__ import annotations
+
+from mlplanner.examples import example_scenarios
+from mlplanner.model.scenario import parse_scenario
+from mlplanner.model.wording import format_usd
+from mlplanner.reports.timeline_texts import first_year_text
+from mlplanner.timeline.simulation import simulate
+
+
+def test_a_timeline_that_ends_at_the_plan_says_what_the_full_team_costs() -> None:
+    timeline = simulate(example_scenarios()["fashion_retailer.json"])
+    assert sum(line.target for line in timeline.quarters[-1].roles) == sum(timeline.target.values())
+    steady = format_usd(timeline.plan_cost_usd)
+    assert first_year_text(timeline).endswith(
+        f"the full team costs {steady} a year once everyone is in place."
+    )
+
+
+def test_a_project_going_live_says_the_last_quarter_needs_another_team_than_the_plan() -> None:
+    # Read as a head of ML would: "fully staffed at 7 people" beside "the full team costs
+    # $2.39M once everyone is in place", a team of 11 the timeline never reaches (the fraud
+    # model goes live in its fourth quarter and needs only its run effort from then on).
+    scenario = parse_scenario(
+        {
+            "name": "Fintech",
+            "company": {"employees": 60, "region": "us", "plan_start": "2027-Q1"},
+            "projects": [
+                {
+                    "name": "Credit",
+                    "domain": "tabular",
+                    "stage": "production",
+                    "deployment": "online",
+                },
+                {
+                    "name": "Fraud",
+                    "domain": "tabular",
+                    "stage": "production",
+                    "data_readiness": "raw",
+                    "deployment": "online",
+                    "start": "2027-Q2",
+                    "live_from": "2027-Q4",
+                },
+            ],
+        }
+    )
+    timeline = simulate(scenario)
+    last = timeline.quarters[-1]
+    needed = sum(line.target for line in last.roles)
+    planned = sum(timeline.target.values())
+    assert needed < planned
+    text = first_year_text(timeline)
+    assert (
+        f"the plan's full team ({planned} people, the projects as the scenario gives them)" in text
+    )
+    assert f"by {last.quarter} the work needs {needed} people" in text
+    assert "once everyone is in place" not in text
