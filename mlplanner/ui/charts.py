@@ -6,6 +6,7 @@ tooltips on every mark, roles in lifecycle order and in their own colour (``ROLE
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 import altair as alt
@@ -43,6 +44,16 @@ NEUTRAL = "#34495e"
 BAR_HEIGHT = 30
 LABEL_LIMIT = 280
 LEGEND_LABEL_LIMIT = 170
+# A subtitle wraps at this many characters: it fits a chart in half the page's width, or a
+# phone's 390 px (Vega cuts a longer line short with "…").
+SUBTITLE_CHARS = 50
+
+
+def chart_title(text: str, subtitle: str | None = None) -> alt.Title:
+    """A chart's title, its subtitle (if any) wrapped into lines of :data:`SUBTITLE_CHARS`."""
+    if subtitle is None:
+        return alt.Title(text, anchor="start")
+    return alt.Title(text, subtitle=textwrap.wrap(subtitle, SUBTITLE_CHARS), anchor="start")
 
 
 def role_color_scale(roles: Iterable[str] = ROLES) -> alt.Scale:
@@ -61,11 +72,7 @@ def headcount_chart(evaluation: Evaluation) -> alt.Chart:
     data = top_sources(attribution_frame(evaluation))
     data["role_order"] = data["role"].map(role_sort_key)
     sources = list(dict.fromkeys(data["source"]))
-    title = alt.Title(
-        busiest_source_headline(evaluation),
-        subtitle=largest_role_headline(evaluation),
-        anchor="start",
-    )
+    title = chart_title(busiest_source_headline(evaluation), largest_role_headline(evaluation))
     return (
         alt.Chart(data, title=title)
         .mark_bar(stroke="white", strokeWidth=0.5)
@@ -117,11 +124,10 @@ def quality_chart(evaluation: Evaluation) -> alt.LayerChart:
         order,
         "score",
         "Score (0-100)",
-        alt.Title(
+        chart_title(
             quality_headline(evaluation),
-            subtitle="quality = delivery × resilience factor × coordination "
+            "quality = delivery × resilience factor × coordination "
             "(the share of the planned work delivered, weighted by depth and safety)",
-            anchor="start",
         ),
         [
             alt.Tooltip("component:N", title="Component"),
@@ -153,10 +159,9 @@ def coverage_chart(evaluation: Evaluation) -> alt.LayerChart:
         order,
         "coverage",
         "Demand covered (%)",
-        alt.Title(
+        chart_title(
             coverage_headline(evaluation),
-            subtitle="Share of each lifecycle phase's demand someone is staffed for",
-            anchor="start",
+            "Share of each lifecycle phase's demand someone is staffed for",
         ),
         [
             alt.Tooltip("phase:N", title="Phase"),

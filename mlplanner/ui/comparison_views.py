@@ -21,6 +21,7 @@ from mlplanner.reports.comparison import (
 from mlplanner.reports.tables import comparison_frame
 from mlplanner.ui.charts import (
     LABEL_LIMIT,
+    chart_title,
     labelled_cost_quality_points,
     role_color_scale,
 )
@@ -136,6 +137,6 @@ def tradeoff_chart(c: SetupComparison) -> alt.LayerChart:
     if c.cheapest == c.best:
         subtitle = "More specialists cost more here without scoring higher"
     return chart.properties(
-        title=alt.Title(tradeoff_headline(c), subtitle=subtitle, anchor="start"),
+        title=chart_title(tradeoff_headline(c), subtitle),
         height=CHART_HEIGHT,
     )

@@ -27,6 +27,7 @@ from mlplanner.storage.revisions import RevisionChoice, revision_choices
 from mlplanner.ui import widgets
 from mlplanner.ui.charts import (
     LABEL_LIMIT,
+    chart_title,
     labelled_cost_quality_points,
     role_color_scale,
 )
@@ -275,10 +276,9 @@ def headcount_delta_chart(baseline_label: str, found: Sequence[EvaluationDelta])
     return (
         alt.Chart(
             data,
-            title=alt.Title(
+            title=chart_title(
                 headcount_headline(baseline_label, found),
-                subtitle=f"Change in people by role against {baseline_label}",
-                anchor="start",
+                f"Change in people by role against {baseline_label}",
             ),
         )
         .mark_bar()
@@ -364,10 +364,9 @@ def cost_quality_chart(compared: Sequence[Compared]) -> alt.LayerChart:
         ],
     )
     return chart.properties(
-        title=alt.Title(
+        title=chart_title(
             cost_quality_headline(compared),
-            subtitle="Each plan's yearly cost and quality, with its own assumptions",
-            anchor="start",
+            "Each plan's yearly cost and quality, with its own assumptions",
         ),
         height=CHART_HEIGHT,
     )

@@ -17,7 +17,7 @@ from mlplanner.model.roles import ROLES, role_label, role_sort_key
 from mlplanner.model.wording import format_usd
 from mlplanner.ranges.timeline_ranges import TimelineRanges
 from mlplanner.timeline.simulation import Timeline
-from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL, role_color_scale
+from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL, chart_title, role_color_scale
 
 CHART_HEIGHT: Final = 300
 HIRES_COLOR: Final = "#59a14f"
@@ -162,10 +162,9 @@ def capacity_chart(timeline: Timeline) -> alt.LayerChart | alt.FacetChart:
             ],
         )
     )
-    title = alt.Title(
+    title = chart_title(
         "Effective capacity against demand",
-        subtitle="New hires count as they ramp up; leads and generalists add capacity",
-        anchor="start",
+        "New hires count as they ramp up; leads and generalists add capacity",
     )
     return alt.layer(gap, lines, title=title).properties(height=CHART_HEIGHT)
 

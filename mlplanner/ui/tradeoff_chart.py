@@ -18,6 +18,7 @@ from mlplanner.model.wording import format_usd
 from mlplanner.reports.tradeoffs import allocation_summary, headline
 from mlplanner.search.alternatives import Alternative
 from mlplanner.search.frontier import FrontierPoint
+from mlplanner.ui.charts import chart_title
 
 FRONTIER_COLOR = "#1f4e79"
 CLOUD_COLOR = "#c8ccd0"
@@ -114,7 +115,8 @@ def tradeoff_chart(
                 "kind:N",
                 title="Named plans",
                 scale=alt.Scale(scheme="dark2"),
-                legend=alt.Legend(orient="bottom-right"),
+                # Below the chart: inside it, the legend hid points on a phone's narrow plot.
+                legend=alt.Legend(orient="bottom", direction="horizontal", columns=2),
             ),
             tooltip=_TOOLTIP,
         )
@@ -124,7 +126,7 @@ def tradeoff_chart(
         line,
         dots,
         markers,
-        title=alt.Title(title, subtitle=subtitle, anchor="start"),
+        title=chart_title(title, subtitle),
     ).properties(height=HEIGHT)
     spec: dict[str, Any] = chart.to_dict(validate=False)
     # The data go in as named datasets after the spec is built: Altair would otherwise

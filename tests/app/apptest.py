@@ -158,6 +158,12 @@ def chart_titles(at: AppTest) -> list[str]:
     return [spec["title"]["text"] for spec in chart_specs(at)]
 
 
+def subtitle(spec: dict[str, Any]) -> str:
+    """A chart's subtitle as one line (it is drawn wrapped, in lines)."""
+    lines: list[str] = spec["title"]["subtitle"]
+    return " ".join(lines)
+
+
 def texts(elements: Any) -> list[str]:
     """The elements' Markdown as a reader sees it: user text escaped by ``plain`` reads as
     typed (intended Markdown such as ``**Rule:**`` stays)."""

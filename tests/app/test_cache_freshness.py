@@ -40,6 +40,7 @@ from tests.app.apptest import (
     open_app,
     open_expanders,
     run,
+    subtitle,
     texts,
 )
 from tests.support.builders import assumptions_with
@@ -135,7 +136,7 @@ def plan_shown(at: Any) -> tuple[str, str, str, str]:
     headcount, *_ = chart_specs(at)
     [tornado] = [t for t in chart_titles(at) if t.endswith("what moves it")]
     [raise_quality_text] = [t for t in texts(at.markdown) if t.startswith(RAISE)]
-    return metric(at, "Annual cost"), headcount["title"]["subtitle"], tornado, raise_quality_text
+    return metric(at, "Annual cost"), subtitle(headcount), tornado, raise_quality_text
 
 
 def plan_expected(scenario: Scenario, assumptions: Assumptions) -> tuple[str, str, str, str]:

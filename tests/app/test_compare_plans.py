@@ -23,7 +23,7 @@ from mlplanner.ui.plan_comparison import (
     Compared,
     cost_quality_headline,
 )
-from tests.app.apptest import COMPARE_PAGE, chart_specs, go_to, open_app, run, texts
+from tests.app.apptest import COMPARE_PAGE, chart_specs, go_to, open_app, run, subtitle, texts
 from tests.storage.support import PREVIOUS_QUALITY, save_previous_definition
 from tests.support.builders import assumptions_with
 
@@ -82,7 +82,7 @@ def test_two_plans_show_deltas_per_role_cost_and_quality(engine: Engine) -> None
     assert totals["Δ quality"][0] == f"{seed.quality - base.quality:+.1f}"
     assert not at.warning
     headcount, tradeoff = chart_specs(at)[-3:-1]
-    assert "against Fashion · r1 (newest)" in headcount["title"]["subtitle"]
+    assert "against Fashion · r1 (newest)" in subtitle(headcount)
     assert headcount["encoding"]["tooltip"] and tradeoff["layer"][0]["encoding"]["tooltip"]
     shown = dict(
         zip(

@@ -30,6 +30,7 @@ from tests.app.apptest import (
     open_expanders,
     open_why_each_head,
     run,
+    subtitle,
     texts,
 )
 from tests.support.builders import assumptions_with, portfolio_data
@@ -149,7 +150,7 @@ def test_charts_state_their_point_use_role_colours_and_have_tooltips() -> None:
         f"Yearly cost {format_usd(recommend(scenario).annual_cost_usd)}: what moves it",
     ]
     headcount, *scores = chart_specs(at)
-    assert headcount["title"]["subtitle"] == (
+    assert subtitle(headcount) == (
         "Data Analyst and Data Scientist are the largest roles: 8 each of 37 people"
     )
     staffed = [role for role in ROLES if recommend(scenario).allocation[role] > 0]

@@ -80,3 +80,14 @@ def test_every_dataset_is_an_arrow_table() -> None:
     low = POINTS[1].annual_cost_usd
     chart = with_budget(SPEC, low, affordable(POINTS, low))
     assert all(isinstance(rows, pa.Table) for rows in chart["datasets"].values())
+
+
+def test_the_named_plans_legend_sits_below_the_chart_and_the_subtitle_wraps() -> None:
+    # Inside the plot (bottom right) it hid the frontier's points on a phone.
+    [legend] = [
+        layer["encoding"]["color"]["legend"]
+        for layer in SPEC["layer"]
+        if "color" in layer.get("encoding", {})
+    ]
+    assert legend["orient"] == "bottom" and legend["columns"] == 2
+    assert len(SPEC["title"]["subtitle"]) >= 2  # the headline's second sentence, in lines
