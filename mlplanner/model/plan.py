@@ -39,7 +39,7 @@ from mlplanner.model.scoring import scoring_context
 from mlplanner.model.setup_space import setup_space
 from mlplanner.model.shaping import Move, Shaping, shape
 from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
-from mlplanner.model.wording import format_usd, people
+from mlplanner.model.wording import SHOWN_FTE, format_usd, people
 
 MAX_PEOPLE_PER_ROLE = 100_000
 REMEMBERED = 32  # recommended plans kept (see recommend)
@@ -47,7 +47,6 @@ NO_QUALITY = (
     "No quality score: quality is the share of the projects' planned work the team can "
     "deliver, and this scenario has no projects yet. Add a project to see one."
 )
-_SHOWN = 0.05  # FTE shown to one decimal: less reads as 0.0 and is not named
 
 
 @dataclass(frozen=True)
@@ -384,7 +383,7 @@ def coverage_note(evaluation: Evaluation, role: str) -> str:
     demand (and for leads and heads)."""
     line = next(line for line in evaluation.roles if line.role == role)
     if role == GENERALIST:
-        if line.fte_carried <= _SHOWN:
+        if line.fte_carried <= SHOWN_FTE:
             return ""
         return f"They carry {line.fte_carried:,.1f} FTE of other roles' demand."
     if line.coverage is None:
@@ -393,12 +392,21 @@ def coverage_note(evaluation: Evaluation, role: str) -> str:
     by_generalists = evaluation.quality_detail.generalist_fte[role]
     own = covered - by_generalists
     parts = []
-    if own > _SHOWN:
+    if own > SHOWN_FTE:
         parts.append(f"{own:,.1f} FTE by its own people")
-    if by_generalists > _SHOWN:
+    if by_generalists > SHOWN_FTE:
         parts.append(f"{by_generalists:,.1f} FTE by full-stack data scientists")
     who = ", ".join(parts) if parts else "nobody is staffed for it"
-    return f"Covered {line.coverage:.0f}% ({covered:,.1f} of {line.fte_demand:,.1f} FTE): {who}."
+    pair = _fte_pair(covered, line.fte_demand)
+    return f"Covered {line.coverage:.0f}% ({pair} FTE): {who}."
+
+
+def _fte_pair(covered: float, demand: float) -> str:
+    """``1.4 of 1.5``; with two decimals where one would show a shortfall as ``2.0 of 2.0``."""
+    pair = f"{covered:,.1f} of {demand:,.1f}"
+    if covered < demand and f"{covered:,.1f}" == f"{demand:,.1f}":
+        pair = f"{covered:,.2f} of {demand:,.2f}"
+    return pair
 
 
 def _check_allocation(allocation: Mapping[str, int]) -> dict[str, int]:

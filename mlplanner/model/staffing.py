@@ -65,7 +65,7 @@ from mlplanner.model.roles import (
     role_label,
 )
 from mlplanner.model.scenario import SETUP_CHOICES, SETUPS, Company, Setup
-from mlplanner.model.wording import count, people
+from mlplanner.model.wording import SHOWN_FTE, count, people
 
 _EPS = 1e-9
 ANNOTATOR: RoleId = "annotator"
@@ -368,7 +368,7 @@ def _specialist_rule(
         f"(rounded up when the part beyond a whole person reaches {cut:.2f}"
     )
     left = rest - max(needed, have)
-    if left > _EPS:
+    if left >= SHOWN_FTE:
         text += f"; {left:.1f} FTE below that gets no specialist of its own"
     return text + ")" + _kept(have, needed)
 

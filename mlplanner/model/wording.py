@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from mlplanner.model.roles import role_label
 
+# FTE are shown to one decimal: less than this reads as 0.0, and is not named.
+SHOWN_FTE = 0.05
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 

@@ -63,7 +63,7 @@ def _managers(after: Evaluation, role: str) -> str:
         return "the team is small enough to need no lead"
     if leads >= teams:
         return f"each of the {teams} teams has a lead"
-    return f"{leads} of {teams} teams have a lead"
+    return f"{leads} of {teams} teams {'has' if leads == 1 else 'have'} a lead"
 
 
 def _totals(before: Evaluation, after: Evaluation) -> str:

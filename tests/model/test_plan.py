@@ -10,7 +10,7 @@ from hypothesis import given
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import SHARED_SOURCES
-from mlplanner.model.plan import Evaluation, evaluate, recommend
+from mlplanner.model.plan import Evaluation, _fte_pair, evaluate, recommend
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.staffing import round_people
@@ -214,3 +214,10 @@ def test_a_plan_is_remembered_by_what_it_is_recommended_from() -> None:
     assert recommend(fashion, "mature", DEFAULTS).setup == "mature"
     dearer = assumptions_with(loaded_cost_multiplier=DEFAULTS.loaded_cost_multiplier * 2)
     assert recommend(fashion, "scaleup", dearer).annual_cost_usd > plan.annual_cost_usd
+
+
+def test_a_shortfall_is_never_shown_as_two_equal_figures() -> None:
+    # "Covered 98% (2.0 of 2.0 FTE)" read as a contradiction.
+    assert _fte_pair(1.96, 2.0) == "1.96 of 2.00"
+    assert _fte_pair(1.4, 1.5) == "1.4 of 1.5"
+    assert _fte_pair(2.0, 2.0) == "2.0 of 2.0"

@@ -416,3 +416,14 @@ def test_staffing_arrays_of_demand_gives_each_plans_numbers_exactly(
         assert (one.deployer is not None) == added
         labeller = np.broadcast_to(counts.annotator_added, len(rows))[i]
         assert one.annotator_added == labeller
+
+
+def test_work_too_small_to_show_is_not_named_as_getting_no_specialist() -> None:
+    # As a mature company (cut 0.15): 2.04 FTE make two people, and "0.0 FTE below that gets
+    # no specialist" was printed; 2.1 FTE make two too, leaving 0.1 FTE, which is said.
+    small = staff(NO_WORK | {"data_engineer": 2.04}, {}, "mature", PINNED, deploys=False)
+    assert small.allocation["data_engineer"] == 2
+    assert "gets no specialist" not in small.rules["data_engineer"]
+    larger = staff(NO_WORK | {"data_engineer": 2.1}, {}, "mature", PINNED, deploys=False)
+    assert larger.allocation["data_engineer"] == 2
+    assert "0.1 FTE below that gets no specialist" in larger.rules["data_engineer"]

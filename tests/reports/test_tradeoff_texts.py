@@ -252,3 +252,13 @@ def test_a_head_of_data_fewer_is_named_with_the_leads_left() -> None:
         f"Nobody above {leads} team leads.",
     ]
     assert people(2, "head_of_data", in_words=True) == "two Heads of Data & ML"
+
+
+def test_one_lead_of_two_teams_has_a_lead_in_the_singular() -> None:
+    scenario = load_scenario(FASHION)
+    led = evaluate(scenario, {"data_scientist": 12, "team_lead": 2})  # two teams, both led
+    one = evaluate(scenario, {"data_scientist": 12, "team_lead": 1})
+    assert "1 of 2 teams has a lead." in describe_changes(led, one)
+    three = evaluate(scenario, {"data_scientist": 20, "team_lead": 3})
+    two = evaluate(scenario, {"data_scientist": 20, "team_lead": 2})
+    assert "2 of 3 teams have a lead." in describe_changes(three, two)
