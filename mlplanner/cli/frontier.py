@@ -21,7 +21,7 @@ import pandas as pd
 from mlplanner.exchange.csv_dialect import csv_text
 from mlplanner.exchange.tables_csv import frontier_table
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import Evaluation, evaluate
+from mlplanner.model.plan import NO_QUALITY, Evaluation, evaluate
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.wording import format_usd, joined, people
@@ -128,6 +128,12 @@ def with_step_note(table: str, scenario: Scenario) -> str:
 
 def _frontier(args: argparse.Namespace) -> str:
     scenario = load_scenario(args.file)
+    if not scenario.projects:  # no quality to weigh cost against: no frontier (as in the app)
+        if args.format == "json":
+            return "[]"
+        if args.format == "csv":
+            return csv_text(frontier_table([]))
+        return NO_QUALITY + " The frontier weighs cost against quality."
     points = frontier(scenario, setup=args.setup)
     if args.format == "json":
         return json.dumps([p.to_dict() for p in points], indent=2)

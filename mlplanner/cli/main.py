@@ -127,7 +127,9 @@ def _render_compare(plans: list[Plan], fmt: str) -> str:
         return json.dumps([p.to_dict() for p in plans], indent=2)
     if fmt == "csv":
         return csv_text(comparison_frame(plans))
-    return comparison_frame(plans).to_string(index=False)
+    frame = comparison_frame(plans)
+    table = frame.astype(object).where(frame.notna(), "-").to_string(index=False)
+    return table if all(p.scored for p in plans) else f"{table}\n{NO_QUALITY}"
 
 
 def _recommend(args: argparse.Namespace) -> str:

@@ -94,7 +94,7 @@ class BudgetAdvice:
                 f"{format_usd(self.smallest_cost_usd)} a year."
             )
         if not self.unstaffed and self.part is None:
-            return "The budget staffs every project."
+            return "The budget staffs every project." if self.funded else "No projects yet."
         total = len(self.funded) + len(self.unstaffed) + (self.part is not None)
         whole = f"{len(self.funded)} of {projects(total)}" if self.funded else "no project"
         clauses = [f"The budget staffs {whole}"]
@@ -117,7 +117,7 @@ class BudgetAdvice:
             "part": None if part is None else {"project": part.project, "percent": part.percent},
             "unstaffed": list(self.unstaffed),
             "annual_cost_usd": None if plan is None else plan.annual_cost_usd,
-            "quality": None if plan is None else round(plan.quality, 2),
+            "quality": None if plan is None or not plan.scored else round(plan.quality, 2),
             "allocation": None if plan is None else plan.allocation,
             "message": self.message,
         }
@@ -271,4 +271,5 @@ def describe(advice: BudgetAdvice) -> str:
     if advice.plan is None:
         return advice.message
     cost = format_usd(advice.plan.annual_cost_usd)
-    return f"{cost} a year, quality {advice.quality:.1f}. {advice.message}"
+    quality = f"quality {advice.quality:.1f}" if advice.plan.scored else "no quality score"
+    return f"{cost} a year, {quality}. {advice.message}"

@@ -13,7 +13,7 @@ import pytest
 from mlplanner.cli.main import main
 from mlplanner.exchange.tables_csv import FRONTIER_COLUMNS
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import recommend
+from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.scenario import load_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.paths import EXAMPLES_DIR
@@ -219,3 +219,27 @@ def test_a_team_searched_person_by_person_has_no_step_line(
 ) -> None:
     assert "steps of" not in run_ok(capsys, "frontier", str(FASHION))
     assert "steps of" not in run_ok(capsys, "recommend", str(FASHION), "--budget", "1300000")
+
+
+def test_without_projects_there_is_no_frontier_and_no_quality_anywhere(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Read as a head of ML would: `frontier` printed a plan of quality 84.9, `compare` printed
+    # "None" and the budget advice "quality 84.9 ... staffs every project" for a scenario that
+    # has no projects, hence no quality score.
+    data = json.loads(FASHION.read_text())
+    data["projects"] = []
+    path = tmp_path / "empty.json"
+    path.write_text(json.dumps(data))
+    assert run_ok(capsys, "frontier", str(path)).startswith(NO_QUALITY)
+    assert json.loads(run_ok(capsys, "frontier", str(path), "--format", "json")) == []
+    rows = pd.read_csv(io.StringIO(run_ok(capsys, "frontier", str(path), "--format", "csv")))
+    assert rows.empty and list(rows.columns) == list(FRONTIER_COLUMNS)
+    compared = run_ok(capsys, "compare", str(path))
+    assert "None" not in compared and compared.rstrip().endswith(NO_QUALITY)
+    advice = run_ok(capsys, "recommend", str(path), "--budget", "2000000").splitlines()[-1]
+    assert advice.endswith("a year, no quality score. No projects yet.")
+    data = json.loads(
+        run_ok(capsys, "recommend", str(path), "--budget", "2000000", "--format", "json")
+    )
+    assert data["budget_advice"]["quality"] is None
