@@ -28,6 +28,7 @@ from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import (
     ANNOTATIONS,
     DATA_READINESS,
+    DEFAULT_PRIORITY,
     DEPLOYMENTS,
     DOMAINS,
     LIFECYCLES,
@@ -504,6 +505,19 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
             required=True,
             format="%d",
             help="Number of similar projects this row stands for: multiplies its demand.",
+        ),
+        "priority": st.column_config.NumberColumn(
+            "Priority",
+            width=70,
+            min_value=1,
+            max_value=5,
+            step=1,
+            default=DEFAULT_PRIORITY,
+            required=True,
+            format="%d",
+            help=f"How much the project matters, 1 to 5 ({DEFAULT_PRIORITY} by default): quality "
+            "weighs each project by its size times its priority, and budget advice leaves out "
+            "the least priority × FTE per dollar first.",
         ),
         "start": st.column_config.TextColumn(
             "Start",

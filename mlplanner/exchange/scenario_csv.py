@@ -66,6 +66,7 @@ _TEXT_COLUMNS: Final = frozenset({"project_name", "scenario_name"})
 _WHOLE_COLUMNS: Final = frozenset(
     {
         "count",
+        "priority",
         "employees",
         "horizon_quarters",
         "hiring_capacity_per_quarter",
@@ -113,6 +114,7 @@ def scenario_frame(scenario: Scenario) -> pd.DataFrame:
             "deployment": p.deployment,
             "lifecycle": p.lifecycle,
             "count": p.count,
+            "priority": p.priority,
             "start": p.start,
             "live_from": p.live_from,
             **shared,
@@ -121,7 +123,12 @@ def scenario_frame(scenario: Scenario) -> pd.DataFrame:
     ] or [{column: None for column in PROJECT_COLUMNS} | shared]
     frame = pd.DataFrame(rows, columns=list(SCENARIO_COLUMNS))
     return frame.astype(
-        {"count": "Int64", "annual_budget_usd": object, "hiring_capacity_per_quarter": "Int64"}
+        {
+            "count": "Int64",
+            "priority": "Int64",
+            "annual_budget_usd": object,
+            "hiring_capacity_per_quarter": "Int64",
+        }
     )
 
 

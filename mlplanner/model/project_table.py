@@ -26,10 +26,12 @@ PROJECT_COLUMNS: Final = (
     "deployment",
     "lifecycle",
     "count",
+    "priority",
     "start",
     "live_from",
 )
-_TEXT_COLUMNS: Final = tuple(column for column in PROJECT_COLUMNS if column != "count")
+_WHOLE_COLUMNS: Final = ("count", "priority")
+_TEXT_COLUMNS: Final = tuple(column for column in PROJECT_COLUMNS if column not in _WHOLE_COLUMNS)
 
 
 def projects_frame(projects: Sequence[Project]) -> pd.DataFrame:
@@ -44,7 +46,8 @@ def projects_frame(projects: Sequence[Project]) -> pd.DataFrame:
     columns: dict[str, Any] = {
         column: pd.Series([row[column] for row in rows], dtype="object") for column in _TEXT_COLUMNS
     }
-    columns["count"] = pd.array([row["count"] for row in rows], dtype="Int64")
+    for column in _WHOLE_COLUMNS:
+        columns[column] = pd.array([row[column] for row in rows], dtype="Int64")
     return pd.DataFrame(columns, columns=list(PROJECT_COLUMNS))
 
 

@@ -283,3 +283,18 @@ def test_help_texts_state_the_numbers_in_force_and_follow_an_edit() -> None:
     assert "Scaleup: specialists from 2.5 FTE" in setup.options
     assert "Small: every phase ×0.4" in column_help(at, "scale")
     assert not at.error
+
+
+def test_a_project_s_priority_is_shown_edited_and_kept_through_other_edits() -> None:
+    # Until the editor had a Priority column, any edit of the table reset every project's
+    # priority (set in a JSON file) to 3.
+    base = example_scenarios()["fashion_retailer.json"]
+    [project] = base.projects
+    prioritised = base.model_copy(update={"projects": [project.model_copy(update={"priority": 5})]})
+    at = open_app(prioritised)
+    column = json.loads(at.data_editor[0].proto.columns)["priority"]
+    assert column["default"] == 3 and column["help"]
+    edit_projects(at, edited={0: {"count": 2}})
+    assert [(p.count, p.priority) for p in current_scenario(at).projects] == [(2, 5)]
+    edit_projects(at, edited={0: {"priority": 1}})
+    assert current_scenario(at).projects[0].priority == 1

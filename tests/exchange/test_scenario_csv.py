@@ -13,7 +13,7 @@ from mlplanner.exchange.scenario_csv import (
     scenario_frame,
 )
 from mlplanner.exchange.scenario_import import import_scenario
-from mlplanner.model.scenario import Scenario
+from mlplanner.model.scenario import DEFAULT_PRIORITY, Scenario
 from tests.support.builders import project_data, scenario
 
 # The documented column contract (docs/file-formats.md): changing it breaks users' files.
@@ -27,6 +27,7 @@ DOCUMENTED_COLUMNS = (
     "deployment",
     "lifecycle",
     "count",
+    "priority",
     "start",
     "live_from",
     "scenario_name",
@@ -50,12 +51,12 @@ DOCUMENTED_COLUMNS = (
 )
 TIMELINE_COLUMNS: tuple[str, ...] = ("start", "live_from", "plan_start", "horizon_quarters")
 TIMELINE_COLUMNS += ("hiring_capacity_per_quarter",)
-# Files written before projects had a lifecycle, plans a head of data and a timeline: still
-# read as before.
+# Files written before projects had a lifecycle and a priority column, plans a head of data
+# and a timeline: still read as before.
 OLD_HEADER = ",".join(
     c
     for c in DOCUMENTED_COLUMNS
-    if c not in ("lifecycle", "existing_head_of_data", *TIMELINE_COLUMNS)
+    if c not in ("lifecycle", "priority", "existing_head_of_data", *TIMELINE_COLUMNS)
 )
 HEADER = OLD_HEADER
 COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0"
@@ -84,9 +85,9 @@ def test_export_has_one_row_per_project_and_the_company_on_every_row() -> None:
     lines = csv_text(scenario_frame(plan_input)).splitlines()
     assert lines == [
         NEW_HEADER,
-        "Churn,tabular,medium,production,partial,none,batch,build,3,,,"
+        "Churn,tabular,medium,production,partial,none,batch,build,3,3,,,"
         "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,0,,8,",
-        "Search,nlp,medium,production,partial,outsourced,batch,build,1,,,"
+        "Search,nlp,medium,production,partial,outsourced,batch,build,1,3,,,"
         "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,0,,8,",
     ]
 
@@ -141,7 +142,9 @@ def test_the_lifecycle_and_a_head_of_data_round_trip() -> None:
 def test_a_scenario_without_projects_is_one_row_with_empty_project_columns() -> None:
     empty = scenario(employees=40, name="Just analytics")
     text = csv_text(scenario_frame(empty))
-    assert text.splitlines()[1] == ",,,,,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0,0,,8,"
+    assert text.splitlines()[1] == (
+        ",,,,,,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0,0,,8,"
+    )
     assert read_scenario_csv(text) == empty
 
 
@@ -244,3 +247,17 @@ def test_long_values_are_shortened_in_messages() -> None:
 def test_an_exported_file_with_bom_imports_through_the_upload_path() -> None:
     original = scenario(project_data("Café ☕", "nlp"), name="Müller GmbH — 日本")
     assert import_scenario(csv_bytes(scenario_frame(original)), "plan.CSV") == original
+
+
+def test_a_project_s_priority_round_trips_and_an_older_file_without_it_reads_as_default() -> None:
+    # Reviewed as a user would: priorities [5, 3, 1] came back from the CSV as [3, 3, 3].
+    prioritised = scenario(
+        project_data("Fraud", "tabular", priority=5),
+        project_data("Churn", "tabular"),
+        project_data("Search", "nlp", priority=1),
+    )
+    back = read_scenario_csv(csv_text(scenario_frame(prioritised)))
+    assert [p.priority for p in back.projects] == [5, 3, 1]
+    assert back == prioritised
+    old = HEADER + "\r\nChurn,tabular,medium,production,partial,none,batch,1," + COMPANY + "\r\n"
+    assert [p.priority for p in read_scenario_csv(old).projects] == [DEFAULT_PRIORITY]
