@@ -431,6 +431,23 @@ def _choices(
     )
 
 
+def _whole_number(label: str, help: str, field: str) -> Any:
+    """A whole-number column of a project field, within the field's own bounds and starting
+    new rows on its default."""
+    bounds = {type(m).__name__: m for m in Project.model_fields[field].metadata}
+    return st.column_config.NumberColumn(
+        label,
+        width=70,
+        min_value=getattr(bounds.get("Ge"), "ge", None),
+        max_value=getattr(bounds.get("Le"), "le", None),
+        step=1,
+        default=Project.model_fields[field].default,
+        required=True,
+        format="%d",
+        help=help,
+    )
+
+
 def project_column_config(assumptions: Assumptions, region: str) -> dict[str, Any]:
     """The project table's columns; the help of those the effort numbers decide is built from
     the assumptions in force."""
@@ -495,29 +512,17 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
             Project.model_fields["lifecycle"].default,
             80,
         ),
-        "count": st.column_config.NumberColumn(
+        "count": _whole_number(
             "Count",
-            width=70,
-            min_value=1,
-            max_value=100,
-            step=1,
-            default=Project.model_fields["count"].default,
-            required=True,
-            format="%d",
-            help="Number of similar projects this row stands for: multiplies its demand.",
+            "Number of similar projects this row stands for: multiplies its demand.",
+            "count",
         ),
-        "priority": st.column_config.NumberColumn(
+        "priority": _whole_number(
             "Priority",
-            width=70,
-            min_value=1,
-            max_value=5,
-            step=1,
-            default=DEFAULT_PRIORITY,
-            required=True,
-            format="%d",
-            help=f"How much the project matters, 1 to 5 ({DEFAULT_PRIORITY} by default): quality "
+            f"How much the project matters, 1 to 5 ({DEFAULT_PRIORITY} by default): quality "
             "weighs each project by its size times its priority, and budget advice leaves out "
             "the least priority × FTE per dollar first.",
+            "priority",
         ),
         "start": st.column_config.TextColumn(
             "Start",

@@ -294,6 +294,9 @@ def test_a_project_s_priority_is_shown_edited_and_kept_through_other_edits() -> 
     at = open_app(prioritised)
     column = json.loads(at.data_editor[0].proto.columns)["priority"]
     assert column["default"] == 3 and column["help"]
+    assert (column["type_config"]["min_value"], column["type_config"]["max_value"]) == (1, 5)
+    count = json.loads(at.data_editor[0].proto.columns)["count"]
+    assert (count["type_config"]["min_value"], count["type_config"]["max_value"]) == (1, 100)
     edit_projects(at, edited={0: {"count": 2}})
     assert [(p.count, p.priority) for p in current_scenario(at).projects] == [(2, 5)]
     edit_projects(at, edited={0: {"priority": 1}})
