@@ -283,7 +283,7 @@ def shape(
     additions: list[Addition] = []
     while (person := _worth_adding(context, space, current, at, budget_usd, whole)) is not None:
         added = np.array([[person.added.get(role, 0) for role in ROLES]]) * space.step
-        current = current + added
+        current = space.with_heads(current + added)  # a lead added may call for a head
         start = (person.cost_after, person.quality_after)
         more, more_exact, current, at = _reshape(context, space, current, start, whole)
         additions.append(Addition(person, more, more_exact, budget_usd))
