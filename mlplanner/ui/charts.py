@@ -221,6 +221,19 @@ def labelled_cost_quality_points(
     )
     points = base.mark_circle(size=160, color=NEUTRAL)
     labels = base.mark_text(align="left", dx=10, dy=-8, fontSize=13).encode(
-        text=alt.Text(f"{label}:N")
+        text=alt.Text(f"{_SHOWN_LABEL}:N")
     )
-    return alt.LayerChart(data=data, layer=[points, labels])
+    return alt.LayerChart(data=_one_label_per_point(data, label), layer=[points, labels])
+
+
+_SHOWN_LABEL = "shown_label"
+
+
+def _one_label_per_point(data: pd.DataFrame, label: str) -> pd.DataFrame:
+    """``data`` with the label each point shows: plans at the same cost and quality share one
+    label naming them all (``A = B``), drawn once (two labels drawn over each other cannot be
+    read)."""
+    point = [data["cost_usd"], data["quality"]]
+    together = data.groupby(point, sort=False)[label].transform(" = ".join)
+    first = ~data.duplicated(subset=["cost_usd", "quality"])
+    return data.assign(**{_SHOWN_LABEL: together.where(first, "")})

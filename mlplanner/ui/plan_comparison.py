@@ -21,7 +21,7 @@ from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.wording import format_usd, joined, people, signed_usd
-from mlplanner.reports.deltas import EvaluationDelta, deltas, quality_change
+from mlplanner.reports.deltas import EvaluationDelta, RoleDelta, deltas, quality_change
 from mlplanner.storage import plans
 from mlplanner.storage.revisions import RevisionChoice, revision_choices
 from mlplanner.ui import widgets
@@ -149,7 +149,10 @@ def render_plan_comparison() -> None:
                 f"({plain(sets[change.label])}) than the baseline ({plain(sets[baseline.label])}): "
                 "its differences mix changes to the plan with changed numbers."
             )
-    st.altair_chart(headcount_delta_chart(baseline.label, found), width="stretch")
+    if _moved(found):
+        st.altair_chart(headcount_delta_chart(baseline.label, found), width="stretch")
+    else:  # a chart of no bars says nothing its headline does not
+        st.markdown(f"**{plain(headcount_headline(baseline.label, found))}.**")
     st.altair_chart(cost_quality_chart(list(compared.values())), width="stretch")
     st.markdown("**Headcount and cost by role against the baseline**")
     st.dataframe(role_delta_frame(baseline.label, found), hide_index=True, width="stretch")
@@ -255,10 +258,15 @@ def headcount_delta_frame(found: Sequence[EvaluationDelta]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+def _moved(found: Sequence[EvaluationDelta]) -> list[tuple[EvaluationDelta, RoleDelta]]:
+    """Every role whose headcount differs from the baseline's, with the plan it differs in."""
+    lines = [(change, line) for change in found for line in change.changed_roles]
+    return [(change, line) for change, line in lines if line.headcount_delta]
+
+
 def headcount_headline(baseline_label: str, found: Sequence[EvaluationDelta]) -> str:
     """The chart's point: the largest change in one role, or that no role changes."""
-    lines = [(change, line) for change in found for line in change.changed_roles]
-    moved = [(change, line) for change, line in lines if line.headcount_delta]
+    moved = _moved(found)
     if not moved:
         return f"Every role has as many people as in {baseline_label}"
     change, line = max(moved, key=lambda pair: abs(pair[1].headcount_delta))

@@ -23,7 +23,15 @@ from mlplanner.ui.plan_comparison import (
     Compared,
     cost_quality_headline,
 )
-from tests.app.apptest import COMPARE_PAGE, chart_specs, go_to, open_app, run, subtitle, texts
+from tests.app.apptest import (
+    COMPARE_PAGE,
+    chart_specs,
+    go_to,
+    open_app,
+    run,
+    subtitle,
+    texts,
+)
 from tests.storage.support import PREVIOUS_QUALITY, save_previous_definition
 from tests.support.builders import assumptions_with
 
@@ -147,6 +155,10 @@ def test_plans_that_tie_are_named_together_in_the_chart_title(engine: Engine) ->
     )
     # Quality ticks of a one-value axis in whole or tenth points, not "92.100000".
     assert tradeoff["layer"][0]["encoding"]["y"]["axis"]["format"] == "~g"
+    # No role changes: the headline, not a chart of no bars on a "0.000000" axis.
+    titles = [spec.get("title", {}).get("text", "") for spec in chart_specs(at)]
+    assert not [t for t in titles if t.startswith("Every role has as many people")]
+    assert any(t.startswith("**Every role has as many people as in") for t in texts(at.markdown))
 
 
 def test_the_title_names_the_cheapest_and_the_best_plans() -> None:

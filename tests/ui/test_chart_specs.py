@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 import altair as alt
+import pandas as pd
 import pytest
 from altair.utils import schemapi
 from altair.utils.schemapi import debug_mode
@@ -22,7 +23,7 @@ from mlplanner.reports.comparison import compare_setups
 from mlplanner.timeline.simulation import simulate
 from mlplanner.ui import comparison_views, timeline_charts
 from mlplanner.ui.chart_cache import CHARTS
-from mlplanner.ui.charts import SUBTITLE_CHARS
+from mlplanner.ui.charts import SUBTITLE_CHARS, labelled_cost_quality_points
 from mlplanner.ui.ranges_views import tornado_chart
 
 DEFAULTS = Assumptions.defaults()
@@ -70,3 +71,22 @@ def test_every_subtitle_is_drawn_in_lines_that_fit_a_narrow_chart(name: str) -> 
         lines = title.get("subtitle", []) if isinstance(title, dict) else []
         assert isinstance(lines, list), what
         assert all(len(line) <= SUBTITLE_CHARS for line in lines), (what, lines)
+
+
+def test_plans_at_one_point_share_one_label() -> None:
+    # Two labels drawn over each other at one point could not be read (two saved plans of the
+    # same inputs, compared).
+    scores = dict.fromkeys(("delivery", "depth", "resilience", "coordination"), 100)
+    data = pd.DataFrame(
+        {
+            "plan": ["A", "B", "C"],
+            "cost_usd": [1_000_000, 1_000_000, 2_000_000],
+            "cost": ["$1.00M", "$1.00M", "$2.00M"],
+            "quality": [92.1, 92.1, 95.0],
+            **{name: [value] * 3 for name, value in scores.items()},
+        }
+    )
+    spec = labelled_cost_quality_points(data, "plan", "Plan", []).to_dict(validate=False)
+    [rows] = spec["datasets"].values()
+    assert [row["shown_label"] for row in rows] == ["A = B", "", "C"]
+    assert [layer["encoding"]["text"]["field"] for layer in spec["layer"][1:]] == ["shown_label"]
