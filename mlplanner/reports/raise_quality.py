@@ -5,8 +5,11 @@ hires (:func:`~mlplanner.model.setup_space.hires`: a mature company is not told 
 full-stack data scientist, nor a startup whose generalists do all data science a data
 scientist), scored by ``evaluate``'s rules, the same score as everywhere; it keeps the one
 that gains the most points (ties: the cheaper), and says which project's delivery rises most.
-It stops early when no single person gains anything (a project short of two roles at once
-gains only from both).
+A lead added brings the heads of data & ML the plan's leads then call for
+(:func:`~mlplanner.model.staffing.managers` from ``head_from_leads`` on, as the staffing rules
+and the search set them): a third lead's cost includes the head it needs. It stops early
+when no single person gains anything (a project short of two roles at once gains only from
+both).
 """
 
 from __future__ import annotations
@@ -17,28 +20,33 @@ from typing import Any
 import numpy as np
 
 from mlplanner.model.plan import Evaluation, evaluate
-from mlplanner.model.roles import HEAD, ROLES
+from mlplanner.model.roles import HEAD, LEAD, ROLES
 from mlplanner.model.scoring import score, scoring_context
 from mlplanner.model.setup_space import hires
-from mlplanner.model.wording import format_usd
+from mlplanner.model.staffing import managers
+from mlplanner.model.wording import format_usd, people
 
 # Below this many quality points a person adds nothing worth suggesting (the app shows
 # quality to one decimal).
 MIN_POINTS = 0.05
 # The roles a person more of is tried: the score does not count heads of data & ML.
 _CANDIDATES = tuple(role for role in ROLES if role != HEAD)
+_HEAD = ROLES.index(HEAD)
+_LEAD = ROLES.index(LEAD)
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One more person of ``role``: their yearly cost, the quality points gained, the score
-    after, and the project (or shared work) whose delivery rises most."""
+    """One more person of ``role`` (and the ``heads`` of data & ML a lead more calls for):
+    their yearly cost, the quality points gained, the score after, and the project (or shared
+    work) whose delivery rises most."""
 
     role: str
     annual_cost_usd: int
     points: float
     quality_after: float
     project: str | None
+    heads: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -47,13 +55,19 @@ class Suggestion:
             "points": round(self.points, 2),
             "quality_after": round(self.quality_after, 2),
             "project": self.project,
+            "heads_added": self.heads,
         }
 
     def sentence(self, label: str) -> str:
-        """``One more ML Engineer (183,000 USD a year): +6.1 points, mostly Fraud model.``"""
+        """``One more ML Engineer ($183k a year): +6.1 points, mostly Fraud model.``; a lead
+        that calls for a head: ``One more ML Team Lead, with the Head of Data & ML the
+        leads then call for ($510k a year): …``."""
         where = f", mostly {self.project}" if self.project else ""
         cost = format_usd(self.annual_cost_usd)
-        return f"One more {label} ({cost} a year): +{self.points:.1f} points{where}."
+        head = ""
+        if self.heads:
+            head = f", with {people(self.heads, HEAD, in_words=True)} the leads then call for"
+        return f"One more {label}{head} ({cost} a year): +{self.points:.1f} points{where}."
 
 
 def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
@@ -73,6 +87,7 @@ def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
     for _ in range(count):
         rows = np.array([[current.allocation[r] for r in ROLES] for _ in candidates])
         rows[np.arange(len(candidates)), [ROLES.index(r) for r in candidates]] += 1
+        rows[:, _HEAD] = [_heads(current, row[_LEAD]) for row in rows]
         scores = score(context, rows)
         best: tuple[float, int, str] | None = None  # gain, cost, role
         for i, role in enumerate(candidates):
@@ -83,16 +98,28 @@ def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
         if best is None:
             break
         gain, paid, chosen = best
+        added = current.allocation | {chosen: current.allocation[chosen] + 1}
+        heads = _heads(current, added[LEAD])
         after = evaluate(
-            current.scenario,
-            current.allocation | {chosen: current.allocation[chosen] + 1},
-            current.setup,
-            current.assumptions,
+            current.scenario, added | {HEAD: heads}, current.setup, current.assumptions
         )
         gains_most = _gains_most(current, after)
-        suggestions.append(Suggestion(chosen, paid, gain, after.quality, gains_most))
+        more_heads = heads - current.allocation[HEAD]
+        suggestions.append(Suggestion(chosen, paid, gain, after.quality, gains_most, more_heads))
         current = after
     return suggestions
+
+
+def _heads(plan: Evaluation, leads: int) -> int:
+    """Heads of data & ML with ``leads`` leads: the plan's, and the head a lead more calls for
+    where that lead makes the difference (a plan kept at three leads without a head is not
+    given one by a data engineer more)."""
+    first, span = plan.assumptions.head_from_leads, plan.assumptions.lead_span
+    heads = plan.allocation[HEAD]
+    called = managers(leads, first, span)
+    if called > managers(plan.allocation[LEAD], first, span):
+        return max(heads, called)
+    return heads
 
 
 def _gains_most(before: Evaluation, after: Evaluation) -> str | None:

@@ -7,18 +7,30 @@ from hypothesis import given
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import Evaluation, evaluate, recommend
-from mlplanner.model.roles import GENERALIST, HEAD, ROLES
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.setup_space import hires
+from mlplanner.model.staffing import managers
 from mlplanner.reports.raise_quality import MIN_POINTS, raise_quality
 from tests.support import strategies
 from tests.support.builders import before_additions
 
 
+def with_head(plan: Evaluation, role: str) -> dict[str, int]:
+    """``plan``'s allocation with one more ``role``; a lead more that takes the leads to
+    another head (``managers`` from ``head_from_leads`` leads on) brings that head."""
+    allocation = plan.allocation | {role: plan.allocation[role] + 1}
+    first, span = plan.assumptions.head_from_leads, plan.assumptions.lead_span
+    before, after = (managers(n, first, span) for n in (plan.allocation[LEAD], allocation[LEAD]))
+    if after > before:
+        allocation[HEAD] = max(allocation[HEAD], after)
+    return allocation
+
+
 def walked(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
     """The walk by its definition: every role but heads that the plan's setup hires tried with
-    ``evaluate``, the largest gain kept (ties: the cheaper), until no person gains
-    ``MIN_POINTS``."""
+    ``evaluate`` (a lead with the head it calls for), the largest gain kept (ties: the
+    cheaper), until no person gains ``MIN_POINTS``."""
     steps: list[tuple[str, int, float, float]] = []
     current = plan
     for _ in range(count if plan.scored else 0):
@@ -27,10 +39,7 @@ def walked(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
             if role == HEAD or not hires(plan.setup, role, plan.assumptions):
                 continue
             after = evaluate(
-                current.scenario,
-                current.allocation | {role: current.allocation[role] + 1},
-                current.setup,
-                current.assumptions,
+                current.scenario, with_head(current, role), current.setup, current.assumptions
             )
             gain = after.quality - current.quality
             if gain >= MIN_POINTS:
@@ -67,6 +76,23 @@ def test_any_plan_walks_as_defined_to_the_bit(
     assert shown(recommend(scenario, setup), 3) == walked(recommend(scenario, setup), 3)
     evaluation = evaluate(scenario, allocation, setup)
     assert shown(evaluation, 3) == walked(evaluation, 3)
+
+
+def test_a_third_lead_brings_the_head_it_calls_for_and_costs_it() -> None:
+    """Three leads call for a Head of Data & ML: suggesting the third without the head
+    understated its cost by the head's salary."""
+    scenario = example_scenarios()["enterprise_portfolio.json"]
+    plan = recommend(scenario, "scaleup")
+    two_leads = evaluate(scenario, plan.allocation | {LEAD: 2, HEAD: 0}, "scaleup")
+    third, fourth = raise_quality(two_leads, 2)
+    assert (third.role, third.heads) == (LEAD, 1)
+    staffed = evaluate(scenario, two_leads.allocation | {LEAD: 3, HEAD: 1}, "scaleup")
+    assert third.annual_cost_usd == staffed.annual_cost_usd - two_leads.annual_cost_usd
+    assert third.to_dict()["heads_added"] == 1
+    assert third.sentence("ML Team Lead").startswith(
+        "One more ML Team Lead, with one Head of Data & ML the leads then call for ("
+    )
+    assert fourth.heads == 0  # four leads call for the one head the third brought
 
 
 def test_a_suggestion_names_the_person_cost_points_and_project() -> None:
