@@ -521,7 +521,7 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
             "Priority",
             f"How much the project matters, 1 to 5 ({DEFAULT_PRIORITY} by default): quality "
             "weighs each project by its size times its priority, and budget advice leaves out "
-            "the least priority × FTE per dollar first.",
+            "the lowest priority first.",
             "priority",
         ),
         "start": st.column_config.TextColumn(

@@ -16,8 +16,9 @@ so a tight budget spreads thin. A manager funds projects instead. :func:`fund_pr
 2. prices that team as the Plan page prices any allocation: its people, plus the outsourced
    annotation of the whole portfolio (bought whatever the team);
 3. keeps every project when the whole portfolio's team fits the budget, and otherwise leaves
-   out projects in one fixed order, the least priority x FTE per dollar of their own work
-   first (its FTE per role at the roles' loaded rates), as few as make the rest fit (found by
+   out projects in one fixed order, the lowest priority first and among equal priorities the
+   least FTE per dollar of their own work (its FTE per role at the roles' loaded rates), as
+   few as make the rest fit (found by
    bisection: fewer projects never make a dearer team; a few pricings, so 200 projects take
    milliseconds);
 4. spends what is left on the project left out last, in part: the kept projects' demand plus
@@ -88,23 +89,31 @@ class BudgetAdvice:
     @property
     def message(self) -> str:
         """One sentence on what the budget staffs and what it leaves out."""
+        if self.plan is not None and not (self.funded or self.unstaffed or self.part):
+            return "No projects yet."
+        return f"The budget {self.what_it_staffs}."
+
+    @property
+    def what_it_staffs(self) -> str:
+        """``staffs 2 of 4 projects, Churn in part (40% of its work), and leaves unstaffed:
+        …``, to follow a name for the budget."""
         if self.plan is None:
             return (
-                "The budget does not cover even the team that staffs no project: "
-                f"{format_usd(self.smallest_cost_usd)} a year."
+                "does not cover even the team that staffs no project: "
+                f"{format_usd(self.smallest_cost_usd)} a year"
             )
         if not self.unstaffed and self.part is None:
-            return "The budget staffs every project." if self.funded else "No projects yet."
+            return "staffs every project"
         total = len(self.funded) + len(self.unstaffed) + (self.part is not None)
         whole = f"{len(self.funded)} of {projects(total)}" if self.funded else "no project"
-        clauses = [f"The budget staffs {whole}"]
+        clauses = [f"staffs {whole}"]
         if self.part is not None:
             clauses.append(f"{self.part.project} in part ({self.part.percent}% of its work)")
         text = ", ".join(clauses)
         if self.unstaffed:
             comma = "," if self.part is not None else ""
             text += f"{comma} and leaves unstaffed: {joined(self.unstaffed)}"
-        return text + "."
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         """The advice as JSON: ``funded`` and ``unstaffed`` project names, ``part`` (``project``
@@ -173,8 +182,6 @@ class _Pricing:
         self.chosen = choose_setup(scenario.company, assumptions, setup).setup
         own = compute_demand(scenario, assumptions).fte[: len(scenario.projects)]
         self.own = own.sum(axis=1)  # [project, role]: each project's own FTE per role
-        # Per project: priority x FTE of its own work ([project, phase, role]).
-        self.worth = [p.priority * float(own[i].sum()) for i, p in enumerate(scenario.projects)]
         # Outsourced annotation: the whole portfolio's, whoever is staffed (0 people cost 0).
         self.vendor_usd = evaluate(scenario, {}, setup, assumptions).annual_cost_usd
         self._demand: dict[tuple[int, ...], Demand] = {}
@@ -226,15 +233,20 @@ class _Pricing:
         return people + self.vendor_usd
 
     def removal_order(self) -> list[int]:
-        """Projects in the order they are left out: least priority x FTE per dollar of their
-        own work first (its FTE per role at the roles' loaded rates; the first of equals)."""
+        """Projects in the order they are left out: lowest priority first, and among equal
+        priorities the least FTE per dollar of their own work (its FTE per role at the roles'
+        loaded rates; the first of equals). A manager's priority is not traded for size: a
+        priority-5 churn model is not left out to fund a priority-3 vision prototype whose
+        cheap annotation makes it big per dollar."""
         region = self.scenario.company.region
         rates = np.array(
             [role_cost(r, 1, region, self.assumptions).annual_cost_usd for r in SPECIALIST_ROLES]
         )
         dollars = self.own @ rates
-        density = [self.worth[i] / max(float(dollars[i]), 1.0) for i in range(len(dollars))]
-        return sorted(range(len(density)), key=lambda i: (density[i], i))
+        fte = self.own.sum(axis=1)
+        density = [float(fte[i]) / max(float(dollars[i]), 1.0) for i in range(len(dollars))]
+        priority = [p.priority for p in self.scenario.projects]
+        return sorted(range(len(density)), key=lambda i: (priority[i], density[i], i))
 
     def fewest_removals(self, order: list[int], budget: float) -> int:
         """How many projects, from the start of ``order``, must be left out for the rest's team

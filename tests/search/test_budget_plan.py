@@ -20,6 +20,7 @@ from mlplanner.model.wording import format_usd
 from mlplanner.search.budget_plan import BudgetAdvice, describe, fund_projects
 from tests.model.test_quality_properties import portfolios
 from tests.support import strategies
+from tests.support.builders import project_data, scenario
 
 SETTINGS = settings(max_examples=100, deadline=None)
 SETUPS = st.sampled_from(("startup", "scaleup", "mature"))
@@ -290,3 +291,24 @@ def test_fits_names_every_project_once_and_more_money_never_funds_less(
     # The removals come in an order the budget does not change: more money stops earlier.
     assert set(advice.funded) <= set(richer.funded)
     assert worth(s, richer) >= worth(s, advice) - 1e-9
+
+
+def test_priority_comes_before_size_per_dollar() -> None:
+    """A priority-5 churn model is funded before a priority-3 vision prototype whose cheap
+    in-house annotation makes it bigger per dollar: ranked by priority x FTE per dollar, a
+    $1M budget funded 91% of the prototype and left the churn model out."""
+    s = scenario(
+        project_data("Vision QA", "computer_vision", stage="prototype", annotation="in_house"),
+        project_data("Churn", "tabular", deployment="batch", priority=5),
+        project_data("Recs", "recommender", deployment="online"),
+        employees=400,
+    )
+    advice = fund_projects(s, 1e6)
+    assert advice.funded == ("Churn",) and advice.unstaffed == ("Recs",)
+    assert advice.part is not None and advice.part.project == "Vision QA"
+    # Among equal priorities the order is still the size per dollar: all at 3, the
+    # prototype's annotation ranks it first and the churn model is left out.
+    level = s.model_copy(
+        update={"projects": [p.model_copy(update={"priority": 3}) for p in s.projects]}
+    )
+    assert fund_projects(level, 1e6).unstaffed == ("Churn", "Recs")
