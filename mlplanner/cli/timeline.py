@@ -19,7 +19,12 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS, SETUPS, load_scenario
 from mlplanner.model.wording import format_usd
-from mlplanner.reports.timeline_texts import capacity_text, first_year_text, staffed_headline
+from mlplanner.reports.timeline_texts import (
+    capacity_text,
+    first_year_text,
+    project_staffed,
+    staffed_headline,
+)
 from mlplanner.timeline.simulation import Timeline, simulate
 
 FORMATS: Final = ("table", "json", "csv")
@@ -86,7 +91,11 @@ def timeline_text(timeline: Timeline) -> str:
     )
     projects = pd.DataFrame(
         [
-            {"project": p.name, "start": p.start, "staffed": p.staffed or "not in the horizon"}
+            {
+                "project": p.name,
+                "start": p.start,
+                "staffed": project_staffed(p) if p.staffed else project_staffed(p).lower(),
+            }
             for p in timeline.projects
         ],
         columns=["project", "start", "staffed"],

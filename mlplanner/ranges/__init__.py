@@ -7,7 +7,7 @@ timeline's bands (:mod:`.timeline_ranges`) and the tornado's rows (:mod:`.sensit
 The groups and their uncertainty are assumptions (``data/uncertainty.csv``); see
 ``docs/ranges.md`` for the model and its speed.
 
-May import: the standard library, numpy, pandas, ``mlplanner.model``, ``mlplanner.timeline``
-and the top-level modules (``mlplanner.errors``, ``mlplanner.paths``,
-``mlplanner.problems``). Nothing from the search, reports, exchange, storage, CLI or UI.
+May import: the standard library, numpy, pandas, ``mlplanner.model``, ``mlplanner.search``,
+``mlplanner.timeline`` and the top-level modules (``mlplanner.errors``, ``mlplanner.paths``,
+``mlplanner.problems``). Nothing from the reports, exchange, storage, CLI or UI.
 """

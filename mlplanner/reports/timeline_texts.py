@@ -6,7 +6,35 @@ from __future__ import annotations
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.quarters import shift
 from mlplanner.model.wording import format_usd, people
-from mlplanner.timeline.simulation import Timeline
+from mlplanner.timeline.simulation import ProjectDates, Timeline
+
+NOT_IN_HORIZON = "Not in the horizon"
+NOT_ON_BUDGET = "Not on this budget"
+LEFT_OUT = "Left out by the budget"
+
+
+def staffed_quarter(timeline: Timeline) -> str:
+    """The "Fully staffed" figure: the quarter, or why there is none (the budget leaves
+    projects out, or the horizon ends first)."""
+    if timeline.fully_staffed is not None:
+        return timeline.fully_staffed
+    return NOT_IN_HORIZON if timeline.budget_advice is None else NOT_ON_BUDGET
+
+
+def project_staffed(project: ProjectDates) -> str:
+    """When a project is staffed (``2027-Q2, 40% of its work`` where the budget staffs it in
+    part), or why it is not."""
+    if project.staffed is None:
+        return LEFT_OUT if project.left_out else NOT_IN_HORIZON
+    if project.part_percent is not None:
+        return f"{project.staffed}, {project.part_percent}% of its work"
+    return project.staffed
+
+
+def full_team(timeline: Timeline) -> str:
+    """What the timeline hires towards: the plan's full team, or the team the budget buys
+    where the budget does not pay for the recommended plan."""
+    return "the full team" if timeline.budget_advice is None else "the team the budget buys"
 
 
 def staffed_headline(timeline: Timeline) -> str:
@@ -32,11 +60,14 @@ def first_year_text(timeline: Timeline) -> str:
     last = timeline.quarters[-1]
     needed = sum(line.target for line in last.roles)
     planned = sum(timeline.target.values())
+    team = full_team(timeline)
     if needed == planned:
-        return text + f"the full team costs {steady} a year once everyone is in place."
+        return text + f"{team} costs {steady} a year once everyone is in place."
     has = "" if last.headcount == needed else f" (the team then has {last.headcount})"
+    if timeline.budget_advice is None:
+        team = "the plan's full team"
     return text + (
-        f"the plan's full team ({people(planned)}, the projects as the scenario gives them) "
+        f"{team} ({people(planned)}, the projects as the scenario gives them) "
         f"costs {steady} a year; by {last.quarter} the work needs {people(needed)}{has}."
     )
 

@@ -5,5 +5,5 @@ selection, the cost/quality frontier of that space, the best plan under a budget
 by whole projects and the named alternatives (lean, recommended, premium).
 
 May import: ``mlplanner.model`` and the top-level modules (errors, paths, problems). Nothing
-from reports, exchange, storage, CLI or UI.
+from the timeline, ranges, reports, exchange, storage, CLI or UI.
 """

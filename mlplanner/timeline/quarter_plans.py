@@ -2,8 +2,15 @@
 
 In a quarter, a project counts once it has started (``start``, default the plan start); a
 project being built counts with its run effort (``lifecycle`` ``run``) once its ``live_from``
-has come. Projects are listed in hiring priority: earlier start first, then scenario order.
-The plan of each distinct quarter scenario is the model's :func:`recommend`, computed once.
+has come. Projects are listed in hiring priority: earlier start first, then higher
+``priority``, then scenario order.
+The plan of each distinct quarter scenario is the model's :func:`recommend`, computed once;
+where the scenario has a budget that plan does not fit, it is the team the budget buys by whole
+projects (:func:`~mlplanner.search.budget_plan.fund_projects`: the projects worth most per
+dollar, each with someone able to deploy it, in the setup's staffing style), and the projects
+the budget leaves out get nobody. (Hiring the recommended plan in priority order until the
+money runs out would fill the first project's largest roles, data scientists or annotators,
+and leave nobody to build pipelines or deploy.)
 """
 
 from __future__ import annotations
@@ -14,9 +21,10 @@ from datetime import date
 import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import Plan, recommend
+from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.quarters import next_quarter, quarter_index
 from mlplanner.model.scenario import Project, Scenario
+from mlplanner.search.budget_plan import BudgetAdvice, fund_projects
 
 
 @dataclass(frozen=True)
@@ -46,7 +54,7 @@ def schedule(scenario: Scenario, today: date | None = None) -> Schedule:
         )
         for i, p in enumerate(scenario.projects)
     ]
-    dated.sort(key=lambda item: (item[0], item[1]))
+    dated.sort(key=lambda item: (item[0], -item[2].priority, item[1]))
     return Schedule(
         start=start,
         projects=tuple(item[2] for item in dated),
@@ -56,14 +64,52 @@ def schedule(scenario: Scenario, today: date | None = None) -> Schedule:
 
 
 @dataclass(frozen=True)
-class QuarterPlan:
-    """The model's plan for the scenario of one quarter, with each active project's demand
-    per demand role (``project_fte[p, r]``, roles as ``plan.demand.by_role``); ``projects``
-    are the active projects' positions in the schedule (priority order)."""
+class StaffedPlan:
+    """The team a timeline staffs for a scenario: the recommended plan, or where the scenario's
+    budget does not pay for it, the budget's plan by whole projects (``advice``; the existing
+    team when not even the team staffing no project fits)."""
 
-    plan: Plan
+    plan: Evaluation
+    advice: BudgetAdvice | None = None
+
+    @property
+    def left_out(self) -> frozenset[str]:
+        """The projects the budget leaves unstaffed (one staffed in part is staffed)."""
+        if self.advice is None:
+            return frozenset()
+        staffed = set(self.advice.funded)
+        if self.advice.part is not None:
+            staffed.add(self.advice.part.project)
+        return frozenset(p.name for p in self.plan.scenario.projects) - staffed
+
+
+def staffed_plan(scenario: Scenario, setup: str | None, assumptions: Assumptions) -> StaffedPlan:
+    """The recommended plan, or the budget's plan where the budget does not pay for it."""
+    plan = recommend(scenario, setup=setup, assumptions=assumptions)
+    budget = scenario.company.annual_budget_usd
+    if budget is None or plan.annual_cost_usd <= budget:
+        return StaffedPlan(plan)
+    advice = fund_projects(scenario, budget, setup, assumptions)
+    if advice.plan is not None:
+        return StaffedPlan(advice.plan, advice)
+    existing = evaluate(scenario, scenario.company.existing_team, setup, assumptions)
+    return StaffedPlan(existing, advice)
+
+
+@dataclass(frozen=True)
+class QuarterPlan:
+    """The plan a timeline staffs for the scenario of one quarter (:func:`staffed_plan`), with
+    each active project's demand per demand role (``project_fte[p, r]``, roles as
+    ``plan.demand.by_role``); ``projects`` are the active projects' positions in the schedule
+    (priority order), ``left_out`` those of them the budget leaves unstaffed, ``part`` the one
+    it staffs in part."""
+
+    plan: Evaluation
     projects: tuple[int, ...]
     project_fte: np.ndarray
+    left_out: frozenset[int] = frozenset()
+    part: tuple[int, int] | None = None  # position, percentage of its work the budget staffs
+    budget_bound: bool = False  # the budget does not pay for the recommended plan
 
 
 class QuarterPlans:
@@ -107,6 +153,14 @@ class QuarterPlans:
             for i, live in key
         ]
         scenario = self._scenario.model_copy(update={"projects": projects})
-        plan = recommend(scenario, setup=self._setup, assumptions=self._assumptions)
+        staffed = staffed_plan(scenario, self._setup, self._assumptions)
+        plan = staffed.plan
         by_project = plan.demand.fte[: len(projects)].sum(axis=1)
-        return QuarterPlan(plan, tuple(i for i, _ in key), by_project)
+        positions = tuple(i for i, _ in key)
+        names = {self._schedule.projects[i].name: i for i in positions}
+        left_out = frozenset(names[name] for name in staffed.left_out)
+        advice = staffed.advice
+        part = None
+        if advice is not None and advice.part is not None:
+            part = (names[advice.part.project], advice.part.percent)
+        return QuarterPlan(plan, positions, by_project, left_out, part, advice is not None)

@@ -6,13 +6,15 @@ Each quarter, in this order:
    it had; expected leavers accumulate and leave as whole people once they add up to one
    (deterministic), the longest-serving first. They leave at the start of the quarter.
 2. **Hires.** The model's plan for the scenario as it stands that quarter
-   (:mod:`.quarter_plans`) sets the target headcount per role. Hires arrive when the work
+   (:mod:`.quarter_plans`; where the scenario's budget does not pay for it, the team the budget
+   buys by whole projects) sets the target headcount per role. Hires arrive when the work
    starts: a position is opened a time to hire (notice period included, whole quarters)
    ahead, so nobody arrives before the plan start plus that lead time. Gaps are filled in
    priority order: each project's critical roles (the one carrying most of its work first),
-   projects by start then scenario order, then the rest of the team (leads, the analytics
-   baseline). Hires per quarter never exceed the hiring capacity, and, when the scenario has
-   a budget, never raise the yearly run rate (people at loaded cost plus vendors) above it.
+   projects by start, then ``priority`` (higher first), then scenario order, then the rest of
+   the team (leads, the analytics baseline). Hires per quarter never exceed the hiring
+   capacity, and, when the scenario has a budget, never raise the yearly run rate (people at
+   loaded cost plus vendors) above it.
    Nobody is let go when the target falls. Hires that replace leavers are backfills.
 3. **Productivity.** Existing staff are productive from day one; a hire's productivity rises
    linearly to full over the role's ramp-up.
@@ -22,8 +24,9 @@ Each quarter, in this order:
 A project's **critical roles** are the roles its demand lands on in that quarter's plan (the
 generalists where they absorb it). A project is staffed in the first quarter, from its start,
 in which each critical role has the project's share of the role's headcount, counted in
-priority order; the plan is fully staffed in the first quarter in which every project has
-started and every role is at its target.
+priority order; a project the budget leaves out is not staffed. The plan is fully staffed in
+the first quarter in which every project has started and is staffed and every role is at its
+target.
 """
 
 from __future__ import annotations
@@ -43,11 +46,17 @@ from mlplanner.model.hiring import (
     quarterly_attrition,
     ramp_share,
 )
-from mlplanner.model.plan import recommend
 from mlplanner.model.quarters import quarter_name
 from mlplanner.model.roles import GENERALIST, ROLES, role_sort_key
 from mlplanner.model.scenario import Scenario
-from mlplanner.timeline.quarter_plans import QuarterPlan, QuarterPlans, Schedule, schedule
+from mlplanner.search.budget_plan import BudgetAdvice
+from mlplanner.timeline.quarter_plans import (
+    QuarterPlan,
+    QuarterPlans,
+    Schedule,
+    schedule,
+    staffed_plan,
+)
 
 QUARTERS_PER_YEAR: Final = 4
 _EPS: Final = 1e-9
@@ -129,18 +138,24 @@ class Position:
 
 @dataclass(frozen=True)
 class ProjectDates:
-    """When a project starts, goes live and is staffed (``None``: not within the horizon)."""
+    """When a project starts, goes live and is staffed (``None``: not within the horizon);
+    ``left_out``: the budget leaves it unstaffed in the horizon's last quarter;
+    ``part_percent``: the budget then staffs that much of its work."""
 
     name: str
     start: str
     live_from: str | None
     staffed: str | None
+    left_out: bool = False
+    part_percent: int | None = None
 
 
 @dataclass(frozen=True)
 class Timeline:
     """The simulation's result; ``target`` and ``plan_cost_usd`` are the plan's (all projects
-    as the scenario gives them), ``capacity`` the hires a quarter it ran with."""
+    as the scenario gives them; where the budget does not pay for the recommended plan, the
+    budget's plan, which ``budget_advice`` describes), ``capacity`` the hires a quarter it ran
+    with."""
 
     scenario: Scenario
     setup: str
@@ -155,6 +170,7 @@ class Timeline:
     why_not_staffed: str | None
     projects: tuple[ProjectDates, ...]
     positions: tuple[Position, ...]
+    budget_advice: BudgetAdvice | None = None
 
     @property
     def first_year_cost_usd(self) -> int:
@@ -186,7 +202,16 @@ class Timeline:
             ],
             "target": dict(self.target),
             "fully_staffed": self.fully_staffed,
-            "projects": [{"name": p.name, "staffed": p.staffed} for p in self.projects],
+            "projects": [
+                {
+                    "name": p.name,
+                    "staffed": p.staffed,
+                    "left_out": p.left_out,
+                    "part_percent": p.part_percent,
+                }
+                for p in self.projects
+            ],
+            "budget_plan": None if self.budget_advice is None else self.budget_advice.message,
         }
 
 
@@ -363,6 +388,7 @@ def simulate(
     staffed: dict[int, int] = {}
     fully_staffed: int | None = None
     blocked: set[str] = set()
+    last_plan: QuarterPlan | None = None
     last_start = max(sched.starts, default=sched.start)
     results: list[QuarterResult] = []
     positions: Counter[_PositionKey] = Counter()
@@ -385,12 +411,14 @@ def simulate(
         blocked = hiring.blocked
         backfills = {role: team.join(role, i, hiring.hires[role]) for role in hiring.hires}
         _count_positions(positions, hiring.served, backfills, quarter, leads)
-        unmet = {n.project for n in needs if people[n.role] < n.level}
+        unmet = {n.project for n in needs if people[n.role] < n.level} | quarter_plan.left_out
         for position in quarter_plan.projects:
             if position not in staffed and position not in unmet:
                 staffed[position] = quarter
-        if fully_staffed is None and quarter >= last_start and None not in unmet:
+        within = quarter >= last_start and not unmet and not quarter_plan.budget_bound
+        if fully_staffed is None and within:
             fully_staffed = quarter
+        last_plan = quarter_plan
         roles = tuple(
             RoleQuarter(
                 role=role,
@@ -422,8 +450,11 @@ def simulate(
                 else round(budget * (i + 1) / QUARTERS_PER_YEAR),
             )
         )
-    whole_plan = recommend(scenario, setup=setup, assumptions=assumptions)
+    whole = staffed_plan(scenario, setup, assumptions)
+    whole_plan = whole.plan
     end = sched.start + horizon - 1
+    if last_plan is not None and last_plan.budget_bound:
+        blocked = blocked | {BUDGET}
     shortfall = () if fully_staffed is not None else _shortfall(sched, end, blocked)
     return Timeline(
         scenario=scenario,
@@ -436,9 +467,12 @@ def simulate(
         plan_cost_usd=whole_plan.annual_cost_usd,
         fully_staffed=None if fully_staffed is None else quarter_name(fully_staffed),
         shortfall=shortfall,
-        why_not_staffed=_why(shortfall, sched, end, capacity, budget) if shortfall else None,
-        projects=_project_dates(sched, staffed),
+        why_not_staffed=_why(shortfall, sched, end, capacity, budget, whole.advice)
+        if shortfall
+        else None,
+        projects=_project_dates(sched, staffed, last_plan),
         positions=_positions(positions, sched),
+        budget_advice=whole.advice,
     )
 
 
@@ -476,13 +510,21 @@ def _positions(positions: Counter[_PositionKey], sched: Schedule) -> tuple[Posit
     )
 
 
-def _project_dates(sched: Schedule, staffed: dict[int, int]) -> tuple[ProjectDates, ...]:
+def _project_dates(
+    sched: Schedule, staffed: dict[int, int], last: QuarterPlan | None
+) -> tuple[ProjectDates, ...]:
+    """Each project's dates; what the budget of the ``last`` quarter leaves out or staffs in
+    part."""
+    left_out = frozenset() if last is None else last.left_out
+    part = None if last is None else last.part
     return tuple(
         ProjectDates(
             name=project.name,
             start=quarter_name(start),
             live_from=None if live is None else quarter_name(live),
             staffed=None if i not in staffed else quarter_name(staffed[i]),
+            left_out=i in left_out and i not in staffed,
+            part_percent=part[1] if part is not None and part[0] == i else None,
         )
         for i, (project, start, live) in enumerate(
             zip(sched.projects, sched.starts, sched.live, strict=True)
@@ -499,16 +541,25 @@ def _shortfall(sched: Schedule, end: int, blocked: set[str]) -> tuple[str, ...]:
 
 
 def _why(
-    shortfall: tuple[str, ...], sched: Schedule, end: int, capacity: int, budget: float | None
+    shortfall: tuple[str, ...],
+    sched: Schedule,
+    end: int,
+    capacity: int,
+    budget: float | None,
+    advice: BudgetAdvice | None,
 ) -> str:
-    """The shortfall in words."""
+    """The shortfall in words; a budget that does not pay for the recommended plan says what
+    it staffs and what it leaves out."""
+    paid = f"the annual budget (${budget or 0:,.0f})"
     late = [p.name for p, start in zip(sched.projects, sched.starts, strict=True) if start > end]
     words = {
         HORIZON: f"{late[0] if late else 'a project'} starts after the horizon ends "
         f"({quarter_name(end)})",
         TIME_TO_HIRE: "positions take longer to fill than the horizon leaves (time to hire)",
         CAPACITY: f"the hiring capacity ({capacity} a quarter) is used up",
-        BUDGET: f"the annual budget (${budget or 0:,.0f}) pays for no more people",
+        BUDGET: f"{paid} pays for no more people"
+        if advice is None
+        else f"{paid} {advice.what_it_staffs}",
     }
     return f"Not fully staffed by {quarter_name(end)}: " + "; ".join(
         words[reason] for reason in shortfall

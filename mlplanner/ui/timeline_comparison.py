@@ -11,6 +11,7 @@ import streamlit as st
 
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.wording import format_usd
+from mlplanner.reports.timeline_texts import staffed_quarter
 from mlplanner.timeline.simulation import Timeline, simulate
 from mlplanner.ui.timeline_charts import comparison_charts
 
@@ -29,7 +30,7 @@ def timeline_totals(found: Mapping[str, Timeline]) -> pd.DataFrame:
             {
                 "Plan": label,
                 "Starts": timeline.start,
-                "Fully staffed": timeline.fully_staffed or "Not in the horizon",
+                "Fully staffed": staffed_quarter(timeline),
                 "First year": format_usd(timeline.first_year_cost_usd),
                 "Quarters": len(timeline.quarters),
                 "Cost over the quarters": format_usd(timeline.quarters[-1].cumulative_cost_usd),

@@ -25,7 +25,14 @@ from mlplanner.model.quarters import next_quarter, quarter_index, quarter_of, sh
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS, Scenario
 from mlplanner.model.wording import format_usd
-from mlplanner.reports.timeline_texts import capacity_text, first_year_text, staffed_headline
+from mlplanner.reports.timeline_texts import (
+    capacity_text,
+    first_year_text,
+    full_team,
+    project_staffed,
+    staffed_headline,
+    staffed_quarter,
+)
 from mlplanner.timeline.simulation import Timeline, simulate
 from mlplanner.ui.chart_cache import scenario_key
 from mlplanner.ui.downloads import DownloadFile, download_button
@@ -42,7 +49,8 @@ NEXT_QUARTER: Final = "next"
 
 ADOPTED_TIMELINE: Final = (
     "Timeline of the recommended staffing, not of the adopted allocation: the timeline hires "
-    "towards the recommendation quarter by quarter."
+    "towards the recommendation quarter by quarter (or, where the budget does not pay for it, "
+    "towards the team the budget buys by whole projects)."
 )
 
 
@@ -121,9 +129,11 @@ def render_timeline_metrics(timeline: Timeline) -> None:
     staffed, first_year, hires, capacity = st.columns(4)
     staffed.metric(
         "Fully staffed",
-        timeline.fully_staffed or "Not in the horizon",
+        staffed_quarter(timeline),
         help="The first quarter in which every project has started and every role has the "
-        "people the plan needs.",
+        "people the plan needs. Where the budget does not pay for the recommended plan, the "
+        "timeline hires the team the budget buys by whole projects, and the projects it "
+        "leaves out are never staffed.",
         border=True,
     )
     n = timeline.first_year_quarters
@@ -131,7 +141,8 @@ def render_timeline_metrics(timeline: Timeline) -> None:
         "First year" if n == 4 else f"First {n} quarters",
         format_usd(timeline.first_year_cost_usd),
         help="Salaries of the people present (loaded), hiring costs and vendors over the "
-        f"first four quarters; the full team costs {format_usd(timeline.plan_cost_usd)} a year.",
+        f"first four quarters; {full_team(timeline)} costs {format_usd(timeline.plan_cost_usd)} "
+        "a year.",
         border=True,
     )
     hires.metric(
@@ -190,7 +201,7 @@ def projects_display(timeline: Timeline) -> pd.DataFrame:
                 "Project": p.name,
                 "Starts": p.start,
                 "Goes live": p.live_from or "—",
-                "Staffed": p.staffed or "Not in the horizon",
+                "Staffed": project_staffed(p),
             }
             for p in timeline.projects
         ],

@@ -38,6 +38,7 @@ from tests.app.apptest import (
     texts,
 )
 from tests.app.downloads import Builder, built_on_click, deferred_downloads
+from tests.timeline.test_simulation import tight_retailer
 
 __all__ = ["deferred_downloads"]  # the fixture, imported for the tests below
 
@@ -171,6 +172,23 @@ def test_too_little_capacity_says_why_the_plan_is_not_staffed() -> None:
     )
     assert metric(at, "Fully staffed") == "Not in the horizon"
     assert any("hiring capacity (2 a quarter)" in text for text in texts(at.warning))
+
+
+def test_a_budget_below_the_plan_shows_the_team_it_buys_and_the_projects_it_leaves_out() -> None:
+    scenario = tight_retailer(1_500_000)
+    timeline = simulate(scenario)
+    assert timeline.budget_advice is not None
+    at = timeline_page(scenario)
+    assert metric(at, "Fully staffed") == "Not on this budget"
+    warning = "\n".join(texts(at.warning))
+    assert "the annual budget ($1,500,000) staffs 1 of 3 projects" in warning
+    assert "leaves unstaffed: Recs" in warning
+    _, projects = (frame.value for frame in at.dataframe)
+    staffed = dict(zip(projects["Project"], projects["Staffed"], strict=True))
+    assert staffed["Recs"] == "Left out by the budget"
+    assert staffed["Churn"] == next(p.staffed for p in timeline.projects if p.name == "Churn")
+    assert "the team the budget buys costs" in "\n".join(texts(at.caption))
+    assert not at.exception
 
 
 def test_the_plan_page_says_when_the_plan_is_staffed_and_the_first_year_cost() -> None:

@@ -33,14 +33,22 @@ def run_ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 def test_json_has_exactly_the_documented_keys(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(run_ok(capsys, "timeline", FASHION, "--format", "json", "--quarters", "6"))
-    assert set(data) == {"start", "quarters", "target", "fully_staffed", "projects"}
+    assert set(data) == {"start", "quarters", "target", "fully_staffed", "projects", "budget_plan"}
     assert len(data["quarters"]) == 6
     for quarter in data["quarters"]:
         assert set(quarter) == QUARTER_KEYS
         for key in ("headcount", "hires", "leavers", "effective_fte", "demand_fte"):
             assert list(quarter[key]) == list(ROLES)
     assert list(data["target"]) == list(ROLES)
-    assert data["projects"] == [{"name": "Size recommendation", "staffed": data["fully_staffed"]}]
+    assert data["projects"] == [
+        {
+            "name": "Size recommendation",
+            "staffed": data["fully_staffed"],
+            "left_out": False,
+            "part_percent": None,
+        }
+    ]
+    assert data["budget_plan"] is None
 
 
 def test_table_says_when_the_plan_is_staffed_and_what_the_first_year_costs(

@@ -6,8 +6,17 @@ from __future__ import annotations
 from mlplanner.examples import example_scenarios
 from mlplanner.model.scenario import parse_scenario
 from mlplanner.model.wording import format_usd
-from mlplanner.reports.timeline_texts import first_year_text
+from mlplanner.reports.timeline_texts import (
+    LEFT_OUT,
+    NOT_IN_HORIZON,
+    NOT_ON_BUDGET,
+    first_year_text,
+    project_staffed,
+    staffed_headline,
+    staffed_quarter,
+)
 from mlplanner.timeline.simulation import simulate
+from tests.timeline.test_simulation import no_attrition, tight_retailer
 
 
 def test_a_timeline_that_ends_at_the_plan_says_what_the_full_team_costs() -> None:
@@ -57,3 +66,29 @@ def test_a_project_going_live_says_the_last_quarter_needs_another_team_than_the_
     )
     assert f"by {last.quarter} the work needs {needed} people" in text
     assert "once everyone is in place" not in text
+
+
+def test_a_budget_below_the_plan_is_named_in_the_figures_and_sentences() -> None:
+    scenario = tight_retailer(1_500_000)
+    timeline = simulate(scenario, assumptions=no_attrition())
+    advice = timeline.budget_advice
+    assert advice is not None and advice.part is not None
+    assert staffed_quarter(timeline) == NOT_ON_BUDGET
+    assert staffed_headline(timeline) == timeline.why_not_staffed
+    dates = {p.name: p for p in timeline.projects}
+    assert project_staffed(dates["Recs"]) == LEFT_OUT
+    part = dates[advice.part.project]
+    assert project_staffed(part) == f"{part.staffed}, {advice.part.percent}% of its work"
+    assert project_staffed(dates["Churn"]) == dates["Churn"].staffed
+    steady = format_usd(timeline.plan_cost_usd)
+    assert first_year_text(timeline).endswith(
+        f"the team the budget buys costs {steady} a year once everyone is in place."
+    )
+    # Without a budget the horizon is what ends the count.
+    unbounded = simulate(
+        scenario.model_copy(
+            update={"company": scenario.company.model_copy(update={"annual_budget_usd": None})}
+        ),
+        quarters=1,
+    )
+    assert staffed_quarter(unbounded) == NOT_IN_HORIZON

@@ -16,6 +16,7 @@ from mlplanner.model.quarters import quarter_index, shift
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario, load_scenario, parse_scenario
 from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.search.budget_plan import fund_projects
 from mlplanner.timeline.quarter_plans import plan_start
 from mlplanner.timeline.simulation import BUDGET, CAPACITY, HORIZON, TIME_TO_HIRE, simulate
 from tests.support.builders import assumptions_with, project_data, scenario_data
@@ -364,3 +365,69 @@ def test_a_projects_first_hire_is_the_role_carrying_most_of_its_work() -> None:
     demand = recommend(timeline.scenario, "mature").demand.by_role
     assert max(demand, key=lambda role: demand[role]) == roles[0] == "data_scientist"
     assert roles.index("data_engineer") < roles.index("data_analyst")
+
+
+def tight_retailer(budget: float) -> Scenario:
+    """Three projects, the churn model the manager's first priority."""
+    return dated(
+        project_data("Vision QA", "computer_vision", stage="prototype", annotation="in_house"),
+        project_data("Churn", "tabular", deployment="batch", priority=5),
+        project_data("Recs", "recommender", deployment="online"),
+        employees=400,
+        annual_budget_usd=budget,
+    )
+
+
+def test_a_budget_below_the_plan_hires_the_team_it_buys_by_whole_projects() -> None:
+    """Hiring the recommended plan in priority order until the money ran out filled the first
+    project's largest roles and stopped (a $500k retailer hired two data scientists and an
+    annotator, with nobody to build pipelines or deploy). The timeline hires the budget's
+    plan instead: whole projects, a deployer for each production one, the rest left out."""
+    scenario = tight_retailer(1_500_000)
+    advice = fund_projects(scenario, 1_500_000)
+    assert advice.plan is not None and recommend(scenario).annual_cost_usd > 1_500_000
+    timeline = simulate(scenario, assumptions=no_attrition())
+    assert timeline.budget_advice is not None
+    assert timeline.budget_advice.message == advice.message
+    assert timeline.target == advice.plan.allocation
+    assert timeline.plan_cost_usd == advice.plan.annual_cost_usd
+    assert timeline.quarters[-1].by_role("headcount") == advice.plan.allocation
+    for quarter in timeline.quarters:  # never anyone the budget's plan does not have
+        assert all(n <= advice.plan.allocation[r] for r, n in quarter.by_role("headcount").items())
+    dates = {p.name: p for p in timeline.projects}
+    assert dates["Recs"].left_out and dates["Recs"].staffed is None
+    assert not dates["Churn"].left_out and dates["Churn"].staffed is not None
+    assert advice.part is not None
+    assert dates[advice.part.project].part_percent == advice.part.percent
+    # Never fully staffed: the budget does not pay for the plan, and says what it staffs.
+    assert timeline.fully_staffed is None and timeline.shortfall == (BUDGET,)
+    assert timeline.why_not_staffed == (
+        f"Not fully staffed by 2028-Q4: the annual budget ($1,500,000) {advice.what_it_staffs}"
+    )
+    assert "Recs" in (timeline.why_not_staffed or "")
+
+
+def test_a_budget_that_pays_for_the_plan_changes_nothing() -> None:
+    scenario = tight_retailer(10_000_000)
+    timeline = simulate(scenario, assumptions=no_attrition())
+    assert timeline.budget_advice is None
+    assert timeline.target == recommend(scenario).allocation
+    assert timeline.fully_staffed is not None
+    assert not any(p.left_out or p.part_percent for p in timeline.projects)
+
+
+def test_priority_orders_the_hiring_of_projects_starting_together() -> None:
+    """With one hire a quarter, the priority-5 churn model (listed second) is staffed before
+    the vision prototype listed first."""
+    timeline = simulate(
+        tight_retailer(10_000_000).model_copy(
+            update={
+                "company": tight_retailer(10_000_000).company.model_copy(
+                    update={"hiring_capacity_per_quarter": 1}
+                )
+            }
+        ),
+        assumptions=no_attrition(),
+    )
+    dates = {p.name: staffed_index(p.staffed) for p in timeline.projects}
+    assert dates["Churn"] < dates["Vision QA"]
