@@ -91,3 +91,26 @@ def test_a_prototype_needs_no_data_engineer_beside_two_generalists() -> None:
         update={"projects": [seed.projects[0].model_copy(update={"stage": "production"})]}
     )
     assert 0 < lost_to_depth(seed) < lost_to_depth(production)
+
+
+def test_the_guides_prototype_team_beats_a_lone_generalist_though_nobody_serves_its_demo() -> None:
+    """``weakest_link.prototype.deployment`` against its public rule: the practitioner guides'
+    prototype team is one data scientist and one data engineer (DESIGN.md), with nobody to
+    serve a demo, and a prototype proves itself in offline evaluation first (Chip Huyen,
+    Designing Machine Learning Systems, ch. 6). That team scores above one full-stack data
+    scientist on a small NLP prototype; capped at half its delivery when nobody serves the
+    demo (0.5), it scored below. A production model nobody deploys still delivers nothing."""
+    s = scenario(project_data("Triage", "nlp", scale="small", stage="prototype"), employees=200)
+    pair = {"data_scientist": 1, "data_engineer": 1}
+    lone = {"full_stack_data_scientist": 1}
+    guides = evaluate(s, pair, "mature")
+    assert guides.quality_detail.coverage_by_phase["deployment"] == 0
+    assert guides.quality > evaluate(s, lone, "mature").quality
+    half = assumptions_with(
+        weakest_link={**Assumptions.defaults().weakest_link, "prototype.deployment": 0.5}
+    )
+    assert evaluate(s, pair, "mature", half).quality < evaluate(s, lone, "mature", half).quality
+    live = s.model_copy(
+        update={"projects": [s.projects[0].model_copy(update={"stage": "production"})]}
+    )
+    assert evaluate(live, pair, "mature").quality_detail.delivery_by_unit["Triage"] == 0

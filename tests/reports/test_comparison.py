@@ -42,11 +42,16 @@ UNLED = scenario(
 
 
 # The seed startup's prototype feeling the generalists' whole depth gap, as production work
-# does: its three setups then staff three different teams (startup two full-stack data
-# scientists, scaleup a data engineer and one, mature a data engineer and a data scientist),
-# which the findings below are about. With the shipped ``depth_need`` (a prototype feels half
-# the gap) the startup and scaleup setups staff the same team.
-FULL_GAP = assumptions_with(depth_need={"prototype": 1.0})
+# does, and capped at half its delivery when nobody serves its demo: its three setups then
+# staff three different teams (startup two full-stack data scientists, scaleup a data engineer
+# and one, mature a data engineer and a data scientist), which the findings below are about.
+# With the shipped ``depth_need`` (a prototype feels half the gap) the startup and scaleup
+# setups staff the same team; with the shipped weakest link of a prototype's deployment (0.2)
+# the scaleup setup staffs the mature team.
+FULL_GAP = assumptions_with(
+    depth_need={"prototype": 1.0},
+    weakest_link={**DEFAULTS.weakest_link, "prototype.deployment": 0.5},
+)
 
 
 def compared(file_name: str, assumptions: Assumptions = DEFAULTS) -> SetupComparison:
