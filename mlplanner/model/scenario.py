@@ -145,6 +145,10 @@ def depth_work(project: Project) -> str:
     return project.stage
 
 
+# Region codes as people write them, for the ISO 3166 codes of data/regions.csv.
+_REGION_ALIASES = {"uk": "gb"}
+
+
 class Company(_Strict):
     """The company the team is planned for.
 
@@ -174,10 +178,14 @@ class Company(_Strict):
     @field_validator("region")
     @classmethod
     def _known_region(cls, value: str) -> str:
+        """A region code in any case ("US", " gb "), "uk" for "gb" (the ISO code people do
+        not write); stored as the shipped lower-case code."""
         regions = known_regions()
-        if value not in regions:
+        code = value.strip().lower()
+        code = _REGION_ALIASES.get(code, code)
+        if code not in regions:
             raise ValueError(f"{value!r} is not one of {', '.join(regions)}")
-        return value
+        return code
 
     @field_validator("existing_team")
     @classmethod

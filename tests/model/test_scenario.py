@@ -142,7 +142,12 @@ def test_every_region_of_the_rate_card_is_accepted(region: str) -> None:
     assert parse_scenario(with_company(region=region)).company.region == region
 
 
-@pytest.mark.parametrize("region", ["xx", "US", "usa", ""])
+@pytest.mark.parametrize(("written", "region"), [("US", "us"), (" Gb ", "gb"), ("UK", "gb")])
+def test_region_codes_are_read_in_any_case_and_uk_as_gb(written: str, region: str) -> None:
+    assert parse_scenario(with_company(region=written)).company.region == region
+
+
+@pytest.mark.parametrize("region", ["xx", "usa", "", "u s"])
 def test_regions_outside_the_rate_card_are_rejected(region: str) -> None:
     message = only_problem(with_company(region=region))
     assert message.startswith(f"company.region: {region!r} is not one of us, ")
