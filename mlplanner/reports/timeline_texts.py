@@ -9,7 +9,7 @@ from mlplanner.model.wording import format_usd, people
 from mlplanner.timeline.simulation import ProjectDates, Timeline
 
 NOT_IN_HORIZON = "Not in the horizon"
-NOT_ON_BUDGET = "Not on this budget"
+NOT_ON_BUDGET = "Over budget"
 LEFT_OUT = "Left out by the budget"
 
 

@@ -396,6 +396,7 @@ def test_a_budget_below_the_plan_hires_the_team_it_buys_by_whole_projects() -> N
         assert all(n <= advice.plan.allocation[r] for r, n in quarter.by_role("headcount").items())
     dates = {p.name: p for p in timeline.projects}
     assert dates["Recs"].left_out and dates["Recs"].staffed is None
+    assert "Recs" not in {p.project for p in timeline.positions}  # nobody is hired for it
     assert not dates["Churn"].left_out and dates["Churn"].staffed is not None
     assert advice.part is not None
     assert dates[advice.part.project].part_percent == advice.part.percent
