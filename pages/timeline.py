@@ -100,7 +100,8 @@ assumptions = get_assumptions()
 timeline = timeline_of(scenario, assumptions)
 if get_override() is not None:
     st.info(
-        "The timeline staffs the recommended plan; the allocation adopted on the Trade-offs "
+        "The timeline staffs the recommended plan (or, where the budget does not pay for it, "
+        "the team the budget buys by whole projects); the allocation adopted on the Trade-offs "
         "page is not dated."
     )
 render_timeline_metrics(timeline)
@@ -108,7 +109,8 @@ render_timeline_summary(timeline, assumptions)
 if not scenario.projects:
     st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")
 
-render_timeline_charts(scenario, assumptions, timeline)
+if any(q.headcount for q in timeline.quarters):
+    render_timeline_charts(scenario, assumptions, timeline)
 if scenario.projects:
     st.subheader("How sure the timeline is")
     render_timeline_bands(scenario, assumptions)

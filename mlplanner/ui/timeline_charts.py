@@ -194,27 +194,25 @@ def cost_frame(timeline: Timeline) -> pd.DataFrame:
 
 
 def cost_chart(timeline: Timeline) -> alt.Chart:
-    """Cumulative cost against the cumulative budget (a quarter of the annual budget a quarter)."""
+    """Cumulative cost against the cumulative budget (a quarter of the annual budget a quarter);
+    without a budget, the cost alone (no budget in the title or the legend)."""
+    budgeted = timeline.scenario.company.annual_budget_usd is not None
+    series = ["Cumulative cost", "Cumulative budget"][: 2 if budgeted else 1]
+    title = "Cumulative cost against budget" if budgeted else "Cumulative cost"
     return (
-        alt.Chart(
-            cost_frame(timeline), title=alt.Title("Cumulative cost against budget", anchor="start")
-        )
+        alt.Chart(cost_frame(timeline), title=alt.Title(title, anchor="start"))
         .mark_line(point=True)
         .encode(
             x=alt.X("quarter:O", sort=_quarters(timeline), title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("usd:Q", title="US dollars", axis=alt.Axis(format="$,.2s")),
             color=alt.Color(
                 "series:N",
-                scale=alt.Scale(
-                    domain=["Cumulative cost", "Cumulative budget"], range=[NEUTRAL, BUDGET_COLOR]
-                ),
+                scale=alt.Scale(domain=series, range=[NEUTRAL, BUDGET_COLOR][: len(series)]),
                 legend=alt.Legend(title=None, orient="top"),
             ),
             strokeDash=alt.StrokeDash(
                 "series:N",
-                scale=alt.Scale(
-                    domain=["Cumulative cost", "Cumulative budget"], range=[[1, 0], [6, 4]]
-                ),
+                scale=alt.Scale(domain=series, range=[[1, 0], [6, 4]][: len(series)]),
                 legend=None,
             ),
             tooltip=[

@@ -241,3 +241,22 @@ def staffed_quarters(timeline: Timeline) -> int:
     """Quarters from the start to full staffing (the horizon's length if never)."""
     found = [q.quarter for q in timeline.quarters]
     return found.index(timeline.fully_staffed) if timeline.fully_staffed else len(found)
+
+
+def test_without_a_budget_the_cost_chart_has_no_budget_and_with_nobody_no_charts() -> None:
+    unbudgeted = dated(FASHION, annual_budget_usd=None)
+    at = timeline_page(unbudgeted)
+    cost = next(s for s in chart_specs(at) if s["title"]["text"].startswith("Cumulative"))
+    assert cost["title"]["text"] == "Cumulative cost"
+    assert cost["encoding"]["color"]["scale"]["domain"] == ["Cumulative cost"]
+    # A blank scenario (no projects, nobody employed): nothing to draw, no empty axes.
+    blank = dated(
+        FASHION.model_copy(update={"projects": []}),
+        employees=100,
+        annual_budget_usd=None,
+        existing_team={},
+    )
+    assert not any(recommend(blank).allocation.values())
+    at = timeline_page(blank)
+    assert chart_specs(at) == []
+    assert not at.exception
