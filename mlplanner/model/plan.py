@@ -39,7 +39,7 @@ from mlplanner.model.scoring import scoring_context
 from mlplanner.model.setup_space import setup_space
 from mlplanner.model.shaping import Move, Shaping, shape
 from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
-from mlplanner.model.wording import SHOWN_FTE, format_usd, people
+from mlplanner.model.wording import SHOWN_FTE, format_usd, people, tenths_adding_up
 
 MAX_PEOPLE_PER_ROLE = 100_000
 REMEMBERED = 32  # recommended plans kept (see recommend)
@@ -236,8 +236,14 @@ class Explanation:
 
     @property
     def work_summary(self) -> str:
-        """``building 2.1 FTE, running live models 0.4 FTE, shared platform 0.6 FTE``."""
-        return ", ".join(f"{WORK_KINDS[kind]} {fte:.1f} FTE" for kind, fte in self.work.items())
+        """``building 2.1 FTE, running live models 0.4 FTE, shared platform 0.6 FTE``, the parts
+        adding up to the total shown to a tenth (a part that shows as 0.0 is left out, unless
+        all do)."""
+        total = sum(fte for _, _, fte in self.demand)  # as the role's title adds it up
+        shown = tenths_adding_up(list(self.work.values()), total)
+        parts = list(zip(self.work, shown, strict=True))
+        kept = [(kind, fte) for kind, fte in parts if fte > 0] or parts
+        return ", ".join(f"{WORK_KINDS[kind]} {fte:.1f} FTE" for kind, fte in kept)
 
     def to_dict(self) -> dict[str, Any]:
         return {

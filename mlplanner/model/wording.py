@@ -11,6 +11,7 @@ and the UI use it from here.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from mlplanner.model.roles import role_label
@@ -31,6 +32,22 @@ def format_usd(amount: float) -> str:
     if value >= 1_000:
         return f"{sign}${value / 1_000:.0f}k"
     return f"{sign}${value:.0f}"
+
+
+def tenths_adding_up(values: Sequence[float], total: float | None = None) -> list[float]:
+    """``values`` rounded to tenths so that they add up to their ``total`` (default: their sum)
+    rounded to tenths, the largest remainders rounded up: "building 0.8, running 0.2, shared
+    0.4 FTE" under a title of 1.3 FTE would read as a sum gone wrong. ``total`` is the figure
+    shown beside them, which at a tie like 0.85 can round the other way than a sum differing
+    from it in the last bit."""
+    tenths = [v * 10 for v in values]
+    down = [math.floor(t) for t in tenths]
+    shown = sum(values) if total is None else total
+    missing = round(round(shown, 1) * 10) - sum(down)  # the total as "{:.1f}" shows it
+    by_remainder = sorted(range(len(values)), key=lambda i: down[i] - tenths[i])
+    for i in by_remainder[:missing]:
+        down[i] += 1
+    return [d / 10 for d in down]
 
 
 def signed_usd(amount: float) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
 from hypothesis import given
 
+from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import SHARED_SOURCES
 from mlplanner.model.plan import Evaluation, _fte_pair, evaluate, recommend
@@ -221,3 +223,17 @@ def test_a_shortfall_is_never_shown_as_two_equal_figures() -> None:
     assert _fte_pair(1.96, 2.0) == "1.96 of 2.00"
     assert _fte_pair(1.4, 1.5) == "1.4 of 1.5"
     assert _fte_pair(2.0, 2.0) == "2.0 of 2.0"
+
+
+def test_where_the_work_comes_from_adds_up_to_the_role_s_demand() -> None:
+    """Every role's parts add up, to a tenth, to the demand its title shows; a part that shows
+    as 0.0 FTE is left out."""
+    for example in example_scenarios().values():
+        for setup in SETUPS:
+            for explanation in recommend(example, setup).explanations.values():
+                if not explanation.work:
+                    continue
+                total = sum(fte for _, _, fte in explanation.demand)
+                parts = re.findall(r"(\d+\.\d) FTE", explanation.work_summary)
+                assert round(sum(float(p) for p in parts), 1) == round(total, 1) or total < 0.05
+                assert "0.0 FTE" not in explanation.work_summary or total < 0.05

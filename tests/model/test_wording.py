@@ -20,6 +20,7 @@ from mlplanner.model.wording import (
     sentence_start,
     signed_people,
     signed_usd,
+    tenths_adding_up,
 )
 
 _USD = re.compile(r"^(-?)\$(\d{1,3}(?:,\d{3})*(?:\.\d\d)?)([kMB]?)$")
@@ -163,3 +164,17 @@ def test_a_message_written_after_a_field_name_starts_a_sentence_upper_case() -> 
         "Plan 3 ('Churn') was saved elsewhere"
     )
     assert sentence_start("") == ""
+
+
+@given(st.lists(st.floats(min_value=0, max_value=100, allow_nan=False), max_size=6))
+def test_tenths_add_up_to_the_rounded_total_each_within_a_tenth(values: list[float]) -> None:
+    shown = tenths_adding_up(values)
+    assert len(shown) == len(values)
+    assert f"{sum(shown):.1f}" == f"{sum(values):.1f}"
+    assert all(abs(s - v) < 0.1 + 1e-9 for s, v in zip(shown, values, strict=True))
+
+
+def test_parts_of_a_role_s_work_add_up_to_its_total() -> None:
+    """The developer's 1.32 + 0.52 + 0.52 FTE read "1.3, 0.5, 0.5" under a title of 2.4."""
+    assert tenths_adding_up([1.3198, 0.5208, 0.5208]) == [1.3, 0.6, 0.5]
+    assert tenths_adding_up([0.043, 0.012, 0.012]) == [0.1, 0.0, 0.0]
