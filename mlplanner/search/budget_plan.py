@@ -171,6 +171,20 @@ def fund_projects(
     return BudgetAdvice(plan, funded, part, unstaffed, smallest)
 
 
+def rules_team(
+    scenario: Scenario, part: Part | None, setup: str | None, assumptions: Assumptions
+) -> dict[str, int]:
+    """The setup's rules' team for the scenario's projects, as :func:`fund_projects` staffs
+    the projects it keeps: the project ``part`` names (if any) for its percentage of the work
+    only. The hiring timeline staffs each quarter's funded projects with it."""
+    pricing = _Pricing(scenario, setup, assumptions)
+    names = [project.name for project in scenario.projects]
+    split = part is not None and part.project in names
+    at = names.index(part.project) if part is not None and split else None
+    kept = tuple(i for i in range(len(names)) if i != at)
+    return pricing.team(kept, at, part.percent if part is not None and split else 0)
+
+
 class _Pricing:
     """Team and cost of each set of the scenario's projects (by index), each set's demand
     computed once."""

@@ -24,7 +24,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.quarters import next_quarter, quarter_index
 from mlplanner.model.scenario import Project, Scenario
-from mlplanner.search.budget_plan import BudgetAdvice, fund_projects
+from mlplanner.search.budget_plan import BudgetAdvice, fund_projects, rules_team
 
 
 @dataclass(frozen=True)
@@ -98,22 +98,31 @@ def staffed_plan(scenario: Scenario, setup: str | None, assumptions: Assumptions
 
 @dataclass(frozen=True)
 class QuarterPlan:
-    """The plan a timeline staffs for the scenario of one quarter (:func:`staffed_plan`), with
-    each active project's demand per demand role (``project_fte[p, r]``, roles as
-    ``plan.demand.by_role``); ``projects`` are the active projects' positions in the schedule
-    (priority order), ``left_out`` those of them the budget leaves unstaffed, ``part`` the one
-    it staffs in part."""
+    """The plan a timeline staffs for the scenario of one quarter, with each staffed project's
+    demand per demand role (``project_fte[p, r]``, roles as ``plan.demand.by_role``);
+    ``projects`` are the staffed active projects' positions in the schedule (priority order),
+    ``left_out`` the active ones the budget leaves unstaffed, ``part`` the one it staffs in
+    part with the percentage of its work."""
 
     plan: Evaluation
     projects: tuple[int, ...]
     project_fte: np.ndarray
     left_out: frozenset[int] = frozenset()
-    part: tuple[int, int] | None = None  # position, percentage of its work the budget staffs
+    part: tuple[int, int] | None = None
     budget_bound: bool = False  # the budget does not pay for the recommended plan
 
 
 class QuarterPlans:
-    """Plans per quarter; quarters with the same projects in the same state share one."""
+    """Plans per quarter; quarters with the same projects in the same state share one.
+
+    ``funding`` is the whole scenario's :func:`staffed_plan`. Where it is the budget's, its
+    projects are the timeline's in every quarter: those it leaves out are in none of the
+    quarters' scenarios, and each quarter's team is staffed as the budget's plan is (by the
+    setup's rules, the project staffed in part for its share:
+    :func:`~mlplanner.search.budget_plan.rules_team`; the recommendation where the budget
+    keeps every project whole), capped role by role at the budget's plan: no quarter hires
+    anyone that plan does not have, and every command gives the one answer for one budget.
+    """
 
     def __init__(
         self,
@@ -121,11 +130,13 @@ class QuarterPlans:
         sched: Schedule,
         setup: str | None,
         assumptions: Assumptions,
+        funding: StaffedPlan,
     ) -> None:
         self._scenario = scenario
         self._schedule = sched
         self._setup = setup
         self._assumptions = assumptions
+        self._funding = funding
         self._plans: dict[tuple[tuple[int, bool], ...], QuarterPlan] = {}
 
     def state(self, quarter: int) -> tuple[tuple[int, bool], ...]:
@@ -146,21 +157,31 @@ class QuarterPlans:
         return found
 
     def _plan(self, key: tuple[tuple[int, bool], ...]) -> QuarterPlan:
+        sched, funding = self._schedule, self._funding
+        left_out = frozenset(i for i, _ in key if sched.projects[i].name in funding.left_out)
+        kept = [(i, live) for i, live in key if i not in left_out]
         projects = [
-            self._schedule.projects[i].model_copy(update={"lifecycle": "run", "live_from": None})
+            sched.projects[i].model_copy(update={"lifecycle": "run", "live_from": None})
             if live
-            else self._schedule.projects[i]
-            for i, live in key
+            else sched.projects[i]
+            for i, live in kept
         ]
         scenario = self._scenario.model_copy(update={"projects": projects})
-        staffed = staffed_plan(scenario, self._setup, self._assumptions)
-        plan = staffed.plan
-        by_project = plan.demand.fte[: len(projects)].sum(axis=1)
-        positions = tuple(i for i, _ in key)
-        names = {self._schedule.projects[i].name: i for i in positions}
-        left_out = frozenset(names[name] for name in staffed.left_out)
-        advice = staffed.advice
+        plan: Evaluation = recommend(scenario, setup=self._setup, assumptions=self._assumptions)
+        advice = funding.advice
         part = None
-        if advice is not None and advice.part is not None:
-            part = (names[advice.part.project], advice.part.percent)
+        if advice is not None:
+            team = plan.allocation
+            if funding.left_out or advice.part is not None:  # staffed by the rules, as advised
+                team = rules_team(scenario, advice.part, self._setup, self._assumptions)
+            cap = funding.plan.allocation
+            capped = {role: min(n, cap[role]) for role, n in team.items()}
+            if capped != plan.allocation:
+                plan = evaluate(scenario, capped, self._setup, self._assumptions)
+            if advice.part is not None:
+                name = advice.part.project
+                found = [i for i, _ in kept if sched.projects[i].name == name]
+                part = (found[0], advice.part.percent) if found else None
+        by_project = plan.demand.fte[: len(projects)].sum(axis=1)
+        positions = tuple(i for i, _ in kept)
         return QuarterPlan(plan, positions, by_project, left_out, part, advice is not None)

@@ -284,8 +284,7 @@ class _Need:
 
 def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
     """Every project's share of its critical roles (priority order; within a project, the
-    role carrying most of its work first; none for a project the budget leaves out), then
-    every role's target.
+    role carrying most of its work first), then every role's target.
 
     A demand role's work lands on the role itself when the plan staffs it, else on the
     generalists when they absorb it. A project's share of a role is the role's target times
@@ -301,13 +300,8 @@ def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
             routing[j, _ROLE_INDEX[role]] = 1.0
         elif cover.get(role, 0.0) > _EPS and target[GENERALIST] > 0:
             routing[j, _ROLE_INDEX[GENERALIST]] = 1.0
-    # Projects the budget leaves out have no share of the team: their work counts nowhere.
-    kept = np.array([p not in quarter_plan.left_out for p in quarter_plan.projects], dtype=bool)
-    project_fte = quarter_plan.project_fte * kept[:, None]
-    left_fte = (quarter_plan.project_fte - project_fte).sum(axis=0)
-    by_role = np.array([plan.demand.by_role[role] for role in demand_roles]) - left_fte
-    totals = by_role @ routing
-    loads = project_fte @ routing
+    totals = np.array([plan.demand.by_role[role] for role in demand_roles]) @ routing
+    loads = quarter_plan.project_fte @ routing
     targets = np.array([target[role] for role in ROLES], dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(totals > _EPS, np.minimum(1.0, np.cumsum(loads, axis=0) / totals), 0.0)
@@ -385,7 +379,8 @@ def simulate(
     assumptions = assumptions or Assumptions.defaults()
     sched = schedule(scenario, today)
     horizon = quarters or scenario.company.horizon_quarters
-    plans = QuarterPlans(scenario, sched, setup, assumptions)
+    whole = staffed_plan(scenario, setup, assumptions)
+    plans = QuarterPlans(scenario, sched, setup, assumptions, whole)
     capacity = hiring_capacity(scenario.company, assumptions)
     budget = scenario.company.annual_budget_usd
     leads: dict[str, int] = {role: lead_quarters(role, assumptions) for role in ROLES}
@@ -456,7 +451,6 @@ def simulate(
                 else round(budget * (i + 1) / QUARTERS_PER_YEAR),
             )
         )
-    whole = staffed_plan(scenario, setup, assumptions)
     whole_plan = whole.plan
     end = sched.start + horizon - 1
     if last_plan is not None and last_plan.budget_bound:

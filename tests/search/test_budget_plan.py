@@ -17,7 +17,7 @@ from mlplanner.model.roles import GENERALIST, PHASES
 from mlplanner.model.scenario import LIFECYCLES, SCALES, Scenario, parse_scenario
 from mlplanner.model.staffing import DEPLOYERS
 from mlplanner.model.wording import format_usd
-from mlplanner.search.budget_plan import BudgetAdvice, describe, fund_projects
+from mlplanner.search.budget_plan import BudgetAdvice, describe, fund_projects, rules_team
 from tests.model.test_quality_properties import portfolios
 from tests.support import strategies
 from tests.support.builders import project_data, scenario
@@ -312,3 +312,15 @@ def test_priority_comes_before_size_per_dollar() -> None:
         update={"projects": [p.model_copy(update={"priority": 3}) for p in s.projects]}
     )
     assert fund_projects(level, 1e6).unstaffed == ("Churn", "Recs")
+
+
+def test_the_rules_team_of_the_funded_projects_is_the_advice_s_plan() -> None:
+    """What the timeline staffs each quarter with: the funded projects and the share of the one
+    in part, staffed by the rules, are the advice's team."""
+    s = example_scenarios()[ENTERPRISE]
+    advice = fund_projects(s, 0.5 * recommend(s).annual_cost_usd)
+    assert advice.plan is not None and advice.part is not None and advice.unstaffed
+    staffed = {*advice.funded, advice.part.project}
+    funded = s.model_copy(update={"projects": [p for p in s.projects if p.name in staffed]})
+    team = rules_team(funded, advice.part, None, Assumptions.defaults())
+    assert team == advice.plan.allocation

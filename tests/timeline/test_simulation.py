@@ -432,3 +432,43 @@ def test_priority_orders_the_hiring_of_projects_starting_together() -> None:
     )
     dates = {p.name: staffed_index(p.staffed) for p in timeline.projects}
     assert dates["Churn"] < dates["Vision QA"]
+
+
+@ENGINE_SETTINGS
+@given(timeline_scenarios(budget=False), st.floats(0.05, 0.95))
+def test_a_budget_below_the_plan_gives_one_answer(scenario: Scenario, share: float) -> None:
+    """Under a budget that does not pay for the recommended plan, the timeline tells the budget
+    advice's story: the projects it leaves out are never staffed and nobody is hired for them,
+    no quarter has more of a role than the budget's plan (or the staff already employed), the
+    plan column is that plan and the shortfall names that budget."""
+    cost = recommend(scenario).annual_cost_usd
+    data = scenario.to_dict()
+    data["company"]["annual_budget_usd"] = max(1.0, share * cost)
+    for i, project in enumerate(data["projects"]):
+        project["name"] = f"Project {i}"  # the advice names projects
+    budgeted = parse_scenario(data)
+    budget = budgeted.company.annual_budget_usd
+    assert budget is not None
+    timeline = simulate(budgeted, quarters=8)
+    if recommend(budgeted).annual_cost_usd <= budget:
+        return
+    advice = fund_projects(budgeted, budget)
+    assert timeline.budget_advice is not None and timeline.fully_staffed is None
+    assert timeline.budget_advice.to_dict() == advice.to_dict()
+    existing = budgeted.company.existing_team
+    cap = timeline.target
+    if advice.plan is not None:
+        assert cap == advice.plan.allocation
+    for quarter in timeline.quarters:
+        for role, n in quarter.by_role("headcount").items():
+            assert n <= max(cap[role], existing.get(role, 0))
+    left_out = set(advice.unstaffed)
+    served = {p.project for p in timeline.positions}
+    for project in timeline.projects:
+        if project.name in left_out:
+            assert project.left_out and project.staffed is None and project.name not in served
+        else:
+            assert not project.left_out
+    assert BUDGET in timeline.shortfall and advice.what_it_staffs in (
+        timeline.why_not_staffed or ""
+    )
