@@ -92,8 +92,9 @@ def team_share_message(headcount: int, employees: int, assumptions: Assumptions)
     return [
         f"The ML and data team would be {headcount} people, {share:.1%} of the company's "
         f"{employees:,} employees; data teams are usually 1–5% of a scale-up's workforce "
-        f"(this warning starts above {assumptions.warn_team_share:.0%}). Check that every "
-        "project needs its own team this year."
+        f"(this warning starts above {assumptions.warn_team_share:.0%}). Unless ML is what the "
+        "company sells (a research lab, an AI product company), check that every project "
+        "needs its own team this year."
     ]
 
 

@@ -237,3 +237,22 @@ def test_where_the_work_comes_from_adds_up_to_the_role_s_demand() -> None:
                 parts = re.findall(r"(\d+\.\d) FTE", explanation.work_summary)
                 assert round(sum(float(p) for p in parts), 1) == round(total, 1) or total < 0.05
                 assert "0.0 FTE" not in explanation.work_summary or total < 0.05
+
+
+def test_a_team_large_for_the_company_is_named_with_its_share_and_the_exception() -> None:
+    """Past startup size, a team above ``warn_team_share`` of the company is named; the
+    benchmark is a scale-up's, so a research lab or an AI product company is told it does not
+    apply to it (a sceptical head of ML read it for a lab)."""
+    defaults = Assumptions.defaults()
+    lab = scenario(
+        project_data("Protein model", "nlp", stage="research", scale="large", count=3),
+        employees=120,
+    )
+    plan = recommend(lab)
+    share = plan.total_headcount / 120
+    assert share > defaults.warn_team_share and defaults.auto_startup_max_employees < 120
+    [note] = [m for m in plan.messages if m.startswith("The ML and data team would be")]
+    assert f"{share:.1%} of the company's 120 employees" in note
+    assert "Unless ML is what the company sells (a research lab, an AI product company)" in note
+    small = recommend(scenario(project_data("Churn"), employees=120))
+    assert not [m for m in small.messages if m.startswith("The ML and data team would be")]
