@@ -736,7 +736,7 @@ _GROUP_BUILDERS: Final[tuple[Callable[[Assumptions, Assumptions], Group], ...]] 
         "Quality and trade-offs",
         "Warnings",
         "When a plan warns that the team is a large share of the company, or that it hires "
-        "more people in a year than the team can absorb.",
+        "more people in a year than the team can absorb (the hiring timeline hires no more).",
         a,
         d,
     ),

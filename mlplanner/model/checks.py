@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.hiring import absorbable_hires
 from mlplanner.model.roles import HEAD, MANAGERS, SPECIALIST_ROLES, role_label
 
 # Uncovered work smaller than this is not worth a sentence (it shows as 0.0 FTE).
@@ -103,7 +104,7 @@ def hiring_pace_message(
 ) -> list[str]:
     """More hires in one year than a team of this size can realistically absorb."""
     team = sum(existing.values()) if isinstance(existing, Mapping) else sum(existing)
-    absorbable = max(assumptions.warn_min_hires, int(assumptions.warn_hire_growth * team))
+    absorbable = absorbable_hires(team, assumptions)
     if hires <= absorbable:
         return []
     into = f"into a team of {team}" if team else "from scratch"

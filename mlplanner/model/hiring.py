@@ -31,6 +31,14 @@ def hiring_capacity(company: Company, assumptions: Assumptions) -> int:
     return derived_capacity(company.employees, assumptions)
 
 
+def absorbable_hires(team: int, assumptions: Assumptions) -> int:
+    """Hires a year a team of ``team`` people absorbs: ``warn_hire_growth`` per person in it,
+    at least ``warn_min_hires`` (a new team has to start somewhere). The plan warns past it
+    and the timeline hires no more in a year (:mod:`mlplanner.timeline.simulation`): new people
+    take months to ramp up and take the existing team's time."""
+    return max(assumptions.warn_min_hires, int(assumptions.warn_hire_growth * team))
+
+
 def lead_quarters(role: str, assumptions: Assumptions) -> int:
     """Quarters between opening a position and the hire's first quarter: the time to hire
     (notice period included) rounded up to whole quarters."""

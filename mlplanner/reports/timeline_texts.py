@@ -81,3 +81,13 @@ def capacity_text(timeline: Timeline, assumptions: Assumptions) -> str:
     per = assumptions.hiring.employees_per_hire
     rule = f"one per {per:,.0f} employees, at least {assumptions.hiring.min_capacity_per_quarter}"
     return f"{hires}, derived from {employees:,} employees ({rule})"
+
+
+def absorption_text(assumptions: Assumptions) -> str:
+    """The yearly limit on hires the team's size sets, as the plan's warning counts it."""
+    growth = assumptions.warn_hire_growth
+    per = "one" if growth == 1 else f"{growth:g}"
+    return (
+        f"in each year no more hires than the team absorbs: {per} per person in it at the "
+        f"year's start, at least {assumptions.warn_min_hires}"
+    )

@@ -13,8 +13,10 @@ Each quarter, in this order:
    priority order: each project's critical roles (the one carrying most of its work first),
    projects by start, then ``priority`` (higher first), then scenario order, then the rest of
    the team (leads, the analytics baseline). Hires per quarter never exceed the hiring
-   capacity, and, when the scenario has a budget, never raise the yearly run rate (people at
-   loaded cost plus vendors) above it.
+   capacity, nor what the team absorbs (:func:`~mlplanner.model.hiring.absorbable_hires` of
+   the team at the start of each timeline year, the figure the plan warns past; a quarter of
+   it accrues each quarter), and, when the scenario has a budget, never raise the yearly run
+   rate (people at loaded cost plus vendors) above it.
    Nobody is let go when the target falls. Hires that replace leavers are backfills.
 3. **Productivity.** Existing staff are productive from day one; a hire's productivity rises
    linearly to full over the role's ramp-up.
@@ -41,6 +43,7 @@ import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.hiring import (
+    absorbable_hires,
     hiring_capacity,
     lead_quarters,
     quarterly_attrition,
@@ -49,6 +52,7 @@ from mlplanner.model.hiring import (
 from mlplanner.model.quarters import quarter_name
 from mlplanner.model.roles import GENERALIST, ROLES, role_sort_key
 from mlplanner.model.scenario import Scenario
+from mlplanner.model.wording import people
 from mlplanner.search.budget_plan import BudgetAdvice
 from mlplanner.timeline.quarter_plans import (
     QuarterPlan,
@@ -67,6 +71,7 @@ _PositionKey = tuple[str, int, int, int | None, bool]  # role, opened, starts, p
 HORIZON: Final = "horizon"
 TIME_TO_HIRE: Final = "time_to_hire"
 CAPACITY: Final = "capacity"
+ABSORPTION: Final = "absorption"
 BUDGET: Final = "budget"
 
 
@@ -325,19 +330,26 @@ class _Hiring:
     served: list[tuple[str, int | None, int]]
     blocked: set[str]
 
+    @property
+    def total(self) -> int:
+        return sum(self.hires.values())
+
 
 def _hire(
     needs: list[_Need],
     people: dict[str, int],
     quarter: int,
-    capacity: int,
+    limits: tuple[int, int],
     room_usd: float | None,
     leads: dict[str, int],
     loaded: dict[str, float],
 ) -> _Hiring:
-    """Fill ``needs`` in order (``people`` is raised in place) within capacity and budget."""
+    """Fill ``needs`` in order (``people`` is raised in place) within the hiring capacity, the
+    hires the team can still absorb this year (``limits``) and the budget."""
     result = _Hiring(Counter(), [], set())
-    left = capacity
+    capacity, absorbable = limits
+    left = min(capacity, absorbable)
+    limit = CAPACITY if capacity <= absorbable else ABSORPTION
     for need in needs:
         want = need.level - people[need.role]
         if want <= 0:
@@ -349,9 +361,9 @@ def _hire(
         if room_usd is not None:
             affordable = max(0, math.floor((room_usd + _EPS) / loaded[need.role]))
         take = min(want, left, affordable)
-        # Only the tighter of the two limits held the hires back (both, where they tie).
+        # Only the tighter of the limits held the hires back (both, where they tie).
         if take < want and left == take:
-            result.blocked.add(CAPACITY)
+            result.blocked.add(limit)
         if take < want and affordable == take:
             result.blocked.add(BUDGET)
         if take <= 0:
@@ -394,7 +406,16 @@ def simulate(
     results: list[QuarterResult] = []
     positions: Counter[_PositionKey] = Counter()
     cumulative = 0
+    # What the team absorbs: each year (from the plan start) the figure its size at the year's
+    # start gives, a quarter of it accruing each quarter, so that capacity to spare never
+    # spends a year's absorption on one quarter's needs (more capacity never staffs later).
+    year_team, rate, absorbable = 0, 0.0, 0.0
     for i in range(horizon):
+        if i % QUARTERS_PER_YEAR == 0:
+            year_team = sum(team.headcount(r) for r in ROLES)
+            rate = absorbable_hires(year_team, assumptions) / QUARTERS_PER_YEAR
+            absorbable = 0.0
+        absorbable += rate
         quarter = sched.start + i
         quarter_plan = plans.at(quarter)
         plan = quarter_plan.plan
@@ -408,7 +429,9 @@ def simulate(
             run_rate = plan.vendor_cost_usd + sum(people[r] * loaded[r] for r in ROLES)
             room = budget - run_rate
         needs = _needs(quarter_plan)
-        hiring = _hire(needs, people, i, capacity, room, leads, loaded)
+        limits = (capacity, math.floor(absorbable + _EPS))
+        hiring = _hire(needs, people, i, limits, room, leads, loaded)
+        absorbable -= hiring.total
         blocked = hiring.blocked
         backfills = {role: team.join(role, i, hiring.hires[role]) for role in hiring.hires}
         _count_positions(positions, hiring.served, backfills, quarter, leads)
@@ -467,7 +490,9 @@ def simulate(
         plan_cost_usd=whole_plan.annual_cost_usd,
         fully_staffed=None if fully_staffed is None else quarter_name(fully_staffed),
         shortfall=shortfall,
-        why_not_staffed=_why(shortfall, sched, end, capacity, budget, whole.advice)
+        why_not_staffed=_why(
+            shortfall, sched, end, capacity, budget, whole.advice, year_team, assumptions
+        )
         if shortfall
         else None,
         projects=_project_dates(sched, staffed, last_plan),
@@ -537,7 +562,8 @@ def _shortfall(sched: Schedule, end: int, blocked: set[str]) -> tuple[str, ...]:
     back hiring in the last quarter (every unmet need is held back by one of them)."""
     if any(start > end for start in sched.starts):
         return (HORIZON,)
-    return tuple(reason for reason in (TIME_TO_HIRE, CAPACITY, BUDGET) if reason in blocked)
+    reasons = (TIME_TO_HIRE, CAPACITY, ABSORPTION, BUDGET)
+    return tuple(reason for reason in reasons if reason in blocked)
 
 
 def _why(
@@ -547,16 +573,22 @@ def _why(
     capacity: int,
     budget: float | None,
     advice: BudgetAdvice | None,
+    year_team: int,
+    assumptions: Assumptions,
 ) -> str:
     """The shortfall in words; a budget that does not pay for the recommended plan says what
-    it staffs and what it leaves out."""
+    it staffs and what it leaves out, a team that absorbs no more hires this year its size."""
     paid = f"the annual budget (${budget or 0:,.0f})"
+    absorbs = absorbable_hires(year_team, assumptions)
     late = [p.name for p, start in zip(sched.projects, sched.starts, strict=True) if start > end]
     words = {
         HORIZON: f"{late[0] if late else 'a project'} starts after the horizon ends "
         f"({quarter_name(end)})",
         TIME_TO_HIRE: "positions take longer to fill than the horizon leaves (time to hire)",
         CAPACITY: f"the hiring capacity ({capacity} a quarter) is used up",
+        ABSORPTION: f"a team of {people(year_team)} absorbs about {absorbs} hires a year "
+        f"(one per person in it, at least {assumptions.warn_min_hires}: new people take months "
+        "to ramp up and take the team's time)",
         BUDGET: f"{paid} pays for no more people"
         if advice is None
         else f"{paid} {advice.what_it_staffs}",

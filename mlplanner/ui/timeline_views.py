@@ -26,6 +26,7 @@ from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS, Scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.timeline_texts import (
+    absorption_text,
     capacity_text,
     first_year_text,
     full_team,
@@ -155,7 +156,10 @@ def render_timeline_metrics(timeline: Timeline) -> None:
     capacity.metric(
         "Hiring capacity",
         f"{timeline.capacity} a quarter",
-        help="Hires the company can close in a quarter (all roles together).",
+        help="Hires the company can close in a quarter (all roles together). In each year "
+        "the timeline also hires no more than the team absorbs (one per person in it at the "
+        "year's start, at least a few; Assumptions page, Warnings), the figure past which the "
+        "Plan page warns.",
         border=True,
     )
 
@@ -171,6 +175,8 @@ def render_timeline_summary(timeline: Timeline, assumptions: Assumptions) -> Non
         plain(first_year_text(timeline))
         + "  \nHiring capacity: "
         + plain(capacity_text(timeline, assumptions))
+        + "; "
+        + plain(absorption_text(assumptions))
         + "."
     )
 

@@ -71,6 +71,7 @@ def test_metrics_and_tables_match_the_simulation() -> None:
     shown = "\n".join(texts(at.markdown) + texts(at.caption))
     assert f"Fully staffed in {timeline.fully_staffed}" in shown
     assert "derived from 800 employees" in shown
+    assert "no more hires than the team absorbs: one per person in it" in shown
     positions, projects = (frame.value for frame in at.dataframe)
     assert int(positions["People"].sum()) == sum(q.hires for q in timeline.quarters)
     assert list(projects["Staffed"]) == [p.staffed for p in timeline.projects]

@@ -9,7 +9,9 @@ import pytest
 from mlplanner.cli.main import main
 from mlplanner.exchange.timeline_csv import TIMELINE_COLUMNS
 from mlplanner.model.roles import ROLES
+from mlplanner.model.scenario import load_scenario
 from mlplanner.paths import EXAMPLES_DIR
+from mlplanner.timeline.simulation import simulate
 
 FASHION = str(EXAMPLES_DIR / "fashion_retailer.json")
 QUARTER_KEYS = {
@@ -40,10 +42,12 @@ def test_json_has_exactly_the_documented_keys(capsys: pytest.CaptureFixture[str]
         for key in ("headcount", "hires", "leavers", "effective_fte", "demand_fte"):
             assert list(quarter[key]) == list(ROLES)
     assert list(data["target"]) == list(ROLES)
+    timeline = simulate(load_scenario(FASHION), quarters=6)
+    assert data["fully_staffed"] == timeline.fully_staffed
     assert data["projects"] == [
         {
             "name": "Size recommendation",
-            "staffed": data["fully_staffed"],
+            "staffed": timeline.projects[0].staffed,
             "left_out": False,
             "part_percent": None,
         }

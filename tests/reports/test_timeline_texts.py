@@ -4,12 +4,14 @@ timeline's last quarter needs where it is not the plan's."""
 from __future__ import annotations
 
 from mlplanner.examples import example_scenarios
+from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.scenario import parse_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.timeline_texts import (
     LEFT_OUT,
     NOT_IN_HORIZON,
     NOT_ON_BUDGET,
+    absorption_text,
     first_year_text,
     project_staffed,
     staffed_headline,
@@ -92,3 +94,14 @@ def test_a_budget_below_the_plan_is_named_in_the_figures_and_sentences() -> None
         quarters=1,
     )
     assert staffed_quarter(unbounded) == NOT_IN_HORIZON
+
+
+def test_the_absorption_limit_is_said_with_the_plan_warning_s_figures() -> None:
+    defaults = Assumptions.defaults()
+    assert absorption_text(defaults) == (
+        "in each year no more hires than the team absorbs: one per person in it at the "
+        "year's start, at least 6"
+    )
+    faster = defaults.model_copy(update={"warn_hire_growth": 1.5, "warn_min_hires": 8})
+    assert "1.5 per person in it" in absorption_text(faster)
+    assert absorption_text(faster).endswith("at least 8")
