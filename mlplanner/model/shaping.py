@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, reduce
 
 import numpy as np
 
@@ -77,6 +77,8 @@ EXACT_SPACE = 20_000
 _WIDEST = 3
 _FIRST_STEPS = 6
 _HEAD = ROLES.index(HEAD)
+# Up to this many moves are said one by one; more are said by what they change in all.
+LISTED_MOVES = 3
 
 
 @dataclass(frozen=True)
@@ -243,15 +245,31 @@ def _within(moves: tuple[Move, ...], exact: bool, quality: float) -> str:
     if not moves:
         return "No move of people between roles scores higher within that cost."
     end, one = moves[-1], len(moves) == 1
-    steps = "; ".join(f"{move.text} ({move.effect})" for move in moves)
     # Moves that only save money keep the quality rather than raise it.
     raised = end.quality_after > quality + _GAIN
     verb, to, at = ("raise", "to", "at") if raised else ("keep", "at", "for")
-    return (
+    said = (
         f"Within that cost, {len(moves)} {'move' if one else 'moves'} "
         f"{verb}{'s' if one else ''} quality {to} {end.quality_after:.1f} {at} "
-        f"{format_usd(end.cost_after)} a year: {steps}."
+        f"{format_usd(end.cost_after)} a year"
     )
+    if len(moves) > LISTED_MOVES:
+        return f"{said}; in all, {_net(moves)}."
+    steps = "; ".join(f"{move.text} ({move.effect})" for move in moves)
+    return f"{said}: {steps}."
+
+
+def _net(moves: tuple[Move, ...]) -> str:
+    """What ``moves`` change in all: ``they add two Backend Developers and one ML Engineer,
+    and take out six Full-Stack Data Scientists`` (a local search can take a person out and
+    put one back; listed move by move, ten moves read as contradicting themselves)."""
+    start: dict[str, int] = dict.fromkeys(ROLES, 0)
+    change = reduce(lambda plan, move: move.applied_to(plan), moves, start)
+    more = [people(n, role, in_words=True) for role, n in change.items() if n > 0]
+    fewer = [people(-n, role, in_words=True) for role, n in change.items() if n < 0]
+    parts = [f"add {joined(more)}"] if more else []
+    parts += [f"take out {joined(fewer)}"] if fewer else []
+    return "they " + ", and ".join(parts) if parts else "they change nobody"
 
 
 def shape(

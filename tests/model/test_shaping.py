@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from functools import reduce
 from typing import Any
 
 import numpy as np
@@ -32,11 +33,20 @@ from mlplanner.model.plan import Plan, evaluate, recommend
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES
 from mlplanner.model.scenario import load_scenario, parse_scenario
 from mlplanner.model.scoring import score, scoring_context
-from mlplanner.model.shaping import Addition, Move, Shaping, _distinct_rows, shape
+from mlplanner.model.shaping import (
+    LISTED_MOVES,
+    Addition,
+    Move,
+    Shaping,
+    _distinct_rows,
+    shape,
+)
 from mlplanner.model.staffing import staff
+from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.frontier import best_under_budget, brute_force, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
+from tests.support.builders import project_data, scenario
 from tests.support.strategies import ENGINE_SETTINGS, scenario_data, setups
 
 # The shaping's own threshold: quality gains below it are rounding noise.
@@ -276,12 +286,15 @@ def test_the_summary_and_the_explanations_name_every_move(data: dict[str, Any], 
     plan, shaping = _plan(data, setup)
     summary = shaping.summary
     assert summary.startswith("The setup's rules size this team at ")
-    for move in shaping.moves:
-        assert move.text in summary and f"({move.effect})" in summary
+    listed = [shaping.moves] + [addition.moves for addition in shaping.additions]
+    for moves in listed:
+        if len(moves) > LISTED_MOVES:  # said by what they change in all
+            assert f"{len(moves)} moves " in summary and "; in all, they " in summary
+            continue
+        for move in moves:
+            assert move.text in summary and f"({move.effect})" in summary
     for addition in shaping.additions:
         assert addition.sentence in summary
-        for move in addition.moves:
-            assert move.text in summary and f"({move.effect})" in summary
     if shaping.exact:
         # The space scored whole: at most one change, to its best plan.
         if shaping.moves:
@@ -541,7 +554,10 @@ def test_a_move_that_leaves_too_few_leads_takes_the_head_too_and_says_so() -> No
     (took,) = [move for move in shaping.moves if move.heads]
     assert took.heads == -1 and took.removed.get(LEAD) == 1
     assert took.text.endswith("instead of one ML Team Lead and one Head of Data & ML")
-    assert took.text in shaping.summary
+    # Seven moves are said by what they change in all: the head goes with the lead.
+    assert shaping.summary.endswith(
+        "take out four Full-Stack Data Scientists, one ML Team Lead and one Head of Data & ML."
+    )
     assert plan.to_dict()["shaping"]["moves"][shaping.moves.index(took)]["removed"] == {
         LEAD: 1,
         HEAD: 1,
@@ -732,3 +748,41 @@ def test_an_addition_says_what_it_bought_against_the_plans_own_rate() -> None:
         "Three Data Engineers more buy 40.0 points for $600k a year (67 points per $1M, "
         "against the plan's 50): quality 90.0 at $1.60M a year."
     )
+
+
+def test_many_moves_are_said_by_what_they_change_in_all() -> None:
+    """Ten moves listed one by one read as contradicting themselves ("one ML Engineer instead
+    of one ML Team Lead", later "one ML Team Lead instead of one Backend Developer"); past
+    ``LISTED_MOVES`` the summary says what they change in all, which is the plan they end at
+    against the rules' plan."""
+    marketplace = scenario(
+        project_data("Search ranking", "recommender", scale="medium", deployment="online"),
+        project_data(
+            "Fraud model",
+            "tabular",
+            data_readiness="ready",
+            annotation="in_house",
+            deployment="online",
+        ),
+        project_data(
+            "Listing copy assistant",
+            "generative_ai",
+            scale="small",
+            stage="prototype",
+            deployment="online",
+        ),
+        employees=120,
+    )
+    shaping = recommend(marketplace).shaping
+    assert shaping is not None and len(shaping.moves) > LISTED_MOVES
+    end = shaping.moves[-1].cost_after
+    [said] = [s for s in shaping.summary.split(". ") if s.startswith("Within that cost")]
+    assert f"at {format_usd(end)} a year; in all, they " in said
+    final = reduce(lambda plan, move: move.applied_to(plan), shaping.moves, shaping.rules_plan)
+    change = {role: final[role] - shaping.rules_plan[role] for role in ROLES}
+    added = joined([people(n, r, in_words=True) for r, n in change.items() if n > 0])
+    removed = joined([people(-n, r, in_words=True) for r, n in change.items() if n < 0])
+    assert said.endswith(f"in all, they add {added}, and take out {removed}.") or said.endswith(
+        f"in all, they add {added}, and take out {removed}"
+    )
+    assert "instead of" not in said
