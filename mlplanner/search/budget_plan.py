@@ -179,10 +179,10 @@ def rules_team(
     only. The hiring timeline staffs each quarter's funded projects with it."""
     pricing = _Pricing(scenario, setup, assumptions)
     names = [project.name for project in scenario.projects]
-    split = part is not None and part.project in names
-    at = names.index(part.project) if part is not None and split else None
-    kept = tuple(i for i in range(len(names)) if i != at)
-    return pricing.team(kept, at, part.percent if part is not None and split else 0)
+    if part is None or part.project not in names:
+        return pricing.team(tuple(range(len(names))))
+    at = names.index(part.project)
+    return pricing.team(tuple(i for i in range(len(names)) if i != at), at, part.percent)
 
 
 class _Pricing:

@@ -4,13 +4,13 @@ In a quarter, a project counts once it has started (``start``, default the plan 
 project being built counts with its run effort (``lifecycle`` ``run``) once its ``live_from``
 has come. Projects are listed in hiring priority: earlier start first, then higher
 ``priority``, then scenario order.
-The plan of each distinct quarter scenario is the model's :func:`recommend`, computed once;
-where the scenario has a budget that plan does not fit, it is the team the budget buys by whole
-projects (:func:`~mlplanner.search.budget_plan.fund_projects`: the projects worth most per
-dollar, each with someone able to deploy it, in the setup's staffing style), and the projects
-the budget leaves out get nobody. (Hiring the recommended plan in priority order until the
-money runs out would fill the first project's largest roles, data scientists or annotators,
-and leave nobody to build pipelines or deploy.)
+The plan of each distinct quarter scenario is the model's :func:`recommend`, computed once.
+Where the scenario's budget does not pay for the whole scenario's recommended plan, the budget
+advice (:func:`~mlplanner.search.budget_plan.fund_projects`: whole projects by priority, each
+with someone able to deploy it, in the setup's staffing style) decides once which projects the
+timeline staffs, and each quarter's plan follows it (:class:`QuarterPlans`). (Hiring the
+recommended plan in priority order until the money runs out would fill the first project's
+largest roles, data scientists or annotators, and leave nobody to build pipelines or deploy.)
 """
 
 from __future__ import annotations
