@@ -407,8 +407,9 @@ def simulate(
     positions: Counter[_PositionKey] = Counter()
     cumulative = 0
     # What the team absorbs: each year (from the plan start) the figure its size at the year's
-    # start gives, a quarter of it accruing each quarter, so that capacity to spare never
-    # spends a year's absorption on one quarter's needs (more capacity never staffs later).
+    # start gives, a quarter of it accruing each quarter, so that capacity to spare does not
+    # spend a year's absorption on the first quarter's plan, whose shape later plans may not
+    # need (a yearly pool made more capacity staff later: tests/timeline/test_simulation.py).
     year_team, rate, absorbable = 0, 0.0, 0.0
     for i in range(horizon):
         if i % QUARTERS_PER_YEAR == 0:
