@@ -88,6 +88,6 @@ def absorption_text(assumptions: Assumptions) -> str:
     growth = assumptions.warn_hire_growth
     per = "one" if growth == 1 else f"{growth:g}"
     return (
-        f"in each year no more hires than the team absorbs: {per} per person in it at the "
+        f"no more hires in a year than the team absorbs: {per} per person in it at the "
         f"year's start, at least {assumptions.warn_min_hires}"
     )

@@ -95,7 +95,9 @@ def capacity_help(scenario: Scenario, assumptions: Assumptions) -> str:
         "Hires the company can close in a quarter, all roles together. Leave empty for the "
         f"capacity derived from {scenario.company.employees:,} employees: {derived} a quarter "
         f"(one per {assumptions.hiring.employees_per_hire:,.0f} employees, at least "
-        f"{assumptions.hiring.min_capacity_per_quarter}; see the Assumptions page, Hiring)."
+        f"{assumptions.hiring.min_capacity_per_quarter}; see the Assumptions page, Hiring). "
+        f"Whatever the capacity, the timeline makes {absorption_text(assumptions)} (the "
+        "Assumptions page, Warnings)."
     )
 
 

@@ -71,7 +71,12 @@ def test_metrics_and_tables_match_the_simulation() -> None:
     shown = "\n".join(texts(at.markdown) + texts(at.caption))
     assert f"Fully staffed in {timeline.fully_staffed}" in shown
     assert "derived from 800 employees" in shown
-    assert "no more hires than the team absorbs: one per person in it" in shown
+    assert "no more hires in a year than the team absorbs: one per person in it" in shown
+    label = "Hiring capacity (hires a quarter)"
+    [capacity] = [box for box in at.number_input if box.label == label]
+    assert "the timeline makes no more hires in a year than the team absorbs" in (
+        capacity.help or ""
+    )
     positions, projects = (frame.value for frame in at.dataframe)
     assert int(positions["People"].sum()) == sum(q.hires for q in timeline.quarters)
     assert list(projects["Staffed"]) == [p.staffed for p in timeline.projects]

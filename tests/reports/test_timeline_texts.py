@@ -99,7 +99,7 @@ def test_a_budget_below_the_plan_is_named_in_the_figures_and_sentences() -> None
 def test_the_absorption_limit_is_said_with_the_plan_warning_s_figures() -> None:
     defaults = Assumptions.defaults()
     assert absorption_text(defaults) == (
-        "in each year no more hires than the team absorbs: one per person in it at the "
+        "no more hires in a year than the team absorbs: one per person in it at the "
         "year's start, at least 6"
     )
     faster = defaults.model_copy(update={"warn_hire_growth": 1.5, "warn_min_hires": 8})
