@@ -11,6 +11,7 @@ from mlplanner.timeline.simulation import ProjectDates, Timeline
 NOT_IN_HORIZON = "Not in the horizon"
 NOT_ON_BUDGET = "Over budget"
 LEFT_OUT = "Left out by the budget"
+NOT_STAFFED = "Not staffed in the horizon"
 
 
 def staffed_quarter(timeline: Timeline) -> str:
@@ -25,7 +26,7 @@ def project_staffed(project: ProjectDates) -> str:
     """When a project is staffed (``2027-Q2, 40% of its work`` where the budget staffs it in
     part), or why it is not."""
     if project.staffed is None:
-        return LEFT_OUT if project.left_out else NOT_IN_HORIZON
+        return LEFT_OUT if project.left_out else NOT_STAFFED
     if project.part_percent is not None:
         return f"{project.staffed}, {project.part_percent}% of its work"
     return project.staffed
@@ -38,9 +39,13 @@ def full_team(timeline: Timeline) -> str:
 
 
 def staffed_headline(timeline: Timeline) -> str:
-    """``Fully staffed in 2027-Q2, a quarter after the plan starts (2027-Q1)``, or why not."""
+    """``Fully staffed in 2027-Q2, a quarter after the plan starts (2027-Q1)``, or why not;
+    under a budget that does not pay for the plan, first when the team it buys is in place."""
     if timeline.fully_staffed is None:
-        return timeline.why_not_staffed or "Not fully staffed within the horizon"
+        why = timeline.why_not_staffed or "Not fully staffed within the horizon"
+        if timeline.budget_team_from is None:
+            return why
+        return f"The team the budget buys is in place from {timeline.budget_team_from}. {why}"
     if timeline.fully_staffed == timeline.start:
         return f"Fully staffed from the plan start ({timeline.start})"
     return f"Fully staffed in {timeline.fully_staffed} (the plan starts {timeline.start})"
@@ -60,6 +65,12 @@ def first_year_text(timeline: Timeline) -> str:
     last = timeline.quarters[-1]
     needed = sum(line.target for line in last.roles)
     planned = sum(timeline.target.values())
+    advice = timeline.budget_advice
+    if advice is not None and advice.plan is None:  # not even the team staffing no project
+        return text + (
+            f"the budget does not cover even the team that staffs no project "
+            f"({format_usd(advice.smallest_cost_usd)} a year), so the timeline hires nobody."
+        )
     team = full_team(timeline)
     if needed == planned:
         return text + f"{team} costs {steady} a year once everyone is in place."

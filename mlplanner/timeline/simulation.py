@@ -159,8 +159,8 @@ class ProjectDates:
 class Timeline:
     """The simulation's result; ``target`` and ``plan_cost_usd`` are the plan's (all projects
     as the scenario gives them; where the budget does not pay for the recommended plan, the
-    budget's plan, which ``budget_advice`` describes), ``capacity`` the hires a quarter it ran
-    with."""
+    budget's plan, which ``budget_advice`` describes, and ``budget_team_from`` the first quarter
+    its team is in place), ``capacity`` the hires a quarter it ran with."""
 
     scenario: Scenario
     setup: str
@@ -171,6 +171,7 @@ class Timeline:
     target: dict[str, int]
     plan_cost_usd: int
     fully_staffed: str | None
+    budget_team_from: str | None
     shortfall: tuple[str, ...]
     why_not_staffed: str | None
     projects: tuple[ProjectDates, ...]
@@ -400,6 +401,8 @@ def simulate(
     team = _Team(scenario.company.existing_team)
     staffed: dict[int, int] = {}
     fully_staffed: int | None = None
+    budget_team: int | None = None  # where the budget does not pay for the plan: its team in place
+    buys = whole.advice is not None and whole.advice.plan is not None  # a team, if not the plan
     blocked: set[str] = set()
     last_plan: QuarterPlan | None = None
     last_start = max(sched.starts, default=sched.start)
@@ -440,9 +443,11 @@ def simulate(
         for position in quarter_plan.projects:
             if position not in staffed and position not in unmet:
                 staffed[position] = quarter
-        within = quarter >= last_start and not unmet and not quarter_plan.budget_bound
-        if fully_staffed is None and within:
+        in_place = quarter >= last_start and not unmet - quarter_plan.left_out
+        if fully_staffed is None and in_place and not quarter_plan.budget_bound:
             fully_staffed = quarter
+        if budget_team is None and in_place and quarter_plan.budget_bound and buys:
+            budget_team = quarter
         last_plan = quarter_plan
         roles = tuple(
             RoleQuarter(
@@ -490,6 +495,7 @@ def simulate(
         target=whole_plan.allocation,
         plan_cost_usd=whole_plan.annual_cost_usd,
         fully_staffed=None if fully_staffed is None else quarter_name(fully_staffed),
+        budget_team_from=None if budget_team is None else quarter_name(budget_team),
         shortfall=shortfall,
         why_not_staffed=_why(
             shortfall, sched, end, capacity, budget, whole.advice, year_team, assumptions

@@ -76,7 +76,11 @@ def test_a_budget_below_the_plan_is_named_in_the_figures_and_sentences() -> None
     advice = timeline.budget_advice
     assert advice is not None and advice.part is not None
     assert staffed_quarter(timeline) == NOT_ON_BUDGET
-    assert staffed_headline(timeline) == timeline.why_not_staffed
+    assert timeline.budget_team_from is not None
+    assert staffed_headline(timeline) == (
+        f"The team the budget buys is in place from {timeline.budget_team_from}. "
+        f"{timeline.why_not_staffed}"
+    )
     dates = {p.name: p for p in timeline.projects}
     assert project_staffed(dates["Recs"]) == LEFT_OUT
     part = dates[advice.part.project]
@@ -105,3 +109,26 @@ def test_the_absorption_limit_is_said_with_the_plan_warning_s_figures() -> None:
     faster = defaults.model_copy(update={"warn_hire_growth": 1.5, "warn_min_hires": 8})
     assert "1.5 per person in it" in absorption_text(faster)
     assert absorption_text(faster).endswith("at least 8")
+
+
+def test_a_budget_below_the_team_staffing_no_project_hires_nobody_and_says_so() -> None:
+    """A "team the budget buys" dearer than the budget was printed: $438k on $400k, the
+    existing team and the outsourced annotation of projects it leaves out."""
+    scenario = tight_retailer(100_000)
+    timeline = simulate(scenario, assumptions=no_attrition())
+    advice = timeline.budget_advice
+    assert advice is not None and advice.plan is None
+    assert timeline.budget_team_from is None and sum(q.hires for q in timeline.quarters) == 0
+    assert first_year_text(timeline).endswith(
+        "the budget does not cover even the team that staffs no project "
+        f"({format_usd(advice.smallest_cost_usd)} a year), so the timeline hires nobody."
+    )
+    assert all(project_staffed(p) == LEFT_OUT for p in timeline.projects)
+
+
+def test_a_project_not_staffed_in_the_horizon_is_not_said_to_be_outside_it() -> None:
+    """ "Not in the horizon" was printed for projects starting inside it that the horizon
+    ends before staffing."""
+    timeline = simulate(tight_retailer(10_000_000), quarters=2)
+    unstaffed = [p for p in timeline.projects if p.staffed is None]
+    assert unstaffed and all(project_staffed(p) == "Not staffed in the horizon" for p in unstaffed)
