@@ -20,7 +20,8 @@ so a tight budget spreads thin. A manager funds projects instead. :func:`fund_pr
    least FTE per dollar of their own work (its FTE per role at the roles' loaded rates), as
    few as make the rest fit (found by
    bisection: fewer projects never make a dearer team; a few pricings, so 200 projects take
-   milliseconds);
+   milliseconds), then takes back each project left out that costs nothing more to keep (the
+   existing team staffs it: leaving it out would save nothing, since nobody is let go);
 4. spends what is left on the project left out last, in part: the kept projects' demand plus
    the largest whole percentage of what that project adds that still fits, staffed by the
    same rules; a share that staffs nobody more, or whose people raise no quality (an
@@ -151,8 +152,9 @@ def fund_projects(
         return BudgetAdvice(plan, names, None, (), smallest)
     order = pricing.removal_order()
     out = pricing.fewest_removals(order, budget)
-    kept = tuple(sorted(order[out:]))
-    last_out = order[out - 1] if out else None
+    kept = pricing.taken_back(order, out)
+    left = [i for i in order[:out] if i not in kept]
+    last_out = left[-1] if left else None
     team = pricing.team(kept)
     if pricing.cost(team) > budget:
         return BudgetAdvice(None, (), None, names, smallest)
@@ -278,6 +280,18 @@ class _Pricing:
             else:
                 low = middle
         return high
+
+    def taken_back(self, order: list[int], out: int) -> tuple[int, ...]:
+        """The projects kept: those after the first ``out`` of ``order``, and each of the
+        first ``out`` that costs nothing more to keep (the team staffing the kept projects
+        staffs it too: the existing team's people, say), the most valuable first. Leaving
+        such a project out saves nothing: nobody is let go."""
+        kept = set(order[out:])
+        now = self.cost(self.team(tuple(sorted(kept))))
+        for i in reversed(order[:out]):
+            if self.cost(self.team(tuple(sorted(kept | {i})))) <= now:
+                kept.add(i)  # the same cost or less: never more than the budget's fit
+        return tuple(sorted(kept))
 
     def largest_share(self, kept: tuple[int, ...], part: int, budget: float) -> int:
         """The largest whole percentage (0-99) of project ``part`` whose team with the kept

@@ -324,3 +324,22 @@ def test_the_rules_team_of_the_funded_projects_is_the_advice_s_plan() -> None:
     funded = s.model_copy(update={"projects": [p for p in s.projects if p.name in staffed]})
     team = rules_team(funded, advice.part, None, Assumptions.defaults())
     assert team == advice.plan.allocation
+
+
+def test_a_project_the_existing_team_staffs_at_no_cost_is_kept() -> None:
+    """Two analysts already employed staff a small run-only dashboards project; leaving it out
+    to fit the budget saved nothing (nobody is let go), yet a 3,000-person retailer's review
+    found 7 of 8 projects "left out by the budget" beside 25 people with 5 FTE of work."""
+    s = scenario(
+        project_data("Dashboards", "analytics", scale="small", lifecycle="run", priority=1),
+        project_data("Recs", "recommender", deployment="online"),
+        employees=300,
+        existing={"data_analyst": 2},
+    )
+    empty = recommend(s.model_copy(update={"projects": []}))
+    advice = fund_projects(s, empty.annual_cost_usd + 50_000)
+    assert advice.funded == ("Dashboards",) and advice.unstaffed == ("Recs",)
+    assert advice.plan is not None and advice.plan.allocation == empty.allocation
+    richer = fund_projects(s, 600_000)
+    assert richer.funded == ("Dashboards",)
+    assert richer.part is not None and richer.part.project == "Recs"
