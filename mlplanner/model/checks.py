@@ -26,6 +26,17 @@ def people(count: int, role: str) -> str:
     return f"{count} {label}s"
 
 
+def shared_name_messages(names: Sequence[str]) -> list[str]:
+    """Projects that share a name: the budget advice and the timeline name projects, so a
+    shared name leaves a reader unable to tell which one is staffed."""
+    shared = sorted({name for name in names if names.count(name) > 1})
+    return [
+        f'{names.count(name)} projects are named "{name}": the budget '
+        "advice and the timeline say which projects are staffed by name, so rename one."
+        for name in shared
+    ]
+
+
 def surplus_messages(existing: Mapping[str, int], demand: Mapping[str, float]) -> list[str]:
     """Specialists already employed beyond their role's demand by at least one person."""
     notes = []

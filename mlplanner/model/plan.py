@@ -17,6 +17,7 @@ from typing import Any
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.checks import (
     hiring_pace_message,
+    shared_name_messages,
     staffing_surplus_messages,
     surplus_messages,
     team_share_message,
@@ -146,6 +147,7 @@ class Evaluation:
                 "No projects yet: the plan covers only the company analytics baseline. "
                 "Add a project to see a full plan."
             )
+        notes.extend(shared_name_messages([project.name for project in self.scenario.projects]))
         budget = self.budget_usd
         if budget is not None and self.annual_cost_usd > budget:
             over = self.annual_cost_usd - budget

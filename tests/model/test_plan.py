@@ -256,3 +256,18 @@ def test_a_team_large_for_the_company_is_named_with_its_share_and_the_exception(
     assert "Unless ML is what the company sells (a research lab, an AI product company)" in note
     small = recommend(scenario(project_data("Churn"), employees=120))
     assert not [m for m in small.messages if m.startswith("The ML and data team would be")]
+
+
+def test_projects_sharing_a_name_are_named_in_a_note() -> None:
+    """The budget advice and the timeline say by name which projects are staffed; two projects
+    with one name made "Credit scoring" both staffed and left out."""
+    shared = scenario(
+        project_data("Credit scoring"), project_data("Credit scoring", "nlp"), employees=60
+    )
+    notes = [m for m in recommend(shared).messages if "projects are named" in m]
+    assert notes == [
+        '2 projects are named "Credit scoring": the budget advice and the timeline say which '
+        "projects are staffed by name, so rename one."
+    ]
+    apart = scenario(project_data("Credit scoring", count=3), project_data("Fraud"))
+    assert not [m for m in recommend(apart).messages if "projects are named" in m]
