@@ -60,8 +60,8 @@ class Suggestion:
 
     def sentence(self, label: str) -> str:
         """``One more ML Engineer ($183k a year): +6.1 points, mostly Fraud model.``; a lead
-        that calls for a head: ``One more ML Team Lead, with the Head of Data & ML the
-        leads then call for ($510k a year): …``."""
+        that calls for a head: ``One more ML Team Lead, with one Head of Data & ML the
+        leads then call for ($596k a year): …``."""
         where = f", mostly {self.project}" if self.project else ""
         cost = format_usd(self.annual_cost_usd)
         head = ""
