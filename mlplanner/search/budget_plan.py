@@ -44,6 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -196,11 +197,19 @@ class _Pricing:
         self.setup = setup
         self.assumptions = assumptions
         self.chosen = choose_setup(scenario.company, assumptions, setup).setup
-        own = compute_demand(scenario, assumptions).fte[: len(scenario.projects)]
-        self.own = own.sum(axis=1)  # [project, role]: each project's own FTE per role
-        # Outsourced annotation: the whole portfolio's, whoever is staffed (0 people cost 0).
-        self.vendor_usd = evaluate(scenario, {}, setup, assumptions).annual_cost_usd
         self._demand: dict[tuple[int, ...], Demand] = {}
+
+    @cached_property
+    def own(self) -> np.ndarray:
+        """[project, role]: each project's own FTE per role."""
+        own = compute_demand(self.scenario, self.assumptions).fte[: len(self.scenario.projects)]
+        return np.asarray(own.sum(axis=1))
+
+    @cached_property
+    def vendor_usd(self) -> int:
+        """Outsourced annotation: the whole portfolio's, whoever is staffed (0 people cost 0).
+        Worked out when a cost is first asked for (:func:`rules_team` prices nothing)."""
+        return evaluate(self.scenario, {}, self.setup, self.assumptions).annual_cost_usd
 
     def demand(self, kept: tuple[int, ...]) -> Demand:
         """The demand of the kept projects, the baseline and their shared platform work."""

@@ -167,17 +167,19 @@ class QuarterPlans:
             for i, live in kept
         ]
         scenario = self._scenario.model_copy(update={"projects": projects})
-        plan: Evaluation = recommend(scenario, setup=self._setup, assumptions=self._assumptions)
+        setup, assumptions = self._setup, self._assumptions
         advice = funding.advice
         part = None
-        if advice is not None:
-            team = plan.allocation
+        if advice is None:
+            plan: Evaluation = recommend(scenario, setup=setup, assumptions=assumptions)
+        else:
             if funding.left_out or advice.part is not None:  # staffed by the rules, as advised
-                team = rules_team(scenario, advice.part, self._setup, self._assumptions)
+                team = rules_team(scenario, advice.part, setup, assumptions)
+            else:
+                team = recommend(scenario, setup=setup, assumptions=assumptions).allocation
             cap = funding.plan.allocation
             capped = {role: min(n, cap[role]) for role, n in team.items()}
-            if capped != plan.allocation:
-                plan = evaluate(scenario, capped, self._setup, self._assumptions)
+            plan = evaluate(scenario, capped, setup, assumptions)
             if advice.part is not None:
                 name = advice.part.project
                 found = [i for i, _ in kept if sched.projects[i].name == name]
