@@ -109,7 +109,6 @@ class QuarterPlan:
     project_fte: np.ndarray
     left_out: frozenset[int] = frozenset()
     part: tuple[int, int] | None = None
-    budget_bound: bool = False  # the budget does not pay for the recommended plan
 
 
 class QuarterPlans:
@@ -186,4 +185,4 @@ class QuarterPlans:
                 part = (found[0], advice.part.percent) if found else None
         by_project = plan.demand.fte[: len(projects)].sum(axis=1)
         positions = tuple(i for i, _ in kept)
-        return QuarterPlan(plan, positions, by_project, left_out, part, advice is not None)
+        return QuarterPlan(plan, positions, by_project, left_out, part)

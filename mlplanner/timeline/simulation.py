@@ -402,6 +402,7 @@ def simulate(
     staffed: dict[int, int] = {}
     fully_staffed: int | None = None
     budget_team: int | None = None  # where the budget does not pay for the plan: its team in place
+    bound = whole.advice is not None  # the budget does not pay for the recommended plan
     buys = whole.advice is not None and whole.advice.plan is not None  # a team, if not the plan
     blocked: set[str] = set()
     last_plan: QuarterPlan | None = None
@@ -444,9 +445,9 @@ def simulate(
             if position not in staffed and position not in unmet:
                 staffed[position] = quarter
         in_place = quarter >= last_start and not unmet - quarter_plan.left_out
-        if fully_staffed is None and in_place and not quarter_plan.budget_bound:
+        if fully_staffed is None and in_place and not bound:
             fully_staffed = quarter
-        if budget_team is None and in_place and quarter_plan.budget_bound and buys:
+        if budget_team is None and in_place and buys:
             budget_team = quarter
         last_plan = quarter_plan
         roles = tuple(
@@ -482,7 +483,7 @@ def simulate(
         )
     whole_plan = whole.plan
     end = sched.start + horizon - 1
-    if last_plan is not None and last_plan.budget_bound:
+    if bound:
         blocked = blocked | {BUDGET}
     shortfall = () if fully_staffed is not None else _shortfall(sched, end, blocked)
     return Timeline(
