@@ -9,9 +9,10 @@ specialist work) and ``L`` leads:
    over the demand specialists leave uncovered in every role but annotation, in proportion to
    it; their work in a role counts ``generalist_depth[role]`` (how deep it is) of a
    specialist's, where a project's kind of work feels the whole gap (``depth_need`` = 1, as
-   online or edge production and research do); a prototype, or a production model scored in
-   batch at small or medium scale, feels ``depth_need`` of it (its pipelines and serving are
-   small or standard: :func:`~mlplanner.model.scenario.depth_work`): depth
+   edge production, online production at medium or large scale and research do); a
+   prototype, a production model scored in batch at small or medium scale or one served
+   online at small scale feels ``depth_need`` of it (its pipelines and serving are small or
+   standard: :func:`~mlplanner.model.scenario.depth_work`): depth
    ``1 - need x (1 - generalist_depth)``. Shared platform work feels what the most demanding
    of the portfolio's projects feels, the analytics baseline all of it.
 2. **Coverage curve.** A role's staffing ratio ``rho = capacity / d_r`` becomes delivered

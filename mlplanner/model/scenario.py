@@ -57,14 +57,18 @@ LIFECYCLES: Final[tuple[str, ...]] = get_args(Lifecycle)
 SETUPS: Final[tuple[Setup, ...]] = get_args(Setup)
 SETUP_CHOICES: Final[tuple[str, ...]] = get_args(SetupChoice)
 # The kinds of work that feel their own share of the generalists' depth gap (the keys of the
-# assumptions' ``depth_need``): each stage, and batch-scored production (:func:`depth_work`).
-DEPTH_WORK: Final[tuple[str, ...]] = (*STAGES, "batch_production")
+# assumptions' ``depth_need``): each stage, batch-scored production and small online
+# production (:func:`depth_work`).
+DEPTH_WORK: Final[tuple[str, ...]] = (*STAGES, "batch_production", "small_online_production")
 DEPTH_WORK_NAMES: Final[dict[str, str]] = {
     **{stage: stage for stage in STAGES},
     "batch_production": "batch-scored production",
+    "small_online_production": "small online production",
 }
-# What batch-scored production is, as the help texts say it (:func:`depth_work` decides it).
+# What batch-scored and small online production are, as the help texts say it
+# (:func:`depth_work` decides it).
 BATCH_SCORED: Final = "a production model scored in batch at small or medium scale"
+SMALL_ONLINE: Final = "a production model served online at small scale"
 
 MAX_PROJECTS: Final = 500
 DEFAULT_HORIZON_QUARTERS: Final = 8
@@ -139,9 +143,15 @@ def depth_work(project: Project) -> str:
     """The kind of work (:data:`DEPTH_WORK`) whose share of the generalists' depth gap a
     project feels: its stage, except that a production model scored in batch at small or
     medium scale is ``batch_production`` (a scheduled job on standard pipelines, with no
-    serving to run; online and edge serving, and large pipelines, are specialist work)."""
-    if project.stage == "production" and project.deployment == "batch" and project.scale != "large":
+    serving to run) and one served online at small scale ``small_online_production`` (a
+    standard endpoint at low traffic); edge serving, online serving at medium or large scale
+    and large pipelines are specialist work."""
+    if project.stage != "production":
+        return project.stage
+    if project.deployment == "batch" and project.scale != "large":
         return "batch_production"
+    if project.deployment == "online" and project.scale == "small":
+        return "small_online_production"
     return project.stage
 
 

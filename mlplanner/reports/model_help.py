@@ -15,7 +15,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.quality import DEFINITION, felt_depth
 from mlplanner.model.rates import region_name
 from mlplanner.model.roles import PHASE_LABELS, ROLE_LABELS
-from mlplanner.model.scenario import BATCH_SCORED, DEPTH_WORK_NAMES
+from mlplanner.model.scenario import BATCH_SCORED, DEPTH_WORK_NAMES, SMALL_ONLINE
 from mlplanner.model.shaping import EXACT_SPACE
 from mlplanner.model.wording import count, format_usd
 
@@ -36,8 +36,12 @@ def _lighter_work(a: Assumptions) -> str:
     kind, need = next(iter(lighter.items()))
     depth = a.generalist_depth.get("data_engineer", 0.0)
     kinds = ", ".join(f"{DEPTH_WORK_NAMES[name]} {share:g}" for name, share in lighter.items())
-    if "batch_production" in lighter:
-        kinds += f"; batch-scored production is {BATCH_SCORED}"
+    meanings = {"batch_production": BATCH_SCORED, "small_online_production": SMALL_ONLINE}
+    kinds += "".join(
+        f"; {DEPTH_WORK_NAMES[name]} is {meaning}"
+        for name, meaning in meanings.items()
+        if name in lighter
+    )
     return (
         f" Some kinds of work feel only part of the gap to a specialist's depth ({kinds}): "
         f"in {DEPTH_WORK_NAMES[kind]} work, data engineering at {depth:.2f} counts "

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from mlplanner.model.assumptions import Adjustment, Assumptions, SetupRule
 from mlplanner.model.rates import region_name
 from mlplanner.model.roles import PHASE_LABELS, role_label
-from mlplanner.model.scenario import BATCH_SCORED, DOMAINS, SetupChoice
+from mlplanner.model.scenario import BATCH_SCORED, DOMAINS, SMALL_ONLINE, SetupChoice
 from mlplanner.model.wording import count, format_usd, joined
 
 # What each project attribute is, before the numbers of how it changes effort.
@@ -95,8 +95,9 @@ def project_column_help(a: Assumptions, label: Callable[[str], str], region: str
     )
     texts["deployment"] += (
         f" {BATCH_SCORED.capitalize()} feels "
-        f"{a.depth_need['batch_production']:.0%} {gap} (served online or at the edge, or at "
-        f"large scale: {a.depth_need['production']:.0%})."
+        f"{a.depth_need['batch_production']:.0%} {gap}, {SMALL_ONLINE} "
+        f"{a.depth_need['small_online_production']:.0%} (served at the edge, or online at "
+        f"medium or large scale, or in batch at large scale: {a.depth_need['production']:.0%})."
     )
     return texts
 

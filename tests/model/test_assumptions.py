@@ -284,3 +284,26 @@ def test_an_unknown_uncertainty_group_is_refused_by_name() -> None:
     stored["uncertainty"]["effort.astrology"] = {"low": 0.5, "high": 2.0}
     with pytest.raises(AssumptionError, match=r"effort\.astrology"):
         Assumptions.from_dict(stored)
+
+
+def test_a_set_saved_before_small_online_production_scores_it_as_it_did() -> None:
+    """A stored set without ``depth_need.small_online_production`` (saved before small online
+    models were set apart) lets such a model feel the whole depth gap, as it did then; the
+    shipped set lets it feel less, and an online model at medium scale the whole gap."""
+    old = Assumptions.defaults().model_dump(mode="json")
+    del old["depth_need"]["small_online_production"]
+    loaded = Assumptions.from_dict(old)
+    assert loaded.depth_need["small_online_production"] == 1.0
+    generalists = {"full_stack_data_scientist": 2}
+    small = scenario(project_data("Pricing", deployment="online", scale="small"), employees=1)
+    whole_gap = assumptions_with(
+        depth_need={**Assumptions.defaults().depth_need, "small_online_production": 1.0}
+    )
+    before = evaluate(small, generalists, assumptions=loaded)
+    assert before.quality == evaluate(small, generalists, assumptions=whole_gap).quality
+    assert evaluate(small, generalists).quality > before.quality
+    medium = scenario(project_data("Pricing", deployment="online"), employees=1)
+    assert (
+        evaluate(medium, generalists).quality
+        == evaluate(medium, generalists, assumptions=loaded).quality
+    )

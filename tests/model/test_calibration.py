@@ -114,3 +114,32 @@ def test_the_guides_prototype_team_beats_a_lone_generalist_though_nobody_serves_
         update={"projects": [s.projects[0].model_copy(update={"stage": "production"})]}
     )
     assert evaluate(live, pair, "mature").quality_detail.delivery_by_unit["Triage"] == 0
+
+
+def test_a_small_online_model_feels_more_of_the_depth_gap_than_batch_and_less_than_scale() -> None:
+    """``depth_need.small_online_production`` against its public rule: full-stack data
+    scientists own online models end to end on a platform's good tooling (Colson, 2019;
+    Huyen, ch. 11), but online prediction needs what batch prediction does not, serving
+    latency and online monitoring (Huyen, ch. 7), and at scale it is specialist work. Two
+    generalists on one small tabular model at a 30-person company (the startup setup's plan
+    for it) score less served online than scored in batch, and more than where the online
+    model feels the whole gap, as it did before small online models were set apart: the plan
+    then scored 54.3, which a head of ML found too low for two people who can ship a small
+    API."""
+
+    def churn(**fields: str) -> Scenario:
+        return scenario(project_data("Churn", scale="small", **fields), employees=30)
+
+    need = Assumptions.defaults().depth_need
+    assert need["batch_production"] < need["small_online_production"] < need["production"] == 1
+    online = churn(deployment="online")
+    plan = recommend(online, "startup")
+    assert plan.allocation == {**dict.fromkeys(plan.allocation, 0), "full_stack_data_scientist": 2}
+    whole_gap = assumptions_with(depth_need={**need, "small_online_production": 1.0})
+    assert evaluate(online, plan.allocation, "startup", whole_gap).quality < 55
+    generalists = {"full_stack_data_scientist": 2}
+    qualities = [
+        evaluate(s, generalists, "startup").quality for s in (churn(deployment="batch"), online)
+    ]
+    assert qualities[0] > qualities[1] > evaluate(online, generalists, "startup", whole_gap).quality
+    assert plan.quality >= 60

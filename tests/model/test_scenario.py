@@ -358,6 +358,8 @@ def _write(path: Path, content: bytes) -> Path:
         ({"scale": "small"}, "batch_production"),
         ({"scale": "large"}, "production"),
         ({"deployment": "online"}, "production"),
+        ({"deployment": "online", "scale": "small"}, "small_online_production"),
+        ({"deployment": "online", "scale": "small", "stage": "prototype"}, "prototype"),
         ({"deployment": "edge", "scale": "small"}, "production"),
         ({"stage": "prototype"}, "prototype"),
         ({"stage": "research", "scale": "large"}, "research"),

@@ -175,20 +175,21 @@ def test_work_nobody_does_reads_in_sensible_figures() -> None:
 
 
 @pytest.mark.parametrize(
-    ("fields", "where"),
+    ("fields", "depth", "where"),
     [
-        ({"scale": "small"}, " in batch-scored production work;"),
-        ({"scale": "small", "stage": "prototype"}, " in prototype work;"),
-        ({"scale": "small", "deployment": "online"}, ";"),
+        ({"scale": "small"}, "80%", " in batch-scored production work;"),
+        ({"scale": "small", "stage": "prototype"}, "80%", " in prototype work;"),
+        ({"scale": "small", "deployment": "online"}, "70%", " in small online production work;"),
+        ({"scale": "medium", "deployment": "online"}, "60%", ";"),
     ],
 )
 def test_generalists_depth_is_said_with_the_kind_of_work_feeling_less_of_the_gap(
-    fields: dict[str, str], where: str
+    fields: dict[str, str], depth: str, where: str
 ) -> None:
-    """Two full-stack data scientists on one small model: their data engineering counts 80%
-    of a specialist's where the work feels half of the gap, 60% where it feels all of it."""
+    """Two full-stack data scientists on one model: their data engineering counts 80% of a
+    specialist's where the work feels half of the gap, 70% where it feels three quarters,
+    60% where it feels all of it (and the sentence names no kind of work)."""
     s = scenario(project_data("Churn", **fields), employees=30)
     limit = quality_limits(evaluate(s, {"full_stack_data_scientist": 2}, "startup")).delivery
     assert limit is not None and limit.role == "data_engineer"
-    depth = "80%" if where != ";" else "60%"
     assert f"at {depth} of a specialist's depth{where}" in limit.sentence

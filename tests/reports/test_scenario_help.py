@@ -77,7 +77,9 @@ def test_column_help_states_each_adjustment_of_the_data() -> None:
 
 
 def test_stage_and_deployment_help_say_how_much_of_the_depth_gap_the_work_feels() -> None:
-    edited = assumptions_with(depth_need={"prototype": 0.25, "batch_production": 0.75})
+    edited = assumptions_with(
+        depth_need={"prototype": 0.25, "batch_production": 0.75, "small_online_production": 0.9}
+    )
     helps = project_column_help(edited, _label, "us")
     assert helps["stage"].endswith(
         "A prototype's work feels 25% of the gap between a full-stack data scientist's depth "
@@ -85,8 +87,9 @@ def test_stage_and_deployment_help_say_how_much_of_the_depth_gap_the_work_feels(
     )
     assert helps["deployment"].endswith(
         "A production model scored in batch at small or medium scale feels 75% of the gap "
-        "between a full-stack data scientist's depth and a specialist's (served online or at "
-        "the edge, or at large scale: 100%)."
+        "between a full-stack data scientist's depth and a specialist's, a production model "
+        "served online at small scale 90% (served at the edge, or online at medium or large "
+        "scale, or in batch at large scale: 100%)."
     )
 
 
@@ -108,9 +111,10 @@ def test_model_explanation_defines_quality_with_the_numbers_in_force() -> None:
 def test_model_explanation_works_out_lighter_depth_from_the_numbers_in_force() -> None:
     flat = " ".join(model_explanation(DEFAULTS, "us").split())
     assert (
-        "(prototype 0.5, batch-scored production 0.5; batch-scored production is a production "
-        "model scored in batch at small or medium scale): in prototype work, data engineering "
-        "at 0.60 counts 1 − 0.5 × 0.40 = 0.80." in flat
+        "(prototype 0.5, batch-scored production 0.5, small online production 0.75; "
+        "batch-scored production is a production model scored in batch at small or medium "
+        "scale; small online production is a production model served online at small scale): "
+        "in prototype work, data engineering at 0.60 counts 1 − 0.5 × 0.40 = 0.80." in flat
     )
     edited = " ".join(
         model_explanation(
