@@ -11,12 +11,14 @@ Each quarter, in this order:
    starts: a position is opened a time to hire (notice period included, whole quarters)
    ahead, so nobody arrives before the plan start plus that lead time. Gaps are filled in
    priority order: each project's critical roles (the one carrying most of its work first),
-   projects by start, then ``priority`` (higher first), then scenario order, then the rest of
-   the team (leads, the analytics baseline). Hires per quarter never exceed the hiring
-   capacity, nor what the team absorbs (:func:`~mlplanner.model.hiring.absorbable_hires` of
-   the team at the start of each timeline year, the figure the plan warns past; a quarter of
-   it accrues each quarter), and, when the scenario has a budget, never raise the yearly run
-   rate (people at loaded cost plus vendors) above it.
+   projects by start, then ``priority`` (higher first), then scenario order, with the plan's
+   Head of Data & ML first and the leads as the people so far call for them (the staffing
+   rule's leads), then the rest of the team (the analytics baseline). Hires per quarter
+   never exceed the hiring capacity, nor what the team absorbs
+   (:func:`~mlplanner.model.hiring.absorbable_hires` of the team at the start of each
+   timeline year, the figure the plan warns past; a quarter of it accrues each quarter),
+   and, when the scenario has a budget, never raise the yearly run rate (people at loaded
+   cost plus vendors) above it.
    Nobody is let go when the target falls. Hires that replace leavers are backfills.
 3. **Productivity.** Existing staff are productive from day one; a hire's productivity rises
    linearly to full over the role's ramp-up.
@@ -50,8 +52,9 @@ from mlplanner.model.hiring import (
     ramp_share,
 )
 from mlplanner.model.quarters import quarter_name
-from mlplanner.model.roles import GENERALIST, ROLES, role_sort_key
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, role_sort_key
 from mlplanner.model.scenario import Scenario
+from mlplanner.model.staffing import individual_contributors, managers
 from mlplanner.model.wording import people
 from mlplanner.search.budget_plan import BudgetAdvice
 from mlplanner.timeline.quarter_plans import (
@@ -289,13 +292,17 @@ class _Need:
 
 
 def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
-    """Every project's share of its critical roles (priority order; within a project, the
-    role carrying most of its work first), then every role's target.
+    """The plan's Head of Data & ML first, then every project's share of its critical roles
+    (priority order; within a project, the role carrying most of its work first) and the
+    leads the people so far call for, then every role's target.
 
     A demand role's work lands on the role itself when the plan staffs it, else on the
     generalists when they absorb it. A project's share of a role is the role's target times
     the role's demand of this and every earlier project over its whole demand (the analytics
-    baseline counts last), rounded up."""
+    baseline counts last), rounded up. Leads follow the staffing rule (:func:`managers` of
+    the individual contributors of this and every earlier project's shares), up to the
+    plan's: where hires are held back, a team is led as it forms instead of every lead
+    arriving after everyone else."""
     plan = quarter_plan.plan
     target = plan.allocation
     cover = plan.quality_detail.generalist_fte
@@ -314,11 +321,16 @@ def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
     levels = np.minimum(targets, np.ceil(targets * share - _EPS)).astype(int)
     # Projects in priority order; within one, the role carrying most of its work first (a
     # pricing model's data scientists before its analyst), ties in lifecycle order.
-    needs = [
-        _Need(ROLES[column], int(levels[row, column]), quarter_plan.projects[row])
-        for row in range(len(loads))
-        for column in sorted(np.flatnonzero(loads[row] > _EPS), key=lambda c: -loads[row, c])
-    ]
+    a = plan.assumptions
+    needs = [_Need(HEAD, target[HEAD], None)]
+    for row in range(len(loads)):
+        needs.extend(
+            _Need(ROLES[column], int(levels[row, column]), quarter_plan.projects[row])
+            for column in sorted(np.flatnonzero(loads[row] > _EPS), key=lambda c: -loads[row, c])
+        )
+        so_far = individual_contributors(dict(zip(ROLES, levels[row].tolist(), strict=True)))
+        led = managers(so_far, a.lead_from_contributors, a.lead_span)
+        needs.append(_Need(LEAD, min(target[LEAD], int(led)), None))
     needs.extend(_Need(role, target[role], None) for role in ROLES)
     return needs
 

@@ -15,6 +15,7 @@ from mlplanner.model.plan import recommend
 from mlplanner.model.quarters import quarter_index, shift
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario, load_scenario, parse_scenario
+from mlplanner.model.staffing import individual_contributors
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.budget_plan import fund_projects
 from mlplanner.timeline.quarter_plans import plan_start
@@ -194,6 +195,26 @@ def test_critical_roles_come_first_when_capacity_is_short() -> None:
     assert staffed_index(first.staffed) <= staffed_index(second.staffed)
     served = [p.project for p in timeline.positions]
     assert served.index("First") < served.index("Second")
+
+
+def test_a_growing_team_is_led_as_it_forms() -> None:
+    """Read as a head of ML would: with hires held back by what the team absorbs, the
+    enterprise example's plan got its leads after every contributor and its Head of Data & ML
+    last of all (2027-Q4 and 2028-Q1), and a review's 45-person bank ran two years without a
+    lead. The plan's head is now hired first, arriving as soon as a head can (a time to hire
+    after the start), and the leads as the people present call for them: the 17 contributors
+    already employed call for two at once."""
+    enterprise = load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json")
+    company = enterprise.company.model_copy(update={"plan_start": START})
+    timeline = simulate(enterprise.model_copy(update={"company": company}))
+    assert timeline.target["head_of_data"] == 1 and timeline.target["team_lead"] >= 2
+    heads = [q.by_role("headcount")["head_of_data"] for q in timeline.quarters]
+    assert heads.index(1) == lead_quarters("head_of_data", DEFAULTS)
+    leads = [q.by_role("headcount")["team_lead"] for q in timeline.quarters]
+    first_lead = lead_quarters("team_lead", DEFAULTS)
+    assert leads[first_lead] == 2
+    contributors = [individual_contributors(q.by_role("headcount")) for q in timeline.quarters]
+    assert contributors.index(max(contributors)) > first_lead
 
 
 def test_attrition_brings_backfills() -> None:
