@@ -17,15 +17,17 @@ so a tight budget spreads thin. A manager funds projects instead. :func:`fund_pr
    annotation of the whole portfolio (bought whatever the team);
 3. keeps every project when the whole portfolio's team fits the budget, and otherwise leaves
    out projects in one fixed order, the lowest priority first and among equal priorities the
-   least FTE per dollar of their own work (its FTE per role at the roles' loaded rates), as
-   few as make the rest fit (found by
+   dearest first (its own work: its FTE per role at the roles' loaded rates), so that the
+   budget ships as many whole projects as it can, as few as make the rest fit (found by
    bisection: fewer projects never make a dearer team; a few pricings, so 200 projects take
    milliseconds), then takes back each project left out that costs nothing more to keep (the
    existing team staffs it: leaving it out would save nothing, since nobody is let go);
 4. spends what is left on the project left out last, in part: the kept projects' demand plus
    the largest whole percentage of what that project adds that still fits, staffed by the
    same rules; a share that staffs nobody more, or whose people raise no quality (an
-   annotator alone, with nobody to build the model), is none.
+   annotator alone, with nobody to build the model), is none;
+5. keeps, of the other projects left out, the most valuable first, each whose whole team
+   still fits beside that: what is left keeps a smaller project whole rather than lying idle.
 
 Smaller sets are staffed by the rules, not reshaped: the bisection needs teams that never
 cost more for fewer projects, which the rules' sizing guarantees (it is monotone in the work)
@@ -33,11 +35,15 @@ and the reshaped plan does not. A budget covering the whole portfolio's team (re
 the rules' cost) funds every project with one of those two plans; a smaller
 budget leaves at least one project out, wholly or in part.
 
-The order of removals does not depend on the budget, only where it stops does: a larger budget
-funds the same whole projects or more, and the same project in part with as large a share or
-more. The advice's plan is its allocation evaluated for the whole portfolio, exactly what the
-Plan page shows once it is adopted; the score spreads each role over every project, so it does
-not know which projects the advice meant for whom.
+The order of removals does not depend on the budget, only where it stops does. A larger
+budget never funds fewer of the projects in that order's kept end, but a project kept in step
+3 or 5 (one the existing team or what is left pays for) can be left out with more money,
+where the projects the larger budget keeps take that team's time or that money first: an
+insurer's priority-2 triage prototype is kept at $4.5M, beside 81% of its fraud model, and
+left out at $5M, where the fraud model is whole; it drops out only for a project of at least
+its priority. The advice's plan is its allocation evaluated for the whole portfolio, exactly
+what the Plan page shows once it is adopted; the score spreads each role over every project,
+so it does not know which projects the advice meant for whom.
 """
 
 from __future__ import annotations
@@ -156,20 +162,19 @@ def fund_projects(
     kept = pricing.taken_back(order, out)
     left = [i for i in order[:out] if i not in kept]
     last_out = left[-1] if left else None
-    team = pricing.team(kept)
-    if pricing.cost(team) > budget:
+    if pricing.cost(pricing.team(kept)) > budget:
         return BudgetAdvice(None, (), None, names, smallest)
-    plan = evaluate(scenario, team, setup, pricing.assumptions)
-    part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all
+    part_at, percent = None, 0
     if last_out is not None:
-        percent = pricing.largest_share(kept, last_out, budget)
-        more = pricing.team(kept, last_out, percent)
-        if more != team:
-            with_part = evaluate(scenario, more, setup, pricing.assumptions)
-            if with_part.quality > plan.quality + QUALITY_TOLERANCE:
-                plan, part = with_part, Part(names[last_out], percent)
+        share = pricing.largest_share(kept, last_out, budget)
+        if pricing.adds_quality(kept, last_out, share):
+            part_at, percent = last_out, share
+    others = [i for i in reversed(left) if i != part_at]
+    kept = pricing.filled(others, kept, part_at, percent, budget)
+    plan = evaluate(scenario, pricing.team(kept, part_at, percent), setup, pricing.assumptions)
+    part = None if part_at is None else Part(names[part_at], percent)
     funded = tuple(names[i] for i in kept)
-    staffed = set(kept) | ({last_out} if part is not None else set())
+    staffed = set(kept) | ({part_at} if part_at is not None else set())
     unstaffed = tuple(name for i, name in enumerate(names) if i not in staffed)
     return BudgetAdvice(plan, funded, part, unstaffed, smallest)
 
@@ -259,19 +264,20 @@ class _Pricing:
 
     def removal_order(self) -> list[int]:
         """Projects in the order they are left out: lowest priority first, and among equal
-        priorities the least FTE per dollar of their own work (its FTE per role at the roles'
-        loaded rates; the first of equals). A manager's priority is not traded for size: a
-        priority-5 churn model is not left out to fund a priority-3 vision prototype whose
-        cheap annotation makes it big per dollar."""
+        priorities the dearest first (its own work: its FTE per role at the roles' loaded
+        rates; the first of equals), so that the budget ships as many whole projects as it
+        can. A manager's priority is not traded for size: a priority-5 churn model is not
+        left out to fund a priority-3 vision prototype. Ranked by FTE per dollar instead,
+        cheap in-house annotation made a labelling-heavy project look worth more per dollar:
+        an insurer's $4M funded 61% of a priority-5 fraud model with annotators and left out
+        its priority-5 pricing model."""
         region = self.scenario.company.region
         rates = np.array(
             [role_cost(r, 1, region, self.assumptions).annual_cost_usd for r in SPECIALIST_ROLES]
         )
-        dollars = self.own @ rates
-        fte = self.own.sum(axis=1)
-        density = [float(fte[i]) / max(float(dollars[i]), 1.0) for i in range(len(dollars))]
+        dollars = (self.own @ rates).tolist()
         priority = [p.priority for p in self.scenario.projects]
-        return sorted(range(len(density)), key=lambda i: (priority[i], density[i], i))
+        return sorted(range(len(dollars)), key=lambda i: (priority[i], -dollars[i], i))
 
     def fewest_removals(self, order: list[int], budget: float) -> int:
         """How many projects, from the start of ``order``, must be left out for the rest's team
@@ -301,6 +307,37 @@ class _Pricing:
             if self.cost(self.team(tuple(sorted(kept | {i})))) <= now:
                 kept.add(i)  # the same cost or less: never more than the budget's fit
         return tuple(sorted(kept))
+
+    def adds_quality(self, kept: tuple[int, ...], part: int, percent: int) -> bool:
+        """Whether ``percent`` of project ``part`` staffs someone more who raises the plan's
+        quality: a share staffing nobody more, or nobody who adds quality (an annotator
+        alone, with nobody to build the model), is no part at all."""
+        base, more = self.team(kept), self.team(kept, part, percent)
+        if more == base:
+            return False
+        quality = [
+            evaluate(self.scenario, team, self.setup, self.assumptions).quality
+            for team in (base, more)
+        ]
+        return quality[1] > quality[0] + QUALITY_TOLERANCE
+
+    def filled(
+        self,
+        candidates: list[int],
+        kept: tuple[int, ...],
+        part: int | None,
+        percent: int,
+        budget: float,
+    ) -> tuple[int, ...]:
+        """``kept`` with each of ``candidates`` (left-out projects, the most valuable first)
+        whose whole team still fits ``budget`` beside the kept projects and ``percent`` of
+        project ``part``: what is left once the next project in line is staffed as far as it
+        goes keeps a smaller project whole rather than lying idle."""
+        for i in candidates:
+            trial = tuple(sorted((*kept, i)))
+            if self.cost(self.team(trial, part, percent)) <= budget:
+                kept = trial
+        return kept
 
     def largest_share(self, kept: tuple[int, ...], part: int, budget: float) -> int:
         """The largest whole percentage (0-99) of project ``part`` whose team with the kept

@@ -17,7 +17,13 @@ from mlplanner.model.roles import GENERALIST, PHASES
 from mlplanner.model.scenario import LIFECYCLES, SCALES, Scenario, parse_scenario
 from mlplanner.model.staffing import DEPLOYERS
 from mlplanner.model.wording import format_usd
-from mlplanner.search.budget_plan import BudgetAdvice, describe, fund_projects, rules_team
+from mlplanner.search.budget_plan import (
+    BudgetAdvice,
+    Part,
+    describe,
+    fund_projects,
+    rules_team,
+)
 from tests.model.test_quality_properties import portfolios
 from tests.support import strategies
 from tests.support.builders import project_data, scenario
@@ -123,8 +129,8 @@ def test_a_tight_budget_names_the_projects_it_leaves_out() -> None:
     advice = fund_projects(s, budget)
     assert advice.plan is not None and advice.plan.annual_cost_usd <= budget
     assert advice.message == (
-        "The budget staffs 10 of 12 projects and leaves unstaffed: Customer-support chatbot "
-        "and Dynamic pricing."
+        "The budget staffs 10 of 12 projects, Shelf monitoring in part (39% of its work), and "
+        "leaves unstaffed: Customer-support chatbot."
     )
     assert describe(advice) == (
         f"{format_usd(advice.plan.annual_cost_usd)} a year, quality {advice.quality:.1f}. "
@@ -271,7 +277,7 @@ def test_advice_follows_the_setup_and_keeps_a_deployer_for_each_funded_productio
 
 @strategies.ENGINE_SETTINGS
 @given(strategies.scenarios(max_projects=5), st.floats(0, 1.3), st.floats(1, 2))
-def test_fits_names_every_project_once_and_more_money_never_funds_less(
+def test_fits_names_every_project_once_and_more_money_drops_no_project_for_a_lesser_one(
     generated: Scenario, share: float, more: float
 ) -> None:
     s = named_apart(generated)
@@ -288,15 +294,32 @@ def test_fits_names_every_project_once_and_more_money_never_funds_less(
     elif s.projects:
         assert advice.unstaffed or advice.part is not None
     richer = fund_projects(s, budget * more)
-    # The removals come in an order the budget does not change: more money stops earlier.
-    assert set(advice.funded) <= set(richer.funded)
+    # The removals come in an order the budget does not change: more money stops earlier. A
+    # project kept only because the existing team or what was left paid for it can drop out,
+    # but only for a project of at least its priority that the richer advice staffs more of.
+    priority = {p.name: p.priority for p in s.projects}
+    dropped = set(advice.funded) - set(richer.funded)
+    if dropped:
+        before = dict.fromkeys(advice.funded, 100)
+        if advice.part is not None:
+            before[advice.part.project] = advice.part.percent
+        after = dict.fromkeys(richer.funded, 100)
+        if richer.part is not None:
+            after[richer.part.project] = richer.part.percent
+        gained = [name for name, share in after.items() if share > before.get(name, 0)]
+        assert max((priority[name] for name in gained), default=0) >= max(
+            priority[name] for name in dropped
+        )
     assert worth(s, richer) >= worth(s, advice) - 1e-9
 
 
 def test_priority_comes_before_size_per_dollar() -> None:
     """A priority-5 churn model is funded before a priority-3 vision prototype whose cheap
     in-house annotation makes it bigger per dollar: ranked by priority x FTE per dollar, a
-    $1M budget funded 91% of the prototype and left the churn model out."""
+    $1M budget funded 91% of the prototype and left the churn model out. Among equal
+    priorities the dearest is left out first, so that the budget ships as many whole projects
+    as it can: ranked by FTE per dollar, the prototype's annotation put it first and the churn
+    model was left out."""
     s = scenario(
         project_data("Vision QA", "computer_vision", stage="prototype", annotation="in_house"),
         project_data("Churn", "tabular", deployment="batch", priority=5),
@@ -306,19 +329,18 @@ def test_priority_comes_before_size_per_dollar() -> None:
     advice = fund_projects(s, 1e6)
     assert advice.funded == ("Churn",) and advice.unstaffed == ("Recs",)
     assert advice.part is not None and advice.part.project == "Vision QA"
-    # Among equal priorities the order is still the size per dollar: all at 3, the
-    # prototype's annotation ranks it first and the churn model is left out.
     level = s.model_copy(
         update={"projects": [p.model_copy(update={"priority": 3}) for p in s.projects]}
     )
-    assert fund_projects(level, 1e6).unstaffed == ("Churn", "Recs")
+    equal = fund_projects(level, 1e6)
+    assert equal.funded == ("Churn",) and equal.unstaffed == ("Recs",)
 
 
 def test_the_rules_team_of_the_funded_projects_is_the_advice_s_plan() -> None:
     """What the timeline staffs each quarter with: the funded projects and the share of the one
     in part, staffed by the rules, are the advice's team."""
     s = example_scenarios()[ENTERPRISE]
-    advice = fund_projects(s, 0.5 * recommend(s).annual_cost_usd)
+    advice = fund_projects(s, 0.8 * recommend(s).annual_cost_usd)
     assert advice.plan is not None and advice.part is not None and advice.unstaffed
     staffed = {*advice.funded, advice.part.project}
     funded = s.model_copy(update={"projects": [p for p in s.projects if p.name in staffed]})
@@ -343,3 +365,26 @@ def test_a_project_the_existing_team_staffs_at_no_cost_is_kept() -> None:
     richer = fund_projects(s, 600_000)
     assert richer.funded == ("Dashboards",)
     assert richer.part is not None and richer.part.project == "Recs"
+
+
+def test_what_the_next_project_in_line_leaves_runs_a_smaller_project_whole() -> None:
+    """Once the next project in line is staffed as far as the budget goes, what is left
+    keeps each smaller project whole whose team still fits: here the live store dashboards
+    beside 43% of the recommender, at no extra cost (the people the part brings staff them).
+    Without that step, the advice named them left out by the budget."""
+    s = scenario(
+        project_data("Demand forecasting", "tabular", scale="large", priority=5),
+        project_data(
+            "Recommendations", "recommender", scale="large", deployment="online", priority=5
+        ),
+        project_data("Store dashboards", "analytics", lifecycle="run", priority=3),
+        employees=3000,
+        existing={"data_analyst": 4, "data_engineer": 2, "data_scientist": 3},
+    )
+    advice = fund_projects(s, 3_430_000)
+    assert advice.funded == ("Demand forecasting", "Store dashboards")
+    assert advice.part == Part("Recommendations", 43) and advice.unstaffed == ()
+    assert advice.plan is not None and advice.plan.annual_cost_usd <= 3_430_000
+    staffed = {*advice.funded, advice.part.project}
+    funded = s.model_copy(update={"projects": [p for p in s.projects if p.name in staffed]})
+    assert rules_team(funded, advice.part, None, Assumptions.defaults()) == advice.plan.allocation
