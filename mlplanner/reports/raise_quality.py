@@ -10,6 +10,12 @@ A lead added brings the heads of data & ML the plan's leads then call for
 and the search set them): a third lead's cost includes the head it needs. It stops early
 when no single person gains anything (a project short of two roles at once gains only from
 both).
+
+A person the setup's own space of plans would not hold (:mod:`mlplanner.model.setup_space`:
+a startup plans a specialist only for the work its generalists leave, past
+``absorb_below_fte`` of the role) is still suggested, since it can be what buys most, but
+named as beyond the setup's staffing style: a health-tech startup's plan was told "one more
+ML Engineer: +24.4 points" that its recommended plan could never contain.
 """
 
 from __future__ import annotations
@@ -20,10 +26,11 @@ from typing import Any
 import numpy as np
 
 from mlplanner.model.plan import Evaluation, evaluate
+from mlplanner.model.quality import COVERABLE
 from mlplanner.model.roles import HEAD, LEAD, ROLES
 from mlplanner.model.scoring import score, scoring_context
-from mlplanner.model.setup_space import hires
-from mlplanner.model.staffing import managers
+from mlplanner.model.setup_space import hires, setup_space
+from mlplanner.model.staffing import managers, staff
 from mlplanner.model.wording import format_usd, people
 
 # Below this many quality points a person adds nothing worth suggesting (the app shows
@@ -47,6 +54,7 @@ class Suggestion:
     quality_after: float
     project: str | None
     heads: int = 0
+    beyond_setup: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -56,6 +64,7 @@ class Suggestion:
             "quality_after": round(self.quality_after, 2),
             "project": self.project,
             "heads_added": self.heads,
+            "beyond_setup": self.beyond_setup,
         }
 
     def sentence(self, label: str) -> str:
@@ -67,7 +76,8 @@ class Suggestion:
         head = ""
         if self.heads:
             head = f", with {people(self.heads, HEAD, in_words=True)} the leads then call for"
-        return f"One more {label}{head} ({cost} a year): +{self.points:.1f} points{where}."
+        beyond = ", beyond a startup's staffing style" if self.beyond_setup else ""
+        return f"One more {label}{head} ({cost} a year): +{self.points:.1f} points{where}{beyond}."
 
 
 def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
@@ -82,6 +92,7 @@ def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
     if not plan.scored:
         return suggestions
     context = scoring_context(plan.demand, plan.scenario.company.region, plan.assumptions)
+    upper = _space_upper(plan)
     candidates = [role for role in _CANDIDATES if hires(plan.setup, role, plan.assumptions)]
     current = plan
     for _ in range(count):
@@ -105,9 +116,47 @@ def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
         )
         gains_most = _gains_most(current, after)
         more_heads = heads - current.allocation[HEAD]
-        suggestions.append(Suggestion(chosen, paid, gain, after.quality, gains_most, more_heads))
+        beyond = _beyond(plan, upper, chosen, added[chosen])
+        suggestions.append(
+            Suggestion(chosen, paid, gain, after.quality, gains_most, more_heads, beyond)
+        )
         current = after
     return suggestions
+
+
+def _space_upper(plan: Evaluation) -> dict[str, int]:
+    """The most people of each role the plan's setup plans for its work (its space of plans'
+    upper bounds)."""
+    demand, existing, a = plan.demand, plan.scenario.company.existing_team, plan.assumptions
+    staffing = staff(demand.by_role, existing, plan.setup, a, deploys=demand.deploys)
+    space = setup_space(
+        demand.by_role,
+        existing,
+        plan.setup,
+        staffing.allocation,
+        a,
+        must_have=staffing.must_have,
+        deploys=demand.deploys,
+    )
+    return space.upper
+
+
+def _beyond(plan: Evaluation, upper: dict[str, int], role: str, count: int) -> bool:
+    """Whether ``count`` people of ``role`` are beyond the startup setup's staffing style: a
+    startup plans a specialist only for the work its generalists leave (:func:`style_note`)."""
+    return plan.setup == "startup" and role in COVERABLE and count > upper[role]
+
+
+def style_note(suggestions: list[Suggestion], plan: Evaluation) -> str | None:
+    """The note under suggestions beyond the startup setup's staffing style, or ``None``."""
+    if not any(s.beyond_setup for s in suggestions):
+        return None
+    carried = plan.assumptions.setups["startup"].absorb_below_fte
+    return (
+        "A startup's plan has a specialist only for the work its full-stack data scientists "
+        f"leave (past {carried:g} FTE of a role), so the people marked beyond its staffing "
+        "style are not in its plans; the scaleup setup (Scenario page) can plan such specialists."
+    )
 
 
 def _heads(plan: Evaluation, leads: int) -> int:

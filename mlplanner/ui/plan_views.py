@@ -15,7 +15,7 @@ from mlplanner.model.plan import NO_QUALITY, Evaluation, Explanation, Plan
 from mlplanner.model.quality import COMPONENTS, DEFINITION
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_LABELS
 from mlplanner.model.wording import budget_gap, format_usd, joined, people
-from mlplanner.reports.raise_quality import Suggestion, raise_quality
+from mlplanner.reports.raise_quality import Suggestion, raise_quality, style_note
 from mlplanner.ui.chart_cache import evaluation_key
 from mlplanner.ui.on_demand import opened
 from mlplanner.ui.role_swatch import swatch_config, with_swatches
@@ -340,3 +340,6 @@ def render_raise_quality(evaluation: Evaluation) -> None:
         return
     lines = "\n".join(f"- {plain(s.sentence(ROLE_LABELS[s.role]))}" for s in suggestions)
     st.markdown(f"{heading}\n\n{lines}")  # one element, not two
+    note = style_note(suggestions, evaluation)
+    if note:
+        st.caption(note)

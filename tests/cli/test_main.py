@@ -122,7 +122,15 @@ def test_recommend_json_holds_the_documented_fields(capsys: pytest.CaptureFixtur
     assert data["quality_limits"] == quality_limits(plan).to_dict()
     assert data["quality_limits"]["delivery"]["reason"] == "to plan"
     first = suggestions[0]
-    keys = {"role", "annual_cost_usd", "points", "quality_after", "project", "heads_added"}
+    keys = {
+        "role",
+        "annual_cost_usd",
+        "points",
+        "quality_after",
+        "project",
+        "heads_added",
+        "beyond_setup",
+    }
     assert first.keys() == keys
     assert first["points"] > 0 and first["quality_after"] > plan.quality
 

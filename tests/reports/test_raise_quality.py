@@ -11,9 +11,9 @@ from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.setup_space import hires
 from mlplanner.model.staffing import managers
-from mlplanner.reports.raise_quality import MIN_POINTS, raise_quality
-from tests.support import strategies
-from tests.support.builders import before_additions
+from mlplanner.reports.raise_quality import MIN_POINTS, raise_quality, style_note
+from tests.support import builders, strategies
+from tests.support.builders import before_additions, project_data
 
 
 def with_head(plan: Evaluation, role: str) -> dict[str, int]:
@@ -162,3 +162,38 @@ def test_suggestions_follow_the_setups_staffing_style(scenario: Scenario, setup:
     plan = recommend(scenario, setup)
     for suggestion in raise_quality(plan):
         assert hires(plan.setup, suggestion.role, plan.assumptions), suggestion
+
+
+def test_a_specialist_beyond_a_startups_style_is_named_so() -> None:
+    """Read as a head of ML would: a 40-person health-tech's startup plan for an X-ray model
+    served online was told "one more ML Engineer: +24.4 points" for $163k within its budget,
+    a person its plans can never have (a startup's generalists carry up to
+    ``absorb_below_fte`` of each role). The suggestion stays (it is what buys most) and says
+    it is beyond the startup's staffing style; the scaleup plan of the same company has one."""
+    s = builders.scenario(
+        project_data(
+            "X-ray triage",
+            "computer_vision",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="online",
+            priority=5,
+        ),
+        employees=40,
+        existing={"data_scientist": 1},
+        region="de",
+    )
+    plan = recommend(s)
+    assert plan.setup == "startup" and plan.allocation["ml_engineer"] == 0
+    [first, *_] = suggested = raise_quality(plan)
+    assert first.role == "ml_engineer" and first.beyond_setup and first.to_dict()["beyond_setup"]
+    assert first.sentence("ML Engineer").endswith(", beyond a startup's staffing style.")
+    note = style_note(suggested, plan)
+    assert note is not None and "past 1 FTE of a role" in note
+    assert recommend(s, "scaleup").allocation["ml_engineer"] >= 1
+    # A person the setup's plans can have is not marked, nor any under another setup.
+    assert all(not x.beyond_setup for x in raise_quality(recommend(s, "scaleup")))
+    seed = example_scenarios()["seed_startup.json"]
+    annotator = [x for x in raise_quality(recommend(seed)) if x.role == "annotator"]
+    assert annotator and not annotator[0].beyond_setup
+    assert style_note([], plan) is None
