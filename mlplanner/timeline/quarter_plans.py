@@ -183,6 +183,20 @@ class QuarterPlans:
                 name = advice.part.project
                 found = [i for i, _ in kept if sched.projects[i].name == name]
                 part = (found[0], advice.part.percent) if found else None
-        by_project = plan.demand.fte[: len(projects)].sum(axis=1)
+        by_project = with_platform_share(plan.demand.fte, plan.demand.kinds, len(projects))
         positions = tuple(i for i, _ in kept)
         return QuarterPlan(plan, positions, by_project, left_out, part)
+
+
+def with_platform_share(fte: np.ndarray, kinds: tuple[str, ...], projects: int) -> np.ndarray:
+    """Each of the first ``projects`` sources' demand per role (``fte[source, phase, role]``)
+    with its share of the shared platform work: in each phase and role, in proportion to its
+    own work there (what its platform share is: :mod:`mlplanner.model.shared_work`). The
+    first project needing a warehouse needs the data engineers who build it: counted apart,
+    a speech startup's data engineers, most of whose work is the shared pipelines, were hired
+    after every project's other roles."""
+    own = fte[:projects]
+    shared = fte[[i for i, kind in enumerate(kinds) if kind == "shared"]].sum(axis=0)
+    total = own.sum(axis=0)
+    share = np.divide(own, total, out=np.zeros_like(own), where=total > 0)
+    return (own + share * shared).sum(axis=1)

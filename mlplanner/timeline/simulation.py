@@ -10,9 +10,10 @@ Each quarter, in this order:
    buys by whole projects) sets the target headcount per role. Hires arrive when the work
    starts: a position is opened a time to hire (notice period included, whole quarters)
    ahead, so nobody arrives before the plan start plus that lead time. Gaps are filled in
-   priority order: each project's critical roles (the one carrying most of its work first),
-   projects by start, then ``priority`` (higher first), then scenario order, with the plan's
-   Head of Data & ML first and the leads as the people so far call for them (the staffing
+   priority order: each project's critical roles (the one carrying most of its work, in
+   dollars, first; annotators after the people who build what they label), projects by
+   start, then ``priority`` (higher first), then scenario order, with the plan's Head of
+   Data & ML first and the leads as the people so far call for them (the staffing
    rule's leads), then the rest of the team (the analytics baseline). Hires per quarter
    never exceed the hiring capacity, nor what the team absorbs
    (:func:`~mlplanner.model.hiring.absorbable_hires` of the team at the start of each
@@ -44,6 +45,7 @@ from typing import Any, Final
 import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.cost import role_cost
 from mlplanner.model.hiring import (
     absorbable_hires,
     hiring_capacity,
@@ -68,6 +70,7 @@ from mlplanner.timeline.quarter_plans import (
 QUARTERS_PER_YEAR: Final = 4
 _EPS: Final = 1e-9
 _ROLE_INDEX: Final[dict[str, int]] = {role: i for i, role in enumerate(ROLES)}
+_ANNOTATOR: Final = _ROLE_INDEX["annotator"]
 _PositionKey = tuple[str, int, int, int | None, bool]  # role, opened, starts, project, backfill
 
 # Why a plan is not fully staffed within the horizon.
@@ -293,8 +296,9 @@ class _Need:
 
 def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
     """The plan's Head of Data & ML first, then every project's share of its critical roles
-    (priority order; within a project, the role carrying most of its work first) and the
-    leads the people so far call for, then every role's target.
+    (priority order; within a project, the role carrying most of its work, counted at the
+    roles' loaded rates, first) and the leads the people so far call for, then every role's
+    target.
 
     A demand role's work lands on the role itself when the plan staffs it, else on the
     generalists when they absorb it. A project's share of a role is the role's target times
@@ -319,14 +323,23 @@ def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(totals > _EPS, np.minimum(1.0, np.cumsum(loads, axis=0) / totals), 0.0)
     levels = np.minimum(targets, np.ceil(targets * share - _EPS)).astype(int)
-    # Projects in priority order; within one, the role carrying most of its work first (a
-    # pricing model's data scientists before its analyst), ties in lifecycle order.
+    # Projects in priority order; within one, the role carrying most of its work in dollars
+    # first (a pricing model's data scientists before its analyst), its annotators after
+    # the people who build what they label (a speech model's six annotators, cheap and
+    # quick to hire, were its first six hires, and its data engineers came 18 months later),
+    # ties in lifecycle order.
     a = plan.assumptions
+    region = plan.scenario.company.region
+    rates = np.array([role_cost(role, 1, region, a).loaded_rate_usd for role in ROLES])
+    work_usd = loads * rates  # what each role's work for each project costs
     needs = [_Need(HEAD, target[HEAD], None)]
     for row in range(len(loads)):
         needs.extend(
             _Need(ROLES[column], int(levels[row, column]), quarter_plan.projects[row])
-            for column in sorted(np.flatnonzero(loads[row] > _EPS), key=lambda c: -loads[row, c])
+            for column in sorted(
+                np.flatnonzero(loads[row] > _EPS),
+                key=lambda c: (c == _ANNOTATOR, -work_usd[row, c]),
+            )
         )
         so_far = individual_contributors(dict(zip(ROLES, levels[row].tolist(), strict=True)))
         led = managers(so_far, a.lead_from_contributors, a.lead_span)

@@ -18,7 +18,7 @@ from mlplanner.model.scenario import Scenario, load_scenario, parse_scenario
 from mlplanner.model.staffing import individual_contributors
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.budget_plan import fund_projects
-from mlplanner.timeline.quarter_plans import plan_start
+from mlplanner.timeline.quarter_plans import plan_start, with_platform_share
 from mlplanner.timeline.simulation import (
     ABSORPTION,
     BUDGET,
@@ -89,9 +89,11 @@ def test_fashion_example_hires_arrive_a_time_to_hire_after_the_start() -> None:
     first = timeline.quarters[0]
     assert first.by_role("headcount") == {r: fashion.company.existing_team.get(r, 0) for r in ROLES}
     assert first.hires == 0  # every role takes at least a quarter to hire
-    # Its four hires into a team of five: the project's three in 2027-Q2, as much as the team
-    # absorbs by then (a quarter of six a year, two quarters in), the fourth a quarter later.
-    assert [p.staffed for p in timeline.projects] == ["2027-Q2"]
+    # Its four hires into a team of five: three in 2027-Q2, as much as the team absorbs by
+    # then (a quarter of six a year, two quarters in), the fourth a quarter later. The
+    # project's share of the shared platform is its own (the only project): it is staffed
+    # with the fourth.
+    assert [p.staffed for p in timeline.projects] == ["2027-Q3"]
     assert [q.hires for q in timeline.quarters[:3]] == [0, 3, 1]
     assert timeline.fully_staffed == "2027-Q3"
     # The ramp makes the first year cheaper than a year of the full team.
@@ -557,3 +559,47 @@ def test_a_team_from_scratch_grows_as_fast_as_it_absorbs_and_says_so() -> None:
     )
     unhindered_timeline = simulate(scenario, assumptions=unhindered())
     assert unhindered_timeline.fully_staffed is not None
+
+
+def test_a_labelling_project_hires_its_builders_before_its_annotators() -> None:
+    """Read as a head of ML would: a speech startup's on-device model, two hires a quarter,
+    hired its six annotators first (they carry the most FTE and are quick to hire) and its
+    data engineers, most of whose work is the shared pipelines counted apart from the
+    projects, 18 months later. Roles now come by the cost of their work for the project, the
+    project's share of the platform counted in, and annotators after the people who build
+    what they label."""
+    timeline = simulate(
+        dated(
+            project_data(
+                "ASR",
+                "speech",
+                scale="large",
+                annotation="in_house",
+                deployment="edge",
+                priority=5,
+            ),
+            employees=60,
+            existing_team={"research_scientist": 1, "data_scientist": 2, "ml_engineer": 1},
+        ),
+        assumptions=no_attrition(),
+        quarters=16,
+    )
+    assert timeline.target["annotator"] >= 4 and timeline.target["data_engineer"] >= 1
+    roles = [p.role for p in timeline.positions if p.project == "ASR" and not p.backfill]
+    assert roles[0] != "annotator"
+    assert roles.index("annotator") > roles.index("data_engineer")
+
+
+def test_the_platform_is_shared_out_to_the_projects_that_need_it() -> None:
+    """Each project's demand with its share of the shared platform work: every role's shared
+    work is handed out in full where projects have work of that phase and role."""
+    s = dated(
+        project_data("Churn", "tabular"),
+        project_data("Recs", "recommender", scale="large", deployment="online"),
+    )
+    demand = recommend(s).demand
+    shares = with_platform_share(demand.fte, demand.kinds, len(s.projects))
+    own = demand.fte[: len(s.projects)].sum(axis=1)
+    shared = demand.fte[[i for i, k in enumerate(demand.kinds) if k == "shared"]].sum(axis=(0, 1))
+    assert (shares >= own - 1e-12).all()
+    assert abs(shares.sum(axis=0) - own.sum(axis=0) - shared).max() < 1e-9
