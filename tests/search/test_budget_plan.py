@@ -291,8 +291,12 @@ def test_fits_names_every_project_once_and_more_money_drops_no_project_for_a_les
         assert advice.plan.annual_cost_usd <= budget
     if budget >= whole:
         assert advice.unstaffed == () and advice.part is None
-    elif s.projects:
-        assert advice.unstaffed or advice.part is not None
+    elif s.projects and not advice.unstaffed and advice.part is None and advice.plan is not None:
+        # Every project whole below the recommended plan's cost: the plan recommended for
+        # that budget (grown only within it) fits it (hypothesis found such a budget).
+        company = s.company.model_copy(update={"annual_budget_usd": budget})
+        budgeted = recommend(s.model_copy(update={"company": company}))
+        assert advice.plan.allocation == budgeted.allocation
     richer = fund_projects(s, budget * more)
     # The removals come in an order the budget does not change: more money stops earlier. A
     # project kept only because the existing team or what was left paid for it can drop out,
