@@ -164,7 +164,12 @@ class Evaluation:
         existing = company.existing_team
         setup = self.setup
         rules = staff(
-            self.demand.by_role, existing, setup, self.assumptions, deploys=self.demand.deploys
+            self.demand.by_role,
+            existing,
+            setup,
+            self.assumptions,
+            deploys=self.demand.deploys,
+            critical=self.demand.critical,
         )
         notes.extend(surplus_messages(existing, self.demand.by_role))
         notes.extend(staffing_surplus_messages(existing, rules.needed))
@@ -523,7 +528,14 @@ def _recommended(inputs: _Inputs) -> Plan:
     choice = choose_setup(scenario.company, assumptions, setup)
     demand = compute_demand(scenario, assumptions)
     existing = scenario.company.existing_team
-    staffing = staff(demand.by_role, existing, choice.setup, assumptions, deploys=demand.deploys)
+    staffing = staff(
+        demand.by_role,
+        existing,
+        choice.setup,
+        assumptions,
+        deploys=demand.deploys,
+        critical=demand.critical,
+    )
     space = setup_space(
         demand.by_role,
         existing,

@@ -128,7 +128,9 @@ def _space_upper(plan: Evaluation) -> dict[str, int]:
     """The most people of each role the plan's setup plans for its work (its space of plans'
     upper bounds)."""
     demand, existing, a = plan.demand, plan.scenario.company.existing_team, plan.assumptions
-    staffing = staff(demand.by_role, existing, plan.setup, a, deploys=demand.deploys)
+    staffing = staff(
+        demand.by_role, existing, plan.setup, a, deploys=demand.deploys, critical=demand.critical
+    )
     space = setup_space(
         demand.by_role,
         existing,

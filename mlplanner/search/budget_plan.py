@@ -243,16 +243,19 @@ class _Pricing:
         """The setup's rules' team for the kept projects and ``percent`` of the work project
         ``part`` adds to them."""
         demand = self.demand(kept)
-        by_role, deploys = demand.by_role, demand.deploys
+        by_role, deploys, critical = demand.by_role, demand.deploys, demand.critical
         if part is not None and percent > 0:
             more = self.demand(tuple(sorted((*kept, part))))
             share = percent / 100
             by_role = {
                 role: fte + share * (more.by_role[role] - fte) for role, fte in by_role.items()
             }
-            deploys = more.deploys
+            deploys, critical = more.deploys, more.critical
         existing = self.scenario.company.existing_team
-        return staff(by_role, existing, self.chosen, self.assumptions, deploys=deploys).allocation
+        rules = staff(
+            by_role, existing, self.chosen, self.assumptions, deploys=deploys, critical=critical
+        )
+        return rules.allocation
 
     def cost(self, team: Mapping[str, int]) -> int:
         """What a team costs a year, as the Plan page counts it."""
