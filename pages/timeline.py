@@ -91,8 +91,9 @@ st.title("Timeline")
 st.caption(
     f"{plain(get_scenario().name)}: who joins when, what each quarter costs and when each "
     "project is staffed. Hires are opened a time to hire ahead so they arrive when the work "
-    "starts, within the hiring capacity and the budget; each project's critical roles first, "
-    "starting with the role that carries most of its work."
+    "starts, within the hiring capacity and the budget; the Head of Data & ML first, then "
+    "each project's critical roles, starting with the role whose work costs most (annotators "
+    "once there are people to build what they label), and leads as the team grows."
 )
 render_inputs()
 scenario = get_scenario()

@@ -3,10 +3,12 @@
 ``frontier`` prints the cost/quality Pareto frontier of the setup's space of plans
 (``--setup``, default the scenario's; see :mod:`mlplanner.search.frontier`): a table, JSON (a
 list of points with ``allocation``, ``annual_cost_usd``, ``quality`` and the quality
-components) or CSV (the frontier export's columns). ``--budget`` makes ``recommend`` print the best
-plan that budget buys instead of the setup's recommendation, and what it buys by whole projects
-(``budget_advice`` in JSON, a last line in the table). Both tables end with a line giving the
-search's step when a large team is searched in steps of more than one person.
+components) or CSV (the frontier export's columns). ``--budget`` makes ``recommend`` print what
+that budget buys by whole projects instead of the setup's recommendation (the Plan page's
+"Within your budget"), with the highest-scoring plan within it, every role spread over every
+project, beside it (``best_under_budget`` in JSON, a last line in the table). Both tables end
+with a line giving the search's step when a large team is searched in steps of more than one
+person.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.reports.tradeoffs import scenario_step_note
-from mlplanner.search.budget_plan import BudgetAdvice, describe
+from mlplanner.search.budget_plan import BudgetAdvice
 from mlplanner.search.frontier import FrontierPoint, best_under_budget, frontier
 
 FORMATS: Final = ("table", "json", "csv")
@@ -73,31 +75,72 @@ def add_frontier_command(commands: Any) -> None:
     sub.set_defaults(handler=_frontier)
 
 
-def plan_under_budget(scenario: Scenario, budget: float, setup: str | None) -> Evaluation:
-    """The best plan a budget buys, evaluated against that budget (its messages say whether
-    it fits ``budget``, not the file's); ``ValueError`` when nothing fits."""
-    point = best_under_budget(scenario, budget, setup=setup)
-    if point is None:
-        cheapest = frontier(scenario, setup=setup)[0]
-        existing = scenario.company.existing_team
-        hired = {r: n - existing.get(r, 0) for r, n in cheapest.allocation.items()}
-        added = joined([people(n, role) for role, n in hired.items() if n > 0])
-        team = added
-        if any(existing.values()):
-            team = "the existing team" + (f" plus {added}" if added else "")
+def plan_under_budget(
+    scenario: Scenario, advice: BudgetAdvice, budget: float, setup: str | None
+) -> Evaluation:
+    """What a budget buys by whole projects (``advice``, :func:`fund_projects`: the Plan page's
+    "Within your budget", the team the timeline hires), evaluated against that budget (its
+    messages say whether it fits ``budget``, not the file's); ``ValueError`` when not even the
+    team staffing no project fits."""
+    if advice.plan is None:
         raise ValueError(
-            f"budget: {format_usd(budget)} buys no plan; the cheapest plan, {team}, costs "
-            f"{format_usd(cheapest.annual_cost_usd)} a year"
+            f"budget: {format_usd(budget)} buys no plan; even the team that staffs no project "
+            "(the existing team, the analytics baseline, outsourced annotation) costs "
+            f"{format_usd(advice.smallest_cost_usd)} a year"
         )
     company = scenario.company.model_copy(update={"annual_budget_usd": budget})
     budgeted = scenario.model_copy(update={"company": company})
-    return evaluate(budgeted, point.allocation, setup=setup)
+    return evaluate(budgeted, advice.plan.allocation, setup=setup)
 
 
-def budget_advice_line(advice: BudgetAdvice) -> str:
-    """The table format's line on what the budget buys by whole projects (the setup's staffing
-    of the projects it funds, :mod:`mlplanner.search.budget_plan`)."""
-    return f"By whole projects: {describe(advice)}"
+def best_point(scenario: Scenario, budget: float, setup: str | None) -> FrontierPoint | None:
+    """The highest-scoring plan of the setup's space within the budget (every role spread
+    over every project: the Trade-offs page's best plan under the budget), or ``None``."""
+    return best_under_budget(scenario, budget, setup=setup) if scenario.projects else None
+
+
+def budget_lines(
+    advice: BudgetAdvice, best: FrontierPoint | None, scenario: Scenario, setup: str | None
+) -> str:
+    """The table format's lines under the advice's plan: what it staffs and leaves out, and
+    the highest score the budget buys when every role is spread over every project (or the
+    cheapest such plan, when none fits)."""
+    lines = [f"By whole projects: {advice.message}"]
+    existing = scenario.company.existing_team
+    if best is not None:
+        lines.append(
+            "Highest score within the budget, every role spread over every project (the "
+            f"Trade-offs page): {format_usd(best.annual_cost_usd)} a year, quality "
+            f"{best.quality:.1f}, with {_team(best.allocation, existing)}."
+        )
+    elif scenario.projects:
+        cheapest = frontier(scenario, setup=setup)[0]
+        lines.append(
+            "No plan spreading every role over every project fits the budget: the cheapest, "
+            f"{_team(cheapest.allocation, existing)}, costs "
+            f"{format_usd(cheapest.annual_cost_usd)} a year."
+        )
+    return "\n".join(lines)
+
+
+def _team(allocation: dict[str, int], existing: dict[str, int]) -> str:
+    """``the existing team plus 1 Full-Stack Data Scientist``: a plan by whom it adds."""
+    hired = {r: n - existing.get(r, 0) for r, n in allocation.items()}
+    added = joined([people(n, role) for role, n in hired.items() if n > 0])
+    if not any(existing.values()):
+        return added or "nobody"
+    return "the existing team" + (f" plus {added}" if added else "")
+
+
+def best_dict(best: FrontierPoint | None) -> dict[str, Any] | None:
+    """``best_under_budget`` in JSON: ``allocation``, ``annual_cost_usd``, ``quality``."""
+    if best is None:
+        return None
+    return {
+        "allocation": best.allocation,
+        "annual_cost_usd": best.annual_cost_usd,
+        "quality": round(best.quality, 2),
+    }
 
 
 def frontier_text(points: list[FrontierPoint]) -> str:

@@ -15,7 +15,9 @@ from typing import Any, NoReturn
 
 from mlplanner.cli.frontier import (
     add_frontier_command,
-    budget_advice_line,
+    best_dict,
+    best_point,
+    budget_lines,
     budget_usd,
     plan_under_budget,
     with_step_note,
@@ -62,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--budget",
         type=budget_usd,
         metavar="USD",
-        help="instead of the setup's recommendation, the best plan this yearly budget buys",
+        help="instead of the setup's recommendation, what this yearly budget buys by whole "
+        "projects (the Plan page's 'Within your budget')",
     )
     add_ranges_options(rec)
     rec.set_defaults(handler=_recommend)
@@ -141,12 +144,16 @@ def _recommend(args: argparse.Namespace) -> str:
         text = recommend_with_ranges(recommended, args)
         return plan_table(recommended) + "\n" + text if args.format == "table" else text
     if args.budget is not None:
-        plan = plan_under_budget(scenario, args.budget, args.setup)
         advice = fund_projects(scenario, args.budget, args.setup)
-        text = _render_recommend(plan, args.format, {"budget_advice": advice.to_dict()})
+        plan = plan_under_budget(scenario, advice, args.budget, args.setup)
+        best = best_point(scenario, args.budget, args.setup)
+        extra = {"budget_advice": advice.to_dict(), "best_under_budget": best_dict(best)}
+        text = _render_recommend(plan, args.format, extra)
         if args.format != "table":
             return text
-        return with_step_note(text + "\n" + budget_advice_line(advice), scenario)
+        return with_step_note(
+            text + "\n" + budget_lines(advice, best, scenario, args.setup), scenario
+        )
     return _render_recommend(recommend(scenario, setup=args.setup), args.format)
 
 

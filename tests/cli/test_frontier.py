@@ -18,7 +18,7 @@ from mlplanner.model.scenario import load_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.reports.tradeoffs import scenario_step_note
-from mlplanner.search.budget_plan import describe, fund_projects
+from mlplanner.search.budget_plan import fund_projects
 from mlplanner.search.frontier import best_under_budget, frontier, frontier_step
 from tests.support.builders import large_team_data, project_data, scenario_data
 
@@ -75,19 +75,37 @@ def test_frontier_table_names_the_roles_of_the_setups_plans(
     ]
 
 
-def test_recommend_with_a_budget_prints_the_best_plan_it_buys(
+def test_recommend_with_a_budget_prints_what_it_buys_by_whole_projects(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """The answer of the Plan page's "Within your budget" and of the timeline, with the
+    highest-scoring plan within the budget beside it. Read as a head of ML would: the table
+    used to be that highest-scoring plan, which spreads every role over every project (an
+    insurer's $4M bought four data engineers and no whole project) while the app and the
+    timeline answered with whole projects."""
     data = json.loads(
         run_ok(capsys, "recommend", str(FASHION), "--budget", "1300000", "--format", "json")
     )
+    advice = fund_projects(load_scenario(FASHION), 1_300_000)
     best = best_under_budget(load_scenario(FASHION), 1_300_000)
-    assert best is not None
-    assert data["annual_cost_usd"] == best.annual_cost_usd <= 1_300_000
-    assert {r["role"]: r["headcount"] for r in data["roles"]} == best.allocation
+    assert advice.plan is not None and best is not None
+    assert data["annual_cost_usd"] == advice.plan.annual_cost_usd <= 1_300_000
+    assert {r["role"]: r["headcount"] for r in data["roles"]} == advice.plan.allocation
+    assert data["best_under_budget"] == {
+        "allocation": best.allocation,
+        "annual_cost_usd": best.annual_cost_usd,
+        "quality": round(best.quality, 2),
+    }
     # Its figures and messages are about the budget given, not the file's ($2.5M).
     assert data["budget_usd"] == 1_300_000
     assert not any("budget of $2.50M" in m for m in data["messages"])
+    lines = run_ok(capsys, "recommend", str(FASHION), "--budget", "1300000").splitlines()
+    assert lines[-2] == f"By whole projects: {advice.message}"
+    assert lines[-1].startswith(
+        f"Highest score within the budget, every role spread over every project (the "
+        f"Trade-offs page): {format_usd(best.annual_cost_usd)} a year, quality "
+        f"{best.quality:.1f}, with the existing team plus "
+    )
 
 
 def test_recommend_with_a_budget_says_whether_the_plan_fits_that_budget(
@@ -99,8 +117,8 @@ def test_recommend_with_a_budget_says_whether_the_plan_fits_that_budget(
     data["company"]["annual_budget_usd"] = 500_000
     path = tmp_path / "tight.json"
     path.write_text(json.dumps(data))
-    best = best_under_budget(load_scenario(path), 1_300_000)
-    assert best is not None and best.annual_cost_usd > 500_000
+    advice = fund_projects(load_scenario(path), 1_300_000)
+    assert advice.plan is not None and advice.plan.annual_cost_usd > 500_000
     text = run_ok(capsys, "recommend", str(path), "--budget", "1300000")
     assert "over the budget" not in text and "$500k" not in text
 
@@ -123,22 +141,26 @@ def test_recommend_with_a_budget_adds_what_it_buys_by_whole_projects(
         "message": advice.message,
     }
     assert data["budget_advice"]["annual_cost_usd"] <= budget
-    assert run_ok(capsys, *argv).splitlines()[-1] == f"By whole projects: {describe(advice)}"
+    assert f"By whole projects: {advice.message}" in run_ok(capsys, *argv).splitlines()
 
 
 def test_budget_advice_without_a_plan_is_null_and_says_why(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    # No existing team: a budget of 0 buys the empty plan, not the analytics baseline the
-    # setup staffs even without projects (a research project: nothing to deploy).
+    # No existing team: a budget of 0 does not pay for the analytics baseline the setup
+    # staffs even without projects, the team that staffs no project.
     path = tmp_path / "company.json"
     churn = project_data("Churn", "tabular", stage="research")
     path.write_text(json.dumps(scenario_data(churn, employees=5000)))
     advice = fund_projects(load_scenario(path), 0)
-    assert advice.plan is None
-    data = json.loads(run_ok(capsys, "recommend", str(path), "--budget", "0", "--format", "json"))
-    assert data["annual_cost_usd"] == 0
-    assert data["budget_advice"] == {
+    assert advice.plan is None and advice.smallest_cost_usd > 0
+    message = run_error(capsys, "recommend", str(path), "--budget", "0", "--format", "json")
+    assert message == (
+        "error: budget: $0 buys no plan; even the team that staffs no project (the existing "
+        "team, the analytics baseline, outsourced annotation) costs "
+        f"{format_usd(advice.smallest_cost_usd)} a year"
+    )
+    assert advice.to_dict() == {
         "funded": [],
         "part": None,
         "unstaffed": ["Churn"],
@@ -155,7 +177,7 @@ def test_budget_advice_without_a_plan_is_null_and_says_why(
         ("-5", "argument --budget: must be zero or more US dollars"),
         ("lots", "argument --budget: must be a number of US dollars"),
         ("nan", "argument --budget: must be zero or more US dollars"),
-        ("100000", "budget: $100k buys no plan; the cheapest plan, the existing team plus 1 Full"),
+        ("100000", "budget: $100k buys no plan; even the team that staffs no project (the"),
     ],
 )
 def test_bad_budgets_exit_2_with_one_line(
@@ -167,12 +189,17 @@ def test_bad_budgets_exit_2_with_one_line(
 def test_a_budget_below_anyone_to_deploy_names_the_cheapest_plan(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    """A budget that staffs no project and no plan of the setup's space: the table says what
+    the cheapest plan able to deploy the model costs."""
     path = tmp_path / "company.json"
     path.write_text(json.dumps(scenario_data(project_data("Churn", stage="production"))))
-    message = run_error(capsys, "recommend", str(path), "--budget", "0", "--setup", "mature")
-    assert message.startswith(
-        "error: budget: $0 buys no plan; the cheapest plan, 1 Backend Developer, costs"
-    )
+    lines = run_ok(capsys, "recommend", str(path), "--budget", "0", "--setup", "mature")
+    cheapest = frontier(load_scenario(path), "mature")[0].annual_cost_usd
+    assert lines.splitlines()[-2:] == [
+        "By whole projects: The budget staffs no project and leaves unstaffed: Churn.",
+        "No plan spreading every role over every project fits the budget: the cheapest, "
+        f"1 Backend Developer, costs {format_usd(cheapest)} a year.",
+    ]
 
 
 def test_frontier_of_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -194,7 +221,8 @@ def test_a_large_team_is_searched_in_steps_and_its_tables_say_so(
     assert table[-1] == note
     plan = run_ok(capsys, "recommend", str(path), "--budget", "20000000").splitlines()
     assert plan[-1] == note
-    assert plan[-2].startswith("By whole projects: ")
+    assert plan[-3].startswith("By whole projects: ")
+    assert plan[-2].startswith("Highest score within the budget")
     # The machine-readable outputs keep their shape: no note in them.
     data = json.loads(run_ok(capsys, "frontier", str(path), "--format", "json"))
     assert [d["annual_cost_usd"] for d in data] == [p.annual_cost_usd for p in points]
@@ -238,7 +266,7 @@ def test_without_projects_there_is_no_frontier_and_no_quality_anywhere(
     compared = run_ok(capsys, "compare", str(path))
     assert "None" not in compared and compared.rstrip().endswith(NO_QUALITY)
     advice = run_ok(capsys, "recommend", str(path), "--budget", "2000000").splitlines()[-1]
-    assert advice.endswith("a year, no quality score. No projects yet.")
+    assert advice == "By whole projects: No projects yet."
     data = json.loads(
         run_ok(capsys, "recommend", str(path), "--budget", "2000000", "--format", "json")
     )
