@@ -37,7 +37,7 @@ from mlplanner.model.roles import (
 )
 from mlplanner.model.scenario import Scenario, Setup
 from mlplanner.model.scoring import scoring_context
-from mlplanner.model.setup_space import setup_space
+from mlplanner.model.setup_space import SearchSpace, setup_space
 from mlplanner.model.shaping import Move, Shaping, shape
 from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
 from mlplanner.model.wording import SHOWN_FTE, format_usd, people, tenths_adding_up
@@ -163,14 +163,7 @@ class Evaluation:
         company = self.scenario.company
         existing = company.existing_team
         setup = self.setup
-        rules = staff(
-            self.demand.by_role,
-            existing,
-            setup,
-            self.assumptions,
-            deploys=self.demand.deploys,
-            critical=self.demand.critical,
-        )
+        rules = rules_staffing(self.demand, existing, setup, self.assumptions)
         notes.extend(surplus_messages(existing, self.demand.by_role))
         notes.extend(staffing_surplus_messages(existing, rules.needed))
         covered = self.quality_detail.covered_fte
@@ -522,29 +515,45 @@ def forget_plans() -> None:
     _recommended.cache_clear()
 
 
+def rules_staffing(
+    demand: Demand, existing: dict[str, int], setup: Setup, assumptions: Assumptions
+) -> Staffing:
+    """The setup's staffing rules on a scenario's demand (:func:`staff`, told whether a
+    production model needs deploying and which roles a project cannot do without)."""
+    return staff(
+        demand.by_role,
+        existing,
+        setup,
+        assumptions,
+        deploys=demand.deploys,
+        critical=demand.critical,
+    )
+
+
+def rules_and_space(
+    demand: Demand, existing: dict[str, int], setup: Setup, assumptions: Assumptions
+) -> tuple[Staffing, SearchSpace]:
+    """The setup's rules' staffing of a demand and the setup's space of plans around it."""
+    staffing = rules_staffing(demand, existing, setup, assumptions)
+    space = setup_space(
+        demand.by_role,
+        existing,
+        setup,
+        staffing.allocation,
+        assumptions,
+        must_have=staffing.must_have,
+        deploys=demand.deploys,
+    )
+    return staffing, space
+
+
 @lru_cache(maxsize=REMEMBERED)
 def _recommended(inputs: _Inputs) -> Plan:
     scenario, setup, assumptions = inputs.scenario, inputs.key[1], inputs.assumptions
     choice = choose_setup(scenario.company, assumptions, setup)
     demand = compute_demand(scenario, assumptions)
     existing = scenario.company.existing_team
-    staffing = staff(
-        demand.by_role,
-        existing,
-        choice.setup,
-        assumptions,
-        deploys=demand.deploys,
-        critical=demand.critical,
-    )
-    space = setup_space(
-        demand.by_role,
-        existing,
-        choice.setup,
-        staffing.allocation,
-        assumptions,
-        must_have=staffing.must_have,
-        deploys=demand.deploys,
-    )
+    staffing, space = rules_and_space(demand, existing, choice.setup, assumptions)
     context = scoring_context(demand, scenario.company.region, assumptions)
     # Without projects there is no quality to raise: the rules' plan stands.
     shaping = shape(

@@ -25,12 +25,12 @@ from typing import Any
 
 import numpy as np
 
-from mlplanner.model.plan import Evaluation, evaluate
+from mlplanner.model.plan import Evaluation, evaluate, rules_and_space
 from mlplanner.model.quality import COVERABLE
 from mlplanner.model.roles import HEAD, LEAD, ROLES
 from mlplanner.model.scoring import score, scoring_context
-from mlplanner.model.setup_space import hires, setup_space
-from mlplanner.model.staffing import managers, staff
+from mlplanner.model.setup_space import hires
+from mlplanner.model.staffing import managers
 from mlplanner.model.wording import format_usd, people
 
 # Below this many quality points a person adds nothing worth suggesting (the app shows
@@ -127,19 +127,8 @@ def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
 def _space_upper(plan: Evaluation) -> dict[str, int]:
     """The most people of each role the plan's setup plans for its work (its space of plans'
     upper bounds)."""
-    demand, existing, a = plan.demand, plan.scenario.company.existing_team, plan.assumptions
-    staffing = staff(
-        demand.by_role, existing, plan.setup, a, deploys=demand.deploys, critical=demand.critical
-    )
-    space = setup_space(
-        demand.by_role,
-        existing,
-        plan.setup,
-        staffing.allocation,
-        a,
-        must_have=staffing.must_have,
-        deploys=demand.deploys,
-    )
+    existing = plan.scenario.company.existing_team
+    _, space = rules_and_space(plan.demand, existing, plan.setup, plan.assumptions)
     return space.upper
 
 

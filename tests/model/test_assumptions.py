@@ -249,25 +249,39 @@ def test_a_set_saved_before_depth_needs_scores_a_prototype_as_it_did() -> None:
     assert evaluate(s, generalists).quality > before.quality
 
 
-def test_a_set_saved_before_batch_scored_production_scores_it_as_it_did() -> None:
-    """A stored set whose ``depth_need`` lists the stages only (saved before batch-scored
-    production was set apart) lets such a model feel the whole depth gap, as production work
-    did then; the shipped set lets it feel half, and an online model the whole gap."""
+@pytest.mark.parametrize(
+    ("kind", "fields", "heavier"),
+    [
+        ("batch_production", {"deployment": "batch"}, {"deployment": "online"}),
+        (
+            "small_online_production",
+            {"deployment": "online", "scale": "small"},
+            {"deployment": "online"},
+        ),
+    ],
+)
+def test_a_set_saved_before_a_kind_of_work_was_set_apart_scores_it_as_it_did(
+    kind: str, fields: dict[str, str], heavier: dict[str, str]
+) -> None:
+    """A stored set without ``depth_need.<kind>`` (saved before batch-scored production, or
+    small online production, was set apart) lets such a model feel the whole depth gap, as
+    production work did then; the shipped set lets it feel less, and work of the kind that
+    was never set apart (online at medium scale) the whole gap with either set."""
     old = Assumptions.defaults().model_dump(mode="json")
-    del old["depth_need"]["batch_production"]
+    del old["depth_need"][kind]
     loaded = Assumptions.from_dict(old)
-    assert loaded.depth_need["batch_production"] == 1.0
+    assert loaded.depth_need[kind] == 1.0
     assert loaded.depth_need["prototype"] == Assumptions.defaults().depth_need["prototype"]
     generalists = {"full_stack_data_scientist": 2}
-    batch = scenario(project_data("Churn", deployment="batch"), employees=1)
-    before = evaluate(batch, generalists, assumptions=loaded)
-    whole_gap = assumptions_with(depth_need={"prototype": 0.5, "batch_production": 1.0})
-    assert before.quality == evaluate(batch, generalists, assumptions=whole_gap).quality
-    assert evaluate(batch, generalists).quality > before.quality
-    online = scenario(project_data("Churn", deployment="online"), employees=1)
+    model = scenario(project_data("Churn", **fields), employees=1)
+    before = evaluate(model, generalists, assumptions=loaded)
+    whole_gap = assumptions_with(depth_need={**Assumptions.defaults().depth_need, kind: 1.0})
+    assert before.quality == evaluate(model, generalists, assumptions=whole_gap).quality
+    assert evaluate(model, generalists).quality > before.quality
+    other = scenario(project_data("Churn", **heavier), employees=1)
     assert (
-        evaluate(online, generalists).quality
-        == evaluate(online, generalists, assumptions=loaded).quality
+        evaluate(other, generalists).quality
+        == evaluate(other, generalists, assumptions=loaded).quality
     )
 
 
@@ -284,26 +298,3 @@ def test_an_unknown_uncertainty_group_is_refused_by_name() -> None:
     stored["uncertainty"]["effort.astrology"] = {"low": 0.5, "high": 2.0}
     with pytest.raises(AssumptionError, match=r"effort\.astrology"):
         Assumptions.from_dict(stored)
-
-
-def test_a_set_saved_before_small_online_production_scores_it_as_it_did() -> None:
-    """A stored set without ``depth_need.small_online_production`` (saved before small online
-    models were set apart) lets such a model feel the whole depth gap, as it did then; the
-    shipped set lets it feel less, and an online model at medium scale the whole gap."""
-    old = Assumptions.defaults().model_dump(mode="json")
-    del old["depth_need"]["small_online_production"]
-    loaded = Assumptions.from_dict(old)
-    assert loaded.depth_need["small_online_production"] == 1.0
-    generalists = {"full_stack_data_scientist": 2}
-    small = scenario(project_data("Pricing", deployment="online", scale="small"), employees=1)
-    whole_gap = assumptions_with(
-        depth_need={**Assumptions.defaults().depth_need, "small_online_production": 1.0}
-    )
-    before = evaluate(small, generalists, assumptions=loaded)
-    assert before.quality == evaluate(small, generalists, assumptions=whole_gap).quality
-    assert evaluate(small, generalists).quality > before.quality
-    medium = scenario(project_data("Pricing", deployment="online"), employees=1)
-    assert (
-        evaluate(medium, generalists).quality
-        == evaluate(medium, generalists, assumptions=loaded).quality
-    )
