@@ -99,7 +99,8 @@ def staffed_plan(scenario: Scenario, setup: str | None, assumptions: Assumptions
 @dataclass(frozen=True)
 class QuarterPlan:
     """The plan a timeline staffs for the scenario of one quarter, with each staffed project's
-    demand per demand role (``project_fte[p, r]``, roles as ``plan.demand.by_role``);
+    demand per demand role, its share of the shared platform work included
+    (``project_fte[p, r]``, roles as ``plan.demand.by_role``; :func:`with_platform_share`);
     ``projects`` are the staffed active projects' positions in the schedule (priority order),
     ``left_out`` the active ones the budget leaves unstaffed, ``part`` the one it staffs in
     part with the percentage of its work."""
