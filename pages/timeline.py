@@ -93,7 +93,7 @@ st.caption(
     "project is staffed. Hires are opened a time to hire ahead so they arrive when the work "
     "starts, within the hiring capacity and the budget; the Head of Data & ML first, then "
     "each project's critical roles, starting with the role whose work costs most (annotators "
-    "once there are people to build what they label), and leads as the team grows."
+    "after the data engineers who build what they label), and leads as the team grows."
 )
 render_inputs()
 scenario = get_scenario()

@@ -18,7 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from mlplanner.model.assumptions import ADJUSTABLE_ATTRIBUTES, Assumptions
-from mlplanner.model.roles import PHASE_LABELS, PHASES, SPECIALIST_ROLES, RoleId
+from mlplanner.model.roles import PHASE_LABELS, PHASES, SPECIALIST_ROLES
 from mlplanner.model.scenario import DEFAULT_PRIORITY, DOMAINS, Project, Scenario, depth_work
 from mlplanner.model.shared_work import shared_fte
 
@@ -60,8 +60,6 @@ class Demand:
     stages: tuple[str, ...] = ()
     priorities: tuple[int, ...] = ()
     depth_work: tuple[str, ...] = ()
-    # The roles a project delivers nothing without (:func:`critical_roles`).
-    critical: tuple[RoleId, ...] = ()
 
     def work(self, role: str) -> dict[str, float]:
         """A role's demand by kind of work (:data:`WORK_KINDS` order), kinds with none left out."""
@@ -272,27 +270,4 @@ def compute_demand(scenario: Scenario, assumptions: Assumptions) -> Demand:
         stages=(*(p.stage for p in projects), *("" for _ in range(others))),
         priorities=(*(p.priority for p in projects), *(DEFAULT_PRIORITY for _ in range(others))),
         depth_work=(*(depth_work(p) for p in projects), *("" for _ in range(others))),
-        critical=critical_roles(fte[:n], [p.stage for p in projects], assumptions),
     )
-
-
-# Phases whose own rules give a project its one person: the deployer (staffing) and the
-# annotator.
-_OWN_RULE_PHASES = ("deployment", "annotation")
-
-
-def critical_roles(fte: np.ndarray, stages: list[str], a: Assumptions) -> tuple[RoleId, ...]:
-    """The roles some project delivers nothing without (lifecycle order): for each project's
-    phase with work whose weakest link is whole (strength 1: a shortfall there caps the
-    project's delivery at the phase's coverage), the role carrying most of the phase's work.
-    Deployment and annotation are left out: their own staffing rules give them a person. The
-    staffing rules give each such role one person where rounding gives it nobody
-    (:func:`~mlplanner.model.staffing.staff_counts`): under the mature setup a small API's
-    0.15 FTE of data engineering rounded to nobody, and the plan delivered 0% of it."""
-    found: set[int] = set()
-    for s, stage in enumerate(stages):
-        for phase, i in _PHASE_INDEX.items():
-            strong = a.weakest_link.get(f"{stage}.{phase}", 0.0) >= 1
-            if strong and phase not in _OWN_RULE_PHASES and fte[s, i].sum() > 1e-9:
-                found.add(int(np.argmax(fte[s, i])))
-    return tuple(SPECIALIST_ROLES[r] for r in sorted(found))

@@ -519,15 +519,8 @@ def rules_staffing(
     demand: Demand, existing: dict[str, int], setup: Setup, assumptions: Assumptions
 ) -> Staffing:
     """The setup's staffing rules on a scenario's demand (:func:`staff`, told whether a
-    production model needs deploying and which roles a project cannot do without)."""
-    return staff(
-        demand.by_role,
-        existing,
-        setup,
-        assumptions,
-        deploys=demand.deploys,
-        critical=demand.critical,
-    )
+    production model needs deploying)."""
+    return staff(demand.by_role, existing, setup, assumptions, deploys=demand.deploys)
 
 
 def rules_and_space(

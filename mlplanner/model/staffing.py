@@ -25,17 +25,6 @@ weakest link), however small it is beside the rest of the portfolio. The rule lo
 deployer role alone, not at who else rounding gave, so more work still never means fewer
 people in any role.
 
-Under a setup whose generalists carry nothing (mature: "a specialist for every role that has
-demand"), a project's other phases that cap its delivery whole (weakest link 1: its data
-pipelines, its modeling) need someone too: each role carrying most of such a phase's work in
-some project (``critical``, :func:`~mlplanner.model.demand.critical_roles`) gets one person
-where rounding gives it nobody and no one already employed can do it (someone in the role, or
-a full-stack data scientist). A small API's 0.15 FTE of data engineering rounded to nobody
-under the mature setup's cut, and its plan delivered nothing. Where the setup has
-generalists they carry such work; a person added for a few hundredths of an FTE (a run-only
-dashboards project's 0.08 FTE of pipelines beside two analysts) would cost more than the
-shortfall. Like the deployer rule it looks at that one role alone.
-
 Why generalists carry the *first* part of a role rather than a role below a threshold: every
 count above is then a non-decreasing function of every role's demand, so more work never
 means fewer people or a lower cost (when a role reached the threshold under the old rule, its
@@ -59,7 +48,7 @@ behind each number in words.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,17 +101,15 @@ class Staffing:
     needed: dict[str, int]
     deployer: str | None = None
     annotator_added: bool = False
-    critical_added: tuple[RoleId, ...] = ()
 
     @property
     def must_have(self) -> tuple[str, ...]:
-        """The roles the work cannot be done without one person of: the deployer and the
-        people for a critical phase the rules added, and the annotators wherever there is
-        annotation work (nobody else labels), however the rules gave them. The shaping keeps
-        them (the setup's space starts them at one)."""
+        """The roles the work cannot be done without one person of: the deployer the rules
+        added, and the annotators wherever there is annotation work (nobody else labels),
+        however the rules gave them. The shaping keeps them (the setup's space starts them at
+        one)."""
         annotator = ANNOTATOR if self.needed[ANNOTATOR] > 0 else None
-        roles = (self.deployer, *self.critical_added, annotator)
-        return tuple(dict.fromkeys(role for role in roles if role is not None))
+        return tuple(role for role in (self.deployer, annotator) if role is not None)
 
 
 def choose_setup(company: Company, assumptions: Assumptions, setup: str | None) -> SetupChoice:
@@ -196,8 +183,7 @@ class Counts:
     ``contributors``: the individual contributors the demand needs (span of control);
     ``deployer_added``: whether the setup's deployer role got its one person only so that a
     production model can be deployed (:func:`deployer`); ``annotator_added``: whether the
-    annotators did, only so that in-house annotation is done; ``critical_added``: per role
-    given its one person only so that a critical phase is done, whether it was.
+    annotators did, only so that in-house annotation is done.
     """
 
     allocation: dict[str, Values]
@@ -208,7 +194,6 @@ class Counts:
     contributors: Values
     deployer_added: Values
     annotator_added: Values
-    critical_added: dict[RoleId, Values]
 
 
 def staff_counts(
@@ -218,14 +203,12 @@ def staff_counts(
     assumptions: Assumptions,
     *,
     deploys: bool,
-    critical: Collection[RoleId] = (),
 ) -> Counts:
     """People per role for this demand under ``setup`` (module docstring), without the
     wording: on each role's FTE as a number, or as an array with one element per plan (as the
     ranges staff a thousand draws at once); both give the same numbers. ``deploys``: whether
     a production project has deployment work (:attr:`Demand.deploys
-    <mlplanner.model.demand.Demand.deploys>`); ``critical``: the roles a project delivers
-    nothing without (:attr:`Demand.critical <mlplanner.model.demand.Demand.critical>`)."""
+    <mlplanner.model.demand.Demand.deploys>`)."""
     rule = assumptions.setups[setup]
     allocation: dict[str, Values] = {}
     needed: dict[str, Values] = {}
@@ -257,15 +240,6 @@ def staff_counts(
     allocation[deploying] = where(added, 1, allocation[deploying])
     if deploying != GENERALIST:
         uncovered[deploying] = where(added, 0.0, uncovered[deploying])
-    critical_added: dict[RoleId, Values] = {}
-    for role in critical if rule.absorb_below_fte == 0 else ():  # no generalists to carry it
-        if existing.get(role, 0) or existing.get(GENERALIST, 0):
-            continue  # someone employed does it
-        more = where(demand[role] > _EPS, allocation[role] == 0, False)
-        needed[role] = where(more, 1, needed[role])
-        allocation[role] = where(more, 1, allocation[role])
-        uncovered[role] = where(more, 0.0, uncovered[role])
-        critical_added[role] = more
     short = maximum(0.0, absorbed - allocation[GENERALIST] * capacity)
     for role in SPECIALIST_ROLES:
         some = carried[role] > _EPS
@@ -286,7 +260,6 @@ def staff_counts(
         contributors=contributors,
         deployer_added=added,
         annotator_added=annotator_added,
-        critical_added=critical_added,
     )
 
 
@@ -297,11 +270,10 @@ def staff(
     assumptions: Assumptions,
     *,
     deploys: bool,
-    critical: Collection[RoleId] = (),
 ) -> Staffing:
     """Whole people per role for this demand under ``setup`` (module docstring), and the rule
     behind each number in words."""
-    counts = staff_counts(demand, existing, setup, assumptions, deploys=deploys, critical=critical)
+    counts = staff_counts(demand, existing, setup, assumptions, deploys=deploys)
     cut = assumptions.setups[setup].round_up_from
     needed = counts.needed
     rules = {
@@ -325,9 +297,6 @@ def staff(
         assumptions.generalist_capacity_fte,
     )
     added = deployer(setup, assumptions) if counts.deployer_added else None
-    critical_added = tuple(role for role, more in counts.critical_added.items() if more)
-    for role in critical_added:
-        rules[role] = _critical_rule(setup, demand[role])
     if added is not None:
         rules[added] = _deployer_rule(setup, None if added == GENERALIST else demand[added])
     first, span = assumptions.lead_from_contributors, assumptions.lead_span
@@ -343,7 +312,6 @@ def staff(
         needed=counts.needed,
         deployer=added,
         annotator_added=bool(counts.annotator_added),
-        critical_added=critical_added,
     )
 
 
@@ -360,13 +328,6 @@ def _carried_by_generalists(
     else:
         carried = minimum(fte, rule.absorb_below_fte)
     return where(fte <= _EPS, 0.0, carried)
-
-
-def _critical_rule(setup: str, fte: float) -> str:
-    return (
-        f"{setup}: a project delivers nothing without this work (its data pipelines or its "
-        f"modeling), and its {fte:.2f} FTE is below the cut a specialist starts from; so 1"
-    )
 
 
 def _deployer_rule(setup: str, fte: float | None) -> str:

@@ -42,7 +42,7 @@ from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
 from mlplanner.model.demand import Demand, EffortParts, effort_parts
 from mlplanner.model.plan import Plan, recommend
 from mlplanner.model.quality import Portfolio, portfolio_rows, score_heads
-from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES, RoleId
+from mlplanner.model.roles import PHASES, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario, Setup
 from mlplanner.model.shared_work import shared_fte
 from mlplanner.model.staffing import choose_setup, staff_counts
@@ -135,12 +135,7 @@ def outcomes(
     quality = np.zeros(len(multipliers))
     for chunk in drawn.chunks:
         rules = staff_rows(
-            chunk.demand,
-            existing,
-            choice.setup,
-            assumptions,
-            deploys=layout.deploys,
-            critical=layout.critical,
+            chunk.demand, existing, choice.setup, assumptions, deploys=layout.deploys
         )
         headcount[chunk.rows] = np.maximum(rules + change, kept)
         heads = [headcount[chunk.rows, j] for j in range(len(ROLES))]
@@ -168,15 +163,12 @@ def staff_rows(
     assumptions: Assumptions,
     *,
     deploys: bool,
-    critical: tuple[RoleId, ...] = (),
 ) -> np.ndarray:
     """People per row of ``demand`` (FTE per specialist role) and role (``ROLES`` order): the
     staffing rules on every row at once (``deploys``: whether a production project has
-    deployment work; ``critical``: the roles a project delivers nothing without; the same in
-    every row)."""
+    deployment work, the same in every row)."""
     by_role = dict(zip(SPECIALIST_ROLES, demand.T, strict=True))
-    counts = staff_counts(by_role, existing, setup, assumptions, deploys=deploys, critical=critical)
-    allocation = counts.allocation
+    allocation = staff_counts(by_role, existing, setup, assumptions, deploys=deploys).allocation
     return np.stack(
         [np.broadcast_to(allocation[role], len(demand)) for role in ROLES], axis=1
     ).astype(np.int64)

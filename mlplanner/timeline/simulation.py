@@ -11,9 +11,9 @@ Each quarter, in this order:
    starts: a position is opened a time to hire (notice period included, whole quarters)
    ahead, so nobody arrives before the plan start plus that lead time. Gaps are filled in
    priority order: each project's critical roles (the one carrying most of its work, in
-   dollars, first; annotators after the people who build what they label), projects by
-   start, then ``priority`` (higher first), then scenario order, with the plan's Head of
-   Data & ML first and the leads as the people so far call for them (the staffing
+   dollars, first; annotators right after the data engineers who build what they label),
+   projects by start, then ``priority`` (higher first), then scenario order, with the plan's
+   Head of Data & ML first and the leads as the people so far call for them (the staffing
    rule's leads), then the rest of the team (the analytics baseline). Hires per quarter
    never exceed the hiring capacity, nor what the team absorbs
    (:func:`~mlplanner.model.hiring.absorbable_hires` of the team at the start of each
@@ -71,6 +71,7 @@ QUARTERS_PER_YEAR: Final = 4
 _EPS: Final = 1e-9
 _ROLE_INDEX: Final[dict[str, int]] = {role: i for i, role in enumerate(ROLES)}
 _ANNOTATOR: Final = _ROLE_INDEX["annotator"]
+_DATA_ENGINEER: Final = _ROLE_INDEX["data_engineer"]
 _PositionKey = tuple[str, int, int, int | None, bool]  # role, opened, starts, project, backfill
 
 # Why a plan is not fully staffed within the horizon.
@@ -324,10 +325,11 @@ def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
         share = np.where(totals > _EPS, np.minimum(1.0, np.cumsum(loads, axis=0) / totals), 0.0)
     levels = np.minimum(targets, np.ceil(targets * share - _EPS)).astype(int)
     # Projects in priority order; within one, the role carrying most of its work in dollars
-    # first (a pricing model's data scientists before its analyst), its annotators after
-    # the people who build what they label (a speech model's six annotators, cheap and
-    # quick to hire, were its first six hires, and its data engineers came 18 months later),
-    # ties in lifecycle order.
+    # first (a pricing model's data scientists before its analyst), its annotators right
+    # after the data engineers who build what they label (a speech model's six annotators,
+    # cheap and quick to hire, were its first six hires, and its data engineers came 18
+    # months later; hired after every other role, a vision model's labellers came a year
+    # late), ties in lifecycle order.
     a = plan.assumptions
     region = plan.scenario.company.region
     rates = np.array([role_cost(role, 1, region, a).loaded_rate_usd for role in ROLES])
@@ -336,16 +338,25 @@ def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
     for row in range(len(loads)):
         needs.extend(
             _Need(ROLES[column], int(levels[row, column]), quarter_plan.projects[row])
-            for column in sorted(
-                np.flatnonzero(loads[row] > _EPS),
-                key=lambda c: (c == _ANNOTATOR, -work_usd[row, c]),
-            )
+            for column in _hiring_order(work_usd[row], loads[row] > _EPS)
         )
         so_far = individual_contributors(dict(zip(ROLES, levels[row].tolist(), strict=True)))
         led = managers(so_far, a.lead_from_contributors, a.lead_span)
         needs.append(_Need(LEAD, min(target[LEAD], int(led)), None))
     needs.extend(_Need(role, target[role], None) for role in ROLES)
     return needs
+
+
+def _hiring_order(work_usd: np.ndarray, needed: np.ndarray) -> list[int]:
+    """A project's roles (``ROLES`` columns with ``needed`` work) in the order they are hired:
+    the one whose work costs most first, annotators right after the data engineers who build
+    what they label (where the project has data engineering work; by their work's cost where
+    it has none)."""
+    order = sorted(np.flatnonzero(needed).tolist(), key=lambda c: -work_usd[c])
+    if _ANNOTATOR in order and _DATA_ENGINEER in order:
+        order.remove(_ANNOTATOR)
+        order.insert(order.index(_DATA_ENGINEER) + 1, _ANNOTATOR)
+    return order
 
 
 @dataclass

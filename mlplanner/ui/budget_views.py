@@ -24,11 +24,10 @@ RULE = (
     "spreading the budget thin: each project it keeps is staffed by the setup's own rules, "
     "with someone able to deploy every production model, and it leaves out the projects of "
     "lowest priority first (among equal priorities, the dearest first, so that it ships as "
-    "many whole projects as it can); what is left goes to the last project left out, in part, "
-    "and then to any smaller project left out whose team still fits. Its quality is scored "
-    "for the whole portfolio, so the projects left out count against it. The Trade-offs "
-    "page's best plan for the same budget can differ: it takes whatever scores highest, "
-    "staffing several projects in part rather than funding whole ones."
+    "many whole projects as it can); what is left goes to the last project left out, in part. "
+    "Its quality is scored for the whole portfolio, so the projects left out count against "
+    "it. The Trade-offs page's best plan for the same budget can differ: it takes whatever "
+    "scores highest, staffing several projects in part rather than funding whole ones."
 )
 
 

@@ -12,8 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import recommend
-from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES, RoleId
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import SETUPS, Company, Setup, SetupChoice
 from mlplanner.model.staffing import (
     DEPLOYERS,
@@ -27,7 +26,7 @@ from mlplanner.model.staffing import (
     staff_counts,
 )
 from tests.support import strategies
-from tests.support.builders import assumptions_with, project_data, scenario
+from tests.support.builders import assumptions_with
 
 # Every number the hand-computed cases below depend on, pinned (not the shipped data).
 PINNED = assumptions_with(
@@ -354,38 +353,6 @@ def test_the_setups_deployer_is_a_generalist_where_the_setup_uses_them() -> None
         assert "needs someone to deploy it" in staffing.rules[GENERALIST]
 
 
-DATA_ENGINEERING: tuple[RoleId, ...] = ("data_engineer",)
-
-
-def test_a_mature_plan_keeps_one_person_for_a_phase_a_project_cannot_do_without() -> None:
-    """Read as a head of ML would: a 12-person company's small NLP API, staffed as a mature
-    company would, had a data scientist, an ML engineer and a developer, and 0.15 FTE of data
-    engineering below the mature cut rounded to nobody: its data pipelines, a weakest link,
-    held its delivery at 0%. Mature ("a specialist for every role that has demand") now hires
-    the data engineer, and says why; someone employed who can do the work, or a setup with
-    generalists to carry it, needs nobody more."""
-    api = NO_WORK | {"data_engineer": 0.149, "data_scientist": 0.77, "ml_engineer": 0.32}
-    without = staff(api, {}, "mature", PINNED, deploys=True)
-    assert without.allocation["data_engineer"] == 0
-    staffing = staff(api, {}, "mature", PINNED, deploys=True, critical=DATA_ENGINEERING)
-    specialists = {r: n for r, n in staffing.allocation.items() if r in SPECIALIST_ROLES}
-    assert specialists == {r: n for r, n in without.allocation.items() if r in SPECIALIST_ROLES} | {
-        "data_engineer": 1
-    }
-    assert staffing.critical_added == ("data_engineer",)
-    assert "data_engineer" in staffing.must_have and "data_engineer" not in staffing.uncovered_fte
-    assert staffing.rules["data_engineer"] == (
-        "mature: a project delivers nothing without this work (its data pipelines or its "
-        "modeling), and its 0.15 FTE is below the cut a specialist starts from; so 1"
-    )
-    for employed in ("data_engineer", GENERALIST):
-        kept = staff(api, {employed: 1}, "mature", PINNED, deploys=True, critical=DATA_ENGINEERING)
-        assert kept.critical_added == ()
-    for setup in ("startup", "scaleup"):
-        carried = staff(api, {}, setup, PINNED, deploys=True, critical=DATA_ENGINEERING)
-        assert carried.critical_added == () and carried.allocation[GENERALIST] >= 1
-
-
 def test_someone_employed_who_can_deploy_needs_no_deployer() -> None:
     for employed in DEPLOYERS:
         assert not must_deploy(True, {employed: 1})
@@ -394,22 +361,15 @@ def test_someone_employed_who_can_deploy_needs_no_deployer() -> None:
     assert must_deploy(True, {"data_analyst": 2}) and not must_deploy(False, {})
 
 
-critical_sets = st.lists(st.sampled_from(SPECIALIST_ROLES[:-1]), unique=True).map(tuple)
-
-
-@given(demands, demands, strategies.setups, st.booleans(), critical_sets)
+@given(demands, demands, strategies.setups, st.booleans())
 def test_more_demand_never_staffs_fewer_people_in_any_role(
-    low: dict[str, float],
-    extra: dict[str, float],
-    setup: str,
-    deploys: bool,
-    critical: tuple[str, ...],
+    low: dict[str, float], extra: dict[str, float], setup: str, deploys: bool
 ) -> None:
-    """The deployer and critical-phase rules look at their role alone: a developer arriving
-    with more integration work never takes the ML engineer away."""
+    """The deployer rule looks at the deployer role alone: a developer arriving with more
+    integration work never takes the ML engineer away."""
     high = {role: low[role] + extra[role] for role in SPECIALIST_ROLES}
-    before = staff(low, {}, setup, PINNED, deploys=deploys, critical=critical).allocation  # type: ignore[arg-type]
-    after = staff(high, {}, setup, PINNED, deploys=deploys, critical=critical).allocation  # type: ignore[arg-type]
+    before = staff(low, {}, setup, PINNED, deploys=deploys).allocation  # type: ignore[arg-type]
+    after = staff(high, {}, setup, PINNED, deploys=deploys).allocation  # type: ignore[arg-type]
     assert all(after[role] >= before[role] for role in ROLES)
 
 
@@ -432,23 +392,17 @@ demand_rows = st.lists(
     strategies.setups,
     st.sampled_from([0, 1]),
     st.booleans(),
-    critical_sets,
 )
 def test_staffing_arrays_of_demand_gives_each_plans_numbers_exactly(
-    rows: list[dict[str, float]],
-    existing: dict[str, int],
-    setup: str,
-    pinned: int,
-    deploys: bool,
-    critical: tuple[str, ...],
+    rows: list[dict[str, float]], existing: dict[str, int], setup: str, pinned: int, deploys: bool
 ) -> None:
     """The ranges staff a thousand draws at once: every element of the array results equals,
     to the last bit, what ``staff`` gives that element's demand on its own."""
     a = PINNED if pinned else Assumptions.defaults()
     arrays = {role: np.array([row[role] for row in rows]) for role in SPECIALIST_ROLES}
-    counts = staff_counts(arrays, existing, setup, a, deploys=deploys, critical=critical)  # type: ignore[arg-type]
+    counts = staff_counts(arrays, existing, setup, a, deploys=deploys)  # type: ignore[arg-type]
     for i, row in enumerate(rows):
-        one = staff(row, existing, setup, a, deploys=deploys, critical=critical)  # type: ignore[arg-type]
+        one = staff(row, existing, setup, a, deploys=deploys)  # type: ignore[arg-type]
         for role in ROLES:
             assert np.broadcast_to(counts.allocation[role], len(rows))[i] == one.allocation[role]
             assert np.broadcast_to(counts.needed[role], len(rows))[i] == one.needed[role]
@@ -462,8 +416,6 @@ def test_staffing_arrays_of_demand_gives_each_plans_numbers_exactly(
         assert (one.deployer is not None) == added
         labeller = np.broadcast_to(counts.annotator_added, len(rows))[i]
         assert one.annotator_added == labeller
-        for person, more in counts.critical_added.items():
-            assert (person in one.critical_added) == np.broadcast_to(more, len(rows))[i]
 
 
 def test_work_too_small_to_show_is_not_named_as_getting_no_specialist() -> None:
@@ -475,25 +427,3 @@ def test_work_too_small_to_show_is_not_named_as_getting_no_specialist() -> None:
     larger = staff(NO_WORK | {"data_engineer": 2.1}, {}, "mature", PINNED, deploys=False)
     assert larger.allocation["data_engineer"] == 2
     assert "0.1 FTE below that gets no specialist" in larger.rules["data_engineer"]
-
-
-def test_a_small_apis_mature_plan_delivers_its_project() -> None:
-    """End to end: the demand names the roles a project cannot do without (its data
-    pipelines' and its modeling's largest role, not deployment or annotation, which have
-    their own rules), and the mature plan of the small API has its data engineer and
-    delivers most of its work, where it delivered 0% and scored 23.0."""
-    api = scenario(
-        project_data(
-            "Routing API", "nlp", scale="small", data_readiness="ready", deployment="online"
-        ),
-        employees=12,
-        region="gb",
-    )
-    plan = recommend(api, "mature")
-    assert plan.demand.critical == ("data_engineer", "data_scientist")
-    assert (
-        plan.demand.by_role["data_engineer"] < Assumptions.defaults().setups["mature"].round_up_from
-    )
-    assert plan.allocation["data_engineer"] == 1
-    assert plan.quality_detail.delivery_by_unit["Routing API"] > 80
-    assert plan.quality > 70

@@ -19,7 +19,6 @@ from mlplanner.model.staffing import DEPLOYERS
 from mlplanner.model.wording import format_usd
 from mlplanner.search.budget_plan import (
     BudgetAdvice,
-    Part,
     describe,
     fund_projects,
     rules_team,
@@ -369,26 +368,3 @@ def test_a_project_the_existing_team_staffs_at_no_cost_is_kept() -> None:
     richer = fund_projects(s, 600_000)
     assert richer.funded == ("Dashboards",)
     assert richer.part is not None and richer.part.project == "Recs"
-
-
-def test_what_the_next_project_in_line_leaves_runs_a_smaller_project_whole() -> None:
-    """Once the next project in line is staffed as far as the budget goes, what is left
-    keeps each smaller project whole whose team still fits: here the live store dashboards
-    beside 43% of the recommender, at no extra cost (the people the part brings staff them).
-    Without that step, the advice named them left out by the budget."""
-    s = scenario(
-        project_data("Demand forecasting", "tabular", scale="large", priority=5),
-        project_data(
-            "Recommendations", "recommender", scale="large", deployment="online", priority=5
-        ),
-        project_data("Store dashboards", "analytics", lifecycle="run", priority=3),
-        employees=3000,
-        existing={"data_analyst": 4, "data_engineer": 2, "data_scientist": 3},
-    )
-    advice = fund_projects(s, 3_430_000)
-    assert advice.funded == ("Demand forecasting", "Store dashboards")
-    assert advice.part == Part("Recommendations", 43) and advice.unstaffed == ()
-    assert advice.plan is not None and advice.plan.annual_cost_usd <= 3_430_000
-    staffed = {*advice.funded, advice.part.project}
-    funded = s.model_copy(update={"projects": [p for p in s.projects if p.name in staffed]})
-    assert rules_team(funded, advice.part, None, Assumptions.defaults()) == advice.plan.allocation

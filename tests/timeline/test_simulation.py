@@ -566,8 +566,9 @@ def test_a_labelling_project_hires_its_builders_before_its_annotators() -> None:
     hired its six annotators first (they carry the most FTE and are quick to hire) and its
     data engineers, most of whose work is the shared pipelines counted apart from the
     projects, 18 months later. Roles now come by the cost of their work for the project, the
-    project's share of the platform counted in, and annotators after the people who build
-    what they label."""
+    project's share of the platform counted in, and annotators right after the data
+    engineers who build what they label (hired after every other role, a vision model's
+    labellers came a year late)."""
     timeline = simulate(
         dated(
             project_data(
@@ -587,7 +588,8 @@ def test_a_labelling_project_hires_its_builders_before_its_annotators() -> None:
     assert timeline.target["annotator"] >= 4 and timeline.target["data_engineer"] >= 1
     roles = [p.role for p in timeline.positions if p.project == "ASR" and not p.backfill]
     assert roles[0] != "annotator"
-    assert roles.index("annotator") > roles.index("data_engineer")
+    assert roles.index("data_engineer") + 1 == roles.index("annotator")
+    assert roles.index("annotator") < roles.index("developer")
 
 
 def test_the_platform_is_shared_out_to_the_projects_that_need_it() -> None:
