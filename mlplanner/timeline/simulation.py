@@ -12,9 +12,10 @@ Each quarter, in this order:
    ahead, so nobody arrives before the plan start plus that lead time. Gaps are filled in
    priority order: each project's critical roles (the one carrying most of its work, in
    dollars, first; annotators right after the data engineers who build what they label),
-   projects by start, then ``priority`` (higher first), then scenario order, with the plan's
-   Head of Data & ML first and the leads as the people so far call for them (the staffing
-   rule's leads), then the rest of the team (the analytics baseline). Hires per quarter
+   projects by start, then ``priority`` (higher first), then the one the budget staffs in
+   part after those it staffs whole, then scenario order, with the plan's Head of Data & ML
+   first and the leads as the people so far call for them (the staffing rule's leads), then
+   the rest of the team (the analytics baseline). Hires per quarter
    never exceed the hiring capacity, nor what the team absorbs
    (:func:`~mlplanner.model.hiring.absorbable_hires` of the team at the start of each
    timeline year, the figure the plan warns past; a quarter of it accrues each quarter),
@@ -426,9 +427,10 @@ def simulate(
     ``today`` fixes the default plan start (the quarter after it) for a scenario without one.
     """
     assumptions = assumptions or Assumptions.defaults()
-    sched = schedule(scenario, today)
-    horizon = quarters or scenario.company.horizon_quarters
     whole = staffed_plan(scenario, setup, assumptions)
+    part = whole.advice.part if whole.advice is not None else None
+    sched = schedule(scenario, today, None if part is None else part.project)
+    horizon = quarters or scenario.company.horizon_quarters
     plans = QuarterPlans(scenario, sched, setup, assumptions, whole)
     capacity = hiring_capacity(scenario.company, assumptions)
     budget = scenario.company.annual_budget_usd

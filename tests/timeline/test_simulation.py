@@ -605,3 +605,28 @@ def test_the_platform_is_shared_out_to_the_projects_that_need_it() -> None:
     shared = demand.fte[[i for i, k in enumerate(demand.kinds) if k == "shared"]].sum(axis=(0, 1))
     assert (shares >= own - 1e-12).all()
     assert abs(shares.sum(axis=0) - own.sum(axis=0) - shared).max() < 1e-9
+
+
+def test_a_project_funded_whole_is_hired_before_one_funded_in_part() -> None:
+    """Read as a head of ML would: a bank's budget funds its credit model whole and its fraud
+    model at 31%, both priority 5; listed fraud first, the timeline staffed the fraud model's
+    share three quarters before the credit model. At equal start and priority, the project
+    the budget staffs in part now comes after those it staffs whole, whatever the file's
+    order."""
+    fraud = project_data(
+        "Fraud", scale="large", annotation="in_house", deployment="online", priority=5
+    )
+    credit = project_data("Credit", scale="large", deployment="batch", priority=5)
+    dates = []
+    for projects in ((fraud, credit), (credit, fraud)):
+        s = dated(*projects, employees=20000, hiring_capacity_per_quarter=6)
+        budget = 0.6 * recommend(s).annual_cost_usd
+        company = s.company.model_copy(update={"annual_budget_usd": budget})
+        timeline = simulate(s.model_copy(update={"company": company}), quarters=12)
+        advice = timeline.budget_advice
+        assert advice is not None and advice.funded == ("Credit",)
+        assert advice.part is not None and advice.part.project == "Fraud"
+        by_name = {p.name: staffed_index(p.staffed) for p in timeline.projects}
+        assert by_name["Credit"] < by_name["Fraud"]
+        dates.append(by_name)
+    assert dates[0] == dates[1]
