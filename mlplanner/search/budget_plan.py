@@ -65,6 +65,11 @@ from mlplanner.model.wording import format_usd, joined, projects
 from mlplanner.search.frontier import check_budget
 from mlplanner.search.pareto import QUALITY_TOLERANCE
 
+# Up to this many projects staffed whole are named in the advice's sentence, which always
+# names the projects left out (and the one in part): "staffs 1 of 7 projects, Fraud in part"
+# left a reader guessing which project was whole.
+NAMED_FUNDED = 5
+
 
 @dataclass(frozen=True)
 class Part:
@@ -102,8 +107,9 @@ class BudgetAdvice:
 
     @property
     def what_it_staffs(self) -> str:
-        """``staffs 2 of 4 projects, Churn in part (40% of its work), and leaves unstaffed:
-        …``, to follow a name for the budget."""
+        """``staffs 2 of 4 projects (Pricing and Reporting), Churn in part (40% of its work),
+        and leaves unstaffed: …``, to follow a name for the budget (the projects staffed
+        whole named when there are at most :data:`NAMED_FUNDED`)."""
         if self.plan is None:
             return (
                 "does not cover even the team that staffs no project: "
@@ -113,6 +119,8 @@ class BudgetAdvice:
             return "staffs every project"
         total = len(self.funded) + len(self.unstaffed) + (self.part is not None)
         whole = f"{len(self.funded)} of {projects(total)}" if self.funded else "no project"
+        if 0 < len(self.funded) <= NAMED_FUNDED:
+            whole += f" ({joined(self.funded)})"
         clauses = [f"staffs {whole}"]
         if self.part is not None:
             clauses.append(f"{self.part.project} in part ({self.part.percent}% of its work)")

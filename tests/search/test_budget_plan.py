@@ -332,6 +332,8 @@ def test_priority_comes_before_size_per_dollar() -> None:
     advice = fund_projects(s, 1e6)
     assert advice.funded == ("Churn",) and advice.unstaffed == ("Recs",)
     assert advice.part is not None and advice.part.project == "Vision QA"
+    # The projects staffed whole are named, up to five (ten of twelve are counted only).
+    assert advice.message.startswith("The budget staffs 1 of 3 projects (Churn), Vision QA in")
     level = s.model_copy(
         update={"projects": [p.model_copy(update={"priority": 3}) for p in s.projects]}
     )
