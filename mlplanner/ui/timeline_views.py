@@ -156,8 +156,8 @@ def render_timeline_metrics(timeline: Timeline) -> None:
         border=True,
     )
     capacity.metric(
-        "Hiring capacity",
-        f"{timeline.capacity} a quarter",
+        "Hires a quarter",  # "100 a quarter" did not fit the metric's width at 1,400 px
+        str(timeline.capacity),
         help="Hires the company can close in a quarter (all roles together). In each year "
         "the timeline also hires no more than the team absorbs (one per person in it at the "
         "year's start, at least a few; Assumptions page, Warnings), the figure past which the "
