@@ -29,6 +29,10 @@ from mlplanner.timeline.simulation import Timeline, simulate
 
 FORMATS: Final = ("table", "json", "csv")
 
+# The headcount table of a timeline with nobody in any quarter and nobody planned (pandas
+# printed "Empty DataFrame" and its columns).
+NOBODY = "Nobody: no one is employed, hired or planned in any quarter."
+
 
 def quarters_count(text: str) -> int:
     """``--quarters``: a whole number of quarters from 1 to the longest horizon."""
@@ -106,7 +110,7 @@ def timeline_text(timeline: Timeline) -> str:
         totals.to_string(index=False),
         "",
         "Headcount by role",
-        by_role.to_string(index=False),
+        by_role.to_string(index=False) if shown else NOBODY,
         "",
         staffed_headline(timeline),
         first_year_text(timeline),

@@ -43,8 +43,8 @@ def staffed_headline(timeline: Timeline) -> str:
     under a budget that does not pay for the plan, first when the team it buys is in place."""
     if timeline.fully_staffed is None:
         why = timeline.why_not_staffed or "Not fully staffed within the horizon"
-        if timeline.budget_team_from is None:
-            return why
+        if timeline.budget_team_from is None or not any(timeline.target.values()):
+            return why  # a team of nobody is not "in place"
         return f"The team the budget buys is in place from {timeline.budget_team_from}. {why}"
     if timeline.fully_staffed == timeline.start:
         return f"Fully staffed from the plan start ({timeline.start})"

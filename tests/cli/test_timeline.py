@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from mlplanner.cli.main import main
+from mlplanner.cli.timeline import NOBODY
 from mlplanner.exchange.timeline_csv import TIMELINE_COLUMNS
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import load_scenario
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.timeline.simulation import simulate
+from tests.support.builders import project_data, scenario_data
 
 FASHION = str(EXAMPLES_DIR / "fashion_retailer.json")
 QUARTER_KEYS = {
@@ -77,3 +80,19 @@ def test_a_bad_number_of_quarters_exits_2_naming_it(
 ) -> None:
     assert main(["timeline", FASHION, "--quarters", quarters]) == 2
     assert "--quarters" in capsys.readouterr().err
+
+
+def test_a_timeline_with_nobody_says_so_instead_of_an_empty_table(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A 45-person company (no analytics baseline), nobody employed, a budget of $1,000: the
+    headcount table printed pandas' "Empty DataFrame" and its columns, and the summary said
+    "The team the budget buys is in place from 2027-Q1" of a team of nobody."""
+    path = tmp_path / "tiny.json"
+    data = scenario_data(project_data("Lead scoring"), employees=45, budget=1_000)
+    data["company"]["plan_start"] = "2027-Q1"
+    path.write_text(json.dumps(data))
+    assert not any(simulate(load_scenario(path)).target.values())
+    text = run_ok(capsys, "timeline", str(path))
+    assert "Empty DataFrame" not in text and "is in place from" not in text
+    assert f"Headcount by role\n{NOBODY}\n" in text
