@@ -6,6 +6,7 @@ Every threshold lives in ``data/parameters.csv`` (``warnings.*``) with its sourc
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from mlplanner.model.assumptions import Assumptions
@@ -29,11 +30,12 @@ def people(count: int, role: str) -> str:
 def shared_name_messages(names: Sequence[str]) -> list[str]:
     """Projects that share a name: the budget advice and the timeline name projects, so a
     shared name leaves a reader unable to tell which one is staffed."""
-    shared = sorted({name for name in names if names.count(name) > 1})
+    counts = Counter(names)
     return [
-        f'{names.count(name)} projects are named "{name}": the budget '
+        f'{n} projects are named "{name}": the budget '
         "advice and the timeline say which projects are staffed by name, so rename one."
-        for name in shared
+        for name, n in sorted(counts.items())
+        if n > 1
     ]
 
 

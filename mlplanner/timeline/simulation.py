@@ -46,7 +46,6 @@ from typing import Any, Final
 import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.cost import role_cost
 from mlplanner.model.hiring import (
     absorbable_hires,
     hiring_capacity,
@@ -296,7 +295,7 @@ class _Need:
     project: int | None
 
 
-def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
+def _needs(quarter_plan: QuarterPlan, loaded: dict[str, float]) -> list[_Need]:
     """The plan's Head of Data & ML first, then every project's share of its critical roles
     (priority order; within a project, the role carrying most of its work, counted at the
     roles' loaded rates, first) and the leads the people so far call for, then every role's
@@ -332,9 +331,7 @@ def _needs(quarter_plan: QuarterPlan) -> list[_Need]:
     # months later; hired after every other role, a vision model's labellers came a year
     # late), ties in lifecycle order.
     a = plan.assumptions
-    region = plan.scenario.company.region
-    rates = np.array([role_cost(role, 1, region, a).loaded_rate_usd for role in ROLES])
-    work_usd = loads * rates  # what each role's work for each project costs
+    work_usd = loads * np.array([loaded[role] for role in ROLES])  # each role's work's cost
     needs = [_Need(HEAD, target[HEAD], None)]
     for row in range(len(loads)):
         needs.extend(
@@ -471,7 +468,7 @@ def simulate(
         if budget is not None:
             run_rate = plan.vendor_cost_usd + sum(people[r] * loaded[r] for r in ROLES)
             room = budget - run_rate
-        needs = _needs(quarter_plan)
+        needs = _needs(quarter_plan, loaded)
         limits = (capacity, math.floor(absorbable + _EPS))
         hiring = _hire(needs, people, i, limits, room, leads, loaded)
         absorbable -= hiring.total
