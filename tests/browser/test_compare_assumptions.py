@@ -46,6 +46,27 @@ def metric(page: Page, label: str) -> Locator:
     return page.get_by_test_id("stMetric").filter(has_text=label)
 
 
+def open_cell_editor(page: Page, editor: Locator, columns: int) -> Locator:
+    """The cell editor of the first row, ``columns`` to the right of its first cell: select
+    that cell, move, press Enter. The grid is a canvas that can take a key press before it
+    has focus (the editor then never opens: CI saw it once), so the sequence is tried again,
+    a few times, until the editor shows."""
+    editor.scroll_into_view_if_needed()
+    cell_input = page.locator(".gdg-input")
+    for _ in range(3):
+        editor.click(position={"x": 60, "y": 52})
+        for _ in range(columns):
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        try:
+            expect(cell_input).to_be_visible(timeout=3_000)
+            return cell_input
+        except AssertionError:
+            page.keyboard.press("Escape")
+    expect(cell_input).to_be_visible()
+    return cell_input
+
+
 @pytest.mark.browser
 def test_compare_shows_three_setups_for_an_example(app_server: str, page: Page) -> None:
     open_app(page, app_server)
@@ -92,14 +113,7 @@ def test_editing_a_salary_changes_the_plan_and_survives_leaving_the_page(
 
     # First row of the salary table is the US Data Analyst (3 in the fashion retailer's plan):
     # select its first cell, move to the salary column, open the cell editor, type, confirm.
-    editor = page.get_by_test_id("stDataFrame").first
-    editor.scroll_into_view_if_needed()
-    editor.click(position={"x": 60, "y": 52})
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
-    cell_input = page.locator(".gdg-input")
-    expect(cell_input).to_be_visible()
+    cell_input = open_cell_editor(page, page.get_by_test_id("stDataFrame").first, columns=2)
     cell_input.fill("200000")
     with app_run(page):
         cell_input.press("Enter")
@@ -147,12 +161,7 @@ def test_editing_a_regions_vendor_price_changes_the_vendor_lines(
     # Third table of the first tab; its first row is the United States: select the region
     # cell, move to the price, open the cell editor, type, confirm.
     editor = page.get_by_test_id("stDataFrame").nth(2)
-    editor.scroll_into_view_if_needed()
-    editor.click(position={"x": 60, "y": 52})
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
-    cell_input = page.locator(".gdg-input")
-    expect(cell_input).to_be_visible()
+    cell_input = open_cell_editor(page, editor, columns=1)
     cell_input.fill("100000")
     with app_run(page):
         cell_input.press("Enter")
