@@ -6,8 +6,12 @@ full-stack data scientists can cover) and the setup's staffing
 style (``data/setups.csv``), so that each setup's plans are chosen among plans staffed its way:
 
 - each of the seven demand roles: none when its demand ``d_r`` is below the setup's
-  ``round_up_from`` (the setup plans no specialist for less work), else ``ceil(d_r)``, and
-  at least two from one person's work on; under the **startup** setup, where full-stack data
+  ``round_up_from`` (the setup plans no specialist for less work: full-stack data scientists
+  carry it), else ``ceil(d_r)``, and at least two from one person's work on; under the
+  **mature** setup, which has no full-stack data scientists to carry such work, one at most
+  below the cut (its rules plan nobody for so little work, the shaping may find one worth
+  their cost: without anyone, a small production model's 0.15 FTE of data pipelines was
+  nobody's, and the model delivered nothing); under the **startup** setup, where full-stack data
   scientists do all data science and carry up to ``absorb_below_fte`` of every other role,
   no data scientists and, for the other roles but annotation, ``ceil(d_r -
   absorb_below_fte)``: specialists only for the work the generalists leave;
@@ -184,9 +188,9 @@ def setup_space(
 
     rule = assumptions.setups[setup]
 
-    def needed(fte: float) -> int:  # none below the setup's cut, two from one person's work
-        if fte < rule.round_up_from - 1e-9:
-            return 0
+    def needed(fte: float) -> int:  # below the cut none, or one where no generalist carries it
+        if fte < rule.round_up_from - 1e-9:  # two from one person's work
+            return 1 if fte > 1e-9 and not hires(setup, GENERALIST, assumptions) else 0
         return max(math.ceil(fte - 1e-9), 2 if fte >= 1 - 1e-9 else 1)
 
     upper: dict[str, int] = {}

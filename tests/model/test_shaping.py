@@ -628,6 +628,44 @@ def test_a_little_in_house_annotation_keeps_its_annotator_through_the_shaping() 
     assert round(recommend(scenario, "scaleup").quality, 1) == 56.9
 
 
+def test_a_mature_plan_may_hire_a_specialist_for_work_below_its_cut() -> None:
+    """A 12-person company's small NLP API on ready data, staffed as a mature company: its
+    0.15 FTE of data engineering is just below the mature cut (0.15), and a mature company
+    has no full-stack data scientists to carry it. Its space used to hold no data engineer,
+    so nobody built the pipelines and the plan delivered 27% (23.0). The space now allows one
+    (the rules plan none for so little work), and the shaping finds them worth their cost."""
+    scenario = parse_scenario(
+        {
+            "name": "Seed NLP API",
+            "company": {"employees": 12, "region": "us"},
+            "projects": [
+                project_data(
+                    name="Ticket API",
+                    domain="nlp",
+                    scale="small",
+                    stage="production",
+                    data_readiness="ready",
+                    annotation="none",
+                    deployment="online",
+                )
+            ],
+        }
+    )
+    plan = recommend(scenario, "mature")
+    shaping = plan.shaping
+    assert shaping is not None
+    assert 0 < plan.demand.by_role["data_engineer"] < 0.15
+    assert shaping.rules_plan["data_engineer"] == 0
+    assert shaping.space.upper["data_engineer"] == 1
+    assert plan.allocation["data_engineer"] == 1
+    assert plan.quality_detail.delivery_by_unit["Ticket API"] > 80
+    assert plan.quality > 75
+    # where generalists can carry such work, the space holds no specialist for it
+    for setup in ("startup", "scaleup"):
+        carried = recommend(scenario, setup).shaping
+        assert carried is not None and carried.space.upper["data_engineer"] == 0
+
+
 def test_a_move_of_three_people_reaches_the_frontier_where_pairs_of_moves_stop() -> None:
     """A large startup space (climbed, not scored whole): moves of one or two people stop
     0.11 points below a frontier plan $67k a year cheaper, reached by three full-stack data
