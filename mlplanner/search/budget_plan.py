@@ -1,4 +1,4 @@
-"""Budget advice that can ship: whole projects staffed by the setup's own rules, within a budget.
+"""Budget advice that can ship: whole projects staffed the setup's own way, within a budget.
 
 The exact best plan under a budget (:func:`mlplanner.search.frontier.best_under_budget`)
 maximises the score over headcounts; every project then gets the same share of each role,
@@ -7,33 +7,40 @@ so a tight budget spreads thin. A manager funds projects instead. :func:`fund_pr
 1. staffs the whole portfolio with the recommended plan (the setup's rules' plan reshaped for
    the rules' cost, and grown by people worth their cost within the scenario's budget:
    :mod:`mlplanner.model.shaping`), or where that does not fit the plan recommended for the
-   budget given (grown only within it), and any smaller set of projects by the
-   setup's rules (:func:`~mlplanner.model.staffing.staff` on their demand: generalists for a
-   startup); both have someone able to deploy when a production project among them has
-   deployment work (the staffing rules' deployer: a full-stack data scientist where the
-   setup uses them, else an ML engineer; the recommended plan, like any plan of the setup's
-   space, keeps one: :mod:`mlplanner.model.setup_space`);
-2. prices that team as the Plan page prices any allocation: its people, plus the outsourced
+   budget given (grown only within it), or else the best plan of the setup's space within
+   the budget where it scores at least as high as the setup's rules' plan for every project
+   (the team sized on the whole portfolio's demand: a plan as good as that one staffs every
+   project as well as the setup's own sizing does); all of them have someone able to deploy
+   a production model, like any plan of the setup's space
+   (:mod:`mlplanner.model.setup_space`);
+2. prices a team as the Plan page prices any allocation: its people, plus the outsourced
    annotation of the whole portfolio (bought whatever the team);
-3. keeps every project when the whole portfolio's team fits the budget, and otherwise leaves
+3. keeps every project when step 1 finds a team within the budget, and otherwise leaves
    out projects in one fixed order, the lowest priority first and among equal priorities the
    dearest first (its own work: its FTE per role at the roles' loaded rates), so that the
-   budget ships as many whole projects as it can, as few as make the rest fit (found by
-   bisection: fewer projects never make a dearer team; a few pricings, so 200 projects take
-   milliseconds), then takes back each project left out that costs nothing more to keep (the
-   existing team staffs it: leaving it out would save nothing, since nobody is let go);
+   budget ships as many whole projects as it can, as few as make the rest's rules' team fit
+   (found by bisection: the rules never staff fewer projects with a dearer team; a few
+   pricings, so 200 projects take milliseconds), then takes back each project left out that
+   costs nothing more to keep (the existing team staffs it: leaving it out would save
+   nothing, since nobody is let go);
 4. spends what is left on the project left out last, in part: the kept projects' demand plus
-   the largest whole percentage of what that project adds that still fits, staffed by the
-   same rules; a share that staffs nobody more, or whose people raise no quality (an
-   annotator alone, with nobody to build the model), is none.
+   the largest whole percentage of what that project adds whose rules' team still fits; a
+   share that staffs nobody more, or whose people raise no quality (an annotator alone,
+   with nobody to build the model), is none.
 
-Smaller sets are staffed by the rules, not reshaped: the bisection needs teams that never
-cost more for fewer projects, which the rules' sizing guarantees (it is monotone in the work)
-and the reshaped plan does not. A budget covering the whole portfolio's team (reshaped for
-the rules' cost) funds every project with one of those two plans; a smaller
-budget leaves at least one project out, wholly or in part.
+The projects kept (and the part) are staffed by the setup's rules' team for their work
+reshaped within the setup's space for that work, for no more than the rules' team costs, as
+the recommended plan is shaped (:meth:`_Pricing.shaped`): with someone able to deploy their
+production models, better for the projects they fund than the rules' team and never dearer,
+so it fits wherever the rules' team does. (Until December 2026 the rules' team itself was
+the advice: a review's fintech got five full-stack data scientists, two data scientists and
+an annotator for its fraud model, 54.1 on that model where the reshaped team scores 59.0 for
+less; and at 98% of its recommended plan's cost it was told to leave its credit model out in
+part, scoring 58.4, where the best plan within the budget staffed both at 91.5.)
 
-The order of removals does not depend on the budget, only where it stops does. A larger
+The order of removals does not depend on the budget, only where it stops does; step 1's
+plan within the budget only rises in quality with the budget, so once it staffs every
+project a larger budget does too. A larger
 budget never funds fewer of the projects in that order's kept end, but a project taken back
 in step 3 (one the existing team staffs) can be left out with more money, where the projects
 the larger budget keeps take that team's time first; it drops out only for a project of at
@@ -48,7 +55,7 @@ so it does not know which projects the advice meant for whom.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
@@ -57,13 +64,16 @@ import numpy as np
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost
 from mlplanner.model.demand import Demand, compute_demand
-from mlplanner.model.plan import Evaluation, evaluate, recommend
-from mlplanner.model.roles import SPECIALIST_ROLES
+from mlplanner.model.plan import Evaluation, evaluate, recommend, rules_and_space
+from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
+from mlplanner.model.scoring import cost, scoring_context
+from mlplanner.model.shaping import shape
 from mlplanner.model.staffing import choose_setup, staff
 from mlplanner.model.wording import format_usd, joined, projects
-from mlplanner.search.frontier import check_budget
+from mlplanner.search.frontier import best_within, check_budget
 from mlplanner.search.pareto import QUALITY_TOLERANCE
+from mlplanner.search.problem import search_problem
 
 # Up to this many projects staffed whole are named in the advice's sentence, which always
 # names the projects left out (and the one in part): "staffs 1 of 7 projects, Fraud in part"
@@ -161,7 +171,7 @@ def fund_projects(
     names = tuple(project.name for project in scenario.projects)
     smallest = pricing.cost(pricing.team(()))
     whole = pricing.whole_team(budget)
-    if pricing.cost(whole) <= budget:
+    if whole is not None:
         plan = evaluate(scenario, whole, setup, pricing.assumptions)
         return BudgetAdvice(plan, names, None, (), smallest)
     order = pricing.removal_order()
@@ -169,15 +179,15 @@ def fund_projects(
     kept = pricing.taken_back(order, out)
     left = [i for i in order[:out] if i not in kept]
     last_out = left[-1] if left else None
-    team = pricing.team(kept)
-    if pricing.cost(team) > budget:
+    if pricing.cost(pricing.team(kept)) > budget:
         return BudgetAdvice(None, (), None, names, smallest)
+    team = pricing.shaped(kept)
     plan = evaluate(scenario, team, setup, pricing.assumptions)
     part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all
     if last_out is not None:
         percent = pricing.largest_share(kept, last_out, budget)
-        more = pricing.team(kept, last_out, percent)
-        if more != team:
+        if pricing.team(kept, last_out, percent) != pricing.team(kept):
+            more = pricing.shaped(kept, last_out, percent)
             with_part = evaluate(scenario, more, setup, pricing.assumptions)
             if with_part.quality > plan.quality + QUALITY_TOLERANCE:
                 plan, part = with_part, Part(names[last_out], percent)
@@ -187,18 +197,19 @@ def fund_projects(
     return BudgetAdvice(plan, funded, part, unstaffed, smallest)
 
 
-def rules_team(
+def advised_team(
     scenario: Scenario, part: Part | None, setup: str | None, assumptions: Assumptions
 ) -> dict[str, int]:
-    """The setup's rules' team for the scenario's projects, as :func:`fund_projects` staffs
-    the projects it keeps: the project ``part`` names (if any) for its percentage of the work
-    only. The hiring timeline staffs each quarter's funded projects with it."""
+    """The team for the scenario's projects as :func:`fund_projects` staffs the projects it
+    keeps (the setup's rules' team reshaped for its cost), the project ``part`` names (if any)
+    for its percentage of the work only. The hiring timeline staffs each quarter's funded
+    projects with it."""
     pricing = _Pricing(scenario, setup, assumptions)
     names = [project.name for project in scenario.projects]
     if part is None or part.project not in names:
-        return pricing.team(tuple(range(len(names))))
+        return pricing.shaped(tuple(range(len(names))))
     at = names.index(part.project)
-    return pricing.team(tuple(i for i in range(len(names)) if i != at), at, part.percent)
+    return pricing.shaped(tuple(i for i in range(len(names)) if i != at), at, part.percent)
 
 
 class _Pricing:
@@ -234,33 +245,74 @@ class _Pricing:
             self._demand[kept] = found
         return found
 
-    def whole_team(self, budget: float) -> dict[str, int]:
-        """The team for every project: the recommended plan if it fits ``budget``, else the
-        plan recommended for ``budget`` (the people worth their cost it adds must fit it). Like
-        any plan of the setup's space, either has someone able to deploy a production model."""
+    def whole_team(self, budget: float) -> dict[str, int] | None:
+        """The team for every project within ``budget``, if there is one: the recommended plan
+        if it fits, else the plan recommended for ``budget`` (the people worth their cost it
+        adds must fit it), else the best plan of the setup's space within the budget
+        (:func:`~mlplanner.search.frontier.best_under_budget`) where it scores at least as
+        high as the setup's rules' plan for every project (the team sized on every project's
+        demand), so it staffs every project as well as that team; else ``None``. Like any plan
+        of the setup's space, each has someone able to deploy a production model."""
         plan = recommend(self.scenario, self.setup, self.assumptions)
-        if self.cost(plan.allocation) > budget:
-            company = self.scenario.company.model_copy(update={"annual_budget_usd": budget})
-            budgeted = self.scenario.model_copy(update={"company": company})
-            plan = recommend(budgeted, self.setup, self.assumptions)
-        return dict(plan.allocation)
+        if self.cost(plan.allocation) <= budget:
+            return dict(plan.allocation)
+        company = self.scenario.company.model_copy(update={"annual_budget_usd": budget})
+        budgeted = recommend(
+            self.scenario.model_copy(update={"company": company}), self.setup, self.assumptions
+        )
+        if self.cost(budgeted.allocation) <= budget:
+            return dict(budgeted.allocation)
+        shaping = plan.shaping
+        if shaping is None or not self.scenario.projects:
+            return None
+        best = best_within(search_problem(self.scenario, self.assumptions, self.setup), budget)
+        if best is None or best.quality < shaping.rules_quality - QUALITY_TOLERANCE:
+            return None
+        return dict(best.allocation)
+
+    def staffed(self, kept: tuple[int, ...], part: int | None = None, percent: int = 0) -> Demand:
+        """The demand of the kept projects and ``percent`` of the work project ``part`` adds to
+        them: that project's own work scaled by the share, and each other source's (the
+        baseline, the shared platform work) taken that share of the way from its demand
+        without the project to its demand with it."""
+        demand = self.demand(kept)
+        if part is None or percent <= 0:
+            return demand
+        both = tuple(sorted((*kept, part)))
+        more, share = self.demand(both), percent / 100
+        rows = [i for i in range(len(more.sources)) if i != both.index(part)]
+        fte, vendor = more.fte * share, more.vendor_fte * share
+        fte[rows] += (1 - share) * demand.fte
+        vendor[rows] += (1 - share) * demand.vendor_fte
+        return replace(more, fte=fte, vendor_fte=vendor)
 
     def team(
         self, kept: tuple[int, ...], part: int | None = None, percent: int = 0
     ) -> dict[str, int]:
         """The setup's rules' team for the kept projects and ``percent`` of the work project
-        ``part`` adds to them."""
-        demand = self.demand(kept)
-        by_role, deploys = demand.by_role, demand.deploys
-        if part is not None and percent > 0:
-            more = self.demand(tuple(sorted((*kept, part))))
-            share = percent / 100
-            by_role = {
-                role: fte + share * (more.by_role[role] - fte) for role, fte in by_role.items()
-            }
-            deploys = more.deploys
+        ``part`` adds to them: what the budget's fit is judged by, since the rules never
+        staff less work with a dearer team."""
+        demand = self.staffed(kept, part, percent)
         existing = self.scenario.company.existing_team
-        return staff(by_role, existing, self.chosen, self.assumptions, deploys=deploys).allocation
+        return staff(
+            demand.by_role, existing, self.chosen, self.assumptions, deploys=demand.deploys
+        ).allocation
+
+    def shaped(
+        self, kept: tuple[int, ...], part: int | None = None, percent: int = 0
+    ) -> dict[str, int]:
+        """The team the advice staffs that work with: the rules' team (:meth:`team`) reshaped
+        within the setup's space of plans for that work for no more than it costs (its
+        additions held to that cost too: :func:`~mlplanner.model.shaping.shape`), as the
+        recommended plan is shaped; the rules' team itself where there is no project."""
+        demand = self.staffed(kept, part, percent)
+        existing = self.scenario.company.existing_team
+        staffing, space = rules_and_space(demand, existing, self.chosen, self.assumptions)
+        context = scoring_context(demand, self.scenario.company.region, self.assumptions)
+        rules = staffing.allocation
+        ceiling = int(cost(context, np.array([[rules[role] for role in ROLES]]))[0])
+        reshape = bool(kept) or percent > 0
+        return shape(context, space, rules, reshape=reshape, budget_usd=ceiling).allocation
 
     def cost(self, team: Mapping[str, int]) -> int:
         """What a team costs a year, as the Plan page counts it."""

@@ -144,12 +144,17 @@ def best_under_budget(
     more).
     Raises ``ValueError`` for a budget that is not a non-negative number.
     """
-    budget = check_budget(budget_usd)
     problem = search_problem(scenario, assumptions or Assumptions.defaults(), setup)
+    return best_within(problem, check_budget(budget_usd))
+
+
+def best_within(problem: SearchProblem, budget_usd: float) -> FrontierPoint | None:
+    """:func:`best_under_budget` of a search problem (its frontier's last point within
+    ``budget_usd``; ``None`` when none is)."""
     allocations = _search(problem)
     scores = score(problem.context, allocations)
     chosen = sweep(scores.cost, scores.quality, allocations)
-    index = _bought(scores.cost[chosen], budget)
+    index = _bought(scores.cost[chosen], budget_usd)
     return None if index is None else _as_points(allocations, scores, chosen[index : index + 1])[0]
 
 

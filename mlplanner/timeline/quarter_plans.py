@@ -24,7 +24,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.quarters import next_quarter, quarter_index
 from mlplanner.model.scenario import Project, Scenario
-from mlplanner.search.budget_plan import BudgetAdvice, fund_projects, rules_team
+from mlplanner.search.budget_plan import BudgetAdvice, advised_team, fund_projects
 
 
 @dataclass(frozen=True)
@@ -121,9 +121,9 @@ class QuarterPlans:
 
     ``funding`` is the whole scenario's :func:`staffed_plan`. Where it is the budget's, its
     projects are the timeline's in every quarter: those it leaves out are in none of the
-    quarters' scenarios, and each quarter's team is staffed as the budget's plan is (by the
-    setup's rules, the project staffed in part for its share:
-    :func:`~mlplanner.search.budget_plan.rules_team`; the recommendation where the budget
+    quarters' scenarios, and each quarter's team is staffed as the budget's plan is (the
+    setup's rules' team reshaped for its cost, the project staffed in part for its share:
+    :func:`~mlplanner.search.budget_plan.advised_team`; the recommendation where the budget
     keeps every project whole), capped role by role at the budget's plan: no quarter hires
     anyone that plan does not have, and every command gives the one answer for one budget.
     """
@@ -177,8 +177,8 @@ class QuarterPlans:
         if advice is None:
             plan: Evaluation = recommend(scenario, setup=setup, assumptions=assumptions)
         else:
-            if funding.left_out or advice.part is not None:  # staffed by the rules, as advised
-                team = rules_team(scenario, advice.part, setup, assumptions)
+            if funding.left_out or advice.part is not None:  # staffed as advised
+                team = advised_team(scenario, advice.part, setup, assumptions)
             else:
                 team = recommend(scenario, setup=setup, assumptions=assumptions).allocation
             cap = funding.plan.allocation

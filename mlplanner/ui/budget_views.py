@@ -21,10 +21,12 @@ from mlplanner.ui.text import plain
 
 RULE = (
     "The recommended plan costs more than the budget. This plan funds whole projects instead of "
-    "spreading the budget thin: each project it keeps is staffed by the setup's own rules, "
-    "with someone able to deploy every production model, and it leaves out the projects of "
-    "lowest priority first (among equal priorities, the dearest first, so that it ships as "
-    "many whole projects as it can); what is left goes to the last project left out, in part. "
+    "spreading the budget thin. It keeps every project when the best plan within the budget "
+    "scores at least as high as the setup's own rules' team for every project; otherwise it "
+    "leaves out the projects of lowest priority first (among equal priorities, the dearest "
+    "first, so that it ships as many whole projects as it can), staffs the rest with the "
+    "setup's rules' team for their work reshaped for its cost, with someone able to deploy "
+    "every production model, and gives what is left to the last project left out, in part. "
     "Its quality is scored for the whole portfolio, so the projects left out count against "
     "it. The Trade-offs page's best plan for the same budget can differ: it takes whatever "
     "scores highest, staffing several projects in part rather than funding whole ones."

@@ -12,17 +12,19 @@ from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost
 from mlplanner.model.demand import compute_demand
-from mlplanner.model.plan import recommend
+from mlplanner.model.plan import evaluate, recommend
 from mlplanner.model.roles import GENERALIST, PHASES
 from mlplanner.model.scenario import LIFECYCLES, SCALES, Scenario, parse_scenario
 from mlplanner.model.staffing import DEPLOYERS
 from mlplanner.model.wording import format_usd
 from mlplanner.search.budget_plan import (
     BudgetAdvice,
+    advised_team,
     describe,
     fund_projects,
-    rules_team,
 )
+from mlplanner.search.frontier import best_under_budget, frontier
+from mlplanner.search.pareto import QUALITY_TOLERANCE
 from tests.model.test_quality_properties import portfolios
 from tests.support import strategies
 from tests.support.builders import project_data, scenario
@@ -99,13 +101,18 @@ def test_a_budget_covering_the_recommended_plan_staffs_every_project_with_it(
     assert advice.quality == recommended.quality
 
 
-def test_a_dollar_less_than_the_recommended_plan_funds_the_project_in_part() -> None:
+def test_a_budget_below_the_recommended_plan_staffs_every_project_while_it_matches_the_rules() -> (
+    None
+):
     """The fashion retailer's rules give three full-stack data scientists; reshaped for the
     rules' cost, a data engineer and a backend developer replace two of them, for less
     ($1.50M), and within its $2.5M budget an ML engineer worth their cost is added ($1.73M).
     Its cost funds every project with that plan; a budget of the plan without the ML engineer
     funds every project with it (the plan recommended for that budget: the engineer does not
-    fit); a dollar less leaves the project out in part, staffed by the rules."""
+    fit). Below that, the best plan of the setup's space within the budget staffs every
+    project as long as it scores at least the rules' plan (the team sized on the whole
+    demand); a dollar below the cheapest such plan leaves the project out in part, staffed
+    as the rules staff that share, reshaped for its cost."""
     s = example_scenarios()["fashion_retailer.json"]
     recommended = recommend(s)
     shaping = recommended.shaping
@@ -117,9 +124,17 @@ def test_a_dollar_less_than_the_recommended_plan_funds_the_project_in_part() -> 
     lean = fund_projects(s, reshaped)
     assert lean.plan is not None and lean.part is None and not lean.unstaffed
     assert lean.plan.annual_cost_usd == reshaped and lean.plan.allocation["ml_engineer"] == 0
-    short = fund_projects(s, reshaped - 1)
+    matching = [p for p in frontier(s) if p.quality >= shaping.rules_quality - QUALITY_TOLERANCE]
+    cheapest = matching[0]
+    assert cheapest.annual_cost_usd < reshaped
+    below = fund_projects(s, reshaped - 1)
+    assert below.plan is not None and below.part is None and not below.unstaffed
+    assert below.plan.quality >= shaping.rules_quality - QUALITY_TOLERANCE
+    at = fund_projects(s, cheapest.annual_cost_usd)
+    assert at.plan is not None and at.plan.allocation == cheapest.allocation
+    short = fund_projects(s, cheapest.annual_cost_usd - 1)
     assert short.part is not None and short.part.project == "Size recommendation"
-    assert short.plan is not None and short.plan.allocation != lean.plan.allocation
+    assert short.plan is not None and short.plan.annual_cost_usd < cheapest.annual_cost_usd
 
 
 def test_a_tight_budget_names_the_projects_it_leaves_out() -> None:
@@ -256,19 +271,32 @@ def test_advice_follows_the_setup_and_keeps_a_deployer_for_each_funded_productio
     ):
         assert sum(allocation[role] for role in DEPLOYERS) > 0
     if advice.part is None:
-        # Every project: the recommended plan. Fewer: the setup's own staffing of the funded
-        # projects (the rules' plan, with its deployer).
+        # Every project: the recommended plan, the plan recommended for the budget, or the
+        # best plan within it scoring at least the rules' plan. Fewer: the setup's own
+        # staffing of the funded projects (the rules' plan, with its deployer) reshaped for
+        # its cost, as the recommendation is.
         funded = only(s, advice.funded)
         if len(funded.projects) == len(s.projects):
             recommended = recommend(s, setup)
             if recommended.annual_cost_usd > budget:  # the plan recommended for the budget
                 company = s.company.model_copy(update={"annual_budget_usd": budget})
                 recommended = recommend(s.model_copy(update={"company": company}), setup)
-            team = recommended.allocation
+            if recommended.annual_cost_usd > budget:
+                best = best_under_budget(s, budget, setup)
+                shaping = recommend(s, setup).shaping
+                assert best is not None and shaping is not None
+                assert best.quality >= shaping.rules_quality - QUALITY_TOLERANCE
+                team = best.allocation
+            else:
+                team = recommended.allocation
         else:
             shaping = recommend(funded, setup).shaping
             assert shaping is not None
-            team = shaping.rules_plan
+            team = advised_team(funded, None, setup, Assumptions.defaults())
+            rules = evaluate(funded, shaping.rules_plan, setup)
+            shaped = evaluate(funded, team, setup)
+            assert shaped.annual_cost_usd <= rules.annual_cost_usd
+            assert shaped.quality >= rules.quality - QUALITY_TOLERANCE
         assert allocation == team
     if setup == "startup" and staffed.projects:  # a startup gets generalists, no data scientists
         assert allocation[GENERALIST] > 0 and allocation["data_scientist"] == 0
@@ -341,15 +369,15 @@ def test_priority_comes_before_size_per_dollar() -> None:
     assert equal.funded == ("Churn",) and equal.unstaffed == ("Recs",)
 
 
-def test_the_rules_team_of_the_funded_projects_is_the_advice_s_plan() -> None:
+def test_the_advised_team_of_the_funded_projects_is_the_advice_s_plan() -> None:
     """What the timeline staffs each quarter with: the funded projects and the share of the one
-    in part, staffed by the rules, are the advice's team."""
+    in part, staffed as the advice staffs them, are the advice's team."""
     s = example_scenarios()[ENTERPRISE]
     advice = fund_projects(s, 0.8 * recommend(s).annual_cost_usd)
     assert advice.plan is not None and advice.part is not None and advice.unstaffed
     staffed = {*advice.funded, advice.part.project}
     funded = s.model_copy(update={"projects": [p for p in s.projects if p.name in staffed]})
-    team = rules_team(funded, advice.part, None, Assumptions.defaults())
+    team = advised_team(funded, advice.part, None, Assumptions.defaults())
     assert team == advice.plan.allocation
 
 
@@ -370,3 +398,41 @@ def test_a_project_the_existing_team_staffs_at_no_cost_is_kept() -> None:
     richer = fund_projects(s, 600_000)
     assert richer.funded == ("Dashboards",)
     assert richer.part is not None and richer.part.project == "Recs"
+
+
+def test_a_budget_just_short_of_the_plan_keeps_every_project_and_a_smaller_one_reshapes() -> None:
+    """A review's 60-person British fintech: a priority-5 online fraud model with in-house
+    labelling and a priority-4 batch credit model. Its recommended plan costs $968k (92.3);
+    at $950k the advice used to leave the credit model out in part and staff the rest by the
+    setup's rules, five full-stack data scientists, two data scientists and an annotator
+    ($716k, 58.4), while the best plan within the budget scored 91.5 for $939k. It now
+    staffs every project with that plan. Where only the fraud model is kept, its rules' team
+    is reshaped for its cost: better for the fraud model it funds, and no dearer."""
+    s = scenario(
+        project_data(
+            "Card fraud detection",
+            "tabular",
+            deployment="online",
+            annotation="in_house",
+            priority=5,
+        ),
+        project_data("Credit scoring", "tabular", deployment="batch", priority=4),
+        employees=60,
+        region="gb",
+    )
+    recommended = recommend(s)
+    near = fund_projects(s, 0.98 * recommended.annual_cost_usd)
+    assert near.plan is not None and near.part is None and not near.unstaffed
+    assert near.plan.quality > 90
+    best = best_under_budget(s, 0.98 * recommended.annual_cost_usd)
+    assert best is not None and near.plan.allocation == best.allocation
+    tight = fund_projects(s, 0.6 * recommended.annual_cost_usd)
+    assert tight.funded == ("Card fraud detection",) and tight.unstaffed == ("Credit scoring",)
+    assert tight.plan is not None
+    fraud = only(s, ("Card fraud detection",))
+    rules = recommend(fraud).shaping
+    assert rules is not None
+    by_rules = evaluate(fraud, rules.rules_plan)
+    as_advised = evaluate(fraud, tight.plan.allocation)
+    assert as_advised.annual_cost_usd <= by_rules.annual_cost_usd
+    assert as_advised.quality > by_rules.quality + 4
