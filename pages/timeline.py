@@ -92,8 +92,9 @@ st.caption(
     f"{plain(get_scenario().name)}: who joins when, what each quarter costs and when each "
     "project is staffed. Hires are opened a time to hire ahead so they arrive when the work "
     "starts, within the hiring capacity and the budget; the Head of Data & ML first, then "
-    "each project's critical roles, starting with the role whose work costs most (annotators "
-    "after the data engineers who build what they label), and leads as the team grows."
+    "each project's critical roles, growing together: the role whose work costs most first "
+    "(annotators after the data engineers who build what they label), then one person at a "
+    "time to the role furthest behind its share; leads as the team grows."
 )
 render_inputs()
 scenario = get_scenario()

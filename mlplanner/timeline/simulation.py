@@ -297,9 +297,10 @@ class _Need:
 
 def _needs(quarter_plan: QuarterPlan, loaded: dict[str, float]) -> list[_Need]:
     """The plan's Head of Data & ML first, then every project's share of its critical roles
-    (priority order; within a project, the role carrying most of its work, counted at the
-    roles' loaded rates, first) and the leads the people so far call for, then every role's
-    target.
+    one person at a time (priority order; within a project, each role's first person in
+    order of the cost of its work for the project, at the roles' loaded rates, then the role
+    furthest behind its share: :func:`_one_by_one`) and the leads the people so far call
+    for, then every role's target.
 
     A demand role's work lands on the role itself when the plan staffs it, else on the
     generalists when they absorb it. A project's share of a role is the role's target times
@@ -333,16 +334,39 @@ def _needs(quarter_plan: QuarterPlan, loaded: dict[str, float]) -> list[_Need]:
     a = plan.assumptions
     work_usd = loads * np.array([loaded[role] for role in ROLES])  # each role's work's cost
     needs = [_Need(HEAD, target[HEAD], None)]
+    counts = np.zeros(len(ROLES), dtype=int)  # each role's people so far
+    led = 0  # the leads they call for
     for row in range(len(loads)):
-        needs.extend(
-            _Need(ROLES[column], int(levels[row, column]), quarter_plan.projects[row])
-            for column in _hiring_order(work_usd[row], loads[row] > _EPS)
-        )
-        so_far = individual_contributors(dict(zip(ROLES, levels[row].tolist(), strict=True)))
-        led = managers(so_far, a.lead_from_contributors, a.lead_span)
-        needs.append(_Need(LEAD, min(target[LEAD], int(led)), None))
+        order = _hiring_order(work_usd[row], loads[row] > _EPS)
+        for column in _one_by_one(counts, levels[row], order):
+            counts[column] += 1
+            needs.append(_Need(ROLES[column], int(counts[column]), quarter_plan.projects[row]))
+            so_far = individual_contributors(dict(zip(ROLES, counts.tolist(), strict=True)))
+            leads = min(target[LEAD], int(managers(so_far, a.lead_from_contributors, a.lead_span)))
+            if leads > led:
+                led = leads
+                needs.append(_Need(LEAD, led, None))
+        counts = np.maximum(counts, levels[row])
     needs.extend(_Need(role, target[role], None) for role in ROLES)
     return needs
+
+
+def _one_by_one(counts: np.ndarray, levels: np.ndarray, order: list[int]) -> list[int]:
+    """The roles of ``order`` raised one person at a time from ``counts`` to ``levels``: each
+    time the one furthest behind (the smallest share of its rise done), ties in ``order``, so
+    a project's team grows in proportion rather than role after role (a manufacturer's four
+    vision models hired eight data scientists, one after the other, before their first data
+    engineer, and their first ML engineer two and a half years in)."""
+    rise = {c: int(levels[c] - counts[c]) for c in order if levels[c] > counts[c]}
+    done = dict.fromkeys(rise, 0)
+    steps: list[int] = []
+    for _ in range(sum(rise.values())):
+        column = min(done, key=lambda c: (done[c] / rise[c], order.index(c)))
+        done[column] += 1
+        steps.append(column)
+        if done[column] == rise[column]:
+            del done[column]
+    return steps
 
 
 def _hiring_order(work_usd: np.ndarray, needed: np.ndarray) -> list[int]:

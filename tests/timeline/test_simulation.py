@@ -630,3 +630,49 @@ def test_a_project_funded_whole_is_hired_before_one_funded_in_part() -> None:
         assert by_name["Credit"] < by_name["Fraud"]
         dates.append(by_name)
     assert dates[0] == dates[1]
+
+
+def test_a_projects_team_grows_in_proportion_and_is_led_as_it_forms() -> None:
+    """Read as a head of ML would: a 5,000-person German manufacturer's four edge vision
+    inspection models on raw data, with three analysts on staff, hired their eight data
+    scientists one after the other before their first data engineer (a year and a half in),
+    their annotators after two years, their first ML engineer after two and a half, and no
+    lead until the team was 27 people. A project's roles now grow together, one person at a
+    time to the role furthest behind its share, so every role it needs has its first person
+    early, and the leads come as the contributors call for them."""
+    timeline = simulate(
+        dated(
+            project_data(
+                "Visual quality inspection",
+                "computer_vision",
+                stage="production",
+                data_readiness="raw",
+                annotation="in_house",
+                deployment="edge",
+                priority=5,
+                count=4,
+            ),
+            project_data("Production analytics", "analytics", deployment="batch"),
+            employees=5000,
+            region="de",
+            existing_team={"data_analyst": 3},
+        ),
+        assumptions=no_attrition(),
+        quarters=16,
+    )
+    target = timeline.target
+    assert target["data_scientist"] >= 6 and target["data_engineer"] >= 4
+    assert target["team_lead"] >= 3
+    hired = [p.role for p in timeline.positions if p.project == "Visual quality inspection"]
+    needed = {"data_scientist", "data_engineer", "annotator", "ml_engineer", "developer"}
+    # Each role the project needs has its first person among its first six hires.
+    assert needed <= set(hired[:6])
+    by_quarter = [q.by_role("headcount") for q in timeline.quarters]
+    # No role reaches its target while another the project needs has nobody.
+    for people in by_quarter:
+        if any(people[role] == 0 for role in needed):
+            assert all(people[role] < target[role] for role in needed)
+    # A lead as soon as the contributors present call for one (eight, by default).
+    contributors = [individual_contributors(people) for people in by_quarter]
+    first_lead = next(i for i, people in enumerate(by_quarter) if people["team_lead"] > 0)
+    assert contributors[first_lead] <= 12
