@@ -338,6 +338,12 @@ def _needs(quarter_plan: QuarterPlan, loaded: dict[str, float]) -> list[_Need]:
     led = 0  # the leads they call for
     for row in range(len(loads)):
         order = _hiring_order(work_usd[row], loads[row] > _EPS)
+        # the roles earlier projects' shares already staff to this one's: it needs them too
+        needs.extend(
+            _Need(ROLES[c], int(levels[row, c]), quarter_plan.projects[row])
+            for c in order
+            if levels[row, c] <= counts[c]
+        )
         for column in _one_by_one(counts, levels[row], order):
             counts[column] += 1
             needs.append(_Need(ROLES[column], int(counts[column]), quarter_plan.projects[row]))
