@@ -5,14 +5,14 @@ Run from the repository root: ``python bench/recommend_family.py [--every N]``.
 
 Over the three examples and the generated family of 100 scenarios
 (``bench/scenario_family.py``; ``--every N`` keeps every N-th), under each of the three
-setups, it computes ``recommend`` (the rules' plan reshaped for the rules' cost and grown by
-people worth their cost, ``mlplanner/model/shaping.py``) and the frontier of that setup's
-space of plans (``mlplanner/search/frontier.py``), and prints:
+setups, it computes ``recommend`` (the rules' plan reshaped for the rules' cost and changed
+beyond it where a change is worth its cost, ``mlplanner/model/shaping.py``) and the frontier
+of that setup's space of plans (``mlplanner/search/frontier.py``), and prints:
 
 - how many recommended plans a frontier point beats on both cost and quality (costing no
   more and scoring more than 1e-6 points higher), with the largest gap and its case;
 - how much the reshaping raised quality over the rules' plan (median and largest) and how
-  many plans it changed, and how many it grew by people worth their cost;
+  many plans it changed, and how many it changed beyond the rules' cost;
 - ``recommend``'s time: median, 95th percentile and worst (the fastest of three runs).
 """
 
@@ -99,7 +99,7 @@ def main() -> None:
         f"{statistics.median(gains):.1f}, largest {max(gains):.1f} points"
     )
     print(
-        f"grown by people worth their cost: {len(grown)} of {pairs} "
+        f"changed beyond the rules' cost (changes worth their cost): {len(grown)} of {pairs} "
         f"({sum(n == 1 for n in grown)} by one person, {sum(n > 1 for n in grown)} by more)"
     )
     p95 = float(np.percentile(times, 95))

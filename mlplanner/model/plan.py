@@ -315,6 +315,7 @@ class Plan(Evaluation):
             "additions": [
                 {
                     "added": _people(a.person)[0],
+                    "removed": _people(a.person)[1],
                     "added_annual_cost_usd": a.person.cost_after - a.person.cost_before,
                     "annual_cost_usd": a.person.cost_after,
                     "quality": round(a.person.quality_after, 2),
@@ -357,7 +358,12 @@ def _shaped(shaping: Shaping, role: str) -> str:
         heads = people(shaping.allocation[HEAD], HEAD, in_words=True)
         why = f"its {people(leads, LEAD)} call for {heads}"
     elif any(role in addition.person.added for addition in shaping.additions):
-        why = "a person more of it buys quality at least as cheaply as the plan does"
+        why = "a person more of it buys quality at least as cheaply as the rules' team does"
+    elif any(role in addition.person.removed for addition in shaping.additions):
+        why = (
+            "a person of it moved to a dearer role buys quality at least as cheaply as the "
+            "rules' team does"
+        )
     elif shaping.additions:
         why = "moving people between roles scores higher for no more than the plan's cost"
     else:
@@ -486,8 +492,8 @@ def recommend(
     scenario: Scenario, setup: str | None = None, assumptions: Assumptions | None = None
 ) -> Plan:
     """The recommended staffing plan for a scenario under a setup (default: the scenario's):
-    the setup's rules' plan, reshaped for the rules' cost and grown by people worth their cost
-    within the budget (module docstring).
+    the setup's rules' plan, reshaped for the rules' cost and changed beyond it where a change
+    is worth its cost within the budget (module docstring).
 
     The last :data:`REMEMBERED` plans are remembered, keyed by the scenario's and the
     assumptions' JSON and the setup asked for (a plan is frozen, so callers share it): one run

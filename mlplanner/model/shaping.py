@@ -1,5 +1,5 @@
 """Shaping: the setup's rules size the team; the recommended plan is its best shape for that
-money, grown by anyone worth their cost.
+money, changed beyond it where a change is worth its cost.
 
 The staffing rules (:mod:`mlplanner.model.staffing`) turn each role's demand into people on
 its own: they set how big the team is and what it costs, monotone in the work and calibrated
@@ -30,26 +30,30 @@ are for larger spaces, where scoring every plan would take seconds; on 309 gener
 they reach a plan no point of the setup's frontier beats (``bench/recommend_family.py``), on
 1,200 more all but one (``docs/model.md``).
 
-**Then people worth their cost are added.** The rules' cost can stop just short of a person
-who would lift quality far more than the plan's people do on average (a production model
-deployed by a generalist at 60% of a specialist's depth, one ML engineer away from
+**Then changes worth their cost are made.** The rules' cost can stop just short of a change
+that would lift quality far more than it costs (a production model deployed by a generalist
+at 60% of a specialist's depth, an ML engineer in place of a backend developer away from
 delivering in full). So, where a budget allows it:
 
-- of one step more of each role (within the space), the one buying the most quality points
-  per dollar is added (ties: the cheaper) if it buys at least as many points per dollar as
-  the plan does on average (its quality over its cost: a hire better value than the team
-  already is) and the plan with it costs no more than the scenario's budget (without a
-  budget, no limit but the space's bounds);
-- the plan is then reshaped as above for its new cost, and the next person considered;
-- each addition raises the plan's points per dollar, so the bar rises and it ends.
+- of the moves of one person (a step) that raise the plan's cost within the space (a
+  person more, or one moved to a dearer role), the one buying the most quality points per
+  dollar is taken (ties: the cheaper) if it buys at least as many points per dollar as the
+  rules' team does on average (its quality over its cost, fixed before any reshaping) and
+  the plan with it costs no more than the scenario's budget (without a budget, no limit but
+  the space's bounds); where none of one person is worth it, the moves of two the same way;
+- the plan is then reshaped as above for its new cost, and the next change considered;
+- every change raises quality and the space is finite, so it ends.
 
-Only that rule decides the size beyond the rules'; it adds no number of its own. On the
-examples and the 100 generated scenarios of ``bench/recommend_family.py`` it grows 27 of 309
-plans, 25 by one person and two by more (the fashion retailer's ML engineer: 68.6 -> 93.8
-points for $231k more).
+Only that rule decides the size beyond the rules'; it adds no number of its own. Against
+the reshaped plan's own average, and with a person more the only change (until December
+2026), harder work could leave a plan smaller: the bar moved with the reshaping, and a
+$35k swap worth 13 points was never considered (``docs/model.md``). On the examples and the
+100 generated scenarios of ``bench/recommend_family.py`` the rule changes 32 of 309 plans
+from that older one (the fashion retailer takes three changes, 68.6 -> 93.8 points for
+$231k more).
 
 The plan is never worse than the rules' plan and costs no more than the rules' plan unless
-people were added; the moves and additions are listed with what each one bought
+changes were made beyond its cost; the moves and changes are listed with what each one bought
 (:attr:`Shaping.summary`). Heads of data & ML are never moved themselves: every plan has
 those its leads call for (:meth:`~mlplanner.model.setup_space.SearchSpace.with_heads`), so a
 move that leaves too few leads to need a head takes the head too, and says so.
@@ -198,36 +202,40 @@ class Shaping:
 
 @dataclass(frozen=True)
 class Addition:
-    """A person (a step of people) added beyond the rules' size because they buy quality at
-    least as cheaply as the plan does (module docstring), within the budget; then the
-    ``moves`` reshaping the plan for its new cost (one, to the best plan of a space scored
-    whole, where ``exact``)."""
+    """A change beyond the rules' cost worth it (a person more, or one moved to a dearer
+    role; a step of people, two at most: module docstring): it buys quality at least as
+    cheaply as the rules' team does on average (``bar``: that team's quality and cost),
+    within the budget; then the ``moves`` reshaping the plan for its new cost (one, to the
+    best plan of a space scored whole, where ``exact``)."""
 
     person: Move
     moves: tuple[Move, ...]
     exact: bool
     budget_usd: float | None
+    bar: tuple[float, int]
 
     @property
     def sentence(self) -> str:
         """``One ML Engineer more buys 23.2 points for $260k a year (89 points per $1M,
-        against the plan's 46), within the $2.50M budget: quality 91.9 at $1.76M a year.``"""
+        against the rules' team's 46), within the $2.50M budget: quality 91.9 at $1.76M a
+        year.``; ``One Backend Developer instead of one Data Scientist buys …``."""
         person = self.person
         extra = person.cost_after - person.cost_before
         gain = person.quality_after - person.quality_before
         budget = (
             "" if self.budget_usd is None else f", within the {format_usd(self.budget_usd)} budget"
         )
-        verb = "buys" if person.step == 1 else "buy"  # "three Data Engineers more buy"
+        # "three Data Engineers more buy", "one Data Engineer and one ML Engineer more buy"
+        verb = "buys" if sum(person.added.values()) * person.step == 1 else "buy"
         return (
             f"{person.text[0].upper()}{person.text[1:]} {verb} {gain:.1f} points for "
             f"{format_usd(extra)} a year ({_per_million(gain, extra)} points per $1M, against "
-            f"the plan's {_per_million(person.quality_before, person.cost_before)}){budget}: "
+            f"the rules' team's {_per_million(*self.bar)}){budget}: "
             f"quality {person.quality_after:.1f} at {format_usd(person.cost_after)} a year."
         )
 
 
-def _per_million(points: float, usd: int) -> str:
+def _per_million(points: float, usd: float) -> str:
     return f"{points / usd * 1_000_000:.0f}"
 
 
@@ -279,9 +287,9 @@ def shape(
     reshape: bool = True,
     budget_usd: float | None = None,
 ) -> Shaping:
-    """The rules' plan reshaped within ``space``, then grown by people who buy quality at
-    least as cheaply as the plan does, within ``budget_usd`` (module docstring); with
-    ``reshape`` false, the rules' plan as it is."""
+    """The rules' plan reshaped within ``space``, then changed beyond its cost where a change
+    buys quality at least as cheaply as the rules' team does, within ``budget_usd`` (module
+    docstring); with ``reshape`` false, the rules' plan as it is."""
     current = np.array([[rules_plan[role] for role in ROLES]], dtype=np.int64)
     cap = int(cost(context, current)[0])
     small = reshape and space.size <= EXACT_SPACE
@@ -299,12 +307,15 @@ def shape(
         return shaping
     moves, exact, current, at = _reshape(context, space, current, (cap, quality), whole)
     additions: list[Addition] = []
-    while (person := _worth_adding(context, space, current, at, budget_usd, whole)) is not None:
-        added = np.array([[person.added.get(role, 0) for role in ROLES]]) * space.step
-        current = space.with_heads(current + added)  # a lead added may call for a head
+    bar = (quality, cap)  # the rules' team's quality per dollar: what a change must beat
+    while (
+        person := _worth_adding(context, space, current, at, budget_usd, whole, bar)
+    ) is not None:
+        change = [person.added.get(role, 0) - person.removed.get(role, 0) for role in ROLES]
+        current = space.with_heads(current + np.array([change]) * space.step)
         start = (person.cost_after, person.quality_after)
         more, more_exact, current, at = _reshape(context, space, current, start, whole)
-        additions.append(Addition(person, more, more_exact, budget_usd))
+        additions.append(Addition(person, more, more_exact, budget_usd, bar))
     return replace(shaping, moves=moves, exact=exact, additions=tuple(additions))
 
 
@@ -347,8 +358,9 @@ class _ScoredSpace:
         return self._plans[rows], self._scores(rows)
 
     def look_up(self, plans: np.ndarray) -> Scores | None:
-        """The scores of ``plans`` (rows) where each is a plan of the space already scored,
-        else ``None``."""
+        """The scores of ``plans`` (rows) where each is a plan of the space (those not scored
+        yet, past the reach, are scored now: the moves of two people a change worth its cost
+        may take), else ``None``."""
         if (plans != self._space.with_heads(plans)).any():
             return None  # heads its leads do not call for: not a plan of the space
         offset = plans - self._lower
@@ -357,7 +369,8 @@ class _ScoredSpace:
         if (offset % self._step).any() or (index < 0).any() or (index >= self._counts).any():
             return None
         rows = np.ravel_multi_index(tuple(index.T), self._counts)
-        return None if np.isnan(self._quality[rows]).any() else self._scores(rows)
+        self._score(np.unique(rows[np.isnan(self._quality[rows])]))
+        return self._scores(rows)
 
     def _score_for(self, cap: int) -> None:
         """Score the plans a reshaping for ``cap`` and the person considered after it look at
@@ -367,12 +380,16 @@ class _ScoredSpace:
             return
         new = self._held & (self._cost > self._reach) & (self._cost <= reach)
         self._reach = reach
-        if not new.any():
+        self._score(np.flatnonzero(new & np.isnan(self._quality)))
+
+    def _score(self, rows: np.ndarray) -> None:
+        """Score the plans of ``rows`` (indices, none scored yet), in one call."""
+        if not len(rows):
             return
-        scores = score(self._context, self._plans[new])
-        self._quality[new] = scores.quality
+        scores = score(self._context, self._plans[rows])
+        self._quality[rows] = scores.quality
         for name, values in scores.components.items():
-            self._components.setdefault(name, np.full(len(self._plans), np.nan))[new] = values
+            self._components.setdefault(name, np.full(len(self._plans), np.nan))[rows] = values
 
     def _scores(self, rows: np.ndarray) -> Scores:
         """The scores of the plans of ``rows`` (indices or a mask), all scored."""
@@ -384,9 +401,9 @@ class _ScoredSpace:
 
 
 def _scored(context: ScoringContext, plans: np.ndarray, whole: _ScoredSpace | None) -> Scores:
-    """The scores of ``plans``: looked up in the space scored ``whole`` where it has them all,
-    else scored (a large team's rules' plan may lie off the space's steps, and so then do the
-    plans one step more of a role from it)."""
+    """The scores of ``plans``: looked up in the space scored ``whole`` where all are plans of
+    it, else scored (a large team's rules' plan may lie off the space's steps, and so then do
+    the plans a move away from it)."""
     known = None if whole is None else whole.look_up(plans)
     return score(context, plans) if known is None else known
 
@@ -445,21 +462,45 @@ def _worth_adding(
     at: tuple[int, float],
     budget_usd: float | None,
     whole: _ScoredSpace | None,
+    bar: tuple[float, int],
 ) -> Move | None:
-    """One step more of the role buying the most quality per dollar (ties: the cheaper), if
-    it buys at least as much per dollar as the plan (``current``, costing and scoring ``at``)
-    does on average and the plan with it fits ``budget_usd``; else ``None``. ``whole``: the
-    space's scores, where it is small enough."""
+    """The move raising the plan's cost that buys the most quality per dollar (ties: the
+    cheaper), if it buys at least as much per dollar as the rules' team does on average
+    (``bar``: its quality and cost) and the plan with it fits ``budget_usd``; else ``None``.
+    Moves of one person (or step) first, of two where none of one does (module docstring).
+    ``whole``: the space's scores, where it is small enough."""
+    for wide in (False, True):
+        move = _best_dearer(context, space, current, at, budget_usd, whole, bar, wide)
+        if move is not None:
+            return move
+    return None
+
+
+def _best_dearer(
+    context: ScoringContext,
+    space: SearchSpace,
+    current: np.ndarray,
+    at: tuple[int, float],
+    budget_usd: float | None,
+    whole: _ScoredSpace | None,
+    bar: tuple[float, int],
+    wide: bool,
+) -> Move | None:
+    """:func:`_worth_adding` among the moves of one person, or of two (``wide``)."""
     spend, quality = at
-    if spend <= 0:  # a plan costing nothing has no points per dollar to beat (nor any people)
+    rules_quality, rules_cost = bar
+    if rules_cost <= 0:  # a team costing nothing has no points per dollar to beat
         return None
-    candidates = space.with_heads(current + _one_more(space.step))
-    candidates = candidates[space.holds(candidates)]
+    moves = _two_only(space.step) if wide else _deltas(space.step, False)
+    candidates = _affordable(context, current + moves, 10**15, space)
+    candidates = candidates[cost(context, candidates) > spend]
+    if not len(candidates):
+        return None
     scores = _scored(context, candidates, whole)
     gain = scores.quality - quality
     extra = (scores.cost - spend).astype(float)
-    # gain / extra >= quality / spend, multiplied out (every person costs something).
-    keep = (gain > _GAIN) & (extra > 0) & (gain * spend >= quality * extra)
+    # gain / extra >= rules_quality / rules_cost, multiplied out (every move here costs more).
+    keep = (gain > _GAIN) & (gain * rules_cost >= rules_quality * extra)
     if budget_usd is not None:
         keep &= scores.cost <= budget_usd
     if not keep.any():
@@ -575,3 +616,11 @@ def _deltas(step: int, wide: bool) -> np.ndarray:
         twos = {tuple(int(n) for n in a + b) for i, a in enumerate(rows) for b in rows[i:]}
         rows = [np.array(two) for two in sorted(twos) if any(two)]
     return np.array(rows)
+
+
+@cache
+def _two_only(step: int) -> np.ndarray:
+    """The moves of two (:func:`_deltas` ``wide``) that no single move makes (a person added
+    and one taken away is a single move, one moved), so none is scored twice."""
+    single = {tuple(row) for row in _deltas(step, False).tolist()}
+    return np.array([row for row in _deltas(step, True).tolist() if tuple(row) not in single])

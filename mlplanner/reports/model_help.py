@@ -122,17 +122,20 @@ time the move raising quality most is taken (ties: the cheaper plan); when none 
 cheapest move that keeps quality and costs less; it stops when no move does either. Either way
 the reshaped plan never costs more or scores lower than the rules' plan.
 
-**People worth their cost.** The rules' cost can stop just short of a person who would lift
-quality far more than the team's people do on average (a production model deployed by a
-generalist, one ML engineer away from delivering in full). So, within the scenario's budget
-(without one, with no limit), the recommended plan then takes one person more of the role
-buying the most quality points per dollar, if they buy at least as many points per dollar as
-the plan does on average (its quality over its cost), and is reshaped as above for its new
-cost; and again, until nobody more is worth their cost or fits the budget. The setup's own way
-of staffing: **startup**, {startup_way}; **scaleup**, any mix of generalists and specialists;
-**mature**, no new full-stack data scientists. No role goes past its demand rounded up, or two
-people (a backup) once it has a full person's work; a role with less work than the setup's
-round-up cut gets no specialist; more only where existing staff or the rules' plan have more.
+**Changes worth their cost.** The rules' cost can stop just short of a change that would lift
+quality far more than it costs (a production model deployed by a generalist, an ML engineer
+away from delivering in full). So, within the scenario's budget (without one, with no
+limit), the recommended plan then makes the change of one person that raises its cost and
+buys the most quality points per dollar (a person more, or one moved to a dearer role; of
+two people where none of one will do), if it buys at least as many points per dollar as the
+setup's rules' team does on average (its quality over its cost), and is reshaped as above
+for its new cost; and again, until no change is worth its cost or fits the budget. The
+setup's own way of staffing: **startup**, {startup_way}; **scaleup**, any mix of generalists
+and specialists; **mature**, no new full-stack data scientists. No role goes past its demand
+rounded up, or two people (a backup) once it has a full person's work; a role with less work
+than the setup's round-up cut gets no specialist (under the mature setup, which has no
+full-stack data scientists to carry it, one at most); more only where existing staff or the
+rules' plan have more.
 Existing staff are kept, and heads of data & ML stay as the rules set them. The Plan page says
 what changed from the rules' plan and who was added ("How the plan is shaped"), and each role
 it changed says so in its rule under "Why each head".

@@ -2,8 +2,9 @@
 
 - **lean**: the cheapest frontier plan reaching ``lean_quality_share`` of the recommended
   plan's quality;
-- **recommended**: the setup's rules' plan reshaped for the rules' cost and grown by people
-  worth their cost within the budget (:mod:`mlplanner.model.shaping`; scored like any other);
+- **recommended**: the setup's rules' plan reshaped for the rules' cost and changed beyond it
+  where a change is worth its cost within the budget (:mod:`mlplanner.model.shaping`; scored
+  like any other);
 - **premium**: the best frontier plan costing at most ``premium_extra_cost_share`` more than
   the recommended plan, without paying for gains under ``premium_min_gain`` quality points:
   the cheapest plan in that range within that much of the best there, offered only if it
@@ -63,8 +64,8 @@ def alternatives(
         Alternative(
             "recommended",
             "Recommended",
-            f"the {recommended.setup} setup's staffing rules, reshaped, and grown by people "
-            "worth their cost",
+            f"the {recommended.setup} setup's staffing rules, reshaped, and changed where a "
+            "change is worth its cost",
             as_point(recommended),
         )
     )

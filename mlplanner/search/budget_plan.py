@@ -5,7 +5,7 @@ maximises the score over headcounts; every project then gets the same share of e
 so a tight budget spreads thin. A manager funds projects instead. :func:`fund_projects`:
 
 1. staffs the whole portfolio with the recommended plan (the setup's rules' plan reshaped for
-   the rules' cost, and grown by people worth their cost within the scenario's budget:
+   the rules' cost, and changed beyond it where worth its cost within the scenario's budget:
    :mod:`mlplanner.model.shaping`), or where that does not fit the plan recommended for the
    budget given (grown only within it), or else the best plan of the setup's space within
    the budget where it scores at least as high as the setup's rules' plan for every project

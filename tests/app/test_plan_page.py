@@ -213,21 +213,22 @@ def test_how_the_plan_is_shaped_names_the_rules_team_and_each_move() -> None:
     for move in plan.shaping.moves:
         assert move.text in shown and f"({move.effect})" in shown
     # The fashion retailer's scaleup space is scored whole: one change to its best plan; then
-    # an ML engineer worth their cost, and the plan reshaped for that cost.
+    # three changes worth their cost, each said with what it bought.
     assert plan.shaping.exact
     assert (
         "the best plan staffed this setup's way has one Data Engineer and one Backend "
         "Developer instead of two Full-Stack Data Scientists"
     ) in shown
-    (addition,) = plan.shaping.additions
-    assert addition.sentence in shown
+    assert len(plan.shaping.additions) == 3
+    for addition in plan.shaping.additions:
+        assert addition.sentence in shown
     assert shown.startswith("**How the plan is shaped:** The setup's rules size this team")
-    # Each role the moves or the addition changed says so in its rule in "Why each head".
+    # Each role the moves or the additions changed says so in its rule in "Why each head".
     changed = [role for role in ROLES if plan.shaping.change(role)]
     assert "ml_engineer" in changed
     for role in changed:
-        added = role == "ml_engineer"
-        said = "a person more of it buys quality" if added else "moving people between roles"
+        added = role in ("ml_engineer", "developer", "data_engineer")
+        said = "a person more of it buys quality" if added else "moved to a dearer role"
         assert said in plan.explanations[role].rule
 
 

@@ -109,14 +109,16 @@ def test_recommend_json_holds_the_documented_fields(capsys: pytest.CaptureFixtur
     assert shaping["summary"] == plan.shaping.summary
     assert shaping["rules_plan"] == plan.shaping.rules_plan
     assert shaping["rules_annual_cost_usd"] == plan.shaping.rules_cost_usd
-    # Reshaped for the rules' cost, then one ML engineer worth their cost added and the plan
-    # reshaped for that.
+    # Reshaped for the rules' cost, then three changes worth their cost (an ML engineer for
+    # the backend developer, the developer back for a generalist, a data engineer more).
     assert shaping["rules_annual_cost_usd"] >= shaping["moves"][-1]["annual_cost_usd"]
-    (added,) = shaping["additions"]
-    assert added["added"] == {"ml_engineer": 1} and added["added_annual_cost_usd"] == 260_145
-    assert (added["annual_cost_usd"], added["quality"]) == (1_762_965, 91.86)
-    assert added["moves"][-1]["annual_cost_usd"] == data["annual_cost_usd"]
-    assert added["moves"][-1]["quality"] == data["quality"]
+    first, _, last = shaping["additions"]
+    assert first["added"] == {"ml_engineer": 1} and first["removed"] == {"developer": 1}
+    assert first["added_annual_cost_usd"] == 13_095
+    assert (first["annual_cost_usd"], first["quality"]) == (1_515_915, 78.32)
+    assert last["added"] == {"data_engineer": 1} and last["removed"] == {}
+    assert (last["annual_cost_usd"], last["quality"]) == (data["annual_cost_usd"], data["quality"])
+    assert last["moves"] == []
     suggestions = data["raise_quality"]
     assert [s.to_dict() for s in raise_quality(plan)] == suggestions
     assert data["quality_limits"] == quality_limits(plan).to_dict()

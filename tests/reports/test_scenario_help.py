@@ -134,10 +134,13 @@ def test_model_explanation_says_the_rules_plan_is_reshaped_and_how_teams_are_cou
     flat = " ".join(model_explanation(assumptions_with(lead_span=6), "us").split())
     assert "the recommended plan is the best plan staffed the setup's way that costs no" in flat
     assert "none below 6, then one per 6) that have no lead" in flat
-    # Then the people worth their cost (mlplanner/model/shaping.py), in the help and the setup's.
-    assert "**People worth their cost.**" in flat
-    assert "at least as many points per dollar as the plan does on average" in flat
+    # Then the changes worth their cost (mlplanner/model/shaping.py), in the help and the
+    # setup's.
+    assert "**Changes worth their cost.**" in flat
+    assert "as the setup's rules' team does on average" in flat
+    assert "(under the mature setup, which has no full-stack data scientists to carry it" in flat
     assert (
-        "adds anyone who buys quality at least as cheaply as the plan does, within the budget"
-        in (setup_help(DEFAULTS))
+        "makes any change of a person (one more, or one moved to a dearer role) that buys "
+        "quality at least as cheaply as the rules' team does, within the budget"
+        in setup_help(DEFAULTS)
     )
