@@ -28,15 +28,16 @@ so a tight budget spreads thin. A manager funds projects instead. :func:`fund_pr
    share that staffs nobody more, or whose people raise no quality (an annotator alone,
    with nobody to build the model), is none.
 
-The projects kept (and the part) are staffed by the setup's rules' team for their work
-reshaped within the setup's space for that work, for no more than the rules' team costs, as
-the recommended plan is shaped (:meth:`_Pricing.shaped`): with someone able to deploy their
-production models, better for the projects they fund than the rules' team and never dearer,
-so it fits wherever the rules' team does. (Until December 2026 the rules' team itself was
-the advice: a review's fintech got five full-stack data scientists, two data scientists and
-an annotator for its fraud model, 54.1 on that model where the reshaped team scores 59.0 for
-less; and at 98% of its recommended plan's cost it was told to leave its credit model out in
-part, scoring 58.4, where the best plan within the budget staffed both at 91.5.)
+The projects kept (and the part) are staffed by the plan recommended for their work within
+the budget (:meth:`_Pricing.shaped`): the setup's rules' team for it reshaped for its cost,
+then changed beyond it where a change is worth its cost and fits the budget, as the
+recommended plan is shaped; with someone able to deploy their production models, at least as
+good for the projects they fund as the rules' team, within the budget wherever the rules'
+team fits it. (Until December 2026 the rules' team itself was the advice: a review's fintech
+got four full-stack data scientists, a data scientist and an annotator for its fraud model,
+54.1 on that model, where the team the budget now buys scores 67.6 with an ML engineer; and
+at 98% of its recommended plan's cost it was told to leave its credit model out in part,
+scoring 58.4, where the best plan within the budget staffed both at 91.5.)
 
 The order of removals does not depend on the budget, only where it stops does; step 1's
 plan within the budget only rises in quality with the budget, so once it staffs every
@@ -65,9 +66,9 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost
 from mlplanner.model.demand import Demand, compute_demand
 from mlplanner.model.plan import Evaluation, evaluate, recommend, rules_and_space
-from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
+from mlplanner.model.roles import SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
-from mlplanner.model.scoring import cost, scoring_context
+from mlplanner.model.scoring import scoring_context
 from mlplanner.model.shaping import shape
 from mlplanner.model.staffing import choose_setup, staff
 from mlplanner.model.wording import format_usd, joined, projects
@@ -181,13 +182,14 @@ def fund_projects(
     last_out = left[-1] if left else None
     if pricing.cost(pricing.team(kept)) > budget:
         return BudgetAdvice(None, (), None, names, smallest)
-    team = pricing.shaped(kept)
+    money = pricing.people_money(budget)
+    team = pricing.shaped(kept, money)
     plan = evaluate(scenario, team, setup, pricing.assumptions)
     part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all
     if last_out is not None:
         percent = pricing.largest_share(kept, last_out, budget)
         if pricing.team(kept, last_out, percent) != pricing.team(kept):
-            more = pricing.shaped(kept, last_out, percent)
+            more = pricing.shaped(kept, money, last_out, percent)
             with_part = evaluate(scenario, more, setup, pricing.assumptions)
             if with_part.quality > plan.quality + QUALITY_TOLERANCE:
                 plan, part = with_part, Part(names[last_out], percent)
@@ -198,18 +200,31 @@ def fund_projects(
 
 
 def advised_team(
-    scenario: Scenario, part: Part | None, setup: str | None, assumptions: Assumptions
+    scenario: Scenario,
+    part: Part | None,
+    setup: str | None,
+    assumptions: Assumptions,
+    people_usd: float,
 ) -> dict[str, int]:
     """The team for the scenario's projects as :func:`fund_projects` staffs the projects it
-    keeps (the setup's rules' team reshaped for its cost), the project ``part`` names (if any)
-    for its percentage of the work only. The hiring timeline staffs each quarter's funded
-    projects with it."""
+    keeps, its people costing at most ``people_usd`` (:func:`people_money`), the project
+    ``part`` names (if any) for its percentage of the work only. The hiring timeline staffs
+    each quarter's funded projects with it."""
     pricing = _Pricing(scenario, setup, assumptions)
     names = [project.name for project in scenario.projects]
     if part is None or part.project not in names:
-        return pricing.shaped(tuple(range(len(names))))
+        return pricing.shaped(tuple(range(len(names))), people_usd)
     at = names.index(part.project)
-    return pricing.shaped(tuple(i for i in range(len(names)) if i != at), at, part.percent)
+    kept = tuple(i for i in range(len(names)) if i != at)
+    return pricing.shaped(kept, people_usd, at, part.percent)
+
+
+def people_money(
+    scenario: Scenario, budget_usd: float, setup: str | None, assumptions: Assumptions
+) -> float:
+    """What a budget leaves for people once the scenario's outsourced annotation is bought:
+    what :func:`fund_projects` staffs the projects it keeps within."""
+    return _Pricing(scenario, setup, assumptions).people_money(budget_usd)
 
 
 class _Pricing:
@@ -299,20 +314,29 @@ class _Pricing:
         ).allocation
 
     def shaped(
-        self, kept: tuple[int, ...], part: int | None = None, percent: int = 0
+        self,
+        kept: tuple[int, ...],
+        people_usd: float,
+        part: int | None = None,
+        percent: int = 0,
     ) -> dict[str, int]:
         """The team the advice staffs that work with: the rules' team (:meth:`team`) reshaped
-        within the setup's space of plans for that work for no more than it costs (its
-        additions held to that cost too: :func:`~mlplanner.model.shaping.shape`), as the
-        recommended plan is shaped; the rules' team itself where there is no project."""
+        within the setup's space of plans for that work for no more than it costs, then
+        changed beyond that cost where a change is worth it and its people cost at most
+        ``people_usd`` (:func:`~mlplanner.model.shaping.shape`), as the plan recommended for
+        that work within the budget is; the rules' team itself where there is no project."""
         demand = self.staffed(kept, part, percent)
         existing = self.scenario.company.existing_team
         staffing, space = rules_and_space(demand, existing, self.chosen, self.assumptions)
         context = scoring_context(demand, self.scenario.company.region, self.assumptions)
-        rules = staffing.allocation
-        ceiling = int(cost(context, np.array([[rules[role] for role in ROLES]]))[0])
         reshape = bool(kept) or percent > 0
-        return shape(context, space, rules, reshape=reshape, budget_usd=ceiling).allocation
+        budget = people_usd + context.vendor_usd  # the context prices its own work's vendor
+        return shape(context, space, staffing.allocation, reshape, budget).allocation
+
+    def people_money(self, budget: float) -> float:
+        """What ``budget`` leaves for people once the whole portfolio's outsourced annotation
+        is bought (whatever the team: :meth:`cost`)."""
+        return budget - self.vendor_usd
 
     def cost(self, team: Mapping[str, int]) -> int:
         """What a team costs a year, as the Plan page counts it."""

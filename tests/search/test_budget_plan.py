@@ -22,6 +22,7 @@ from mlplanner.search.budget_plan import (
     advised_team,
     describe,
     fund_projects,
+    people_money,
 )
 from mlplanner.search.frontier import best_under_budget, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
@@ -292,11 +293,12 @@ def test_advice_follows_the_setup_and_keeps_a_deployer_for_each_funded_productio
         else:
             shaping = recommend(funded, setup).shaping
             assert shaping is not None
-            team = advised_team(funded, None, setup, Assumptions.defaults())
+            money = people_money(s, budget, setup, Assumptions.defaults())
+            team = advised_team(funded, None, setup, Assumptions.defaults(), money)
             rules = evaluate(funded, shaping.rules_plan, setup)
             shaped = evaluate(funded, team, setup)
-            assert shaped.annual_cost_usd <= rules.annual_cost_usd
             assert shaped.quality >= rules.quality - QUALITY_TOLERANCE
+            assert shaped.staff_cost_usd <= max(rules.staff_cost_usd, money)
         assert allocation == team
     if setup == "startup" and staffed.projects:  # a startup gets generalists, no data scientists
         assert allocation[GENERALIST] > 0 and allocation["data_scientist"] == 0
@@ -373,11 +375,13 @@ def test_the_advised_team_of_the_funded_projects_is_the_advice_s_plan() -> None:
     """What the timeline staffs each quarter with: the funded projects and the share of the one
     in part, staffed as the advice staffs them, are the advice's team."""
     s = example_scenarios()[ENTERPRISE]
-    advice = fund_projects(s, 0.8 * recommend(s).annual_cost_usd)
+    budget = 0.8 * recommend(s).annual_cost_usd
+    advice = fund_projects(s, budget)
     assert advice.plan is not None and advice.part is not None and advice.unstaffed
     staffed = {*advice.funded, advice.part.project}
     funded = s.model_copy(update={"projects": [p for p in s.projects if p.name in staffed]})
-    team = advised_team(funded, advice.part, None, Assumptions.defaults())
+    money = people_money(s, budget, None, Assumptions.defaults())
+    team = advised_team(funded, advice.part, None, Assumptions.defaults(), money)
     assert team == advice.plan.allocation
 
 
@@ -407,7 +411,9 @@ def test_a_budget_just_short_of_the_plan_keeps_every_project_and_a_smaller_one_r
     setup's rules, five full-stack data scientists, two data scientists and an annotator
     ($716k, 58.4), while the best plan within the budget scored 91.5 for $939k. It now
     staffs every project with that plan. Where only the fraud model is kept, its rules' team
-    is reshaped for its cost: better for the fraud model it funds, and no dearer."""
+    is reshaped and changed where a change is worth its cost within the budget, as the plan
+    recommended for that model within the budget is: with an ML engineer, far better for the
+    fraud model it funds."""
     s = scenario(
         project_data(
             "Card fraud detection",
@@ -426,7 +432,8 @@ def test_a_budget_just_short_of_the_plan_keeps_every_project_and_a_smaller_one_r
     assert near.plan.quality > 90
     best = best_under_budget(s, 0.98 * recommended.annual_cost_usd)
     assert best is not None and near.plan.allocation == best.allocation
-    tight = fund_projects(s, 0.6 * recommended.annual_cost_usd)
+    budget = 0.6 * recommended.annual_cost_usd
+    tight = fund_projects(s, budget)
     assert tight.funded == ("Card fraud detection",) and tight.unstaffed == ("Credit scoring",)
     assert tight.plan is not None
     fraud = only(s, ("Card fraud detection",))
@@ -434,5 +441,6 @@ def test_a_budget_just_short_of_the_plan_keeps_every_project_and_a_smaller_one_r
     assert rules is not None
     by_rules = evaluate(fraud, rules.rules_plan)
     as_advised = evaluate(fraud, tight.plan.allocation)
-    assert as_advised.annual_cost_usd <= by_rules.annual_cost_usd
-    assert as_advised.quality > by_rules.quality + 4
+    assert by_rules.annual_cost_usd < tight.plan.annual_cost_usd <= budget
+    assert as_advised.quality > by_rules.quality + 10
+    assert tight.plan.allocation["ml_engineer"] == 1
