@@ -32,7 +32,9 @@ Per region and role
     - at least 30 rows for the role in the region: median of those rows (``role median``);
     - otherwise: US role median x region ratio (``US role median x region ratio``);
     - annotator: the survey has no annotation titles; ``ANNOTATOR_US_SALARY`` x region ratio
-      (``assumption``, sample size 0).
+      (``assumption``, sample size 0), but never below the region's statutory minimum wage for
+      a full-time year (``tools/data/minimum_wages.csv``; ``statutory minimum wage`` where
+      that is the figure): the tech-salary ratio put British and French annotators below it.
     ``sample_size`` is the number of rows for the role in the region in all cases (for the
     fallback it shows how thin the regional sample was). Salaries are rounded to the nearest 100
     (halves up) and written as integers.
@@ -71,6 +73,9 @@ sys.path.insert(0, str(REPO_ROOT))
 from mlplanner.model.roles import ROLES  # noqa: E402  (the repository root is on the path first)
 
 DEFAULT_SOURCE = REPO_ROOT / "tools" / "data" / "aijobs_salaries_2025-01-19.csv.gz"
+DEFAULT_MINIMUM_WAGES = REPO_ROOT / "tools" / "data" / "minimum_wages.csv"
+WEEKS_PER_YEAR = 52
+MONTHS_PER_YEAR = 12
 DEFAULT_RATES_OUT = REPO_ROOT / "mlplanner" / "data" / "rates.csv"
 DEFAULT_REGIONS_OUT = REPO_ROOT / "mlplanner" / "data" / "regions.csv"
 
@@ -102,12 +107,14 @@ MANAGER_ROLES: tuple[str, ...] = ("team_lead", "head_of_data")
 METHOD_ROLE_MEDIAN = "role median"
 METHOD_SCALED = "US role median x region ratio"
 METHOD_ASSUMPTION = "assumption"
+METHOD_MINIMUM_WAGE = "statutory minimum wage"
 METHOD_PREMIUM = "lead premium x median of the roles led"
 METHOD_TOP_LED = "highest rate of the roles led"
 METHODS: tuple[str, ...] = (
     METHOD_ROLE_MEDIAN,
     METHOD_SCALED,
     METHOD_ASSUMPTION,
+    METHOD_MINIMUM_WAGE,
     METHOD_PREMIUM,
     METHOD_TOP_LED,
 )
@@ -315,8 +322,35 @@ def lead_premium(rows: pd.DataFrame, us_rates: dict[str, int]) -> float:
     return round(leaders / statistics.median(led), PREMIUM_DECIMALS)
 
 
+def minimum_wages(frame: pd.DataFrame) -> dict[str, int]:
+    """Each region's statutory minimum wage for a full-time year in US dollars, rounded to the
+    nearest 100: an hourly wage x the hours of its week x 52, a monthly one x 12, a yearly one
+    as it is, at the year's average exchange rate (``tools/data/minimum_wages.csv``)."""
+    periods = {"year": 1.0, "month": float(MONTHS_PER_YEAR)}
+    result: dict[str, int] = {}
+    for row in frame.itertuples(index=False):
+        times = (
+            WEEKS_PER_YEAR * float(row.hours_per_week) if row.per == "hour" else periods[row.per]
+        )
+        result[str(row.region)] = round_to_step(float(row.amount) * times * row.usd_per_unit)
+    return result
+
+
+def _annotator_figure(ratio: float, floor: int | None) -> Figure:
+    """The annotator's assumed salary: the US assumption x the region's ratio, or the region's
+    minimum wage where that is more."""
+    scaled = round_to_step(ANNOTATOR_US_SALARY * ratio)
+    if floor is not None and floor > scaled:
+        return Figure(floor, 0, METHOD_MINIMUM_WAGE)
+    return Figure(scaled, 0, METHOD_ASSUMPTION)
+
+
 def _figures(
-    rows: pd.DataFrame, regions: Sequence[str], ratios: dict[str, float], roles: Sequence[str]
+    rows: pd.DataFrame,
+    regions: Sequence[str],
+    ratios: dict[str, float],
+    roles: Sequence[str],
+    floors: dict[str, int],
 ) -> tuple[dict[str, dict[str, Figure]], float]:
     """Every (region, role) figure, and the lead premium used for the managers."""
     us_medians = _us_medians(rows, roles)
@@ -325,7 +359,7 @@ def _figures(
         region_rows = rows.loc[rows["region"] == region]
         figures[region] = {
             role: (
-                Figure(round_to_step(ANNOTATOR_US_SALARY * ratios[region]), 0, METHOD_ASSUMPTION)
+                _annotator_figure(ratios[region], floors.get(region))
                 if role == ANNOTATOR
                 else _survey_figure(region_rows, role, us_medians[role], ratios[region])
             )
@@ -361,16 +395,22 @@ def _region_note(region: str, n: int, by_role: dict[str, Figure]) -> str:
     return f"{note}; managers by the lead rule"
 
 
-def derive(salaries: pd.DataFrame, roles: Sequence[str] = ROLES) -> RateCard:
+def derive(
+    salaries: pd.DataFrame,
+    roles: Sequence[str] = ROLES,
+    wages: pd.DataFrame | None = None,
+) -> RateCard:
     """Derive ``rates.csv`` and ``regions.csv`` from the raw survey rows (all years and
-    employment types) for ``roles`` (the model's roles unless given).
+    employment types) for ``roles`` (the model's roles unless given) and the statutory
+    minimum wages (``wages``, as ``tools/data/minimum_wages.csv``; that file unless given).
 
-    Pure: the input is not modified and nothing is read or written.
+    The input is not modified and nothing is written.
     """
+    floors = minimum_wages(pd.read_csv(DEFAULT_MINIMUM_WAGES) if wages is None else wages)
     rows = filter_rows(salaries)
     regions = select_regions(rows)
     ratios = region_ratios(rows, regions)
-    figures, premium = _figures(rows, regions, ratios, roles)
+    figures, premium = _figures(rows, regions, ratios, roles, floors)
     rates = pd.DataFrame.from_records(
         [
             {

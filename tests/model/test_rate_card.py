@@ -154,7 +154,7 @@ def test_every_role_and_region_is_on_the_card(shipped: pd.DataFrame, regions: pd
     assert (rates["annual_salary_usd"] % 100 == 0).all()
     assert set(rates["method"]) <= set(drc.METHODS)
     annotator = rates.loc[rates["role"] == "annotator"]
-    assert (annotator["method"] == drc.METHOD_ASSUMPTION).all()
+    assert set(annotator["method"]) <= {drc.METHOD_ASSUMPTION, drc.METHOD_MINIMUM_WAGE}
     assert _salary(shipped, "us", "annotator") == drc.ANNOTATOR_US_SALARY
     assert (regions["vendor_annotation_usd_per_fte"] > 0).all()
     assert (regions["vendor_annotation_usd_per_fte"] % 100 == 0).all()
@@ -382,3 +382,26 @@ def test_round_to_step_rounds_halves_up() -> None:
     assert drc.round_to_step(184_750) == 184_800
     assert drc.round_to_step(184_650) == 184_700
     assert drc.round_to_step(172_820) == 172_800
+
+
+def test_no_annotator_earns_less_than_the_regions_minimum_wage(
+    shipped: pd.DataFrame, regions: pd.DataFrame
+) -> None:
+    """The annotator's assumed salary (the US assumption x the tech-salary ratio) put British,
+    French and Dutch annotators below the statutory minimum wage (17,800 USD a year against
+    about 28,500 in the United Kingdom); it is now floored at a full-time year of it, and
+    says so in its method."""
+    floors = drc.minimum_wages(pd.read_csv(drc.DEFAULT_MINIMUM_WAGES))
+    # a full-time year: 11.44 GBP an hour x 37.5 hours x 52 weeks at 1.278 USD
+    assert floors["gb"] == drc.round_to_step(11.44 * 37.5 * 52 * 1.278) == 28_500
+    assert floors["fr"] == drc.round_to_step(11.65 * 35 * 52 * 1.082)
+    assert floors["sk"] == drc.round_to_step(750 * 12 * 1.082)
+    assert set(floors) <= set(regions.index)
+    for region in regions.index:
+        salary = _salary(shipped, str(region), "annotator")
+        assert salary >= floors.get(str(region), 0)
+        scaled = drc.round_to_step(drc.ANNOTATOR_US_SALARY * regions.loc[region, "ratio_to_us"])
+        method = shipped.loc[(region, "annotator"), "method"]
+        assert salary == max(scaled, floors.get(str(region), 0))
+        assert (method == drc.METHOD_MINIMUM_WAGE) == (salary > scaled)
+    assert _salary(shipped, "gb", "annotator") == 28_500
