@@ -37,7 +37,7 @@ from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import SETUPS, load_scenario
 from mlplanner.model.wording import format_usd, people
 from mlplanner.reports.quality_limits import quality_limits
-from mlplanner.reports.raise_quality import raise_quality
+from mlplanner.reports.raise_quality import raise_quality, style_note
 from mlplanner.reports.tables import allocation_frame, comparison_frame
 from mlplanner.search.budget_plan import fund_projects
 
@@ -104,12 +104,25 @@ def plan_table(plan: Evaluation) -> str:
             + ", ".join(f"{k} {v:.0f}" for k, v in plan.quality_components.items())
         )
         lines.extend(quality_limits(plan).sentences)  # what holds quality back
+        lines.extend(_raise_quality_lines(plan))
         if isinstance(plan, Plan) and plan.shaping is not None:
             lines.append(plan.shaping.summary)  # how the rules' plan was reshaped
     if plan.vendor_cost_usd:
         lines.append(f"Includes vendor annotation: {format_usd(plan.vendor_cost_usd)}")
     lines.extend(plan.messages)
     return "\n".join(lines)
+
+
+def _raise_quality_lines(plan: Evaluation) -> list[str]:
+    """What would raise quality most, as the Plan page says it: a heading line, then one line
+    per person (or that no single person more raises it by a tenth of a point)."""
+    suggestions = raise_quality(plan)
+    if not suggestions:
+        return ["What would raise quality most: no single person more raises it by 0.1 points."]
+    lines = ["What would raise quality most:"]
+    lines += [f"  {s.sentence(role_label(s.role))}" for s in suggestions]
+    note = style_note(suggestions, plan)
+    return lines + ([note] if note else [])
 
 
 def _render_recommend(plan: Evaluation, fmt: str, extra: dict[str, Any] | None = None) -> str:

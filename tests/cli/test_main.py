@@ -75,14 +75,22 @@ def test_recommend_table_shows_the_plan(capsys: pytest.CaptureFixture[str]) -> N
     assert lines[0].startswith(f"{plan.scenario.name} — {plan.setup} setup (")
     assert f"Total: {plan.total_headcount} people ({plan.total_hires} to hire)" in out
     assert f"quality {plan.quality:.1f}/100" in out
-    # What holds quality back, then how the rules' plan was reshaped, after the components.
+    # What holds quality back, what would raise it most (as the Plan page says it), then how
+    # the rules' plan was reshaped, after the components.
     assert plan.shaping is not None and plan.shaping.moves
     components = lines.index(next(line for line in lines if line.startswith("Quality comp")))
     held_back = quality_limits(plan).sentences
     assert len(held_back) == 2 and held_back[0].startswith("The most delivery is lost on Size")
     assert lines[components + 1 : components + 3] == held_back
-    assert lines[components + 3] == plan.shaping.summary
-    assert lines[components + 3].startswith("The setup's rules size this team at 8 people")
+    suggestions = raise_quality(plan)
+    assert len(suggestions) == 3
+    raised = components + 3
+    assert lines[raised] == "What would raise quality most:"
+    assert lines[raised + 1 : raised + 4] == [
+        f"  {s.sentence(role_label(s.role))}" for s in suggestions
+    ]
+    assert lines[raised + 4] == plan.shaping.summary
+    assert lines[raised + 4].startswith("The setup's rules size this team at 8 people")
     total = next(i for i, line in enumerate(lines) if line.startswith("Total:"))
     shown_roles = {row.strip().rsplit(maxsplit=5)[0] for row in lines[2:total]}
     expected = {
