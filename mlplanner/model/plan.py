@@ -358,11 +358,11 @@ def _shaped(shaping: Shaping, role: str) -> str:
         heads = people(shaping.allocation[HEAD], HEAD, in_words=True)
         why = f"its {people(leads, LEAD)} call for {heads}"
     elif any(role in addition.person.added for addition in shaping.additions):
-        why = "a person more of it buys quality at least as cheaply as the rules' team does"
+        why = "a person more of it buys quality at least as cheaply as the shaped team does"
     elif any(role in addition.person.removed for addition in shaping.additions):
         why = (
             "a person of it moved to a dearer role buys quality at least as cheaply as the "
-            "rules' team does"
+            "shaped team does"
         )
     elif shaping.additions:
         why = "moving people between roles scores higher for no more than the plan's cost"

@@ -128,9 +128,9 @@ away from delivering in full). So, within the scenario's budget (without one, wi
 limit), the recommended plan then makes the change of one person that raises its cost and
 buys the most quality points per dollar (a person more, or one moved to a dearer role; of
 two people where none of one will do), if it buys at least as many points per dollar as the
-setup's rules' team does on average (its quality over its cost), and is reshaped as above
-for its new cost; and again, until no change is worth its cost or fits the budget. The
-setup's own way of staffing: **startup**, {startup_way}; **scaleup**, any mix of generalists
+team shaped for the rules' cost does on average (its quality over its cost), and is reshaped
+as above for its new cost; and again, until no change is worth its cost or fits the budget.
+The setup's own way of staffing: **startup**, {startup_way}; **scaleup**, any mix of generalists
 and specialists; **mature**, no new full-stack data scientists. No role goes past its demand
 rounded up, or two people (a backup) once it has a full person's work; a role with less work
 than the setup's round-up cut gets no specialist (under the mature setup, which has no

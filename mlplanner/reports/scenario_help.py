@@ -64,8 +64,9 @@ def setup_help(a: Assumptions) -> str:
         f"(annotators and leads aside), each team of up to {a.lead_span} gets a lead. The "
         "recommended plan then moves people between roles where that scores higher for no "
         "more than the rules' cost, and beyond it makes any change of a person (one more, or "
-        "one moved to a dearer role) that buys quality at least as cheaply as the rules' team "
-        "does, within the budget. Auto picks the setup from the number of employees."
+        "one moved to a dearer role) that buys quality at least as cheaply as the team shaped "
+        "for the rules' cost does, within the budget. Auto picks the setup from the number of "
+        "employees."
     )
 
 

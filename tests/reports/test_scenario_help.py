@@ -137,10 +137,10 @@ def test_model_explanation_says_the_rules_plan_is_reshaped_and_how_teams_are_cou
     # Then the changes worth their cost (mlplanner/model/shaping.py), in the help and the
     # setup's.
     assert "**Changes worth their cost.**" in flat
-    assert "as the setup's rules' team does on average" in flat
+    assert "as the team shaped for the rules' cost does on average" in flat
     assert "(under the mature setup, which has no full-stack data scientists to carry it" in flat
     assert (
         "makes any change of a person (one more, or one moved to a dearer role) that buys "
-        "quality at least as cheaply as the rules' team does, within the budget"
-        in setup_help(DEFAULTS)
+        "quality at least as cheaply as the team shaped for the rules' cost does, within the "
+        "budget" in setup_help(DEFAULTS)
     )
