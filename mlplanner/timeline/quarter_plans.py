@@ -24,7 +24,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.quarters import next_quarter, quarter_index
 from mlplanner.model.scenario import Project, Scenario
-from mlplanner.search.budget_plan import BudgetAdvice, advised_team, fund_projects, people_money
+from mlplanner.search.budget_plan import BudgetAdvice, advised_team, fund_projects
 
 
 @dataclass(frozen=True)
@@ -121,8 +121,8 @@ class QuarterPlans:
 
     ``funding`` is the whole scenario's :func:`staffed_plan`. Where it is the budget's, its
     projects are the timeline's in every quarter: those it leaves out are in none of the
-    quarters' scenarios, and each quarter's team is staffed as the budget's plan is (the plan
-    recommended for their work within the budget, the project staffed in part for its share:
+    quarters' scenarios, and each quarter's team is staffed as the budget's plan is (the setup's
+    rules' team for their work reshaped for its cost, the project staffed in part for its share:
     :func:`~mlplanner.search.budget_plan.advised_team`; the recommendation where the budget
     keeps every project whole), capped role by role at the budget's plan: no quarter hires
     anyone that plan does not have, and every command gives the one answer for one budget.
@@ -178,11 +178,8 @@ class QuarterPlans:
             plan: Evaluation = recommend(scenario, setup=setup, assumptions=assumptions)
         else:
             if funding.left_out or advice.part is not None:  # staffed as advised
-                whole = self._scenario
-                budget = whole.company.annual_budget_usd
-                assert budget is not None  # an advice comes from a budget
-                money = people_money(whole, budget, setup, assumptions)
-                team = advised_team(scenario, advice.part, setup, assumptions, money)
+                whole = self._scenario  # the advice's scenario: what its plan is scored for
+                team = advised_team(scenario, advice.part, setup, assumptions, whole)
             else:
                 team = recommend(scenario, setup=setup, assumptions=assumptions).allocation
             cap = funding.plan.allocation

@@ -19,10 +19,10 @@ from mlplanner.model.staffing import DEPLOYERS
 from mlplanner.model.wording import format_usd
 from mlplanner.search.budget_plan import (
     BudgetAdvice,
+    _Pricing,
     advised_team,
     describe,
     fund_projects,
-    people_money,
 )
 from mlplanner.search.frontier import best_under_budget, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
@@ -293,12 +293,11 @@ def test_advice_follows_the_setup_and_keeps_a_deployer_for_each_funded_productio
         else:
             shaping = recommend(funded, setup).shaping
             assert shaping is not None
-            money = people_money(s, budget, setup, Assumptions.defaults())
-            team = advised_team(funded, None, setup, Assumptions.defaults(), money)
-            rules = evaluate(funded, shaping.rules_plan, setup)
-            shaped = evaluate(funded, team, setup)
+            team = advised_team(funded, None, setup, Assumptions.defaults(), s)
+            rules = evaluate(s, shaping.rules_plan, setup)
+            shaped = evaluate(s, team, setup)
             assert shaped.quality >= rules.quality - QUALITY_TOLERANCE
-            assert shaped.staff_cost_usd <= max(rules.staff_cost_usd, money)
+            assert shaped.annual_cost_usd <= rules.annual_cost_usd
         assert allocation == team
     if setup == "startup" and staffed.projects:  # a startup gets generalists, no data scientists
         assert allocation[GENERALIST] > 0 and allocation["data_scientist"] == 0
@@ -375,13 +374,11 @@ def test_the_advised_team_of_the_funded_projects_is_the_advice_s_plan() -> None:
     """What the timeline staffs each quarter with: the funded projects and the share of the one
     in part, staffed as the advice staffs them, are the advice's team."""
     s = example_scenarios()[ENTERPRISE]
-    budget = 0.8 * recommend(s).annual_cost_usd
-    advice = fund_projects(s, budget)
+    advice = fund_projects(s, 0.8 * recommend(s).annual_cost_usd)
     assert advice.plan is not None and advice.part is not None and advice.unstaffed
     staffed = {*advice.funded, advice.part.project}
     funded = s.model_copy(update={"projects": [p for p in s.projects if p.name in staffed]})
-    money = people_money(s, budget, None, Assumptions.defaults())
-    team = advised_team(funded, advice.part, None, Assumptions.defaults(), money)
+    team = advised_team(funded, advice.part, None, Assumptions.defaults(), s)
     assert team == advice.plan.allocation
 
 
@@ -404,16 +401,13 @@ def test_a_project_the_existing_team_staffs_at_no_cost_is_kept() -> None:
     assert richer.part is not None and richer.part.project == "Recs"
 
 
-def test_a_budget_just_short_of_the_plan_keeps_every_project_and_a_smaller_one_reshapes() -> None:
+def test_a_budget_just_short_of_the_plan_keeps_every_project() -> None:
     """A review's 60-person British fintech: a priority-5 online fraud model with in-house
     labelling and a priority-4 batch credit model. Its recommended plan costs $968k (92.3);
     at $950k the advice used to leave the credit model out in part and staff the rest by the
     setup's rules, five full-stack data scientists, two data scientists and an annotator
     ($716k, 58.4), while the best plan within the budget scored 91.5 for $939k. It now
-    staffs every project with that plan. Where only the fraud model is kept, its rules' team
-    is reshaped and changed where a change is worth its cost within the budget, as the plan
-    recommended for that model within the budget is: with an ML engineer, far better for the
-    fraud model it funds."""
+    staffs every project with that plan."""
     s = scenario(
         project_data(
             "Card fraud detection",
@@ -426,21 +420,38 @@ def test_a_budget_just_short_of_the_plan_keeps_every_project_and_a_smaller_one_r
         employees=60,
         region="gb",
     )
-    recommended = recommend(s)
-    near = fund_projects(s, 0.98 * recommended.annual_cost_usd)
+    budget = 0.98 * recommend(s).annual_cost_usd
+    near = fund_projects(s, budget)
     assert near.plan is not None and near.part is None and not near.unstaffed
     assert near.plan.quality > 90
-    best = best_under_budget(s, 0.98 * recommended.annual_cost_usd)
+    best = best_under_budget(s, budget)
     assert best is not None and near.plan.allocation == best.allocation
-    budget = 0.6 * recommended.annual_cost_usd
-    tight = fund_projects(s, budget)
-    assert tight.funded == ("Card fraud detection",) and tight.unstaffed == ("Credit scoring",)
-    assert tight.plan is not None
-    fraud = only(s, ("Card fraud detection",))
-    rules = recommend(fraud).shaping
-    assert rules is not None
-    by_rules = evaluate(fraud, rules.rules_plan)
-    as_advised = evaluate(fraud, tight.plan.allocation)
-    assert by_rules.annual_cost_usd < tight.plan.annual_cost_usd <= budget
-    assert as_advised.quality > by_rules.quality + 10
-    assert tight.plan.allocation["ml_engineer"] == 1
+
+
+def test_the_projects_kept_get_their_rules_team_reshaped_for_the_portfolios_score() -> None:
+    """A 400-person US e-commerce company: large online search (priority 5) and product
+    recommendations (4), a medium batch demand forecast (3), two data scientists and a data
+    engineer on staff. At 80% of its recommended plan's cost the budget keeps the search
+    model, two thirds of the recommendations and leaves the forecast out; the setup's rules'
+    team for that work (four full-stack data scientists among them) scored 54.5 for $4.78M,
+    and reshaped for that cost, as the recommended plan is, the team scores 72.9 for less."""
+    s = scenario(
+        project_data(
+            "Search ranking", "recommender", scale="large", deployment="online", priority=5
+        ),
+        project_data(
+            "Product recommendations", "recommender", scale="large", deployment="online", priority=4
+        ),
+        project_data("Demand forecast", "tabular", deployment="batch", priority=3),
+        employees=400,
+        existing={"data_scientist": 2, "data_engineer": 1},
+    )
+    advice = fund_projects(s, 0.8 * recommend(s).annual_cost_usd)
+    assert advice.funded == ("Search ranking",) and advice.unstaffed == ("Demand forecast",)
+    assert advice.part is not None and advice.part.project == "Product recommendations"
+    pricing = _Pricing(s, None, Assumptions.defaults())
+    rules = evaluate(s, pricing.team((0,), 1, advice.part.percent))
+    assert advice.plan is not None
+    assert advice.plan.annual_cost_usd <= rules.annual_cost_usd
+    assert advice.plan.quality > rules.quality + 15
+    assert rules.allocation[GENERALIST] > 0 == advice.plan.allocation[GENERALIST]
