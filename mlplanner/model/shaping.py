@@ -470,48 +470,29 @@ def _worth_adding(
     """The move raising the plan's cost that buys the most quality per dollar (ties: the
     cheaper), if it buys at least as much per dollar as the team shaped for the rules' cost
     does on average (``bar``: its quality and cost) and the plan with it fits ``budget_usd``;
-    else ``None``.
-    Moves of one person (or step) first, of two where none of one does (module docstring).
-    ``whole``: the space's scores, where it is small enough."""
-    for wide in (False, True):
-        move = _best_dearer(context, space, current, at, budget_usd, whole, bar, wide)
-        if move is not None:
-            return move
-    return None
-
-
-def _best_dearer(
-    context: ScoringContext,
-    space: SearchSpace,
-    current: np.ndarray,
-    at: tuple[int, float],
-    budget_usd: float | None,
-    whole: _ScoredSpace | None,
-    bar: tuple[float, int],
-    wide: bool,
-) -> Move | None:
-    """:func:`_worth_adding` among the moves of one person, or of two (``wide``)."""
+    else ``None``. Moves of one person (or step) first, of two where none of one does (module
+    docstring). ``whole``: the space's scores, where it is small enough."""
     spend, quality = at
     bar_quality, bar_cost = bar
     if bar_cost <= 0:  # a team costing nothing has no points per dollar to beat
         return None
-    moves = _two_only(space.step) if wide else _deltas(space.step, False)
-    candidates = _affordable(context, current + moves, 10**15, space)
-    candidates = candidates[cost(context, candidates) > spend]
-    if not len(candidates):
-        return None
-    scores = _scored(context, candidates, whole)
-    gain = scores.quality - quality
-    extra = (scores.cost - spend).astype(float)
-    # gain / extra >= bar_quality / bar_cost, multiplied out (every move here costs more).
-    keep = (gain > _GAIN) & (gain * bar_cost >= bar_quality * extra)
-    if budget_usd is not None:
-        keep &= scores.cost <= budget_usd
-    if not keep.any():
-        return None
-    rows = np.flatnonzero(keep)
-    best = rows[np.lexsort((extra[rows], -gain[rows] / extra[rows]))[0]]
-    return _move(current[0], candidates, scores, int(best), space.step, at)
+    for moves in (_deltas(space.step, False), _two_only(space.step)):
+        candidates = _affordable(context, current + moves, 10**15, space)
+        candidates = candidates[cost(context, candidates) > spend]
+        if not len(candidates):
+            continue
+        scores = _scored(context, candidates, whole)
+        gain = scores.quality - quality
+        extra = (scores.cost - spend).astype(float)
+        # gain / extra >= bar_quality / bar_cost, multiplied out (every move here costs more).
+        keep = (gain > _GAIN) & (gain * bar_cost >= bar_quality * extra)
+        if budget_usd is not None:
+            keep &= scores.cost <= budget_usd
+        if keep.any():
+            rows = np.flatnonzero(keep)
+            best = rows[np.lexsort((extra[rows], -gain[rows] / extra[rows]))[0]]
+            return _move(current[0], candidates, scores, int(best), space.step, at)
+    return None
 
 
 @cache
