@@ -188,10 +188,10 @@ def setup_space(
 
     rule = assumptions.setups[setup]
 
-    def needed(fte: float) -> int:  # below the cut none, or one where no generalist carries it
-        if fte < rule.round_up_from - 1e-9:  # two from one person's work
+    def needed(fte: float) -> int:  # the bound for ``fte`` of a role (module docstring)
+        if fte < rule.round_up_from - 1e-9:  # below the cut: one where no generalist carries it
             return 1 if fte > 1e-9 and not hires(setup, GENERALIST, assumptions) else 0
-        return max(math.ceil(fte - 1e-9), 2 if fte >= 1 - 1e-9 else 1)
+        return max(math.ceil(fte - 1e-9), 2 if fte >= 1 - 1e-9 else 1)  # two from one FTE on
 
     upper: dict[str, int] = {}
     for role in SPECIALIST_ROLES:
