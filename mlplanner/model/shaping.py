@@ -186,13 +186,16 @@ class Shaping:
     @property
     def summary(self) -> str:
         """The moves in one paragraph, or that the rules' plan was already the best shape;
-        then each person added beyond the rules' size and the reshaping that followed."""
+        then each change beyond the rules' cost and the reshaping that followed (past
+        :data:`LISTED_MOVES` changes, what they change in all)."""
         size = people(sum(self.rules_plan.values()))
         start = (
             f"The setup's rules size this team at {size} for "
             f"{format_usd(self.rules_cost_usd)} a year (quality {self.rules_quality:.1f})."
         )
         sentences = [start, _within(self.moves, self.exact, self.rules_quality)]
+        if len(self.additions) > LISTED_MOVES:
+            return " ".join([*sentences, _beyond(self.additions)])
         for addition in self.additions:
             sentences.append(addition.sentence)
             if addition.moves:
@@ -267,6 +270,25 @@ def _within(moves: tuple[Move, ...], exact: bool, quality: float) -> str:
         return f"{said}; in all, {_net(moves)}."
     steps = "; ".join(f"{move.text} ({move.effect})" for move in moves)
     return f"{said}: {steps}."
+
+
+def _beyond(additions: tuple[Addition, ...]) -> str:
+    """More than :data:`LISTED_MOVES` changes beyond the rules' cost, by what they change in
+    all (one by one, a person taken out for one role and put back for another reads as
+    contradicting itself): ``Beyond that cost, 5 changes worth their cost (each buying at
+    least the shaped team's 46 points per $1M) raise quality to 93.1 at $846k a year, within
+    the $1.00M budget; in all, they add …``."""
+    moves = tuple(move for a in additions for move in (a.person, *a.moves))
+    end, first = moves[-1], additions[0]
+    budget = (
+        "" if first.budget_usd is None else f", within the {format_usd(first.budget_usd)} budget"
+    )
+    return (
+        f"Beyond that cost, {len(additions)} changes worth their cost (each buying at least "
+        f"the shaped team's {_per_million(*first.bar)} points per $1M) raise quality to "
+        f"{end.quality_after:.1f} at {format_usd(end.cost_after)} a year{budget}; in all, "
+        f"{_net(moves)}."
+    )
 
 
 def _net(moves: tuple[Move, ...]) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import replace
 from functools import reduce
 from typing import Any
 
@@ -924,3 +925,31 @@ def test_an_online_fraud_model_gets_its_ml_engineer() -> None:
     assert plan.setup == "scaleup"
     assert plan.allocation["ml_engineer"] == 1
     assert plan.quality > 80
+
+
+def test_many_changes_beyond_the_rules_cost_are_said_by_what_they_change_in_all() -> None:
+    """Listed one by one, changes beyond the rules' cost can read as contradicting themselves
+    (a backend developer moved to an ML engineer, then a full-stack data scientist to a
+    backend developer); past ``LISTED_MOVES`` of them the summary says what they change in
+    all. The fashion retailer's three changes, and a fourth (an analyst more), are said so."""
+    _, shaping = _example("fashion_retailer")
+    last = shaping.additions[-1]
+    analyst = Move(
+        added={"data_analyst": 1},
+        removed={},
+        step=1,
+        cost_before=last.person.cost_after,
+        cost_after=last.person.cost_after + 136_350,
+        quality_before=last.person.quality_after,
+        quality_after=last.person.quality_after + 1.0,
+    )
+    four = (*shaping.additions, Addition(analyst, (), True, last.budget_usd, last.bar))
+    summary = replace(shaping, additions=four).summary
+    assert summary.endswith(
+        "Beyond that cost, 4 changes worth their cost (each buying at least the shaped team's "
+        "46 points per $1M) raise quality to 94.8 at $1.87M a year, within the $2.50M budget; "
+        "in all, they add one Data Analyst, one Data Engineer and one ML Engineer, and take "
+        "out one Full-Stack Data Scientist."
+    )
+    assert "instead of one Backend Developer" not in summary
+    assert all(a.sentence in shaping.summary for a in shaping.additions)  # three are listed
