@@ -310,10 +310,12 @@ def shape(
     rules_plan: dict[str, int],
     reshape: bool = True,
     budget_usd: float | None = None,
+    beyond: bool = True,
 ) -> Shaping:
-    """The rules' plan reshaped within ``space``, then changed beyond its cost where a change
-    buys quality at least as cheaply as the team shaped for the rules' cost does, within
-    ``budget_usd`` (module docstring); with ``reshape`` false, the rules' plan as it is."""
+    """The rules' plan reshaped within ``space``, then (with ``beyond``) changed beyond its cost
+    where a change buys quality at least as cheaply as the team shaped for the rules' cost
+    does, within ``budget_usd`` (module docstring); with ``reshape`` false, the rules' plan as
+    it is."""
     current = np.array([[rules_plan[role] for role in ROLES]], dtype=np.int64)
     cap = int(cost(context, current)[0])
     small = reshape and space.size <= EXACT_SPACE
@@ -333,8 +335,10 @@ def shape(
     additions: list[Addition] = []
     bar = (at[1], at[0])  # the shaped team's quality and cost: the value a change must beat
     while (
-        person := _worth_adding(context, space, current, at, budget_usd, whole, bar)
-    ) is not None:
+        beyond
+        and (person := _worth_adding(context, space, current, at, budget_usd, whole, bar))
+        is not None
+    ):
         change = [person.added.get(role, 0) - person.removed.get(role, 0) for role in ROLES]
         current = space.with_heads(current + np.array([change]) * space.step)
         start = (person.cost_after, person.quality_after)

@@ -72,9 +72,9 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost
 from mlplanner.model.demand import Demand, compute_demand
 from mlplanner.model.plan import Evaluation, evaluate, recommend, rules_and_space
-from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
+from mlplanner.model.roles import SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
-from mlplanner.model.scoring import ScoringContext, cost, scoring_context
+from mlplanner.model.scoring import ScoringContext, scoring_context
 from mlplanner.model.shaping import shape
 from mlplanner.model.staffing import choose_setup, staff
 from mlplanner.model.wording import format_usd, joined, projects
@@ -170,8 +170,8 @@ def fund_projects(
     setup: str | None = None,
     assumptions: Assumptions | None = None,
 ) -> BudgetAdvice:
-    """The whole projects ``budget_usd`` staffs (every one, with the recommended plan or the
-    plan recommended for that budget, when it fits), and the rest spent on the next project in
+    """The whole projects ``budget_usd`` staffs (every one, when step 1 of the module
+    docstring finds a plan for them all within it), and the rest spent on the next project in
     line (module docstring)."""
     budget = check_budget(budget_usd)
     pricing = _Pricing(scenario, setup, assumptions or Assumptions.defaults())
@@ -186,14 +186,14 @@ def fund_projects(
     kept = pricing.taken_back(order, out)
     left = [i for i in order[:out] if i not in kept]
     last_out = left[-1] if left else None
-    if pricing.cost(pricing.team(kept)) > budget:
+    rules = pricing.team(kept)
+    if pricing.cost(rules) > budget:
         return BudgetAdvice(None, (), None, names, smallest)
-    team = pricing.shaped(kept)
-    plan = evaluate(scenario, team, setup, pricing.assumptions)
+    plan = evaluate(scenario, pricing.shaped(kept), setup, pricing.assumptions)
     part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all
     if last_out is not None:
         percent = pricing.largest_share(kept, last_out, budget)
-        if pricing.team(kept, last_out, percent) != pricing.team(kept):
+        if pricing.team(kept, last_out, percent) != rules:
             more = pricing.shaped(kept, last_out, percent)
             with_part = evaluate(scenario, more, setup, pricing.assumptions)
             if with_part.quality > plan.quality + QUALITY_TOLERANCE:
@@ -260,7 +260,7 @@ class _Pricing:
     @cached_property
     def vendor_usd(self) -> int:
         """Outsourced annotation: the whole portfolio's, whoever is staffed (0 people cost 0).
-        Worked out when a cost is first asked for (:func:`rules_team` prices nothing)."""
+        Worked out when a cost is first asked for (:func:`advised_team` prices nothing)."""
         return evaluate(self.scenario, {}, self.setup, self.assumptions).annual_cost_usd
 
     def demand(self, kept: tuple[int, ...]) -> Demand:
@@ -331,15 +331,15 @@ class _Pricing:
     ) -> dict[str, int]:
         """The team the advice staffs that work with: the rules' team for it (:meth:`team`)
         reshaped within the setup's space of plans for that work for no more than it costs
-        (:func:`~mlplanner.model.shaping.shape`, held to that cost), scored as the advice's
+        (:func:`~mlplanner.model.shaping.shape`, no change beyond it), scored as the advice's
         plan is, for the whole portfolio (:attr:`context`): never dearer and never below the
         rules' team's score; the rules' team itself where there is no project."""
         demand = self.staffed(kept, part, percent)
         existing = self.scenario.company.existing_team
         staffing, space = rules_and_space(demand, existing, self.chosen, self.assumptions)
-        rules = staffing.allocation
-        ceiling = int(cost(self.context, np.array([[rules[role] for role in ROLES]]))[0])
-        return shape(self.context, space, rules, bool(kept) or percent > 0, ceiling).allocation
+        reshape = bool(kept) or percent > 0
+        shaping = shape(self.context, space, staffing.allocation, reshape, beyond=False)
+        return shaping.allocation
 
     def cost(self, team: Mapping[str, int]) -> int:
         """What a team costs a year, as the Plan page counts it."""
