@@ -84,9 +84,12 @@ def plan_table(plan: Evaluation) -> str:
     """A plan as plain text for a terminal; a recommended plan with a quality score adds how
     it was shaped from the rules' plan (:attr:`mlplanner.model.shaping.Shaping.summary`)."""
     frame = allocation_frame(plan)
-    frame = frame[frame["headcount"] + frame["existing"] + frame["fte_demand"] > 0]
+    # the demand each role's people are planned for, as the Plan page's table shows it: a
+    # full-stack data scientist's is the other roles' work it carries
+    frame = frame.assign(fte_work=(frame["fte_demand"] + frame["fte_carried"]).round(2))
+    frame = frame[frame["headcount"] + frame["existing"] + frame["fte_work"] > 0]
     shown = frame.assign(role=frame["role"].map(role_label))[
-        ["role", "fte_demand", "headcount", "existing", "hires", "annual_cost_usd"]
+        ["role", "fte_work", "headcount", "existing", "hires", "annual_cost_usd"]
     ]
     lines = [
         f"{plan.scenario.name} — {plan.setup} setup ({plan.setup_reason})",

@@ -101,6 +101,20 @@ def test_recommend_table_shows_the_plan(capsys: pytest.CaptureFixture[str]) -> N
     assert shown_roles == expected
 
 
+def test_recommend_table_shows_the_work_generalists_carry(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The table's demand is the Plan page's: a full-stack data scientist's row shows the other
+    roles' work it carries, not 0.00 (which read as a hire for no work)."""
+    plan = recommend(load_scenario(FASHION), "startup")
+    carrier = next(line for line in plan.roles if line.role == "full_stack_data_scientist")
+    assert carrier.headcount and carrier.fte_carried > 0 and carrier.fte_demand == 0
+    out = run_ok(capsys, "recommend", str(FASHION), "--setup", "startup")
+    row = next(r for r in out.splitlines() if r.strip().startswith("Full-Stack Data Scientist"))
+    assert row.split()[3] == f"{carrier.fte_work:.2f}"
+    assert "fte_work" in out.splitlines()[1]
+
+
 def test_recommend_json_holds_the_documented_fields(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(run_ok(capsys, "recommend", str(FASHION), "--format", "json"))
     assert_recommend_shape(data)
