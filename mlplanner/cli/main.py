@@ -122,7 +122,7 @@ def _raise_quality_lines(plan: Evaluation) -> list[str]:
     suggestions = raise_quality(plan)
     if not suggestions:
         return ["What would raise quality most: no single person more raises it by 0.1 points."]
-    lines = ["What would raise quality most:"]
+    lines = ["What would raise quality most, each person added to those above:"]
     lines += [f"  {s.sentence(role_label(s.role))}" for s in suggestions]
     note = style_note(suggestions, plan)
     return lines + ([note] if note else [])

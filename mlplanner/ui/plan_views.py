@@ -333,12 +333,13 @@ def render_raise_quality(evaluation: Evaluation) -> None:
     hires, each with its cost, the points it buys and the project that gains
     (:func:`raise_quality`, cached per plan)."""
     suggestions = raise_quality_of(evaluation)
-    heading = "**What would raise quality most**"
     if not suggestions:
-        st.markdown(heading)
+        st.markdown("**What would raise quality most**")
         st.caption("No single person more raises quality by a tenth of a point.")
         return
     lines = "\n".join(f"- {plain(s.sentence(ROLE_LABELS[s.role]))}" for s in suggestions)
+    # the points are one after the other: a person can gain more once the one above is there
+    heading = "**What would raise quality most**, each person added to those above"
     st.markdown(f"{heading}\n\n{lines}")  # one element, not two
     note = style_note(suggestions, evaluation)
     if note:

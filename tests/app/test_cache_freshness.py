@@ -127,7 +127,7 @@ def test_the_budget_marker_follows_the_slider_and_the_assumptions() -> None:
     ]
 
 
-RAISE = "**What would raise quality most**"
+RAISE = "**What would raise quality most**, each person added to those above"
 
 
 def plan_shown(at: Any) -> tuple[str, str, str, str]:

@@ -85,7 +85,7 @@ def test_recommend_table_shows_the_plan(capsys: pytest.CaptureFixture[str]) -> N
     suggestions = raise_quality(plan)
     assert len(suggestions) == 3
     raised = components + 3
-    assert lines[raised] == "What would raise quality most:"
+    assert lines[raised] == "What would raise quality most, each person added to those above:"
     assert lines[raised + 1 : raised + 4] == [
         f"  {s.sentence(role_label(s.role))}" for s in suggestions
     ]
