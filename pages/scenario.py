@@ -258,7 +258,8 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         placeholder="No budget",
         key=budget_key,
         help="What the team may cost a year. The Plan page compares the plan's cost with it "
-        "and, when the plan is over, warns and shows what the budget buys by whole projects; "
+        "and, when the plan is over, warns and shows what the budget buys (whole projects, or "
+        "everyone on every project where that scores higher); "
         "leave empty for no budget.",
     )
     employees_col.caption(f"{count(employees)} employees")

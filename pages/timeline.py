@@ -103,7 +103,7 @@ timeline = timeline_of(scenario, assumptions)
 if get_override() is not None:
     st.info(
         "The timeline staffs the recommended plan (or, where the budget does not pay for it, "
-        "the team the budget buys by whole projects); the allocation adopted on the Trade-offs "
+        "the team the budget advice buys); the allocation adopted on the Trade-offs "
         "page is not dated."
     )
 render_timeline_metrics(timeline)

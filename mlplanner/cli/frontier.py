@@ -102,10 +102,16 @@ def best_point(scenario: Scenario, budget: float, setup: str | None) -> Frontier
 def budget_lines(
     advice: BudgetAdvice, best: FrontierPoint | None, scenario: Scenario, setup: str | None
 ) -> str:
-    """The table format's lines under the advice's plan: what it staffs and leaves out, and
-    the highest score the budget buys when every role is spread over every project (or the
+    """The table format's lines under the advice's plan: what it staffs and leaves out (and,
+    where it leaves work out, its score with its people on the work it staffs), and the
+    highest score the budget buys when every role is spread over every project (or the
     cheapest such plan, when none fits)."""
     lines = [f"By whole projects: {advice.message}"]
+    if advice.leaves_work_out and advice.plan is not None and advice.plan.scored:
+        lines.append(
+            f"With its people on the work it staffs, the rest delivering nothing, it scores "
+            f"{advice.quality:.1f} (the table scores everyone on every project)."
+        )
     existing = scenario.company.existing_team
     if best is not None:
         lines.append(

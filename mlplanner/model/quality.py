@@ -215,7 +215,7 @@ def _portfolio(
     priority = np.array(
         [demand.priorities[s] if demand.priorities else DEFAULT_PRIORITY for s in kept], float
     )
-    weight = np.where(present, size, 0.0) * (priority / DEFAULT_PRIORITY)[:, None]
+    weight = unit_weight(size, priority[:, None])
     weight = weight / weight.sum(axis=0)
     average = fte.sum(axis=1) / np.where(present, size, 1.0)[:, None, :]
     phase_fte = fte.sum(axis=2)  # [unit, phase, row]
@@ -244,6 +244,23 @@ def _portfolio(
         teams=managers(whole.item() if one else whole, a.lead_from_contributors, a.lead_span),
         need=need,
     )
+
+
+def unit_weight(size: np.ndarray, priority: np.ndarray) -> np.ndarray:
+    """Each unit's weight in the portfolio before it is made a share (step 4): its FTE x
+    priority / 3; a unit without work weighs nothing."""
+    return np.where(size > _NOTHING, size, 0.0) * (priority / DEFAULT_PRIORITY)
+
+
+def work_weight(demand: Demand) -> float:
+    """The weight of all of a demand's units (step 4, before shares are taken): what a part of
+    a portfolio's work weighs within it, as the budget advice scores the projects it staffs."""
+    size = demand.fte.sum(axis=(1, 2))
+    priority = np.array(
+        [demand.priorities[s] if demand.priorities else DEFAULT_PRIORITY for s in range(len(size))],
+        float,
+    )
+    return float(unit_weight(size, priority).sum())
 
 
 def _needs(depth_work: list[str], kinds: list[str], a: Assumptions) -> np.ndarray:

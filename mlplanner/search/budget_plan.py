@@ -1,62 +1,61 @@
 """Budget advice that can ship: whole projects staffed the setup's own way, within a budget.
 
 The exact best plan under a budget (:func:`mlplanner.search.frontier.best_under_budget`)
-maximises the score over headcounts; every project then gets the same share of each role,
-so a tight budget spreads thin. A manager funds projects instead. :func:`fund_projects`:
+maximises the score over headcounts with everyone on every project; a manager may rather fund
+some projects whole and leave the rest waiting. :func:`fund_projects` weighs both:
 
 1. staffs the whole portfolio with the recommended plan (the setup's rules' plan reshaped for
    the rules' cost, and changed beyond it where worth its cost within the scenario's budget:
-   :mod:`mlplanner.model.shaping`), or where that does not fit the plan recommended for the
-   budget given (grown only within it), or else the best plan of the setup's space within
-   the budget where it scores at least as high as the setup's rules' plan for every project
-   (the team sized on the whole portfolio's demand: a plan as good as that one staffs every
-   project as well as the setup's own sizing does); all of them have someone able to deploy
-   a production model, like any plan of the setup's space
-   (:mod:`mlplanner.model.setup_space`);
-2. prices a team as the Plan page prices any allocation: its people, plus the outsourced
-   annotation of the whole portfolio (bought whatever the team);
-3. keeps every project when step 1 finds a team within the budget, and otherwise leaves
-   out projects in one fixed order, the lowest priority first and among equal priorities the
-   dearest first (its own work: its FTE per role at the roles' loaded rates), so that the
-   budget ships as many whole projects as it can, as few as make the rest's rules' team fit
-   (found by bisection: the rules never staff fewer projects with a dearer team; a few
-   pricings, so 200 projects take milliseconds), then takes back each project left out that
-   costs nothing more to keep (the existing team staffs it: leaving it out would save
-   nothing, since nobody is let go);
+   :mod:`mlplanner.model.shaping`) or, where that does not fit, the plan recommended for the
+   budget given (grown only within it), when one of them fits;
+2. otherwise funds whole projects (:func:`by_whole_projects`, steps 3 and 4) and compares them
+   with the best plan of the setup's space within the budget, everyone on every project: the
+   advice is whichever scores higher for the whole portfolio, whole projects on a tie. Whole
+   projects are scored with their team on the work they staff and the rest of the portfolio
+   delivering nothing (:meth:`_Pricing.staffed_quality`), so a project the advice calls
+   unstaffed counts for nothing in its figure, and the team's coordination is judged by the
+   teams that work needs;
+3. by whole projects, leaves out projects in one fixed order, the lowest priority first and
+   among equal priorities the dearest first (its own work: its FTE per role at the roles'
+   loaded rates), as few as make the rest's rules' team fit (found by bisection: the rules
+   never staff fewer projects with a dearer team; a few pricings, so 200 projects take
+   milliseconds), then takes back each project left out that costs nothing more to keep (the
+   existing team staffs it: leaving it out would save nothing, since nobody is let go);
 4. spends what is left on the project left out last, in part: the kept projects' demand plus
    the largest whole percentage of what that project adds whose rules' team still fits; a
    share that staffs nobody more, or whose people raise no quality (an annotator alone,
    with nobody to build the model), is none.
 
-The projects kept (and the part) are staffed by the setup's rules' team for their work
-reshaped within the setup's space for that work, for no more than that team costs, as the
-recommended plan is shaped, and scored for the whole portfolio as the advice's plan is
-(:meth:`_Pricing.shaped`): with someone able to deploy their production models, never
-dearer and never scoring lower than the rules' team, so it fits wherever that team does.
-(Until December 2026 the rules' team itself was the advice: a 400-person e-commerce
-company's search model and two thirds of its recommender at 80% of its plan's cost got four
-full-stack data scientists among 21 people, 54.5 for $4.78M, where the reshaped team scores
-72.9 for less; and a fintech at 98% of its recommended plan's cost was told to leave its
-credit model out in part, scoring 58.4, where the best plan within the budget staffed both at
-91.5. Shaped for the kept work's own score instead, and grown within the budget, the teams
-were better for that work, but the advice's figure, scored for the whole portfolio, fell as
-the budget rose at 8 of 715 budgets of 23 companies, from 40 to 104% of their plans; now it
-never does there, with a mean quality of 49.2 against 46.8 with the rules' teams. A
-reshaped team can cost less than the rules' team, and that money is not spent elsewhere: a
-mean of $96k a budget is left unspent, against $86k.)
+A team prices as the Plan page prices any allocation: its people, plus the outsourced
+annotation of the whole portfolio (bought whatever the team, so that an adopted plan costs
+what the advice said). Every plan has someone able to deploy each production model it
+staffs (the setup's space requires one; the staffing rules add the setup's deployer). The
+projects kept (and the part) are staffed by the setup's rules' team for their work reshaped
+within the setup's space for that work, for no more than that team costs, as the recommended
+plan is shaped (:meth:`_Pricing.shaped`): never dearer and never scoring lower than the rules'
+team on that work.
 
-The order of removals does not depend on the budget, only where it stops does; step 1's
-plan within the budget only rises in quality with the budget, so once it staffs every
-project a larger budget does too. A larger
+*Choice* (December 2026). Until then whole projects were the advice unless the best plan
+within the budget scored at least as high as the setup's rules' plan, and they were scored,
+like any plan, with everyone on every project. A review as a head of ML found the labels
+false against that score: a French retailer at 90% of its plan was told to leave three live
+models unstaffed, with the same team as the best plan within the budget, whose score had them
+delivering 95% while a "staffed" project delivered 86%; a Canadian insurer's advice, at $250k
+more, switched off three live models and left $342k unspent; and small budget teams were
+scored against the leads the whole portfolio needs (a five-person team "gained" 13 points
+from a lead). On 664 budgets of 22 companies (40 to 104% of their plans) the advice now keeps
+every project at 418 (151 before), never scores lower with more money, and leaves a mean of
+$66k unspent (against $104k).
+
+The order of removals does not depend on the budget, only where it stops does. A larger
 budget never funds fewer of the projects in that order's kept end, but a project taken back
 in step 3 (one the existing team staffs) can be left out with more money, where the projects
 the larger budget keeps take that team's time first; it drops out only for a project of at
 least its priority. (Keeping, after the part, each smaller project whose whole team still
 fits what is left was tried and undone: a review found an insurer's quality falling from
 61.0 to 54.3 when its budget rose by $74k, as the part grew into the money that had kept a
-project whole.) The advice's plan is its allocation evaluated for the whole portfolio, exactly
-what the Plan page shows once it is adopted; the score spreads each role over every project,
-so it does not know which projects the advice meant for whom.
+project whole.) The advice's ``plan`` is its allocation evaluated for the whole portfolio,
+everyone on every project, exactly what the Plan page shows once it is adopted.
 """
 
 from __future__ import annotations
@@ -72,9 +71,10 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost
 from mlplanner.model.demand import Demand, compute_demand
 from mlplanner.model.plan import Evaluation, evaluate, recommend, rules_and_space
-from mlplanner.model.roles import SPECIALIST_ROLES
+from mlplanner.model.quality import work_weight
+from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario
-from mlplanner.model.scoring import ScoringContext, scoring_context
+from mlplanner.model.scoring import ScoringContext, score, scoring_context
 from mlplanner.model.shaping import shape
 from mlplanner.model.staffing import choose_setup, staff
 from mlplanner.model.wording import format_usd, joined, projects
@@ -99,21 +99,28 @@ class Part:
 @dataclass(frozen=True)
 class BudgetAdvice:
     """What a budget buys by whole projects: the ``plan`` (its allocation evaluated for the
-    whole portfolio; ``None`` when not even the team staffing no project fits), the projects it
-    staffs whole, the one it staffs in ``part`` (if any) and those it leaves unstaffed
-    (scenario order), and ``smallest_cost_usd``, the cost of the team staffing no project (the
-    existing team, the analytics baseline, outsourced annotation)."""
+    whole portfolio, everyone on every project, as the Plan page scores it once adopted;
+    ``None`` when not even the team staffing no project fits), the projects it staffs whole,
+    the one it staffs in ``part`` (if any) and those it leaves unstaffed (scenario order),
+    ``smallest_cost_usd``, the cost of the team staffing no project (the existing team, the
+    analytics baseline, outsourced annotation), and ``quality``: the portfolio's score with
+    the team on the work it staffs, the work left out delivering nothing
+    (:meth:`_Pricing.staffed_quality`; the plan's own quality when every project is staffed;
+    0 without a plan)."""
 
     plan: Evaluation | None
     funded: tuple[str, ...]
     part: Part | None
     unstaffed: tuple[str, ...]
     smallest_cost_usd: int
+    quality: float = 0.0
 
     @property
-    def quality(self) -> float:
-        """The plan's quality for the whole portfolio (0 without a plan)."""
-        return 0.0 if self.plan is None else self.plan.quality
+    def leaves_work_out(self) -> bool:
+        """Whether the plan staffs some of the work and leaves some out (its ``quality`` then
+        differs from its plan's, which has everyone on every project)."""
+        some = bool(self.funded) or self.part is not None
+        return self.plan is not None and some and (bool(self.unstaffed) or self.part is not None)
 
     @property
     def message(self) -> str:
@@ -150,6 +157,7 @@ class BudgetAdvice:
     def to_dict(self) -> dict[str, Any]:
         """The advice as JSON: ``funded`` and ``unstaffed`` project names, ``part`` (``project``
         and ``percent``, or null), the plan's ``annual_cost_usd``, ``quality`` and
+        ``quality_every_project`` (its people scored over every project, as once adopted) and
         ``allocation`` (null without a plan), ``message``."""
         plan = self.plan
         part = self.part
@@ -158,7 +166,10 @@ class BudgetAdvice:
             "part": None if part is None else {"project": part.project, "percent": part.percent},
             "unstaffed": list(self.unstaffed),
             "annual_cost_usd": None if plan is None else plan.annual_cost_usd,
-            "quality": None if plan is None or not plan.scored else round(plan.quality, 2),
+            "quality": None if plan is None or not plan.scored else round(self.quality, 2),
+            "quality_every_project": (
+                None if plan is None or not plan.scored else round(plan.quality, 2)
+            ),
             "allocation": None if plan is None else plan.allocation,
             "message": self.message,
         }
@@ -170,17 +181,39 @@ def fund_projects(
     setup: str | None = None,
     assumptions: Assumptions | None = None,
 ) -> BudgetAdvice:
-    """The whole projects ``budget_usd`` staffs (every one, when step 1 of the module
-    docstring finds a plan for them all within it), and the rest spent on the next project in
-    line (module docstring)."""
+    """What ``budget_usd`` buys (module docstring): the recommended plan or the plan
+    recommended for the budget where one fits; otherwise whole projects
+    (:func:`by_whole_projects`), unless the best plan within the budget with everyone on every
+    project scores higher."""
     budget = check_budget(budget_usd)
     pricing = _Pricing(scenario, setup, assumptions or Assumptions.defaults())
-    names = tuple(project.name for project in scenario.projects)
-    smallest = pricing.cost(pricing.team(()))
-    whole = pricing.whole_team(budget)
+    whole = pricing.recommended_within(budget)
     if whole is not None:
-        plan = evaluate(scenario, whole, setup, pricing.assumptions)
-        return BudgetAdvice(plan, names, None, (), smallest)
+        return pricing.everyone(whole)
+    focused = _by_whole_projects(pricing, budget)
+    spread = pricing.best_within(budget)
+    if spread is not None and pricing.spread_quality(spread) > focused.quality + QUALITY_TOLERANCE:
+        return pricing.everyone(spread)
+    return focused
+
+
+def by_whole_projects(
+    scenario: Scenario,
+    budget_usd: float,
+    setup: str | None = None,
+    assumptions: Assumptions | None = None,
+) -> BudgetAdvice:
+    """What ``budget_usd`` buys by whole projects alone (module docstring, steps 3 and 4),
+    where the recommended plan does not fit: the projects kept, the one in part and their
+    team, scored with the team on that work."""
+    budget = check_budget(budget_usd)
+    return _by_whole_projects(
+        _Pricing(scenario, setup, assumptions or Assumptions.defaults()), budget
+    )
+
+
+def _by_whole_projects(pricing: _Pricing, budget: float) -> BudgetAdvice:
+    names = pricing.names
     order = pricing.removal_order()
     out = pricing.fewest_removals(order, budget)
     kept = pricing.taken_back(order, out)
@@ -188,34 +221,32 @@ def fund_projects(
     last_out = left[-1] if left else None
     rules = pricing.team(kept)
     if pricing.cost(rules) > budget:
-        return BudgetAdvice(None, (), None, names, smallest)
-    plan = evaluate(scenario, pricing.shaped(kept), setup, pricing.assumptions)
+        return BudgetAdvice(None, (), None, names, pricing.smallest)
+    team = pricing.shaped(kept)
+    quality = pricing.staffed_quality(team, kept)
     part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all
     if last_out is not None:
         percent = pricing.largest_share(kept, last_out, budget)
         if pricing.team(kept, last_out, percent) != rules:
             more = pricing.shaped(kept, last_out, percent)
-            with_part = evaluate(scenario, more, setup, pricing.assumptions)
-            if with_part.quality > plan.quality + QUALITY_TOLERANCE:
-                plan, part = with_part, Part(names[last_out], percent)
+            with_part = pricing.staffed_quality(more, kept, last_out, percent)
+            if with_part > quality + QUALITY_TOLERANCE:
+                team, quality, part = more, with_part, Part(names[last_out], percent)
+    scenario = pricing.scenario
+    plan = evaluate(scenario, team, pricing.setup, pricing.assumptions)
     funded = tuple(names[i] for i in kept)
     staffed = set(kept) | ({last_out} if part is not None else set())
     unstaffed = tuple(name for i, name in enumerate(names) if i not in staffed)
-    return BudgetAdvice(plan, funded, part, unstaffed, smallest)
+    return BudgetAdvice(plan, funded, part, unstaffed, pricing.smallest, quality)
 
 
 def advised_team(
-    scenario: Scenario,
-    part: Part | None,
-    setup: str | None,
-    assumptions: Assumptions,
-    portfolio: Scenario | None = None,
+    scenario: Scenario, part: Part | None, setup: str | None, assumptions: Assumptions
 ) -> dict[str, int]:
     """The team for the scenario's projects as :func:`fund_projects` staffs the projects it
-    keeps, the project ``part`` names (if any) for its percentage of the work only, shaped for
-    the score of ``portfolio``'s work (the scenario's unless given: the advice's whole
-    scenario). The hiring timeline staffs each quarter's funded projects with it."""
-    pricing = _Pricing(scenario, setup, assumptions, portfolio)
+    keeps, the project ``part`` names (if any) for its percentage of the work only. The hiring
+    timeline staffs each quarter's funded projects with it."""
+    pricing = _Pricing(scenario, setup, assumptions)
     names = [project.name for project in scenario.projects]
     if part is None or part.project not in names:
         return pricing.shaped(tuple(range(len(names))))
@@ -225,31 +256,61 @@ def advised_team(
 
 
 class _Pricing:
-    """Team and cost of each set of the scenario's projects (by index), each set's demand
-    computed once; teams are shaped for the score of ``portfolio``'s work (the scenario's
-    unless given: the whole scenario the advice was given for, where a timeline staffs a
-    quarter's projects)."""
+    """Team, cost and score of each set of the scenario's projects (by index), each set's
+    demand computed once."""
 
-    def __init__(
-        self,
-        scenario: Scenario,
-        setup: str | None,
-        assumptions: Assumptions,
-        portfolio: Scenario | None = None,
-    ) -> None:
+    def __init__(self, scenario: Scenario, setup: str | None, assumptions: Assumptions) -> None:
         self.scenario = scenario
         self.setup = setup
         self.assumptions = assumptions
         self.chosen = choose_setup(scenario.company, assumptions, setup).setup
         self._demand: dict[tuple[int, ...], Demand] = {}
-        self._portfolio = portfolio or scenario
 
     @cached_property
-    def context(self) -> ScoringContext:
-        """The scoring context of the whole portfolio's work: what the advice's plan is scored
-        for, and so what a set's team is shaped for."""
-        demand = compute_demand(self._portfolio, self.assumptions)
-        return scoring_context(demand, self._portfolio.company.region, self.assumptions)
+    def names(self) -> tuple[str, ...]:
+        return tuple(project.name for project in self.scenario.projects)
+
+    @cached_property
+    def smallest(self) -> int:
+        """The cost of the team staffing no project."""
+        return self.cost(self.team(()))
+
+    def everyone(self, team: Mapping[str, int]) -> BudgetAdvice:
+        """``team`` on every project: the advice's plan staffs every project."""
+        plan = evaluate(self.scenario, team, self.setup, self.assumptions)
+        return BudgetAdvice(plan, self.names, None, (), self.smallest, plan.quality)
+
+    def context(self, demand: Demand) -> ScoringContext:
+        """The scoring context of some of the scenario's work."""
+        return scoring_context(demand, self.scenario.company.region, self.assumptions)
+
+    @cached_property
+    def whole(self) -> Demand:
+        """The demand of every project."""
+        return self.demand(tuple(range(len(self.scenario.projects))))
+
+    def staffed_quality(
+        self,
+        team: Mapping[str, int],
+        kept: tuple[int, ...],
+        part: int | None = None,
+        percent: int = 0,
+    ) -> float:
+        """The portfolio's quality with ``team`` on the kept projects and ``percent`` of
+        project ``part`` (:meth:`staffed`), the rest delivering nothing: the team's score for
+        that work times the share of the portfolio's weight it has (units weigh FTE x
+        priority / 3: :func:`~mlplanner.model.quality.work_weight`)."""
+        demand = self.staffed(kept, part, percent)
+        share = work_weight(demand) / work_weight(self.whole)
+        return share * self.score(team, demand)
+
+    def spread_quality(self, team: Mapping[str, int]) -> float:
+        """The team's quality with everyone on every project (what ``evaluate`` gives)."""
+        return self.score(team, self.whole)
+
+    def score(self, team: Mapping[str, int], demand: Demand) -> float:
+        row = np.array([[team.get(role, 0) for role in ROLES]])
+        return float(score(self.context(demand), row).quality[0])
 
     @cached_property
     def own(self) -> np.ndarray:
@@ -273,14 +334,9 @@ class _Pricing:
             self._demand[kept] = found
         return found
 
-    def whole_team(self, budget: float) -> dict[str, int] | None:
-        """The team for every project within ``budget``, if there is one: the recommended plan
-        if it fits, else the plan recommended for ``budget`` (the people worth their cost it
-        adds must fit it), else the best plan of the setup's space within the budget
-        (:func:`~mlplanner.search.frontier.best_under_budget`) where it scores at least as
-        high as the setup's rules' plan for every project (the team sized on every project's
-        demand), so it staffs every project as well as that team; else ``None``. Like any plan
-        of the setup's space, each has someone able to deploy a production model."""
+    def recommended_within(self, budget: float) -> dict[str, int] | None:
+        """The recommended plan if it fits ``budget``, else the plan recommended for ``budget``
+        (the people worth their cost it adds must fit it) if that fits; else ``None``."""
         plan = recommend(self.scenario, self.setup, self.assumptions)
         if self.cost(plan.allocation) <= budget:
             return dict(plan.allocation)
@@ -290,13 +346,17 @@ class _Pricing:
         )
         if self.cost(budgeted.allocation) <= budget:
             return dict(budgeted.allocation)
-        shaping = plan.shaping
-        if shaping is None or not self.scenario.projects:
+        return None
+
+    def best_within(self, budget: float) -> dict[str, int] | None:
+        """The best plan of the setup's space within ``budget``, everyone on every project
+        (:func:`~mlplanner.search.frontier.best_under_budget`); ``None`` without projects or
+        when none fits. Like any plan of that space, it has someone able to deploy each
+        production model."""
+        if not self.scenario.projects:
             return None
         best = best_within(search_problem(self.scenario, self.assumptions, self.setup), budget)
-        if best is None or best.quality < shaping.rules_quality - QUALITY_TOLERANCE:
-            return None
-        return dict(best.allocation)
+        return None if best is None else dict(best.allocation)
 
     def staffed(self, kept: tuple[int, ...], part: int | None = None, percent: int = 0) -> Demand:
         """The demand of the kept projects and ``percent`` of the work project ``part`` adds to
@@ -331,14 +391,14 @@ class _Pricing:
     ) -> dict[str, int]:
         """The team the advice staffs that work with: the rules' team for it (:meth:`team`)
         reshaped within the setup's space of plans for that work for no more than it costs
-        (:func:`~mlplanner.model.shaping.shape`, no change beyond it), scored as the advice's
-        plan is, for the whole portfolio (:attr:`context`): never dearer and never below the
-        rules' team's score; the rules' team itself where there is no project."""
+        (:func:`~mlplanner.model.shaping.shape`, no change beyond it), scored on that work:
+        never dearer and never below the rules' team's score; the rules' team itself where
+        there is no project."""
         demand = self.staffed(kept, part, percent)
         existing = self.scenario.company.existing_team
         staffing, space = rules_and_space(demand, existing, self.chosen, self.assumptions)
         reshape = bool(kept) or percent > 0
-        shaping = shape(self.context, space, staffing.allocation, reshape, beyond=False)
+        shaping = shape(self.context(demand), space, staffing.allocation, reshape, beyond=False)
         return shaping.allocation
 
     def cost(self, team: Mapping[str, int]) -> int:
@@ -368,12 +428,14 @@ class _Pricing:
 
     def fewest_removals(self, order: list[int], budget: float) -> int:
         """How many projects, from the start of ``order``, must be left out for the rest's team
-        to fit ``budget``, when the whole portfolio's team does not (at least one; all of them
-        if not even none fits). Bisection: fewer projects never make a dearer team."""
+        to fit ``budget`` (all of them if not even none fits). Bisection: fewer projects never
+        make a dearer team."""
 
         def fits(out: int) -> bool:
             return self.cost(self.team(tuple(sorted(order[out:])))) <= budget
 
+        if fits(0):
+            return 0
         low, high = 0, len(order)  # ``low`` removals do not fit, ``high`` do (or are all)
         while high - low > 1:
             middle = (low + high) // 2
@@ -409,9 +471,18 @@ class _Pricing:
 
 
 def describe(advice: BudgetAdvice) -> str:
-    """The advice in one line: cost, quality, what it staffs and what it leaves out."""
-    if advice.plan is None:
+    """The advice in one line: cost, quality (and, where it leaves work out, the quality once
+    adopted, everyone on every project), what it staffs and what it leaves out."""
+    plan = advice.plan
+    if plan is None:
         return advice.message
-    cost = format_usd(advice.plan.annual_cost_usd)
-    quality = f"quality {advice.quality:.1f}" if advice.plan.scored else "no quality score"
+    cost = format_usd(plan.annual_cost_usd)
+    if not plan.scored:
+        return f"{cost} a year, no quality score. {advice.message}"
+    quality = f"quality {advice.quality:.1f}"
+    if advice.leaves_work_out:
+        quality += (
+            " with its people on the work it staffs, the rest delivering nothing "
+            f"({plan.quality:.1f} once adopted: the Plan page scores everyone on every project)"
+        )
     return f"{cost} a year, {quality}. {advice.message}"

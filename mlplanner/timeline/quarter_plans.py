@@ -178,8 +178,7 @@ class QuarterPlans:
             plan: Evaluation = recommend(scenario, setup=setup, assumptions=assumptions)
         else:
             if funding.left_out or advice.part is not None:  # staffed as advised
-                whole = self._scenario  # the advice's scenario: what its plan is scored for
-                team = advised_team(scenario, advice.part, setup, assumptions, whole)
+                team = advised_team(scenario, advice.part, setup, assumptions)
             else:
                 team = recommend(scenario, setup=setup, assumptions=assumptions).allocation
             cap = funding.plan.allocation

@@ -20,16 +20,16 @@ from mlplanner.ui.state import is_adopted, set_override
 from mlplanner.ui.text import plain
 
 RULE = (
-    "The recommended plan costs more than the budget. This plan funds whole projects instead of "
-    "spreading the budget thin. It keeps every project when the best plan within the budget "
-    "scores at least as high as the setup's own rules' team for every project; otherwise it "
-    "leaves out the projects of lowest priority first (among equal priorities, the dearest "
-    "first, so that it ships as many whole projects as it can), staffs the rest with the "
-    "setup's rules' team for their work reshaped for its cost, with someone able to deploy "
-    "every production model, and gives what is left to the last project left out, in part. "
-    "Its quality is scored for the whole portfolio, so the projects left out count against "
-    "it. The Trade-offs page's best plan for the same budget can differ: it takes whatever "
-    "scores highest, staffing several projects in part rather than funding whole ones."
+    "The recommended plan costs more than the budget. This plan weighs two ways to spend it: "
+    "whole projects, and the best plan within the budget with everyone on every project (the "
+    "Trade-offs page's). By whole projects it leaves out the projects of lowest priority "
+    "first (among equal priorities, the dearest first, so that it ships as many whole "
+    "projects as it can), staffs the rest with the setup's rules' team for their work "
+    "reshaped for its cost, with someone able to deploy every production model, and gives "
+    "what is left to the last project left out, in part; its quality is then scored with its "
+    "people on the work it staffs, the projects left out delivering nothing. It shows "
+    "whichever scores higher for the whole portfolio (whole projects on a tie). Adopted, the "
+    "plan is scored as any plan is, with everyone on every project."
 )
 
 

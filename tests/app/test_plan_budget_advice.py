@@ -12,7 +12,7 @@ from mlplanner.search.budget_plan import describe, fund_projects
 from mlplanner.ui.state import OVERRIDE
 from tests.app.apptest import PLAN_PAGE, button, go_to, metric, open_app, run, texts
 
-HEADING = "Within your budget of $5.00M"
+HEADING = "Within your budget of $4.50M"
 
 
 def with_budget(name: str, budget: float | None) -> Scenario:
@@ -27,13 +27,13 @@ def plan_page(scenario: Scenario) -> Any:
 
 
 def test_a_budget_below_the_recommended_cost_shows_what_it_buys_and_adopting_uses_it() -> None:
-    scenario = with_budget("enterprise_portfolio.json", 5e6)
-    advice = fund_projects(scenario, 5e6)
+    scenario = with_budget("enterprise_portfolio.json", 4.5e6)
+    advice = fund_projects(scenario, 4.5e6)
     assert advice.plan is not None and advice.funded and advice.unstaffed
     at = plan_page(scenario)
     assert HEADING in texts(at.subheader)
-    # The rule says why the Trade-offs page's best plan for this budget can differ.
-    rule = "The Trade-offs page's best plan for the same budget"
+    # The rule says how it weighs whole projects against the Trade-offs page's best plan.
+    rule = "It shows whichever scores higher for the whole portfolio"
     assert any(rule in caption for caption in texts(at.caption))
     markdown = texts(at.markdown)
     assert describe(advice) in markdown
@@ -50,7 +50,7 @@ def test_a_budget_below_the_recommended_cost_shows_what_it_buys_and_adopting_use
     assert metric(at, "People") == str(advice.plan.total_headcount)
     assert metric(at, "Annual cost") == format_usd(advice.plan.annual_cost_usd)
     assert any(
-        m.startswith("**Showing an adopted allocation: whole projects within $5.00M.**")
+        m.startswith("**Showing an adopted allocation: whole projects within $4.50M.**")
         for m in texts(at.markdown)
     )
     # "Why each head" explains the adopted team, role by role.
@@ -88,12 +88,14 @@ def test_a_budget_below_the_team_staffing_no_project_says_so_without_a_button() 
 
 
 def test_a_project_staffed_in_part_is_named_with_its_share() -> None:
-    scenario = with_budget("fashion_retailer.json", 1.2e6)
-    advice = fund_projects(scenario, 1.2e6)
+    scenario = with_budget("enterprise_portfolio.json", 7e6)
+    advice = fund_projects(scenario, 7e6)
     assert advice.part is not None and not advice.unstaffed
     at = plan_page(scenario)
-    assert "Within your budget of $1.20M" in texts(at.subheader)
+    assert "Within your budget of $7.00M" in texts(at.subheader)
     markdown = texts(at.markdown)
-    assert "**Staffed:** no project whole" in markdown
-    assert f"**In part:** Size recommendation ({advice.part.percent}% of its work)" in markdown
+    assert f"**Staffed:** {joined(advice.funded)}" in markdown
+    assert f"**In part:** Customer-support chatbot ({advice.part.percent}% of its work)" in markdown
+    # Its quality with its people on the work it staffs, and once adopted.
+    assert describe(advice) in markdown and "once adopted" in describe(advice)
     assert not any(m.startswith("**Left unstaffed:**") for m in markdown)

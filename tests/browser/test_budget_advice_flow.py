@@ -1,6 +1,7 @@
 """Budget advice in a real browser: the enterprise example with a budget below its recommended
-plan's cost shows what the budget buys by whole projects (and one in part) on the Plan page;
-adopting it updates the page and the sidebar."""
+plan's cost shows what the budget buys by whole projects on the Plan page (the projects it
+leaves unstaffed, and its quality with its people on the work it staffs); adopting it updates
+the page and the sidebar."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -11,7 +12,7 @@ from mlplanner.search.budget_plan import fund_projects
 from tests.browser.test_plan_flow import ENTERPRISE, number_field
 from tests.support.browser import app_run, open_app, whole_page_screenshot
 
-BUDGET = 5_500_000
+BUDGET = 4_500_000
 
 
 @pytest.mark.browser
@@ -25,7 +26,7 @@ def test_a_budget_below_the_plan_shows_whole_projects_and_adopting_uses_them(
         ),
         BUDGET,
     )
-    assert advice.plan is not None and advice.part is not None and advice.unstaffed
+    assert advice.plan is not None and advice.unstaffed
     open_app(page, app_server)
     page.get_by_test_id("stSelectbox").filter(has_text="Example scenario").click()
     with app_run(page):
@@ -36,28 +37,28 @@ def test_a_budget_below_the_plan_shows_whole_projects_and_adopting_uses_them(
     with app_run(page):
         number_field(page, "Annual budget").press("Enter")
     sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar).to_contain_text("$5.50M budget")
+    expect(sidebar).to_contain_text("$4.50M budget")
 
     with app_run(page):
         page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
-    section = page.get_by_role("heading", name="Within your budget of $5.50M")
+    section = page.get_by_role("heading", name="Within your budget of $4.50M")
     expect(section).to_be_visible()
     left_out = page.get_by_test_id("stMarkdown").filter(has_text="Left unstaffed:")
     expect(left_out).to_contain_text(advice.unstaffed[0])
-    in_part = page.get_by_test_id("stMarkdown").filter(has_text="In part:")
-    expect(in_part).to_contain_text(f"{advice.part.project} ({advice.part.percent}% of its work)")
+    described = page.get_by_test_id("stMarkdown").filter(has_text="once adopted")
+    expect(described).to_contain_text(f"quality {advice.quality:.1f} with its people on the work")
     adopt = page.get_by_role("button", name="Adopt this plan")
     expect(adopt).to_be_visible()
     whole_page_screenshot(page, "plan-budget-advice")
 
     with app_run(page):
         adopt.click()
-    adopted = page.get_by_role("heading", name="Within your budget of $5.50M (adopted)")
+    adopted = page.get_by_role("heading", name="Within your budget of $4.50M (adopted)")
     expect(adopted).to_be_visible()
     expect(page.get_by_role("button", name="Adopted")).to_be_disabled()
     expect(page.get_by_text("Showing an adopted allocation: whole projects within")).to_be_visible()
     cost = page.get_by_test_id("stMetric").filter(has_text="Annual cost")
     expect(cost).to_contain_text(format_usd(advice.plan.annual_cost_usd))
-    expect(sidebar).to_contain_text("Adopted allocation: whole projects within $5.50M")
-    expect(sidebar).to_contain_text(f"{format_usd(advice.plan.annual_cost_usd)} of $5.50M budget")
+    expect(sidebar).to_contain_text("Adopted allocation: whole projects within $4.50M")
+    expect(sidebar).to_contain_text(f"{format_usd(advice.plan.annual_cost_usd)} of $4.50M budget")
     whole_page_screenshot(page, "plan-budget-advice-adopted")

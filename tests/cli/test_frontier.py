@@ -126,7 +126,7 @@ def test_recommend_with_a_budget_says_whether_the_plan_fits_that_budget(
 def test_recommend_with_a_budget_adds_what_it_buys_by_whole_projects(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    budget = 5_000_000
+    budget = 4_500_000
     argv = ("recommend", str(ENTERPRISE), "--budget", str(budget))
     data = json.loads(run_ok(capsys, *argv, "--format", "json"))
     advice = fund_projects(load_scenario(ENTERPRISE), budget)
@@ -137,11 +137,20 @@ def test_recommend_with_a_budget_adds_what_it_buys_by_whole_projects(
         "unstaffed": list(advice.unstaffed),
         "annual_cost_usd": advice.plan.annual_cost_usd,
         "quality": round(advice.quality, 2),
+        "quality_every_project": round(advice.plan.quality, 2),
         "allocation": advice.plan.allocation,
         "message": advice.message,
     }
     assert data["budget_advice"]["annual_cost_usd"] <= budget
-    assert f"By whole projects: {advice.message}" in run_ok(capsys, *argv).splitlines()
+    # Its quality with its people on the work it staffs is above the table's, which has
+    # everyone on every project (the Plan page's once adopted).
+    assert advice.quality > advice.plan.quality
+    lines = run_ok(capsys, *argv).splitlines()
+    at = lines.index(f"By whole projects: {advice.message}")
+    assert lines[at + 1] == (
+        "With its people on the work it staffs, the rest delivering nothing, it scores "
+        f"{advice.quality:.1f} (the table scores everyone on every project)."
+    )
 
 
 def test_budget_advice_without_a_plan_is_null_and_says_why(
@@ -166,6 +175,7 @@ def test_budget_advice_without_a_plan_is_null_and_says_why(
         "unstaffed": ["Churn"],
         "annual_cost_usd": None,
         "quality": None,
+        "quality_every_project": None,
         "allocation": None,
         "message": advice.message,
     }
@@ -221,7 +231,8 @@ def test_a_large_team_is_searched_in_steps_and_its_tables_say_so(
     assert table[-1] == note
     plan = run_ok(capsys, "recommend", str(path), "--budget", "20000000").splitlines()
     assert plan[-1] == note
-    assert plan[-3].startswith("By whole projects: ")
+    assert plan[-4].startswith("By whole projects: ")
+    assert plan[-3].startswith("With its people on the work it staffs")
     assert plan[-2].startswith("Highest score within the budget")
     # The machine-readable outputs keep their shape: no note in them.
     data = json.loads(run_ok(capsys, "frontier", str(path), "--format", "json"))

@@ -21,10 +21,11 @@ from mlplanner.search.budget_plan import (
     BudgetAdvice,
     _Pricing,
     advised_team,
+    by_whole_projects,
     describe,
     fund_projects,
 )
-from mlplanner.search.frontier import best_under_budget, frontier
+from mlplanner.search.frontier import best_under_budget
 from mlplanner.search.pareto import QUALITY_TOLERANCE
 from tests.model.test_quality_properties import portfolios
 from tests.support import strategies
@@ -102,18 +103,15 @@ def test_a_budget_covering_the_recommended_plan_staffs_every_project_with_it(
     assert advice.quality == recommended.quality
 
 
-def test_a_budget_below_the_recommended_plan_staffs_every_project_while_it_matches_the_rules() -> (
-    None
-):
+def test_below_the_recommended_plan_every_project_gets_the_best_plan_within_the_budget() -> None:
     """The fashion retailer's rules give three full-stack data scientists; reshaped for the
     rules' cost, a data engineer and a backend developer replace two of them, for less
     ($1.50M), and within its $2.5M budget an ML engineer worth their cost is added ($1.73M).
     Its cost funds every project with that plan; a budget of the plan without the ML engineer
     funds every project with it (the plan recommended for that budget: the engineer does not
-    fit). Below that, the best plan of the setup's space within the budget staffs every
-    project as long as it scores at least the rules' plan (the team sized on the whole
-    demand); a dollar below the cheapest such plan leaves the project out in part, staffed
-    as the rules staff that share, reshaped for its cost."""
+    fit). A dollar less, its one project staffed in part (77% of its work, 49.4 with that
+    team on it) scores less than the best plan within the budget on all of it (68.3), which
+    the advice takes."""
     s = example_scenarios()["fashion_retailer.json"]
     recommended = recommend(s)
     shaping = recommended.shaping
@@ -125,45 +123,58 @@ def test_a_budget_below_the_recommended_plan_staffs_every_project_while_it_match
     lean = fund_projects(s, reshaped)
     assert lean.plan is not None and lean.part is None and not lean.unstaffed
     assert lean.plan.annual_cost_usd == reshaped and lean.plan.allocation["ml_engineer"] == 0
-    matching = [p for p in frontier(s) if p.quality >= shaping.rules_quality - QUALITY_TOLERANCE]
-    cheapest = matching[0]
-    assert cheapest.annual_cost_usd < reshaped
     below = fund_projects(s, reshaped - 1)
-    assert below.plan is not None and below.part is None and not below.unstaffed
-    assert below.plan.quality >= shaping.rules_quality - QUALITY_TOLERANCE
-    at = fund_projects(s, cheapest.annual_cost_usd)
-    assert at.plan is not None and at.plan.allocation == cheapest.allocation
-    short = fund_projects(s, cheapest.annual_cost_usd - 1)
-    assert short.part is not None and short.part.project == "Size recommendation"
-    assert short.plan is not None and short.plan.annual_cost_usd < cheapest.annual_cost_usd
+    best = best_under_budget(s, reshaped - 1)
+    assert best is not None and below.plan is not None
+    assert below.part is None and not below.unstaffed
+    assert below.plan.allocation == best.allocation and below.quality == best.quality
+    focused = by_whole_projects(s, reshaped - 1)
+    assert focused.part is not None and focused.part.project == "Size recommendation"
+    assert focused.quality < best.quality - 10
 
 
 def test_a_tight_budget_names_the_projects_it_leaves_out() -> None:
+    """At 90% of its plan the enterprise keeps 11 projects whole and a sixth of its chatbot:
+    with its people on that work, the rest delivering nothing, it scores 85.2, more than the
+    best plan within the budget with everyone on every project (82.6); the same team on
+    every project, as the Plan page scores it once adopted, 79.3."""
     s = example_scenarios()[ENTERPRISE]
-    budget = 0.8 * recommend(s).annual_cost_usd
+    budget = 0.9 * recommend(s).annual_cost_usd
     advice = fund_projects(s, budget)
     assert advice.plan is not None and advice.plan.annual_cost_usd <= budget
     assert advice.message == (
+        "The budget staffs 11 of 12 projects, Customer-support chatbot in part (15% of its work)."
+    )
+    best = best_under_budget(s, budget)
+    assert best is not None and advice.quality > best.quality > advice.plan.quality
+    assert describe(advice) == (
+        f"{format_usd(advice.plan.annual_cost_usd)} a year, quality {advice.quality:.1f} with "
+        "its people on the work it staffs, the rest delivering nothing "
+        f"({advice.plan.quality:.1f} once adopted: the Plan page scores everyone on every "
+        "project). " + advice.message
+    )
+    # Less money, and the best plan within it on every project scores more than whole projects.
+    spread = fund_projects(s, 0.8 * recommend(s).annual_cost_usd)
+    assert spread.message == "The budget staffs every project."
+    focused = by_whole_projects(s, 0.8 * recommend(s).annual_cost_usd)
+    assert focused.message == (
         "The budget staffs 10 of 12 projects, Shelf monitoring in part (39% of its work), and "
         "leaves unstaffed: Customer-support chatbot."
     )
-    assert describe(advice) == (
-        f"{format_usd(advice.plan.annual_cost_usd)} a year, quality {advice.quality:.1f}. "
-        + advice.message
-    )
+    assert spread.quality > focused.quality
 
 
 def test_what_whole_projects_leave_goes_to_the_next_project_in_part() -> None:
     s = example_scenarios()["fashion_retailer.json"]
     budget = 0.8 * recommend(s).annual_cost_usd
-    advice = fund_projects(s, budget)
+    advice = by_whole_projects(s, budget)
     assert advice.plan is not None and advice.part is not None
     assert advice.funded == () and advice.unstaffed == ()
     nobody = recommend(s.model_copy(update={"projects": []}))
     assert advice.plan.total_headcount > nobody.total_headcount
     assert advice.plan.annual_cost_usd <= budget
     # Its own cost as the budget buys the same share: the largest whose team fits.
-    assert fund_projects(s, advice.plan.annual_cost_usd).part == advice.part
+    assert by_whole_projects(s, advice.plan.annual_cost_usd).part == advice.part
     assert 0 < advice.part.percent < 100
     assert advice.message == (
         f"The budget staffs no project, Size recommendation in part "
@@ -192,9 +203,13 @@ def test_a_share_whose_people_raise_no_quality_is_no_part() -> None:
     advice = fund_projects(s, 0.4 * recommend(s).annual_cost_usd)
     assert advice.plan is not None and advice.plan.total_headcount == 0
     assert advice.part is None and advice.unstaffed == ("Ticket triage",)
-    more = fund_projects(s, 0.6 * recommend(s).annual_cost_usd)  # a generalist too
+    more = by_whole_projects(s, 0.6 * recommend(s).annual_cost_usd)  # a generalist too
     assert more.part is not None and more.quality > 0
     assert more.plan is not None and more.plan.allocation["annotator"] == 1
+    # The same team on the whole project scores as much: the advice staffs every project.
+    advice = fund_projects(s, 0.6 * recommend(s).annual_cost_usd)
+    assert advice.part is None and not advice.unstaffed
+    assert advice.plan is not None and advice.plan.allocation == more.plan.allocation
 
 
 def test_a_budget_below_the_team_staffing_no_project_buys_no_plan() -> None:
@@ -273,9 +288,9 @@ def test_advice_follows_the_setup_and_keeps_a_deployer_for_each_funded_productio
         assert sum(allocation[role] for role in DEPLOYERS) > 0
     if advice.part is None:
         # Every project: the recommended plan, the plan recommended for the budget, or the
-        # best plan within it scoring at least the rules' plan. Fewer: the setup's own
-        # staffing of the funded projects (the rules' plan, with its deployer) reshaped for
-        # its cost, as the recommendation is.
+        # best plan within it where it scores more than whole projects. Fewer: the setup's
+        # own staffing of the funded projects (the rules' plan, with its deployer) reshaped
+        # for that work within its cost, as the recommendation is.
         funded = only(s, advice.funded)
         if len(funded.projects) == len(s.projects):
             recommended = recommend(s, setup)
@@ -284,18 +299,18 @@ def test_advice_follows_the_setup_and_keeps_a_deployer_for_each_funded_productio
                 recommended = recommend(s.model_copy(update={"company": company}), setup)
             if recommended.annual_cost_usd > budget:
                 best = best_under_budget(s, budget, setup)
-                shaping = recommend(s, setup).shaping
-                assert best is not None and shaping is not None
-                assert best.quality >= shaping.rules_quality - QUALITY_TOLERANCE
+                focused = by_whole_projects(s, budget, setup)
+                assert best is not None
+                assert focused.plan is None or best.quality > focused.quality
                 team = best.allocation
             else:
                 team = recommended.allocation
         else:
             shaping = recommend(funded, setup).shaping
             assert shaping is not None
-            team = advised_team(funded, None, setup, Assumptions.defaults(), s)
-            rules = evaluate(s, shaping.rules_plan, setup)
-            shaped = evaluate(s, team, setup)
+            team = advised_team(funded, None, setup, Assumptions.defaults())
+            rules = evaluate(funded, shaping.rules_plan, setup)
+            shaped = evaluate(funded, team, setup)
             assert shaped.quality >= rules.quality - QUALITY_TOLERANCE
             assert shaped.annual_cost_usd <= rules.annual_cost_usd
         assert allocation == team
@@ -321,14 +336,28 @@ def test_fits_names_every_project_once_and_more_money_drops_no_project_for_a_les
         assert advice.unstaffed == () and advice.part is None
     elif s.projects and not advice.unstaffed and advice.part is None and advice.plan is not None:
         # Every project whole below the recommended plan's cost: the plan recommended for
-        # that budget (grown only within it) fits it (hypothesis found such a budget).
+        # that budget (grown only within it) where it fits (hypothesis found such a budget),
+        # else the best plan within the budget, which scores more than whole projects.
         company = s.company.model_copy(update={"annual_budget_usd": budget})
         budgeted = recommend(s.model_copy(update={"company": company}))
-        assert advice.plan.allocation == budgeted.allocation
-    richer = fund_projects(s, budget * more)
-    # The removals come in an order the budget does not change: more money stops earlier. A
-    # project kept only because the existing team or what was left paid for it can drop out,
-    # but only for a project of at least its priority that the richer advice staffs more of.
+        if budgeted.annual_cost_usd <= budget:
+            assert advice.plan.allocation == budgeted.allocation
+        else:
+            best = best_under_budget(s, budget)
+            assert best is not None and advice.plan.allocation == best.allocation
+            focused = by_whole_projects(s, budget)
+            assert focused.plan is None or best.quality > focused.quality
+    # More money never scores lower (the plan recommended for the budget, the best plan within
+    # it and whole projects each score no lower with more of it; the advice is the best of
+    # those that fit).
+    assert fund_projects(s, budget * more).quality >= advice.quality - QUALITY_TOLERANCE
+    # By whole projects, the removals come in an order the budget does not change: more money
+    # stops earlier. A project kept only because the existing team or what was left paid for
+    # it can drop out, but only for a project of at least its priority that the richer advice
+    # staffs more of.
+    if budget >= whole:
+        return
+    advice, richer = by_whole_projects(s, budget), by_whole_projects(s, budget * more)
     priority = {p.name: p.priority for p in s.projects}
     dropped = set(advice.funded) - set(richer.funded)
     if dropped:
@@ -358,7 +387,7 @@ def test_priority_comes_before_size_per_dollar() -> None:
         project_data("Recs", "recommender", deployment="online"),
         employees=400,
     )
-    advice = fund_projects(s, 1e6)
+    advice = fund_projects(s, 1.2e6)
     assert advice.funded == ("Churn",) and advice.unstaffed == ("Recs",)
     assert advice.part is not None and advice.part.project == "Vision QA"
     # The projects staffed whole are named, up to five (ten of twelve are counted only).
@@ -366,7 +395,7 @@ def test_priority_comes_before_size_per_dollar() -> None:
     level = s.model_copy(
         update={"projects": [p.model_copy(update={"priority": 3}) for p in s.projects]}
     )
-    equal = fund_projects(level, 1e6)
+    equal = fund_projects(level, 1.2e6)
     assert equal.funded == ("Churn",) and equal.unstaffed == ("Recs",)
 
 
@@ -374,11 +403,11 @@ def test_the_advised_team_of_the_funded_projects_is_the_advice_s_plan() -> None:
     """What the timeline staffs each quarter with: the funded projects and the share of the one
     in part, staffed as the advice staffs them, are the advice's team."""
     s = example_scenarios()[ENTERPRISE]
-    advice = fund_projects(s, 0.8 * recommend(s).annual_cost_usd)
+    advice = by_whole_projects(s, 0.8 * recommend(s).annual_cost_usd)
     assert advice.plan is not None and advice.part is not None and advice.unstaffed
     staffed = {*advice.funded, advice.part.project}
     funded = s.model_copy(update={"projects": [p for p in s.projects if p.name in staffed]})
-    team = advised_team(funded, advice.part, None, Assumptions.defaults(), s)
+    team = advised_team(funded, advice.part, None, Assumptions.defaults())
     assert team == advice.plan.allocation
 
 
@@ -396,7 +425,7 @@ def test_a_project_the_existing_team_staffs_at_no_cost_is_kept() -> None:
     advice = fund_projects(s, empty.annual_cost_usd + 50_000)
     assert advice.funded == ("Dashboards",) and advice.unstaffed == ("Recs",)
     assert advice.plan is not None and advice.plan.allocation == empty.allocation
-    richer = fund_projects(s, 600_000)
+    richer = by_whole_projects(s, 600_000)
     assert richer.funded == ("Dashboards",)
     assert richer.part is not None and richer.part.project == "Recs"
 
@@ -428,13 +457,15 @@ def test_a_budget_just_short_of_the_plan_keeps_every_project() -> None:
     assert best is not None and near.plan.allocation == best.allocation
 
 
-def test_the_projects_kept_get_their_rules_team_reshaped_for_the_portfolios_score() -> None:
+def test_the_projects_kept_get_their_rules_team_reshaped_for_their_work() -> None:
     """A 400-person US e-commerce company: large online search (priority 5) and product
     recommendations (4), a medium batch demand forecast (3), two data scientists and a data
-    engineer on staff. At 80% of its recommended plan's cost the budget keeps the search
-    model, two thirds of the recommendations and leaves the forecast out; the setup's rules'
-    team for that work (four full-stack data scientists among them) scored 54.5 for $4.78M,
-    and reshaped for that cost, as the recommended plan is, the team scores 72.9 for less."""
+    engineer on staff. At 80% of its recommended plan's cost, by whole projects, the budget
+    keeps the search model and two thirds of the recommendations and leaves the forecast out;
+    the setup's rules' team for that work (four full-stack data scientists among them) scores
+    59.1 with its people on that work, and reshaped for that work within its cost, as the
+    recommended plan is, 72.5 for $0.5M less. The best plan within the budget with everyone on
+    every project scores a little more (72.9), so the advice is that plan."""
     s = scenario(
         project_data(
             "Search ranking", "recommender", scale="large", deployment="online", priority=5
@@ -446,12 +477,16 @@ def test_the_projects_kept_get_their_rules_team_reshaped_for_the_portfolios_scor
         employees=400,
         existing={"data_scientist": 2, "data_engineer": 1},
     )
-    advice = fund_projects(s, 0.8 * recommend(s).annual_cost_usd)
+    budget = 0.8 * recommend(s).annual_cost_usd
+    advice = by_whole_projects(s, budget)
     assert advice.funded == ("Search ranking",) and advice.unstaffed == ("Demand forecast",)
     assert advice.part is not None and advice.part.project == "Product recommendations"
     pricing = _Pricing(s, None, Assumptions.defaults())
-    rules = evaluate(s, pricing.team((0,), 1, advice.part.percent))
+    rules = pricing.team((0,), 1, advice.part.percent)
     assert advice.plan is not None
-    assert advice.plan.annual_cost_usd <= rules.annual_cost_usd
-    assert advice.plan.quality > rules.quality + 15
-    assert rules.allocation[GENERALIST] > 0 == advice.plan.allocation[GENERALIST]
+    assert advice.plan.annual_cost_usd <= pricing.cost(rules)
+    assert advice.quality > pricing.staffed_quality(rules, (0,), 1, advice.part.percent) + 10
+    assert rules[GENERALIST] > 0 == advice.plan.allocation[GENERALIST]
+    spread = fund_projects(s, budget)
+    assert spread.message == "The budget staffs every project."
+    assert spread.quality > advice.quality

@@ -609,17 +609,17 @@ def test_the_platform_is_shared_out_to_the_projects_that_need_it() -> None:
 
 def test_a_project_funded_whole_is_hired_before_one_funded_in_part() -> None:
     """Read as a head of ML would: a bank's budget funds its credit model whole and its fraud
-    model at 31%, both priority 5; listed fraud first, the timeline staffed the fraud model's
+    model in part, both priority 5; listed fraud first, the timeline staffed the fraud model's
     share three quarters before the credit model. At equal start and priority, the project
     the budget staffs in part now comes after those it staffs whole, whatever the file's
     order."""
     fraud = project_data(
-        "Fraud", scale="large", annotation="in_house", deployment="online", priority=5
+        "Fraud", "recommender", annotation="in_house", deployment="online", priority=5
     )
-    credit = project_data("Credit", scale="large", deployment="batch", priority=5)
+    credit = project_data("Credit", deployment="batch", priority=5)
     dates = []
     for projects in ((fraud, credit), (credit, fraud)):
-        s = dated(*projects, employees=20000, hiring_capacity_per_quarter=6)
+        s = dated(*projects, employees=60, hiring_capacity_per_quarter=2)
         budget = 0.6 * recommend(s).annual_cost_usd
         company = s.company.model_copy(update={"annual_budget_usd": budget})
         timeline = simulate(s.model_copy(update={"company": company}), quarters=12)
