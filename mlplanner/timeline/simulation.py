@@ -21,7 +21,9 @@ Each quarter, in this order:
    timeline year, the figure the plan warns past; a quarter of it accrues each quarter),
    and, when the scenario has a budget, never raise the yearly run rate (people at loaded
    cost plus vendors) above it.
-   Nobody is let go when the target falls. Hires that replace leavers are backfills.
+   Nobody is let go when the target falls. Hires that replace leavers are backfills; the
+   target leaves out the existing staff the plan keeps beyond what the work needs
+   (:attr:`~.quarter_plans.QuarterPlan.target`), so their leavers are not replaced.
 3. **Productivity.** Existing staff are productive from day one; a hire's productivity rises
    linearly to full over the role's ramp-up.
 4. **Cost.** People present at their loaded rate for a quarter, plus each hire's one-off
@@ -310,7 +312,7 @@ def _needs(quarter_plan: QuarterPlan, loaded: dict[str, float]) -> list[_Need]:
     plan's: where hires are held back, a team is led as it forms instead of every lead
     arriving after everyone else."""
     plan = quarter_plan.plan
-    target = plan.allocation
+    target = quarter_plan.target
     cover = plan.quality_detail.generalist_fte
     demand_roles = list(plan.demand.by_role)
     routing = np.zeros((len(demand_roles), len(ROLES)))
@@ -489,7 +491,7 @@ def simulate(
         quarter = sched.start + i
         quarter_plan = plans.at(quarter)
         plan = quarter_plan.plan
-        target = plan.allocation
+        target = quarter_plan.target
         lines = {line.role: line for line in plan.roles}
         loaded: dict[str, float] = {role: lines[role].loaded_rate_usd for role in ROLES}
         leavers: dict[str, int] = {role: team.leave(role, attrition[role]) for role in ROLES}

@@ -220,12 +220,32 @@ def test_a_growing_team_is_led_as_it_forms() -> None:
 
 
 def test_attrition_brings_backfills() -> None:
-    team = {"data_scientist": 6, "data_engineer": 4}
-    timeline = simulate(dated(project_data("Churn", "tabular"), existing_team=team), quarters=12)
+    team = {"data_scientist": 2, "data_engineer": 1}
+    churn = project_data("Churn", "tabular", count=3)
+    timeline = simulate(dated(churn, existing_team=team), quarters=12)
     assert sum(q.leavers for q in timeline.quarters) > 0
     assert any(p.backfill for p in timeline.positions)
     last = timeline.quarters[-1].by_role("headcount")
     assert all(last[r] >= timeline.target[r] for r in ROLES)
+
+
+def test_staff_kept_beyond_the_work_are_not_replaced() -> None:
+    """Read as a head of ML would: a German bank with 25 people for 3.2 FTE of work (two live
+    models) replaced six leavers in two years, hiring costs and all. A leaver among the
+    staff the plan keeps beyond what the work needs is not replaced; the team shrinks
+    towards that need and stays at or above it."""
+    team = {"data_analyst": 6, "data_engineer": 5, "data_scientist": 8, "ml_engineer": 4}
+    live = [
+        project_data(name, "tabular", lifecycle="run", deployment="batch")
+        for name in ("Credit risk", "AML alerts")
+    ]
+    timeline = simulate(dated(*live, employees=1500, existing_team=team), quarters=8)
+    assert sum(q.leavers for q in timeline.quarters) >= 4
+    assert not any(p.backfill for p in timeline.positions)
+    last = timeline.quarters[-1]
+    assert last.headcount < timeline.quarters[0].headcount
+    assert all(line.headcount >= line.target for line in last.roles)
+    assert any(line.target < timeline.target[line.role] for line in last.roles)
 
 
 def test_new_hires_ramp_up_and_existing_staff_do_not() -> None:
