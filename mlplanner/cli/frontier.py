@@ -106,7 +106,7 @@ def budget_lines(
     where it leaves work out, its score with its people on the work it staffs), and the
     highest score the budget buys when every role is spread over every project (or the
     cheapest such plan, when none fits)."""
-    lines = [f"By whole projects: {advice.message}"]
+    lines = [f"Budget advice: {advice.message}"]
     if advice.leaves_work_out and advice.plan is not None and advice.plan.scored:
         lines.append(
             f"With its people on the work it staffs, the rest delivering nothing, it scores "

@@ -117,10 +117,9 @@ class BudgetAdvice:
 
     @property
     def leaves_work_out(self) -> bool:
-        """Whether the plan staffs some of the work and leaves some out (its ``quality`` then
-        differs from its plan's, which has everyone on every project)."""
-        some = bool(self.funded) or self.part is not None
-        return self.plan is not None and some and (bool(self.unstaffed) or self.part is not None)
+        """Whether the plan leaves some of the work out (its ``quality`` then differs from its
+        plan's, which has everyone on every project)."""
+        return self.plan is not None and (bool(self.unstaffed) or self.part is not None)
 
     @property
     def message(self) -> str:

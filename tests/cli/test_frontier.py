@@ -100,7 +100,7 @@ def test_recommend_with_a_budget_prints_what_it_buys_by_whole_projects(
     assert data["budget_usd"] == 1_300_000
     assert not any("budget of $2.50M" in m for m in data["messages"])
     lines = run_ok(capsys, "recommend", str(FASHION), "--budget", "1300000").splitlines()
-    assert lines[-2] == f"By whole projects: {advice.message}"
+    assert lines[-2] == f"Budget advice: {advice.message}"
     assert lines[-1].startswith(
         f"Highest score within the budget, every role spread over every project (the "
         f"Trade-offs page): {format_usd(best.annual_cost_usd)} a year, quality "
@@ -146,7 +146,7 @@ def test_recommend_with_a_budget_adds_what_it_buys_by_whole_projects(
     # everyone on every project (the Plan page's once adopted).
     assert advice.quality > advice.plan.quality
     lines = run_ok(capsys, *argv).splitlines()
-    at = lines.index(f"By whole projects: {advice.message}")
+    at = lines.index(f"Budget advice: {advice.message}")
     assert lines[at + 1] == (
         "With its people on the work it staffs, the rest delivering nothing, it scores "
         f"{advice.quality:.1f} (the table scores everyone on every project)."
@@ -205,8 +205,10 @@ def test_a_budget_below_anyone_to_deploy_names_the_cheapest_plan(
     path.write_text(json.dumps(scenario_data(project_data("Churn", stage="production"))))
     lines = run_ok(capsys, "recommend", str(path), "--budget", "0", "--setup", "mature")
     cheapest = frontier(load_scenario(path), "mature")[0].annual_cost_usd
-    assert lines.splitlines()[-2:] == [
-        "By whole projects: The budget staffs no project and leaves unstaffed: Churn.",
+    assert lines.splitlines()[-3:] == [
+        "Budget advice: The budget staffs no project and leaves unstaffed: Churn.",
+        "With its people on the work it staffs, the rest delivering nothing, it scores 0.0 "
+        "(the table scores everyone on every project).",
         "No plan spreading every role over every project fits the budget: the cheapest, "
         f"1 Backend Developer, costs {format_usd(cheapest)} a year.",
     ]
@@ -231,7 +233,7 @@ def test_a_large_team_is_searched_in_steps_and_its_tables_say_so(
     assert table[-1] == note
     plan = run_ok(capsys, "recommend", str(path), "--budget", "20000000").splitlines()
     assert plan[-1] == note
-    assert plan[-4].startswith("By whole projects: ")
+    assert plan[-4].startswith("Budget advice: ")
     assert plan[-3].startswith("With its people on the work it staffs")
     assert plan[-2].startswith("Highest score within the budget")
     # The machine-readable outputs keep their shape: no note in them.
@@ -277,7 +279,7 @@ def test_without_projects_there_is_no_frontier_and_no_quality_anywhere(
     compared = run_ok(capsys, "compare", str(path))
     assert "None" not in compared and compared.rstrip().endswith(NO_QUALITY)
     advice = run_ok(capsys, "recommend", str(path), "--budget", "2000000").splitlines()[-1]
-    assert advice == "By whole projects: No projects yet."
+    assert advice == "Budget advice: No projects yet."
     data = json.loads(
         run_ok(capsys, "recommend", str(path), "--budget", "2000000", "--format", "json")
     )

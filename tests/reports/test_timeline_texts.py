@@ -22,12 +22,26 @@ from tests.timeline.test_simulation import no_attrition, tight_retailer
 
 
 def test_a_timeline_that_ends_at_the_plan_says_what_the_full_team_costs() -> None:
-    timeline = simulate(example_scenarios()["fashion_retailer.json"])
+    s = example_scenarios()["fashion_retailer.json"]
+    existing = {"data_scientist": 2, "data_analyst": 2}  # nobody kept beyond the work
+    company = s.company.model_copy(update={"existing_team": existing})
+    timeline = simulate(s.model_copy(update={"company": company}))
     assert sum(line.target for line in timeline.quarters[-1].roles) == sum(timeline.target.values())
     steady = format_usd(timeline.plan_cost_usd)
     assert first_year_text(timeline).endswith(
         f"the full team costs {steady} a year once everyone is in place."
     )
+
+
+def test_a_timeline_with_staff_beyond_the_work_says_what_the_work_needs() -> None:
+    """The fashion retailer's three analysts are one more than its work needs: a leaver among
+    them is not replaced, so the timeline ends at the team the work needs, and says so
+    beside the plan's full team."""
+    timeline = simulate(example_scenarios()["fashion_retailer.json"])
+    last = timeline.quarters[-1]
+    needed = sum(line.target for line in last.roles)
+    assert needed == sum(timeline.target.values()) - 1
+    assert first_year_text(timeline).endswith(f"by {last.quarter} the work needs {needed} people.")
 
 
 def test_a_project_going_live_says_the_last_quarter_needs_another_team_than_the_plan() -> None:
