@@ -30,6 +30,7 @@ from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.reports.tradeoffs import scenario_step_note
 from mlplanner.search.budget_plan import BudgetAdvice
 from mlplanner.search.frontier import FrontierPoint, best_under_budget, frontier
+from mlplanner.search.pareto import QUALITY_TOLERANCE
 
 FORMATS: Final = ("table", "json", "csv")
 SHORT_NAMES: Final[dict[str, str]] = {
@@ -105,7 +106,8 @@ def budget_lines(
     """The table format's lines under the advice's plan: what it staffs and leaves out (and,
     where it leaves work out, its score with its people on the work it staffs), and the
     highest score the budget buys when every role is spread over every project (or the
-    cheapest such plan, when none fits)."""
+    cheapest such plan, when none fits, and the cheapest that scores anything, when the best
+    within the budget scores nothing)."""
     lines = [f"Budget advice: {advice.message}"]
     if advice.leaves_work_out and advice.plan is not None and advice.plan.scored:
         lines.append(
@@ -113,14 +115,25 @@ def budget_lines(
             f"{advice.quality:.1f} (the table scores everyone on every project)."
         )
     existing = scenario.company.existing_team
-    if best is not None:
+    # the frontier, only where the best plan within the budget is not enough to say
+    looked = bool(scenario.projects) and (best is None or best.quality <= QUALITY_TOLERANCE)
+    points = frontier(scenario, setup=setup) if looked else []
+    scoring = next((p for p in points if p.quality > QUALITY_TOLERANCE), None)
+    if best is not None and best.quality <= QUALITY_TOLERANCE and scoring is not None:
+        lines.append(
+            "No plan spreading every role over every project within the budget scores anything "
+            f"(the best, {_team(best.allocation, existing)}, scores 0.0): the cheapest that "
+            f"does, {_team(scoring.allocation, existing)}, costs "
+            f"{format_usd(scoring.annual_cost_usd)} a year."
+        )
+    elif best is not None:
         lines.append(
             "Highest score within the budget, every role spread over every project (the "
             f"Trade-offs page): {format_usd(best.annual_cost_usd)} a year, quality "
             f"{best.quality:.1f}, with {_team(best.allocation, existing)}."
         )
-    elif scenario.projects:
-        cheapest = frontier(scenario, setup=setup)[0]
+    elif points:
+        cheapest = points[0]
         lines.append(
             "No plan spreading every role over every project fits the budget: the cheapest, "
             f"{_team(cheapest.allocation, existing)}, costs "

@@ -117,9 +117,11 @@ class BudgetAdvice:
 
     @property
     def leaves_work_out(self) -> bool:
-        """Whether the plan leaves some of the work out (its ``quality`` then differs from its
-        plan's, which has everyone on every project)."""
-        return self.plan is not None and (bool(self.unstaffed) or self.part is not None)
+        """Whether the plan has people and leaves some of the work out (its ``quality`` then
+        differs from its plan's, which has everyone on every project)."""
+        plan = self.plan
+        some = plan is not None and plan.total_headcount > 0
+        return some and (bool(self.unstaffed) or self.part is not None)
 
     @property
     def message(self) -> str:

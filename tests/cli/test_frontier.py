@@ -205,10 +205,8 @@ def test_a_budget_below_anyone_to_deploy_names_the_cheapest_plan(
     path.write_text(json.dumps(scenario_data(project_data("Churn", stage="production"))))
     lines = run_ok(capsys, "recommend", str(path), "--budget", "0", "--setup", "mature")
     cheapest = frontier(load_scenario(path), "mature")[0].annual_cost_usd
-    assert lines.splitlines()[-3:] == [
+    assert lines.splitlines()[-2:] == [
         "Budget advice: The budget staffs no project and leaves unstaffed: Churn.",
-        "With its people on the work it staffs, the rest delivering nothing, it scores 0.0 "
-        "(the table scores everyone on every project).",
         "No plan spreading every role over every project fits the budget: the cheapest, "
         f"1 Backend Developer, costs {format_usd(cheapest)} a year.",
     ]
@@ -284,3 +282,38 @@ def test_without_projects_there_is_no_frontier_and_no_quality_anywhere(
         run_ok(capsys, "recommend", str(path), "--budget", "2000000", "--format", "json")
     )
     assert data["budget_advice"]["quality"] is None
+
+
+def test_a_budget_staffing_no_project_gives_both_figures_of_the_team_it_keeps(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The fashion retailer's existing team, kept at $954k, staffs no project: with its people
+    on the work it staffs (the analytics baseline) it scores 14.8, and 21.7 in the table (on
+    every project). Both figures are said."""
+    advice = fund_projects(load_scenario(FASHION), 953_890)
+    assert advice.plan is not None and advice.plan.total_headcount > 0 and not advice.funded
+    assert advice.quality < advice.plan.quality
+    lines = run_ok(capsys, "recommend", str(FASHION), "--budget", "953890").splitlines()
+    at = lines.index(f"Budget advice: {advice.message}")
+    assert lines[at + 1] == (
+        "With its people on the work it staffs, the rest delivering nothing, it scores "
+        f"{advice.quality:.1f} (the table scores everyone on every project)."
+    )
+
+
+def test_a_budget_whose_best_plan_scores_nothing_names_the_cheapest_that_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The seed startup at $132k: the best plan of its space within the budget is an annotator
+    alone (its in-house labelling needs one), who scores nothing; the line names the
+    cheapest plan that scores, instead of recommending a hire that buys nothing."""
+    seed = EXAMPLES_DIR / "seed_startup.json"
+    best = best_under_budget(load_scenario(seed), 132_536)
+    assert best is not None and best.quality == 0
+    cheapest = next(p for p in frontier(load_scenario(seed)) if p.quality > 0)
+    lines = run_ok(capsys, "recommend", str(seed), "--budget", "132536").splitlines()
+    assert lines[-1] == (
+        "No plan spreading every role over every project within the budget scores anything "
+        "(the best, 1 Data Annotator, scores 0.0): the cheapest that does, 1 Data Annotator "
+        f"and 1 Full-Stack Data Scientist, costs {format_usd(cheapest.annual_cost_usd)} a year."
+    )
