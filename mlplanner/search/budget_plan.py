@@ -302,7 +302,8 @@ class _Pricing:
         that work times the share of the portfolio's weight it has (units weigh FTE x
         priority / 3: :func:`~mlplanner.model.quality.work_weight`)."""
         demand = self.staffed(kept, part, percent)
-        share = work_weight(demand) / work_weight(self.whole)
+        whole = work_weight(self.whole)
+        share = work_weight(demand) / whole if whole > 0 else 0.0
         return share * self.score(team, demand)
 
     def spread_quality(self, team: Mapping[str, int]) -> float:
