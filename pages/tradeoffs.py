@@ -16,6 +16,7 @@ from mlplanner.reports.tradeoffs import (
     budget_steps,
     point_label,
     scenario_step_note,
+    scores_nothing,
     search_help,
 )
 from mlplanner.search.alternatives import alternatives, no_premium_note
@@ -152,6 +153,9 @@ def budget_and_chart() -> None:
             help=f"{DEFINITION} The change is against the recommended plan.",
         )
         figures.metric("People", count(chosen.headcount))
+        nothing = scores_nothing(chosen, points)
+        if nothing is not None:
+            st.warning(nothing)
         changes = describe_changes(recommended, chosen_plan)
         st.markdown(
             "\n".join(f"- {line}" for line in changes)

@@ -27,7 +27,7 @@ from mlplanner.model.plan import NO_QUALITY, Evaluation, evaluate
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.wording import format_usd, joined, people
-from mlplanner.reports.tradeoffs import scenario_step_note
+from mlplanner.reports.tradeoffs import cheapest_scoring, scenario_step_note
 from mlplanner.search.budget_plan import BudgetAdvice
 from mlplanner.search.frontier import FrontierPoint, best_under_budget, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
@@ -118,7 +118,7 @@ def budget_lines(
     # the frontier, only where the best plan within the budget is not enough to say
     looked = bool(scenario.projects) and (best is None or best.quality <= QUALITY_TOLERANCE)
     points = frontier(scenario, setup=setup) if looked else []
-    scoring = next((p for p in points if p.quality > QUALITY_TOLERANCE), None)
+    scoring = cheapest_scoring(points)
     if best is not None and best.quality <= QUALITY_TOLERANCE and scoring is not None:
         lines.append(
             "No plan spreading every role over every project within the budget scores anything "

@@ -15,6 +15,7 @@ from mlplanner.model.scenario import Scenario
 from mlplanner.model.setup_space import STEP_FTE, STEPS, search_step
 from mlplanner.model.wording import format_usd, people
 from mlplanner.search.frontier import FrontierPoint
+from mlplanner.search.pareto import QUALITY_TOLERANCE
 
 FLAT_SHARE = 0.95  # "flattens" once a plan reaches this share of the best quality on offer
 BUDGET_STEPS = 200
@@ -66,6 +67,27 @@ def allocation_summary(allocation: dict[str, int]) -> str:
     """``12 Data Analyst, 2 ML Engineer, …``: headcount per role in lifecycle order."""
     parts = [f"{allocation[role]:,} {role_label(role)}" for role in ROLES if allocation.get(role)]
     return ", ".join(parts) if parts else "nobody"
+
+
+def scores_nothing(point: FrontierPoint, points: list[FrontierPoint]) -> str | None:
+    """What to say about a budget's plan that scores nothing (its people cannot deliver any
+    project alone, as an annotator with nobody to build the model): the cheapest frontier plan
+    that scores anything; ``None`` for a plan that scores."""
+    if point.quality > QUALITY_TOLERANCE:
+        return None
+    scoring = cheapest_scoring(points)
+    if scoring is None:
+        return "This plan scores nothing, and no plan of this setup scores anything."
+    return (
+        "This plan scores nothing: its people cannot deliver any project on their own. The "
+        f"cheapest plan that scores anything ({allocation_summary(scoring.allocation)}) costs "
+        f"{format_usd(scoring.annual_cost_usd)} a year."
+    )
+
+
+def cheapest_scoring(points: list[FrontierPoint]) -> FrontierPoint | None:
+    """The cheapest frontier plan that scores anything."""
+    return next((p for p in points if p.quality > QUALITY_TOLERANCE), None)
 
 
 def point_label(point: FrontierPoint) -> str:

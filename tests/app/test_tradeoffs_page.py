@@ -243,3 +243,23 @@ def test_the_roles_of_the_chosen_plan_are_drawn_once_opened() -> None:
     table = roles.dataframe[0].value
     people = dict(zip(table["Role"], table["People"], strict=True))
     assert all(people[role_label(role)] == n for role, n in chosen.allocation.items())
+
+
+def test_a_budget_whose_plan_scores_nothing_says_so_and_names_the_cheapest_that_scores() -> None:
+    """The seed startup's cheapest plan is its annotator alone (in-house labelling needs one),
+    who scores nothing; at that budget the page says so and what the cheapest plan that
+    scores costs, instead of offering the hire as a trade-off like any other."""
+    seed = load_scenario(EXAMPLES_DIR / "seed_startup.json")
+    points = frontier(seed)
+    assert points[0].quality == 0 < points[1].quality
+    company = seed.company.model_copy(update={"annual_budget_usd": points[0].annual_cost_usd})
+    at = go_to(open_app(seed.model_copy(update={"company": company})), TRADEOFFS_PAGE)
+    assert metric(at, "Quality") == "0.0 / 100"
+    warned = [w.value for w in at.warning if w.value.startswith("This plan scores nothing")]
+    assert warned == [
+        "This plan scores nothing: its people cannot deliver any project on their own. The "
+        "cheapest plan that scores anything (1 Data Annotator, 1 Full-Stack Data Scientist) "
+        f"costs {format_usd(points[1].annual_cost_usd)} a year."
+    ]
+    at = go_to(open_app(seed), TRADEOFFS_PAGE)  # its own budget buys a plan that scores
+    assert not [w for w in at.warning if w.value.startswith("This plan scores nothing")]

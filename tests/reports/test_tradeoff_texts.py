@@ -23,6 +23,7 @@ from mlplanner.reports.tradeoffs import (
     flattening_point,
     headline,
     scenario_step_note,
+    scores_nothing,
     search_help,
     step_note,
 )
@@ -262,3 +263,21 @@ def test_one_lead_of_two_teams_has_a_lead_in_the_singular() -> None:
     three = evaluate(scenario, {"data_scientist": 20, "team_lead": 3})
     two = evaluate(scenario, {"data_scientist": 20, "team_lead": 2})
     assert "2 of 3 teams have a lead." in describe_changes(three, two)
+
+
+def test_a_plan_that_scores_nothing_is_said_so_with_the_cheapest_that_scores() -> None:
+    def point(cost: int, quality: float, **people_by_role: int) -> FrontierPoint:
+        allocation = {role: people_by_role.get(role, 0) for role in ROLES}
+        return FrontierPoint(allocation, cost, quality, {})
+
+    alone = point(38_475, 0.0, annotator=1)
+    pair = point(139_725, 39.6, annotator=1, full_stack_data_scientist=1)
+    assert scores_nothing(pair, [alone, pair]) is None
+    assert scores_nothing(alone, [alone, pair]) == (
+        "This plan scores nothing: its people cannot deliver any project on their own. The "
+        "cheapest plan that scores anything (1 Data Annotator, 1 Full-Stack Data Scientist) "
+        "costs $140k a year."
+    )
+    assert scores_nothing(alone, [alone]) == (
+        "This plan scores nothing, and no plan of this setup scores anything."
+    )
