@@ -51,7 +51,7 @@ NEXT_QUARTER: Final = "next"
 ADOPTED_TIMELINE: Final = (
     "Timeline of the recommended staffing, not of the adopted allocation: the timeline hires "
     "towards the recommendation quarter by quarter (or, where the budget does not pay for it, "
-    "towards the team the budget buys by whole projects)."
+    "towards the team the budget advice buys)."
 )
 
 
@@ -135,8 +135,8 @@ def render_timeline_metrics(timeline: Timeline) -> None:
         staffed_quarter(timeline),
         help="The first quarter in which every project has started and every role has the "
         "people the plan needs. Where the budget does not pay for the recommended plan, the "
-        "timeline hires the team the budget buys by whole projects, and the projects it "
-        "leaves out are never staffed.",
+        "timeline hires the team the budget advice buys (whole projects, or everyone on every "
+        "project where that scores higher), and the projects it leaves out are never staffed.",
         border=True,
     )
     n = timeline.first_year_quarters
