@@ -267,7 +267,7 @@ def test_one_lead_of_two_teams_has_a_lead_in_the_singular() -> None:
 
 def test_a_plan_that_scores_nothing_is_said_so_with_the_cheapest_that_scores() -> None:
     def point(cost: int, quality: float, **people_by_role: int) -> FrontierPoint:
-        allocation = {role: people_by_role.get(role, 0) for role in ROLES}
+        allocation: dict[str, int] = {role: people_by_role.get(role, 0) for role in ROLES}
         return FrontierPoint(allocation, cost, quality, {})
 
     alone = point(38_475, 0.0, annotator=1)
