@@ -3,7 +3,9 @@
 A greedy walk from the plan: each step tries one more person of every role the plan's setup
 hires (:func:`~mlplanner.model.setup_space.hires`: a mature company is not told to hire a
 full-stack data scientist, nor a startup whose generalists do all data science a data
-scientist), scored by ``evaluate``'s rules, the same score as everywhere; it keeps the one
+scientist), and a lead only where the plan's individual contributors call for one more than
+it has (the staffing rule's span of control: a team of five is not told to hire a manager),
+scored by ``evaluate``'s rules, the same score as everywhere; it keeps the one
 that gains the most points (ties: the cheaper), and says which project's delivery rises most.
 A lead added brings the heads of data & ML the plan's leads then call for
 (:func:`~mlplanner.model.staffing.managers` from ``head_from_leads`` on, as the staffing rules
@@ -30,7 +32,7 @@ from mlplanner.model.quality import COVERABLE
 from mlplanner.model.roles import HEAD, LEAD, ROLES
 from mlplanner.model.scoring import score, scoring_context
 from mlplanner.model.setup_space import hires
-from mlplanner.model.staffing import managers
+from mlplanner.model.staffing import individual_contributors, managers
 from mlplanner.model.wording import format_usd, people
 
 # Below this many quality points a person adds nothing worth suggesting (the app shows
@@ -93,9 +95,10 @@ def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
         return suggestions
     context = scoring_context(plan.demand, plan.scenario.company.region, plan.assumptions)
     upper = _space_upper(plan)
-    candidates = [role for role in _CANDIDATES if hires(plan.setup, role, plan.assumptions)]
+    hired = [role for role in _CANDIDATES if hires(plan.setup, role, plan.assumptions)]
     current = plan
     for _ in range(count):
+        candidates = [role for role in hired if role != LEAD or _leads_called(current)]
         rows = np.array([[current.allocation[r] for r in ROLES] for _ in candidates])
         rows[np.arange(len(candidates)), [ROLES.index(r) for r in candidates]] += 1
         rows[:, _HEAD] = [_heads(current, row[_LEAD]) for row in rows]
@@ -122,6 +125,18 @@ def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
         )
         current = after
     return suggestions
+
+
+def _leads_called(plan: Evaluation) -> bool:
+    """Whether the plan's individual contributors call for a lead more than it has (the
+    staffing rule: none below ``lead_from_contributors``, then one per team of up to
+    ``lead_span``). A five-person budget team was told "One more ML Team Lead: +13 points",
+    which the score gives for the teams the whole portfolio's work needs."""
+    a = plan.assumptions
+    called = managers(
+        individual_contributors(plan.allocation), a.lead_from_contributors, a.lead_span
+    )
+    return plan.allocation[LEAD] < called
 
 
 def _space_upper(plan: Evaluation) -> dict[str, int]:

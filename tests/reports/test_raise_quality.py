@@ -10,7 +10,7 @@ from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.setup_space import hires
-from mlplanner.model.staffing import managers
+from mlplanner.model.staffing import individual_contributors, managers
 from mlplanner.reports.raise_quality import MIN_POINTS, raise_quality, style_note
 from tests.support import builders, strategies
 from tests.support.builders import before_additions, project_data
@@ -29,14 +29,17 @@ def with_head(plan: Evaluation, role: str) -> dict[str, int]:
 
 def walked(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
     """The walk by its definition: every role but heads that the plan's setup hires tried with
-    ``evaluate`` (a lead with the head it calls for), the largest gain kept (ties: the
-    cheaper), until no person gains ``MIN_POINTS``."""
+    ``evaluate`` (a lead, with the head it calls for, only where the contributors call for a
+    lead more), the largest gain kept (ties: the cheaper), until no person gains
+    ``MIN_POINTS``."""
     steps: list[tuple[str, int, float, float]] = []
     current = plan
     for _ in range(count if plan.scored else 0):
         tried = []
         for role in ROLES:
             if role == HEAD or not hires(plan.setup, role, plan.assumptions):
+                continue
+            if role == LEAD and not leads_called(current):
                 continue
             after = evaluate(
                 current.scenario, with_head(current, role), current.setup, current.assumptions
@@ -52,6 +55,12 @@ def walked(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
         steps.append((role, -minus_paid, gain, after.quality))
         current = after
     return steps
+
+
+def leads_called(plan: Evaluation) -> bool:
+    a = plan.assumptions
+    contributors = individual_contributors(plan.allocation)
+    return plan.allocation[LEAD] < managers(contributors, a.lead_from_contributors, a.lead_span)
 
 
 def shown(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
@@ -197,3 +206,33 @@ def test_a_specialist_beyond_a_startups_style_is_named_so() -> None:
     annotator = [x for x in raise_quality(recommend(seed)) if x.role == "annotator"]
     assert annotator and not annotator[0].beyond_setup
     assert style_note([], plan) is None
+
+
+def test_a_lead_is_suggested_only_where_the_contributors_call_for_one() -> None:
+    """A review's Spanish logistics company (ETA model, route-optimisation and OCR prototypes)
+    on a tight budget: five people, told "One more ML Team Lead: +8.3 points" first, which
+    the score gives for the teams the whole portfolio's work needs, while the staffing rule
+    plans no lead below eight contributors. A lead is suggested now only once the people
+    suggested before it make eight; with twelve contributors and no lead, at once."""
+    s = builders.scenario(
+        project_data("ETA prediction", "tabular", deployment="online", priority=5),
+        project_data("Route optimisation", "reinforcement_learning", stage="prototype"),
+        project_data(
+            "Invoice OCR", "computer_vision", stage="prototype", annotation="in_house", priority=2
+        ),
+        employees=200,
+        region="es",
+    )
+    five = {"data_analyst": 1, "data_engineer": 1, "ml_engineer": 1, GENERALIST: 2}
+    small = evaluate(s, five)
+    gains = {
+        role: evaluate(s, five | {role: five.get(role, 0) + 1}).quality - small.quality
+        for role in ROLES
+        if role != HEAD
+    }
+    assert max(gains, key=lambda role: gains[role]) == LEAD  # what the score alone suggests
+    walk = [x.role for x in raise_quality(small, 5)]
+    # the lead comes only once the people suggested before it make eight contributors
+    assert walk.index(LEAD) == 4 and sum(r != "annotator" for r in walk[:4]) + 5 == 8
+    twelve = five | {"data_scientist": 4, "developer": 2, "data_engineer": 2}
+    assert raise_quality(evaluate(s, twelve), 1)[0].role == LEAD
