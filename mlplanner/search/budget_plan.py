@@ -143,13 +143,15 @@ class BudgetAdvice:
         if not self.unstaffed and self.part is None:
             return "staffs every project"
         total = len(self.funded) + len(self.unstaffed) + (self.part is not None)
-        whole = f"{len(self.funded)} of {projects(total)}" if self.funded else "no project"
-        if 0 < len(self.funded) <= NAMED_FUNDED:
-            whole += f" ({joined(self.funded)})"
-        clauses = [f"staffs {whole}"]
+        clauses = []
+        if self.funded or self.part is None:  # "staffs no project, Churn in part" read oddly
+            whole = f"{len(self.funded)} of {projects(total)}" if self.funded else "no project"
+            if 0 < len(self.funded) <= NAMED_FUNDED:
+                whole += f" ({joined(self.funded)})"
+            clauses.append(whole)
         if self.part is not None:
             clauses.append(f"{self.part.project} in part ({self.part.percent}% of its work)")
-        text = ", ".join(clauses)
+        text = "staffs " + ", ".join(clauses)
         if self.unstaffed:
             comma = "," if self.part is not None else ""
             text += f"{comma} and leaves unstaffed: {joined(self.unstaffed)}"

@@ -177,8 +177,7 @@ def test_what_whole_projects_leave_goes_to_the_next_project_in_part() -> None:
     assert by_whole_projects(s, advice.plan.annual_cost_usd).part == advice.part
     assert 0 < advice.part.percent < 100
     assert advice.message == (
-        f"The budget staffs no project, Size recommendation in part "
-        f"({advice.part.percent}% of its work)."
+        f"The budget staffs Size recommendation in part ({advice.part.percent}% of its work)."
     )
     assert advice.to_dict()["part"] == {
         "project": "Size recommendation",
@@ -490,3 +489,20 @@ def test_the_projects_kept_get_their_rules_team_reshaped_for_their_work() -> Non
     spread = fund_projects(s, budget)
     assert spread.message == "The budget staffs every project."
     assert spread.quality > advice.quality
+
+
+def test_a_part_without_whole_projects_reads_as_what_it_staffs() -> None:
+    """The words "staffs no project, Card fraud detection in part" read as if nothing were
+    staffed: a budget funding only part of one project says that part first."""
+    s = scenario(
+        project_data("Card fraud detection", "tabular", deployment="online", priority=5),
+        project_data("Credit scoring", "tabular", deployment="batch", priority=4),
+        employees=60,
+        region="gb",
+    )
+    advice = by_whole_projects(s, 0.4 * recommend(s).annual_cost_usd)
+    assert advice.part is not None and not advice.funded
+    assert advice.message == (
+        f"The budget staffs Card fraud detection in part ({advice.part.percent}% of its work), "
+        "and leaves unstaffed: Credit scoring."
+    )
