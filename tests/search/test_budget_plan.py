@@ -506,3 +506,37 @@ def test_a_part_without_whole_projects_reads_as_what_it_staffs() -> None:
         f"The budget staffs Card fraud detection in part ({advice.part.percent}% of its work), "
         "and leaves unstaffed: Credit scoring."
     )
+
+
+def test_one_removal_more_keeps_the_live_models_the_existing_team_runs() -> None:
+    """A review's 250-person Canadian insurer: four live models run by five people on staff
+    (fraud priority 5, three priority 3) and a new online photo-triage build (priority 4). At
+    $1.46M the fewest removals kept fraud and the build whole and left the three live models
+    unstaffed (48.1), while $21k less had kept all four and 56% of the build. One removal more
+    takes the three back at no cost and funds 58% of the build: 49.2, so the advice keeps
+    every live model as the budget grows."""
+    live = {"lifecycle": "run"}
+    s = scenario(
+        project_data("Claims fraud", deployment="online", priority=5, **live),
+        project_data("Pricing GLM", data_readiness="ready", **live),
+        project_data("Churn", scale="small", data_readiness="ready", **live),
+        project_data("Doc classification", "nlp", annotation="outsourced", **live),
+        project_data(
+            "Claims triage from photos",
+            "computer_vision",
+            data_readiness="raw",
+            annotation="outsourced",
+            deployment="online",
+            priority=4,
+        ),
+        employees=250,
+        region="ca",
+        existing={"data_scientist": 2, "data_analyst": 2, "data_engineer": 1},
+    )
+    lower, higher = by_whole_projects(s, 1_439_695), by_whole_projects(s, 1_460_560)
+    live_models = ("Claims fraud", "Pricing GLM", "Churn", "Doc classification")
+    assert lower.funded == higher.funded == live_models
+    assert lower.part is not None and higher.part is not None
+    assert higher.part.project == "Claims triage from photos"
+    assert higher.part.percent > lower.part.percent
+    assert higher.quality > lower.quality
