@@ -50,7 +50,7 @@ numbers by construction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -212,10 +212,7 @@ def _portfolio(
     fte, size = fte[kept], size[kept]
     present = size > _NOTHING
     stages = [demand.stages[s] if demand.stages else "" for s in kept]
-    priority = np.array(
-        [demand.priorities[s] if demand.priorities else DEFAULT_PRIORITY for s in kept], float
-    )
-    weight = unit_weight(size, priority[:, None])
+    weight = _unit_weight(size, _priorities(demand, kept)[:, None])
     weight = weight / weight.sum(axis=0)
     average = fte.sum(axis=1) / np.where(present, size, 1.0)[:, None, :]
     phase_fte = fte.sum(axis=2)  # [unit, phase, row]
@@ -246,7 +243,7 @@ def _portfolio(
     )
 
 
-def unit_weight(size: np.ndarray, priority: np.ndarray) -> np.ndarray:
+def _unit_weight(size: np.ndarray, priority: np.ndarray) -> np.ndarray:
     """Each unit's weight in the portfolio before it is made a share (step 4): its FTE x
     priority / 3; a unit without work weighs nothing."""
     return np.where(size > _NOTHING, size, 0.0) * (priority / DEFAULT_PRIORITY)
@@ -256,11 +253,13 @@ def work_weight(demand: Demand) -> float:
     """The weight of all of a demand's units (step 4, before shares are taken): what a part of
     a portfolio's work weighs within it, as the budget advice scores the projects it staffs."""
     size = demand.fte.sum(axis=(1, 2))
-    priority = np.array(
-        [demand.priorities[s] if demand.priorities else DEFAULT_PRIORITY for s in range(len(size))],
-        float,
-    )
-    return float(unit_weight(size, priority).sum())
+    return float(_unit_weight(size, _priorities(demand, range(len(size)))).sum())
+
+
+def _priorities(demand: Demand, sources: Iterable[int]) -> np.ndarray:
+    """The priority of each of the ``sources`` (the default where the demand has none)."""
+    given = demand.priorities
+    return np.array([given[s] if given else DEFAULT_PRIORITY for s in sources], float)
 
 
 def _needs(depth_work: list[str], kinds: list[str], a: Assumptions) -> np.ndarray:

@@ -155,6 +155,13 @@ def managers(people: Any, first: int, span: int) -> Any:
     return -(-people // span) * (people >= min(first, span))
 
 
+def leads_called(allocation: Mapping[str, Values], assumptions: Assumptions) -> Values:
+    """The leads the individual contributors of ``allocation`` call for: :func:`managers` of
+    them, from ``lead_from_contributors`` on, one per ``lead_span``."""
+    contributors = individual_contributors(allocation)
+    return managers(contributors, assumptions.lead_from_contributors, assumptions.lead_span)
+
+
 def individual_contributors(allocation: Mapping[str, Values]) -> Values:
     """People who count towards span of control: everyone but managers and annotators (per
     role a whole number, or an array of them with one element per plan)."""
@@ -246,9 +253,8 @@ def staff_counts(
         part = short * carried[role] / where(some, absorbed, 1.0)
         uncovered[role] = uncovered[role] + where(some, part, 0.0)
     contributors = individual_contributors(needed)
-    span = assumptions.lead_span
-    needed[LEAD] = managers(contributors, assumptions.lead_from_contributors, span)
-    needed[HEAD] = managers(needed[LEAD], assumptions.head_from_leads, span)
+    needed[LEAD] = leads_called(needed, assumptions)
+    needed[HEAD] = managers(needed[LEAD], assumptions.head_from_leads, assumptions.lead_span)
     for manager in MANAGERS:
         allocation[manager] = maximum(needed[manager], existing.get(manager, 0))
     return Counts(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from mlplanner.model.plan import Evaluation
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import HEAD, LEAD, MANAGERS, PHASE_LABELS, PHASES, ROLES
-from mlplanner.model.staffing import individual_contributors, managers
+from mlplanner.model.staffing import leads_called
 from mlplanner.model.wording import format_usd, joined, people, sentence_start
 from mlplanner.reports.deltas import QUALITY_STEP
 
@@ -55,10 +55,7 @@ def _managers(after: Evaluation, role: str) -> str:
             else "nobody"
         )
         return f"{heads} above {leads} team leads"
-    a = after.assumptions
-    teams = managers(
-        individual_contributors(after.allocation), a.lead_from_contributors, a.lead_span
-    )
+    teams = leads_called(after.allocation, after.assumptions)
     if teams == 0:
         return "the team is small enough to need no lead"
     if leads >= teams:

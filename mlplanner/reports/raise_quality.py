@@ -32,7 +32,7 @@ from mlplanner.model.quality import COVERABLE
 from mlplanner.model.roles import HEAD, LEAD, ROLES
 from mlplanner.model.scoring import score, scoring_context
 from mlplanner.model.setup_space import hires
-from mlplanner.model.staffing import individual_contributors, managers
+from mlplanner.model.staffing import leads_called, managers
 from mlplanner.model.wording import format_usd, people
 
 # Below this many quality points a person adds nothing worth suggesting (the app shows
@@ -132,11 +132,7 @@ def _leads_called(plan: Evaluation) -> bool:
     staffing rule: none below ``lead_from_contributors``, then one per team of up to
     ``lead_span``). A five-person budget team was told "One more ML Team Lead: +13 points",
     which the score gives for the teams the whole portfolio's work needs."""
-    a = plan.assumptions
-    called = managers(
-        individual_contributors(plan.allocation), a.lead_from_contributors, a.lead_span
-    )
-    return plan.allocation[LEAD] < called
+    return bool(plan.allocation[LEAD] < leads_called(plan.allocation, plan.assumptions))
 
 
 def _space_upper(plan: Evaluation) -> dict[str, int]:

@@ -58,7 +58,7 @@ from mlplanner.model.hiring import (
 from mlplanner.model.quarters import quarter_name
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, role_sort_key
 from mlplanner.model.scenario import Scenario
-from mlplanner.model.staffing import individual_contributors, managers
+from mlplanner.model.staffing import leads_called
 from mlplanner.model.wording import people
 from mlplanner.search.budget_plan import BudgetAdvice
 from mlplanner.timeline.quarter_plans import (
@@ -349,8 +349,8 @@ def _needs(quarter_plan: QuarterPlan, loaded: dict[str, float]) -> list[_Need]:
         for column in _one_by_one(counts, levels[row], order):
             counts[column] += 1
             needs.append(_Need(ROLES[column], int(counts[column]), quarter_plan.projects[row]))
-            so_far = individual_contributors(dict(zip(ROLES, counts.tolist(), strict=True)))
-            leads = min(target[LEAD], int(managers(so_far, a.lead_from_contributors, a.lead_span)))
+            so_far = dict(zip(ROLES, counts.tolist(), strict=True))
+            leads = min(target[LEAD], int(leads_called(so_far, a)))
             if leads > led:
                 led = leads
                 needs.append(_Need(LEAD, led, None))

@@ -10,7 +10,7 @@ from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.setup_space import hires
-from mlplanner.model.staffing import individual_contributors, managers
+from mlplanner.model.staffing import leads_called, managers
 from mlplanner.reports.raise_quality import MIN_POINTS, raise_quality, style_note
 from tests.support import builders, strategies
 from tests.support.builders import before_additions, project_data
@@ -39,7 +39,8 @@ def walked(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
         for role in ROLES:
             if role == HEAD or not hires(plan.setup, role, plan.assumptions):
                 continue
-            if role == LEAD and not leads_called(current):
+            called = leads_called(current.allocation, current.assumptions)
+            if role == LEAD and current.allocation[LEAD] >= called:
                 continue
             after = evaluate(
                 current.scenario, with_head(current, role), current.setup, current.assumptions
@@ -55,12 +56,6 @@ def walked(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
         steps.append((role, -minus_paid, gain, after.quality))
         current = after
     return steps
-
-
-def leads_called(plan: Evaluation) -> bool:
-    a = plan.assumptions
-    contributors = individual_contributors(plan.allocation)
-    return plan.allocation[LEAD] < managers(contributors, a.lead_from_contributors, a.lead_span)
 
 
 def shown(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
