@@ -130,6 +130,16 @@ class Portfolio:
         """The portfolio's weakest links, each distinct one once (worked out on first use)."""
         return _links(self.strength, self.mix, self.depth_class)
 
+    @cached_property
+    def average_mixing(self) -> Mixing:
+        """:attr:`average` split by depth class, for :func:`unit_delivery`."""
+        return _mixing(self.average, self.depth_class, len(self.needs))
+
+    @cached_property
+    def link_mixing(self) -> Mixing:
+        """The distinct links' phase mix split by depth class, for :func:`unit_delivery`."""
+        return _mixing(self.links.mix, self.links.depth_class, len(self.needs))
+
 
 @dataclass(frozen=True)
 class Links:
@@ -175,6 +185,34 @@ def _links(strength: np.ndarray, mix: np.ndarray, depth_class: np.ndarray) -> Li
     cap, unit = _distinct(row)
     kept = linked[first]
     return Links(strength[kept], mix[kept], depth_class[kept], caps=row[cap], unit=unit)
+
+
+@dataclass(frozen=True)
+class Mixing:
+    """Demand shares per role (``shares[row, role]``, or ``[row, role, portfolio]``) split by
+    the rows' depth class, ready to be mixed with each class's delivered shares: per class its
+    rows (``where``), the shape of its mix and, for each role with a share in some row of it,
+    the role and that column. Worked out once per portfolio: on the small batches of the
+    greedy walk and the shaping, telling which roles have a share cost more than the
+    arithmetic."""
+
+    rows: int
+    where: tuple[np.ndarray, ...]
+    shape: tuple[tuple[int, ...], ...]
+    columns: tuple[tuple[tuple[int, np.ndarray], ...], ...]
+
+
+def _mixing(shares: np.ndarray, depth_class: np.ndarray, classes: int) -> Mixing:
+    where_c = tuple(np.flatnonzero(depth_class == c) for c in range(classes))
+    parts = [shares[rows] for rows in where_c]
+    return Mixing(
+        rows=len(shares),
+        where=where_c,
+        shape=tuple(part[:, 0].shape for part in parts),
+        columns=tuple(
+            tuple((i, part[:, i]) for i in range(SPECIALISTS) if part[:, i].any()) for part in parts
+        ),
+    )
 
 
 def _distinct(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -395,28 +433,26 @@ def unit_delivery(work: Portfolio, delivered: Sequence[Sequence[Values]]) -> np.
     def per_plan(x: np.ndarray) -> np.ndarray:  # a portfolio figure beside plans' figures
         return x[..., None] if many and one_portfolio else x
 
-    def mixed_at(shares: np.ndarray, roles: Sequence[Values]) -> np.ndarray:
-        total = per_plan(np.zeros(shares[:, 0].shape)) + 0.0 * roles[0]
-        for i in range(SPECIALISTS):
-            if shares[:, i].any():
-                total += per_plan(shares[:, i]) * roles[i]
-        return total
+    def mixed(mixing: Mixing) -> np.ndarray:
+        """Each row's shares x the delivered shares of its depth need."""
+        parts = []
+        for shape, columns, roles in zip(mixing.shape, mixing.columns, delivered, strict=True):
+            total = per_plan(np.zeros(shape)) + 0.0 * roles[0]
+            for i, column in columns:
+                total += per_plan(column) * roles[i]
+            parts.append(total)
+        if len(parts) == 1:
+            return parts[0]
+        whole = np.empty((mixing.rows, *parts[0].shape[1:]))
+        for rows, part in zip(mixing.where, parts, strict=True):
+            whole[rows] = part
+        return whole
 
-    def mixed(shares: np.ndarray, depth_class: np.ndarray) -> np.ndarray:
-        """``shares[row, role, ...]`` x the delivered shares of each row's depth need."""
-        if len(delivered) == 1:
-            return mixed_at(shares, delivered[0])
-        parts = [mixed_at(shares[depth_class == c], roles) for c, roles in enumerate(delivered)]
-        total = np.empty((len(shares), *parts[0].shape[1:]))
-        for c, part in enumerate(parts):
-            total[depth_class == c] = part
-        return total
-
-    result = mixed(work.average, work.depth_class)
+    result = mixed(work.average_mixing)
     links = work.links
     if not len(links.strength):
         return result
-    value = link_cap(per_plan(links.strength), mixed(links.mix, links.depth_class))
+    value = link_cap(per_plan(links.strength), mixed(work.link_mixing))
     value = np.concatenate([value, np.full((1, *value.shape[1:]), np.inf)])  # no link: no cap
     caps = value[links.caps[:, 0]]
     for phase in range(1, links.caps.shape[1]):

@@ -34,6 +34,8 @@ def sweep(cost: np.ndarray, quality: np.ndarray, allocations: np.ndarray) -> np.
     # last kept by more than the tolerance, and nothing before it beats that one by more).
     best_before = np.maximum.accumulate(np.concatenate(([-np.inf], ranked[:-1])))
     candidates = order[ranked > best_before]
+    if (np.diff(quality[candidates]) > QUALITY_TOLERANCE).all():
+        return candidates.astype(np.int64)  # no near-tie: the walk below would keep them all
     kept: list[int] = []
     last = -np.inf
     for index in candidates.tolist():
@@ -41,25 +43,3 @@ def sweep(cost: np.ndarray, quality: np.ndarray, allocations: np.ndarray) -> np.
             kept.append(index)
             last = quality[index]
     return np.array(kept, dtype=np.int64)
-
-
-def prefix_best(groups: list[np.ndarray], value: np.ndarray, *, larger: bool) -> np.ndarray:
-    """Mask of rows whose ``value`` is strictly better than every earlier row of their group.
-
-    Rows must be sorted by group, and within a group in an order that makes an earlier row at
-    least as good in every other respect (typically: cost, cheapest first); a row not kept is
-    then beaten or tied by an earlier one.
-    """
-    rows = len(value)
-    if rows == 0:
-        return np.zeros(0, dtype=bool)
-    changed = np.zeros(rows, dtype=bool)
-    changed[0] = True
-    for column in groups:
-        changed[1:] |= column[1:] != column[:-1]
-    group = np.cumsum(changed) - 1
-    # Ranks are exact integers: offset by group so a running maximum restarts with each group.
-    _, rank = np.unique(value if larger else -value, return_inverse=True)
-    key = group * rows + rank
-    best_before = np.maximum.accumulate(np.concatenate(([-1], key[:-1])))
-    return key > best_before
