@@ -18,6 +18,7 @@ import json
 import math
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from mlplanner.exchange.csv_dialect import csv_text
@@ -31,6 +32,7 @@ from mlplanner.reports.tradeoffs import cheapest_scoring, scenario_step_note
 from mlplanner.search.budget_plan import BudgetAdvice
 from mlplanner.search.frontier import FrontierPoint, best_under_budget, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
+from mlplanner.search.problem import search_problem
 
 FORMATS: Final = ("table", "json", "csv")
 SHORT_NAMES: Final[dict[str, str]] = {
@@ -127,11 +129,18 @@ def budget_lines(
             f"{format_usd(scoring.annual_cost_usd)} a year."
         )
     elif best is not None:
+        plan = advice.plan
+        beaten = (
+            plan is not None and plan.scored and plan.quality > best.quality + QUALITY_TOLERANCE
+        )
+        label = "Best plan of the setup's space" if beaten else "Highest score"
         lines.append(
-            "Highest score within the budget, every role spread over every project (the "
+            f"{label} within the budget, every role spread over every project (the "
             f"Trade-offs page): {format_usd(best.annual_cost_usd)} a year, quality "
             f"{best.quality:.1f}, with {_team(best.allocation, existing)}."
         )
+        if beaten and plan is not None:
+            lines.append(_outside_space(plan, scenario, setup))
     elif points:
         cheapest = points[0]
         lines.append(
@@ -140,6 +149,27 @@ def budget_lines(
             f"{format_usd(cheapest.annual_cost_usd)} a year."
         )
     return "\n".join(lines)
+
+
+def _outside_space(plan: Evaluation, scenario: Scenario, setup: str | None) -> str:
+    """Why the advice's team, on every project, scores more than the best plan of the setup's
+    space within the budget: it is not a plan of that space (its work kept needed no
+    annotator or deployer that the whole portfolio's plans keep)."""
+    space = search_problem(scenario, Assumptions.defaults(), setup).space
+    short = [
+        people(space.lower[role], role)
+        for role in ROLES
+        if plan.allocation.get(role, 0) < space.lower[role]
+    ]
+    row = np.array([[plan.allocation.get(role, 0) for role in ROLES]])
+    keeps = [f"at least {joined(short)}"] if short else []
+    if not space.deployable(row)[0]:
+        keeps.append("someone able to deploy each production model")
+    why = f", which keeps {joined(keeps)}" if keeps else ""
+    return (
+        f"The budget advice's team scores {plan.quality:.1f} on every project: it is not a "
+        f"plan of that space{why}."
+    )
 
 
 def _team(allocation: dict[str, int], existing: dict[str, int]) -> str:

@@ -9,12 +9,15 @@ some projects whole and leave the rest waiting. :func:`fund_projects` weighs bot
    :mod:`mlplanner.model.shaping`) or, where that does not fit, the plan recommended for the
    budget given (grown only within it), when one of them fits;
 2. otherwise funds whole projects (:func:`by_whole_projects`, steps 3 and 4) and compares them
-   with the best plan of the setup's space within the budget, everyone on every project: the
-   advice is whichever scores higher for the whole portfolio, whole projects on a tie. Whole
-   projects are scored with their team on the work they staff and the rest of the portfolio
-   delivering nothing (:meth:`_Pricing.staffed_quality`), so a project the advice calls
-   unstaffed counts for nothing in its figure, and the team's coordination is judged by the
-   teams that work needs;
+   with the best plan of the setup's space within the budget, everyone on every project, and
+   with the whole projects' own team put on every project: the advice is whichever scores
+   highest for the whole portfolio (on a tie, whole projects first, then the space's best).
+   Whole projects are scored with their team on the work they staff and the rest of the
+   portfolio delivering nothing (:meth:`_Pricing.staffed_quality`), so a project the advice
+   calls unstaffed counts for nothing in its figure, and the team's coordination is judged
+   by the teams that work needs. Their team, spread, is weighed where it can deploy every
+   production model; it is not always a plan of the setup's space, which also keeps an
+   annotator wherever there is in-house annotation: the work it keeps may need none;
 3. by whole projects, leaves out projects in one fixed order, the lowest priority first and
    among equal priorities the dearest first (its own work: its FTE per role at the roles'
    loaded rates), as few as make the rest's rules' team fit (found by bisection: the rules
@@ -82,7 +85,7 @@ from mlplanner.model.staffing import choose_setup, staff
 from mlplanner.model.wording import format_usd, joined, projects
 from mlplanner.search.frontier import best_within, check_budget
 from mlplanner.search.pareto import QUALITY_TOLERANCE
-from mlplanner.search.problem import search_problem
+from mlplanner.search.problem import SearchProblem, search_problem
 
 # Up to this many projects staffed whole are named in the advice's sentence, which always
 # names the projects left out (and the one in part): "staffs 1 of 7 projects, Fraud in part"
@@ -108,7 +111,8 @@ class BudgetAdvice:
     analytics baseline, outsourced annotation), and ``quality``: the portfolio's score with
     the team on the work it staffs, the work left out delivering nothing
     (:meth:`_Pricing.staffed_quality`; the plan's own quality when every project is staffed;
-    0 without a plan)."""
+    0 without a plan); ``thin`` when it staffs every project with a team for less than the
+    recommended plan (the best plan within the budget, or the whole projects' team spread)."""
 
     plan: Evaluation | None
     funded: tuple[str, ...]
@@ -116,6 +120,7 @@ class BudgetAdvice:
     unstaffed: tuple[str, ...]
     smallest_cost_usd: int
     quality: float = 0.0
+    thin: bool = False  # every project, with a team below the recommended plan's
 
     @property
     def leaves_work_out(self) -> bool:
@@ -143,6 +148,11 @@ class BudgetAdvice:
                 f"{format_usd(self.smallest_cost_usd)} a year"
             )
         if not self.unstaffed and self.part is None:
+            if self.thin:
+                return (
+                    "spreads its people thinly over every project (the recommended plan does "
+                    "not fit)"
+                )
             return "staffs every project"
         total = len(self.funded) + len(self.unstaffed) + (self.part is not None)
         clauses = []
@@ -188,18 +198,33 @@ def fund_projects(
 ) -> BudgetAdvice:
     """What ``budget_usd`` buys (module docstring): the recommended plan or the plan
     recommended for the budget where one fits; otherwise whole projects
-    (:func:`by_whole_projects`), unless the best plan within the budget with everyone on every
-    project scores higher."""
+    (:func:`by_whole_projects`), unless a team on every project scores higher: the best plan
+    within the budget, or the whole projects' own team where it can deploy every production
+    model (its advice is then ``thin``)."""
     budget = check_budget(budget_usd)
     pricing = _Pricing(scenario, setup, assumptions or Assumptions.defaults())
     whole = pricing.recommended_within(budget)
     if whole is not None:
         return pricing.everyone(whole)
     focused = _by_whole_projects(pricing, budget)
+    advice = focused
     spread = pricing.best_within(budget)
-    if spread is not None and pricing.spread_quality(spread) > focused.quality + QUALITY_TOLERANCE:
-        return pricing.everyone(spread)
-    return focused
+    if spread is not None and pricing.spread_quality(spread) > advice.quality + QUALITY_TOLERANCE:
+        advice = pricing.everyone(spread, thin=True)
+    # The whole projects' team on every project: within the budget too, and not always a plan
+    # of the setup's space (the work it keeps may need no annotator the rest needs), so the
+    # best plan within the budget can miss it. An insurer's focused team scored 10.0 on the
+    # work it kept and 15.1 spread, against 7.8 for that best plan. Spread, it staffs every
+    # production model, so it must be able to deploy them.
+    plan = focused.plan
+    if (
+        focused.leaves_work_out
+        and plan is not None
+        and plan.quality > advice.quality + QUALITY_TOLERANCE
+        and pricing.deploys_all(plan.allocation)
+    ):
+        advice = pricing.on_every_project(plan, thin=True)
+    return advice
 
 
 def by_whole_projects(
@@ -296,10 +321,15 @@ class _Pricing:
         """The cost of the team staffing no project."""
         return self.cost(self.team(()))
 
-    def everyone(self, team: Mapping[str, int]) -> BudgetAdvice:
-        """``team`` on every project: the advice's plan staffs every project."""
+    def everyone(self, team: Mapping[str, int], thin: bool = False) -> BudgetAdvice:
+        """``team`` on every project: the advice's plan staffs every project (``thin``: with
+        a team below the recommended plan's)."""
         plan = evaluate(self.scenario, team, self.setup, self.assumptions)
-        return BudgetAdvice(plan, self.names, None, (), self.smallest, plan.quality)
+        return self.on_every_project(plan, thin)
+
+    def on_every_project(self, plan: Evaluation, thin: bool) -> BudgetAdvice:
+        """An evaluated ``plan`` (everyone on every project) as the advice."""
+        return BudgetAdvice(plan, self.names, None, (), self.smallest, plan.quality, thin)
 
     def context(
         self, kept: tuple[int, ...], part: int | None = None, percent: int = 0
@@ -386,8 +416,19 @@ class _Pricing:
         production model."""
         if not self.scenario.projects:
             return None
-        best = best_within(search_problem(self.scenario, self.assumptions, self.setup), budget)
+        best = best_within(self.problem, budget)
         return None if best is None else dict(best.allocation)
+
+    @cached_property
+    def problem(self) -> SearchProblem:
+        """The whole portfolio's search problem under the setup."""
+        return search_problem(self.scenario, self.assumptions, self.setup)
+
+    def deploys_all(self, team: Mapping[str, int]) -> bool:
+        """Whether ``team`` has someone able to deploy each of the portfolio's production
+        models, as every plan of the setup's space does."""
+        row = np.array([[team.get(role, 0) for role in ROLES]])
+        return bool(self.problem.space.deployable(row)[0])
 
     def staffed(self, kept: tuple[int, ...], part: int | None = None, percent: int = 0) -> Demand:
         """The demand of the kept projects and ``percent`` of the work project ``part`` adds to

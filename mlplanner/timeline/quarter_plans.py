@@ -139,8 +139,12 @@ class QuarterPlans:
     quarters' scenarios, and each quarter's team is staffed as the budget's plan is (the setup's
     rules' team for their work reshaped for its cost, the project staffed in part for its share:
     :func:`~mlplanner.search.budget_plan.advised_team`; the recommendation where the budget
-    keeps every project whole), capped role by role at the budget's plan: no quarter hires
-    anyone that plan does not have, and every command gives the one answer for one budget.
+    keeps every project whole; where it spreads a smaller team over every project, what the
+    budget buys for the quarter's work, which for the whole scenario's work is that team),
+    capped role by role at the budget's plan: no quarter hires anyone that plan does not
+    have, and every command gives the one answer for one budget. (Capping the quarter's
+    recommendation instead, a seed startup's budget plan of two annotators never got its
+    second: the recommendation has one, and the timeline called the budget's team in place.)
     """
 
     def __init__(
@@ -194,6 +198,10 @@ class QuarterPlans:
         else:
             if funding.left_out or advice.part is not None:  # staffed as advised
                 team = advised_team(scenario, advice.part, setup, assumptions)
+            elif advice.thin:  # every project, thinly: what the budget buys for this work
+                budget = float(scenario.company.annual_budget_usd or 0)
+                bought = fund_projects(scenario, budget, setup, assumptions).plan
+                team = dict(scenario.company.existing_team) if bought is None else bought.allocation
             else:
                 team = recommend(scenario, setup=setup, assumptions=assumptions).allocation
             cap = funding.plan.allocation

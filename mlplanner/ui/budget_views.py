@@ -21,15 +21,18 @@ from mlplanner.ui.text import plain
 
 RULE = (
     "The recommended plan costs more than the budget. This plan weighs two ways to spend it: "
-    "whole projects, and the best plan within the budget with everyone on every project (the "
-    "Trade-offs page's). By whole projects it leaves out the projects of lowest priority "
+    "whole projects, and a team spread over every project: the best plan within the budget "
+    "(the Trade-offs page's), or the whole projects' own team where it can deploy every "
+    "production model (it need not have the annotator the work it leaves out would need). "
+    "By whole projects it leaves out the "
+    "projects of lowest priority "
     "first (among equal priorities, the dearest first, so that it ships as many whole "
     "projects as it can, or one more where that scores higher: the existing team may then "
     "run some of them at no cost), staffs the rest with the setup's rules' team for their work "
     "reshaped for its cost, with someone able to deploy every production model, and gives "
     "what is left to the last project left out, in part; its quality is then scored with its "
     "people on the work it staffs, the projects left out delivering nothing. It shows "
-    "whichever scores higher for the whole portfolio (whole projects on a tie). Adopted, the "
+    "whichever scores highest for the whole portfolio (whole projects on a tie). Adopted, the "
     "plan is scored as any plan is, with everyone on every project."
 )
 

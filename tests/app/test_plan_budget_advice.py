@@ -33,7 +33,7 @@ def test_a_budget_below_the_recommended_cost_shows_what_it_buys_and_adopting_use
     at = plan_page(scenario)
     assert HEADING in texts(at.subheader)
     # The rule says how it weighs whole projects against the Trade-offs page's best plan.
-    rule = "It shows whichever scores higher for the whole portfolio"
+    rule = "It shows whichever scores highest for the whole portfolio"
     assert any(rule in caption for caption in texts(at.caption))
     markdown = texts(at.markdown)
     assert describe(advice) in markdown

@@ -20,6 +20,7 @@ from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.reports.tradeoffs import scenario_step_note
 from mlplanner.search.budget_plan import fund_projects
 from mlplanner.search.frontier import best_under_budget, frontier, frontier_step
+from tests.search.test_budget_plan import insurer
 from tests.support.builders import large_team_data, project_data, scenario_data
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"
@@ -298,6 +299,25 @@ def test_a_budget_staffing_no_project_gives_both_figures_of_the_team_it_keeps(
     assert lines[at + 1] == (
         "With its people on the work it staffs, the rest delivering nothing, it scores "
         f"{advice.quality:.1f} (the table scores everyone on every project)."
+    )
+
+
+def test_a_team_spread_that_is_no_plan_of_the_space_says_why_it_scores_more(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A review's Canadian insurer at $1.004M: the advice spreads its whole projects' team,
+    which has no annotator for the photo estimate's labelling, over every project (15.1);
+    the best plan of the setup's space within the budget must have one and scores 7.8. The
+    last line called that plan the highest score within the budget."""
+    path = tmp_path / "insurer.json"
+    path.write_text(insurer().to_json())
+    lines = run_ok(capsys, "recommend", str(path), "--budget", "1004000").splitlines()
+    advice = fund_projects(insurer(), 1_004_000)
+    assert advice.plan is not None and advice.thin
+    assert lines[-2].startswith("Best plan of the setup's space within the budget, every role")
+    assert lines[-1] == (
+        f"The budget advice's team scores {advice.plan.quality:.1f} on every project: it is "
+        "not a plan of that space, which keeps at least 1 Data Annotator."
     )
 
 

@@ -84,6 +84,12 @@ def worth(s: Scenario, advice: BudgetAdvice) -> float:
     return total
 
 
+# The advice's sentence when it spreads a team below the recommended plan over every project.
+THIN = (
+    "The budget spreads its people thinly over every project (the recommended plan does not fit)."
+)
+
+
 @pytest.mark.parametrize("setup", ["startup", "scaleup", "mature"])
 @pytest.mark.parametrize("file_name", sorted(example_scenarios()))
 def test_a_budget_covering_the_recommended_plan_staffs_every_project_with_it(
@@ -155,7 +161,7 @@ def test_a_tight_budget_names_the_projects_it_leaves_out() -> None:
     )
     # Less money, and the best plan within it on every project scores more than whole projects.
     spread = fund_projects(s, 0.8 * recommend(s).annual_cost_usd)
-    assert spread.message == "The budget staffs every project."
+    assert spread.message == THIN
     focused = by_whole_projects(s, 0.8 * recommend(s).annual_cost_usd)
     assert focused.message == (
         "The budget staffs 10 of 12 projects, Shelf monitoring in part (39% of its work), and "
@@ -421,7 +427,7 @@ def test_a_project_the_existing_team_staffs_at_no_cost_is_kept() -> None:
         existing={"data_analyst": 2},
     )
     empty = recommend(s.model_copy(update={"projects": []}))
-    advice = fund_projects(s, empty.annual_cost_usd + 50_000)
+    advice = by_whole_projects(s, empty.annual_cost_usd + 50_000)
     assert advice.funded == ("Dashboards",) and advice.unstaffed == ("Recs",)
     assert advice.plan is not None and advice.plan.allocation == empty.allocation
     richer = by_whole_projects(s, 600_000)
@@ -487,7 +493,7 @@ def test_the_projects_kept_get_their_rules_team_reshaped_for_their_work() -> Non
     assert advice.quality > pricing.staffed_quality(rules, (0,), 1, advice.part.percent) + 10
     assert rules[GENERALIST] > 0 == advice.plan.allocation[GENERALIST]
     spread = fund_projects(s, budget)
-    assert spread.message == "The budget staffs every project."
+    assert spread.message == THIN
     assert spread.quality > advice.quality
 
 
@@ -540,3 +546,51 @@ def test_one_removal_more_keeps_the_live_models_the_existing_team_runs() -> None
     assert higher.part.project == "Claims triage from photos"
     assert higher.part.percent > lower.part.percent
     assert higher.quality > lower.quality
+
+
+def insurer() -> Scenario:
+    """A review's Canadian insurer: two analysts and two data scientists already employed, a
+    priority-5 fraud model, a photo estimate with in-house labelling and a note summarizer."""
+    return scenario(
+        project_data("Claims fraud", "tabular", data_readiness="partial", priority=5),
+        project_data(
+            "Damage photo estimate",
+            "computer_vision",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="online",
+            priority=4,
+        ),
+        project_data(
+            "Claims note summarizer",
+            "generative_ai",
+            scale="small",
+            stage="prototype",
+            data_readiness="partial",
+            deployment="online",
+            priority=3,
+        ),
+        employees=900,
+        setup="mature",
+        region="ca",
+        existing={"data_scientist": 2, "data_analyst": 2},
+    )
+
+
+def test_the_whole_projects_team_spread_is_weighed_too() -> None:
+    """At $1.004M the insurer's whole projects kept 37% of its fraud model with its four
+    people, a data engineer and an ML engineer (10.0 on that work) and left the other two
+    projects out, since the best plan of the space within the budget, which must buy the
+    photos' annotators, scored 7.8. The same six people on every project score 15.1, and the
+    advice was printed beside that figure: it now spreads them."""
+    s = insurer()
+    focused = by_whole_projects(s, 1_004_000)
+    assert focused.plan is not None and focused.leaves_work_out
+    best = best_under_budget(s, 1_004_000)
+    assert best is not None and best.allocation["annotator"] >= 1
+    assert focused.plan.allocation["annotator"] == 0
+    assert focused.plan.quality > max(focused.quality, best.quality) + 1
+    advice = fund_projects(s, 1_004_000)
+    assert advice.plan is not None and advice.plan.allocation == focused.plan.allocation
+    assert advice.thin and advice.quality == advice.plan.quality
+    assert advice.message == THIN

@@ -479,6 +479,46 @@ def test_a_budget_below_the_plan_hires_the_team_it_buys_by_whole_projects() -> N
     assert "Recs" in (timeline.why_not_staffed or "")
 
 
+def test_a_budget_spreading_its_team_over_every_project_hires_that_team() -> None:
+    """A review's Indian agritech seed with one full-stack data scientist and $150k: the
+    budget spreads him and two annotators over both prototypes. The timeline capped the
+    quarter's recommendation (one annotator) at that team, never hired the second annotator,
+    and still said the team the budget buys was in place."""
+    scenario = parse_scenario(
+        scenario_data(
+            project_data(
+                "Leaf disease classifier",
+                "computer_vision",
+                scale="small",
+                stage="prototype",
+                data_readiness="raw",
+                annotation="in_house",
+                deployment="edge",
+                priority=5,
+            ),
+            project_data("Yield forecast", scale="small", stage="prototype", priority=2),
+            employees=8,
+            region="in",
+            budget=150_000,
+            existing={"full_stack_data_scientist": 1},
+        )
+    )
+    scenario = scenario.model_copy(
+        update={"company": scenario.company.model_copy(update={"plan_start": "2027-Q1"})}
+    )
+    advice = fund_projects(scenario, 150_000)
+    assert advice.plan is not None and advice.thin
+    assert advice.plan.allocation["annotator"] > recommend(scenario).allocation["annotator"]
+    timeline = simulate(scenario, assumptions=no_attrition())
+    assert timeline.target == advice.plan.allocation
+    assert timeline.quarters[-1].by_role("headcount") == advice.plan.allocation
+    assert timeline.budget_team_from is not None
+    assert timeline.why_not_staffed == (
+        "Not fully staffed by 2028-Q4: the annual budget ($150,000) spreads its people thinly "
+        "over every project (the recommended plan does not fit)"
+    )
+
+
 def test_a_budget_that_pays_for_the_plan_changes_nothing() -> None:
     scenario = tight_retailer(10_000_000)
     timeline = simulate(scenario, assumptions=unhindered())
