@@ -64,7 +64,8 @@ def render_budget_advice(scenario: Scenario, assumptions: Assumptions) -> None:
         st.warning(plain(advice.message))
         return
     st.markdown(plain(describe(advice)))
-    lists = [f"**Staffed:** {plain(joined(advice.funded)) or 'no project whole'}"]
+    staffed = "Spread over" if advice.thin else "Staffed"
+    lists = [f"**{staffed}:** {plain(joined(advice.funded)) or 'no project whole'}"]
     if advice.part is not None:
         part = advice.part
         lists.append(f"**In part:** {plain(part.project)} ({part.percent}% of its work)")

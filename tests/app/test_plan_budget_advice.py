@@ -11,6 +11,7 @@ from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.search.budget_plan import describe, fund_projects
 from mlplanner.ui.state import OVERRIDE
 from tests.app.apptest import PLAN_PAGE, button, go_to, metric, open_app, run, texts
+from tests.search.test_budget_plan import insurer
 
 HEADING = "Within your budget of $4.50M"
 
@@ -99,3 +100,18 @@ def test_a_project_staffed_in_part_is_named_with_its_share() -> None:
     # Its quality with its people on the work it staffs, and once adopted.
     assert describe(advice) in markdown and "once adopted" in describe(advice)
     assert not any(m.startswith("**Left unstaffed:**") for m in markdown)
+
+
+def test_a_team_spread_thinly_over_every_project_says_so() -> None:
+    """A review's insurer at $1.004M: the budget spreads six people over its three projects,
+    which the page listed as "Staffed", as if each had its plan."""
+    s = insurer()
+    scenario = s.model_copy(
+        update={"company": s.company.model_copy(update={"annual_budget_usd": 1_004_000})}
+    )
+    advice = fund_projects(scenario, 1_004_000)
+    assert advice.plan is not None and advice.thin
+    markdown = texts(plan_page(scenario).markdown)
+    assert describe(advice) in markdown
+    assert f"**Spread over:** {joined(advice.funded)}" in markdown
+    assert not any(text.startswith("**Staffed:**") for text in markdown)
