@@ -149,10 +149,7 @@ class BudgetAdvice:
             )
         if not self.unstaffed and self.part is None:
             if self.thin:
-                return (
-                    "spreads its people thinly over every project (the recommended plan does "
-                    "not fit)"
-                )
+                return "spreads a cheaper team than the recommended plan over every project"
             return "staffs every project"
         total = len(self.funded) + len(self.unstaffed) + (self.part is not None)
         clauses = []

@@ -85,9 +85,7 @@ def worth(s: Scenario, advice: BudgetAdvice) -> float:
 
 
 # The advice's sentence when it spreads a team below the recommended plan over every project.
-THIN = (
-    "The budget spreads its people thinly over every project (the recommended plan does not fit)."
-)
+THIN = "The budget spreads a cheaper team than the recommended plan over every project."
 
 
 @pytest.mark.parametrize("setup", ["startup", "scaleup", "mature"])

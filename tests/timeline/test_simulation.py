@@ -514,8 +514,8 @@ def test_a_budget_spreading_its_team_over_every_project_hires_that_team() -> Non
     assert timeline.quarters[-1].by_role("headcount") == advice.plan.allocation
     assert timeline.budget_team_from is not None
     assert timeline.why_not_staffed == (
-        "Not fully staffed by 2028-Q4: the annual budget ($150,000) spreads its people thinly "
-        "over every project (the recommended plan does not fit)"
+        "Not fully staffed by 2028-Q4: the annual budget ($150,000) spreads a cheaper team "
+        "than the recommended plan over every project"
     )
 
 
