@@ -83,6 +83,9 @@ IC_COLUMNS = tuple(i for i, role in enumerate(ROLES) if role not in (*MANAGERS, 
 RESILIENT_PEOPLE = 2
 # Below this much FTE a source or phase counts as having no demand (rounding noise).
 _NOTHING = 1e-9
+# Quality differences below this many points do not show: the app gives quality to one
+# decimal. A person gaining less is not suggested; a budget advice does not change for less.
+SHOWN_POINTS = 0.05
 
 
 @dataclass(frozen=True)

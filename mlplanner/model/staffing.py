@@ -1,10 +1,13 @@
 """Staffing: demand becomes whole people under a setup's rules, never fewer for more work.
 
 Per specialist role (lifecycle order):
-1. Existing staff in a role are kept and cover its demand first; such a role is never absorbed.
+1. Existing staff in a role are kept and cover its demand first, one FTE each.
 2. Under setups with generalists, full-stack data scientists carry the first
-   ``absorb_below_fte`` of every role's demand (for startups, all data-science work);
-   annotation is never absorbed. Specialists are planned for the rest.
+   ``absorb_below_fte`` of the rest of every role's demand (for startups, all the rest of the
+   data-science work); annotation is never absorbed. Specialists are planned for what is
+   left, the existing staff among them. (Until December 2026 a role with existing staff was
+   never absorbed: a startup that already employed four data scientists was planned five
+   more, against its own rule that full-stack data scientists do all data science.)
 3. A role's specialist work becomes ``floor(fte)`` people, plus one when the remainder reaches
    the setup's ``round_up_from``; a remainder below it is *uncovered* (reported, never
    dropped silently).
@@ -324,15 +327,18 @@ def staff(
 def _carried_by_generalists(
     role: str, fte: Values, have: int, setup: Setup, assumptions: Assumptions
 ) -> Values:
-    """The part of a role's demand full-stack data scientists carry under ``setup`` (none of
-    a demand of at most ``_EPS``)."""
+    """The part of a role's demand full-stack data scientists carry under ``setup``: of the
+    work beyond what the ``have`` people already employed in it cover (one FTE each), the
+    first ``absorb_below_fte`` (a startup's data science: all of it); never annotation, and
+    none of a demand of at most ``_EPS``."""
     rule = assumptions.setups[setup]
-    if have > 0 or role == ANNOTATOR:
+    if role == ANNOTATOR:
         return 0.0
+    beyond = maximum(0.0, fte - have)
     if role == "data_scientist" and rule.generalists_absorb_data_science:
-        carried = fte
+        carried = beyond
     else:
-        carried = minimum(fte, rule.absorb_below_fte)
+        carried = minimum(beyond, rule.absorb_below_fte)
     return where(fte <= _EPS, 0.0, carried)
 
 
@@ -368,7 +374,10 @@ def _specialist_rule(
         )
     text = f"{setup}: "
     if carried > _EPS:
-        text += f"full-stack data scientists carry {carried:.1f} of {fte:.1f} FTE; the other "
+        text += f"full-stack data scientists carry {carried:.1f} of {fte:.1f} FTE"
+        if have:
+            text += f" (the work beyond the {have} already employed)"
+        text += "; the other "
     text += (
         f"{rest:.1f} FTE becomes {needed} "
         f"(rounded up when the part beyond a whole person reaches {cut:.2f}"

@@ -28,16 +28,13 @@ from typing import Any
 import numpy as np
 
 from mlplanner.model.plan import Evaluation, evaluate, rules_and_space
-from mlplanner.model.quality import COVERABLE
+from mlplanner.model.quality import COVERABLE, SHOWN_POINTS
 from mlplanner.model.roles import HEAD, LEAD, ROLES
 from mlplanner.model.scoring import score, scoring_context
 from mlplanner.model.setup_space import hires
 from mlplanner.model.staffing import leads_called, managers
 from mlplanner.model.wording import format_usd, people
 
-# Below this many quality points a person adds nothing worth suggesting (the app shows
-# quality to one decimal).
-MIN_POINTS = 0.05
 # The roles a person more of is tried: the score does not count heads of data & ML.
 _CANDIDATES = tuple(role for role in ROLES if role != HEAD)
 _HEAD = ROLES.index(HEAD)
@@ -107,7 +104,7 @@ def raise_quality(plan: Evaluation, count: int = 3) -> list[Suggestion]:
         for i, role in enumerate(candidates):
             gain = float(scores.quality[i]) - current.quality
             paid = int(scores.cost[i]) - current.annual_cost_usd
-            if gain >= MIN_POINTS and (best is None or (gain, -paid) > (best[0], -best[1])):
+            if gain >= SHOWN_POINTS and (best is None or (gain, -paid) > (best[0], -best[1])):
                 best = (gain, paid, role)
         if best is None:
             break

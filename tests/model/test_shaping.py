@@ -504,32 +504,31 @@ def test_a_rules_plan_off_the_spaces_steps_is_scored_apart() -> None:
     assert len(np.unique(plans, axis=0)) == len(plans)
 
 
-def test_startup_examples_get_no_data_scientists_beyond_the_rules() -> None:
-    """The seed startup employs none and gets none; the enterprise portfolio's five employed
-    data scientists are staffed to their demand (eight) by the rules; the shaping moves one of
-    them to full-stack work, and the one added back later (worth its cost) brings them to the
-    rules' eight, never beyond."""
+def test_startup_examples_get_no_data_scientists_beyond_those_employed() -> None:
+    """The seed startup employs none and gets none; the enterprise portfolio keeps its five
+    employed data scientists and full-stack data scientists carry the rest of its data
+    science (until December 2026 the rules staffed employed data scientists to their demand:
+    eight, three of them hires a startup does not make)."""
     seed, seed_shaping = _example("seed_startup", "startup")
     assert seed.allocation["data_scientist"] == seed_shaping.space.upper["data_scientist"] == 0
     enterprise, shaping = _example("enterprise_portfolio", "startup")
-    assert shaping.rules_plan["data_scientist"] == 8
-    assert [m.added for m in shaping.moves if "data_scientist" in m.removed] == [{GENERALIST: 1}]
-    assert {"data_scientist": 1} in [a.person.added for a in shaping.additions]
-    assert enterprise.allocation["data_scientist"] == 8
+    employed = enterprise.scenario.company.existing_team["data_scientist"]
+    assert shaping.rules_plan["data_scientist"] == employed == 5
+    assert shaping.space.upper["data_scientist"] == employed
+    assert enterprise.allocation["data_scientist"] == employed
+    assert enterprise.demand.by_role["data_scientist"] > employed + 2
 
 
 @ENGINE_SETTINGS
 @given(scenario_data())
-def test_startup_plans_have_no_data_scientists_the_rules_did_not_plan(
+def test_startup_plans_hire_no_data_scientists(
     data: dict[str, Any],
 ) -> None:
-    """Without data scientists employed a startup plan has none; with some, the rules staff
-    them to their demand (employed staff are never absorbed) and the shaping adds none."""
+    """A startup plan keeps the data scientists employed and hires none: full-stack data
+    scientists carry the rest of the data science."""
     plan, shaping = _plan(data, "startup")
     employed = plan.scenario.company.existing_team.get("data_scientist", 0)
-    assert plan.allocation["data_scientist"] <= shaping.rules_plan["data_scientist"]
-    if not employed:
-        assert plan.allocation["data_scientist"] == 0
+    assert plan.allocation["data_scientist"] == shaping.rules_plan["data_scientist"] == employed
 
 
 @ENGINE_SETTINGS

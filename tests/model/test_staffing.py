@@ -171,7 +171,48 @@ def test_mature_staffs_a_specialist_for_every_role_with_demand() -> None:
     assert staffing.rules["research_scientist"] == "no project demands this role"
 
 
-def test_existing_staff_is_kept_and_never_absorbed() -> None:
+def test_existing_staff_cover_their_role_first_and_generalists_the_rest() -> None:
+    """One data scientist employed in a startup, for 1.6 FTE of data science: the full-stack
+    data scientists carry the other 0.6 and no data scientist is hired (until December 2026 an
+    employed role was never absorbed, and the startup hired a second data scientist). One data
+    engineer employed in a scale-up, for 1.2 FTE: generalists carry the 0.2 beyond him, as
+    they carry the first 1.0 where nobody is employed."""
+    startup = staff(DEMAND, {"data_scientist": 1}, "startup", PINNED, deploys=False)
+    assert startup.allocation["data_scientist"] == 1
+    assert startup.absorbed_fte == pytest.approx(4.5 - 1.0)
+    assert startup.rules["data_scientist"].startswith(
+        "startup: full-stack data scientists carry 0.6 of 1.6 FTE (the work beyond the 1 "
+        "already employed); the other 1.0 FTE becomes 1"
+    )
+    scaleup = staff(DEMAND, {"data_engineer": 1}, "scaleup", PINNED, deploys=False)
+    assert scaleup.allocation["data_engineer"] == 1
+    assert scaleup.absorbed_fte == pytest.approx(3.9 - 1.0 + 0.2)
+
+
+@given(
+    st.floats(0.0, 30.0),
+    st.integers(0, 12),
+    st.integers(0, 12),
+    st.sampled_from(["data_scientist", "data_engineer", "developer"]),
+    st.sampled_from(SETUPS),
+)
+def test_more_staff_employed_never_means_more_hires(
+    fte: float, have: int, more: int, role: str, setup: Setup
+) -> None:
+    """Employing more people of a role never raises its hires, and a startup hires no data
+    scientist whatever it employs."""
+    demand = NO_WORK | {role: fte}
+
+    def hired(employed: int) -> int:
+        staffing = staff(demand, {role: employed}, setup, PINNED, deploys=False)
+        return staffing.allocation[role] - employed
+
+    assert hired(have + more) <= hired(have)
+    if setup == "startup" and role == "data_scientist":
+        assert hired(have) == 0
+
+
+def test_existing_staff_beyond_a_small_demand_is_kept_as_specialists() -> None:
     existing: dict[str, int] = {"ml_engineer": 1, GENERALIST: 5, LEAD: 3}
     staffing = staff(DEMAND, existing, "scaleup", PINNED, deploys=False)
     # ML engineer stays a specialist; carried 0.4 + 1.0 + 1.0 + 0.9 = 3.3 / 0.8 = 4.125 -> 4,

@@ -14,13 +14,15 @@ from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import recommend
-from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
+from mlplanner.model.roles import GENERALIST, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario, Setup, parse_scenario
 from mlplanner.model.staffing import staff
 from mlplanner.ranges.draws import DEFAULT_DRAWS, DEFAULT_SEED, draw_multipliers
 from mlplanner.ranges.engine import drawn_work, outcomes, staff_rows
 from mlplanner.ranges.perturb import perturbed
 from tests.ranges.reshaped import reshaped_evaluation, reshaped_rules_plan
+from tests.support.builders import project_data
+from tests.support.builders import scenario_data as company_data
 from tests.support.strategies import scenario_data
 
 DEFAULTS = Assumptions.defaults()
@@ -76,30 +78,52 @@ def test_the_fashion_example_keeps_its_reshaped_plan_not_the_rules_plan(fashion:
 
 
 def test_no_role_goes_below_its_existing_staff() -> None:
-    """The enterprise example as a startup, with a budget of its rules' cost (so that nobody
-    is added beyond the rules' size: ``mlplanner/model/shaping.py``): its plan has one data
-    analyst fewer than its rules' plan, and with little work the rules keep just the six
-    analysts employed; taking the central plan's one away would drop an employed analyst, so
-    the row keeps six."""
-    example = example_scenarios()["enterprise_portfolio.json"]
-    company = example.company.model_copy(update={"annual_budget_usd": 6_468_585})
-    enterprise = example.model_copy(update={"company": company})
-    existing = enterprise.company.existing_team
-    shaping = recommend(enterprise, "startup").shaping
-    assert shaping is not None and shaping.rules_cost_usd == 6_468_585 and not shaping.additions
-    assert shaping is not None and shaping.change("data_analyst") == -1
+    """A generated British company as a scale-up, with a budget of its rules' cost (so that
+    nobody is added beyond the rules' size: ``mlplanner/model/shaping.py``): its plan has five
+    full-stack data scientists fewer than its rules' plan, and with little work the rules
+    plan three; taking five away would drop the one employed, so the row keeps one."""
+    projects = [
+        project_data(
+            "Project 1",
+            scale="medium",
+            stage="prototype",
+            data_readiness="raw",
+            deployment="online",
+            count=2,
+            priority=5,
+        ),
+        project_data(
+            "Project 2",
+            "computer_vision",
+            scale="large",
+            data_readiness="ready",
+            deployment="edge",
+            lifecycle="run",
+            count=2,
+            priority=5,
+        ),
+    ]
+    existing = {"full_stack_data_scientist": 1, "team_lead": 2}
+    plain = parse_scenario(
+        company_data(*projects, employees=150, setup="scaleup", region="gb", existing=existing)
+    )
+    shaping = recommend(plain).shaping
+    assert shaping is not None
+    company = plain.company.model_copy(update={"annual_budget_usd": shaping.rules_cost_usd})
+    scenario = plain.model_copy(update={"company": company})
+    shaping = recommend(scenario).shaping
+    assert shaping is not None and not shaping.additions
+    assert shaping.change(GENERALIST) == -5
     low = np.full((1, len(UNCERTAINTY_GROUPS)), 0.3)
     moved = perturbed(DEFAULTS, dict.fromkeys(UNCERTAINTY_GROUPS, 0.3))
-    moved_demand = compute_demand(enterprise, moved)
+    moved_demand = compute_demand(scenario, moved)
     rules = staff(
-        moved_demand.by_role, existing, "startup", moved, deploys=moved_demand.deploys
+        moved_demand.by_role, existing, "scaleup", moved, deploys=moved_demand.deploys
     ).allocation
-    assert rules["data_analyst"] == existing["data_analyst"] == 6
-    row = outcomes(enterprise, low, DEFAULTS, "startup").headcount[0].tolist()
-    assert row == [
-        reshaped_rules_plan(enterprise, DEFAULTS, moved, "startup")[role] for role in ROLES
-    ]
-    assert row[ROLES.index("data_analyst")] == 6
+    assert rules[GENERALIST] == 3
+    row = outcomes(scenario, low, DEFAULTS).headcount[0].tolist()
+    assert row == [reshaped_rules_plan(scenario, DEFAULTS, moved)[role] for role in ROLES]
+    assert row[ROLES.index(GENERALIST)] == 1
     assert all(row[ROLES.index(role)] >= n for role, n in existing.items())
 
 

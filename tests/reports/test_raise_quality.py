@@ -7,11 +7,12 @@ from hypothesis import given
 
 from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import Evaluation, evaluate, recommend
+from mlplanner.model.quality import SHOWN_POINTS
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.setup_space import hires
 from mlplanner.model.staffing import leads_called, managers
-from mlplanner.reports.raise_quality import MIN_POINTS, raise_quality, style_note
+from mlplanner.reports.raise_quality import raise_quality, style_note
 from tests.support import builders, strategies
 from tests.support.builders import before_additions, project_data
 
@@ -31,7 +32,7 @@ def walked(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
     """The walk by its definition: every role but heads that the plan's setup hires tried with
     ``evaluate`` (a lead, with the head it calls for, only where the contributors call for a
     lead more), the largest gain kept (ties: the cheaper), until no person gains
-    ``MIN_POINTS``."""
+    ``SHOWN_POINTS``."""
     steps: list[tuple[str, int, float, float]] = []
     current = plan
     for _ in range(count if plan.scored else 0):
@@ -46,7 +47,7 @@ def walked(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
                 current.scenario, with_head(current, role), current.setup, current.assumptions
             )
             gain = after.quality - current.quality
-            if gain >= MIN_POINTS:
+            if gain >= SHOWN_POINTS:
                 tried.append(
                     (gain, -(after.annual_cost_usd - current.annual_cost_usd), role, after)
                 )
