@@ -78,7 +78,7 @@ shipped = Assumptions.defaults()
 plan = current_plan()
 effect = delta(current_plan(shipped), plan, "current")
 changed = cached_changes(assumptions)
-quality_shift = quality_change(effect.quality_delta)
+quality_shift = quality_change(plan.quality, effect.baseline.quality)
 
 st.title("Assumptions")
 st.caption(

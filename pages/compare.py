@@ -15,7 +15,12 @@ from mlplanner.ui.comparison_views import setup_column, side_by_side_frame
 from mlplanner.ui.downloads import comparison_file, download_button
 from mlplanner.ui.plan_comparison import render_plan_comparison
 from mlplanner.ui.ranges_views import setup_range_words
-from mlplanner.ui.state import get_assumption_set_name, get_assumptions, get_scenario
+from mlplanner.ui.state import (
+    get_assumption_set_name,
+    get_assumptions,
+    get_override,
+    get_scenario,
+)
 from mlplanner.ui.text import plain
 
 ROW_PX = 35
@@ -37,6 +42,13 @@ if not scenario.projects:
     )
     st.page_link("pages/scenario.py", label="Add a project on the Scenario page", icon="➕")
 else:
+    override = get_override()
+    if override is not None:
+        adopted = f" ({plain(override.label)})" if override.label else ""
+        st.info(
+            "Each setup shows its recommended plan; the allocation you adopted"
+            f"{adopted} is on the Plan page."
+        )
     comparison = compare_setups(scenario, assumptions)
     cheapest = comparison.plans[comparison.cheapest]
     for column, setup in zip(st.columns(3), comparison.setups, strict=True):
@@ -57,7 +69,7 @@ else:
             figures.metric(
                 "Quality",
                 f"{plan.quality:.1f}",
-                delta=quality_change(change.quality_delta),
+                delta=quality_change(plan.quality, cheapest.quality),
                 help=f"{DEFINITION} 0-100, from {joined(list(COMPONENTS))}; the change is "
                 "against the cheapest setup.",
             )

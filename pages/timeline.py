@@ -100,11 +100,12 @@ render_inputs()
 scenario = get_scenario()
 assumptions = get_assumptions()
 timeline = timeline_of(scenario, assumptions)
-if get_override() is not None:
+override = get_override()
+if override is not None:
+    adopted = f" ({plain(override.label)})" if override.label else ""
     st.info(
         "The timeline staffs the recommended plan (or, where the budget does not pay for it, "
-        "the team the budget advice buys); the allocation adopted on the Trade-offs "
-        "page is not dated."
+        f"the team the budget advice buys); the allocation you adopted{adopted} is not dated."
     )
 render_timeline_metrics(timeline)
 render_timeline_summary(timeline, assumptions)

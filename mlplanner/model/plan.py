@@ -44,6 +44,7 @@ from mlplanner.model.wording import SHOWN_FTE, format_usd, people, tenths_adding
 
 MAX_PEOPLE_PER_ROLE = 100_000
 REMEMBERED = 32  # recommended plans kept (see recommend)
+_EPS = 1e-9  # FTE below this is rounding noise
 NO_QUALITY = (
     "No quality score: quality is the share of the projects' planned work the team can "
     "deliver, and this scenario has no projects yet. Add a project to see one."
@@ -284,12 +285,20 @@ class Plan(Evaluation):
             result[role] = Explanation(
                 role=role,
                 headcount=self.allocation[role],
-                rule=self.staffing.rules[role] + _shaped(self.shaping, role),
+                rule=self.staffing.rules[role] + _shaped(self.shaping, role) + self._carrier(role),
                 demand=lines,
                 work=work,
                 coverage=coverage_note(self, role),
             )
         return result
+
+    def _carrier(self, role: str) -> str:
+        """Where the rules have full-stack data scientists carry some of a role and the plan has
+        none, says so: the rule alone named carriers the plan does not have."""
+        assert self.staffing is not None
+        if self.staffing.carried.get(role, 0.0) <= _EPS or self.allocation[GENERALIST] > 0:
+            return ""
+        return "; the plan has no full-stack data scientists to carry it"
 
     def _generalist_work(self) -> dict[str, float]:
         """The generalists' work by kind: each role's kinds in the share they carry."""
@@ -301,7 +310,7 @@ class Plan(Evaluation):
                 continue
             for kind, fte in self.demand.work(role).items():
                 work[kind] += fte * covered[role] / total
-        return {kind: fte for kind, fte in work.items() if fte > 1e-9}
+        return {kind: fte for kind, fte in work.items() if fte > _EPS}
 
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
@@ -404,20 +413,28 @@ def coverage_note(evaluation: Evaluation, role: str) -> str:
     by_generalists = evaluation.quality_detail.generalist_fte[role]
     own = covered - by_generalists
     parts = []
-    if own > SHOWN_FTE:
-        parts.append(f"{own:,.1f} FTE by its own people")
-    if by_generalists > SHOWN_FTE:
-        parts.append(f"{by_generalists:,.1f} FTE by full-stack data scientists")
+    if own > _EPS:
+        parts.append(f"{_fte(own)} FTE by its own people")
+    if by_generalists > _EPS:
+        parts.append(f"{_fte(by_generalists)} FTE by full-stack data scientists")
     who = ", ".join(parts) if parts else "nobody is staffed for it"
     pair = _fte_pair(covered, line.fte_demand)
     return f"Covered {line.coverage:.0f}% ({pair} FTE): {who}."
 
 
+def _fte(fte: float) -> str:
+    """FTE to one decimal, or two where one would show it as none (``0.04``): "0.0 FTE by
+    full-stack data scientists" read as nobody beside a coverage of 44%."""
+    return f"{fte:,.1f}" if fte >= SHOWN_FTE else f"{fte:,.2f}"
+
+
 def _fte_pair(covered: float, demand: float) -> str:
-    """``1.4 of 1.5``; with two decimals where one would show a shortfall as ``2.0 of 2.0``."""
-    pair = f"{covered:,.1f} of {demand:,.1f}"
-    if covered < demand and f"{covered:,.1f}" == f"{demand:,.1f}":
-        pair = f"{covered:,.2f} of {demand:,.2f}"
+    """``1.4 of 1.5``; with more decimals (up to three) where fewer would show a shortfall as
+    ``2.0 of 2.0``."""
+    for digits in (1, 2, 3):
+        pair = f"{covered:,.{digits}f} of {demand:,.{digits}f}"
+        if not covered < demand or f"{covered:,.{digits}f}" != f"{demand:,.{digits}f}":
+            break
     return pair
 
 

@@ -52,7 +52,7 @@ behind each number in words.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
@@ -94,7 +94,8 @@ class Staffing:
     one person so that a production model can be deployed (``None`` when rounding already gave
     that role someone, or no production model needs it); ``annotator_added``: whether the
     annotators got their one person only so that in-house annotation is done (rounding gave
-    none and none is employed).
+    none and none is employed); ``carried``: the FTE of each specialist role full-stack data
+    scientists carry.
     """
 
     allocation: dict[str, int]
@@ -104,6 +105,7 @@ class Staffing:
     needed: dict[str, int]
     deployer: str | None = None
     annotator_added: bool = False
+    carried: dict[str, float] = field(default_factory=dict)  # by generalists, per role
 
     @property
     def must_have(self) -> tuple[str, ...]:
@@ -321,6 +323,7 @@ def staff(
         needed=counts.needed,
         deployer=added,
         annotator_added=bool(counts.annotator_added),
+        carried={role: float(fte) for role, fte in counts.carried.items()},
     )
 
 
@@ -384,8 +387,18 @@ def _specialist_rule(
     )
     left = rest - max(needed, have)
     if left >= SHOWN_FTE:
-        text += f"; {left:.1f} FTE below that gets no specialist of its own"
+        text += f"; {_below(left, cut)} FTE below that gets no specialist of its own"
     return text + ")" + _kept(have, needed)
+
+
+def _below(fte: float, cut: float) -> str:
+    """``fte`` (below ``cut``) to one decimal, or to as many as show it below the cut: "0.5
+    FTE below that gets no specialist" read as contradicting a cut of 0.50 (it was 0.49)."""
+    for digits in (1, 2, 3):
+        shown = f"{fte:.{digits}f}"
+        if float(shown) < cut:
+            break
+    return shown
 
 
 def _generalist_rule(

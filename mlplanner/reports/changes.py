@@ -11,11 +11,10 @@ Leads and heads say how the teams are led in the new plan, a fact of that plan a
 from __future__ import annotations
 
 from mlplanner.model.plan import Evaluation
-from mlplanner.model.quality import COMPONENTS
+from mlplanner.model.quality import COMPONENTS, SHOWN_POINTS
 from mlplanner.model.roles import HEAD, LEAD, MANAGERS, PHASE_LABELS, PHASES, ROLES
 from mlplanner.model.staffing import leads_called
 from mlplanner.model.wording import format_usd, joined, people, sentence_start
-from mlplanner.reports.deltas import QUALITY_STEP
 
 _VISIBLE = 0.5  # percentage points of a phase's coverage: smaller moves are not worth a word
 _PHASES_NAMED = 3  # the largest moves of coverage; the Plan page's chart shows every phase
@@ -74,7 +73,7 @@ def _totals(before: Evaluation, after: Evaluation) -> str:
         money = "Costs the same"
     gain = after.quality - before.quality
     figures = f"quality {before.quality:.1f} → {after.quality:.1f}"
-    if abs(gain) < QUALITY_STEP:
+    if abs(gain) < SHOWN_POINTS:
         score = f"scores the same ({figures})"
     else:
         score = f"scores {abs(gain):.1f} points {'more' if gain > 0 else 'less'} ({figures})"
@@ -82,7 +81,7 @@ def _totals(before: Evaluation, after: Evaluation) -> str:
     moved = [
         f"{name} {now[name] - then[name]:+.1f}"
         for name in COMPONENTS
-        if abs(now[name] - then[name]) >= QUALITY_STEP
+        if abs(now[name] - then[name]) >= SHOWN_POINTS
     ]
     return f"{money} and {score}" + (f"; {', '.join(moved)}." if moved else ".")
 

@@ -14,7 +14,7 @@ from typing import Final, Literal
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, Plan, recommend
-from mlplanner.model.quality import COVERABLE, portfolio
+from mlplanner.model.quality import COVERABLE, SHOWN_POINTS, portfolio
 from mlplanner.model.roles import (
     GENERALIST,
     LEAD,
@@ -33,7 +33,7 @@ from mlplanner.model.wording import (
     signed_people,
     signed_usd,
 )
-from mlplanner.reports.deltas import QUALITY_STEP, EvaluationDelta, delta
+from mlplanner.reports.deltas import EvaluationDelta, delta, shown_difference
 
 Topic = Literal["summary", "generalists", "quality", "cost"]
 
@@ -56,7 +56,7 @@ WORK_NAMES: Final[dict[str, str]] = {
 }
 
 # Differences smaller than these read as "the same" (figures are shown to one decimal).
-_SAME_QUALITY = QUALITY_STEP
+_SAME_QUALITY = SHOWN_POINTS
 _COMPONENT_STEP = 0.5
 _FTE_STEP = 0.05
 _EPS = 1e-9
@@ -410,7 +410,7 @@ def _quality(c: SetupComparison) -> list[Finding]:
         text = " ".join(
             [
                 f"The {c.name(setup)} team scores {plan.quality:.1f}, "
-                f"{top.quality - plan.quality:.1f} below the {c.name(best)} team.",
+                f"{shown_difference(top.quality, plan.quality):.1f} below the {c.name(best)} team.",
                 *losses,
             ]
         )

@@ -10,20 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
 
 from mlplanner.model.plan import Evaluation
-from mlplanner.model.quality import COMPONENTS
+from mlplanner.model.quality import COMPONENTS, SHOWN_POINTS
 from mlplanner.model.roles import ROLES
 
-QUALITY_STEP: Final = 0.05
-"""Quality is shown to one decimal: a change smaller than this reads as no change (it would
-show as +0.0), so it is not shown, and two qualities closer than this read as the same."""
+
+def shown_difference(quality: float, baseline: float) -> float:
+    """``quality - baseline`` as the two read when shown to one decimal: 85.64 and 82.86 show
+    as 85.6 and 82.9, so 2.7 apart (their difference, 2.78, showed as "+2.8" beside them)."""
+    return round(quality, 1) - round(baseline, 1)
 
 
-def quality_change(change: float) -> str | None:
-    """A quality change as a metric shows it (``+1.3``); None when it rounds to no change."""
-    return f"{change:+.1f}" if abs(change) >= QUALITY_STEP else None
+def quality_change(quality: float, baseline: float) -> str | None:
+    """A quality against its baseline as a metric's change shows it (``+1.3``: the difference
+    of the two as shown); None when they read the same."""
+    change = shown_difference(quality, baseline)
+    return f"{change:+.1f}" if abs(change) >= SHOWN_POINTS else None
 
 
 @dataclass(frozen=True)

@@ -43,17 +43,23 @@ disable_debug_mode()
 NEUTRAL = "#34495e"
 BAR_HEIGHT = 30
 LABEL_LIMIT = 280
-LEGEND_LABEL_LIMIT = 170
+# Two columns of role names under a chart fit a phone's chart, about 250 px inside an expander,
+# at this width (at 170 a review's phone showed one column of two, the other cut off).
+LEGEND_LABEL_LIMIT = 100
 # A subtitle wraps at this many characters: it fits a chart in half the page's width, or a
 # phone's 390 px (Vega cuts a longer line short with "…").
 SUBTITLE_CHARS = 50
+# A title, in a larger bold font, wraps at this many (a review's phone showed titles cut short).
+TITLE_CHARS = 34
 
 
 def chart_title(text: str, subtitle: str | None = None) -> alt.Title:
-    """A chart's title, its subtitle (if any) wrapped into lines of :data:`SUBTITLE_CHARS`."""
+    """A chart's title wrapped into lines of :data:`TITLE_CHARS`, its subtitle (if any) into
+    lines of :data:`SUBTITLE_CHARS`."""
+    lines = textwrap.wrap(text, TITLE_CHARS)
     if subtitle is None:
-        return alt.Title(text, anchor="start")
-    return alt.Title(text, subtitle=textwrap.wrap(subtitle, SUBTITLE_CHARS), anchor="start")
+        return alt.Title(lines, anchor="start")
+    return alt.Title(lines, subtitle=textwrap.wrap(subtitle, SUBTITLE_CHARS), anchor="start")
 
 
 def role_color_scale(roles: Iterable[str] = ROLES) -> alt.Scale:
@@ -63,6 +69,13 @@ def role_color_scale(roles: Iterable[str] = ROLES) -> alt.Scale:
         domain=[role_label(role) for role in ordered],
         range=[ROLE_COLORS[role] for role in ordered],
     )
+
+
+def role_legend(columns: int = 2) -> alt.Legend:
+    """The roles' colour legend: under the chart (beside it, it left a phone's plot a sliver:
+    grouped bars one or two pixels wide), in ``columns`` columns. It starts where the plot
+    does: under bars with long labels beside them, one column (a phone cut off the second)."""
+    return alt.Legend(title="Role", orient="bottom", columns=columns, labelLimit=LEGEND_LABEL_LIMIT)
 
 
 def headcount_chart(evaluation: Evaluation) -> alt.Chart:
@@ -78,14 +91,12 @@ def headcount_chart(evaluation: Evaluation) -> alt.Chart:
         .mark_bar(stroke="white", strokeWidth=0.5)
         .encode(
             y=alt.Y("source:N", sort=sources, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            x=alt.X("sum(people):Q", title="People (shared out by each project's demand)"),
+            # A short title: under the plot beside long labels, a phone cut a long one short.
+            x=alt.X("sum(people):Q", title="People"),
             color=alt.Color(
                 "role_label:N",
                 scale=role_color_scale(data["role"]),
-                # Under the bars, two columns: beside them it leaves a phone's chart a sliver.
-                legend=alt.Legend(
-                    title="Role", orient="bottom", columns=2, labelLimit=LEGEND_LABEL_LIMIT
-                ),
+                legend=role_legend(columns=1),
             ),
             order=alt.Order("role_order:Q"),
             tooltip=[
@@ -208,8 +219,9 @@ def labelled_cost_quality_points(
             "quality:Q",
             title="Quality (0-100)",
             scale=alt.Scale(zero=False, padding=30),
-            # Plans of one quality give a one-value axis, whose ticks read "92.100000".
-            axis=alt.Axis(format="~g"),
+            # Plans of one quality give a one-value axis, whose ticks read "92.100000"; without
+            # a precision, ticks 10 apart read "6e+1" (the tick step sets one digit).
+            axis=alt.Axis(format=".4~g"),
         ),
         tooltip=[
             alt.Tooltip(f"{label}:N", title=label_title),

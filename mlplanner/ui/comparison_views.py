@@ -20,10 +20,10 @@ from mlplanner.reports.comparison import (
 )
 from mlplanner.reports.tables import comparison_frame
 from mlplanner.ui.charts import (
-    LABEL_LIMIT,
     chart_title,
     labelled_cost_quality_points,
     role_color_scale,
+    role_legend,
 )
 
 CHART_HEIGHT = 320
@@ -79,7 +79,7 @@ def headcount_chart(c: SetupComparison) -> alt.Chart:
     roles = list(dict.fromkeys(data["role"]))
     labels = [role_label(r) for r in roles]
     return (
-        alt.Chart(data, title=alt.Title(headcount_headline(c), anchor="start"))
+        alt.Chart(data, title=chart_title(headcount_headline(c)))
         .mark_bar()
         .encode(
             x=alt.X(
@@ -93,7 +93,7 @@ def headcount_chart(c: SetupComparison) -> alt.Chart:
             color=alt.Color(
                 "role_label:N",
                 scale=role_color_scale(roles),
-                legend=alt.Legend(title="Role", orient="right", labelLimit=LABEL_LIMIT),
+                legend=role_legend(),
             ),
             tooltip=[
                 alt.Tooltip("setup:N", title="Setup"),

@@ -30,6 +30,7 @@ from mlplanner.ui.charts import (
     chart_title,
     labelled_cost_quality_points,
     role_color_scale,
+    role_legend,
 )
 from mlplanner.ui.db import db_session
 from mlplanner.ui.saved_plans import previous_quality_text
@@ -183,7 +184,7 @@ def _headline_metrics(baseline: Compared, found: Sequence[EvaluationDelta]) -> N
             quality_col.metric(
                 "Quality",
                 f"{change.evaluation.quality:.1f}",
-                delta=quality_change(change.quality_delta),
+                delta=quality_change(change.evaluation.quality, change.baseline.quality),
                 help="0-100; the change is against the baseline.",
             )
             people_col.metric(
@@ -301,7 +302,7 @@ def headcount_delta_chart(baseline_label: str, found: Sequence[EvaluationDelta])
             color=alt.Color(
                 "role_label:N",
                 scale=role_color_scale(roles),
-                legend=alt.Legend(title="Role", orient="right", labelLimit=LABEL_LIMIT),
+                legend=role_legend(),
             ),
             order=alt.Order("role_order:Q"),
             tooltip=[

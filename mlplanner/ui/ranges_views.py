@@ -26,7 +26,7 @@ from mlplanner.reports.range_texts import (
     usd_range,
 )
 from mlplanner.ui.chart_cache import scenario_key
-from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL
+from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL, chart_title
 from mlplanner.ui.on_demand import opened
 from mlplanner.ui.plan_views import TOTAL_ROW
 from mlplanner.ui.ranges_data import ranges_of, sensitivity_of, timeline_ranges_of
@@ -118,9 +118,7 @@ def tornado_chart(result: Sensitivity) -> alt.LayerChart | alt.FacetChart:
     )
     # Streamlit fits the whole chart (title, legend, axis) into the height: room for them too.
     height = FRAME_PX + BAR_PX * len(order)
-    return alt.layer(bars, point, data=data).properties(
-        title=alt.Title(title, anchor="start"), height=height
-    )
+    return alt.layer(bars, point, data=data).properties(title=chart_title(title), height=height)
 
 
 TORNADO_LABEL = "Each assumption at its low and its high value (chart)"

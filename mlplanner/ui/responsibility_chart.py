@@ -19,6 +19,7 @@ from mlplanner.reports.responsibility import (
     matrix_headline,
     working_roles,
 )
+from mlplanner.ui.charts import chart_title
 
 GAP_LABEL = "Not covered"
 GAP_COLOR = "#b0b0b0"
@@ -99,6 +100,6 @@ def responsibility_chart(phases: tuple[PhaseWork, ...]) -> alt.LayerChart:
     return alt.LayerChart(
         layer=[cells, others.encode(text=text), leads.encode(text=text)],
         data=data,
-        title=alt.Title(matrix_headline(phases), anchor="start"),
+        title=chart_title(matrix_headline(phases)),
         height=alt.Step(ROW_HEIGHT),
     )

@@ -58,7 +58,7 @@ def headcount_chart(timeline: Timeline) -> alt.Chart:
     """People by role each quarter, stacked."""
     data = role_quarter_frame(timeline)
     return (
-        alt.Chart(data, title=alt.Title("People by role", anchor="start"))
+        alt.Chart(data, title=chart_title("People by role"))
         .mark_bar(stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X("quarter:O", sort=_quarters(timeline), title=None, axis=alt.Axis(labelAngle=0)),
@@ -93,7 +93,7 @@ def flow_frame(timeline: Timeline) -> pd.DataFrame:
 def flow_chart(timeline: Timeline) -> alt.Chart:
     """Hires above zero, leavers below, per quarter."""
     return (
-        alt.Chart(flow_frame(timeline), title=alt.Title("Hires and leavers", anchor="start"))
+        alt.Chart(flow_frame(timeline), title=chart_title("Hires and leavers"))
         .mark_bar()
         .encode(
             x=alt.X("quarter:O", sort=_quarters(timeline), title=None, axis=alt.Axis(labelAngle=0)),
@@ -200,7 +200,7 @@ def cost_chart(timeline: Timeline) -> alt.Chart:
     series = ["Cumulative cost", "Cumulative budget"][: 2 if budgeted else 1]
     title = "Cumulative cost against budget" if budgeted else "Cumulative cost"
     return (
-        alt.Chart(cost_frame(timeline), title=alt.Title(title, anchor="start"))
+        alt.Chart(cost_frame(timeline), title=chart_title(title))
         .mark_line(point=True)
         .encode(
             x=alt.X("quarter:O", sort=_quarters(timeline), title=None, axis=alt.Axis(labelAngle=0)),
@@ -301,4 +301,4 @@ def band_chart(
         tooltip=tooltip,
     )
     line = base.mark_line(point=True, color=NEUTRAL).encode(y="p50:Q", tooltip=tooltip)
-    return alt.layer(band, line).properties(title=alt.Title(title, anchor="start"), height=260)
+    return alt.layer(band, line).properties(title=chart_title(title), height=260)

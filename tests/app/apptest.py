@@ -155,7 +155,13 @@ def chart_specs(at: AppTest) -> list[dict[str, Any]]:
 
 
 def chart_titles(at: AppTest) -> list[str]:
-    return [spec["title"]["text"] for spec in chart_specs(at)]
+    return [title(spec) for spec in chart_specs(at)]
+
+
+def title(spec: dict[str, Any]) -> str:
+    """A chart's title as one line (it is drawn wrapped, in lines; "" without a title)."""
+    text = spec.get("title", {}).get("text", "")
+    return text if isinstance(text, str) else " ".join(text)
 
 
 def subtitle(spec: dict[str, Any]) -> str:

@@ -18,7 +18,7 @@ from mlplanner.reports.comparison import (
     tradeoff_headline,
 )
 from mlplanner.ui.chart_cache import SETUP_CHARTS_KEY
-from mlplanner.ui.state import IN_FORCE, InForce
+from mlplanner.ui.state import IN_FORCE, OVERRIDE, InForce, Override
 from tests.app.apptest import (
     COMPARE_PAGE,
     chart_specs,
@@ -116,3 +116,17 @@ def test_a_scenario_without_projects_says_what_to_do() -> None:
     assert at.info[0].value.startswith(NO_QUALITY + " Without projects every setup staffs only")
     assert not at.get("vega_lite_chart")
     assert not [m for m in at.metric if m.label == "Annual cost"]
+
+
+def test_an_adopted_allocation_is_said_to_be_on_the_plan_page() -> None:
+    """A review adopted the Trade-offs page's premium plan and found Compare's "your setup"
+    column still showing the recommendation, without a word."""
+    fashion = example_scenarios()["fashion_retailer.json"]
+    at = open_app(fashion)
+    at.session_state[OVERRIDE] = Override({"data_scientist": 4}, "premium plan")
+    at = go_to(at, COMPARE_PAGE)
+    assert (
+        "Each setup shows its recommended plan; the allocation you adopted (premium plan) is on "
+        "the Plan page."
+    ) in texts(at.info)
+    assert not any("you adopted" in text for text in texts(compare_page(fashion).info))

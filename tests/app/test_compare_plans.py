@@ -31,6 +31,7 @@ from tests.app.apptest import (
     run,
     subtitle,
     texts,
+    title,
 )
 from tests.storage.support import PREVIOUS_QUALITY, save_previous_definition
 from tests.support.builders import assumptions_with
@@ -150,13 +151,14 @@ def test_plans_that_tie_are_named_together_in_the_chart_title(engine: Engine) ->
     save(engine, "Acme import", evaluation=plan)
     at = compare_page()
     tradeoff = chart_specs(at)[-2]
-    assert tradeoff["title"]["text"] == (
+    assert title(tradeoff) == (
         f"Both plans cost {format_usd(plan.annual_cost_usd)} and score {plan.quality:.1f}"
     )
-    # Quality ticks of a one-value axis in whole or tenth points, not "92.100000".
-    assert tradeoff["layer"][0]["encoding"]["y"]["axis"]["format"] == "~g"
+    # Quality ticks of a one-value axis in whole or tenth points, not "92.100000", and with a
+    # precision of their own: "~g" alone let ticks 10 apart read "6e+1" (a review's phone).
+    assert tradeoff["layer"][0]["encoding"]["y"]["axis"]["format"] == ".4~g"
     # No role changes: the headline, not a chart of no bars on a "0.000000" axis.
-    titles = [spec.get("title", {}).get("text", "") for spec in chart_specs(at)]
+    titles = [title(spec) for spec in chart_specs(at)]
     assert not [t for t in titles if t.startswith("Every role has as many people")]
     assert any(t.startswith("**Every role has as many people as in") for t in texts(at.markdown))
 

@@ -24,6 +24,7 @@ from tests.app.apptest import (
     open_app,
     open_expanders,
     texts,
+    title,
 )
 
 FASHION = example_scenarios()["fashion_retailer.json"]
@@ -56,15 +57,15 @@ def test_plan_page_shows_the_tornado_with_the_managers_sentence() -> None:
     assert result.headline in texts(at.markdown)
     # The chart is drawn only once its expander is opened (it is below the fold).
     assert [e.label for e in at.expander if e.label == TORNADO_LABEL] == [TORNADO_LABEL]
-    assert not [s for s in chart_specs(at) if s["title"]["text"].endswith("what moves it")]
+    assert not [s for s in chart_specs(at) if title(s).endswith("what moves it")]
     at = open_expanders(at, TORNADO_KEY)
-    (tornado,) = [s for s in chart_specs(at) if s["title"]["text"].endswith("what moves it")]
+    (tornado,) = [s for s in chart_specs(at) if title(s).endswith("what moves it")]
     bars = tornado["layer"][0]
     assert bars["mark"]["type"] == "bar"
     assert bars["encoding"]["x2"]["field"] == "point"
     moving = [s.assumption for s in result.swings if s.cost_swing_usd]
     assert bars["encoding"]["y"]["sort"] == moving
-    assert tornado["title"]["text"] == f"Yearly cost ${result.cost_usd / 1e6:.2f}M: what moves it"
+    assert title(tornado) == f"Yearly cost ${result.cost_usd / 1e6:.2f}M: what moves it"
 
 
 def test_an_adopted_allocation_shows_no_ranges() -> None:

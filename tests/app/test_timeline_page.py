@@ -18,7 +18,7 @@ from mlplanner.model.wording import format_usd
 from mlplanner.storage import plans
 from mlplanner.timeline.simulation import Timeline, simulate
 from mlplanner.ui.ranges_views import TIMELINE_BANDS_KEY
-from mlplanner.ui.state import IN_FORCE
+from mlplanner.ui.state import IN_FORCE, OVERRIDE, Override
 from mlplanner.ui.timeline_views import FLOW_CHARTS_KEY
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
@@ -36,6 +36,7 @@ from tests.app.apptest import (
     open_expanders,
     run,
     texts,
+    title,
 )
 from tests.app.downloads import Builder, built_on_click, deferred_downloads
 from tests.timeline.test_simulation import tight_retailer
@@ -80,7 +81,7 @@ def test_metrics_and_tables_match_the_simulation() -> None:
     positions, projects = (frame.value for frame in at.dataframe)
     assert int(positions["People"].sum()) == sum(q.hires for q in timeline.quarters)
     assert list(projects["Staffed"]) == [p.staffed for p in timeline.projects]
-    assert [spec["title"]["text"] for spec in chart_specs(at)] == [
+    assert [title(spec) for spec in chart_specs(at)] == [
         "People by role",
         "Cumulative cost against budget",
     ]
@@ -90,7 +91,7 @@ def test_metrics_and_tables_match_the_simulation() -> None:
 
 def test_hires_leavers_and_capacity_are_drawn_only_while_their_expander_is_open() -> None:
     at = open_expanders(timeline_page(dated(FASHION)), FLOW_CHARTS_KEY)
-    assert [spec["title"]["text"] for spec in chart_specs(at)] == [
+    assert [title(spec) for spec in chart_specs(at)] == [
         "People by role",
         "Cumulative cost against budget",
         "Hires and leavers",
@@ -100,9 +101,9 @@ def test_hires_leavers_and_capacity_are_drawn_only_while_their_expander_is_open(
 
 def test_the_bands_are_drawn_only_while_their_expander_is_open() -> None:
     at = timeline_page(dated(FASHION))
-    assert not [s for s in chart_specs(at) if "P10–P90" in s["title"]["text"]]
+    assert not [s for s in chart_specs(at) if "P10–P90" in title(s)]
     at = open_expanders(at, TIMELINE_BANDS_KEY)
-    assert [s["title"]["text"] for s in chart_specs(at)][2:] == [
+    assert [title(s) for s in chart_specs(at)][2:] == [
         "People: P10–P90 over 40 draws",
         "Cumulative cost: P10–P90 over 40 draws",
     ]
@@ -252,8 +253,8 @@ def staffed_quarters(timeline: Timeline) -> int:
 def test_without_a_budget_the_cost_chart_has_no_budget_and_with_nobody_no_charts() -> None:
     unbudgeted = dated(FASHION, annual_budget_usd=None)
     at = timeline_page(unbudgeted)
-    cost = next(s for s in chart_specs(at) if s["title"]["text"].startswith("Cumulative"))
-    assert cost["title"]["text"] == "Cumulative cost"
+    cost = next(s for s in chart_specs(at) if title(s).startswith("Cumulative"))
+    assert title(cost) == "Cumulative cost"
     assert cost["encoding"]["color"]["scale"]["domain"] == ["Cumulative cost"]
     # A blank scenario (no projects, nobody employed): nothing to draw, no empty axes.
     blank = dated(
@@ -266,3 +267,16 @@ def test_without_a_budget_the_cost_chart_has_no_budget_and_with_nobody_no_charts
     at = timeline_page(blank)
     assert chart_specs(at) == []
     assert not at.exception
+
+
+def test_an_adopted_allocation_is_named_as_not_dated() -> None:
+    """The note named the Trade-offs page whichever page the allocation was adopted on (a
+    review adopted the Plan page's budget advice)."""
+    at = open_app(dated(FASHION))
+    at.session_state[OVERRIDE] = Override({"data_scientist": 4}, "whole projects within $1.00M")
+    at = go_to(at, TIMELINE_PAGE)
+    assert (
+        "The timeline staffs the recommended plan (or, where the budget does not pay for it, "
+        "the team the budget advice buys); the allocation you adopted (whole projects within "
+        "$1.00M) is not dated."
+    ) in texts(at.info)

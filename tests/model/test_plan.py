@@ -12,7 +12,7 @@ from hypothesis import given
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import SHARED_SOURCES
-from mlplanner.model.plan import Evaluation, _fte_pair, evaluate, recommend
+from mlplanner.model.plan import Evaluation, _fte, _fte_pair, evaluate, recommend
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.staffing import round_people
@@ -223,6 +223,32 @@ def test_a_shortfall_is_never_shown_as_two_equal_figures() -> None:
     assert _fte_pair(1.96, 2.0) == "1.96 of 2.00"
     assert _fte_pair(1.4, 1.5) == "1.4 of 1.5"
     assert _fte_pair(2.0, 2.0) == "2.0 of 2.0"
+    # A review's "Covered 96% (0.10 of 0.10 FTE)": three decimals where two tie.
+    assert _fte_pair(0.096, 0.1) == "0.096 of 0.100"
+
+
+def test_a_small_cover_is_not_shown_as_nobody() -> None:
+    """ "Covered 44% (0.0 of 0.1 FTE): nobody is staffed for it" read beside the 44%: 0.04 FTE
+    by full-stack data scientists shows with two decimals."""
+    assert _fte(0.044) == "0.04"
+    assert _fte(0.05) == "0.1"
+    assert _fte(1.26) == "1.3"
+
+
+def test_a_rule_naming_carriers_the_plan_lacks_says_so() -> None:
+    """The fashion retailer as a scale-up: its rules have full-stack data scientists carry
+    its ML engineering; the shaped plan has none and an ML engineer instead. The rule named
+    the carriers alone."""
+    plan = recommend(example_scenarios()["fashion_retailer.json"], "scaleup")
+    assert plan.allocation[GENERALIST] == 0 < plan.allocation["ml_engineer"]
+    explanation = plan.explanations["ml_engineer"]
+    assert explanation.rule.startswith("scaleup: full-stack data scientists carry all")
+    assert explanation.rule.endswith("; the plan has no full-stack data scientists to carry it")
+    assert "by its own people" in explanation.coverage
+    rules_only = recommend(example_scenarios()["fashion_retailer.json"], "startup")
+    assert not any(e.rule.endswith("to carry it") for e in rules_only.explanations.values()), (
+        "a plan with full-stack data scientists does not say it has none"
+    )
 
 
 def test_where_the_work_comes_from_adds_up_to_the_role_s_demand() -> None:

@@ -171,6 +171,18 @@ def test_mature_staffs_a_specialist_for_every_role_with_demand() -> None:
     assert staffing.rules["research_scientist"] == "no project demands this role"
 
 
+def test_work_left_below_the_cut_is_shown_below_it() -> None:
+    """A mature role with 2.49 FTE: two people, and the 0.49 left (below the cut of 0.50 in
+    these numbers) read "0.5 FTE below that gets no specialist of its own"."""
+    cut = assumptions_with(
+        setups=PINNED.setups
+        | {"mature": PINNED.setups["mature"].model_copy(update={"round_up_from": 0.5})}
+    )
+    staffing = staff(NO_WORK | {"data_engineer": 2.49}, {}, "mature", cut, deploys=False)
+    assert staffing.allocation["data_engineer"] == 2
+    assert "0.49 FTE below that gets no specialist of its own" in staffing.rules["data_engineer"]
+
+
 def test_existing_staff_cover_their_role_first_and_generalists_the_rest() -> None:
     """One data scientist employed in a startup, for 1.6 FTE of data science: the full-stack
     data scientists carry the other 0.6 and no data scientist is hired (until December 2026 an

@@ -83,10 +83,20 @@ def test_cost_change_has_no_percentage_against_a_free_baseline() -> None:
 
 
 @pytest.mark.parametrize(
-    ("change", "shown"),
-    [(0.0, None), (0.049, None), (-0.049, None), (0.05, "+0.1"), (-1.26, "-1.3"), (3.0, "+3.0")],
+    ("quality", "baseline", "shown"),
+    [
+        (80.0, 80.0, None),
+        (80.04, 80.0, None),
+        (80.01, 80.04, None),
+        (80.06, 80.0, "+0.1"),
+        (78.74, 80.0, "-1.3"),
+        (83.0, 80.0, "+3.0"),
+        # 85.64 and 82.86 read 85.6 and 82.9: 2.7 apart, not the "+2.8" a review saw.
+        (85.64, 82.86, "+2.7"),
+        (80.04, 79.96, None),  # 0.08 apart, both read 80.0
+    ],
 )
-def test_a_quality_change_is_shown_only_when_it_does_not_round_to_nothing(
-    change: float, shown: str | None
+def test_a_quality_change_is_the_difference_of_the_figures_shown(
+    quality: float, baseline: float, shown: str | None
 ) -> None:
-    assert quality_change(change) == shown
+    assert quality_change(quality, baseline) == shown

@@ -177,15 +177,23 @@ def test_adding_people_never_reads_as_a_quality_loss(extra: int, role: str) -> N
     assert not any("points less" in line for line in lines)
 
 
-def test_headline_states_where_quality_flattens() -> None:
+def test_headline_states_the_cheapest_plan_near_the_best_quality() -> None:
+    """It names the share of the best quality that plan reaches, not a flattening: a review's
+    telco read "Quality flattens past $4.54M" where the last $120k bought 3.4 points."""
     points = frontier(load_scenario(FASHION))
     flat = flattening_point(points)
     assert flat.quality >= 0.95 * points[-1].quality
     cheaper = [p for p in points if p.annual_cost_usd < flat.annual_cost_usd]
     assert all(p.quality < 0.95 * points[-1].quality for p in cheaper)
     title, subtitle = headline(points)
-    assert title == "Quality flattens past $1.73M"
-    assert "adds" in subtitle
+    share = int(100 * flat.quality / points[-1].quality)
+    assert title == f"{share}% of the best quality for $1.73M"
+    assert 95 <= share <= 100
+    assert subtitle == (
+        f"$1.73M buys quality {flat.quality:.1f}; the best plan, "
+        f"{format_usd(points[-1].annual_cost_usd)}, adds "
+        f"{points[-1].quality - flat.quality:.1f} points more."
+    )
 
 
 def test_budget_steps_cover_every_frontier_cost_and_the_budget() -> None:

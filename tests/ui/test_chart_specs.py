@@ -23,7 +23,7 @@ from mlplanner.reports.comparison import compare_setups
 from mlplanner.timeline.simulation import simulate
 from mlplanner.ui import comparison_views, timeline_charts
 from mlplanner.ui.chart_cache import CHARTS
-from mlplanner.ui.charts import SUBTITLE_CHARS, labelled_cost_quality_points
+from mlplanner.ui.charts import SUBTITLE_CHARS, TITLE_CHARS, labelled_cost_quality_points
 from mlplanner.ui.ranges_views import tornado_chart
 
 DEFAULTS = Assumptions.defaults()
@@ -71,6 +71,28 @@ def test_every_subtitle_is_drawn_in_lines_that_fit_a_narrow_chart(name: str) -> 
         lines = title.get("subtitle", []) if isinstance(title, dict) else []
         assert isinstance(lines, list), what
         assert all(len(line) <= SUBTITLE_CHARS for line in lines), (what, lines)
+
+
+@pytest.mark.parametrize("name", sorted(example_scenarios()))
+def test_every_title_is_drawn_in_lines_that_fit_a_narrow_chart(name: str) -> None:
+    # A review's phone showed titles cut short with "…".
+    for what, build in charts(name).items():
+        title = build().to_dict(validate=False).get("title", {})
+        text = title.get("text", []) if isinstance(title, dict) else title
+        lines = [text] if isinstance(text, str) else text
+        assert all(len(line) <= TITLE_CHARS for line in lines), (what, lines)
+
+
+def test_role_legends_sit_under_the_plot_in_columns_a_phone_shows_whole() -> None:
+    """Beside the plot, the Compare page's role legend left a phone's grouped bars one or two
+    pixels wide; under the Plan page's bars, whose plot starts after long project names, two
+    columns of 170 px showed one."""
+    built = charts("fashion_retailer.json")
+    people = built["plan headcount"]().to_dict(validate=False)["encoding"]["color"]["legend"]
+    setups = built["setups' headcount"]().to_dict(validate=False)["encoding"]["color"]["legend"]
+    assert people["orient"] == setups["orient"] == "bottom"
+    assert (people["columns"], setups["columns"]) == (1, 2)
+    assert setups["labelLimit"] * setups["columns"] <= 200
 
 
 def test_plans_at_one_point_share_one_label() -> None:
