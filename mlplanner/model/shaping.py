@@ -161,6 +161,7 @@ class Shaping:
     moves: tuple[Move, ...]
     exact: bool = False  # the space was scored whole: one move, to its best plan
     additions: tuple[Addition, ...] = ()  # people beyond the rules' size, in order
+    held_back: Addition | None = None  # the next change worth its cost, past the budget
 
     @property
     def allocation(self) -> dict[str, int]:
@@ -195,13 +196,16 @@ class Shaping:
         )
         sentences = [start, _within(self.moves, self.exact, self.rules_quality)]
         if len(self.additions) > LISTED_MOVES:
-            return " ".join([*sentences, _beyond(self.additions)])
-        for addition in self.additions:
-            sentences.append(addition.sentence)
-            if addition.moves:
-                sentences.append(
-                    _within(addition.moves, addition.exact, addition.person.quality_after)
-                )
+            sentences.append(_beyond(self.additions))
+        else:
+            for addition in self.additions:
+                sentences.append(addition.sentence)
+                if addition.moves:
+                    sentences.append(
+                        _within(addition.moves, addition.exact, addition.person.quality_after)
+                    )
+        if self.held_back is not None:
+            sentences.append(self.held_back.held_back_sentence)
         return " ".join(sentences)
 
 
@@ -237,6 +241,23 @@ class Addition:
             f"{format_usd(extra)} a year ({_per_million(gain, extra)} points per $1M, against "
             f"the shaped team's {_per_million(*self.bar)}){budget}: "
             f"quality {person.quality_after:.1f} at {format_usd(person.cost_after)} a year."
+        )
+
+    @property
+    def held_back_sentence(self) -> str:
+        """``The $4.00M budget holds back one change worth its cost: one Full-Stack Data
+        Scientist instead of one Data Analyst would buy 2.9 points for $89k a year (32 points
+        per $1M, against the shaped team's 12).``"""
+        person = self.person
+        extra = person.cost_after - person.cost_before
+        gain = person.quality_after - person.quality_before
+        budget = (
+            "The budget" if self.budget_usd is None else f"The {format_usd(self.budget_usd)} budget"
+        )
+        return (
+            f"{budget} holds back one change worth its cost: {person.text} would buy "
+            f"{gain:.1f} points for {format_usd(extra)} a year ({_per_million(gain, extra)} "
+            f"points per $1M, against the shaped team's {_per_million(*self.bar)})."
         )
 
 
@@ -344,7 +365,14 @@ def shape(
         start = (person.cost_after, person.quality_after)
         more, more_exact, current, at = _reshape(context, space, current, start, whole)
         additions.append(Addition(person, more, more_exact, budget_usd, bar))
-    return replace(shaping, moves=moves, exact=exact, additions=tuple(additions))
+    held_back = None
+    if beyond and budget_usd is not None:  # what the budget alone stops (a review asked)
+        held = _worth_adding(context, space, current, at, None, whole, bar)
+        if held is not None:
+            held_back = Addition(held, (), False, budget_usd, bar)
+    return replace(
+        shaping, moves=moves, exact=exact, additions=tuple(additions), held_back=held_back
+    )
 
 
 class _ScoredSpace:

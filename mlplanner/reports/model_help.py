@@ -129,7 +129,8 @@ limit), the recommended plan then makes the change of one person that raises its
 buys the most quality points per dollar (a person more, or one moved to a dearer role; of
 two people where none of one will do), if it buys at least as many points per dollar as the
 team shaped for the rules' cost does on average (its quality over its cost), and is reshaped
-as above for its new cost; and again, until no change is worth its cost or fits the budget.
+as above for its new cost; and again, until no change is worth its cost or fits the budget
+(where the budget alone stops one, the plan says which).
 The setup's own way of staffing: **startup**, {startup_way}; **scaleup**, any mix of generalists
 and specialists; **mature**, no new full-stack data scientists. No role goes past its demand
 rounded up, or two people (a backup) once it has a full person's work; a role with less work

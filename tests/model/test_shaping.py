@@ -952,3 +952,49 @@ def test_many_changes_beyond_the_rules_cost_are_said_by_what_they_change_in_all(
     )
     assert "instead of one Backend Developer" not in summary
     assert all(a.sentence in shaping.summary for a in shaping.additions)  # three are listed
+
+
+def test_a_change_the_budget_alone_stops_is_said() -> None:
+    """A review's Indian agritech seed as a scale-up, its $150k budget below the plan's
+    $219k: one annotator more, worth its cost, is made without the budget and was held back by
+    it without a word (the reviewers could not tell the budget had made the plan worse)."""
+    data = {
+        "projects": [
+            project_data(
+                "Leaf disease classifier",
+                "computer_vision",
+                scale="small",
+                stage="prototype",
+                data_readiness="raw",
+                annotation="in_house",
+                deployment="edge",
+                priority=5,
+            ),
+            project_data("Yield forecast", scale="small", stage="prototype", priority=2),
+        ],
+        "employees": 8,
+        "setup": "scaleup",
+        "region": "in",
+        "existing": {"full_stack_data_scientist": 1},
+    }
+    free = scenario(*data["projects"], **{k: v for k, v in data.items() if k != "projects"})
+    unbound = recommend(free).shaping
+    assert unbound is not None and unbound.held_back is None
+    assert unbound.additions[0].person.added == {"annotator": 1}
+    budgeted = scenario(
+        *data["projects"],
+        **{k: v for k, v in data.items() if k != "projects"},
+        budget=150_000,
+    )
+    plan = recommend(budgeted)
+    shaped = plan.shaping
+    assert shaped is not None and not shaped.additions and plan.annual_cost_usd > 150_000
+    held = shaped.held_back
+    assert held is not None and held.person.added == {"annotator": 1}
+    gain = held.person.quality_after - held.person.quality_before
+    extra = held.person.cost_after - held.person.cost_before
+    assert shaped.summary.endswith(
+        "The $150k budget holds back one change worth its cost: one Data Annotator more would "
+        f"buy {gain:.1f} points for {format_usd(extra)} a year (427 points per $1M, against "
+        "the shaped team's 321)."
+    )
