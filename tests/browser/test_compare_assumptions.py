@@ -15,7 +15,14 @@ from mlplanner.reports.comparison import compare_setups, headcount_headline, tra
 from mlplanner.reports.role_guide import profiles
 from mlplanner.ui.chart_cache import SETUP_CHARTS_LABEL
 from mlplanner.ui.table_height import MAX_VISIBLE_ROWS, ROW_PX
-from tests.support.browser import TIMEOUT_MS, app_run, open_app, screenshot, whole_page_screenshot
+from tests.support.browser import (
+    TIMEOUT_MS,
+    app_run,
+    drawn_title,
+    open_app,
+    screenshot,
+    whole_page_screenshot,
+)
 from tests.support.builders import assumptions_with
 
 EXAMPLES = example_scenarios()
@@ -91,8 +98,12 @@ def test_compare_shows_three_setups_for_an_example(app_server: str, page: Page) 
     with app_run(page):
         page.get_by_text(SETUP_CHARTS_LABEL).click()
     expect(charts).to_have_count(2, timeout=TIMEOUT_MS)
-    expect(charts.first).to_contain_text(headcount_headline(comparison), timeout=TIMEOUT_MS)
-    expect(charts.nth(1)).to_contain_text(tradeoff_headline(comparison), timeout=TIMEOUT_MS)
+    expect(charts.first).to_contain_text(
+        drawn_title(headcount_headline(comparison)), timeout=TIMEOUT_MS
+    )
+    expect(charts.nth(1)).to_contain_text(
+        drawn_title(tradeoff_headline(comparison)), timeout=TIMEOUT_MS
+    )
     screenshot(page, "compare-seed-startup")
 
 

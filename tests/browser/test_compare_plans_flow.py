@@ -66,6 +66,8 @@ def test_two_saved_plans_compared_against_a_baseline(own_app_server: str, page: 
     # drawn only once their expander opens).
     expect(charts).to_have_count(3, timeout=TIMEOUT_MS)
     expect(page.get_by_text("Timelines side by side")).to_be_visible()
-    expect(charts.first).to_contain_text("against Fashion as recommended", timeout=TIMEOUT_MS)
+    expect(charts.first).to_contain_text(
+        "againstFashion as recommended", timeout=TIMEOUT_MS
+    )  # wrapped
     expect(page.get_by_test_id("stAlertContentWarning")).to_have_count(0)
     whole_page_screenshot(page, "compare-saved-plans")

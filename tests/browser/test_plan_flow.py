@@ -7,7 +7,7 @@ from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import recommend
 from mlplanner.reports.headlines import quality_headline
 from mlplanner.ui.chart_cache import PEOPLE_CHART_LABEL, QUALITY_CHARTS_LABEL
-from tests.support.browser import TIMEOUT_MS, app_run, open_app, whole_page_screenshot
+from tests.support.browser import TIMEOUT_MS, app_run, drawn_title, open_app, whole_page_screenshot
 
 ENTERPRISE = "Enterprise: a dozen mixed ML projects, six of them live"
 
@@ -42,7 +42,9 @@ def test_load_enterprise_preset_and_see_its_plan(app_server: str, page: Page) ->
         page.get_by_text(PEOPLE_CHART_LABEL).click()
     expect(charts).to_have_count(1, timeout=TIMEOUT_MS)
     expect(charts.first.locator("canvas, svg").first).to_be_visible()
-    expect(charts.first).to_contain_text("draws the most people", timeout=TIMEOUT_MS)
+    expect(charts.first).to_contain_text(
+        drawn_title("Shelf monitoring draws the most people: 6.4 of 37"), timeout=TIMEOUT_MS
+    )
     quality = quality_headline(recommend(example_scenarios()["enterprise_portfolio.json"]))
     assert quality == "Quality 93 of 100, weakest: delivery at 93"
     expect(page.get_by_text(f"{quality}.")).to_be_visible()

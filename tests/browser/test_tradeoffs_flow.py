@@ -17,6 +17,7 @@ from tests.browser.test_plan_flow import whole_page_screenshot
 from tests.support.browser import (
     TIMEOUT_MS,
     app_run,
+    drawn_title,
     open_app,
     upload_scenario_file,
     wait_until_idle,
@@ -58,7 +59,7 @@ def test_drag_the_budget_and_adopt_a_plan(app_server: str, page: Page) -> None:
         page.get_by_test_id("stSidebarNav").get_by_role("link", name="Trade-offs").click()
     expect(page.get_by_role("heading", name="Trade-offs", exact=True)).to_be_visible()
     chart = page.get_by_test_id("stVegaLiteChart").first
-    expect(chart).to_contain_text(headline(points)[0], timeout=TIMEOUT_MS)
+    expect(chart).to_contain_text(drawn_title(headline(points)[0]), timeout=TIMEOUT_MS)
     whole_page_screenshot(page, "tradeoffs-start")
 
     slider = page.get_by_role("slider").first
@@ -123,7 +124,7 @@ def test_a_large_team_says_its_search_step(app_server: str, page: Page, tmp_path
         page.get_by_test_id("stSidebarNav").get_by_role("link", name="Trade-offs").click()
     expect(page.get_by_test_id("stAlertContentInfo")).to_have_text(note)
     chart = page.get_by_test_id("stVegaLiteChart").first
-    expect(chart).to_contain_text(headline(points)[0], timeout=TIMEOUT_MS)
+    expect(chart).to_contain_text(drawn_title(headline(points)[0]), timeout=TIMEOUT_MS)
     slider = page.get_by_role("slider").first
     slider.focus()
     slider.press("End")

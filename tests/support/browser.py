@@ -1,5 +1,6 @@
 """Playwright helpers for driving the Streamlit app in Debian's headless Chromium."""
 
+import textwrap
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,6 +10,7 @@ from weakref import WeakKeyDictionary
 from playwright.sync_api import Browser, Page, Playwright, ViewportSize, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from mlplanner.ui.charts import TITLE_CHARS
 from tests.support.server import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -38,6 +40,12 @@ PAGE_TITLES = (
 )
 # Per page: frames its websockets received (see _listen).
 _RECEIVED: WeakKeyDictionary[Page, list[int]] = WeakKeyDictionary()
+
+
+def drawn_title(text: str) -> str:
+    """A chart title as its chart's text reads it: drawn in lines of ``TITLE_CHARS``, which
+    the text joins without the spaces between them."""
+    return "".join(textwrap.wrap(text, TITLE_CHARS))
 
 
 def launch_chromium(playwright: Playwright) -> Browser:
