@@ -198,7 +198,7 @@ class QuarterPlans:
         else:
             if funding.left_out or advice.part is not None:  # staffed as advised
                 team = advised_team(scenario, advice.part, setup, assumptions)
-            elif advice.thin:  # every project, thinly: what the budget buys for this work
+            elif advice.thin:  # a cheaper team on every project: what the budget buys here
                 budget = float(scenario.company.annual_budget_usd or 0)
                 bought = fund_projects(scenario, budget, setup, assumptions).plan
                 team = dict(scenario.company.existing_team) if bought is None else bought.allocation
