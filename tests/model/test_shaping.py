@@ -49,7 +49,7 @@ from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.frontier import best_under_budget, brute_force, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
-from tests.support.builders import project_data, scenario
+from tests.support.builders import agritech_seed, project_data, scenario
 from tests.support.strategies import ENGINE_SETTINGS, scenario_data, setups
 
 # The shaping's own threshold: quality gains below it are rounding noise.
@@ -958,29 +958,10 @@ def test_a_change_the_budget_alone_stops_is_said() -> None:
     """A review's Indian agritech seed as a scale-up, its $150k budget below the plan's
     $219k: one annotator more, worth its cost, is made without the budget and was held back by
     it without a word (the reviewers could not tell the budget had made the plan worse)."""
-    projects = [
-        project_data(
-            "Leaf disease classifier",
-            "computer_vision",
-            scale="small",
-            stage="prototype",
-            data_readiness="raw",
-            annotation="in_house",
-            deployment="edge",
-            priority=5,
-        ),
-        project_data("Yield forecast", scale="small", stage="prototype", priority=2),
-    ]
-    company: dict[str, Any] = {
-        "employees": 8,
-        "setup": "scaleup",
-        "region": "in",
-        "existing": {"full_stack_data_scientist": 1},
-    }
-    unbound = recommend(scenario(*projects, **company)).shaping
+    unbound = recommend(agritech_seed("scaleup")).shaping
     assert unbound is not None and unbound.held_back is None
     assert unbound.additions[0].person.added == {"annotator": 1}
-    budgeted = scenario(*projects, **company, budget=150_000)
+    budgeted = agritech_seed("scaleup", budget=150_000)
     plan = recommend(budgeted)
     shaped = plan.shaping
     assert shaped is not None and not shaped.additions and plan.annual_cost_usd > 150_000

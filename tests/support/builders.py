@@ -45,6 +45,29 @@ def scenario(*projects: dict[str, Any], **company: Any) -> Scenario:
     return parse_scenario(scenario_data(*projects, **company))
 
 
+def agritech_seed(setup: str = "auto", budget: float | None = None) -> Scenario:
+    """A review's Indian agritech seed: 8 employees, one full-stack data scientist employed, a
+    small vision prototype with in-house labelling (priority 5) and a small yield forecast."""
+    return scenario(
+        project_data(
+            "Leaf disease classifier",
+            "computer_vision",
+            scale="small",
+            stage="prototype",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="edge",
+            priority=5,
+        ),
+        project_data("Yield forecast", scale="small", stage="prototype", priority=2),
+        employees=8,
+        setup=setup,
+        region="in",
+        budget=budget,
+        existing={"full_stack_data_scientist": 1},
+    )
+
+
 def large_team_data() -> dict[str, Any]:
     """A team far past the frontier's person-by-person search (a few hundred FTE of demand):
     forty large recommender projects."""

@@ -27,7 +27,7 @@ from mlplanner.timeline.simulation import (
     TIME_TO_HIRE,
     simulate,
 )
-from tests.support.builders import assumptions_with, project_data, scenario_data
+from tests.support.builders import agritech_seed, assumptions_with, project_data, scenario_data
 from tests.support.strategies import ENGINE_SETTINGS
 from tests.support.strategies import project_data as any_project
 
@@ -484,25 +484,7 @@ def test_a_budget_spreading_its_team_over_every_project_hires_that_team() -> Non
     budget spreads him and two annotators over both prototypes. The timeline capped the
     quarter's recommendation (one annotator) at that team, never hired the second annotator,
     and still said the team the budget buys was in place."""
-    scenario = parse_scenario(
-        scenario_data(
-            project_data(
-                "Leaf disease classifier",
-                "computer_vision",
-                scale="small",
-                stage="prototype",
-                data_readiness="raw",
-                annotation="in_house",
-                deployment="edge",
-                priority=5,
-            ),
-            project_data("Yield forecast", scale="small", stage="prototype", priority=2),
-            employees=8,
-            region="in",
-            budget=150_000,
-            existing={"full_stack_data_scientist": 1},
-        )
-    )
+    scenario = agritech_seed(budget=150_000)
     scenario = scenario.model_copy(
         update={"company": scenario.company.model_copy(update={"plan_start": "2027-Q1"})}
     )
