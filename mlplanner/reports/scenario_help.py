@@ -105,12 +105,22 @@ def project_column_help(a: Assumptions, label: Callable[[str], str], region: str
 
 
 def _setup_rule(rule: SetupRule) -> str:
-    absorbed = ["data science"] if rule.generalists_absorb_data_science else []
+    """How a setup splits the work beyond the staff already employed (``mlplanner/model/
+    staffing.py``): the first part of every role to generalists, then specialists. It read
+    "every role with less than 1 FTE of demand", a threshold the rules no longer use."""
+    data_science = rule.generalists_absorb_data_science
+    absorbed = ["all data science"] if data_science else []
     if rule.absorb_below_fte > 0:
-        absorbed.append(f"every role with less than {rule.absorb_below_fte:g} FTE of demand")
+        other = "other " if data_science else ""
+        absorbed.append(
+            f"the first {rule.absorb_below_fte:g} FTE of every {other}role but annotation"
+        )
     if not absorbed:
         return "a specialist for every role with demand"
-    return f"full-stack data scientists absorb {joined(absorbed)}, specialists do the rest"
+    return (
+        f"full-stack data scientists carry {joined(absorbed)} (beyond the staff already "
+        "employed), specialists the rest"
+    )
 
 
 def _effects(a: Assumptions, attribute: str, label: Callable[[str], str]) -> str:

@@ -279,7 +279,7 @@ def test_help_texts_state_the_numbers_in_force_and_follow_an_edit() -> None:
     assert "one analyst per 750 employees" in company_input(at, "employees").help
     setup = company_input(at, "setup")
     assert "each team of up to 6 gets a lead" in setup.help
-    assert "every role with less than 2.5 FTE of demand" in setup.help
+    assert "the first 2.5 FTE of every role" in setup.help
     assert "Scaleup: specialists from 2.5 FTE" in setup.options
     assert "Small: every phase ×0.4" in column_help(at, "scale")
     assert not at.error

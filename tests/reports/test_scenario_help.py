@@ -37,7 +37,13 @@ def test_setup_help_and_labels_follow_the_setup_rules_and_span_of_control() -> N
     setups["mature"] = {**setups["mature"], "absorb_below_fte": 0.5, "round_up_from": 0.2}
     a = assumptions_with(setups=setups, lead_span=12)
     text = setup_help(a)
-    assert "Mature: full-stack data scientists absorb every role with less than 0.5 FTE" in text
+    assert (
+        "Mature: full-stack data scientists carry the first 0.5 FTE of every role but annotation "
+        "(beyond the staff already employed), specialists the rest" in text
+    )
+    assert "Startup: full-stack data scientists carry all data science and the first 1 FTE" in (
+        text
+    )
     assert "from 0.2 of a person" in text
     assert "each team of up to 12 gets a lead" in text
     assert setup_label("mature", a) == "Mature: specialists from 0.5 FTE"
