@@ -44,10 +44,8 @@ if not scenario.projects:
 else:
     override = get_override()
     if override is not None:
-        adopted = f" ({plain(override.label)})" if override.label else ""
         st.info(
-            "Each setup shows its recommended plan; the allocation you adopted"
-            f"{adopted} is on the Plan page."
+            f"Each setup shows its recommended plan; {plain(override.named)} is on the Plan page."
         )
     comparison = compare_setups(scenario, assumptions)
     cheapest = comparison.plans[comparison.cheapest]

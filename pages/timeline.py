@@ -102,10 +102,9 @@ assumptions = get_assumptions()
 timeline = timeline_of(scenario, assumptions)
 override = get_override()
 if override is not None:
-    adopted = f" ({plain(override.label)})" if override.label else ""
     st.info(
         "The timeline staffs the recommended plan (or, where the budget does not pay for it, "
-        f"the team the budget advice buys); the allocation you adopted{adopted} is not dated."
+        f"the team the budget advice buys); {plain(override.named)} is not dated."
     )
 render_timeline_metrics(timeline)
 render_timeline_summary(timeline, assumptions)

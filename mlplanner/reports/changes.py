@@ -15,6 +15,7 @@ from mlplanner.model.quality import COMPONENTS, SHOWN_POINTS
 from mlplanner.model.roles import HEAD, LEAD, MANAGERS, PHASE_LABELS, PHASES, ROLES
 from mlplanner.model.staffing import leads_called
 from mlplanner.model.wording import format_usd, joined, people, sentence_start
+from mlplanner.reports.deltas import shown_difference
 
 _VISIBLE = 0.5  # percentage points of a phase's coverage: smaller moves are not worth a word
 _PHASES_NAMED = 3  # the largest moves of coverage; the Plan page's chart shows every phase
@@ -71,7 +72,7 @@ def _totals(before: Evaluation, after: Evaluation) -> str:
         money = f"Costs {format_usd(-saving)} more a year"
     else:
         money = "Costs the same"
-    gain = after.quality - before.quality
+    gain = shown_difference(after.quality, before.quality)  # as the two figures read
     figures = f"quality {before.quality:.1f} → {after.quality:.1f}"
     if abs(gain) < SHOWN_POINTS:
         score = f"scores the same ({figures})"

@@ -56,7 +56,6 @@ WORK_NAMES: Final[dict[str, str]] = {
 }
 
 # Differences smaller than these read as "the same" (figures are shown to one decimal).
-_SAME_QUALITY = SHOWN_POINTS
 _COMPONENT_STEP = 0.5
 _FTE_STEP = 0.05
 _EPS = 1e-9
@@ -91,7 +90,7 @@ class SetupComparison:
     def best(self) -> str:
         """The setup with the highest quality (ties within 0.05 points: the cheaper one)."""
         top = max(self.plans[s].quality for s in self.setups)
-        level = [s for s in self.setups if self.plans[s].quality >= top - _SAME_QUALITY]
+        level = [s for s in self.setups if self.plans[s].quality >= top - SHOWN_POINTS]
         return min(level, key=lambda s: self.plans[s].annual_cost_usd)
 
     def _q(self, setup: str) -> float:
@@ -207,9 +206,9 @@ def _dominating(c: SetupComparison, setup: str) -> str | None:
             continue
         cost_other, q_other = c.plans[other].annual_cost_usd, c.plans[other].quality
         no_dearer = cost_other <= plan.annual_cost_usd
-        no_worse = q_other >= plan.quality - _SAME_QUALITY
+        no_worse = q_other >= plan.quality - SHOWN_POINTS
         cheaper = cost_other < plan.annual_cost_usd
-        better = q_other > plan.quality + _SAME_QUALITY
+        better = q_other > plan.quality + SHOWN_POINTS
         if no_dearer and no_worse and (cheaper or better):
             beating.append(other)
     return min(beating, key=lambda s: (-c._q(s), c.plans[s].annual_cost_usd), default=None)
@@ -225,7 +224,7 @@ def dominated_sentence(c: SetupComparison, setup: str, better: str) -> str:
     extra = plan.annual_cost_usd - other.annual_cost_usd
     gap = other.quality - plan.quality
     costs, scores, than = agreeing("costs", n), agreeing("scores", n), joined(winners)
-    if extra > 0 and gap > _SAME_QUALITY:
+    if extra > 0 and gap > SHOWN_POINTS:
         what = f"{costs} {format_usd(extra)} more and {scores} {gap:.1f} lower than {than}"
     elif extra > 0:
         what = f"{costs} {format_usd(extra)} more than {than} and {scores} the same"
@@ -391,7 +390,7 @@ def _quality(c: SetupComparison) -> list[Finding]:
     for group in c.teams:
         setup = group[0]
         plan = c.plans[setup]
-        if best in group or plan.quality >= top.quality - _SAME_QUALITY:
+        if best in group or plan.quality >= top.quality - SHOWN_POINTS:
             continue
         deltas = {
             name: plan.quality_components[name] - top.quality_components[name]
@@ -454,13 +453,13 @@ def _cost(c: SetupComparison) -> list[Finding]:
                 f"than the {base} team{share}"
             )
         text += ": " + joined(changes) + "."
-        if item.quality_delta > _SAME_QUALITY and item.cost_delta_usd > 0:
+        if item.quality_delta > SHOWN_POINTS and item.cost_delta_usd > 0:
             per_point = item.cost_delta_usd / item.quality_delta
             text += (
                 f" That buys {item.quality_delta:.1f} quality points, "
                 f"{format_usd(per_point)} a year per point."
             )
-        elif item.quality_delta < -_SAME_QUALITY:
+        elif item.quality_delta < -SHOWN_POINTS:
             text += f" It scores {-item.quality_delta:.1f} points lower all the same."
         findings.append(Finding("cost", text))
     if not findings:

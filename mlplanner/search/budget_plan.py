@@ -426,8 +426,7 @@ class _Pricing:
     def deploys_all(self, team: Mapping[str, int]) -> bool:
         """Whether ``team`` has someone able to deploy each of the portfolio's production
         models, as every plan of the setup's space does."""
-        row = np.array([[team.get(role, 0) for role in ROLES]])
-        return bool(self.problem.space.deployable(row)[0])
+        return bool(self.problem.space.deployable(_row(team))[0])
 
     def staffed(self, kept: tuple[int, ...], part: int | None = None, percent: int = 0) -> Demand:
         """The demand of the kept projects and ``percent`` of the work project ``part`` adds to
@@ -544,8 +543,12 @@ class _Pricing:
 
 def _quality(context: ScoringContext, team: Mapping[str, int]) -> float:
     """The quality of ``team`` on the work of ``context``."""
-    row = np.array([[team.get(role, 0) for role in ROLES]])
-    return float(score(context, row).quality[0])
+    return float(score(context, _row(team)).quality[0])
+
+
+def _row(team: Mapping[str, int]) -> np.ndarray:
+    """``team`` as a one-row allocation matrix (``ROLES`` order)."""
+    return np.array([[team.get(role, 0) for role in ROLES]])
 
 
 def describe(advice: BudgetAdvice) -> str:

@@ -67,6 +67,12 @@ class Override:
     allocation: Mapping[str, int]
     label: str = ""
 
+    @property
+    def named(self) -> str:
+        """``the allocation you adopted (premium plan)``, as the pages that do not show it say
+        (user text: escape it before Markdown)."""
+        return "the allocation you adopted" + (f" ({self.label})" if self.label else "")
+
 
 @dataclass(frozen=True)
 class LoadedPlan:
