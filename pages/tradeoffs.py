@@ -8,7 +8,7 @@ import json
 import streamlit as st
 
 from mlplanner.model.plan import NO_QUALITY, evaluate, recommend
-from mlplanner.model.quality import DEFINITION
+from mlplanner.model.quality import DEFINITION, shown_difference
 from mlplanner.model.wording import count, format_usd
 from mlplanner.reports.changes import describe_changes
 from mlplanner.reports.tradeoffs import (
@@ -149,7 +149,9 @@ def budget_and_chart() -> None:
         figures.metric(
             "Quality",
             f"{chosen.quality:.1f} / 100",
-            delta=None if same else f"{chosen.quality - recommended.quality:+.1f} vs recommended",
+            delta=None
+            if same
+            else f"{shown_difference(chosen.quality, recommended.quality):+.1f} vs recommended",
             help=f"{DEFINITION} The change is against the recommended plan.",
         )
         figures.metric("People", count(chosen.headcount))
@@ -226,7 +228,13 @@ for column, alternative in zip(columns, named, strict=True):
 st.subheader("Every frontier plan")
 frontier_plan_list()
 display, csv_file = frontier_files(scenario_json, assumptions_json)
-st.dataframe(display, hide_index=True, width="stretch")
+st.dataframe(
+    display,
+    hide_index=True,
+    width="stretch",
+    # One decimal on every row: the grid showed 22.0 as "22" beside "7.8".
+    column_config={"Quality": st.column_config.NumberColumn(format="%.1f")},
+)
 st.download_button(
     "Download the frontier as CSV",
     data=csv_file,

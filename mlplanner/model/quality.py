@@ -88,6 +88,12 @@ _NOTHING = 1e-9
 SHOWN_POINTS = 0.05
 
 
+def shown_difference(quality: float, baseline: float) -> float:
+    """``quality - baseline`` as the two read when shown to one decimal: 85.64 and 82.86 show
+    as 85.6 and 82.9, so 2.7 apart (their difference, 2.78, showed as "+2.8" beside them)."""
+    return round(quality, 1) - round(baseline, 1)
+
+
 @dataclass(frozen=True)
 class Portfolio:
     """What the score needs from a scenario's demand: FTE per specialist role, the units of

@@ -69,6 +69,7 @@ from functools import cache, reduce
 
 import numpy as np
 
+from mlplanner.model.quality import SHOWN_POINTS, shown_difference
 from mlplanner.model.roles import HEAD, ROLES
 from mlplanner.model.scoring import Scores, ScoringContext, cost, score
 from mlplanner.model.setup_space import SearchSpace
@@ -134,8 +135,9 @@ class Move:
         """``+2.9 points, $9k a year less``; ``+0.01 points, $34k a year more`` (a gain too
         small for one decimal is not called "same quality")."""
         gain = self.quality_after - self.quality_before
-        if gain >= 0.05:
-            points = f"{gain:+.1f} points"
+        shown = shown_difference(self.quality_after, self.quality_before)
+        if shown >= SHOWN_POINTS:  # as the two figures read
+            points = f"{shown:+.1f} points"
         elif gain >= 0.005:
             points = f"{gain:+.2f} points"
         else:
@@ -231,13 +233,14 @@ class Addition:
         person = self.person
         extra = person.cost_after - person.cost_before
         gain = person.quality_after - person.quality_before
+        shown = shown_difference(person.quality_after, person.quality_before)
         budget = (
             "" if self.budget_usd is None else f", within the {format_usd(self.budget_usd)} budget"
         )
         # "three Data Engineers more buy", "one Data Engineer and one ML Engineer more buy"
         verb = "buys" if sum(person.added.values()) * person.step == 1 else "buy"
         return (
-            f"{person.text[0].upper()}{person.text[1:]} {verb} {gain:.1f} points for "
+            f"{person.text[0].upper()}{person.text[1:]} {verb} {shown:.1f} points for "
             f"{format_usd(extra)} a year ({_per_million(gain, extra)} points per $1M, against "
             f"the shaped team's {_per_million(*self.bar)}){budget}: "
             f"quality {person.quality_after:.1f} at {format_usd(person.cost_after)} a year."
@@ -251,12 +254,13 @@ class Addition:
         person = self.person
         extra = person.cost_after - person.cost_before
         gain = person.quality_after - person.quality_before
+        shown = shown_difference(person.quality_after, person.quality_before)
         budget = (
             "The budget" if self.budget_usd is None else f"The {format_usd(self.budget_usd)} budget"
         )
         return (
             f"{budget} holds back one change worth its cost: {person.text} would buy "
-            f"{gain:.1f} points for {format_usd(extra)} a year ({_per_million(gain, extra)} "
+            f"{shown:.1f} points for {format_usd(extra)} a year ({_per_million(gain, extra)} "
             f"points per $1M, against the shaped team's {_per_million(*self.bar)})."
         )
 

@@ -11,11 +11,10 @@ Leads and heads say how the teams are led in the new plan, a fact of that plan a
 from __future__ import annotations
 
 from mlplanner.model.plan import Evaluation
-from mlplanner.model.quality import COMPONENTS, SHOWN_POINTS
+from mlplanner.model.quality import COMPONENTS, SHOWN_POINTS, shown_difference
 from mlplanner.model.roles import HEAD, LEAD, MANAGERS, PHASE_LABELS, PHASES, ROLES
 from mlplanner.model.staffing import leads_called
 from mlplanner.model.wording import format_usd, joined, people, sentence_start
-from mlplanner.reports.deltas import shown_difference
 
 _VISIBLE = 0.5  # percentage points of a phase's coverage: smaller moves are not worth a word
 _PHASES_NAMED = 3  # the largest moves of coverage; the Plan page's chart shows every phase

@@ -14,7 +14,7 @@ from typing import Final, Literal
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, Plan, recommend
-from mlplanner.model.quality import COVERABLE, SHOWN_POINTS, portfolio
+from mlplanner.model.quality import COVERABLE, SHOWN_POINTS, portfolio, shown_difference
 from mlplanner.model.roles import (
     GENERALIST,
     LEAD,
@@ -33,7 +33,7 @@ from mlplanner.model.wording import (
     signed_people,
     signed_usd,
 )
-from mlplanner.reports.deltas import EvaluationDelta, delta, shown_difference
+from mlplanner.reports.deltas import EvaluationDelta, delta
 
 Topic = Literal["summary", "generalists", "quality", "cost"]
 
@@ -179,7 +179,7 @@ def _summary(c: SetupComparison) -> list[Finding]:
                 f"Cheapest: {c.name(cheapest)}, {_figures(low)}. Highest quality: "
                 f"{c.name(best)}, {_figures(high)}. The better team costs "
                 f"{format_usd(high.annual_cost_usd - low.annual_cost_usd)} more a year for "
-                f"{high.quality - low.quality:.1f} more quality points.",
+                f"{shown_difference(high.quality, low.quality):.1f} more quality points.",
             )
         )
     for group in c.teams:
@@ -222,7 +222,7 @@ def dominated_sentence(c: SetupComparison, setup: str, better: str) -> str:
     beaten, winners = c.team_of(setup), c.team_of(better)
     n = len(beaten)
     extra = plan.annual_cost_usd - other.annual_cost_usd
-    gap = other.quality - plan.quality
+    gap = shown_difference(other.quality, plan.quality)
     costs, scores, than = agreeing("costs", n), agreeing("scores", n), joined(winners)
     if extra > 0 and gap > SHOWN_POINTS:
         what = f"{costs} {format_usd(extra)} more and {scores} {gap:.1f} lower than {than}"
@@ -496,4 +496,5 @@ def tradeoff_headline(c: SetupComparison) -> str:
         )
     low, high = c.plans[cheapest], c.plans[best]
     extra = format_usd(high.annual_cost_usd - low.annual_cost_usd)
-    return f"{setup_name(best)}: +{high.quality - low.quality:.1f} quality for {extra} more a year"
+    gain = shown_difference(high.quality, low.quality)
+    return f"{setup_name(best)}: +{gain:.1f} quality for {extra} more a year"

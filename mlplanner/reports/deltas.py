@@ -12,14 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mlplanner.model.plan import Evaluation
-from mlplanner.model.quality import COMPONENTS, SHOWN_POINTS
+from mlplanner.model.quality import COMPONENTS, SHOWN_POINTS, shown_difference
 from mlplanner.model.roles import ROLES
-
-
-def shown_difference(quality: float, baseline: float) -> float:
-    """``quality - baseline`` as the two read when shown to one decimal: 85.64 and 82.86 show
-    as 85.6 and 82.9, so 2.7 apart (their difference, 2.78, showed as "+2.8" beside them)."""
-    return round(quality, 1) - round(baseline, 1)
 
 
 def quality_change(quality: float, baseline: float) -> str | None:
@@ -85,7 +79,8 @@ class EvaluationDelta:
 
     @property
     def quality_delta(self) -> float:
-        return self.evaluation.quality - self.baseline.quality
+        """The change of quality as the two figures read, to one decimal."""
+        return shown_difference(self.evaluation.quality, self.baseline.quality)
 
     @property
     def component_deltas(self) -> dict[str, float]:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import compute_demand
-from mlplanner.model.quality import COVERABLE
+from mlplanner.model.quality import COVERABLE, shown_difference
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.setup_space import STEP_FTE, STEPS, search_step
@@ -39,7 +39,8 @@ def headline(points: list[FrontierPoint]) -> tuple[str, str]:
     title = f"{share}% of the best quality for {format_usd(flat.annual_cost_usd)}"
     subtitle = (
         f"{format_usd(flat.annual_cost_usd)} buys quality {flat.quality:.1f}; the best plan, "
-        f"{format_usd(best.annual_cost_usd)}, adds {best.quality - flat.quality:.1f} points more."
+        f"{format_usd(best.annual_cost_usd)}, adds "
+        f"{shown_difference(best.quality, flat.quality):.1f} points more."
     )
     return title, subtitle
 

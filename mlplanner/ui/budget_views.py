@@ -79,7 +79,13 @@ def render_budget_advice(scenario: Scenario, assumptions: Assumptions) -> None:
         plan.allocation,
         key="mlp.plan.adopt_budget_advice",
         on_click=set_override,
-        args=(plan.allocation, f"whole projects within {format_usd(budget)}"),
+        args=(plan.allocation, f"{_adopted_as(advice)} within {format_usd(budget)}"),
         help="Makes this allocation the current plan: this page, the sidebar and saving use it. "
         "'Back to the recommendation' at the top of the page undoes it.",
     )
+
+
+def _adopted_as(advice: BudgetAdvice) -> str:
+    """What the adopted advice is called elsewhere: a team spread over every project (the
+    label said "whole projects" for it too), or whole projects."""
+    return "a team spread over every project" if advice.thin else "whole projects"

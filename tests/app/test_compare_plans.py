@@ -88,7 +88,7 @@ def test_two_plans_show_deltas_per_role_cost_and_quality(engine: Engine) -> None
         assert row["Seed · r1 (newest): Δ people"] == f"{change:+d}"
     totals = at.dataframe[-2].value
     assert totals["Δ people"][0] == f"{seed.total_headcount - base.total_headcount:+d}"
-    assert totals["Δ quality"][0] == f"{seed.quality - base.quality:+.1f}"
+    assert totals["Δ quality"][0] == f"{round(seed.quality, 1) - round(base.quality, 1):+.1f}"
     assert not at.warning
     headcount, tradeoff = chart_specs(at)[-3:-1]
     assert "against Fashion · r1 (newest)" in subtitle(headcount)

@@ -111,7 +111,12 @@ def test_a_team_spread_thinly_over_every_project_says_so() -> None:
     )
     advice = fund_projects(scenario, 1_004_000)
     assert advice.plan is not None and advice.thin
-    markdown = texts(plan_page(scenario).markdown)
+    at = plan_page(scenario)
+    markdown = texts(at.markdown)
     assert describe(advice) in markdown
     assert f"**Spread over:** {joined(advice.funded)}" in markdown
     assert not any(text.startswith("**Staffed:**") for text in markdown)
+    # Adopted, it is not called "whole projects" (the Timeline and Compare name it too).
+    button(at, "Adopt this plan").click()
+    run(at)
+    assert at.session_state[OVERRIDE].label == "a team spread over every project within $1.00M"

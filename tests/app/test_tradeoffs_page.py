@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -195,6 +197,9 @@ def test_a_large_team_is_searched_in_steps_the_page_says_so_and_its_slider_works
     assert chart_titles(at) == [headline(points)[0]]
     [table] = [frame for frame in at.dataframe if "Cost a year" in frame.value]  # every point
     assert len(table.value) == len(points)
+    # Quality to one decimal on every row (22.0 showed as "22" beside "7.8").
+    quality = json.loads(table.proto.columns)["Quality"]
+    assert quality["type_config"]["format"] == "%.1f"
     # Heads of data & ML follow each point's leads (not in steps); the other roles move in
     # steps.
     plan = recommend(large)

@@ -9,7 +9,7 @@ from hypothesis import given
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import evaluate, recommend
-from mlplanner.model.quality import portfolio
+from mlplanner.model.quality import portfolio, shown_difference
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.staffing import choose_setup, individual_contributors
 from mlplanner.model.wording import format_usd, people
@@ -105,7 +105,7 @@ def test_a_dearer_setup_that_scores_lower_is_called_out() -> None:
     assert startup.annual_cost_usd > scaleup.annual_cost_usd
     assert startup.quality < scaleup.quality
     extra = format_usd(startup.annual_cost_usd - scaleup.annual_cost_usd)
-    gap = scaleup.quality - startup.quality
+    gap = shown_difference(scaleup.quality, startup.quality)  # as the figures read
     assert (
         f"The startup setup costs {extra} more and scores {gap:.1f} lower than scaleup for this "
         "portfolio: scaleup is the better buy." in texts(c, "summary")
@@ -249,7 +249,7 @@ def test_headlines_state_the_differences() -> None:
     c = compared("seed_startup.json", FULL_GAP)
     assert headcount_headline(c) == "All three setups staff 3 people; they differ in which roles"
     step = c.plans["scaleup"].annual_cost_usd - c.plans["mature"].annual_cost_usd
-    gain = c.plans["scaleup"].quality - c.plans["mature"].quality
+    gain = shown_difference(c.plans["scaleup"].quality, c.plans["mature"].quality)
     assert (
         tradeoff_headline(c) == f"Scaleup: +{gain:.1f} quality for {format_usd(step)} more a year"
     )
@@ -259,7 +259,7 @@ def test_headlines_state_the_differences() -> None:
     # Under the delivery score the scaleup retailer's specialists deliver visibly more than the
     # startup's generalists, for a little more money.
     step = fashion.plans["scaleup"].annual_cost_usd - fashion.plans["startup"].annual_cost_usd
-    gain = fashion.plans["scaleup"].quality - fashion.plans["startup"].quality
+    gain = shown_difference(fashion.plans["scaleup"].quality, fashion.plans["startup"].quality)
     assert gain >= 20
     assert tradeoff_headline(fashion) == (
         f"Scaleup: +{gain:.1f} quality for {format_usd(step)} more a year"

@@ -36,7 +36,8 @@ def test_one_more_data_engineer_shows_in_its_role_cost_and_quality() -> None:
     assert line.cost_delta_usd == loaded
     assert change.cost_delta_usd == loaded
     assert change.headcount_delta == 1
-    assert change.quality_delta == more.quality - base.quality
+    # The change as the two figures read (to one decimal), not their exact difference.
+    assert change.quality_delta == round(more.quality, 1) - round(base.quality, 1)
     assert change.quality_delta > 0
     assert change.cost_delta_pct == 100 * loaded / base.annual_cost_usd
 
