@@ -17,7 +17,7 @@ from mlplanner.model.roles import ROLES, role_label, role_sort_key
 from mlplanner.model.wording import format_usd
 from mlplanner.ranges.timeline_ranges import TimelineRanges
 from mlplanner.timeline.simulation import Timeline
-from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL, chart_title, role_color_scale
+from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL, chart_title, role_color_scale, role_legend
 
 CHART_HEIGHT: Final = 300
 HIRES_COLOR: Final = "#59a14f"
@@ -66,7 +66,7 @@ def headcount_chart(timeline: Timeline) -> alt.Chart:
             color=alt.Color(
                 "role_label:N",
                 scale=role_color_scale(data["role"]),
-                legend=alt.Legend(title="Role", orient="right", labelLimit=LABEL_LIMIT),
+                legend=role_legend(),
             ),
             order=alt.Order("role_order:Q"),
             tooltip=[

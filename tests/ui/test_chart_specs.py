@@ -90,7 +90,9 @@ def test_role_legends_sit_under_the_plot_in_columns_a_phone_shows_whole() -> Non
     built = charts("fashion_retailer.json")
     people = built["plan headcount"]().to_dict(validate=False)["encoding"]["color"]["legend"]
     setups = built["setups' headcount"]().to_dict(validate=False)["encoding"]["color"]["legend"]
-    assert people["orient"] == setups["orient"] == "bottom"
+    quarters = built["timeline headcount"]().to_dict(validate=False)["encoding"]["color"]["legend"]
+    assert people["orient"] == setups["orient"] == quarters["orient"] == "bottom"
+    assert quarters["columns"] == 2
     assert (people["columns"], setups["columns"]) == (1, 2)
     assert setups["labelLimit"] * setups["columns"] <= 200
 
