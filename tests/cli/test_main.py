@@ -335,3 +335,61 @@ def test_python_m_mlplanner_keeps_the_error_contract(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.startswith("error: company.region: 'mars' is not one of us, ")
     assert result.stderr.count("\n") == 1
+
+
+def _synopses(path: Path) -> dict[str, str]:
+    """The command-line synopsis of a Markdown file: per command (``recommend``, ``plans
+    save``), its synopsis lines joined (a line indented under one continues it)."""
+    found: dict[str, str] = {}
+    command = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("python -m mlplanner "):
+            words = line.removeprefix("python -m mlplanner ").split()
+            command = " ".join(words[:2] if words[0] == "plans" else words[:1])
+            found[command] = found.get(command, "") + " " + line
+        elif command and line.startswith(" ") and line.strip().startswith("["):
+            found[command] += " " + line
+        else:
+            command = ""
+    return found
+
+
+def _commands() -> dict[str, set[str]]:
+    """Every command of the parser (``plans`` by its subcommands) and its options."""
+    import argparse
+
+    from mlplanner.cli.main import build_parser
+
+    def options(parser: argparse.ArgumentParser) -> set[str]:
+        return {
+            option
+            for action in parser._actions
+            for option in action.option_strings
+            if option.startswith("--") and option not in ("--help", "--as")
+        }
+
+    def subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                return dict(action.choices)
+        return {}
+
+    commands: dict[str, set[str]] = {}
+    for name, parser in subparsers(build_parser()).items():
+        nested = subparsers(parser)
+        for sub, subparser in nested.items():
+            commands[f"{name} {sub}"] = options(subparser)
+        if not nested:
+            commands[name] = options(parser)
+    return commands
+
+
+@pytest.mark.parametrize("document", ["README.md", "docs/cli.md"])
+def test_synopsis_lists_every_command_and_option(document: str) -> None:
+    """The README's and the command-line page's synopses name every command the parser has
+    and each of its options (``--as``, which every ``plans`` command takes, is said once)."""
+    synopses = _synopses(REPO_ROOT / document)
+    for command, options in _commands().items():
+        assert command in synopses, f"{document}: no synopsis of {command!r}"
+        missing = sorted(o for o in options if o not in synopses[command])
+        assert not missing, f"{document}: {command!r} lacks {missing}"
