@@ -3,8 +3,12 @@
 Sheets, in order:
 
 - ``Summary``: the plan's name (a saved plan's with its revision, and the revision's note if
-  it has one), people, hires, yearly cost, budget, quality, setup, assumption set, projects,
-  employees and the export date;
+  it has one), people, hires, yearly cost (split into the people already employed, the hires
+  and the annotation vendors), budget and how far the cost is over or under it, quality,
+  setup, assumption set, projects, employees, what the Timeline sheet staffs (the
+  recommended plan or the team the budget buys; never an adopted allocation, which is not
+  dated), when it is fully staffed, its first year's cost and the export date: so that the
+  sheets' figures can be told apart and reconciled;
 - ``Allocation``: the allocation table (:func:`~mlplanner.exchange.tables_csv.allocation_table`)
   with a Total row (demand, people, existing, hires, yearly cost);
 - ``Comparison``: the scenario recommended as each setup, side by side;
@@ -45,11 +49,16 @@ from mlplanner.exchange.workbook import (
     workbook_bytes,
 )
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import NO_QUALITY, Evaluation
+from mlplanner.model.plan import NO_QUALITY, Evaluation, Plan
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES, role_label
+from mlplanner.reports.timeline_texts import (
+    ADOPTED_TIMELINE,
+    first_year_text,
+    staffed_headline,
+)
 from mlplanner.search.frontier import frontier
-from mlplanner.timeline.simulation import simulate
+from mlplanner.timeline.simulation import Timeline, simulate
 
 ALLOCATION_HEADERS: Final = {
     "role_label": "Role",
@@ -105,7 +114,7 @@ TIMELINE_HEADERS: Final = {
     "demand_fte": "Demand (FTE)",
     "target_headcount": "Target people",
     "salary_cost_usd": "Salary cost (USD)",
-    "hiring_cost_usd": "Hiring cost (USD)",
+    "hiring_cost_usd": "Hiring cost, one-off (USD)",
     "cost_usd": "Cost (USD)",
     "cumulative_cost_usd": "Cumulative cost (USD)",
     "cumulative_budget_usd": "Cumulative budget (USD)",
@@ -151,8 +160,9 @@ def plan_workbook(
     scenario = evaluation.scenario
     comparison = setup_comparison(scenario, assumptions)
     quality_rows = {item: ONE_DECIMAL for item in comparison["item"] if item.startswith("Quality")}
+    timeline = simulate(scenario, assumptions=assumptions, setup=evaluation.setup)
     sheets: dict[str, Sheet] = {
-        "Summary": summary(evaluation, context),
+        "Summary": summary(evaluation, context, timeline),
         "Allocation": Table(
             allocation_table(evaluation),
             headers=ALLOCATION_HEADERS,
@@ -175,7 +185,7 @@ def plan_workbook(
             formats=FRONTIER_FORMATS,
         ),
         "Timeline": Table(
-            timeline_table(simulate(scenario, assumptions=assumptions)),
+            timeline_table(timeline),
             headers=TIMELINE_HEADERS,
             formats=TIMELINE_FORMATS,
         ),
@@ -184,18 +194,28 @@ def plan_workbook(
     return workbook_bytes(sheets)
 
 
-def summary(evaluation: Evaluation, context: ExportContext) -> Summary:
-    """The figures a reader wants before any table."""
+def summary(evaluation: Evaluation, context: ExportContext, timeline: Timeline) -> Summary:
+    """The figures a reader wants before any table, and how the sheets' figures relate."""
     company = evaluation.scenario.company
     budget = company.annual_budget_usd
+    cost = evaluation.annual_cost_usd
     return Summary(
         [
             Figure("Plan", context.name),
             *([Figure("Revision note", context.note)] if context.note else []),
             Figure("People", evaluation.total_headcount, WHOLE),
             Figure("Hires", evaluation.total_hires, WHOLE),
-            Figure("Annual cost (USD)", evaluation.annual_cost_usd, USD),
+            Figure("Annual cost (USD)", cost, USD),
+            Figure(
+                "Annual cost: people already employed (USD)",
+                evaluation.staff_cost_usd - evaluation.hires_cost_usd,
+                USD,
+            ),
+            Figure("Annual cost: hires (USD)", evaluation.hires_cost_usd, USD),
+            Figure("Annual cost: annotation vendors (USD)", evaluation.vendor_cost_usd, USD),
+            Figure("Annual cost covers", COST_COVERS),
             Figure("Annual budget (USD)", "No budget" if budget is None else budget, USD),
+            *([] if budget is None else [_budget_gap(cost, budget)]),
             Figure(
                 "Quality (0-100)",
                 round(evaluation.quality, 1) if evaluation.scored else NO_QUALITY,
@@ -205,6 +225,42 @@ def summary(evaluation: Evaluation, context: ExportContext) -> Summary:
             Figure("Assumption set", context.assumption_set),
             Figure("Projects", len(evaluation.scenario.projects), WHOLE),
             Figure("Employees", company.employees, WHOLE),
+            Figure("Region", company.region),
+            *timeline_figures(timeline, adopted=not isinstance(evaluation, Plan)),
             Figure("Exported on", context.exported_on, DATE),
         ]
     )
+
+
+COST_COVERS: Final = (
+    "Everyone in the plan at their loaded cost, people already employed included, and the "
+    "annotation vendors; not one-off hiring costs (the Timeline sheet's Hiring cost)"
+)
+
+
+def _budget_gap(cost: int, budget: float) -> Figure:
+    """How far the annual cost is over, or under, the budget."""
+    if cost > budget:
+        return Figure("Over budget by (USD)", round(cost - budget), USD)
+    return Figure("Under budget by (USD)", round(budget - cost), USD)
+
+
+def timeline_figures(timeline: Timeline, adopted: bool) -> list[Figure]:
+    """What the Timeline sheet staffs and when, as the Timeline page says it: the recommended
+    plan, or the team the budget buys where the budget does not pay for it; beside an
+    ``adopted`` allocation, that it is not this plan's."""
+    advice = timeline.budget_advice
+    staffs = (
+        "The recommended plan"
+        if advice is None
+        else f"The team the budget buys, not the recommended plan: {advice.message}"
+    )
+    return [
+        *([Figure("Timeline", ADOPTED_TIMELINE)] if adopted else []),
+        Figure("Timeline staffs", staffs),
+        Figure("Timeline: staffed", staffed_headline(timeline)),
+        Figure(
+            "Timeline: first year's cost, hiring included (USD)", timeline.first_year_cost_usd, USD
+        ),
+        Figure("Timeline: cost", first_year_text(timeline)),
+    ]

@@ -117,7 +117,7 @@ class Evaluation:
         return self.staff_cost_usd + self.vendor_cost_usd
 
     @property
-    def hiring_cost_usd(self) -> int:
+    def hires_cost_usd(self) -> int:
         """Yearly cost of the people still to hire."""
         return sum(line.hires * line.loaded_rate_usd for line in self.roles)
 

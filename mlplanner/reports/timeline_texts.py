@@ -12,6 +12,12 @@ NOT_IN_HORIZON = "Not in the horizon"
 NOT_ON_BUDGET = "Over budget"
 LEFT_OUT = "Left out by the budget"
 NOT_STAFFED = "Not staffed in the horizon"
+# Beside an adopted allocation (the Plan page, the workbook): an allocation is not dated.
+ADOPTED_TIMELINE = (
+    "Timeline of the recommended staffing, not of the adopted allocation: the timeline hires "
+    "towards the recommendation quarter by quarter (or, where the budget does not pay for it, "
+    "towards the team the budget advice buys)."
+)
 
 
 def staffed_quarter(timeline: Timeline) -> str:

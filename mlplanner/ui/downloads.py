@@ -71,9 +71,9 @@ def plan_files(
             f"{stem}{WORKBOOK_SUFFIX}",
             partial(plan_workbook, evaluation, assumptions, context),
             WORKBOOK_MIME,
-            "For finance: a summary sheet (people, hires, yearly cost, budget, quality), then "
-            "the allocation with totals, the setups compared, the cost/quality frontier and "
-            "the scenario.",
+            "For finance: a summary sheet (people, hires, yearly cost and its parts, budget, "
+            "quality, what the timeline staffs), then the allocation with totals, the setups "
+            "compared, the cost/quality frontier, the hiring timeline and the scenario.",
         ),
     ]
 

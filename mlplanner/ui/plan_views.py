@@ -310,7 +310,7 @@ def render_hiring_list(evaluation: Evaluation) -> None:
         },
     )
     st.caption(
-        f"{evaluation.total_hires:,} hires costing {format_usd(evaluation.hiring_cost_usd)} a "
+        f"{evaluation.total_hires:,} hires costing {format_usd(evaluation.hires_cost_usd)} a "
         "year (loaded salaries)."
     )
 

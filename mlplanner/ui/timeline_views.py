@@ -26,6 +26,7 @@ from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS, Scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.timeline_texts import (
+    ADOPTED_TIMELINE,
     absorption_text,
     capacity_text,
     first_year_text,
@@ -47,12 +48,6 @@ QUARTERS_AHEAD: Final = 12
 TEAM_WIDE: Final = "Team-wide (leads, analytics baseline)"
 # The plan start option meaning "no plan start of its own" (a select box shows None as empty).
 NEXT_QUARTER: Final = "next"
-
-ADOPTED_TIMELINE: Final = (
-    "Timeline of the recommended staffing, not of the adopted allocation: the timeline hires "
-    "towards the recommendation quarter by quarter (or, where the budget does not pay for it, "
-    "towards the team the budget advice buys)."
-)
 
 
 def plan_start_options(current: str | None, today: date | None = None) -> list[str]:

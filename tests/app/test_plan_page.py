@@ -12,12 +12,12 @@ from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.quality_limits import quality_limits
+from mlplanner.reports.timeline_texts import ADOPTED_TIMELINE
 from mlplanner.ui.chart_cache import PEOPLE_CHART_KEY, QUALITY_CHARTS_KEY
 from mlplanner.ui.model_help import MODEL_HELP_KEY
 from mlplanner.ui.ranges_views import TORNADO_KEY
 from mlplanner.ui.role_swatch import SWATCH_COLUMN, swatch
 from mlplanner.ui.state import IN_FORCE, OVERRIDE, InForce, Override
-from mlplanner.ui.timeline_views import ADOPTED_TIMELINE
 from tests.app.apptest import (
     PLAN_PAGE,
     button,

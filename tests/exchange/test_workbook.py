@@ -24,9 +24,10 @@ from mlplanner.exchange.tables_csv import allocation_table
 from mlplanner.exchange.timeline_csv import timeline_table
 from mlplanner.exchange.workbook import USD, WHOLE, Table, workbook_bytes
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import NO_QUALITY, recommend
+from mlplanner.model.plan import NO_QUALITY, Evaluation, evaluate, recommend
 from mlplanner.model.scenario import SETUPS
 from mlplanner.reports.tables import comparison_frame
+from mlplanner.reports.timeline_texts import ADOPTED_TIMELINE, staffed_headline
 from mlplanner.search.frontier import frontier
 from mlplanner.timeline.simulation import simulate
 from tests.support.builders import project_data, scenario
@@ -231,3 +232,74 @@ def test_the_workbook_names_the_quality_components_of_this_definition() -> None:
         assert f"Quality: {name}" in frontier_headers
         assert f"Quality: {name}" in comparison_items
     assert not any("coverage" in str(h).lower() for h in frontier_headers)
+
+
+def summary_figures(evaluation: Evaluation) -> dict[str, object]:
+    data = plan_workbook(evaluation, Assumptions.defaults(), CONTEXT)
+    sheet = load_workbook(io.BytesIO(data))["Summary"]
+    return {str(row[0].value): row[1].value for row in sheet.iter_rows(min_row=2)}
+
+
+def test_the_summary_splits_the_annual_cost_and_says_how_it_stands_against_the_budget() -> None:
+    """Finance reconciles the annual cost: the people already employed, the hires and the
+    vendors add up to it, the summary says what it leaves out, and a budget gets the gap."""
+    plan = recommend(PLAN_INPUT)
+    figures = summary_figures(plan)
+    parts = [
+        "Annual cost: people already employed (USD)",
+        "Annual cost: hires (USD)",
+        "Annual cost: annotation vendors (USD)",
+    ]
+    assert sum(cast(int, figures[part]) for part in parts) == plan.annual_cost_usd
+    assert figures["Annual cost: hires (USD)"] == plan.hires_cost_usd > 0
+    assert figures["Annual cost: annotation vendors (USD)"] == plan.vendor_cost_usd > 0
+    assert "one-off hiring costs" in cast(str, figures["Annual cost covers"])
+    assert figures["Region"] == PLAN_INPUT.company.region
+    over = plan.annual_cost_usd - 1_500_000
+    label = "Over budget by (USD)" if over > 0 else "Under budget by (USD)"
+    assert figures[label] == abs(over)
+    cheap = PLAN_INPUT.model_copy(
+        update={"company": PLAN_INPUT.company.model_copy(update={"annual_budget_usd": 10**8})}
+    )
+    assert summary_figures(recommend(cheap))["Under budget by (USD)"] == (
+        10**8 - recommend(cheap).annual_cost_usd
+    )
+
+
+def test_the_summary_says_what_the_timeline_sheet_staffs() -> None:
+    """The Timeline sheet hires the team the budget buys where the budget does not pay for
+    the plan, and the recommended plan whatever allocation was adopted: the summary says
+    which, so its costs are not read as the Allocation sheet's."""
+    plan = recommend(PLAN_INPUT)
+    assert plan.annual_cost_usd > 1_500_000  # the budget does not pay for the plan
+    figures = summary_figures(plan)
+    assert cast(str, figures["Timeline staffs"]).startswith("The team the budget buys")
+    timeline = simulate(PLAN_INPUT, assumptions=Assumptions.defaults())
+    assert figures["Timeline: staffed"] == staffed_headline(timeline)
+    assert figures["Timeline: first year's cost, hiring included (USD)"] == (
+        timeline.first_year_cost_usd
+    )
+    assert "Timeline" not in figures  # the recommended plan: no adopted allocation's note
+    roomy = PLAN_INPUT.model_copy(
+        update={"company": PLAN_INPUT.company.model_copy(update={"annual_budget_usd": None})}
+    )
+    assert summary_figures(recommend(roomy))["Timeline staffs"] == "The recommended plan"
+    adopted = evaluate(roomy, {**recommend(roomy).allocation, "data_analyst": 0})
+    figures = summary_figures(adopted)
+    assert figures["Timeline"] == ADOPTED_TIMELINE
+    assert figures["Timeline staffs"] == "The recommended plan"
+
+
+def test_the_timeline_sheet_is_that_of_the_plans_setup() -> None:
+    """A plan recommended as mature exports the mature timeline, as its Frontier sheet is the
+    mature frontier."""
+    plan = recommend(PLAN_INPUT, "mature")
+    book = load_workbook(io.BytesIO(plan_workbook(plan, Assumptions.defaults(), CONTEXT)))
+    cost = list(TIMELINE_HEADERS).index("cost_usd")
+    exported = [row[cost].value for row in book["Timeline"].iter_rows(min_row=2)]
+    mature = timeline_table(
+        simulate(PLAN_INPUT, assumptions=Assumptions.defaults(), setup="mature")
+    )
+    own = timeline_table(simulate(PLAN_INPUT, assumptions=Assumptions.defaults()))
+    assert exported == list(mature["cost_usd"])
+    assert list(mature["cost_usd"]) != list(own["cost_usd"])

@@ -97,7 +97,7 @@ def test_hiring_cost_counts_only_the_people_still_to_hire() -> None:
     evaluation = evaluate(s, {"data_scientist": 3})
     ds = next(line for line in evaluation.roles if line.role == "data_scientist")
     assert ds.hires == 2
-    assert evaluation.hiring_cost_usd == 2 * ds.loaded_rate_usd
+    assert evaluation.hires_cost_usd == 2 * ds.loaded_rate_usd
 
 
 @strategies.ENGINE_SETTINGS
