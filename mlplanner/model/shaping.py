@@ -250,19 +250,28 @@ class Addition:
     def held_back_sentence(self) -> str:
         """``The $4.00M budget holds back one change worth its cost: one Full-Stack Data
         Scientist instead of one Data Analyst would buy 2.9 points for $89k a year (32 points
-        per $1M, against the shaped team's 12).``"""
+        per $1M, against the shaped team's 12).``; where the plan already costs more than the
+        budget, ``The plan already costs more than the $150k budget, so it makes no change
+        beyond the rules' cost; the first worth its cost: …`` (a plan $3M over its budget was
+        said to be held back from a $54k annotator by it)."""
         person = self.person
         extra = person.cost_after - person.cost_before
         gain = person.quality_after - person.quality_before
         shown = shown_difference(person.quality_after, person.quality_before)
         budget = (
-            "The budget" if self.budget_usd is None else f"The {format_usd(self.budget_usd)} budget"
+            "the budget" if self.budget_usd is None else f"the {format_usd(self.budget_usd)} budget"
         )
-        return (
-            f"{budget} holds back one change worth its cost: {person.text} would buy "
-            f"{shown:.1f} points for {format_usd(extra)} a year ({_per_million(gain, extra)} "
-            f"points per $1M, against the shaped team's {_per_million(*self.bar)})."
+        change = (
+            f"{person.text} would buy {shown:.1f} points for {format_usd(extra)} a year "
+            f"({_per_million(gain, extra)} points per $1M, against the shaped team's "
+            f"{_per_million(*self.bar)})."
         )
+        if self.budget_usd is not None and person.cost_before > self.budget_usd:
+            return (
+                f"The plan already costs more than {budget}, so it makes no change beyond the "
+                f"rules' cost; the first worth its cost: {change}"
+            )
+        return f"{budget[0].upper()}{budget[1:]} holds back one change worth its cost: {change}"
 
 
 def _per_million(points: float, usd: float) -> str:

@@ -957,7 +957,9 @@ def test_many_changes_beyond_the_rules_cost_are_said_by_what_they_change_in_all(
 def test_a_change_the_budget_alone_stops_is_said() -> None:
     """A review's Indian agritech seed as a scale-up, its $150k budget below the plan's
     $219k: one annotator more, worth its cost, is made without the budget and was held back by
-    it without a word (the reviewers could not tell the budget had made the plan worse)."""
+    it without a word (the reviewers could not tell the budget had made the plan worse). A plan
+    already over its budget is not said to be held back by it (a later review read a plan $3M
+    over budget "held back" from a $54k annotator)."""
     unbound = recommend(agritech_seed("scaleup")).shaping
     assert unbound is not None and unbound.held_back is None
     assert unbound.additions[0].person.added == {"annotator": 1}
@@ -970,7 +972,17 @@ def test_a_change_the_budget_alone_stops_is_said() -> None:
     gain = held.person.quality_after - held.person.quality_before
     extra = held.person.cost_after - held.person.cost_before
     assert shaped.summary.endswith(
-        "The $150k budget holds back one change worth its cost: one Data Annotator more would "
+        "The plan already costs more than the $150k budget, so it makes no change beyond the "
+        "rules' cost; the first worth its cost: one Data Annotator more would "
         f"buy {gain:.1f} points for {format_usd(extra)} a year (427 points per $1M, against "
         "the shaped team's 321)."
+    )
+    # A budget the plan fits, but not the change: the budget itself holds it back.
+    room = held.person.cost_before + extra // 2
+    within = recommend(agritech_seed("scaleup", budget=room)).shaping
+    assert within is not None and within.held_back is not None
+    assert within.summary.endswith(
+        f"The {format_usd(room)} budget holds back one change worth its cost: one Data "
+        f"Annotator more would buy {gain:.1f} points for {format_usd(extra)} a year (427 points "
+        "per $1M, against the shaped team's 321)."
     )

@@ -32,7 +32,7 @@ from mlplanner.search.frontier import best_under_budget
 from mlplanner.search.pareto import QUALITY_TOLERANCE
 from tests.model.test_quality_properties import portfolios
 from tests.support import strategies
-from tests.support.builders import project_data, scenario
+from tests.support.builders import agritech_seed, project_data, scenario
 
 SETTINGS = settings(max_examples=100, deadline=None)
 SETUPS = st.sampled_from(("startup", "scaleup", "mature"))
@@ -697,3 +697,15 @@ def test_the_whole_projects_team_spread_is_weighed_too() -> None:
     assert advice.plan is not None and advice.plan.allocation == focused.plan.allocation
     assert advice.thin and advice.quality == advice.plan.quality
     assert advice.message == THIN
+
+
+def test_a_budget_buys_the_plan_recommended_for_it_not_for_the_files_budget() -> None:
+    """``recommend --budget X`` answers with the plan recommended for X: a review's startup
+    whose file said $1.50M was answered, at $5.44M, with the plan the $1.50M had held an
+    annotator back from. The agritech seed's $150k holds one annotator back likewise."""
+    held = agritech_seed("scaleup", budget=150_000)
+    roomy = agritech_seed("scaleup", budget=10_000_000)
+    advice = fund_projects(held, 10_000_000)
+    assert advice.plan is not None
+    assert advice.plan.allocation == recommend(roomy).allocation
+    assert advice.plan.allocation != recommend(held).allocation
