@@ -36,6 +36,7 @@ from mlplanner.model.plan import NO_QUALITY, Evaluation, Plan, recommend
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import SETUPS, load_scenario
 from mlplanner.model.wording import format_usd, people
+from mlplanner.reports.comparison import better_setup
 from mlplanner.reports.quality_limits import quality_limits
 from mlplanner.reports.raise_quality import raise_quality, style_note
 from mlplanner.reports.tables import allocation_frame, comparison_frame
@@ -99,6 +100,9 @@ def plan_table(plan: Evaluation) -> str:
         f"{format_usd(plan.annual_cost_usd)} a year, "
         + (f"quality {plan.quality:.1f}/100" if plan.scored else "no quality score"),
     ]
+    better = better_setup(plan) if isinstance(plan, Plan) else None
+    if better is not None:
+        lines.insert(1, better)  # under the line naming the setup
     if not plan.scored:
         lines.append(NO_QUALITY)
     else:
@@ -134,6 +138,7 @@ def _render_recommend(plan: Evaluation, fmt: str, extra: dict[str, Any] | None =
         data = plan.to_dict() | {
             "quality_limits": quality_limits(plan).to_dict(),
             "raise_quality": [s.to_dict() for s in raise_quality(plan)],
+            "better_setup": better_setup(plan) if isinstance(plan, Plan) else None,
         }
         return json.dumps(data | (extra or {}), indent=2)
     if fmt == "csv":

@@ -183,7 +183,7 @@ def _summary(c: SetupComparison) -> list[Finding]:
             )
         )
     for group in c.teams:
-        better = _dominating(c, group[0])
+        better = dominating(c, group[0])
         if better is not None:
             findings.append(Finding("summary", dominated_sentence(c, group[0], better)))
     findings.append(
@@ -196,7 +196,7 @@ def _summary(c: SetupComparison) -> list[Finding]:
     return findings
 
 
-def _dominating(c: SetupComparison, setup: str) -> str | None:
+def dominating(c: SetupComparison, setup: str) -> str | None:
     """The setup whose team beats ``setup``'s for this portfolio: it costs no more and scores
     no lower, and is cheaper or better (the best such team, then the cheapest); None if none."""
     plan = c.plans[setup]
@@ -214,10 +214,23 @@ def _dominating(c: SetupComparison, setup: str) -> str | None:
     return min(beating, key=lambda s: (-c._q(s), c.plans[s].annual_cost_usd), default=None)
 
 
+def better_setup(plan: Plan) -> str | None:
+    """Where another setup's recommended plan beats ``plan`` for its portfolio (it costs no
+    more and scores no lower, and is cheaper or better: :func:`dominating`), the Compare
+    page's sentence saying so, for the Plan page and the command line; ``None`` otherwise. A
+    review's 12-person vision startup, planned as a startup by its size, was never told that
+    the scaleup plan cost $283k less and scored 4.4 more."""
+    if not plan.scored:
+        return None
+    c = compare_setups(plan.scenario, plan.assumptions)
+    better = dominating(c, plan.setup)
+    return None if better is None else dominated_sentence(c, plan.setup, better)
+
+
 def dominated_sentence(c: SetupComparison, setup: str, better: str) -> str:
     """``The startup setup costs $28k more and scores 0.1 lower than scaleup for this
     portfolio: scaleup is the better buy.`` (``better`` beats ``setup``: see
-    :func:`_dominating`)."""
+    :func:`dominating`)."""
     plan, other = c.plans[setup], c.plans[better]
     beaten, winners = c.team_of(setup), c.team_of(better)
     n = len(beaten)

@@ -15,6 +15,7 @@ from mlplanner.model.plan import NO_QUALITY, Evaluation, Explanation, Plan
 from mlplanner.model.quality import COMPONENTS, DEFINITION
 from mlplanner.model.roles import PHASE_LABELS, PHASES, ROLE_LABELS
 from mlplanner.model.wording import budget_gap, format_usd, joined, people
+from mlplanner.reports.comparison import better_setup
 from mlplanner.reports.raise_quality import Suggestion, raise_quality, style_note
 from mlplanner.ui.chart_cache import evaluation_key
 from mlplanner.ui.on_demand import opened
@@ -71,7 +72,15 @@ def render_headline_metrics(evaluation: Evaluation) -> None:
 
 
 def render_setup(evaluation: Evaluation) -> None:
+    """The setup and why; for a recommended plan another setup beats for this portfolio, the
+    Compare page's sentence saying so."""
     st.markdown(f"**Setup: {evaluation.setup}** ({evaluation.setup_reason})")
+    better = better_setup(evaluation) if isinstance(evaluation, Plan) else None
+    if better is not None:
+        st.info(
+            f"{plain(better)} The Compare page shows the setups side by side; the Scenario "
+            "page sets the setup."
+        )
 
 
 def render_shaping(plan: Plan) -> None:

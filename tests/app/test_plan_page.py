@@ -11,6 +11,7 @@ from mlplanner.model.quality import DEFINITION
 from mlplanner.model.roles import ROLE_COLORS, ROLES, role_label
 from mlplanner.model.scenario import Scenario, parse_scenario
 from mlplanner.model.wording import format_usd
+from mlplanner.reports.comparison import better_setup
 from mlplanner.reports.quality_limits import quality_limits
 from mlplanner.reports.timeline_texts import ADOPTED_TIMELINE
 from mlplanner.ui.chart_cache import PEOPLE_CHART_KEY, QUALITY_CHARTS_KEY
@@ -33,7 +34,7 @@ from tests.app.apptest import (
     subtitle,
     texts,
 )
-from tests.support.builders import assumptions_with, portfolio_data
+from tests.support.builders import assumptions_with, drone_vision_startup, portfolio_data
 
 FASHION = "fashion_retailer.json"
 
@@ -344,3 +345,15 @@ def test_where_the_people_go_says_an_empty_team_once() -> None:
     at = plan_page(scenario, Override({}, "Nobody"))
     assert metric(at, "People") == "0"
     assert "Nobody is staffed in this plan." in texts(at.markdown)
+
+
+def test_the_plan_says_when_another_setup_is_the_better_buy() -> None:
+    """Under the setup line, the Compare page's sentence where another setup's plan costs less
+    and scores more (a review's vision startup: scaleup); nothing where none does."""
+    s = drone_vision_startup()
+    sentence = better_setup(recommend(s))
+    assert sentence is not None
+    infos = texts(plan_page(s).info)
+    assert any(t.startswith(sentence) and "Compare page" in t for t in infos)
+    fashion = texts(plan_page(example_scenarios()[FASHION]).info)
+    assert not any("better buy" in t for t in fashion)

@@ -17,9 +17,11 @@ from mlplanner.model.plan import NO_QUALITY, recommend
 from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import SETUPS, load_scenario
 from mlplanner.paths import EXAMPLES_DIR, REPO_ROOT
+from mlplanner.reports.comparison import better_setup
 from mlplanner.reports.quality_limits import quality_limits
 from mlplanner.reports.raise_quality import raise_quality
 from mlplanner.reports.tables import ALLOCATION_COLUMNS
+from tests.support.builders import drone_vision_startup
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"
 RECOMMEND_KEYS = {
@@ -190,6 +192,7 @@ def test_compare_json_is_three_plans_of_the_recommend_shape(
     )
     del single["raise_quality"]  # recommend adds what would raise quality most
     del single["quality_limits"]  # and what holds it back
+    del single["better_setup"]  # and whether another setup is the better buy
     assert data[2] == single
 
 
@@ -393,3 +396,22 @@ def test_synopsis_lists_every_command_and_option(document: str) -> None:
         assert command in synopses, f"{document}: no synopsis of {command!r}"
         missing = sorted(o for o in options if o not in synopses[command])
         assert not missing, f"{document}: {command!r} lacks {missing}"
+
+
+def test_recommend_says_when_another_setup_is_the_better_buy(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The table's second line (under the setup's) and the JSON's ``better_setup`` carry the
+    Compare page's sentence where another setup's plan beats the recommendation for cost and
+    quality; null otherwise."""
+    s = drone_vision_startup()
+    path = tmp_path / "drone.json"
+    path.write_text(s.to_json(), encoding="utf-8")
+    sentence = better_setup(recommend(s))
+    assert sentence is not None
+    assert run_ok(capsys, "recommend", str(path)).splitlines()[1] == sentence
+    data = json.loads(run_ok(capsys, "recommend", str(path), "--format", "json"))
+    assert data["better_setup"] == sentence
+    fashion = json.loads(run_ok(capsys, "recommend", str(FASHION), "--format", "json"))
+    assert fashion["better_setup"] is None
+    assert sentence not in run_ok(capsys, "recommend", str(path), "--setup", "scaleup")

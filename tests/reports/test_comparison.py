@@ -18,13 +18,21 @@ from mlplanner.reports.comparison import (
     WORK_NAMES,
     SetupComparison,
     absorbed_work,
+    better_setup,
     compare_setups,
+    dominated_sentence,
+    dominating,
     headcount_headline,
     single_points,
     tradeoff_headline,
 )
 from tests.support import strategies
-from tests.support.builders import assumptions_with, project_data, scenario
+from tests.support.builders import (
+    assumptions_with,
+    drone_vision_startup,
+    project_data,
+    scenario,
+)
 
 DEFAULTS = Assumptions.defaults()
 # One small live tabular model: startup and scaleup both staff two full-stack data scientists.
@@ -296,3 +304,20 @@ def test_kinds_of_work_feeling_the_same_share_of_the_gap_are_named_together() ->
     edited = compare_setups(s, lab_only)
     text = " ".join(t for t in texts(edited, "generalists") if "Full-Stack" in t)
     assert "; prototype work feels 25% of that gap." in text
+
+
+def test_a_plan_another_setup_beats_says_so_for_the_plan_page_and_the_cli() -> None:
+    """A review's 12-person vision startup, planned as a startup by its size: the scaleup
+    plan costs less and scores more, and the plan says so in the Compare page's sentence. A
+    plan no other setup beats says nothing."""
+    s = drone_vision_startup()
+    plan = recommend(s)
+    c = compare_setups(s, DEFAULTS)
+    assert plan.setup == "startup" and dominating(c, "startup") == "scaleup"
+    assert c.plans["scaleup"].annual_cost_usd < plan.annual_cost_usd
+    assert c.plans["scaleup"].quality > plan.quality
+    sentence = better_setup(plan)
+    assert sentence == dominated_sentence(c, "startup", "scaleup")
+    assert sentence is not None and sentence.endswith("scaleup is the better buy.")
+    assert better_setup(recommend(s, "scaleup")) is None
+    assert better_setup(recommend(example_scenarios()["fashion_retailer.json"])) is None

@@ -108,3 +108,32 @@ def before_additions(plan: Plan) -> Evaluation:
     for move in plan.shaping.moves:
         allocation = move.applied_to(allocation)
     return evaluate(plan.scenario, allocation, plan.setup, plan.assumptions)
+
+
+def drone_vision_startup() -> Scenario:
+    """A review's 12-person vision startup (two full-stack data scientists employed, a $1.5M
+    budget): a large edge model and a prototype, both labelled in house. Planned as a startup
+    by its size, its plan is beaten for cost and quality by the scaleup setup's."""
+    return scenario(
+        project_data(
+            "Crop disease detection",
+            "computer_vision",
+            scale="large",
+            stage="production",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="edge",
+            priority=5,
+        ),
+        project_data(
+            "Yield estimation",
+            "computer_vision",
+            stage="prototype",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="batch",
+        ),
+        employees=12,
+        budget=1_500_000,
+        existing={"full_stack_data_scientist": 2},
+    )
