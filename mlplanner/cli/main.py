@@ -127,7 +127,7 @@ def _raise_quality_lines(plan: Evaluation) -> list[str]:
     if not suggestions:
         return ["What would raise quality most: no single person more raises it by 0.1 points."]
     lines = ["What would raise quality most, each person added to those above:"]
-    lines += [f"  {s.sentence(role_label(s.role))}" for s in suggestions]
+    lines += [f"  {s.sentence()}" for s in suggestions]
     note = style_note(suggestions, plan)
     return lines + ([note] if note else [])
 

@@ -346,7 +346,7 @@ def render_raise_quality(evaluation: Evaluation) -> None:
         st.markdown("**What would raise quality most**")
         st.caption("No single person more raises quality by a tenth of a point.")
         return
-    lines = "\n".join(f"- {plain(s.sentence(ROLE_LABELS[s.role]))}" for s in suggestions)
+    lines = "\n".join(f"- {plain(s.sentence())}" for s in suggestions)
     # the points are one after the other: a person can gain more once the one above is there
     heading = "**What would raise quality most**, each person added to those above"
     st.markdown(f"{heading}\n\n{lines}")  # one element, not two

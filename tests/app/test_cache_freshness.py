@@ -17,7 +17,6 @@ import pyarrow as pa
 from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import recommend
-from mlplanner.model.roles import ROLE_LABELS
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.ranges.sensitivity import sensitivity
@@ -142,7 +141,7 @@ def plan_shown(at: Any) -> tuple[str, str, str, str]:
 def plan_expected(scenario: Scenario, assumptions: Assumptions) -> tuple[str, str, str, str]:
     plan = recommend(scenario, assumptions=assumptions)
     cost = sensitivity(scenario, assumptions).cost_usd
-    suggestions = "\n".join(f"- {s.sentence(ROLE_LABELS[s.role])}" for s in raise_quality(plan))
+    suggestions = "\n".join(f"- {s.sentence()}" for s in raise_quality(plan))
     return (
         format_usd(plan.annual_cost_usd),
         largest_role_headline(plan),

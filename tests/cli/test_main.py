@@ -85,14 +85,12 @@ def test_recommend_table_shows_the_plan(capsys: pytest.CaptureFixture[str]) -> N
     assert len(held_back) == 2 and held_back[0].startswith("The most delivery is lost on Size")
     assert lines[components + 1 : components + 3] == held_back
     suggestions = raise_quality(plan)
-    assert len(suggestions) == 3
+    assert len(suggestions) == 2  # three people, two of them a pair
     raised = components + 3
     assert lines[raised] == "What would raise quality most, each person added to those above:"
-    assert lines[raised + 1 : raised + 4] == [
-        f"  {s.sentence(role_label(s.role))}" for s in suggestions
-    ]
-    assert lines[raised + 4] == plan.shaping.summary
-    assert lines[raised + 4].startswith("The setup's rules size this team at 8 people")
+    assert lines[raised + 1 : raised + 3] == [f"  {s.sentence()}" for s in suggestions]
+    assert lines[raised + 3] == plan.shaping.summary
+    assert lines[raised + 3].startswith("The setup's rules size this team at 8 people")
     total = next(i for i, line in enumerate(lines) if line.startswith("Total:"))
     shown_roles = {row.strip().rsplit(maxsplit=5)[0] for row in lines[2:total]}
     expected = {
@@ -150,6 +148,7 @@ def test_recommend_json_holds_the_documented_fields(capsys: pytest.CaptureFixtur
     first = suggestions[0]
     keys = {
         "role",
+        "partner",
         "annual_cost_usd",
         "points",
         "quality_after",

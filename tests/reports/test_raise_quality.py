@@ -8,11 +8,12 @@ from hypothesis import given
 from mlplanner.examples import example_scenarios
 from mlplanner.model.plan import Evaluation, evaluate, recommend
 from mlplanner.model.quality import SHOWN_POINTS
-from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, role_label
 from mlplanner.model.scenario import SETUPS, Scenario
 from mlplanner.model.setup_space import hires
 from mlplanner.model.staffing import leads_called, managers
-from mlplanner.reports.raise_quality import raise_quality, style_note
+from mlplanner.model.wording import format_usd
+from mlplanner.reports.raise_quality import _walk, raise_quality, style_note
 from tests.support import builders, strategies
 from tests.support.builders import before_additions, project_data
 
@@ -60,9 +61,8 @@ def walked(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
 
 
 def shown(plan: Evaluation, count: int) -> list[tuple[str, int, float, float]]:
-    return [
-        (s.role, s.annual_cost_usd, s.points, s.quality_after) for s in raise_quality(plan, count)
-    ]
+    """The walk's people one by one, before two are put together as a pair."""
+    return [(s.role, s.annual_cost_usd, s.points, s.quality_after) for s in _walk(plan, count)[0]]
 
 
 def test_every_example_under_every_setup_walks_as_defined() -> None:
@@ -94,7 +94,7 @@ def test_a_third_lead_brings_the_head_it_calls_for_and_costs_it() -> None:
     staffed = evaluate(scenario, two_leads.allocation | {LEAD: 3, HEAD: 1}, "scaleup")
     assert third.annual_cost_usd == staffed.annual_cost_usd - two_leads.annual_cost_usd
     assert third.to_dict()["heads_added"] == 1
-    assert third.sentence("ML Team Lead").startswith(
+    assert third.sentence().startswith(
         "One more ML Team Lead, with one Head of Data & ML the leads then call for ("
     )
     assert fourth.heads == 0  # four leads call for the one head the third brought
@@ -103,8 +103,8 @@ def test_a_third_lead_brings_the_head_it_calls_for_and_costs_it() -> None:
 def test_a_suggestion_names_the_person_cost_points_and_project() -> None:
     plan = recommend(example_scenarios()["fashion_retailer.json"])
     [first, *_] = raise_quality(plan)
-    sentence = first.sentence("Someone")
-    assert sentence.startswith("One more Someone (")
+    sentence = first.sentence()
+    assert sentence.startswith(f"One more {role_label(first.role)} (")
     assert f"+{first.points:.1f} points" in sentence
     assert first.project is None or f"mostly {first.project}" in sentence
 
@@ -192,7 +192,7 @@ def test_a_specialist_beyond_a_startups_style_is_named_so() -> None:
     assert plan.setup == "startup" and plan.allocation["ml_engineer"] == 0
     [first, *_] = suggested = raise_quality(plan)
     assert first.role == "ml_engineer" and first.beyond_setup and first.to_dict()["beyond_setup"]
-    assert first.sentence("ML Engineer").endswith(", beyond a startup's staffing style.")
+    assert first.sentence().endswith(", beyond a startup's staffing style.")
     note = style_note(suggested, plan)
     assert note is not None and "past 1 FTE of a role" in note
     assert recommend(s, "scaleup").allocation["ml_engineer"] >= 1
@@ -227,8 +227,51 @@ def test_a_lead_is_suggested_only_where_the_contributors_call_for_one() -> None:
         if role != HEAD
     }
     assert max(gains, key=lambda role: gains[role]) == LEAD  # what the score alone suggests
-    walk = [x.role for x in raise_quality(small, 5)]
+    walk = [x.role for x in _walk(small, 5)[0]]
     # the lead comes only once the people suggested before it make eight contributors
     assert walk.index(LEAD) == 4 and sum(r != "annotator" for r in walk[:4]) + 5 == 8
     twelve = five | {"data_scientist": 4, "developer": 2, "data_engineer": 2}
     assert raise_quality(evaluate(s, twelve), 1)[0].role == LEAD
+
+
+def test_two_people_who_complement_each_other_are_one_suggestion() -> None:
+    """The walk's second person gaining more than its first makes them a pair: a review's SaaS
+    assistant read "One more ML Engineer: +2.4 points" above "One more Data Engineer: +22.7",
+    when neither buys much alone and both together 25.1."""
+    plan = recommend(builders.saas_assistant())
+    walk, _ = _walk(plan, 3)
+    assert [s.role for s in walk[:2]] == ["ml_engineer", "data_engineer"]
+    assert walk[1].points > 9 * walk[0].points
+    pair, *rest = raise_quality(plan)
+    assert (pair.role, pair.partner) == ("ml_engineer", "data_engineer")
+    assert pair.annual_cost_usd == walk[0].annual_cost_usd + walk[1].annual_cost_usd
+    assert pair.points == walk[1].quality_after - plan.quality
+    assert pair.quality_after == walk[1].quality_after and pair.alone == walk[0].points
+    assert pair.to_dict()["partner"] == "data_engineer"
+    assert pair.sentence().startswith(
+        f"One more ML Engineer and one more Data Engineer ({format_usd(pair.annual_cost_usd)} "
+        f"a year): +{pair.points:.1f} points, mostly Support assistant (RAG)"
+    )
+    assert pair.sentence().endswith(f"; neither alone buys more than {walk[0].points:.1f}.")
+    assert [s.role for s in rest] == [s.role for s in walk[2:]]  # the third stays alone
+
+
+@strategies.ENGINE_SETTINGS
+@given(strategies.scenarios(), strategies.setups)
+def test_suggestions_are_the_walk_with_complements_paired(scenario: Scenario, setup: str) -> None:
+    """The suggestions hold the walk's people in its order; two make a pair exactly where the
+    second gains more than the first, and the pair's points are theirs together."""
+    plan = recommend(scenario, setup)
+    walk, _ = _walk(plan, 3)
+    suggestions = raise_quality(plan)
+    people = [r for s in suggestions for r in (s.role, s.partner) if r is not None]
+    assert people == [s.role for s in walk]
+    i = 0
+    for s in suggestions:
+        if s.partner is None:
+            assert i + 1 >= len(walk) or walk[i + 1].points <= walk[i].points
+            i += 1
+        else:
+            assert walk[i + 1].points > walk[i].points
+            assert abs(s.points - (walk[i].points + walk[i + 1].points)) < 1e-9
+            i += 2

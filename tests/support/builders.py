@@ -137,3 +137,35 @@ def drone_vision_startup() -> Scenario:
         budget=1_500_000,
         existing={"full_stack_data_scientist": 2},
     )
+
+
+def saas_assistant() -> Scenario:
+    """A review's 40-person Dutch SaaS (one backend developer employed): a small online RAG
+    support assistant labelled in house (priority 5) and a small triage prototype starting
+    later. As a startup its generalists leave pipelines and serving short: an ML engineer
+    alone or a data engineer alone buys little, both together much."""
+    return scenario(
+        project_data(
+            "Support assistant (RAG)",
+            "generative_ai",
+            scale="small",
+            stage="production",
+            data_readiness="partial",
+            annotation="in_house",
+            deployment="online",
+            priority=5,
+        ),
+        project_data(
+            "Ticket triage",
+            "nlp",
+            scale="small",
+            stage="prototype",
+            data_readiness="ready",
+            deployment="batch",
+            priority=2,
+            start="2027-Q3",
+        ),
+        employees=40,
+        region="nl",
+        existing={"developer": 1},
+    )
