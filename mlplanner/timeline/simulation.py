@@ -252,22 +252,35 @@ class _Team:
     def headcount(self, role: str) -> int:
         return sum(cohort.count for cohort in self.cohorts[role])
 
-    def leave(self, role: str, rate: float) -> int:
-        """Expected leavers of one quarter, as whole people, the longest-serving first."""
-        people = self.headcount(role)
-        self.owed[role] += people * rate
-        leavers = min(people, math.floor(self.owed[role] + _EPS))
-        self.owed[role] = max(0.0, self.owed[role] - leavers)
-        self.unreplaced[role] += leavers
-        remaining = leavers
-        cohorts = self.cohorts[role]
-        while remaining:
-            gone = min(remaining, cohorts[0].count)
-            cohorts[0].count -= gone
-            remaining -= gone
-            if cohorts[0].count == 0:
-                cohorts.pop(0)
+    def leave(self, rates: dict[str, float]) -> dict[str, int]:
+        """Expected leavers of one quarter, as whole people: each role's people times its
+        quarterly rate accrue, and whenever the team's accrued total makes a whole person, one
+        leaves the role owing most (ties: lifecycle order), the longest-serving first.
+
+        Pooled over the team, not per role: a role of one or two people would not accrue a
+        whole leaver within a horizon, so a small team lost nobody (a review's 8-person team
+        lost nobody in three years against 1.1 expected a year) and its backfills went
+        uncosted. What a role whose people are all gone had accrued goes with them; a leaver
+        taken ahead of the role's accrual stays counted (the role owes less)."""
+        for role in ROLES:
+            self.owed[role] += self.headcount(role) * rates[role]
+        leavers = dict.fromkeys(ROLES, 0)
+        while sum(self.owed.values()) >= 1 - _EPS:
+            role = max(ROLES, key=lambda r: self.owed[r])  # has people: only they accrue
+            self.owed[role] -= 1
+            leavers[role] += 1
+            self._remove_longest_serving(role)
+            if not self.headcount(role):
+                self.owed[role] = min(self.owed[role], 0.0)
+        for role, count in leavers.items():
+            self.unreplaced[role] += count
         return leavers
+
+    def _remove_longest_serving(self, role: str) -> None:
+        cohorts = self.cohorts[role]
+        cohorts[0].count -= 1
+        if cohorts[0].count == 0:
+            cohorts.pop(0)
 
     def join(self, role: str, quarter: int, count: int) -> int:
         """Add hires; returns how many of them are backfills."""
@@ -494,7 +507,7 @@ def simulate(
         target = quarter_plan.target
         lines = {line.role: line for line in plan.roles}
         loaded: dict[str, float] = {role: lines[role].loaded_rate_usd for role in ROLES}
-        leavers: dict[str, int] = {role: team.leave(role, attrition[role]) for role in ROLES}
+        leavers = team.leave(attrition)
         people: dict[str, int] = {role: team.headcount(role) for role in ROLES}
         room = None
         if budget is not None:

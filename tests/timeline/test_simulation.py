@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
@@ -10,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.hiring import absorbable_hires, lead_quarters
+from mlplanner.model.hiring import absorbable_hires, lead_quarters, quarterly_attrition
 from mlplanner.model.plan import recommend
 from mlplanner.model.quarters import quarter_index, shift
 from mlplanner.model.roles import ROLES
@@ -227,6 +228,26 @@ def test_attrition_brings_backfills() -> None:
     assert any(p.backfill for p in timeline.positions)
     last = timeline.quarters[-1].by_role("headcount")
     assert all(last[r] >= timeline.target[r] for r in ROLES)
+
+
+def test_a_small_team_loses_the_people_its_attrition_says_over_the_horizon() -> None:
+    """Attrition accrues over the whole team: five people, one per role, expect 2.4 leavers in
+    three years and lose two (counted per role, a role of one never reached a whole leaver,
+    so the team lost nobody and its backfills went uncosted)."""
+    team = {r: 1 for r in ("data_analyst", "data_engineer", "data_scientist", "ml_engineer")}
+    team["developer"] = 1
+    timeline = simulate(
+        dated(project_data("Churn", "tabular", scale="small"), employees=300, existing_team=team),
+        quarters=12,
+    )
+    rates = {role: quarterly_attrition(role, DEFAULTS) for role in ROLES}
+    start, expected = {role: team.get(role, 0) for role in ROLES}, 0.0
+    for quarter in timeline.quarters:
+        expected += sum(start[role] * rates[role] for role in ROLES)
+        start = {role: int(n) for role, n in quarter.by_role("headcount").items()}
+    assert all(rates[role] * 12 < 1 for role in team)  # no role alone makes a whole leaver
+    assert sum(q.leavers for q in timeline.quarters) == math.floor(expected) == 2
+    assert any(p.backfill for p in timeline.positions)
 
 
 def test_staff_kept_beyond_the_work_are_not_replaced() -> None:
