@@ -264,16 +264,16 @@ class _Team:
         taken ahead of the role's accrual stays counted (the role owes less)."""
         for role in ROLES:
             self.owed[role] += self.headcount(role) * rates[role]
-        leavers = dict.fromkeys(ROLES, 0)
+        leavers: dict[str, int] = dict.fromkeys(ROLES, 0)
         while sum(self.owed.values()) >= 1 - _EPS:
-            role = max(ROLES, key=lambda r: self.owed[r])  # has people: only they accrue
-            self.owed[role] -= 1
-            leavers[role] += 1
-            self._remove_longest_serving(role)
-            if not self.headcount(role):
-                self.owed[role] = min(self.owed[role], 0.0)
-        for role, count in leavers.items():
-            self.unreplaced[role] += count
+            owing = max(ROLES, key=lambda r: self.owed[r])  # has people: only they accrue
+            self.owed[owing] -= 1
+            leavers[owing] += 1
+            self._remove_longest_serving(owing)
+            if not self.headcount(owing):
+                self.owed[owing] = min(self.owed[owing], 0.0)
+        for left, count in leavers.items():
+            self.unreplaced[left] += count
         return leavers
 
     def _remove_longest_serving(self, role: str) -> None:

@@ -240,8 +240,9 @@ def test_a_small_team_loses_the_people_its_attrition_says_over_the_horizon() -> 
         dated(project_data("Churn", "tabular", scale="small"), employees=300, existing_team=team),
         quarters=12,
     )
-    rates = {role: quarterly_attrition(role, DEFAULTS) for role in ROLES}
-    start, expected = {role: team.get(role, 0) for role in ROLES}, 0.0
+    rates: dict[str, float] = {role: quarterly_attrition(role, DEFAULTS) for role in ROLES}
+    start: dict[str, int] = {role: team.get(role, 0) for role in ROLES}
+    expected = 0.0
     for quarter in timeline.quarters:
         expected += sum(start[role] * rates[role] for role in ROLES)
         start = {role: int(n) for role, n in quarter.by_role("headcount").items()}
