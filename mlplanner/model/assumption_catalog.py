@@ -604,7 +604,7 @@ def uncertainty_label(group: str) -> str:
         return f"Effort per {words} project"
     return {
         "adjustments": "Attribute adjustments",
-        "shared_work": "Shared platform work",
+        "shared_work": "Share of work pooled across projects",
         "run_effort": "Running live models",
         "salaries": "Salaries",
         "time_to_hire": "Time to hire",

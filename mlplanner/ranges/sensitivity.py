@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from mlplanner.model.assumption_catalog import uncertainty_label, uncertainty_plural
-from mlplanner.model.assumptions import UNCERTAINTY_GROUPS, Assumptions
+from mlplanner.model.assumptions import HIRING_GROUPS, UNCERTAINTY_GROUPS, Assumptions
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.wording import agreeing, format_usd
 from mlplanner.ranges.engine import outcomes
@@ -90,31 +90,35 @@ class Sensitivity:
 def sensitivity(
     scenario: Scenario, assumptions: Assumptions | None = None, setup: str | None = None
 ) -> Sensitivity:
-    """Each group at its low and high value alone (two rows of multipliers per group, one
-    run of the engine), the point figures with every group at 1."""
+    """Each group that moves the plan at its low and high value alone (two rows of
+    multipliers per group, one run of the engine), the point figures with every group at 1.
+    The hiring groups (time to hire, ramp-up, attrition) move the timeline only: listed with
+    no swing, they read as certain (the timeline's ranges show them)."""
     assumptions = assumptions or Assumptions.defaults()
-    groups = len(UNCERTAINTY_GROUPS)
-    multipliers = np.ones((2 * groups + 1, groups))
-    for i, group in enumerate(UNCERTAINTY_GROUPS):
+    moving = [group for group in UNCERTAINTY_GROUPS if group not in HIRING_GROUPS]
+    multipliers = np.ones((2 * len(moving) + 1, len(UNCERTAINTY_GROUPS)))
+    for i, group in enumerate(moving):
         spread = assumptions.uncertainty_of(group)
-        multipliers[2 * i, i] = spread.low
-        multipliers[2 * i + 1, i] = spread.high
+        column = UNCERTAINTY_GROUPS.index(group)
+        multipliers[2 * i, column] = spread.low
+        multipliers[2 * i + 1, column] = spread.high
     result = outcomes(scenario, multipliers, assumptions, setup)
     cost, heads = result.cost.tolist(), result.total_headcount.tolist()
     swings = [
         Swing(
             group=group,
-            low=float(multipliers[2 * i, i]),
-            high=float(multipliers[2 * i + 1, i]),
+            low=float(multipliers[2 * i, UNCERTAINTY_GROUPS.index(group)]),
+            high=float(multipliers[2 * i + 1, UNCERTAINTY_GROUPS.index(group)]),
             cost_low_usd=int(cost[2 * i]),
             cost_high_usd=int(cost[2 * i + 1]),
             headcount_low=int(heads[2 * i]),
             headcount_high=int(heads[2 * i + 1]),
         )
-        for i, group in enumerate(UNCERTAINTY_GROUPS)
+        for i, group in enumerate(moving)
     ]
     order = sorted(
-        range(groups), key=lambda i: (-swings[i].cost_swing_usd, -swings[i].headcount_swing, i)
+        range(len(swings)),
+        key=lambda i: (-swings[i].cost_swing_usd, -swings[i].headcount_swing, i),
     )
     return Sensitivity(
         cost_usd=int(cost[-1]),
