@@ -4,6 +4,7 @@ the derived capacity, lead time and ramp-up follow their rules."""
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -30,11 +31,17 @@ def test_every_role_has_sourced_hiring_figures() -> None:
 
 def test_time_to_hire_is_the_public_time_to_fill_plus_a_notice_period() -> None:
     """LinkedIn application to first day: engineering 49, research 48 days; SHRM time to
-    fill 42 days; plus four weeks' notice."""
+    fill 42 days; plus four weeks' notice (three months for a head of data & ML)."""
     days = {role: figures.time_to_hire_days for role, figures in DEFAULTS.hiring.roles.items()}
     assert days["ml_engineer"] == days["data_engineer"] == days["developer"] == 49 + NOTICE_DAYS
     assert days["data_scientist"] == 48 + NOTICE_DAYS
     assert days["data_analyst"] == 42 + NOTICE_DAYS
+    # scarce and senior hires take longer to fill (rules of thumb), whole days
+    assert days["research_scientist"] == math.floor(48 * 1.5) + NOTICE_DAYS
+    assert days["team_lead"] == math.floor(49 * 1.3) + NOTICE_DAYS
+    # an executive's three months' notice (91 days): the head's row read 120 days against
+    # its own source's 164
+    assert days["head_of_data"] == math.floor(49 * 1.5) + 91
 
 
 def test_attrition_ramp_up_and_hiring_cost_are_within_the_public_ranges() -> None:
