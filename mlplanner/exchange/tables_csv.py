@@ -1,7 +1,8 @@
 """The tables that leave the app as files: allocation, comparison and frontier.
 
-Money is in exact whole dollars, FTE to 2 decimals, quality scores to 1 decimal; integer
-columns stay integers (an empty cell, never ``3.0``, where a value does not apply).
+Money is in exact whole dollars, FTE to 2 decimals (a vendor line's to 3), quality scores to
+1 decimal; integer columns stay integers (an empty cell, never ``3.0``, where a value does not
+apply).
 
 - **Allocation**: :data:`mlplanner.reports.tables.ALLOCATION_COLUMNS`, one row per role in lifecycle
   order, then one row per outsourced-annotation line (role ``vendor_annotation``) so that
@@ -50,7 +51,11 @@ def allocation_table(evaluation: Evaluation) -> pd.DataFrame:
             {
                 "role": VENDOR_ROLE,
                 "role_label": f"Annotation vendor: {line.source}",
-                "fte_demand": round(line.fte_equivalent, 2),
+                # three decimals and the price, so that the row's cost can be worked out
+                # again (0.38 x $60,000 read $22,800 beside $22,500 for 0.375)
+                "fte_demand": round(line.fte_equivalent, 3),
+                "rate_usd": line.price_usd,
+                "loaded_rate_usd": line.price_usd,
                 "annual_cost_usd": line.annual_cost_usd,
             }
             for line in evaluation.vendor_lines

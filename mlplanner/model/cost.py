@@ -25,11 +25,13 @@ class CostLine:
 
 @dataclass(frozen=True)
 class VendorLine:
-    """Outsourced annotation bought for one project."""
+    """Outsourced annotation bought for one project: its FTE-years at the vendor's price per
+    FTE-year (all in: nothing is loaded on it)."""
 
     source: str
     fte_equivalent: float
     annual_cost_usd: int
+    price_usd: int
 
 
 def role_cost(role: str, headcount: int, region: str, assumptions: Assumptions) -> CostLine:
@@ -47,8 +49,10 @@ def role_cost(role: str, headcount: int, region: str, assumptions: Assumptions) 
 
 def vendor_cost(source: str, fte: float, region: str, assumptions: Assumptions) -> VendorLine:
     """Yearly vendor price of ``fte`` FTE-years of annotation for a company in ``region``."""
+    price = assumptions.vendor_price(region)
     return VendorLine(
         source=source,
         fte_equivalent=fte,
-        annual_cost_usd=round(fte * assumptions.vendor_price(region)),
+        annual_cost_usd=round(fte * price),
+        price_usd=round(price),
     )

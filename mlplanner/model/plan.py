@@ -209,7 +209,8 @@ class Evaluation:
             "total_headcount": self.total_headcount,
             "total_hires": self.total_hires,
             "annual_cost_usd": self.annual_cost_usd,
-            "budget_usd": self.budget_usd,
+            # whole dollars, as every other sum of money (a budget is read as a float)
+            "budget_usd": None if self.budget_usd is None else round(self.budget_usd),
             "quality": round(self.quality, 2) if self.scored else None,
             "quality_note": None if self.scored else NO_QUALITY,
             "quality_components": (

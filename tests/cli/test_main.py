@@ -123,6 +123,7 @@ def test_recommend_json_holds_the_documented_fields(capsys: pytest.CaptureFixtur
     assert data["annual_cost_usd"] == plan.annual_cost_usd
     assert data["total_headcount"] == plan.total_headcount
     assert data["annual_cost_usd"] == sum(r["annual_cost_usd"] for r in data["roles"])
+    assert data["budget_usd"] == 2_500_000 and isinstance(data["budget_usd"], int)
     explanation = data["explanations"]["data_engineer"]
     assert explanation["headcount"] == plan.allocation["data_engineer"]
     assert explanation["demand"][0].keys() == {"project", "phase", "fte"}

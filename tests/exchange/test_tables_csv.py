@@ -64,14 +64,19 @@ def test_the_vendor_line_of_the_export_is_priced_in_the_companys_region() -> Non
         ]
         price = plan.assumptions.vendor_price(region)
         assert int(vendor["annual_cost_usd"]) == round(plan.vendor_lines[0].fte_equivalent * price)
+        # the row holds what its cost is worked out from: the price and FTE to 3 decimals
+        assert int(vendor["rate_usd"]) == int(vendor["loaded_rate_usd"]) == round(price)
+        worked_out = float(vendor["fte_demand"]) * int(vendor["rate_usd"])
+        assert abs(worked_out - int(vendor["annual_cost_usd"])) <= 0.0005 * price
 
 
-def test_allocation_csv_writes_money_and_people_as_integers_and_fte_to_2_decimals() -> None:
+def test_allocation_csv_writes_money_and_people_as_integers_and_fte_to_2_or_3_decimals() -> None:
     plan = recommend(WITH_VENDOR)
     for row in rows_of(csv_text(allocation_table(plan))):
         for column in ("rate_usd", "loaded_rate_usd", "annual_cost_usd", "headcount", "hires"):
             assert row[column] == "" or row[column].isdigit(), (column, row[column])
-        assert len(row["fte_demand"].partition(".")[2]) <= 2
+        decimals = 3 if row["role"] == VENDOR_ROLE else 2
+        assert len(row["fte_demand"].partition(".")[2]) <= decimals
 
 
 def test_comparison_csv_keeps_counts_and_dollars_integral() -> None:
