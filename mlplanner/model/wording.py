@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 from mlplanner.model.roles import role_label
 
@@ -22,16 +23,23 @@ _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", 
 
 
 def format_usd(amount: float) -> str:
-    """Money for people: ``$1.24B``, ``$1.24M``, ``$185k``, ``$900``, ``-$20k``."""
+    """Money for people: ``$1.24B``, ``$1.24M``, ``$185k``, ``$900``, ``-$20k``; halves
+    round up, as people round (``$263k`` for $262,500, which ``:.0f`` showed as ``$262k``)."""
     sign = "-" if amount < 0 else ""
     value = abs(amount)
     if value >= 999_995_000:
-        return f"{sign}${value / 1_000_000_000:,.2f}B"
+        return f"{sign}${_half_up(value / 1_000_000_000, '0.01'):,}B"
     if value >= 999_500:
-        return f"{sign}${value / 1_000_000:.2f}M"
+        return f"{sign}${_half_up(value / 1_000_000, '0.01')}M"
     if value >= 1_000:
-        return f"{sign}${value / 1_000:.0f}k"
-    return f"{sign}${value:.0f}"
+        return f"{sign}${_half_up(value / 1_000, '1')}k"
+    return f"{sign}${_half_up(value, '1')}"
+
+
+def _half_up(value: float, step: str) -> Decimal:
+    """``value`` rounded to ``step`` (``"0.01"``, ``"1"``), halves up; the float's decimal
+    reading first, so 262.5 is a half and 1.005 (1.00499… as a float) is not."""
+    return Decimal(repr(value)).quantize(Decimal(step), rounding=ROUND_HALF_UP)
 
 
 def tenths_adding_up(values: Sequence[float], total: float | None = None) -> list[float]:

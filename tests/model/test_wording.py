@@ -53,6 +53,11 @@ def _parsed(text: str) -> tuple[float, float]:
         (900, "$900"),
         (0, "$0"),
         (-185_000, "-$185k"),
+        # halves round up, as people round them ("$262k" read $262,500 half to even)
+        (262_500, "$263k"),
+        (1_235_000, "$1.24M"),
+        (2_500, "$3k"),
+        (500.5, "$501"),
     ],
 )
 def test_format_usd(amount: float, text: str) -> None:
