@@ -133,11 +133,14 @@ def budget_lines(
         beaten = (
             plan is not None and plan.scored and plan.quality > best.quality + QUALITY_TOLERANCE
         )
-        label = "Best plan of the setup's space" if beaten else "Highest score"
+        # Not "Highest score": the space keeps the people the work cannot do without (an
+        # annotator for in-house labelling), and a SaaS's $226k read "highest score, 3.5" for
+        # an annotator and its developer, where its developer and a generalist scored 11.5.
         lines.append(
-            f"{label} within the budget, every role spread over every project (the "
-            f"Trade-offs page): {format_usd(best.annual_cost_usd)} a year, quality "
-            f"{best.quality:.1f}, with {_team(best.allocation, existing)}."
+            f"Best plan of the setup's space{_space_keeps(scenario, setup)} within the budget, "
+            "every role spread over every project (the Trade-offs page): "
+            f"{format_usd(best.annual_cost_usd)} a year, quality {best.quality:.1f}, with "
+            f"{_team(best.allocation, existing)}."
         )
         if beaten and plan is not None:
             lines.append(_outside_space(plan, scenario, setup))
@@ -149,6 +152,20 @@ def budget_lines(
             f"{format_usd(cheapest.annual_cost_usd)} a year."
         )
     return "\n".join(lines)
+
+
+def _space_keeps(scenario: Scenario, setup: str | None) -> str:
+    """`` (its plans keep at least 1 Data Annotator)``: the people beyond the existing staff
+    every plan of the setup's space has, since the work cannot be done without them; ""
+    when there are none."""
+    space = search_problem(scenario, Assumptions.defaults(), setup).space
+    existing = scenario.company.existing_team
+    kept = [
+        people(space.lower[role], role)
+        for role in ROLES
+        if space.lower[role] > existing.get(role, 0)
+    ]
+    return f" (its plans keep at least {joined(kept)})" if kept else ""
 
 
 def _outside_space(plan: Evaluation, scenario: Scenario, setup: str | None) -> str:

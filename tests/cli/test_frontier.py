@@ -103,8 +103,8 @@ def test_recommend_with_a_budget_prints_what_it_buys_by_whole_projects(
     lines = run_ok(capsys, "recommend", str(FASHION), "--budget", "1300000").splitlines()
     assert lines[-2] == f"Budget advice: {advice.message}"
     assert lines[-1].startswith(
-        f"Highest score within the budget, every role spread over every project (the "
-        f"Trade-offs page): {format_usd(best.annual_cost_usd)} a year, quality "
+        f"Best plan of the setup's space within the budget, every role spread over every "
+        f"project (the Trade-offs page): {format_usd(best.annual_cost_usd)} a year, quality "
         f"{best.quality:.1f}, with the existing team plus "
     )
 
@@ -234,7 +234,7 @@ def test_a_large_team_is_searched_in_steps_and_its_tables_say_so(
     assert plan[-1] == note
     assert plan[-4].startswith("Budget advice: ")
     assert plan[-3].startswith("With its people on the work it staffs")
-    assert plan[-2].startswith("Highest score within the budget")
+    assert plan[-2].startswith("Best plan of the setup's space")
     # The machine-readable outputs keep their shape: no note in them.
     data = json.loads(run_ok(capsys, "frontier", str(path), "--format", "json"))
     assert [d["annual_cost_usd"] for d in data] == [p.annual_cost_usd for p in points]
@@ -314,7 +314,10 @@ def test_a_team_spread_that_is_no_plan_of_the_space_says_why_it_scores_more(
     lines = run_ok(capsys, "recommend", str(path), "--budget", "1004000").splitlines()
     advice = fund_projects(insurer(), 1_004_000)
     assert advice.plan is not None and advice.thin
-    assert lines[-2].startswith("Best plan of the setup's space within the budget, every role")
+    assert lines[-2].startswith(
+        "Best plan of the setup's space (its plans keep at least 1 Data Annotator) within the "
+        "budget, every role"
+    )
     assert lines[-1] == (
         f"The budget advice's team scores {advice.plan.quality:.1f} on every project: it is "
         "not a plan of that space, which keeps at least 1 Data Annotator."
