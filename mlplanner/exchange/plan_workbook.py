@@ -16,7 +16,11 @@ Sheets, in order:
 - ``Timeline``: the hiring timeline (:func:`~mlplanner.exchange.timeline_csv.timeline_table`),
   one row per quarter and role;
 - ``Scenario``: the scenario CSV's columns and plain numbers as they are, so that the sheet
-  saved as CSV opens in the app again (human headers or ``$2,500,000`` would not).
+  saved as CSV opens in the app again (human headers or ``$2,500,000`` would not);
+- ``Assumptions``: what the money rests on, in the plan's region and assumption set: per role
+  the salary, the loaded cost per person and the hiring figures (time to hire, ramp-up,
+  attrition, one-off hiring cost), then the loaded-cost multiplier and the vendor's price of
+  an FTE-year of annotation, so that every cost in the other sheets can be worked out again.
 
 The CSV exports keep their machine-readable columns; only this workbook renames them.
 """
@@ -26,6 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from typing import Final
+
+import pandas as pd
 
 from mlplanner.exchange.plan_export import setup_comparison
 from mlplanner.exchange.scenario_csv import scenario_frame
@@ -49,6 +55,7 @@ from mlplanner.exchange.workbook import (
     workbook_bytes,
 )
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.cost import role_cost
 from mlplanner.model.plan import NO_QUALITY, Evaluation, Plan
 from mlplanner.model.quality import COMPONENTS
 from mlplanner.model.roles import ROLES, role_label
@@ -133,7 +140,32 @@ TIMELINE_FORMATS: Final = {
     "cumulative_budget_usd": USD,
 }
 COMPARISON_COST_ROW: Final = "Annual cost (USD)"
-SHEETS: Final = ("Summary", "Allocation", "Comparison", "Frontier", "Timeline", "Scenario")
+SHEETS: Final = (
+    "Summary",
+    "Allocation",
+    "Comparison",
+    "Frontier",
+    "Timeline",
+    "Scenario",
+    "Assumptions",
+)
+ASSUMPTION_HEADERS: Final = {
+    "role_label": "Role",
+    "rate_usd": "Salary (USD)",
+    "loaded_rate_usd": "Loaded cost per person (USD)",
+    "time_to_hire_days": "Time to hire (days)",
+    "ramp_up_months": "Ramp-up (months)",
+    "attrition_pct": "Attrition a year (%)",
+    "hiring_cost_pct": "Hiring cost, one-off (% of salary)",
+}
+ASSUMPTION_FORMATS: Final = {
+    "rate_usd": USD,
+    "loaded_rate_usd": USD,
+    "time_to_hire_days": WHOLE,
+    "ramp_up_months": ONE_DECIMAL,
+    "attrition_pct": ONE_DECIMAL,
+    "hiring_cost_pct": ONE_DECIMAL,
+}
 
 
 @dataclass(frozen=True)
@@ -190,8 +222,41 @@ def plan_workbook(
             formats=TIMELINE_FORMATS,
         ),
         "Scenario": Table(scenario_frame(scenario)),
+        "Assumptions": Table(
+            assumption_rows(scenario.company.region, assumptions),
+            headers=ASSUMPTION_HEADERS,
+            formats=ASSUMPTION_FORMATS,
+            row_formats={VENDOR_PRICE: USD, MULTIPLIER: TWO_DECIMALS},
+        ),
     }
     return workbook_bytes(sheets)
+
+
+MULTIPLIER: Final = "Loaded-cost multiplier (salary to loaded cost)"
+VENDOR_PRICE: Final = "Annotation vendor, price of an FTE-year (USD)"
+
+
+def assumption_rows(region: str, assumptions: Assumptions) -> pd.DataFrame:
+    """The Assumptions sheet: one row per role (salary, loaded cost, hiring figures), then the
+    loaded-cost multiplier and the vendor's price, each in the first two columns."""
+    rows: list[dict[str, object]] = []
+    for role in ROLES:
+        cost = role_cost(role, 1, region, assumptions)
+        hiring = assumptions.hiring.roles[role]
+        rows.append(
+            {
+                "role_label": role_label(role),
+                "rate_usd": cost.rate_usd,
+                "loaded_rate_usd": cost.loaded_rate_usd,
+                "time_to_hire_days": hiring.time_to_hire_days,
+                "ramp_up_months": hiring.ramp_up_months,
+                "attrition_pct": 100 * hiring.attrition_per_year,
+                "hiring_cost_pct": 100 * hiring.hiring_cost_share,
+            }
+        )
+    rows.append({"role_label": MULTIPLIER, "rate_usd": assumptions.loaded_cost_multiplier})
+    rows.append({"role_label": VENDOR_PRICE, "rate_usd": assumptions.vendor_price(region)})
+    return pd.DataFrame(rows, columns=list(ASSUMPTION_HEADERS))
 
 
 def summary(evaluation: Evaluation, context: ExportContext, timeline: Timeline) -> Summary:

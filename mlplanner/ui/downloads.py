@@ -73,7 +73,8 @@ def plan_files(
             WORKBOOK_MIME,
             "For finance: a summary sheet (people, hires, yearly cost and its parts, budget, "
             "quality, what the timeline staffs), then the allocation with totals, the setups "
-            "compared, the cost/quality frontier, the hiring timeline and the scenario.",
+            "compared, the cost/quality frontier, the hiring timeline, the scenario and the "
+            "rates and hiring figures the costs rest on.",
         ),
     ]
 

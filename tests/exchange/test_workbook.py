@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from mlplanner.exchange.plan_workbook import (
     ALLOCATION_HEADERS,
+    ASSUMPTION_HEADERS,
     SHEETS,
     TIMELINE_HEADERS,
     ExportContext,
@@ -25,6 +26,7 @@ from mlplanner.exchange.timeline_csv import timeline_table
 from mlplanner.exchange.workbook import USD, WHOLE, Table, workbook_bytes
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import NO_QUALITY, Evaluation, evaluate, recommend
+from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import SETUPS
 from mlplanner.reports.tables import comparison_frame
 from mlplanner.reports.timeline_texts import ADOPTED_TIMELINE, staffed_headline
@@ -103,7 +105,15 @@ def test_allocation_sheet_money_is_integral() -> None:
 def test_plan_workbook_opens_on_its_summary() -> None:
     book = plan_book()
     assert tuple(book) == SHEETS
-    assert SHEETS == ("Summary", "Allocation", "Comparison", "Frontier", "Timeline", "Scenario")
+    assert SHEETS == (
+        "Summary",
+        "Allocation",
+        "Comparison",
+        "Frontier",
+        "Timeline",
+        "Scenario",
+        "Assumptions",
+    )
     plan = recommend(PLAN_INPUT)
     summary = {row[0].value: row[1] for row in book["Summary"].iter_rows(min_row=2)}
     assert summary["Plan"].value == CONTEXT.name
@@ -303,3 +313,24 @@ def test_the_timeline_sheet_is_that_of_the_plans_setup() -> None:
     own = timeline_table(simulate(PLAN_INPUT, assumptions=Assumptions.defaults()))
     assert exported == list(mature["cost_usd"])
     assert list(mature["cost_usd"]) != list(own["cost_usd"])
+
+
+def test_the_assumptions_sheet_holds_what_every_cost_is_worked_out_from() -> None:
+    """Finance re-derives the plan's costs: each role's salary and loaded cost in the plan's
+    region (the Allocation sheet's), its hiring figures, the loaded-cost multiplier and the
+    vendor's price of an FTE-year of annotation (the vendor lines' rate)."""
+    plan = recommend(PLAN_INPUT)
+    sheet = plan_book()["Assumptions"]
+    assert [c.value for c in sheet[1]] == list(ASSUMPTION_HEADERS.values())
+    rows = {row[0].value: [c.value for c in row] for row in sheet.iter_rows(min_row=2)}
+    for line in plan.roles:
+        salary, loaded = rows[role_label(line.role)][1:3]
+        assert (salary, loaded) == (line.rate_usd, line.loaded_rate_usd)
+        hiring = plan.assumptions.hiring.roles[line.role]
+        assert rows[role_label(line.role)][3] == hiring.time_to_hire_days
+    multiplier = plan.assumptions.loaded_cost_multiplier
+    assert rows["Loaded-cost multiplier (salary to loaded cost)"][1] == multiplier
+    [vendor] = plan.vendor_lines
+    price = rows["Annotation vendor, price of an FTE-year (USD)"][1]
+    assert price == plan.assumptions.vendor_price(PLAN_INPUT.company.region)
+    assert vendor.annual_cost_usd == round(vendor.fte_equivalent * price)
