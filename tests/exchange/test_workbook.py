@@ -331,6 +331,6 @@ def test_the_assumptions_sheet_holds_what_every_cost_is_worked_out_from() -> Non
     multiplier = plan.assumptions.loaded_cost_multiplier
     assert rows["Loaded-cost multiplier (salary to loaded cost)"][1] == multiplier
     [vendor] = plan.vendor_lines
-    price = rows["Annotation vendor, price of an FTE-year (USD)"][1]
+    price = cast(float, rows["Annotation vendor, price of an FTE-year (USD)"][1])
     assert price == plan.assumptions.vendor_price(PLAN_INPUT.company.region)
     assert vendor.annual_cost_usd == round(vendor.fte_equivalent * price)
