@@ -86,10 +86,15 @@ def plan_under_budget(
     messages say whether it fits ``budget``, not the file's); ``ValueError`` when not even the
     team staffing no project fits."""
     if advice.plan is None:
+        free = (
+            f"; the people already employed staff {joined(advice.funded)} at no more cost"
+            if advice.funded
+            else ""
+        )
         raise ValueError(
             f"budget: {format_usd(budget)} buys no plan; even the team that staffs no project "
             "(the existing team, the analytics baseline, outsourced annotation) costs "
-            f"{format_usd(advice.smallest_cost_usd)} a year"
+            f"{format_usd(advice.smallest_cost_usd)} a year{free}"
         )
     company = scenario.company.model_copy(update={"annual_budget_usd": budget})
     budgeted = scenario.model_copy(update={"company": company})

@@ -143,10 +143,16 @@ class BudgetAdvice:
         and leaves unstaffed: …``, to follow a name for the budget (the projects staffed
         whole named when there are at most :data:`NAMED_FUNDED`)."""
         if self.plan is None:
-            return (
+            text = (
                 "does not cover even the team that staffs no project: "
                 f"{format_usd(self.smallest_cost_usd)} a year"
             )
+            if self.funded:
+                text += (
+                    f"; the people already employed staff {joined(self.funded)} at no more "
+                    "cost, and nobody is hired"
+                )
+            return text
         if not self.unstaffed and self.part is None:
             if self.thin:
                 return "spreads a cheaper team than the recommended plan over every project"
@@ -265,7 +271,11 @@ def _leaving_out(pricing: _Pricing, budget: float, order: list[int], out: int) -
     last_out = left[-1] if left else None
     rules = pricing.team(kept)
     if pricing.cost(rules) > budget:
-        return BudgetAdvice(None, (), None, names, pricing.smallest)
+        # No plan, but the people already employed still staff what costs nothing more (an
+        # insurer's 18 people ran its live models, which read "left out by the budget")
+        free = tuple(names[i] for i in kept) if out >= len(order) else ()
+        rest = tuple(name for name in names if name not in free)
+        return BudgetAdvice(None, free, None, rest, pricing.smallest)
     team = pricing.shaped(kept)
     quality = pricing.staffed_quality(team, kept)
     part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all

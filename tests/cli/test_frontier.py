@@ -21,7 +21,12 @@ from mlplanner.reports.tradeoffs import scenario_step_note
 from mlplanner.search.budget_plan import fund_projects
 from mlplanner.search.frontier import best_under_budget, frontier, frontier_step
 from tests.search.test_budget_plan import insurer
-from tests.support.builders import large_team_data, project_data, scenario_data
+from tests.support.builders import (
+    frozen_analytics_team,
+    large_team_data,
+    project_data,
+    scenario_data,
+)
 
 FASHION = EXAMPLES_DIR / "fashion_retailer.json"
 ENTERPRISE = EXAMPLES_DIR / "enterprise_portfolio.json"
@@ -339,4 +344,19 @@ def test_a_budget_whose_best_plan_scores_nothing_names_the_cheapest_that_does(
         "No plan spreading every role over every project within the budget scores anything "
         "(the best, 1 Data Annotator, scores 0.0): the cheapest that does, 1 Data Annotator "
         f"and 1 Full-Stack Data Scientist, costs {format_usd(cheapest.annual_cost_usd)} a year."
+    )
+
+
+def test_a_budget_below_the_people_employed_names_the_work_they_staff(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "frozen.json"
+    path.write_text(frozen_analytics_team().to_json())
+    advice = fund_projects(frozen_analytics_team(), 500_000)
+    message = run_error(capsys, "recommend", str(path), "--budget", "500000")
+    assert message == (
+        "error: budget: $500k buys no plan; even the team that staffs no project (the existing "
+        "team, the analytics baseline, outsourced annotation) costs "
+        f"{format_usd(advice.smallest_cost_usd)} a year; the people already employed staff "
+        "Sales dashboards at no more cost"
     )

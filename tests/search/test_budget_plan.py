@@ -32,7 +32,7 @@ from mlplanner.search.frontier import best_under_budget
 from mlplanner.search.pareto import QUALITY_TOLERANCE
 from tests.model.test_quality_properties import portfolios
 from tests.support import strategies
-from tests.support.builders import agritech_seed, project_data, scenario
+from tests.support.builders import agritech_seed, frozen_analytics_team, project_data, scenario
 
 SETTINGS = settings(max_examples=100, deadline=None)
 SETUPS = st.sampled_from(("startup", "scaleup", "mature"))
@@ -221,14 +221,17 @@ def test_a_share_whose_people_raise_no_quality_is_no_part() -> None:
 def test_a_budget_below_the_team_staffing_no_project_buys_no_plan() -> None:
     s = example_scenarios()[ENTERPRISE]
     nothing = fund_projects(s, 0)
-    assert nothing.plan is None and nothing.quality == 0.0 and nothing.funded == ()
-    assert nothing.unstaffed == tuple(p.name for p in s.projects)
+    assert nothing.plan is None and nothing.quality == 0.0
+    # the people already employed still run the churn model, at no more cost
+    assert nothing.funded == ("Churn prediction",)
+    assert nothing.unstaffed == tuple(p.name for p in s.projects if p.name not in nothing.funded)
     empty = recommend(s.model_copy(update={"projects": []}))
     # The team staffing no project: the existing team, the baseline, all outsourced annotation.
     assert nothing.smallest_cost_usd == empty.staff_cost_usd + recommend(s).vendor_cost_usd
     assert describe(nothing) == (
         "The budget does not cover even the team that staffs no project: "
-        f"{format_usd(nothing.smallest_cost_usd)} a year."
+        f"{format_usd(nothing.smallest_cost_usd)} a year; the people already employed staff "
+        "Churn prediction at no more cost, and nobody is hired."
     )
     assert fund_projects(s, nothing.smallest_cost_usd).plan is not None
 
@@ -709,3 +712,17 @@ def test_a_budget_buys_the_plan_recommended_for_it_not_for_the_files_budget() ->
     assert advice.plan is not None
     assert advice.plan.allocation == recommend(roomy).allocation
     assert advice.plan.allocation != recommend(held).allocation
+
+
+def test_a_budget_below_the_people_employed_still_names_what_they_staff() -> None:
+    """No plan fits a budget below the people already employed, but they still staff the work
+    that costs nothing more: the live dashboards are not "left out by the budget"."""
+    s = frozen_analytics_team()
+    advice = fund_projects(s, 500_000)
+    assert advice.plan is None and advice.smallest_cost_usd > 500_000
+    assert advice.funded == ("Sales dashboards",) and advice.unstaffed == ("Churn model",)
+    assert advice.message == (
+        "The budget does not cover even the team that staffs no project: "
+        f"{format_usd(advice.smallest_cost_usd)} a year; the people already employed staff "
+        "Sales dashboards at no more cost, and nobody is hired."
+    )

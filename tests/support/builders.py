@@ -169,3 +169,23 @@ def saas_assistant() -> Scenario:
         region="nl",
         existing={"developer": 1},
     )
+
+
+def frozen_analytics_team() -> Scenario:
+    """A retailer whose ten people already employed (eight analysts, two data engineers) cost
+    three times its $500k budget: they run its live dashboards at no more cost; its online
+    churn model needs an ML engineer the budget cannot pay."""
+    return scenario(
+        project_data(
+            "Sales dashboards",
+            "analytics",
+            stage="production",
+            data_readiness="ready",
+            deployment="batch",
+            lifecycle="run",
+        ),
+        project_data("Churn model", stage="production", deployment="online"),
+        employees=1500,
+        budget=500_000,
+        existing={"data_analyst": 8, "data_engineer": 2},
+    )

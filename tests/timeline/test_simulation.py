@@ -28,7 +28,13 @@ from mlplanner.timeline.simulation import (
     TIME_TO_HIRE,
     simulate,
 )
-from tests.support.builders import agritech_seed, assumptions_with, project_data, scenario_data
+from tests.support.builders import (
+    agritech_seed,
+    assumptions_with,
+    frozen_analytics_team,
+    project_data,
+    scenario_data,
+)
 from tests.support.strategies import ENGINE_SETTINGS
 from tests.support.strategies import project_data as any_project
 
@@ -740,3 +746,14 @@ def test_a_projects_team_grows_in_proportion_and_is_led_as_it_forms() -> None:
     contributors = [individual_contributors(people) for people in by_quarter]
     first_lead = next(i for i, people in enumerate(by_quarter) if people["team_lead"] > 0)
     assert contributors[first_lead] <= 12
+
+
+def test_work_the_people_employed_staff_is_staffed_when_the_budget_buys_no_plan() -> None:
+    """Below the people already employed, the timeline hires nobody, and the dashboards they
+    run are staffed from the start, not left out by the budget."""
+    timeline = simulate(frozen_analytics_team(), quarters=4)
+    assert not any(q.hires for q in timeline.quarters)
+    staffed = {p.name: p for p in timeline.projects}
+    assert staffed["Sales dashboards"].staffed == timeline.start
+    assert not staffed["Sales dashboards"].left_out
+    assert staffed["Churn model"].left_out
