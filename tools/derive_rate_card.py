@@ -70,7 +70,8 @@ import pandas as pd
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from mlplanner.model.roles import ROLES  # noqa: E402  (the repository root is on the path first)
+from mlplanner.model.rates import SCALED_FROM_US  # noqa: E402  (the repository root is on the path first)
+from mlplanner.model.roles import ROLES  # noqa: E402
 
 DEFAULT_SOURCE = REPO_ROOT / "tools" / "data" / "aijobs_salaries_2025-01-19.csv.gz"
 DEFAULT_MINIMUM_WAGES = REPO_ROOT / "tools" / "data" / "minimum_wages.csv"
@@ -105,7 +106,7 @@ MANAGER_ROLES: tuple[str, ...] = ("team_lead", "head_of_data")
 """Roles priced by the lead rule, most junior first (see ``managed_roles``)."""
 
 METHOD_ROLE_MEDIAN = "role median"
-METHOD_SCALED = "US role median x region ratio"
+METHOD_SCALED = SCALED_FROM_US
 METHOD_ASSUMPTION = "assumption"
 METHOD_MINIMUM_WAGE = "statutory minimum wage"
 METHOD_PREMIUM = "lead premium x median of the roles led"

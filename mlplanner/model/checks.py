@@ -11,7 +11,9 @@ from collections.abc import Mapping, Sequence
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.hiring import absorbable_hires
+from mlplanner.model.rates import region_name, region_sample, scaled_roles
 from mlplanner.model.roles import HEAD, MANAGERS, SPECIALIST_ROLES, role_label
+from mlplanner.model.wording import joined
 
 # Uncovered work smaller than this is not worth a sentence (it shows as 0.0 FTE).
 MIN_REPORTED_FTE = 0.05
@@ -125,4 +127,30 @@ def hiring_pace_message(
         f"This plan hires {hires} people in one year {into}: more than a team usually absorbs "
         f"(about {absorbable} a year here; new people take months to ramp up and take the "
         "existing team's time). Consider phasing the hires over two years."
+    ]
+
+
+def scaled_rates_message(
+    region: str, allocation: Mapping[str, int], assumptions: Assumptions
+) -> list[str]:
+    """Where the plan's people are priced at the shipped salaries that are US medians scaled
+    by the region's ratio to the US (the survey has too few of the region's own rows), a note
+    saying so, naming the roles: a review read India's data scientists at $49k as two to three
+    times local offers, with nothing to say the figure was not local. Edited salaries are the
+    user's own and get no note."""
+    scaled = scaled_roles(region) if region != "us" else {}
+    roles = [
+        role
+        for role, n in allocation.items()
+        if n > 0 and role in scaled and assumptions.rates[region].get(role) == scaled[role]
+    ]
+    if not roles:
+        return []
+    rows, ratio = region_sample(region)
+    names = joined([role_label(role) for role in roles])
+    where = region_name(region)
+    return [
+        f"Salaries in {where} for {names} are the US medians times {where}'s salary ratio to "
+        f"the US ({ratio:g}, from {rows:,} survey rows), not local figures: check them against "
+        "local offers and edit them on the Assumptions page (Salaries)."
     ]

@@ -17,6 +17,7 @@ from typing import Any
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.checks import (
     hiring_pace_message,
+    scaled_rates_message,
     shared_name_messages,
     staffing_surplus_messages,
     surplus_messages,
@@ -174,6 +175,7 @@ class Evaluation:
         notes.extend(uncovered_message(uncovered, setup, cut, by_rounding))
         notes.extend(team_share_message(self.total_headcount, company.employees, self.assumptions))
         notes.extend(hiring_pace_message(self.total_hires, existing, self.assumptions))
+        notes.extend(scaled_rates_message(company.region, self.allocation, self.assumptions))
         return notes
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,6 +13,10 @@ import pandas as pd
 
 from mlplanner.paths import DATA_DIR
 
+# rates.csv's method of a salary the survey has too few of the region's own rows for: the US
+# median times the region's ratio to the US (tools/derive_rate_card.py writes it)
+SCALED_FROM_US = "US role median x region ratio"
+
 
 @cache
 def rate_card_frame() -> pd.DataFrame:
@@ -40,3 +44,17 @@ def _region_names() -> dict[str, str]:
 
 def region_name(region: str) -> str:
     return str(_region_names().get(region, region.upper()))
+
+
+def scaled_roles(region: str) -> dict[str, float]:
+    """The roles whose shipped salary in ``region`` is the US median scaled by the region's
+    ratio (:data:`SCALED_FROM_US`), with that salary."""
+    card = rate_card_frame()
+    rows = card[(card["region"] == region) & (card["method"] == SCALED_FROM_US)]
+    return dict(zip(rows["role"], rows["annual_salary_usd"].astype(float), strict=True))
+
+
+def region_sample(region: str) -> tuple[int, float]:
+    """The survey rows of ``region`` and its salary ratio to the US."""
+    row = regions_frame().set_index("region").loc[region]
+    return int(row["sample_size"]), float(row["ratio_to_us"])

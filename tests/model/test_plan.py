@@ -13,6 +13,7 @@ from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import SHARED_SOURCES
 from mlplanner.model.plan import Evaluation, _fte, _fte_pair, evaluate, recommend
+from mlplanner.model.rates import scaled_roles
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.staffing import round_people
@@ -297,3 +298,24 @@ def test_projects_sharing_a_name_are_named_in_a_note() -> None:
     ]
     apart = scenario(project_data("Credit scoring", count=3), project_data("Fraud"))
     assert not [m for m in recommend(apart).messages if "projects are named" in m]
+
+
+def test_salaries_scaled_from_the_us_are_named_as_not_local() -> None:
+    """A review read India's data scientists at $49k as two to three times local offers: the
+    shipped Indian salaries are US medians times India's ratio (57 survey rows). The plan
+    says so for the roles it has, priced that way; the US (its own medians) and a set whose
+    salaries were edited get no note."""
+    churn = project_data("Churn", "tabular", stage="production")
+    india = recommend(scenario(churn, region="in"))
+    [note] = [m for m in india.messages if m.startswith("Salaries in India")]
+    staffed = [line for line in india.roles if line.headcount]
+    scaled = scaled_roles("in")
+    named = [line.label for line in staffed if line.role in scaled]
+    assert named and all(label in note for label in named)
+    assert "(0.312, from 57 survey rows)" in note
+    assert not any(line.label in note for line in staffed if line.role not in scaled)
+    assert not any(m.startswith("Salaries in") for m in recommend(scenario(churn)).messages)
+    defaults = Assumptions.defaults()
+    edited = {**defaults.rates, "in": {r: v * 0.5 for r, v in defaults.rates["in"].items()}}
+    mine = recommend(scenario(churn, region="in"), assumptions=assumptions_with(rates=edited))
+    assert not any(m.startswith("Salaries in") for m in mine.messages)
