@@ -4,7 +4,8 @@ edit finds it ready.
 
 A run that leaves a scenario (or assumptions, or an adopted allocation) this session has not
 prefetched for hands a job to one background worker shared by every session. The job fills
-the same caches the pages read: first the Plan page's slowest parts (the ranges' 1,000 draws,
+the same caches the pages read: first the Plan page's slowest parts (whether another setup's
+plan is the better buy, which recommends the other two setups, the ranges' 1,000 draws,
 the tornado's rows, the budget advice, "what would raise quality most"), then the Timeline
 page's four charts (its bands are drawn on demand), then the Trade-offs page's frontier, chart
 and table, then the Compare page's plan and ranges for each setup, then the Role guide's
@@ -37,8 +38,9 @@ from typing import Final
 from streamlit.runtime.scriptrunner_utils.script_run_context import in_cached_function
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import Evaluation
+from mlplanner.model.plan import Evaluation, Plan
 from mlplanner.model.scenario import SETUPS, Scenario
+from mlplanner.reports.comparison import better_setup
 from mlplanner.ui import chart_cache
 from mlplanner.ui.budget_views import budget_advice
 from mlplanner.ui.plan_views import raise_quality_of
@@ -100,7 +102,10 @@ def job(
 ) -> list[Callable[[], object]]:
     """The parts to prefetch, in the order the pages are most likely to be opened."""
     scenario_json, assumptions_json, current_json = key
-    parts: list[Callable[[], object]] = [lambda: budget_advice(scenario_json, assumptions_json)]
+    parts: list[Callable[[], object]] = []
+    if isinstance(plan, Plan):  # whether another setup is the better buy: two plans more
+        parts.append(partial(better_setup, plan))
+    parts.append(lambda: budget_advice(scenario_json, assumptions_json))
     if scenario.projects:
         parts += [
             lambda: ranges_of(scenario, assumptions),

@@ -5,6 +5,7 @@ the caches the pages read."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import Project, Scenario
+from mlplanner.reports.comparison import better_setup
 from mlplanner.ui import (
     budget_views,
     chart_cache,
@@ -85,6 +87,9 @@ def test_the_job_fills_every_cache_the_plan_and_trade_offs_pages_read(
     plan = recommend(scenario, assumptions=assumptions)
     key = prefetch.job_key(scenario, assumptions, plan)
     parts = prefetch.job(scenario, assumptions, plan, key)
+    # the Plan page's "better buy" sentence recommends the other setups: the job does first
+    first = parts[0]
+    assert isinstance(first, partial) and first.func is better_setup and first.args == (plan,)
     for part in parts:
         part()
     _forbid_computing(monkeypatch)
