@@ -147,7 +147,8 @@ def render_timeline_metrics(timeline: Timeline) -> None:
         "Joining / leaving",
         f"{sum(q.hires for q in timeline.quarters)} / {sum(q.leavers for q in timeline.quarters)}",
         help="People joining over the horizon (backfills for leavers included) and people "
-        "expected to leave (the yearly attrition of each role).",
+        "expected to leave (each role's yearly attrition, added up over the team: one person "
+        "leaves, from the role owing most, each time the sum makes a whole person).",
         border=True,
     )
     capacity.metric(
