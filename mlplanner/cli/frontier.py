@@ -25,7 +25,7 @@ from mlplanner.exchange.csv_dialect import csv_text
 from mlplanner.exchange.tables_csv import frontier_table
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import NO_QUALITY, Evaluation, evaluate
-from mlplanner.model.roles import ROLES
+from mlplanner.model.roles import MANAGERS, ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.reports.tradeoffs import cheapest_scoring, scenario_step_note
@@ -162,13 +162,14 @@ def budget_lines(
 def _space_keeps(scenario: Scenario, setup: str | None) -> str:
     """`` (its plans keep at least 1 Data Annotator)``: the people beyond the existing staff
     every plan of the setup's space has, since the work cannot be done without them; ""
-    when there are none."""
+    when there are none. Leads and heads are left out: a plan's heads follow its leads, not
+    the space's bounds (a telco's line named a head its plan did not have)."""
     space = search_problem(scenario, Assumptions.defaults(), setup).space
     existing = scenario.company.existing_team
     kept = [
         people(space.lower[role], role)
         for role in ROLES
-        if space.lower[role] > existing.get(role, 0)
+        if role not in MANAGERS and space.lower[role] > existing.get(role, 0)
     ]
     return f" (its plans keep at least {joined(kept)})" if kept else ""
 

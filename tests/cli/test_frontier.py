@@ -14,17 +14,20 @@ from mlplanner.cli.main import main
 from mlplanner.exchange.tables_csv import FRONTIER_COLUMNS
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import NO_QUALITY, recommend
+from mlplanner.model.roles import HEAD
 from mlplanner.model.scenario import load_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.reports.tradeoffs import scenario_step_note
 from mlplanner.search.budget_plan import fund_projects
 from mlplanner.search.frontier import best_under_budget, frontier, frontier_step
+from mlplanner.search.problem import search_problem
 from tests.search.test_budget_plan import insurer
 from tests.support.builders import (
     frozen_analytics_team,
     large_team_data,
     project_data,
+    scenario,
     scenario_data,
 )
 
@@ -360,3 +363,36 @@ def test_a_budget_below_the_people_employed_names_the_work_they_staff(
         f"{format_usd(advice.smallest_cost_usd)} a year; the people already employed staff "
         "Sales dashboards at no more cost"
     )
+
+
+def test_the_people_every_plan_keeps_leave_out_heads_which_follow_the_leads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A review's Dutch telco: its space's bounds hold a Head of Data & ML, but a plan's heads
+    follow its leads, and the best plan within $1.90M has none: the line named a head its
+    plan did not have."""
+    telco = scenario(
+        project_data("Churn prediction", scale="large", stage="production", lifecycle="run"),
+        project_data(
+            "Network anomaly detection",
+            scale="large",
+            stage="production",
+            data_readiness="raw",
+            deployment="online",
+            priority=5,
+        ),
+        project_data("Call-centre speech analytics", "speech", annotation="outsourced"),
+        project_data("GenAI customer assistant", "generative_ai", deployment="online"),
+        employees=5000,
+        region="nl",
+        existing={"data_analyst": 5, "data_engineer": 2, "data_scientist": 3},
+    )
+    space = search_problem(telco, Assumptions.defaults()).space
+    assert space.lower[HEAD] > 0
+    best = best_under_budget(telco, 1_900_000)
+    assert best is not None and best.allocation[HEAD] == 0
+    path = tmp_path / "telco.json"
+    path.write_text(telco.to_json())
+    lines = run_ok(capsys, "recommend", str(path), "--budget", "1900000").splitlines()
+    [line] = [x for x in lines if x.startswith("Best plan of the setup's space")]
+    assert "Head of Data" not in line
