@@ -215,16 +215,67 @@ def dominating(c: SetupComparison, setup: str) -> str | None:
 
 
 def better_setup(plan: Plan) -> str | None:
-    """Where another setup's recommended plan beats ``plan`` for its portfolio (it costs no
-    more and scores no lower, and is cheaper or better: :func:`dominating`), the Compare
-    page's sentence saying so, for the Plan page and the command line; ``None`` otherwise. A
-    review's 12-person vision startup, planned as a startup by its size, was never told that
-    the scaleup plan cost $283k less and scored 4.4 more."""
+    """Where another setup's recommended plan is the better buy for ``plan``'s portfolio, a
+    sentence saying so, for the Plan page and the command line; ``None`` otherwise.
+
+    The better buy beats ``plan`` (it costs no more and scores no lower, and is cheaper or
+    better: :func:`dominating`; the Compare page's sentence), or else costs more but buys its
+    extra points at least as cheaply as ``plan``'s own people buy theirs (:func:`worth_more`:
+    the bar the shaping holds a change beyond the rules' cost to), said only where the setup
+    was chosen by the company's size (``auto``), not by the user. A review's 12-person vision
+    startup, planned as a startup by its size, was never told that the scaleup plan cost
+    $283k less and scored 4.4 more; a robotics startup's generalists scored 63.5 on RL
+    research where the scaleup plan's specialists scored 85.7 for 2% more."""
     if not plan.scored:
         return None
     c = compare_setups(plan.scenario, plan.assumptions)
     better = dominating(c, plan.setup)
-    return None if better is None else dominated_sentence(c, plan.setup, better)
+    if better is not None:
+        return dominated_sentence(c, plan.setup, better)
+    # a setup the user chose keeps its dearer alternatives to the Compare page: a style
+    # chosen knowingly is not second-guessed on every plan
+    chosen = plan.scenario.company.setup == "auto" and plan.setup_reason == c.chosen_reason
+    dearer = worth_more(c, plan.setup) if chosen else None
+    return None if dearer is None else worth_more_sentence(c, plan.setup, dearer)
+
+
+def worth_more(c: SetupComparison, setup: str) -> str | None:
+    """The setup whose dearer team scores visibly more than ``setup``'s and buys those points
+    at least as cheaply per dollar as ``setup``'s team buys all of its own (of several, the
+    one buying them most cheaply); ``None`` if none."""
+    plan = c.plans[setup]
+    own_rate = plan.quality / plan.annual_cost_usd
+    worth = []
+    for other in c.setups:
+        if other in c.team_of(setup):
+            continue
+        extra = c.plans[other].annual_cost_usd - plan.annual_cost_usd
+        gain = c.plans[other].quality - plan.quality
+        visible = shown_difference(c.plans[other].quality, plan.quality) > SHOWN_POINTS
+        if extra > 0 and visible and gain / extra >= own_rate:
+            worth.append(other)
+
+    def rate(other: str) -> float:  # points per dollar of the extra
+        extra = c.plans[other].annual_cost_usd - plan.annual_cost_usd
+        return (c.plans[other].quality - plan.quality) / extra
+
+    return max(worth, key=rate, default=None)
+
+
+def worth_more_sentence(c: SetupComparison, setup: str, dearer: str) -> str:
+    """``The scaleup setup's plan scores 22.2 more for $35k more a year: 628 points per $1M,
+    against 37 for this plan's own people, so the extra buys quality more cheaply than the
+    plan does.``"""
+    plan, other = c.plans[setup], c.plans[dearer]
+    extra = other.annual_cost_usd - plan.annual_cost_usd
+    gap = shown_difference(other.quality, plan.quality)
+    rate = (other.quality - plan.quality) / extra * 1_000_000
+    own = plan.quality / plan.annual_cost_usd * 1_000_000
+    return (
+        f"The {joined(c.team_of(dearer))} setup's plan scores {gap:.1f} more for "
+        f"{format_usd(extra)} more a year: {rate:.0f} points per $1M, against {own:.0f} for this "
+        "plan's own people, so the extra buys quality more cheaply than the plan does."
+    )
 
 
 def dominated_sentence(c: SetupComparison, setup: str, better: str) -> str:

@@ -25,12 +25,14 @@ from mlplanner.reports.comparison import (
     headcount_headline,
     single_points,
     tradeoff_headline,
+    worth_more,
 )
 from tests.support import strategies
 from tests.support.builders import (
     assumptions_with,
     drone_vision_startup,
     project_data,
+    robotics_research_startup,
     scenario,
 )
 
@@ -321,3 +323,31 @@ def test_a_plan_another_setup_beats_says_so_for_the_plan_page_and_the_cli() -> N
     assert sentence is not None and sentence.endswith("scaleup is the better buy.")
     assert better_setup(recommend(s, "scaleup")) is None
     assert better_setup(recommend(example_scenarios()["fashion_retailer.json"])) is None
+
+
+def test_a_dearer_setup_buying_its_points_more_cheaply_is_named_for_a_setup_chosen_by_size() -> (
+    None
+):
+    """A review's robotics startup, planned as a startup by its size: its generalists score
+    63.5 on RL research, the scaleup plan's specialists 85.7 for 2% more, buying their extra
+    points far more cheaply than the startup plan buys its own. The plan says so; not where
+    the user chose the startup setup, and not where the extra costs more per point."""
+    s = robotics_research_startup()
+    plan = recommend(s)
+    c = compare_setups(s, DEFAULTS)
+    assert plan.setup == "startup" and dominating(c, "startup") is None
+    scaleup = c.plans["scaleup"]
+    extra = scaleup.annual_cost_usd - plan.annual_cost_usd
+    assert 0 < extra < 0.05 * plan.annual_cost_usd
+    assert worth_more(c, "startup") == "scaleup"
+    gap = shown_difference(scaleup.quality, plan.quality)
+    own = plan.quality / plan.annual_cost_usd * 1_000_000
+    assert better_setup(plan) == (
+        f"The scaleup setup's plan scores {gap:.1f} more for {format_usd(extra)} more a year: "
+        f"{(scaleup.quality - plan.quality) / extra * 1_000_000:.0f} points per $1M, against "
+        f"{own:.0f} for this plan's own people, so the extra buys quality more cheaply than "
+        "the plan does."
+    )
+    assert better_setup(recommend(robotics_research_startup("startup"))) is None  # chosen
+    fashion = example_scenarios()["fashion_retailer.json"]
+    assert worth_more(compare_setups(fashion, DEFAULTS), recommend(fashion).setup) is None

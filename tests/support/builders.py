@@ -189,3 +189,32 @@ def frozen_analytics_team() -> Scenario:
         budget=500_000,
         existing={"data_analyst": 8, "data_engineer": 2},
     )
+
+
+def robotics_research_startup(setup: str = "auto") -> Scenario:
+    """A review's 25-person robotics startup (one research scientist and two developers
+    employed, a $1.5M budget): RL research on a grasping policy and a small vision prototype
+    labelled in house. As a startup its generalists do the research."""
+    return scenario(
+        project_data(
+            "RL grasping policy",
+            "reinforcement_learning",
+            stage="research",
+            data_readiness="raw",
+            deployment="edge",
+            priority=5,
+        ),
+        project_data(
+            "Perception for bin picking",
+            "computer_vision",
+            scale="small",
+            stage="prototype",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="edge",
+        ),
+        employees=25,
+        setup=setup,
+        budget=1_500_000,
+        existing={"research_scientist": 1, "developer": 2},
+    )
