@@ -173,7 +173,7 @@ def _recommend(args: argparse.Namespace) -> str:
         if args.format != "table":
             return text
         return with_step_note(
-            text + "\n" + budget_lines(advice, best, scenario, args.setup), scenario
+            text + "\n" + budget_lines(advice, best, scenario, args.budget, args.setup), scenario
         )
     return _render_recommend(recommend(scenario, setup=args.setup), args.format)
 

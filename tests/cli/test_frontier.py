@@ -24,6 +24,7 @@ from mlplanner.search.frontier import best_under_budget, frontier, frontier_step
 from mlplanner.search.problem import search_problem
 from tests.search.test_budget_plan import insurer
 from tests.support.builders import (
+    agritech_seed,
     frozen_analytics_team,
     large_team_data,
     project_data,
@@ -396,3 +397,25 @@ def test_the_people_every_plan_keeps_leave_out_heads_which_follow_the_leads(
     lines = run_ok(capsys, "recommend", str(path), "--budget", "1900000").splitlines()
     [line] = [x for x in lines if x.startswith("Best plan of the setup's space")]
     assert "Head of Data" not in line
+
+
+def test_a_budget_buying_the_plan_recommended_for_it_says_what_it_holds_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Asked what a budget below the recommended plan buys, the answer is the plan recommended
+    for that budget, and the line the plan says with that budget in its file: what the
+    budget holds back (a fintech at 90% of its plan read only "staffs every project")."""
+    seed = agritech_seed("scaleup")
+    shaping = recommend(seed).shaping
+    assert shaping is not None and shaping.additions
+    budget = shaping.additions[0].person.cost_before + 1
+    budgeted = recommend(agritech_seed("scaleup", budget=budget)).shaping
+    assert budgeted is not None and budgeted.held_back is not None
+    path = tmp_path / "seed.json"
+    path.write_text(seed.to_json())
+    lines = run_ok(capsys, "recommend", str(path), "--budget", str(budget)).splitlines()
+    at = lines.index(
+        "Budget advice: The budget spreads a cheaper team than the recommended plan over every "
+        "project."
+    )
+    assert lines[at + 1] == budgeted.held_back.held_back_sentence

@@ -726,3 +726,21 @@ def test_a_budget_below_the_people_employed_still_names_what_they_staff() -> Non
         f"{format_usd(advice.smallest_cost_usd)} a year; the people already employed staff "
         "Sales dashboards at no more cost, and nobody is hired."
     )
+
+
+def test_the_plan_recommended_for_a_smaller_budget_is_a_cheaper_team() -> None:
+    """The agritech seed as a scale-up is recommended an annotator beyond the rules' cost; a
+    budget that holds that annotator back buys the plan recommended for it, a cheaper team
+    than the recommended plan on every project (it read "staffs every project")."""
+    seed = agritech_seed("scaleup")
+    recommended = recommend(seed)
+    shaping = recommended.shaping
+    assert shaping is not None and shaping.additions
+    base = shaping.additions[0].person.cost_before
+    advice = fund_projects(seed, base + 1)
+    assert advice.plan is not None and advice.plan.annual_cost_usd < recommended.annual_cost_usd
+    assert advice.thin and not advice.unstaffed
+    assert advice.message == (
+        "The budget spreads a cheaper team than the recommended plan over every project."
+    )
+    assert not fund_projects(seed, recommended.annual_cost_usd).thin  # the plan itself fits
