@@ -51,6 +51,7 @@ behind each number in words.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -382,21 +383,25 @@ def _specialist_rule(
             text += f" (the work beyond the {have} already employed)"
         text += "; the other "
     text += (
-        f"{rest:.1f} FTE becomes {needed} "
+        f"{_beside_cut(rest, cut)} FTE becomes {needed} "
         f"(rounded up when the part beyond a whole person reaches {cut:.2f}"
     )
     left = rest - max(needed, have)
     if left >= SHOWN_FTE:
-        text += f"; {_below(left, cut)} FTE below that gets no specialist of its own"
+        text += f"; {_beside_cut(left, cut)} FTE below that gets no specialist of its own"
     return text + ")" + _kept(have, needed)
 
 
-def _below(fte: float, cut: float) -> str:
-    """``fte`` (below ``cut``) to one decimal, or to as many as show it below the cut: "0.5
-    FTE below that gets no specialist" read as contradicting a cut of 0.50 (it was 0.49)."""
+def _beside_cut(fte: float, cut: float) -> str:
+    """``fte`` to one decimal, or to as many (up to three) as show its part beyond a whole
+    person on the same side of ``cut`` as it is: "0.5 FTE below that gets no specialist"
+    read as contradicting a cut of 0.50 (it was 0.49), and "0.1 FTE becomes 1 (rounded up
+    when the part beyond a whole person reaches 0.15)" likewise (it was 0.15)."""
+    above = fte - math.floor(fte + _EPS) >= cut - _EPS
     for digits in (1, 2, 3):
         shown = f"{fte:.{digits}f}"
-        if float(shown) < cut:
+        value = float(shown)
+        if (value - math.floor(value) >= cut - _EPS) == above:
             break
     return shown
 

@@ -183,6 +183,17 @@ def test_work_left_below_the_cut_is_shown_below_it() -> None:
     assert "0.49 FTE below that gets no specialist of its own" in staffing.rules["data_engineer"]
 
 
+def test_work_rounded_up_at_the_cut_is_shown_at_it() -> None:
+    """A mature role with 0.15 FTE, exactly the cut: one person, and the rule read "0.1 FTE
+    becomes 1 (rounded up when the part beyond a whole person reaches 0.15)"."""
+    staffing = staff(NO_WORK | {"ml_engineer": 0.15}, {}, "mature", PINNED, deploys=False)
+    assert PINNED.setups["mature"].round_up_from == 0.15
+    assert staffing.allocation["ml_engineer"] == 1
+    assert "0.15 FTE becomes 1 (rounded up" in staffing.rules["ml_engineer"]
+    staffing = staff(NO_WORK | {"ml_engineer": 1.3}, {}, "mature", PINNED, deploys=False)
+    assert "1.3 FTE becomes 2 (rounded up" in staffing.rules["ml_engineer"]
+
+
 def test_existing_staff_cover_their_role_first_and_generalists_the_rest() -> None:
     """One data scientist employed in a startup, for 1.6 FTE of data science: the full-stack
     data scientists carry the other 0.6 and no data scientist is hired (until December 2026 an
