@@ -59,7 +59,7 @@ from mlplanner.model.quarters import quarter_name
 from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, role_sort_key
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.staffing import leads_called
-from mlplanner.model.wording import people
+from mlplanner.model.wording import format_usd, people
 from mlplanner.search.budget_plan import BudgetAdvice
 from mlplanner.timeline.quarter_plans import (
     QuarterPlan,
@@ -666,7 +666,7 @@ def _why(
 ) -> str:
     """The shortfall in words; a budget that does not pay for the recommended plan says what
     it staffs and what it leaves out, a team that absorbs no more hires this year its size."""
-    paid = f"the annual budget (${budget or 0:,.0f})"
+    paid = f"the annual budget ({format_usd(budget or 0)})"
     absorbs = absorbable_hires(year_team, assumptions)
     late = [p.name for p, start in zip(sched.projects, sched.starts, strict=True) if start > end]
     words = {

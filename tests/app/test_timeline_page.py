@@ -188,7 +188,7 @@ def test_a_budget_below_the_plan_shows_the_team_it_buys_and_the_projects_it_leav
     at = timeline_page(scenario)
     assert metric(at, "Fully staffed") == "Over budget"
     warning = "\n".join(texts(at.warning))
-    assert "the annual budget ($1,500,000) staffs 1 of 3 projects" in warning
+    assert "the annual budget ($1.50M) staffs 1 of 3 projects" in warning
     assert "leaves unstaffed: Recs" in warning
     _, projects = (frame.value for frame in at.dataframe)
     staffed = dict(zip(projects["Project"], projects["Staffed"], strict=True))

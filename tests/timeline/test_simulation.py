@@ -502,7 +502,7 @@ def test_a_budget_below_the_plan_hires_the_team_it_buys_by_whole_projects() -> N
     # Never fully staffed: the budget does not pay for the plan, and says what it staffs.
     assert timeline.fully_staffed is None and timeline.shortfall == (BUDGET,)
     assert timeline.why_not_staffed == (
-        f"Not fully staffed by 2028-Q4: the annual budget ($1,500,000) {advice.what_it_staffs}"
+        f"Not fully staffed by 2028-Q4: the annual budget ($1.50M) {advice.what_it_staffs}"
     )
     assert "Recs" in (timeline.why_not_staffed or "")
 
@@ -524,7 +524,7 @@ def test_a_budget_spreading_its_team_over_every_project_hires_that_team() -> Non
     assert timeline.quarters[-1].by_role("headcount") == advice.plan.allocation
     assert timeline.budget_team_from is not None
     assert timeline.why_not_staffed == (
-        "Not fully staffed by 2028-Q4: the annual budget ($150,000) spreads a cheaper team "
+        "Not fully staffed by 2028-Q4: the annual budget ($150k) spreads a cheaper team "
         "than the recommended plan over every project"
     )
 
