@@ -93,9 +93,16 @@ def sensitivity(
     """Each group that moves the plan at its low and high value alone (two rows of
     multipliers per group, one run of the engine), the point figures with every group at 1.
     The hiring groups (time to hire, ramp-up, attrition) move the timeline only: listed with
-    no swing, they read as certain (the timeline's ranges show them)."""
+    no swing, they read as certain (the timeline's ranges show them). The effort of a domain
+    no project is in moves nothing either, and is left out as noise."""
     assumptions = assumptions or Assumptions.defaults()
-    moving = [group for group in UNCERTAINTY_GROUPS if group not in HIRING_GROUPS]
+    domains = {project.domain for project in scenario.projects}
+    moving = [
+        group
+        for group in UNCERTAINTY_GROUPS
+        if group not in HIRING_GROUPS
+        and not (group.startswith("effort.") and group.removeprefix("effort.") not in domains)
+    ]
     multipliers = np.ones((2 * len(moving) + 1, len(UNCERTAINTY_GROUPS)))
     for i, group in enumerate(moving):
         spread = assumptions.uncertainty_of(group)
