@@ -95,7 +95,7 @@ def tornado_chart(result: Sensitivity) -> alt.LayerChart | alt.FacetChart:
         x=alt.X(
             "usd:Q",
             title="Yearly cost (US dollars)",
-            axis=alt.Axis(format="$,.2s"),
+            axis=alt.Axis(format="$,.3~s"),  # .2s read $1.4M twice over a $100k range
             scale=alt.Scale(zero=False),
         ),
         x2=alt.X2("point:Q"),
