@@ -271,8 +271,10 @@ def worth_more_sentence(c: SetupComparison, setup: str, dearer: str) -> str:
     gap = shown_difference(other.quality, plan.quality)
     rate = (other.quality - plan.quality) / extra * 1_000_000
     own = plan.quality / plan.annual_cost_usd * 1_000_000
+    team = c.team_of(dearer)
+    whose = "setup's" if len(team) == 1 else "setups'"
     return (
-        f"The {joined(c.team_of(dearer))} setup's plan scores {gap:.1f} more for "
+        f"The {joined(team)} {whose} plan scores {gap:.1f} more for "
         f"{format_usd(extra)} more a year: {rate:.0f} points per $1M, against {own:.0f} for this "
         "plan's own people, so the extra buys quality more cheaply than the plan does."
     )

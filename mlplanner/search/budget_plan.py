@@ -273,8 +273,9 @@ def _leaving_out(pricing: _Pricing, budget: float, order: list[int], out: int) -
     last_out = left[-1] if left else None
     rules = pricing.team(kept)
     if pricing.cost(rules) > budget:
-        # No plan, but the people already employed still staff what costs nothing more (an
-        # insurer's 18 people ran its live models, which read "left out by the budget")
+        # No plan, but the people already employed still staff what costs nothing more (a
+        # retailer's eight analysts ran its live dashboards, which read "left out by the
+        # budget")
         free = tuple(names[i] for i in kept) if out >= len(order) else ()
         rest = tuple(name for name in names if name not in free)
         return BudgetAdvice(None, free, None, rest, pricing.smallest)
