@@ -9,10 +9,12 @@ from __future__ import annotations
 import streamlit as st
 
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS
+from mlplanner.reports.timeline_texts import BUILT_HELP
 from mlplanner.ui.ranges_views import render_timeline_bands
 from mlplanner.ui.state import get_assumptions, get_override, get_scenario, set_scenario
 from mlplanner.ui.text import plain
 from mlplanner.ui.timeline_views import (
+    BUILT_COLUMN,
     HORIZON_HELP,
     PLAN_START_HELP,
     capacity_help,
@@ -124,5 +126,10 @@ if len(positions):
 else:
     st.caption("No positions to open: the existing team covers the plan.")
 st.subheader("Projects")
-st.dataframe(projects_display(timeline), hide_index=True, width="stretch")
+st.dataframe(
+    projects_display(timeline),
+    hide_index=True,
+    width="stretch",
+    column_config={BUILT_COLUMN: st.column_config.TextColumn(help=BUILT_HELP)},
+)
 render_timeline_downloads(timeline, key="timeline_page")

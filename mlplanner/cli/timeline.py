@@ -20,6 +20,7 @@ from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS, SETUPS, load_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.timeline_texts import (
+    built_before_live,
     capacity_text,
     first_year_text,
     project_staffed,
@@ -98,11 +99,13 @@ def timeline_text(timeline: Timeline) -> str:
             {
                 "project": p.name,
                 "start": p.start,
+                "live": p.live_from or "—",
                 "staffed": project_staffed(p) if p.staffed else project_staffed(p).lower(),
+                "built_before_live": built_before_live(p),
             }
             for p in timeline.projects
         ],
-        columns=["project", "start", "staffed"],
+        columns=["project", "start", "live", "staffed", "built_before_live"],
     )
     lines = [
         f"{timeline.scenario.name} — {timeline.setup} setup, from {timeline.start}, "

@@ -38,6 +38,21 @@ def project_staffed(project: ProjectDates) -> str:
     return project.staffed
 
 
+def built_before_live(project: ProjectDates) -> str:
+    """``56%``: of a project's work in the quarters before it goes live, the share the team's
+    capacity covered (new hires as they ramp up); ``—`` where it does not go live within the
+    horizon after quarters of building."""
+    return "—" if project.build_percent is None else f"{project.build_percent}%"
+
+
+BUILT_HELP = (
+    "Of a project's work in the quarters before it goes live, the share the team's capacity "
+    "covered: new hires count as they ramp up, and a role's capacity is shared over all the "
+    "work that lands on it. Below 100%, the project goes live with part of its build undone "
+    "unless its go-live moves or the build gets help."
+)
+
+
 def full_team(timeline: Timeline) -> str:
     """What the timeline hires towards: the plan's full team, or the team the budget buys
     where the budget does not pay for the recommended plan."""

@@ -154,7 +154,10 @@ class Position:
 class ProjectDates:
     """When a project starts, goes live and is staffed (``None``: not within the horizon);
     ``left_out``: the budget leaves it unstaffed in the horizon's last quarter;
-    ``part_percent``: the budget then staffs that much of its work."""
+    ``part_percent``: the budget then staffs that much of its work; ``build_percent``: for
+    a project going live within the horizon after quarters of building, the share of its
+    work in those quarters the team's capacity covered (:func:`_covered`; ``None`` for
+    others)."""
 
     name: str
     start: str
@@ -162,6 +165,7 @@ class ProjectDates:
     staffed: str | None
     left_out: bool = False
     part_percent: int | None = None
+    build_percent: int | None = None
 
 
 @dataclass(frozen=True)
@@ -223,6 +227,7 @@ class Timeline:
                     "staffed": p.staffed,
                     "left_out": p.left_out,
                     "part_percent": p.part_percent,
+                    "build_percent": p.build_percent,
                 }
                 for p in self.projects
             ],
@@ -310,6 +315,22 @@ class _Need:
     project: int | None
 
 
+def _routing(quarter_plan: QuarterPlan) -> np.ndarray:
+    """[demand role, role]: where each demand role's work lands: on the role itself when the
+    plan staffs it, else on the generalists when they absorb it (else nowhere)."""
+    plan = quarter_plan.plan
+    target = quarter_plan.target
+    cover = plan.quality_detail.generalist_fte
+    demand_roles = list(plan.demand.by_role)
+    routing = np.zeros((len(demand_roles), len(ROLES)))
+    for j, role in enumerate(demand_roles):
+        if target[role] > 0:
+            routing[j, _ROLE_INDEX[role]] = 1.0
+        elif cover.get(role, 0.0) > _EPS and target[GENERALIST] > 0:
+            routing[j, _ROLE_INDEX[GENERALIST]] = 1.0
+    return routing
+
+
 def _needs(quarter_plan: QuarterPlan, loaded: dict[str, float]) -> list[_Need]:
     """The plan's Head of Data & ML first, then every project's share of its critical roles
     one person at a time (priority order; within a project, each role's first person in
@@ -326,14 +347,8 @@ def _needs(quarter_plan: QuarterPlan, loaded: dict[str, float]) -> list[_Need]:
     arriving after everyone else."""
     plan = quarter_plan.plan
     target = quarter_plan.target
-    cover = plan.quality_detail.generalist_fte
     demand_roles = list(plan.demand.by_role)
-    routing = np.zeros((len(demand_roles), len(ROLES)))
-    for j, role in enumerate(demand_roles):
-        if target[role] > 0:
-            routing[j, _ROLE_INDEX[role]] = 1.0
-        elif cover.get(role, 0.0) > _EPS and target[GENERALIST] > 0:
-            routing[j, _ROLE_INDEX[GENERALIST]] = 1.0
+    routing = _routing(quarter_plan)
     totals = np.array([plan.demand.by_role[role] for role in demand_roles]) @ routing
     loads = quarter_plan.project_fte @ routing
     targets = np.array([target[role] for role in ROLES], dtype=float)
@@ -489,6 +504,7 @@ def simulate(
     last_start = max(sched.starts, default=sched.start)
     results: list[QuarterResult] = []
     positions: Counter[_PositionKey] = Counter()
+    building: dict[int, tuple[float, float]] = {}  # position: work covered, work before live
     cumulative = 0
     # What the team absorbs: each year (from the plan start) the figure its size at the year's
     # start gives, a quarter of it accruing each quarter, so that capacity to spare does not
@@ -530,13 +546,19 @@ def simulate(
         if budget_team is None and in_place and buys:
             budget_team = quarter
         last_plan = quarter_plan
+        effective = {role: team.effective_fte(role, i, assumptions) for role in ROLES}
+        for position, (covered, work) in _covered(quarter_plan, effective).items():
+            live = sched.live[position]
+            if live is not None and quarter < live <= sched.start + horizon - 1:
+                done, needed = building.get(position, (0.0, 0.0))
+                building[position] = (done + covered, needed + work)
         roles = tuple(
             RoleQuarter(
                 role=role,
                 headcount=people[role],
                 hires=hiring.hires[role],
                 leavers=leavers[role],
-                effective_fte=team.effective_fte(role, i, assumptions),
+                effective_fte=effective[role],
                 demand_fte=lines[role].fte_demand,
                 target=target[role],
                 salary_cost_usd=round(people[role] * loaded[role] / QUARTERS_PER_YEAR),
@@ -583,7 +605,7 @@ def simulate(
         )
         if shortfall
         else None,
-        projects=_project_dates(sched, staffed, last_plan),
+        projects=_project_dates(sched, staffed, last_plan, building),
         positions=_positions(positions, sched),
         budget_advice=whole.advice,
     )
@@ -624,12 +646,17 @@ def _positions(positions: Counter[_PositionKey], sched: Schedule) -> tuple[Posit
 
 
 def _project_dates(
-    sched: Schedule, staffed: dict[int, int], last: QuarterPlan | None
+    sched: Schedule,
+    staffed: dict[int, int],
+    last: QuarterPlan | None,
+    building: dict[int, tuple[float, float]],
 ) -> tuple[ProjectDates, ...]:
     """Each project's dates; what the budget of the ``last`` quarter leaves out or staffs in
-    part."""
+    part; how much of its work before going live the team covered (``building``: work
+    covered and work, summed over those quarters)."""
     left_out = frozenset() if last is None else last.left_out
     part = None if last is None else last.part
+    built = {i: math.floor(100 * done / work + _EPS) for i, (done, work) in building.items()}
     return tuple(
         ProjectDates(
             name=project.name,
@@ -638,11 +665,35 @@ def _project_dates(
             staffed=None if i not in staffed else quarter_name(staffed[i]),
             left_out=i in left_out and i not in staffed,
             part_percent=part[1] if part is not None and part[0] == i else None,
+            build_percent=built.get(i),
         )
         for i, (project, start, live) in enumerate(
             zip(sched.projects, sched.starts, sched.live, strict=True)
         )
     )
+
+
+def _covered(
+    quarter_plan: QuarterPlan, effective: dict[str, float]
+) -> dict[int, tuple[float, float]]:
+    """Per staffed project of a quarter (its position in the schedule): the FTE of its work
+    the team's capacity covers, and its work. Its work in each role lands where
+    :func:`_needs` routes it (the role, or the generalists who absorb it); a role covers
+    the share of all work landing on it that its effective FTE (new hires as they ramp up)
+    reaches, at most all. A telco's anomaly model went live "fully staffed" with ML
+    engineering at 0 to 1.0 of the 1.2 to 2.4 FTE its build needed, and nothing said so."""
+    routing = _routing(quarter_plan)
+    plan = quarter_plan.plan
+    totals = np.array([plan.demand.by_role[role] for role in plan.demand.by_role]) @ routing
+    capacity = np.array([effective[role] for role in ROLES])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(totals > _EPS, np.minimum(1.0, capacity / totals), 1.0)
+    loads = quarter_plan.project_fte @ routing
+    return {
+        position: (float(loads[row] @ share), float(loads[row].sum()))
+        for row, position in enumerate(quarter_plan.projects)
+        if loads[row].sum() > _EPS
+    }
 
 
 def _shortfall(sched: Schedule, end: int, blocked: set[str]) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ from mlplanner.model.wording import format_usd
 from mlplanner.reports.timeline_texts import (
     ADOPTED_TIMELINE,
     absorption_text,
+    built_before_live,
     capacity_text,
     first_year_text,
     full_team,
@@ -197,8 +198,12 @@ def positions_display(timeline: Timeline) -> pd.DataFrame:
     )
 
 
+BUILT_COLUMN: Final = "Built before go-live"
+
+
 def projects_display(timeline: Timeline) -> pd.DataFrame:
-    """Each project's start, go-live and staffed quarter."""
+    """Each project's start, go-live and staffed quarter, and how much of its work before
+    going live the team covered."""
     return pd.DataFrame(
         [
             {
@@ -206,10 +211,11 @@ def projects_display(timeline: Timeline) -> pd.DataFrame:
                 "Starts": p.start,
                 "Goes live": p.live_from or "—",
                 "Staffed": project_staffed(p),
+                BUILT_COLUMN: built_before_live(p),
             }
             for p in timeline.projects
         ],
-        columns=["Project", "Starts", "Goes live", "Staffed"],
+        columns=["Project", "Starts", "Goes live", "Staffed", BUILT_COLUMN],
     )
 
 

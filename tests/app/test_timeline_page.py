@@ -15,11 +15,12 @@ from mlplanner.model.plan import recommend
 from mlplanner.model.roles import ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.wording import format_usd
+from mlplanner.reports.timeline_texts import built_before_live
 from mlplanner.storage import plans
 from mlplanner.timeline.simulation import Timeline, simulate
 from mlplanner.ui.ranges_views import TIMELINE_BANDS_KEY
 from mlplanner.ui.state import IN_FORCE, OVERRIDE, Override
-from mlplanner.ui.timeline_views import FLOW_CHARTS_KEY
+from mlplanner.ui.timeline_views import BUILT_COLUMN, FLOW_CHARTS_KEY
 from tests.app.apptest import (
     ASSUMPTIONS_PAGE,
     COMPARE_PAGE,
@@ -81,6 +82,7 @@ def test_metrics_and_tables_match_the_simulation() -> None:
     positions, projects = (frame.value for frame in at.dataframe)
     assert int(positions["People"].sum()) == sum(q.hires for q in timeline.quarters)
     assert list(projects["Staffed"]) == [p.staffed for p in timeline.projects]
+    assert list(projects[BUILT_COLUMN]) == [built_before_live(p) for p in timeline.projects]
     assert [title(spec) for spec in chart_specs(at)] == [
         "People by role",
         "Cumulative cost against budget",

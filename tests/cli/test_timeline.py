@@ -53,6 +53,7 @@ def test_json_has_exactly_the_documented_keys(capsys: pytest.CaptureFixture[str]
             "staffed": timeline.projects[0].staffed,
             "left_out": False,
             "part_percent": None,
+            "build_percent": None,
         }
     ]
     assert data["budget_plan"] is None
@@ -96,3 +97,19 @@ def test_a_timeline_with_nobody_says_so_instead_of_an_empty_table(
     text = run_ok(capsys, "timeline", str(path))
     assert "Empty DataFrame" not in text and "is in place from" not in text
     assert f"Headcount by role\n{NOBODY}\n" in text
+
+
+def test_the_projects_table_says_how_much_of_the_work_before_go_live_was_covered(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = scenario_data(project_data("Shop", "recommender", live_from="2027-Q3"))
+    data["company"]["plan_start"] = "2027-Q1"
+    path = tmp_path / "shop.json"
+    path.write_text(json.dumps(data))
+    out = run_ok(capsys, "timeline", str(path), "--quarters", "4").splitlines()
+    header = out.index(next(line for line in out if line.strip().startswith("project")))
+    assert out[header].split() == ["project", "start", "live", "staffed", "built_before_live"]
+    [project] = simulate(load_scenario(path), quarters=4).projects
+    assert project.build_percent is not None
+    assert out[header + 1].split()[-1] == f"{project.build_percent}%"
+    assert out[header + 1].split()[2] == "2027-Q3"

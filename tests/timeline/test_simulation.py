@@ -351,6 +351,12 @@ def test_headcount_flows_capacity_ramp_and_running_cost(scenario: Scenario, quar
         assert quarter_index(position.open_quarter) >= quarter_index(timeline.start)
     hired = sum(p.count for p in timeline.positions)
     assert hired == sum(q.hires for q in timeline.quarters)
+    end = quarter_index(timeline.quarters[-1].quarter)
+    for project in timeline.projects:
+        live = None if project.live_from is None else quarter_index(project.live_from)
+        builds = live is not None and quarter_index(timeline.start) < live <= end
+        if project.build_percent is not None:
+            assert builds and 0 <= project.build_percent <= 100
 
 
 @ENGINE_SETTINGS
@@ -757,3 +763,23 @@ def test_work_the_people_employed_staff_is_staffed_when_the_budget_buys_no_plan(
     assert staffed["Sales dashboards"].staffed == timeline.start
     assert not staffed["Sales dashboards"].left_out
     assert staffed["Churn model"].left_out
+
+
+def test_a_go_live_says_how_much_of_the_work_before_it_the_team_covered() -> None:
+    """A recommender built from scratch and going live two quarters after the start is built
+    by a team still being hired and ramping up: little of that work is covered, and the
+    project still reads staffed (a telco's model went live "fully staffed" with ML
+    engineering at 0 to 1.0 of the 1.2 to 2.4 FTE its build needed). With a year more, more
+    is covered; a project not going live in the horizon has no figure."""
+    soon = simulate(dated(project_data("Shop", "recommender", live_from="2027-Q3")), quarters=8)
+    later = simulate(dated(project_data("Shop", "recommender", live_from="2028-Q3")), quarters=8)
+    [early], [late] = soon.projects, later.projects
+    assert early.build_percent is not None and early.build_percent < 50
+    assert late.build_percent is not None and late.build_percent > early.build_percent
+    assert (
+        simulate(dated(project_data("Shop", "recommender")), quarters=8).projects[0].build_percent
+        is None
+    )
+    beyond = simulate(dated(project_data("Shop", "recommender", live_from="2030-Q1")), quarters=8)
+    assert beyond.projects[0].build_percent is None  # it goes live after the horizon
+    assert soon.to_dict()["projects"][0]["build_percent"] == early.build_percent
