@@ -546,7 +546,7 @@ def simulate(
         if budget_team is None and in_place and buys:
             budget_team = quarter
         last_plan = quarter_plan
-        effective = {role: team.effective_fte(role, i, assumptions) for role in ROLES}
+        effective: dict[str, float] = {r: team.effective_fte(r, i, assumptions) for r in ROLES}
         for position, (covered, work) in _covered(quarter_plan, effective).items():
             live = sched.live[position]
             if live is not None and quarter < live <= sched.start + horizon - 1:
