@@ -55,6 +55,32 @@ def surplus_messages(existing: Mapping[str, int], demand: Mapping[str, float]) -
     return notes
 
 
+def hiring_beside_surplus_message(
+    existing: Mapping[str, int], demand: Mapping[str, float], hires: Mapping[str, int]
+) -> list[str]:
+    """Where the plan hires into some roles while at least as many specialists of other roles
+    are employed beyond their roles' work (by a person or more each, as
+    :func:`surplus_messages` counts them), a note that the planner keeps people in their
+    roles: a review's retailer was told to hire
+    three backend developers beside seven data engineers and seven data scientists beyond
+    their work, with nothing to say that moving people was not considered."""
+    spare = {
+        role: round(existing.get(role, 0) - demand.get(role, 0.0))
+        for role in SPECIALIST_ROLES
+        if existing.get(role, 0) - demand.get(role, 0.0) >= 1
+    }
+    hired = {role: n for role, n in hires.items() if n > 0 and role not in spare}
+    if not hired or sum(spare.values()) < sum(hired.values()):
+        return []  # only where those beyond their work could take every hire's place
+    hiring = joined([people(n, role) for role, n in hired.items()])
+    beyond = joined([people(n, role) for role, n in spare.items()])
+    return [
+        f"This plan hires {hiring} while about {beyond} already employed are beyond their "
+        "roles' work. The planner keeps people in their roles: before opening those "
+        "positions, check whether some of them can take that work on."
+    ]
+
+
 def staffing_surplus_messages(existing: Mapping[str, int], needed: Mapping[str, int]) -> list[str]:
     """Generalists and managers already employed beyond what the work needs."""
     notes = []

@@ -16,6 +16,7 @@ from typing import Any
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.checks import (
+    hiring_beside_surplus_message,
     hiring_pace_message,
     scaled_rates_message,
     shared_name_messages,
@@ -167,6 +168,8 @@ class Evaluation:
         setup = self.setup
         rules = rules_staffing(self.demand, existing, setup, self.assumptions)
         notes.extend(surplus_messages(existing, self.demand.by_role))
+        hires = {line.role: line.hires for line in self.roles}
+        notes.extend(hiring_beside_surplus_message(existing, self.demand.by_role, hires))
         notes.extend(staffing_surplus_messages(existing, rules.needed))
         covered = self.quality_detail.covered_fte
         uncovered = {role: fte - covered[role] for role, fte in self.demand.by_role.items()}

@@ -319,3 +319,37 @@ def test_salaries_scaled_from_the_us_are_named_as_not_local() -> None:
     edited = {**defaults.rates, "in": {r: v * 0.5 for r, v in defaults.rates["in"].items()}}
     mine = recommend(scenario(churn, region="in"), assumptions=assumptions_with(rates=edited))
     assert not any(m.startswith("Salaries in") for m in mine.messages)
+
+
+def test_hiring_beside_people_beyond_their_work_says_moving_them_is_not_considered() -> None:
+    """A review's retailer employs 34 people and adds one GenAI assistant: the plan hires
+    three backend developers beside seven data engineers and seven data scientists beyond
+    their roles' work. The plan says it keeps people in their roles. The fashion retailer's
+    two analysts beyond their work could not take its four hires' place: no note."""
+    retailer = scenario(
+        project_data(
+            "Shopping assistant (GenAI)",
+            "generative_ai",
+            scale="large",
+            stage="production",
+            deployment="online",
+            priority=4,
+        ),
+        employees=8000,
+        existing={
+            "data_analyst": 10,
+            "data_engineer": 8,
+            "data_scientist": 9,
+            "ml_engineer": 3,
+            "team_lead": 3,
+            "head_of_data": 1,
+        },
+    )
+    plan = recommend(retailer)
+    [note] = [m for m in plan.messages if "beyond their roles' work" in m]
+    hired = [line for line in plan.roles if line.hires]
+    assert hired and all(f"{line.hires} {line.label}" in note for line in hired)
+    assert "7 Data Engineers" in note and "The planner keeps people in their roles" in note
+    fashion = recommend(example_scenarios()["fashion_retailer.json"])
+    assert fashion.total_hires > 0
+    assert not any("beyond their roles' work" in m for m in fashion.messages)
