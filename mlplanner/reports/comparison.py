@@ -242,17 +242,22 @@ def better_setup(plan: Plan) -> str | None:
 def worth_more(c: SetupComparison, setup: str) -> str | None:
     """The setup whose dearer team scores visibly more than ``setup``'s and buys those points
     at least as cheaply per dollar as ``setup``'s team buys all of its own (of several, the
-    one buying them most cheaply); ``None`` if none."""
+    one buying them most cheaply), and fits the budget where ``setup``'s plan does; ``None``
+    if none."""
     plan = c.plans[setup]
     own_rate = plan.quality / plan.annual_cost_usd
+    budget = plan.budget_usd
     worth = []
     for other in c.setups:
         if other in c.team_of(setup):
             continue
-        extra = c.plans[other].annual_cost_usd - plan.annual_cost_usd
+        cost = c.plans[other].annual_cost_usd
+        extra = cost - plan.annual_cost_usd
         gain = c.plans[other].quality - plan.quality
         visible = shown_difference(c.plans[other].quality, plan.quality) > SHOWN_POINTS
-        if extra > 0 and visible and gain / extra >= own_rate:
+        # not a team past the budget the plan keeps to
+        affordable = budget is None or cost <= budget or plan.annual_cost_usd > budget
+        if extra > 0 and visible and affordable and gain / extra >= own_rate:
             worth.append(other)
 
     def rate(other: str) -> float:  # points per dollar of the extra

@@ -349,5 +349,11 @@ def test_a_dearer_setup_buying_its_points_more_cheaply_is_named_for_a_setup_chos
         "the plan does."
     )
     assert better_setup(recommend(robotics_research_startup("startup"))) is None  # chosen
+    # a budget the startup plan fits and the scaleup plan does not: not suggested
+    tight = s.model_copy(
+        update={"company": s.company.model_copy(update={"annual_budget_usd": 1_710_000})}
+    )
+    assert recommend(tight).annual_cost_usd <= 1_710_000 < scaleup.annual_cost_usd
+    assert better_setup(recommend(tight)) is None
     fashion = example_scenarios()["fashion_retailer.json"]
     assert worth_more(compare_setups(fashion, DEFAULTS), recommend(fashion).setup) is None
