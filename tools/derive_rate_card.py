@@ -70,7 +70,11 @@ import pandas as pd
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from mlplanner.model.rates import SCALED_FROM_US  # noqa: E402  (the repository root is on the path first)
+from mlplanner.model.rates import (  # noqa: E402  (the repository root is on the path first)
+    PREMIUM_ON_LED,
+    SCALED_FROM_US,
+    TOP_OF_LED,
+)
 from mlplanner.model.roles import ROLES  # noqa: E402
 
 DEFAULT_SOURCE = REPO_ROOT / "tools" / "data" / "aijobs_salaries_2025-01-19.csv.gz"
@@ -109,8 +113,8 @@ METHOD_ROLE_MEDIAN = "role median"
 METHOD_SCALED = SCALED_FROM_US
 METHOD_ASSUMPTION = "assumption"
 METHOD_MINIMUM_WAGE = "statutory minimum wage"
-METHOD_PREMIUM = "lead premium x median of the roles led"
-METHOD_TOP_LED = "highest rate of the roles led"
+METHOD_PREMIUM = PREMIUM_ON_LED
+METHOD_TOP_LED = TOP_OF_LED
 METHODS: tuple[str, ...] = (
     METHOD_ROLE_MEDIAN,
     METHOD_SCALED,

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.hiring import absorbable_hires
-from mlplanner.model.rates import region_name, region_sample, scaled_roles
+from mlplanner.model.rates import region_in_a_sentence, region_sample, scaled_roles
 from mlplanner.model.roles import HEAD, MANAGERS, SPECIALIST_ROLES, role_label
 from mlplanner.model.wording import joined
 
@@ -69,7 +69,12 @@ def hiring_beside_surplus_message(
         for role in SPECIALIST_ROLES
         if existing.get(role, 0) - demand.get(role, 0.0) >= 1
     }
-    hired = {role: n for role, n in hires.items() if n > 0 and role not in spare}
+    # annotators, leads and heads are not work a specialist beyond their role's would take
+    hired = {
+        role: n
+        for role, n in hires.items()
+        if n > 0 and role not in spare and role not in (*MANAGERS, "annotator")
+    }
     if not hired or sum(spare.values()) < sum(hired.values()):
         return []  # only where those beyond their work could take every hire's place
     hiring = joined([people(n, role) for role, n in hired.items()])
@@ -174,9 +179,9 @@ def scaled_rates_message(
         return []
     rows, ratio = region_sample(region)
     names = joined([role_label(role) for role in roles])
-    where = region_name(region)
     return [
-        f"Salaries in {where} for {names} are the US medians times {where}'s salary ratio to "
-        f"the US ({ratio:g}, from {rows:,} survey rows), not local figures: check them against "
-        "local offers and edit them on the Assumptions page (Salaries)."
+        f"Salaries in {region_in_a_sentence(region)} for {names} are the US medians times the "
+        f"region's salary ratio to the US ({ratio:g}, from {rows:,} survey rows), or rest on "
+        "them, not local figures: check them against local offers and edit them on the "
+        "Assumptions page (Salaries)."
     ]

@@ -16,6 +16,9 @@ from mlplanner.paths import DATA_DIR
 # rates.csv's method of a salary the survey has too few of the region's own rows for: the US
 # median times the region's ratio to the US (tools/derive_rate_card.py writes it)
 SCALED_FROM_US = "US role median x region ratio"
+# rates.csv's methods of a lead's or head's salary derived from the salaries of the roles led
+PREMIUM_ON_LED = "lead premium x median of the roles led"
+TOP_OF_LED = "highest rate of the roles led"
 
 
 @cache
@@ -48,10 +51,22 @@ def region_name(region: str) -> str:
 
 def scaled_roles(region: str) -> dict[str, float]:
     """The roles whose shipped salary in ``region`` is the US median scaled by the region's
-    ratio (:data:`SCALED_FROM_US`), with that salary."""
+    ratio (:data:`SCALED_FROM_US`), with that salary; where any is, the leads and heads whose
+    salary is derived from the roles they lead too (:data:`PREMIUM_ON_LED`,
+    :data:`TOP_OF_LED`): it rests on the scaled figures."""
     card = rate_card_frame()
-    rows = card[(card["region"] == region) & (card["method"] == SCALED_FROM_US)]
+    mine = card[card["region"] == region]
+    scaled = mine["method"] == SCALED_FROM_US
+    if scaled.any():
+        scaled |= mine["method"].isin((PREMIUM_ON_LED, TOP_OF_LED))
+    rows = mine[scaled]
     return dict(zip(rows["role"], rows["annual_salary_usd"].astype(float), strict=True))
+
+
+def region_in_a_sentence(region: str) -> str:
+    """``India``, ``the Netherlands``, ``the United Kingdom``: a region's name after "in"."""
+    name = region_name(region)
+    return f"the {name}" if name.startswith("United ") or name == "Netherlands" else name
 
 
 def region_sample(region: str) -> tuple[int, float]:

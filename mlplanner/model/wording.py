@@ -31,7 +31,7 @@ def format_usd(amount: float) -> str:
         return f"{sign}${_half_up(value / 1_000_000_000, '0.01'):,}B"
     if value >= 999_500:
         return f"{sign}${_half_up(value / 1_000_000, '0.01')}M"
-    if value >= 1_000:
+    if value >= 999.5:  # what rounds to $1,000 reads "$1k"
         return f"{sign}${_half_up(value / 1_000, '1')}k"
     return f"{sign}${_half_up(value, '1')}"
 

@@ -242,8 +242,7 @@ def better_setup(plan: Plan) -> str | None:
 def worth_more(c: SetupComparison, setup: str) -> str | None:
     """The setup whose dearer team scores visibly more than ``setup``'s and buys those points
     at least as cheaply per dollar as ``setup``'s team buys all of its own (of several, the
-    one buying them most cheaply), and fits the budget where ``setup``'s plan does; ``None``
-    if none."""
+    one buying them most cheaply), within the budget if there is one; ``None`` if none."""
     plan = c.plans[setup]
     own_rate = plan.quality / plan.annual_cost_usd
     budget = plan.budget_usd
@@ -255,8 +254,9 @@ def worth_more(c: SetupComparison, setup: str) -> str | None:
         extra = cost - plan.annual_cost_usd
         gain = c.plans[other].quality - plan.quality
         visible = shown_difference(c.plans[other].quality, plan.quality) > SHOWN_POINTS
-        # not a team past the budget the plan keeps to
-        affordable = budget is None or cost <= budget or plan.annual_cost_usd > budget
+        # not a team past the budget (where the plan is past it too, a dearer team was
+        # suggested beside "the plan already costs more than the budget")
+        affordable = budget is None or cost <= budget
         if extra > 0 and visible and affordable and gain / extra >= own_rate:
             worth.append(other)
 

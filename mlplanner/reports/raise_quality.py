@@ -67,6 +67,7 @@ class Suggestion:
         return {
             "role": self.role,
             "partner": self.partner,
+            "alone": None if self.partner is None else round(self.alone, 2),
             "annual_cost_usd": self.annual_cost_usd,
             "points": round(self.points, 2),
             "quality_after": round(self.quality_after, 2),

@@ -150,6 +150,7 @@ def test_recommend_json_holds_the_documented_fields(capsys: pytest.CaptureFixtur
     keys = {
         "role",
         "partner",
+        "alone",
         "annual_cost_usd",
         "points",
         "quality_after",

@@ -13,7 +13,7 @@ from mlplanner.examples import example_scenarios
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.demand import SHARED_SOURCES
 from mlplanner.model.plan import Evaluation, _fte, _fte_pair, evaluate, recommend
-from mlplanner.model.rates import scaled_roles
+from mlplanner.model.rates import region_in_a_sentence, scaled_roles
 from mlplanner.model.roles import GENERALIST, LEAD, ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.staffing import round_people
@@ -319,6 +319,9 @@ def test_salaries_scaled_from_the_us_are_named_as_not_local() -> None:
     edited = {**defaults.rates, "in": {r: v * 0.5 for r, v in defaults.rates["in"].items()}}
     mine = recommend(scenario(churn, region="in"), assumptions=assumptions_with(rates=edited))
     assert not any(m.startswith("Salaries in") for m in mine.messages)
+    # leads and heads priced from scaled salaries rest on them; a region named as in a sentence
+    assert {"team_lead", "head_of_data"} <= set(scaled)
+    assert region_in_a_sentence("nl") == "the Netherlands" and region_in_a_sentence("in") == "India"
 
 
 def test_hiring_beside_people_beyond_their_work_says_moving_them_is_not_considered() -> None:
@@ -353,3 +356,13 @@ def test_hiring_beside_people_beyond_their_work_says_moving_them_is_not_consider
     fashion = recommend(example_scenarios()["fashion_retailer.json"])
     assert fashion.total_hires > 0
     assert not any("beyond their roles' work" in m for m in fashion.messages)
+    # annotators, leads and heads hired are not counted: surplus data scientists were told
+    # they might do two annotators' labelling
+    labelling = retailer.model_copy(
+        update={
+            "projects": [p.model_copy(update={"annotation": "in_house"}) for p in retailer.projects]
+        }
+    )
+    labelled = recommend(labelling)
+    [note] = [m for m in labelled.messages if "beyond their roles' work" in m]
+    assert "Data Annotator" not in note.split(" while ")[0]

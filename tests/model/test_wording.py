@@ -58,6 +58,8 @@ def _parsed(text: str) -> tuple[float, float]:
         (1_235_000, "$1.24M"),
         (2_500, "$3k"),
         (500.5, "$501"),
+        (999.5, "$1k"),  # what rounds to $1,000 (it read "$1000")
+        (999.4, "$999"),
     ],
 )
 def test_format_usd(amount: float, text: str) -> None:

@@ -349,11 +349,13 @@ def test_a_dearer_setup_buying_its_points_more_cheaply_is_named_for_a_setup_chos
         "the plan does."
     )
     assert better_setup(recommend(robotics_research_startup("startup"))) is None  # chosen
-    # a budget the startup plan fits and the scaleup plan does not: not suggested
-    tight = s.model_copy(
-        update={"company": s.company.model_copy(update={"annual_budget_usd": 1_710_000})}
-    )
-    assert recommend(tight).annual_cost_usd <= 1_710_000 < scaleup.annual_cost_usd
-    assert better_setup(recommend(tight)) is None
+    # a budget the scaleup plan is past: not suggested, whether the startup plan fits it or
+    # is past it too (it read beside "the plan already costs more than the budget")
+    for budget in (1_710_000, 1_500_000):
+        tight = robotics_research_startup(budget=budget)
+        assert budget < recommend(tight, "scaleup").annual_cost_usd
+        assert better_setup(recommend(tight)) is None
+    roomy = robotics_research_startup(budget=2_000_000)
+    assert better_setup(recommend(roomy)) == better_setup(plan)
     fashion = example_scenarios()["fashion_retailer.json"]
     assert worth_more(compare_setups(fashion, DEFAULTS), recommend(fashion).setup) is None

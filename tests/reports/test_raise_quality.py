@@ -248,6 +248,8 @@ def test_two_people_who_complement_each_other_are_one_suggestion() -> None:
     assert pair.points == walk[1].quality_after - plan.quality
     assert pair.quality_after == walk[1].quality_after and pair.alone == walk[0].points
     assert pair.to_dict()["partner"] == "data_engineer"
+    assert pair.to_dict()["alone"] == round(walk[0].points, 2)
+    assert all(s.to_dict()["alone"] is None for s in rest)
     assert pair.sentence().startswith(
         f"One more ML Engineer and one more Data Engineer ({format_usd(pair.annual_cost_usd)} "
         f"a year): +{pair.points:.1f} points, mostly Support assistant (RAG)"

@@ -191,10 +191,10 @@ def frozen_analytics_team() -> Scenario:
     )
 
 
-def robotics_research_startup(setup: str = "auto") -> Scenario:
+def robotics_research_startup(setup: str = "auto", budget: float | None = None) -> Scenario:
     """A review's 25-person robotics startup (one research scientist and two developers
-    employed, a $1.5M budget): RL research on a grasping policy and a small vision prototype
-    labelled in house. As a startup its generalists do the research."""
+    employed): RL research on a grasping policy and a small vision prototype labelled in
+    house. As a startup its generalists do the research."""
     return scenario(
         project_data(
             "RL grasping policy",
@@ -215,6 +215,6 @@ def robotics_research_startup(setup: str = "auto") -> Scenario:
         ),
         employees=25,
         setup=setup,
-        budget=1_500_000,
+        budget=budget,
         existing={"research_scientist": 1, "developer": 2},
     )
