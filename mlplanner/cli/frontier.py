@@ -28,9 +28,9 @@ from mlplanner.model.plan import NO_QUALITY, Evaluation, evaluate, recommend
 from mlplanner.model.roles import MANAGERS, ROLES
 from mlplanner.model.scenario import SETUPS, Scenario, load_scenario
 from mlplanner.model.wording import format_usd, joined, people
-from mlplanner.reports.tradeoffs import cheapest_scoring, scenario_step_note
+from mlplanner.reports.tradeoffs import scenario_step_note
 from mlplanner.search.budget_plan import BudgetAdvice
-from mlplanner.search.frontier import FrontierPoint, best_under_budget, frontier
+from mlplanner.search.frontier import FrontierPoint, best_under_budget, cheapest_scoring, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
 from mlplanner.search.problem import search_problem
 
@@ -92,9 +92,9 @@ def plan_under_budget(
             else ""
         )
         raise ValueError(
-            f"budget: {format_usd(budget)} buys no plan; even the team that staffs no project "
-            "(the existing team, the analytics baseline, outsourced annotation) costs "
-            f"{format_usd(advice.smallest_cost_usd)} a year{free}"
+            f"budget: {format_usd(budget)} buys no plan; even the cheapest team it can advise "
+            "(the people already employed and those the work cannot do without, outsourced "
+            f"annotation included) costs {format_usd(advice.smallest_cost_usd)} a year{free}"
         )
     company = scenario.company.model_copy(update={"annual_budget_usd": budget})
     budgeted = scenario.model_copy(update={"company": company})

@@ -89,7 +89,7 @@ def first_year_text(timeline: Timeline) -> str:
     advice = timeline.budget_advice
     if advice is not None and advice.plan is None:  # not even the team staffing no project
         return text + (
-            f"the budget does not cover even the team that staffs no project "
+            f"the budget does not cover even the cheapest team it can advise "
             f"({format_usd(advice.smallest_cost_usd)} a year), so the timeline hires nobody."
         )
     team = full_team(timeline)

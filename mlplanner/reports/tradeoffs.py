@@ -15,7 +15,7 @@ from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.setup_space import STEP_FTE, STEPS, search_step
 from mlplanner.model.wording import format_usd, people
-from mlplanner.search.frontier import FrontierPoint
+from mlplanner.search.frontier import FrontierPoint, cheapest_scoring
 from mlplanner.search.pareto import QUALITY_TOLERANCE
 
 FLAT_SHARE = 0.95  # the headline names the cheapest plan reaching this share of the best quality
@@ -89,11 +89,6 @@ def scores_nothing(point: FrontierPoint, points: list[FrontierPoint]) -> str | N
         f"cheapest plan that scores anything ({allocation_summary(scoring.allocation)}) costs "
         f"{format_usd(scoring.annual_cost_usd)} a year."
     )
-
-
-def cheapest_scoring(points: list[FrontierPoint]) -> FrontierPoint | None:
-    """The cheapest frontier plan that scores anything."""
-    return next((p for p in points if p.quality > QUALITY_TOLERANCE), None)
 
 
 def point_label(point: FrontierPoint) -> str:

@@ -65,6 +65,7 @@ everyone on every project, exactly what the Plan page shows once it is adopted.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -83,7 +84,7 @@ from mlplanner.model.scoring import ScoringContext, score, scoring_context
 from mlplanner.model.shaping import shape
 from mlplanner.model.staffing import choose_setup, staff
 from mlplanner.model.wording import format_usd, joined, projects
-from mlplanner.search.frontier import best_within, check_budget
+from mlplanner.search.frontier import best_within, cheapest_scoring, check_budget, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
 from mlplanner.search.problem import SearchProblem, search_problem
 
@@ -108,7 +109,8 @@ class BudgetAdvice:
     ``None`` when not even the team staffing no project fits), the projects it staffs whole,
     the one it staffs in ``part`` (if any) and those it leaves unstaffed (scenario order),
     ``smallest_cost_usd``, the cost of the team staffing no project (the existing team, the
-    analytics baseline, outsourced annotation), and ``quality``: the portfolio's score with
+    analytics baseline, outsourced annotation; without a plan, the cheapest team any advice
+    buys, which the setup's cheapest plan can undercut), and ``quality``: the portfolio's score with
     the team on the work it staffs, the work left out delivering nothing
     (:meth:`_Pricing.staffed_quality`; the plan's own quality when every project is staffed;
     0 without a plan); ``thin`` when it staffs every project with a team for less than the
@@ -144,7 +146,7 @@ class BudgetAdvice:
         whole named when there are at most :data:`NAMED_FUNDED`)."""
         if self.plan is None:
             text = (
-                "does not cover even the team that staffs no project: "
+                "does not cover even the cheapest team it can advise: "
                 f"{format_usd(self.smallest_cost_usd)} a year"
             )
             if self.funded:
@@ -229,6 +231,12 @@ def fund_projects(
         and pricing.deploys_all(plan.allocation)
     ):
         advice = pricing.on_every_project(plan, thin=True)
+    # the floor said is the cheapest team any advice buys: the setup's cheapest plan can
+    # cost less than the team staffing no project, whose rules hire for the analytics
+    # baseline (a team of six employed read "$1.52M" where $1.29M bought them)
+    no_plan = advice.plan is None and bool(pricing.scenario.projects)
+    if no_plan and pricing.cheapest_plan_cost < advice.smallest_cost_usd:
+        advice = replace(advice, smallest_cost_usd=int(pricing.cheapest_plan_cost))
     return advice
 
 
@@ -406,6 +414,15 @@ class _Pricing:
             found = compute_demand(subset, self.assumptions)
             self._demand[kept] = found
         return found
+
+    @cached_property
+    def cheapest_plan_cost(self) -> float:
+        """What the cheapest plan of the setup's space that scores anything costs (everyone
+        on every project; a plan of nobody on research work scores nothing); ``inf`` if
+        none does."""
+        points = frontier(self.scenario, self.setup, self.assumptions)
+        cheapest = cheapest_scoring(points)
+        return math.inf if cheapest is None else cheapest.annual_cost_usd
 
     @cached_property
     def recommended_cost(self) -> int:

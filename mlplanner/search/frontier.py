@@ -76,7 +76,7 @@ from mlplanner.model.roles import LEAD, ROLES
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.scoring import Scores, cost, score
 from mlplanner.model.setup_space import search_step
-from mlplanner.search.pareto import sweep
+from mlplanner.search.pareto import QUALITY_TOLERANCE, sweep
 from mlplanner.search.problem import SearchProblem, search_problem
 
 BRUTE_FORCE_LIMIT = 200_000_000
@@ -156,6 +156,11 @@ def best_within(problem: SearchProblem, budget_usd: float) -> FrontierPoint | No
     chosen = sweep(scores.cost, scores.quality, allocations)
     index = _bought(scores.cost[chosen], budget_usd)
     return None if index is None else _as_points(allocations, scores, chosen[index : index + 1])[0]
+
+
+def cheapest_scoring(points: list[FrontierPoint]) -> FrontierPoint | None:
+    """The cheapest frontier plan that scores anything."""
+    return next((p for p in points if p.quality > QUALITY_TOLERANCE), None)
 
 
 def affordable(points: list[FrontierPoint], budget_usd: float) -> FrontierPoint | None:

@@ -175,9 +175,9 @@ def test_budget_advice_without_a_plan_is_null_and_says_why(
     assert advice.plan is None and advice.smallest_cost_usd > 0
     message = run_error(capsys, "recommend", str(path), "--budget", "0", "--format", "json")
     assert message == (
-        "error: budget: $0 buys no plan; even the team that staffs no project (the existing "
-        "team, the analytics baseline, outsourced annotation) costs "
-        f"{format_usd(advice.smallest_cost_usd)} a year"
+        "error: budget: $0 buys no plan; even the cheapest team it can advise (the people "
+        "already employed and those the work cannot do without, outsourced annotation "
+        f"included) costs {format_usd(advice.smallest_cost_usd)} a year"
     )
     assert advice.to_dict() == {
         "funded": [],
@@ -197,7 +197,7 @@ def test_budget_advice_without_a_plan_is_null_and_says_why(
         ("-5", "argument --budget: must be zero or more US dollars"),
         ("lots", "argument --budget: must be a number of US dollars"),
         ("nan", "argument --budget: must be zero or more US dollars"),
-        ("100000", "budget: $100k buys no plan; even the team that staffs no project (the"),
+        ("100000", "budget: $100k buys no plan; even the cheapest team it can advise (the"),
     ],
 )
 def test_bad_budgets_exit_2_with_one_line(
@@ -359,10 +359,10 @@ def test_a_budget_below_the_people_employed_names_the_work_they_staff(
     advice = fund_projects(frozen_analytics_team(), 500_000)
     message = run_error(capsys, "recommend", str(path), "--budget", "500000")
     assert message == (
-        "error: budget: $500k buys no plan; even the team that staffs no project (the existing "
-        "team, the analytics baseline, outsourced annotation) costs "
-        f"{format_usd(advice.smallest_cost_usd)} a year; the people already employed staff "
-        "Sales dashboards at no more cost"
+        "error: budget: $500k buys no plan; even the cheapest team it can advise (the people "
+        "already employed and those the work cannot do without, outsourced annotation "
+        f"included) costs {format_usd(advice.smallest_cost_usd)} a year; the people already "
+        "employed staff Sales dashboards at no more cost"
     )
 
 

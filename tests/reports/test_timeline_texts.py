@@ -134,7 +134,7 @@ def test_a_budget_below_the_team_staffing_no_project_hires_nobody_and_says_so() 
     assert advice is not None and advice.plan is None
     assert timeline.budget_team_from is None and sum(q.hires for q in timeline.quarters) == 0
     assert first_year_text(timeline).endswith(
-        "the budget does not cover even the team that staffs no project "
+        "the budget does not cover even the cheapest team it can advise "
         f"({format_usd(advice.smallest_cost_usd)} a year), so the timeline hires nobody."
     )
     assert all(project_staffed(p) == LEFT_OUT for p in timeline.projects)

@@ -28,7 +28,7 @@ from mlplanner.search.budget_plan import (
     describe,
     fund_projects,
 )
-from mlplanner.search.frontier import best_under_budget
+from mlplanner.search.frontier import best_under_budget, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
 from tests.model.test_quality_properties import portfolios
 from tests.support import strategies
@@ -229,7 +229,7 @@ def test_a_budget_below_the_team_staffing_no_project_buys_no_plan() -> None:
     # The team staffing no project: the existing team, the baseline, all outsourced annotation.
     assert nothing.smallest_cost_usd == empty.staff_cost_usd + recommend(s).vendor_cost_usd
     assert describe(nothing) == (
-        "The budget does not cover even the team that staffs no project: "
+        "The budget does not cover even the cheapest team it can advise: "
         f"{format_usd(nothing.smallest_cost_usd)} a year; the people already employed staff "
         "Churn prediction at no more cost, and nobody is hired."
     )
@@ -722,7 +722,7 @@ def test_a_budget_below_the_people_employed_still_names_what_they_staff() -> Non
     assert advice.plan is None and advice.smallest_cost_usd > 500_000
     assert advice.funded == ("Sales dashboards",) and advice.unstaffed == ("Churn model",)
     assert advice.message == (
-        "The budget does not cover even the team that staffs no project: "
+        "The budget does not cover even the cheapest team it can advise: "
         f"{format_usd(advice.smallest_cost_usd)} a year; the people already employed staff "
         "Sales dashboards at no more cost, and nobody is hired."
     )
@@ -744,3 +744,23 @@ def test_the_plan_recommended_for_a_smaller_budget_is_a_cheaper_team() -> None:
         "The budget spreads a cheaper team than the recommended plan over every project."
     )
     assert not fund_projects(seed, recommended.annual_cost_usd).thin  # the plan itself fits
+
+
+def test_without_a_plan_the_floor_said_is_the_cheapest_team_any_advice_buys() -> None:
+    """Six people employed, two small tabular models: the team staffing no project adds a
+    generalist for the analytics baseline ($1.52M), but the setup's cheapest plan, the six
+    alone, costs $1.29M and a budget of that buys it. Below it, the advice says $1.29M, not
+    $1.52M (a review read the higher figure as the floor)."""
+    s = scenario(
+        project_data("Churn", scale="small"),
+        project_data("Forecast"),
+        employees=300,
+        existing={"data_scientist": 3, "data_engineer": 2, "ml_engineer": 1},
+    )
+    cheapest = frontier(s)[0]
+    pricing = _Pricing(s, None, Assumptions.defaults())
+    assert cheapest.quality > 0 and cheapest.annual_cost_usd < pricing.smallest
+    below = fund_projects(s, cheapest.annual_cost_usd - 1)
+    assert below.plan is None and below.smallest_cost_usd == cheapest.annual_cost_usd
+    assert format_usd(cheapest.annual_cost_usd) in below.message
+    assert fund_projects(s, cheapest.annual_cost_usd).plan is not None
