@@ -318,7 +318,8 @@ def timeline_figures(timeline: Timeline, adopted: bool) -> list[Figure]:
     staffs = (
         "The recommended plan"
         if advice is None
-        else f"The team the budget buys, not the recommended plan: {advice.message}"
+        else "The team the budget buys, not the recommended plan: "
+        f"{advice.message[0].lower()}{advice.message[1:]}"
     )
     return [
         *([Figure("Timeline", ADOPTED_TIMELINE)] if adopted else []),

@@ -275,7 +275,12 @@ def test_the_summary_says_what_the_timeline_sheet_staffs() -> None:
     plan = recommend(PLAN_INPUT)
     assert plan.annual_cost_usd > 1_500_000  # the budget does not pay for the plan
     figures = summary_figures(plan)
-    assert cast(str, figures["Timeline staffs"]).startswith("The team the budget buys")
+    advice = simulate(PLAN_INPUT, assumptions=Assumptions.defaults()).budget_advice
+    assert advice is not None and advice.message.startswith("The budget ")
+    assert figures["Timeline staffs"] == (
+        "The team the budget buys, not the recommended plan: the budget "
+        + advice.message.removeprefix("The budget ")
+    )
     timeline = simulate(PLAN_INPUT, assumptions=Assumptions.defaults())
     assert figures["Timeline: staffed"] == staffed_headline(timeline)
     assert figures["Timeline: first year's cost, hiring included (USD)"] == (
