@@ -41,17 +41,22 @@ def shared_name_messages(names: Sequence[str]) -> list[str]:
     ]
 
 
+def beyond_their_work(existing: Mapping[str, int], demand: Mapping[str, float]) -> list[str]:
+    """The specialist roles whose people already employed exceed the role's demand by at
+    least one person."""
+    return [role for role in SPECIALIST_ROLES if existing.get(role, 0) - demand.get(role, 0.0) >= 1]
+
+
 def surplus_messages(existing: Mapping[str, int], demand: Mapping[str, float]) -> list[str]:
     """Specialists already employed beyond their role's demand by at least one person."""
     notes = []
-    for role in SPECIALIST_ROLES:
+    for role in beyond_their_work(existing, demand):
         have, fte = existing.get(role, 0), demand.get(role, 0.0)
-        if have - fte >= 1:
-            work = f"{fte:.1f} FTE of {role_label(role)} work" if fte > 0 else "no work"
-            notes.append(
-                f"{people(have, role)} already employed for {work}: about "
-                f"{round(have - fte)} more than the projects need."
-            )
+        work = f"{fte:.1f} FTE of {role_label(role)} work" if fte > 0 else "no work"
+        notes.append(
+            f"{people(have, role)} already employed for {work}: about "
+            f"{round(have - fte)} more than the projects need."
+        )
     return notes
 
 
@@ -66,8 +71,7 @@ def hiring_beside_surplus_message(
     their work, with nothing to say that moving people was not considered."""
     spare = {
         role: round(existing.get(role, 0) - demand.get(role, 0.0))
-        for role in SPECIALIST_ROLES
-        if existing.get(role, 0) - demand.get(role, 0.0) >= 1
+        for role in beyond_their_work(existing, demand)
     }
     # annotators, leads and heads are not work a specialist beyond their role's would take
     hired = {

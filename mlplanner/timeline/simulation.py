@@ -511,6 +511,7 @@ def simulate(
     # spend a year's absorption on the first quarter's plan, whose shape later plans may not
     # need (a yearly pool made more capacity staff later: tests/timeline/test_simulation.py).
     year_team, rate, absorbable = 0, 0.0, 0.0
+    end = sched.start + horizon - 1  # the horizon's last quarter
     for i in range(horizon):
         if i % QUARTERS_PER_YEAR == 0:
             year_team = sum(team.headcount(r) for r in ROLES)
@@ -547,11 +548,12 @@ def simulate(
             budget_team = quarter
         last_plan = quarter_plan
         effective: dict[str, float] = {r: team.effective_fte(r, i, assumptions) for r in ROLES}
-        for position, (covered, work) in _covered(quarter_plan, effective).items():
-            live = sched.live[position]
-            if live is not None and quarter < live <= sched.start + horizon - 1:
-                done, needed = building.get(position, (0.0, 0.0))
-                building[position] = (done + covered, needed + work)
+        if any(quarter < live <= end for live in sched.live if live is not None):
+            for position, (covered, work) in _covered(quarter_plan, effective).items():
+                live = sched.live[position]
+                if live is not None and quarter < live <= end:
+                    done, needed = building.get(position, (0.0, 0.0))
+                    building[position] = (done + covered, needed + work)
         roles = tuple(
             RoleQuarter(
                 role=role,
@@ -584,7 +586,6 @@ def simulate(
             )
         )
     whole_plan = whole.plan
-    end = sched.start + horizon - 1
     if bound:
         blocked = blocked | {BUDGET}
     shortfall = () if fully_staffed is not None else _shortfall(sched, end, blocked)

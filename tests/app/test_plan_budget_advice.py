@@ -11,7 +11,7 @@ from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.search.budget_plan import describe, fund_projects
 from mlplanner.ui.state import OVERRIDE
 from tests.app.apptest import PLAN_PAGE, button, go_to, metric, open_app, run, texts
-from tests.search.test_budget_plan import insurer
+from tests.support.builders import insurer
 
 HEADING = "Within your budget of $4.50M"
 

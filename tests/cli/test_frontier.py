@@ -22,10 +22,10 @@ from mlplanner.reports.tradeoffs import scenario_step_note
 from mlplanner.search.budget_plan import fund_projects
 from mlplanner.search.frontier import best_under_budget, frontier, frontier_step
 from mlplanner.search.problem import search_problem
-from tests.search.test_budget_plan import insurer
 from tests.support.builders import (
     agritech_seed,
     frozen_analytics_team,
+    insurer,
     large_team_data,
     project_data,
     scenario,

@@ -32,7 +32,13 @@ from mlplanner.search.frontier import best_under_budget, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
 from tests.model.test_quality_properties import portfolios
 from tests.support import strategies
-from tests.support.builders import agritech_seed, frozen_analytics_team, project_data, scenario
+from tests.support.builders import (
+    agritech_seed,
+    frozen_analytics_team,
+    insurer,
+    project_data,
+    scenario,
+)
 
 SETTINGS = settings(max_examples=100, deadline=None)
 SETUPS = st.sampled_from(("startup", "scaleup", "mature"))
@@ -652,35 +658,6 @@ def test_one_removal_more_scoring_no_visibly_more_is_not_kept() -> None:
     assert fewest.quality < more.quality <= fewest.quality + SHOWN_POINTS
     advice = by_whole_projects(s, budget)
     assert "Article recommender" in advice.funded and advice.part is None
-
-
-def insurer() -> Scenario:
-    """A review's Canadian insurer: two analysts and two data scientists already employed, a
-    priority-5 fraud model, a photo estimate with in-house labelling and a note summarizer."""
-    return scenario(
-        project_data("Claims fraud", "tabular", data_readiness="partial", priority=5),
-        project_data(
-            "Damage photo estimate",
-            "computer_vision",
-            data_readiness="raw",
-            annotation="in_house",
-            deployment="online",
-            priority=4,
-        ),
-        project_data(
-            "Claims note summarizer",
-            "generative_ai",
-            scale="small",
-            stage="prototype",
-            data_readiness="partial",
-            deployment="online",
-            priority=3,
-        ),
-        employees=900,
-        setup="mature",
-        region="ca",
-        existing={"data_scientist": 2, "data_analyst": 2},
-    )
 
 
 def test_the_whole_projects_team_spread_is_weighed_too() -> None:

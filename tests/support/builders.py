@@ -218,3 +218,32 @@ def robotics_research_startup(setup: str = "auto", budget: float | None = None) 
         budget=budget,
         existing={"research_scientist": 1, "developer": 2},
     )
+
+
+def insurer() -> Scenario:
+    """A review's Canadian insurer: two analysts and two data scientists already employed, a
+    priority-5 fraud model, a photo estimate with in-house labelling and a note summarizer."""
+    return scenario(
+        project_data("Claims fraud", "tabular", data_readiness="partial", priority=5),
+        project_data(
+            "Damage photo estimate",
+            "computer_vision",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="online",
+            priority=4,
+        ),
+        project_data(
+            "Claims note summarizer",
+            "generative_ai",
+            scale="small",
+            stage="prototype",
+            data_readiness="partial",
+            deployment="online",
+            priority=3,
+        ),
+        employees=900,
+        setup="mature",
+        region="ca",
+        existing={"data_scientist": 2, "data_analyst": 2},
+    )
