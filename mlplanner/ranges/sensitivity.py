@@ -93,8 +93,11 @@ def sensitivity(
     """Each group that moves the plan at its low and high value alone (two rows of
     multipliers per group, one run of the engine), the point figures with every group at 1.
     The hiring groups (time to hire, ramp-up, attrition) move the timeline only: listed with
-    no swing, they read as certain (the timeline's ranges show them). The effort of a domain
-    no project is in moves nothing either, and is left out as noise."""
+    no swing, they read as certain (the timeline's ranges show them). A group that moves
+    neither the work nor the plan at either value (the effort of a domain no project is in,
+    running live models where none is live, the share of work pooled where nothing is
+    shared) is left out as noise; one that moves the work but not the team or its cost keeps
+    its row: the plan absorbs that uncertainty."""
     assumptions = assumptions or Assumptions.defaults()
     domains = {project.domain for project in scenario.projects}
     moving = [
@@ -111,6 +114,15 @@ def sensitivity(
         multipliers[2 * i + 1, column] = spread.high
     result = outcomes(scenario, multipliers, assumptions, setup)
     cost, heads = result.cost.tolist(), result.total_headcount.tolist()
+    moves = [
+        any(
+            cost[row] != cost[-1]
+            or heads[row] != heads[-1]
+            or not np.array_equal(result.demand[row], result.demand[-1])
+            for row in (2 * i, 2 * i + 1)
+        )
+        for i in range(len(moving))
+    ]
     swings = [
         Swing(
             group=group,
@@ -122,6 +134,7 @@ def sensitivity(
             headcount_high=int(heads[2 * i + 1]),
         )
         for i, group in enumerate(moving)
+        if moves[i]
     ]
     order = sorted(
         range(len(swings)),

@@ -4,7 +4,7 @@ moves nothing, and has no row."""
 
 from __future__ import annotations
 
-from mlplanner.model.assumptions import HIRING_GROUPS, UNCERTAINTY_GROUPS, Assumptions
+from mlplanner.model.assumptions import HIRING_GROUPS, Assumptions
 from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import Scenario
 from mlplanner.ranges.perturb import perturbed
@@ -19,26 +19,45 @@ TABULAR_ONLY = scenario(project_data("Churn", "tabular"), project_data("Fraud", 
 def test_rows_are_the_groups_that_can_move_the_plan() -> None:
     """Time to hire, ramp-up and attrition never move the yearly cost or the team (listed
     with no swing, a review read them as certain), nor does the effort of a domain no project
-    is in (noise, a second review said): neither has a row. Every other group has one."""
+    is in (noise, a second review said), running live models where none is live or the
+    attribute adjustments where every attribute is at the default: none has a row. Every
+    other group has one."""
     swings = {s.group: s for s in sensitivity(TABULAR_ONLY).swings}
-    assert not set(swings) & set(HIRING_GROUPS)
-    assert set(swings) == {
-        g
-        for g in UNCERTAINTY_GROUPS
-        if g not in HIRING_GROUPS and (not g.startswith("effort.") or g == "effort.tabular")
-    }
+    assert set(swings) == {"effort.tabular", "shared_work", "salaries"}
     assert swings["effort.tabular"].cost_swing_usd > 0
+
+
+def test_a_live_model_and_an_adjusted_attribute_bring_their_rows() -> None:
+    live = scenario(
+        project_data("Churn", "tabular", lifecycle="run", scale="large"),
+        project_data("Fraud", "tabular"),
+    )
+    swings = {s.group for s in sensitivity(live).swings}
+    assert {"run_effort", "adjustments"} <= swings
 
 
 def test_what_the_rows_leave_out_moves_nothing() -> None:
     """The groups left out are those whose low and high values give the plan as it is."""
     point = recommend(TABULAR_ONLY)
-    for group in ("effort.computer_vision", "effort.nlp", *HIRING_GROUPS):
+    left_out = ("effort.computer_vision", "effort.nlp", "run_effort", "adjustments")
+    for group in (*left_out, *HIRING_GROUPS):
         spread = DEFAULTS.uncertainty_of(group)
         for m in (spread.low, spread.high):
             moved = reshaped_evaluation(TABULAR_ONLY, DEFAULTS, perturbed(DEFAULTS, {group: m}))
             assert moved.annual_cost_usd == point.annual_cost_usd
             assert moved.total_headcount == point.total_headcount
+
+
+def test_a_group_that_moves_the_work_but_not_the_plan_keeps_its_row() -> None:
+    """The plan absorbing an uncertainty is worth saying: the seed startup's pooled share of
+    work moves its work, not its three people or their cost."""
+    seed = scenario(
+        project_data("Triage", "nlp", scale="small", stage="prototype"),
+        employees=12,
+        region="gb",
+    )
+    swing = next(s for s in sensitivity(seed).swings if s.group == "shared_work")
+    assert swing.cost_swing_usd == 0 and swing.headcount_swing == 0
 
 
 def test_each_row_is_the_rules_plan_with_that_group_alone_moved_reshaped_as_the_plan(
