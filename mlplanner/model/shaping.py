@@ -39,9 +39,11 @@ delivering in full). So, where a budget allows it:
   person more, or one moved to a dearer role), the one buying the most quality points per
   dollar is taken (ties: the cheaper) if it buys at least as many points per dollar as the
   team shaped for the rules' cost does on average (its quality over its cost, fixed before
-  any change beyond that cost) and the plan with it costs no more than the scenario's
-  budget (without a budget, no limit but the space's bounds); where none of one person is
-  worth it, the moves of two the same way;
+  any change beyond that cost) and the plan with it, or once reshaped for its cost as
+  below, costs no more than the scenario's budget (without a budget, no limit but the
+  space's bounds; where the change worth most does not fit even reshaped, the one worth
+  most of those that fit with it alone); where none of one person is worth it, the moves
+  of two the same way;
 - the plan is then reshaped as above for its new cost, and the next change considered;
 - every change raises quality and the space is finite, so it ends.
 
@@ -234,17 +236,20 @@ class Addition:
         extra = person.cost_after - person.cost_before
         gain = person.quality_after - person.quality_before
         shown = shown_difference(person.quality_after, person.quality_before)
-        budget = (
-            "" if self.budget_usd is None else f", within the {format_usd(self.budget_usd)} budget"
-        )
         # "three Data Engineers more buy", "one Data Engineer and one ML Engineer more buy"
         verb = "buys" if sum(person.added.values()) * person.step == 1 else "buy"
-        return (
+        said = (
             f"{person.text[0].upper()}{person.text[1:]} {verb} {shown:.1f} points for "
             f"{format_usd(extra)} a year ({_per_million(gain, extra)} points per $1M, against "
-            f"the shaped team's {_per_million(*self.bar)}){budget}: "
-            f"quality {person.quality_after:.1f} at {format_usd(person.cost_after)} a year."
+            f"the shaped team's {_per_million(*self.bar)})"
         )
+        after = f"quality {person.quality_after:.1f} at {format_usd(person.cost_after)} a year"
+        if self.budget_usd is None:
+            return f"{said}: {after}."
+        budget = format_usd(self.budget_usd)
+        if person.cost_after > self.budget_usd:
+            return f"{said}: {after}, past the {budget} budget until reshaped within it."
+        return f"{said}, within the {budget} budget: {after}."
 
     @property
     def held_back_sentence(self) -> str:
@@ -368,16 +373,11 @@ def shape(
     moves, exact, current, at = _reshape(context, space, current, (cap, quality), whole)
     additions: list[Addition] = []
     bar = (at[1], at[0])  # the shaped team's quality and cost: the value a change must beat
-    while (
-        beyond
-        and (person := _worth_adding(context, space, current, at, budget_usd, whole, bar))
-        is not None
+    while beyond and (
+        addition := _next_addition(context, space, current, at, budget_usd, whole, bar)
     ):
-        change = [person.added.get(role, 0) - person.removed.get(role, 0) for role in ROLES]
-        current = space.with_heads(current + np.array([change]) * space.step)
-        start = (person.cost_after, person.quality_after)
-        more, more_exact, current, at = _reshape(context, space, current, start, whole)
-        additions.append(Addition(person, more, more_exact, budget_usd, bar))
+        additions.append(addition[0])
+        current, at = addition[1:]
     held_back = None
     if beyond and budget_usd is not None:  # what the budget alone stops (a review asked)
         held = _worth_adding(context, space, current, at, None, whole, bar)
@@ -522,6 +522,44 @@ def _reshape(
         quality, spend = move.quality_after, move.cost_after
         width = 1
     return tuple(moves), False, current, (spend, quality)
+
+
+def _next_addition(
+    context: ScoringContext,
+    space: SearchSpace,
+    current: np.ndarray,
+    at: tuple[int, float],
+    budget_usd: float | None,
+    whole: _ScoredSpace | None,
+    bar: tuple[float, int],
+) -> tuple[Addition, np.ndarray, tuple[int, float]] | None:
+    """The next change worth its cost within ``budget_usd`` and the plan reshaped after it,
+    with its cost and quality; ``None`` when none is (module docstring). The change worth
+    most is taken where the plan, reshaped for its cost, fits the budget, even if the plan
+    with the change alone does not: a budget of exactly the cost of a plan recommended with
+    more money had been refused it (a change to $636k reshaped to $629k, 79.7 points, where
+    the $629k budget left the plan at 73.9)."""
+    best = _worth_adding(context, space, current, at, None, whole, bar)
+    if best is None:
+        return None
+    added = _with(space, current, best)
+    moves, exact, plan, end = _reshape(
+        context, space, added, (best.cost_after, best.quality_after), whole
+    )
+    if budget_usd is not None and end[0] > budget_usd:
+        fitting = _worth_adding(context, space, current, at, budget_usd, whole, bar)
+        if fitting is None:
+            return None
+        best, added = fitting, _with(space, current, fitting)
+        start = (fitting.cost_after, fitting.quality_after)
+        moves, exact, plan, end = _reshape(context, space, added, start, whole)
+    return Addition(best, moves, exact, budget_usd, bar), plan, end
+
+
+def _with(space: SearchSpace, current: np.ndarray, move: Move) -> np.ndarray:
+    """The plan ``current`` (one row) with ``move`` made, and the heads its leads call for."""
+    change = [move.added.get(role, 0) - move.removed.get(role, 0) for role in ROLES]
+    return space.with_heads(current + np.array([change]) * space.step)
 
 
 def _worth_adding(

@@ -49,7 +49,7 @@ from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.paths import EXAMPLES_DIR
 from mlplanner.search.frontier import best_under_budget, brute_force, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
-from tests.support.builders import agritech_seed, project_data, scenario
+from tests.support.builders import agritech_edge, agritech_seed, project_data, scenario
 from tests.support.strategies import ENGINE_SETTINGS, scenario_data, setups
 
 # The shaping's own threshold: quality gains below it are rounding noise.
@@ -126,8 +126,8 @@ def test_the_plan_costs_no_more_than_the_rules_plan_and_scores_no_lower(
     assert shaping.rules_quality == as_the_rules.quality
     assert plan.annual_cost_usd <= shaping.ceiling_usd
     budget = scenario.company.annual_budget_usd
-    if shaping.additions:
-        assert budget is None or shaping.ceiling_usd <= budget
+    if shaping.additions:  # the last change may pass the budget until reshaped within it
+        assert budget is None or plan.annual_cost_usd <= budget
     else:
         assert shaping.ceiling_usd == shaping.rules_cost_usd
     assert plan.quality >= shaping.rules_quality
@@ -192,7 +192,8 @@ def test_no_dearer_move_is_worth_its_cost_and_each_one_taken_was(
     single move: a person more, or one moved to a dearer role; where none of those is worth
     it, any two at once) buys as many quality points per dollar as the team shaped for the
     rules' cost does on average and fits the budget; each change taken did, and was the best
-    value of the narrowest such moves at the time."""
+    value of the narrowest such moves at the time: of them all, where the plan reshaped after
+    it fits the budget, else of those fitting it alone."""
     plan, shaping = _plan(data, setup)
     space = shaping.space
     budget = plan.scenario.company.annual_budget_usd
@@ -206,11 +207,11 @@ def test_no_dearer_move_is_worth_its_cost_and_each_one_taken_was(
     bar = quality_at / cost_at if cost_at else None
 
     def steps(
-        allocation: dict[str, int], moves: list[dict[str, int]]
+        allocation: dict[str, int], moves: list[dict[str, int]], fitting: bool = True
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The moves raising the cost from ``allocation``: the gain, the extra cost and
-        whether it is worth it (points per dollar at least the shaped team's, within the
-        budget)."""
+        whether it is worth it (points per dollar at least the shaped team's; with
+        ``fitting``, within the budget too)."""
         candidates = space.with_heads(_row(allocation) + _as_rows(moves, space.step))
         candidates = candidates[space.holds(candidates)]
         before, after = score(context, _row(allocation)[None, :]), score(context, candidates)
@@ -219,9 +220,17 @@ def test_no_dearer_move_is_worth_its_cost_and_each_one_taken_was(
         dearer = extra > 0
         gain, extra = gain[dearer], extra[dearer]
         worth = (gain > GAIN) & (bar is not None) & (gain >= (bar or 0.0) * extra)
-        if budget is not None:
+        if budget is not None and fitting:
             worth &= (after.cost[dearer]) <= budget
         return gain, extra, worth
+
+    def best(allocation: dict[str, int], fitting: bool) -> float:
+        """The best points per dollar of the narrowest moves worth their cost."""
+        gain, extra, worth = steps(allocation, single_moves(), fitting)
+        if not worth.any():
+            gain, extra, worth = steps(allocation, wide_moves(), fitting)
+        assert worth.any()
+        return float((gain / extra)[worth].max())
 
     for moves in (single_moves(), wide_moves()):
         assert not steps(plan.allocation, moves)[2].any()
@@ -233,15 +242,16 @@ def test_no_dearer_move_is_worth_its_cost_and_each_one_taken_was(
         person_gain = person.quality_after - person.quality_before
         person_extra = person.cost_after - person.cost_before
         assert bar is not None and person_gain >= bar * person_extra * (1 - 1e-12)
-        gain, extra, worth = steps(allocation, single_moves())
-        if not worth.any():
-            gain, extra, worth = steps(allocation, wide_moves())
-        assert worth.any() and math.isclose(
-            person_gain / person_extra, (gain / extra)[worth].max(), rel_tol=1e-9
+        taken = person_gain / person_extra
+        best_of_all = math.isclose(taken, best(allocation, fitting=False), rel_tol=1e-9)
+        assert best_of_all or (
+            person.cost_after <= (budget or 0)
+            and math.isclose(taken, best(allocation, fitting=True), rel_tol=1e-9)
         )
-        assert budget is None or person.cost_after <= budget
         for move in (person, *addition.moves):
             allocation = move.applied_to(allocation)
+        cost_now = evaluate(plan.scenario, allocation, setup).annual_cost_usd
+        assert budget is None or cost_now <= budget
     assert allocation == plan.allocation
 
 
@@ -423,6 +433,27 @@ def test_the_fashion_retailer_trades_full_stack_data_scientists_for_specialists(
     assert plan.total_headcount == 9
     assert "the plan has three people fewer (0)" in plan.explanations[GENERALIST].rule
     assert "a person more of it buys quality" in plan.explanations["ml_engineer"].rule
+
+
+def test_a_change_past_the_budget_is_made_where_the_plan_reshaped_after_it_fits() -> None:
+    """A review's agritech: its last change beyond the rules' cost costs $636k alone and
+    $629,235 reshaped. A budget of exactly $629,235 had been refused it, and the plan stayed
+    at 73.9 points for $598k, while $700k bought 79.7 for the same $629,235."""
+    generous, exact = recommend(agritech_edge()), recommend(agritech_edge(629_235))
+    assert (generous.annual_cost_usd, round(generous.quality, 1)) == (629_235, 79.7)
+    assert exact.allocation == generous.allocation and exact.shaping is not None
+    last = exact.shaping.additions[-1]
+    assert last.person.cost_after > 629_235
+    assert last.sentence.endswith(
+        "quality 78.7 at $636k a year, past the $629k budget until reshaped within it."
+    )
+    assert last.sentence in exact.shaping.summary
+    # a dollar less, the change does not fit even reshaped: the plan stays smaller, and says
+    # what the budget holds back
+    short = recommend(agritech_edge(629_234))
+    assert short.annual_cost_usd <= 629_234 and short.quality < exact.quality
+    assert short.shaping is not None
+    assert "holds back one change worth its cost" in short.shaping.summary
 
 
 def _on_steps(space: Any, plans: np.ndarray) -> np.ndarray:

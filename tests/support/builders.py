@@ -247,3 +247,33 @@ def insurer() -> Scenario:
         region="ca",
         existing={"data_scientist": 2, "data_analyst": 2},
     )
+
+
+def agritech_edge(budget: float | None = 700_000) -> Scenario:
+    """A review's 120-person Spanish agritech: a small edge vision model labelled in house
+    (priority 5) and a batch yield forecast. Its recommended plan's last change beyond the
+    rules' cost, alone, costs $636k; reshaped for that cost, $629,235."""
+    return scenario(
+        project_data(
+            "Weed detection on tractor",
+            "computer_vision",
+            scale="small",
+            stage="production",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="edge",
+            priority=5,
+        ),
+        project_data(
+            "Yield forecasting",
+            "tabular",
+            scale="small",
+            stage="production",
+            data_readiness="partial",
+            annotation="none",
+            deployment="batch",
+        ),
+        employees=120,
+        region="es",
+        budget=budget,
+    )
