@@ -134,15 +134,19 @@ def budget_lines(
     looked = bool(scenario.projects) and (best is None or best.quality <= QUALITY_TOLERANCE)
     points = frontier(scenario, setup=setup) if looked else []
     scoring = cheapest_scoring(points)
+    # "Of the setup's space": the advice's own team, spread over every project, may lie
+    # outside it (a health startup's read "spreads a cheaper team … over every project", then
+    # "No plan spreading every role over every project fits the budget").
+    space = f"of the setup's space{_space_keeps(scenario, setup)}"
+    plan = advice.plan
     if best is not None and best.quality <= QUALITY_TOLERANCE and scoring is not None:
         lines.append(
-            "No plan spreading every role over every project within the budget scores anything "
-            f"(the best, {_team(best.allocation, existing)}, scores 0.0): the cheapest that "
-            f"does, {_team(scoring.allocation, existing)}, costs "
+            f"No plan {space} within the budget, every role spread over every project, scores "
+            f"anything (the best, {_team(best.allocation, existing)}, scores 0.0): the "
+            f"cheapest that does, {_team(scoring.allocation, existing)}, costs "
             f"{format_usd(scoring.annual_cost_usd)} a year."
         )
     elif best is not None:
-        plan = advice.plan
         beaten = (
             plan is not None and plan.scored and plan.quality > best.quality + QUALITY_TOLERANCE
         )
@@ -150,20 +154,21 @@ def budget_lines(
         # annotator for in-house labelling), and a SaaS's $226k read "highest score, 3.5" for
         # an annotator and its developer, where its developer and a generalist scored 11.5.
         lines.append(
-            f"Best plan of the setup's space{_space_keeps(scenario, setup)} within the budget, "
-            "every role spread over every project (the Trade-offs page): "
-            f"{format_usd(best.annual_cost_usd)} a year, quality {best.quality:.1f}, with "
-            f"{_team(best.allocation, existing)}."
+            f"Best plan {space} within the budget, every role spread over every project (the "
+            f"Trade-offs page): {format_usd(best.annual_cost_usd)} a year, quality "
+            f"{best.quality:.1f}, with {_team(best.allocation, existing)}."
         )
         if beaten and plan is not None:
             lines.append(_outside_space(plan, scenario, setup))
     elif points:
         cheapest = points[0]
         lines.append(
-            "No plan spreading every role over every project fits the budget: the cheapest, "
+            f"No plan {space} fits the budget: the cheapest, "
             f"{_team(cheapest.allocation, existing)}, costs "
             f"{format_usd(cheapest.annual_cost_usd)} a year."
         )
+        if plan is not None and plan.scored and advice.thin:  # spread, outside the space
+            lines.append(_outside_space(plan, scenario, setup))
     return "\n".join(lines)
 
 

@@ -217,7 +217,7 @@ def test_a_budget_below_anyone_to_deploy_names_the_cheapest_plan(
     cheapest = frontier(load_scenario(path), "mature")[0].annual_cost_usd
     assert lines.splitlines()[-2:] == [
         "Budget advice: The budget staffs no project and leaves unstaffed: Churn.",
-        "No plan spreading every role over every project fits the budget: the cheapest, "
+        "No plan of the setup's space fits the budget: the cheapest, "
         f"1 Backend Developer, costs {format_usd(cheapest)} a year.",
     ]
 
@@ -345,8 +345,9 @@ def test_a_budget_whose_best_plan_scores_nothing_names_the_cheapest_that_does(
     cheapest = next(p for p in frontier(load_scenario(seed)) if p.quality > 0)
     lines = run_ok(capsys, "recommend", str(seed), "--budget", "132536").splitlines()
     assert lines[-1] == (
-        "No plan spreading every role over every project within the budget scores anything "
-        "(the best, 1 Data Annotator, scores 0.0): the cheapest that does, 1 Data Annotator "
+        "No plan of the setup's space (its plans keep at least 1 Data Annotator) within the "
+        "budget, every role spread over every project, scores anything (the best, 1 Data "
+        "Annotator, scores 0.0): the cheapest that does, 1 Data Annotator "
         f"and 1 Full-Stack Data Scientist, costs {format_usd(cheapest.annual_cost_usd)} a year."
     )
 
@@ -419,3 +420,50 @@ def test_a_budget_buying_the_plan_recommended_for_it_says_what_it_holds_back(
         "project."
     )
     assert lines[at + 1] == budgeted.held_back.held_back_sentence
+
+
+def test_a_spread_team_outside_the_space_is_not_contradicted_by_the_line_under_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A review's health startup: the advice spreads its team, which has no annotator, over
+    both projects, and the line under it had read "No plan spreading every role over every
+    project fits the budget". It names the setup's space, and says why the team is not in it."""
+    company = scenario_data(
+        project_data(
+            "Retinal scan triage",
+            "computer_vision",
+            stage="research",
+            data_readiness="partial",
+            annotation="outsourced",
+            deployment="batch",
+            priority=5,
+        ),
+        project_data(
+            "Clinical notes summariser",
+            "nlp",
+            scale="small",
+            stage="prototype",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="online",
+        ),
+        employees=40,
+        region="gb",
+        budget=900_000,
+        existing={"research_scientist": 2, "full_stack_data_scientist": 1},
+    )
+    path = tmp_path / "health.json"
+    path.write_text(json.dumps(company))
+    lines = run_ok(capsys, "recommend", str(path), "--budget", "463773").splitlines()
+    assert lines[-3] == (
+        "Budget advice: The budget spreads a cheaper team than the recommended plan over every "
+        "project."
+    )
+    assert lines[-2].startswith(
+        "No plan of the setup's space (its plans keep at least 1 Data Annotator) fits the "
+        "budget: the cheapest, the existing team plus 1 Data Annotator, costs $"
+    )
+    assert lines[-1].startswith("The budget advice's team scores ")
+    assert lines[-1].endswith(
+        "on every project: it is not a plan of that space, which keeps at least 1 Data Annotator."
+    )
