@@ -71,10 +71,17 @@ def role_color_scale(roles: Iterable[str] = ROLES) -> alt.Scale:
     )
 
 
+# The plot's height is the chart's, the legend below it added on: Streamlit sizes a chart
+# stretched to its column with autosize "fit", which puts the legend inside the height, and
+# nine roles' legend left the Timeline's 300-pixel "People by role" no plot at all.
+LEGEND_BELOW = alt.AutoSizeParams(type="fit-x", contains="padding")
+
+
 def role_legend(columns: int = 2) -> alt.Legend:
     """The roles' colour legend: under the chart (beside it, it left a phone's plot a sliver:
     grouped bars one or two pixels wide), in ``columns`` columns. It starts where the plot
-    does: under bars with long labels beside them, one column (a phone cut off the second)."""
+    does: under bars with long labels beside them, one column (a phone cut off the second).
+    A chart of fixed height with it sizes by :data:`LEGEND_BELOW`."""
     return alt.Legend(title="Role", orient="bottom", columns=columns, labelLimit=LEGEND_LABEL_LIMIT)
 
 

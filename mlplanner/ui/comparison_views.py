@@ -20,6 +20,7 @@ from mlplanner.reports.comparison import (
 )
 from mlplanner.reports.tables import comparison_frame
 from mlplanner.ui.charts import (
+    LEGEND_BELOW,
     chart_title,
     labelled_cost_quality_points,
     role_color_scale,
@@ -102,7 +103,7 @@ def headcount_chart(c: SetupComparison) -> alt.Chart:
                 alt.Tooltip("cost:N", title="Annual cost"),
             ],
         )
-        .properties(height=CHART_HEIGHT)
+        .properties(height=CHART_HEIGHT, autosize=LEGEND_BELOW)
     )
 
 

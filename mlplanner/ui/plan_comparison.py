@@ -27,6 +27,7 @@ from mlplanner.storage.revisions import RevisionChoice, revision_choices
 from mlplanner.ui import widgets
 from mlplanner.ui.charts import (
     LABEL_LIMIT,
+    LEGEND_BELOW,
     chart_title,
     labelled_cost_quality_points,
     role_color_scale,
@@ -314,7 +315,7 @@ def headcount_delta_chart(baseline_label: str, found: Sequence[EvaluationDelta])
                 alt.Tooltip("cost:N", title="Change in cost / year"),
             ],
         )
-        .properties(height=CHART_HEIGHT)
+        .properties(height=CHART_HEIGHT, autosize=LEGEND_BELOW)
     )
 
 

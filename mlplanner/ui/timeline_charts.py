@@ -17,7 +17,14 @@ from mlplanner.model.roles import ROLES, role_label, role_sort_key
 from mlplanner.model.wording import format_usd
 from mlplanner.ranges.timeline_ranges import TimelineRanges
 from mlplanner.timeline.simulation import Timeline
-from mlplanner.ui.charts import LABEL_LIMIT, NEUTRAL, chart_title, role_color_scale, role_legend
+from mlplanner.ui.charts import (
+    LABEL_LIMIT,
+    LEGEND_BELOW,
+    NEUTRAL,
+    chart_title,
+    role_color_scale,
+    role_legend,
+)
 
 CHART_HEIGHT: Final = 300
 HIRES_COLOR: Final = "#59a14f"
@@ -77,7 +84,7 @@ def headcount_chart(timeline: Timeline) -> alt.Chart:
                 alt.Tooltip("effective_fte:Q", title="Effective FTE", format=".2f"),
             ],
         )
-        .properties(height=CHART_HEIGHT)
+        .properties(height=CHART_HEIGHT, autosize=LEGEND_BELOW)
     )
 
 

@@ -114,3 +114,15 @@ def test_plans_at_one_point_share_one_label() -> None:
     [rows] = spec["datasets"].values()
     assert [row["shown_label"] for row in rows] == ["A = B", "", "C"]
     assert [layer["encoding"]["text"]["field"] for layer in spec["layer"][1:]] == ["shown_label"]
+
+
+@pytest.mark.parametrize("name", sorted(example_scenarios()))
+def test_a_fixed_height_chart_with_its_legend_below_keeps_its_plot_height(name: str) -> None:
+    """Streamlit sizes a stretched chart with autosize "fit", which puts a legend below the
+    plot inside the chart's height: the enterprise's nine roles left the Timeline's 300-pixel
+    "People by role" no plot at all. Such charts fit their width only."""
+    for what, build in charts(name).items():
+        spec = build().to_dict(validate=False)
+        legend = spec.get("encoding", {}).get("color", {}).get("legend") or {}
+        if legend.get("orient") == "bottom" and isinstance(spec.get("height"), int):
+            assert spec.get("autosize") == {"type": "fit-x", "contains": "padding"}, what
