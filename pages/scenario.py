@@ -257,9 +257,11 @@ def company_form(scenario: Scenario) -> dict[str, Any]:
         step=50_000,
         placeholder="No budget",
         key=budget_key,
-        help="What the team may cost a year. The Plan page compares the plan's cost with it "
-        "and, when the plan is over, warns and shows what the budget buys (whole projects, or "
-        "everyone on every project where that scores higher); "
+        help="What the team may cost a year. The plan makes changes beyond the staffing "
+        "rules' cost (a person more worth their cost) only within it; where even the rules' "
+        "team costs more, the plan stays that team. The Plan page compares the plan's cost "
+        "with it and, when the plan is over, warns and shows what the budget buys (whole "
+        "projects, or everyone on every project where that scores higher); "
         "leave empty for no budget.",
     )
     employees_col.caption(f"{count(employees)} employees")

@@ -132,8 +132,16 @@ def budget_and_chart() -> None:
     heading = f"The best plan for {format_usd(budget)} a year"
     st.subheader(heading + (" (adopted)" if adopted else ""))
     if chosen is None:
-        st.warning("No plan fits this budget: the cheapest plan of this setup costs more.")
+        st.warning(
+            "No plan fits this budget: the cheapest plan of this setup costs "
+            f"{format_usd(points[0].annual_cost_usd)} a year."
+        )
     else:
+        if budget > points[-1].annual_cost_usd:
+            st.info(
+                f"Every plan of this setup's frontier costs less than {format_usd(budget)}: "
+                "more people score no higher. This is the dearest of them."
+            )
         chosen_plan = evaluate(scenario, chosen.allocation, assumptions=assumptions)
         same = chosen.allocation == recommended.allocation  # no change to show against it
         figures = st.container(horizontal=True)  # one row, not three columns

@@ -46,13 +46,15 @@ def headline(points: list[FrontierPoint]) -> tuple[str, str]:
 
 
 def budget_steps(points: list[FrontierPoint], budget: float | None) -> list[int]:
-    """Budgets a slider offers: every frontier plan's exact cost and the scenario's budget,
-    and between them even steps (whole thousands of dollars) from the cheapest to the dearest
-    plan, except those that would read the same as an exact one ($2.50M twice)."""
+    """Budgets a slider offers: every frontier plan's exact cost and the scenario's budget
+    (below the cheapest plan or past the dearest too: clamped, a $1.00M budget read "The best
+    plan for $1.06M a year" and a $2.50M one "… for $1.96M", neither the budget), and between
+    them even steps (whole thousands of dollars) from the cheapest to the dearest plan, except
+    those that would read the same as an exact one ($2.50M twice)."""
     low, high = points[0].annual_cost_usd, points[-1].annual_cost_usd
     exact = {p.annual_cost_usd for p in points}
     if budget is not None:
-        exact.add(int(min(max(budget, low), high)))
+        exact.add(int(budget))
     taken = {format_usd(usd) for usd in exact}
     step = max(1_000, round((high - low) / BUDGET_STEPS, -3))
     even = (usd for usd in range(low, high + 1, int(step)) if format_usd(usd) not in taken)

@@ -42,9 +42,13 @@ def test_the_page_opens_on_the_best_plan_under_the_scenario_budget() -> None:
     at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
     best = affordable(POINTS, 2_500_000)
     assert best is not None
-    # The budget buys every frontier plan: the slider stops at the dearest one.
-    assert POINTS[-1].annual_cost_usd < 2_500_000
-    assert at.select_slider[0].value == POINTS[-1].annual_cost_usd == best.annual_cost_usd
+    # The budget buys every frontier plan: the slider starts at the budget itself, and the
+    # page says its plan is the dearest of the frontier (clamped to it, the heading had read
+    # "The best plan for $1.96M a year", not the budget).
+    assert POINTS[-1].annual_cost_usd == best.annual_cost_usd < 2_500_000
+    assert at.select_slider[0].value == 2_500_000
+    assert at.subheader[0].value == "The best plan for $2.50M a year"
+    assert any("This is the dearest of them." in info.value for info in at.info)
     assert metric(at, "Cost a year") == format_usd(best.annual_cost_usd)
     assert metric(at, "Quality") == f"{best.quality:.1f} / 100"
     [quality] = [m for m in at.metric if m.label == "Quality"]
@@ -268,3 +272,18 @@ def test_a_budget_whose_plan_scores_nothing_says_so_and_names_the_cheapest_that_
     ]
     at = go_to(open_app(seed), TRADEOFFS_PAGE)  # its own budget buys a plan that scores
     assert not [w for w in at.warning if w.value.startswith("This plan scores nothing")]
+
+
+def test_a_budget_below_the_cheapest_plan_buys_none_and_the_page_says_so() -> None:
+    """Clamped to the cheapest plan, a $1.00M budget had read "The best plan for $1.06M a
+    year", a plan over that budget, without a word."""
+    company = FASHION.company.model_copy(update={"annual_budget_usd": 1_000_000})
+    at = go_to(open_app(FASHION.model_copy(update={"company": company})), TRADEOFFS_PAGE)
+    assert POINTS[0].annual_cost_usd > 1_000_000
+    assert at.select_slider[0].value == 1_000_000
+    assert at.subheader[0].value == "The best plan for $1.00M a year"
+    assert [w.value for w in at.warning] == [
+        "No plan fits this budget: the cheapest plan of this setup costs "
+        f"{format_usd(POINTS[0].annual_cost_usd)} a year."
+    ]
+    assert not [m for m in at.metric if m.label == "Cost a year"]
