@@ -92,7 +92,7 @@ def plan_details(plan: PlanSummary) -> None:
         st.caption(
             f"Revision {plan.latest_revision} · saved {plan.updated_at:%Y-%m-%d %H:%M} UTC · "
             f"{people(plan.total_headcount)} · {format_usd(plan.annual_cost_usd)} a year · "
-            f"quality {plan.quality:.0f} / 100"
+            f"quality {plan.quality:.1f} / 100"
             + (f" ({PREVIOUS_QUALITY_NOTE})" if plan.previous_quality else "")
         )
         # Only the open tab is drawn (choosing another reruns the page): the history, the

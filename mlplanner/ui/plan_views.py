@@ -63,7 +63,7 @@ def render_headline_metrics(evaluation: Evaluation) -> None:
         )
     quality.metric(
         "Quality",
-        f"{evaluation.quality:.0f} / 100" if evaluation.scored else "No score",
+        f"{evaluation.quality:.1f} / 100" if evaluation.scored else "No score",
         help=f"{DEFINITION} Its components are {joined(list(COMPONENTS))} (see the chart)."
         if evaluation.scored
         else NO_QUALITY,

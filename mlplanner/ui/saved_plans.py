@@ -184,7 +184,7 @@ def plans_frame(
             "People": [plan.total_headcount for plan in summaries],
             "Hires": [plan.total_hires for plan in summaries],
             "Cost / year": [format_usd(plan.annual_cost_usd) for plan in summaries],
-            "Quality": [round(plan.quality) for plan in summaries],
+            "Quality": [round(plan.quality, 1) for plan in summaries],
             "Setup": [plan.setup for plan in summaries],
             "Revisions": [plan.latest_revision for plan in summaries],
         }
@@ -215,7 +215,7 @@ def revisions_frame(
             "People": [revision.total_headcount for revision in revisions],
             "Hires": [revision.total_hires for revision in revisions],
             "Cost / year": [format_usd(revision.annual_cost_usd) for revision in revisions],
-            "Quality": [round(revision.quality) for revision in revisions],
+            "Quality": [round(revision.quality, 1) for revision in revisions],
             "Setup": [revision.setup for revision in revisions],
             "Changed": [_changed(revision, scenarios or {}) for revision in revisions],
             "Note": [revision.note or "" for revision in revisions],
@@ -256,9 +256,9 @@ def _details(revision: RevisionSummary) -> str:
 
 def previous_quality_text(label: str, saved: float, now: float) -> str:
     """What a plan saved under the previous quality definition says next to its figures:
-    ``Acme, revision 2 was saved with quality 91, scored by the previous quality definition
-    (before December 2026); today's definition scores it 65.``"""
+    ``Acme, revision 2 was saved with quality 91.0, scored by the previous quality definition
+    (before December 2026); today's definition scores it 65.2.``"""
     return (
-        f"{label} was saved with quality {saved:.0f}, {PREVIOUS_QUALITY_NOTE}; today's "
-        f"definition scores it {now:.0f}."
+        f"{label} was saved with quality {saved:.1f}, {PREVIOUS_QUALITY_NOTE}; today's "
+        f"definition scores it {now:.1f}."
     )

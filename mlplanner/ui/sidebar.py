@@ -32,7 +32,7 @@ def render_sidebar() -> None:
         st.caption(f"{projects(len(scenario.projects))} · {employees} employees  \nSetup: {setup}")
         if override is not None:
             st.caption(f"Adopted allocation: {plain(override.label or 'your own')}")
-        quality = f"Quality {plan.quality:.0f} / 100" if plan.scored else "No quality score yet"
+        quality = f"Quality {plan.quality:.1f} / 100" if plan.scored else "No quality score yet"
         st.markdown(f"{people(plan.total_headcount)} · {cost}  \n{quality}")
         st.caption(f"Assumptions: {plain(get_assumption_set_name())}")
         render_sidebar_save()

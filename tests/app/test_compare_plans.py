@@ -139,8 +139,8 @@ def test_a_plan_scored_by_the_previous_definition_says_so_next_to_todays_score(
     now = recommend(FASHION).quality
     notes = [i for i in texts(at.info) if PREVIOUS_QUALITY_NOTE in i]
     assert notes == [
-        f"Old score · r1 (newest) was saved with quality {PREVIOUS_QUALITY:.0f}, "
-        f"{PREVIOUS_QUALITY_NOTE}; today's definition scores it {now:.0f}."
+        f"Old score · r1 (newest) was saved with quality {PREVIOUS_QUALITY:.1f}, "
+        f"{PREVIOUS_QUALITY_NOTE}; today's definition scores it {now:.1f}."
     ]
 
 

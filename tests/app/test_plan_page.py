@@ -62,7 +62,7 @@ def test_headline_metrics_come_first_and_match_the_plan(file_name: str) -> None:
     assert metric(at, "People") == str(plan.total_headcount)
     assert metric(at, "Hires") == str(plan.total_hires)
     assert metric(at, "Annual cost") == format_usd(plan.annual_cost_usd)
-    assert metric(at, "Quality") == f"{plan.quality:.0f} / 100"
+    assert metric(at, "Quality") == f"{plan.quality:.1f} / 100"
     [quality] = [m for m in at.metric if m.label == "Quality"]
     assert quality.help.startswith(DEFINITION)
     assert f"**Setup: {plan.setup}** ({plan.setup_reason})" in texts(at.markdown)

@@ -293,19 +293,19 @@ def test_a_plan_saved_under_the_previous_quality_definition_says_so(engine: Engi
     plan = save_previous_definition(engine, "Old score")
     at = plans_page()
     assert any(
-        c.endswith(f"quality {PREVIOUS_QUALITY:.0f} / 100 ({PREVIOUS_QUALITY_NOTE})")
+        c.endswith(f"quality {PREVIOUS_QUALITY:.1f} / 100 ({PREVIOUS_QUALITY_NOTE})")
         for c in texts(at.caption)
     )
     history = open_plan_tab(at).dataframe[1].value
-    assert list(history["Quality"]) == [round(PREVIOUS_QUALITY)]  # as saved
+    assert list(history["Quality"]) == [round(PREVIOUS_QUALITY, 1)]  # as saved
     assert history["Details"][0] == PREVIOUS_QUALITY_NOTE
     click(open_plan_tab(at, "Open and manage"), "Open")
     assert [t.value for t in at.title] == ["Plan"]
     assert loaded(at) == LoadedPlan(plan.id, "Old score", 1, 1, PREVIOUS_QUALITY)
     now = recommended().quality
     assert texts(at.info)[0] == (
-        f"Old score, revision 1, was saved with quality {PREVIOUS_QUALITY:.0f}, "
-        f"{PREVIOUS_QUALITY_NOTE}; today's definition scores it {now:.0f}."
+        f"Old score, revision 1, was saved with quality {PREVIOUS_QUALITY:.1f}, "
+        f"{PREVIOUS_QUALITY_NOTE}; today's definition scores it {now:.1f}."
     )
 
 

@@ -240,7 +240,7 @@ def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:
     # the state is set up before that run; the browser test checks the sidebar after edits.
     enterprise = example_scenarios()["enterprise_portfolio.json"]
     at = open_app(enterprise)
-    quality = f"{recommend(enterprise).quality:.0f}"
+    quality = f"{recommend(enterprise).quality:.1f}"
     assert texts(at.sidebar.markdown) == [
         "**Enterprise: a dozen mixed ML projects, six of them live**",
         f"37 people · $7.48M of $12.00M budget  \nQuality {quality} / 100",
