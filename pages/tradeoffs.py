@@ -44,12 +44,18 @@ SEARCH_HELP_KEY = "mlp.tradeoffs.search_help"
 
 
 def _adopt(point: FrontierPoint, label: str) -> None:
-    set_override(point.allocation, label)
-    flash(
-        "success",
-        f"Adopted the {plain(label)}: {plain(point_label(point))}. The Plan page, every page's "
-        "sidebar and saving now use it.",
-    )
+    """Adopt ``point``; the recommended plan's own allocation is the recommendation again
+    (adopted, the Plan page had called it "not the recommendation" and dropped its ranges)."""
+    if point.allocation == recommend(get_scenario(), assumptions=get_assumptions()).allocation:
+        set_override(None)
+        flash("success", "Back to the recommended plan: the Plan page and the sidebar show it.")
+    else:
+        set_override(point.allocation, label)
+        flash(
+            "success",
+            f"Adopted the {plain(label)}: {plain(point_label(point))}. The Plan page, every "
+            "page's sidebar and saving now use it.",
+        )
     st.rerun()  # from a callback: the whole app, so the sidebar shows the adopted plan
 
 

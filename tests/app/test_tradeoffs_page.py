@@ -164,15 +164,34 @@ def test_adopting_confirms_marks_the_heading_and_explains_the_adopted_heads() ->
 
 def test_adopting_a_named_plan_and_any_frontier_point() -> None:
     at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
-    at.button(key="mlp.tradeoffs.adopt_lean").click()
+    at.button(key="mlp.tradeoffs.adopt_premium").click()
     run(at)
     label = at.session_state[OVERRIDE].label
-    assert label == "lean plan (Trade-offs page)"
+    assert label == "premium plan (Trade-offs page)"
     at.selectbox(key=key_of(at.selectbox[0])).set_value(2)
     run(at)
     at.button(key="mlp.tradeoffs.adopt_point").click()
     run(at)
     assert at.session_state[OVERRIDE].allocation == POINTS[2].allocation
+
+
+def test_adopting_the_recommended_plans_allocation_goes_back_to_the_recommendation() -> None:
+    """Adopted as any other plan, the recommended plan's own allocation had the Plan page say
+    "It is not the recommendation" and drop its ranges."""
+    at = go_to(open_app(FASHION), TRADEOFFS_PAGE)
+    at.selectbox(key=key_of(at.selectbox[0])).set_value(0)  # the cheapest frontier plan
+    run(at)
+    at.button(key="mlp.tradeoffs.adopt_point").click()
+    run(at)
+    assert at.session_state[OVERRIDE].allocation == POINTS[0].allocation
+    at.button(key="mlp.tradeoffs.adopt_recommended").click()
+    run(at)
+    assert OVERRIDE not in at.session_state or at.session_state[OVERRIDE] is None
+    assert "Back to the recommended plan" in " ".join(texts(at.success))
+    # the lean plan is the recommended plan's allocation here: adopting it changes nothing
+    at.button(key="mlp.tradeoffs.adopt_lean").click()
+    run(at)
+    assert OVERRIDE not in at.session_state or at.session_state[OVERRIDE] is None
 
 
 def test_the_frontier_plan_list_follows_the_slider_and_keeps_a_pick_until_it_moves() -> None:
