@@ -160,7 +160,7 @@ class QuarterPlans:
         self._setup = setup
         self._assumptions = assumptions
         self._funding = funding
-        self._plans: dict[tuple[tuple[int, bool], ...], QuarterPlan] = {}
+        self._plans: dict[_Key, QuarterPlan] = {}
 
     def state(self, quarter: int) -> tuple[tuple[int, bool], ...]:
         """(position, live) of every project active in ``quarter`` (an absolute index)."""
@@ -171,15 +171,21 @@ class QuarterPlans:
             if start <= quarter
         )
 
-    def at(self, quarter: int) -> QuarterPlan:
-        key = self.state(quarter)
+    def at(self, quarter: int, on_board: dict[str, int] | None = None) -> QuarterPlan:
+        """The plan for ``quarter``'s scenario; with ``on_board``, planned for the people the
+        timeline then has as its employed staff (:func:`~.simulation.simulate` asks for it
+        where people it hired are beyond the quarter's plan: the work changed shape)."""
+        state = self.state(quarter)
+        key = (state, None if on_board is None else tuple(sorted(on_board.items())))
         found = self._plans.get(key)
         if found is None:
-            found = self._plan(key)
+            found = self._plan(state, on_board)
             self._plans[key] = found
         return found
 
-    def _plan(self, key: tuple[tuple[int, bool], ...]) -> QuarterPlan:
+    def _plan(
+        self, key: tuple[tuple[int, bool], ...], on_board: dict[str, int] | None
+    ) -> QuarterPlan:
         sched, funding = self._schedule, self._funding
         left_out = frozenset(i for i, _ in key if sched.projects[i].name in funding.left_out)
         kept = [(i, live) for i, live in key if i not in left_out]
@@ -189,7 +195,12 @@ class QuarterPlans:
             else sched.projects[i]
             for i, live in kept
         ]
-        scenario = self._scenario.model_copy(update={"projects": projects})
+        update: dict[str, object] = {"projects": projects}
+        if on_board is not None:
+            employed = {role: n for role, n in on_board.items() if n}
+            company = self._scenario.company.model_copy(update={"existing_team": employed})
+            update["company"] = company
+        scenario = self._scenario.model_copy(update=update)
         setup, assumptions = self._setup, self._assumptions
         advice = funding.advice
         part = None
@@ -214,6 +225,9 @@ class QuarterPlans:
         by_project = with_platform_share(plan.demand.fte, plan.demand.kinds, len(projects))
         positions = tuple(i for i, _ in kept)
         return QuarterPlan(plan, positions, by_project, left_out, part)
+
+
+_Key = tuple[tuple[tuple[int, bool], ...], tuple[tuple[str, int], ...] | None]
 
 
 def with_platform_share(fte: np.ndarray, kinds: tuple[str, ...], projects: int) -> np.ndarray:

@@ -7,7 +7,9 @@ Each quarter, in this order:
    (deterministic), the longest-serving first. They leave at the start of the quarter.
 2. **Hires.** The model's plan for the scenario as it stands that quarter
    (:mod:`.quarter_plans`; where the scenario's budget does not pay for it, the team the budget
-   buys by whole projects) sets the target headcount per role. Hires arrive when the work
+   buys by whole projects) sets the target headcount per role; where people the timeline
+   hired are beyond it (the work changed shape), the quarter is planned with the people on
+   board as its employed staff, since nobody is let go. Hires arrive when the work
    starts: a position is opened a time to hire (notice period included, whole quarters)
    ahead, so nobody arrives before the plan start plus that lead time. Gaps are filled in
    priority order: each project's critical roles (the one carrying most of its work, in
@@ -256,6 +258,10 @@ class _Team:
 
     def headcount(self, role: str) -> int:
         return sum(cohort.count for cohort in self.cohorts[role])
+
+    def hired(self, role: str) -> int:
+        """The people of ``role`` the timeline hired (the existing staff aside)."""
+        return sum(cohort.count for cohort in self.cohorts[role] if cohort.first is not None)
 
     def leave(self, rates: dict[str, float]) -> dict[str, int]:
         """Expected leavers of one quarter, as whole people: each role's people times its
@@ -519,13 +525,20 @@ def simulate(
             absorbable = 0.0
         absorbable += rate
         quarter = sched.start + i
+        leavers = team.leave(attrition)
+        people: dict[str, int] = {role: team.headcount(role) for role in ROLES}
         quarter_plan = plans.at(quarter)
+        if any(team.hired(r) and people[r] > quarter_plan.target[r] for r in ROLES):
+            # The work changed shape (a project went live, one started): people hired for
+            # the earlier plan are beyond this one, and nobody is let go, so the quarter is
+            # planned for the people on board, as a manager re-plans (planned as if nobody
+            # were employed, an agritech hired two generalists and a data engineer for 1.6
+            # FTE of live models beside the data scientist and ML engineer who built them).
+            quarter_plan = plans.at(quarter, people)
         plan = quarter_plan.plan
         target = quarter_plan.target
         lines = {line.role: line for line in plan.roles}
         loaded: dict[str, float] = {role: lines[role].loaded_rate_usd for role in ROLES}
-        leavers = team.leave(attrition)
-        people: dict[str, int] = {role: team.headcount(role) for role in ROLES}
         room = None
         if budget is not None:
             run_rate = plan.vendor_cost_usd + sum(people[r] * loaded[r] for r in ROLES)

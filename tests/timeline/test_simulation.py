@@ -29,6 +29,7 @@ from mlplanner.timeline.simulation import (
     simulate,
 )
 from tests.support.builders import (
+    agritech_edge,
     agritech_seed,
     assumptions_with,
     frozen_analytics_team,
@@ -783,3 +784,22 @@ def test_a_go_live_says_how_much_of_the_work_before_it_the_team_covered() -> Non
     beyond = simulate(dated(project_data("Shop", "recommender", live_from="2030-Q1")), quarters=8)
     assert beyond.projects[0].build_percent is None  # it goes live after the horizon
     assert soon.to_dict()["projects"][0]["build_percent"] == early.build_percent
+
+
+def test_when_the_work_changes_shape_the_quarter_is_planned_for_the_people_on_board() -> None:
+    """A review's agritech, its edge model live from 2027-Q3 and its forecast from 2027-Q4:
+    planned each quarter as if nobody were employed, the timeline hired two full-stack data
+    scientists and a data engineer for the live models' 1.6 FTE beside the data scientist and
+    ML engineer who had built them, six people in all. Planned for the people on board, it
+    keeps those two in their work and hires five in all."""
+    scenario = agritech_edge()
+    live = {"Weed detection on tractor": "2027-Q3", "Yield forecasting": "2027-Q4"}
+    projects = [p.model_copy(update={"live_from": live[p.name]}) for p in scenario.projects]
+    company = scenario.company.model_copy(update={"plan_start": "2027-Q1"})
+    timeline = simulate(scenario.model_copy(update={"projects": projects, "company": company}))
+    heads = [q.by_role("headcount") for q in timeline.quarters]
+    assert max(sum(h.values()) for h in heads) == 5
+    assert max(h["full_stack_data_scientist"] for h in heads) == 1
+    first_live = heads[2]  # 2027-Q3: the data scientist and the ML engineer hired to build
+    assert first_live["data_scientist"] == first_live["ml_engineer"] == 1
+    assert first_live["full_stack_data_scientist"] == 0
