@@ -6,12 +6,10 @@ the imported heap: mlplanner/ui/heap.py)."""
 import streamlit as st
 
 from mlplanner.ui.auth import needs_sign_in, render_account, require_sign_in, team_mode
-from mlplanner.ui.drafts import autosave, restore_draft
+from mlplanner.ui.drafts import restore_draft
 from mlplanner.ui.heap import freeze_imported_heap
 from mlplanner.ui.links import open_linked_plan
-from mlplanner.ui.prefetch import prefetch
-from mlplanner.ui.sidebar import render_sidebar
-from mlplanner.ui.state import current_plan, get_assumptions, get_scenario
+from mlplanner.ui.page_end import after_page
 
 st.set_page_config(page_title="ML Team Planner", page_icon=":material/groups:", layout="wide")
 
@@ -36,6 +34,4 @@ if team_mode():
     render_account()
 navigation.run()
 # After the page, so the sidebar shows the scenario as the page's edits left it this run.
-render_sidebar()
-autosave()
-prefetch(get_scenario(), get_assumptions(), current_plan())
+after_page()

@@ -40,7 +40,9 @@ if not scenario.projects:
         f"{NO_QUALITY} Without projects every setup staffs only the company analytics "
         "baseline, so there is nothing to compare."
     )
-    st.page_link("pages/scenario.py", label="Add a project on the Scenario page", icon="➕")
+    st.page_link(
+        "pages/scenario.py", label="Add a project on the Scenario page", icon=":material/add:"
+    )
 else:
     override = get_override()
     if override is not None:

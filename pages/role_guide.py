@@ -92,7 +92,7 @@ st.subheader("Who carries each phase in your plan")
 st.caption(plain(get_scenario().name))
 if not working_roles(phases):
     st.info("Nobody in the current plan does phase work yet: add a project on the Scenario page.")
-    st.page_link("pages/scenario.py", label="Add a project", icon="➕")
+    st.page_link("pages/scenario.py", label="Add a project", icon=":material/add:")
 else:
     render_plan_chart("responsibility", plan)
     st.caption(

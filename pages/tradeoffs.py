@@ -25,6 +25,7 @@ from mlplanner.ui import widgets
 from mlplanner.ui.adoption import adopt_button
 from mlplanner.ui.messages import flash, render_flash
 from mlplanner.ui.on_demand import opened
+from mlplanner.ui.page_end import end_page
 from mlplanner.ui.plan_views import render_role_table
 from mlplanner.ui.state import (
     current_plan,
@@ -91,8 +92,10 @@ if search_box is not None:
 
 if not scenario.projects:
     st.info(NO_QUALITY + " Trade-offs weigh cost against quality.")
-    st.page_link("pages/scenario.py", label="Add a project on the Scenario page", icon="➕")
-    st.stop()
+    st.page_link(
+        "pages/scenario.py", label="Add a project on the Scenario page", icon=":material/add:"
+    )
+    end_page()
 
 points = frontier_points(scenario_json, assumptions_json)
 recommended = recommend(scenario, assumptions=assumptions)
@@ -105,7 +108,7 @@ if len(points) < 2:
         "Only one plan is possible here (the existing team, with nothing to add). "
         "Add projects on the Scenario page to see what more money buys."
     )
-    st.stop()
+    end_page()
 
 
 steps = budget_steps(points, budget_setting)

@@ -82,6 +82,13 @@ def test_a_draft_survives_a_reload_and_a_browser_restart(app_server: str, browse
         open_app(page, app_server)
         assert scenario_name(page) == "New scenario"
         whole_page_screenshot(page, "drafts-new-scenario-after-reload")
+        # A page with nothing to show still ends with the shared sidebar (the Trade-offs
+        # page of a scenario without projects had shown the page links alone).
+        go_to(page, "Trade-offs")
+        expect(page.get_by_text("Add a project on the Scenario page")).to_be_visible()
+        expect(page.get_by_test_id("stSidebar")).to_contain_text("New scenario")
+        expect(page.get_by_test_id("stSidebar")).to_contain_text("No quality score yet")
+        whole_page_screenshot(page, "tradeoffs-without-projects")
     finally:
         restarted.close()
 
