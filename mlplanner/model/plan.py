@@ -300,11 +300,16 @@ class Plan(Evaluation):
 
     def _carrier(self, role: str) -> str:
         """Where the rules have full-stack data scientists carry some of a role and the plan has
-        none, says so: the rule alone named carriers the plan does not have."""
+        none, says so and who does the work instead: the rule alone named carriers the plan
+        does not have, and "the plan has no full-stack data scientists to carry it" after
+        "full-stack data scientists carry all 0.1 FTE" read as contradicting itself."""
         assert self.staffing is not None
         if self.staffing.carried.get(role, 0.0) <= _EPS or self.allocation[GENERALIST] > 0:
             return ""
-        return "; the plan has no full-stack data scientists to carry it"
+        own = self.allocation[role]
+        does = "does" if own == 1 else "do"
+        who = f"its {people(own, role)} {does} it" if own else "nobody does that work"
+        return f"; reshaped, the plan has no full-stack data scientists, so {who}"
 
     def _generalist_work(self) -> dict[str, float]:
         """The generalists' work by kind: each role's kinds in the share they carry."""

@@ -198,7 +198,7 @@ def test_headline_states_the_cheapest_plan_near_the_best_quality() -> None:
 
 def test_budget_steps_cover_every_frontier_cost_and_the_budget() -> None:
     """The fashion retailer's frontier runs from $0.83M to $1.96M: a budget inside it is a
-    step of its own; one past the dearest plan is offered as that plan's cost."""
+    step of its own; so is one past the dearest plan or below the cheapest."""
     points = frontier(load_scenario(FASHION))
     steps = budget_steps(points, 1_800_000)
     assert steps == sorted(set(steps))
@@ -211,8 +211,10 @@ def test_budget_steps_cover_every_frontier_cost_and_the_budget() -> None:
     assert labels[steps[-1]] == format_usd(steps[-1]) == "$1.96M"
     exact = {p.annual_cost_usd for p in points} | {1_800_000}
     assert all(format_usd(s) not in {format_usd(e) for e in exact} for s in set(steps) - exact)
-    past = budget_steps(points, 2_500_000)
-    assert max(past) == points[-1].annual_cost_usd and 2_500_000 not in past
+    # A budget outside the frontier's costs is a step too: the slider starts at it
+    past, short = budget_steps(points, 2_500_000), budget_steps(points, 500_000)
+    assert past[-1] == 2_500_000 and past[-2] == points[-1].annual_cost_usd
+    assert short[0] == 500_000 and short[1] == points[0].annual_cost_usd
 
 
 def test_step_note_gives_the_demand_and_the_step_only_for_a_stepped_search() -> None:
