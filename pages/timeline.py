@@ -108,7 +108,7 @@ if override is not None:
         "The timeline staffs the recommended plan (or, where the budget does not pay for it, "
         f"the team the budget advice buys); {plain(override.named)} is not dated."
     )
-render_timeline_metrics(timeline)
+render_timeline_metrics(timeline, assumptions)
 render_timeline_summary(timeline, assumptions)
 if not scenario.projects:
     st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")

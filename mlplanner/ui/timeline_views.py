@@ -20,7 +20,7 @@ from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.plan_export import CSV_MIME, file_stem
 from mlplanner.exchange.timeline_csv import positions_table, timeline_table
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.hiring import derived_capacity
+from mlplanner.model.hiring import absorbable_hires, derived_capacity
 from mlplanner.model.quarters import next_quarter, quarter_index, quarter_of, shift
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS, Scenario
@@ -36,7 +36,7 @@ from mlplanner.reports.timeline_texts import (
     staffed_headline,
     staffed_quarter,
 )
-from mlplanner.timeline.simulation import Timeline, simulate
+from mlplanner.timeline.simulation import QUARTERS_PER_YEAR, Timeline, simulate
 from mlplanner.ui.chart_cache import scenario_key
 from mlplanner.ui.downloads import DownloadFile, download_button
 from mlplanner.ui.on_demand import opened
@@ -123,7 +123,7 @@ def _simulated(
     return simulate(_scenario, assumptions=_assumptions, quarters=quarters, today=today)
 
 
-def render_timeline_metrics(timeline: Timeline) -> None:
+def render_timeline_metrics(timeline: Timeline, assumptions: Assumptions) -> None:
     """When the plan is staffed, what the first year costs, hires, capacity."""
     staffed, first_year, hires, capacity = st.columns(4)
     staffed.metric(
@@ -152,13 +152,18 @@ def render_timeline_metrics(timeline: Timeline) -> None:
         "leaves, from the role owing most, each time the sum makes a whole person).",
         border=True,
     )
+    # The limit that binds, not the company's capacity alone: an enterprise read "Hires a
+    # quarter: 250" while its team of 17 absorbed 17 hires a year.
+    team = sum(timeline.scenario.company.existing_team.values())
+    absorbed = absorbable_hires(team, assumptions)
     capacity.metric(
-        "Hires a quarter",  # "100 a quarter" did not fit the metric's width at 1,400 px
-        str(timeline.capacity),
-        help="Hires the company can close in a quarter (all roles together). In each year "
-        "the timeline also hires no more than the team absorbs (one per person in it at the "
-        "year's start, at least a few; Assumptions page, Warnings), the figure past which the "
-        "Plan page warns.",
+        "Hires in year 1",
+        str(min(absorbed, QUARTERS_PER_YEAR * timeline.capacity)),
+        help=f"At most this many hires in the timeline's first year: the {team}-person team "
+        f"at its start absorbs {absorbed} (the timeline makes {absorption_text(assumptions)}, "
+        f"the figure past which the Plan page warns; Assumptions page, Warnings), and the "
+        f"company closes {capacity_text(timeline, assumptions)}; with a budget, the yearly "
+        "cost also stays within it.",
         border=True,
     )
 

@@ -65,11 +65,13 @@ def test_metrics_and_tables_match_the_simulation() -> None:
         "Fully staffed",
         "First year",
         "Joining / leaving",
-        "Hires a quarter",
+        "Hires in year 1",
     ]
     assert metric(at, "Fully staffed") == timeline.fully_staffed
     assert metric(at, "First year") == format_usd(timeline.first_year_cost_usd)
-    assert metric(at, "Hires a quarter") == "8"
+    # the binding limit: the team of five absorbs six hires a year, the company closes 8 a
+    # quarter
+    assert metric(at, "Hires in year 1") == "6"
     shown = "\n".join(texts(at.markdown) + texts(at.caption))
     assert f"Fully staffed in {timeline.fully_staffed}" in shown
     assert "derived from 800 employees" in shown
@@ -136,7 +138,7 @@ def test_the_inputs_write_to_the_scenario_and_update_the_page() -> None:
     assert company.hiring_capacity_per_quarter == 1
     timeline = simulate(current_scenario(at))
     assert timeline.start == "2027-Q3" and len(timeline.quarters) == 4
-    assert metric(at, "Hires a quarter") == "1"
+    assert metric(at, "Hires in year 1") == "4"  # one a quarter binds
     assert metric(at, "Fully staffed") == (timeline.fully_staffed or "Not in the horizon")
     assert any("set in the scenario" in text for text in texts(at.caption))
     at.number_input(key="mlp.timeline.capacity").set_value(None)
@@ -144,7 +146,7 @@ def test_the_inputs_write_to_the_scenario_and_update_the_page() -> None:
     run(at)
     assert current_scenario(at).company.hiring_capacity_per_quarter is None
     assert current_scenario(at).company.plan_start is None
-    assert metric(at, "Hires a quarter") == "8"
+    assert metric(at, "Hires in year 1") == "6"
 
 
 def test_the_scenario_page_edits_the_timeline_fields_and_names_bad_ones() -> None:
