@@ -21,7 +21,7 @@ from mlplanner.ui.db import db_session
 from mlplanner.ui.downloads import render_plan_downloads
 from mlplanner.ui.messages import render_flash
 from mlplanner.ui.plan_import import render_plan_import
-from mlplanner.ui.save import render_save_control
+from mlplanner.ui.save import render_save_control, unsaved_changes
 from mlplanner.ui.saved_plans import (
     DETAIL_TAB,
     HISTORY_TAB,
@@ -39,7 +39,7 @@ from mlplanner.ui.saved_plans import (
     revisions_frame,
 )
 from mlplanner.ui.sharing import can, render_team_panel
-from mlplanner.ui.state import get_scenario
+from mlplanner.ui.state import get_loaded_plan, get_scenario
 from mlplanner.ui.text import error_text, plain
 
 PAGE_SIZE = 20
@@ -108,6 +108,13 @@ def plan_details(plan: PlanSummary) -> None:
 
 def manage(plan: PlanSummary) -> None:
     """Open, duplicate, delete and rename the plan."""
+    loaded = get_loaded_plan()
+    if loaded is not None and unsaved_changes(loaded):
+        # Open replaced the changes at once, without a word (a review lost an adopted plan)
+        st.warning(
+            f"{plain(loaded.name)} has unsaved changes on screen: opening a plan replaces "
+            "them. Save them first (sidebar) if you need them."
+        )
     open_col, copy_col, delete_col, _ = st.columns([1, 1, 1, 2])
     if open_col.button(
         "Open",
@@ -115,7 +122,8 @@ def manage(plan: PlanSummary) -> None:
         key=f"mlp.plans.open.{plan.id}",
         width="stretch",
         help="Loads the newest revision into the Scenario and Plan pages, with the "
-        "assumptions it was saved with.",
+        "assumptions it was saved with. The scenario on screen is not kept: save it first if "
+        "you need it.",
     ):
         open_and_go(plan.id)
     copy_col.button(

@@ -157,6 +157,21 @@ def test_opening_a_plan_loads_it_into_the_scenario_and_plan_pages(engine: Engine
     assert loaded(at) == LoadedPlan(plan.id, "Seeded", 1, 1)
 
 
+def test_opening_over_unsaved_changes_warns_first(engine: Engine) -> None:
+    """Open replaced the changes on screen at once, without a word."""
+    save_new(engine, "Seeded", evaluation=recommended(renamed(seed_startup(), "Seeded")))
+    at = plans_page()
+    click(at, "Open")
+    at = go_to(edited(at), PLANS_PAGE)
+    assert texts(at.warning) == [
+        "Seeded has unsaved changes on screen: opening a plan replaces them. Save them first "
+        "(sidebar) if you need them."
+    ]
+    assert button(at, "Open").help.endswith("save it first if you need it.")
+    click(at, "Open")  # opening it again drops the change
+    assert not go_to(at, PLANS_PAGE).warning
+
+
 def test_opening_an_older_revision_and_an_adopted_allocation(engine: Engine) -> None:
     plan = save_new(engine, "History")
     adopted = evaluate(seed_startup(), {"full_stack_data_scientist": 1})
