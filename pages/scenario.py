@@ -53,7 +53,14 @@ from mlplanner.ui import widgets
 from mlplanner.ui.downloads import download_button, scenario_csv_file
 from mlplanner.ui.labels import choice_label, region_label
 from mlplanner.ui.on_demand import opened
-from mlplanner.ui.state import Slot, get_assumptions, get_scenario, set_loaded_plan, set_scenario
+from mlplanner.ui.state import (
+    Slot,
+    get_assumptions,
+    get_override,
+    get_scenario,
+    set_loaded_plan,
+    set_scenario,
+)
 from mlplanner.ui.table_height import table_height
 from mlplanner.ui.text import plain
 from mlplanner.ui.timeline_views import (
@@ -598,12 +605,21 @@ project_problems = st.container()
 st.page_link("pages/plan.py", label="See the plan", icon=":material/bar_chart:")
 
 names = [str(row.get("name", "")) for row in data["projects"]]
+adopted = get_override()
 try:
     set_scenario(parse_scenario(data))
     problems: list[FormProblem] = []
 except ScenarioError as exc:
     problems = [form_problem(problem, names) for problem in exc.problems]
 
+if adopted is not None and get_override() is None:
+    # An edit drops the adopted allocation (it was chosen for the scenario before): said, not
+    # silent (the sidebar's "Adopted allocation" line had just gone)
+    status.info(
+        f"{plain(adopted.named)[0].upper()}{plain(adopted.named)[1:]} was chosen for the "
+        "scenario before this edit, so the pages show the recommended plan again: adopt a plan "
+        "again on the Plan or Trade-offs page."
+    )
 if problems:
     status.warning(
         "Some input needs fixing (see below). Until it is fixed, the plan uses the last "

@@ -29,7 +29,9 @@ def render_sidebar() -> None:
     with st.sidebar:
         st.markdown(f"**{plain(scenario.name)}**")
         employees = count(scenario.company.employees)
-        st.caption(f"{projects(len(scenario.projects))} · {employees} employees  \nSetup: {setup}")
+        # counted as the work counts them: a row with count 4 is four projects
+        total = sum(project.count for project in scenario.projects)
+        st.caption(f"{projects(total)} · {employees} employees  \nSetup: {setup}")
         if override is not None:
             st.caption(f"Adopted allocation: {plain(override.label or 'your own')}")
         quality = f"Quality {plan.quality:.1f} / 100" if plan.scored else "No quality score yet"

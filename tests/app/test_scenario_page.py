@@ -187,6 +187,23 @@ def test_visiting_the_page_keeps_an_adopted_allocation() -> None:
     assert at.session_state[OVERRIDE].label == "Lean"
 
 
+def test_an_edit_that_drops_an_adopted_allocation_says_so() -> None:
+    """The sidebar's "Adopted allocation" line had gone without a word."""
+    at = open_app()
+    at.session_state[OVERRIDE] = Override({"data_scientist": 4}, "Lean")
+    run(at)
+    company_input(at, "employees").set_value(1500)
+    run(at)
+    assert OVERRIDE not in at.session_state or at.session_state[OVERRIDE] is None
+    assert texts(at.info)[0] == (
+        "The allocation you adopted (Lean) was chosen for the scenario before this edit, so "
+        "the pages show the recommended plan again: adopt a plan again on the Plan or "
+        "Trade-offs page."
+    )
+    run(at)  # said once
+    assert not any("was chosen for the scenario before" in t for t in texts(at.info))
+
+
 def test_the_scenario_file_controls_are_drawn_only_when_opened() -> None:
     at = open_app()
     assert not at.file_uploader and not at.download_button  # nothing of it on a first visit
@@ -246,7 +263,7 @@ def test_the_sidebar_summarises_scenario_setup_plan_and_assumptions() -> None:
         f"37 people · $7.48M of $12.00M budget  \nQuality {quality} / 100",
     ]
     assert texts(at.sidebar.caption) == [
-        "12 projects · 25,000 employees  \nSetup: mature (auto)",
+        "13 projects · 25,000 employees  \nSetup: mature (auto)",
         "Assumptions: Shipped defaults",
         "Not saved as a plan yet.",
     ]
