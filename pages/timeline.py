@@ -10,6 +10,7 @@ import streamlit as st
 
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS
 from mlplanner.reports.timeline_texts import BUILT_HELP
+from mlplanner.ui.page_end import end_page
 from mlplanner.ui.ranges_views import render_timeline_bands
 from mlplanner.ui.state import get_assumptions, get_override, get_scenario, set_scenario
 from mlplanner.ui.text import plain
@@ -108,16 +109,18 @@ if override is not None:
         "The timeline staffs the recommended plan (or, where the budget does not pay for it, "
         f"the team the budget advice buys); {plain(override.named)} is not dated."
     )
+if not scenario.projects:
+    # "Fully staffed 2027-Q1" and "the existing team covers the plan" had read beside no team
+    st.info("No projects yet: the timeline dates the hires a plan for projects needs.")
+    st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")
+    end_page()
 render_timeline_metrics(timeline, assumptions)
 render_timeline_summary(timeline, assumptions)
-if not scenario.projects:
-    st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")
 
 if any(q.headcount for q in timeline.quarters):
     render_timeline_charts(scenario, assumptions, timeline)
-if scenario.projects:
-    st.subheader("How sure the timeline is")
-    render_timeline_bands(scenario, assumptions)
+st.subheader("How sure the timeline is")
+render_timeline_bands(scenario, assumptions)
 
 st.subheader("Positions to open")
 positions = positions_display(timeline)

@@ -271,6 +271,11 @@ def test_without_a_budget_the_cost_chart_has_no_budget_and_with_nobody_no_charts
     at = timeline_page(blank)
     assert chart_specs(at) == []
     assert not at.exception
+    # and no "Fully staffed" nor "the existing team covers the plan" beside no team
+    assert texts(at.info) == [
+        "No projects yet: the timeline dates the hires a plan for projects needs."
+    ]
+    assert not at.metric
 
 
 def test_an_adopted_allocation_is_named_as_not_dated() -> None:
