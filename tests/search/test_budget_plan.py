@@ -28,7 +28,7 @@ from mlplanner.search.budget_plan import (
     describe,
     fund_projects,
 )
-from mlplanner.search.frontier import best_under_budget, frontier
+from mlplanner.search.frontier import best_under_budget, cheapest_scoring, frontier
 from mlplanner.search.pareto import QUALITY_TOLERANCE
 from tests.model.test_quality_properties import portfolios
 from tests.support import strategies
@@ -203,9 +203,15 @@ def test_a_share_that_staffs_nobody_more_is_no_part() -> None:
     # Less than the project's annotator: any share of the project staffs nobody.
     annotator = role_cost("annotator", 1, s.company.region, Assumptions.defaults())
     advice = fund_projects(s, annotator.annual_cost_usd - 1)
-    assert advice.plan is not None and advice.plan.total_headcount == 0
     assert advice.part is None and advice.unstaffed == ("Ticket triage",)
-    assert advice.message == "The budget staffs no project and leaves unstaffed: Ticket triage."
+    # nobody, staffing nothing, is no advice: the floor said is the cheapest plan that scores
+    cheapest = cheapest_scoring(frontier(s))
+    assert advice.plan is None and cheapest is not None
+    assert advice.smallest_cost_usd == cheapest.annual_cost_usd
+    assert advice.message == (
+        "The budget does not cover even the cheapest team it can advise: "
+        f"{format_usd(cheapest.annual_cost_usd)} a year."
+    )
 
 
 def test_a_share_whose_people_raise_no_quality_is_no_part() -> None:
@@ -213,7 +219,7 @@ def test_a_share_whose_people_raise_no_quality_is_no_part() -> None:
     with nobody to build the model, which scores nothing; so no part, and no money spent."""
     s = example_scenarios()["seed_startup.json"]
     advice = fund_projects(s, 0.4 * recommend(s).annual_cost_usd)
-    assert advice.plan is not None and advice.plan.total_headcount == 0
+    assert advice.plan is None  # nobody, staffing nothing, is no advice
     assert advice.part is None and advice.unstaffed == ("Ticket triage",)
     more = by_whole_projects(s, 0.6 * recommend(s).annual_cost_usd)  # a generalist too
     assert more.part is not None and more.quality > 0
@@ -741,3 +747,41 @@ def test_without_a_plan_the_floor_said_is_the_cheapest_team_any_advice_buys() ->
     assert below.plan is None and below.smallest_cost_usd == cheapest.annual_cost_usd
     assert format_usd(cheapest.annual_cost_usd) in below.message
     assert fund_projects(s, cheapest.annual_cost_usd).plan is not None
+
+
+def test_a_project_staffed_by_nobody_is_not_staffed() -> None:
+    """A mature company's small live RL model is below the rules' cut: its own team is
+    nobody, and the advice had read "staffs 1 of 2 projects (Project 1)" with nobody hired
+    and a score of 0. Nobody, staffing nothing, is no advice."""
+    company = scenario(
+        project_data(
+            "Bandit",
+            "reinforcement_learning",
+            scale="small",
+            stage="prototype",
+            data_readiness="ready",
+            annotation="outsourced",
+            deployment="online",
+            lifecycle="run",
+            priority=2,
+        ),
+        project_data(
+            "KPIs",
+            "analytics",
+            scale="large",
+            stage="production",
+            data_readiness="partial",
+            annotation="outsourced",
+            deployment="batch",
+            count=3,
+            priority=5,
+        ),
+        employees=40,
+        setup="mature",
+        region="au",
+    )
+    advice = fund_projects(company, 158_374)
+    assert advice.plan is None and not advice.funded and advice.part is None
+    assert advice.unstaffed == ("Bandit", "KPIs")
+    cheapest = cheapest_scoring(frontier(company))
+    assert cheapest is not None and advice.smallest_cost_usd == cheapest.annual_cost_usd
