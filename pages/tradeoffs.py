@@ -203,7 +203,7 @@ def budget_and_chart() -> None:
 def frontier_plan_list() -> None:
     """Any frontier plan to adopt, starting on the one the budget buys (the slider moves it)."""
     chosen = affordable(points, widgets.value(budget_key) or default)
-    widgets.seed(point_key, len(points) - 1 if chosen is None else points.index(chosen))
+    widgets.seed(point_key, 0 if chosen is None else points.index(chosen))  # none: below all
     index = st.selectbox(
         "Frontier plan",
         options=range(len(points)),

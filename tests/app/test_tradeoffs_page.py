@@ -306,3 +306,4 @@ def test_a_budget_below_the_cheapest_plan_buys_none_and_the_page_says_so() -> No
         f"{format_usd(POINTS[0].annual_cost_usd)} a year."
     ]
     assert not [m for m in at.metric if m.label == "Cost a year"]
+    assert at.selectbox[0].value == 0  # the plan list starts on the cheapest, not the dearest
