@@ -539,27 +539,23 @@ def _next_addition(
     with the change alone does not: a budget of exactly the cost of a plan recommended with
     more money had been refused it (a change to $636k reshaped to $629k, 79.7 points, where
     the $629k budget left the plan at 73.9)."""
+
+    def made(move: Move) -> tuple[tuple[Move, ...], bool, np.ndarray, tuple[int, float]]:
+        """``current`` with ``move`` made (and the heads its leads call for), reshaped."""
+        change = [move.added.get(role, 0) - move.removed.get(role, 0) for role in ROLES]
+        plan = space.with_heads(current + np.array([change]) * space.step)
+        return _reshape(context, space, plan, (move.cost_after, move.quality_after), whole)
+
     best = _worth_adding(context, space, current, at, None, whole, bar)
     if best is None:
         return None
-    added = _with(space, current, best)
-    moves, exact, plan, end = _reshape(
-        context, space, added, (best.cost_after, best.quality_after), whole
-    )
+    moves, exact, plan, end = made(best)
     if budget_usd is not None and end[0] > budget_usd:
-        fitting = _worth_adding(context, space, current, at, budget_usd, whole, bar)
-        if fitting is None:
+        best = _worth_adding(context, space, current, at, budget_usd, whole, bar)
+        if best is None:
             return None
-        best, added = fitting, _with(space, current, fitting)
-        start = (fitting.cost_after, fitting.quality_after)
-        moves, exact, plan, end = _reshape(context, space, added, start, whole)
+        moves, exact, plan, end = made(best)
     return Addition(best, moves, exact, budget_usd, bar), plan, end
-
-
-def _with(space: SearchSpace, current: np.ndarray, move: Move) -> np.ndarray:
-    """The plan ``current`` (one row) with ``move`` made, and the heads its leads call for."""
-    change = [move.added.get(role, 0) - move.removed.get(role, 0) for role in ROLES]
-    return space.with_heads(current + np.array([change]) * space.step)
 
 
 def _worth_adding(

@@ -237,11 +237,10 @@ def fund_projects(
     no_plan = advice.plan is None and bool(pricing.scenario.projects)
     if no_plan and pricing.cheapest_plan_cost < advice.smallest_cost_usd:
         advice = replace(advice, smallest_cost_usd=int(pricing.cheapest_plan_cost))
-    # Nobody, staffing nothing, is no advice either: a company with nobody employed read a
-    # table of zeros and "what would raise quality" at $0, where one employing people read
-    # that the budget buys no plan and what the cheapest team costs.
-    # A project "staffed" by nobody (its work below the rules' cut) is not staffed either: a
-    # mature company's small live model read "staffs 1 of 2 projects" with nobody, scoring 0.
+    # Nobody is no advice either, whatever it would call staffed: a company employing nobody
+    # read a table of zeros and "what would raise quality" at $0, where one employing people
+    # read that the budget buys no plan and what the cheapest team costs; a mature company's
+    # live model below the rules' cut read "staffs 1 of 2 projects" with nobody, scoring 0.
     empty = advice.plan is not None and advice.plan.total_headcount == 0
     if empty and pricing.scenario.projects:
         cheapest = pricing.cheapest_plan_cost

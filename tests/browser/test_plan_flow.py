@@ -23,7 +23,7 @@ def test_load_enterprise_preset_and_see_its_plan(app_server: str, page: Page) ->
     with app_run(page):
         page.get_by_role("button", name="Load preset").click()
     expect(page.get_by_role("textbox", name="Scenario name")).to_have_value(ENTERPRISE)
-    expect(page.get_by_test_id("stSidebar")).to_contain_text("12 projects")
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("13 projects")  # a row of count 2
     expect(page.get_by_test_id("stDataFrame")).to_have_count(1)
     whole_page_screenshot(page, "scenario-enterprise")
 
