@@ -74,8 +74,8 @@ def timeline_text(timeline: Timeline) -> str:
                 "people": q.headcount,
                 "hires": q.hires,
                 "leavers": q.leavers,
-                "effective_fte": round(sum(q.by_role("effective_fte").values()), 1),
-                "demand_fte": round(sum(q.by_role("demand_fte").values()), 1),
+                "effective_fte": round(q.capacity_fte, 1),
+                "demand_fte": round(q.demand_fte, 1),
                 "cost": format_usd(q.cost_usd),
                 "cumulative": format_usd(q.cumulative_cost_usd),
             }

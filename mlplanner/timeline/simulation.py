@@ -58,7 +58,7 @@ from mlplanner.model.hiring import (
     ramp_share,
 )
 from mlplanner.model.quarters import quarter_name
-from mlplanner.model.roles import GENERALIST, HEAD, LEAD, ROLES, role_sort_key
+from mlplanner.model.roles import GENERALIST, HEAD, LEAD, MANAGERS, ROLES, role_sort_key
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.staffing import leads_called
 from mlplanner.model.wording import format_usd, people
@@ -134,6 +134,16 @@ class QuarterResult:
     def by_role(self, attribute: str) -> dict[str, float]:
         """One attribute of every role: ``by_role("headcount")``."""
         return {line.role: getattr(line, attribute) for line in self.roles}
+
+    @property
+    def capacity_fte(self) -> float:
+        """The effective FTE of the roles that carry the work's demand (leads and heads of
+        data & ML carry none: summed in, a team's managers read as capacity against it)."""
+        return sum(line.effective_fte for line in self.roles if line.role not in MANAGERS)
+
+    @property
+    def demand_fte(self) -> float:
+        return sum(line.demand_fte for line in self.roles)
 
 
 @dataclass(frozen=True)
@@ -301,7 +311,10 @@ class _Team:
         return backfills
 
     def effective_fte(self, role: str, quarter: int, assumptions: Assumptions) -> float:
-        return sum(
+        """The role's people as they ramp up, each full-stack data scientist counting the
+        specialist work one gets done (``generalist_capacity_fte``): counted a head each, a
+        seed's two generalists read 2.0 FTE against 1.9 of demand their 1.7 did not cover."""
+        people = sum(
             cohort.count
             * (
                 1.0
@@ -310,6 +323,7 @@ class _Team:
             )
             for cohort in self.cohorts[role]
         )
+        return people * assumptions.generalist_capacity_fte if role == GENERALIST else people
 
 
 @dataclass(frozen=True)

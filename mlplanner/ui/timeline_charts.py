@@ -121,11 +121,10 @@ def flow_chart(timeline: Timeline) -> alt.Chart:
 
 
 def capacity_frame(timeline: Timeline) -> pd.DataFrame:
-    """Per quarter: the demand and the team's effective FTE (all roles)."""
+    """Per quarter: the demand and the team's effective FTE (the roles carrying it)."""
     rows = []
     for q in timeline.quarters:
-        demand = sum(q.by_role("demand_fte").values())
-        effective = sum(q.by_role("effective_fte").values())
+        demand, effective = q.demand_fte, q.capacity_fte
         for series, value in (("Demand", demand), ("Effective capacity", effective)):
             rows.append(
                 {

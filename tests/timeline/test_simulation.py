@@ -803,3 +803,23 @@ def test_when_the_work_changes_shape_the_quarter_is_planned_for_the_people_on_bo
     first_live = heads[2]  # 2027-Q3: the data scientist and the ML engineer hired to build
     assert first_live["data_scientist"] == first_live["ml_engineer"] == 1
     assert first_live["full_stack_data_scientist"] == 0
+
+
+def test_effective_capacity_counts_what_people_get_done_on_the_work() -> None:
+    """Full-stack data scientists count the specialist work each gets done, and leads and
+    heads carry no demand: counted a head each, a seed's two generalists read 2.0 FTE
+    against 1.9 of demand they did not cover, and a team's managers read as capacity."""
+    seed = simulate(load_scenario(EXAMPLES_DIR / "seed_startup.json"))
+    last = seed.quarters[-1]
+    generalists = last.by_role("headcount")["full_stack_data_scientist"]
+    capacity = Assumptions.defaults().generalist_capacity_fte
+    assert generalists == 2
+    assert math.isclose(last.by_role("effective_fte")["full_stack_data_scientist"], 2 * capacity)
+    enterprise = simulate(load_scenario(EXAMPLES_DIR / "enterprise_portfolio.json"))
+    last = enterprise.quarters[-1]
+    effective = last.by_role("effective_fte")
+    assert effective["team_lead"] > 0
+    assert math.isclose(
+        last.capacity_fte,
+        sum(fte for role, fte in effective.items() if role not in ("team_lead", "head_of_data")),
+    )
