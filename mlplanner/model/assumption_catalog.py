@@ -603,7 +603,10 @@ def uncertainty_label(group: str) -> str:
         )
         return f"Effort per {words} project"
     return {
-        "adjustments": "Attribute adjustments",
+        # the strength, not the adjustments: more of it shrinks a small project's effort
+        # (its multiplier below 1, raised to a higher power), and "Attribute adjustments"
+        # read backwards, the low value costing more
+        "adjustments": "Strength of attribute adjustments",
         "shared_work": "Share of work pooled across projects",
         "run_effort": "Running live models",
         "salaries": "Salaries",
@@ -615,7 +618,7 @@ def uncertainty_label(group: str) -> str:
 
 def uncertainty_plural(group: str) -> bool:
     """Whether :func:`uncertainty_label` names ``group`` in the plural ("Salaries")."""
-    return group in ("adjustments", "salaries")
+    return group == "salaries"
 
 
 def _uncertainty(a: Assumptions, d: Assumptions) -> Group:

@@ -100,10 +100,10 @@ def test_the_headline_verb_agrees_with_a_plural_assumption_name() -> None:
     def swing(group: str) -> Swing:
         return Swing(group, 0.8, 1.2, 900_000, 1_100_000, 9, 11)
 
-    plural = Sensitivity(cost_usd=1_000_000, headcount=10, swings=(swing("adjustments"),))
-    assert plural.headline == (
-        "Attribute adjustments move the yearly cost most: ±$100k around $1.00M."
-    )
+    plural = Sensitivity(cost_usd=1_000_000, headcount=10, swings=(swing("salaries"),))
+    assert plural.headline == "Salaries move the yearly cost most: ±$100k around $1.00M."
+    strength = Sensitivity(cost_usd=1_000_000, headcount=10, swings=(swing("adjustments"),))
+    assert strength.headline.startswith("Strength of attribute adjustments moves the yearly")
     single = Sensitivity(cost_usd=1_000_000, headcount=10, swings=(swing("run_effort"),))
     assert single.headline.startswith("Running live models moves the yearly cost most")
 
