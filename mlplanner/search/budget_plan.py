@@ -208,11 +208,23 @@ def fund_projects(
     model (its advice is then ``thin``)."""
     budget = check_budget(budget_usd)
     pricing = _Pricing(scenario, setup, assumptions or Assumptions.defaults())
+    return _settled(pricing, _advised(pricing, budget))
+
+
+def _advised(pricing: _Pricing, budget: float) -> BudgetAdvice:
+    """:func:`fund_projects`' choice, before :func:`_settled`."""
     whole = pricing.recommended_within(budget)
     if whole is not None:
         # the plan recommended for a budget below the scenario's own plan is a cheaper team
-        # (a fintech's 71.1 against 89.2 read "staffs every project")
-        return pricing.everyone(whole, thin=pricing.cost(whole) < pricing.recommended_cost)
+        # (a fintech's 71.1 against 89.2 read "staffs every project"); where the best plan
+        # within the budget scores visibly more, that one (a change the budget stops by $1,
+        # the plan recommended for it scored 73.9 where $625k bought 76.5)
+        thin = pricing.cost(whole) < pricing.recommended_cost
+        advice = pricing.everyone(whole, thin=thin)
+        best = pricing.best_within(budget) if thin else None
+        if best is not None and pricing.spread_quality(best) > advice.quality + SHOWN_POINTS:
+            advice = pricing.everyone(best, thin=True)
+        return advice
     focused = _by_whole_projects(pricing, budget)
     advice = focused
     spread = pricing.best_within(budget)
@@ -231,22 +243,21 @@ def fund_projects(
         and pricing.deploys_all(plan.allocation)
     ):
         advice = pricing.on_every_project(plan, thin=True)
-    # the floor said is the cheapest team any advice buys: the setup's cheapest plan can
-    # cost less than the team staffing no project, whose rules hire for the analytics
-    # baseline (a team of six employed read "$1.52M" where $1.29M bought them)
-    no_plan = advice.plan is None and bool(pricing.scenario.projects)
-    if no_plan and pricing.cheapest_plan_cost < advice.smallest_cost_usd:
-        advice = replace(advice, smallest_cost_usd=int(pricing.cheapest_plan_cost))
-    # Nobody is no advice either, whatever it would call staffed: a company employing nobody
-    # read a table of zeros and "what would raise quality" at $0, where one employing people
-    # read that the budget buys no plan and what the cheapest team costs; a mature company's
-    # live model below the rules' cut read "staffs 1 of 2 projects" with nobody, scoring 0.
-    empty = advice.plan is not None and advice.plan.total_headcount == 0
-    if empty and pricing.scenario.projects:
-        cheapest = pricing.cheapest_plan_cost
-        floor = advice.smallest_cost_usd if math.isinf(cheapest) else int(cheapest)
-        names = tuple(pricing.names)
-        advice = BudgetAdvice(None, (), None, names, floor)
+    return advice
+
+
+def _settled(pricing: _Pricing, advice: BudgetAdvice) -> BudgetAdvice:
+    """The advice as said: nobody (no one employed, no one hired) is no advice, whatever it
+    would call staffed (a company employing nobody read a table of zeros and "what would
+    raise quality" at $0, where one employing people read that the budget buys no plan; a
+    mature company's live model below the rules' cut read "staffs 1 of 2 projects" with
+    nobody); without a plan, the floor said is :attr:`_Pricing.floor`."""
+    if not pricing.scenario.projects:
+        return advice
+    if advice.plan is not None and advice.plan.total_headcount == 0:
+        advice = BudgetAdvice(None, (), None, pricing.names, advice.smallest_cost_usd)
+    if advice.plan is None:
+        advice = replace(advice, smallest_cost_usd=pricing.floor)
     return advice
 
 
@@ -294,7 +305,8 @@ def _leaving_out(pricing: _Pricing, budget: float, order: list[int], out: int) -
         # No plan, but the people already employed still staff what costs nothing more (a
         # retailer's eight analysts ran its live dashboards, which read "left out by the
         # budget")
-        free = tuple(names[i] for i in kept) if out >= len(order) else ()
+        employed = any(pricing.scenario.company.existing_team.values())
+        free = tuple(names[i] for i in kept) if out >= len(order) and employed else ()
         rest = tuple(name for name in names if name not in free)
         return BudgetAdvice(None, free, None, rest, pricing.smallest)
     team = pricing.shaped(kept)
@@ -350,6 +362,20 @@ class _Pricing:
     def smallest(self) -> int:
         """The cost of the team staffing no project."""
         return self.cost(self.team(()))
+
+    @cached_property
+    def floor(self) -> int:
+        """The cheapest team any advice buys: the team staffing no project, or the setup's
+        cheapest plan that scores anything where it costs less (a team of six employed read
+        "$1.52M", the rules hiring for the analytics baseline, where $1.29M bought them) or
+        where that team is nobody, which is no advice (a portfolio's outsourced labelling
+        alone read "$257k", and $257k then "$447k")."""
+        cheapest = self.cheapest_plan_cost
+        if math.isinf(cheapest):
+            return self.smallest
+        if not any(self.team(()).values()):
+            return int(cheapest)
+        return int(min(self.smallest, cheapest))
 
     def everyone(self, team: Mapping[str, int], thin: bool = False) -> BudgetAdvice:
         """``team`` on every project: the advice's plan staffs every project (``thin``: with

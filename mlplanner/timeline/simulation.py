@@ -7,9 +7,10 @@ Each quarter, in this order:
    (deterministic), the longest-serving first. They leave at the start of the quarter.
 2. **Hires.** The model's plan for the scenario as it stands that quarter
    (:mod:`.quarter_plans`; where the scenario's budget does not pay for it, the team the budget
-   buys by whole projects) sets the target headcount per role; where people the timeline
-   hired are beyond it (the work changed shape), the quarter is planned with the people on
-   board as its employed staff, since nobody is let go. Hires arrive when the work
+   buys by whole projects) sets the target headcount per role; where a project has gone live
+   and people the timeline hired are beyond it, the work as it then stands is planned once
+   with the people on board as its employed staff, since nobody is let go (not under such a
+   budget). Hires arrive when the work
    starts: a position is opened a time to hire (notice period included, whole quarters)
    ahead, so nobody arrives before the plan start plus that lead time. Gaps are filled in
    priority order: each project's critical roles (the one carrying most of its work, in
@@ -520,6 +521,7 @@ def simulate(
     bound = whole.advice is not None  # the budget does not pay for the recommended plan
     buys = whole.advice is not None and whole.advice.plan is not None  # a team, if not the plan
     blocked: set[str] = set()
+    replanned: dict[tuple[tuple[int, bool], ...], dict[str, int]] = {}  # state: its people
     last_plan: QuarterPlan | None = None
     last_start = max(sched.starts, default=sched.start)
     results: list[QuarterResult] = []
@@ -542,13 +544,27 @@ def simulate(
         leavers = team.leave(attrition)
         people: dict[str, int] = {role: team.headcount(role) for role in ROLES}
         quarter_plan = plans.at(quarter)
-        if any(team.hired(r) and people[r] > quarter_plan.target[r] for r in ROLES):
-            # The work changed shape (a project went live, one started): people hired for
-            # the earlier plan are beyond this one, and nobody is let go, so the quarter is
+        state = plans.state(quarter)
+        if (
+            not bound
+            and any(live for _, live in state)
+            and state not in replanned
+            and any(team.hired(r) and people[r] > quarter_plan.target[r] for r in ROLES)
+        ):
+            # The work changed shape (a project went live, its build done): people hired
+            # for the build are beyond this plan, and nobody is let go, so the work is
             # planned for the people on board, as a manager re-plans (planned as if nobody
             # were employed, an agritech hired two generalists and a data engineer for 1.6
             # FTE of live models beside the data scientist and ML engineer who built them).
-            quarter_plan = plans.at(quarter, people)
+            # Once per shape of the work: re-planned every quarter, a developer's leaving
+            # brought the first plan back, and three people were hired in their place. Not
+            # under a budget that does not pay for the plan: there each quarter's team is
+            # the budget's, capped at its plan (re-planned, a large company's ran at 24 FTE
+            # of capacity where it had run at 30); nor as projects start, whose quarters
+            # build towards the plan itself: the team ends with at least the plan's people.
+            replanned[state] = dict(people)
+        if state in replanned:
+            quarter_plan = plans.at(quarter, replanned[state])
         plan = quarter_plan.plan
         target = quarter_plan.target
         lines = {line.role: line for line in plan.roles}

@@ -803,6 +803,10 @@ def test_when_the_work_changes_shape_the_quarter_is_planned_for_the_people_on_bo
     first_live = heads[2]  # 2027-Q3: the data scientist and the ML engineer hired to build
     assert first_live["data_scientist"] == first_live["ml_engineer"] == 1
     assert first_live["full_stack_data_scientist"] == 0
+    # planned once per shape of the work: from 2027-Q4 (both live) the targets hold, leavers
+    # or not (re-planned each quarter, a leaver brought the first plan back)
+    targets = [q.by_role("target") for q in timeline.quarters[3:]]
+    assert all(t == targets[0] for t in targets)
 
 
 def test_effective_capacity_counts_what_people_get_done_on_the_work() -> None:
