@@ -1017,3 +1017,13 @@ def test_a_change_the_budget_alone_stops_is_said() -> None:
         f"Annotator more would buy {gain:.1f} points for {format_usd(extra)} a year (427 points "
         "per $1M, against the shaped team's 321)."
     )
+
+
+def test_a_change_past_a_budget_that_reads_the_same_is_said_in_dollars() -> None:
+    """At $636,000 the agritech's last change costs $636,255 alone: "quality 78.7 at $636k a
+    year, past the $636k budget" read as no difference."""
+    plan = recommend(agritech_edge(636_000))
+    assert plan.shaping is not None
+    assert plan.shaping.additions[-1].sentence.endswith(
+        "quality 78.7 at $636,255 a year, past the $636,000 budget until reshaped within it."
+    )

@@ -33,6 +33,7 @@ from mlplanner.search.pareto import QUALITY_TOLERANCE
 from tests.model.test_quality_properties import portfolios
 from tests.support import strategies
 from tests.support.builders import (
+    agritech_edge,
     agritech_seed,
     frozen_analytics_team,
     insurer,
@@ -785,3 +786,82 @@ def test_a_project_staffed_by_nobody_is_not_staffed() -> None:
     assert advice.unstaffed == ("Bandit", "KPIs")
     cheapest = cheapest_scoring(frontier(company))
     assert cheapest is not None and advice.smallest_cost_usd == cheapest.annual_cost_usd
+
+
+def test_the_floor_said_without_a_plan_buys_a_plan() -> None:
+    """A portfolio whose team staffing no project is nobody, its outsourced labelling alone:
+    at $0 the floor said was that labelling, $257k, and $257k then said "$447k". The floor
+    is the cheapest plan that scores, and it buys a plan."""
+    labelled = scenario(
+        project_data(
+            "Speech",
+            "speech",
+            scale="large",
+            stage="production",
+            data_readiness="ready",
+            annotation="outsourced",
+            deployment="batch",
+            lifecycle="run",
+            priority=4,
+        ),
+        project_data(
+            "Vision",
+            "computer_vision",
+            scale="large",
+            stage="prototype",
+            data_readiness="raw",
+            annotation="outsourced",
+            deployment="online",
+            lifecycle="run",
+            count=3,
+            priority=4,
+        ),
+        employees=150,
+        setup="scaleup",
+        region="ca",
+    )
+    floor = fund_projects(labelled, 0)
+    assert floor.plan is None
+    cheapest = cheapest_scoring(frontier(labelled))
+    assert cheapest is not None and floor.smallest_cost_usd == cheapest.annual_cost_usd
+    assert fund_projects(labelled, floor.smallest_cost_usd - 1).plan is None
+    bought = fund_projects(labelled, floor.smallest_cost_usd)
+    assert bought.plan is not None and bought.plan.total_headcount > 0
+
+
+def test_a_plan_recommended_for_the_budget_that_hires_nobody_is_no_plan() -> None:
+    """A mature company's one small live bandit: below the rules' cut, the plan recommended
+    for a budget under $151k is nobody, which read "Total: 0 people … spreads a cheaper team
+    over every project"; and nobody employed staffs nothing at no more cost."""
+    bandit = scenario(
+        project_data(
+            "Bandit",
+            "reinforcement_learning",
+            scale="small",
+            stage="prototype",
+            data_readiness="ready",
+            annotation="outsourced",
+            deployment="online",
+            lifecycle="run",
+            priority=2,
+        ),
+        employees=40,
+        setup="mature",
+        region="au",
+        budget=500_000,
+    )
+    for budget in (2_943, 2_944, 100_000):
+        advice = fund_projects(bandit, budget)
+        assert advice.plan is None and not advice.funded
+        cheapest = cheapest_scoring(frontier(bandit))
+        assert cheapest is not None and advice.smallest_cost_usd == cheapest.annual_cost_usd
+
+
+def test_a_thin_plan_recommended_for_the_budget_gives_way_to_a_better_one_within_it() -> None:
+    """$1 below the agritech's last change beyond the rules' cost, the plan recommended for
+    the budget scores 73.9 for $598k, where the best plan within it scores 76.5."""
+    advice = fund_projects(agritech_edge(), 629_234)
+    best = best_under_budget(agritech_edge(), 629_234)
+    assert advice.plan is not None and best is not None and advice.thin
+    assert advice.plan.allocation == best.allocation
+    assert round(advice.plan.quality, 1) == round(best.quality, 1) == 76.5
