@@ -7,7 +7,9 @@ some projects whole and leave the rest waiting. :func:`fund_projects` weighs bot
 1. staffs the whole portfolio with the recommended plan (the setup's rules' plan reshaped for
    the rules' cost, and changed beyond it where worth its cost within the scenario's budget:
    :mod:`mlplanner.model.shaping`) or, where that does not fit, the plan recommended for the
-   budget given (grown only within it), when one of them fits;
+   budget given (grown only within it), when one of them fits (a plan recommended for a
+   budget it spreads thin gives way to the best plan within the budget where that scores
+   visibly more);
 2. otherwise funds whole projects (:func:`by_whole_projects`, steps 3 and 4) and compares them
    with the best plan of the setup's space within the budget, everyone on every project, and
    with the whole projects' own team put on every project: the advice is whichever scores
