@@ -315,18 +315,22 @@ def test_advice_follows_the_setup_and_keeps_a_deployer_for_each_funded_productio
         # for that work within its cost, as the recommendation is.
         funded = only(s, advice.funded)
         if len(funded.projects) == len(s.projects):
-            recommended = recommend(s, setup)
+            recommended = full = recommend(s, setup)
             if recommended.annual_cost_usd > budget:  # the plan recommended for the budget
                 company = s.company.model_copy(update={"annual_budget_usd": budget})
                 recommended = recommend(s.model_copy(update={"company": company}), setup)
+            best = best_under_budget(s, budget, setup)
             if recommended.annual_cost_usd > budget:
-                best = best_under_budget(s, budget, setup)
                 focused = by_whole_projects(s, budget, setup)
                 assert best is not None
                 assert focused.plan is None or best.quality > focused.quality
                 team = best.allocation
             else:
                 team = recommended.allocation
+                # spread thin, it gives way to the best plan within the budget scoring more
+                thin = recommended.annual_cost_usd < full.annual_cost_usd
+                if thin and best is not None and best.quality > recommended.quality + SHOWN_POINTS:
+                    team = best.allocation
         else:
             shaping = recommend(funded, setup).shaping
             assert shaping is not None
@@ -784,8 +788,7 @@ def test_a_project_staffed_by_nobody_is_not_staffed() -> None:
     advice = fund_projects(company, 158_374)
     assert advice.plan is None and not advice.funded and advice.part is None
     assert advice.unstaffed == ("Bandit", "KPIs")
-    cheapest = cheapest_scoring(frontier(company))
-    assert cheapest is not None and advice.smallest_cost_usd == cheapest.annual_cost_usd
+    assert advice.smallest_cost_usd == cheapest_plan_cost(company)
 
 
 def test_the_floor_said_without_a_plan_buys_a_plan() -> None:
@@ -821,9 +824,7 @@ def test_the_floor_said_without_a_plan_buys_a_plan() -> None:
         region="ca",
     )
     floor = fund_projects(labelled, 0)
-    assert floor.plan is None
-    cheapest = cheapest_scoring(frontier(labelled))
-    assert cheapest is not None and floor.smallest_cost_usd == cheapest.annual_cost_usd
+    assert floor.plan is None and floor.smallest_cost_usd == cheapest_plan_cost(labelled)
     assert fund_projects(labelled, floor.smallest_cost_usd - 1).plan is None
     bought = fund_projects(labelled, floor.smallest_cost_usd)
     assert bought.plan is not None and bought.plan.total_headcount > 0
@@ -853,8 +854,7 @@ def test_a_plan_recommended_for_the_budget_that_hires_nobody_is_no_plan() -> Non
     for budget in (2_943, 2_944, 100_000):
         advice = fund_projects(bandit, budget)
         assert advice.plan is None and not advice.funded
-        cheapest = cheapest_scoring(frontier(bandit))
-        assert cheapest is not None and advice.smallest_cost_usd == cheapest.annual_cost_usd
+        assert advice.smallest_cost_usd == cheapest_plan_cost(bandit)
 
 
 def test_a_thin_plan_recommended_for_the_budget_gives_way_to_a_better_one_within_it() -> None:
@@ -865,3 +865,10 @@ def test_a_thin_plan_recommended_for_the_budget_gives_way_to_a_better_one_within
     assert advice.plan is not None and best is not None and advice.thin
     assert advice.plan.allocation == best.allocation
     assert round(advice.plan.quality, 1) == round(best.quality, 1) == 76.5
+
+
+def cheapest_plan_cost(company: Scenario) -> int:
+    """What the setup's cheapest plan that scores anything costs."""
+    cheapest = cheapest_scoring(frontier(company))
+    assert cheapest is not None
+    return cheapest.annual_cost_usd
