@@ -52,7 +52,10 @@ more, switched off three live models and left $342k unspent; and small budget te
 scored against the leads the whole portfolio needs (a five-person team "gained" 13 points
 from a lead). On 664 budgets of 22 companies (40 to 104% of their plans) the advice now keeps
 every project at 418 (151 before), never scores lower with more money, and leaves a mean of
-$67k unspent (against $104k).
+$67k unspent (against $104k). That last does not hold everywhere: a review's 300 random
+scenarios (December 2026) found 20 where more money scores lower, the project in part grown
+and its team thinner (21% of a project for 70.9, 54% of it for 67.4), since the share taken
+is the largest whose team fits, not the best-scoring one.
 
 The order of removals does not depend on the budget, only where it stops does. A larger
 budget never funds fewer of the projects in that order's kept end, but a project taken back
