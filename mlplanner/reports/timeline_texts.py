@@ -10,6 +10,9 @@ from mlplanner.timeline.simulation import ProjectDates, Timeline
 
 NOT_IN_HORIZON = "Not in the horizon"
 NOT_ON_BUDGET = "Over budget"
+# A plan of nobody (a mature company's one live model below the rules' cut) staffs nothing:
+# it had read "Fully staffed from the plan start".
+NOBODY_TO_STAFF = "Nobody to staff"
 LEFT_OUT = "Left out by the budget"
 NOT_STAFFED = "Not staffed in the horizon"
 # Beside an adopted allocation (the Plan page, the workbook): an allocation is not dated.
@@ -23,6 +26,8 @@ ADOPTED_TIMELINE = (
 def staffed_quarter(timeline: Timeline) -> str:
     """The "Fully staffed" figure: the quarter, or why there is none (the budget leaves
     projects out, or the horizon ends first)."""
+    if not any(timeline.target.values()):
+        return NOBODY_TO_STAFF
     if timeline.fully_staffed is not None:
         return timeline.fully_staffed
     return NOT_IN_HORIZON if timeline.budget_advice is None else NOT_ON_BUDGET
@@ -62,6 +67,8 @@ def full_team(timeline: Timeline) -> str:
 def staffed_headline(timeline: Timeline) -> str:
     """``Fully staffed in 2027-Q2, a quarter after the plan starts (2027-Q1)``, or why not;
     under a budget that does not pay for the plan, first when the team it buys is in place."""
+    if not any(timeline.target.values()):
+        return f"{NOBODY_TO_STAFF}: the plan has no one"
     if timeline.fully_staffed is None:
         why = timeline.why_not_staffed or "Not fully staffed within the horizon"
         if timeline.budget_team_from is None or not any(timeline.target.values()):

@@ -9,6 +9,7 @@ from mlplanner.model.scenario import parse_scenario
 from mlplanner.model.wording import format_usd
 from mlplanner.reports.timeline_texts import (
     LEFT_OUT,
+    NOBODY_TO_STAFF,
     NOT_IN_HORIZON,
     NOT_ON_BUDGET,
     absorption_text,
@@ -146,3 +147,36 @@ def test_a_project_not_staffed_in_the_horizon_is_not_said_to_be_outside_it() -> 
     timeline = simulate(tight_retailer(10_000_000), quarters=2)
     unstaffed = [p for p in timeline.projects if p.staffed is None]
     assert unstaffed and all(project_staffed(p) == "Not staffed in the horizon" for p in unstaffed)
+
+
+def test_a_plan_of_nobody_is_not_fully_staffed_but_has_nobody_to_staff() -> None:
+    """A mature company's one small live bandit, below the rules' cut: its plan under a
+    $100k budget is nobody, which read "Fully staffed from the plan start (2027-Q1)"."""
+    bandit = parse_scenario(
+        {
+            "name": "Bandit",
+            "company": {
+                "employees": 40,
+                "setup": "mature",
+                "region": "au",
+                "annual_budget_usd": 100_000,
+                "plan_start": "2027-Q1",
+            },
+            "projects": [
+                {
+                    "name": "Bandit",
+                    "domain": "reinforcement_learning",
+                    "scale": "small",
+                    "stage": "prototype",
+                    "data_readiness": "ready",
+                    "annotation": "outsourced",
+                    "deployment": "online",
+                    "lifecycle": "run",
+                }
+            ],
+        }
+    )
+    timeline = simulate(bandit)
+    assert not any(timeline.target.values())
+    assert staffed_quarter(timeline) == NOBODY_TO_STAFF
+    assert staffed_headline(timeline) == "Nobody to staff: the plan has no one"
