@@ -615,10 +615,11 @@ except ScenarioError as exc:
 if adopted is not None and get_override() is None:
     # An edit drops the adopted allocation (it was chosen for the scenario before): said, not
     # silent (the sidebar's "Adopted allocation" line had just gone)
+    named = plain(adopted.named)
     status.info(
-        f"{plain(adopted.named)[0].upper()}{plain(adopted.named)[1:]} was chosen for the "
-        "scenario before this edit, so the pages show the recommended plan again: adopt a plan "
-        "again on the Plan or Trade-offs page."
+        f"{named[0].upper()}{named[1:]} was chosen for the scenario before this edit, so the "
+        "pages show the recommended plan again: adopt a plan again on the Plan or Trade-offs "
+        "page."
     )
 if problems:
     status.warning(

@@ -243,12 +243,13 @@ class Addition:
             f"{format_usd(extra)} a year ({_per_million(gain, extra)} points per $1M, against "
             f"the shaped team's {_per_million(*self.bar)})"
         )
-        cost, budget = format_usd(person.cost_after), format_usd(self.budget_usd or 0)
-        if self.budget_usd is not None and cost == budget:  # "$636k … past the $636k budget"
+        cost = format_usd(person.cost_after)
+        if self.budget_usd is None:
+            return f"{said}: quality {person.quality_after:.1f} at {cost} a year."
+        budget = format_usd(self.budget_usd)
+        if cost == budget:  # "$636k a year, past the $636k budget": in dollars, told apart
             cost, budget = f"${person.cost_after:,}", f"${self.budget_usd:,.0f}"
         after = f"quality {person.quality_after:.1f} at {cost} a year"
-        if self.budget_usd is None:
-            return f"{said}: {after}."
         if person.cost_after > self.budget_usd:
             return f"{said}: {after}, past the {budget} budget until reshaped within it."
         return f"{said}, within the {budget} budget: {after}."

@@ -460,3 +460,66 @@ def test_a_spread_team_outside_the_space_is_not_contradicted_by_the_line_under_i
     assert lines[-1].endswith(
         "on every project: it is not a plan of that space, which keeps at least 1 Data Annotator."
     )
+
+
+def test_a_budget_whose_best_plan_of_the_space_scores_nothing_names_the_cheapest_that_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A mature Indian company whose projects are research, an in-house-labelled recommender
+    among them: at $115,799 the advice spreads one person over every project, while the best
+    plan of the setup's space within the budget, an annotator alone, scores nothing. The line
+    names the cheapest plan of the space that scores, instead of that annotator."""
+    company = scenario_data(
+        project_data(
+            "Recs",
+            "recommender",
+            stage="research",
+            data_readiness="partial",
+            annotation="in_house",
+            deployment="batch",
+            lifecycle="run",
+            count=2,
+            priority=1,
+        ),
+        project_data(
+            "Pricing",
+            "tabular",
+            stage="prototype",
+            data_readiness="ready",
+            annotation="outsourced",
+            deployment="online",
+            count=3,
+            priority=4,
+        ),
+        project_data(
+            "Assistant",
+            "generative_ai",
+            scale="small",
+            stage="research",
+            data_readiness="raw",
+            annotation="none",
+            deployment="online",
+            lifecycle="run",
+            priority=1,
+        ),
+        employees=150,
+        setup="mature",
+        region="in",
+    )
+    path = tmp_path / "research.json"
+    path.write_text(json.dumps(company))
+    scenario = load_scenario(path)
+    best = best_under_budget(scenario, 115_799)
+    assert best is not None and best.quality == 0
+    cheapest = next(p for p in frontier(scenario) if p.quality > 0)
+    lines = run_ok(capsys, "recommend", str(path), "--budget", "115799").splitlines()
+    assert lines[-2] == (
+        "Budget advice: The budget spreads a cheaper team than the recommended plan over every "
+        "project."
+    )
+    assert lines[-1] == (
+        "No plan of the setup's space (its plans keep at least 1 Data Annotator) within the "
+        "budget, every role spread over every project, scores anything (the best, 1 Data "
+        "Annotator, scores 0.0): the cheapest that does, 1 Data Analyst and 1 Data Annotator, "
+        f"costs {format_usd(cheapest.annual_cost_usd)} a year."
+    )

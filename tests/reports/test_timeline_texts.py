@@ -19,6 +19,7 @@ from mlplanner.reports.timeline_texts import (
     staffed_quarter,
 )
 from mlplanner.timeline.simulation import simulate
+from tests.support.builders import live_bandit, scenario
 from tests.timeline.test_simulation import no_attrition, tight_retailer
 
 
@@ -151,30 +152,13 @@ def test_a_project_not_staffed_in_the_horizon_is_not_said_to_be_outside_it() -> 
 
 def test_a_plan_of_nobody_is_not_fully_staffed_but_has_nobody_to_staff() -> None:
     """A mature company's one small live bandit, below the rules' cut: its plan under a
-    $100k budget is nobody, which read "Fully staffed from the plan start (2027-Q1)"."""
-    bandit = parse_scenario(
-        {
-            "name": "Bandit",
-            "company": {
-                "employees": 40,
-                "setup": "mature",
-                "region": "au",
-                "annual_budget_usd": 100_000,
-                "plan_start": "2027-Q1",
-            },
-            "projects": [
-                {
-                    "name": "Bandit",
-                    "domain": "reinforcement_learning",
-                    "scale": "small",
-                    "stage": "prototype",
-                    "data_readiness": "ready",
-                    "annotation": "outsourced",
-                    "deployment": "online",
-                    "lifecycle": "run",
-                }
-            ],
-        }
+    $100k budget is nobody, which read "Fully staffed from the plan start"."""
+    bandit = scenario(
+        live_bandit(),
+        employees=40,
+        setup="mature",
+        region="au",
+        budget=100_000,
     )
     timeline = simulate(bandit)
     assert not any(timeline.target.values())

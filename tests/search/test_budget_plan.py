@@ -37,6 +37,7 @@ from tests.support.builders import (
     agritech_seed,
     frozen_analytics_team,
     insurer,
+    live_bandit,
     project_data,
     scenario,
 )
@@ -759,17 +760,7 @@ def test_a_project_staffed_by_nobody_is_not_staffed() -> None:
     nobody, and the advice had read "staffs 1 of 2 projects (Project 1)" with nobody hired
     and a score of 0. Nobody, staffing nothing, is no advice."""
     company = scenario(
-        project_data(
-            "Bandit",
-            "reinforcement_learning",
-            scale="small",
-            stage="prototype",
-            data_readiness="ready",
-            annotation="outsourced",
-            deployment="online",
-            lifecycle="run",
-            priority=2,
-        ),
+        live_bandit(),
         project_data(
             "KPIs",
             "analytics",
@@ -835,17 +826,7 @@ def test_a_plan_recommended_for_the_budget_that_hires_nobody_is_no_plan() -> Non
     for a budget under $151k is nobody, which read "Total: 0 people … spreads a cheaper team
     over every project"; and nobody employed staffs nothing at no more cost."""
     bandit = scenario(
-        project_data(
-            "Bandit",
-            "reinforcement_learning",
-            scale="small",
-            stage="prototype",
-            data_readiness="ready",
-            annotation="outsourced",
-            deployment="online",
-            lifecycle="run",
-            priority=2,
-        ),
+        live_bandit(),
         employees=40,
         setup="mature",
         region="au",

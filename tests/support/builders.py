@@ -277,3 +277,19 @@ def agritech_edge(budget: float | None = 700_000) -> Scenario:
         region="es",
         budget=budget,
     )
+
+
+def live_bandit() -> dict[str, Any]:
+    """A small live reinforcement-learning prototype: in a mature company its run work is
+    below the rules' cut, so its own team is nobody."""
+    return project_data(
+        "Bandit",
+        "reinforcement_learning",
+        scale="small",
+        stage="prototype",
+        data_readiness="ready",
+        annotation="outsourced",
+        deployment="online",
+        lifecycle="run",
+        priority=2,
+    )
