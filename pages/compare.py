@@ -14,6 +14,7 @@ from mlplanner.ui.chart_cache import render_setup_charts
 from mlplanner.ui.comparison_views import setup_column, side_by_side_frame
 from mlplanner.ui.downloads import comparison_file, download_button
 from mlplanner.ui.plan_comparison import render_plan_comparison
+from mlplanner.ui.project_link import render_project_link
 from mlplanner.ui.ranges_views import setup_range_words
 from mlplanner.ui.state import (
     get_assumption_set_name,
@@ -35,14 +36,12 @@ st.caption(
     f"company, with the assumptions in force ({plain(get_assumption_set_name())})."
 )
 
-if not scenario.projects:
+if not scenario.planned:
     st.info(
         f"{NO_QUALITY} Without projects every setup staffs only the company analytics "
         "baseline, so there is nothing to compare."
     )
-    st.page_link(
-        "pages/scenario.py", label="Add a project on the Scenario page", icon=":material/add:"
-    )
+    render_project_link(scenario, "on the Scenario page")
 else:
     override = get_override()
     if override is not None:

@@ -20,6 +20,7 @@ from mlplanner.ui.plan_views import (
     render_setup,
     render_shaping,
 )
+from mlplanner.ui.project_link import render_project_link
 from mlplanner.ui.ranges_views import render_plan_ranges, render_sensitivity, role_ranges
 from mlplanner.ui.save import export_context
 from mlplanner.ui.saved_plans import previous_quality_text
@@ -70,17 +71,17 @@ if override is not None:
 
 render_headline_metrics(plan)
 # Ranges describe the recommendation, not an adopted allocation.
-ranged = override is None and bool(scenario.projects)
+ranged = override is None and bool(scenario.planned)
 ranges = render_plan_ranges(scenario, get_assumptions()) if ranged else None
-if scenario.projects:
+if scenario.planned:
     render_plan_timeline_headline(scenario, get_assumptions(), adopted=override is not None)
 render_setup(plan)
 if isinstance(plan, Plan):
     render_shaping(plan)
 render_messages(plan)
 render_budget_advice(scenario, get_assumptions())
-if not scenario.projects:
-    st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")
+if not scenario.planned:
+    render_project_link(scenario, "to see a plan")
 
 st.subheader("People by role")
 render_role_table(plan, role_ranges(ranges) if ranges else None)

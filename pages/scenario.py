@@ -458,6 +458,10 @@ def _whole_number(label: str, help: str, field: str) -> Any:
     )
 
 
+# The editor shows "On hold" beside the name, where it is seen without scrolling sideways.
+EDITOR_COLUMNS = ("name", "on_hold", *(c for c in PROJECT_COLUMNS if c not in ("name", "on_hold")))
+
+
 def project_column_config(assumptions: Assumptions, region: str) -> dict[str, Any]:
     """The project table's columns; the help of those the effort numbers decide is built from
     the assumptions in force."""
@@ -547,6 +551,14 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
             help="Quarter a project being built goes live, written like 2027-Q3; from then on it "
             "needs only its smaller run effort. Not before its start; empty: built throughout.",
         ),
+        "on_hold": st.column_config.CheckboxColumn(
+            "On hold",
+            width=85,
+            default=False,
+            help="Kept in the scenario but not planned: no people, no outsourced labelling, no "
+            "weight in the quality score. Adopting budget advice that leaves a project "
+            "unstaffed puts it on hold; untick to plan it again.",
+        ),
     }
 
 
@@ -563,7 +575,8 @@ def project_editor() -> list[dict[str, Any]]:
     """The project table editor; returns the edited rows as project data."""
     st.caption(
         "One row per project, or per group of similar projects (set Count). Add a row at the "
-        "bottom of the table; select rows to delete them. Every valid change updates the plan."
+        "bottom of the table; select rows to delete them. Tick On hold to keep a project "
+        "without planning it. Every valid change updates the plan."
     )
     key = _key("projects")
     table = _editor_input(key)
@@ -574,7 +587,7 @@ def project_editor() -> list[dict[str, Any]]:
         hide_index=True,
         width="stretch",
         height=table_height(len(table) + 1),  # and the row for adding one
-        column_order=PROJECT_COLUMNS,
+        column_order=EDITOR_COLUMNS,
         column_config=project_column_config(get_assumptions(), get_scenario().company.region),
     )
     chosen = edited.copy()
@@ -600,6 +613,7 @@ data["company"] = company_form(scenario)
 company_problems = st.container()
 
 st.subheader("Projects")
+on_hold = st.container()  # filled once this run's edits are in force
 data["projects"] = project_editor()
 project_problems = st.container()
 st.page_link("pages/plan.py", label="See the plan", icon=":material/bar_chart:")
@@ -621,6 +635,9 @@ if adopted is not None and get_override() is None:
         "pages show the recommended plan again: adopt a plan again on the Plan or Trade-offs "
         "page."
     )
+held = [project.name for project in get_scenario().projects if project.on_hold]
+if held:
+    on_hold.info(plain(f"On hold, so not planned: {joined(held)}. Untick On hold to plan one."))
 if problems:
     status.warning(
         "Some input needs fixing (see below). Until it is fixed, the plan uses the last "

@@ -11,6 +11,7 @@ import streamlit as st
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS
 from mlplanner.reports.timeline_texts import BUILT_HELP
 from mlplanner.ui.page_end import end_page
+from mlplanner.ui.project_link import render_project_link
 from mlplanner.ui.ranges_views import render_timeline_bands
 from mlplanner.ui.state import get_assumptions, get_override, get_scenario, set_scenario
 from mlplanner.ui.text import plain
@@ -109,10 +110,11 @@ if override is not None:
         "The timeline staffs the recommended plan (or, where the budget does not pay for it, "
         f"the team the budget advice buys); {plain(override.named)} is not dated."
     )
-if not scenario.projects:
+if not scenario.planned:
     # "Fully staffed 2027-Q1" and "the existing team covers the plan" had read beside no team
-    st.info("No projects yet: the timeline dates the hires a plan for projects needs.")
-    st.page_link("pages/scenario.py", label="Add a project to see a plan", icon=":material/add:")
+    held = " (every project is on hold)" if scenario.projects else ""
+    st.info(f"No projects yet{held}: the timeline dates the hires a plan for projects needs.")
+    render_project_link(scenario, "to see a plan")
     end_page()
 render_timeline_metrics(timeline, assumptions)
 render_timeline_summary(timeline, assumptions)

@@ -27,6 +27,7 @@ from mlplanner.ui.messages import flash, render_flash
 from mlplanner.ui.on_demand import opened
 from mlplanner.ui.page_end import end_page
 from mlplanner.ui.plan_views import render_role_table
+from mlplanner.ui.project_link import render_project_link
 from mlplanner.ui.state import (
     current_plan,
     get_assumptions,
@@ -90,11 +91,9 @@ if search_box is not None:
     with search_box:
         st.markdown(search_help(assumptions))
 
-if not scenario.projects:
+if not scenario.planned:
     st.info(NO_QUALITY + " Trade-offs weigh cost against quality.")
-    st.page_link(
-        "pages/scenario.py", label="Add a project on the Scenario page", icon=":material/add:"
-    )
+    render_project_link(scenario, "on the Scenario page")
     end_page()
 
 points = frontier_points(scenario_json, assumptions_json)

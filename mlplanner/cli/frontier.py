@@ -93,18 +93,21 @@ def plan_under_budget(
         )
         raise ValueError(
             f"budget: {format_usd(budget)} buys no plan; even the cheapest team it can advise "
-            "(the people already employed and those the work cannot do without, outsourced "
-            f"annotation included) costs {format_usd(advice.smallest_cost_usd)} a year{free}"
+            "(the people already employed and those the work cannot do without, with the "
+            f"outsourced labelling it buys) costs {format_usd(advice.smallest_cost_usd)} a "
+            f"year{free}"
         )
-    company = scenario.company.model_copy(update={"annual_budget_usd": budget})
-    budgeted = scenario.model_copy(update={"company": company})
+    # the advice's own scenario: the projects it leaves unstaffed on hold
+    held = advice.plan.scenario
+    company = held.company.model_copy(update={"annual_budget_usd": budget})
+    budgeted = held.model_copy(update={"company": company})
     return evaluate(budgeted, advice.plan.allocation, setup=setup)
 
 
 def best_point(scenario: Scenario, budget: float, setup: str | None) -> FrontierPoint | None:
     """The highest-scoring plan of the setup's space within the budget (every role spread
     over every project: the Trade-offs page's best plan under the budget), or ``None``."""
-    return best_under_budget(scenario, budget, setup=setup) if scenario.projects else None
+    return best_under_budget(scenario, budget, setup=setup) if scenario.planned else None
 
 
 def budget_lines(
@@ -124,21 +127,23 @@ def budget_lines(
     held = _held_back(scenario, advice, budget, setup)
     if held is not None:
         lines.append(held)
-    if advice.leaves_work_out and advice.plan is not None and advice.plan.scored:
+    if advice.leaves_work_out:  # the table: the plan as adopted
         lines.append(
             f"With its people on the work it staffs, the rest delivering nothing, it scores "
-            f"{advice.quality:.1f} (the table scores everyone on every project)."
+            f"{advice.quality:.1f} ({advice.once_adopted})."
         )
     existing = scenario.company.existing_team
     # the frontier, only where the best plan within the budget is not enough to say
-    looked = bool(scenario.projects) and (best is None or best.quality <= QUALITY_TOLERANCE)
+    looked = bool(scenario.planned) and (best is None or best.quality <= QUALITY_TOLERANCE)
     points = frontier(scenario, setup=setup) if looked else []
     scoring = cheapest_scoring(points)
     # "Of the setup's space": the advice's own team, spread over every project, may lie
     # outside it (a health startup's read "spreads a cheaper team … over every project", then
     # "No plan spreading every role over every project fits the budget").
     space = f"of the setup's space{_space_keeps(scenario, setup)}"
-    plan = advice.plan
+    # the advice's team on every project (its plan is the plan as adopted: the projects it
+    # leaves unstaffed on hold)
+    plan = None if advice.plan is None else evaluate(scenario, advice.plan.allocation, setup)
     if best is not None and best.quality <= QUALITY_TOLERANCE and scoring is not None:
         lines.append(
             f"No plan {space} within the budget, every role spread over every project, scores "
@@ -211,10 +216,10 @@ def _outside_space(plan: Evaluation, scenario: Scenario, setup: str | None) -> s
     space within the budget: it is not a plan of that space (its work kept needed no
     annotator or deployer that the whole portfolio's plans keep)."""
     space = search_problem(scenario, Assumptions.defaults(), setup).space
-    short = [
+    short = [  # leads and heads aside: a plan's heads follow its leads (as in _space_keeps)
         people(space.lower[role], role)
         for role in ROLES
-        if plan.allocation.get(role, 0) < space.lower[role]
+        if role not in MANAGERS and plan.allocation.get(role, 0) < space.lower[role]
     ]
     row = np.array([[plan.allocation.get(role, 0) for role in ROLES]])
     keeps = [f"at least {joined(short)}"] if short else []
@@ -275,7 +280,7 @@ def with_step_note(table: str, scenario: Scenario) -> str:
 
 def _frontier(args: argparse.Namespace) -> str:
     scenario = load_scenario(args.file)
-    if not scenario.projects:  # no quality to weigh cost against: no frontier (as in the app)
+    if not scenario.planned:  # no quality to weigh cost against: no frontier (as in the app)
         if args.format == "json":
             return "[]"
         if args.format == "csv":

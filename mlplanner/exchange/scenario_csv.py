@@ -117,6 +117,7 @@ def scenario_frame(scenario: Scenario) -> pd.DataFrame:
             "priority": p.priority,
             "start": p.start,
             "live_from": p.live_from,
+            "on_hold": p.on_hold,
             **shared,
         }
         for p in scenario.projects

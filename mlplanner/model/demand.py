@@ -5,8 +5,9 @@ domain's base effort and its attributes (see :class:`~mlplanner.model.assumption
 a live model (``lifecycle`` ``run``) needs the phase's ``run_share`` of it. Of that, the
 phase's shared ``share`` is platform work the portfolio shares (:mod:`shared_work`): it is
 its own source per phase ("Shared platform (Deployment)"); the rest is the project's own,
-``count`` times. The company adds an analytics baseline. Annotator demand of projects with
-outsourced annotation is bought from a vendor instead of staffed.
+``count`` times (none while it is on hold). The company adds an analytics baseline.
+Annotator demand of projects with outsourced annotation is bought from a vendor instead of
+staffed.
 """
 
 from __future__ import annotations
@@ -221,7 +222,7 @@ def effort_parts(scenario: Scenario, assumptions: Assumptions) -> EffortParts:
         add=stacked[1],
         mul=stacked[2],
         live=np.array([project.lifecycle == "run" for project in projects], dtype=bool),
-        counts=np.array([float(project.count) for project in projects]),
+        counts=_counts(projects),
         outsourced=np.array(
             [project.annotation == "outsourced" for project in projects], dtype=bool
         ),
@@ -230,6 +231,12 @@ def effort_parts(scenario: Scenario, assumptions: Assumptions) -> EffortParts:
         exponents=tables.exponents,
         baseline=baseline_analysts(scenario.company.employees, assumptions),
     )
+
+
+def _counts(projects: list[Project]) -> np.ndarray:
+    """How many projects each row stands for: its ``count``, none while it is on hold (its row
+    stays, with no work)."""
+    return np.array([0.0 if project.on_hold else float(project.count) for project in projects])
 
 
 def baseline_analysts(employees: int, assumptions: Assumptions) -> float:
@@ -244,7 +251,7 @@ def compute_demand(scenario: Scenario, assumptions: Assumptions) -> Demand:
     projects = scenario.projects
     n = len(projects)
     units = np.array([tables.unit(project) for project in projects]).reshape((n, *_SHAPE))
-    counts = np.array([float(project.count) for project in projects])
+    counts = _counts(projects)
     platform = units * tables.platform
     fte = np.zeros((n + 1 + len(PHASES), *_SHAPE))
     fte[:n] = (units - platform) * counts[:, None, None]

@@ -42,14 +42,15 @@ from mlplanner.model.scoring import scoring_context
 from mlplanner.model.setup_space import SearchSpace, setup_space
 from mlplanner.model.shaping import Move, Shaping, shape
 from mlplanner.model.staffing import SetupChoice, Staffing, choose_setup, staff
-from mlplanner.model.wording import SHOWN_FTE, format_usd, people, tenths_adding_up
+from mlplanner.model.wording import SHOWN_FTE, format_usd, joined, people, tenths_adding_up
 
 MAX_PEOPLE_PER_ROLE = 100_000
 REMEMBERED = 32  # recommended plans kept (see recommend)
 _EPS = 1e-9  # FTE below this is rounding noise
 NO_QUALITY = (
     "No quality score: quality is the share of the projects' planned work the team can "
-    "deliver, and this scenario has no projects yet. Add a project to see one."
+    "deliver, and this scenario has no projects yet, or every project is on hold. Add a "
+    "project, or take one off hold, to see one."
 )
 
 
@@ -130,8 +131,9 @@ class Evaluation:
     @property
     def scored(self) -> bool:
         """Whether the plan has a quality score: quality weighs the projects' work, so a
-        scenario without projects has none (:data:`NO_QUALITY` says so)."""
-        return bool(self.scenario.projects)
+        scenario without projects, or with every project on hold, has none
+        (:data:`NO_QUALITY` says so)."""
+        return bool(self.scenario.planned)
 
     @property
     def quality_components(self) -> dict[str, float]:
@@ -149,6 +151,13 @@ class Evaluation:
             notes.append(
                 "No projects yet: the plan covers only the company analytics baseline. "
                 "Add a project to see a full plan."
+            )
+        held = [project.name for project in self.scenario.projects if project.on_hold]
+        if held:
+            notes.append(
+                f"On hold, so not planned: {joined(held)} (no people, no outsourced "
+                "labelling, no weight in the quality score). Take a project off hold on the "
+                "Scenario page to plan it."
             )
         notes.extend(shared_name_messages([project.name for project in self.scenario.projects]))
         budget = self.budget_usd
@@ -587,7 +596,7 @@ def _recommended(inputs: _Inputs) -> Plan:
         context,
         space,
         staffing.allocation,
-        reshape=bool(scenario.projects),
+        reshape=bool(scenario.planned),
         budget_usd=scenario.company.annual_budget_usd,
     )
     return _score(scenario, demand, shaping.allocation, choice, assumptions, staffing, shaping)

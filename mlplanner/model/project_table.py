@@ -29,16 +29,20 @@ PROJECT_COLUMNS: Final = (
     "priority",
     "start",
     "live_from",
+    "on_hold",
 )
 _WHOLE_COLUMNS: Final = ("count", "priority")
-_TEXT_COLUMNS: Final = tuple(column for column in PROJECT_COLUMNS if column not in _WHOLE_COLUMNS)
+_FLAG_COLUMNS: Final = ("on_hold",)
+_TEXT_COLUMNS: Final = tuple(
+    column for column in PROJECT_COLUMNS if column not in (*_WHOLE_COLUMNS, *_FLAG_COLUMNS)
+)
 
 
 def projects_frame(projects: Sequence[Project]) -> pd.DataFrame:
     """One row per project in scenario order (a fresh RangeIndex), columns ``PROJECT_COLUMNS``.
 
     ``count`` is a nullable integer column so that a new, still empty row has no count rather
-    than a float.
+    than a float; ``on_hold`` a nullable boolean column (a new row's blank is "not on hold").
     """
     rows = [project.model_dump(mode="json") for project in projects]
     # Built column by column in its final types (converting a built frame takes five times
@@ -48,6 +52,8 @@ def projects_frame(projects: Sequence[Project]) -> pd.DataFrame:
     }
     for column in _WHOLE_COLUMNS:
         columns[column] = pd.array([row[column] for row in rows], dtype="Int64")
+    for column in _FLAG_COLUMNS:
+        columns[column] = pd.array([row[column] for row in rows], dtype="boolean")
     return pd.DataFrame(columns, columns=list(PROJECT_COLUMNS))
 
 

@@ -121,6 +121,10 @@ class Project(_Strict):
     priority: Annotated[int, JsonNumber] = Field(default=DEFAULT_PRIORITY, ge=1, le=5)
     start: Quarter | None = None
     live_from: Quarter | None = None
+    # A project on hold stays in the scenario but is not planned: no demand, no outsourced
+    # labelling, no weight in the quality score (what adopting budget advice that leaves it
+    # unstaffed does to it).
+    on_hold: bool = False
 
     _check_name = field_validator("name")(_no_control_characters)
 
@@ -215,6 +219,11 @@ class Scenario(_Strict):
     projects: list[Project] = Field(default_factory=list, max_length=MAX_PROJECTS)
 
     _check_name = field_validator("name")(_no_control_characters)
+
+    @property
+    def planned(self) -> list[Project]:
+        """The projects the plan staffs: those not on hold."""
+        return [project for project in self.projects if not project.on_hold]
 
     def to_json(self) -> str:
         """Canonical JSON text of the scenario (defaults written out)."""

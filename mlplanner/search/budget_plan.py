@@ -33,14 +33,19 @@ some projects whole and leave the rest waiting. :func:`fund_projects` weighs bot
    share that staffs nobody more, or whose people raise no quality (an annotator alone,
    with nobody to build the model), is none.
 
-A team prices as the Plan page prices any allocation: its people, plus the outsourced
-annotation of the whole portfolio (bought whatever the team, so that an adopted plan costs
-what the advice said). Every plan has someone able to deploy each production model it
-staffs (the setup's space requires one; the staffing rules add the setup's deployer). The
-projects kept (and the part) are staffed by the setup's rules' team for their work reshaped
-within the setup's space for that work, for no more than that team costs, as the recommended
-plan is shaped (:meth:`_Pricing.shaped`): never dearer and never scoring lower than the rules'
-team on that work.
+Projects on hold (``Project.on_hold``) are not weighed: the advice is about the others. A
+team prices as the Plan page prices any allocation: its people, plus the outsourced
+annotation of the projects it staffs (whole, or in part: that project is on the Plan page
+whole). Until December 2026 it priced the whole portfolio's labelling whatever it left out,
+so that an adopted advice cost what it said: a review's $3.35M budget, above a $3.31M
+payroll, was refused for $70k of labelling of a project the advice would drop. Adopting the
+advice now puts the projects it leaves unstaffed on hold, so the Plan page prices and scores
+what it did. Every plan has someone able to deploy each production model it staffs (the
+setup's space requires one; the staffing rules add the setup's deployer). The projects kept
+(and the part) are staffed by the setup's rules' team for their work reshaped within the
+setup's space for that work, for no more than that team costs, as the recommended plan is
+shaped (:meth:`_Pricing.shaped`): never dearer and never scoring lower than the rules' team
+on that work.
 
 *Choice* (December 2026). Until then whole projects were the advice unless the best plan
 within the budget scored at least as high as the setup's rules' plan, and they were scored,
@@ -64,14 +69,15 @@ the larger budget keeps take that team's time first; it drops out only for a pro
 least its priority. (Keeping, after the part, each smaller project whose whole team still
 fits what is left was tried and undone: a review found an insurer's quality falling from
 61.0 to 54.3 when its budget rose by $74k, as the part grew into the money that had kept a
-project whole.) The advice's ``plan`` is its allocation evaluated for the whole portfolio,
-everyone on every project, exactly what the Plan page shows once it is adopted.
+project whole.) The advice's ``plan`` is its allocation evaluated for the scenario with the
+projects it leaves unstaffed on hold (:meth:`_Pricing.holding`), everyone on every other
+project: exactly what the Plan page shows once it is adopted.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
@@ -110,16 +116,17 @@ class Part:
 @dataclass(frozen=True)
 class BudgetAdvice:
     """What a budget buys by whole projects: the ``plan`` (its allocation evaluated for the
-    whole portfolio, everyone on every project, as the Plan page scores it once adopted;
-    ``None`` when not even the team staffing no project fits), the projects it staffs whole,
-    the one it staffs in ``part`` (if any) and those it leaves unstaffed (scenario order),
-    ``smallest_cost_usd``, the cost of the team staffing no project (the existing team, the
-    analytics baseline, outsourced annotation; without a plan, the cheapest team any advice
-    buys, which the setup's cheapest plan can undercut), and ``quality``: the portfolio's score with
-    the team on the work it staffs, the work left out delivering nothing
-    (:meth:`_Pricing.staffed_quality`; the plan's own quality when every project is staffed;
-    0 without a plan); ``thin`` when it staffs every project with a team for less than the
-    recommended plan (the best plan within the budget, or the whole projects' team spread)."""
+    scenario with the projects it leaves unstaffed on hold, everyone on every other project,
+    as the Plan page scores it once adopted; ``None`` when not even the team staffing no
+    project fits), the projects it staffs whole, the one it staffs in ``part`` (if any) and
+    those it leaves unstaffed (scenario order; projects already on hold are in none of these),
+    ``smallest_cost_usd``, the cost of the team staffing no project (the existing team and the
+    analytics baseline; without a plan, the cheapest team any advice buys, which the setup's
+    cheapest plan can undercut), and ``quality``: the portfolio's score with the team on the
+    work it staffs, the work left out delivering nothing (:meth:`_Pricing.staffed_quality`;
+    the plan's own quality when every project is staffed; 0 without a plan); ``thin`` when it
+    staffs every project with a team for less than the recommended plan (the best plan within
+    the budget, or the whole projects' team spread)."""
 
     plan: Evaluation | None
     funded: tuple[str, ...]
@@ -132,7 +139,7 @@ class BudgetAdvice:
     @property
     def leaves_work_out(self) -> bool:
         """Whether the plan has people and leaves some of the work out (its ``quality`` then
-        differs from its plan's, which has everyone on every project)."""
+        differs from its plan's, which scores only the projects it staffs)."""
         plan = self.plan
         some = plan is not None and plan.total_headcount > 0
         return some and (bool(self.unstaffed) or self.part is not None)
@@ -179,11 +186,29 @@ class BudgetAdvice:
             text += f"{comma} and leaves unstaffed: {joined(self.unstaffed)}"
         return text
 
+    @property
+    def once_adopted(self) -> str:
+        """How the Plan page scores the plan once adopted, for a parenthesis: "61.2 once
+        adopted: adopting puts the projects it leaves unstaffed on hold, and the Plan page
+        scores everyone on the others" ("" without a plan)."""
+        plan = self.plan
+        if plan is None:
+            return ""
+        if not plan.scored:
+            return "no score once adopted: adopting puts every project on hold"
+        if self.unstaffed:
+            return (
+                f"{plan.quality:.1f} once adopted: adopting puts the projects it leaves "
+                "unstaffed on hold, and the Plan page scores everyone on the others"
+            )
+        return f"{plan.quality:.1f} once adopted: the Plan page scores everyone on every project"
+
     def to_dict(self) -> dict[str, Any]:
         """The advice as JSON: ``funded`` and ``unstaffed`` project names, ``part`` (``project``
         and ``percent``, or null), the plan's ``annual_cost_usd``, ``quality`` and
-        ``quality_every_project`` (its people scored over every project, as once adopted) and
-        ``allocation`` (null without a plan), ``message``."""
+        ``quality_once_adopted`` (its people scored on the projects it staffs, those it leaves
+        unstaffed on hold, as the Plan page scores it once adopted) and ``allocation`` (null
+        without a plan), ``message``."""
         plan = self.plan
         part = self.part
         return {
@@ -192,7 +217,7 @@ class BudgetAdvice:
             "unstaffed": list(self.unstaffed),
             "annual_cost_usd": None if plan is None else plan.annual_cost_usd,
             "quality": None if plan is None or not plan.scored else round(self.quality, 2),
-            "quality_every_project": (
+            "quality_once_adopted": (
                 None if plan is None or not plan.scored else round(plan.quality, 2)
             ),
             "allocation": None if plan is None else plan.allocation,
@@ -241,13 +266,11 @@ def _advised(pricing: _Pricing, budget: float) -> BudgetAdvice:
     # work it kept and 15.1 spread, against 7.8 for that best plan. Spread, it staffs every
     # production model, so it must be able to deploy them.
     plan = focused.plan
-    if (
-        focused.leaves_work_out
-        and plan is not None
-        and plan.quality > advice.quality + QUALITY_TOLERANCE
-        and pricing.deploys_all(plan.allocation)
-    ):
-        advice = pricing.on_every_project(plan, thin=True)
+    if focused.leaves_work_out and plan is not None and pricing.deploys_all(plan.allocation):
+        team = pricing.everyone(plan.allocation, thin=True)
+        fits = pricing.cost(plan.allocation) <= budget  # with every project's labelling
+        if fits and team.quality > advice.quality + QUALITY_TOLERANCE:
+            advice = team
     return advice
 
 
@@ -260,7 +283,7 @@ def _settled(pricing: _Pricing, advice: BudgetAdvice) -> BudgetAdvice:
     if not pricing.scenario.projects:
         return advice
     if advice.plan is not None and advice.plan.total_headcount == 0:
-        advice = BudgetAdvice(None, (), None, pricing.names, advice.smallest_cost_usd)
+        advice = BudgetAdvice(None, (), None, pricing.planned, advice.smallest_cost_usd)
     if advice.plan is None:
         advice = replace(advice, smallest_cost_usd=pricing.floor)
     return advice
@@ -306,29 +329,30 @@ def _leaving_out(pricing: _Pricing, budget: float, order: list[int], out: int) -
     left = [i for i in order[:out] if i not in kept]
     last_out = left[-1] if left else None
     rules = pricing.team(kept)
-    if pricing.cost(rules) > budget:
+    if pricing.cost(rules, kept) > budget:
         # No plan, but the people already employed still staff what costs nothing more (a
         # retailer's eight analysts ran its live dashboards, which read "left out by the
         # budget")
         employed = any(pricing.scenario.company.existing_team.values())
         free = tuple(names[i] for i in kept) if out >= len(order) and employed else ()
-        rest = tuple(name for name in names if name not in free)
+        rest = tuple(name for name in pricing.planned if name not in free)
         return BudgetAdvice(None, free, None, rest, pricing.smallest)
     team = pricing.shaped(kept)
     quality = pricing.staffed_quality(team, kept)
     part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all
     if last_out is not None:
         percent = pricing.largest_share(kept, last_out, budget)
-        if pricing.team(kept, last_out, percent) != rules:
+        if percent > 0 and pricing.team(kept, last_out, percent) != rules:
             more = pricing.shaped(kept, last_out, percent)
             with_part = pricing.staffed_quality(more, kept, last_out, percent)
             if with_part > quality + QUALITY_TOLERANCE:
                 team, quality, part = more, with_part, Part(names[last_out], percent)
-    scenario = pricing.scenario
-    plan = evaluate(scenario, team, pricing.setup, pricing.assumptions)
+    staffed = set(kept)
+    if part is not None and last_out is not None:
+        staffed.add(last_out)
+    plan = evaluate(pricing.holding(staffed), team, pricing.setup, pricing.assumptions)
     funded = tuple(names[i] for i in kept)
-    staffed = set(kept) | ({last_out} if part is not None else set())
-    unstaffed = tuple(name for i, name in enumerate(names) if i not in staffed)
+    unstaffed = tuple(names[i] for i in pricing.every if i not in staffed)
     return BudgetAdvice(plan, funded, part, unstaffed, pricing.smallest, quality)
 
 
@@ -361,12 +385,28 @@ class _Pricing:
 
     @cached_property
     def names(self) -> tuple[str, ...]:
+        """Every project's name, by index (those on hold too)."""
         return tuple(project.name for project in self.scenario.projects)
 
     @cached_property
+    def planned(self) -> tuple[str, ...]:
+        """The names of the projects the advice weighs: those not on hold."""
+        return tuple(self.names[i] for i in self.every)
+
+    @cached_property
     def smallest(self) -> int:
-        """The cost of the team staffing no project."""
-        return self.cost(self.team(()))
+        """The cost of the team staffing no project (no outsourced labelling bought)."""
+        return self.cost(self.team(()), ())
+
+    def holding(self, staffed: set[int]) -> Scenario:
+        """The scenario with each planned project outside ``staffed`` on hold: what adopting
+        an advice that leaves them unstaffed makes of it, so that the Plan page then prices and
+        scores what the advice did (their outsourced labelling is not bought)."""
+        projects = [
+            p.model_copy(update={"on_hold": True}) if i in self.every and i not in staffed else p
+            for i, p in enumerate(self.scenario.projects)
+        ]
+        return self.scenario.model_copy(update={"projects": projects})
 
     @cached_property
     def floor(self) -> int:
@@ -374,13 +414,44 @@ class _Pricing:
         cheapest plan that scores anything where it costs less (a team of six employed read
         "$1.52M", the rules hiring for the analytics baseline, where $1.29M bought them) or
         where that team is nobody, which is no advice (a portfolio's outsourced labelling
-        alone read "$257k", and $257k then "$447k")."""
-        cheapest = self.cheapest_plan_cost
+        alone read "$257k", and $257k then "$447k"), or the smallest part of a project the
+        advice staffs where that costs less (it buys the labelling of that project alone)."""
+        cheapest = min(self.cheapest_plan_cost, self.smallest_part_cost)
         if math.isinf(cheapest):
             return self.smallest
         if not any(self.team(()).values()):
             return int(cheapest)
         return int(min(self.smallest, cheapest))
+
+    @cached_property
+    def smallest_part_cost(self) -> float:
+        """What the least work the advice staffs in part costs where every project is left
+        out (:func:`_leaving_out`: the last project of the removal order, at the smallest
+        percentage whose team raises quality, an annotator alone not), with its outsourced
+        labelling and the kept projects'; ``inf`` if no percentage raises it. Bisection: more
+        of the project is never staffed with fewer people."""
+        order = self.removal_order()
+        kept = self.taken_back(order, len(order))
+        left = [i for i in order if i not in kept]
+        if not left:
+            return math.inf
+        last = left[-1]
+        floor = self.staffed_quality(self.shaped(kept), kept) + QUALITY_TOLERANCE
+
+        def raises(percent: int) -> bool:
+            team = self.shaped(kept, last, percent)
+            return self.staffed_quality(team, kept, last, percent) > floor
+
+        if not raises(99):
+            return math.inf
+        low, high = 0, 99  # ``low`` raises nothing, ``high`` does
+        while high - low > 1:
+            middle = (low + high) // 2
+            if raises(middle):
+                high = middle
+            else:
+                low = middle
+        return self.cost(self.team(kept, last, high), (*kept, last))
 
     def everyone(self, team: Mapping[str, int], thin: bool = False) -> BudgetAdvice:
         """``team`` on every project: the advice's plan staffs every project (``thin``: with
@@ -390,7 +461,7 @@ class _Pricing:
 
     def on_every_project(self, plan: Evaluation, thin: bool) -> BudgetAdvice:
         """An evaluated ``plan`` (everyone on every project) as the advice."""
-        return BudgetAdvice(plan, self.names, None, (), self.smallest, plan.quality, thin)
+        return BudgetAdvice(plan, self.planned, None, (), self.smallest, plan.quality, thin)
 
     def context(
         self, kept: tuple[int, ...], part: int | None = None, percent: int = 0
@@ -407,8 +478,8 @@ class _Pricing:
 
     @cached_property
     def every(self) -> tuple[int, ...]:
-        """Every project, by index."""
-        return tuple(range(len(self.scenario.projects)))
+        """Every project not on hold, by index."""
+        return tuple(i for i, project in enumerate(self.scenario.projects) if not project.on_hold)
 
     @cached_property
     def whole(self) -> Demand:
@@ -441,10 +512,13 @@ class _Pricing:
         return np.asarray(own.sum(axis=1))
 
     @cached_property
-    def vendor_usd(self) -> int:
-        """Outsourced annotation: the whole portfolio's, whoever is staffed (0 people cost 0).
-        Worked out when a cost is first asked for (:func:`advised_team` prices nothing)."""
-        return evaluate(self.scenario, {}, self.setup, self.assumptions).annual_cost_usd
+    def vendor_usd(self) -> dict[int, int]:
+        """Each project's outsourced annotation, by index (none: 0), as the Plan page prices
+        it: one vendor line per project, whoever is staffed. Worked out when a cost is first
+        asked for (:func:`advised_team` prices nothing)."""
+        lines = evaluate(self.scenario, {}, self.setup, self.assumptions).vendor_lines
+        by_name = {line.source: line.annual_cost_usd for line in lines}
+        return {i: by_name.get(self.names[i], 0) for i in self.every}
 
     def demand(self, kept: tuple[int, ...]) -> Demand:
         """The demand of the kept projects, the baseline and their shared platform work."""
@@ -488,7 +562,7 @@ class _Pricing:
         (:func:`~mlplanner.search.frontier.best_under_budget`); ``None`` without projects or
         when none fits. Like any plan of that space, it has someone able to deploy each
         production model."""
-        if not self.scenario.projects:
+        if not self.every:
             return None
         best = best_within(self.problem, budget)
         return None if best is None else dict(best.allocation)
@@ -547,13 +621,16 @@ class _Pricing:
         shaping = shape(context, space, staffing.allocation, reshape, beyond=False)
         return shaping.allocation
 
-    def cost(self, team: Mapping[str, int]) -> int:
-        """What a team costs a year, as the Plan page counts it."""
+    def cost(self, team: Mapping[str, int], staffed: Iterable[int] | None = None) -> int:
+        """What a team costs a year with the outsourced labelling of the ``staffed`` projects
+        (default: every planned project), as the Plan page counts it once the others are on
+        hold. A project staffed in part is on the Plan page whole, and so is its labelling."""
         region = self.scenario.company.region
         people = sum(
             role_cost(role, n, region, self.assumptions).annual_cost_usd for role, n in team.items()
         )
-        return people + self.vendor_usd
+        vendor = self.vendor_usd
+        return people + sum(vendor[i] for i in (self.every if staffed is None else staffed))
 
     def removal_order(self) -> list[int]:
         """Projects in the order they are left out: lowest priority first, and among equal
@@ -570,7 +647,7 @@ class _Pricing:
         )
         dollars = (self.own @ rates).tolist()
         priority = [p.priority for p in self.scenario.projects]
-        return sorted(range(len(dollars)), key=lambda i: (priority[i], -dollars[i], i))
+        return sorted(self.every, key=lambda i: (priority[i], -dollars[i], i))
 
     def fewest_removals(self, order: list[int], budget: float) -> int:
         """How many projects, from the start of ``order``, must be left out for the rest's team
@@ -578,7 +655,8 @@ class _Pricing:
         make a dearer team."""
 
         def fits(out: int) -> bool:
-            return self.cost(self.team(tuple(sorted(order[out:])))) <= budget
+            kept = tuple(sorted(order[out:]))
+            return self.cost(self.team(kept), kept) <= budget
 
         if fits(0):
             return 0
@@ -597,19 +675,25 @@ class _Pricing:
         staffs it too: the existing team's people, say), the most valuable first. Leaving
         such a project out saves nothing: nobody is let go."""
         kept = set(order[out:])
-        now = self.cost(self.team(tuple(sorted(kept))))
+        now = self.cost(self.team(tuple(sorted(kept))), kept)
         for i in reversed(order[:out]):
-            if self.cost(self.team(tuple(sorted(kept | {i})))) <= now:
+            more = kept | {i}
+            if self.cost(self.team(tuple(sorted(more))), more) <= now:
                 kept.add(i)  # the same cost or less: never more than the budget's fit
         return tuple(sorted(kept))
 
     def largest_share(self, kept: tuple[int, ...], part: int, budget: float) -> int:
         """The largest whole percentage (0-99) of project ``part`` whose team with the kept
-        projects fits ``budget`` (bisection: more work never means a cheaper team)."""
+        projects fits ``budget`` with the outsourced labelling of the kept projects and of
+        ``part`` (bisection: more work never means a cheaper team); 0 where not even the kept
+        projects' team fits with that project's labelling."""
+        staffed = (*kept, part)
+        if self.cost(self.team(kept), staffed) > budget:
+            return 0
         low, high = 0, 100  # the team at ``low`` fits, at ``high`` (the whole project) not
         while high - low > 1:
             middle = (low + high) // 2
-            if self.cost(self.team(kept, part, middle)) <= budget:
+            if self.cost(self.team(kept, part, middle), staffed) <= budget:
                 low = middle
             else:
                 high = middle
@@ -628,17 +712,19 @@ def _row(team: Mapping[str, int]) -> np.ndarray:
 
 def describe(advice: BudgetAdvice) -> str:
     """The advice in one line: cost, quality (and, where it leaves work out, the quality once
-    adopted, everyone on every project), what it staffs and what it leaves out."""
+    adopted, the projects it leaves unstaffed on hold), what it staffs and what it leaves
+    out."""
     plan = advice.plan
     if plan is None:
         return advice.message
     cost = format_usd(plan.annual_cost_usd)
-    if not plan.scored:
-        return f"{cost} a year, no quality score. {advice.message}"
-    quality = f"quality {advice.quality:.1f}"
     if advice.leaves_work_out:
-        quality += (
-            " with its people on the work it staffs, the rest delivering nothing "
-            f"({plan.quality:.1f} once adopted: the Plan page scores everyone on every project)"
+        quality = (
+            f"quality {advice.quality:.1f} with its people on the work it staffs, the rest "
+            f"delivering nothing ({advice.once_adopted})"
         )
+    elif plan.scored:
+        quality = f"quality {advice.quality:.1f}"
+    else:
+        quality = "no quality score"
     return f"{cost} a year, {quality}. {advice.message}"

@@ -44,11 +44,11 @@ def plan_start(scenario: Scenario, today: date | None = None) -> str:
 
 
 def schedule(scenario: Scenario, today: date | None = None, part: str | None = None) -> Schedule:
-    """The projects in hiring priority with their start and go-live quarters: by start, then
-    ``priority`` (higher first), then the project the budget staffs only in part (``part``)
-    after those it staffs whole, then scenario order. (By scenario order alone, a review's
-    bank staffed its fraud model, funded at 31%, three quarters before the credit model the
-    budget funds whole.)"""
+    """The projects in hiring priority (those on hold left out) with their start and go-live
+    quarters: by start, then ``priority`` (higher first), then the project the budget staffs
+    only in part (``part``) after those it staffs whole, then scenario order. (By scenario
+    order alone, a review's bank staffed its fraud model, funded at 31%, three quarters
+    before the credit model the budget funds whole.)"""
     start = quarter_index(plan_start(scenario, today))
     dated = [
         (
@@ -58,6 +58,7 @@ def schedule(scenario: Scenario, today: date | None = None, part: str | None = N
             None if p.live_from is None else quarter_index(p.live_from),
         )
         for i, p in enumerate(scenario.projects)
+        if not p.on_hold  # not planned: never staffed
     ]
     dated.sort(key=lambda item: (item[0], -item[2].priority, item[2].name == part, item[1]))
     return Schedule(
@@ -79,13 +80,9 @@ class StaffedPlan:
 
     @property
     def left_out(self) -> frozenset[str]:
-        """The projects the budget leaves unstaffed (one staffed in part is staffed)."""
-        if self.advice is None:
-            return frozenset()
-        staffed = set(self.advice.funded)
-        if self.advice.part is not None:
-            staffed.add(self.advice.part.project)
-        return frozenset(p.name for p in self.plan.scenario.projects) - staffed
+        """The projects the budget leaves unstaffed (one staffed in part is staffed; one on
+        hold is not planned at all)."""
+        return frozenset() if self.advice is None else frozenset(self.advice.unstaffed)
 
 
 def staffed_plan(scenario: Scenario, setup: str | None, assumptions: Assumptions) -> StaffedPlan:

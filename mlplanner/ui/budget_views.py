@@ -16,7 +16,7 @@ from mlplanner.model.scenario import Scenario, scenario_from_json
 from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.search.budget_plan import BudgetAdvice, describe, fund_projects
 from mlplanner.ui.adoption import adopt_button
-from mlplanner.ui.state import is_adopted, set_override
+from mlplanner.ui.state import is_adopted, set_override, set_scenario
 from mlplanner.ui.text import plain
 
 RULE = (
@@ -32,8 +32,10 @@ RULE = (
     "reshaped for its cost, with someone able to deploy every production model, and gives "
     "what is left to the last project left out, in part; its quality is then scored with its "
     "people on the work it staffs, the projects left out delivering nothing. It shows "
-    "whichever scores highest for the whole portfolio (whole projects on a tie). Adopted, the "
-    "plan is scored as any plan is, with everyone on every project."
+    "whichever scores highest for the whole portfolio (whole projects on a tie). It buys the "
+    "outsourced labelling of the projects it staffs only. Adopting it puts the projects it "
+    "leaves unstaffed on hold (untick On hold on the Scenario page to plan them again), and "
+    "the plan is then scored as any plan is, with everyone on every project not on hold."
 )
 
 
@@ -78,11 +80,28 @@ def render_budget_advice(scenario: Scenario, assumptions: Assumptions) -> None:
     adopt_button(
         plan.allocation,
         key="mlp.plan.adopt_budget_advice",
-        on_click=set_override,
-        args=(plan.allocation, f"{_adopted_as(advice)} within {format_usd(budget)}"),
+        on_click=_adopt,
+        args=(advice, f"{_adopted_as(advice)} within {format_usd(budget)}"),
         help="Makes this allocation the current plan: this page, the sidebar and saving use it. "
-        "'Back to the recommendation' at the top of the page undoes it.",
+        "'Back to the recommendation' at the top of the page goes back to the recommended "
+        "plan"
+        + (
+            "; the projects left unstaffed go on hold (untick On hold on the Scenario page to "
+            "plan them again)."
+            if advice.unstaffed
+            else "."
+        ),
     )
+
+
+def _adopt(advice: BudgetAdvice, label: str) -> None:
+    """Adopt the advice: its scenario (the projects it leaves unstaffed on hold, so that their
+    outsourced labelling is not bought), then its allocation."""
+    plan = advice.plan
+    if plan is None:
+        return
+    set_scenario(plan.scenario)
+    set_override(plan.allocation, label)
 
 
 def _adopted_as(advice: BudgetAdvice) -> str:

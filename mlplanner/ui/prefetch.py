@@ -106,7 +106,7 @@ def job(
     if isinstance(plan, Plan):  # whether another setup is the better buy: two plans more
         parts.append(partial(better_setup, plan))
     parts.append(lambda: budget_advice(scenario_json, assumptions_json))
-    if scenario.projects:
+    if scenario.planned:
         parts += [
             lambda: ranges_of(scenario, assumptions),
             lambda: sensitivity_of(scenario, assumptions),
@@ -119,7 +119,7 @@ def job(
         lambda: chart_spec(scenario_json, assumptions_json, current_json),
         lambda: frontier_files(scenario_json, assumptions_json),
     ]
-    if scenario.projects:  # the Compare page: each setup's plan and ranges
+    if scenario.planned:  # the Compare page: each setup's plan and ranges
         parts += [partial(ranges_of, scenario, assumptions, setup) for setup in SETUPS]
     parts.append(partial(chart_cache.chart_spec, "responsibility", plan))  # the Role guide's
     return parts

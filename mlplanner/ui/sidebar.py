@@ -30,8 +30,10 @@ def render_sidebar() -> None:
         st.markdown(f"**{plain(scenario.name)}**")
         employees = count(scenario.company.employees)
         # counted as the work counts them: a row with count 4 is four projects
-        total = sum(project.count for project in scenario.projects)
-        st.caption(f"{projects(total)} · {employees} employees  \nSetup: {setup}")
+        total = sum(project.count for project in scenario.planned)
+        held = sum(project.count for project in scenario.projects if project.on_hold)
+        on_hold = f" ({held} on hold)" if held else ""
+        st.caption(f"{projects(total)}{on_hold} · {employees} employees  \nSetup: {setup}")
         if override is not None:
             st.caption(f"Adopted allocation: {plain(override.label or 'your own')}")
         quality = f"Quality {plan.quality:.1f} / 100" if plan.scored else "No quality score yet"

@@ -9,11 +9,11 @@ from mlplanner.model.roles import ROLES, role_label
 from mlplanner.model.scenario import Scenario
 from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.search.budget_plan import describe, fund_projects
-from mlplanner.ui.state import OVERRIDE
+from mlplanner.ui.state import OVERRIDE, SCENARIO
 from tests.app.apptest import PLAN_PAGE, button, go_to, metric, open_app, run, texts
 from tests.support.builders import insurer
 
-HEADING = "Within your budget of $4.50M"
+HEADING = "Within your budget of $4.20M"
 
 
 def with_budget(name: str, budget: float | None) -> Scenario:
@@ -28,8 +28,8 @@ def plan_page(scenario: Scenario) -> Any:
 
 
 def test_a_budget_below_the_recommended_cost_shows_what_it_buys_and_adopting_uses_it() -> None:
-    scenario = with_budget("enterprise_portfolio.json", 4.5e6)
-    advice = fund_projects(scenario, 4.5e6)
+    scenario = with_budget("enterprise_portfolio.json", 4.2e6)
+    advice = fund_projects(scenario, 4.2e6)
     assert advice.plan is not None and advice.funded and advice.unstaffed
     at = plan_page(scenario)
     assert HEADING in texts(at.subheader)
@@ -46,12 +46,16 @@ def test_a_budget_below_the_recommended_cost_shows_what_it_buys_and_adopting_use
     button(at, "Adopt this plan").click()
     run(at)
     assert at.session_state[OVERRIDE].allocation == advice.plan.allocation
-    assert f"{HEADING} (adopted)" in texts(at.subheader)
-    assert button(at, "Adopted").disabled
+    # The projects it leaves unstaffed go on hold: their outsourced labelling is not bought,
+    # so the page prices and scores what the advice said.
+    held = [p.name for p in at.session_state[SCENARIO].projects if p.on_hold]
+    assert held == list(advice.unstaffed)
     assert metric(at, "People") == str(advice.plan.total_headcount)
     assert metric(at, "Annual cost") == format_usd(advice.plan.annual_cost_usd)
+    assert metric(at, "Quality") == f"{advice.plan.quality:.1f} / 100"
+    assert f"On hold, so not planned: {joined(advice.unstaffed)}" in " ".join(texts(at.warning))
     assert any(
-        m.startswith("**Showing an adopted allocation: whole projects within $4.50M.**")
+        m.startswith("**Showing an adopted allocation: whole projects within $4.20M.**")
         for m in texts(at.markdown)
     )
     # "Why each head" explains the adopted team, role by role.
@@ -61,8 +65,8 @@ def test_a_budget_below_the_recommended_cost_shows_what_it_buys_and_adopting_use
 
     button(at, "Back to the recommendation").click()
     run(at)
-    assert OVERRIDE not in at.session_state
-    assert button(at, "Adopt this plan")
+    assert OVERRIDE not in at.session_state  # the projects stay on hold until unticked
+    assert [p.name for p in at.session_state[SCENARIO].projects if p.on_hold] == held
 
 
 def test_a_budget_the_recommended_plan_fits_shows_no_advice() -> None:

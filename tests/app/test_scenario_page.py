@@ -318,3 +318,24 @@ def test_a_project_s_priority_is_shown_edited_and_kept_through_other_edits() -> 
     assert [(p.count, p.priority) for p in current_scenario(at).projects] == [(2, 5)]
     edit_projects(at, edited={0: {"priority": 1}})
     assert current_scenario(at).projects[0].priority == 1
+
+
+def test_ticking_on_hold_keeps_a_project_out_of_the_plan_and_says_so() -> None:
+    """ "On hold" sits beside the name; ticked, the project stays in the scenario but the plan
+    is that of the scenario without it, and the page names the projects on hold."""
+    base = example_scenarios()["enterprise_portfolio.json"]
+    at = open_app(base)
+    editor = at.data_editor[0]
+    assert json.loads(editor.proto.columns)["on_hold"]["default"] is False
+    assert list(editor.proto.column_order)[:2] == ["name", "on_hold"]
+    edit_projects(at, edited={4: {"on_hold": True}})
+    held = current_scenario(at)
+    assert [p.name for p in held.projects if p.on_hold] == [base.projects[4].name]
+    assert len(held.projects) == len(base.projects)
+    without = base.model_copy(update={"projects": [*base.projects[:4], *base.projects[5:]]})
+    assert recommend(held).allocation == recommend(without).allocation
+    assert f"On hold, so not planned: {base.projects[4].name}. Untick On hold to plan one." in (
+        texts(at.info)
+    )
+    edit_projects(at, edited={4: {"on_hold": False}})
+    assert not any(p.on_hold for p in current_scenario(at).projects)

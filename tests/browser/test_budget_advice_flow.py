@@ -1,7 +1,7 @@
 """Budget advice in a real browser: the enterprise example with a budget below its recommended
 plan's cost shows what the budget buys by whole projects on the Plan page (the projects it
-leaves unstaffed, and its quality with its people on the work it staffs); adopting it updates
-the page and the sidebar."""
+leaves unstaffed, and its quality with its people on the work it staffs); adopting it puts
+those projects on hold and updates the page and the sidebar."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -12,7 +12,7 @@ from mlplanner.search.budget_plan import fund_projects
 from tests.browser.test_plan_flow import ENTERPRISE, number_field
 from tests.support.browser import app_run, open_app, whole_page_screenshot
 
-BUDGET = 4_500_000
+BUDGET = 4_200_000
 
 
 @pytest.mark.browser
@@ -37,11 +37,11 @@ def test_a_budget_below_the_plan_shows_whole_projects_and_adopting_uses_them(
     with app_run(page):
         number_field(page, "Annual budget").press("Enter")
     sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar).to_contain_text("$4.50M budget")
+    expect(sidebar).to_contain_text("$4.20M budget")
 
     with app_run(page):
         page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
-    section = page.get_by_role("heading", name="Within your budget of $4.50M")
+    section = page.get_by_role("heading", name="Within your budget of $4.20M")
     expect(section).to_be_visible()
     left_out = page.get_by_test_id("stMarkdown").filter(has_text="Left unstaffed:")
     expect(left_out).to_contain_text(advice.unstaffed[0])
@@ -53,12 +53,13 @@ def test_a_budget_below_the_plan_shows_whole_projects_and_adopting_uses_them(
 
     with app_run(page):
         adopt.click()
-    adopted = page.get_by_role("heading", name="Within your budget of $4.50M (adopted)")
-    expect(adopted).to_be_visible()
-    expect(page.get_by_role("button", name="Adopted")).to_be_disabled()
     expect(page.get_by_text("Showing an adopted allocation: whole projects within")).to_be_visible()
+    # the projects it leaves unstaffed are on hold: their labelling is not bought
+    held = page.get_by_test_id("stAlert").filter(has_text="On hold, so not planned")
+    expect(held).to_contain_text(advice.unstaffed[0])
+    expect(sidebar).to_contain_text(f"({len(advice.unstaffed)} on hold)")
     cost = page.get_by_test_id("stMetric").filter(has_text="Annual cost")
     expect(cost).to_contain_text(format_usd(advice.plan.annual_cost_usd))
-    expect(sidebar).to_contain_text("Adopted allocation: whole projects within $4.50M")
-    expect(sidebar).to_contain_text(f"{format_usd(advice.plan.annual_cost_usd)} of $4.50M budget")
+    expect(sidebar).to_contain_text("Adopted allocation: whole projects within $4.20M")
+    expect(sidebar).to_contain_text(f"{format_usd(advice.plan.annual_cost_usd)} of $4.20M budget")
     whole_page_screenshot(page, "plan-budget-advice-adopted")

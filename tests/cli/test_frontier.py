@@ -13,7 +13,7 @@ import pytest
 from mlplanner.cli.main import main
 from mlplanner.exchange.tables_csv import FRONTIER_COLUMNS
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.plan import NO_QUALITY, recommend
+from mlplanner.model.plan import NO_QUALITY, evaluate, recommend
 from mlplanner.model.roles import HEAD
 from mlplanner.model.scenario import load_scenario
 from mlplanner.model.wording import format_usd
@@ -136,7 +136,7 @@ def test_recommend_with_a_budget_says_whether_the_plan_fits_that_budget(
 def test_recommend_with_a_budget_adds_what_it_buys_by_whole_projects(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    budget = 4_500_000
+    budget = 4_200_000
     argv = ("recommend", str(ENTERPRISE), "--budget", str(budget))
     data = json.loads(run_ok(capsys, *argv, "--format", "json"))
     advice = fund_projects(load_scenario(ENTERPRISE), budget)
@@ -147,19 +147,22 @@ def test_recommend_with_a_budget_adds_what_it_buys_by_whole_projects(
         "unstaffed": list(advice.unstaffed),
         "annual_cost_usd": advice.plan.annual_cost_usd,
         "quality": round(advice.quality, 2),
-        "quality_every_project": round(advice.plan.quality, 2),
+        "quality_once_adopted": round(advice.plan.quality, 2),
         "allocation": advice.plan.allocation,
         "message": advice.message,
     }
     assert data["budget_advice"]["annual_cost_usd"] <= budget
-    # Its quality with its people on the work it staffs is above the table's, which has
-    # everyone on every project (the Plan page's once adopted).
-    assert advice.quality > advice.plan.quality
+    # The table's plan is the advice as adopted: the projects it leaves unstaffed on hold,
+    # their outsourced labelling not bought; it scores the projects it staffs.
+    held = [p.name for p in advice.plan.scenario.projects if p.on_hold]
+    assert held == list(advice.unstaffed)
+    assert advice.quality < advice.plan.quality
     lines = run_ok(capsys, *argv).splitlines()
     at = lines.index(f"Budget advice: {advice.message}")
     assert lines[at + 1] == (
         "With its people on the work it staffs, the rest delivering nothing, it scores "
-        f"{advice.quality:.1f} (the table scores everyone on every project)."
+        f"{advice.quality:.1f} ({advice.plan.quality:.1f} once adopted: adopting puts the "
+        "projects it leaves unstaffed on hold, and the Plan page scores everyone on the others)."
     )
 
 
@@ -176,8 +179,8 @@ def test_budget_advice_without_a_plan_is_null_and_says_why(
     message = run_error(capsys, "recommend", str(path), "--budget", "0", "--format", "json")
     assert message == (
         "error: budget: $0 buys no plan; even the cheapest team it can advise (the people "
-        "already employed and those the work cannot do without, outsourced annotation "
-        f"included) costs {format_usd(advice.smallest_cost_usd)} a year"
+        "already employed and those the work cannot do without, with the outsourced labelling "
+        f"it buys) costs {format_usd(advice.smallest_cost_usd)} a year"
     )
     assert advice.to_dict() == {
         "funded": [],
@@ -185,7 +188,7 @@ def test_budget_advice_without_a_plan_is_null_and_says_why(
         "unstaffed": ["Churn"],
         "annual_cost_usd": None,
         "quality": None,
-        "quality_every_project": None,
+        "quality_once_adopted": None,
         "allocation": None,
         "message": advice.message,
     }
@@ -296,16 +299,16 @@ def test_a_budget_staffing_no_project_gives_both_figures_of_the_team_it_keeps(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """The fashion retailer's existing team, kept at $954k, staffs no project: with its people
-    on the work it staffs (the analytics baseline) it scores 14.8, and 21.7 in the table (on
-    every project). Both figures are said."""
+    on the work it staffs (the analytics baseline) it scores 14.8; adopted, every project is
+    on hold and the table has no score. Both are said."""
     advice = fund_projects(load_scenario(FASHION), 953_890)
     assert advice.plan is not None and advice.plan.total_headcount > 0 and not advice.funded
-    assert advice.quality < advice.plan.quality
+    assert advice.quality > 0 and not advice.plan.scored
     lines = run_ok(capsys, "recommend", str(FASHION), "--budget", "953890").splitlines()
     at = lines.index(f"Budget advice: {advice.message}")
     assert lines[at + 1] == (
         "With its people on the work it staffs, the rest delivering nothing, it scores "
-        f"{advice.quality:.1f} (the table scores everyone on every project)."
+        f"{advice.quality:.1f} (no score once adopted: adopting puts every project on hold)."
     )
 
 
@@ -354,8 +357,9 @@ def test_a_budget_below_the_people_employed_names_the_work_they_staff(
     message = run_error(capsys, "recommend", str(path), "--budget", "500000")
     assert message == (
         "error: budget: $500k buys no plan; even the cheapest team it can advise (the people "
-        "already employed and those the work cannot do without, outsourced annotation "
-        f"included) costs {format_usd(advice.smallest_cost_usd)} a year; the people already "
+        "already employed and those the work cannot do without, with the outsourced "
+        f"labelling it buys) costs {format_usd(advice.smallest_cost_usd)} a year; the people "
+        "already "
         "employed staff Sales dashboards at no more cost"
     )
 
@@ -523,3 +527,29 @@ def test_a_budget_whose_best_plan_of_the_space_scores_nothing_names_the_cheapest
         "Annotator, scores 0.0): the cheapest that does, 1 Data Analyst and 1 Data Annotator, "
         f"costs {format_usd(cheapest.annual_cost_usd)} a year."
     )
+
+
+def test_the_advice_s_team_is_said_to_score_what_it_scores_on_every_project(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A review's Series B SaaS at $1.70M: the advice leaves churn out, and the line "The
+    budget advice's team scores 77.9 on every project" gave its score with churn on hold;
+    spread over every project it scores 36.9, below the space's best (49.4): no such line."""
+    saas = scenario(
+        project_data("Ticket routing", "nlp", deployment="online", priority=4),
+        project_data("Churn prediction", "tabular", priority=3),
+        project_data(
+            "Reply copilot", "generative_ai", stage="prototype", deployment="online", priority=5
+        ),
+        employees=220,
+        existing={"data_analyst": 2, "data_engineer": 1, "data_scientist": 1},
+    )
+    path = tmp_path / "saas.json"
+    path.write_text(saas.to_json())
+    advice = fund_projects(saas, 1_702_038)
+    assert advice.plan is not None and advice.unstaffed == ("Churn prediction",)
+    spread = evaluate(saas, advice.plan.allocation)
+    best = best_under_budget(saas, 1_702_038)
+    assert best is not None and spread.quality < best.quality < advice.plan.quality
+    text = run_ok(capsys, "recommend", str(path), "--budget", "1702038")
+    assert "The budget advice's team scores" not in text

@@ -30,6 +30,7 @@ DOCUMENTED_COLUMNS = (
     "priority",
     "start",
     "live_from",
+    "on_hold",
     "scenario_name",
     "employees",
     "setup",
@@ -51,12 +52,12 @@ DOCUMENTED_COLUMNS = (
 )
 TIMELINE_COLUMNS: tuple[str, ...] = ("start", "live_from", "plan_start", "horizon_quarters")
 TIMELINE_COLUMNS += ("hiring_capacity_per_quarter",)
-# Files written before projects had a lifecycle and a priority column, plans a head of data
-# and a timeline: still read as before.
+# Files written before projects had a lifecycle, a priority and an on-hold column, plans a
+# head of data and a timeline: still read as before.
 OLD_HEADER = ",".join(
     c
     for c in DOCUMENTED_COLUMNS
-    if c not in ("lifecycle", "priority", "existing_head_of_data", *TIMELINE_COLUMNS)
+    if c not in ("lifecycle", "priority", "on_hold", "existing_head_of_data", *TIMELINE_COLUMNS)
 )
 HEADER = OLD_HEADER
 COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0"
@@ -76,7 +77,7 @@ def test_columns_are_the_documented_ones() -> None:
 def test_export_has_one_row_per_project_and_the_company_on_every_row() -> None:
     plan_input = scenario(
         project_data("Churn", "tabular", count=3),
-        project_data("Search", "nlp", annotation="outsourced"),
+        project_data("Search", "nlp", annotation="outsourced", on_hold=True),
         employees=800,
         budget=2_500_000,
         existing={"data_scientist": 2},
@@ -85,9 +86,9 @@ def test_export_has_one_row_per_project_and_the_company_on_every_row() -> None:
     lines = csv_text(scenario_frame(plan_input)).splitlines()
     assert lines == [
         NEW_HEADER,
-        "Churn,tabular,medium,production,partial,none,batch,build,3,3,,,"
+        "Churn,tabular,medium,production,partial,none,batch,build,3,3,,,False,"
         "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,0,,8,",
-        "Search,nlp,medium,production,partial,outsourced,batch,build,1,3,,,"
+        "Search,nlp,medium,production,partial,outsourced,batch,build,1,3,,,True,"
         "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,0,,8,",
     ]
 
@@ -143,7 +144,7 @@ def test_a_scenario_without_projects_is_one_row_with_empty_project_columns() -> 
     empty = scenario(employees=40, name="Just analytics")
     text = csv_text(scenario_frame(empty))
     assert text.splitlines()[1] == (
-        ",,,,,,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0,0,,8,"
+        ",,,,,,,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0,0,,8,"
     )
     assert read_scenario_csv(text) == empty
 
@@ -261,3 +262,17 @@ def test_a_project_s_priority_round_trips_and_an_older_file_without_it_reads_as_
     assert back == prioritised
     old = HEADER + "\r\nChurn,tabular,medium,production,partial,none,batch,1," + COMPANY + "\r\n"
     assert [p.priority for p in read_scenario_csv(old).projects] == [DEFAULT_PRIORITY]
+
+
+def test_a_project_on_hold_round_trips_and_a_bad_flag_names_its_cell() -> None:
+    held = scenario(
+        project_data("Fraud", "tabular", on_hold=True),
+        project_data("Churn", "tabular"),
+    )
+    back = read_scenario_csv(csv_text(scenario_frame(held)))
+    assert [p.on_hold for p in back.projects] == [True, False]
+    assert back == held
+    text = NEW_HEADER + "\r\n"
+    row = "Churn,tabular,,,,,,,1,,,,maybe,Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0,0,,8,"
+    [problem] = problems_of(text + row + "\r\n")
+    assert problem.startswith("row 2, on_hold: ")
