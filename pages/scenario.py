@@ -458,8 +458,9 @@ def _whole_number(label: str, help: str, field: str) -> Any:
     )
 
 
-# The editor shows "On hold" beside the name, where it is seen without scrolling sideways.
-EDITOR_COLUMNS = ("name", "on_hold", *(c for c in PROJECT_COLUMNS if c not in ("name", "on_hold")))
+# The editor shows "On hold" and "Work %" beside the name, seen without scrolling sideways.
+_UP_FRONT = ("name", "on_hold", "work_percent")
+EDITOR_COLUMNS = (*_UP_FRONT, *(c for c in PROJECT_COLUMNS if c not in _UP_FRONT))
 
 
 def project_column_config(assumptions: Assumptions, region: str) -> dict[str, Any]:
@@ -537,6 +538,13 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
             "weighs each project by its size times its priority, and budget advice leaves out "
             "the lowest priority first.",
             "priority",
+        ),
+        "work_percent": _whole_number(
+            "Work %",
+            "The share of the project's work planned, 1 to 100 (100 by default: all of it). "
+            "Its people, outsourced labelling and weight in the quality score are that share "
+            "of the project's. Adopting budget advice that staffs a project in part sets it.",
+            "work_percent",
         ),
         "start": st.column_config.TextColumn(
             "Start",
@@ -635,9 +643,14 @@ if adopted is not None and get_override() is None:
         "pages show the recommended plan again: adopt a plan again on the Plan or Trade-offs "
         "page."
     )
-held = [project.name for project in get_scenario().projects if project.on_hold]
-if held:
-    on_hold.info(plain(f"On hold, so not planned: {joined(held)}. Untick On hold to plan one."))
+in_force = get_scenario()
+held = [project.name for project in in_force.projects if project.on_hold]
+part = [f"{p.name} ({p.work_percent}%)" for p in in_force.planned if p.work_percent < 100]
+notes = [f"On hold, so not planned: {joined(held)}. Untick On hold to plan one."] if held else []
+if part:
+    notes.append(f"Planned in part: {joined(part)} of its work. Set Work % to 100 to plan all.")
+if notes:
+    on_hold.info(plain(" ".join(notes)))
 if problems:
     status.warning(
         "Some input needs fixing (see below). Until it is fixed, the plan uses the last "

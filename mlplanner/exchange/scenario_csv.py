@@ -67,6 +67,7 @@ _WHOLE_COLUMNS: Final = frozenset(
     {
         "count",
         "priority",
+        "work_percent",
         "employees",
         "horizon_quarters",
         "hiring_capacity_per_quarter",
@@ -115,6 +116,7 @@ def scenario_frame(scenario: Scenario) -> pd.DataFrame:
             "lifecycle": p.lifecycle,
             "count": p.count,
             "priority": p.priority,
+            "work_percent": p.work_percent,
             "start": p.start,
             "live_from": p.live_from,
             "on_hold": p.on_hold,
@@ -127,6 +129,7 @@ def scenario_frame(scenario: Scenario) -> pd.DataFrame:
         {
             "count": "Int64",
             "priority": "Int64",
+            "work_percent": "Int64",
             "annual_budget_usd": object,
             "hiring_capacity_per_quarter": "Int64",
         }

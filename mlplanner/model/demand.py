@@ -5,9 +5,10 @@ domain's base effort and its attributes (see :class:`~mlplanner.model.assumption
 a live model (``lifecycle`` ``run``) needs the phase's ``run_share`` of it. Of that, the
 phase's shared ``share`` is platform work the portfolio shares (:mod:`shared_work`): it is
 its own source per phase ("Shared platform (Deployment)"); the rest is the project's own,
-``count`` times (none while it is on hold). The company adds an analytics baseline.
-Annotator demand of projects with outsourced annotation is bought from a vendor instead of
-staffed.
+``count`` times its ``work_percent`` (none while it is on hold: a project of count 2 at 50%
+weighs as one whole project, on the shared curve too). The company adds an analytics
+baseline. Annotator demand of projects with outsourced annotation is bought from a vendor
+instead of staffed.
 """
 
 from __future__ import annotations
@@ -234,9 +235,11 @@ def effort_parts(scenario: Scenario, assumptions: Assumptions) -> EffortParts:
 
 
 def _counts(projects: list[Project]) -> np.ndarray:
-    """How many projects each row stands for: its ``count``, none while it is on hold (its row
-    stays, with no work)."""
-    return np.array([0.0 if project.on_hold else float(project.count) for project in projects])
+    """How many projects each row stands for: its ``count`` times the share of its work
+    planned (``work_percent``), none while it is on hold (its row stays, with no work)."""
+    return np.array(
+        [0.0 if p.on_hold else p.count * p.work_percent / 100 for p in projects], dtype=float
+    )
 
 
 def baseline_analysts(employees: int, assumptions: Assumptions) -> float:

@@ -159,6 +159,17 @@ class Evaluation:
                 "labelling, no weight in the quality score). Take a project off hold on the "
                 "Scenario page to plan it."
             )
+        part = [
+            f"{project.name} ({project.work_percent}% of its work)"
+            for project in self.scenario.planned
+            if project.work_percent < 100
+        ]
+        if part:
+            notes.append(
+                f"Planned in part: {joined(part)}: its people, labelling and weight in the "
+                "quality score are that share of the project's. Set Work % on the Scenario "
+                "page to 100 to plan all of it."
+            )
         notes.extend(shared_name_messages([project.name for project in self.scenario.projects]))
         budget = self.budget_usd
         if budget is not None and self.annual_cost_usd > budget:
@@ -506,11 +517,7 @@ def _score(
                 fte_carried=carried if role == GENERALIST else 0.0,
             )
         )
-    vendors = tuple(
-        vendor_cost(source, float(fte), region, assumptions)
-        for source, fte in zip(demand.sources, demand.vendor_fte, strict=True)
-        if fte > 0
-    )
+    vendors = vendor_lines(demand, region, assumptions)
     return Plan(
         scenario=scenario,
         setup=choice.setup,
@@ -522,6 +529,15 @@ def _score(
         assumptions=assumptions,
         staffing=staffing,
         shaping=shaping,
+    )
+
+
+def vendor_lines(demand: Demand, region: str, assumptions: Assumptions) -> tuple[VendorLine, ...]:
+    """The outsourced annotation a demand buys: one line per source that has any."""
+    return tuple(
+        vendor_cost(source, float(fte), region, assumptions)
+        for source, fte in zip(demand.sources, demand.vendor_fte, strict=True)
+        if fte > 0
     )
 
 
@@ -643,4 +659,5 @@ __all__ = [
     "coverage_note",
     "evaluate",
     "recommend",
+    "vendor_lines",
 ]

@@ -27,11 +27,12 @@ PROJECT_COLUMNS: Final = (
     "lifecycle",
     "count",
     "priority",
+    "work_percent",
     "start",
     "live_from",
     "on_hold",
 )
-_WHOLE_COLUMNS: Final = ("count", "priority")
+_WHOLE_COLUMNS: Final = ("count", "priority", "work_percent")
 _FLAG_COLUMNS: Final = ("on_hold",)
 _TEXT_COLUMNS: Final = tuple(
     column for column in PROJECT_COLUMNS if column not in (*_WHOLE_COLUMNS, *_FLAG_COLUMNS)

@@ -119,6 +119,9 @@ class Project(_Strict):
     # How much the project matters to the quality score, 1 (least) to 5; files written before
     # the field existed get the middle value, so every project weighs by its size alone.
     priority: Annotated[int, JsonNumber] = Field(default=DEFAULT_PRIORITY, ge=1, le=5)
+    # The share of the project's work planned (each of ``count``'s), in percent: 100 is the
+    # whole project; budget advice staffing a project in part sets it (:func:`in_part`).
+    work_percent: Annotated[int, JsonNumber] = Field(default=100, ge=1, le=100)
     start: Quarter | None = None
     live_from: Quarter | None = None
     # A project on hold stays in the scenario but is not planned: no demand, no outsourced
@@ -141,6 +144,14 @@ class Project(_Strict):
         if start is not None and quarter_index(value) < quarter_index(start):
             raise ValueError(f"{value} is before the project's start ({start})")
         return value
+
+
+def in_part(project: Project, percent: int) -> Project:
+    """``project`` planned for ``percent`` of the work it plans (at least 1%): what adopting
+    budget advice that staffs it in part makes of it."""
+    return project.model_copy(
+        update={"work_percent": max(1, project.work_percent * percent // 100)}
+    )
 
 
 def depth_work(project: Project) -> str:

@@ -7,7 +7,9 @@ on a power-law curve: with the projects' platform work in a (phase, role) sorted
 first, the ``k``-th project pays ``k ** b - (k - 1) ** b`` of its own (``b`` the phase's
 ``exponent``), so ``n`` equal projects pay ``n ** b`` times one project's platform work
 (``b = 0.5``: four projects pay for two, a hundred for ten). A project of ``count`` ``c``
-stands for ``c`` equal projects.
+stands for ``c`` equal projects, and one planned in part for that share of one: below one
+whole project the curve is linear (half a project pays half its platform work, not
+``0.5 ** b`` of it), so the portfolio's total ``n ** b`` for whole projects is unchanged.
 
 Why largest first: it is the most a portfolio can pay on the curve, and it makes the total
 grow with every project added and every project made larger (each weight is positive; a
@@ -39,5 +41,11 @@ def shared_fte(platform: np.ndarray, counts: np.ndarray, exponents: np.ndarray) 
     through = np.cumsum(counts[order], axis=-2)  # projects paid for up to each one, inclusive
     before = through - counts[order]
     b = exponents[np.nonzero(used)[0]]
-    result[..., used] = (ranked * (through**b - before**b)).sum(axis=-2)
+    result[..., used] = (ranked * (_paid(through, b) - _paid(before, b))).sum(axis=-2)
     return result
+
+
+def _paid(projects: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """How many projects' platform work ``projects`` projects pay for: ``projects ** b``, and
+    up to one project, that share of it (linear)."""
+    return np.where(projects <= 1.0, projects, np.maximum(projects, 1.0) ** b)

@@ -28,19 +28,22 @@ some projects whole and leave the rest waiting. :func:`fund_projects` weighs bot
    existing team staffs it: leaving it out would save nothing, since nobody is let go); one
    removal more is tried too and kept where it scores higher (its projects left out may be
    ones the existing team then staffs at no cost, with more money left for the part);
-4. spends what is left on the project left out last, in part: the kept projects' demand plus
-   the largest whole percentage of what that project adds whose rules' team still fits; a
-   share that staffs nobody more, or whose people raise no quality (an annotator alone,
-   with nobody to build the model), is none.
+4. spends what is left on the project left out last, in part: the kept projects and that
+   project planned for the largest whole percentage of its work whose rules' team still fits
+   (:func:`~mlplanner.model.scenario.in_part`: its own work, labelling and place on the
+   shared platform curve scaled); a share that staffs nobody more, or whose people raise no
+   quality (an annotator alone, with nobody to build the model), is none.
 
 Projects on hold (``Project.on_hold``) are not weighed: the advice is about the others. A
 team prices as the Plan page prices any allocation: its people, plus the outsourced
-annotation of the projects it staffs (whole, or in part: that project is on the Plan page
-whole). Until December 2026 it priced the whole portfolio's labelling whatever it left out,
-so that an adopted advice cost what it said: a review's $3.35M budget, above a $3.31M
-payroll, was refused for $70k of labelling of a project the advice would drop. Adopting the
-advice now puts the projects it leaves unstaffed on hold, so the Plan page prices and scores
-what it did. Every plan has someone able to deploy each production model it staffs (the
+annotation of the work it staffs (a project in part, that share of its labelling). Until
+December 2026 it priced the whole portfolio's labelling whatever it left out, so that an
+adopted advice cost what it said: a review's $3.35M budget, above a $3.31M payroll, was
+refused for $70k of labelling of a project the advice would drop. Adopting the advice now puts
+the projects it leaves unstaffed on hold and plans the project in part for its share
+(``work_percent``), so the Plan page prices and scores what it did (adopted whole, a
+hospital's part had scored 64.0 where the advice said 88.3: its team was judged against the
+whole project). Every plan has someone able to deploy each production model it staffs (the
 setup's space requires one; the staffing rules add the setup's deployer). The projects kept
 (and the part) are staffed by the setup's rules' team for their work reshaped within the
 setup's space for that work, for no more than that team costs, as the recommended plan is
@@ -77,7 +80,7 @@ project: exactly what the Plan page shows once it is adopted.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
@@ -87,10 +90,10 @@ import numpy as np
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost
 from mlplanner.model.demand import Demand, compute_demand
-from mlplanner.model.plan import Evaluation, evaluate, recommend, rules_and_space
+from mlplanner.model.plan import Evaluation, evaluate, recommend, rules_and_space, vendor_lines
 from mlplanner.model.quality import SHOWN_POINTS, work_weight
 from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
-from mlplanner.model.scenario import Scenario
+from mlplanner.model.scenario import Scenario, in_part
 from mlplanner.model.scoring import ScoringContext, score, scoring_context
 from mlplanner.model.shaping import shape
 from mlplanner.model.staffing import choose_setup, staff
@@ -189,19 +192,18 @@ class BudgetAdvice:
     @property
     def once_adopted(self) -> str:
         """How the Plan page scores the plan once adopted, for a parenthesis: "61.2 once
-        adopted: adopting puts the projects it leaves unstaffed on hold, and the Plan page
-        scores everyone on the others" ("" without a plan)."""
+        adopted: adopting puts the projects it leaves unstaffed on hold and plans Churn for 40%
+        of its work, and the Plan page scores that work" ("" without a plan)."""
         plan = self.plan
         if plan is None:
             return ""
         if not plan.scored:
             return "no score once adopted: adopting puts every project on hold"
-        if self.unstaffed:
-            return (
-                f"{plan.quality:.1f} once adopted: adopting puts the projects it leaves "
-                "unstaffed on hold, and the Plan page scores everyone on the others"
-            )
-        return f"{plan.quality:.1f} once adopted: the Plan page scores everyone on every project"
+        actions = ["puts the projects it leaves unstaffed on hold"] if self.unstaffed else []
+        if self.part is not None:
+            actions.append(f"plans {self.part.project} for {self.part.percent}% of its work")
+        done = f": adopting {' and '.join(actions)}, and the Plan page scores that work"
+        return f"{plan.quality:.1f} once adopted{done if actions else ''}"
 
     def to_dict(self) -> dict[str, Any]:
         """The advice as JSON: ``funded`` and ``unstaffed`` project names, ``part`` (``project``
@@ -329,7 +331,7 @@ def _leaving_out(pricing: _Pricing, budget: float, order: list[int], out: int) -
     left = [i for i in order[:out] if i not in kept]
     last_out = left[-1] if left else None
     rules = pricing.team(kept)
-    if pricing.cost(rules, kept) > budget:
+    if pricing.priced(kept) > budget:
         # No plan, but the people already employed still staff what costs nothing more (a
         # retailer's eight analysts ran its live dashboards, which read "left out by the
         # budget")
@@ -348,9 +350,12 @@ def _leaving_out(pricing: _Pricing, budget: float, order: list[int], out: int) -
             if with_part > quality + QUALITY_TOLERANCE:
                 team, quality, part = more, with_part, Part(names[last_out], percent)
     staffed = set(kept)
+    in_part = None
     if part is not None and last_out is not None:
         staffed.add(last_out)
-    plan = evaluate(pricing.holding(staffed), team, pricing.setup, pricing.assumptions)
+        in_part = (last_out, part.percent)
+    held = pricing.holding(staffed, in_part)
+    plan = evaluate(held, team, pricing.setup, pricing.assumptions)
     funded = tuple(names[i] for i in kept)
     unstaffed = tuple(names[i] for i in pricing.every if i not in staffed)
     return BudgetAdvice(plan, funded, part, unstaffed, pricing.smallest, quality)
@@ -380,7 +385,7 @@ class _Pricing:
         self.setup = setup
         self.assumptions = assumptions
         self.chosen = choose_setup(scenario.company, assumptions, setup).setup
-        self._demand: dict[tuple[int, ...], Demand] = {}
+        self._demand: dict[tuple[tuple[int, ...], tuple[int, int] | None], Demand] = {}
         self._contexts: dict[tuple[tuple[int, ...], int | None, int], ScoringContext] = {}
 
     @cached_property
@@ -396,16 +401,19 @@ class _Pricing:
     @cached_property
     def smallest(self) -> int:
         """The cost of the team staffing no project (no outsourced labelling bought)."""
-        return self.cost(self.team(()), ())
+        return self.priced(())
 
-    def holding(self, staffed: set[int]) -> Scenario:
-        """The scenario with each planned project outside ``staffed`` on hold: what adopting
-        an advice that leaves them unstaffed makes of it, so that the Plan page then prices and
-        scores what the advice did (their outsourced labelling is not bought)."""
+    def holding(self, staffed: set[int], part: tuple[int, int] | None = None) -> Scenario:
+        """The scenario with each planned project outside ``staffed`` on hold and project
+        ``part[0]`` planned for ``part[1]`` percent of its work (:func:`in_part`): what
+        adopting the advice makes of it, so that the Plan page then prices and scores what the
+        advice did (the labelling of the work it leaves out is not bought)."""
         projects = [
             p.model_copy(update={"on_hold": True}) if i in self.every and i not in staffed else p
             for i, p in enumerate(self.scenario.projects)
         ]
+        if part is not None:
+            projects[part[0]] = in_part(projects[part[0]], part[1])
         return self.scenario.model_copy(update={"projects": projects})
 
     @cached_property
@@ -451,7 +459,7 @@ class _Pricing:
                 high = middle
             else:
                 low = middle
-        return self.cost(self.team(kept, last, high), (*kept, last))
+        return self.priced(kept, last, high)
 
     def everyone(self, team: Mapping[str, int], thin: bool = False) -> BudgetAdvice:
         """``team`` on every project: the advice's plan staffs every project (``thin``: with
@@ -511,23 +519,21 @@ class _Pricing:
         own = compute_demand(self.scenario, self.assumptions).fte[: len(self.scenario.projects)]
         return np.asarray(own.sum(axis=1))
 
-    @cached_property
-    def vendor_usd(self) -> dict[int, int]:
-        """Each project's outsourced annotation, by index (none: 0), as the Plan page prices
-        it: one vendor line per project, whoever is staffed. Worked out when a cost is first
-        asked for (:func:`advised_team` prices nothing)."""
-        lines = evaluate(self.scenario, {}, self.setup, self.assumptions).vendor_lines
-        by_name = {line.source: line.annual_cost_usd for line in lines}
-        return {i: by_name.get(self.names[i], 0) for i in self.every}
-
-    def demand(self, kept: tuple[int, ...]) -> Demand:
-        """The demand of the kept projects, the baseline and their shared platform work."""
-        found = self._demand.get(kept)
+    def demand(self, kept: tuple[int, ...], part: tuple[int, int] | None = None) -> Demand:
+        """The demand of the kept projects (project ``part[0]`` among them planned for
+        ``part[1]`` percent of its work: :func:`in_part`), the baseline and their shared
+        platform work."""
+        key = (kept, part)
+        found = self._demand.get(key)
         if found is None:
-            chosen = [self.scenario.projects[i] for i in kept]
+            projects = self.scenario.projects
+            chosen = [
+                in_part(projects[i], part[1]) if part is not None and i == part[0] else projects[i]
+                for i in kept
+            ]
             subset = self.scenario.model_copy(update={"projects": chosen})
             found = compute_demand(subset, self.assumptions)
-            self._demand[kept] = found
+            self._demand[key] = found
         return found
 
     @cached_property
@@ -578,20 +584,12 @@ class _Pricing:
         return bool(self.problem.space.deployable(_row(team))[0])
 
     def staffed(self, kept: tuple[int, ...], part: int | None = None, percent: int = 0) -> Demand:
-        """The demand of the kept projects and ``percent`` of the work project ``part`` adds to
-        them: that project's own work scaled by the share, and each other source's (the
-        baseline, the shared platform work) taken that share of the way from its demand
-        without the project to its demand with it."""
-        demand = self.demand(kept)
+        """The demand of the kept projects and of project ``part`` planned for ``percent`` of
+        its work (:func:`in_part`: its own work, its labelling and its place on the shared
+        platform curve scaled by the share), as the scenario the advice adopts has it."""
         if part is None or percent <= 0:
-            return demand
-        both = tuple(sorted((*kept, part)))
-        more, share = self.demand(both), percent / 100
-        rows = [i for i in range(len(more.sources)) if i != both.index(part)]
-        fte, vendor = more.fte * share, more.vendor_fte * share
-        fte[rows] += (1 - share) * demand.fte
-        vendor[rows] += (1 - share) * demand.vendor_fte
-        return replace(more, fte=fte, vendor_fte=vendor)
+            return self.demand(kept)
+        return self.demand(tuple(sorted((*kept, part))), (part, percent))
 
     def team(
         self, kept: tuple[int, ...], part: int | None = None, percent: int = 0
@@ -621,16 +619,19 @@ class _Pricing:
         shaping = shape(context, space, staffing.allocation, reshape, beyond=False)
         return shaping.allocation
 
-    def cost(self, team: Mapping[str, int], staffed: Iterable[int] | None = None) -> int:
-        """What a team costs a year with the outsourced labelling of the ``staffed`` projects
-        (default: every planned project), as the Plan page counts it once the others are on
-        hold. A project staffed in part is on the Plan page whole, and so is its labelling."""
+    def cost(self, team: Mapping[str, int], work: Demand | None = None) -> int:
+        """What a team costs a year with the outsourced labelling ``work`` buys (default:
+        every planned project's), as the Plan page counts it once the advice is adopted."""
         region = self.scenario.company.region
         people = sum(
             role_cost(role, n, region, self.assumptions).annual_cost_usd for role, n in team.items()
         )
-        vendor = self.vendor_usd
-        return people + sum(vendor[i] for i in (self.every if staffed is None else staffed))
+        lines = vendor_lines(self.whole if work is None else work, region, self.assumptions)
+        return people + sum(line.annual_cost_usd for line in lines)
+
+    def priced(self, kept: tuple[int, ...], part: int | None = None, percent: int = 0) -> int:
+        """What the rules' team for that work (:meth:`team`) costs with its labelling."""
+        return self.cost(self.team(kept, part, percent), self.staffed(kept, part, percent))
 
     def removal_order(self) -> list[int]:
         """Projects in the order they are left out: lowest priority first, and among equal
@@ -655,8 +656,7 @@ class _Pricing:
         make a dearer team."""
 
         def fits(out: int) -> bool:
-            kept = tuple(sorted(order[out:]))
-            return self.cost(self.team(kept), kept) <= budget
+            return self.priced(tuple(sorted(order[out:]))) <= budget
 
         if fits(0):
             return 0
@@ -675,25 +675,20 @@ class _Pricing:
         staffs it too: the existing team's people, say), the most valuable first. Leaving
         such a project out saves nothing: nobody is let go."""
         kept = set(order[out:])
-        now = self.cost(self.team(tuple(sorted(kept))), kept)
+        now = self.priced(tuple(sorted(kept)))
         for i in reversed(order[:out]):
-            more = kept | {i}
-            if self.cost(self.team(tuple(sorted(more))), more) <= now:
+            if self.priced(tuple(sorted(kept | {i}))) <= now:
                 kept.add(i)  # the same cost or less: never more than the budget's fit
         return tuple(sorted(kept))
 
     def largest_share(self, kept: tuple[int, ...], part: int, budget: float) -> int:
         """The largest whole percentage (0-99) of project ``part`` whose team with the kept
-        projects fits ``budget`` with the outsourced labelling of the kept projects and of
-        ``part`` (bisection: more work never means a cheaper team); 0 where not even the kept
-        projects' team fits with that project's labelling."""
-        staffed = (*kept, part)
-        if self.cost(self.team(kept), staffed) > budget:
-            return 0
+        projects fits ``budget``, with their labelling (bisection: more work never means a
+        cheaper team)."""
         low, high = 0, 100  # the team at ``low`` fits, at ``high`` (the whole project) not
         while high - low > 1:
             middle = (low + high) // 2
-            if self.cost(self.team(kept, part, middle), staffed) <= budget:
+            if self.priced(kept, part, middle) <= budget:
                 low = middle
             else:
                 high = middle

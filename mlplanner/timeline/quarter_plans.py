@@ -24,7 +24,7 @@ import numpy as np
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, evaluate, recommend, rules_staffing
 from mlplanner.model.quarters import next_quarter, quarter_index
-from mlplanner.model.scenario import Project, Scenario
+from mlplanner.model.scenario import Project, Scenario, in_part
 from mlplanner.search.budget_plan import BudgetAdvice, advised_team, fund_projects
 
 
@@ -214,11 +214,17 @@ class QuarterPlans:
                 team = recommend(scenario, setup=setup, assumptions=assumptions).allocation
             cap = funding.plan.allocation
             capped = {role: min(n, cap[role]) for role, n in team.items()}
-            plan = evaluate(scenario, capped, setup, assumptions)
             if advice.part is not None:
                 name = advice.part.project
-                found = [i for i, _ in kept if sched.projects[i].name == name]
-                part = (found[0], advice.part.percent) if found else None
+                found = [row for row, (i, _) in enumerate(kept) if sched.projects[i].name == name]
+                if found:
+                    # planned for the share the advice staffs, as the adopted plan has it
+                    row, percent = found[0], advice.part.percent
+                    part = (kept[row][0], percent)
+                    planned = list(scenario.projects)
+                    planned[row] = in_part(planned[row], percent)
+                    scenario = scenario.model_copy(update={"projects": planned})
+            plan = evaluate(scenario, capped, setup, assumptions)
         by_project = with_platform_share(plan.demand.fte, plan.demand.kinds, len(projects))
         positions = tuple(i for i, _ in kept)
         return QuarterPlan(plan, positions, by_project, left_out, part)

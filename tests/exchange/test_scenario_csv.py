@@ -28,6 +28,7 @@ DOCUMENTED_COLUMNS = (
     "lifecycle",
     "count",
     "priority",
+    "work_percent",
     "start",
     "live_from",
     "on_hold",
@@ -57,7 +58,15 @@ TIMELINE_COLUMNS += ("hiring_capacity_per_quarter",)
 OLD_HEADER = ",".join(
     c
     for c in DOCUMENTED_COLUMNS
-    if c not in ("lifecycle", "priority", "on_hold", "existing_head_of_data", *TIMELINE_COLUMNS)
+    if c
+    not in (
+        "lifecycle",
+        "priority",
+        "work_percent",
+        "on_hold",
+        "existing_head_of_data",
+        *TIMELINE_COLUMNS,
+    )
 )
 HEADER = OLD_HEADER
 COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0"
@@ -86,9 +95,9 @@ def test_export_has_one_row_per_project_and_the_company_on_every_row() -> None:
     lines = csv_text(scenario_frame(plan_input)).splitlines()
     assert lines == [
         NEW_HEADER,
-        "Churn,tabular,medium,production,partial,none,batch,build,3,3,,,False,"
+        "Churn,tabular,medium,production,partial,none,batch,build,3,3,100,,,False,"
         "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,0,,8,",
-        "Search,nlp,medium,production,partial,outsourced,batch,build,1,3,,,True,"
+        "Search,nlp,medium,production,partial,outsourced,batch,build,1,3,100,,,True,"
         "Acme 2026,800,auto,us,2500000,0,0,2,0,0,0,0,0,0,0,,8,",
     ]
 
@@ -144,7 +153,7 @@ def test_a_scenario_without_projects_is_one_row_with_empty_project_columns() -> 
     empty = scenario(employees=40, name="Just analytics")
     text = csv_text(scenario_frame(empty))
     assert text.splitlines()[1] == (
-        ",,,,,,,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0,0,,8,"
+        ",,,,,,,,,,,,,,Just analytics,40,auto,us,,0,0,0,0,0,0,0,0,0,0,,8,"
     )
     assert read_scenario_csv(text) == empty
 
@@ -273,6 +282,16 @@ def test_a_project_on_hold_round_trips_and_a_bad_flag_names_its_cell() -> None:
     assert [p.on_hold for p in back.projects] == [True, False]
     assert back == held
     text = NEW_HEADER + "\r\n"
-    row = "Churn,tabular,,,,,,,1,,,,maybe,Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0,0,,8,"
+    row = "Churn,tabular,,,,,,,1,,,,,maybe,Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0,0,,8,"
     [problem] = problems_of(text + row + "\r\n")
     assert problem.startswith("row 2, on_hold: ")
+
+
+def test_a_project_planned_in_part_round_trips_and_a_bad_share_names_its_cell() -> None:
+    part = scenario(project_data("Fraud", "tabular", work_percent=40), project_data("Churn"))
+    back = read_scenario_csv(csv_text(scenario_frame(part)))
+    assert [p.work_percent for p in back.projects] == [40, 100]
+    assert back == part
+    row = "Churn,tabular,,,,,,,1,,0,,,,Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0,0,,8,"
+    [problem] = problems_of(NEW_HEADER + "\r\n" + row + "\r\n")
+    assert problem.startswith("row 2, work_percent: ")

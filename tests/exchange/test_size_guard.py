@@ -20,7 +20,7 @@ COMPANY = "Acme,800,auto,us,2500000,0,0,1,0,0,0,0,0,0,0"
 
 
 def project_rows(count: int) -> str:
-    return "".join(f"Project {i},tabular,,,,,,,1,,,,,{COMPANY}\r\n" for i in range(count))
+    return "".join(f"Project {i},tabular,,,,,,,1,,,,,,{COMPANY}\r\n" for i in range(count))
 
 
 def only_problem(data: bytes, filename: str) -> str:

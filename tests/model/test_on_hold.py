@@ -3,6 +3,7 @@ are those of the scenario without it, and the timeline never staffs it."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -61,3 +62,39 @@ def test_the_timeline_never_staffs_a_project_on_hold() -> None:
     timeline = simulate(s, DEFAULTS)
     assert [p.name for p in timeline.projects] == ["Churn"]
     assert timeline.quarters[-1].headcount == recommend(without(s, 1)).total_headcount
+
+
+@strategies.ENGINE_SETTINGS
+@given(portfolios(min_projects=1, max_projects=4), st.data())
+def test_two_projects_planned_at_half_plan_as_one_whole_project(
+    s: Scenario, data: st.DataObject
+) -> None:
+    """``work_percent`` scales a project's own work, its labelling and its place on the shared
+    platform curve: count 2 at 50% is count 1 at 100%."""
+    at = data.draw(st.integers(0, len(s.projects) - 1))
+    projects = list(s.projects)
+    halves, whole = list(projects), list(projects)
+    halves[at] = projects[at].model_copy(update={"count": 2, "work_percent": 50})
+    whole[at] = projects[at].model_copy(update={"count": 1, "work_percent": 100})
+    half = recommend(s.model_copy(update={"projects": halves}))
+    one = recommend(s.model_copy(update={"projects": whole}))
+    assert half.allocation == one.allocation
+    assert half.annual_cost_usd == one.annual_cost_usd
+    assert half.quality == one.quality
+
+
+def test_a_lone_project_planned_in_part_needs_that_share_of_its_work_and_labelling() -> None:
+    """Below one whole project the shared platform curve is linear: half a project needs half
+    its platform work, not 0.5 ** b of it (71% at b = 0.5)."""
+    full = scenario(project_data("Search", "nlp", annotation="outsourced"), employees=1)
+    half = scenario(
+        project_data("Search", "nlp", annotation="outsourced", work_percent=50), employees=1
+    )
+    whole, part = compute_demand(full, DEFAULTS), compute_demand(half, DEFAULTS)
+    baseline = whole.sources.index("Company analytics baseline")
+    rows = [i for i in range(len(whole.sources)) if i != baseline]
+    assert part.fte[rows] == pytest.approx(0.5 * whole.fte[rows])
+    assert part.vendor_fte == pytest.approx(0.5 * whole.vendor_fte)
+    assert part.fte[baseline] == pytest.approx(whole.fte[baseline])
+    plan = recommend(half)
+    assert any(m.startswith("Planned in part: Search (50% of its work)") for m in plan.messages)

@@ -13,7 +13,7 @@ from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.cost import role_cost
 from mlplanner.model.demand import compute_demand
 from mlplanner.model.plan import evaluate, recommend
-from mlplanner.model.quality import SHOWN_POINTS
+from mlplanner.model.quality import SHOWN_POINTS, work_weight
 from mlplanner.model.roles import GENERALIST, PHASES
 from mlplanner.model.scenario import LIFECYCLES, SCALES, Scenario, parse_scenario
 from mlplanner.model.staffing import DEPLOYERS
@@ -150,9 +150,10 @@ def test_below_the_recommended_plan_every_project_gets_the_best_plan_within_the_
 
 def test_a_tight_budget_names_the_projects_it_leaves_out() -> None:
     """At 90% of its plan the enterprise keeps 11 projects whole and a sixth of its chatbot:
-    with its people on that work, the rest delivering nothing, it scores 85.2, more than the
-    best plan within the budget with everyone on every project (82.6); the same team on
-    every project, as the Plan page scores it once adopted, 79.3."""
+    with its people on that work, the rest delivering nothing, it scores 85.7, more than the
+    best plan within the budget with everyone on every project (82.6); adopted, the chatbot
+    is planned for 15% of its work and the Plan page scores the team on that work, 95.2.
+    (Until December 2026 adopting left the chatbot whole, and the team scored 79.3 on it.)"""
     s = example_scenarios()[ENTERPRISE]
     budget = 0.9 * recommend(s).annual_cost_usd
     advice = fund_projects(s, budget)
@@ -161,12 +162,14 @@ def test_a_tight_budget_names_the_projects_it_leaves_out() -> None:
         "The budget staffs 11 of 12 projects, Customer-support chatbot in part (15% of its work)."
     )
     best = best_under_budget(s, budget)
-    assert best is not None and advice.quality > best.quality > advice.plan.quality
+    assert best is not None and advice.plan.quality > advice.quality > best.quality
+    chatbot = next(p for p in advice.plan.scenario.projects if p.name.startswith("Customer"))
+    assert chatbot.work_percent == 15 and not chatbot.on_hold
     assert describe(advice) == (
         f"{format_usd(advice.plan.annual_cost_usd)} a year, quality {advice.quality:.1f} with "
         "its people on the work it staffs, the rest delivering nothing "
-        f"({advice.plan.quality:.1f} once adopted: the Plan page scores everyone on every "
-        "project). " + advice.message
+        f"({advice.plan.quality:.1f} once adopted: adopting plans Customer-support chatbot for "
+        "15% of its work, and the Plan page scores that work). " + advice.message
     )
     # Less money, and the best plan within it on every project scores more than whole projects.
     spread = fund_projects(s, 0.8 * recommend(s).annual_cost_usd)
@@ -779,7 +782,7 @@ def test_a_project_staffed_by_nobody_is_not_staffed() -> None:
         setup="mature",
         region="au",
     )
-    advice = fund_projects(company, 158_374)
+    advice = fund_projects(company, 150_000)
     assert advice.plan is None and not advice.funded and advice.part is None
     assert advice.unstaffed == ("Bandit", "KPIs")
     assert_the_floor_buys_a_plan(company, advice.smallest_cost_usd)
@@ -897,3 +900,26 @@ def test_the_advice_buys_the_labelling_of_the_projects_it_staffs_alone_and_adopt
     assert set(again.funded) | set(again.unstaffed) <= set(advice.funded) | {
         advice.part.project if advice.part else ""
     }
+
+
+def test_a_project_staffed_in_part_is_adopted_in_part_with_that_share_of_its_labelling() -> None:
+    """A review's hospital: adopted, a project the advice staffed in part was planned whole,
+    and the advice's 88.3 became 64.0 (its team judged against the whole project's leads).
+    Adopted now, the project is planned for the advice's share of its work: the plan is priced
+    and scored on that work, and the advice's own figure is that score times the share of the
+    portfolio's weight it has."""
+    s = example_scenarios()[ENTERPRISE]
+    budget = 0.9 * recommend(s).annual_cost_usd
+    advice = fund_projects(s, budget)
+    assert advice.plan is not None and advice.part is not None and not advice.unstaffed
+    held = advice.plan.scenario
+    [chatbot] = [p for p in held.projects if p.name == advice.part.project]
+    assert chatbot.work_percent == advice.part.percent == 15
+    adopted = evaluate(held, advice.plan.allocation)
+    assert adopted.annual_cost_usd == advice.plan.annual_cost_usd <= budget
+    assert adopted.quality == advice.plan.quality
+    share = work_weight(adopted.demand) / work_weight(recommend(s).demand)
+    assert advice.quality == pytest.approx(share * adopted.quality)
+    whole = {line.source: line.annual_cost_usd for line in recommend(s).vendor_lines}
+    part = {line.source: line.annual_cost_usd for line in adopted.vendor_lines}
+    assert part[chatbot.name] == pytest.approx(0.15 * whole[chatbot.name], abs=1)
