@@ -30,7 +30,10 @@ Each quarter, in this order:
 3. **Productivity.** Existing staff are productive from day one; a hire's productivity rises
    linearly to full over the role's ramp-up.
 4. **Cost.** People present at their loaded rate for a quarter, plus each hire's one-off
-   hiring cost (a share of salary), plus the quarter's vendor annotation.
+   hiring cost (a share of salary), plus the quarter's vendor annotation of the projects
+   staffed by then (labels are bought for work under way: a review's insurer paid $142.5k a
+   quarter for two years for three projects that were never staffed in the horizon). The
+   budget's room for hires still keeps the labelling of every project started.
 
 A project's **critical roles** are the roles its demand lands on in that quarter's plan (the
 generalists where they absorb it). A project is staffed in the first quarter, from its start,
@@ -615,7 +618,9 @@ def simulate(
             )
             for role in ROLES
         )
-        vendor = round(plan.vendor_cost_usd / QUARTERS_PER_YEAR)
+        labelled = {sched.projects[position].name for position in staffed}
+        bought = (line.annual_cost_usd for line in plan.vendor_lines if line.source in labelled)
+        vendor = round(sum(bought) / QUARTERS_PER_YEAR)
         cumulative += sum(line.cost_usd for line in roles) + vendor
         results.append(
             QuarterResult(

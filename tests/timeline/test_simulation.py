@@ -126,6 +126,32 @@ def test_a_project_starting_later_is_staffed_later_and_opens_positions_ahead() -
     assert {p.project for p in timeline.positions} <= {"Later", None}
 
 
+def test_labelling_is_bought_once_its_project_is_staffed() -> None:
+    """A review's insurer paid $142.5k a quarter for two years of outsourced labelling for
+    projects never staffed in the horizon: labels are bought for work under way."""
+    timeline = simulate(
+        dated(
+            project_data("Search", "nlp", annotation="outsourced"),
+            project_data("Later", "nlp", annotation="outsourced", start="2028-Q1"),
+            hiring_capacity_per_quarter=50,
+        ),
+        assumptions=unhindered(),
+    )
+    search, later = timeline.projects
+    plan = recommend(timeline.scenario)
+    line = {v.source: v.annual_cost_usd for v in plan.vendor_lines}
+    assert line["Search"] > 0 and line["Later"] > 0
+    for quarter in timeline.quarters:
+        bought = [
+            p.name
+            for p in (search, later)
+            if staffed_index(p.staffed) <= staffed_index(quarter.quarter)
+        ]
+        assert quarter.vendor_cost_usd == round(sum(line[n] for n in bought) / 4)
+    assert timeline.quarters[0].vendor_cost_usd == 0  # nobody on board yet
+    assert staffed_index(later.staffed) >= 4
+
+
 def test_going_live_needs_the_run_effort_from_then_on() -> None:
     build = simulate(dated(project_data("Shop", "recommender")), assumptions=no_attrition())
     live = simulate(
