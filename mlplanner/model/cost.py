@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.demand import Demand
 
 
 @dataclass(frozen=True)
@@ -55,4 +56,13 @@ def vendor_cost(source: str, fte: float, region: str, assumptions: Assumptions) 
         fte_equivalent=fte,
         annual_cost_usd=round(fte * price),
         price_usd=round(price),
+    )
+
+
+def vendor_lines(demand: Demand, region: str, assumptions: Assumptions) -> tuple[VendorLine, ...]:
+    """The outsourced annotation a demand buys: one line per source that has any."""
+    return tuple(
+        vendor_cost(source, float(fte), region, assumptions)
+        for source, fte in zip(demand.sources, demand.vendor_fte, strict=True)
+        if fte > 0
     )

@@ -25,7 +25,7 @@ from mlplanner.model.checks import (
     team_share_message,
     uncovered_message,
 )
-from mlplanner.model.cost import CostLine, VendorLine, role_cost, vendor_cost
+from mlplanner.model.cost import CostLine, VendorLine, role_cost, vendor_lines
 from mlplanner.model.demand import WORK_KINDS, Demand, compute_demand
 from mlplanner.model.quality import COMPONENTS, Quality, assess, portfolio
 from mlplanner.model.roles import (
@@ -532,15 +532,6 @@ def _score(
     )
 
 
-def vendor_lines(demand: Demand, region: str, assumptions: Assumptions) -> tuple[VendorLine, ...]:
-    """The outsourced annotation a demand buys: one line per source that has any."""
-    return tuple(
-        vendor_cost(source, float(fte), region, assumptions)
-        for source, fte in zip(demand.sources, demand.vendor_fte, strict=True)
-        if fte > 0
-    )
-
-
 def recommend(
     scenario: Scenario, setup: str | None = None, assumptions: Assumptions | None = None
 ) -> Plan:
@@ -659,5 +650,4 @@ __all__ = [
     "coverage_note",
     "evaluate",
     "recommend",
-    "vendor_lines",
 ]

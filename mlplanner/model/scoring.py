@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.cost import role_cost, vendor_cost
+from mlplanner.model.cost import role_cost, vendor_lines
 from mlplanner.model.demand import Demand
 from mlplanner.model.quality import Portfolio, portfolio, score_allocations
 from mlplanner.model.roles import ROLES
@@ -51,11 +51,7 @@ def scoring_context(demand: Demand, region: str, assumptions: Assumptions) -> Sc
     loaded = np.array(
         [role_cost(role, 1, region, assumptions).loaded_rate_usd for role in ROLES], dtype=np.int64
     )
-    vendor = sum(
-        vendor_cost(source, float(fte), region, assumptions).annual_cost_usd
-        for source, fte in zip(demand.sources, demand.vendor_fte, strict=True)
-        if fte > 0
-    )
+    vendor = sum(line.annual_cost_usd for line in vendor_lines(demand, region, assumptions))
     return ScoringContext(
         work=portfolio(demand, assumptions),
         loaded_rates=loaded,

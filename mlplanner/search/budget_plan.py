@@ -46,9 +46,9 @@ hospital's part had scored 64.0 where the advice said 88.3: its team was judged 
 whole project). Every plan has someone able to deploy each production model it staffs (the
 setup's space requires one; the staffing rules add the setup's deployer). The projects kept
 (and the part) are staffed by the setup's rules' team for their work reshaped within the
-setup's space for that work, for no more than that team costs, as the recommended plan is
-shaped (:meth:`_Pricing.shaped`): never dearer and never scoring lower than the rules' team
-on that work.
+setup's space for that work, for no more than that team costs, then changed beyond that cost
+where a change is worth it within the budget, as the recommended plan is shaped
+(:meth:`_Pricing.shaped`): never scoring lower than the rules' team on that work.
 
 *Choice* (December 2026). Until then whole projects were the advice unless the best plan
 within the budget scored at least as high as the setup's rules' plan, and they were scored,
@@ -88,9 +88,9 @@ from typing import Any
 import numpy as np
 
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.cost import role_cost
+from mlplanner.model.cost import role_cost, vendor_lines
 from mlplanner.model.demand import Demand, compute_demand
-from mlplanner.model.plan import Evaluation, evaluate, recommend, rules_and_space, vendor_lines
+from mlplanner.model.plan import Evaluation, evaluate, recommend, rules_and_space
 from mlplanner.model.quality import SHOWN_POINTS, work_weight
 from mlplanner.model.roles import ROLES, SPECIALIST_ROLES
 from mlplanner.model.scenario import Scenario, in_part
@@ -339,13 +339,13 @@ def _leaving_out(pricing: _Pricing, budget: float, order: list[int], out: int) -
         free = tuple(names[i] for i in kept) if out >= len(order) and employed else ()
         rest = tuple(name for name in pricing.planned if name not in free)
         return BudgetAdvice(None, free, None, rest, pricing.smallest)
-    team = pricing.shaped(kept)
+    team = pricing.shaped(kept, budget=budget)
     quality = pricing.staffed_quality(team, kept)
     part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all
     if last_out is not None:
         percent = pricing.largest_share(kept, last_out, budget)
         if percent > 0 and pricing.team(kept, last_out, percent) != rules:
-            more = pricing.shaped(kept, last_out, percent)
+            more = pricing.shaped(kept, last_out, percent, budget)
             with_part = pricing.staffed_quality(more, kept, last_out, percent)
             if with_part > quality + QUALITY_TOLERANCE:
                 team, quality, part = more, with_part, Part(names[last_out], percent)
@@ -365,15 +365,16 @@ def advised_team(
     scenario: Scenario, part: Part | None, setup: str | None, assumptions: Assumptions
 ) -> dict[str, int]:
     """The team for the scenario's projects as :func:`fund_projects` staffs the projects it
-    keeps, the project ``part`` names (if any) for its percentage of the work only. The hiring
-    timeline staffs each quarter's funded projects with it."""
+    keeps, the project ``part`` names (if any) for its percentage of the work only, changed
+    beyond the rules' cost within the scenario's budget. The hiring timeline staffs each
+    quarter's funded projects with it."""
     pricing = _Pricing(scenario, setup, assumptions)
-    names = pricing.names
+    names, budget = pricing.names, scenario.company.annual_budget_usd
     if part is None or part.project not in names:
-        return pricing.shaped(pricing.every)
+        return pricing.shaped(pricing.every, budget=budget)
     at = names.index(part.project)
     kept = tuple(i for i in pricing.every if i != at)
-    return pricing.shaped(kept, at, part.percent)
+    return pricing.shaped(kept, at, part.percent, budget)
 
 
 class _Pricing:
@@ -604,19 +605,27 @@ class _Pricing:
         ).allocation
 
     def shaped(
-        self, kept: tuple[int, ...], part: int | None = None, percent: int = 0
+        self,
+        kept: tuple[int, ...],
+        part: int | None = None,
+        percent: int = 0,
+        budget: float | None = None,
     ) -> dict[str, int]:
         """The team the advice staffs that work with: the rules' team for it (:meth:`team`)
         reshaped within the setup's space of plans for that work for no more than it costs
-        (:func:`~mlplanner.model.shaping.shape`, no change beyond it), scored on that work:
-        never dearer and never below the rules' team's score; the rules' team itself where
-        there is no project."""
+        (:func:`~mlplanner.model.shaping.shape`), scored on that work: never below the rules'
+        team's score; then, given a ``budget``, changed beyond that cost where a change is
+        worth its cost and the team with that work's labelling still fits the budget, as the
+        recommended plan is (a SaaS's advice had left $288k unspent where one more data
+        scientist bought 9.5 points for $212k). The rules' team itself where there is no
+        project."""
         demand = self.staffed(kept, part, percent)
         existing = self.scenario.company.existing_team
         staffing, space = rules_and_space(demand, existing, self.chosen, self.assumptions)
         reshape = bool(kept) or percent > 0
         context = self.context(kept, part, percent)
-        shaping = shape(context, space, staffing.allocation, reshape, beyond=False)
+        beyond = budget is not None
+        shaping = shape(context, space, staffing.allocation, reshape, budget, beyond=beyond)
         return shaping.allocation
 
     def cost(self, team: Mapping[str, int], work: Demand | None = None) -> int:
