@@ -9,6 +9,7 @@ from mlplanner.reports.adoption import adopted_explanations
 from mlplanner.ui.budget_views import render_budget_advice
 from mlplanner.ui.chart_cache import render_people_chart, render_quality_charts
 from mlplanner.ui.downloads import render_plan_downloads
+from mlplanner.ui.messages import render_flash
 from mlplanner.ui.model_help import render_model_help
 from mlplanner.ui.plan_views import (
     render_explanations,
@@ -50,6 +51,7 @@ override = get_override()
 
 st.title("Plan")
 st.caption(plain(scenario.name))
+render_flash()  # what adopting the budget advice did
 loaded = get_loaded_plan()
 if loaded is not None and loaded.previous_quality is not None:
     label = f"{loaded.name}, revision {loaded.opened_revision},"

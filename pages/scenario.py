@@ -645,10 +645,12 @@ if adopted is not None and get_override() is None:
     )
 in_force = get_scenario()
 held = [project.name for project in in_force.projects if project.on_hold]
-part = [f"{p.name} ({p.work_percent}%)" for p in in_force.planned if p.work_percent < 100]
+part = [
+    f"{p.name} ({p.work_percent}% of its work)" for p in in_force.planned if p.work_percent < 100
+]
 notes = [f"On hold, so not planned: {joined(held)}. Untick On hold to plan one."] if held else []
 if part:
-    notes.append(f"Planned in part: {joined(part)} of its work. Set Work % to 100 to plan all.")
+    notes.append(f"Planned in part: {joined(part)}. Set Work % to 100 to plan all of one.")
 if notes:
     on_hold.info(plain(" ".join(notes)))
 if problems:

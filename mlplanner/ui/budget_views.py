@@ -16,7 +16,8 @@ from mlplanner.model.scenario import Scenario, scenario_from_json
 from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.search.budget_plan import BudgetAdvice, describe, fund_projects
 from mlplanner.ui.adoption import adopt_button
-from mlplanner.ui.state import is_adopted, set_override, set_scenario
+from mlplanner.ui.messages import flash
+from mlplanner.ui.state import get_assumptions, is_adopted, set_override, set_scenario
 from mlplanner.ui.text import plain
 
 RULE = (
@@ -95,13 +96,28 @@ def render_budget_advice(scenario: Scenario, assumptions: Assumptions) -> None:
 
 
 def _adopt(advice: BudgetAdvice, label: str) -> None:
-    """Adopt the advice: its scenario (the projects it leaves unstaffed on hold, so that their
-    outsourced labelling is not bought), then its allocation."""
+    """Adopt the advice: its scenario (the projects it leaves unstaffed on hold and the one in
+    part planned for its share, so that the labelling of the work left out is not bought),
+    then its allocation, unless that is the recommended plan of that scenario (then the
+    recommendation stands: the page had called the advice "not the recommendation" where it
+    was)."""
     plan = advice.plan
     if plan is None:
         return
     set_scenario(plan.scenario)
-    set_override(plan.allocation, label)
+    changed = [f"{joined(advice.unstaffed)} on hold"] if advice.unstaffed else []
+    if advice.part is not None:
+        changed.append(f"{advice.part.project} planned for {advice.part.percent}% of its work")
+    scenario = f" ({joined(changed)}: the Scenario page shows it)" if changed else ""
+    if plan.allocation == recommend(plan.scenario, assumptions=get_assumptions()).allocation:
+        set_override(None)
+        flash(
+            "success",
+            plain(f"Adopted the budget advice{scenario}; it is now the recommended plan."),
+        )
+    else:
+        set_override(plan.allocation, label)
+        flash("success", plain(f"Adopted the budget advice{scenario}."))
 
 
 def _adopted_as(advice: BudgetAdvice) -> str:

@@ -45,28 +45,32 @@ def test_a_budget_below_the_recommended_cost_shows_what_it_buys_and_adopting_use
 
     button(at, "Adopt this plan").click()
     run(at)
-    assert at.session_state[OVERRIDE].allocation == advice.plan.allocation
-    # The projects it leaves unstaffed go on hold: their outsourced labelling is not bought,
-    # so the page prices and scores what the advice said.
+    # The projects it leaves unstaffed go on hold and the one in part is planned for its
+    # share: the labelling of the work left out is not bought, so the page prices and scores
+    # what the advice said. Its team is then the recommended plan of that scenario, so the
+    # page shows the recommendation (it had said "not the recommendation").
     held = [p.name for p in at.session_state[SCENARIO].projects if p.on_hold]
     assert held == list(advice.unstaffed)
+    assert advice.part is not None
+    [part] = [p for p in at.session_state[SCENARIO].projects if p.name == advice.part.project]
+    assert part.work_percent == advice.part.percent
+    assert OVERRIDE not in at.session_state
+    assert any(
+        t.startswith("Adopted the budget advice") and t.endswith("it is now the recommended plan.")
+        for t in texts(at.success)
+    )
     assert metric(at, "People") == str(advice.plan.total_headcount)
     assert metric(at, "Annual cost") == format_usd(advice.plan.annual_cost_usd)
     assert metric(at, "Quality") == f"{advice.plan.quality:.1f} / 100"
-    assert f"On hold, so not planned: {joined(advice.unstaffed)}" in " ".join(texts(at.warning))
-    assert any(
-        m.startswith("**Showing an adopted allocation: whole projects within $4.20M.**")
-        for m in texts(at.markdown)
+    warnings = " ".join(texts(at.warning))
+    assert f"On hold, so not planned: {joined(advice.unstaffed)}" in warnings
+    assert f"Planned in part: {advice.part.project} ({advice.part.percent}% of its work)" in (
+        warnings
     )
-    # "Why each head" explains the adopted team, role by role.
+    # "Why each head" explains the team, role by role.
     explained = [e.label.split(":")[0] for e in at.expander if ": " in e.label]
     assert explained == [role_label(r) for r in ROLES if advice.plan.allocation[r]]
     # (AppTest draws the sidebar on a session's first run only: the browser test checks it.)
-
-    button(at, "Back to the recommendation").click()
-    run(at)
-    assert OVERRIDE not in at.session_state  # the projects stay on hold until unticked
-    assert [p.name for p in at.session_state[SCENARIO].projects if p.on_hold] == held
 
 
 def test_a_budget_the_recommended_plan_fits_shows_no_advice() -> None:
@@ -124,3 +128,4 @@ def test_a_team_spread_thinly_over_every_project_says_so() -> None:
     button(at, "Adopt this plan").click()
     run(at)
     assert at.session_state[OVERRIDE].label == "a team spread over every project within $1.00M"
+    assert "Adopted the budget advice." in texts(at.success)

@@ -339,3 +339,10 @@ def test_ticking_on_hold_keeps_a_project_out_of_the_plan_and_says_so() -> None:
     )
     edit_projects(at, edited={4: {"on_hold": False}})
     assert not any(p.on_hold for p in current_scenario(at).projects)
+    # "Work %" plans a share of a project's work, beside it too
+    assert list(editor.proto.column_order)[2] == "work_percent"
+    edit_projects(at, edited={3: {"work_percent": 50}})
+    assert current_scenario(at).projects[3].work_percent == 50
+    name = base.projects[3].name
+    assert f"Planned in part: {name} (50% of its work)." in " ".join(texts(at.info))
+    assert recommend(current_scenario(at)).annual_cost_usd < recommend(base).annual_cost_usd

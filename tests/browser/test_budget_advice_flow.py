@@ -53,13 +53,14 @@ def test_a_budget_below_the_plan_shows_whole_projects_and_adopting_uses_them(
 
     with app_run(page):
         adopt.click()
-    expect(page.get_by_text("Showing an adopted allocation: whole projects within")).to_be_visible()
-    # the projects it leaves unstaffed are on hold: their labelling is not bought
+    # the projects it leaves unstaffed are on hold (their labelling not bought) and the one in
+    # part is planned for its share; its team is then the recommended plan of that scenario
+    expect(page.get_by_text("it is now the recommended plan")).to_be_visible()
     held = page.get_by_test_id("stAlert").filter(has_text="On hold, so not planned")
     expect(held).to_contain_text(advice.unstaffed[0])
     expect(sidebar).to_contain_text(f"({len(advice.unstaffed)} on hold)")
     cost = page.get_by_test_id("stMetric").filter(has_text="Annual cost")
     expect(cost).to_contain_text(format_usd(advice.plan.annual_cost_usd))
-    expect(sidebar).to_contain_text("Adopted allocation: whole projects within $4.20M")
+    expect(sidebar).not_to_contain_text("Adopted allocation")
     expect(sidebar).to_contain_text(f"{format_usd(advice.plan.annual_cost_usd)} of $4.20M budget")
     whole_page_screenshot(page, "plan-budget-advice-adopted")
