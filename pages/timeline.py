@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS
-from mlplanner.reports.timeline_texts import BUILT_HELP
+from mlplanner.reports.timeline_texts import BUILT_HELP, held_text
 from mlplanner.ui.page_end import end_page
 from mlplanner.ui.project_link import render_project_link
 from mlplanner.ui.ranges_views import render_timeline_bands
@@ -137,4 +137,7 @@ st.dataframe(
     width="stretch",
     column_config={BUILT_COLUMN: st.column_config.TextColumn(help=BUILT_HELP)},
 )
+on_hold = held_text(timeline)
+if on_hold is not None:
+    st.caption(plain(on_hold))
 render_timeline_downloads(timeline, key="timeline_page")

@@ -22,7 +22,9 @@ from mlplanner.model.wording import format_usd
 from mlplanner.reports.timeline_texts import (
     built_before_live,
     capacity_text,
+    first_year_limit_text,
     first_year_text,
+    held_text,
     project_staffed,
     staffed_headline,
 )
@@ -109,7 +111,8 @@ def timeline_text(timeline: Timeline) -> str:
     )
     lines = [
         f"{timeline.scenario.name} — {timeline.setup} setup, from {timeline.start}, "
-        f"{capacity_text(timeline, Assumptions.defaults())}",
+        f"{capacity_text(timeline, Assumptions.defaults())}; "
+        f"{first_year_limit_text(timeline, Assumptions.defaults())}",
         totals.to_string(index=False),
         "",
         "Headcount by role",
@@ -120,6 +123,9 @@ def timeline_text(timeline: Timeline) -> str:
     ]
     if len(projects):
         lines += ["", projects.to_string(index=False)]
+    held = held_text(timeline)
+    if held is not None:
+        lines.append(held)
     return "\n".join(lines)
 
 

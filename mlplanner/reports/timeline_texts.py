@@ -4,9 +4,10 @@ where the hiring capacity comes from."""
 from __future__ import annotations
 
 from mlplanner.model.assumptions import Assumptions
+from mlplanner.model.hiring import absorbable_hires
 from mlplanner.model.quarters import shift
-from mlplanner.model.wording import format_usd, people
-from mlplanner.timeline.simulation import ProjectDates, Timeline
+from mlplanner.model.wording import format_usd, joined, people
+from mlplanner.timeline.simulation import QUARTERS_PER_YEAR, ProjectDates, Timeline
 
 NOT_IN_HORIZON = "Not in the horizon"
 NOT_ON_BUDGET = "Over budget"
@@ -109,6 +110,33 @@ def first_year_text(timeline: Timeline) -> str:
         f"{team} ({people(planned)}, the projects as the scenario gives them) "
         f"costs {steady} a year; by {last.quarter} the work needs {people(needed)}{has}."
     )
+
+
+def first_year_hires(timeline: Timeline, assumptions: Assumptions) -> tuple[int, int, int]:
+    """The hires the timeline's first year allows (the fewer of what the team at its start
+    absorbs and four quarters of hiring capacity), what that team absorbs, and its size."""
+    team = sum(timeline.scenario.company.existing_team.values())
+    absorbed = absorbable_hires(team, assumptions)
+    return min(absorbed, QUARTERS_PER_YEAR * timeline.capacity), absorbed, team
+
+
+def first_year_limit_text(timeline: Timeline, assumptions: Assumptions) -> str:
+    """``at most 6 hires in the first year (what the 4-person team at the start absorbs)``:
+    the limit that binds, beside the company's hiring capacity (a bank's header read "80 hires
+    a quarter" where its team absorbed 6 a year)."""
+    limit, absorbed, team = first_year_hires(timeline, assumptions)
+    why = (
+        f"what the {team}-person team at the start absorbs"
+        if limit == absorbed
+        else "four quarters of hiring capacity"
+    )
+    return f"at most {limit} hire{'s' if limit != 1 else ''} in the first year ({why})"
+
+
+def held_text(timeline: Timeline) -> str | None:
+    """``On hold, so not in the timeline: Podcast search.``; ``None`` when no project is."""
+    held = [p.name for p in timeline.scenario.projects if p.on_hold]
+    return f"On hold, so not in the timeline: {joined(held)}." if held else None
 
 
 def capacity_text(timeline: Timeline, assumptions: Assumptions) -> str:

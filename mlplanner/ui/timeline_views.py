@@ -20,7 +20,7 @@ from mlplanner.exchange.csv_dialect import csv_bytes
 from mlplanner.exchange.plan_export import CSV_MIME, file_stem
 from mlplanner.exchange.timeline_csv import positions_table, timeline_table
 from mlplanner.model.assumptions import Assumptions
-from mlplanner.model.hiring import absorbable_hires, derived_capacity
+from mlplanner.model.hiring import derived_capacity
 from mlplanner.model.quarters import next_quarter, quarter_index, quarter_of, shift
 from mlplanner.model.roles import role_label
 from mlplanner.model.scenario import MAX_HORIZON_QUARTERS, Scenario
@@ -30,13 +30,14 @@ from mlplanner.reports.timeline_texts import (
     absorption_text,
     built_before_live,
     capacity_text,
+    first_year_hires,
     first_year_text,
     full_team,
     project_staffed,
     staffed_headline,
     staffed_quarter,
 )
-from mlplanner.timeline.simulation import QUARTERS_PER_YEAR, Timeline, simulate
+from mlplanner.timeline.simulation import Timeline, simulate
 from mlplanner.ui.chart_cache import scenario_key
 from mlplanner.ui.downloads import DownloadFile, download_button
 from mlplanner.ui.on_demand import opened
@@ -154,11 +155,10 @@ def render_timeline_metrics(timeline: Timeline, assumptions: Assumptions) -> Non
     )
     # The limit that binds, not the company's capacity alone: an enterprise read "Hires a
     # quarter: 250" while its team of 17 absorbed 17 hires a year.
-    team = sum(timeline.scenario.company.existing_team.values())
-    absorbed = absorbable_hires(team, assumptions)
+    limit, absorbed, team = first_year_hires(timeline, assumptions)
     capacity.metric(
         "Hires in year 1",
-        str(min(absorbed, QUARTERS_PER_YEAR * timeline.capacity)),
+        str(limit),
         help=f"At most this many hires in the timeline's first year: the {team}-person team "
         f"at its start absorbs {absorbed} (the timeline makes {absorption_text(assumptions)}, "
         f"the figure past which the Plan page warns; Assumptions page, Warnings), and the "

@@ -113,3 +113,21 @@ def test_the_projects_table_says_how_much_of_the_work_before_go_live_was_covered
     assert project.build_percent is not None
     assert out[header + 1].split()[-1] == f"{project.build_percent}%"
     assert out[header + 1].split()[2] == "2027-Q3"
+
+
+def test_the_header_gives_the_limit_that_binds_and_projects_on_hold_are_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A review's bank read "80 hires a quarter" where its team absorbed far fewer a year,
+    and a project on hold left the projects table without a word."""
+    path = tmp_path / "held.json"
+    held = project_data("Podcast search", "speech", on_hold=True)
+    data = scenario_data(project_data("Churn"), held, employees=8000, existing={"data_analyst": 3})
+    path.write_text(json.dumps(data))
+    assert main(["timeline", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith(
+        "80 hires a quarter, derived from 8,000 employees (one per 100 employees, at least 2); "
+        "at most 6 hires in the first year (what the 3-person team at the start absorbs)"
+    )
+    assert lines[-1] == "On hold, so not in the timeline: Podcast search."
