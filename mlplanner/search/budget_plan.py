@@ -80,7 +80,7 @@ project: exactly what the Plan page shows once it is adopted.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
@@ -453,14 +453,7 @@ class _Pricing:
 
         if not raises(99):
             return math.inf
-        low, high = 0, 99  # ``low`` raises nothing, ``high`` does
-        while high - low > 1:
-            middle = (low + high) // 2
-            if raises(middle):
-                high = middle
-            else:
-                low = middle
-        return self.priced(kept, last, high)
+        return self.priced(kept, last, _first(0, 99, raises))
 
     def everyone(self, team: Mapping[str, int], thin: bool = False) -> BudgetAdvice:
         """``team`` on every project: the advice's plan staffs every project (``thin``: with
@@ -669,14 +662,7 @@ class _Pricing:
 
         if fits(0):
             return 0
-        low, high = 0, len(order)  # ``low`` removals do not fit, ``high`` do (or are all)
-        while high - low > 1:
-            middle = (low + high) // 2
-            if fits(middle):
-                high = middle
-            else:
-                low = middle
-        return high
+        return _first(0, len(order), fits)  # all of them where not even one removal fits
 
     def taken_back(self, order: list[int], out: int) -> tuple[int, ...]:
         """The projects kept: those after the first ``out`` of ``order``, and each of the
@@ -694,14 +680,20 @@ class _Pricing:
         """The largest whole percentage (0-99) of project ``part`` whose team with the kept
         projects fits ``budget``, with their labelling (bisection: more work never means a
         cheaper team)."""
-        low, high = 0, 100  # the team at ``low`` fits, at ``high`` (the whole project) not
-        while high - low > 1:
-            middle = (low + high) // 2
-            if self.priced(kept, part, middle) <= budget:
-                low = middle
-            else:
-                high = middle
-        return low
+        return _first(0, 100, lambda percent: self.priced(kept, part, percent) > budget) - 1
+
+
+def _first(low: int, high: int, holds: Callable[[int], bool]) -> int:
+    """The smallest integer above ``low`` and up to ``high`` for which ``holds``, by bisection:
+    ``holds`` is false at ``low``, true at ``high`` (taken as such, not asked) and never false
+    again once true."""
+    while high - low > 1:
+        middle = (low + high) // 2
+        if holds(middle):
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 def _quality(context: ScoringContext, team: Mapping[str, int]) -> float:
