@@ -112,8 +112,8 @@ if override is not None:
     )
 if not scenario.planned:
     # "Fully staffed 2027-Q1" and "the existing team covers the plan" had read beside no team
-    held = " (every project is on hold)" if scenario.projects else ""
-    st.info(f"No projects yet{held}: the timeline dates the hires a plan for projects needs.")
+    none = "Every project is on hold" if scenario.projects else "No projects yet"
+    st.info(f"{none}: the timeline dates the hires a plan for projects needs.")
     render_project_link(scenario, "to see a plan")
     end_page()
 render_timeline_metrics(timeline, assumptions)

@@ -156,8 +156,7 @@ class Evaluation:
         if held:
             notes.append(
                 f"On hold, so not planned: {joined(held)} (no people, no outsourced "
-                "labelling, no weight in the quality score). Take a project off hold on the "
-                "Scenario page to plan it."
+                "labelling, no weight in the quality score)."
             )
         part = [
             f"{project.name} ({project.work_percent}% of its work)"
@@ -167,8 +166,7 @@ class Evaluation:
         if part:
             notes.append(
                 f"Planned in part: {joined(part)}: its people, labelling and weight in the "
-                "quality score are that share of the project's. Set Work % on the Scenario "
-                "page to 100 to plan all of it."
+                "quality score are that share of the project's."
             )
         notes.extend(shared_name_messages([project.name for project in self.scenario.projects]))
         budget = self.budget_usd

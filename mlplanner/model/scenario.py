@@ -147,11 +147,11 @@ class Project(_Strict):
 
 
 def in_part(project: Project, percent: int) -> Project:
-    """``project`` planned for ``percent`` of the work it plans (at least 1%): what adopting
-    budget advice that staffs it in part makes of it."""
-    return project.model_copy(
-        update={"work_percent": max(1, project.work_percent * percent // 100)}
-    )
+    """``project`` planned for ``percent`` (1 to its own ``work_percent``) of its work: what
+    adopting budget advice that staffs it in part makes of it. The percentage is of the whole
+    project, as the advice says it and the Scenario page shows it (multiplied by the share
+    already planned, an advice saying 47% had set 23%)."""
+    return project.model_copy(update={"work_percent": max(1, min(percent, project.work_percent))})
 
 
 def depth_work(project: Project) -> str:

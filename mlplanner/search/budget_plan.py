@@ -31,8 +31,9 @@ some projects whole and leave the rest waiting. :func:`fund_projects` weighs bot
 4. spends what is left on the project left out last, in part: the kept projects and that
    project planned for the largest whole percentage of its work whose rules' team still fits
    (:func:`~mlplanner.model.scenario.in_part`: its own work, labelling and place on the
-   shared platform curve scaled); a share that staffs nobody more, or whose people raise no
-   quality (an annotator alone, with nobody to build the model), is none.
+   shared platform curve scaled), or the smallest the same rules' team staffs where that
+   scores more; a share that staffs nobody more, or whose people raise no quality (an
+   annotator alone, with nobody to build the model), is none.
 
 Projects on hold (``Project.on_hold``) are not weighed: the advice is about the others. A
 team prices as the Plan page prices any allocation: its people, plus the outsourced
@@ -151,7 +152,7 @@ class BudgetAdvice:
     def message(self) -> str:
         """One sentence on what the budget staffs and what it leaves out."""
         if self.plan is not None and not (self.funded or self.unstaffed or self.part):
-            return "No projects yet."
+            return "No projects to plan: none yet, or every one on hold."
         return f"The budget {self.what_it_staffs}."
 
     @property
@@ -343,12 +344,17 @@ def _leaving_out(pricing: _Pricing, budget: float, order: list[int], out: int) -
     quality = pricing.staffed_quality(team, kept)
     part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all
     if last_out is not None:
-        percent = pricing.largest_share(kept, last_out, budget)
-        if percent > 0 and pricing.team(kept, last_out, percent) != rules:
-            more = pricing.shaped(kept, last_out, percent, budget)
-            with_part = pricing.staffed_quality(more, kept, last_out, percent)
-            if with_part > quality + QUALITY_TOLERANCE:
-                team, quality, part = more, with_part, Part(names[last_out], percent)
+        largest = pricing.largest_share(kept, last_out, budget)
+        if largest > 0 and pricing.team(kept, last_out, largest) != rules:
+            # The largest share that fits, or the smallest the same rules' team staffs: more
+            # work for the same people can score less (a review saw $10k more buy the same
+            # team a larger share and its labelling, 46.9 falling to 40.8).
+            least = pricing.same_team_from(kept, last_out, largest)
+            for percent in dict.fromkeys((largest, least)):
+                more = pricing.shaped(kept, last_out, percent, budget)
+                with_part = pricing.staffed_quality(more, kept, last_out, percent)
+                if with_part > quality + QUALITY_TOLERANCE:
+                    team, quality, part = more, with_part, Part(names[last_out], percent)
     staffed = set(kept)
     in_part = None
     if part is not None and last_out is not None:
@@ -451,9 +457,10 @@ class _Pricing:
             team = self.shaped(kept, last, percent)
             return self.staffed_quality(team, kept, last, percent) > floor
 
-        if not raises(99):
+        top = self.scenario.projects[last].work_percent - 1  # below the share it plans
+        if top < 1 or not raises(top):
             return math.inf
-        return self.priced(kept, last, _first(0, 99, raises))
+        return self.priced(kept, last, _first(0, top, raises))
 
     def everyone(self, team: Mapping[str, int], thin: bool = False) -> BudgetAdvice:
         """``team`` on every project: the advice's plan staffs every project (``thin``: with
@@ -676,11 +683,20 @@ class _Pricing:
                 kept.add(i)  # the same cost or less: never more than the budget's fit
         return tuple(sorted(kept))
 
+    def same_team_from(self, kept: tuple[int, ...], part: int, percent: int) -> int:
+        """The smallest percentage of project ``part`` whose rules' team is the one at
+        ``percent`` (a team other than the kept projects' own; bisection: the team only grows
+        with the share)."""
+        at = self.team(kept, part, percent)
+        return _first(0, percent, lambda share: self.team(kept, part, share) == at)
+
     def largest_share(self, kept: tuple[int, ...], part: int, budget: float) -> int:
-        """The largest whole percentage (0-99) of project ``part`` whose team with the kept
+        """The largest whole percentage of project ``part`` (0 to one below the share it
+        plans, ``work_percent``: that share is what was left out) whose team with the kept
         projects fits ``budget``, with their labelling (bisection: more work never means a
         cheaper team)."""
-        return _first(0, 100, lambda percent: self.priced(kept, part, percent) > budget) - 1
+        planned = self.scenario.projects[part].work_percent  # the share it plans: left out
+        return _first(0, planned, lambda percent: self.priced(kept, part, percent) > budget) - 1
 
 
 def _first(low: int, high: int, holds: Callable[[int], bool]) -> int:

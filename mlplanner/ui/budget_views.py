@@ -30,13 +30,14 @@ RULE = (
     "first (among equal priorities, the dearest first, so that it ships as many whole "
     "projects as it can, or one more where that scores higher: the existing team may then "
     "run some of them at no cost), staffs the rest with the setup's rules' team for their work "
-    "reshaped for its cost, with someone able to deploy every production model, and gives "
-    "what is left to the last project left out, in part; its quality is then scored with its "
-    "people on the work it staffs, the projects left out delivering nothing. It shows "
-    "whichever scores highest for the whole portfolio (whole projects on a tie). It buys the "
-    "outsourced labelling of the projects it staffs only. Adopting it puts the projects it "
-    "leaves unstaffed on hold (untick On hold on the Scenario page to plan them again), and "
-    "the plan is then scored as any plan is, with everyone on every project not on hold."
+    "reshaped for its cost and changed beyond it where a change is worth its cost within the "
+    "budget, with someone able to deploy every production model, and gives what is left to "
+    "the last project left out, in part; its quality is then scored with its people on the "
+    "work it staffs, the projects left out delivering nothing. It shows whichever scores "
+    "highest for the whole portfolio (whole projects on a tie). It buys the outsourced "
+    "labelling of the work it staffs only. Adopting it puts the projects it leaves unstaffed "
+    "on hold and plans the one in part for its share (On hold and Work % on the Scenario "
+    "page), and the plan is then scored as any plan is, with everyone on that work."
 )
 
 
@@ -83,14 +84,13 @@ def render_budget_advice(scenario: Scenario, assumptions: Assumptions) -> None:
         key="mlp.plan.adopt_budget_advice",
         on_click=_adopt,
         args=(advice, f"{_adopted_as(advice)} within {format_usd(budget)}"),
-        help="Makes this allocation the current plan: this page, the sidebar and saving use it. "
-        "'Back to the recommendation' at the top of the page goes back to the recommended "
-        "plan"
+        help="Makes this plan the current one: this page, the sidebar and saving use it. "
         + (
-            "; the projects left unstaffed go on hold (untick On hold on the Scenario page to "
-            "plan them again)."
-            if advice.unstaffed
-            else "."
+            "It first puts the projects it leaves unstaffed on hold and plans the one in part "
+            "for its share (undo on the Scenario page: untick On hold, set Work % back); "
+            "where its team is then the recommended plan, the page shows the recommendation."
+            if advice.unstaffed or advice.part is not None
+            else "'Back to the recommendation' at the top of the page undoes it."
         ),
     )
 

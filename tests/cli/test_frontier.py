@@ -289,7 +289,7 @@ def test_without_projects_there_is_no_frontier_and_no_quality_anywhere(
     compared = run_ok(capsys, "compare", str(path))
     assert "None" not in compared and compared.rstrip().endswith(NO_QUALITY)
     advice = run_ok(capsys, "recommend", str(path), "--budget", "2000000").splitlines()[-1]
-    assert advice == "Budget advice: No projects yet."
+    assert advice == "Budget advice: No projects to plan: none yet, or every one on hold."
     data = json.loads(
         run_ok(capsys, "recommend", str(path), "--budget", "2000000", "--format", "json")
     )

@@ -909,3 +909,58 @@ def test_a_project_staffed_in_part_is_adopted_in_part_with_that_share_of_its_lab
     whole = {line.source: line.annual_cost_usd for line in recommend(s).vendor_lines}
     part = {line.source: line.annual_cost_usd for line in adopted.vendor_lines}
     assert part[chatbot.name] == pytest.approx(0.15 * whole[chatbot.name], abs=1)
+
+
+def test_more_money_for_the_same_team_never_buys_it_a_larger_share_that_scores_less() -> None:
+    """A review's Slovak startup: $10k more bought the same seven people a larger share of
+    the project (and its labelling), and the advice fell from 46.9 to 40.8. The smallest
+    share the same rules' team staffs is weighed too."""
+    s = scenario(
+        project_data(
+            "P1",
+            "analytics",
+            scale="large",
+            stage="prototype",
+            data_readiness="raw",
+            annotation="outsourced",
+            deployment="online",
+            count=3,
+        ),
+        employees=3000,
+        setup="startup",
+        region="sk",
+        existing={"annotator": 1, "developer": 4},
+    )
+    qualities = [fund_projects(s, budget).quality for budget in (524_033, 540_000, 550_000)]
+    assert qualities == sorted(qualities)
+    assert qualities[0] == pytest.approx(46.95, abs=0.01)
+
+
+def test_a_project_planning_part_of_its_work_is_staffed_in_part_of_that_share() -> None:
+    """The advice's percentage is of the whole project, below the share the project plans,
+    and adopting sets exactly it (multiplied by the planned 50%, "47%" had set 23%)."""
+    s = scenario(
+        project_data("Churn", priority=1),
+        project_data("Fraud", scale="large", priority=5, work_percent=50),
+        employees=300,
+        setup="scaleup",
+    )
+    cost = recommend(s).annual_cost_usd
+    parts = [fund_projects(s, cost * percent / 100) for percent in range(5, 100, 5)]
+    staffed = [advice for advice in parts if advice.part is not None]
+    assert staffed
+    planned = {p.name: p.work_percent for p in s.projects}
+    assert any(advice.part is not None and advice.part.project == "Fraud" for advice in staffed)
+    for advice in staffed:
+        assert advice.part is not None and advice.plan is not None
+        assert 1 <= advice.part.percent < planned[advice.part.project]
+        [adopted] = [p for p in advice.plan.scenario.projects if p.name == advice.part.project]
+        assert adopted.work_percent == advice.part.percent
+
+
+def test_every_project_on_hold_is_no_project_to_plan() -> None:
+    s = scenario(project_data("Churn", on_hold=True), employees=300, budget=1_000_000)
+    advice = fund_projects(s, 1_000_000)
+    assert advice.plan is not None and not advice.plan.scored
+    assert advice.message == "No projects to plan: none yet, or every one on hold."
+    assert not advice.funded and not advice.unstaffed
