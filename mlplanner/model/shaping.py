@@ -52,9 +52,11 @@ person more the only change, against the plan's own average as it grew (until De
 2026), harder work could leave a plan smaller, and a $35k swap worth 13 points was never
 considered; against the unshaped rules' team's average, tried in December 2026, a poor
 rules' team set so low a bar that a 12-person company's mature plan for 0.8 FTE of work
-grew to five people (``docs/model.md``). On the examples and the 100 generated scenarios of
-``bench/recommend_family.py`` the rule changes 24 of 309 plans from the oldest one (the
-fashion retailer takes three changes, 68.6 -> 93.8 points for $231k more).
+grew to five people (``docs/model.md``). A shaped team scoring nothing (a rules' team of
+nobody) sets no bar, since every change beats it: the first change sets it. On the examples
+and the 100 generated scenarios of ``bench/recommend_family.py`` the rule changes 24 of 309
+plans from the oldest one (the fashion retailer takes three changes, 68.6 -> 93.8 points for
+$231k more).
 
 The plan is never worse than the rules' plan and costs no more than the rules' plan unless
 changes were made beyond its cost; the moves and changes are listed with what each one bought
@@ -381,6 +383,11 @@ def shape(
     ):
         additions.append(addition[0])
         current, at = addition[1:]
+        if bar[0] <= 0:
+            # A team scoring nothing sets no bar (every change beats it): the first change
+            # sets it. A mature company's 0.07 FTE of research analytics, its rules' team
+            # nobody, had grown to five people; its first person bought 51 points.
+            bar = (at[1], at[0])
     held_back = None
     if beyond and budget_usd is not None:  # what the budget alone stops (a review asked)
         held = _worth_adding(context, space, current, at, None, whole, bar)

@@ -1027,3 +1027,30 @@ def test_a_change_past_a_budget_that_reads_the_same_is_said_in_dollars() -> None
     assert plan.shaping.additions[-1].sentence.endswith(
         "quality 78.7 at $636,255 a year, past the $636,000 budget until reshaped within it."
     )
+
+
+def test_a_rules_team_scoring_nothing_takes_one_change_and_lets_it_set_the_bar() -> None:
+    """A mature company's 0.07 FTE of research analytics (1% of a project's work): the rules'
+    team is nobody, scoring nothing, and every change beat its 0 points per dollar, so five
+    people came in. The first change (an analyst, 51 points) now sets the bar."""
+    tiny = scenario(
+        project_data(
+            "P1",
+            "analytics",
+            scale="large",
+            stage="research",
+            data_readiness="raw",
+            annotation="outsourced",
+            lifecycle="run",
+            priority=5,
+            count=2,
+            work_percent=1,
+        ),
+        employees=40,
+        setup="mature",
+        region="au",
+    )
+    plan = recommend(tiny)
+    assert plan.shaping is not None and plan.shaping.rules_quality == 0
+    assert {role: n for role, n in plan.allocation.items() if n} == {"data_analyst": 1}
+    assert len(plan.shaping.additions) == 1
