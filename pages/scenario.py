@@ -441,13 +441,13 @@ def _choices(
     )
 
 
-def _whole_number(label: str, help: str, field: str) -> Any:
+def _whole_number(label: str, help: str, field: str, width: int = 70) -> Any:
     """A whole-number column of a project field, within the field's own bounds and starting
     new rows on its default."""
     bounds = {type(m).__name__: m for m in Project.model_fields[field].metadata}
     return st.column_config.NumberColumn(
         label,
-        width=70,
+        width=width,
         min_value=getattr(bounds.get("Ge"), "ge", None),
         max_value=getattr(bounds.get("Le"), "le", None),
         step=1,
@@ -545,6 +545,7 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
             "Its people, outsourced labelling and weight in the quality score are that share "
             "of the project's. Adopting budget advice that staffs a project in part sets it.",
             "work_percent",
+            width=85,  # "Work %" beside the column's edit icon
         ),
         "start": st.column_config.TextColumn(
             "Start",
