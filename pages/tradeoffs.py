@@ -22,7 +22,7 @@ from mlplanner.reports.tradeoffs import (
 from mlplanner.search.alternatives import alternatives, no_premium_note
 from mlplanner.search.frontier import FrontierPoint, affordable
 from mlplanner.ui import widgets
-from mlplanner.ui.adoption import adopt_button
+from mlplanner.ui.adoption import adopt, adopt_button
 from mlplanner.ui.messages import flash, render_flash
 from mlplanner.ui.on_demand import opened
 from mlplanner.ui.page_end import end_page
@@ -33,7 +33,6 @@ from mlplanner.ui.state import (
     get_assumptions,
     get_scenario,
     is_adopted,
-    set_override,
 )
 from mlplanner.ui.text import plain
 from mlplanner.ui.tradeoff_chart import with_budget
@@ -48,11 +47,9 @@ SEARCH_HELP_KEY = "mlp.tradeoffs.search_help"
 def _adopt(point: FrontierPoint, label: str) -> None:
     """Adopt ``point``; the recommended plan's own allocation is the recommendation again
     (adopted, the Plan page had called it "not the recommendation" and dropped its ranges)."""
-    if point.allocation == recommend(get_scenario(), assumptions=get_assumptions()).allocation:
-        set_override(None)
+    if not adopt(point.allocation, label):
         flash("success", "Back to the recommended plan: the Plan page and the sidebar show it.")
     else:
-        set_override(point.allocation, label)
         flash(
             "success",
             f"Adopted the {plain(label)}: {plain(point_label(point))}. The Plan page, every "

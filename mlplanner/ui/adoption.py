@@ -8,7 +8,8 @@ from typing import Any
 
 import streamlit as st
 
-from mlplanner.ui.state import is_adopted
+from mlplanner.model.plan import recommend
+from mlplanner.ui.state import get_assumptions, get_scenario, is_adopted, set_override
 
 
 def adopt_button(
@@ -30,3 +31,16 @@ def adopt_button(
         args=args,
         help=help,
     )
+
+
+def adopt(allocation: Mapping[str, int], label: str) -> bool:
+    """Adopt ``allocation`` (labelled) for the scenario in force, unless it is that scenario's
+    recommended plan: then the recommendation stands and this says so (``False``). Adopted,
+    the recommendation's own allocation had been called "not the recommendation", its ranges
+    dropped."""
+    recommended = recommend(get_scenario(), assumptions=get_assumptions()).allocation
+    if dict(allocation) == recommended:
+        set_override(None)
+        return False
+    set_override(allocation, label)
+    return True

@@ -15,9 +15,9 @@ from mlplanner.model.plan import recommend
 from mlplanner.model.scenario import Scenario, scenario_from_json
 from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.search.budget_plan import BudgetAdvice, describe, fund_projects
-from mlplanner.ui.adoption import adopt_button
+from mlplanner.ui.adoption import adopt, adopt_button
 from mlplanner.ui.messages import flash
-from mlplanner.ui.state import get_assumptions, is_adopted, set_override, set_scenario
+from mlplanner.ui.state import is_adopted, set_scenario
 from mlplanner.ui.text import plain
 
 RULE = (
@@ -109,15 +109,13 @@ def _adopt(advice: BudgetAdvice, label: str) -> None:
     if advice.part is not None:
         changed.append(f"{advice.part.project} planned for {advice.part.percent}% of its work")
     scenario = f" ({joined(changed)}: the Scenario page shows it)" if changed else ""
-    if plan.allocation == recommend(plan.scenario, assumptions=get_assumptions()).allocation:
-        set_override(None)
+    if adopt(plan.allocation, label):
+        flash("success", plain(f"Adopted the budget advice{scenario}."))
+    else:
         flash(
             "success",
             plain(f"Adopted the budget advice{scenario}; it is now the recommended plan."),
         )
-    else:
-        set_override(plan.allocation, label)
-        flash("success", plain(f"Adopted the budget advice{scenario}."))
 
 
 def _adopted_as(advice: BudgetAdvice) -> str:
