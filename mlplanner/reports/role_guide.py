@@ -58,7 +58,8 @@ PROFILES: Final[tuple[RoleProfile, ...]] = (
             "Turns product and business data into answers: which metric moved, why, and "
             "whether a launched model paid off. Defines the success metrics ML work is judged "
             "by, reads A/B tests, and on analytics projects builds the forecasts and "
-            "segmentations itself."
+            "segmentations itself and publishes the dashboards and reports where their "
+            "readers work."
         ),
         skills=(
             "SQL on large tables",
@@ -75,7 +76,7 @@ PROFILES: Final[tuple[RoleProfile, ...]] = (
             "experimentation platforms",
         ),
         carries=("measurement",),
-        contributes=("framing", "data_quality", "modeling"),
+        contributes=("framing", "data_quality", "modeling", "integration"),
         startup=(
             "Often nobody has the title: a founder or the full-stack data scientist writes the "
             "SQL and watches the metrics. The first analyst usually arrives once there is a "

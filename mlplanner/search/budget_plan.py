@@ -285,7 +285,7 @@ def _settled(pricing: _Pricing, advice: BudgetAdvice) -> BudgetAdvice:
     raise quality" at $0, where one employing people read that the budget buys no plan; a
     mature company's live model below the rules' cut read "staffs 1 of 2 projects" with
     nobody); without a plan, the floor said is :attr:`_Pricing.floor`."""
-    if not pricing.scenario.projects:
+    if not pricing.every:  # no projects, or every one on hold: nothing to advise on
         return advice
     if advice.plan is not None and advice.plan.total_headcount == 0:
         advice = BudgetAdvice(None, (), None, pricing.planned, advice.smallest_cost_usd)

@@ -157,13 +157,14 @@ def test_recommend_with_a_budget_adds_what_it_buys_by_whole_projects(
     held = [p.name for p in advice.plan.scenario.projects if p.on_hold]
     assert held == list(advice.unstaffed)
     assert advice.quality < advice.plan.quality
+    assert advice.part is not None and advice.part.project == "Fraud detection"
     lines = run_ok(capsys, *argv).splitlines()
     at = lines.index(f"Budget advice: {advice.message}")
     assert lines[at + 1] == (
         "With its people on the work it staffs, the rest delivering nothing, it scores "
         f"{advice.quality:.1f} ({advice.plan.quality:.1f} once adopted: adopting puts the "
-        "projects it leaves unstaffed on hold and plans Fraud detection for 53% of its work, "
-        "and the Plan page scores that work)."
+        f"projects it leaves unstaffed on hold and plans Fraud detection for "
+        f"{advice.part.percent}% of its work, and the Plan page scores that work)."
     )
 
 

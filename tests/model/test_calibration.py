@@ -143,3 +143,25 @@ def test_a_small_online_model_feels_more_of_the_depth_gap_than_batch_and_less_th
     ]
     assert qualities[0] > qualities[1] > evaluate(online, generalists, "startup", whole_gap).quality
     assert plan.quality >= 60
+
+
+def test_analysts_publish_their_own_dashboards() -> None:
+    """An analytics project's integration (its dashboards published where their readers work)
+    against its rule: BI tools are the analyst's own (``data/SOURCES.md``, domain shapes). A
+    public agency's twelve analysts and two data engineers run five live dashboards: the plan
+    hires no backend developer and scores above 95. With that work on backend developers, as
+    until December 2026, the plan hired one ($107k) for 0.06 FTE of it."""
+    dashboards = project_data(
+        "Service dashboards", "analytics", lifecycle="run", count=5, priority=4
+    )
+    agency = scenario(
+        dashboards, employees=20_000, region="fr", existing={"data_analyst": 12, "data_engineer": 2}
+    )
+    plan = recommend(agency)
+    assert plan.demand.by_role["developer"] == 0
+    assert plan.allocation["developer"] == 0 and plan.quality > 95
+    effort = Assumptions.defaults().effort
+    analytics = effort["analytics"]
+    moved = {**analytics, "integration": {"developer": analytics["integration"]["data_analyst"]}}
+    before = recommend(agency, assumptions=assumptions_with(effort={**effort, "analytics": moved}))
+    assert before.allocation["developer"] == 1
