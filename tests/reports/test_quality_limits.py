@@ -52,25 +52,31 @@ def test_a_role_nobody_does_is_named_alone() -> None:
     )
 
 
-def test_work_staffed_to_plan_says_why_it_delivers_ninety_percent() -> None:
-    plan = recommend(example_scenarios()["enterprise_portfolio.json"], "scaleup")
+@pytest.mark.parametrize(
+    ("example", "past", "ending"),
+    [
+        (
+            "enterprise_portfolio.json",
+            False,
+            "Its modeling phase needs Data Scientist work: staffed to plan, such work delivers "
+            "90% (estimates slip, people are away); the plan covers 7.6 of the 7.8 FTE the "
+            "portfolio needs.",
+        ),
+        (
+            "fashion_retailer.json",
+            True,
+            "Its integration phase needs Backend Developer work: staffed 0.2 FTE past plan, it "
+            "delivers 96% (estimates slip, people are away).",
+        ),
+    ],
+)
+def test_work_staffed_to_plan_says_why_it_delivers_what_it_does(
+    example: str, past: bool, ending: str
+) -> None:
+    plan = recommend(example_scenarios()[example], "scaleup")
     limit = quality_limits(plan).delivery
-    assert limit is not None and limit.reason == "to plan"
-    assert limit.sentence.endswith(
-        "Its modeling phase needs Data Scientist work: staffed to plan, such work delivers 90% "
-        "(estimates slip, people are away); the plan covers 7.6 of the 7.8 FTE the portfolio "
-        "needs."
-    )
-
-
-def test_work_staffed_past_plan_says_how_far_past_and_what_it_delivers() -> None:
-    plan = recommend(example_scenarios()["fashion_retailer.json"], "scaleup")
-    limit = quality_limits(plan).delivery
-    assert limit is not None and limit.reason == "to plan" and limit.past_fte > 0
-    assert limit.sentence.endswith(
-        "Its integration phase needs Backend Developer work: staffed 0.2 FTE past plan, it "
-        "delivers 96% (estimates slip, people are away)."
-    )
+    assert limit is not None and limit.reason == "to plan" and (limit.past_fte > 0) == past
+    assert limit.sentence.endswith(ending)
 
 
 def test_a_shortfall_too_small_for_one_decimal_shows_two() -> None:
