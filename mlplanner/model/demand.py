@@ -214,7 +214,7 @@ class EffortParts:
 def effort_parts(scenario: Scenario, assumptions: Assumptions) -> EffortParts:
     """The parts :func:`compute_demand` combines, for the scenario's projects."""
     tables = _tables(assumptions)
-    projects = scenario.projects
+    projects = scenario.as_built
     parts = [tables.parts(project) for project in projects]
     n = len(projects)
     stacked = [np.array([p[i] for p in parts]).reshape((n, *_SHAPE)) for i in range(3)]
@@ -251,7 +251,7 @@ def baseline_analysts(employees: int, assumptions: Assumptions) -> float:
 def compute_demand(scenario: Scenario, assumptions: Assumptions) -> Demand:
     """Demand of every project, the company baseline and the shared platform work."""
     tables = _tables(assumptions)
-    projects = scenario.projects
+    projects = scenario.as_built
     n = len(projects)
     units = np.array([tables.unit(project) for project in projects]).reshape((n, *_SHAPE))
     counts = _counts(projects)

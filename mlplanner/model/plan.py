@@ -37,7 +37,7 @@ from mlplanner.model.roles import (
     SPECIALIST_ROLES,
     role_label,
 )
-from mlplanner.model.scenario import Scenario, Setup
+from mlplanner.model.scenario import Scenario, Setup, live_at_start
 from mlplanner.model.scoring import scoring_context
 from mlplanner.model.setup_space import SearchSpace, setup_space
 from mlplanner.model.shaping import Move, Shaping, shape
@@ -167,6 +167,16 @@ class Evaluation:
             notes.append(
                 f"Planned in part: {joined(part)}: its people, labelling and weight in the "
                 "quality score are that share of the project's."
+            )
+        live = [
+            f"{project.name} (live from {project.live_from})"
+            for project in self.scenario.planned
+            if live_at_start(project, self.scenario.company.plan_start)
+        ]
+        if live:
+            notes.append(
+                "Already live when the plan's work on them starts, so planned with their run "
+                f"effort, not a build: {joined(live)}."
             )
         notes.extend(shared_name_messages([project.name for project in self.scenario.projects]))
         budget = self.budget_usd

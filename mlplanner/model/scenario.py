@@ -146,6 +146,24 @@ class Project(_Strict):
         return value
 
 
+def live_at_start(project: Project, plan_start: str | None) -> bool:
+    """Whether a project being built is already live when its work starts: its ``live_from``
+    at or before its ``start``, or the plan start where it gives none. Such a project has no
+    build left and is planned as a live model (a head-of-ML review found one, live from the
+    plan's first quarter, planned with a four-person build team while its timeline needed one
+    person). Without a start or a plan start (the quarter after today, which the model does
+    not know), it is planned as being built."""
+    if project.lifecycle != "build" or project.live_from is None:
+        return False
+    start = project.start or plan_start
+    return start is not None and quarter_index(project.live_from) <= quarter_index(start)
+
+
+def as_live(project: Project) -> Project:
+    """``project`` as a live model (``lifecycle`` run, no go-live left)."""
+    return project.model_copy(update={"lifecycle": "run", "live_from": None})
+
+
 def in_part(project: Project, percent: int) -> Project:
     """``project`` planned for ``percent`` (1 to its own ``work_percent``) of its work: what
     adopting budget advice that staffs it in part makes of it. The percentage is of the whole
@@ -235,6 +253,13 @@ class Scenario(_Strict):
     def planned(self) -> list[Project]:
         """The projects the plan staffs: those not on hold."""
         return [project for project in self.projects if not project.on_hold]
+
+    @property
+    def as_built(self) -> list[Project]:
+        """Every project as its work is sized: one already live when its work starts as a
+        live model (:func:`live_at_start`)."""
+        start = self.company.plan_start
+        return [as_live(p) if live_at_start(p, start) else p for p in self.projects]
 
     def to_json(self) -> str:
         """Canonical JSON text of the scenario (defaults written out)."""

@@ -24,7 +24,7 @@ import numpy as np
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.plan import Evaluation, evaluate, recommend, rules_staffing
 from mlplanner.model.quarters import next_quarter, quarter_index
-from mlplanner.model.scenario import Project, Scenario, in_part
+from mlplanner.model.scenario import Project, Scenario, as_live, in_part
 from mlplanner.search.budget_plan import BudgetAdvice, advised_team, fund_projects
 
 
@@ -186,12 +186,7 @@ class QuarterPlans:
         sched, funding = self._schedule, self._funding
         left_out = frozenset(i for i, _ in key if sched.projects[i].name in funding.left_out)
         kept = [(i, live) for i, live in key if i not in left_out]
-        projects = [
-            sched.projects[i].model_copy(update={"lifecycle": "run", "live_from": None})
-            if live
-            else sched.projects[i]
-            for i, live in kept
-        ]
+        projects = [as_live(sched.projects[i]) if live else sched.projects[i] for i, live in kept]
         update: dict[str, object] = {"projects": projects}
         if on_board is not None:
             employed = {role: n for role, n in on_board.items() if n}

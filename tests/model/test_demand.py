@@ -15,10 +15,11 @@ from mlplanner.model.demand import (
     baseline_analysts,
     compute_demand,
 )
+from mlplanner.model.plan import recommend
 from mlplanner.model.roles import PHASES, SPECIALIST_ROLES
-from mlplanner.model.scenario import Project, Scenario
+from mlplanner.model.scenario import Project, Scenario, parse_scenario
 from tests.support import strategies
-from tests.support.builders import assumptions_with, project_data, scenario
+from tests.support.builders import assumptions_with, project_data, scenario, scenario_data
 
 DEFAULTS = Assumptions.defaults()
 # Index of each phase and role in the demand array, keyed by name as the tests look them up.
@@ -162,6 +163,40 @@ def test_a_live_model_needs_its_run_share_of_the_build_effort_per_phase() -> Non
         assert 0 < share < 1
         assert np.allclose(run[P[phase]], share * build[P[phase]])
     assert run.sum() < 0.5 * build.sum()
+
+
+@pytest.mark.parametrize(
+    ("start", "plan_start", "live"),
+    [
+        ("2027-Q1", None, True),  # live from its own start
+        (None, "2027-Q2", True),  # live before the plan starts
+        ("2027-Q1", "2026-Q4", True),  # its own start counts, not the plan's
+        (None, "2026-Q4", False),  # goes live after the plan starts: a build
+        (None, None, False),  # no start, no plan start: the model does not know today
+    ],
+)
+def test_a_project_live_when_its_work_starts_is_planned_as_a_live_model(
+    start: str | None, plan_start: str | None, live: bool
+) -> None:
+    """A review's model, live from the plan's first quarter, was planned with a four-person
+    build team while its timeline needed one person."""
+    data = scenario_data(project_data("Churn", start=start, live_from="2027-Q1"), employees=1)
+    data["company"]["plan_start"] = plan_start
+    dated = parse_scenario(data)
+    run = scenario(project_data("Churn", lifecycle="run"), employees=1)
+    build = scenario(project_data("Churn"), employees=1)
+    expected = compute_demand(run if live else build, DEFAULTS)
+    assert np.array_equal(compute_demand(dated, DEFAULTS).fte, expected.fte)
+    notes = recommend(dated).messages
+    said = [note for note in notes if note.startswith("Already live")]
+    assert said == (
+        [
+            "Already live when the plan's work on them starts, so planned with their run "
+            "effort, not a build: Churn (live from 2027-Q1)."
+        ]
+        if live
+        else []
+    )
 
 
 def test_shared_platform_work_grows_as_the_curve_says() -> None:
