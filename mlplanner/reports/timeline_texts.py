@@ -74,10 +74,29 @@ def staffed_headline(timeline: Timeline) -> str:
         why = timeline.why_not_staffed or "Not fully staffed within the horizon"
         if timeline.budget_team_from is None or not any(timeline.target.values()):
             return why  # a team of nobody is not "in place"
-        return f"The team the budget buys is in place from {timeline.budget_team_from}. {why}"
-    if timeline.fully_staffed == timeline.start:
-        return f"Fully staffed from the plan start ({timeline.start})"
-    return f"Fully staffed in {timeline.fully_staffed} (the plan starts {timeline.start})"
+        when = timeline.budget_team_from
+        return f"The team the budget buys is in place from {when}{_as_then(timeline, when)}. {why}"
+    when = timeline.fully_staffed
+    if when == timeline.start:
+        return f"Fully staffed from the plan start ({when}){_as_then(timeline, when)}"
+    return f"Fully staffed in {when} (the plan starts {timeline.start}){_as_then(timeline, when)}"
+
+
+def _as_then(timeline: Timeline, quarter: str) -> str:
+    """``, for the work as it then stands: 19 people, where the plan's 25 are for the
+    projects as the scenario gives them``, where the team staffed in ``quarter`` is not the
+    plan's (projects gone live need fewer people, projects not yet started none): "Fully
+    staffed" had read beside a plan of four people and a team of one."""
+    planned = sum(timeline.target.values())
+    then = next(q for q in timeline.quarters if q.quarter == quarter)
+    needed = sum(line.target for line in then.roles)
+    if needed == planned:
+        return ""
+    whose = "the plan's" if timeline.budget_advice is None else "the budget's team's"
+    return (
+        f", for the work as it then stands: {people(needed)}, where {whose} {planned} are for "
+        "the projects as the scenario gives them"
+    )
 
 
 def first_year_text(timeline: Timeline) -> str:

@@ -84,6 +84,15 @@ def test_a_project_going_live_says_the_last_quarter_needs_another_team_than_the_
     )
     assert f"by {last.quarter} the work needs {needed} people" in text
     assert "once everyone is in place" not in text
+    # "Fully staffed" is for the work of its quarter, which is not the plan's either.
+    assert timeline.fully_staffed is not None
+    then = next(q for q in timeline.quarters if q.quarter == timeline.fully_staffed)
+    staffed = sum(line.target for line in then.roles)
+    assert staffed < planned
+    assert staffed_headline(timeline).endswith(
+        f", for the work as it then stands: {staffed} people, where the plan's {planned} are "
+        "for the projects as the scenario gives them"
+    )
 
 
 def test_a_budget_below_the_plan_is_named_in_the_figures_and_sentences() -> None:
