@@ -4,8 +4,8 @@
 ``--ranges`` adds to ``recommend``'s JSON a ``ranges`` object (``total_headcount``,
 ``annual_cost_usd``, ``quality``, each ``p10``/``p50``/``p90``, and ``roles`` per role id),
 to its CSV the columns ``headcount_p10`` and ``headcount_p90``, to its table one sentence.
-``sensitivity`` prints the tornado's rows (``assumption``, ``cost_low_usd``,
-``cost_high_usd``, ``headcount_low``, ``headcount_high``), largest cost swing first.
+``sensitivity`` prints the tornado's rows (``assumption``, ``cost_at_low_usd``,
+``cost_at_high_usd``, ``headcount_at_low``, ``headcount_at_high``), largest cost swing first.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from mlplanner.reports.range_texts import ranges_sentence
 FORMATS: Final = ("table", "json", "csv")
 SENSITIVITY_COLUMNS: Final = (
     "assumption",
-    "cost_low_usd",
-    "cost_high_usd",
-    "headcount_low",
-    "headcount_high",
+    "cost_at_low_usd",
+    "cost_at_high_usd",
+    "headcount_at_low",
+    "headcount_at_high",
 )
 
 

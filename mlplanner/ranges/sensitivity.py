@@ -23,10 +23,10 @@ class Swing:
     group: str
     low: float
     high: float
-    cost_low_usd: int
-    cost_high_usd: int
-    headcount_low: int
-    headcount_high: int
+    cost_at_low_usd: int
+    cost_at_high_usd: int
+    headcount_at_low: int
+    headcount_at_high: int
 
     @property
     def assumption(self) -> str:
@@ -39,20 +39,20 @@ class Swing:
 
     @property
     def cost_swing_usd(self) -> int:
-        return abs(self.cost_high_usd - self.cost_low_usd)
+        return abs(self.cost_at_high_usd - self.cost_at_low_usd)
 
     @property
     def headcount_swing(self) -> int:
-        return abs(self.headcount_high - self.headcount_low)
+        return abs(self.headcount_at_high - self.headcount_at_low)
 
     def to_dict(self) -> dict[str, Any]:
         """The row of ``sensitivity --format json``."""
         return {
             "assumption": self.assumption,
-            "cost_low_usd": self.cost_low_usd,
-            "cost_high_usd": self.cost_high_usd,
-            "headcount_low": self.headcount_low,
-            "headcount_high": self.headcount_high,
+            "cost_at_low_usd": self.cost_at_low_usd,
+            "cost_at_high_usd": self.cost_at_high_usd,
+            "headcount_at_low": self.headcount_at_low,
+            "headcount_at_high": self.headcount_at_high,
         }
 
 
@@ -71,8 +71,8 @@ class Sensitivity:
         top = self.swings[0] if self.swings else None
         if top is None or top.cost_swing_usd == 0:
             return f"No uncertain assumption moves the yearly cost of {format_usd(self.cost_usd)}."
-        below = self.cost_usd - min(top.cost_low_usd, top.cost_high_usd)
-        above = max(top.cost_low_usd, top.cost_high_usd) - self.cost_usd
+        below = self.cost_usd - min(top.cost_at_low_usd, top.cost_at_high_usd)
+        above = max(top.cost_at_low_usd, top.cost_at_high_usd) - self.cost_usd
         # One way only (the plan's people cannot go lower, say): "+$964k from $1.73M", not
         # "−$0 / +$964k around".
         if format_usd(below) == format_usd(above):
@@ -128,10 +128,10 @@ def sensitivity(
             group=group,
             low=float(multipliers[2 * i, UNCERTAINTY_GROUPS.index(group)]),
             high=float(multipliers[2 * i + 1, UNCERTAINTY_GROUPS.index(group)]),
-            cost_low_usd=int(cost[2 * i]),
-            cost_high_usd=int(cost[2 * i + 1]),
-            headcount_low=int(heads[2 * i]),
-            headcount_high=int(heads[2 * i + 1]),
+            cost_at_low_usd=int(cost[2 * i]),
+            cost_at_high_usd=int(cost[2 * i + 1]),
+            headcount_at_low=int(heads[2 * i]),
+            headcount_at_high=int(heads[2 * i + 1]),
         )
         for i, group in enumerate(moving)
         if moves[i]

@@ -75,8 +75,8 @@ def tornado_frame(result: Sensitivity) -> pd.DataFrame:
         }
         for i, swing in enumerate(s for s in result.swings if s.cost_swing_usd)
         for side, usd, multiplier, people in (
-            ("Low value", swing.cost_low_usd, swing.low, swing.headcount_low),
-            ("High value", swing.cost_high_usd, swing.high, swing.headcount_high),
+            ("Low value", swing.cost_at_low_usd, swing.low, swing.headcount_at_low),
+            ("High value", swing.cost_at_high_usd, swing.high, swing.headcount_at_high),
         )
     ]
     columns = ["assumption", "order", "side", "point", "usd", "multiplier", "shown", "people"]

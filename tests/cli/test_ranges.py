@@ -78,12 +78,12 @@ def test_sensitivity_rows_largest_swing_first(capsys: pytest.CaptureFixture[str]
     rows = json.loads(run_ok(capsys, "sensitivity", str(FASHION), "--format", "json"))
     assert list(rows[0]) == [
         "assumption",
-        "cost_low_usd",
-        "cost_high_usd",
-        "headcount_low",
-        "headcount_high",
+        "cost_at_low_usd",
+        "cost_at_high_usd",
+        "headcount_at_low",
+        "headcount_at_high",
     ]
-    swings = [abs(r["cost_high_usd"] - r["cost_low_usd"]) for r in rows]
+    swings = [abs(r["cost_at_high_usd"] - r["cost_at_low_usd"]) for r in rows]
     assert swings == sorted(swings, reverse=True)
     assert rows == [s.to_dict() for s in sensitivity(load_scenario(FASHION)).swings]
 

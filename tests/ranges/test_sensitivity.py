@@ -69,11 +69,11 @@ def test_each_row_is_the_rules_plan_with_that_group_alone_moved_reshaped_as_the_
             reshaped_evaluation(fashion, DEFAULTS, perturbed(DEFAULTS, {swing.group: m}))
             for m in (swing.low, swing.high)
         )
-        assert (swing.cost_low_usd, swing.cost_high_usd) == (
+        assert (swing.cost_at_low_usd, swing.cost_at_high_usd) == (
             low.annual_cost_usd,
             high.annual_cost_usd,
         )
-        assert (swing.headcount_low, swing.headcount_high) == (
+        assert (swing.headcount_at_low, swing.headcount_at_high) == (
             low.total_headcount,
             high.total_headcount,
         )
