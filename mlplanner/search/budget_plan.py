@@ -10,7 +10,7 @@ some projects whole and leave the rest waiting. :func:`fund_projects` weighs bot
    budget given (grown only within it), when one of them fits (a plan recommended for a
    budget it spreads thin gives way to the best plan within the budget where that scores
    visibly more);
-2. otherwise funds whole projects (:func:`by_whole_projects`, steps 3 and 4) and compares them
+2. otherwise funds whole projects (:func:`by_whole_projects`, steps 3 to 5) and compares them
    with the best plan of the setup's space within the budget, everyone on every project, and
    with the whole projects' own team put on every project: the advice is whichever scores
    highest for the whole portfolio (on a tie, whole projects first, then the space's best).
@@ -33,7 +33,13 @@ some projects whole and leave the rest waiting. :func:`fund_projects` weighs bot
    (:func:`~mlplanner.model.scenario.in_part`: its own work, labelling and place on the
    shared platform curve scaled), or the smallest the same rules' team staffs where that
    scores more; a share that staffs nobody more, or whose people raise no quality (an
-   annotator alone, with nobody to build the model), is none.
+   annotator alone, with nobody to build the model), is none;
+5. weighs too the projects that fit taken highest priority first, each kept where its rules'
+   team with those before it fits the budget and skipped where not, with the highest-priority
+   project skipped staffed in part as in step 4; kept where it scores visibly more (by
+   :data:`~mlplanner.model.quality.SHOWN_POINTS`) and its rules' team is someone. Leaving
+   out in order alone, a project that does not fit drops every project of lower priority
+   with it.
 
 Projects on hold (``Project.on_hold``) are not weighed: the advice is about the others. A
 team prices as the Plan page prices any allocation: its people, plus the outsourced
@@ -66,7 +72,11 @@ scenarios (December 2026) found 20 where more money scores lower, the project in
 and its team thinner (21% of a project for 70.9, 54% of it for 67.4), since the share taken
 was the largest whose team fits, not the best-scoring one. Weighing also the smallest share
 that same team staffs, a later review's 3,400 random budgets found 10 such falls (the
-largest 3.8 points), where 18 (8.3) had been found just before.
+largest 3.8 points), where 18 (8.3) had been found just before. Step 5 (December 2026) scores
+higher at 20 of 640 budgets of eight companies (a gaming studio's $1.2M from 3.4 to 8.3 points:
+its churn model whole instead of its employed team spread over four projects) and lower at
+none; on those budgets more money scores lower 4 times (the largest 1.7 points) against 3
+(1.6) before: the first fit of a larger budget can keep a dearer high-priority project.
 
 The order of removals does not depend on the budget, only where it stops does. A larger
 budget never funds fewer of the projects in that order's kept end, but a project taken back
@@ -312,18 +322,33 @@ def by_whole_projects(
 def _by_whole_projects(pricing: _Pricing, budget: float) -> BudgetAdvice:
     order = pricing.removal_order()
     out = pricing.fewest_removals(order, budget)
-    fewest = _leaving_out(pricing, budget, order, out)
-    if fewest.plan is None or out >= len(order):
-        return fewest
-    # One removal more can score higher: the projects it leaves out may be ones the existing
-    # team then staffs at no cost (taken back), with more left for the part (an insurer's
-    # advice kept its new build whole and left three live models unstaffed; one removal more
-    # keeps the four live models and 58% of the build, 49.2 against 48.1). Two to four more
-    # never scored higher than these two, on 633 budgets of 22 companies. It must score
-    # visibly more: a media group's recommender was otherwise staffed "in part (99% of its
-    # work)" instead of whole, for a gain the app shows as none.
-    more = _leaving_out(pricing, budget, order, out + 1)
-    return more if more.quality > fewest.quality + SHOWN_POINTS else fewest
+    advice = _leaving_out(pricing, budget, order, out)
+    if advice.plan is None:
+        return advice
+    if out < len(order):
+        # One removal more can score higher: the projects it leaves out may be ones the
+        # existing team then staffs at no cost (taken back), with more left for the part (an
+        # insurer's advice kept its new build whole and left three live models unstaffed; one
+        # removal more keeps the four live models and 58% of the build, 49.2 against 48.1).
+        # Two to four more never scored higher than these two, on 633 budgets of 22
+        # companies. It must score visibly more: a media group's recommender was otherwise
+        # staffed "in part (99% of its work)" instead of whole, for a gain the app shows as
+        # none.
+        more = _leaving_out(pricing, budget, order, out + 1)
+        if more.quality > advice.quality + SHOWN_POINTS:
+            advice = more
+    # Step 5: the projects that fit, highest priority first, skipping those that do not.
+    # Where a high-priority project alone costs more than the budget, leaving out in order
+    # drops every project below it too: a review's gaming studio, whose priority-5 anti-cheat
+    # model did not fit $1.2M, spread its employed team and an annotator over every project
+    # (3.7 points), where one generalist more shipped its churn model (8.3).
+    kept = pricing.first_fit(order, budget, out)
+    staffs = any(pricing.team(kept).values())  # a rules' team of nobody staffs nothing
+    if staffs and tuple(pricing.names[i] for i in kept) != advice.funded:
+        fit = _keeping(pricing, budget, order, kept)
+        if fit.quality > advice.quality + SHOWN_POINTS:
+            advice = fit
+    return advice
 
 
 def _leaving_out(pricing: _Pricing, budget: float, order: list[int], out: int) -> BudgetAdvice:
@@ -331,9 +356,6 @@ def _leaving_out(pricing: _Pricing, budget: float, order: list[int], out: int) -
     module docstring)."""
     names = pricing.names
     kept = pricing.taken_back(order, out)
-    left = [i for i in order[:out] if i not in kept]
-    last_out = left[-1] if left else None
-    rules = pricing.team(kept)
     if pricing.priced(kept) > budget:
         # No plan, but the people already employed still staff what costs nothing more (a
         # retailer's eight analysts ran its live dashboards, which read "left out by the
@@ -342,6 +364,18 @@ def _leaving_out(pricing: _Pricing, budget: float, order: list[int], out: int) -
         free = tuple(names[i] for i in kept) if out >= len(order) and employed else ()
         rest = tuple(name for name in pricing.planned if name not in free)
         return BudgetAdvice(None, free, None, rest, pricing.smallest)
+    return _keeping(pricing, budget, order, kept)
+
+
+def _keeping(
+    pricing: _Pricing, budget: float, order: list[int], kept: tuple[int, ...]
+) -> BudgetAdvice:
+    """Whole projects ``kept`` (their rules' team fits the budget) and, in part, the last of
+    ``order`` left out (step 4 of the module docstring)."""
+    names = pricing.names
+    left = [i for i in order if i not in kept]
+    last_out = left[-1] if left else None
+    rules = pricing.team(kept)
     team = pricing.shaped(kept, budget=budget)
     quality = pricing.staffed_quality(team, kept)
     part = None  # a share staffing nobody more, or nobody who adds quality, is no part at all
@@ -432,13 +466,21 @@ class _Pricing:
         "$1.52M", the rules hiring for the analytics baseline, where $1.29M bought them) or
         where that team is nobody, which is no advice (a portfolio's outsourced labelling
         alone read "$257k", and $257k then "$447k"), or the smallest part of a project the
-        advice staffs where that costs less (it buys the labelling of that project alone)."""
-        cheapest = min(self.cheapest_plan_cost, self.smallest_part_cost)
+        advice staffs where that costs less (it buys the labelling of that project alone), or
+        the cheapest project staffed whole on its own (step 5 keeps it)."""
+        cheapest = min(self.cheapest_plan_cost, self.smallest_part_cost, self.smallest_whole_cost)
         if math.isinf(cheapest):
             return self.smallest
         if not any(self.team(()).values()):
             return int(cheapest)
         return int(min(self.smallest, cheapest))
+
+    @cached_property
+    def smallest_whole_cost(self) -> float:
+        """What the cheapest project whose rules' team has someone costs whole on its own,
+        with its labelling (``inf`` where none has)."""
+        alone = [(i,) for i in self.every if any(self.team((i,)).values())]
+        return min((self.priced(kept) for kept in alone), default=math.inf)
 
     @cached_property
     def smallest_part_cost(self) -> float:
@@ -679,6 +721,17 @@ class _Pricing:
         for i in reversed(order[:out]):
             if self.priced(tuple(sorted(kept | {i}))) <= now:
                 kept.add(i)  # the same cost or less: never more than the budget's fit
+        return tuple(sorted(kept))
+
+    def first_fit(self, order: list[int], budget: float, out: int) -> tuple[int, ...]:
+        """The projects taken highest priority first (``order`` reversed), each whose rules'
+        team with those taken before it fits ``budget`` (module docstring, step 5): all but
+        the first ``out`` (:meth:`fewest_removals`: together they fit, and fewer projects
+        never make a dearer team), then those of the first ``out`` that still fit."""
+        kept = set(order[out:])
+        for i in reversed(order[:out]):
+            if self.priced(tuple(sorted(kept | {i}))) <= budget:
+                kept.add(i)
         return tuple(sorted(kept))
 
     def same_team_from(self, kept: tuple[int, ...], part: int, percent: int) -> int:

@@ -495,7 +495,9 @@ def test_the_projects_kept_get_their_rules_team_reshaped_for_their_work() -> Non
     """A 400-person US e-commerce company: large online search (priority 5) and product
     recommendations (4), a medium batch demand forecast (3), two data scientists and a data
     engineer on staff. At 80% of its recommended plan's cost, by whole projects, the budget
-    keeps the search model and two thirds of the recommendations and leaves the forecast out;
+    keeps the search model and two thirds of the recommendations and leaves the forecast out
+    (leaving projects out in order; step 5, skipping what does not fit, keeps the forecast
+    and a quarter of the recommendations for 0.1 points more);
     the setup's rules' team for that work (four full-stack data scientists among them) scores
     59.1 with its people on that work, and reshaped for that work within its cost, as the
     recommended plan is, 72.5 for $0.5M less. The best plan within the budget with everyone on
@@ -512,10 +514,11 @@ def test_the_projects_kept_get_their_rules_team_reshaped_for_their_work() -> Non
         existing={"data_scientist": 2, "data_engineer": 1},
     )
     budget = 0.8 * recommend(s).annual_cost_usd
-    advice = by_whole_projects(s, budget)
+    pricing = _Pricing(s, None, Assumptions.defaults())
+    order = pricing.removal_order()
+    advice = _leaving_out(pricing, budget, order, pricing.fewest_removals(order, budget))
     assert advice.funded == ("Search ranking",) and advice.unstaffed == ("Demand forecast",)
     assert advice.part is not None and advice.part.project == "Product recommendations"
-    pricing = _Pricing(s, None, Assumptions.defaults())
     rules = pricing.team((0,), 1, advice.part.percent)
     assert advice.plan is not None
     assert advice.plan.annual_cost_usd <= pricing.cost(rules)
@@ -980,3 +983,51 @@ def test_every_project_on_hold_where_nobody_is_planned_is_no_project_to_plan() -
     advice = fund_projects(s, 250_000)
     assert advice.plan is not None and advice.plan.total_headcount == 0
     assert advice.message == "No projects to plan: none yet, or every one on hold."
+
+
+def test_the_projects_that_fit_highest_priority_first_are_weighed_too() -> None:
+    """A review's gaming studio at $1.2M: its priority-5 anti-cheat model alone costs more, so
+    leaving projects out in order left out every one, and the advice spread its six employed
+    people and an annotator over all four (3.4 points, with labels bought for a prototype
+    nobody builds). Skipping what does not fit keeps its churn model whole with one
+    generalist more: 8.3."""
+    s = scenario(
+        project_data("Player churn", data_readiness="ready", priority=3),
+        project_data(
+            "In-game store recommender",
+            "recommender",
+            scale="large",
+            deployment="online",
+            priority=4,
+        ),
+        project_data(
+            "Anti-cheat",
+            scale="large",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="online",
+            priority=5,
+        ),
+        project_data(
+            "Voice-chat toxicity",
+            "speech",
+            scale="small",
+            stage="prototype",
+            data_readiness="raw",
+            annotation="outsourced",
+            deployment="online",
+            priority=2,
+        ),
+        employees=800,
+        region="ca",
+        existing={"data_analyst": 3, "data_scientist": 1, "developer": 2},
+    )
+    budget = 1_180_781
+    advice = fund_projects(s, budget)
+    assert advice.funded == ("Player churn",) and not advice.thin
+    assert advice.plan is not None and advice.plan.annual_cost_usd <= budget
+    pricing = _Pricing(s, None, Assumptions.defaults())
+    order = pricing.removal_order()
+    in_order = _leaving_out(pricing, budget, order, pricing.fewest_removals(order, budget))
+    assert "Player churn" not in in_order.funded
+    assert advice.quality > in_order.quality + 4
