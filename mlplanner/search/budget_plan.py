@@ -231,7 +231,11 @@ class BudgetAdvice:
             "part": None if part is None else {"project": part.project, "percent": part.percent},
             "unstaffed": list(self.unstaffed),
             "annual_cost_usd": None if plan is None else plan.annual_cost_usd,
-            "quality": None if plan is None or not plan.scored else round(self.quality, 2),
+            "quality": (
+                None
+                if plan is None or not (plan.scored or self.leaves_work_out)
+                else round(self.quality, 2)
+            ),
             "quality_once_adopted": (
                 None if plan is None or not plan.scored else round(plan.quality, 2)
             ),

@@ -552,3 +552,32 @@ def test_the_advice_s_team_is_said_to_score_what_it_scores_on_every_project(
     assert best is not None and spread.quality < best.quality < advice.plan.quality
     text = run_ok(capsys, "recommend", str(path), "--budget", "1702038")
     assert "The budget advice's team scores" not in text
+
+
+def test_advice_staffing_no_project_gives_its_score_in_the_json_as_in_the_table(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A review's British fintech at $400k: its four employed people fit, no project's team
+    does, and nobody of them can deploy its production models. The table's line gave the
+    advice's score (1.8, the analytics baseline) where the JSON said null."""
+    company = scenario_data(
+        project_data("Card fraud", scale="large", deployment="online", priority=5),
+        project_data("Credit risk", priority=5),
+        employees=400,
+        setup="scaleup",
+        region="gb",
+        existing={"data_scientist": 2, "data_engineer": 1, "data_analyst": 1},
+    )
+    path = tmp_path / "fintech.json"
+    path.write_text(json.dumps(company))
+    argv = ("recommend", str(path), "--budget", "400000")
+    data = json.loads(run_ok(capsys, *argv, "--format", "json"))["budget_advice"]
+    assert data["funded"] == [] and data["annual_cost_usd"] <= 400_000
+    assert data["quality"] is not None and data["quality"] > 0
+    assert data["quality_once_adopted"] is None
+    lines = run_ok(capsys, *argv).splitlines()
+    assert any(
+        line.startswith("With its people on the work it staffs, the rest delivering nothing, ")
+        and f"it scores {data['quality']:.1f} (no score once adopted" in line
+        for line in lines
+    )
