@@ -558,9 +558,9 @@ def project_column_config(assumptions: Assumptions, region: str) -> dict[str, An
             width=85,
             max_chars=7,
             help="Quarter a project being built goes live, written like 2027-Q3; from then on it "
-            "needs only its smaller run effort (the timeline). Live at its start (or at the "
-            "plan start, where it has none), the plan sizes it as a live model. Not before its "
-            "start; empty: built throughout.",
+            "needs only its smaller run effort (the timeline). Live by its start or the plan "
+            "start (a set quarter, not 'Next quarter'), the plan sizes it as a live model. Not "
+            "before its start; empty: built throughout.",
         ),
         "on_hold": st.column_config.CheckboxColumn(
             "On hold",

@@ -147,16 +147,17 @@ class Project(_Strict):
 
 
 def live_at_start(project: Project, plan_start: str | None) -> bool:
-    """Whether a project being built is already live when its work starts: its ``live_from``
-    at or before its ``start``, or the plan start where it gives none. Such a project has no
-    build left and is planned as a live model (a head-of-ML review found one, live from the
-    plan's first quarter, planned with a four-person build team while its timeline needed one
-    person). Without a start or a plan start (the quarter after today, which the model does
-    not know), it is planned as being built."""
+    """Whether a project being built is already live when the plan's work on it starts: its
+    ``live_from`` at or before the later of its ``start`` and the plan start (either where
+    only one is given). Such a project has no build left and is planned as a live model (a
+    head-of-ML review found one, live from the plan's first quarter, planned with a
+    four-person build team while its timeline needed one person). Without a start or a plan
+    start (the quarter after today, which the model does not read), it is planned as being
+    built."""
     if project.lifecycle != "build" or project.live_from is None:
         return False
-    start = project.start or plan_start
-    return start is not None and quarter_index(project.live_from) <= quarter_index(start)
+    starts = [quarter_index(q) for q in (project.start, plan_start) if q is not None]
+    return bool(starts) and quarter_index(project.live_from) <= max(starts)
 
 
 def as_live(project: Project) -> Project:

@@ -81,8 +81,9 @@ def model_explanation(assumptions: Assumptions, region: str) -> str:
     return f"""
 **Demand.** Each project adds full-time equivalents (FTE) per lifecycle phase and role: its
 domain's base effort, adjusted for scale, stage, data readiness, annotation and deployment. A
-project being **built** needs all of it; a **live** model (lifecycle *run*) needs only a share
-per phase (monitoring, retraining, incidents, data fixes: {run}). Part of every phase's work is
+project being **built** needs all of it; a **live** model (lifecycle *run*, or one being built
+that is live by its start or the set plan start) needs only a share per phase (monitoring,
+retraining, incidents, data fixes: {run}). Part of every phase's work is
 **shared platform** work (pipelines, feature store, serving, monitoring) that grows more slowly
 than the number of projects: n similar projects pay n to the power of the phase's exponent
 times one project's ({shared}); it is its own line, "Shared platform (…)". The rest is the

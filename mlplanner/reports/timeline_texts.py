@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mlplanner.model.assumptions import Assumptions
 from mlplanner.model.hiring import absorbable_hires
-from mlplanner.model.quarters import shift
+from mlplanner.model.quarters import quarter_index, shift
 from mlplanner.model.wording import format_usd, joined, people
 from mlplanner.timeline.simulation import QUARTERS_PER_YEAR, ProjectDates, Timeline
 
@@ -83,19 +83,25 @@ def staffed_headline(timeline: Timeline) -> str:
 
 
 def _as_then(timeline: Timeline, quarter: str) -> str:
-    """``, for the work as it then stands: 19 people, where the plan's 25 are for the
-    projects as the scenario gives them``, where the team staffed in ``quarter`` is not the
-    plan's (projects gone live need fewer people, projects not yet started none): "Fully
-    staffed" had read beside a plan of four people and a team of one."""
-    planned = sum(timeline.target.values())
+    """``, for the work as it then stands (14 people; the plan's team is for the projects as
+    the scenario gives them)``, where by ``quarter`` the work is not what the plan sizes: a
+    project has gone live since its start (it then needs fewer people) or has not started.
+    "Fully staffed" had read beside a plan of four people and a team of one. (Staff employed
+    beyond the work do not change it: the timeline does not replace their leavers.)"""
+    now = quarter_index(quarter)
+    changed = any(
+        quarter_index(p.start) > now
+        or (p.live_from is not None and quarter_index(p.start) < quarter_index(p.live_from) <= now)
+        for p in timeline.projects
+    )
+    if not changed:
+        return ""
     then = next(q for q in timeline.quarters if q.quarter == quarter)
     needed = sum(line.target for line in then.roles)
-    if needed == planned:
-        return ""
-    whose = "the plan's" if timeline.budget_advice is None else "the budget's team's"
+    whose = "the plan's team" if timeline.budget_advice is None else "the budget's team"
     return (
-        f", for the work as it then stands: {people(needed)}, where {whose} {planned} are for "
-        "the projects as the scenario gives them"
+        f", for the work as it then stands ({people(needed)}; {whose} is for the projects as "
+        "the scenario gives them)"
     )
 
 

@@ -314,7 +314,7 @@ def by_whole_projects(
     setup: str | None = None,
     assumptions: Assumptions | None = None,
 ) -> BudgetAdvice:
-    """What ``budget_usd`` buys by whole projects alone (module docstring, steps 3 and 4),
+    """What ``budget_usd`` buys by whole projects alone (module docstring, steps 3 to 5),
     where the recommended plan does not fit: the projects kept, the one in part and their
     team, scored with the team on that work."""
     budget = check_budget(budget_usd)
@@ -345,7 +345,7 @@ def _by_whole_projects(pricing: _Pricing, budget: float) -> BudgetAdvice:
     # Where a high-priority project alone costs more than the budget, leaving out in order
     # drops every project below it too: a review's gaming studio, whose priority-5 anti-cheat
     # model did not fit $1.2M, spread its employed team and an annotator over every project
-    # (3.7 points), where one generalist more shipped its churn model (8.3).
+    # (3.4 points), where one generalist more shipped its churn model (8.3).
     kept = pricing.first_fit(order, budget, out)
     staffs = any(pricing.team(kept).values())  # a rules' team of nobody staffs nothing
     if staffs and tuple(pricing.names[i] for i in kept) != advice.funded:

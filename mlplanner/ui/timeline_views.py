@@ -81,7 +81,9 @@ def plan_start_label(option: str, today: date | None = None) -> str:
 
 PLAN_START_HELP: Final = (
     "The first quarter of the timeline. Positions can be opened from this quarter on, so the "
-    "first hires arrive a time to hire later. 'Next quarter' follows the calendar."
+    "first hires arrive a time to hire later. 'Next quarter' follows the calendar. A set "
+    "quarter also tells the plan which projects are already live by then (their Live from), "
+    "which it sizes as live models."
 )
 HORIZON_HELP: Final = f"How many quarters the timeline covers (1 to {MAX_HORIZON_QUARTERS})."
 

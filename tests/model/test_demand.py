@@ -14,6 +14,7 @@ from mlplanner.model.demand import (
     Demand,
     baseline_analysts,
     compute_demand,
+    effort_parts,
 )
 from mlplanner.model.plan import recommend
 from mlplanner.model.roles import PHASES, SPECIALIST_ROLES
@@ -171,6 +172,7 @@ def test_a_live_model_needs_its_run_share_of_the_build_effort_per_phase() -> Non
         ("2027-Q1", None, True),  # live from its own start
         (None, "2027-Q2", True),  # live before the plan starts
         ("2027-Q1", "2026-Q4", True),  # its own start counts, not the plan's
+        ("2026-Q3", "2027-Q2", True),  # started before the plan, live by the plan start
         (None, "2026-Q4", False),  # goes live after the plan starts: a build
         (None, None, False),  # no start, no plan start: the model does not know today
     ],
@@ -187,6 +189,8 @@ def test_a_project_live_when_its_work_starts_is_planned_as_a_live_model(
     build = scenario(project_data("Churn"), employees=1)
     expected = compute_demand(run if live else build, DEFAULTS)
     assert np.array_equal(compute_demand(dated, DEFAULTS).fte, expected.fte)
+    parts, like = effort_parts(dated, DEFAULTS), effort_parts(run if live else build, DEFAULTS)
+    assert np.array_equal(parts.live, like.live)  # the ranges recompute it as planned
     notes = recommend(dated).messages
     said = [note for note in notes if note.startswith("Already live")]
     assert said == (

@@ -19,7 +19,7 @@ from mlplanner.reports.timeline_texts import (
     staffed_quarter,
 )
 from mlplanner.timeline.simulation import simulate
-from tests.support.builders import live_bandit, scenario
+from tests.support.builders import live_bandit, project_data, scenario
 from tests.timeline.test_simulation import no_attrition, tight_retailer
 
 
@@ -90,9 +90,25 @@ def test_a_project_going_live_says_the_last_quarter_needs_another_team_than_the_
     staffed = sum(line.target for line in then.roles)
     assert staffed < planned
     assert staffed_headline(timeline).endswith(
-        f", for the work as it then stands: {staffed} people, where the plan's {planned} are "
-        "for the projects as the scenario gives them"
+        f", for the work as it then stands ({staffed} people; the plan's team is for the "
+        "projects as the scenario gives them)"
     )
+
+
+def test_staff_beyond_the_work_do_not_make_fully_staffed_a_work_of_another_shape() -> None:
+    """A live model run by twelve people employed, more than its work needs: the work never
+    changes, so "Fully staffed" says nothing of the work as it then stands (a review read
+    "3 people, where the plan's 13 are for the projects as the scenario gives them")."""
+    s = scenario(
+        project_data("Churn", lifecycle="run"),
+        employees=400,
+        existing={"data_analyst": 6, "data_scientist": 3, "data_engineer": 3},
+    )
+    s = s.model_copy(update={"company": s.company.model_copy(update={"plan_start": "2027-Q1"})})
+    timeline = simulate(s)
+    last = timeline.quarters[-1]
+    assert sum(line.target for line in last.roles) < sum(timeline.target.values())
+    assert staffed_headline(timeline) == "Fully staffed in 2027-Q2 (the plan starts 2027-Q1)"
 
 
 def test_a_budget_below_the_plan_is_named_in_the_figures_and_sentences() -> None:

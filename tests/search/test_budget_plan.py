@@ -1031,3 +1031,48 @@ def test_the_projects_that_fit_highest_priority_first_are_weighed_too() -> None:
     in_order = _leaving_out(pricing, budget, order, pricing.fewest_removals(order, budget))
     assert "Player churn" not in in_order.funded
     assert advice.quality > in_order.quality + 4
+
+
+def test_the_floor_knows_the_cheapest_project_staffed_whole() -> None:
+    """A 20-person Slovak startup employing nobody: step 5 keeps one project whole for less
+    than any part of the project left out last and the cheapest plan of the space, and the
+    floor said is that project's cost ($56,025 had been said where $46,580 bought a plan)."""
+    company = scenario(
+        project_data("P0", "recommender", scale="small", stage="research", data_readiness="raw"),
+        project_data(
+            "P1",
+            "nlp",
+            scale="small",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="online",
+            priority=4,
+        ),
+        project_data(
+            "P2",
+            stage="prototype",
+            data_readiness="ready",
+            annotation="outsourced",
+            lifecycle="run",
+            priority=1,
+        ),
+        project_data(
+            "P3",
+            "generative_ai",
+            scale="large",
+            stage="prototype",
+            data_readiness="raw",
+            annotation="in_house",
+            deployment="online",
+            lifecycle="run",
+            priority=1,
+        ),
+        employees=20,
+        setup="startup",
+        region="sk",
+    )
+    pricing = _Pricing(company, None, Assumptions.defaults())
+    assert pricing.smallest_whole_cost < min(pricing.cheapest_plan_cost, pricing.smallest_part_cost)
+    advice = fund_projects(company, 0)
+    assert advice.plan is None and advice.smallest_cost_usd == pricing.smallest_whole_cost
+    assert_the_floor_buys_a_plan(company, advice.smallest_cost_usd)
